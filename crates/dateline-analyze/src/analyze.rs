@@ -1,0 +1,85 @@
+//! The analysis pipeline: runs the stages in order over one document.
+
+use dateline_text::Document;
+use sha2::{Digest, Sha256};
+
+use crate::{parse_dateline, Analysis, Resources};
+
+/// Analyses one prepared document. Pure and deterministic: the same document and resources
+/// always give the same record.
+pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
+    let header = doc.meta.header.clone();
+    let given_published = doc.meta.published.as_deref().and_then(iso_date_prefix);
+    let header_date = header
+        .as_ref()
+        .and_then(|h| h.date.as_deref())
+        .and_then(iso_date_prefix);
+    let reference = header_date.or(given_published);
+    let dateline = parse_dateline(&doc.text, resources, reference);
+    let published = given_published
+        .or(header_date)
+        .map(str::to_string)
+        .or_else(|| dateline.as_ref().and_then(|d| d.date.clone()));
+    Analysis {
+        id: content_id(&doc.text),
+        source: doc.source.clone(),
+        language: "en".to_string(),
+        title: doc.meta.title.clone(),
+        header,
+        dateline,
+        published,
+        text: doc.text.clone(),
+        text_repairs: doc.repairs.clone(),
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        times: Vec::new(),
+        amounts: Vec::new(),
+        tone: None,
+        fingerprint: None,
+    }
+}
+
+/// The article id: the first 16 hex digits of the SHA-256 of the normalised text.
+pub fn content_id(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// The `YYYY-MM-DD`, `YYYY-MM` or `YYYY` prefix of an ISO 8601 date or timestamp, if it has one.
+fn iso_date_prefix(s: &str) -> Option<&str> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    if !digits(0..4) {
+        return None;
+    }
+    if b.get(4) == Some(&b'-') && digits(5..7) {
+        if b.get(7) == Some(&b'-') && digits(8..10) {
+            return Some(&s[..10]);
+        }
+        return Some(&s[..7]);
+    }
+    (b.len() == 4 || !b[4].is_ascii_digit()).then(|| &s[..4])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_prefix_keeps_precision() {
+        assert_eq!(iso_date_prefix("2019-09-18T10:00:00Z"), Some("2019-09-18"));
+        assert_eq!(iso_date_prefix("2018-12"), Some("2018-12"));
+        assert_eq!(iso_date_prefix("2019"), Some("2019"));
+        assert_eq!(iso_date_prefix("Sept 18"), None);
+        assert_eq!(iso_date_prefix("20190918"), None);
+    }
+
+    #[test]
+    fn content_id_is_16_hex() {
+        let id = content_id("hello");
+        assert_eq!(id.len(), 16);
+        assert_eq!(id, "2cf24dba5fb0a30e");
+    }
+}

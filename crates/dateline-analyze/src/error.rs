@@ -1,0 +1,24 @@
+//! The one error type of this crate.
+
+/// Errors while loading or building analysis resources.
+#[derive(Debug, thiserror::Error)]
+pub enum AnalyzeError {
+    /// A resource file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A resource is malformed.
+    #[error("malformed resource {name}, line {line}: {message}")]
+    Resource {
+        /// Which resource.
+        name: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}

@@ -1,0 +1,22 @@
+//! The per-article analysis of dateline.
+//!
+//! [`analyze`] is a pure function from a prepared [`Document`] and shared [`Resources`] to an
+//! [`Analysis`], the JSON record described in DESIGN.md. It does no I/O and keeps no global state,
+//! so it can run on any number of threads over one set of resources.
+//!
+//! Stages run in order, each reading what the earlier ones found: header → dateline → (entities,
+//! quotes, times, amounts, tone and fingerprint land with their issues).
+
+mod analyze;
+pub use analyze::content_id;
+mod dateline;
+mod error;
+pub mod gazetteer;
+mod record;
+mod resources;
+
+pub use analyze::analyze;
+pub use dateline::parse_dateline;
+pub use error::AnalyzeError;
+pub use record::*;
+pub use resources::Resources;

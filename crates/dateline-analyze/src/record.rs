@@ -1,0 +1,202 @@
+//! The analysis record: the JSON contract of DESIGN.md as Rust types.
+//!
+//! Field names are fixed by the contract; fields may be added, never renamed without a version
+//! bump. Every `span` is a byte range into [`Analysis::text`].
+
+use serde::{Deserialize, Serialize};
+
+pub use dateline_text::{Format, Header, RepairKind, SourceRef, Span, TextRepair};
+
+/// Everything dateline knows about one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// First 16 hex digits of the SHA-256 of `text`: the same text always gets the same id.
+    pub id: String,
+    /// Where the article came from.
+    pub source: SourceRef,
+    /// ISO 639-1 code of the article's language.
+    pub language: String,
+    /// Headline, when the source gave one.
+    pub title: Option<String>,
+    /// The crawl header line (`date`, `author`), when there was one.
+    pub header: Option<Header>,
+    /// The wire dateline that opens the body, when there is one.
+    pub dateline: Option<Dateline>,
+    /// The best publication date known (ISO 8601).
+    pub published: Option<String>,
+    /// The normalised body text.
+    pub text: String,
+    /// Repairs made to `text` or proposed for it.
+    pub text_repairs: Vec<TextRepair>,
+    /// Named entities with their mentions.
+    pub entities: Vec<Entity>,
+    /// Direct, indirect and partial quotes.
+    pub quotes: Vec<Quote>,
+    /// Time expressions, resolved.
+    pub times: Vec<TimeExpr>,
+    /// Amounts with unit and qualifier.
+    pub amounts: Vec<Amount>,
+    /// Tone scores (not computed yet: `null`).
+    pub tone: Option<Tone>,
+    /// Near-duplicate fingerprint (not computed yet: `null`).
+    pub fingerprint: Option<Fingerprint>,
+}
+
+/// A wire dateline: `MOSCOW (UrduPoint News / Sputnik - 18th September, 2019)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dateline {
+    /// The place, properly cased (`Moscow`).
+    pub place: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the place's country, when resolved.
+    pub country: Option<String>,
+    /// Wire agencies and outlets credited, in order.
+    pub sources: Vec<String>,
+    /// The date, ISO 8601, resolved against the header or publication date when it has no year.
+    pub date: Option<String>,
+    /// The dateline's extent in `text`, including its closing dash or colon.
+    pub span: Span,
+}
+
+/// A named entity and all its mentions in the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Article-local id (`e1`, `e2`, ...).
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// PERSON, ORG, GPE, LOC, NORP, FAC or EVENT.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Title ("Col. Gen.", "President").
+    pub title: Option<String>,
+    /// Role from an apposition or modifier.
+    pub role: Option<String>,
+    /// ISO 3166-1 alpha-2 country.
+    pub country: Option<String>,
+    /// Coordinates, when resolved.
+    pub geo: Option<Geo>,
+    /// Every mention.
+    pub mentions: Vec<Mention>,
+}
+
+/// A resolved place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Geo {
+    /// Latitude, degrees.
+    pub lat: f64,
+    /// Longitude, degrees.
+    pub lon: f64,
+    /// GeoNames id.
+    pub geonames_id: u64,
+    /// ISO 3166-1 alpha-2 country.
+    pub country: String,
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The mention as written.
+    pub text: String,
+    /// Where.
+    pub span: Span,
+    /// How it was linked when not by name (`coreference`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+}
+
+/// A quote and its speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Entity id of the speaker.
+    pub speaker: Option<String>,
+    /// The speaker entity's name.
+    pub speaker_name: Option<String>,
+    /// The mention that names the speaker at this quote.
+    pub speaker_mention: Option<SpeakerMention>,
+    /// `direct`, `indirect` or `partial`.
+    pub kind: String,
+    /// The cue ("said", "according to").
+    pub cue: Option<String>,
+    /// What was said, without quote marks.
+    pub content: String,
+    /// Where the content is.
+    pub span: Span,
+}
+
+/// The mention of a speaker at one quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerMention {
+    /// As written.
+    pub text: String,
+    /// Where.
+    pub span: Span,
+}
+
+/// A time expression.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeExpr {
+    /// As written.
+    pub text: String,
+    /// ISO 8601 at the precision the text gives.
+    pub value: String,
+    /// Where.
+    pub span: Span,
+}
+
+/// An amount.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Amount {
+    /// As written.
+    pub text: String,
+    /// The number.
+    pub value: f64,
+    /// Counted noun, currency or `percent`.
+    pub unit: Option<String>,
+    /// approximately, more than, less than, at least, at most, exactly.
+    pub qualifier: Option<String>,
+    /// Entity id the amount is about.
+    pub about: Option<String>,
+    /// Where.
+    pub span: Span,
+}
+
+/// Tone scores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tone {
+    /// positive minus negative.
+    pub score: f64,
+    /// Share of positive words, percent.
+    pub positive: f64,
+    /// Share of negative words, percent.
+    pub negative: f64,
+}
+
+/// Near-duplicate fingerprint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fingerprint {
+    /// MinHash signature, base64.
+    pub minhash: String,
+}
+
+impl Analysis {
+    /// Every span in the record, with a label saying where it came from (for invariant checks).
+    pub fn spans(&self) -> Vec<(&'static str, Span)> {
+        let mut out = Vec::new();
+        if let Some(d) = &self.dateline {
+            out.push(("dateline", d.span));
+        }
+        out.extend(self.text_repairs.iter().map(|r| ("text_repairs", r.span)));
+        for e in &self.entities {
+            out.extend(e.mentions.iter().map(|m| ("entities.mentions", m.span)));
+        }
+        for q in &self.quotes {
+            out.push(("quotes", q.span));
+            if let Some(m) = &q.speaker_mention {
+                out.push(("quotes.speaker_mention", m.span));
+            }
+        }
+        out.extend(self.times.iter().map(|t| ("times", t.span)));
+        out.extend(self.amounts.iter().map(|a| ("amounts", a.span)));
+        out
+    }
+}

@@ -1,0 +1,1 @@
+//! The dateline store (stub; the store work fills it in).

@@ -1,0 +1,1 @@
+//! Mojibake repair (stub; the text issue fills it in).

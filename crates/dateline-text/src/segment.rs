@@ -1,0 +1,1 @@
+//! Sentences and tokens (filled in next).
