@@ -3,7 +3,10 @@
 use dateline_text::Document;
 use sha2::{Digest, Sha256};
 
-use crate::{parse_dateline, Analysis, Resources};
+use chrono::NaiveDate;
+use dateline_text::segment;
+
+use crate::{find_amounts, find_entities, find_times, parse_dateline, Analysis, Resources};
 
 /// Analyses one prepared document. Pure and deterministic: the same document and resources
 /// always give the same record.
@@ -20,6 +23,15 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         .or(header_date)
         .map(str::to_string)
         .or_else(|| dateline.as_ref().and_then(|d| d.date.clone()));
+    let reference_day = dateline
+        .as_ref()
+        .and_then(|d| d.date.as_deref())
+        .or(published.as_deref())
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let sentences = segment::sentences(&doc.text);
+    let entities = find_entities(&doc.text, &sentences, resources, dateline.as_ref());
+    let times = find_times(&doc.text, reference_day);
+    let amounts = find_amounts(&doc.text, &entities);
     Analysis {
         id: content_id(&doc.text),
         source: doc.source.clone(),
@@ -30,10 +42,10 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         published,
         text: doc.text.clone(),
         text_repairs: doc.repairs.clone(),
-        entities: Vec::new(),
+        entities,
         quotes: Vec::new(),
-        times: Vec::new(),
-        amounts: Vec::new(),
+        times,
+        amounts,
         tone: None,
         fingerprint: None,
     }

@@ -9,14 +9,20 @@
 
 mod analyze;
 pub use analyze::content_id;
+mod amounts;
 mod dateline;
+mod entities;
 mod error;
 pub mod gazetteer;
 mod record;
 mod resources;
+mod times;
 
+pub use amounts::find_amounts;
 pub use analyze::analyze;
 pub use dateline::parse_dateline;
+pub use entities::find_entities;
 pub use error::AnalyzeError;
 pub use record::*;
 pub use resources::Resources;
+pub use times::find_times;
