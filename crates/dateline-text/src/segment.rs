@@ -1,4 +1,9 @@
-//! Sentences and tokens with byte spans (placeholder; rules land next).
+//! Sentences and tokens with byte spans.
+//!
+//! Rules rather than a model: news prose is full of abbreviations ("Col. Gen.", "U.S.", "Jan.",
+//! "No. 10") that a plain UAX#29 sentence splitter breaks on, and the cases are few enough to list.
+//! Segmentation never changes the text: tokens and sentences are spans into it, and everything
+//! between two sentences is whitespace.
 
 use crate::Span;
 
@@ -7,9 +12,9 @@ use crate::Span;
 pub enum TokenKind {
     /// Letters (with inner apostrophes, hyphens and abbreviation periods: `U.S.`, `Col.`).
     Word,
-    /// Digits with inner separators (`25,000`, `3.5`).
+    /// Digits with inner separators (`25,000`, `3.5`), possibly followed by letters (`18th`).
     Number,
-    /// Punctuation.
+    /// Punctuation or any other symbol, one character each.
     Punct,
 }
 
@@ -22,16 +27,286 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
-/// Sentence spans of `text`, in order, covering every non-space character.
-pub fn sentences(text: &str) -> Vec<Span> {
-    if text.trim().is_empty() {
-        return Vec::new();
+impl Token {
+    /// The token's text.
+    pub fn text(self, text: &str) -> &str {
+        text.get(self.span.0..self.span.1).unwrap_or("")
     }
-    vec![Span(0, text.len())]
 }
 
-/// Token spans of `text`, in order.
+/// Abbreviations that take a period and never end a sentence on their own: titles, ranks and
+/// words that are always followed by a name or a number.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "lt", "col", "gen", "maj", "capt", "cpt", "sgt", "cpl",
+    "adm", "cmdr", "brig", "pres", "sec", "amb", "rev", "fr", "hon", "st", "mt", "ft", "no", "nos", "vol", "art",
+    "pp", "fig", "messrs", "gens", "supt", "insp", "det", "atty", "lieut", "sens", "reps", "govs", "sr", "jr",
+];
+
+/// Abbreviations that may end a sentence but usually do not (month names before a day, company
+/// suffixes, "approx.").
+const OTHER_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd",
+    "co", "bros", "etc", "vs", "approx", "est", "dept", "univ", "assn", "ave", "blvd", "rd", "mln", "bln", "pct",
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
+    "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+    "wash", "wis", "wyo", "e.g", "i.e", "a.m", "p.m",
+];
+
+/// Words that, capitalised after an acronym like "U.S.", show that a new sentence began.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "A", "An", "In", "He", "She", "It", "They", "We", "I", "But", "And", "This", "That", "These", "Those",
+    "There", "His", "Her", "Its", "Their", "On", "At", "As", "If", "When", "While", "After", "Before", "However",
+    "Meanwhile", "According", "For", "Some", "Many", "No", "So", "Yet", "Also", "Still", "Since",
+];
+
+fn is_abbreviation(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Tokens of `text`, in order. Whitespace separates tokens and belongs to none.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let _ = text;
-    Vec::new()
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        let (end, kind) = if c.is_alphabetic() {
+            (scan_word(text, start), TokenKind::Word)
+        } else if c.is_ascii_digit() {
+            (scan_number(text, start), TokenKind::Number)
+        } else {
+            (start + c.len_utf8(), TokenKind::Punct)
+        };
+        out.push(Token { span: Span(start, end), kind });
+        while chars.peek().is_some_and(|&(i, _)| i < end) {
+            chars.next();
+        }
+    }
+    out
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// A word: letters and marks, joined by inner apostrophes and hyphens ("don't", "US-led"), with a
+/// trailing period when it is an abbreviation ("Col.", "U.S.", "J.").
+fn scan_word(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut dotted = false;
+    while let Some(c) = char_at(text, end) {
+        if c.is_alphanumeric() || is_mark(c) {
+            end += c.len_utf8();
+            continue;
+        }
+        let next = char_at(text, end + c.len_utf8());
+        let joins = matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '&')
+            && next.is_some_and(char::is_alphanumeric)
+            && end > start;
+        if joins {
+            end += c.len_utf8();
+            continue;
+        }
+        // "U.S." and "a.m.": single letters separated by periods.
+        if c == '.' && next.is_some_and(char::is_alphabetic) && is_single_letter_segment(text, start, end) {
+            let after = end + 1 + next.map_or(0, char::len_utf8);
+            if char_at(text, after).is_none_or(|c| !c.is_alphanumeric()) {
+                dotted = true;
+                end += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    if char_at(text, end) == Some('.') {
+        let word = &text[start..end];
+        let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if dotted
+            || single
+            || is_abbreviation(word, TITLE_ABBREVIATIONS)
+            || is_abbreviation(word, OTHER_ABBREVIATIONS)
+        {
+            end += 1;
+        }
+    }
+    end
+}
+
+/// True when the last segment of `text[start..end]` after the last period is one letter.
+fn is_single_letter_segment(text: &str, start: usize, end: usize) -> bool {
+    let seg = text[start..end].rsplit('.').next().unwrap_or("");
+    seg.chars().count() == 1
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// A number: digits with inner `,` or `.` between digits ("25,000", "3.5"), and a letter suffix
+/// ("18th", "2nd", "5bn").
+fn scan_number(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let mut end = start;
+    while end < b.len() {
+        let c = b[end];
+        if c.is_ascii_digit() {
+            end += 1;
+        } else if matches!(c, b',' | b'.') && end + 1 < b.len() && b[end + 1].is_ascii_digit() && end > start {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    while let Some(c) = char_at(text, end).filter(|c| c.is_alphabetic()) {
+        end += c.len_utf8();
+    }
+    end
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}')
+}
+
+/// Sentence spans of `text`, in order. Every non-whitespace character is in exactly one sentence;
+/// a paragraph break always ends a sentence.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        let tok = toks[i];
+        let s = start.get_or_insert(tok.span.0);
+        let mut end_here = false;
+        let mut last = i;
+        let t = tok.text(text);
+        if matches!(t, "." | "!" | "?" | "\u{2026}") {
+            // Absorb runs of terminators and closing quotes/brackets: `said." Next`, `?!`.
+            while let Some(next) = toks.get(last + 1) {
+                let nt = next.text(text);
+                let adjacent = next.span.0 == toks[last].span.1;
+                if adjacent && (matches!(nt, "." | "!" | "?") || nt.chars().all(is_closing)) {
+                    last += 1;
+                } else {
+                    break;
+                }
+            }
+            end_here = toks.get(last + 1).is_none_or(|next| starts_sentence(text, next));
+        } else if tok.kind == TokenKind::Word && t.ends_with('.') && ends_with_acronym(t) {
+            end_here = toks.get(i + 1).is_some_and(|next| {
+                let nt = next.text(text);
+                SENTENCE_STARTERS.contains(&nt) || paragraph_between(text, tok.span.1, next.span.0)
+            });
+        }
+        if !end_here {
+            if let Some(next) = toks.get(i + 1) {
+                end_here = paragraph_between(text, tok.span.1, next.span.0);
+            }
+        }
+        if end_here {
+            out.push(Span(*s, toks[last].span.1));
+            start = None;
+        }
+        i = last + 1;
+    }
+    if let (Some(s), Some(last)) = (start, toks.last()) {
+        out.push(Span(s, last.span.1));
+    }
+    out
+}
+
+/// "U.S." or "a.m." (periods inside), but not "Col." or "Jan.": only those can end a sentence.
+fn ends_with_acronym(word: &str) -> bool {
+    word[..word.len() - 1].contains('.')
+}
+
+/// A line break between two offsets: headlines and paragraphs end sentences even without a period.
+fn paragraph_between(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|gap| gap.contains('\n'))
+}
+
+/// Whether `next` can open a sentence: a capital, a digit, an opening quote or bracket.
+fn starts_sentence(text: &str, next: &Token) -> bool {
+    let c = next.text(text).chars().next().unwrap_or(' ');
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '[' | '\u{00AB}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|s| &text[s.0..s.1]).collect()
+    }
+
+    fn toks(text: &str) -> Vec<&str> {
+        tokens(text).into_iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn titles_do_not_split() {
+        let t = "The commander, Col. Gen. Ivan Petrov, spoke. Lt. Smith agreed.";
+        assert_eq!(sents(t), ["The commander, Col. Gen. Ivan Petrov, spoke.", "Lt. Smith agreed."]);
+    }
+
+    #[test]
+    fn acronyms_and_months() {
+        let t = "Talks with U.S. officials began on Jan. 5 in Geneva. They ended in the U.S. The next round is set.";
+        assert_eq!(
+            sents(t),
+            ["Talks with U.S. officials began on Jan. 5 in Geneva.", "They ended in the U.S.", "The next round is set."]
+        );
+    }
+
+    #[test]
+    fn numbers_decimals_and_no() {
+        let t = "Prices rose 3.5 percent at No. 10 Downing Street. Some 25,000 people came.";
+        assert_eq!(sents(t), ["Prices rose 3.5 percent at No. 10 Downing Street.", "Some 25,000 people came."]);
+        assert_eq!(toks("rose 3.5 percent, 25,000 people on 18th"), ["rose", "3.5", "percent", ",", "25,000", "people", "on", "18th"]);
+    }
+
+    #[test]
+    fn initials() {
+        let t = "Author J. R. Tolkin wrote it. It sold well.";
+        assert_eq!(sents(t), ["Author J. R. Tolkin wrote it.", "It sold well."]);
+    }
+
+    #[test]
+    fn quote_closing_after_period() {
+        let t = "\"We will win.\" The minister left. He said: \"No!\" Then silence.";
+        assert_eq!(sents(t), ["\"We will win.\"", "The minister left.", "He said: \"No!\"", "Then silence."]);
+        let curly = "\u{201C}It is over.\u{201D} She nodded.";
+        assert_eq!(sents(curly), ["\u{201C}It is over.\u{201D}", "She nodded."]);
+    }
+
+    #[test]
+    fn lowercase_after_period_continues() {
+        let t = "The vote was 5 vs. 4 in favour. it was close";
+        assert_eq!(sents(t), ["The vote was 5 vs. 4 in favour. it was close"]);
+    }
+
+    #[test]
+    fn paragraphs_end_sentences() {
+        let t = "Headline without period\n\nBody starts here. Second sentence";
+        assert_eq!(sents(t), ["Headline without period", "Body starts here.", "Second sentence"]);
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens() {
+        assert_eq!(
+            toks("the US-led coalition's strikes don\u{2019}t stop At-Tanf."),
+            ["the", "US-led", "coalition's", "strikes", "don\u{2019}t", "stop", "At-Tanf", "."]
+        );
+        assert_eq!(toks("Col. Gen. U.S. forces"), ["Col.", "Gen.", "U.S.", "forces"]);
+        assert_eq!(toks("the end."), ["the", "end", "."]);
+    }
+
+    #[test]
+    fn empty_and_space_only() {
+        assert!(sentences("").is_empty());
+        assert!(sentences(" \n\n ").is_empty());
+        assert!(tokens("   ").is_empty());
+    }
 }

@@ -1,0 +1,60 @@
+//! The one error type of this crate. Every variant names the input it is about.
+
+use dateline_text::TextError;
+
+/// Why one input or record could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// A file or directory could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A JSONL line is not valid JSON, or not an object.
+    #[error("{path}:{line}: invalid JSON: {message}")]
+    Json {
+        /// The file.
+        path: String,
+        /// 1-based line number.
+        line: usize,
+        /// What the parser said.
+        message: String,
+    },
+    /// A JSONL record has neither `text` nor `html` as a string.
+    #[error("{path}:{line}: record has no \"text\" or \"html\" string")]
+    MissingText {
+        /// The file.
+        path: String,
+        /// 1-based line number.
+        line: usize,
+    },
+    /// A record or file is larger than the configured limit.
+    #[error("{input}: {size} bytes exceeds the limit of {limit} bytes (--max-bytes)")]
+    TooLarge {
+        /// The file, with `:line` for JSONL records.
+        input: String,
+        /// Its size, or a lower bound.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The bytes could not be turned into text.
+    #[error("{input}: {source}")]
+    Text {
+        /// The file, with `:line` for JSONL records.
+        input: String,
+        /// The cause.
+        source: TextError,
+    },
+    /// A format dateline cannot read yet.
+    #[error("{path}: {what}")]
+    Unsupported {
+        /// The file.
+        path: String,
+        /// What is not supported.
+        what: String,
+    },
+}
