@@ -7,12 +7,33 @@
 //! is the job of the web-ingestion work. It never recurses, so no input can blow the stack.
 
 /// Elements whose content is never article text.
-const SKIPPED: &[&str] = &["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg", "head"];
+const SKIPPED: &[&str] =
+    &["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg", "head"];
 
 /// Elements that start a new paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "section", "article", "tr", "pre", "hr",
-    "ul", "ol", "table", "figure", "figcaption", "main",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "section",
+    "article",
+    "tr",
+    "pre",
+    "hr",
+    "ul",
+    "ol",
+    "table",
+    "figure",
+    "figcaption",
+    "main",
 ];
 
 /// Extracts readable text from HTML bytes (decoded as UTF-8, lossily).

@@ -35,7 +35,9 @@ pub fn read_path(path: &Path, limits: Limits) -> Records {
         let walk = walkdir::WalkDir::new(path).sort_by_file_name().follow_links(true);
         return Box::new(walk.into_iter().flat_map(move |entry| -> Records {
             match entry {
-                Ok(e) if e.file_type().is_file() && is_known(e.path()) && !is_hidden(e.path()) => read_file(e.path(), limits),
+                Ok(e) if e.file_type().is_file() && is_known(e.path()) && !is_hidden(e.path()) => {
+                    read_file(e.path(), limits)
+                }
                 Ok(_) => Box::new(std::iter::empty()),
                 Err(err) => {
                     let p = err.path().map_or_else(|| "?".to_string(), |p| p.display().to_string());
@@ -96,12 +98,13 @@ fn html_record(path: &str, bytes: Vec<u8>) -> Record {
 fn read_capped(reader: impl Read, name: &str, limits: Limits) -> Result<Vec<u8>, IngestError> {
     let mut bytes = Vec::new();
     let cap = limits.max_document_bytes as u64 + 1;
-    reader
-        .take(cap)
-        .read_to_end(&mut bytes)
-        .map_err(|source| IngestError::Io { path: name.to_string(), source })?;
+    reader.take(cap).read_to_end(&mut bytes).map_err(|source| IngestError::Io { path: name.to_string(), source })?;
     if bytes.len() > limits.max_document_bytes {
-        return Err(IngestError::TooLarge { input: name.to_string(), size: bytes.len(), limit: limits.max_document_bytes });
+        return Err(IngestError::TooLarge {
+            input: name.to_string(),
+            size: bytes.len(),
+            limit: limits.max_document_bytes,
+        });
     }
     Ok(bytes)
 }
@@ -118,4 +121,3 @@ pub fn read_stdin(limits: Limits) -> Records {
     }
     Box::new(std::iter::once(read_capped(reader, "-", limits).map(|b| text_record("-", b))))
 }
-

@@ -10,7 +10,11 @@ use crate::{Body, IngestError, Limits, Record};
 /// Reads articles from JSON Lines. Each line is an object with `text` or `html` (a string) and
 /// optionally `id`, `url`, `title`, `author`, `published`, `source`. Blank lines are skipped; a bad
 /// line is an error naming `path:line`, and reading goes on with the next line.
-pub fn read_jsonl<R: BufRead>(path: String, reader: R, limits: Limits) -> impl Iterator<Item = Result<Record, IngestError>> {
+pub fn read_jsonl<R: BufRead>(
+    path: String,
+    reader: R,
+    limits: Limits,
+) -> impl Iterator<Item = Result<Record, IngestError>> {
     JsonlReader { path, reader, limits, line: 0, done: false, buf: Vec::new() }
 }
 
@@ -107,7 +111,8 @@ fn parse_line(path: &str, line: usize, bytes: &[u8]) -> Result<Record, IngestErr
         header: None,
     };
     let format = if matches!(body, Body::Html(_)) { Format::Html } else { Format::Jsonl };
-    let source = SourceRef { path: Some(path.to_string()), url: string(&obj, "url"), format, record: Some(line.to_string()) };
+    let source =
+        SourceRef { path: Some(path.to_string()), url: string(&obj, "url"), format, record: Some(line.to_string()) };
     Ok(Record { source, body, meta })
 }
 
@@ -126,7 +131,9 @@ mod tests {
 
     #[test]
     fn good_and_bad_lines_both_reported() {
-        let out = read("{\"text\":\"A\",\"url\":\"http://x\"}\nnot json\n\n{\"title\":\"no body\"}\n[1]\n{\"html\":\"<p>B</p>\"}");
+        let out = read(
+            "{\"text\":\"A\",\"url\":\"http://x\"}\nnot json\n\n{\"title\":\"no body\"}\n[1]\n{\"html\":\"<p>B</p>\"}",
+        );
         assert_eq!(out.len(), 5);
         let first = out[0].as_ref().expect("first ok");
         assert_eq!(first.source.url.as_deref(), Some("http://x"));
@@ -135,7 +142,10 @@ mod tests {
         assert!(matches!(&out[2], Err(IngestError::MissingText { line: 4, .. })));
         assert!(matches!(&out[3], Err(IngestError::Json { line: 5, .. })));
         assert!(matches!(&out[4], Ok(Record { body: Body::Html(_), .. })));
-        assert_eq!(out[1].as_ref().expect_err("bad").to_string().split(':').take(2).collect::<Vec<_>>(), ["in.jsonl", "2"]);
+        assert_eq!(
+            out[1].as_ref().expect_err("bad").to_string().split(':').take(2).collect::<Vec<_>>(),
+            ["in.jsonl", "2"]
+        );
     }
 
     #[test]

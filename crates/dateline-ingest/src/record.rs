@@ -61,7 +61,8 @@ impl Record {
     /// Decodes, repairs and normalises the body into a [`Document`].
     pub fn into_document(self, limits: &Limits) -> Result<Document, IngestError> {
         let input = self.input_name();
-        let hint = |charset: Option<String>| DecodeHint { declared: charset, max_bytes: Some(limits.max_document_bytes) };
+        let hint =
+            |charset: Option<String>| DecodeHint { declared: charset, max_bytes: Some(limits.max_document_bytes) };
         let prepared = match &self.body {
             Body::Bytes { bytes, base_offset, charset } => prepare(bytes, &hint(charset.clone()), *base_offset),
             Body::Text(text) => prepare(text.as_bytes(), &hint(Some("utf-8".into())), 0),

@@ -21,6 +21,7 @@ pub mod segment;
 pub use decode::{decode, DecodeHint, Decoded};
 pub use document::{Document, Format, Header, Metadata, RepairKind, SourceRef, Span, TextRepair};
 pub use error::TextError;
+pub use mojibake::{repair_mojibake, MojibakeFix, Repaired};
 pub use offsets::OffsetMap;
 
 /// Clean text ready for analysis, with its offset map and the repairs made or proposed.
@@ -38,18 +39,38 @@ pub struct Prepared {
 
 /// Decodes, repairs and normalises `bytes` into analysable text.
 ///
-/// `base_offset` is added to every original offset, for callers that strip a prefix (a crawl
-/// header line) before handing the body over.
+/// The steps, each with an offset map composed into [`Prepared::offsets`]: decode (BOM,
+/// declared charset, UTF-8, detection), mojibake repair, NFC and whitespace tidying, then a
+/// report of every U+FFFD left in the text. `base_offset` is added to every original offset,
+/// for callers that strip a prefix (a crawl header line) before handing the body over.
 pub fn prepare(bytes: &[u8], hint: &DecodeHint, base_offset: usize) -> Result<Prepared, TextError> {
     let decoded = decode(bytes, hint)?;
-    let (text, offsets, mut repairs) =
-        normalize::normalize(&decoded.text, &decoded.offsets, base_offset);
-    repairs.extend(replacement::report(&text));
+    let repaired = mojibake::repair_mojibake(&decoded.text);
+    let (text, norm_map) = normalize::normalize(&repaired.text);
+    let to_input = if repaired.offsets.is_identity() {
+        decoded.offsets.clone()
+    } else {
+        repaired.offsets.compose(&decoded.offsets)
+    };
+    let offsets = norm_map.compose(&to_input).shifted(base_offset);
+    let mut repairs: Vec<TextRepair> = repaired
+        .fixes
+        .into_iter()
+        .map(|fix| {
+            let (start, end) = offsets::forward_span(&norm_map, &text, fix.start, fix.end);
+            let guess = text.get(start..end).map(str::to_string).or(Some(fix.fixed));
+            TextRepair {
+                kind: RepairKind::Mojibake,
+                span: Span(start, end),
+                guess,
+                confidence: fix.confidence,
+                original: Some(fix.original),
+            }
+        })
+        .collect();
+    let source =
+        replacement::Source { bytes, invalid: &decoded.invalid, base: base_offset, utf8: decoded.encoding == "UTF-8" };
+    repairs.extend(replacement::report(&text, &offsets, &source));
     repairs.sort_by_key(|r| (r.span.0, r.span.1));
-    Ok(Prepared {
-        text,
-        offsets,
-        repairs,
-        encoding: decoded.encoding,
-    })
+    Ok(Prepared { text, offsets, repairs, encoding: decoded.encoding })
 }

@@ -37,12 +37,7 @@ impl OffsetMap {
     /// Appends: the next `derived_len` bytes of derived text came from `original_len` bytes
     /// starting at `original_start`.
     pub fn push(&mut self, original_start: usize, original_len: usize, derived_len: usize) {
-        let run = Run {
-            derived: self.derived_len,
-            original: original_start,
-            derived_len,
-            original_len,
-        };
+        let run = Run { derived: self.derived_len, original: original_start, derived_len, original_len };
         match self.runs.last_mut() {
             Some(last)
                 if last.derived_len == last.original_len
@@ -109,10 +104,47 @@ impl OffsetMap {
         }
         if run.derived_len == run.original_len {
             (run.original + inside, Some(run.derived_len - inside))
-        } else if inside == 0 {
-            (run.original, None)
         } else {
             (run.original, None)
+        }
+    }
+
+    /// The same map with every original offset moved by `base` (callers that cut a prefix off
+    /// the input before handing it over).
+    pub fn shifted(mut self, base: usize) -> OffsetMap {
+        if base == 0 {
+            return self;
+        }
+        for run in &mut self.runs {
+            run.original += base;
+        }
+        self.original_end += base;
+        self
+    }
+
+    /// The derived offset for an original offset: the inverse of [`OffsetMap::to_original`] on
+    /// copied stretches. An offset strictly inside a replaced stretch maps to the end of its
+    /// replacement, an offset in dropped bytes to the next kept text.
+    pub fn to_derived(&self, original: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.original + r.original_len <= original);
+        let Some(run) = self.runs.get(i) else {
+            return self.derived_len;
+        };
+        if original <= run.original {
+            run.derived
+        } else if run.derived_len == run.original_len {
+            run.derived + (original - run.original)
+        } else {
+            run.derived + run.derived_len
+        }
+    }
+
+    /// True when the map is one unchanged stretch starting at original offset 0.
+    pub fn is_identity(&self) -> bool {
+        match self.runs.as_slice() {
+            [] => true,
+            [run] => run.original == 0 && run.derived_len == run.original_len,
+            _ => false,
         }
     }
 
@@ -126,9 +158,45 @@ impl OffsetMap {
     }
 }
 
+/// Carries a span of a text through a map from that text to a derived one (`map` maps the
+/// derived text back to it), widened to char boundaries of `derived`.
+pub(crate) fn forward_span(map: &OffsetMap, derived: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut s = map.to_derived(start).min(derived.len());
+    let mut e = map.to_derived(end).clamp(s, derived.len());
+    while s > 0 && !derived.is_char_boundary(s) {
+        s -= 1;
+    }
+    while e < derived.len() && !derived.is_char_boundary(e) {
+        e += 1;
+    }
+    (s, e)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn to_derived_inverts_copies_and_snaps_replacements() {
+        let mut m = OffsetMap::new();
+        m.push(0, 3, 3); // "abc"
+        m.push(3, 4, 1); // 4 spaces collapsed to one
+        m.push(9, 2, 2); // "de" after 2 dropped bytes
+        assert_eq!(m.to_derived(2), 2);
+        assert_eq!(m.to_derived(3), 3);
+        assert_eq!(m.to_derived(5), 4);
+        assert_eq!(m.to_derived(7), 4);
+        assert_eq!(m.to_derived(10), 5);
+        assert_eq!(m.to_derived(11), 6);
+        assert_eq!(m.to_derived(99), 6);
+    }
+
+    #[test]
+    fn shifted_moves_originals() {
+        let m = OffsetMap::identity(4, 0).shifted(10);
+        assert_eq!(m.to_original(0), 10);
+        assert_eq!(m.to_original(4), 14);
+    }
 
     #[test]
     fn identity_shifts_by_base() {

@@ -38,25 +38,63 @@ impl Token {
 /// words that are always followed by a name or a number.
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "lt", "col", "gen", "maj", "capt", "cpt", "sgt", "cpl",
-    "adm", "cmdr", "brig", "pres", "sec", "amb", "rev", "fr", "hon", "st", "mt", "ft", "no", "nos", "vol", "art",
-    "pp", "fig", "messrs", "gens", "supt", "insp", "det", "atty", "lieut", "sens", "reps", "govs", "sr", "jr",
+    "adm", "cmdr", "brig", "pres", "sec", "amb", "rev", "fr", "hon", "st", "mt", "ft", "no", "nos", "vol", "art", "pp",
+    "fig", "messrs", "gens", "supt", "insp", "det", "atty", "lieut", "sens", "reps", "govs", "sr", "jr",
 ];
 
 /// Abbreviations that may end a sentence but usually do not (month names before a day, company
 /// suffixes, "approx.").
 const OTHER_ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd",
-    "co", "bros", "etc", "vs", "approx", "est", "dept", "univ", "assn", "ave", "blvd", "rd", "mln", "bln", "pct",
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
-    "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
-    "wash", "wis", "wyo", "e.g", "i.e", "a.m", "p.m",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co",
+    "bros", "etc", "vs", "approx", "est", "dept", "univ", "assn", "ave", "blvd", "rd", "mln", "bln", "pct", "ala",
+    "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich",
+    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
+    "e.g", "i.e", "a.m", "p.m",
 ];
 
 /// Words that, capitalised after an acronym like "U.S.", show that a new sentence began.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "In", "He", "She", "It", "They", "We", "I", "But", "And", "This", "That", "These", "Those",
-    "There", "His", "Her", "Its", "Their", "On", "At", "As", "If", "When", "While", "After", "Before", "However",
-    "Meanwhile", "According", "For", "Some", "Many", "No", "So", "Yet", "Also", "Still", "Since",
+    "The",
+    "A",
+    "An",
+    "In",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "On",
+    "At",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "However",
+    "Meanwhile",
+    "According",
+    "For",
+    "Some",
+    "Many",
+    "No",
+    "So",
+    "Yet",
+    "Also",
+    "Still",
+    "Since",
 ];
 
 fn is_abbreviation(word: &str, list: &[&str]) -> bool {
@@ -123,10 +161,7 @@ fn scan_word(text: &str, start: usize) -> usize {
     if char_at(text, end) == Some('.') {
         let word = &text[start..end];
         let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if dotted
-            || single
-            || is_abbreviation(word, TITLE_ABBREVIATIONS)
-            || is_abbreviation(word, OTHER_ABBREVIATIONS)
+        if dotted || single || is_abbreviation(word, TITLE_ABBREVIATIONS) || is_abbreviation(word, OTHER_ABBREVIATIONS)
         {
             end += 1;
         }
@@ -151,13 +186,11 @@ fn scan_number(text: &str, start: usize) -> usize {
     let mut end = start;
     while end < b.len() {
         let c = b[end];
-        if c.is_ascii_digit() {
-            end += 1;
-        } else if matches!(c, b',' | b'.') && end + 1 < b.len() && b[end + 1].is_ascii_digit() && end > start {
-            end += 1;
-        } else {
+        let separator = matches!(c, b',' | b'.') && end > start && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if !(c.is_ascii_digit() || separator) {
             break;
         }
+        end += 1;
     }
     while let Some(c) = char_at(text, end).filter(|c| c.is_alphabetic()) {
         end += c.len_utf8();
@@ -256,7 +289,11 @@ mod tests {
         let t = "Talks with U.S. officials began on Jan. 5 in Geneva. They ended in the U.S. The next round is set.";
         assert_eq!(
             sents(t),
-            ["Talks with U.S. officials began on Jan. 5 in Geneva.", "They ended in the U.S.", "The next round is set."]
+            [
+                "Talks with U.S. officials began on Jan. 5 in Geneva.",
+                "They ended in the U.S.",
+                "The next round is set."
+            ]
         );
     }
 
@@ -264,7 +301,10 @@ mod tests {
     fn numbers_decimals_and_no() {
         let t = "Prices rose 3.5 percent at No. 10 Downing Street. Some 25,000 people came.";
         assert_eq!(sents(t), ["Prices rose 3.5 percent at No. 10 Downing Street.", "Some 25,000 people came."]);
-        assert_eq!(toks("rose 3.5 percent, 25,000 people on 18th"), ["rose", "3.5", "percent", ",", "25,000", "people", "on", "18th"]);
+        assert_eq!(
+            toks("rose 3.5 percent, 25,000 people on 18th"),
+            ["rose", "3.5", "percent", ",", "25,000", "people", "on", "18th"]
+        );
     }
 
     #[test]
