@@ -1,1 +1,188 @@
-//! The dateline store (stub; the store work fills it in).
+//! The dateline store: analyses in one SQLite file, searchable.
+//!
+//! [`Store`] is the embedded default of DESIGN.md: SQLite through rusqlite (bundled, so there is
+//! nothing to install), WAL so readers (the HTTP server) and one writer (an ingest) can share the
+//! file, and FTS5 for search.
+//!
+//! - **Schema**: versioned with `PRAGMA user_version` and applied by ordered migrations
+//!   ([`schema`]); a file from a newer dateline is refused rather than damaged.
+//! - **Ingest**: idempotent and transactional per batch ([`Store::insert_batch`]). An article is
+//!   identified by the SHA-256 of its text, so ingesting the same input again stores nothing new,
+//!   and a crash loses at most the batch that was open.
+//! - **Search**: any user string is a valid query ([`fts_query`]), ranked by bm25, with a snippet.
+//!
+//! The tables are documented in [`schema`]; `record_json` keeps each full [`Analysis`] (less its
+//! `text`, which has its own column) so [`Store::get`] returns exactly what was stored.
+
+mod error;
+mod ingest;
+pub mod schema;
+mod search;
+mod stats;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use dateline_analyze::Analysis;
+use rusqlite::{Connection, OptionalExtension};
+
+pub use error::StoreError;
+pub use ingest::{content_sha256, BatchOutcome};
+pub use schema::SCHEMA_VERSION;
+pub use search::{fts_query, SearchHit, MAX_QUERY_TERMS, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN};
+pub use stats::{Stats, TOP_N};
+
+/// The shortest id prefix [`Store::get`] accepts: 4 hex digits, 65,536 buckets.
+pub const MIN_ID_PREFIX: usize = 4;
+
+/// How long a write waits for another process's write lock before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A dateline database: one SQLite file (or an in-memory database for tests).
+///
+/// Not `Sync`: give each thread its own `Store` on the same file; WAL lets them read concurrently.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    /// The file, for error messages (`:memory:` for an in-memory store).
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it if missing and migrating it to
+    /// [`SCHEMA_VERSION`]. Refuses SQLite files made by other programs and files from a newer
+    /// dateline.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        Store::setup(conn, path.to_path_buf())
+    }
+
+    /// Opens a fresh database in memory (for tests and throwaway runs).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open { path: path.clone(), source })?;
+        Store::setup(conn, path)
+    }
+
+    /// Checks, configures and migrates a fresh connection.
+    fn setup(mut conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
+        let open_err = |source| StoreError::Open { path: path.clone(), source };
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        schema::check(&conn, &path)?;
+        // WAL: readers never block the writer and a crash mid-batch rolls back cleanly.
+        // NORMAL is durable across application crashes in WAL mode and only risks the last
+        // commits on power loss, which a rerun of the idempotent ingest restores.
+        // (An in-memory database answers "memory" to the journal_mode request; that is fine.)
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
+        conn.set_prepared_statement_cache_capacity(32);
+        schema::migrate(&mut conn, &path)?;
+        Ok(Store { conn, path })
+    }
+
+    /// How long a write waits for another connection's write lock before failing with "database
+    /// is locked" (default 10 s). A server answering requests may want less.
+    pub fn set_busy_timeout(&mut self, timeout: Duration) -> Result<(), StoreError> {
+        self.conn.busy_timeout(timeout).map_err(|source| StoreError::Open { path: self.path.clone(), source })
+    }
+
+    /// The database file (`:memory:` for an in-memory store).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Stores a batch of analyses in one transaction.
+    ///
+    /// Articles whose text is already stored, by an earlier batch or earlier in this one, are
+    /// counted as duplicates and skipped. If any article fails, nothing of the batch is stored
+    /// and the error names it; earlier batches are unaffected, so rerunning the same input
+    /// finishes the job. Batches of a few hundred to a few thousand articles amortise the commit.
+    pub fn insert_batch(&mut self, batch: &[Analysis]) -> Result<BatchOutcome, StoreError> {
+        ingest::insert_batch(&mut self.conn, &self.path, batch)
+    }
+
+    /// Full-text search over titles and text, best first, at most `limit` hits.
+    ///
+    /// `query` is free text: words must all occur (stemmed, case and accent insensitive),
+    /// `"an exact phrase"` in double quotes must occur as written, and a trailing `*` matches a
+    /// prefix (`refug*`). Any string is accepted; one with nothing searchable returns no hits.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        search::search(&self.conn, &self.path, query, limit)
+    }
+
+    /// The article with this id, or with an id starting with this prefix (at least
+    /// [`MIN_ID_PREFIX`] characters, case-insensitive). `Ok(None)` when nothing matches; an
+    /// error when the prefix is too short or matches several articles.
+    pub fn get(&self, id: &str) -> Result<Option<Analysis>, StoreError> {
+        let key = id.trim().to_ascii_lowercase();
+        if key.chars().count() < MIN_ID_PREFIX {
+            return Err(StoreError::IdPrefixTooShort { prefix: id.to_string(), min: MIN_ID_PREFIX });
+        }
+        let err = |source| StoreError::Query { path: self.path.clone(), what: "looking up an article", source };
+        let row = |r: &rusqlite::Row<'_>| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?));
+        let exact = self
+            .conn
+            .prepare_cached("SELECT id, text, record_json FROM articles WHERE id = ?1")
+            .map_err(err)?
+            .query_row([&key], row)
+            .optional()
+            .map_err(err)?;
+        if let Some((id, text, json)) = exact {
+            return self.decode(id, text, &json).map(Some);
+        }
+        // A range scan on the unique index: every string starting with `key` sorts at or after
+        // `key` and before `key` followed by the highest code point.
+        let upper = format!("{key}{}", char::MAX);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, text, record_json FROM articles WHERE id >= ?1 AND id < ?2
+                 ORDER BY id LIMIT 6",
+            )
+            .map_err(err)?;
+        let mut matches: Vec<(String, String, String)> =
+            stmt.query_map([&key, &upper], row).map_err(err)?.collect::<Result<_, _>>().map_err(err)?;
+        match matches.len() {
+            0 => Ok(None),
+            1 => {
+                let (id, text, json) = matches.remove(0);
+                self.decode(id, text, &json).map(Some)
+            }
+            _ => Err(StoreError::AmbiguousId {
+                path: self.path.clone(),
+                prefix: id.to_string(),
+                candidates: matches.into_iter().map(|(id, _, _)| id).collect(),
+            }),
+        }
+    }
+
+    /// Rebuilds an `Analysis` from its stored JSON and its text column.
+    fn decode(&self, id: String, text: String, json: &str) -> Result<Analysis, StoreError> {
+        let corrupt = |source| StoreError::CorruptRecord { path: self.path.clone(), id: id.clone(), source };
+        let mut value: serde_json::Value = serde_json::from_str(json).map_err(corrupt)?;
+        if let Some(map) = value.as_object_mut() {
+            map.insert("text".to_string(), serde_json::Value::String(text));
+        }
+        serde_json::from_value(value).map_err(corrupt)
+    }
+
+    /// Counts, date range, top sources and places; see [`Stats`].
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        self.stats_top(TOP_N)
+    }
+
+    /// Like [`Store::stats`], listing at most `top` sources and places.
+    pub fn stats_top(&self, top: usize) -> Result<Stats, StoreError> {
+        stats::stats(&self.conn, &self.path, top)
+    }
+
+    /// The schema version of the file (equal to [`SCHEMA_VERSION`] once opened).
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        schema::user_version(&self.conn).map_err(|source| StoreError::Query {
+            path: self.path.clone(),
+            what: "reading the schema version",
+            source,
+        })
+    }
+}

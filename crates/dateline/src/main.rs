@@ -1,1 +1,23 @@
-fn main() {}
+//! The `dateline` command: a thin shell over the library crates.
+//!
+//! Exit codes: 0 everything went well; 1 some inputs failed (a summary is printed) or a command
+//! could not run; 2 usage errors (from clap).
+
+mod cli;
+mod cmd;
+mod summary;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cmd::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("dateline: error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}

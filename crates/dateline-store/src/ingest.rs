@@ -1,0 +1,136 @@
+//! Batch ingest: one transaction per batch, idempotent by content hash.
+//!
+//! An article is the same article when its normalised text is the same, so the key that makes a
+//! rerun add nothing is the full SHA-256 of `text` (`content_sha256`, unique). `INSERT … ON CONFLICT
+//! (content_sha256) DO NOTHING` turns a second copy, in an earlier batch or earlier in this one,
+//! into a counted duplicate instead of an error. Any other failure aborts the batch: the
+//! transaction is dropped, SQLite rolls it back, and the batches committed before stay.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use dateline_analyze::Analysis;
+use rusqlite::{params, Connection, ErrorCode, TransactionBehavior};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::StoreError;
+
+/// What one call of [`Store::insert_batch`](crate::Store::insert_batch) did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct BatchOutcome {
+    /// Articles newly stored.
+    pub stored: usize,
+    /// Articles whose text was already stored (before, or earlier in the same batch).
+    pub duplicates: usize,
+}
+
+/// Hex SHA-256 of an article's text: the store's identity of an article.
+pub fn content_sha256(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for b in digest.iter() {
+        // Writing to a String cannot fail.
+        let _ = write!(hex, "{b:02x}");
+    }
+    hex
+}
+
+/// The record as stored in `record_json`: every field except `text`, which has its own column.
+pub(crate) fn record_json_without_text(a: &Analysis) -> Result<String, serde_json::Error> {
+    let mut value = serde_json::to_value(a)?;
+    if let Some(map) = value.as_object_mut() {
+        map.remove("text");
+    }
+    serde_json::to_string(&value)
+}
+
+const INSERT_ARTICLE: &str = "
+INSERT INTO articles (
+    id, content_sha256, source_path, url, format, record, title, published, language,
+    dateline_place, dateline_country, dateline_date, text, text_bytes, repairs, record_json
+) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+ON CONFLICT (content_sha256) DO NOTHING";
+
+const INSERT_SOURCE: &str = "INSERT INTO article_sources (article_pk, position, source) VALUES (?1, ?2, ?3)";
+
+/// Stores `batch` in one transaction; see [`Store::insert_batch`](crate::Store::insert_batch).
+pub(crate) fn insert_batch(conn: &mut Connection, path: &Path, batch: &[Analysis]) -> Result<BatchOutcome, StoreError> {
+    let mut outcome = BatchOutcome::default();
+    if batch.is_empty() {
+        return Ok(outcome);
+    }
+    let insert_err = |id: &str, source| StoreError::Insert { path: path.to_path_buf(), id: id.to_string(), source };
+    let first_id = batch.first().map(|a| a.id.as_str()).unwrap_or_default();
+    // IMMEDIATE: take the write lock up front, so a concurrent writer makes us wait (busy
+    // timeout) rather than fail halfway when a read lock cannot be upgraded.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| insert_err(first_id, e))?;
+    {
+        let mut insert_article = tx.prepare_cached(INSERT_ARTICLE).map_err(|e| insert_err(first_id, e))?;
+        let mut insert_source = tx.prepare_cached(INSERT_SOURCE).map_err(|e| insert_err(first_id, e))?;
+        for a in batch {
+            let sha = content_sha256(&a.text);
+            let json = record_json_without_text(a).map_err(|source| StoreError::Encode { id: a.id.clone(), source })?;
+            let dl = a.dateline.as_ref();
+            let changed = insert_article
+                .execute(params![
+                    a.id,
+                    sha,
+                    a.source.path,
+                    a.source.url,
+                    a.source.format.as_str(),
+                    a.source.record,
+                    a.title,
+                    a.published,
+                    a.language,
+                    dl.and_then(|d| d.place.as_deref()),
+                    dl.and_then(|d| d.country.as_deref()),
+                    dl.and_then(|d| d.date.as_deref()),
+                    a.text,
+                    i64::try_from(a.text.len()).unwrap_or(i64::MAX),
+                    i64::try_from(a.text_repairs.len()).unwrap_or(i64::MAX),
+                    json,
+                ])
+                .map_err(|e| classify(path, a, &sha, e))?;
+            if changed == 0 {
+                outcome.duplicates += 1;
+                continue;
+            }
+            outcome.stored += 1;
+            let pk = tx.last_insert_rowid();
+            for (position, source) in dl.map(|d| d.sources.as_slice()).unwrap_or_default().iter().enumerate() {
+                insert_source
+                    .execute(params![pk, i64::try_from(position).unwrap_or(i64::MAX), source])
+                    .map_err(|e| insert_err(&a.id, e))?;
+            }
+        }
+    }
+    tx.commit().map_err(|source| StoreError::Commit { path: path.to_path_buf(), articles: batch.len(), source })?;
+    Ok(outcome)
+}
+
+/// Tells an id collision (same id, other text) from any other failed insert.
+fn classify(path: &Path, a: &Analysis, sha: &str, e: rusqlite::Error) -> StoreError {
+    let is_id_conflict = matches!(
+        &e,
+        rusqlite::Error::SqliteFailure(f, Some(msg))
+            if f.code == ErrorCode::ConstraintViolation && msg.contains("articles.id")
+    );
+    if is_id_conflict {
+        StoreError::IdConflict { path: path.to_path_buf(), id: a.id.clone(), sha256: sha.to_string() }
+    } else {
+        StoreError::Insert { path: path.to_path_buf(), id: a.id.clone(), source: e }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_is_lowercase_hex_of_the_text() {
+        // The SHA-256 of the empty string, a well-known constant.
+        assert_eq!(content_sha256(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assert_eq!(content_sha256("abc").len(), 64);
+    }
+}

@@ -1,0 +1,159 @@
+//! The schema and its migrations.
+//!
+//! Tables (version 2):
+//!
+//! - `articles`: one row per distinct text. `pk` (integer rowid, the full-text index's key),
+//!   `id` (the record's id, unique), `content_sha256` (of `text`, unique: the dedup key), the
+//!   columns worth filtering on (`source_path`, `url`, `format`, `record`, `title`, `published`,
+//!   `language`, `dateline_place`, `dateline_country`, `dateline_date`), `text`, `text_bytes`,
+//!   `repairs` (count of text repairs), `record_json` (the full record less `text`) and
+//!   `ingested_at` (UTC).
+//! - `article_sources`: the dateline's wire credits, `(article_pk, position, source)`.
+//! - `articles_fts`: FTS5 over `title` and `text`, external content read from `articles`, kept in
+//!   step by triggers.
+//!
+//! The schema version lives in `PRAGMA user_version`; [`MIGRATIONS`]`[i]` takes a database from
+//! version `i` to `i + 1`. Each step runs in its own transaction together with the version bump, so
+//! a failed or interrupted migration leaves the file at the last version that completed.
+//!
+//! Rules for whoever adds the next step: never edit a step that has shipped (files in the wild were
+//! made by it, and `tests/store.rs` keeps a frozen copy of version 1 to prove old files still open);
+//! append a new one instead, and make it fill any new table or column from the rows already there.
+//! The entity, quote and story tables of later issues are such steps: `record_json` keeps every
+//! article's full record so they can be filled from what is already stored, without re-analysis.
+//! `PRAGMA application_id` marks the file as ours so that `open` refuses other programs' databases
+//! instead of adding tables to them.
+
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::StoreError;
+
+/// `PRAGMA application_id` of a dateline database: "DLN1" in ASCII.
+pub const APPLICATION_ID: u32 = 0x444c_4e31;
+
+/// Version 1: articles, their wire credits, and the indexes the statistics need.
+///
+/// `text` is stored once, in its own column (the full-text index reads it from there);
+/// `record_json` is the whole `Analysis` except `text`, which `get` puts back.
+const V1_CORE: &str = "
+CREATE TABLE articles (
+    pk               INTEGER PRIMARY KEY,
+    id               TEXT    NOT NULL UNIQUE,
+    content_sha256   TEXT    NOT NULL UNIQUE,
+    source_path      TEXT,
+    url              TEXT,
+    format           TEXT    NOT NULL,
+    record           TEXT,
+    title            TEXT,
+    published        TEXT,
+    language         TEXT    NOT NULL,
+    dateline_place   TEXT,
+    dateline_country TEXT,
+    dateline_date    TEXT,
+    text             TEXT    NOT NULL,
+    text_bytes       INTEGER NOT NULL,
+    repairs          INTEGER NOT NULL DEFAULT 0,
+    record_json      TEXT    NOT NULL,
+    ingested_at      TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_dateline_place ON articles(dateline_place);
+
+CREATE TABLE article_sources (
+    article_pk INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    source     TEXT    NOT NULL,
+    PRIMARY KEY (article_pk, position)
+) WITHOUT ROWID;
+CREATE INDEX article_sources_source ON article_sources(source);
+";
+
+/// Version 2: the full-text index over title and text.
+///
+/// External content (the text is not stored twice), kept in step with `articles` by triggers so that
+/// any later writer (deletes, corrections) cannot leave it stale, and filled from the rows a
+/// version 1 file already holds. `remove_diacritics 2` lets "Zelenskyy" find "Zelenskyý";
+/// porter stemming lets "attack" find "attacks".
+const V2_FULL_TEXT: &str = "
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text,
+    content = 'articles', content_rowid = 'pk',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.pk, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.pk, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+END;
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+";
+
+/// The migration steps, oldest first: step `i` takes the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[V1_CORE, V2_FULL_TEXT];
+
+/// The schema version this code writes and reads.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// The schema version recorded in the file.
+pub fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
+    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    // user_version is a signed 32-bit header field; a negative value is not one we wrote.
+    Ok(u32::try_from(v).unwrap_or(u32::MAX))
+}
+
+/// Checks that the file at `path` is a dateline database this code can open (or an empty one it
+/// may set up) and returns its schema version. Runs before anything is written, so that a foreign
+/// database is not even switched to WAL.
+pub fn check(conn: &Connection, path: &Path) -> Result<u32, StoreError> {
+    let open_err = |source| StoreError::Open { path: path.to_path_buf(), source };
+    let found = user_version(conn).map_err(open_err)?;
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(open_err)?;
+    // application_id is a signed 32-bit header field; compare its bit pattern.
+    let app_id = u32::try_from(app_id & 0xffff_ffff).unwrap_or(0);
+    if app_id != APPLICATION_ID {
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))
+            .map_err(open_err)?;
+        // An empty file (or a fresh in-memory database) is ours to set up; anything else is not.
+        if app_id != 0 || found != 0 || tables != 0 {
+            return Err(StoreError::NotADatelineDatabase {
+                path: path.to_path_buf(),
+                found: app_id,
+                tables: u64::try_from(tables).unwrap_or(0),
+            });
+        }
+    }
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::SchemaTooNew { path: path.to_path_buf(), found, known: SCHEMA_VERSION });
+    }
+    Ok(found)
+}
+
+/// Brings the database at `path` to [`SCHEMA_VERSION`], refusing files that are not ours or newer.
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    let found = check(conn, path)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let version = index as u32 + 1;
+        let step_err = |source| StoreError::Migration { path: path.to_path_buf(), version, source };
+        // IMMEDIATE takes the write lock before the version is re-read, so two processes opening
+        // the same old file cannot both run a step.
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(step_err)?;
+        if user_version(&tx).map_err(step_err)? >= version {
+            continue;
+        }
+        tx.execute_batch(sql).map_err(step_err)?;
+        tx.pragma_update(None, "application_id", i64::from(APPLICATION_ID)).map_err(step_err)?;
+        tx.pragma_update(None, "user_version", i64::from(version)).map_err(step_err)?;
+        tx.commit().map_err(step_err)?;
+    }
+    Ok(())
+}

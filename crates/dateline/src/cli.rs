@@ -1,0 +1,115 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// dateline: who said what, where and when, and where each story came from.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse articles and print one record per article (no store needed).
+    Analyze(AnalyzeArgs),
+    /// Analyse articles and store them (idempotent: an article already stored is skipped).
+    Ingest(IngestArgs),
+    /// Full-text search over stored articles, best matches first.
+    Search(SearchArgs),
+    /// Show one stored article by id (or a unique id prefix).
+    Show(ShowArgs),
+    /// Summarise what the store holds.
+    Stats(StatsArgs),
+}
+
+/// Where articles come from.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or directories to read (.txt, .jsonl, .html; directories are walked); `-` reads
+    /// standard input (JSON Lines if it starts with `{`, else one text article).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Largest article accepted, in bytes; larger ones are reported as errors and skipped.
+    #[arg(long, value_name = "BYTES", default_value_t = 8 << 20)]
+    pub max_bytes: usize,
+}
+
+/// `dateline analyze`.
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print JSON (one record per line) instead of a readable summary.
+    #[arg(long)]
+    pub json: bool,
+    /// With --json, indent the output (then it is no longer one record per line).
+    #[arg(long, requires = "json")]
+    pub pretty: bool,
+}
+
+/// The store to use.
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// The store file (SQLite); created when ingesting.
+    #[arg(long, value_name = "FILE", default_value = "dateline.db", env = "DATELINE_DB")]
+    pub db: PathBuf,
+}
+
+/// `dateline ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Articles per transaction: a crash loses at most one batch, and re-running finishes the job.
+    #[arg(long, value_name = "N", default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch_size: u32,
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// `dateline search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find (all must occur); "an exact phrase" in double quotes; `word*` for a prefix.
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Print JSON (one hit per line).
+    #[arg(long)]
+    pub json: bool,
+    /// Most results to show.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+}
+
+/// `dateline show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article id, or a unique prefix of at least 4 characters.
+    pub id: String,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Print the full analysis record as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `dateline stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}

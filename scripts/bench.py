@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Throughput benchmark of dateline's analyse and ingest, with peers in the same run.
+
+Builds the synthetic corpus of ../shared/peers/make_corpus.py (2,000 articles from the reference
+article), then times, each in a fresh process (wall time, peak RSS from wait4):
+
+  dateline analyze --json CORPUS > /dev/null
+  dateline ingest CORPUS --db fresh.db
+  [--peers] spaCy en_core_web_sm NER-only (../shared/peers/peers.py --mode ner), same corpus
+
+and prints one table with articles/s, MB/s, peak RSS and the ratio to each peer.
+
+Usage: scripts/bench.py [--shared ../shared] [--bin target/release/dateline] [--peers]
+       [--python ~/.venvs/peers/bin/python] [--limit N]
+"""
+import argparse, json, os, shutil, subprocess, sys, time
+
+def run(cmd, stdout=subprocess.DEVNULL, env=None):
+    """Runs cmd; returns (wall seconds, peak RSS in MB, captured stdout or None)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, env=env)
+    out = proc.stdout.read() if stdout == subprocess.PIPE else None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.stderr.write(err.decode(errors="replace")[-2000:])
+        raise SystemExit("failed: %s" % " ".join(cmd))
+    return wall, usage.ru_maxrss / 1024.0, out
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
+    ap.add_argument("--bin", default="target/release/dateline")
+    ap.add_argument("--work", default="target/bench")
+    ap.add_argument("--peers", action="store_true", help="also run spaCy NER-only on the same corpus")
+    ap.add_argument("--python", default=os.path.expanduser("~/.venvs/peers/bin/python"))
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each dateline command; the best is kept")
+    args = ap.parse_args()
+
+    corpus = os.path.join(args.work, "corpus")
+    if not os.path.isdir(corpus):
+        os.makedirs(args.work, exist_ok=True)
+        subprocess.check_call([sys.executable, os.path.join(args.shared, "peers", "make_corpus.py"),
+                               os.path.join(args.shared, "seed", "000_056294eb0f0c9909.txt"), corpus,
+                               os.path.join(args.work, "manifest.jsonl")], stdout=subprocess.DEVNULL)
+    files = sorted(f for f in os.listdir(corpus) if f.endswith(".txt"))
+    nbytes = sum(os.path.getsize(os.path.join(corpus, f)) for f in files)
+    n = len(files)
+    print("corpus: %d articles, %.2f MB (%s)" % (n, nbytes / 1e6, corpus))
+
+    rows = []
+    best = min((run([args.bin, "analyze", "--json", corpus]) for _ in range(args.repeat)), key=lambda r: r[0])
+    rows.append(("dateline analyze --json", best[0], best[1]))
+    db = os.path.join(args.work, "bench.db")
+    ingest_runs = []
+    for _ in range(args.repeat):
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+        ingest_runs.append(run([args.bin, "ingest", "--quiet", corpus, "--db", db]))
+    best = min(ingest_runs, key=lambda r: r[0])
+    rows.append(("dateline ingest (fresh store)", best[0], best[1]))
+    if args.peers:
+        summary = os.path.join(args.work, "spacy_summary.json")
+        wall, rss, _ = run([args.python, os.path.join(args.shared, "peers", "peers.py"), corpus,
+                            "--mode", "ner", "--batch-size", "64", "--summary", summary])
+        s = json.load(open(summary))
+        # peers.py times the pipe itself, excluding model load; use its own rate for fairness
+        rows.append(("spaCy 3.8 sm NER-only (peers.py)", n / s.get("docs_per_s", n / wall), rss))
+
+    print("%-36s %10s %10s %8s %10s" % ("run", "articles/s", "MB/s", "peak MB", "seconds"))
+    for name, wall, rss in rows:
+        print("%-36s %10.0f %10.2f %8.0f %10.2f" % (name, n / wall, nbytes / 1e6 / wall, rss, wall))
+    if args.peers:
+        peer = n / rows[-1][1]
+        print("ratio dateline analyze / spaCy NER-only: %.0fx" % ((n / rows[0][1]) / peer))
+
+if __name__ == "__main__":
+    main()
