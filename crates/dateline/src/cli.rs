@@ -38,6 +38,9 @@ pub struct InputArgs {
     /// Largest article accepted, in bytes; larger ones are reported as errors and skipped.
     #[arg(long, value_name = "BYTES", default_value_t = 8 << 20)]
     pub max_bytes: usize,
+    /// Worker threads for analysis (0: one per core). Output order never depends on it.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
 }
 
 /// `dateline analyze`.

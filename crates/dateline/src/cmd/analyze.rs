@@ -3,29 +3,26 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
-use dateline_analyze::{analyze, Resources};
+use anyhow::Result;
 
-use super::{documents, exit_code};
+use super::{analyse_inputs, exit_code, Outcome};
 use crate::cli::AnalyzeArgs;
 use crate::summary;
 
 pub fn run(args: &AnalyzeArgs) -> Result<ExitCode> {
-    let resources = Resources::embedded().context("loading the embedded resources")?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0;
     let mut first = true;
-    for doc in documents(&args.input) {
-        let doc = match doc {
-            Ok(doc) => doc,
-            Err(err) => {
+    analyse_inputs(&args.input, |outcome| {
+        let analysis = match outcome {
+            Outcome::Analysed(a) => a,
+            Outcome::Failed(err) => {
                 failed += 1;
                 eprintln!("dateline: {err}");
-                continue;
+                return Ok(());
             }
         };
-        let analysis = analyze(&doc, &resources);
         if args.json {
             if args.pretty {
                 serde_json::to_writer_pretty(&mut out, &analysis)?;
@@ -40,7 +37,8 @@ pub fn run(args: &AnalyzeArgs) -> Result<ExitCode> {
             summary::write_analysis(&mut out, &analysis)?;
         }
         first = false;
-    }
+        Ok(())
+    })?;
     out.flush()?;
     if failed > 0 {
         eprintln!("dateline: {failed} input(s) failed");

@@ -5,68 +5,84 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use dateline_analyze::{analyze, Analysis, Resources};
+use dateline_analyze::Analysis;
 use dateline_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{documents, exit_code};
+use super::{analyse_inputs, exit_code, Outcome};
 use crate::cli::IngestArgs;
 
 /// Failures listed one by one in the summary; the rest are counted.
 const FAILURES_SHOWN: usize = 20;
 
+/// Counts for the summary line.
+#[derive(Default)]
+struct Tally {
+    stored: usize,
+    duplicates: usize,
+    bytes: usize,
+    failures: Vec<String>,
+}
+
 pub fn run(args: &IngestArgs) -> Result<ExitCode> {
-    let resources = Resources::embedded().context("loading the embedded resources")?;
-    let mut store = Store::open(&args.db.db).with_context(|| format!("opening the store {}", args.db.db.display()))?;
+    let db = &args.db.db;
+    let mut store = Store::open(db).with_context(|| format!("opening the store {}", db.display()))?;
     let progress = progress_bar(args.quiet);
     let started = Instant::now();
     let batch_size = args.batch_size as usize;
     let mut batch: Vec<Analysis> = Vec::with_capacity(batch_size);
-    let (mut stored, mut duplicates, mut bytes) = (0usize, 0usize, 0usize);
-    let mut failures: Vec<String> = Vec::new();
-    let mut flush = |batch: &mut Vec<Analysis>, store: &mut Store| -> Result<()> {
+    let mut tally = Tally::default();
+    let flush = |batch: &mut Vec<Analysis>, store: &mut Store, tally: &mut Tally| -> Result<()> {
         if batch.is_empty() {
             return Ok(());
         }
-        let outcome = store.insert_batch(batch).with_context(|| format!("writing to {}", args.db.db.display()))?;
-        stored += outcome.stored;
-        duplicates += outcome.duplicates;
+        let outcome = store.insert_batch(batch).with_context(|| format!("writing to {}", db.display()))?;
+        tally.stored += outcome.stored;
+        tally.duplicates += outcome.duplicates;
         batch.clear();
         Ok(())
     };
-    for doc in documents(&args.input) {
-        match doc {
-            Ok(doc) => {
-                bytes += doc.text.len();
-                batch.push(analyze(&doc, &resources));
+    analyse_inputs(&args.input, |outcome| {
+        match outcome {
+            Outcome::Analysed(analysis) => {
+                tally.bytes += analysis.text.len();
+                batch.push(*analysis);
                 if batch.len() >= batch_size {
-                    flush(&mut batch, &mut store)?;
+                    flush(&mut batch, &mut store, &mut tally)?;
                 }
             }
-            Err(err) => {
+            Outcome::Failed(err) => {
                 progress.println(format!("failed: {err}"));
-                failures.push(err.to_string());
+                tally.failures.push(err.to_string());
             }
         }
         progress.inc(1);
-    }
-    flush(&mut batch, &mut store)?;
+        Ok(())
+    })?;
+    flush(&mut batch, &mut store, &mut tally)?;
     progress.finish_and_clear();
-    let secs = started.elapsed().as_secs_f64().max(1e-9);
-    let seen = stored + duplicates + failures.len();
+    report(&tally, started.elapsed().as_secs_f64());
+    Ok(exit_code(tally.failures.len()))
+}
+
+/// The summary on stderr: counts, rate, and the reasons of failures.
+fn report(t: &Tally, secs: f64) {
+    let secs = secs.max(1e-9);
+    let seen = t.stored + t.duplicates + t.failures.len();
     eprintln!(
-        "ingested {seen} article(s) in {secs:.2}s ({:.0} articles/s, {:.1} MB/s of text): {stored} stored, {duplicates} duplicate(s), {} failed",
+        "ingested {seen} article(s) in {secs:.2}s ({:.0} articles/s, {:.1} MB/s of text): {} stored, {} duplicate(s), {} failed",
         seen as f64 / secs,
-        bytes as f64 / 1e6 / secs,
-        failures.len()
+        t.bytes as f64 / 1e6 / secs,
+        t.stored,
+        t.duplicates,
+        t.failures.len()
     );
-    for f in failures.iter().take(FAILURES_SHOWN) {
+    for f in t.failures.iter().take(FAILURES_SHOWN) {
         eprintln!("  failed: {f}");
     }
-    if failures.len() > FAILURES_SHOWN {
-        eprintln!("  ... and {} more", failures.len() - FAILURES_SHOWN);
+    if t.failures.len() > FAILURES_SHOWN {
+        eprintln!("  ... and {} more", t.failures.len() - FAILURES_SHOWN);
     }
-    Ok(exit_code(failures.len()))
 }
 
 /// A spinner with a rate, only when stderr is a terminal and not silenced.

@@ -6,10 +6,16 @@ mod query;
 
 use std::process::ExitCode;
 
-use anyhow::Result;
-use dateline_ingest::{Document, IngestError, Limits};
+use anyhow::{Context, Result};
+use dateline_analyze::{analyze, Analysis, Resources};
+use dateline_ingest::{IngestError, Limits, Record};
+use rayon::prelude::*;
 
 use crate::cli::{Cli, Command, InputArgs};
+
+/// Records read ahead and analysed together; big enough to keep every core busy, small enough
+/// that memory stays flat whatever the input size.
+const CHUNK: usize = 256;
 
 /// Runs the chosen subcommand.
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -22,10 +28,38 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// Every document the inputs hold, in input order; bad inputs come through as errors.
-fn documents(input: &InputArgs) -> impl Iterator<Item = Result<Document, IngestError>> {
-    let limits = Limits { max_document_bytes: input.max_bytes };
-    dateline_ingest::read_inputs(&input.paths, limits).map(move |r| r.and_then(|rec| rec.into_document(&limits)))
+/// What happened to one input record.
+pub enum Outcome {
+    /// Analysed.
+    Analysed(Box<Analysis>),
+    /// Could not be read or decoded.
+    Failed(IngestError),
+}
+
+/// Reads the inputs in order, analyses them on all threads of the pool, and hands each outcome
+/// to `sink` in input order, so output is the same whatever the number of threads.
+fn analyse_inputs(input: &InputArgs, mut sink: impl FnMut(Outcome) -> Result<()>) -> Result<()> {
+    let resources = Resources::embedded().context("loading the embedded resources")?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(input.jobs).build().context("starting worker threads")?;
+    let limits = Limits { max_document_bytes: input.max_bytes, ..Limits::default() };
+    let mut records = dateline_ingest::read_inputs(&input.paths, limits).peekable();
+    let mut chunk: Vec<Result<Record, IngestError>> = Vec::with_capacity(CHUNK);
+    while records.peek().is_some() {
+        chunk.extend(records.by_ref().take(CHUNK));
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .par_drain(..)
+                .map(|record| match record.and_then(|r| r.into_document(&limits)) {
+                    Ok(doc) => Outcome::Analysed(Box::new(analyze(&doc, &resources))),
+                    Err(err) => Outcome::Failed(err),
+                })
+                .collect()
+        });
+        for outcome in outcomes {
+            sink(outcome)?;
+        }
+    }
+    Ok(())
 }
 
 /// Exit code 1 when any input failed, 0 otherwise.
