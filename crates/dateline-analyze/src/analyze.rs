@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 use chrono::NaiveDate;
 use dateline_text::segment;
 
-use crate::{find_amounts, find_entities, find_times, parse_dateline, Analysis, Resources};
+use crate::{find_amounts, find_entities, find_quotes, find_times, parse_dateline, Analysis, Resources};
 
 /// Analyses one prepared document. Pure and deterministic: the same document and resources
 /// always give the same record.
@@ -30,6 +30,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let sentences = segment::sentences(&doc.text);
     let entities = find_entities(&doc.text, &sentences, resources, dateline.as_ref());
+    let quotes = find_quotes(&doc.text, &sentences, &entities);
     let times = find_times(&doc.text, reference_day);
     let amounts = find_amounts(&doc.text, &entities);
     Analysis {
@@ -43,7 +44,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         text: doc.text.clone(),
         text_repairs: doc.repairs.clone(),
         entities,
-        quotes: Vec::new(),
+        quotes,
         times,
         amounts,
         tone: None,

@@ -8,7 +8,12 @@ use crate::AnalyzeError;
 pub struct Resources {
     /// Places and countries (GeoNames).
     pub gazetteer: Gazetteer,
+    /// The entity recogniser (trained by `cargo run --release -p dateline-ner --example train`).
+    pub ner: dateline_ner::Model,
 }
+
+/// The entity model compiled into the binary.
+static NER_MODEL: &[u8] = include_bytes!("../../../resources/ner.model");
 
 impl Resources {
     /// Loads the resources embedded in the binary (built by the documented commands in
@@ -16,6 +21,11 @@ impl Resources {
     pub fn embedded() -> Result<Self, AnalyzeError> {
         Ok(Resources {
             gazetteer: Gazetteer::embedded()?,
+            ner: dateline_ner::Model::from_bytes(NER_MODEL).map_err(|e| AnalyzeError::Resource {
+                name: "embedded resources/ner.model".to_string(),
+                line: 0,
+                message: e.to_string(),
+            })?,
         })
     }
 }

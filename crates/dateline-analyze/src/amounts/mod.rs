@@ -1,0 +1,320 @@
+//! Amounts: counts, money and percentages with their unit, qualifier and the entity they describe.
+//!
+//! One pass over the shared [`tokens`](crate::times::tokens): at each token a [`number`] is read
+//! (digits or words, a currency sign, a scale), then [`unit`] finds what it counts and the words
+//! before it give the qualifier; [`about`] links it to an entity when the clause says so. Years,
+//! dates and relative times are found first by the times scanner and skipped, as are numbers
+//! that name or identify rather than count ("Boeing 737", "G20", "Article 5", "2nd", "10:30").
+
+mod about;
+mod number;
+mod unit;
+
+use chrono::NaiveDate;
+
+use crate::times::tokens::Toks;
+use crate::{Amount, Entity, Span};
+
+/// Finds amounts in `text`; `entities` lets an amount name what it is about.
+pub fn find_amounts(text: &str, entities: &[Entity]) -> Vec<Amount> {
+    let t = Toks::new(text);
+    // Any date works: only the spans of the time expressions matter here, not their values.
+    let in_time = time_mask(&t);
+    let rupee = unit::rupee_code(text);
+    let mentions = about::Mentions::new(entities);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if in_time[i] || !starts_number(&t, i) {
+            i += 1;
+            continue;
+        }
+        match read_amount(&t, i, rupee) {
+            Some(found) => {
+                if let Some(a) = to_amount(&t, &found, &mentions) {
+                    out.push(a);
+                }
+                i = found.next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Which tokens belong to a time expression.
+fn time_mask(t: &Toks) -> Vec<bool> {
+    let mut mask = vec![false; t.len()];
+    let hits = crate::times::time_spans(t, NaiveDate::from_ymd_opt(2000, 1, 1));
+    let mut h = hits.iter().peekable();
+    for (i, tok) in t.toks.iter().enumerate() {
+        while h.peek().is_some_and(|x| x.end <= tok.start) {
+            h.next();
+        }
+        if let Some(x) = h.peek() {
+            mask[i] = x.start <= tok.start && tok.end <= x.end;
+        }
+    }
+    mask
+}
+
+/// Cheap pre-check: a digit, a currency sign or code, or a word that may start a number.
+fn starts_number(t: &Toks, i: usize) -> bool {
+    if t.is_num(i) {
+        return true;
+    }
+    let s = t.s(i);
+    if t.is_word(i) {
+        // Number words, "a dozen", vague plurals, currency prefixes ("US$", "Rs", "USD").
+        return crate::times::lexicon::small_number(s).is_some()
+            || ((t.is(i, "a") || t.is(i, "an")) && t.is_word(i + 1))
+            || ["dozens", "hundreds", "thousands", "tens", "millions", "billions"]
+                .iter()
+                .any(|w| s.eq_ignore_ascii_case(w))
+            || (t.is_punct(i + 1, "$") && t.glued(i + 1))
+            || (s.len() <= 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) && t.is_num(i + 1))
+            || (s == "Rs" || s == "RS");
+    }
+    matches!(s, "$" | "\u{20ac}" | "\u{a3}" | "\u{a5}" | "\u{20b9}" | "\u{20bd}")
+}
+
+/// An amount before it becomes a record.
+struct Found {
+    start_tok: usize,
+    next: usize,
+    value: f64,
+    unit: Option<String>,
+    qualifier: Option<&'static str>,
+}
+
+fn read_amount(t: &Toks, i: usize, rupee: &'static str) -> Option<Found> {
+    let n = number::read(t, i, rupee)?;
+    // Hundreds of digits overflow f64; such a "number" is not an amount.
+    if !n.value.is_finite() {
+        return None;
+    }
+    if !n.in_words && !n.vague && !digits_count(t, i, n.currency.is_some(), n.at) {
+        return None;
+    }
+    if n.in_words && !words_count(t, i) {
+        return None;
+    }
+    let u = unit::after(t, &n, rupee)?;
+    // Words alone ("the three said") are not amounts; they need something counted.
+    if n.in_words && u.unit.is_none() && n.currency.is_none() {
+        return None;
+    }
+    let (q_tok, qualifier) = match qualifier_before(t, i) {
+        Some((q, name)) => (q, Some(name)),
+        None => (i, None),
+    };
+    let qualifier = qualifier.or(n.vague.then_some("at least"));
+    Some(Found { start_tok: q_tok, next: u.next, value: n.value, unit: u.unit, qualifier })
+}
+
+fn to_amount(t: &Toks, f: &Found, mentions: &about::Mentions) -> Option<Amount> {
+    let start = t.start(f.start_tok);
+    let end = t.end(f.next.checked_sub(1)?);
+    let text = t.text.get(start..end)?.to_string();
+    let about = mentions.about(t, f.start_tok, f.next);
+    Some(Amount {
+        text,
+        value: f.value,
+        unit: f.unit.clone(),
+        qualifier: f.qualifier.map(str::to_string),
+        about,
+        span: Span(start, end),
+    })
+}
+
+/// Words before a number that make it an identifier, not a count ("No. 10", "Article 5").
+const ID_WORDS: [&str; 34] = [
+    "no",
+    "nos",
+    "number",
+    "article",
+    "art",
+    "section",
+    "resolution",
+    "chapter",
+    "paragraph",
+    "clause",
+    "flight",
+    "route",
+    "highway",
+    "interstate",
+    "room",
+    "page",
+    "pages",
+    "version",
+    "vol",
+    "volume",
+    "episode",
+    "season",
+    "level",
+    "grade",
+    "platform",
+    "gate",
+    "phase",
+    "item",
+    "amendment",
+    "tel",
+    "telephone",
+    "phone",
+    "fax",
+    "ext",
+];
+
+/// Qualifier words that may start a sentence before a number ("Some 25,000", "About 80").
+const QUALIFIER_WORDS: [&str; 16] = [
+    "some",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "more",
+    "less",
+    "fewer",
+    "only",
+    "just",
+    "exactly",
+    "precisely",
+];
+
+/// Checks the context of a number written in digits (`num_tok` is its digits token).
+fn digits_count(t: &Toks, i: usize, money: bool, num_tok: usize) -> bool {
+    // Glued to what comes before: "G20", "COVID-19", "#5", "+44", "1/2", "v.2".
+    if !money && i > 0 && t.glued(i) {
+        let p = t.s(i - 1);
+        let ok = matches!(p, "(" | "\"" | "\u{201c}" | "[" | "~" | "\u{2014}")
+            || (p == "-" && !(i >= 2 && t.glued(i - 1) && (t.is_word(i - 2) || t.is_num(i - 2))));
+        if !ok {
+            return false;
+        }
+    }
+    // Digit groups in a row ("+44 20 7946 0958") and leading zeros ("0958") are phone numbers,
+    // codes and references.
+    let digits = t.s(num_tok);
+    if (digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0."))
+        || t.is_num(num_tok + 1)
+        || num_tok.checked_sub(1).is_some_and(|p| t.is_num(p))
+    {
+        return false;
+    }
+    let after = num_tok + 1;
+    // Glued to what comes after: "10:30", "9/11", "35-year-old", "555-1234", "2nd".
+    if t.glued(after) {
+        let s = t.s(after);
+        if matches!(s, ":" | "/") && t.glued(after + 1) && t.is_num(after + 1) {
+            return false;
+        }
+        if s == "-" && t.glued(after + 1) && (t.is_word(after + 1) || t.is_num(after + 1)) {
+            return false;
+        }
+        if t.is_word(after) && matches!(s.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th") {
+            return false;
+        }
+    }
+    // Times of day: "3 p.m.", "0800 GMT".
+    let next = t.s(after).to_ascii_lowercase();
+    if matches!(next.as_str(), "am" | "pm" | "gmt" | "utc" | "hrs" | "est" | "edt" | "bst")
+        || (matches!(next.as_str(), "a" | "p") && t.is_punct(after + 1, "."))
+    {
+        return false;
+    }
+    if i == 0 || money {
+        return true;
+    }
+    // Identifiers: "No. 10", "Article 5", "#3".
+    let mut p = i - 1;
+    if t.is_punct(p, ".") && p > 0 {
+        p -= 1;
+    }
+    let prev = t.s(p).to_ascii_lowercase();
+    if prev == "#" || ID_WORDS.contains(&prev.as_str()) {
+        return false;
+    }
+    // Names with numbers: "Boeing 737", "Windows 10" (a capitalised word that does not open
+    // the sentence, before an integer without thousands separators).
+    let plain_int = t.s(i).bytes().all(|b| b.is_ascii_digit());
+    if plain_int
+        && t.capitalized(i - 1)
+        && !t.sentence_start(i - 1)
+        && !QUALIFIER_WORDS.contains(&prev.as_str())
+        && crate::times::lexicon::month(t.s(i - 1)).is_none()
+    {
+        return false;
+    }
+    true
+}
+
+/// Checks the context of a number written in words: "one of", "no one", "the one" are not counts.
+fn words_count(t: &Toks, i: usize) -> bool {
+    if t.is(i, "one") {
+        if t.is(i + 1, "of") || t.is(i + 1, "another") {
+            return false;
+        }
+        let prev = i.checked_sub(1).map(|p| t.s(p).to_ascii_lowercase());
+        if prev.is_some_and(|p| {
+            matches!(p.as_str(), "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "some")
+        }) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The qualifier written before the number at token `i`: its first token and its name.
+///
+/// Mapping (DESIGN.md's six values): some/about/around/approximately/roughly/an estimated/close
+/// to → approximately; more than/over/above/upwards of/in excess of → more than; less than/
+/// fewer than/under/below/nearly/almost → less than (they put the true figure below the one
+/// written); at least/no less than/no fewer than/a minimum of → at least; at most/up to/no more
+/// than/a maximum of/as many as/as much as → at most; exactly/precisely → exactly.
+fn qualifier_before(t: &Toks, i: usize) -> Option<(usize, &'static str)> {
+    let w = |k: usize| -> String {
+        i.checked_sub(k).filter(|&j| t.is_word(j)).map(|j| t.s(j).to_ascii_lowercase()).unwrap_or_default()
+    };
+    let (w1, w2, w3) = (w(1), w(2), w(3));
+    let three = match (w3.as_str(), w2.as_str(), w1.as_str()) {
+        ("no", "more", "than") => Some("at most"),
+        ("no", "less" | "fewer", "than") => Some("at least"),
+        ("in", "excess", "of") => Some("more than"),
+        ("a", "maximum", "of") => Some("at most"),
+        ("a", "minimum", "of") => Some("at least"),
+        ("as", "many" | "much", "as") => Some("at most"),
+        _ => None,
+    };
+    if let Some(q) = three {
+        return Some((i - 3, q));
+    }
+    let two = match (w2.as_str(), w1.as_str()) {
+        ("more" | "greater", "than") => Some("more than"),
+        ("less" | "fewer", "than") => Some("less than"),
+        ("at", "least") => Some("at least"),
+        ("at", "most") => Some("at most"),
+        ("up", "to") => Some("at most"),
+        ("close", "to") => Some("approximately"),
+        ("upwards", "of") => Some("more than"),
+        ("an", "estimated") => Some("approximately"),
+        _ => None,
+    };
+    if let Some(q) = two {
+        return Some((i - 2, q));
+    }
+    let one = match w1.as_str() {
+        "some" | "about" | "around" | "approximately" | "roughly" | "circa" | "approx" | "estimated" => "approximately",
+        "over" | "above" => "more than",
+        "under" | "below" | "nearly" | "almost" => "less than",
+        "exactly" | "precisely" => "exactly",
+        _ => return None,
+    };
+    Some((i - 1, one))
+}
+
+#[cfg(test)]
+mod tests;

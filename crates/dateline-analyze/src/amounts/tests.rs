@@ -1,0 +1,125 @@
+//! Unit tests of the amounts scanner on sentences written for them.
+
+use super::*;
+use crate::Mention;
+
+fn amounts(text: &str) -> Vec<(String, f64, Option<String>, Option<String>)> {
+    find_amounts(text, &[]).into_iter().map(|a| (a.text, a.value, a.unit, a.qualifier)).collect()
+}
+
+fn has(text: &str, want: &str, value: f64, unit: Option<&str>, qualifier: Option<&str>) {
+    let got = amounts(text);
+    assert!(
+        got.iter().any(|(t, v, u, q)| t == want && *v == value && u.as_deref() == unit && q.as_deref() == qualifier),
+        "{text:?}: want {want:?} {value} {unit:?} {qualifier:?}, got {got:?}"
+    );
+}
+
+#[test]
+fn counts_with_qualifiers() {
+    has(
+        "The camp houses some 25,000 people in tents.",
+        "some 25,000 people",
+        25000.0,
+        Some("people"),
+        Some("approximately"),
+    );
+    has(
+        "Officials said over 68,000 people live there.",
+        "over 68,000 people",
+        68000.0,
+        Some("people"),
+        Some("more than"),
+    );
+    has("nationals from over 70 countries.", "over 70 countries", 70.0, Some("countries"), Some("more than"));
+    has("with 80 percent of them", "80 percent", 80.0, Some("percent"), None);
+    has("at least 12 soldiers were killed", "at least 12 soldiers", 12.0, Some("soldiers"), Some("at least"));
+    has("up to 500 troops", "up to 500 troops", 500.0, Some("troops"), Some("at most"));
+    has("fewer than 30 families", "fewer than 30 families", 30.0, Some("families"), Some("less than"));
+    has("nearly 1,000 refugees", "nearly 1,000 refugees", 1000.0, Some("refugees"), Some("less than"));
+    has("exactly 7 ships", "exactly 7 ships", 7.0, Some("ships"), Some("exactly"));
+    has("sent 1500 troops", "1500 troops", 1500.0, Some("troops"), None);
+    has("some 25,000 Syrian refugees", "some 25,000 Syrian refugees", 25000.0, Some("refugees"), Some("approximately"));
+}
+
+#[test]
+fn words_and_scales() {
+    has("two million people fled", "two million people", 2e6, Some("people"), None);
+    has("a dozen villages", "a dozen villages", 12.0, Some("villages"), None);
+    has("three ministers resigned", "three ministers", 3.0, Some("ministers"), None);
+    has("hundreds of protesters", "hundreds of protesters", 200.0, Some("protesters"), Some("at least"));
+    has("one soldier died", "one soldier", 1.0, Some("soldier"), None);
+    assert!(amounts("one of the three said no one came").is_empty());
+}
+
+#[test]
+fn money_and_percent() {
+    has("a $3.5bn deal", "$3.5bn", 3.5e9, Some("USD"), None);
+    has("worth 3.5 billion dollars", "3.5 billion dollars", 3.5e9, Some("USD"), None);
+    has("profit of 5.93 mln dlrs", "5.93 mln dlrs", 5.93e6, Some("USD"), None);
+    has("debt of 1.2 trillion yen", "1.2 trillion yen", 1.2e12, Some("JPY"), None);
+    has("fined Rs 500 by", "Rs 500", 500.0, Some("INR"), None);
+    has("a €20m fund", "€20m", 2e7, Some("EUR"), None);
+    has("£1.2 billion contract", "£1.2 billion", 1.2e9, Some("GBP"), None);
+    has("about US$ 2.2 billion", "about US$ 2.2 billion", 2.2e9, Some("USD"), Some("approximately"));
+    has("rose 80% in", "80%", 80.0, Some("percent"), None);
+    has("rose 80 per cent in", "80 per cent", 80.0, Some("percent"), None);
+    has("fell 3.5 pct", "3.5 pct", 3.5, Some("percent"), None);
+    has("a 60GB drive", "60GB", 60.0, Some("GB"), None);
+}
+
+#[test]
+fn not_amounts() {
+    for s in [
+        "in 2013 and since 2014",
+        "on 18th September, 2019",
+        "the 2nd round",
+        "a Boeing 737 and the G20 summit and COVID-19",
+        "call 555-1234 or +44 20 7946 0958",
+        "No. 10 and Article 5 of the treaty",
+        "at 10:30 a.m. and 3 p.m.",
+        "two days ago, a 35-year-old man",
+        "for six years",
+    ] {
+        assert!(amounts(s).is_empty(), "{s:?}: {:?}", amounts(s));
+    }
+    assert!(amounts(&format!("{} people", "9".repeat(400))).is_empty());
+}
+
+fn entity(id: &str, mentions: &[(&str, usize)]) -> Entity {
+    Entity {
+        id: id.into(),
+        name: mentions.first().map(|m| m.0).unwrap_or_default().into(),
+        kind: "LOC".into(),
+        title: None,
+        role: None,
+        country: None,
+        geo: None,
+        mentions: mentions
+            .iter()
+            .map(|&(text, start)| Mention { text: text.into(), span: Span(start, start + text.len()), via: None })
+            .collect(),
+    }
+}
+
+fn about_of(text: &str, entities: &[Entity]) -> Vec<Option<String>> {
+    find_amounts(text, entities).into_iter().map(|a| a.about).collect()
+}
+
+#[test]
+fn about_subject_and_place() {
+    let text = "The Northfield camp houses some 25,000 people in poor conditions.";
+    let e = [entity("e1", &[("Northfield camp", 4)])];
+    assert_eq!(about_of(text, &e), [Some("e1".to_string())]);
+
+    let text = "According to the Relief Agency, over 6,000 people are residing in the camp.";
+    let agency = text.find("Relief Agency").unwrap_or(0);
+    let camp = text.find("the camp").unwrap_or(0);
+    let e = [entity("e2", &[("Relief Agency", agency)]), entity("e3", &[("the camp", camp)])];
+    assert_eq!(about_of(text, &e), [Some("e3".to_string())]);
+
+    // A mention after a preposition is not the subject.
+    let text = "In Eastport officials counted 300 boats.";
+    let e = [entity("e4", &[("Eastport", 3)])];
+    assert_eq!(about_of(text, &e), [None]);
+}

@@ -1,0 +1,200 @@
+//! What an amount counts: a percent sign, a currency word, or the noun after the number.
+
+use super::number::Number;
+use crate::times::tokens::Toks;
+
+/// The unit found after a number and the token after the whole amount.
+pub(crate) struct UnitFound {
+    pub unit: Option<String>,
+    pub next: usize,
+}
+
+/// Words that end the search for a counted noun.
+const STOP: [&str; 64] = [
+    "of", "in", "at", "on", "to", "for", "from", "by", "with", "and", "or", "but", "the", "a", "an", "were", "was",
+    "are", "is", "be", "been", "had", "have", "has", "who", "that", "which", "than", "as", "per", "each", "more",
+    "less", "this", "these", "those", "it", "they", "he", "she", "we", "said", "says", "will", "would", "could", "can",
+    "may", "might", "must", "should", "did", "do", "does", "not", "no", "between", "after", "before", "into", "while",
+    "when", "where", "also",
+];
+
+/// Time units: a number counting them is a duration or an age, which is not an amount here.
+const TIME_UNITS: [&str; 18] = [
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+];
+
+/// Counted nouns whose plural does not end in "s", and measure units.
+const NOUNS: [&str; 40] = [
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "personnel",
+    "staff",
+    "aircraft",
+    "cattle",
+    "sheep",
+    "fish",
+    "feet",
+    "foot",
+    "teeth",
+    "km",
+    "kilometres",
+    "kilometers",
+    "mph",
+    "kg",
+    "tonnes",
+    "tons",
+    "mw",
+    "gw",
+    "kw",
+    "gb",
+    "mb",
+    "tb",
+    "ha",
+    "hectares",
+    "acres",
+    "barrels",
+    "bpd",
+    "litres",
+    "liters",
+    "gallons",
+    "mm",
+    "cm",
+    "lb",
+    "lbs",
+    "m",
+];
+
+/// Lowercase words ending in "s" that are not plural nouns.
+const S_WORDS: [&str; 16] = [
+    "was", "has", "is", "as", "its", "his", "this", "thus", "does", "goes", "says", "plus", "less", "across",
+    "previous", "various",
+];
+
+/// Finds the unit after number `n`. `None` means the number is not an amount (a duration).
+pub(crate) fn after(t: &Toks, n: &Number, rupee: &'static str) -> Option<UnitFound> {
+    let k = n.next;
+    let found = |unit: &str, next: usize| Some(UnitFound { unit: Some(unit.to_string()), next });
+    if let Some(g) = n.glued_unit {
+        return found(t.s(g), k);
+    }
+    if t.is_punct(k, "%") || t.is(k, "percent") || t.is(k, "pct") {
+        return found("percent", k + 1);
+    }
+    if t.is(k, "per") && t.is(k + 1, "cent") {
+        return found("percent", k + 2);
+    }
+    if t.is(k, "percentage") && (t.is(k + 1, "points") || t.is(k + 1, "point")) {
+        return found("percentage points", k + 2);
+    }
+    if let Some(code) = n.currency {
+        return found(code, k);
+    }
+    if let Some((code, next)) = currency_word(t, k, rupee) {
+        return found(code, next);
+    }
+    counted_noun(t, n, k)
+}
+
+/// "dollars", "US dollars", "dlrs", "euros", "pounds sterling", "yen".
+fn currency_word(t: &Toks, k: usize, rupee: &'static str) -> Option<(&'static str, usize)> {
+    let (dollar, j) = match t.s(k) {
+        "US" => ("USD", k + 1),
+        "Australian" => ("AUD", k + 1),
+        "Canadian" => ("CAD", k + 1),
+        "Singapore" => ("SGD", k + 1),
+        _ => ("USD", k),
+    };
+    let w = t.s(j).to_ascii_lowercase();
+    let code = match w.as_str() {
+        "dollars" | "dollar" | "dlrs" | "dlr" => dollar,
+        _ if j != k => return None,
+        "euros" | "euro" => "EUR",
+        "yen" => "JPY",
+        "yuan" | "renminbi" => "CNY",
+        "roubles" | "rubles" | "rouble" | "ruble" => "RUB",
+        "riyals" => "SAR",
+        "dirhams" => "AED",
+        "lira" => "TRY",
+        "naira" => "NGN",
+        "francs" => "CHF",
+        "pounds" if t.is(j + 1, "sterling") => return Some(("GBP", j + 2)),
+        "rupees" | "rupee" => rupee,
+        _ => return None,
+    };
+    Some((code, j + 1))
+}
+
+/// The counted noun within three words after the number, past modifiers ("25,000 Syrian
+/// refugees").
+fn counted_noun(t: &Toks, n: &Number, k: usize) -> Option<UnitFound> {
+    let none = Some(UnitFound { unit: None, next: k });
+    let mut first = None;
+    for j in k..k + 3 {
+        if !t.is_word(j) || t.glued(j) {
+            break;
+        }
+        let w = t.s(j);
+        let lw = w.to_ascii_lowercase();
+        if STOP.contains(&lw.as_str()) {
+            break;
+        }
+        if TIME_UNITS.contains(&lw.as_str()) {
+            return None;
+        }
+        let capital = t.capitalized(j);
+        if !capital && (NOUNS.contains(&lw.as_str()) || plural(&lw)) {
+            return Some(UnitFound { unit: Some(w.to_string()), next: j + 1 });
+        }
+        if first.is_none() && !capital {
+            first = Some(j);
+        }
+    }
+    // A singular count ("one soldier"): the first lowercase word, when it is not a verb form.
+    if let Some(j) = first.filter(|_| n.value == 1.0) {
+        let w = t.s(j);
+        if !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly") {
+            return Some(UnitFound { unit: Some(w.to_string()), next: j + 1 });
+        }
+    }
+    none
+}
+
+/// A lowercase word that looks like a regular plural noun.
+fn plural(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous") && !S_WORDS.contains(&w)
+}
+
+/// The ISO code "Rs" and "rupees" most likely mean in this text: the rupee of the country the
+/// text names most, Indian by default.
+pub(crate) fn rupee_code(text: &str) -> &'static str {
+    if !text.contains("Rs") && !text.contains("rupee") {
+        return "INR";
+    }
+    let candidates = [
+        ("INR", text.matches("India").count()),
+        ("PKR", text.matches("Pakistan").count()),
+        ("LKR", text.matches("Sri Lanka").count()),
+        ("NPR", text.matches("Nepal").count()),
+    ];
+    candidates.iter().max_by_key(|c| c.1).filter(|c| c.1 > 0).map_or("INR", |c| c.0)
+}

@@ -1,0 +1,38 @@
+use super::*;
+use crate::dates::MonthDay;
+
+#[test]
+fn prefix_respects_char_boundaries() {
+    let s = "é".repeat(150);
+    let p = prefix(&s, WINDOW);
+    assert!(p.len() <= WINDOW);
+    assert!(s.is_char_boundary(p.len()));
+    assert_eq!(prefix("short", WINDOW), "short");
+}
+
+#[test]
+fn prefers_a_date_with_a_year() {
+    let no_year = DatePhrase::Date(MonthDay { year: None, month: 7, day: 2 });
+    let year = DatePhrase::Date(MonthDay { year: Some(2021), month: 7, day: 2 });
+    assert_eq!(pick_date(&[no_year, year]), Some(year));
+    assert_eq!(pick_date(&[no_year]), Some(no_year));
+    assert_eq!(pick_date(&[]), None);
+}
+
+#[test]
+fn empty_resources_still_parse_caps_datelines() {
+    // Without a gazetteer, a capitals dateline with a credit is still found (unresolved).
+    let r = Resources::default();
+    let d = parse_dateline("SUFFIELD, Conn., Feb 26 - Text", &r, Some("1987-02-26")).expect("dateline");
+    assert_eq!(d.place.as_deref(), Some("Suffield"));
+    assert_eq!(d.country, None);
+    assert_eq!(d.date.as_deref(), Some("1987-02-26"));
+    assert!(parse_dateline("PARIS - Text", &r, None).is_none());
+}
+
+#[test]
+fn too_much_leading_space() {
+    let r = Resources::default();
+    let text = format!("{}LONDON, Feb 26 - Text", " ".repeat(100));
+    assert!(parse_dateline(&text, &r, None).is_none());
+}

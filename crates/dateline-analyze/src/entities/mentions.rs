@@ -1,0 +1,601 @@
+//! Candidate mentions: the recogniser's spans, lexicon and rule mentions, overlap resolution and
+//! fine typing.
+
+use dateline_ner::lexicon::{demonym, is_person_title, FAC_WORDS, LOC_WORDS, ORG_NAMES, ORG_WORDS};
+use dateline_ner::Label;
+use dateline_text::Span;
+
+use super::{capitalised, tok, Cand, Kind, Source, Tok};
+use crate::{Dateline, Resources};
+
+/// Nouns that, followed by "of", name a position in an organisation ("head of X").
+const ROLE_OF: &[&str] = &[
+    "head",
+    "chief",
+    "director",
+    "leader",
+    "member",
+    "members",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "president",
+    "secretary",
+    "minister",
+    "deputy",
+    "founder",
+    "official",
+    "officials",
+    "representative",
+    "envoy",
+    "ceo",
+];
+
+fn cand(start: usize, end: usize, kind: Kind, source: Source, sentence: usize) -> Cand {
+    Cand { start, end, kind, source, country: None, alias_of: None, name_end: end, head: None, sentence }
+}
+
+/// All candidate mentions of the article, non-overlapping, in text order.
+pub(super) fn find(
+    text: &str,
+    toks: &[Tok],
+    sentences: &[Span],
+    res: &Resources,
+    dateline: Option<&Dateline>,
+) -> Vec<Cand> {
+    let mut model = model_mentions(text, toks, res);
+    let mut rules = Vec::new();
+    if let Some(d) = dateline {
+        rules.extend(dateline_mentions(text, toks, d));
+    }
+    rules.extend(role_orgs(text, toks));
+    rules.extend(places_after_nouns(text, toks));
+    rules.extend(places_before_heads(text, toks));
+    rules.extend(names_after_titles(text, toks));
+    let lexicon = lexicon_mentions(text, toks, res);
+    // Rules and the dateline first (longest first), then model and lexicon mentions, longer
+    // first and the lexicon ahead on ties.
+    rules.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.start));
+    model.extend(lexicon);
+    model.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.source != Source::Lexicon, c.start));
+    let mut out: Vec<Cand> = Vec::new();
+    for c in rules.into_iter().chain(model) {
+        if out.iter().all(|o| c.end <= o.start || c.start >= o.end) {
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c| c.start);
+    for c in &mut out {
+        refine(text, toks, c, res);
+    }
+    propagate(text, toks, &mut out, res);
+    let acr = acronyms(text, toks, &out);
+    for a in acr {
+        if a.alias_of.is_none() {
+            // a long form found through its acronym replaces the shorter mentions it covers
+            out.retain(|o| o.source == Source::Dateline || o.end <= a.start || o.start >= a.end);
+            out.push(a);
+            continue;
+        }
+        if let Some(o) = out.iter_mut().find(|o| o.start < a.end && a.start < o.end) {
+            if o.start == a.start && o.end == a.end && o.source != Source::Dateline {
+                o.kind = a.kind;
+                o.alias_of = a.alias_of;
+                o.source = Source::Rule;
+            }
+            continue;
+        }
+        out.push(a);
+    }
+    out.sort_by_key(|c| c.start);
+    let _ = sentences;
+    out
+}
+
+/// Names found once are found everywhere: other occurrences of a recognised name (same case, at
+/// token boundaries) that the recogniser missed become mentions too.
+fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
+    let mut names: Vec<(String, Kind)> = Vec::new();
+    for c in out.iter() {
+        let name = &text[c.start..c.name_end];
+        if c.kind == Kind::Norp || c.source == Source::Dateline || name.chars().count() < 3 {
+            continue;
+        }
+        if !names.iter().any(|(n, _)| n == name) {
+            names.push((name.to_string(), c.kind));
+        }
+        // a person's surname alone ("Odhiambo said") is that person too
+        if c.kind == Kind::Person {
+            if let Some((_, last)) = name.rsplit_once(' ') {
+                if last.chars().count() >= 3 && capitalised(last) && !names.iter().any(|(n, _)| n == last) {
+                    names.push((last.to_string(), Kind::Person));
+                }
+            }
+        }
+    }
+    let mut added = Vec::new();
+    for (name, kind) in names {
+        for (a, _) in text.match_indices(name.as_str()) {
+            let b = a + name.len();
+            let (Some(ta), Some(_)) = (super::tok_at(toks, a), super::tok_ending(toks, b)) else {
+                continue;
+            };
+            let free = |c: &Cand| c.end <= a || c.start >= b;
+            if out.iter().all(free) && added.iter().all(free) {
+                let mut c = cand(a, b, kind, Source::Model, toks[ta].sentence);
+                refine(text, toks, &mut c, res);
+                added.push(c);
+            }
+        }
+    }
+    out.extend(added);
+    out.sort_by_key(|c| c.start);
+}
+
+/// The recogniser's mentions, sentence by sentence, without leading determiners and trailing
+/// possessives.
+fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let s = toks[i].sentence;
+        let mut j = i;
+        while j < toks.len() && toks[j].sentence == s {
+            j += 1;
+        }
+        let words: Vec<&str> = (i..j).map(|k| tok(text, toks, k)).collect();
+        for (a, b, label) in res.ner.predict(&words) {
+            let (mut a, mut b) = (i + a, i + b);
+            while a < b && matches!(tok(text, toks, a), "the" | "The" | "THE") {
+                a += 1;
+            }
+            // a name ends with a capitalised word or a number: "United States and its allies"
+            // → "United States", "US-led coalition" → "US"
+            while b > a && {
+                let w = tok(text, toks, b - 1);
+                !w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            } {
+                b -= 1;
+            }
+            while a < b
+                && !capitalised(tok(text, toks, a))
+                && !tok(text, toks, a).starts_with(|c: char| c.is_ascii_digit())
+            {
+                a += 1;
+            }
+            // a lower-case word inside that is not a connector ("envoy met officials") shows the
+            // tagger ran on past the name: drop the span, rules and lexicons cover what is left
+            let runaway = (a..b).any(|k| {
+                let w = tok(text, toks, k);
+                w.starts_with(char::is_lowercase)
+                    && !matches!(
+                        w,
+                        "of" | "the" | "and" | "for" | "de" | "du" | "la" | "von" | "van" | "al" | "el" | "bin" | "on"
+                    )
+            });
+            if a >= b || runaway {
+                continue;
+            }
+            let kind = match label {
+                Label::Per => Kind::Person,
+                Label::Org => Kind::Org,
+                Label::Loc => Kind::Loc,
+                Label::Event => Kind::Event,
+            };
+            out.push(cand(toks[a].start, toks[b - 1].end, kind, Source::Model, s));
+        }
+        i = j;
+    }
+    out
+}
+
+/// The dateline's place and wire sources.
+fn dateline_mentions(text: &str, toks: &[Tok], d: &Dateline) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let Some(region) = text.get(d.span.0..d.span.1.min(text.len())) else {
+        return out;
+    };
+    let lower = region.to_lowercase();
+    let sentence = toks.first().map_or(0, |t| t.sentence);
+    let mut add = |name: &str, kind: Kind, country: Option<String>| {
+        if name.is_empty() || lower.len() != region.len() {
+            return;
+        }
+        if let Some(p) = lower.find(&name.to_lowercase()) {
+            let (a, b) = (d.span.0 + p, d.span.0 + p + name.len());
+            if text.is_char_boundary(a) && text.is_char_boundary(b) {
+                let mut c = cand(a, b, kind, Source::Dateline, sentence);
+                c.country = country;
+                out.push(c);
+            }
+        }
+    };
+    if let Some(p) = &d.place {
+        add(p, Kind::Gpe, d.country.clone());
+    }
+    for s in &d.sources {
+        add(s, Kind::Org, None);
+    }
+    out
+}
+
+/// Countries (and their aliases) from the gazetteer; nationality adjectives as NORP.
+fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let w = tok(text, toks, i);
+        if !capitalised(w) {
+            i += 1;
+            continue;
+        }
+        let mut org = None;
+        for n in (1..=6).rev() {
+            let Some(last) = toks.get(i + n - 1) else { continue };
+            if last.sentence != toks[i].sentence {
+                continue;
+            }
+            if ORG_NAMES.contains(&&text[toks[i].start..last.end]) {
+                org = Some(n);
+                break;
+            }
+        }
+        if let Some(n) = org {
+            out.push(cand(toks[i].start, toks[i + n - 1].end, Kind::Org, Source::Lexicon, toks[i].sentence));
+            i += n;
+            continue;
+        }
+        let mut found = None;
+        for n in (1..=4).rev() {
+            let Some(last) = toks.get(i + n - 1) else { continue };
+            if last.sentence != toks[i].sentence {
+                continue;
+            }
+            // The words as written, single-spaced.
+            let name = (i..i + n).map(|k| tok(text, toks, k)).collect::<Vec<_>>().join(" ");
+            if let Some(c) = res.gazetteer.country_by_name(&name) {
+                // "US" yes, "us" no: short all-caps aliases must be written in capitals.
+                if name.len() <= 3 && name != name.to_uppercase() {
+                    continue;
+                }
+                found = Some((n, c.code.clone()));
+                break;
+            }
+        }
+        if let Some((n, code)) = found {
+            let mut c = cand(toks[i].start, toks[i + n - 1].end, Kind::Gpe, Source::Lexicon, toks[i].sentence);
+            c.country = Some(code);
+            out.push(c);
+            i += n;
+            continue;
+        }
+        if let Some(code) = demonym(w) {
+            let mut c = cand(toks[i].start, toks[i].end, Kind::Norp, Source::Lexicon, toks[i].sentence);
+            c.country = (!code.is_empty()).then(|| code.to_string());
+            out.push(c);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Organisations named in role phrases: "the head of Russian national center for defense
+/// coordination, ..." names an organisation even when the writer did not capitalise it.
+fn role_orgs(text: &str, toks: &[Tok]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        let w = tok(text, toks, i).to_lowercase();
+        if !ROLE_OF.contains(&w.as_str()) || tok(text, toks, i + 1) != "of" {
+            continue;
+        }
+        let mut a = i + 2;
+        if matches!(tok(text, toks, a), "the" | "The") {
+            a += 1;
+        }
+        if !capitalised(tok(text, toks, a)) {
+            continue;
+        }
+        let mut b = a;
+        while b < toks.len() && b - a < 10 && toks[b].sentence == toks[i].sentence {
+            let t = tok(text, toks, b);
+            if !t.chars().any(char::is_alphanumeric) || matches!(t, "and" | "said" | "says") {
+                break;
+            }
+            b += 1;
+        }
+        let has_org_word = (a..b).any(|k| ORG_WORDS.contains(&tok(text, toks, k).to_lowercase().as_str()));
+        // A lower-case word inside shows the name was not capitalised as a whole, which the
+        // recogniser cannot see; fully capitalised names are left to it.
+        let lower_inside = (a..b).any(|k| {
+            let t = tok(text, toks, k);
+            !capitalised(t) && !matches!(t, "of" | "for" | "and" | "the" | "on")
+        });
+        if b > a + 1 && has_org_word && lower_inside {
+            out.push(cand(toks[a].start, toks[b - 1].end, Kind::Org, Source::Rule, toks[i].sentence));
+        }
+    }
+    out
+}
+
+/// Acronyms introduced in parentheses after their long form ("Syrian Democratic Forces (SDF)",
+/// "Islamic State terrorist group (IS, outlawed in ...)") and their later uses.
+fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let mut defined: Vec<(String, Kind, usize)> = Vec::new();
+    for i in 1..toks.len() {
+        if tok(text, toks, i - 1) != "(" {
+            continue;
+        }
+        let acr = tok(text, toks, i);
+        if !is_acronym(acr) || !matches!(tok(text, toks, i + 1), ")" | "," | ";") {
+            continue;
+        }
+        let paren = toks[i - 1].start;
+        // the nearest named mention before the parenthesis in this sentence whose initials
+        // match, or the one right before it
+        let before: Vec<&Cand> = cands.iter().filter(|c| c.end <= paren && c.sentence == toks[i].sentence).collect();
+        let adjacent = before.last().filter(|c| super::tok_ending(toks, c.end).is_some_and(|k| k + 2 == i));
+        let matching = before.iter().rev().find(|c| initials(&text[c.start..c.name_end]) == acr.replace('.', ""));
+        if let Some(long) = matching.copied().or(adjacent.copied()) {
+            if long.kind == Kind::Person || long.end - long.start <= acr.len() {
+                continue;
+            }
+            defined.push((acr.to_string(), long.kind, long.start));
+            continue;
+        }
+        // no mention found: capitalised words (and "of", "the", "for", "and") right before,
+        // whose initials spell the acronym ("the Islamic State terrorist group (IS, ...)",
+        // "Office of the United Nations High Commissioner for Refugees (UNHCR)")
+        let want = acr.replace('.', "");
+        let lo = i.saturating_sub(16);
+        let mut found = None;
+        for end in (lo + 1..i).rev() {
+            if !capitalised(tok(text, toks, end - 1)) || toks[end - 1].sentence != toks[i].sentence {
+                continue;
+            }
+            let mut p = end - 1;
+            loop {
+                if capitalised(tok(text, toks, p)) && initials(&text[toks[p].start..toks[end - 1].end]) == want {
+                    found = Some((p, end));
+                }
+                if p == lo || toks[p - 1].sentence != toks[i].sentence {
+                    break;
+                }
+                let prev = tok(text, toks, p - 1);
+                if capitalised(prev) || matches!(prev, "of" | "the" | "for" | "and" | "on") {
+                    p -= 1;
+                } else {
+                    break;
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+        if let Some((p, end)) = found {
+            let a = toks[p].start;
+            out.push(cand(a, toks[end - 1].end, Kind::Org, Source::Rule, toks[p].sentence));
+            defined.push((acr.to_string(), Kind::Org, a));
+        }
+    }
+    for i in 0..toks.len() {
+        let w = tok(text, toks, i);
+        if let Some((_, kind, start)) = defined.iter().find(|(a, _, _)| a == w) {
+            let mut c = cand(toks[i].start, toks[i].end, *kind, Source::Rule, toks[i].sentence);
+            c.alias_of = Some(*start);
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Nouns of places that, followed by a preposition, introduce the place's name: "military
+/// base at At-Tanf", "the town of X", "a camp near X".
+const PLACE_NOUNS: &[(&str, Kind)] = &[
+    ("base", Kind::Loc),
+    ("camp", Kind::Loc),
+    ("crossing", Kind::Loc),
+    ("border", Kind::Loc),
+    ("airport", Kind::Fac),
+    ("port", Kind::Fac),
+    ("city", Kind::Gpe),
+    ("town", Kind::Gpe),
+    ("village", Kind::Gpe),
+    ("province", Kind::Gpe),
+    ("district", Kind::Gpe),
+    ("region", Kind::Gpe),
+    ("governorate", Kind::Gpe),
+    ("county", Kind::Gpe),
+];
+
+/// "base at At-Tanf", "the town of Qamishli": the capitalised words after a place noun and a
+/// preposition name a place.
+fn places_after_nouns(text: &str, toks: &[Tok]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for i in 0..toks.len().saturating_sub(2) {
+        let w = tok(text, toks, i);
+        let Some((_, kind)) = PLACE_NOUNS.iter().find(|(n, _)| *n == w) else { continue };
+        if !matches!(tok(text, toks, i + 1), "at" | "of" | "in" | "near") {
+            continue;
+        }
+        let a = i + 2;
+        let mut b = a;
+        while b < toks.len() && toks[b].sentence == toks[i].sentence {
+            let t = tok(text, toks, b);
+            let joined = t == "-" && capitalised(tok(text, toks, b + 1)) && toks[b].start == toks[b - 1].end;
+            if capitalised(t) || (joined && b > a) {
+                b += 1;
+            } else {
+                break;
+            }
+        }
+        if b > a && b - a <= 5 {
+            out.push(cand(toks[a].start, toks[b - 1].end, *kind, Source::Rule, toks[i].sentence));
+        }
+    }
+    out
+}
+
+/// "the Dadaab camp", "Kandahar air base": capitalised words right before a lower-case place
+/// head word name a place (LOC, or FAC for buildings).
+fn places_before_heads(text: &str, toks: &[Tok]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for h in 1..toks.len() {
+        let w = tok(text, toks, h);
+        let kind = if LOC_WORDS.contains(&w) {
+            Kind::Loc
+        } else if FAC_WORDS.contains(&w) {
+            Kind::Fac
+        } else {
+            continue;
+        };
+        let mut a = h;
+        while a > 0 && toks[a - 1].sentence == toks[h].sentence && h - a < 4 {
+            let t = tok(text, toks, a - 1);
+            let function = matches!(t, "The" | "A" | "An" | "This" | "That" | "Its" | "His" | "Her" | "Their" | "Our");
+            if capitalised(t) && !function && demonym(t).is_none() && !is_person_title(t) {
+                a -= 1;
+            } else {
+                break;
+            }
+        }
+        // not the first word of a sentence (a capital there says nothing)
+        if a == h || a == 0 || toks[a - 1].sentence != toks[a].sentence {
+            continue;
+        }
+        let mut c = cand(toks[a].start, toks[h].end, kind, Source::Rule, toks[h].sentence);
+        c.name_end = toks[h - 1].end;
+        c.head = Some(Span(toks[h].start, toks[h].end));
+        out.push(c);
+    }
+    out
+}
+
+/// "Chancellor Friedrich Baumann", "Gen. Ahmed Ali": capitalised words right after a
+/// capitalised title name a person.
+fn names_after_titles(text: &str, toks: &[Tok]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for i in 0..toks.len().saturating_sub(1) {
+        let t = tok(text, toks, i);
+        if !capitalised(t) || !is_person_title(t) {
+            continue;
+        }
+        let a = i + 1;
+        let mut b = a;
+        while b < toks.len() && b - a < 3 && toks[b].sentence == toks[i].sentence {
+            let w = tok(text, toks, b);
+            let name_like = capitalised(w)
+                && w.chars().any(char::is_lowercase)
+                && !is_person_title(w)
+                && demonym(w).is_none()
+                && !matches!(w, "The" | "A" | "An" | "On" | "In" | "At" | "Of" | "And");
+            if name_like {
+                b += 1;
+            } else {
+                break;
+            }
+        }
+        if b > a {
+            out.push(cand(toks[a].start, toks[b - 1].end, Kind::Person, Source::Rule, toks[i].sentence));
+        }
+    }
+    out
+}
+
+/// Two to six capitals, optionally with periods (`SDF`, `IS`, `U.N.`).
+pub(crate) fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase())
+}
+
+/// Initials of the capitalised words of a name ("Syrian Democratic Forces" → "SDF").
+pub(crate) fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Fine typing of one mention, and extension over a following place head word.
+fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
+    let name = &text[c.start..c.end];
+    if c.source == Source::Model {
+        if let Some(country) = res.gazetteer.country_by_name(name) {
+            if c.kind != Kind::Person && (name.len() > 3 || name == name.to_uppercase()) {
+                c.kind = Kind::Gpe;
+                c.country = Some(country.code.clone());
+                return;
+            }
+        }
+        if c.kind != Kind::Person && !name.contains(' ') {
+            if let Some(code) = demonym(name) {
+                c.kind = Kind::Norp;
+                c.country = (!code.is_empty()).then(|| code.to_string());
+                return;
+            }
+        }
+    }
+    if c.kind == Kind::Person && c.source == Source::Model && !name.contains(' ') {
+        // "Washington has backed ...": a capital or region name alone is the place
+        let capital =
+            res.gazetteer.lookup(name).first().is_some_and(|p| p.place.kind == crate::gazetteer::PlaceKind::Capital);
+        if capital || !res.gazetteer.admin1_by_name(name).is_empty() {
+            c.kind = Kind::Gpe;
+        }
+        return;
+    }
+    if c.kind == Kind::Person || c.kind == Kind::Norp || c.source == Source::Dateline {
+        return;
+    }
+    let Some(last) = super::tok_ending(toks, c.end) else { return };
+    // "Rukban camp", "Al Hawl refugee camp": a lower-case place head word right after the name
+    // (one modifier allowed) makes the mention a LOC (or FAC) and joins the mention.
+    let next = tok(text, toks, last + 1);
+    let next2 = tok(text, toks, last + 2);
+    let head_kind = |w: &str| {
+        if LOC_WORDS.contains(&w) {
+            Some(Kind::Loc)
+        } else if FAC_WORDS.contains(&w) {
+            Some(Kind::Fac)
+        } else {
+            None
+        }
+    };
+    let same_sentence = |k: usize| toks.get(k).is_some_and(|t| t.sentence == toks[last].sentence);
+    let ext = if let (Some(k), true) = (head_kind(next), same_sentence(last + 1)) {
+        Some((last + 1, k))
+    } else if let (Some(k), true, true) =
+        (head_kind(next2), next.chars().all(char::is_lowercase) && !next.is_empty(), same_sentence(last + 2))
+    {
+        Some((last + 2, k))
+    } else {
+        None
+    };
+    if let Some((h, k)) = ext {
+        if c.kind != Kind::Org || c.source == Source::Model {
+            c.kind = k;
+            c.name_end = c.end;
+            c.end = toks[h].end;
+            c.head = Some(Span(toks[h].start, toks[h].end));
+            return;
+        }
+    }
+    if c.kind != Kind::Loc {
+        return;
+    }
+    let lower_last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if LOC_WORDS.contains(&lower_last.as_str()) {
+        return;
+    }
+    if FAC_WORDS.contains(&lower_last.as_str()) {
+        c.kind = Kind::Fac;
+        return;
+    }
+    if !res.gazetteer.admin1_by_name(name).is_empty() || !res.gazetteer.lookup(name).is_empty() {
+        c.kind = Kind::Gpe;
+    }
+}

@@ -1,0 +1,221 @@
+//! Merging mentions into entities within one article.
+
+use std::collections::HashMap;
+
+use dateline_text::Span;
+
+use super::mentions::{initials, is_acronym};
+use super::{Cand, Kind, Source, Tok};
+use crate::{Entity, Geo, Mention, Resources};
+
+/// An entity being built.
+#[derive(Debug, Clone)]
+pub(crate) struct Ent {
+    pub kind: Kind,
+    pub mentions: Vec<Cand>,
+    /// Coreference mentions ("the military official").
+    pub nominal: Vec<Span>,
+    pub country: Option<String>,
+    pub country_name: Option<String>,
+    pub geo: Option<Geo>,
+    pub title: Option<String>,
+    pub role: Option<String>,
+}
+
+impl Ent {
+    pub(crate) fn first(&self) -> usize {
+        self.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX)
+    }
+    /// The longest name written (without head words), e.g. "Mikhail Mizintsev".
+    pub(crate) fn best_name<'t>(&self, text: &'t str) -> &'t str {
+        self.mentions
+            .iter()
+            .filter(|m| m.alias_of.is_none() || self.mentions.len() == 1)
+            .map(|m| &text[m.start..m.name_end])
+            .max_by_key(|s| (s.chars().count(), std::cmp::Reverse(s.to_string())))
+            .or_else(|| self.mentions.first().map(|m| &text[m.start..m.name_end]))
+            .unwrap_or("")
+    }
+}
+
+/// The comparison form of a name: lower case, periods and possessives dropped, single spaces.
+pub(crate) fn norm(s: &str) -> String {
+    let s = s.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']);
+    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    s.to_lowercase().replace('.', "").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn key(text: &str, c: &Cand, res: &Resources) -> String {
+    let name = &text[c.start..c.name_end];
+    match c.kind {
+        Kind::Gpe if c.country.is_some() && res.gazetteer.country_by_name(name).is_some() => {
+            format!("c:{}", c.country.as_deref().unwrap_or(""))
+        }
+        Kind::Norp => match &c.country {
+            Some(code) => format!("n:{code}"),
+            None => format!("n:{}", norm(name).trim_end_matches('s')),
+        },
+        k if k.is_place() => match res.gazetteer.lookup(name).first() {
+            Some(p) => format!("g:{}", p.place.geonames_id),
+            None => format!("p:{}", norm(name)),
+        },
+        _ => format!("x:{}", norm(name)),
+    }
+}
+
+/// Groups candidate mentions into entities.
+pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources) -> Vec<Ent> {
+    let _ = toks;
+    let mut ents: Vec<Ent> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_start: HashMap<usize, usize> = HashMap::new();
+    for c in cands {
+        let target = match c.alias_of.and_then(|s| by_start.get(&s).copied()) {
+            Some(e) => Some(e),
+            None => by_key.get(&key(text, &c, res)).copied(),
+        };
+        let e = match target {
+            Some(e) => e,
+            None => {
+                ents.push(Ent {
+                    kind: c.kind,
+                    mentions: Vec::new(),
+                    nominal: Vec::new(),
+                    country: None,
+                    country_name: None,
+                    geo: None,
+                    title: None,
+                    role: None,
+                });
+                ents.len() - 1
+            }
+        };
+        by_key.insert(key(text, &c, res), e);
+        by_start.insert(c.start, e);
+        if ents[e].country.is_none() {
+            ents[e].country.clone_from(&c.country);
+        }
+        ents[e].mentions.push(c);
+    }
+    // Surnames and other partial names of people: "Mizintsev" → "Mikhail Mizintsev".
+    let people: Vec<(usize, Vec<String>)> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::Person)
+        .map(|(i, e)| (i, norm(e.best_name(text)).split(' ').map(str::to_string).collect()))
+        .filter(|(_, w): &(usize, Vec<String>)| w.len() > 1)
+        .collect();
+    for i in 0..ents.len() {
+        let e = &ents[i];
+        let strong = e.mentions.iter().any(|m| m.source != Source::Model);
+        if strong || !matches!(e.kind, Kind::Person | Kind::Org | Kind::Loc | Kind::Gpe) {
+            continue;
+        }
+        let words: Vec<String> = norm(e.best_name(text)).split(' ').map(str::to_string).collect();
+        let fits: Vec<usize> = people
+            .iter()
+            .filter(|(j, full)| *j != i && full.len() > words.len() && full.ends_with(&words))
+            .map(|(j, _)| *j)
+            .collect();
+        if fits.len() == 1 {
+            move_into(&mut ents, i, fits[0]);
+        }
+    }
+    // Acronyms used without an introduction: "SDF" after "Syrian Democratic Forces".
+    for i in 0..ents.len() {
+        if ents[i].mentions.is_empty() || ents[i].kind == Kind::Person {
+            continue;
+        }
+        let name = ents[i].best_name(text).to_string();
+        if !is_acronym(&name) || ents[i].mentions.iter().any(|m| m.source == Source::Dateline) {
+            continue;
+        }
+        let acr = name.replace('.', "");
+        let fits: Vec<usize> = (0..ents.len())
+            .filter(|&j| {
+                j != i
+                    && !ents[j].mentions.is_empty()
+                    && matches!(ents[j].kind, Kind::Org | Kind::Gpe | Kind::Event)
+                    && ents[j].best_name(text).contains(' ')
+                    && initials(ents[j].best_name(text)) == acr
+            })
+            .collect();
+        if fits.len() == 1 {
+            move_into(&mut ents, i, fits[0]);
+        }
+    }
+    ents.retain(|e| !e.mentions.is_empty());
+    for e in &mut ents {
+        e.mentions.sort_by_key(|m| m.start);
+        // the type most mentions have, rules and the dateline counting double
+        let mut votes: HashMap<Kind, usize> = HashMap::new();
+        for m in &e.mentions {
+            let w = if m.source == Source::Model && m.head.is_none() { 1 } else { 2 };
+            *votes.entry(m.kind).or_default() += w;
+        }
+        if let Some((k, _)) = votes.into_iter().max_by_key(|(k, v)| (*v, std::cmp::Reverse(*k))) {
+            e.kind = k;
+        }
+    }
+    ents.sort_by_key(Ent::first);
+    ents
+}
+
+fn move_into(ents: &mut [Ent], from: usize, to: usize) {
+    let moved = std::mem::take(&mut ents[from].mentions);
+    let kind = ents[to].kind;
+    ents[to].mentions.extend(moved.into_iter().map(|mut m| {
+        m.kind = kind;
+        m
+    }));
+}
+
+/// The record's entities: ids in order of first mention, names, mentions in text order.
+pub(super) fn finish(text: &str, ents: Vec<Ent>) -> Vec<Entity> {
+    ents.into_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mut name = match (&e.country_name, e.kind) {
+                (Some(n), Kind::Gpe) => n.clone(),
+                _ => e.best_name(text).to_string(),
+            };
+            if let Some(h) = e.mentions.iter().find_map(|m| m.head) {
+                if let Some(hw) = text.get(h.0..h.1) {
+                    if !name.to_lowercase().ends_with(&hw.to_lowercase()) {
+                        name = format!("{name} {hw}");
+                    }
+                }
+            }
+            if name.chars().all(|c| !c.is_lowercase()) && name.chars().count() > 3 {
+                // "MOSCOW" from a dateline: a better-cased mention if there is one
+                if let Some(m) = e.mentions.iter().find(|m| {
+                    let t = &text[m.start..m.name_end];
+                    t.eq_ignore_ascii_case(&name) && t != name
+                }) {
+                    name = text[m.start..m.name_end].to_string();
+                }
+            }
+            let mut mentions: Vec<Mention> = e
+                .mentions
+                .iter()
+                .map(|m| Mention { text: text[m.start..m.end].to_string(), span: Span(m.start, m.end), via: None })
+                .chain(e.nominal.iter().map(|s| Mention {
+                    text: text[s.0..s.1].to_string(),
+                    span: *s,
+                    via: Some("coreference".to_string()),
+                }))
+                .collect();
+            mentions.sort_by_key(|m| m.span.0);
+            Entity {
+                id: format!("e{}", i + 1),
+                name,
+                kind: e.kind.as_str().to_string(),
+                title: e.title,
+                role: e.role,
+                country: e.country,
+                geo: e.geo,
+                mentions,
+            }
+        })
+        .collect()
+}

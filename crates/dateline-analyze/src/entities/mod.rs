@@ -1,0 +1,144 @@
+//! Named entities: recognition, typing, in-article merging, titles and roles, nominal
+//! coreference and geocoding.
+//!
+//! 1. **Mentions** ([`mentions`]): the statistical recogniser (`dateline-ner`) per sentence, plus
+//!    rules where they are more precise: the dateline's place and wire sources, country names and
+//!    aliases and nationality adjectives (NORP) from lexicons, organisations named in role phrases
+//!    ("the head of Russian national center for ..."), acronyms introduced in parentheses.
+//! 2. **Typing**: the model's PER/ORG/LOC/EVENT refined to GPE (gazetteer countries, regions,
+//!    cities), LOC (camps, rivers, unknown places) and FAC (airports, bridges).
+//! 3. **Merging** ([`merge`]): surnames to full names, acronyms to their long forms, country
+//!    aliases ("US" = "U.S." = "United States"), gazetteer alternate spellings, place names with
+//!    and without their head word ("Rukban" = "Rukban camp").
+//! 4. **Titles and roles** ([`titles`]) from the words before a name and from appositions.
+//! 5. **Nominal coreference**: "the military official", "the minister" → the most recent
+//!    compatible titled person, as a mention with `via: "coreference"`.
+//! 6. **Geocoding** ([`geo`]) against the gazetteer, disambiguated by the dateline and the other
+//!    places of the article; places the gazetteer lacks take their country from the text.
+
+mod geo;
+mod mentions;
+mod merge;
+mod titles;
+
+use dateline_text::Span;
+
+use crate::{Dateline, Entity, Resources};
+
+/// Entity types of the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Kind {
+    Person,
+    Org,
+    Gpe,
+    Loc,
+    Norp,
+    Fac,
+    Event,
+}
+
+impl Kind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "PERSON",
+            Kind::Org => "ORG",
+            Kind::Gpe => "GPE",
+            Kind::Loc => "LOC",
+            Kind::Norp => "NORP",
+            Kind::Fac => "FAC",
+            Kind::Event => "EVENT",
+        }
+    }
+    pub(crate) fn is_place(self) -> bool {
+        matches!(self, Kind::Gpe | Kind::Loc | Kind::Fac)
+    }
+}
+
+/// How a mention was found; rules outrank the model when they overlap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Source {
+    Model,
+    Lexicon,
+    Rule,
+    Dateline,
+}
+
+/// A mention before merging.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub source: Source,
+    /// ISO2 country when a lexicon or the gazetteer says (countries, demonyms).
+    pub country: Option<String>,
+    /// For an acronym introduced in parentheses: the start of the long form it abbreviates.
+    pub alias_of: Option<usize>,
+    /// Where the name proper ends: before a place head word the mention was extended over
+    /// ("Rukban" in "Rukban camp"); equals `end` otherwise.
+    pub name_end: usize,
+    /// The head word the mention was extended over ("camp"), if any.
+    pub head: Option<Span>,
+    /// Index of the sentence the mention is in.
+    pub sentence: usize,
+}
+
+/// A token of the article: byte span, and the sentence it belongs to.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+}
+
+/// Finds, types, merges and geocodes the entities of `text`.
+pub fn find_entities(
+    text: &str,
+    sentences: &[Span],
+    resources: &Resources,
+    dateline: Option<&Dateline>,
+) -> Vec<Entity> {
+    let toks = tokens(text, sentences);
+    let cands = mentions::find(text, &toks, sentences, resources, dateline);
+    let mut ents = merge::merge(text, &toks, cands, resources);
+    titles::assign(text, &toks, &mut ents);
+    titles::coreference(text, &toks, &mut ents);
+    geo::geocode(text, &toks, &mut ents, resources, dateline);
+    merge::finish(text, ents)
+}
+
+/// Tokens of the whole text (the recogniser's tokenizer), each tagged with its sentence.
+fn tokens(text: &str, sentences: &[Span]) -> Vec<Tok> {
+    let spans = dateline_ner::tokenize(text);
+    let mut out = Vec::with_capacity(spans.len());
+    let mut s = 0;
+    for (a, b) in spans {
+        while s + 1 < sentences.len() && a >= sentences[s].1 {
+            s += 1;
+        }
+        out.push(Tok { start: a, end: b, sentence: s });
+    }
+    out
+}
+
+/// The text of token `i`, or "" past the ends.
+pub(crate) fn tok<'t>(text: &'t str, toks: &[Tok], i: usize) -> &'t str {
+    toks.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("")
+}
+
+/// Index of the token that starts at byte `b`.
+pub(crate) fn tok_at(toks: &[Tok], b: usize) -> Option<usize> {
+    toks.binary_search_by_key(&b, |t| t.start).ok()
+}
+
+/// Index of the token that ends at byte `b`.
+pub(crate) fn tok_ending(toks: &[Tok], b: usize) -> Option<usize> {
+    toks.binary_search_by_key(&b, |t| t.end).ok()
+}
+
+pub(crate) fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests;

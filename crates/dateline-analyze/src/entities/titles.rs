@@ -1,0 +1,366 @@
+//! Titles and roles of people, and nominal coreference to titled people.
+
+use dateline_ner::lexicon::{demonym, is_person_title};
+use dateline_text::Span;
+
+use super::merge::Ent;
+use super::{capitalised, tok, tok_at, tok_ending, Kind, Tok};
+
+/// Nouns that head a role phrase ("the head of ...", "a spokesman for ...").
+const ROLE_NOUNS: &[&str] = &[
+    "head",
+    "chief",
+    "leader",
+    "president",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "commander",
+    "chairman",
+    "chairwoman",
+    "governor",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "general",
+    "official",
+    "founder",
+    "ceo",
+    "editor",
+    "analyst",
+    "professor",
+    "manager",
+    "coach",
+    "deputy",
+    "adviser",
+    "advisor",
+    "aide",
+    "member",
+    "senator",
+    "judge",
+    "prosecutor",
+    "lawyer",
+    "attorney",
+    "officer",
+    "captain",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "representative",
+    "researcher",
+    "economist",
+    "expert",
+    "owner",
+    "chair",
+    "vice",
+    "former",
+    "acting",
+    "top",
+    "senior",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "prime",
+];
+
+/// Military ranks (lower case, no period): "the military official" refers to someone with one.
+const MILITARY: &[&str] = &[
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "lt",
+    "lieutenant",
+    "capt",
+    "captain",
+    "adm",
+    "admiral",
+    "cmdr",
+    "commander",
+    "brig",
+    "brigadier",
+    "marshal",
+    "sgt",
+    "sergeant",
+    "cpl",
+    "corporal",
+    "pvt",
+    "private",
+];
+
+/// Nouns of nominal mentions that refer back to a titled person ("the official").
+const NOMINALS: &[&str] = &[
+    "official",
+    "minister",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "president",
+    "general",
+    "commander",
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "leader",
+    "chief",
+    "head",
+    "director",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "officer",
+    "premier",
+    "chancellor",
+    "colonel",
+];
+
+/// Function words that never modify a role noun.
+const STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "that", "this",
+    "said", "says", "told", "is", "was", "are", "were", "be", "his", "her", "its", "their", "our", "when", "while",
+    "after", "before", "but", "than", "then", "if",
+];
+
+/// Nouns of nominal mentions that fit anyone with a title or role.
+const GENERIC_NOMINALS: &[&str] = &["official", "leader", "chief", "head", "director", "officer", "diplomat"];
+
+fn is_role_noun(w: &str) -> bool {
+    ROLE_NOUNS.contains(&w.to_lowercase().as_str())
+}
+
+/// Titles ("Col. Gen.", "President") and roles ("Russian President", "US leader", "head of
+/// ...") of every person, from the words before a name and from appositions around it.
+pub(super) fn assign(text: &str, toks: &[Tok], ents: &mut [Ent]) {
+    for e in ents.iter_mut().filter(|e| e.kind == Kind::Person) {
+        for m in e.mentions.clone() {
+            let Some(first) = tok_at(toks, m.start) else { continue };
+            // words before the name: titles, role nouns, nationality and country modifiers
+            let mut j = first;
+            while j > 0 && toks[j - 1].sentence == toks[first].sentence && first - j < 6 {
+                let w = tok(text, toks, j - 1);
+                let title_word = is_person_title(w) && (capitalised(w) || is_role_noun(w));
+                let modifier = capitalised(w) && (demonym(w).is_some() || super::mentions::is_acronym(w));
+                if title_word || modifier {
+                    j -= 1;
+                } else {
+                    break;
+                }
+            }
+            // a lower-case word before a lower-case role noun: "opposition leader"
+            if j < first && j > 0 && toks[j - 1].sentence == toks[first].sentence {
+                let head = tok(text, toks, j);
+                let before = tok(text, toks, j - 1);
+                let plain = !before.is_empty()
+                    && before.chars().all(char::is_lowercase)
+                    && !STOP.contains(&before)
+                    && !before.ends_with("ed")
+                    && !before.ends_with("ing");
+                if !capitalised(head) && is_role_noun(head) && plain {
+                    j -= 1;
+                }
+            }
+            // a modifier alone is not a role ("Syrian Ahmed ...")
+            if !(j..first).any(|k| is_person_title(tok(text, toks, k))) {
+                j = first;
+            }
+            if j < first {
+                let mut t = first;
+                while t > j && capitalised(tok(text, toks, t - 1)) && is_person_title(tok(text, toks, t - 1)) {
+                    t -= 1;
+                }
+                if t < first && e.title.is_none() {
+                    e.title = Some(text[toks[t].start..toks[first - 1].end].to_string());
+                }
+                if (j < t || t == first) && e.role.is_none() {
+                    e.role = Some(text[toks[j].start..toks[first - 1].end].to_string());
+                }
+            }
+            if e.role.is_none() {
+                e.role = apposition_before(text, toks, j)
+                    .or_else(|| tok_ending(toks, m.end).and_then(|last| apposition_after(text, toks, last)));
+            } else if let Some(r) = apposition_before(text, toks, j) {
+                // an apposition says more than a modifier
+                e.role = Some(r);
+            }
+        }
+    }
+}
+
+/// ", the head of X, [title] NAME": the role phrase between the previous comma and the one
+/// before the name (`start` is the first token of the title or name).
+fn apposition_before(text: &str, toks: &[Tok], start: usize) -> Option<String> {
+    if start < 2 || tok(text, toks, start - 1) != "," {
+        return None;
+    }
+    let end = start - 1;
+    let mut a = end;
+    while a > 0
+        && toks[a - 1].sentence == toks[start].sentence
+        && !matches!(tok(text, toks, a - 1), "," | "(" | ";" | ":" | "\"" | "“" | "”")
+        && end - a < 14
+    {
+        a -= 1;
+    }
+    role_phrase(text, toks, a, end)
+}
+
+/// "NAME, the head of X,": the role phrase after the name (`last` is its last token).
+fn apposition_after(text: &str, toks: &[Tok], last: usize) -> Option<String> {
+    if tok(text, toks, last + 1) != "," {
+        return None;
+    }
+    let a = last + 2;
+    let mut b = a;
+    while b < toks.len()
+        && toks[b].sentence == toks[last].sentence
+        && !matches!(tok(text, toks, b), "," | "." | ")" | ";" | ":" | "\"" | "“" | "”")
+        && b - a < 14
+    {
+        b += 1;
+    }
+    if b >= toks.len() || !matches!(tok(text, toks, b), "," | "." | ")" | ";") {
+        return None;
+    }
+    role_phrase(text, toks, a, b)
+}
+
+/// Tokens `[a, b)` as a role ("head of ...", "Russia's foreign minister"), without the
+/// article, if a role noun is among its first words.
+fn role_phrase(text: &str, toks: &[Tok], mut a: usize, b: usize) -> Option<String> {
+    if matches!(tok(text, toks, a), "the" | "The" | "a" | "A" | "an" | "An") {
+        a += 1;
+    }
+    if a >= b || b - a > 12 {
+        return None;
+    }
+    let head = (a..b.min(a + 3)).any(|k| {
+        let w = tok(text, toks, k);
+        is_role_noun(w)
+            && !matches!(
+                w.to_lowercase().as_str(),
+                "former"
+                    | "acting"
+                    | "top"
+                    | "senior"
+                    | "vice"
+                    | "prime"
+                    | "foreign"
+                    | "defense"
+                    | "defence"
+                    | "interior"
+            )
+    });
+    let verbish =
+        (a..b).any(|k| matches!(tok(text, toks, k), "said" | "says" | "told" | "who" | "which" | "is" | "was"));
+    (head && !verbish).then(|| text[toks[a].start..toks[b - 1].end].to_string())
+}
+
+/// "the military official", "the minister": links each to the most recently mentioned
+/// compatible person with a title or role, as a coreference mention.
+pub(super) fn coreference(text: &str, toks: &[Tok], ents: &mut [Ent]) {
+    let taken: Vec<(usize, usize)> = ents.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end))).collect();
+    for i in 0..toks.len() {
+        if !matches!(tok(text, toks, i), "the" | "The") {
+            continue;
+        }
+        // the + up to two lower-case modifiers + a nominal
+        let mut k = i + 1;
+        let mut mods = Vec::new();
+        let mut noun = None;
+        while k < toks.len() && k <= i + 3 && toks[k].sentence == toks[i].sentence {
+            let w = tok(text, toks, k);
+            if !w.chars().all(char::is_lowercase) || w.is_empty() {
+                break;
+            }
+            if NOMINALS.contains(&w) {
+                noun = Some((k, w));
+                break;
+            }
+            mods.push(w);
+            k += 1;
+        }
+        let Some((k, noun)) = noun else { continue };
+        let next = tok(text, toks, k + 1);
+        // "the head of X" is a role phrase; "the minister Ahmed ..." an apposition; a plural
+        // or compound noun ("the official statement") is not a person.
+        if matches!(next, "of" | "for" | "to" | "'s" | "’s")
+            || capitalised(next)
+            || (next.chars().all(char::is_lowercase) && !next.is_empty() && !is_verbish(next))
+        {
+            continue;
+        }
+        let span = (toks[i].start, toks[k].end);
+        if taken.iter().any(|t| t.0 < span.1 && span.0 < t.1) {
+            continue;
+        }
+        let military = mods.contains(&"military") || noun == "general" || noun == "colonel";
+        let mut best: Option<(usize, usize)> = None; // (last mention before, entity)
+        for (ei, e) in ents.iter().enumerate() {
+            if e.kind != Kind::Person || (e.title.is_none() && e.role.is_none()) {
+                continue;
+            }
+            let desc =
+                format!("{} {}", e.title.as_deref().unwrap_or(""), e.role.as_deref().unwrap_or("")).to_lowercase();
+            let words: Vec<&str> = desc.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let ok = if military {
+                words.iter().any(|w| MILITARY.contains(w)) || desc.contains("defense") || desc.contains("military")
+            } else if GENERIC_NOMINALS.contains(&noun) {
+                true
+            } else if noun.starts_with("spokes") {
+                words.iter().any(|w| w.starts_with("spokes"))
+            } else {
+                words.contains(&noun)
+            };
+            if !ok {
+                continue;
+            }
+            let last =
+                e.mentions.iter().map(|m| m.start).chain(e.nominal.iter().map(|s| s.0)).filter(|&s| s < span.0).max();
+            if let Some(last) = last {
+                if best.is_none_or(|(b, _)| last > b) {
+                    best = Some((last, ei));
+                }
+            }
+        }
+        if let Some((_, ei)) = best {
+            ents[ei].nominal.push(Span(span.0, span.1));
+        }
+    }
+}
+
+/// Verbs that may follow a nominal subject ("the official added").
+fn is_verbish(w: &str) -> bool {
+    w.ends_with("ed")
+        || w.ends_with('s')
+        || matches!(
+            w,
+            "said"
+                | "told"
+                | "also"
+                | "has"
+                | "had"
+                | "is"
+                | "was"
+                | "will"
+                | "would"
+                | "could"
+                | "did"
+                | "does"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "then"
+                | "later"
+        )
+}

@@ -1,0 +1,240 @@
+//! The cue lexicon: verbs of saying, with their inflections and the misspellings news copy makes.
+//!
+//! A lexicon rather than a tagger: the verbs that introduce reported speech in news are a short,
+//! stable list, and a lookup is both faster and easier to audit than a model. Inflections are
+//! undone by suffix rules plus a few irregular forms; a one-letter slip ("stresed", "anounced")
+//! is forgiven for longer words so that copy-editing errors do not lose a quote.
+
+/// Lemmas of verbs that introduce what someone said, wrote or claimed. Sorted for binary search.
+const LEMMAS: &[&str] = &[
+    "acknowledge",
+    "add",
+    "admit",
+    "affirm",
+    "agree",
+    "allege",
+    "announce",
+    "argue",
+    "ask",
+    "assert",
+    "boast",
+    "caution",
+    "charge",
+    "claim",
+    "comment",
+    "complain",
+    "concede",
+    "conclude",
+    "confirm",
+    "contend",
+    "counter",
+    "declare",
+    "deny",
+    "disclose",
+    "elaborate",
+    "emphasise",
+    "emphasize",
+    "estimate",
+    "exclaim",
+    "explain",
+    "forecast",
+    "highlight",
+    "indicate",
+    "insist",
+    "joke",
+    "lament",
+    "maintain",
+    "mention",
+    "note",
+    "observe",
+    "plead",
+    "predict",
+    "proclaim",
+    "promise",
+    "question",
+    "quip",
+    "recall",
+    "recount",
+    "reiterate",
+    "remark",
+    "reply",
+    "report",
+    "respond",
+    "retort",
+    "reveal",
+    "say",
+    "state",
+    "stress",
+    "suggest",
+    "tell",
+    "testify",
+    "tweet",
+    "underline",
+    "underscore",
+    "urge",
+    "vow",
+    "warn",
+    "wonder",
+    "write",
+];
+
+/// Irregular forms and their lemmas.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("said", "say"),
+    ("says", "say"),
+    ("saying", "say"),
+    ("told", "tell"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("forecasts", "forecast"),
+];
+
+/// Lemmas whose object can be the reported content itself, without "that": "X said the talks
+/// failed", "X told reporters the talks failed". Others ("denied the report", "noted the
+/// date") take a plain object that is not speech, so they need "that" or a quote.
+const BARE_CONTENT: &[&str] = &["add", "argue", "assert", "claim", "contend", "insist", "say", "tell", "write"];
+
+/// The lemma of `word` when it is a cue verb (any inflection, any case), else `None`.
+pub(super) fn lemma(word: &str) -> Option<&'static str> {
+    if word.len() < 3 || word.len() > 20 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    exact(&lower).or_else(|| fuzzy(&lower))
+}
+
+/// Lemmas whose "-s" form is more often a plural noun ("media reports", "the claims", "in 26
+/// states"): that form counts as a cue only right after its subject.
+const NOUNISH: &[&str] = &[
+    "charge", "claim", "comment", "counter", "estimate", "forecast", "highlight", "note", "promise", "question",
+    "remark", "report", "reply", "state", "tweet", "vow", "joke", "quip", "retort",
+];
+
+/// Whether `word` (a form of `lemma`) could be a plural noun rather than a verb.
+pub(super) fn maybe_noun(word: &str, lemma: &str) -> bool {
+    word.ends_with('s') && NOUNISH.contains(&lemma)
+}
+
+/// Whether this lemma can take the content as its bare object.
+pub(super) fn takes_bare_content(lemma: &str) -> bool {
+    BARE_CONTENT.contains(&lemma)
+}
+
+fn in_lexicon(stem: &str) -> Option<&'static str> {
+    LEMMAS.binary_search(&stem).ok().map(|i| LEMMAS[i])
+}
+
+/// Candidate stems of an inflected form: "stressed" → "stress", "stated" → "state",
+/// "denies" → "deny", "admitted" → "admit", "noting" → "note".
+fn stems(lower: &str) -> impl Iterator<Item = String> + '_ {
+    let mut out: Vec<String> = vec![lower.to_string()];
+    for (suffix, repl) in [("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            if stem.len() >= 2 {
+                out.push(format!("{stem}{repl}"));
+                // Doubled final consonant: "admitted", "admitting".
+                let b = stem.as_bytes();
+                if repl.is_empty() && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+                    out.push(stem[..stem.len() - 1].to_string());
+                }
+            }
+        }
+    }
+    out.into_iter()
+}
+
+fn exact(lower: &str) -> Option<&'static str> {
+    if let Some((_, l)) = IRREGULAR.iter().find(|(f, _)| *f == lower) {
+        return Some(l);
+    }
+    stems(lower).find_map(|s| in_lexicon(&s))
+}
+
+/// Real words one typing slip away from a cue form ("started" / "stated").
+const NOT_TYPOS: &[&str] = &["started", "assets", "stared"];
+
+/// A one-edit misspelling of a cue form: only for words of six letters or more that end in
+/// "-ed" or "-s" (inflected, so most likely a verb), compared with the "-ed" and "-s" forms of
+/// lemmas of five letters or more, and only insertions, deletions and swaps of neighbours, which
+/// are what typing produces. Substitutions are left out because they turn real words into cues
+/// ("slated" → "stated", "wanted" → "warned").
+fn fuzzy(lower: &str) -> Option<&'static str> {
+    let long_enough = if lower.ends_with("ed") { lower.len() >= 6 } else { lower.len() >= 7 && lower.ends_with('s') };
+    if !long_enough || NOT_TYPOS.contains(&lower) {
+        return None;
+    }
+    let past = lower.ends_with("ed");
+    LEMMAS.iter().filter(|l| l.len() >= 5).copied().find(|l| {
+        let form = match (past, l.strip_suffix('y'), l.ends_with('e')) {
+            (true, Some(stem), _) => format!("{stem}ied"),
+            (true, None, true) => format!("{l}d"),
+            (true, None, false) => format!("{l}ed"),
+            (false, Some(stem), _) => format!("{stem}ies"),
+            (false, None, _) if l.ends_with("ss") || l.ends_with("sh") || l.ends_with("ch") => format!("{l}es"),
+            (false, None, _) => format!("{l}s"),
+        };
+        one_typo(lower, &form)
+    })
+}
+
+/// True when `a` and `b` differ by one inserted or deleted letter or one swap of neighbours.
+fn one_typo(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() == b.len() {
+        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]];
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    let i = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    short[i..] == long[i + 1..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_is_sorted() {
+        assert!(LEMMAS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn inflections() {
+        for (w, l) in [
+            ("said", "say"),
+            ("Says", "say"),
+            ("told", "tell"),
+            ("added", "add"),
+            ("adding", "add"),
+            ("stressed", "stress"),
+            ("stated", "state"),
+            ("noting", "note"),
+            ("denies", "deny"),
+            ("denied", "deny"),
+            ("admitted", "admit"),
+            ("emphasised", "emphasise"),
+            ("warns", "warn"),
+            ("wrote", "write"),
+        ] {
+            assert_eq!(lemma(w), Some(l), "{w}");
+        }
+    }
+
+    #[test]
+    fn misspellings_forgiven() {
+        assert_eq!(lemma("stresed"), Some("stress"));
+        assert_eq!(lemma("anounced"), Some("announce"));
+        assert_eq!(lemma("insited"), Some("insist"));
+        assert_eq!(lemma("explianed"), Some("explain"));
+    }
+
+    #[test]
+    fn ordinary_words_are_not_cues() {
+        for w in ["slated", "wanted", "started", "listed", "rested", "voted", "the", "sad", "stores", "notes'"] {
+            assert_eq!(lemma(w), None, "{w}");
+        }
+    }
+}

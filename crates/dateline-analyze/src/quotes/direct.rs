@@ -1,0 +1,204 @@
+//! Direct quotes: quoted regions with an attribution next to them.
+//!
+//! The attribution is looked for, in order, right before the opening mark (`X said: "..."`),
+//! right after the closing mark (`"...," X said`), and in the next sentence when the quote stands
+//! alone (`"..." So said X.`). A quote without one takes the speaker of the quote just before
+//! it when nothing but that quote's attribution separates them (interrupted quotes, and
+//! paragraph after paragraph of one speaker), and every paragraph of a multi-paragraph quote
+//! shares one attribution.
+
+use dateline_text::Span;
+
+use super::doc::Doc;
+use super::marks::Region;
+use super::phrase::{after_cue, object_after, speaker_chain, After, Cue};
+use super::Found;
+
+/// An attribution: the cue, the speaker phrase and where the attribution clause ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Attr {
+    pub cue: Span,
+    pub cue_tok: usize,
+    pub speaker: Option<Span>,
+    /// Byte offset of the end of the sentence holding the cue.
+    pub end: usize,
+}
+
+/// How far (tokens) an attribution may sit from its quote mark.
+const REACH: usize = 14;
+
+/// Direct quotes of the article, and which tokens served as their cues.
+pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<Found>, Vec<bool>) {
+    let mut used = vec![false; doc.toks.len()];
+    let mut attrs: Vec<Option<Attr>> = vec![None; regions.len()];
+    let mut direct = vec![false; regions.len()];
+    for (ri, r) in regions.iter().enumerate() {
+        let open_tok = doc.tok_at(r.open);
+        let after_tok = doc.tok_at(r.after);
+        let Some(s_open) = doc.sent_of(open_tok) else { continue };
+        let (sent_lo, _) = doc.sents[s_open];
+        let led_by_colon = open_tok > sent_lo && doc.t(open_tok - 1) == ":";
+        let at_start = open_tok == sent_lo || led_by_colon;
+        // A quote opening a sentence may take the attribution that ends the sentence before
+        // with a colon ("X said:" then a new paragraph).
+        let lo = match s_open.checked_sub(1) {
+            Some(p) if open_tok == sent_lo && doc.t(sent_lo.wrapping_sub(1)) == ":" => doc.sents[p].0,
+            _ => sent_lo,
+        };
+        let next_open = regions.get(ri + 1).map_or(doc.toks.len(), |n| doc.tok_at(n.open));
+        let hi = doc.sent_of(after_tok.saturating_sub(1)).map_or(after_tok, |s| doc.sents[s].1).min(next_open);
+        let before = before(doc, open_tok, lo, cues);
+        let after = if r.continues { None } else { after(doc, after_tok, hi, cues) };
+        let attr = match (before, after) {
+            (Some(b), _) => Some(b),
+            (None, Some(a)) if at_start || open_tok == lo => Some(a),
+            _ => None,
+        };
+        if attr.is_some() || at_start {
+            direct[ri] = true;
+            attrs[ri] = attr.or_else(|| next_sentence(doc, after_tok, cues));
+        }
+    }
+    share_attributions(doc, regions, &mut attrs, &direct);
+    let mut out = Vec::new();
+    for (ri, r) in regions.iter().enumerate() {
+        if !direct[ri] {
+            continue;
+        }
+        let attr = attrs[ri];
+        // A standalone quote with no speaker at all must at least look like speech.
+        let words = doc.text.get(r.content.0..r.content.1).map_or(0, |s| s.split_whitespace().count());
+        if attr.is_none() && words < 4 {
+            continue;
+        }
+        if let Some(a) = attr {
+            if let Some(u) = used.get_mut(a.cue_tok) {
+                *u = true;
+            }
+        }
+        out.push(Found {
+            kind: "direct",
+            content: trim_comma(doc.text, r.content),
+            cue: attr.map(|a| a.cue),
+            speaker: attr.and_then(|a| a.speaker),
+        });
+    }
+    (out, used)
+}
+
+/// Drops the comma that ends a quote interrupted by its attribution (`"...," she said`).
+fn trim_comma(text: &str, s: Span) -> Span {
+    match text.get(s.0..s.1) {
+        Some(c) if c.len() > 1 && c.ends_with(',') => Span(s.0, s.1 - 1),
+        _ => s,
+    }
+}
+
+/// Paragraphs of one quote share its attribution; a quote right after an attributed one, with
+/// nothing but that attribution between them, has the same speaker.
+fn share_attributions(doc: &Doc, regions: &[Region], attrs: &mut [Option<Attr>], direct: &[bool]) {
+    let mut g = 0;
+    while g < regions.len() {
+        let mut e = g;
+        while e + 1 < regions.len() && regions[e].continues {
+            e += 1;
+        }
+        if let Some(a) = attrs[g..=e].iter().flatten().next().copied() {
+            for slot in attrs[g..=e].iter_mut().filter(|s| s.is_none()) {
+                *slot = Some(a);
+            }
+        }
+        g = e + 1;
+    }
+    for ri in 1..regions.len() {
+        if attrs[ri].is_some() || !direct[ri] || !direct[ri - 1] {
+            continue;
+        }
+        let Some(prev) = attrs[ri - 1] else { continue };
+        let from = prev.end.max(regions[ri - 1].after);
+        let gap_clear = doc.text.get(from..regions[ri].open).is_some_and(|g| g.trim().is_empty());
+        if gap_clear {
+            attrs[ri] = Some(prev);
+        }
+    }
+}
+
+fn sentence_end(doc: &Doc, tok: usize) -> usize {
+    doc.sent_of(tok).map_or(doc.end(tok), |s| doc.end(doc.sents[s].1 - 1))
+}
+
+/// The speaker phrase written after "according to".
+fn according_to(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
+    let mut b = from;
+    while b < hi && b - from < 12 && doc.is_word(b) {
+        b += 1;
+    }
+    doc.span(from, b)
+}
+
+fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Option<Attr> {
+    let speaker = if c.lemma == "according" {
+        according_to(doc, c.end, hi)
+    } else if c.start > lo {
+        speaker_chain(doc, c.start, lo, cues).and_then(|ch| doc.span(ch.speaker.0, ch.speaker.1))
+    } else {
+        object_after(doc, c.end, hi).and_then(|(a, b)| doc.span(a, b))
+    };
+    Some(Attr { cue: doc.span(c.start, c.end)?, cue_tok: c.start, speaker, end: sentence_end(doc, c.start) })
+}
+
+/// `"...," X said` or `"...," said X`: a cue within reach after the closing mark.
+fn after(doc: &Doc, from: usize, hi: usize, cues: &[Option<Cue>]) -> Option<Attr> {
+    let mut i = from;
+    while i < hi && matches!(doc.t(i), "," | "\u{2014}" | "\u{2013}" | "-") {
+        i += 1;
+    }
+    for k in i..hi.min(i + REACH) {
+        let t = doc.t(k);
+        if matches!(t, "." | ";" | ":" | "?" | "!" | "(") || doc.is_mark(k) {
+            break;
+        }
+        if let Some(c) = cues.get(k).copied().flatten() {
+            return attr_at(doc, c, i, hi, cues);
+        }
+    }
+    None
+}
+
+/// `X said: "..."`, `X told reporters, "..."`: a cue just before the opening mark.
+fn before(doc: &Doc, open: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Attr> {
+    let mut j = open;
+    let punct = j > lo && matches!(doc.t(j - 1), ":" | ",");
+    if punct {
+        j -= 1;
+    }
+    let mut k = j;
+    while k > lo && j - k < 6 {
+        k -= 1;
+        if !doc.is_word(k) && !doc.is_possessive(k) {
+            return None;
+        }
+        if let Some(c) = cues.get(k).copied().flatten() {
+            if !punct && c.end != open {
+                return None;
+            }
+            return attr_at(doc, c, lo, j, cues);
+        }
+    }
+    None
+}
+
+/// A quote standing alone, attributed by a short sentence right after it ("... " So said X.).
+fn next_sentence(doc: &Doc, after_tok: usize, cues: &[Option<Cue>]) -> Option<Attr> {
+    let s = doc.sent_of(after_tok)?;
+    let (a, b) = doc.sents[s];
+    if a != after_tok || doc.is_mark(a) {
+        return None;
+    }
+    let k = (a..b.min(a + 6)).find(|&k| cues.get(k).copied().flatten().is_some())?;
+    let c = cues.get(k).copied().flatten()?;
+    if c.lemma == "according" || after_cue(doc, c.end, b) != After::End || b - c.end > 8 {
+        return None;
+    }
+    attr_at(doc, c, a, b, cues)
+}

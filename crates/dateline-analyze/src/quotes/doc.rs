@@ -1,0 +1,125 @@
+//! The article as the quote stages see it: tokens once, sentences as token ranges, and the
+//! small word tests every stage shares.
+
+use dateline_text::segment::{self, Token, TokenKind};
+use dateline_text::Span;
+
+/// Tokens and sentences of one article, computed once and shared by every stage.
+pub(super) struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    /// Sentences as `[first, last)` token ranges, in order.
+    pub sents: Vec<(usize, usize)>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, sentences: &[Span]) -> Self {
+        let toks = segment::tokens(text);
+        let mut sents = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            let a = toks.partition_point(|t| t.span.0 < s.0);
+            let b = toks.partition_point(|t| t.span.0 < s.1);
+            if a < b {
+                sents.push((a, b));
+            }
+        }
+        Doc { text, toks, sents }
+    }
+
+    /// The text of token `i` ("" out of range).
+    pub fn t(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| self.text.get(t.span.0..t.span.1).unwrap_or(""))
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct)
+    }
+
+    /// Case-insensitive comparison of token `i` with any of `words`.
+    pub fn is(&self, i: usize, words: &[&str]) -> bool {
+        let t = self.t(i);
+        words.iter().any(|w| w.eq_ignore_ascii_case(t))
+    }
+
+    pub fn start(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.span.0)
+    }
+
+    pub fn end(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.span.1)
+    }
+
+    /// The byte span covering tokens `[a, b)`; `None` when empty.
+    pub fn span(&self, a: usize, b: usize) -> Option<Span> {
+        (a < b && b <= self.toks.len()).then(|| Span(self.start(a), self.end(b - 1)))
+    }
+
+    /// Index of the first token starting at or after byte `off`.
+    pub fn tok_at(&self, off: usize) -> usize {
+        self.toks.partition_point(|t| t.span.0 < off)
+    }
+
+    /// Index of the sentence holding token `i`.
+    pub fn sent_of(&self, i: usize) -> Option<usize> {
+        let k = self.sents.partition_point(|&(a, _)| a <= i);
+        k.checked_sub(1).filter(|&k| i < self.sents[k].1)
+    }
+
+    /// Whether token `i` is a double quote mark, including the typewriter doubles `''` and ``` `` ```.
+    pub fn is_mark(&self, i: usize) -> bool {
+        let t = self.t(i);
+        is_quote_mark(t) || matches!(t, "'" | "`") && (self.t(i + 1) == t && self.end(i) == self.start(i + 1))
+            || matches!(t, "'" | "`") && i > 0 && self.t(i - 1) == t && self.end(i - 1) == self.start(i)
+    }
+
+    /// Whether token `i` is the apostrophe of a plural possessive ("the farmers' union").
+    pub fn is_possessive(&self, i: usize) -> bool {
+        matches!(self.t(i), "'" | "\u{2019}")
+            && i > 0
+            && self.end(i - 1) == self.start(i)
+            && self.t(i - 1).ends_with('s')
+            && self.is_word(i + 1)
+            && !self.is_mark(i)
+    }
+
+    /// Whether token `i` starts with a capital letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.t(i).chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Double quote marks, straight, curly, low and angled.
+pub(super) fn is_quote_mark(s: &str) -> bool {
+    matches!(s, "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}")
+}
+
+/// Subject pronouns that can stand for a speaker.
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+
+/// Words that mark a new clause: a speaker phrase never reaches back across them.
+pub(super) const CLAUSE_WORDS: &[&str] = &[
+    "that", "and", "but", "or", "which", "while", "when", "as", "because", "if", "where", "after", "before", "since",
+    "so", "though", "although", "whereas", "unless", "than",
+];
+
+/// Auxiliaries and adverbs that may sit between a speaker and the cue ("has said", "also added").
+pub(super) const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "was", "is", "were", "are", "will", "would", "also", "later", "then", "again", "previously",
+    "further", "once", "did", "does", "do", "not", "never", "recently", "earlier", "first", "just", "often", "sometimes",
+    "still", "even", "now", "already", "always", "long", "both",
+];
+
+/// Words that show a phrase is a clause, not a noun phrase (finite auxiliaries and copulas).
+pub(super) const VERBISH: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+    "must", "did", "does", "do", "be", "been", "being", "won't", "can't", "isn't", "wasn't",
+];
+
+/// Whether token `i` looks like a verb or finite auxiliary (for telling clauses from appositions).
+pub(super) fn verbish(doc: &Doc, i: usize) -> bool {
+    let t = doc.t(i);
+    if doc.is(i, VERBISH) {
+        return true;
+    }
+    t.len() > 4 && t.ends_with("ed") && !doc.is_cap(i)
+}

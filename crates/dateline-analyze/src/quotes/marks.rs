@@ -1,0 +1,186 @@
+//! Quote marks paired into quoted regions.
+//!
+//! A straight `"` is both opener and closer, so its role is read from its neighbours (space
+//! before and a letter after opens; a letter before and space or punctuation after closes).
+//! Apostrophes and single quotes are never marks here: "the United States' contingent" and
+//! "don't" must not shift the pairing, and nested single quotes are simply part of the content.
+//! An unpaired mark drops only its own quote, never the rest of the article.
+
+use dateline_text::Span;
+
+/// The longest quote we believe (bytes). Longer pairs are almost always a lost mark.
+const MAX_QUOTE: usize = 4000;
+
+/// One quoted stretch of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Region {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// The content between the marks, trimmed of whitespace.
+    pub content: Span,
+    /// Byte offset just past the closing mark; the paragraph end when the quote continues.
+    pub after: usize,
+    /// The quote runs on into the next region (a multi-paragraph quote whose closing mark is
+    /// omitted at the paragraph end, the next paragraph opening with a new mark).
+    pub continues: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+fn role(text: &str, at: usize, c: char, len: usize) -> Role {
+    let prev = text.get(..at).and_then(|s| s.chars().next_back());
+    let next = text.get(at + len..).and_then(|s| s.chars().next());
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}' | '\u{2013}' | '/'));
+    let space_after = next.is_none_or(|n| n.is_whitespace() || matches!(n, ')' | ']'));
+    let opens = space_before && !space_after;
+    let closes = !space_before && (space_after || next.is_some_and(|n| n.is_ascii_punctuation() || n == '\u{2014}'));
+    match c {
+        // Curly and angled marks say what they are, unless the typesetting clearly reversed them.
+        '\u{201C}' | '\u{201E}' | '\u{00AB}' => {
+            if prev.is_some_and(char::is_alphanumeric) && space_after {
+                Role::Close
+            } else {
+                Role::Open
+            }
+        }
+        '\u{201D}' | '\u{00BB}' => {
+            if space_before && next.is_some_and(char::is_alphanumeric) {
+                Role::Open
+            } else {
+                Role::Close
+            }
+        }
+        _ => match (opens, closes) {
+            (true, false) => Role::Open,
+            (false, true) => Role::Close,
+            _ => Role::Either,
+        },
+    }
+}
+
+/// The end of the paragraph holding `from` (the first newline at or after it, or the text end).
+fn paragraph_end(text: &str, from: usize) -> usize {
+    text.get(from..).and_then(|s| s.find('\n')).map_or(text.len(), |i| from + i)
+}
+
+fn trimmed(text: &str, a: usize, b: usize) -> Option<Span> {
+    let s = text.get(a..b)?;
+    let lead = s.len() - s.trim_start().len();
+    let inner = s.trim();
+    (!inner.is_empty()).then(|| Span(a + lead, a + lead + inner.len()))
+}
+
+/// Every quoted region of `text`, in order.
+pub(super) fn regions(text: &str) -> Vec<Region> {
+    let mut out: Vec<Region> = Vec::new();
+    // (mark offset, content start) of the quote being read.
+    let mut pending: Option<(usize, usize)> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        // Typewriter doubles: '' and `` stand for a double quote in some newsroom systems.
+        let doubled = matches!(c, '\'' | '`') && chars.peek().is_some_and(|&(_, n)| n == c);
+        if doubled {
+            chars.next();
+        } else if !matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}') {
+            continue;
+        }
+        let len = if doubled { 2 } else { c.len_utf8() };
+        let mut r = role(text, at, if doubled { '"' } else { c }, len);
+        if doubled && c == '`' {
+            r = Role::Open;
+        }
+        let content_start = at + len;
+        if let Some((open, start)) = pending {
+            let para = paragraph_end(text, start);
+            if para < at {
+                // The quote ran past its paragraph without closing. It continues only if this
+                // mark opens the next paragraph.
+                let next_para = text.get(para..at).is_some_and(|gap| gap.trim().is_empty());
+                pending = None;
+                if next_para && r != Role::Close {
+                    if let Some(content) = trimmed(text, start, para) {
+                        out.push(Region { open, content, after: para, continues: true });
+                    }
+                    pending = Some((at, content_start));
+                    continue;
+                }
+                // A dangling opener: drop it (and any region it was continuing).
+                if out.last().is_some_and(|r| r.continues) {
+                    drop_continued(&mut out);
+                }
+            }
+        }
+        match (pending, r) {
+            (None, Role::Open | Role::Either) => pending = Some((at, content_start)),
+            (Some((open, start)), Role::Close | Role::Either) => {
+                pending = None;
+                if at - start <= MAX_QUOTE {
+                    if let Some(content) = trimmed(text, start, at) {
+                        out.push(Region { open, content, after: content_start, continues: false });
+                        continue;
+                    }
+                }
+                if out.last().is_some_and(|r| r.continues) {
+                    drop_continued(&mut out);
+                }
+            }
+            // Two openers in a row: the first lost its closer; start again from the second.
+            (Some(_), Role::Open) => pending = Some((at, content_start)),
+            (None, Role::Close) => {}
+        }
+    }
+    if pending.is_some() && out.last().is_some_and(|r| r.continues) {
+        drop_continued(&mut out);
+    }
+    out
+}
+
+/// Forgets a run of `continues` regions whose quote never closed.
+fn drop_continued(out: &mut Vec<Region>) {
+    while out.last().is_some_and(|r| r.continues) {
+        out.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(text: &str) -> Vec<&str> {
+        regions(text).iter().map(|r| &text[r.content.0..r.content.1]).collect()
+    }
+
+    #[test]
+    fn straight_and_curly() {
+        assert_eq!(contents("He said \"yes, we will\" and left."), ["yes, we will"]);
+        assert_eq!(contents("\u{201C}No,\u{201D} she said. \u{201C}Never.\u{201D}"), ["No,", "Never."]);
+        assert_eq!(contents("\u{00AB} Assez \u{00BB}, a-t-il dit."), ["Assez"]);
+    }
+
+    #[test]
+    fn apostrophes_do_not_pair() {
+        let t = "\"The United States' contingent isn't leaving,\" she said. 'Fine' he said.";
+        assert_eq!(contents(t), ["The United States' contingent isn't leaving,"]);
+    }
+
+    #[test]
+    fn multi_paragraph() {
+        let t = "\"First part of it.\n\n\"Second part,\" he said.";
+        let r = regions(t);
+        assert_eq!(contents(t), ["First part of it.", "Second part,"]);
+        assert!(r[0].continues && !r[1].continues);
+    }
+
+    #[test]
+    fn unclosed_quote_is_dropped_alone() {
+        let t = "\"Lost opener here.\n\nNew paragraph. \"Fine,\" she said.";
+        assert_eq!(contents(t), ["Fine,"]);
+        assert_eq!(contents("He is 6'2\" tall. \"Yes,\" he said."), ["Yes,"]);
+        assert_eq!(contents("''Fine,'' he said. It's ``odd''."), ["Fine,", "odd"]);
+    }
+}

@@ -1,0 +1,256 @@
+//! Cue tokens and the speaker phrases around them.
+//!
+//! News attributes speech in a handful of word orders: "X said", "said X", "X, the head of Y,
+//! said", "the head of Y, X, said", "according to X". A speaker phrase is read off the tokens
+//! next to the cue up to the nearest clause boundary, so it is linear and needs no parser.
+
+use super::cues;
+use super::doc::{verbish, Doc, AUXILIARIES, CLAUSE_WORDS, PRONOUNS};
+
+/// A cue found at a token: `[start, end)` tokens and its lemma.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Cue {
+    pub start: usize,
+    pub end: usize,
+    pub lemma: &'static str,
+}
+
+/// A speaker phrase (token range) and where its appositive chain starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Chain {
+    pub speaker: (usize, usize),
+    /// First token of the speaker with its appositions ("the head of Y, X").
+    pub start: usize,
+}
+
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "this", "such", "of", "to", "my", "your"];
+
+/// Words after a cue that open an adverbial (time, place, manner), not the content.
+const ADVERBIAL: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "late", "early", "earlier", "later", "last", "this", "yesterday",
+    "today", "tonight", "recently", "again", "also", "publicly", "privately", "separately", "repeatedly", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "from", "via", "through", "over", "when",
+    "while", "as", "without", "under", "to", "with", "by", "outside", "inside", "then", "once", "previously",
+];
+
+/// Words that end a speaker phrase written after its cue ("said Smith on Monday").
+const AFTER_STOP: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "when", "while", "who", "adding", "that", "to", "from", "as", "last",
+    "this", "yesterday", "today", "earlier", "later", "told", "via", "through", "and", "but", "because",
+];
+
+/// Every cue of the article by token, computed once.
+pub(super) fn cues(doc: &Doc) -> Vec<Option<Cue>> {
+    let mut out = vec![None; doc.toks.len()];
+    for (i, slot) in out.iter_mut().enumerate() {
+        *slot = cue_at(doc, i);
+    }
+    out
+}
+
+fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
+    if !doc.is_word(i) {
+        return None;
+    }
+    if doc.is(i, &["according"]) && doc.is(i + 1, &["to"]) {
+        return Some(Cue { start: i, end: i + 2, lemma: "according" });
+    }
+    let t = doc.t(i);
+    // Cue verbs are lower case inside a sentence; a capital means a name or a noun ("States").
+    if t.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    if matches!(t, "point" | "points" | "pointed" | "pointing") && doc.is(i + 1, &["out"]) {
+        return Some(Cue { start: i, end: i + 2, lemma: "point out" });
+    }
+    if matches!(t, "put" | "puts") && doc.is(i + 1, &["it"]) {
+        return Some(Cue { start: i, end: i + 2, lemma: "put it" });
+    }
+    let lemma = cues::lemma(t)?;
+    let prev = i.checked_sub(1);
+    // "reports", "claims", "states": a verb only right after a subject.
+    if cues::maybe_noun(t, lemma) && !prev.is_some_and(|p| doc.is_cap(p) || doc.is(p, &["he", "she", "it", "they"])) {
+        return None;
+    }
+    // A noun after a determiner ("the report", "his claims") or an infinitive ("declined to
+    // comment") is not an act of saying.
+    if prev.is_some_and(|p| doc.is(p, DETERMINERS)) {
+        return None;
+    }
+    // "is said to be": hearsay without a speaker.
+    if t == "said" && doc.is(i + 1, &["to"]) && prev.is_some_and(|p| doc.is(p, &["is", "was", "are", "were", "be"])) {
+        return None;
+    }
+    Some(Cue { start: i, end: i + 1, lemma })
+}
+
+fn is_boundary(doc: &Doc, i: usize, cues: &[Option<Cue>]) -> bool {
+    if !doc.is_word(i) {
+        // Inner punctuation of names is part of their tokens; any other punct ends the phrase.
+        return !doc.is_possessive(i);
+    }
+    doc.is(i, CLAUSE_WORDS) || cues.get(i).is_some_and(Option::is_some)
+}
+
+/// The subject phrase right before the cue at `cue`, not reaching back before token `lo`:
+/// "the military official [added]", "Russian President Vladimir Putin [said]".
+pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue>]) -> Option<(usize, usize)> {
+    let mut b = cue;
+    while b > lo && doc.is_word(b - 1) && (doc.is(b - 1, AUXILIARIES) || is_adverb(doc, b - 1)) {
+        b -= 1;
+    }
+    // "Smith, the head of X, said": skip the comma that closes an apposition.
+    if b > lo + 1 && doc.t(b - 1) == "," && doc.is_word(b - 2) {
+        b -= 1;
+    }
+    // "Rep. Ann Lee (D-Ore.) said", "Sen. Ann Lee, R-Ky., said": step over the designation.
+    if b > lo + 1 && doc.t(b - 1) == ")" {
+        let open = (b.saturating_sub(10).max(lo)..b - 1).rev().find(|&j| doc.t(j) == "(");
+        if let Some(o) = open.filter(|&o| o > lo) {
+            b = o;
+        }
+    } else if b > lo + 2 && party_tag(doc.t(b - 1)) && doc.t(b - 2) == "," {
+        b -= 2;
+    }
+    let mut a = b;
+    while a > lo && b - a < 12 && !is_boundary(doc, a - 1, cues) {
+        a -= 1;
+    }
+    if a == b || (a > lo && b - a >= 12 && !is_boundary(doc, a - 1, cues)) {
+        return None;
+    }
+    Some((a, b))
+}
+
+/// "R-Ky.", "D-Ore": a party and state tag after a legislator's name.
+fn party_tag(t: &str) -> bool {
+    let mut parts = t.splitn(2, '-');
+    matches!(parts.next(), Some("R" | "D" | "I")) && parts.next().is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether tokens `[a, b)` look like a name: capitalised words, title abbreviations, particles.
+pub(super) fn name_like(doc: &Doc, a: usize, b: usize) -> bool {
+    b > a
+        && b - a <= 7
+        && (a..b).all(|i| doc.is_cap(i) || doc.is(i, &["de", "da", "van", "von", "bin", "al", "el", "la", "le", "du"]))
+}
+
+/// Whether tokens `[a, b)` look like an apposition ("the head of the national centre"): a noun
+/// phrase of modest length with no finite verb.
+fn appositive(doc: &Doc, a: usize, b: usize) -> bool {
+    b > a && b - a <= 14 && (a..b).all(|i| doc.is_word(i) && !verbish(doc, i))
+}
+
+/// The speaker before `cue` with its appositions. When the phrase next to the cue is a noun
+/// phrase and a name sits before it ("Smith, the head of X, said"), the name is the speaker.
+pub(super) fn speaker_chain(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Chain> {
+    let (a, b) = subject_before(doc, cue, lo, cues)?;
+    if a >= lo + 2 && doc.t(a - 1) == "," {
+        let seg_end = a - 1;
+        let mut seg = seg_end;
+        while seg > lo && !is_boundary(doc, seg - 1, cues) && seg_end - seg < 15 {
+            seg -= 1;
+        }
+        let nominal = !doc.is_cap(a) || doc.is(a, &["the", "a", "an"]);
+        if nominal && name_like(doc, seg, seg_end) {
+            return Some(Chain { speaker: (seg, seg_end), start: seg });
+        }
+        // "CONTENT, the head of Y, X, said": the apposition belongs to the speaker, and the
+        // content ends at the comma before it.
+        if name_like(doc, a, b) && seg > lo && doc.t(seg - 1) == "," && appositive(doc, seg, seg_end) {
+            return Some(Chain { speaker: (a, b), start: seg });
+        }
+    }
+    Some(Chain { speaker: (a, b), start: a })
+}
+
+/// The speaker written after its cue ("said Smith", "said the minister", "said he").
+pub(super) fn object_after(doc: &Doc, from: usize, hi: usize) -> Option<(usize, usize)> {
+    let first_ok = doc.is_word(from) && !doc.is(from, AFTER_STOP) && !doc.is(from, ADVERBIAL);
+    if from >= hi || !first_ok {
+        return None;
+    }
+    let mut b = from;
+    while b < hi && b - from < 10 && (doc.is_word(b) || doc.is_possessive(b)) && !(b > from && !doc.is_cap(b) && doc.is(b, AFTER_STOP)) {
+        b += 1;
+    }
+    if doc.is(from, PRONOUNS) {
+        b = from + 1;
+    }
+    (b > from).then_some((from, b))
+}
+
+/// What follows a cue verb, for indirect speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum After {
+    /// "said (on Monday) that CONTENT": content starts at this token.
+    That(usize),
+    /// "said CONTENT": content starts at this token.
+    Bare(usize),
+    /// Nothing but adverbials up to the sentence end ("said on Wednesday.").
+    End,
+}
+
+/// Reads what follows the cue ending at token `from` in a sentence ending at `hi`.
+pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
+    let at_end = |j: usize| j >= hi || (matches!(doc.t(j), "." | "!" | "?") && j + 1 >= hi);
+    if at_end(from) || matches!(doc.t(from), "," | ";" | "(" | "\u{2014}" | "\u{2013}") {
+        return After::End;
+    }
+    if doc.is(from, &["that"]) {
+        return After::That(from + 1);
+    }
+    if doc.is(from, ADVERBIAL) || is_adverb(doc, from) {
+        let mut j = from;
+        while j < hi && doc.t(j) != "," && doc.t(j) != ";" {
+            if doc.is(j, &["that"]) {
+                return After::That(j + 1);
+            }
+            j += 1;
+        }
+        return After::End;
+    }
+    After::Bare(from)
+}
+
+fn is_adverb(doc: &Doc, i: usize) -> bool {
+    let t = doc.t(i);
+    t.len() > 4 && t.ends_with("ly") && !doc.is_cap(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_text::segment::sentences;
+
+    fn phrase(text: &str, cue_word: &str) -> Option<String> {
+        let doc = Doc::new(text, &sentences(text));
+        let cs = cues(&doc);
+        let k = (0..doc.toks.len()).find(|&i| doc.t(i) == cue_word)?;
+        let ch = speaker_chain(&doc, k, 0, &cs)?;
+        doc.span(ch.speaker.0, ch.speaker.1).map(|s| text[s.0..s.1].to_string())
+    }
+
+    #[test]
+    fn subjects() {
+        assert_eq!(phrase("Prices rose, Finance Minister Ana Ruiz said.", "said").as_deref(), Some("Finance Minister Ana Ruiz"));
+        assert_eq!(phrase("Prices rose, the senior diplomat has also said.", "said").as_deref(), Some("the senior diplomat"));
+        assert_eq!(
+            phrase("Prices rose, Ana Ruiz, the head of the central bank, said.", "said").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            phrase("Prices rose, the head of the central bank, Dr. Ana Ruiz, said.", "said").as_deref(),
+            Some("Dr. Ana Ruiz")
+        );
+    }
+
+    #[test]
+    fn nouns_are_not_cues() {
+        let text = "The report said little. His claims were denied. She declined to comment.";
+        let doc = Doc::new(text, &sentences(text));
+        let found: Vec<&str> = cues(&doc).iter().flatten().map(|c| doc.t(c.start)).collect();
+        assert_eq!(found, ["said", "denied"]);
+    }
+}

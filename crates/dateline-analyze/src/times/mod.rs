@@ -1,0 +1,35 @@
+//! Time expressions: absolute dates, years, weekdays and relative expressions, resolved to
+//! ISO 8601 at the precision the text gives.
+//!
+//! A single left-to-right pass over [`tokens`] tries, at each token, the patterns in [`scan`]
+//! (longest first: a weekday before a full date, a day before a month before a year). Words that
+//! are often not dates ("May", "March", weekday abbreviations, four-digit counts) need evidence:
+//! capitalisation plus a day number, a year or a preposition. Expressions that need the article's
+//! date to resolve ("on Monday", "last week", "Sept. 18") are skipped when there is none, since the
+//! record has no place for an unresolved value.
+
+pub(crate) mod lexicon;
+mod resolve;
+mod scan;
+pub(crate) mod tokens;
+
+use chrono::NaiveDate;
+
+use crate::{Span, TimeExpr};
+
+/// Finds time expressions in `text` and resolves them against `reference` (the article's date).
+pub fn find_times(text: &str, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let toks = tokens::Toks::new(text);
+    time_spans(&toks, reference)
+        .into_iter()
+        .filter_map(|h| {
+            Some(TimeExpr { text: text.get(h.start..h.end)?.to_string(), value: h.value, span: Span(h.start, h.end) })
+        })
+        .collect()
+}
+
+/// The raw hits over an already tokenized text; the amounts stage uses it to keep years and
+/// dates out of its numbers.
+pub(crate) fn time_spans(toks: &tokens::Toks, reference: Option<NaiveDate>) -> Vec<scan::Hit> {
+    scan::scan(toks, reference)
+}

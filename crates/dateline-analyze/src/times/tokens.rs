@@ -1,0 +1,218 @@
+//! A tiny tokenizer shared by the times and amounts scanners.
+//!
+//! Both stages look at the same few shapes (runs of letters, runs of digits, single punctuation
+//! marks) and care about whether two pieces touch ("18th", "$3.5bn", "COVID-19") or are separated
+//! by space. Splitting letters from digits here, and recording `glued`, lets each scanner match
+//! those shapes with plain slice patterns instead of regexes, in one pass and without allocation
+//! per token.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A run of alphabetic characters (any script).
+    Word,
+    /// ASCII digits, with `,` thousands groups and one `.` decimal part kept inside ("25,000", "3.5").
+    Num,
+    /// Any other single non-space character.
+    Punct,
+}
+
+/// One token: a byte range into the text and how it touches its neighbour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    /// No whitespace between the previous token and this one.
+    pub glued: bool,
+    /// A line break between the previous token and this one (a paragraph or line boundary).
+    pub newline: bool,
+}
+
+/// Splits `text` into tokens. Never fails; every token's range is on char boundaries.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut glued = false;
+    let mut newline = false;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            glued = false;
+            if c == '\n' || c == '\r' || c == '\u{2029}' {
+                newline = true;
+            }
+            continue;
+        }
+        let (kind, end) = if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphabetic() {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            (Kind::Word, end)
+        } else if c.is_ascii_digit() {
+            let mut end = i + 1;
+            let mut seen_dot = false;
+            while end < bytes.len() {
+                let b = bytes[end];
+                if b.is_ascii_digit() {
+                    end += 1;
+                } else if b == b','
+                    && !seen_dot
+                    && end + 4 <= bytes.len()
+                    && bytes[end + 1..end + 4].iter().all(u8::is_ascii_digit)
+                    && bytes.get(end + 4).is_none_or(|d| !d.is_ascii_digit())
+                {
+                    end += 4;
+                } else if b == b'.' && !seen_dot && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+                    seen_dot = true;
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            // The digits were consumed byte-wise; bring the char iterator up to `end`.
+            while iter.peek().is_some_and(|&(j, _)| j < end) {
+                iter.next();
+            }
+            (Kind::Num, end)
+        } else {
+            (Kind::Punct, i + c.len_utf8())
+        };
+        out.push(Token { kind, start: i, end, glued, newline });
+        glued = true;
+        newline = false;
+    }
+    out
+}
+
+/// Token helpers that need the text.
+pub(crate) struct Toks<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+}
+
+impl<'a> Toks<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Toks { text, toks: tokenize(text) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The token's text, or "" past the end.
+    pub fn s(&self, i: usize) -> &'a str {
+        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+    }
+
+    pub fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word)
+    }
+
+    pub fn is_num(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Num)
+    }
+
+    /// True when token `i` is the punctuation mark `c`.
+    pub fn is_punct(&self, i: usize, c: &str) -> bool {
+        self.kind(i) == Some(Kind::Punct) && self.s(i) == c
+    }
+
+    /// True when token `i` touches the token before it.
+    pub fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.glued)
+    }
+
+    /// Case-insensitive comparison of token `i` with an ASCII lowercase word.
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        self.is_word(i) && self.s(i).eq_ignore_ascii_case(word)
+    }
+
+    /// True when token `i` is a word starting with an uppercase letter.
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.is_word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn start(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.start)
+    }
+
+    pub fn end(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.end)
+    }
+
+    /// True when token `i` opens a sentence: first token, after `.`/`!`/`?`/`:`, after a line
+    /// break, or after an opening quote that itself opens a sentence.
+    pub fn sentence_start(&self, i: usize) -> bool {
+        if i == 0 || self.toks.get(i).is_some_and(|t| t.newline) {
+            return true;
+        }
+        let p = self.s(i - 1);
+        if matches!(p, "." | "!" | "?" | ":" | ";") {
+            return true;
+        }
+        if matches!(p, "\"" | "\u{201c}" | "'" | "\u{2018}" | "(" | "[") {
+            return self.sentence_start(i - 1);
+        }
+        false
+    }
+
+    /// The unsigned numeric value of a `Num` token ("25,000" → 25000).
+    pub fn num(&self, i: usize) -> Option<f64> {
+        if !self.is_num(i) {
+            return None;
+        }
+        let s = self.s(i);
+        if s.contains(',') {
+            s.replace(',', "").parse().ok()
+        } else {
+            s.parse().ok()
+        }
+    }
+
+    /// The integer value of a `Num` token made only of digits, with its digit count.
+    pub fn int(&self, i: usize) -> Option<(u32, usize)> {
+        let s = self.s(i);
+        if !self.is_num(i) || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok().map(|v| (v, s.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shapes(text: &str) -> Vec<(&str, Kind, bool)> {
+        tokenize(text).into_iter().map(|t| (&text[t.start..t.end], t.kind, t.glued)).collect()
+    }
+
+    #[test]
+    fn splits_letters_digits_and_marks() {
+        let got = shapes("$3.5bn, 25,000 people; 18th COVID-19 1,5");
+        let words: Vec<&str> = got.iter().map(|g| g.0).collect();
+        assert_eq!(
+            words,
+            ["$", "3.5", "bn", ",", "25,000", "people", ";", "18", "th", "COVID", "-", "19", "1", ",", "5"]
+        );
+        assert!(got[1].2 && got[2].2 && !got[4].2);
+    }
+
+    #[test]
+    fn keeps_multibyte_boundaries() {
+        for t in tokenize("€20m — «x» 5\u{a0}000 ünïcödé 3.") {
+            assert!(t.start < t.end);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! The trained model: hashed feature weights (quantised), the place lexicon, the file format and
+//! greedy left-to-right decoding under BILOU constraints.
+//!
+//! File format, version 1 (all integers little-endian):
+//!
+//! ```text
+//! magic     "DLNER"  (5 bytes)
+//! version   u16      = 1
+//! hash_bits u8       features fold into 2^hash_bits buckets
+//! n_tags    u8       = 17 (O + BILU × PER, ORG, LOC, EVENT)
+//! scale     f32      weight = i16 × scale
+//! n_places  u32      then n_places varint deltas of the sorted place-phrase hashes
+//! n_rows    u32      then per row: varint bucket delta, u8 nnz, nnz × (u8 tag, i16 weight)
+//! checksum  u64      FNV-1a of every byte before it
+//! ```
+
+use crate::features::{dynamic_features, static_features, Fnv, Lex, TokenInfo};
+use crate::tags::{Label, Tag, N_TAGS};
+use crate::NerError;
+
+const MAGIC: &[u8; 5] = b"DLNER";
+/// The version of the model file format this build reads and writes.
+pub const FORMAT_VERSION: u16 = 1;
+const EMPTY: u32 = u32::MAX;
+
+/// A trained entity recogniser. Immutable once loaded; share it by reference across threads.
+#[derive(Clone)]
+pub struct Model {
+    bits: u8,
+    /// bucket → row number (or EMPTY)
+    index: Vec<u32>,
+    /// rows × N_TAGS quantised weights
+    rows: Vec<i16>,
+    scale: f32,
+    pub(crate) lex: Lex,
+}
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model")
+            .field("hash_bits", &self.bits)
+            .field("rows", &(self.rows.len() / N_TAGS))
+            .field("places", &self.lex.places.len())
+            .finish()
+    }
+}
+
+impl Default for Model {
+    /// An empty model that finds nothing (for tests and for builds without a trained model).
+    fn default() -> Self {
+        Model { bits: 1, index: vec![EMPTY; 2], rows: Vec::new(), scale: 1.0, lex: Lex::new(Vec::new()) }
+    }
+}
+
+/// A recognised entity: token range `[start, end)` and its label.
+pub type TokenSpan = (usize, usize, Label);
+
+impl Model {
+    /// Builds a model from averaged float weights (`dense[bucket * N_TAGS + tag]`), pruning
+    /// weights whose magnitude rounds to zero at 16-bit precision times `prune`.
+    pub(crate) fn from_dense(bits: u8, dense: &[f32], places: Vec<u64>, prune: f32) -> Model {
+        let max = dense.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut index = vec![EMPTY; 1usize << bits];
+        let mut rows = Vec::new();
+        for (b, slot) in index.iter_mut().enumerate() {
+            let row = &dense[b * N_TAGS..(b + 1) * N_TAGS];
+            let q: Vec<i16> = row
+                .iter()
+                .map(|w| if w.abs() < prune { 0 } else { (w / scale).round().clamp(-32767.0, 32767.0) as i16 })
+                .collect();
+            if q.iter().any(|&x| x != 0) {
+                *slot = (rows.len() / N_TAGS) as u32;
+                rows.extend_from_slice(&q);
+            }
+        }
+        Model { bits, index, rows, scale, lex: Lex::new(places) }
+    }
+
+    /// Number of feature rows with a non-zero weight.
+    pub fn n_rows(&self) -> usize {
+        self.rows.len() / N_TAGS
+    }
+
+    fn add_scores(&self, feats: &[u64], scores: &mut [i32; N_TAGS]) {
+        let mask = (1u64 << self.bits) - 1;
+        for &f in feats {
+            let r = self.index[(f & mask) as usize];
+            if r != EMPTY {
+                let row = &self.rows[r as usize * N_TAGS..(r as usize + 1) * N_TAGS];
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+    }
+
+    /// Labels the tokens of one sentence; returns entity spans over token indices.
+    ///
+    /// Person spans lose leading titles and honorifics (`Mr`, `President`), which the training
+    /// corpora do not agree on; the entity stage reads titles separately.
+    pub fn predict(&self, words: &[&str]) -> Vec<TokenSpan> {
+        let mut spans = crate::tags::decode(&self.predict_tags(words));
+        for sp in &mut spans {
+            if sp.2 == Label::Per {
+                while sp.1 - sp.0 > 1 && crate::lexicon::is_person_title(words[sp.0]) {
+                    sp.0 += 1;
+                }
+            }
+        }
+        spans
+    }
+
+    pub(crate) fn predict_tags(&self, words: &[&str]) -> Vec<Tag> {
+        let mut stat = Vec::new();
+        let info = static_features(words, &self.lex, &mut stat);
+        let mut dynf = Vec::new();
+        let mut tags: Vec<Tag> = Vec::with_capacity(words.len());
+        for i in 0..words.len() {
+            let prev = if i > 0 { tags[i - 1] } else { Tag::O };
+            let prev2 = if i > 1 { tags[i - 2] } else { Tag::O };
+            dynamic_features(i, prev, prev2, &info, &mut dynf);
+            let mut scores = [0i32; N_TAGS];
+            self.add_scores(&stat[i], &mut scores);
+            self.add_scores(&dynf, &mut scores);
+            let last = i + 1 == words.len();
+            tags.push(best_tag(&scores, prev, last, &info, i));
+        }
+        tags
+    }
+
+    /// Serialises the model (format above).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.push(self.bits);
+        out.push(N_TAGS as u8);
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&(self.lex.places.len() as u32).to_le_bytes());
+        let mut last = 0u64;
+        for &p in &self.lex.places {
+            varint(&mut out, p - last);
+            last = p;
+        }
+        out.extend_from_slice(&(self.n_rows() as u32).to_le_bytes());
+        let mut last = 0u64;
+        for (b, &r) in self.index.iter().enumerate() {
+            if r == EMPTY {
+                continue;
+            }
+            varint(&mut out, b as u64 - last);
+            last = b as u64;
+            let row = &self.rows[r as usize * N_TAGS..(r as usize + 1) * N_TAGS];
+            out.push(row.iter().filter(|&&w| w != 0).count() as u8);
+            for (t, &w) in row.iter().enumerate() {
+                if w != 0 {
+                    out.push(t as u8);
+                    out.extend_from_slice(&w.to_le_bytes());
+                }
+            }
+        }
+        let sum = checksum(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    /// Loads a model serialised by [`Model::to_bytes`], checking magic, version and checksum.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
+        let bad = |m: &str| NerError::Format(m.to_string());
+        if bytes.len() < 5 + 2 + 2 + 4 + 4 + 4 + 8 || &bytes[..5] != MAGIC {
+            return Err(bad("not a dateline NER model (bad magic)"));
+        }
+        let (body, sum) = bytes.split_at(bytes.len() - 8);
+        let mut s8 = [0u8; 8];
+        s8.copy_from_slice(sum);
+        if checksum(body) != u64::from_le_bytes(s8) {
+            return Err(bad("checksum mismatch (truncated or corrupt file)"));
+        }
+        let mut r = Reader { b: body, i: 5 };
+        let version = u16::from_le_bytes([r.u8()?, r.u8()?]);
+        if version != FORMAT_VERSION {
+            return Err(NerError::Version(version));
+        }
+        let bits = r.u8()?;
+        if !(1..=28).contains(&bits) {
+            return Err(bad("hash bits out of range"));
+        }
+        if usize::from(r.u8()?) != N_TAGS {
+            return Err(bad("tag set differs from this build"));
+        }
+        let scale = f32::from_le_bytes(r.arr4()?);
+        let n_places = u32::from_le_bytes(r.arr4()?) as usize;
+        let mut places = Vec::with_capacity(n_places.min(body.len()));
+        let mut last = 0u64;
+        for _ in 0..n_places {
+            last = last.wrapping_add(r.varint()?);
+            places.push(last);
+        }
+        let n_rows = u32::from_le_bytes(r.arr4()?) as usize;
+        let mut index = vec![EMPTY; 1usize << bits];
+        let mut rows = vec![0i16; n_rows.min(body.len()) * N_TAGS];
+        let mut last = 0u64;
+        for row in 0..n_rows {
+            last = last.wrapping_add(r.varint()?);
+            let slot = index.get_mut(last as usize).ok_or_else(|| bad("bucket out of range"))?;
+            *slot = row as u32;
+            let nnz = r.u8()?;
+            for _ in 0..nnz {
+                let t = usize::from(r.u8()?);
+                let w = i16::from_le_bytes([r.u8()?, r.u8()?]);
+                let cell =
+                    rows.get_mut(row * N_TAGS + t).filter(|_| t < N_TAGS).ok_or_else(|| bad("row out of range"))?;
+                *cell = w;
+            }
+        }
+        if r.i != body.len() {
+            return Err(bad("trailing bytes"));
+        }
+        Ok(Model { bits, index, rows, scale, lex: Lex::new(places) })
+    }
+
+    /// The factor that turns a quantised score back into perceptron units.
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+}
+
+/// The best tag that may follow `prev` (and may end the sentence when `last`).
+fn best_tag(scores: &[i32; N_TAGS], prev: Tag, last: bool, _info: &[TokenInfo], _i: usize) -> Tag {
+    let mut best = Tag::O;
+    let mut best_s = i32::MIN;
+    for (t, &s) in scores.iter().enumerate() {
+        let tag = Tag(t as u8);
+        if !prev.allows(tag) || (last && tag.open()) {
+            continue;
+        }
+        if s > best_s {
+            best_s = s;
+            best = tag;
+        }
+    }
+    best
+}
+
+fn varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+pub(crate) fn checksum(b: &[u8]) -> u64 {
+    let mut h = Fnv::new(0);
+    for &x in b {
+        h.byte(x);
+    }
+    h.finish()
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Reader<'_> {
+    fn u8(&mut self) -> Result<u8, NerError> {
+        let v = *self.b.get(self.i).ok_or_else(|| NerError::Format("unexpected end of model".into()))?;
+        self.i += 1;
+        Ok(v)
+    }
+    fn arr4(&mut self) -> Result<[u8; 4], NerError> {
+        Ok([self.u8()?, self.u8()?, self.u8()?, self.u8()?])
+    }
+    fn varint(&mut self) -> Result<u64, NerError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.u8()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(v);
+            }
+        }
+        Err(NerError::Format("varint too long".into()))
+    }
+}

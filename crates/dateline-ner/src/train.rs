@@ -1,0 +1,229 @@
+//! Averaged-perceptron training (greedy decoding with the model's own history, lazy averaging).
+
+use crate::features::{dynamic_features, phrase_hash, static_features, Lex};
+use crate::model::Model;
+use crate::tags::{encode, Label, Tag, N_TAGS};
+use crate::tokenize::tokenize;
+
+/// One training or evaluation sentence: tokens and entity spans over token indices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// Tokens, as the corpus gives them (re-split by [`Sentence::retokenized`]).
+    pub words: Vec<String>,
+    /// Entities: `[start, end)` over `words`, and their label.
+    pub spans: Vec<(usize, usize, Label)>,
+}
+
+impl Sentence {
+    /// The sentence with every token split further by this crate's tokenizer, spans remapped,
+    /// so that training sees the tokens inference will produce.
+    pub fn retokenized(&self) -> Sentence {
+        let mut words = Vec::new();
+        let mut start_of = Vec::with_capacity(self.words.len() + 1);
+        for w in &self.words {
+            start_of.push(words.len());
+            let toks = tokenize(w);
+            if toks.is_empty() {
+                words.push(w.clone());
+            } else {
+                words.extend(toks.into_iter().map(|(a, b)| w[a..b].to_string()));
+            }
+        }
+        start_of.push(words.len());
+        let spans = self
+            .spans
+            .iter()
+            .filter(|(s, e, _)| s < e && *e <= self.words.len())
+            .map(|&(s, e, l)| (start_of[s], start_of[e], l))
+            .collect();
+        Sentence { words, spans }
+    }
+}
+
+/// Entity-replacement augmentation: for every sentence with entities, `copies` variants in which
+/// each entity is replaced by another entity of the same label drawn from the data. The model
+/// then has to learn from context and shape rather than memorise the names it saw.
+pub fn augment(data: &[Sentence], copies: usize, seed: u64) -> Vec<Sentence> {
+    let mut pool: Vec<Vec<Vec<String>>> = vec![Vec::new(); Label::ALL.len()];
+    for s in data {
+        for &(a, b, l) in &s.spans {
+            pool[l as usize].push(s.words[a..b].to_vec());
+        }
+    }
+    let mut rng = seed | 1;
+    let mut next = move || {
+        rng ^= rng >> 12;
+        rng ^= rng << 25;
+        rng ^= rng >> 27;
+        rng.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    };
+    let mut out = Vec::new();
+    for s in data {
+        if s.spans.is_empty() {
+            continue;
+        }
+        for _ in 0..copies {
+            let mut words = Vec::new();
+            let mut spans = Vec::new();
+            let mut k = 0;
+            let mut sorted = s.spans.clone();
+            sorted.sort_by_key(|x| x.0);
+            for &(a, b, l) in &sorted {
+                if a < k {
+                    continue;
+                }
+                words.extend_from_slice(&s.words[k..a]);
+                let p = &pool[l as usize];
+                let repl =
+                    if p.is_empty() { s.words[a..b].to_vec() } else { p[(next() % p.len() as u64) as usize].clone() };
+                let start = words.len();
+                words.extend(repl);
+                spans.push((start, words.len(), l));
+                k = b;
+            }
+            words.extend_from_slice(&s.words[k..]);
+            out.push(Sentence { words, spans });
+        }
+    }
+    out
+}
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    /// Features fold into 2^hash_bits buckets.
+    pub hash_bits: u8,
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Shuffle seed (training is deterministic for a given seed and data order).
+    pub seed: u64,
+    /// Averaged weights smaller than this are dropped from the saved model.
+    pub prune: f32,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig { hash_bits: 20, epochs: 12, seed: 0x5eed_da7e, prune: 0.05 }
+    }
+}
+
+/// Place phrases (as written) turned into the lexicon hashes the features look up.
+pub fn place_hashes<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<u64> {
+    let mut out = Vec::new();
+    for name in names {
+        let lower = name.to_lowercase();
+        let toks: Vec<&str> = tokenize(&lower).into_iter().map(|(a, b)| &lower[a..b]).collect();
+        if !toks.is_empty() && toks.len() <= 4 {
+            out.push(phrase_hash(&toks));
+        }
+    }
+    out
+}
+
+struct Weights {
+    w: Vec<f32>,
+    total: Vec<f64>,
+    stamp: Vec<u32>,
+    step: u32,
+    mask: u64,
+}
+
+impl Weights {
+    fn score(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        for &f in feats {
+            let b = (f & self.mask) as usize * N_TAGS;
+            for (s, w) in scores.iter_mut().zip(&self.w[b..b + N_TAGS]) {
+                *s += w;
+            }
+        }
+    }
+    fn update(&mut self, feats: &[u64], tag: Tag, delta: f32) {
+        for &f in feats {
+            let k = (f & self.mask) as usize * N_TAGS + usize::from(tag.0);
+            self.total[k] += f64::from(self.step - self.stamp[k]) * f64::from(self.w[k]);
+            self.stamp[k] = self.step;
+            self.w[k] += delta;
+        }
+    }
+    fn averaged(mut self) -> Vec<f32> {
+        for k in 0..self.w.len() {
+            self.total[k] += f64::from(self.step - self.stamp[k]) * f64::from(self.w[k]);
+        }
+        let n = f64::from(self.step.max(1));
+        self.total.iter().map(|t| (t / n) as f32).collect()
+    }
+}
+
+/// Trains a model on `data` (already retokenised) with the place lexicon `places`.
+/// `progress` is called after each epoch with (epoch, token accuracy on the training data).
+pub fn train(data: &[Sentence], places: Vec<u64>, cfg: &TrainConfig, mut progress: impl FnMut(usize, f64)) -> Model {
+    let lex = Lex::new(places.clone());
+    let size = (1usize << cfg.hash_bits) * N_TAGS;
+    let mut wts = Weights {
+        w: vec![0.0; size],
+        total: vec![0.0; size],
+        stamp: vec![0; size],
+        step: 0,
+        mask: (1u64 << cfg.hash_bits) - 1,
+    };
+    // features are static per sentence: compute once
+    type Prepared = (Vec<Vec<u64>>, Vec<crate::features::TokenInfo>, Vec<Tag>);
+    let prepared: Vec<Prepared> = data
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let mut stat = Vec::new();
+            let info = static_features(&words, &lex, &mut stat);
+            (stat, info, encode(words.len(), &s.spans))
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut rng = cfg.seed | 1;
+    let mut dynf = Vec::new();
+    for epoch in 0..cfg.epochs {
+        // Fisher-Yates with xorshift64*
+        for i in (1..order.len()).rev() {
+            rng ^= rng >> 12;
+            rng ^= rng << 25;
+            rng ^= rng >> 27;
+            let r = rng.wrapping_mul(0x2545_f491_4f6c_dd1d);
+            order.swap(i, (r % (i as u64 + 1)) as usize);
+        }
+        let (mut right, mut all) = (0usize, 0usize);
+        for &si in &order {
+            let (stat, info, gold) = &prepared[si];
+            let mut tags: Vec<Tag> = Vec::with_capacity(gold.len());
+            for i in 0..gold.len() {
+                wts.step += 1;
+                let prev = if i > 0 { tags[i - 1] } else { Tag::O };
+                let prev2 = if i > 1 { tags[i - 2] } else { Tag::O };
+                dynamic_features(i, prev, prev2, info, &mut dynf);
+                let mut scores = [0f32; N_TAGS];
+                wts.score(&stat[i], &mut scores);
+                wts.score(&dynf, &mut scores);
+                let mut guess = Tag::O;
+                let mut best = f32::MIN;
+                for (t, &s) in scores.iter().enumerate() {
+                    if s > best {
+                        best = s;
+                        guess = Tag(t as u8);
+                    }
+                }
+                let g = gold[i];
+                if guess != g {
+                    wts.update(&stat[i], g, 1.0);
+                    wts.update(&dynf, g, 1.0);
+                    wts.update(&stat[i], guess, -1.0);
+                    wts.update(&dynf, guess, -1.0);
+                } else {
+                    right += 1;
+                }
+                all += 1;
+                tags.push(guess);
+            }
+        }
+        progress(epoch + 1, right as f64 / all.max(1) as f64);
+    }
+    let dense = wts.averaged();
+    Model::from_dense(cfg.hash_bits, &dense, places, cfg.prune)
+}
