@@ -132,10 +132,15 @@ pub(super) fn spaces(s: &str) -> usize {
     s.bytes().take_while(|&b| b == b' ' || b == b'\t').count()
 }
 
-/// Length of a closing dash (`-`, `--`, `—`, `–`, `―`, `−`) or colon at the start of `s`.
+/// Length of a closing dash (`-`, `--`, `—`, `–`, `―`, `−`) or colon at the start of `s`. A lone
+/// U+FFFD followed by a space counts too: it is what a dash becomes when a page's charset is
+/// misread (`BEIRUT, Lebanon \u{FFFD} Lebanon's ...`), and the text repair report proposes the dash.
 pub(super) fn closing_len(s: &str) -> usize {
     if s.starts_with(':') {
         return 1;
+    }
+    if let Some(rest) = s.strip_prefix('\u{FFFD}') {
+        return if rest.starts_with([' ', '\t']) { '\u{FFFD}'.len_utf8() } else { 0 };
     }
     s.chars().take_while(|&c| is_dash(c)).map(char::len_utf8).sum()
 }
@@ -277,6 +282,8 @@ mod tests {
     fn closings() {
         assert_eq!(closing_len("-- text"), 2);
         assert_eq!(closing_len("\u{2014} text"), 3);
+        assert_eq!(closing_len("\u{FFFD} text"), 3);
+        assert_eq!(closing_len("\u{FFFD}text"), 0);
         assert_eq!(closing_len(": text"), 1);
         assert_eq!(closing_len("text"), 0);
     }

@@ -36,3 +36,13 @@ fn too_much_leading_space() {
     let text = format!("{}LONDON, Feb 26 - Text", " ".repeat(100));
     assert!(parse_dateline(&text, &r, None).is_none());
 }
+
+/// Regression: a dash lost to a misread charset (U+FFFD) still closes the dateline.
+#[test]
+fn replacement_character_closes_a_dateline() {
+    let r = Resources::default();
+    let d = parse_dateline("NAIROBI, Kenya \u{FFFD} Talks resumed on Monday.", &r, None).expect("dateline");
+    assert_eq!(d.place.as_deref(), Some("Nairobi"));
+    assert_eq!(d.span, crate::Span(0, "NAIROBI, Kenya \u{FFFD}".len()));
+    assert!(parse_dateline("NAIROBI\u{FFFD}s talks resumed.", &r, None).is_none());
+}
