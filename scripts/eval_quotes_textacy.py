@@ -161,9 +161,10 @@ def run_dateline(paths, binary):
     t0 = time.perf_counter()
     proc = subprocess.run([binary], input="\n".join(paths) + "\n", capture_output=True, text=True, check=True)
     wall = time.perf_counter() - t0
-    m = re.search(r"docs (\d+) seconds ([\d.]+)", proc.stderr)
-    inner = float(m.group(2)) if m else wall
-    return {json.loads(l)["path"]: json.loads(l)["quotes"] for l in proc.stdout.splitlines() if l.strip()}, inner
+    m = re.search(r"docs (\d+) seconds ([\d.]+) quotes_seconds ([\d.]+)", proc.stderr)
+    inner, quotes_only = (float(m.group(2)), float(m.group(3))) if m else (wall, wall)
+    out = {json.loads(l)["path"]: json.loads(l)["quotes"] for l in proc.stdout.splitlines() if l.strip()}
+    return out, inner, quotes_only
 
 
 def run_textacy(texts):
@@ -230,7 +231,7 @@ def main():
     texts = [open(t, encoding="utf-8").read() for t, _ in items]
     golds = [read_gold(a) for _, a in items]
 
-    ours, our_s = run_dateline([t for t, _ in items], args.binary)
+    ours, our_s, quotes_s = run_dateline([t for t, _ in items], args.binary)
     tally = Tally()
     dump = open(args.dump, "w") if args.dump else None
     for (path, _), text, gold in zip(items, texts, golds):
@@ -269,7 +270,9 @@ def main():
               f"{t_tally.direct_found}/{t_tally.n_gold_direct} = {t_tally.direct_found / max(1, t_tally.n_gold_direct):.3f}; "
               f"paragraphs textacy could not read: {t_err}")
     print()
-    print(f"speed: dateline {len(items) / our_s:.1f} docs/s (debug build, prepare + full analyze, {our_s:.2f} s)", end="")
+    build = "release" if "release" in args.binary else "debug"
+    print(f"speed: dateline {len(items) / our_s:.1f} docs/s ({build} build, prepare + full analyze, {our_s:.2f} s; "
+          f"quote stage alone {len(items) / max(quotes_s, 1e-9):.0f} docs/s)", end="")
     if t_s:
         print(f"; textacy {len(items) / t_s:.1f} docs/s (spaCy full pipeline + direct_quotations, {t_s:.1f} s); "
               f"ratio {t_s / our_s:.0f}x")

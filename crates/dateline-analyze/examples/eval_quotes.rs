@@ -24,7 +24,7 @@ fn main() -> std::io::Result<()> {
         }
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let (mut docs, mut spent) = (0usize, Duration::ZERO);
+    let (mut docs, mut spent, mut quotes_spent) = (0usize, Duration::ZERO, Duration::ZERO);
     for line in std::io::stdin().lock().lines() {
         let path = line?;
         let Ok(bytes) = std::fs::read(&path) else {
@@ -40,6 +40,14 @@ fn main() -> std::io::Result<()> {
         let doc = Document::new(prepared, Metadata::default(), source);
         let analysis = analyze(&doc, &resources);
         spent += started.elapsed();
+        // The quote stage alone, on the same inputs the pipeline gave it.
+        let sentences = dateline_text::segment::sentences(&analysis.text);
+        let started = Instant::now();
+        let again = dateline_analyze::find_quotes(&analysis.text, &sentences, &analysis.entities);
+        quotes_spent += started.elapsed();
+        if again != analysis.quotes {
+            eprintln!("quotes differ between runs on {path}");
+        }
         docs += 1;
         // Byte offsets of the normalised text → byte offsets of the file → code point offsets.
         let original = String::from_utf8_lossy(&bytes);
@@ -64,6 +72,6 @@ fn main() -> std::io::Result<()> {
         writeln!(out, "{}", json!({ "path": path, "quotes": quotes }))?;
     }
     out.flush()?;
-    eprintln!("docs {docs} seconds {:.3}", spent.as_secs_f64());
+    eprintln!("docs {docs} seconds {:.3} quotes_seconds {:.3}", spent.as_secs_f64(), quotes_spent.as_secs_f64());
     Ok(())
 }

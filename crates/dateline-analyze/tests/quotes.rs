@@ -8,7 +8,11 @@ use proptest::prelude::*;
 fn person(id: &str, name: &str, title: Option<&str>, role: Option<&str>, text: &str, forms: &[&str]) -> Entity {
     let mut mentions = Vec::new();
     for f in forms {
-        mentions.extend(text.match_indices(f).map(|(i, m)| Mention { text: m.into(), span: Span(i, i + m.len()), via: None }));
+        mentions.extend(text.match_indices(f).map(|(i, m)| Mention {
+            text: m.into(),
+            span: Span(i, i + m.len()),
+            via: None,
+        }));
     }
     mentions.sort_by_key(|m| m.span);
     Entity {
@@ -45,7 +49,14 @@ According to de Vries, volumes could recover by the end of the year.";
 
 fn harbour_entities() -> Vec<Entity> {
     vec![
-        person("e1", "Marijke de Vries", None, Some("chief executive of the port authority"), HARBOUR, &["Marijke de Vries", "de Vries"]),
+        person(
+            "e1",
+            "Marijke de Vries",
+            None,
+            Some("chief executive of the port authority"),
+            HARBOUR,
+            &["Marijke de Vries", "de Vries"],
+        ),
         person("e2", "Karel Jansen", Some("Economy Minister"), None, HARBOUR, &["Karel Jansen"]),
     ]
 }

@@ -5,6 +5,8 @@
 //! undone by suffix rules plus a few irregular forms; a one-letter slip ("stresed", "anounced")
 //! is forgiven for longer words so that copy-editing errors do not lose a quote.
 
+use std::sync::LazyLock;
+
 /// Lemmas of verbs that introduce what someone said, wrote or claimed. Sorted for binary search.
 const LEMMAS: &[&str] = &[
     "acknowledge",
@@ -106,8 +108,25 @@ pub(super) fn lemma(word: &str) -> Option<&'static str> {
 /// Lemmas whose "-s" form is more often a plural noun ("media reports", "the claims", "in 26
 /// states"): that form counts as a cue only right after its subject.
 const NOUNISH: &[&str] = &[
-    "charge", "claim", "comment", "counter", "estimate", "forecast", "highlight", "note", "promise", "question",
-    "remark", "report", "reply", "state", "tweet", "vow", "joke", "quip", "retort",
+    "charge",
+    "claim",
+    "comment",
+    "counter",
+    "estimate",
+    "forecast",
+    "highlight",
+    "note",
+    "promise",
+    "question",
+    "remark",
+    "report",
+    "reply",
+    "state",
+    "tweet",
+    "vow",
+    "joke",
+    "quip",
+    "retort",
 ];
 
 /// Whether `word` (a form of `lemma`) could be a plural noun rather than a verb.
@@ -128,7 +147,9 @@ fn in_lexicon(stem: &str) -> Option<&'static str> {
 /// "denies" → "deny", "admitted" → "admit", "noting" → "note".
 fn stems(lower: &str) -> impl Iterator<Item = String> + '_ {
     let mut out: Vec<String> = vec![lower.to_string()];
-    for (suffix, repl) in [("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")] {
+    for (suffix, repl) in
+        [("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")]
+    {
         if let Some(stem) = lower.strip_suffix(suffix) {
             if stem.len() >= 2 {
                 out.push(format!("{stem}{repl}"));
@@ -164,18 +185,28 @@ fn fuzzy(lower: &str) -> Option<&'static str> {
         return None;
     }
     let past = lower.ends_with("ed");
-    LEMMAS.iter().filter(|l| l.len() >= 5).copied().find(|l| {
-        let form = match (past, l.strip_suffix('y'), l.ends_with('e')) {
-            (true, Some(stem), _) => format!("{stem}ied"),
-            (true, None, true) => format!("{l}d"),
-            (true, None, false) => format!("{l}ed"),
-            (false, Some(stem), _) => format!("{stem}ies"),
-            (false, None, _) if l.ends_with("ss") || l.ends_with("sh") || l.ends_with("ch") => format!("{l}es"),
-            (false, None, _) => format!("{l}s"),
-        };
-        one_typo(lower, &form)
-    })
+    FORMS
+        .iter()
+        .filter(|(form, _, is_past)| *is_past == past && form.len().abs_diff(lower.len()) <= 1)
+        .find(|(form, _, _)| one_typo(lower, form))
+        .map(|&(_, l, _)| l)
 }
+
+/// The "-ed" and "-s" forms of the lemmas of five letters or more, built once: (form, lemma, past).
+static FORMS: LazyLock<Vec<(String, &'static str, bool)>> = LazyLock::new(|| {
+    let mut out = Vec::new();
+    for &l in LEMMAS.iter().filter(|l| l.len() >= 5) {
+        let (past, third) = match l.strip_suffix('y') {
+            Some(stem) => (format!("{stem}ied"), format!("{stem}ies")),
+            None if l.ends_with('e') => (format!("{l}d"), format!("{l}s")),
+            None if l.ends_with("ss") || l.ends_with("sh") || l.ends_with("ch") => (format!("{l}ed"), format!("{l}es")),
+            None => (format!("{l}ed"), format!("{l}s")),
+        };
+        out.push((past, l, true));
+        out.push((third, l, false));
+    }
+    out
+});
 
 /// True when `a` and `b` differ by one inserted or deleted letter or one swap of neighbours.
 fn one_typo(a: &str, b: &str) -> bool {

@@ -68,7 +68,8 @@ impl<'a> Doc<'a> {
     /// Whether token `i` is a double quote mark, including the typewriter doubles `''` and ``` `` ```.
     pub fn is_mark(&self, i: usize) -> bool {
         let t = self.t(i);
-        is_quote_mark(t) || matches!(t, "'" | "`") && (self.t(i + 1) == t && self.end(i) == self.start(i + 1))
+        is_quote_mark(t)
+            || matches!(t, "'" | "`") && (self.t(i + 1) == t && self.end(i) == self.start(i + 1))
             || matches!(t, "'" | "`") && i > 0 && self.t(i - 1) == t && self.end(i - 1) == self.start(i)
     }
 
@@ -104,9 +105,40 @@ pub(super) const CLAUSE_WORDS: &[&str] = &[
 
 /// Auxiliaries and adverbs that may sit between a speaker and the cue ("has said", "also added").
 pub(super) const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "was", "is", "were", "are", "will", "would", "also", "later", "then", "again", "previously",
-    "further", "once", "did", "does", "do", "not", "never", "recently", "earlier", "first", "just", "often", "sometimes",
-    "still", "even", "now", "already", "always", "long", "both",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "were",
+    "are",
+    "will",
+    "would",
+    "also",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "further",
+    "once",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "recently",
+    "earlier",
+    "first",
+    "just",
+    "often",
+    "sometimes",
+    "still",
+    "even",
+    "now",
+    "already",
+    "always",
+    "long",
+    "both",
 ];
 
 /// Words that show a phrase is a clause, not a noun phrase (finite auxiliaries and copulas).

@@ -14,13 +14,7 @@ use super::phrase::{after_cue, name_like, object_after, speaker_chain, After, Cu
 use super::Found;
 
 /// Reported speech in the sentences of the article.
-pub(super) fn find(
-    doc: &Doc,
-    regions: &[Region],
-    cues: &[Option<Cue>],
-    used: &[bool],
-    direct: &[Found],
-) -> Vec<Found> {
+pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], used: &[bool], direct: &[Found]) -> Vec<Found> {
     let quoted = quoted_tokens(doc, regions);
     let mut out: Vec<Found> = Vec::new();
     for &(sa, sb) in &doc.sents {
@@ -164,9 +158,7 @@ fn verb(
         after = after_object(doc, c.end, hi);
     }
     match after {
-        After::That(a) => {
-            content_to_end(doc, a, hi).map(|content| Found { kind: "indirect", content, cue, speaker })
-        }
+        After::That(a) => content_to_end(doc, a, hi).map(|content| Found { kind: "indirect", content, cue, speaker }),
         After::Bare(a) if super::cues::takes_bare_content(c.lemma) => {
             content_to_end(doc, a, hi).map(|content| Found { kind: "indirect", content, cue, speaker })
         }

@@ -12,8 +12,23 @@ use super::Found;
 
 /// Verbs that frame a quoted characterisation ("called it "a disgrace"").
 const NAMING: &[&str] = &[
-    "call", "calls", "called", "calling", "describe", "describes", "described", "describing", "dub", "dubbed", "term",
-    "termed", "label", "labelled", "labeled", "brand", "branded",
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+    "dub",
+    "dubbed",
+    "term",
+    "termed",
+    "label",
+    "labelled",
+    "labeled",
+    "brand",
+    "branded",
 ];
 
 /// Partial quotes among the regions not already taken by `found`.

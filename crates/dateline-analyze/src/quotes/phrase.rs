@@ -23,21 +23,88 @@ pub(super) struct Chain {
     pub start: usize,
 }
 
-const DETERMINERS: &[&str] =
-    &["the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "this", "such", "of", "to", "my", "your"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "this", "such", "of", "to", "my", "your",
+];
 
 /// Words after a cue that open an adverbial (time, place, manner), not the content.
 const ADVERBIAL: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "late", "early", "earlier", "later", "last", "this", "yesterday",
-    "today", "tonight", "recently", "again", "also", "publicly", "privately", "separately", "repeatedly", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "from", "via", "through", "over", "when",
-    "while", "as", "without", "under", "to", "with", "by", "outside", "inside", "then", "once", "previously",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "again",
+    "also",
+    "publicly",
+    "privately",
+    "separately",
+    "repeatedly",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "from",
+    "via",
+    "through",
+    "over",
+    "when",
+    "while",
+    "as",
+    "without",
+    "under",
+    "to",
+    "with",
+    "by",
+    "outside",
+    "inside",
+    "then",
+    "once",
+    "previously",
 ];
 
 /// Words that end a speaker phrase written after its cue ("said Smith on Monday").
 const AFTER_STOP: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "when", "while", "who", "adding", "that", "to", "from", "as", "last",
-    "this", "yesterday", "today", "earlier", "later", "told", "via", "through", "and", "but", "because",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "who",
+    "adding",
+    "that",
+    "to",
+    "from",
+    "as",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "told",
+    "via",
+    "through",
+    "and",
+    "but",
+    "because",
 ];
 
 /// Every cue of the article by token, computed once.
@@ -126,7 +193,8 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
 /// "R-Ky.", "D-Ore": a party and state tag after a legislator's name.
 fn party_tag(t: &str) -> bool {
     let mut parts = t.splitn(2, '-');
-    matches!(parts.next(), Some("R" | "D" | "I")) && parts.next().is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
+    matches!(parts.next(), Some("R" | "D" | "I"))
+        && parts.next().is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether tokens `[a, b)` look like a name: capitalised words, title abbreviations, particles.
@@ -172,7 +240,11 @@ pub(super) fn object_after(doc: &Doc, from: usize, hi: usize) -> Option<(usize, 
         return None;
     }
     let mut b = from;
-    while b < hi && b - from < 10 && (doc.is_word(b) || doc.is_possessive(b)) && !(b > from && !doc.is_cap(b) && doc.is(b, AFTER_STOP)) {
+    while b < hi
+        && b - from < 10
+        && (doc.is_word(b) || doc.is_possessive(b))
+        && !(b > from && !doc.is_cap(b) && doc.is(b, AFTER_STOP))
+    {
         b += 1;
     }
     if doc.is(from, PRONOUNS) {
@@ -234,8 +306,14 @@ mod tests {
 
     #[test]
     fn subjects() {
-        assert_eq!(phrase("Prices rose, Finance Minister Ana Ruiz said.", "said").as_deref(), Some("Finance Minister Ana Ruiz"));
-        assert_eq!(phrase("Prices rose, the senior diplomat has also said.", "said").as_deref(), Some("the senior diplomat"));
+        assert_eq!(
+            phrase("Prices rose, Finance Minister Ana Ruiz said.", "said").as_deref(),
+            Some("Finance Minister Ana Ruiz")
+        );
+        assert_eq!(
+            phrase("Prices rose, the senior diplomat has also said.", "said").as_deref(),
+            Some("the senior diplomat")
+        );
         assert_eq!(
             phrase("Prices rose, Ana Ruiz, the head of the central bank, said.", "said").as_deref(),
             Some("Ana Ruiz")

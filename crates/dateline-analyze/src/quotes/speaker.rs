@@ -87,14 +87,17 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let has_noun = |e: &Entity| {
-            [e.title.as_deref(), e.role.as_deref()].into_iter().flatten().any(|t| {
-                t.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(&noun))
-            })
+            [e.title.as_deref(), e.role.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(&noun)))
         };
         self.latest_before(phrase.0, |e| e.kind == "PERSON" && has_noun(e)).or_else(|| {
             GENERIC
                 .contains(&noun.as_str())
-                .then(|| self.latest_before(phrase.0, |e| e.kind == "PERSON" && (e.title.is_some() || e.role.is_some())))
+                .then(|| {
+                    self.latest_before(phrase.0, |e| e.kind == "PERSON" && (e.title.is_some() || e.role.is_some()))
+                })
                 .flatten()
         })
     }
@@ -163,7 +166,10 @@ mod tests {
             role: role.map(Into::into),
             country: None,
             geo: None,
-            mentions: spans.iter().map(|&(a, b)| Mention { text: String::new(), span: Span(a, b), via: None }).collect(),
+            mentions: spans
+                .iter()
+                .map(|&(a, b)| Mention { text: String::new(), span: Span(a, b), via: None })
+                .collect(),
         }
     }
 

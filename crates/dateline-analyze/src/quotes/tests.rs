@@ -6,7 +6,15 @@ use dateline_text::Span;
 use super::find_quotes;
 use crate::{Entity, Mention, Quote};
 
-fn entity(id: &str, kind: &str, name: &str, title: Option<&str>, role: Option<&str>, text: &str, mentions: &[&str]) -> Entity {
+fn entity(
+    id: &str,
+    kind: &str,
+    name: &str,
+    title: Option<&str>,
+    role: Option<&str>,
+    text: &str,
+    mentions: &[&str],
+) -> Entity {
     let mut spans = Vec::new();
     for m in mentions {
         let mut from = 0;
@@ -52,7 +60,15 @@ According to the Coast Guard, some 300 vessels operate in the area.";
 
 fn story_entities() -> Vec<Entity> {
     vec![
-        entity("e1", "PERSON", "Ingrid Solberg", Some("Dr."), Some("director of the national marine institute"), STORY, &["Ingrid Solberg", "Solberg"]),
+        entity(
+            "e1",
+            "PERSON",
+            "Ingrid Solberg",
+            Some("Dr."),
+            Some("director of the national marine institute"),
+            STORY,
+            &["Ingrid Solberg", "Solberg"],
+        ),
         entity("e2", "PERSON", "Per Aas", Some("Trade Minister"), None, STORY, &["Per Aas"]),
         entity("e3", "ORG", "Fishermen's Union", None, None, STORY, &["Fishermen's Union"]),
         entity("e4", "ORG", "Coast Guard", None, None, STORY, &["Coast Guard"]),
@@ -82,7 +98,10 @@ fn wire_story_all_forms() {
     let cont = get("We are asking for patience").expect("interrupted");
     assert_eq!(cont.3, e("e1"));
     let partial = get("brutal").expect("partial");
-    assert_eq!((partial.0.as_str(), partial.2.as_deref(), partial.3.clone()), ("partial", Some("described by"), e("e3")));
+    assert_eq!(
+        (partial.0.as_str(), partial.2.as_deref(), partial.3.clone()),
+        ("partial", Some("described by"), e("e3"))
+    );
     let acc2 = get("some 300 vessels").expect("according to org");
     assert_eq!(acc2.3, e("e4"));
 }
@@ -91,7 +110,15 @@ fn wire_story_all_forms() {
 fn speaker_mention_is_the_phrase_at_the_cue() {
     let text = "Dr. Ingrid Solberg, director of the institute, spoke first.\n\n\
 \"The numbers are clear,\" the director added.";
-    let ents = [entity("e1", "PERSON", "Ingrid Solberg", Some("Dr."), Some("director of the institute"), text, &["Ingrid Solberg"])];
+    let ents = [entity(
+        "e1",
+        "PERSON",
+        "Ingrid Solberg",
+        Some("Dr."),
+        Some("director of the institute"),
+        text,
+        &["Ingrid Solberg"],
+    )];
     let q = run(text, &ents);
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].speaker.as_deref(), Some("e1"));
