@@ -57,4 +57,25 @@ pub enum IngestError {
         /// What is not supported.
         what: String,
     },
+    /// An HTML page could not be extracted (over a limit).
+    #[error("{input}: {source}")]
+    Html {
+        /// The file, record or URL.
+        input: String,
+        /// The cause.
+        source: crate::html::HtmlError,
+    },
+    /// A WARC record is broken (bad version line, headers, length, truncated, bad gzip or
+    /// chunked body) or over a limit; reading resumes at the next record.
+    #[error("{path} at byte {offset}{}: {what}", record.as_deref().map(|r| format!(" (record {r})")).unwrap_or_default())]
+    Warc {
+        /// The file.
+        path: String,
+        /// Offset of the record in the (decompressed) stream.
+        offset: u64,
+        /// The WARC-Record-ID, when the headers were read.
+        record: Option<String>,
+        /// What was wrong.
+        what: String,
+    },
 }

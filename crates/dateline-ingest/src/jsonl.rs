@@ -113,7 +113,7 @@ fn parse_line(path: &str, line: usize, bytes: &[u8]) -> Result<Record, IngestErr
     let format = if matches!(body, Body::Html(_)) { Format::Html } else { Format::Jsonl };
     let source =
         SourceRef { path: Some(path.to_string()), url: string(&obj, "url"), format, record: Some(line.to_string()) };
-    Ok(Record { source, body, meta })
+    Ok(Record { source, body, meta, fetch: None })
 }
 
 /// A non-empty string field.
@@ -161,7 +161,7 @@ mod tests {
 
     #[test]
     fn overlong_line_is_an_error_and_reading_goes_on() {
-        let limits = Limits { max_document_bytes: 20 };
+        let limits = Limits { max_document_bytes: 20, ..Limits::default() };
         let input = format!("{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n", "x".repeat(100));
         let out: Vec<_> = read_jsonl("big.jsonl".into(), input.as_bytes(), limits).collect();
         assert!(matches!(&out[0], Err(IngestError::TooLarge { .. })));

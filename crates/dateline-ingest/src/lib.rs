@@ -12,13 +12,15 @@ mod inputs;
 mod jsonl;
 mod record;
 mod text;
+mod warc;
 
 pub use error::IngestError;
 pub use header::parse_crawl_header;
-pub use html::html_to_text;
-pub use inputs::{read_inputs, read_path, read_stdin, Records};
+pub use html::{extract_html, html_to_text, HtmlError, HtmlPage, PageMeta};
+pub use inputs::{read_inputs, read_inputs_with_stats, read_path, read_stdin, Records};
 pub use jsonl::read_jsonl;
-pub use record::{Body, Limits, Record};
+pub use record::{Body, Fetch, Limits, Record};
 pub use text::text_record;
+pub use warc::{read_warc, IngestStats, StatsSnapshot};
 
 pub use dateline_text::Document;

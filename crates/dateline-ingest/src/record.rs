@@ -1,20 +1,40 @@
 //! What a reader yields: bytes or text, where they came from, and metadata.
 
+use std::time::Duration;
+
 use dateline_text::{prepare, DecodeHint, Document, Metadata, SourceRef};
 
-use crate::html::html_to_text;
+use crate::html::extract_html;
 use crate::IngestError;
 
 /// Limits that keep one hostile input from exhausting the machine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest article (file, JSONL line) accepted, in bytes.
+    /// Largest article (file, JSONL line, extracted text) accepted, in bytes.
     pub max_document_bytes: usize,
+    /// Largest HTML page (file or WARC response body) accepted, in bytes. Larger WARC bodies
+    /// are skipped without being buffered.
+    pub max_page_bytes: usize,
+    /// Deepest element nesting accepted in a page (html5ever itself has no cap).
+    pub max_html_depth: usize,
+    /// Wall-clock budget for extracting one page.
+    pub page_time_budget: Duration,
+    /// Most bytes one compressed file may expand to (gzip bombs); reading stops there.
+    pub max_decompressed_bytes: u64,
+    /// Highest expansion ratio of a compressed file once it passed 8 MiB decompressed.
+    pub max_compression_ratio: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_document_bytes: 8 << 20 }
+        Limits {
+            max_document_bytes: 8 << 20,
+            max_page_bytes: 16 << 20,
+            max_html_depth: 512,
+            page_time_budget: Duration::from_secs(2),
+            max_decompressed_bytes: 64 << 30,
+            max_compression_ratio: 100,
+        }
     }
 }
 
@@ -33,8 +53,17 @@ pub enum Body {
     },
     /// Already-decoded text (a JSONL `text` field).
     Text(String),
-    /// An HTML page or fragment (a JSONL `html` field or an `.html` file).
+    /// An HTML page or fragment (a JSONL `html` field, an `.html` file, a WARC response).
     Html(Vec<u8>),
+}
+
+/// How a crawler fetched a page (WARC response records).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fetch {
+    /// `WARC-Date`: when the page was fetched (ISO 8601).
+    pub date: Option<String>,
+    /// The charset of the HTTP `Content-Type` header.
+    pub charset: Option<String>,
 }
 
 /// One article as read: body, metadata and provenance.
@@ -46,6 +75,8 @@ pub struct Record {
     pub body: Body,
     /// Metadata the container gave.
     pub meta: Metadata,
+    /// Fetch details, for crawled pages.
+    pub fetch: Option<Fetch>,
 }
 
 impl Record {
@@ -59,7 +90,12 @@ impl Record {
     }
 
     /// Decodes, repairs and normalises the body into a [`Document`].
-    pub fn into_document(self, limits: &Limits) -> Result<Document, IngestError> {
+    ///
+    /// HTML is extracted first (article text, metadata). Metadata the container gave (JSONL
+    /// fields) wins over what the page says; the page fills the gaps, its canonical URL
+    /// becomes `source.url` when there was none, and for crawled pages without any date of
+    /// their own the fetch date stands in for the publication date.
+    pub fn into_document(mut self, limits: &Limits) -> Result<Document, IngestError> {
         let input = self.input_name();
         let hint =
             |charset: Option<String>| DecodeHint { declared: charset, max_bytes: Some(limits.max_document_bytes) };
@@ -67,8 +103,18 @@ impl Record {
             Body::Bytes { bytes, base_offset, charset } => prepare(bytes, &hint(charset.clone()), *base_offset),
             Body::Text(text) => prepare(text.as_bytes(), &hint(Some("utf-8".into())), 0),
             Body::Html(html) => {
-                let text = html_to_text(html);
-                prepare(text.as_bytes(), &hint(Some("utf-8".into())), 0)
+                let charset = self.fetch.as_ref().and_then(|f| f.charset.as_deref());
+                let page = extract_html(html, charset, self.source.url.as_deref(), limits)
+                    .map_err(|source| IngestError::Html { input: input.clone(), source })?;
+                let m = page.meta;
+                let meta = &mut self.meta;
+                meta.title = meta.title.take().or(m.title);
+                meta.author = meta.author.take().or(m.author);
+                meta.site = meta.site.take().or(m.site);
+                let fetched = self.fetch.as_ref().and_then(|f| f.date.as_deref()).and_then(|d| d.get(..10));
+                meta.published = meta.published.take().or(m.published).or(fetched.map(str::to_string));
+                self.source.url = self.source.url.take().or(m.canonical);
+                prepare(page.text.as_bytes(), &hint(Some("utf-8".into())), 0)
             }
         }
         .map_err(|source| IngestError::Text { input, source })?;

@@ -21,6 +21,7 @@ pub fn text_record(path: &str, bytes: Vec<u8>) -> Record {
         source: SourceRef { path: Some(path.to_string()), url: None, format: Format::Text, record: None },
         body: Body::Bytes { bytes: body, base_offset, charset: None },
         meta,
+        fetch: None,
     }
 }
 

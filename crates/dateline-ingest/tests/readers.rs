@@ -4,7 +4,7 @@ use dateline_ingest::{html_to_text, parse_crawl_header, read_jsonl, read_path, t
 use proptest::prelude::*;
 
 fn small_limits() -> Limits {
-    Limits { max_document_bytes: 1 << 12 }
+    Limits { max_document_bytes: 1 << 12, ..Limits::default() }
 }
 
 proptest! {
@@ -75,7 +75,7 @@ fn too_large_file_is_an_error_naming_it() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("big.txt");
     std::fs::write(&path, "x".repeat(100)).expect("write");
-    let items: Vec<_> = read_path(&path, Limits { max_document_bytes: 10 }).collect();
+    let items: Vec<_> = read_path(&path, Limits { max_document_bytes: 10, ..Limits::default() }).collect();
     assert_eq!(items.len(), 1);
     let err = items.into_iter().next().expect("one").expect_err("too large");
     assert!(err.to_string().contains("big.txt") && err.to_string().contains("exceeds the limit"), "{err}");

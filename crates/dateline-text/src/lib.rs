@@ -16,6 +16,7 @@ mod mojibake;
 mod normalize;
 mod offsets;
 mod replacement;
+pub mod language;
 pub mod segment;
 
 pub use decode::{decode, DecodeHint, Decoded};

@@ -1,0 +1,137 @@
+//! HTML extraction on pages written for these tests: a wire story inside the furniture of a
+//! typical news site must come out as exactly the story, with its metadata.
+
+use dateline_ingest::{extract_html, html_to_text, read_path, Limits};
+use proptest::prelude::*;
+
+const STORY: [&str; 5] = [
+    "LISBON, March 3 (Wire) - Portugal's parliament approved a plan on Tuesday to expand the country's rail network, \
+the transport ministry said, in the largest public works programme in a decade.",
+    "The plan, worth 4.2 billion euros, adds two high-speed lines and electrifies 300 kilometres of regional track.",
+    "\u{201C}This is the backbone of our climate policy,\u{201D} Transport Minister Ana Costa told lawmakers.",
+    "Opposition parties criticised the timetable, saying the first line would not open before 2030.",
+    "Construction is due to start next year.",
+];
+
+fn news_page() -> String {
+    format!(
+        r##"<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8">
+<title>Portugal approves rail expansion | The Daily Ledger</title>
+<meta property="og:site_name" content="The Daily Ledger">
+<meta property="og:title" content="Portugal approves rail expansion">
+<meta name="author" content="By Maria Santos | 3 Minute Read">
+<meta property="article:published_time" content="2020-03-03T09:15:00Z">
+<meta property="article:modified_time" content="2020-03-04T11:00:00Z">
+<link rel="canonical" href="https://ledger.example/world/2020/03/03/portugal-rail">
+<script type="application/ld+json">{{"@type":"NewsArticle","headline":"Portugal approves rail expansion","datePublished":"2020-03-03T09:15:00Z","author":{{"@type":"Person","name":"Maria Santos"}},"publisher":{{"@type":"Organization","name":"The Daily Ledger"}}}}</script>
+<script>var ads = "<div>not text</div>";</script><style>p {{ color: red }}</style>
+</head><body>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all cookies?</div>
+<header class="site-header"><a href="/">The Daily Ledger</a><nav><ul><li><a href="/world">World</a></li><li><a href="/business">Business</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<div class="breadcrumbs"><a href="/">Home</a> › <a href="/world">World</a></div>
+<main><article>
+<h1>Portugal approves rail expansion</h1>
+<div class="byline">By Maria Santos, 3 Minute Read, Published March 3, 2020</div>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a> <a href="#">Email</a></div>
+<div class="article-body">
+<p>{0}</p>
+<p>{1}</p>
+<div class="ad-slot">Advertisement</div>
+<aside class="read-also"><strong>Read also:</strong> <a href="/x">Spain opens new high-speed link to the French border</a></aside>
+<blockquote><p>{2}</p></blockquote>
+<p>{3}</p>
+<p>{4}</p>
+</div>
+<div class="tags"><a href="/t/rail">Rail</a> <a href="/t/portugal">Portugal</a></div>
+</article>
+<section class="related-stories"><h2>Related stories</h2><ul>
+<li><a href="/a">Madrid metro strike ends after three days of talks between unions and the city</a></li>
+<li><a href="/b">European Commission backs night trains with new funding for cross-border routes</a></li>
+</ul></section>
+<section id="comments"><h2>Comments (2)</h2>
+<div class="comment"><p>Finally some good news for commuters in the north of the country, long overdue.</p></div>
+<div class="comment"><p>Another decade of delays and budget overruns, mark my words, nothing will change.</p></div>
+</section></main>
+<aside class="sidebar"><h3>Most read</h3><ol><li><a href="/m1">Markets slide as oil prices jump</a></li></ol></aside>
+<footer><p>© 2020 The Daily Ledger. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
+</body></html>"##,
+        STORY[0], STORY[1], STORY[2], STORY[3], STORY[4]
+    )
+}
+
+#[test]
+fn wire_story_in_a_news_page_comes_out_exactly() {
+    let page = extract_html(news_page().as_bytes(), None, None, &Limits::default()).expect("page");
+    assert_eq!(page.text, STORY.join("\n\n"));
+    let m = page.meta;
+    assert_eq!(m.title.as_deref(), Some("Portugal approves rail expansion"));
+    assert_eq!(m.author.as_deref(), Some("Maria Santos"));
+    assert_eq!(m.published.as_deref(), Some("2020-03-03"));
+    assert_eq!(m.modified.as_deref(), Some("2020-03-04"));
+    assert_eq!(m.site.as_deref(), Some("The Daily Ledger"));
+    assert_eq!(m.canonical.as_deref(), Some("https://ledger.example/world/2020/03/03/portugal-rail"));
+    assert_eq!(m.lang.as_deref(), Some("en-GB"));
+}
+
+#[test]
+fn metadata_without_structured_data_comes_from_byline_time_and_url() {
+    let page = format!(
+        r#"<html><head><title>Rail plan approved - Ledger</title></head><body>
+<div class="post"><h1>Rail plan approved</h1><span class="author">Von Jana Weber</span>
+<p>{}</p><p>{}</p></div></body></html>"#,
+        STORY[0], STORY[1]
+    );
+    let url = "https://ledger.example/2020/03/05/rail";
+    let p = extract_html(page.as_bytes(), None, Some(url), &Limits::default()).expect("page");
+    assert_eq!(p.meta.title.as_deref(), Some("Rail plan approved"));
+    assert_eq!(p.meta.author.as_deref(), Some("Jana Weber"));
+    assert_eq!(p.meta.published.as_deref(), Some("2020-03-05"));
+    assert_eq!(p.text, format!("{}\n\n{}", STORY[0], STORY[1]));
+}
+
+#[test]
+fn html_file_becomes_a_document_with_metadata() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("story.html");
+    std::fs::write(&path, news_page()).expect("write");
+    let docs: Vec<_> = read_path(&path, Limits::default()).collect();
+    let doc = docs.into_iter().next().expect("one").expect("ok").into_document(&Limits::default()).expect("doc");
+    assert_eq!(doc.text, STORY.join("\n\n"));
+    assert_eq!(doc.meta.title.as_deref(), Some("Portugal approves rail expansion"));
+    assert_eq!(doc.meta.published.as_deref(), Some("2020-03-03"));
+    assert_eq!(doc.source.url.as_deref(), Some("https://ledger.example/world/2020/03/03/portugal-rail"));
+}
+
+#[test]
+fn deep_nesting_is_refused_quickly() {
+    let deep = format!("{}<p>x</p>", "<div><span>".repeat(200_000));
+    let t = std::time::Instant::now();
+    let r = extract_html(deep.as_bytes(), None, None, &Limits::default());
+    assert!(r.is_err());
+    assert!(t.elapsed().as_secs() < 5);
+    // Many siblings are fine (debug builds are slow: a generous budget here).
+    let wide = "<p>Some sentence of text, with a comma.</p>".repeat(5_000);
+    let patient = Limits { page_time_budget: std::time::Duration::from_secs(60), ..Limits::default() };
+    let p = extract_html(wide.as_bytes(), None, None, &patient).expect("wide page");
+    assert_eq!(p.text.matches("\n\n").count(), 4_999);
+    assert!(html_to_text(b"<p>Short, but a paragraph.</p>").starts_with("Short"));
+}
+
+proptest! {
+    #[test]
+    fn extractor_takes_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
+        if let Ok(p) = extract_html(&bytes, None, None, &Limits::default()) {
+            prop_assert!(!p.text.contains("\n\n\n"));
+        }
+    }
+
+    #[test]
+    fn extractor_takes_any_tag_soup(parts in prop::collection::vec(prop::sample::select(vec![
+        "<div>", "</div>", "<p>", "</p>", "<a href=x>", "</a>", "<nav>", "</nav>", "<br>", "text, more text. ",
+        "<table><tr><td>", "</td></tr></table>", "<script>", "</script>", "<!--", "-->", "&amp;", "<li>", "<time datetime=2020-01-01>",
+    ]), 0..200)) {
+        let html = parts.concat();
+        let _ = extract_html(html.as_bytes(), None, Some("http://x/2020/01/01/"), &Limits::default());
+    }
+}
