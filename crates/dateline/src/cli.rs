@@ -26,13 +26,20 @@ pub enum Command {
     Show(ShowArgs),
     /// Summarise what the store holds.
     Stats(StatsArgs),
+    /// List stories (articles that are versions of one another), largest and newest first.
+    Stories(StoriesArgs),
+    /// Show one story: its versions, its likely origin, and what changed between two versions.
+    Story(StoryArgs),
+    /// Serve the JSON API and the web UI over a store (read-only unless --token is given).
+    Serve(ServeArgs),
 }
 
 /// Where articles come from.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Files or directories to read (.txt, .jsonl, .html; directories are walked); `-` reads
-    /// standard input (JSON Lines if it starts with `{`, else one text article).
+    /// Files or directories to read (.txt, .jsonl, .html, .htm, .warc, .warc.gz; directories are
+    /// walked); `-` reads standard input (WARC, JSON Lines if it starts with `{`, else one text
+    /// article).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Largest article accepted, in bytes; larger ones are reported as errors and skipped.
@@ -115,4 +122,55 @@ pub struct StatsArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `dateline stories`.
+#[derive(Debug, Args)]
+pub struct StoriesArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Print JSON (one story per line).
+    #[arg(long)]
+    pub json: bool,
+    /// Most stories to show.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Only stories with at least this many versions (1 lists single articles too).
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min_size: u64,
+}
+
+/// `dateline story`.
+#[derive(Debug, Args)]
+pub struct StoryArgs {
+    /// The story id (from `dateline stories`), or the id of any article in it.
+    pub id: String,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Show what changed from version A to version B (their numbers in the list, or article ids).
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    pub diff: Option<Vec<String>>,
+}
+
+/// `dateline serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Address to listen on. Loopback by default; anything else exposes the store to the network.
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Enables `POST /api/ingest`, which then requires `Authorization: Bearer TOKEN` (at least 8
+    /// characters). Without it the server is read-only.
+    #[arg(long, value_name = "TOKEN", env = "DATELINE_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 16 << 20)]
+    pub max_body: usize,
+    /// Read-only store connections (0: twice the number of cores).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub readers: usize,
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{analyse_inputs, exit_code, Outcome};
+use super::{analyse_inputs, exit_code, warc_summary, Outcome};
 use crate::cli::AnalyzeArgs;
 use crate::summary;
 
@@ -14,7 +14,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0;
     let mut first = true;
-    analyse_inputs(&args.input, |outcome| {
+    let stats = analyse_inputs(&args.input, |outcome| {
         let analysis = match outcome {
             Outcome::Analysed(a) => a,
             Outcome::Failed(err) => {
@@ -40,6 +40,9 @@ pub fn run(args: &AnalyzeArgs) -> Result<ExitCode> {
         Ok(())
     })?;
     out.flush()?;
+    if let Some(line) = warc_summary(&stats) {
+        eprintln!("dateline: {line}");
+    }
     if failed > 0 {
         eprintln!("dateline: {failed} input(s) failed");
     }

@@ -9,7 +9,8 @@ use dateline_analyze::Analysis;
 use dateline_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{analyse_inputs, exit_code, Outcome};
+use super::{analyse_inputs, exit_code, warc_summary, Outcome};
+use dateline_ingest::StatsSnapshot;
 use crate::cli::IngestArgs;
 
 /// Failures listed one by one in the summary; the rest are counted.
@@ -42,7 +43,7 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         batch.clear();
         Ok(())
     };
-    analyse_inputs(&args.input, |outcome| {
+    let stats = analyse_inputs(&args.input, |outcome| {
         match outcome {
             Outcome::Analysed(analysis) => {
                 tally.bytes += analysis.text.len();
@@ -61,22 +62,25 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     })?;
     flush(&mut batch, &mut store, &mut tally)?;
     progress.finish_and_clear();
-    report(&tally, started.elapsed().as_secs_f64());
+    report(&tally, &stats, started.elapsed().as_secs_f64());
     Ok(exit_code(tally.failures.len()))
 }
 
-/// The summary on stderr: counts, rate, and the reasons of failures.
-fn report(t: &Tally, secs: f64) {
+/// The summary on stderr: counts, rates, what WARC readers skipped, and the reasons of failures.
+fn report(t: &Tally, stats: &StatsSnapshot, secs: f64) {
     let secs = secs.max(1e-9);
     let seen = t.stored + t.duplicates + t.failures.len();
     eprintln!(
-        "ingested {seen} article(s) in {secs:.2}s ({:.0} articles/s, {:.1} MB/s of text): {} stored, {} duplicate(s), {} failed",
+        "ingested {seen} article(s) in {secs:.2}s ({:.0} articles/s, {:.1} MB/s of input): {} stored, {} duplicate(s), {} failed",
         seen as f64 / secs,
-        t.bytes as f64 / 1e6 / secs,
+        stats.input_bytes.max(t.bytes as u64) as f64 / 1e6 / secs,
         t.stored,
         t.duplicates,
         t.failures.len()
     );
+    if let Some(line) = warc_summary(stats) {
+        eprintln!("  {line}");
+    }
     for f in t.failures.iter().take(FAILURES_SHOWN) {
         eprintln!("  failed: {f}");
     }

@@ -3,12 +3,14 @@
 mod analyze;
 mod ingest;
 mod query;
+mod serve;
+mod stories;
 
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use dateline_analyze::{analyze, Analysis, Resources};
-use dateline_ingest::{IngestError, Limits, Record};
+use dateline_ingest::{IngestError, Limits, Record, StatsSnapshot};
 use rayon::prelude::*;
 
 use crate::cli::{Cli, Command, InputArgs};
@@ -25,6 +27,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Search(args) => query::search(&args),
         Command::Show(args) => query::show(&args),
         Command::Stats(args) => query::stats(&args),
+        Command::Stories(args) => stories::list(&args),
+        Command::Story(args) => stories::show(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }
 
@@ -37,12 +42,14 @@ pub enum Outcome {
 }
 
 /// Reads the inputs in order, analyses them on all threads of the pool, and hands each outcome
-/// to `sink` in input order, so output is the same whatever the number of threads.
-fn analyse_inputs(input: &InputArgs, mut sink: impl FnMut(Outcome) -> Result<()>) -> Result<()> {
+/// to `sink` in input order, so output is the same whatever the number of threads. Returns what
+/// the readers counted (input bytes, WARC records skipped).
+fn analyse_inputs(input: &InputArgs, mut sink: impl FnMut(Outcome) -> Result<()>) -> Result<StatsSnapshot> {
     let resources = Resources::embedded().context("loading the embedded resources")?;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(input.jobs).build().context("starting worker threads")?;
     let limits = Limits { max_document_bytes: input.max_bytes, ..Limits::default() };
-    let mut records = dateline_ingest::read_inputs(&input.paths, limits).peekable();
+    let (records, stats) = dateline_ingest::read_inputs_with_stats(&input.paths, limits);
+    let mut records = records.peekable();
     let mut chunk: Vec<Result<Record, IngestError>> = Vec::with_capacity(CHUNK);
     while records.peek().is_some() {
         chunk.extend(records.by_ref().take(CHUNK));
@@ -59,7 +66,17 @@ fn analyse_inputs(input: &InputArgs, mut sink: impl FnMut(Outcome) -> Result<()>
             sink(outcome)?;
         }
     }
-    Ok(())
+    Ok(stats.snapshot())
+}
+
+/// One line on what WARC readers skipped, when there were WARC inputs.
+fn warc_summary(s: &StatsSnapshot) -> Option<String> {
+    (s.warc_records > 0).then(|| {
+        format!(
+            "WARC: {} record(s), {} article(s); skipped {} non-response, {} non-200, {} non-HTML; {} broken",
+            s.warc_records, s.warc_articles, s.skipped_type, s.skipped_status, s.skipped_not_html, s.warc_errors
+        )
+    })
 }
 
 /// Exit code 1 when any input failed, 0 otherwise.
