@@ -4,9 +4,15 @@ use dateline_text::Document;
 use sha2::{Digest, Sha256};
 
 use chrono::NaiveDate;
-use dateline_text::segment;
+use dateline_text::{language, segment};
 
 use crate::{find_amounts, find_entities, find_quotes, find_times, parse_dateline, Analysis, Resources};
+
+/// Stages that only read English text.
+const ENGLISH_ONLY_STAGES: [&str; 4] = ["entities", "quotes", "times", "amounts"];
+
+/// The language code when detection cannot tell (BCP 47 `und`); English stages still run.
+const UNDETERMINED: &str = "und";
 
 /// Analyses one prepared document. Pure and deterministic: the same document and resources
 /// always give the same record.
@@ -28,15 +34,27 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         .and_then(|d| d.date.as_deref())
         .or(published.as_deref())
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let language = language::detect(&doc.text);
+    // The entity, quote, time and amount stages read English; other languages keep their
+    // provenance, repairs and fingerprint, and the record lists what was skipped.
+    let english = language.as_deref().is_none_or(|l| l == "en");
     let sentences = segment::sentences(&doc.text);
-    let entities = find_entities(&doc.text, &sentences, resources, dateline.as_ref());
-    let quotes = find_quotes(&doc.text, &sentences, &entities);
-    let times = find_times(&doc.text, reference_day);
-    let amounts = find_amounts(&doc.text, &entities);
+    let (entities, quotes, times, amounts) = if english {
+        let entities = find_entities(&doc.text, &sentences, resources, dateline.as_ref());
+        let quotes = find_quotes(&doc.text, &sentences, &entities);
+        let times = find_times(&doc.text, reference_day);
+        let amounts = find_amounts(&doc.text, &entities);
+        (entities, quotes, times, amounts)
+    } else {
+        Default::default()
+    };
+    let skipped_stages = if english { Vec::new() } else { ENGLISH_ONLY_STAGES.iter().map(|s| s.to_string()).collect() };
+    let fingerprint = crate::fingerprint(&doc.text, dateline.as_ref().map(|d| d.span));
     Analysis {
         id: content_id(&doc.text),
         source: doc.source.clone(),
-        language: "en".to_string(),
+        language: language.unwrap_or_else(|| UNDETERMINED.to_string()),
+        skipped_stages,
         title: doc.meta.title.clone(),
         header,
         dateline,
@@ -48,7 +66,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         times,
         amounts,
         tone: None,
-        fingerprint: None,
+        fingerprint: Some(fingerprint),
     }
 }
 

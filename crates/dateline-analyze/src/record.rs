@@ -14,8 +14,12 @@ pub struct Analysis {
     pub id: String,
     /// Where the article came from.
     pub source: SourceRef,
-    /// ISO 639-1 code of the article's language.
+    /// ISO 639-1 code of the article's language (`und` when the text is too short to tell).
     pub language: String,
+    /// Stages that did not run because they do not apply (English-only stages on other
+    /// languages); their fields are empty.
+    #[serde(default)]
+    pub skipped_stages: Vec<String>,
     /// Headline, when the source gave one.
     pub title: Option<String>,
     /// The crawl header line (`date`, `author`), when there was one.

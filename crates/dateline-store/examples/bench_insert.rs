@@ -112,6 +112,7 @@ fn synthetic(i: usize, rng: &mut Rng) -> Analysis {
             record: Some(i.to_string()),
         },
         language: "en".into(),
+        skipped_stages: Vec::new(),
         title: Some(format!("Synthetic report {i} from {place}")),
         header: None,
         dateline: Some(Dateline {

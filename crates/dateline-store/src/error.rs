@@ -144,4 +144,18 @@ pub enum StoreError {
         /// Some of the ids it matches (at most a handful).
         candidates: Vec<String>,
     },
+
+    /// Story options outside their range.
+    #[error(
+        "invalid story options: threshold {threshold} and containment {containment} must be in (0, 1], \
+         candidates ({candidates}) at least 1"
+    )]
+    InvalidStoryOptions {
+        /// The Jaccard threshold given.
+        threshold: f64,
+        /// The containment threshold given.
+        containment: f64,
+        /// The candidate count given.
+        candidates: usize,
+    },
 }

@@ -5,6 +5,8 @@
 //! (content_sha256) DO NOTHING` turns a second copy, in an earlier batch or earlier in this one,
 //! into a counted duplicate instead of an error. Any other failure aborts the batch: the
 //! transaction is dropped, SQLite rolls it back, and the batches committed before stay.
+//!
+//! Every article stored joins its story ([`crate::stories`]) inside the same transaction.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -14,6 +16,7 @@ use rusqlite::{params, Connection, ErrorCode, TransactionBehavior};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::stories::{self, StoryOptions};
 use crate::StoreError;
 
 /// What one call of [`Store::insert_batch`](crate::Store::insert_batch) did.
@@ -55,7 +58,12 @@ ON CONFLICT (content_sha256) DO NOTHING";
 const INSERT_SOURCE: &str = "INSERT INTO article_sources (article_pk, position, source) VALUES (?1, ?2, ?3)";
 
 /// Stores `batch` in one transaction; see [`Store::insert_batch`](crate::Store::insert_batch).
-pub(crate) fn insert_batch(conn: &mut Connection, path: &Path, batch: &[Analysis]) -> Result<BatchOutcome, StoreError> {
+pub(crate) fn insert_batch(
+    conn: &mut Connection,
+    path: &Path,
+    batch: &[Analysis],
+    story_options: &StoryOptions,
+) -> Result<BatchOutcome, StoreError> {
     let mut outcome = BatchOutcome::default();
     if batch.is_empty() {
         return Ok(outcome);
@@ -103,6 +111,9 @@ pub(crate) fn insert_batch(conn: &mut Connection, path: &Path, batch: &[Analysis
                     .execute(params![pk, i64::try_from(position).unwrap_or(i64::MAX), source])
                     .map_err(|e| insert_err(&a.id, e))?;
             }
+            // The new article joins a story in the same transaction, so a story never refers to
+            // an article that was rolled back.
+            stories::join(&tx, pk, a, story_options).map_err(|e| insert_err(&a.id, e))?;
         }
     }
     tx.commit().map_err(|source| StoreError::Commit { path: path.to_path_buf(), articles: batch.len(), source })?;

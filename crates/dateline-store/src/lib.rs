@@ -9,16 +9,24 @@
 //! - **Ingest**: idempotent and transactional per batch ([`Store::insert_batch`]). An article is
 //!   identified by the SHA-256 of its text, so ingesting the same input again stores nothing new,
 //!   and a crash loses at most the batch that was open.
+//! - **Stories**: every article stored joins a story of near-duplicates (MinHash LSH candidates,
+//!   confirmed by exact shingle similarity) in the same transaction ([`stories`]); a story has an
+//!   origin ([`origin`]) and its versions can be compared ([`diff`]).
 //! - **Search**: any user string is a valid query ([`fts_query`]), ranked by bm25, with a snippet.
 //!
 //! The tables are documented in [`schema`]; `record_json` keeps each full [`Analysis`] (less its
 //! `text`, which has its own column) so [`Store::get`] returns exactly what was stored.
 
+pub mod diff;
 mod error;
 mod ingest;
+pub mod lsh;
+pub mod origin;
 pub mod schema;
 mod search;
 mod stats;
+pub mod stories;
+pub mod views;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -26,11 +34,15 @@ use std::time::Duration;
 use dateline_analyze::Analysis;
 use rusqlite::{Connection, OptionalExtension};
 
+pub use diff::VersionDiff;
 pub use error::StoreError;
 pub use ingest::{content_sha256, BatchOutcome};
+pub use origin::Origin;
 pub use schema::SCHEMA_VERSION;
 pub use search::{fts_query, SearchHit, MAX_QUERY_TERMS, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN};
 pub use stats::{Stats, TOP_N};
+pub use stories::{Story, StoryMember, StoryOptions, StorySummary};
+pub use views::{CorpusIndex, EntityPage, SearchFilter, SearchPage, SortOrder, SpeakerPage};
 
 /// The shortest id prefix [`Store::get`] accepts: 4 hex digits, 65,536 buckets.
 pub const MIN_ID_PREFIX: usize = 4;
@@ -78,6 +90,8 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
         conn.set_prepared_statement_cache_capacity(32);
         schema::migrate(&mut conn, &path)?;
+        // Articles stored before stories existed (or by an interrupted catch-up) join theirs now.
+        stories::catch_up(&mut conn, &path, &StoryOptions::default())?;
         Ok(Store { conn, path })
     }
 
@@ -99,7 +113,7 @@ impl Store {
     /// and the error names it; earlier batches are unaffected, so rerunning the same input
     /// finishes the job. Batches of a few hundred to a few thousand articles amortise the commit.
     pub fn insert_batch(&mut self, batch: &[Analysis]) -> Result<BatchOutcome, StoreError> {
-        ingest::insert_batch(&mut self.conn, &self.path, batch)
+        ingest::insert_batch(&mut self.conn, &self.path, batch, &StoryOptions::default())
     }
 
     /// Full-text search over titles and text, best first, at most `limit` hits.
@@ -184,5 +198,42 @@ impl Store {
             what: "reading the schema version",
             source,
         })
+    }
+
+    /// Like [`Store::insert_batch`], grouping the new articles into stories with `options`
+    /// instead of the measured defaults. Stories already stored are not regrouped.
+    pub fn insert_batch_with(
+        &mut self,
+        batch: &[Analysis],
+        options: &StoryOptions,
+    ) -> Result<BatchOutcome, StoreError> {
+        options.validate()?;
+        ingest::insert_batch(&mut self.conn, &self.path, batch, options)
+    }
+
+    /// Stories with at least `min_size` versions, largest first, then most recently seen; at most
+    /// `limit`.
+    pub fn stories(&self, limit: usize, min_size: u64) -> Result<Vec<StorySummary>, StoreError> {
+        stories::list(&self.conn, &self.path, limit, min_size)
+    }
+
+    /// The story with this id and all its versions; `Ok(None)` when there is none.
+    pub fn story(&self, id: i64) -> Result<Option<Story>, StoreError> {
+        stories::get(&self.conn, &self.path, id)
+    }
+
+    /// The story of the article with this id (or unique prefix, as for [`Store::get`]).
+    pub fn story_of(&self, article: &str) -> Result<Option<i64>, StoreError> {
+        match self.get(article)? {
+            Some(a) => stories::story_of(&self.conn, &self.path, &a.id),
+            None => Ok(None),
+        }
+    }
+
+    /// Paragraph and word differences from article `old` to article `new` (ids or unique
+    /// prefixes); `Ok(None)` when either is not stored.
+    pub fn diff(&self, old: &str, new: &str) -> Result<Option<VersionDiff>, StoreError> {
+        let (Some(a), Some(b)) = (self.get(old)?, self.get(new)?) else { return Ok(None) };
+        Ok(Some(diff::diff(&a.text, &b.text)))
     }
 }

@@ -1,6 +1,6 @@
 //! The schema and its migrations.
 //!
-//! Tables (version 2):
+//! Tables (version 3):
 //!
 //! - `articles`: one row per distinct text. `pk` (integer rowid, the full-text index's key),
 //!   `id` (the record's id, unique), `content_sha256` (of `text`, unique: the dedup key), the
@@ -11,6 +11,7 @@
 //! - `article_sources`: the dateline's wire credits, `(article_pk, position, source)`.
 //! - `articles_fts`: FTS5 over `title` and `text`, external content read from `articles`, kept in
 //!   step by triggers.
+//! - `stories`, `story_members`, `lsh_bands`: near-duplicate stories; see [`V3_STORIES`].
 //!
 //! The schema version lives in `PRAGMA user_version`; [`MIGRATIONS`]`[i]` takes a database from
 //! version `i` to `i + 1`. Each step runs in its own transaction together with the version bump, so
@@ -97,8 +98,48 @@ END;
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 ";
 
+/// Version 3: stories (near-duplicate clusters), their members, and the LSH band index.
+///
+/// - `stories`: one row per story, with what the listing sorts on kept up to date by ingest:
+///   `size` (members), `first_seen` and `last_seen` (published dates, else ingest time).
+/// - `story_members`: one row per article (every article is in exactly one story, alone if it has
+///   no near-duplicate), with its distinct shingle count, the byte range left out of its
+///   fingerprint (the dateline), and the member it joined through with their similarity.
+/// - `lsh_bands`: `(band_key, article_pk)` for every band of every article's MinHash signature;
+///   the primary key is the index that finds candidates. No foreign key: it is an index, and
+///   articles are never deleted yet.
+///
+/// SQL cannot compute a MinHash, so this step only makes the tables; `stories::catch_up` then
+/// fingerprints the articles already stored (in `pk` order, resumable) when the store opens.
+const V3_STORIES: &str = "
+CREATE TABLE stories (
+    id         INTEGER PRIMARY KEY,
+    size       INTEGER NOT NULL,
+    first_seen TEXT    NOT NULL,
+    last_seen  TEXT    NOT NULL
+);
+CREATE INDEX stories_by_size ON stories(size DESC, last_seen DESC);
+
+CREATE TABLE story_members (
+    article_pk INTEGER PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
+    story_id   INTEGER NOT NULL REFERENCES stories(id),
+    shingles   INTEGER NOT NULL,
+    skip_start INTEGER,
+    skip_end   INTEGER,
+    via_pk     INTEGER,
+    similarity REAL
+);
+CREATE INDEX story_members_story ON story_members(story_id);
+
+CREATE TABLE lsh_bands (
+    band_key   INTEGER NOT NULL,
+    article_pk INTEGER NOT NULL,
+    PRIMARY KEY (band_key, article_pk)
+) WITHOUT ROWID;
+";
+
 /// The migration steps, oldest first: step `i` takes the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1_CORE, V2_FULL_TEXT];
+pub const MIGRATIONS: &[&str] = &[V1_CORE, V2_FULL_TEXT, V3_STORIES];
 
 /// The schema version this code writes and reads.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

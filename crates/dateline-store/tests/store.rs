@@ -30,6 +30,7 @@ fn article(
             record: Some("1".into()),
         },
         language: "en".into(),
+        skipped_stages: Vec::new(),
         title: title.map(str::to_string),
         header: None,
         dateline: place.map(|p| Dateline {

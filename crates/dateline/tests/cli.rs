@@ -152,7 +152,7 @@ fn ingest_is_idempotent_and_search_show_stats_work() {
 
     let stats = run(bin().args(["stats", "--json", "--db"]).arg(&db));
     let stats: Value = serde_json::from_slice(&stats.stdout).expect("stats JSON");
-    assert_eq!(stats["articles"], 15, "12 text files + 3 JSONL records");
+    assert_eq!(stats["articles"], 17, "14 text files + 3 JSONL records");
 
     let hits = run(bin().args(["search", "--json", "drought", "--db"]).arg(&db));
     let hits = records(&hits);
@@ -225,4 +225,56 @@ fn reference_article_reports_every_replacement_character() {
         assert_eq!(r["guess"], "\u{2014}");
         assert!(r["confidence"].as_f64().is_some_and(|c| c > 0.5 && c < 1.0));
     }
+}
+
+/// The two demo pairs (Moscow grain, Lagos port) are the only stories of several versions; the
+/// Lagos story names Reuters as origin, flags the uncredited copy, and its diff shows the dropped
+/// paragraph and the changed words, as text and as JSON.
+#[test]
+fn stories_and_story_show_versions_origin_and_diff() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("news.db");
+    let ingest = run(bin().args(["ingest", "--quiet", "../../examples/demo", "--db"]).arg(&db));
+    assert!(ingest.status.success(), "{}", String::from_utf8_lossy(&ingest.stderr));
+
+    let list = run(bin().args(["stories", "--json", "--db"]).arg(&db));
+    assert!(list.status.success(), "{}", String::from_utf8_lossy(&list.stderr));
+    let stories = records(&list);
+    assert_eq!(stories.len(), 2, "{stories:#?}");
+    assert!(stories.iter().all(|s| s["size"] == 2));
+    let lagos = stories.iter().find(|s| s["origin"]["credits"][0] == "Reuters").expect("the Lagos story");
+    assert_eq!(lagos["origin"]["uncredited"].as_array().map(Vec::len), Some(1));
+    let moscow = stories.iter().find(|s| s["origin"]["credits"][0] == "TASS").expect("the Moscow story");
+    assert_eq!(moscow["origin"]["credits"], serde_json::json!(["TASS", "Interfax"]));
+
+    let text = stdout(&run(bin().args(["stories", "--db"]).arg(&db)));
+    assert!(text.contains("2 versions") && text.contains("origin: Reuters"), "{text}");
+
+    let id = lagos["id"].to_string();
+    let show = run(bin().args(["story", &id, "--db"]).arg(&db));
+    assert!(show.status.success(), "{}", String::from_utf8_lossy(&show.stderr));
+    let text = stdout(&show);
+    assert!(text.contains("14_lagos_port.txt") && text.contains("[origin]"), "{text}");
+    assert!(text.contains("uncredited copy"), "{text}");
+
+    let diff = run(bin().args(["story", &id, "--diff", "1", "2", "--db"]).arg(&db));
+    let text = stdout(&diff);
+    assert!(!text.contains('\x1b'), "no colour when not on a terminal");
+    assert!(text.contains("- Truck drivers said the access road"), "{text}");
+    assert!(text.contains("[-most populous country.-]{+largest economy.+}"), "{text}");
+    assert!(text.contains("1 removed, 0 added, 2 changed"), "{text}");
+
+    let json = run(bin().args(["story", &id, "--json", "--diff", "1", "2", "--db"]).arg(&db));
+    let v: Value = serde_json::from_slice(&json.stdout).expect("diff JSON");
+    assert_eq!(v["diff"]["stats"]["removed"], 1);
+    assert_eq!(v["diff"]["paragraphs"][3]["op"], "removed");
+
+    let origin_id = lagos["origin"]["article"].as_str().expect("origin id").to_string();
+    let by_article = run(bin().args(["story", &origin_id[..8], "--json", "--db"]).arg(&db));
+    let v: Value = serde_json::from_slice(&by_article.stdout).expect("story JSON");
+    assert_eq!(v["id"], lagos["id"], "an article id finds its story");
+
+    let bad = run(bin().args(["story", &id, "--diff", "1", "9", "--db"]).arg(&db));
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("versions 1 to 2"));
 }

@@ -1,0 +1,261 @@
+//! Evaluation and benchmark of fingerprints and stories (run by `scripts/eval_stories.py`, which
+//! runs datasketch on the same data in the same run and prints the tables of
+//! docs/accuracy-stories.md and docs/bench-stories.md).
+//!
+//! ```text
+//! eval_stories pairs PAIRS.jsonl                  # {"pair_id","text1","text2"} -> similarities
+//! eval_stories corpus DIR [--db FILE] [--threshold J] [--containment C]
+//!                                                 # ingest *.txt into a store -> {"id","story"}
+//! eval_stories bench DIR                          # in-memory shingle+MinHash+LSH, one thread
+//! eval_stories scale N [--db FILE] [--batch B]    # N synthetic variants of DIR's docs through the store
+//! ```
+//!
+//! Documents are read the way `dateline ingest` reads a crawl text file: the ` date … (@author)`
+//! header line becomes `published`, the dateline is found by the real `parse_dateline` and left
+//! out of the fingerprint. (The full analysis is not run: stories need only text and dateline.)
+
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use dateline_analyze::fingerprint::{minhash, Shingler};
+use dateline_analyze::{content_id, parse_dateline, Analysis, Format, Resources, Shingles, SourceRef};
+use dateline_store::lsh::band_keys;
+use dateline_store::{Store, StoryOptions};
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let opt = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let mut options = StoryOptions::default();
+    if let Some(t) = opt("--threshold") {
+        options.threshold = t.parse()?;
+    }
+    if let Some(c) = opt("--containment") {
+        options.containment = c.parse()?;
+    }
+    match (args.first().map(String::as_str), args.get(1)) {
+        (Some("pairs"), Some(file)) => pairs(Path::new(file), &options),
+        (Some("corpus"), Some(dir)) => corpus(Path::new(dir), opt("--db").map(PathBuf::from), &options),
+        (Some("bench"), Some(dir)) => bench(Path::new(dir)),
+        (Some("scale"), Some(n)) => {
+            let dir = opt("--dir").ok_or("scale needs --dir DIR")?;
+            let batch = opt("--batch").map_or(Ok(1000), |b| b.parse())?;
+            scale(n.parse()?, Path::new(&dir), opt("--db").map(PathBuf::from), batch, &options)
+        }
+        _ => Err("usage: eval_stories pairs FILE | corpus DIR | bench DIR | scale N --dir DIR".into()),
+    }
+}
+
+/// Peak resident memory of this process, in MB (Linux `VmHWM`).
+fn peak_rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Exact similarities of each pair (`pair_id`, `text1`, `text2`), one JSON line each.
+fn pairs(file: &Path, options: &StoryOptions) -> Result<()> {
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    for line in std::io::BufReader::new(std::fs::File::open(file)?).lines() {
+        let v: serde_json::Value = serde_json::from_str(&line?)?;
+        let text = |k: &str| v.get(k).and_then(|t| t.as_str()).unwrap_or_default().to_string();
+        let (a, b) = (Shingles::of(&text("text1"), None), Shingles::of(&text("text2"), None));
+        let sim = a.similarity(&b);
+        let est = a.signature().jaccard(&b.signature());
+        let row = serde_json::json!({
+            "pair_id": v.get("pair_id"), "jaccard": sim.jaccard, "containment": sim.containment,
+            "minhash_jaccard": est, "same": options.same_story(sim),
+        });
+        writeln!(out, "{row}")?;
+    }
+    Ok(())
+}
+
+/// The `.txt` files of `dir`, sorted by name.
+fn txt_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// An analysis of one crawl text file with what stories need: text, dateline, published.
+fn record(path: &Path, raw: &str, resources: &Resources) -> Analysis {
+    let (published, body) = match raw.strip_prefix(" date ").and_then(|r| r.split_once('\n')) {
+        Some((header, body)) => (header.get(..10).map(str::to_string), body.trim()),
+        None => (None, raw.trim()),
+    };
+    let dateline = parse_dateline(body, resources, published.as_deref());
+    Analysis {
+        id: content_id(body),
+        source: SourceRef { path: Some(path.display().to_string()), url: None, format: Format::Text, record: None },
+        language: "en".into(),
+        skipped_stages: Vec::new(),
+        title: None,
+        header: None,
+        dateline,
+        published,
+        text: body.to_string(),
+        text_repairs: Vec::new(),
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        times: Vec::new(),
+        amounts: Vec::new(),
+        tone: None,
+        fingerprint: None,
+    }
+}
+
+fn open(db: Option<PathBuf>) -> Result<Store> {
+    Ok(match db {
+        Some(p) => {
+            let _ = std::fs::remove_file(&p);
+            Store::open(&p)?
+        }
+        None => Store::open_in_memory()?,
+    })
+}
+
+/// Ingests every `.txt` of `dir` into a store and prints each document's story.
+fn corpus(dir: &Path, db: Option<PathBuf>, options: &StoryOptions) -> Result<()> {
+    let resources = Resources::embedded()?;
+    let mut store = open(db)?;
+    let files = txt_files(dir)?;
+    let mut records = Vec::with_capacity(files.len());
+    let mut names = Vec::with_capacity(files.len());
+    for f in &files {
+        let raw = std::fs::read_to_string(f)?;
+        records.push(record(f, &raw, &resources));
+        names.push(f.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default());
+    }
+    let t = Instant::now();
+    for chunk in records.chunks(500) {
+        store.insert_batch_with(chunk, options)?;
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    for (name, r) in names.iter().zip(&records) {
+        let story = store.story_of(&r.id)?;
+        writeln!(out, "{}", serde_json::json!({ "id": name, "story": story }))?;
+    }
+    eprintln!(
+        "{}",
+        serde_json::json!({ "docs": records.len(), "store_ingest_s": secs, "store_docs_per_s": records.len() as f64 / secs })
+    );
+    Ok(())
+}
+
+/// Shingling + MinHash + LSH insert and query in memory on one thread, like the datasketch peer.
+fn bench(dir: &Path) -> Result<()> {
+    let docs: Vec<String> = txt_files(dir)?.iter().map(std::fs::read_to_string).collect::<std::io::Result<_>>()?;
+    let n = docs.len();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mut best = f64::MAX;
+    let mut phases = (0.0, 0.0, 0.0);
+    let mut candidates = 0usize;
+    for _ in 0..5 {
+        let mut shingler = Shingler::default();
+        let mut found: Vec<u32> = Vec::new();
+        let mut index: HashMap<i64, Vec<u32>> = HashMap::new();
+        let (mut t_sh, mut t_mh, mut t_lsh) = (0.0, 0.0, 0.0);
+        candidates = 0;
+        let start = Instant::now();
+        for (i, d) in docs.iter().enumerate() {
+            let t = Instant::now();
+            let sh = shingler.shingle(d, None);
+            let t2 = Instant::now();
+            let sig = minhash(sh);
+            let t3 = Instant::now();
+            let keys = band_keys(&sig);
+            // As the store does: the newest 64 of each bucket, ranked by bands shared.
+            found.clear();
+            for k in keys {
+                let bucket = index.entry(k).or_default();
+                found.extend(bucket.iter().rev().take(64));
+                bucket.push(i as u32);
+            }
+            found.sort_unstable();
+            found.dedup();
+            candidates += found.len();
+            t_sh += (t2 - t).as_secs_f64();
+            t_mh += (t3 - t2).as_secs_f64();
+            t_lsh += t3.elapsed().as_secs_f64();
+        }
+        let total = start.elapsed().as_secs_f64();
+        if total < best {
+            best = total;
+            phases = (t_sh, t_mh, t_lsh);
+        }
+    }
+    let row = serde_json::json!({
+        "tool": "dateline", "docs": n, "best_of": 5, "end_to_end_s": best,
+        "end_to_end_docs_per_s": n as f64 / best, "MB_per_s": bytes as f64 / 1e6 / best,
+        "shingle_s": phases.0, "minhash_s": phases.1, "lsh_insert_query_s": phases.2,
+        "mean_candidates_per_query": candidates as f64 / n as f64, "peak_rss_MB": peak_rss_mb(),
+    });
+    println!("{row}");
+    Ok(())
+}
+
+/// `n` documents through the store in batches: variants of the corpus documents (document `i` is
+/// corpus document `i mod len` with every 50th word replaced by a token made from `i`), so each is
+/// distinct and every corpus document has many near-duplicates. Prints time and peak RSS.
+fn scale(n: usize, dir: &Path, db: Option<PathBuf>, batch: usize, options: &StoryOptions) -> Result<()> {
+    let resources = Resources::embedded()?;
+    let base: Vec<Analysis> = txt_files(dir)?
+        .iter()
+        .map(|f| std::fs::read_to_string(f).map(|raw| record(f, &raw, &resources)))
+        .collect::<std::io::Result<_>>()?;
+    if base.is_empty() {
+        return Err("no documents".into());
+    }
+    let mut store = open(db)?;
+    let start = Instant::now();
+    let mut chunk = Vec::with_capacity(batch);
+    for i in 0..n {
+        let mut a = base[i % base.len()].clone();
+        if i >= base.len() {
+            let mut text = String::with_capacity(a.text.len() + 64);
+            for (w, word) in a.text.split(' ').enumerate() {
+                if w > 0 {
+                    text.push(' ');
+                }
+                if w % 50 == 25 {
+                    text.push_str(&format!("v{i}x{w}"));
+                } else {
+                    text.push_str(word);
+                }
+            }
+            a.id = content_id(&text);
+            a.text = text;
+        }
+        chunk.push(a);
+        if chunk.len() == batch || i + 1 == n {
+            store.insert_batch_with(&chunk, options)?;
+            chunk.clear();
+            if (i + 1) % 100_000 == 0 {
+                eprintln!("{} docs, {:.1}s, peak RSS {:.0} MB", i + 1, start.elapsed().as_secs_f64(), peak_rss_mb());
+            }
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let stories = store.stories(1, 1)?;
+    println!(
+        "{}",
+        serde_json::json!({
+            "docs": n, "seconds": secs, "docs_per_s": n as f64 / secs, "peak_rss_MB": peak_rss_mb(),
+            "largest_story": stories.first().map(|s| s.size),
+        })
+    );
+    Ok(())
+}

@@ -1,0 +1,433 @@
+//! Stories: articles that are versions of one another, found as they are ingested.
+//!
+//! Each new article, inside the batch transaction that stores it:
+//!
+//! 1. is shingled (its dateline and boilerplate left out) and MinHashed ([`dateline_analyze::fingerprint`]);
+//! 2. looks up the stored articles sharing at least one LSH band ([`crate::lsh`]) and keeps the
+//!    [`StoryOptions::candidates`] sharing the most bands;
+//! 3. is compared exactly with each of them (their shingles are recomputed from the stored text:
+//!    about 20 µs each, cheaper than storing every shingle set). A candidate *matches* when the
+//!    Jaccard similarity reaches [`StoryOptions::threshold`] or the containment of the smaller
+//!    set in the larger reaches [`StoryOptions::containment`], so that a copy with paragraphs
+//!    dropped still joins its original;
+//! 4. joins the story of its best match, or founds a new story. When its matches lie in several
+//!    stories it **bridges** them and they are merged (into the largest, so the best-known id
+//!    survives). Merging makes the result independent of ingest order: stories are the connected
+//!    components of the "matches" graph, as a batch clustering would find them, and the exact
+//!    confirmation at a high threshold keeps chains of weak links out.
+//!
+//! Nothing is ever recomputed for the stories already stored; re-ingesting an article changes
+//! nothing because the article itself is a duplicate and never reaches this module.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use dateline_analyze::{Analysis, Dateline, Shingles, Similarity};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+
+use crate::lsh::{band_keys, BANDS};
+use crate::origin::{origin, Origin, VersionFacts};
+use crate::StoreError;
+
+/// How articles are grouped into stories.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StoryOptions {
+    /// Exact shingle Jaccard at or above which two articles are versions of one story.
+    pub threshold: f64,
+    /// Containment of the smaller shingle set in the larger at or above which two articles are
+    /// versions of one story (a shortened copy).
+    pub containment: f64,
+    /// Most candidates compared exactly per new article (those sharing the most LSH bands).
+    pub candidates: usize,
+}
+
+/// Jaccard default: the lowest with perfect pairwise precision on the synthetic republication
+/// corpus (docs/accuracy-stories.md; 0.75 already merges families there, 0.8–0.9 all score F1 1.0),
+/// so that real copies with more edits than the synthetic ones still join.
+pub const DEFAULT_THRESHOLD: f64 = 0.8;
+/// Containment default: a copy with 90% of its shingles inside the other is the same story; on the
+/// synthetic corpus no two different stories reach 0.88.
+pub const DEFAULT_CONTAINMENT: f64 = 0.9;
+/// Candidates compared per article by default.
+pub const DEFAULT_CANDIDATES: usize = 16;
+
+impl Default for StoryOptions {
+    fn default() -> Self {
+        StoryOptions { threshold: DEFAULT_THRESHOLD, containment: DEFAULT_CONTAINMENT, candidates: DEFAULT_CANDIDATES }
+    }
+}
+
+impl StoryOptions {
+    /// True when two articles this similar belong to one story.
+    pub fn same_story(&self, sim: Similarity) -> bool {
+        sim.jaccard >= self.threshold || sim.containment >= self.containment
+    }
+
+    /// Checks the options are usable: thresholds in (0, 1], at least one candidate.
+    pub fn validate(&self) -> Result<(), StoreError> {
+        let ok = |x: f64| x > 0.0 && x <= 1.0;
+        if !ok(self.threshold) || !ok(self.containment) || self.candidates == 0 {
+            return Err(StoreError::InvalidStoryOptions {
+                threshold: self.threshold,
+                containment: self.containment,
+                candidates: self.candidates,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The byte range left out of an article's fingerprint: its dateline.
+fn exclusion(dateline: Option<&Dateline>) -> Option<Range<usize>> {
+    dateline.map(|d| d.span.0..d.span.1)
+}
+
+/// Where an article's "seen" date comes from: its publication date, else the time it was stored.
+const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+
+/// Puts the article stored as `pk` into a story; see the module documentation.
+pub(crate) fn join(tx: &Transaction<'_>, pk: i64, a: &Analysis, opts: &StoryOptions) -> rusqlite::Result<i64> {
+    join_text(tx, pk, &a.text, exclusion(a.dateline.as_ref()), a.published.as_deref(), opts)
+}
+
+fn join_text(
+    tx: &Transaction<'_>,
+    pk: i64,
+    text: &str,
+    skip: Option<Range<usize>>,
+    published: Option<&str>,
+    opts: &StoryOptions,
+) -> rusqlite::Result<i64> {
+    let shingles = Shingles::of(text, skip.clone());
+    let mut best: Option<(i64, i64, Similarity)> = None; // (story, via article, similarity)
+    let mut stories: Vec<i64> = Vec::new();
+    if !shingles.is_empty() {
+        let keys = band_keys(&shingles.signature());
+        for (cand, story, sim) in confirmed(tx, pk, &shingles, &keys, opts)? {
+            if !stories.contains(&story) {
+                stories.push(story);
+            }
+            if best.is_none_or(|(_, _, b)| score(sim) > score(b)) {
+                best = Some((story, cand, sim));
+            }
+        }
+        let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO lsh_bands (band_key, article_pk) VALUES (?1, ?2)")?;
+        for key in keys {
+            insert.execute(params![key, pk])?;
+        }
+    }
+    let seen: String = match published {
+        Some(p) => p.to_string(),
+        None => tx.query_row(&format!("SELECT {NOW}"), [], |r| r.get(0))?,
+    };
+    let story = match best {
+        None => {
+            tx.prepare_cached("INSERT INTO stories (size, first_seen, last_seen) VALUES (0, ?1, ?1)")?
+                .execute([&seen])?;
+            tx.last_insert_rowid()
+        }
+        Some(_) => merge(tx, &stories)?,
+    };
+    tx.prepare_cached(
+        "INSERT INTO story_members (article_pk, story_id, shingles, skip_start, skip_end, via_pk, similarity)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        pk,
+        story,
+        i64::try_from(shingles.len()).unwrap_or(i64::MAX),
+        skip.as_ref().map(|r| i64::try_from(r.start).unwrap_or(i64::MAX)),
+        skip.as_ref().map(|r| i64::try_from(r.end).unwrap_or(i64::MAX)),
+        best.map(|(_, via, _)| via),
+        best.map(|(_, _, sim)| score(sim)),
+    ])?;
+    tx.prepare_cached(
+        "UPDATE stories SET size = size + 1, first_seen = min(first_seen, ?2), last_seen = max(last_seen, ?2)
+         WHERE id = ?1",
+    )?
+    .execute(params![story, seen])?;
+    Ok(story)
+}
+
+/// One number for "how alike": the larger of Jaccard and containment.
+fn score(sim: Similarity) -> f64 {
+    sim.jaccard.max(sim.containment)
+}
+
+/// The candidates of the article `pk` that match it, with their story and similarity.
+fn confirmed(
+    tx: &Transaction<'_>,
+    pk: i64,
+    shingles: &Shingles,
+    keys: &[i64; BANDS],
+    opts: &StoryOptions,
+) -> rusqlite::Result<Vec<(i64, i64, Similarity)>> {
+    // Per band, only the most recent BUCKET_CAP articles: a story republished thousands of times
+    // fills its buckets, and any recent version of it is as good a way in as all of them. This
+    // keeps the cost per article flat however large the store and its stories grow.
+    let mut bucket =
+        tx.prepare_cached("SELECT article_pk FROM lsh_bands WHERE band_key = ?1 ORDER BY article_pk DESC LIMIT ?2")?;
+    let mut shared: HashMap<i64, u32> = HashMap::new();
+    for key in keys {
+        for row in bucket.query_map(params![key, BUCKET_CAP], |r| r.get::<_, i64>(0))? {
+            *shared.entry(row?).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(i64, u32)> = shared.into_iter().collect();
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let candidates: Vec<i64> = ranked.into_iter().take(opts.candidates).map(|(pk, _)| pk).collect();
+    let mut story_of =
+        tx.prepare_cached("SELECT story_id, skip_start, skip_end FROM story_members WHERE article_pk = ?1")?;
+    let mut text_of = tx.prepare_cached("SELECT text FROM articles WHERE pk = ?1")?;
+    let mut out: Vec<(i64, i64, Similarity)> = Vec::new();
+    for cand in candidates.into_iter().filter(|&c| c != pk) {
+        let row = story_of
+            .query_row([cand], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?)))
+            .optional()?;
+        let Some((story, start, end)) = row else { continue };
+        // One confirmed version of a story is enough to join it; comparing more of its versions
+        // cannot change where the article goes (they rank lower, so they matter little as `via`).
+        if out.iter().any(|&(_, s, _)| s == story) {
+            continue;
+        }
+        let Some(text) = text_of.query_row([cand], |r| r.get::<_, String>(0)).optional()? else { continue };
+        let skip = match (start, end) {
+            (Some(s), Some(e)) => Some(usize::try_from(s).unwrap_or(0)..usize::try_from(e).unwrap_or(0)),
+            _ => None,
+        };
+        let sim = shingles.similarity(&Shingles::of(&text, skip));
+        if opts.same_story(sim) {
+            out.push((cand, story, sim));
+        }
+    }
+    Ok(out)
+}
+
+/// Merges `stories` into the largest of them (ties: the oldest) and returns it.
+fn merge(tx: &Transaction<'_>, stories: &[i64]) -> rusqlite::Result<i64> {
+    let mut sized = Vec::with_capacity(stories.len());
+    for &s in stories {
+        let size: i64 = tx.prepare_cached("SELECT size FROM stories WHERE id = ?1")?.query_row([s], |r| r.get(0))?;
+        sized.push((size, s));
+    }
+    let Some(&(_, keep)) = sized.iter().max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1))) else {
+        return Err(rusqlite::Error::QueryReturnedNoRows);
+    };
+    for &(_, gone) in sized.iter().filter(|(_, s)| *s != keep) {
+        tx.prepare_cached("UPDATE story_members SET story_id = ?1 WHERE story_id = ?2")?.execute([keep, gone])?;
+        tx.prepare_cached(
+            "UPDATE stories SET size = size + (SELECT size FROM stories WHERE id = ?2),
+                first_seen = min(first_seen, (SELECT first_seen FROM stories WHERE id = ?2)),
+                last_seen = max(last_seen, (SELECT last_seen FROM stories WHERE id = ?2))
+             WHERE id = ?1",
+        )?
+        .execute([keep, gone])?;
+        tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?.execute([gone])?;
+    }
+    Ok(keep)
+}
+
+/// Most articles read from one LSH bucket per lookup (the newest).
+const BUCKET_CAP: i64 = 64;
+
+/// Articles per transaction when fingerprinting the articles of an older file.
+const CATCH_UP_BATCH: i64 = 500;
+
+/// The part of a stored record the catch-up needs.
+#[derive(Deserialize)]
+struct DatelineOnly {
+    dateline: Option<Dateline>,
+}
+
+/// Puts every stored article that is in no story yet into one, oldest first, in batches: the
+/// migration to version 3 leaves the articles of an older file without fingerprints, and an
+/// interrupted catch-up resumes where it stopped. Cheap when there is nothing to do (two index
+/// lookups), since ingest keeps every article up to the highest `pk` in a story.
+pub(crate) fn catch_up(conn: &mut Connection, path: &Path, opts: &StoryOptions) -> Result<u64, StoreError> {
+    let err = |source| StoreError::Query { path: path.to_path_buf(), what: "adding older articles to stories", source };
+    let mut done = 0u64;
+    loop {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
+        let rows: Vec<(i64, String, String, Option<String>, String)> = {
+            let mut stmt = tx
+                .prepare(
+                    "SELECT pk, id, text, published, record_json FROM articles
+                     WHERE pk > (SELECT coalesce(max(article_pk), 0) FROM story_members)
+                     ORDER BY pk LIMIT ?1",
+                )
+                .map_err(err)?;
+            let rows = stmt
+                .query_map([CATCH_UP_BATCH], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+                .map_err(err)?;
+            rows.collect::<Result<_, _>>().map_err(err)?
+        };
+        if rows.is_empty() {
+            return Ok(done);
+        }
+        for (pk, id, text, published, json) in rows {
+            let partial: DatelineOnly = serde_json::from_str(&json).map_err(|source| StoreError::CorruptRecord {
+                path: path.to_path_buf(),
+                id,
+                source,
+            })?;
+            join_text(&tx, pk, &text, exclusion(partial.dateline.as_ref()), published.as_deref(), opts).map_err(err)?;
+            done += 1;
+        }
+        tx.commit().map_err(err)?;
+    }
+}
+
+/// One line of the story listing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StorySummary {
+    /// The story id (`dateline story ID`).
+    pub id: i64,
+    /// How many versions (articles) it has.
+    pub size: u64,
+    /// The earliest publication date among them (else when the first was stored).
+    pub first_seen: String,
+    /// The latest.
+    pub last_seen: String,
+    /// The headline of the origin version, else of any version that has one.
+    pub title: Option<String>,
+    /// The likely origin.
+    pub origin: Option<Origin>,
+}
+
+/// One version in a story.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryMember {
+    /// The article id.
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date, when known.
+    pub published: Option<String>,
+    /// File or URL it came from.
+    pub source: Option<String>,
+    /// Wire credits of its dateline.
+    pub sources: Vec<String>,
+    /// Distinct shingles (how much story text it carries).
+    pub shingles: u64,
+    /// The member it joined through (`None` for the founder).
+    pub via: Option<String>,
+    /// Its similarity to that member (the larger of Jaccard and containment).
+    pub similarity: Option<f64>,
+    /// True when the story has credits and this version carries none of them.
+    pub uncredited: bool,
+    /// True for the likely origin.
+    pub origin: bool,
+}
+
+/// A story with all its versions, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Story {
+    /// Summary line.
+    #[serde(flatten)]
+    pub summary: StorySummary,
+    /// The versions, by publication date (undated last), then storage order.
+    pub members: Vec<StoryMember>,
+}
+
+/// The stories with at least `min_size` versions, largest first, then the most recently seen.
+pub(crate) fn list(
+    conn: &Connection,
+    path: &Path,
+    limit: usize,
+    min_size: u64,
+) -> Result<Vec<StorySummary>, StoreError> {
+    let err = |source| StoreError::Query { path: path.to_path_buf(), what: "listing stories", source };
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM stories WHERE size >= ?1 ORDER BY size DESC, last_seen DESC, id LIMIT ?2")
+        .map_err(err)?
+        .query_map(
+            params![i64::try_from(min_size).unwrap_or(i64::MAX), i64::try_from(limit).unwrap_or(i64::MAX)],
+            |r| r.get(0),
+        )
+        .map_err(err)?
+        .collect::<Result<_, _>>()
+        .map_err(err)?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(story) = get(conn, path, id)? {
+            out.push(story.summary);
+        }
+    }
+    Ok(out)
+}
+
+/// The story with this id.
+pub(crate) fn get(conn: &Connection, path: &Path, id: i64) -> Result<Option<Story>, StoreError> {
+    let err = |source| StoreError::Query { path: path.to_path_buf(), what: "reading a story", source };
+    let head: Option<(i64, String, String)> = conn
+        .prepare_cached("SELECT size, first_seen, last_seen FROM stories WHERE id = ?1")
+        .map_err(err)?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()
+        .map_err(err)?;
+    let Some((size, first_seen, last_seen)) = head else { return Ok(None) };
+    let mut members: Vec<StoryMember> = conn
+        .prepare_cached(
+            "SELECT a.id, a.title, a.published, coalesce(a.url, a.source_path), m.shingles,
+                    (SELECT v.id FROM articles v WHERE v.pk = m.via_pk), m.similarity,
+                    (SELECT group_concat(source, char(31)) FROM
+                        (SELECT source FROM article_sources s WHERE s.article_pk = a.pk ORDER BY position))
+             FROM story_members m JOIN articles a ON a.pk = m.article_pk
+             WHERE m.story_id = ?1
+             ORDER BY a.published IS NULL, a.published, a.pk",
+        )
+        .map_err(err)?
+        .query_map([id], |r| {
+            let sources: Option<String> = r.get(7)?;
+            Ok(StoryMember {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                published: r.get(2)?,
+                source: r.get(3)?,
+                shingles: u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
+                via: r.get(5)?,
+                similarity: r.get(6)?,
+                sources: sources.map(|s| s.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default(),
+                uncredited: false,
+                origin: false,
+            })
+        })
+        .map_err(err)?
+        .collect::<Result<_, _>>()
+        .map_err(err)?;
+    let facts: Vec<VersionFacts> = members
+        .iter()
+        .map(|m| VersionFacts {
+            id: m.id.clone(),
+            published: m.published.clone(),
+            sources: m.sources.clone(),
+            shingles: m.shingles,
+        })
+        .collect();
+    let origin = origin(&facts);
+    if let Some(o) = &origin {
+        for m in &mut members {
+            m.uncredited = o.uncredited.contains(&m.id);
+            m.origin = m.id == o.article;
+        }
+    }
+    let title = members
+        .iter()
+        .find(|m| m.origin && m.title.is_some())
+        .or_else(|| members.iter().find(|m| m.title.is_some()))
+        .and_then(|m| m.title.clone());
+    let size = u64::try_from(size).unwrap_or(0);
+    Ok(Some(Story { summary: StorySummary { id, size, first_seen, last_seen, title, origin }, members }))
+}
+
+/// The story an article (by its full id) belongs to.
+pub(crate) fn story_of(conn: &Connection, path: &Path, article_id: &str) -> Result<Option<i64>, StoreError> {
+    let err = |source| StoreError::Query { path: path.to_path_buf(), what: "finding an article's story", source };
+    conn.prepare_cached("SELECT m.story_id FROM story_members m JOIN articles a ON a.pk = m.article_pk WHERE a.id = ?1")
+        .map_err(err)?
+        .query_row([article_id], |r| r.get(0))
+        .optional()
+        .map_err(err)
+}

@@ -1,0 +1,242 @@
+//! Stories in the store: versions of one wire story join, unrelated articles do not, re-ingest
+//! adds nothing, shortened copies and bridges are handled, older files catch up, the diff shows
+//! the exact edits and the credited agency is named origin. Property tests for the diff and the
+//! fingerprint.
+
+use dateline_analyze::fingerprint::{signature, Shingles};
+use dateline_analyze::{content_id, Analysis, Dateline, Format, SourceRef, Span};
+use dateline_store::diff::{diff, paragraphs, ParagraphChange, WordChange};
+use dateline_store::{Store, StoryOptions};
+use proptest::prelude::*;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// The demo pair: the Reuters original and an uncredited copy with a paragraph dropped, one
+/// phrase changed and another byline (crawl header).
+const ORIGINAL: &str = include_str!("../../../examples/demo/14_lagos_port.txt");
+const COPY: &str = include_str!("../../../examples/demo/15_lagos_port_copy.txt");
+
+/// The body after the crawl header line, as the reader would give it.
+fn body(file: &str) -> &str {
+    file.split_once("\n\n").map_or(file, |(_, b)| b).trim()
+}
+
+/// An analysis of `text` with a dateline ending at the first ` - ` and the given credits.
+fn wire(text: &str, sources: &[&str], published: Option<&str>, path: &str) -> Analysis {
+    let end = text.find(" - ").map_or(0, |i| i + 2);
+    Analysis {
+        id: content_id(text),
+        source: SourceRef { path: Some(path.into()), url: None, format: Format::Text, record: None },
+        language: "en".into(),
+        skipped_stages: Vec::new(),
+        title: None,
+        header: None,
+        dateline: (end > 0).then(|| Dateline {
+            place: Some("Lagos".into()),
+            country: Some("NG".into()),
+            sources: sources.iter().map(|s| s.to_string()).collect(),
+            date: None,
+            span: Span(0, end),
+        }),
+        published: published.map(str::to_string),
+        text: text.to_string(),
+        text_repairs: Vec::new(),
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        times: Vec::new(),
+        amounts: Vec::new(),
+        tone: None,
+        fingerprint: None,
+    }
+}
+
+fn pair() -> (Analysis, Analysis) {
+    (
+        wire(body(ORIGINAL), &["Reuters"], Some("2024-03-04"), "14_lagos_port.txt"),
+        wire(body(COPY), &[], Some("2024-03-05"), "15_lagos_port_copy.txt"),
+    )
+}
+
+/// Unrelated wire stories of about the same length.
+fn unrelated() -> Vec<Analysis> {
+    let texts = [
+        "GENEVA (AP) - Talks on a new plastics treaty ended without agreement on Friday after delegates from \
+         oil-producing countries blocked limits on production, diplomats said. The chair said negotiations would \
+         resume next year in another city, and several delegations called the outcome a missed chance.",
+        "KABUL (AFP) - Flash floods swept through three villages in northern Afghanistan overnight, killing at least \
+         twelve people and destroying hundreds of homes, a provincial spokesman said on Tuesday. Rescue teams were \
+         still searching for survivors in the mud, and aid groups asked for tents and clean water.",
+        "SANTIAGO (Reuters) - Chile's central bank cut its benchmark interest rate by half a percentage point on \
+         Wednesday, citing slowing inflation and weak domestic demand, and signalled further cuts ahead. Economists \
+         had expected a smaller move, and the peso weakened after the announcement.",
+    ];
+    texts.iter().enumerate().map(|(i, t)| wire(t, &["X"], Some("2024-03-01"), &format!("u{i}.txt"))).collect()
+}
+
+fn paras(n: std::ops::Range<usize>) -> String {
+    n.map(|i| {
+        format!(
+            "Paragraph {i} tells part {i} of the story of the river dam number {i} that engineers inspected on day \
+             {i} and found cracks in section {i} of the eastern wall."
+        )
+    })
+    .collect::<Vec<_>>()
+    .join("\n\n")
+}
+
+#[test]
+fn two_versions_of_a_wire_story_are_one_story_with_the_exact_diff_and_the_agency_as_origin() -> TestResult {
+    let mut store = Store::open_in_memory()?;
+    let (original, copy) = pair();
+    let mut batch = unrelated();
+    batch.push(copy.clone());
+    batch.push(original.clone());
+    store.insert_batch(&batch)?;
+
+    let stories = store.stories(10, 2)?;
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    let summary = &stories[0];
+    assert_eq!(summary.size, 2);
+    assert_eq!((summary.first_seen.as_str(), summary.last_seen.as_str()), ("2024-03-04", "2024-03-05"));
+    let origin = summary.origin.as_ref().ok_or("no origin")?;
+    assert_eq!(origin.credits, vec!["Reuters".to_string()]);
+    assert_eq!(origin.article, original.id);
+    assert_eq!(origin.reason, "credit+earliest");
+    assert_eq!(origin.uncredited, vec![copy.id.clone()], "the copy carries the story without its credit");
+
+    let story = store.story(summary.id)?.ok_or("story missing")?;
+    let ids: Vec<&str> = story.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, vec![original.id.as_str(), copy.id.as_str()], "oldest first");
+    assert!(story.members[0].origin && !story.members[0].uncredited);
+    assert!(story.members[1].uncredited);
+    assert_eq!(store.story_of(&copy.id[..6])?, Some(summary.id));
+
+    let d = store.diff(&original.id, &copy.id)?.ok_or("diff missing")?;
+    let s = d.stats;
+    assert_eq!((s.same, s.removed, s.added, s.changed), (3, 1, 0, 2), "{:#?}", d.paragraphs);
+    assert_eq!(
+        d.paragraphs[3],
+        ParagraphChange::Removed {
+            text: "Truck drivers said the access road to the port remained the main bottleneck, with queues \
+                   stretching several kilometres on most days."
+                .into()
+        }
+    );
+    let ParagraphChange::Changed { words, .. } = &d.paragraphs[0] else { return Err("lead not changed".into()) };
+    let edits: Vec<&WordChange> = words.iter().filter(|w| !matches!(w, WordChange::Same(_))).collect();
+    assert_eq!(edits, vec![&WordChange::Removed("(Reuters) ".into())]);
+    let ParagraphChange::Changed { words, .. } = &d.paragraphs[1] else { return Err("para 2 not changed".into()) };
+    let edits: Vec<&WordChange> = words.iter().filter(|w| !matches!(w, WordChange::Same(_))).collect();
+    assert_eq!(
+        edits,
+        vec![&WordChange::Removed("most populous country.".into()), &WordChange::Added("largest economy.".into())]
+    );
+    Ok(())
+}
+
+#[test]
+fn unrelated_articles_stay_apart() -> TestResult {
+    let mut store = Store::open_in_memory()?;
+    store.insert_batch(&unrelated())?;
+    assert!(store.stories(10, 2)?.is_empty());
+    assert_eq!(store.stories(10, 1)?.len(), 3, "each article is its own story");
+    Ok(())
+}
+
+#[test]
+fn re_ingest_adds_nothing() -> TestResult {
+    let mut store = Store::open_in_memory()?;
+    let (original, copy) = pair();
+    let mut batch = unrelated();
+    batch.extend([original, copy]);
+    store.insert_batch(&batch)?;
+    let before = store.stories(100, 1)?;
+    let again = store.insert_batch(&batch)?;
+    assert_eq!((again.stored, again.duplicates), (0, batch.len()));
+    assert_eq!(store.stories(100, 1)?, before);
+    Ok(())
+}
+
+#[test]
+fn a_shortened_copy_joins_by_containment() -> TestResult {
+    let mut store = Store::open_in_memory()?;
+    let full = paras(0..12);
+    let short = paras(0..6);
+    let sim = Shingles::of(&full, None).similarity(&Shingles::of(&short, None));
+    assert!(sim.jaccard < StoryOptions::default().threshold, "Jaccard alone would miss it: {sim:?}");
+    store.insert_batch(&[wire(&full, &[], None, "full.txt"), wire(&short, &[], None, "short.txt")])?;
+    assert_eq!(store.stories(10, 2)?.first().map(|s| s.size), Some(2));
+    Ok(())
+}
+
+#[test]
+fn an_article_bridging_two_stories_merges_them() -> TestResult {
+    let mut store = Store::open_in_memory()?;
+    let (left, right, both) = (paras(0..8), paras(8..16), paras(0..16));
+    store.insert_batch(&[wire(&left, &[], Some("2024-01-01"), "l"), wire(&right, &[], Some("2024-01-03"), "r")])?;
+    assert!(store.stories(10, 2)?.is_empty());
+    store.insert_batch(&[wire(&both, &[], Some("2024-01-02"), "b")])?;
+    let stories = store.stories(10, 1)?;
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    assert_eq!(stories[0].size, 3);
+    assert_eq!((stories[0].first_seen.as_str(), stories[0].last_seen.as_str()), ("2024-01-01", "2024-01-03"));
+    Ok(())
+}
+
+#[test]
+fn stricter_options_split_what_the_defaults_join_and_bad_options_are_refused() -> TestResult {
+    let mut store = Store::open_in_memory()?;
+    let (original, copy) = pair();
+    let strict = StoryOptions { threshold: 1.0, containment: 1.0, ..StoryOptions::default() };
+    store.insert_batch_with(&[original, copy], &strict)?;
+    assert!(store.stories(10, 2)?.is_empty());
+    let bad = StoryOptions { threshold: 0.0, ..StoryOptions::default() };
+    assert!(store.insert_batch_with(&unrelated(), &bad).is_err());
+    Ok(())
+}
+
+#[test]
+fn an_older_file_catches_up_when_opened() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("old.db");
+    let (original, copy) = pair();
+    {
+        let mut store = Store::open(&path)?;
+        store.insert_batch(&[original, copy])?;
+    }
+    // As a version 2 file would be: articles, no stories.
+    rusqlite::Connection::open(&path)?
+        .execute_batch("DELETE FROM story_members; DELETE FROM stories; DELETE FROM lsh_bands;")?;
+    let store = Store::open(&path)?;
+    let stories = store.stories(10, 1)?;
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0].size, 2);
+    Ok(())
+}
+
+/// Paragraphs of a few words from a small vocabulary, so that random versions share a lot.
+fn text_strategy() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec!["grain", "port", "said", "the", "minister", "Lagos", "4,000", "on", "—"]);
+    let para = prop::collection::vec(word, 1..8).prop_map(|w| w.join(" "));
+    prop::collection::vec(para, 0..8).prop_map(|p| p.join("\n\n"))
+}
+
+proptest! {
+    #[test]
+    fn applying_the_diff_rebuilds_the_other_version(a in text_strategy(), b in text_strategy()) {
+        let d = diff(&a, &b);
+        let expected: Vec<String> = paragraphs(&b).iter().map(|s| s.to_string()).collect();
+        prop_assert_eq!(d.apply(&a), Some(expected));
+        prop_assert_eq!(diff(&a, &a).stats.is_identical(), true);
+    }
+
+    #[test]
+    fn the_fingerprint_is_deterministic(text in "\\PC{0,400}") {
+        let s = signature(&text);
+        prop_assert_eq!(&s, &signature(&text.clone()));
+        prop_assert_eq!(Shingles::of(&text, None), Shingles::of(&text, None));
+        if !s.is_empty() {
+            prop_assert_eq!(s.jaccard(&s), 1.0);
+        }
+    }
+}
