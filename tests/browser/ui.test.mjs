@@ -1,0 +1,145 @@
+// End-to-end tests of the dateline web UI: search, open an article, follow a speaker, open a
+// story, and read it all at phone width. Driven by playwright-core in Debian's chromium (never a
+// downloaded browser). run.sh starts the server and sets DATELINE_URL; SCREENSHOTS=DIR also saves
+// the screenshots of docs/screenshots.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+
+const BASE = (process.env.DATELINE_URL || "http://127.0.0.1:8080/").replace(/\/$/, "");
+const SHOTS = process.env.SCREENSHOTS || "";
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+
+let browser;
+let page;
+const problems = [];
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // Any script error or CSP violation on any page fails the run at the end.
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function shot(name, full = true) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: full });
+}
+
+test("front page lists articles, speakers and places", async () => {
+  const res = await page.goto(`${BASE}/`);
+  assert.equal(res.status(), 200);
+  assert.ok((await page.locator("article.hit").count()) > 0, "latest articles");
+  assert.ok((await page.locator(".side .ranked li").count()) > 0, "most quoted");
+  await shot("front");
+});
+
+test("search with a facet", async () => {
+  await page.goto(`${BASE}/`);
+  await page.fill("#q", "said");
+  await Promise.all([page.waitForURL(/q=said/), page.press("#q", "Enter")]);
+  const hits = page.locator("article.hit");
+  assert.ok((await hits.count()) > 0, "results");
+  await shot("search");
+  // Narrow by the first place facet: every result is then from that place.
+  const facet = page.locator(".facet-group").filter({ hasText: "Place" }).locator("li a").first();
+  const place = (await facet.innerText()).trim();
+  await Promise.all([page.waitForURL(/place=/), facet.click()]);
+  await page.locator(".chips").waitFor();
+  const kickers = await page.locator("article.hit .kicker").allInnerTexts();
+  assert.ok(kickers.length > 0);
+  for (const k of kickers) assert.ok(k.toLowerCase().includes(place.toLowerCase()), `${k} is from ${place}`);
+  // The chip removes the filter again.
+  await Promise.all([page.waitForURL((u) => !u.search.includes("place=")), page.locator(".chips a[aria-label^='Remove']").first().click()]);
+});
+
+let speakerName = "";
+
+test("open an annotated article", async () => {
+  await page.goto(`${BASE}/?q=minister`);
+  await Promise.all([page.waitForURL(/\/article\//), page.locator("article.hit h2 a").first().click()]);
+  const body = page.locator("#body");
+  assert.ok((await body.locator(".ent").count()) > 0, "entities highlighted");
+  assert.ok((await body.locator(".q").count()) > 0, "quotes highlighted");
+  // Hovering a name shows its details.
+  await body.locator("a.ent").first().hover();
+  await page.locator("#tip").waitFor({ state: "visible" });
+  assert.ok((await page.locator("#tip").innerText()).length > 3);
+  await page.mouse.move(0, 0);
+  await shot("article");
+  // The names toggle hides the highlights.
+  await page.locator("[data-toggle=ent]").uncheck();
+  assert.ok(await page.locator("#story").evaluate((n) => n.classList.contains("hide-ent")));
+  await page.locator("[data-toggle=ent]").check();
+  // A quote in the sidebar jumps to its place in the text.
+  const jump = page.locator(".quote-jump").first();
+  const href = await jump.getAttribute("href");
+  await jump.click();
+  assert.equal(new URL(page.url()).hash, href);
+  speakerName = (await page.locator(".quotes .who a").first().innerText()).trim();
+  assert.ok(speakerName, "a quote with a named speaker");
+});
+
+test("follow a speaker", async () => {
+  const link = page.locator(".quotes .who a").first();
+  await Promise.all([page.waitForURL(/\/speaker\//), link.click()]);
+  assert.equal((await page.locator("h1").innerText()).trim(), speakerName);
+  assert.ok((await page.locator("svg.timeline circle").count()) > 0, "timeline dots");
+  assert.ok((await page.locator("blockquote.said").count()) > 0, "quotes");
+  await shot("speaker");
+  // A dot of the timeline jumps to its day.
+  await page.locator("svg.timeline a").first().click();
+  assert.match(new URL(page.url()).hash, /^#d-/);
+  // Back to an article quoting them.
+  await Promise.all([page.waitForURL(/\/article\/.*#q-/), page.locator("blockquote.said footer a").first().click()]);
+});
+
+test("open a story and compare its versions", async () => {
+  await page.goto(`${BASE}/stories`);
+  const stories = page.locator(".story-list article.hit h2 a");
+  if ((await stories.count()) === 0) {
+    test.skip("no story with two versions in this store");
+    return;
+  }
+  await Promise.all([page.waitForURL(/\/story\//), stories.first().click()]);
+  assert.ok((await page.locator("table.versions tbody tr").count()) >= 2, "versions");
+  assert.ok((await page.locator(".sbs .sbs-row").count()) > 1, "side by side");
+  assert.ok((await page.locator(".badge").count()) >= 1, "origin marked");
+  await shot("story");
+});
+
+test("places table", async () => {
+  await page.goto(`${BASE}/places`);
+  assert.ok((await page.locator("table.places tbody tr").count()) > 0);
+  await shot("places");
+});
+
+test("readable at phone width", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/", "/?q=said", "/speakers", "/places", "/stories"]) {
+    await page.goto(`${BASE}${path}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `${path} scrolls sideways by ${overflow}px`);
+  }
+  await page.goto(`${BASE}/?q=minister`);
+  await Promise.all([page.waitForURL(/\/article\//), page.locator("article.hit h2 a").first().click()]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `article scrolls sideways by ${overflow}px`);
+  await shot("article-mobile", false);
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test("no script errors or blocked resources", () => {
+  assert.deepEqual(problems, []);
+});
