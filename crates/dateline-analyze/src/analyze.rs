@@ -19,16 +19,11 @@ const UNDETERMINED: &str = "und";
 pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     let header = doc.meta.header.clone();
     let given_published = doc.meta.published.as_deref().and_then(iso_date_prefix);
-    let header_date = header
-        .as_ref()
-        .and_then(|h| h.date.as_deref())
-        .and_then(iso_date_prefix);
+    let header_date = header.as_ref().and_then(|h| h.date.as_deref()).and_then(iso_date_prefix);
     let reference = header_date.or(given_published);
     let dateline = parse_dateline(&doc.text, resources, reference);
-    let published = given_published
-        .or(header_date)
-        .map(str::to_string)
-        .or_else(|| dateline.as_ref().and_then(|d| d.date.clone()));
+    let published =
+        given_published.or(header_date).map(str::to_string).or_else(|| dateline.as_ref().and_then(|d| d.date.clone()));
     let reference_day = dateline
         .as_ref()
         .and_then(|d| d.date.as_deref())
@@ -80,8 +75,7 @@ pub fn content_id(text: &str) -> String {
 fn iso_date_prefix(s: &str) -> Option<&str> {
     let s = s.trim();
     let b = s.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
     if !digits(0..4) {
         return None;
     }

@@ -258,7 +258,11 @@ proptest! {
             if let Some(b) = bytes.get_mut(flip) { *b ^= 0x55; }
             bytes.truncate(cut.max(1));
             let (out, _) = read(bytes, Limits::default());
-            prop_assert!(out.len() <= 4);
+            // Two records in: at most two articles out, and per record at most one record error
+            // and one resync error, plus one error for the stream itself (a corrupt gzip member).
+            prop_assert!(out.iter().filter(|r| r.is_ok()).count() <= 2);
+            prop_assert!(out.len() <= 2 * 2 + 1, "{} items", out.len());
         }
     }
 }
+

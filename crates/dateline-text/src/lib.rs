@@ -12,11 +12,11 @@
 mod decode;
 mod document;
 mod error;
+pub mod language;
 mod mojibake;
 mod normalize;
 mod offsets;
 mod replacement;
-pub mod language;
 pub mod segment;
 
 pub use decode::{decode, DecodeHint, Decoded};

@@ -10,8 +10,8 @@ use dateline_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{analyse_inputs, exit_code, warc_summary, Outcome};
-use dateline_ingest::StatsSnapshot;
 use crate::cli::IngestArgs;
+use dateline_ingest::StatsSnapshot;
 
 /// Failures listed one by one in the summary; the rest are counted.
 const FAILURES_SHOWN: usize = 20;
