@@ -51,7 +51,9 @@ def main():
 
     rows = []
     best = min((run([args.bin, "analyze", "--json", corpus]) for _ in range(args.repeat)), key=lambda r: r[0])
-    rows.append(("dateline analyze --json", best[0], best[1]))
+    rows.append(("dateline analyze --json (2 threads)", best[0], best[1]))
+    best = min((run([args.bin, "analyze", "--json", "-j1", corpus]) for _ in range(args.repeat)), key=lambda r: r[0])
+    rows.append(("dateline analyze --json -j1 (1 core)", best[0], best[1]))
     db = os.path.join(args.work, "bench.db")
     ingest_runs = []
     for _ in range(args.repeat):
@@ -74,7 +76,8 @@ def main():
         print("%-36s %10.0f %10.2f %8.0f %10.2f" % (name, n / wall, nbytes / 1e6 / wall, rss, wall))
     if args.peers:
         peer = n / rows[-1][1]
-        print("ratio dateline analyze / spaCy NER-only: %.0fx" % ((n / rows[0][1]) / peer))
+        print("ratio dateline analyze (2 threads) / spaCy NER-only (1 process): %.0fx" % ((n / rows[0][1]) / peer))
+        print("ratio dateline analyze -j1 / spaCy NER-only, per core: %.0fx" % ((n / rows[1][1]) / peer))
 
 if __name__ == "__main__":
     main()
