@@ -36,6 +36,8 @@ def main():
     ap.add_argument("--peers", action="store_true", help="also run spaCy NER-only on the same corpus")
     ap.add_argument("--python", default=os.path.expanduser("~/.venvs/peers/bin/python"))
     ap.add_argument("--repeat", type=int, default=3, help="runs of each dateline command; the best is kept")
+    ap.add_argument("--stages", default="target/release/examples/bench_stages",
+                    help="the bench_stages example (per-stage rates, one thread); skipped if absent")
     args = ap.parse_args()
 
     corpus = os.path.join(args.work, "corpus")
@@ -74,8 +76,18 @@ def main():
     print("%-36s %10s %10s %8s %10s" % ("run", "articles/s", "MB/s", "peak MB", "seconds"))
     for name, wall, rss in rows:
         print("%-36s %10.0f %10.2f %8.0f %10.2f" % (name, n / wall, nbytes / 1e6 / wall, rss, wall))
+    stage_rates = {}
+    if os.path.exists(args.stages):
+        _, _, out = run([args.stages, corpus], stdout=subprocess.PIPE)
+        print(out.decode().strip())
+        for line in out.decode().splitlines():
+            parts = line.split()
+            if len(parts) >= 3 and parts[2] == "articles/s":
+                stage_rates[parts[0]] = float(parts[1])
     if args.peers:
         peer = n / rows[-1][1]
+        if "entities" in stage_rates:
+            print("ratio dateline entity stage / spaCy NER-only, one core each: %.0fx" % (stage_rates["entities"] / peer))
         print("ratio dateline analyze (2 threads) / spaCy NER-only (1 process): %.0fx" % ((n / rows[0][1]) / peer))
         print("ratio dateline analyze -j1 / spaCy NER-only, per core: %.0fx" % ((n / rows[1][1]) / peer))
 
