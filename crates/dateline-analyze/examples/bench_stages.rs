@@ -9,15 +9,17 @@
 
 use std::time::Instant;
 
-use dateline_analyze::{find_amounts, find_entities, find_quotes, find_times, parse_dateline, Resources};
 use chrono::NaiveDate;
+use dateline_analyze::{find_amounts, find_entities, find_quotes, find_times, parse_dateline, Resources};
 use dateline_ingest::{text_record, Limits};
 use dateline_text::segment;
 
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "target/bench/corpus".into());
     let mut paths: Vec<_> = match std::fs::read_dir(&dir) {
-        Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect(),
+        Ok(rd) => {
+            rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect()
+        }
         Err(e) => {
             eprintln!("bench_stages: cannot read {dir}: {e}");
             std::process::exit(2);
