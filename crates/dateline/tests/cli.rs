@@ -278,3 +278,48 @@ fn stories_and_story_show_versions_origin_and_diff() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("versions 1 to 2"));
 }
+
+/// Escapes text for HTML.
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The reference article wrapped in a typical news page (navigation, related links, comments,
+/// footer) analyses to the same record as the text file, apart from where it came from: `source`,
+/// the page's `title`, and the crawl `header` that only the text file has.
+#[test]
+fn reference_article_in_a_news_page_gives_the_same_record() {
+    let Some(shared) = shared() else { return };
+    let article = shared.join("seed/000_056294eb0f0c9909.txt");
+    let raw = std::fs::read_to_string(&article).expect("article");
+    let body = raw.split_once('\n').map_or(raw.as_str(), |(_, rest)| rest);
+    let paragraphs: String = body
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("<p>{}</p>\n", escape_html(p)))
+        .collect();
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Wire story</title>\
+         <meta property=\"article:published_time\" content=\"2019-09-18T10:00:00Z\"></head><body>\
+         <header><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a> <a href=\"/business\">Business</a></nav></header>\
+         <main><article><h1>Wire story</h1><div class=\"byline\">By Staff</div>\n{paragraphs}</article>\
+         <aside class=\"related\"><h3>Related</h3><ul><li><a href=\"/a\">Markets close higher</a></li>\
+         <li><a href=\"/b\">Weather today</a></li></ul></aside>\
+         <section class=\"comments\"><h3>Comments</h3><p>0 Comments. Be the first to comment.</p></section></main>\
+         <footer><p>Copyright 2019 Example News. All rights reserved.</p></footer></body></html>"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let html = dir.path().join("story.html");
+    std::fs::write(&html, page).expect("write page");
+    let from_text = records(&run(bin().args(["analyze", "--json"]).arg(&article)));
+    let from_page = records(&run(bin().args(["analyze", "--json"]).arg(&html)));
+    let (mut t, mut h) = (from_text[0].clone(), from_page[0].clone());
+    for rec in [&mut t, &mut h] {
+        let obj = rec.as_object_mut().expect("record object");
+        for key in ["source", "title", "header"] {
+            obj.remove(key);
+        }
+    }
+    assert_eq!(h, t);
+}
