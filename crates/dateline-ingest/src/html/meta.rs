@@ -67,7 +67,10 @@ pub fn page_meta(dom: &Dom, url: Option<&str>) -> PageMeta {
         .headline
         .clone()
         .or_else(|| meta(&["og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title"]))
-        .or_else(|| dom.heads.title.clone().map(|t| strip_site(&t, site.as_deref())))
+        .or_else(|| {
+            let h1 = first_tag_text(dom, "h1");
+            dom.heads.title.clone().map(|t| strip_site(&t, site.as_deref(), h1.as_deref()))
+        })
         .or_else(|| first_tag_text(dom, "h1"))
         .map(|t| clean_space(&t))
         .filter(|t| !t.is_empty());
@@ -161,12 +164,18 @@ fn clean_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `<title>` minus the site name: "Headline | Site", "Site - Headline".
-fn strip_site(title: &str, site: Option<&str>) -> String {
+/// `<title>` minus the site name: "Headline | Site", "Site - Headline". The side that the page's
+/// `<h1>` repeats is the headline; else the side naming the site is dropped; else the shorter.
+fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>) -> String {
     let title = clean_space(title);
     for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " · "] {
         if let Some((a, b)) = title.rsplit_once(sep) {
-            let site_side_b = site.is_some_and(|s| b.contains(s)) || b.chars().count() < a.chars().count();
+            let h1 = h1.map(clean_space);
+            let site_side_b = match h1.as_deref() {
+                Some(h) if h == a => true,
+                Some(h) if h == b => false,
+                _ => site.is_some_and(|s| b.contains(s)) || b.chars().count() < a.chars().count(),
+            };
             return if site_side_b { a.to_string() } else { b.to_string() };
         }
     }
@@ -383,7 +392,10 @@ mod tests {
 
     #[test]
     fn titles() {
-        assert_eq!(strip_site("Big news today | The Daily", Some("The Daily")), "Big news today");
-        assert_eq!(strip_site("Plain", None), "Plain");
+        assert_eq!(strip_site("Big news today | The Daily", Some("The Daily"), None), "Big news today");
+        assert_eq!(strip_site("Plain", None, None), "Plain");
+        // Regression: a short headline before a longer site name, told apart by the <h1>.
+        assert_eq!(strip_site("Wire story - Example News", None, Some("Wire story")), "Wire story");
+        assert_eq!(strip_site("Example News - Wire story", None, Some(" Wire  story ")), "Wire story");
     }
 }
