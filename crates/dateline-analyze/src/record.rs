@@ -183,6 +183,30 @@ pub struct Fingerprint {
 }
 
 impl Analysis {
+    /// A record of `text` from `source` with nothing found yet: the id computed, language `en`,
+    /// every stage empty. For records built by hand (tests, benchmarks, importers), which then
+    /// fill in what they know with struct update syntax.
+    pub fn bare(text: &str, source: SourceRef) -> Analysis {
+        Analysis {
+            id: crate::content_id(text),
+            source,
+            language: "en".into(),
+            skipped_stages: Vec::new(),
+            title: None,
+            header: None,
+            dateline: None,
+            published: None,
+            text: text.to_string(),
+            text_repairs: Vec::new(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            times: Vec::new(),
+            amounts: Vec::new(),
+            tone: None,
+            fingerprint: None,
+        }
+    }
+
     /// Every span in the record, with a label saying where it came from (for invariant checks).
     pub fn spans(&self) -> Vec<(&'static str, Span)> {
         let mut out = Vec::new();

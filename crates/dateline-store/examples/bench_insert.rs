@@ -11,7 +11,7 @@
 
 use std::time::Instant;
 
-use dateline_analyze::{content_id, Analysis, Dateline, Entity, Format, Mention, SourceRef, Span};
+use dateline_analyze::{Analysis, Dateline, Entity, Format, Mention, SourceRef, Span};
 use dateline_store::Store;
 
 const WORDS: &[&str] = &[
@@ -103,18 +103,14 @@ fn synthetic(i: usize, rng: &mut Rng) -> Analysis {
             mentions: vec![Mention { text: "the".into(), span: Span(0, 3), via: None }],
         })
         .collect();
+    let source = SourceRef {
+        path: Some("bench.jsonl".into()),
+        url: Some(format!("https://example.org/news/{i}")),
+        format: Format::Jsonl,
+        record: Some(i.to_string()),
+    };
     Analysis {
-        id: content_id(&text),
-        source: SourceRef {
-            path: Some("bench.jsonl".into()),
-            url: Some(format!("https://example.org/news/{i}")),
-            format: Format::Jsonl,
-            record: Some(i.to_string()),
-        },
-        language: "en".into(),
-        skipped_stages: Vec::new(),
         title: Some(format!("Synthetic report {i} from {place}")),
-        header: None,
         dateline: Some(Dateline {
             place: Some(place.into()),
             country: None,
@@ -123,14 +119,8 @@ fn synthetic(i: usize, rng: &mut Rng) -> Analysis {
             span: Span(0, head.len()),
         }),
         published: Some(format!("2019-09-{:02}", 1 + i % 28)),
-        text,
-        text_repairs: Vec::new(),
         entities,
-        quotes: Vec::new(),
-        times: Vec::new(),
-        amounts: Vec::new(),
-        tone: None,
-        fingerprint: None,
+        ..Analysis::bare(&text, source)
     }
 }
 

@@ -95,24 +95,8 @@ fn record(path: &Path, raw: &str, resources: &Resources) -> Analysis {
         None => (None, raw.trim()),
     };
     let dateline = parse_dateline(body, resources, published.as_deref());
-    Analysis {
-        id: content_id(body),
-        source: SourceRef { path: Some(path.display().to_string()), url: None, format: Format::Text, record: None },
-        language: "en".into(),
-        skipped_stages: Vec::new(),
-        title: None,
-        header: None,
-        dateline,
-        published,
-        text: body.to_string(),
-        text_repairs: Vec::new(),
-        entities: Vec::new(),
-        quotes: Vec::new(),
-        times: Vec::new(),
-        amounts: Vec::new(),
-        tone: None,
-        fingerprint: None,
-    }
+    let source = SourceRef { path: Some(path.display().to_string()), url: None, format: Format::Text, record: None };
+    Analysis { dateline, published, ..Analysis::bare(body, source) }
 }
 
 fn open(db: Option<PathBuf>) -> Result<Store> {

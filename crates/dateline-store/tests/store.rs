@@ -21,18 +21,10 @@ fn article(
     sources: &[&str],
     published: Option<&str>,
 ) -> Analysis {
+    let source =
+        SourceRef { path: Some("wire.jsonl".into()), url: None, format: Format::Jsonl, record: Some("1".into()) };
     Analysis {
-        id: content_id(text),
-        source: SourceRef {
-            path: Some("wire.jsonl".into()),
-            url: None,
-            format: Format::Jsonl,
-            record: Some("1".into()),
-        },
-        language: "en".into(),
-        skipped_stages: Vec::new(),
         title: title.map(str::to_string),
-        header: None,
         dateline: place.map(|p| Dateline {
             place: Some(p.to_string()),
             country: None,
@@ -41,14 +33,7 @@ fn article(
             span: Span(0, p.len()),
         }),
         published: published.map(str::to_string),
-        text: text.to_string(),
-        text_repairs: Vec::new(),
-        entities: Vec::new(),
-        quotes: Vec::new(),
-        times: Vec::new(),
-        amounts: Vec::new(),
-        tone: None,
-        fingerprint: None,
+        ..Analysis::bare(text, source)
     }
 }
 

@@ -4,7 +4,7 @@
 //! fingerprint.
 
 use dateline_analyze::fingerprint::{signature, Shingles};
-use dateline_analyze::{content_id, Analysis, Dateline, Format, SourceRef, Span};
+use dateline_analyze::{Analysis, Dateline, Format, SourceRef, Span};
 use dateline_store::diff::{diff, paragraphs, ParagraphChange, WordChange};
 use dateline_store::{Store, StoryOptions};
 use proptest::prelude::*;
@@ -24,13 +24,8 @@ fn body(file: &str) -> &str {
 /// An analysis of `text` with a dateline ending at the first ` - ` and the given credits.
 fn wire(text: &str, sources: &[&str], published: Option<&str>, path: &str) -> Analysis {
     let end = text.find(" - ").map_or(0, |i| i + 2);
+    let source = SourceRef { path: Some(path.into()), url: None, format: Format::Text, record: None };
     Analysis {
-        id: content_id(text),
-        source: SourceRef { path: Some(path.into()), url: None, format: Format::Text, record: None },
-        language: "en".into(),
-        skipped_stages: Vec::new(),
-        title: None,
-        header: None,
         dateline: (end > 0).then(|| Dateline {
             place: Some("Lagos".into()),
             country: Some("NG".into()),
@@ -39,14 +34,7 @@ fn wire(text: &str, sources: &[&str], published: Option<&str>, path: &str) -> An
             span: Span(0, end),
         }),
         published: published.map(str::to_string),
-        text: text.to_string(),
-        text_repairs: Vec::new(),
-        entities: Vec::new(),
-        quotes: Vec::new(),
-        times: Vec::new(),
-        amounts: Vec::new(),
-        tone: None,
-        fingerprint: None,
+        ..Analysis::bare(text, source)
     }
 }
 

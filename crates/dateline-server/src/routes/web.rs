@@ -3,8 +3,7 @@
 //! Each handler loads what it shows, builds a small context, and renders a template; any
 //! [`ServerError`] becomes an HTML error page with the same status the API would answer.
 
-use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
@@ -13,6 +12,7 @@ use serde_json::json;
 use super::api::{
     load_article, load_diff, load_entity, load_speaker, load_stats, load_stories, load_story, paging, run_search,
 };
+use super::extract::{ApiPath, ApiQuery};
 use crate::model::{DiffParams, PageParams, Paging, SearchParams, SearchResponse, StoryListParams};
 use crate::state::AppState;
 use crate::views::html::segment;
@@ -130,10 +130,10 @@ fn pager(paging: &Paging, link: impl Fn(usize) -> String) -> Option<Pager> {
 /// `/`: the search page; with no query and no filter, the front page of the corpus.
 pub async fn search_page(
     State(state): State<AppState>,
-    query: Result<Query<SearchParams>, QueryRejection>,
+    query: Result<ApiQuery<SearchParams>, ServerError>,
 ) -> Response {
     let result = async {
-        let Query(mut p) = query.map_err(|e| ServerError::BadRequest(e.body_text()))?;
+        let ApiQuery(mut p) = query?;
         p.per_page = Some(p.per_page.unwrap_or(20));
         let results: std::sync::Arc<SearchResponse> = run_search(&state, &p).await?;
         let pairs = search_pairs(&p);
@@ -225,9 +225,9 @@ pub async fn search_page(
 }
 
 /// `/article/{id}`: the annotated article.
-pub async fn article_page(State(state): State<AppState>, id: Result<Path<String>, PathRejection>) -> Response {
+pub async fn article_page(State(state): State<AppState>, id: Result<ApiPath, ServerError>) -> Response {
     let result = async {
-        let Path(id) = id.map_err(|e| ServerError::BadRequest(e.body_text()))?;
+        let ApiPath(id) = id?;
         let a = load_article(&state, id).await?;
         let article_id = a.id.clone();
         let story = state
@@ -251,12 +251,12 @@ pub async fn article_page(State(state): State<AppState>, id: Result<Path<String>
 /// `/entity/{name}`: an entity across the corpus.
 pub async fn entity_page(
     State(state): State<AppState>,
-    name: Result<Path<String>, PathRejection>,
-    query: Result<Query<PageParams>, QueryRejection>,
+    name: Result<ApiPath, ServerError>,
+    query: Result<ApiQuery<PageParams>, ServerError>,
 ) -> Response {
     let result = async {
-        let Path(name) = name.map_err(|e| ServerError::BadRequest(e.body_text()))?;
-        let Query(p) = query.map_err(|e| ServerError::BadRequest(e.body_text()))?;
+        let ApiPath(name) = name?;
+        let ApiQuery(p) = query?;
         let (_, per, offset) = paging(p.page, p.per_page)?;
         let e = load_entity(&state, name, offset, per).await?;
         let kind = e.types.first().map(|t| t.value.clone()).unwrap_or_default();
@@ -298,12 +298,12 @@ fn same_words(a: &str, b: &str) -> bool {
 /// `/speaker/{name}`: every quote of a speaker, with a timeline.
 pub async fn speaker_page(
     State(state): State<AppState>,
-    name: Result<Path<String>, PathRejection>,
-    query: Result<Query<PageParams>, QueryRejection>,
+    name: Result<ApiPath, ServerError>,
+    query: Result<ApiQuery<PageParams>, ServerError>,
 ) -> Response {
     let result = async {
-        let Path(name) = name.map_err(|e| ServerError::BadRequest(e.body_text()))?;
-        let Query(p) = query.map_err(|e| ServerError::BadRequest(e.body_text()))?;
+        let ApiPath(name) = name?;
+        let ApiQuery(p) = query?;
         let (_, per, offset) = paging(p.page, p.per_page.or(Some(50)))?;
         let s = load_speaker(&state, name, offset, per).await?;
         let points: Vec<(String, u64)> = s.timeline.iter().map(|c| (c.value.clone(), c.count)).collect();
@@ -340,10 +340,10 @@ pub async fn speaker_page(
 /// `/speakers`: who is quoted most.
 pub async fn speakers_page(
     State(state): State<AppState>,
-    query: Result<Query<PageParams>, QueryRejection>,
+    query: Result<ApiQuery<PageParams>, ServerError>,
 ) -> Response {
     let result = async {
-        let Query(p) = query.map_err(|e| ServerError::BadRequest(e.body_text()))?;
+        let ApiQuery(p) = query?;
         let (page, per, offset) = paging(p.page, p.per_page.or(Some(50)))?;
         let index = state.corpus_index().await?;
         let paging = Paging::new(page, per, index.speakers.len() as u64);
@@ -362,9 +362,9 @@ pub async fn speakers_page(
 }
 
 /// `/places`: geocoded places with coordinates.
-pub async fn places_page(State(state): State<AppState>, query: Result<Query<PageParams>, QueryRejection>) -> Response {
+pub async fn places_page(State(state): State<AppState>, query: Result<ApiQuery<PageParams>, ServerError>) -> Response {
     let result = async {
-        let Query(p) = query.map_err(|e| ServerError::BadRequest(e.body_text()))?;
+        let ApiQuery(p) = query?;
         let (page, per, offset) = paging(p.page, p.per_page.or(Some(100)))?;
         let index = state.corpus_index().await?;
         let paging = Paging::new(page, per, index.places.len() as u64);
@@ -407,10 +407,10 @@ fn article_view_headline(a: &dateline_analyze::Analysis) -> String {
 /// `/stories`: republished texts, largest first.
 pub async fn stories_page(
     State(state): State<AppState>,
-    query: Result<Query<StoryListParams>, QueryRejection>,
+    query: Result<ApiQuery<StoryListParams>, ServerError>,
 ) -> Response {
     let result = async {
-        let Query(p) = query.map_err(|e| ServerError::BadRequest(e.body_text()))?;
+        let ApiQuery(p) = query?;
         let list = load_stories(&state, &p).await?;
         let ids = list
             .items
@@ -437,12 +437,12 @@ pub async fn stories_page(
 /// `/story/{id}`: the versions of a story side by side, differences marked.
 pub async fn story_page(
     State(state): State<AppState>,
-    id: Result<Path<String>, PathRejection>,
-    query: Result<Query<DiffParams>, QueryRejection>,
+    id: Result<ApiPath, ServerError>,
+    query: Result<ApiQuery<DiffParams>, ServerError>,
 ) -> Response {
     let result = async {
-        let Path(id) = id.map_err(|e| ServerError::BadRequest(e.body_text()))?;
-        let Query(p) = query.map_err(|e| ServerError::BadRequest(e.body_text()))?;
+        let ApiPath(id) = id?;
+        let ApiQuery(p) = query?;
         let story = load_story(&state, &id).await?;
         let diff = if story.members.len() > 1 { Some(load_diff(&state, &story, &p).await?) } else { None };
         let head_of = story.story.origin.as_ref().map(|o| o.article.clone()).unwrap_or_default();
