@@ -4,6 +4,7 @@
 Usage (from the repository root, with the peers' Python that has dateparser 1.5.0):
   $HOME/.venvs/peers/bin/python scripts/eval_times_dateparser.py [--data ../shared/data]
         [--ours 'cargo run -q -p dateline-analyze --example eval_times'] [--limit N] [--no-dateparser]
+        [--dump /tmp/times-errors.tsv]
 
 Corpora (read in place, never copied): MEANTIME (NewsReader, Wikinews; CAT XML, DCT from the TIMEX3
 with functionInDocument=CREATION_TIME) and TempEval-3 training (TimeBank + AQUAINT TimeML, DCT in <DCT>).
@@ -13,11 +14,14 @@ carries only the DCT (the task's gold is event timelines, not TIMEX3 values).
 Measures, per corpus, on gold TIMEX3 of type DATE with a concrete value (starting with digits):
   recall   = gold timexes overlapped by a predicted span
   value    = of those, predicted value equal to gold (exact ISO string; both sides upper-cased,
-             a trailing 'T..' part of day on the gold side kept, so "2019-09-18TNI" is a miss)
+             a trailing 'T..' part of day on the gold side kept, so "2019-09-18TNI" is a miss;
+             notation-only differences folded, see trivial(); --strict folds decades only)
   value@p  = value compared at the gold's precision (year / month / day / week / quarter): dateparser
              always returns a full datetime, so it is compared this way; ours is shown both ways
   precision= predicted spans that overlap any gold TIMEX3 (any type) / predicted spans
 Other gold (DURATION, SET, TIME, and DATE values like PRESENT_REF or XXXX-..) is counted separately.
+--dump writes our errors (outside the repository: the lines quote corpus text) as TSV rows
+  corpus, doc, kind (ok / miss / value / spurious), gold value, our value, gold text, our text, context.
 Speed: documents per second of the stage alone (ours: timed inside the binary; dateparser: search_dates).
 """
 import argparse, glob, html, json, os, re, shlex, subprocess, sys, time
@@ -150,10 +154,22 @@ def run_dateparser(docs):
 CONCRETE = re.compile(r"^\d{3,4}")
 
 
+STRICT = False
+
+
 def trivial(v):
-    """Folds notation-only differences: a decade written "199X" (TimeBank) or "199" (ISO, ours)."""
+    """Folds notation-only differences: a decade written "199X" (TimeBank) or "199" (ISO, ours);
+    unless --strict, also a week number written without its leading zero ("2000-W7", malformed ISO
+    for "2000-W07") and trailing unspecified parts ("1948-XX", "1994-XX-XX": the year 1948 with no
+    month given, which ISO writes "1948"). Nothing else is folded: "1989-WXX" (some week of 1989) is
+    not "1989-W43", and "1988-QX" is not "1988-Q3"."""
     v = v.upper()
-    return v[:3] if re.fullmatch(r"\d{3}X", v) else v
+    if re.fullmatch(r"\d{3}X", v):
+        return v[:3]
+    if not STRICT:
+        v = re.sub(r"^(\d{4}-W)(\d)(?=$|-)", r"\g<1>0\2", v)
+        v = re.sub(r"^(\d{4}(?:-\d{2})?)(?:-XX)+$", r"\1", v)
+    return v
 
 
 def at_precision(gold, pred):
@@ -198,6 +214,37 @@ def score(docs, preds):
     return main, other, npred, pred_ok
 
 
+def context(text, s, e, width=90):
+    a, b = max(0, s - width), min(len(text), e + width)
+    return text[a:s] + "[[" + text[s:e] + "]]" + text[e:b]
+
+
+def write_row(out, fields):
+    out.write("\t".join(re.sub(r"\s", " ", f) for f in fields) + "\n")
+
+
+def dump_errors(out, corpus, docs, preds):
+    for d in docs:
+        ps = preds.get(d["id"], [])
+        text = d["text"]
+        for g in d["gold"]:
+            if not (g[2] == "DATE" and CONCRETE.match(g[3])):
+                continue
+            hit = [p for p in ps if p[0] < g[1] and g[0] < p[1]]
+            if not hit:
+                kind, ours, otext = "miss", "", ""
+            elif any(trivial(p[2]) == trivial(g[3]) for p in hit):
+                kind, ours, otext = "ok", " ".join(p[2] for p in hit), " | ".join(text[p[0]:p[1]] for p in hit)
+            else:
+                kind, ours, otext = "value", " ".join(p[2] for p in hit), " | ".join(text[p[0]:p[1]] for p in hit)
+            write_row(out, [corpus, d["id"] + "@" + (d["dct"] or "")[:10], kind, g[3], ours, text[g[0]:g[1]], otext,
+                            context(text, g[0], g[1])])
+        for p in ps:
+            if not any(p[0] < g[1] and g[0] < p[1] for g in d["gold"]):
+                write_row(out, [corpus, d["id"] + "@" + (d["dct"] or "")[:10], "spurious", "", p[2], "", text[p[0]:p[1]],
+                                context(text, p[0], p[1])])
+
+
 def pct(a, b):
     return "%.3f" % (a / b) if b else "-"
 
@@ -208,7 +255,12 @@ def main():
     ap.add_argument("--ours", default="cargo run -q -p dateline-analyze --example eval_times")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--no-dateparser", action="store_true")
+    ap.add_argument("--strict", action="store_true", help="fold decades only (no W7 = W07, no 1948-XX = 1948)")
+    ap.add_argument("--dump", help="write our errors to this TSV file (keep it outside the repository)")
     args = ap.parse_args()
+    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
+    global STRICT
+    STRICT = args.strict
     corpora = [("MEANTIME", meantime(args.data)), ("TempEval-3 TBAQ", tempeval(args.data))]
     print("| corpus | system | docs | gold DATE | recall | value exact | value@precision | precision | other gold found | docs/s |")
     print("|---|---|---|---|---|---|---|---|---|---|")
@@ -216,6 +268,8 @@ def main():
         if args.limit:
             docs = docs[: args.limit]
         systems = [("dateline", run_ours(args.ours, docs))]
+        if dump:
+            dump_errors(dump, name, docs, systems[0][1][0])
         if not args.no_dateparser:
             systems.append(("dateparser 1.5.0", run_dateparser(docs)))
         for sysname, (preds, spent) in systems:
@@ -226,6 +280,8 @@ def main():
                 pct(m["prec_ok"], m["found"]), pct(pok, npred), o["found"], o["n"],
                 len(docs) / spent if spent else 0))
     sys.stdout.flush()
+    if dump:
+        dump.close()
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use dateline_analyze::{find_amounts, find_entities, find_quotes, find_times, parse_dateline, Resources};
+use dateline_analyze::{find_amounts_outside_times, find_entities, find_quotes, find_times, parse_dateline, Resources};
 use dateline_ingest::{text_record, Limits};
 use dateline_text::segment;
 
@@ -74,5 +74,12 @@ fn main() {
         time(&mut || texts.iter().zip(&sentences).zip(&entities).for_each(|((t, s), e)| drop(find_quotes(t, s, e)))),
     );
     report("times", time(&mut || texts.iter().zip(&reference).for_each(|(t, r)| drop(find_times(t, *r)))));
-    report("amounts", time(&mut || texts.iter().zip(&entities).for_each(|(t, e)| drop(find_amounts(t, e)))));
+    // As the pipeline runs it: the times already found are handed to the amounts stage.
+    let times: Vec<_> = texts.iter().zip(&reference).map(|(t, r)| find_times(t, *r)).collect();
+    report(
+        "amounts",
+        time(&mut || {
+            texts.iter().zip(&entities).zip(&times).for_each(|((t, e), x)| drop(find_amounts_outside_times(t, e, x)))
+        }),
+    );
 }

@@ -6,7 +6,10 @@ use sha2::{Digest, Sha256};
 use chrono::NaiveDate;
 use dateline_text::{language, segment};
 
-use crate::{find_amounts, find_entities, find_quotes, find_times, parse_dateline, Analysis, Resources};
+use crate::{
+    find_amounts, find_amounts_outside_times, find_entities, find_quotes, find_times, parse_dateline, Analysis,
+    Resources,
+};
 
 /// Stages that only read English text.
 const ENGLISH_ONLY_STAGES: [&str; 4] = ["entities", "quotes", "times", "amounts"];
@@ -38,7 +41,13 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         let entities = find_entities(&doc.text, &sentences, resources, dateline.as_ref());
         let quotes = find_quotes(&doc.text, &sentences, &entities);
         let times = find_times(&doc.text, reference_day);
-        let amounts = find_amounts(&doc.text, &entities);
+        // With a reference date every time expression (relative ones too) is in `times`, so the
+        // amounts stage reuses them; without one it finds their spans itself.
+        let amounts = if reference_day.is_some() {
+            find_amounts_outside_times(&doc.text, &entities, &times)
+        } else {
+            find_amounts(&doc.text, &entities)
+        };
         (entities, quotes, times, amounts)
     } else {
         Default::default()

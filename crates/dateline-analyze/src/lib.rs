@@ -21,7 +21,7 @@ mod record;
 mod resources;
 mod times;
 
-pub use amounts::find_amounts;
+pub use amounts::{find_amounts, find_amounts_outside_times};
 pub use analyze::analyze;
 pub use dateline::parse_dateline;
 pub use entities::find_entities;

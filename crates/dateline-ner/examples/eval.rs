@@ -69,7 +69,11 @@ fn main() {
     let bytes = std::fs::read(&model_path)
         .unwrap_or_else(|e| common::die(format!("cannot read {}: {e}", model_path.display())));
     let t = Instant::now();
-    let model = Model::from_bytes(&bytes).unwrap_or_else(|e| common::die(e.to_string()));
+    let mut model = Model::from_bytes(&bytes).unwrap_or_else(|e| common::die(e.to_string()));
+    if std::env::var_os("DLNER_SCORE_ALL").is_some() {
+        // score every token, lowercase ones outside entities included (the shortcut's cost)
+        model.set_skip_lowercase(false);
+    }
     let load = t.elapsed();
     let sets = common::eval_sets(&data);
     let mut dumped = String::new();

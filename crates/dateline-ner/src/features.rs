@@ -1,10 +1,14 @@
-//! Feature extraction: every feature is a 64-bit FNV-1a hash of a template id and its values,
-//! folded into `2^bits` buckets by the model (feature hashing: no vocabulary to store).
-
-use std::collections::HashSet;
+//! Feature extraction: every feature is a 64-bit hash of a template id and its values, folded
+//! into `2^bits` buckets by the model (feature hashing: no vocabulary to store).
+//!
+//! Speed matters here (this is most of the entity stage's time), so each token's strings (its
+//! lowercase form, shape, affixes) are hashed once per sentence into a [`TokenInfo`], and a
+//! feature combines those 64-bit values with a few multiplications instead of re-reading bytes.
+//! The combination is part of the model format (version 2): a model trained with other features
+//! would load but predict nonsense, which is why the version number guards it.
 
 use crate::lexicon::{DEMONYMS, ORG_WORDS, PERSON_TITLES};
-use crate::tags::{Tag, N_TAGS};
+use crate::tags::Tag;
 
 /// 64-bit FNV-1a, stable across platforms and releases (part of the model format).
 #[derive(Clone, Copy)]
@@ -28,13 +32,35 @@ impl Fnv {
         self
     }
     pub(crate) fn finish(&self) -> u64 {
-        // final avalanche so low bits are well mixed
-        let mut x = self.0;
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^= x >> 33;
-        x
+        avalanche(self.0)
     }
+}
+
+/// The final mix of MurmurHash3, so that the low bits the model keeps depend on every input bit.
+#[inline]
+fn avalanche(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x
+}
+
+/// Hash of a string (one token's lowercase form, shape, affix...), computed once per token.
+fn text_hash(s: &str) -> u64 {
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    h.bytes(s.as_bytes());
+    h.0
+}
+
+/// A feature: template `tpl` with the values `parts` (token hashes or small packed integers).
+/// Each part goes through a multiply-rotate step, so the order of the parts matters.
+#[inline]
+fn feature(tpl: u8, parts: &[u64]) -> u64 {
+    let mut h = (u64::from(tpl) + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for &p in parts {
+        h = (h ^ p).wrapping_mul(0xbf58_476d_1ce4_e5b9).rotate_left(31);
+    }
+    avalanche(h)
 }
 
 /// Hash of a lowercased place phrase (tokens joined by one space), for the place lexicon.
@@ -51,9 +77,17 @@ pub fn phrase_hash(lower_tokens: &[&str]) -> u64 {
 pub(crate) struct Lex {
     /// Sorted hashes of lowercased place phrases (from GeoNames at training time).
     pub places: Vec<u64>,
-    pub demonyms: HashSet<&'static str>,
-    pub titles: HashSet<&'static str>,
-    pub org: HashSet<&'static str>,
+    /// Sorted [`text_hash`]es of the nationality words, person titles and organisation words.
+    demonyms: Vec<u64>,
+    titles: Vec<u64>,
+    org: Vec<u64>,
+}
+
+fn sorted_hashes<'a>(words: impl Iterator<Item = &'a str>) -> Vec<u64> {
+    let mut v: Vec<u64> = words.map(text_hash).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 impl Lex {
@@ -62,28 +96,41 @@ impl Lex {
         places.dedup();
         Lex {
             places,
-            demonyms: DEMONYMS.iter().map(|(w, _)| *w).collect(),
-            titles: PERSON_TITLES.iter().copied().collect(),
-            org: ORG_WORDS.iter().copied().collect(),
+            demonyms: sorted_hashes(DEMONYMS.iter().map(|(w, _)| *w)),
+            titles: sorted_hashes(PERSON_TITLES.iter().copied()),
+            org: sorted_hashes(ORG_WORDS.iter().copied()),
         }
     }
-    pub(crate) fn is_place(&self, lower_tokens: &[&str]) -> bool {
-        self.places.binary_search(&phrase_hash(lower_tokens)).is_ok()
-    }
 }
 
-/// Per-token facts computed once per sentence.
+/// What the features need of one token, computed once per sentence: hashes and flags only, so
+/// a sentence's tokens cost one allocation, not several per token.
+#[derive(Clone, Copy, Default)]
 pub(crate) struct TokenInfo {
-    pub lower: String,
-    pub shape: String,
-    pub short: String,
+    lower: u64,
+    short: u64,
+    /// Starts with an uppercase letter.
     pub title: bool,
+    /// Two or more letters, all uppercase.
     pub upper: bool,
+    /// Starts with a lowercase letter.
+    pub lower_initial: bool,
+    digit: bool,
+    hyphen: bool,
+    dot: bool,
+    demonym: bool,
+    /// A person title, with or without its final dot ("Gen.", "minister").
+    person_title: bool,
+    org_word: bool,
+    /// Position in a place-lexicon match: 0 none, 1 begin, 2 inside, 3 last, 4 unit.
+    gaz: u8,
 }
 
-fn shape(w: &str) -> (String, String) {
-    let mut s = String::new();
-    let mut short = String::new();
+/// Word shape ("Xxxx", "dd-dd", runs capped at 3) and short shape (runs collapsed: "Xx", "d-d"),
+/// written into the two reusable buffers.
+fn shapes(w: &str, shape: &mut String, short: &mut String) {
+    shape.clear();
+    short.clear();
     let mut last = ' ';
     let mut run = 0;
     for c in w.chars() {
@@ -103,37 +150,89 @@ fn shape(w: &str) -> (String, String) {
             short.push(m);
         }
         if run <= 3 {
-            s.push(m);
+            shape.push(m);
         }
         last = m;
     }
-    (s, short)
 }
 
-pub(crate) fn token_info(w: &str) -> TokenInfo {
-    let (shape, short) = shape(w);
+/// Reusable buffers for [`sentence_info`].
+#[derive(Default)]
+pub(crate) struct Scratch {
+    lower: String,
+    shape: String,
+    short: String,
+    /// Lowercase forms of the sentence's tokens, for the place lexicon.
+    lowers: Vec<(usize, usize)>,
+    all_lower: String,
+}
+
+/// `w` lowercased into `out` (ASCII without the Unicode tables).
+fn lowercase_into(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
+}
+
+fn token_info(w: &str, lex: &Lex, s: &mut Scratch) -> TokenInfo {
+    lowercase_into(w, &mut s.lower);
+    shapes(w, &mut s.shape, &mut s.short);
+    let lower = s.lower.as_str();
+    let mut t = TokenInfo { lower: text_hash(lower), short: text_hash(&s.short), ..TokenInfo::default() };
     let mut chars = w.chars();
-    let first_upper = chars.next().is_some_and(char::is_uppercase);
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    let upper = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
-    TokenInfo { lower: w.to_lowercase(), shape, short, title: first_upper, upper }
+    let first = chars.next();
+    t.title = first.is_some_and(char::is_uppercase);
+    t.lower_initial = first.is_some_and(char::is_lowercase);
+    let mut letters = 0;
+    let mut all_upper = true;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
+    }
+    t.upper = letters > 1 && all_upper;
+    t.digit = w.bytes().any(|c| c.is_ascii_digit());
+    t.hyphen = w.contains('-');
+    t.dot = w.contains('.');
+    let found = |set: &[u64], h: u64| set.binary_search(&h).is_ok();
+    t.demonym = found(&lex.demonyms, t.lower);
+    t.org_word = found(&lex.org, t.lower);
+    let trimmed = lower.trim_end_matches('.');
+    t.person_title = found(&lex.titles, if trimmed.len() == lower.len() { t.lower } else { text_hash(trimmed) });
+    t
 }
 
-/// Static features of every token (those that do not depend on predicted tags).
-pub(crate) fn static_features(words: &[&str], lex: &Lex, out: &mut Vec<Vec<u64>>) -> Vec<TokenInfo> {
-    let info: Vec<TokenInfo> = words.iter().map(|w| token_info(w)).collect();
-    let n = words.len();
-    // place lexicon: longest match (up to 4 tokens) left to right, as BILU positions
-    let mut gaz = vec![0u8; n];
+/// The facts of every token of a sentence, place-lexicon matches included.
+pub(crate) fn sentence_info(words: &[&str], lex: &Lex, scratch: &mut Scratch) -> Vec<TokenInfo> {
+    let mut info = Vec::with_capacity(words.len());
+    scratch.all_lower.clear();
+    scratch.lowers.clear();
+    for w in words {
+        let t = token_info(w, lex, scratch);
+        let start = scratch.all_lower.len();
+        scratch.all_lower.push_str(&scratch.lower);
+        scratch.lowers.push((start, scratch.all_lower.len()));
+        info.push(t);
+    }
+    mark_places(&mut info, lex, scratch);
+    info
+}
+
+/// Place lexicon: longest match (up to 4 tokens) left to right, as BILU positions.
+fn mark_places(info: &mut [TokenInfo], lex: &Lex, scratch: &Scratch) {
+    let n = info.len();
     let mut i = 0;
     while i < n {
         let mut matched = 0;
         if info[i].title || info[i].upper {
-            for len in (1..=4.min(n - i)).rev() {
-                let toks: Vec<&str> = info[i..i + len].iter().map(|t| t.lower.as_str()).collect();
-                if lex.is_place(&toks) {
-                    matched = len;
-                    break;
+            // `phrase_hash` of tokens i..i+len, extended one token at a time
+            let mut h = Fnv::new(250);
+            for (len, &(a, b)) in scratch.lowers[i..n.min(i + 4)].iter().enumerate() {
+                h.bytes(&scratch.all_lower.as_bytes()[a..b]);
+                if lex.places.binary_search(&h.finish()).is_ok() {
+                    matched = len + 1;
                 }
             }
         }
@@ -142,117 +241,95 @@ pub(crate) fn static_features(words: &[&str], lex: &Lex, out: &mut Vec<Vec<u64>>
             continue;
         }
         if matched == 1 {
-            gaz[i] = 4;
+            info[i].gaz = 4;
         } else {
-            gaz[i] = 1;
-            for g in gaz.iter_mut().take(i + matched - 1).skip(i + 1) {
-                *g = 2;
+            info[i].gaz = 1;
+            for t in &mut info[i + 1..i + matched - 1] {
+                t.gaz = 2;
             }
-            gaz[i + matched - 1] = 3;
+            info[i + matched - 1].gaz = 3;
         }
         i += matched;
     }
+}
+
+/// The features of token `i` (the word `word`) that do not depend on predicted tags, into `out`
+/// (cleared first). The hashes only the token itself needs (the word as written, its shape and
+/// affixes) are computed here, so tokens the model never scores never pay for them.
+pub(crate) fn static_features(i: usize, word: &str, info: &[TokenInfo], scratch: &mut Scratch, out: &mut Vec<u64>) {
     out.clear();
-    let none =
-        TokenInfo { lower: String::new(), shape: String::new(), short: String::new(), title: false, upper: false };
-    let at = |k: isize| -> &TokenInfo {
+    let n = info.len();
+    let none = TokenInfo { lower: text_hash(""), short: text_hash(""), ..TokenInfo::default() };
+    let at = |k: isize| -> TokenInfo {
         if k < 0 || k as usize >= n {
-            &none
+            none
         } else {
-            &info[k as usize]
+            info[k as usize]
         }
     };
-    for i in 0..n {
-        let t = &info[i];
-        let ii = i as isize;
-        let mut f = Vec::with_capacity(48);
-        let w = words[i];
-        let mut push = |tpl: u8, parts: &[&[u8]]| {
-            let mut h = Fnv::new(tpl);
-            for p in parts {
-                h.bytes(p);
-            }
-            f.push(h.finish());
-        };
-        let lower = t.lower.as_bytes();
-        push(0, &[]);
-        push(1, &[lower]);
-        push(2, &[w.as_bytes()]);
-        push(3, &[t.shape.as_bytes()]);
-        push(4, &[t.short.as_bytes()]);
-        let bounds: Vec<usize> = t.lower.char_indices().map(|(k, _)| k).chain(std::iter::once(t.lower.len())).collect();
-        let nchars = bounds.len() - 1;
-        for k in 1..=3.min(nchars) {
-            push(5 + k as u8, &[&lower[..bounds[k]]]);
-        }
-        for k in 1..=4.min(nchars) {
-            push(10 + k as u8, &[&lower[bounds[nchars - k]..]]);
-        }
-        let fl = [
-            u8::from(i == 0),
-            u8::from(t.title),
-            u8::from(t.upper),
-            u8::from(w.bytes().any(|c| c.is_ascii_digit())),
-            u8::from(w.contains('-')),
-            u8::from(w.contains('.')),
-        ];
-        push(20, &[&fl]);
-        push(21, &[&[u8::from(i == 0), u8::from(t.title)]]);
-        let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
-        push(22, &[p1.lower.as_bytes()]);
-        push(23, &[p2.lower.as_bytes()]);
-        push(24, &[n1.lower.as_bytes()]);
-        push(25, &[n2.lower.as_bytes()]);
-        push(26, &[p1.short.as_bytes()]);
-        push(27, &[n1.short.as_bytes()]);
-        push(28, &[p1.short.as_bytes(), t.short.as_bytes(), n1.short.as_bytes()]);
-        push(29, &[p1.lower.as_bytes(), t.short.as_bytes()]);
-        push(30, &[t.short.as_bytes(), n1.lower.as_bytes()]);
-        push(31, &[p1.lower.as_bytes(), lower]);
-        push(32, &[lower, n1.lower.as_bytes()]);
-        push(33, &[p2.lower.as_bytes(), p1.lower.as_bytes(), t.short.as_bytes()]);
-        // lexicons
-        let g = gaz[i];
-        push(40, &[&[g, u8::from(t.title)]]);
-        push(41, &[&[gaz.get(i + 1).copied().unwrap_or(0), g]]);
-        if i > 0 {
-            push(42, &[&[gaz[i - 1], g]]);
-        }
-        let dem = lex.demonyms.contains(t.lower.as_str());
-        push(43, &[&[u8::from(dem), u8::from(t.title)]]);
-        push(44, &[&[u8::from(lex.titles.contains(p1.lower.trim_end_matches('.'))), u8::from(t.title)]]);
-        push(45, &[&[u8::from(lex.titles.contains(t.lower.trim_end_matches('.')))]]);
-        let org_here = lex.org.contains(t.lower.as_str());
-        push(46, &[&[u8::from(org_here), u8::from(t.title)]]);
-        let org_ahead = (1..=3).any(|k| {
-            let x = at(ii + k);
-            x.title && lex.org.contains(x.lower.as_str())
-        });
-        push(47, &[&[u8::from(org_ahead), u8::from(t.title)]]);
-        // capitalised neighbourhood
-        push(48, &[&[u8::from(p1.title), u8::from(t.title), u8::from(n1.title)]]);
-        out.push(f);
+    let t = info[i];
+    let ii = i as isize;
+    let b = u64::from;
+    out.push(feature(0, &[]));
+    out.push(feature(1, &[t.lower]));
+    out.push(feature(2, &[text_hash(word)]));
+    lowercase_into(word, &mut scratch.lower);
+    shapes(word, &mut scratch.shape, &mut scratch.short);
+    out.push(feature(3, &[text_hash(&scratch.shape)]));
+    out.push(feature(4, &[t.short]));
+    let lower = scratch.lower.as_str();
+    // prefixes of 1..=3 characters and suffixes of 1..=4, as many as the word has
+    let ends = lower.char_indices().map(|(k, _)| k).skip(1).chain(std::iter::once(lower.len()));
+    for (k, end) in ends.take(3).enumerate() {
+        out.push(feature(6 + k as u8, &[text_hash(&lower[..end])]));
     }
-    info
+    for (k, (start, _)) in lower.char_indices().rev().take(4).enumerate() {
+        out.push(feature(11 + k as u8, &[text_hash(&lower[start..])]));
+    }
+    let first = b(i == 0);
+    let flags = first | b(t.title) << 1 | b(t.upper) << 2 | b(t.digit) << 3 | b(t.hyphen) << 4 | b(t.dot) << 5;
+    out.push(feature(20, &[flags]));
+    out.push(feature(21, &[first | b(t.title) << 1]));
+    let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
+    out.push(feature(22, &[p1.lower]));
+    out.push(feature(23, &[p2.lower]));
+    out.push(feature(24, &[n1.lower]));
+    out.push(feature(25, &[n2.lower]));
+    out.push(feature(26, &[p1.short]));
+    out.push(feature(27, &[n1.short]));
+    out.push(feature(28, &[p1.short, t.short, n1.short]));
+    out.push(feature(29, &[p1.lower, t.short]));
+    out.push(feature(30, &[t.short, n1.lower]));
+    out.push(feature(31, &[p1.lower, t.lower]));
+    out.push(feature(32, &[t.lower, n1.lower]));
+    out.push(feature(33, &[p2.lower, p1.lower, t.short]));
+    // lexicons
+    let g = u64::from(t.gaz);
+    out.push(feature(40, &[g << 1 | b(t.title)]));
+    out.push(feature(41, &[u64::from(n1.gaz) << 8 | g]));
+    if i > 0 {
+        out.push(feature(42, &[u64::from(p1.gaz) << 8 | g]));
+    }
+    out.push(feature(43, &[b(t.demonym) << 1 | b(t.title)]));
+    out.push(feature(44, &[b(p1.person_title) << 1 | b(t.title)]));
+    out.push(feature(45, &[b(t.person_title)]));
+    out.push(feature(46, &[b(t.org_word) << 1 | b(t.title)]));
+    let org_ahead = (1..=3).any(|k| {
+        let x = at(ii + k);
+        x.title && x.org_word
+    });
+    out.push(feature(47, &[b(org_ahead) << 1 | b(t.title)]));
+    // capitalised neighbourhood
+    out.push(feature(48, &[b(p1.title) << 2 | b(t.title) << 1 | b(n1.title)]));
 }
 
 /// Features that depend on the tags already predicted to the left.
 pub(crate) fn dynamic_features(i: usize, prev: Tag, prev2: Tag, info: &[TokenInfo], out: &mut Vec<u64>) {
     out.clear();
     let t = &info[i];
-    let p = [prev.0];
-    let pp = [prev2.0, prev.0];
-    let mut h = Fnv::new(60);
-    h.bytes(&p);
-    out.push(h.finish());
-    let mut h = Fnv::new(61);
-    h.bytes(&pp);
-    out.push(h.finish());
-    let mut h = Fnv::new(62);
-    h.bytes(&p).bytes(t.lower.as_bytes());
-    out.push(h.finish());
-    let mut h = Fnv::new(63);
-    h.bytes(&p).bytes(t.short.as_bytes());
-    out.push(h.finish());
-    let _ = N_TAGS;
+    let p = u64::from(prev.0);
+    out.push(feature(60, &[p]));
+    out.push(feature(61, &[u64::from(prev2.0) << 8 | p]));
+    out.push(feature(62, &[p, t.lower]));
+    out.push(feature(63, &[p, t.short]));
 }

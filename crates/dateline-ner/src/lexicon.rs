@@ -575,13 +575,22 @@ pub const FAC_WORDS: &[&str] = &[
 /// The country code of a nationality adjective or group noun (`Some("")` for groups with no
 /// single country), case-insensitive.
 pub fn demonym(word: &str) -> Option<&'static str> {
-    let lower = word.to_lowercase();
-    DEMONYMS.iter().find(|(w, _)| *w == lower).map(|(_, c)| *c)
+    // (the length test first: this runs on every capitalised word of an article)
+    let hit = |w: &str| DEMONYMS.iter().find(|(d, _)| d.len() == w.len() && d.eq_ignore_ascii_case(w)).map(|(_, c)| *c);
+    if word.is_ascii() {
+        hit(word)
+    } else {
+        hit(&word.to_lowercase())
+    }
 }
 
 /// True for a person title or honorific (`Col.`, `President`), case-insensitive.
 pub fn is_person_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = word.trim_end_matches('.');
+    if w.is_ascii() {
+        return PERSON_TITLES.iter().any(|t| t.len() == w.len() && t.eq_ignore_ascii_case(w));
+    }
+    let w = w.to_lowercase();
     PERSON_TITLES.contains(&w.as_str())
 }
 

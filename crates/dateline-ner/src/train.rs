@@ -1,6 +1,6 @@
 //! Averaged-perceptron training (greedy decoding with the model's own history, lazy averaging).
 
-use crate::features::{dynamic_features, phrase_hash, static_features, Lex};
+use crate::features::{dynamic_features, phrase_hash, sentence_info, static_features, Lex, Scratch};
 use crate::model::Model;
 use crate::tags::{encode, Label, Tag, N_TAGS};
 use crate::tokenize::tokenize;
@@ -168,12 +168,19 @@ pub fn train(data: &[Sentence], places: Vec<u64>, cfg: &TrainConfig, mut progres
     };
     // features are static per sentence: compute once
     type Prepared = (Vec<Vec<u64>>, Vec<crate::features::TokenInfo>, Vec<Tag>);
+    let mut scratch = Scratch::default();
     let prepared: Vec<Prepared> = data
         .iter()
         .map(|s| {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let mut stat = Vec::new();
-            let info = static_features(&words, &lex, &mut stat);
+            let info = sentence_info(&words, &lex, &mut scratch);
+            let stat = (0..words.len())
+                .map(|i| {
+                    let mut f = Vec::new();
+                    static_features(i, words[i], &info, &mut scratch, &mut f);
+                    f
+                })
+                .collect();
             (stat, info, encode(words.len(), &s.spans))
         })
         .collect();

@@ -88,6 +88,10 @@ impl Store {
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
+        // 64 MB of page cache (SQLite's default is 2 MB): the LSH band index is read at random
+        // positions for every article, and a large store's upper B-tree levels stay in memory.
+        // A fixed bound, so memory stays flat however large the file grows.
+        conn.pragma_update(None, "cache_size", -65_536).map_err(open_err)?;
         conn.set_prepared_statement_cache_capacity(32);
         schema::migrate(&mut conn, &path)?;
         // Articles stored before stories existed (or by an interrupted catch-up) join theirs now.

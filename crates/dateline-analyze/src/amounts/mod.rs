@@ -13,25 +13,39 @@ mod unit;
 use chrono::NaiveDate;
 
 use crate::times::tokens::Toks;
-use crate::{Amount, Entity, Span};
+use crate::{Amount, Entity, Span, TimeExpr};
 
 /// Finds amounts in `text`; `entities` lets an amount name what it is about.
 pub fn find_amounts(text: &str, entities: &[Entity]) -> Vec<Amount> {
     let t = Toks::new(text);
     // Any date works: only the spans of the time expressions matter here, not their values.
-    let in_time = time_mask(&t);
+    let hits: Vec<(usize, usize)> =
+        crate::times::time_spans(&t, NaiveDate::from_ymd_opt(2000, 1, 1)).iter().map(|h| (h.start, h.end)).collect();
+    amounts_outside(&t, text, entities, &time_mask(&t, &hits))
+}
+
+/// Like [`find_amounts`], with the article's time expressions already found (by
+/// [`find_times`](crate::find_times) with a reference date, so that relative ones are among them):
+/// their numbers are not amounts, and the times are not scanned for a second time.
+pub fn find_amounts_outside_times(text: &str, entities: &[Entity], times: &[TimeExpr]) -> Vec<Amount> {
+    let t = Toks::new(text);
+    let spans: Vec<(usize, usize)> = times.iter().map(|x| (x.span.0, x.span.1)).collect();
+    amounts_outside(&t, text, entities, &time_mask(&t, &spans))
+}
+
+fn amounts_outside(t: &Toks, text: &str, entities: &[Entity], in_time: &[bool]) -> Vec<Amount> {
     let rupee = unit::rupee_code(text);
     let mentions = about::Mentions::new(entities);
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if in_time[i] || !starts_number(&t, i) {
+        if in_time[i] || !starts_number(t, i) {
             i += 1;
             continue;
         }
-        match read_amount(&t, i, rupee) {
+        match read_amount(t, i, rupee) {
             Some(found) => {
-                if let Some(a) = to_amount(&t, &found, &mentions) {
+                if let Some(a) = to_amount(t, &found, &mentions) {
                     out.push(a);
                 }
                 i = found.next.max(i + 1);
@@ -42,17 +56,16 @@ pub fn find_amounts(text: &str, entities: &[Entity]) -> Vec<Amount> {
     out
 }
 
-/// Which tokens belong to a time expression.
-fn time_mask(t: &Toks) -> Vec<bool> {
+/// Which tokens lie inside one of the time expressions `hits` (byte ranges in text order).
+fn time_mask(t: &Toks, hits: &[(usize, usize)]) -> Vec<bool> {
     let mut mask = vec![false; t.len()];
-    let hits = crate::times::time_spans(t, NaiveDate::from_ymd_opt(2000, 1, 1));
     let mut h = hits.iter().peekable();
     for (i, tok) in t.toks.iter().enumerate() {
-        while h.peek().is_some_and(|x| x.end <= tok.start) {
+        while h.peek().is_some_and(|x| x.1 <= tok.start) {
             h.next();
         }
         if let Some(x) = h.peek() {
-            mask[i] = x.start <= tok.start && tok.end <= x.end;
+            mask[i] = x.0 <= tok.start && tok.end <= x.1;
         }
     }
     mask

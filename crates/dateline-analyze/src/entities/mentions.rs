@@ -48,6 +48,7 @@ pub(super) fn find(
     dateline: Option<&Dateline>,
 ) -> Vec<Cand> {
     let mut model = model_mentions(text, toks, res);
+    extend_org_names(text, toks, &mut model);
     let mut rules = Vec::new();
     if let Some(d) = dateline {
         rules.extend(dateline_mentions(text, toks, d));
@@ -56,6 +57,8 @@ pub(super) fn find(
     rules.extend(places_after_nouns(text, toks));
     rules.extend(places_before_heads(text, toks));
     rules.extend(names_after_titles(text, toks));
+    rules.extend(names_after_roles(text, toks));
+    rules.extend(places_before_plural_heads(text, toks));
     let lexicon = lexicon_mentions(text, toks, res);
     // Rules and the dateline first (longest first), then model and lexicon mentions, longer
     // first and the lexicon ahead on ties.
@@ -91,8 +94,29 @@ pub(super) fn find(
         }
         out.push(a);
     }
+    out.extend(places_inside_events(text, &out, res));
     out.sort_by_key(|c| c.start);
     let _ = sentences;
+    out
+}
+
+/// "the 2017 Battle of Raqqa", "the Siege of Sarajevo": the place an event is named after is a
+/// mention of that place too (nested inside the event's span), when the gazetteer knows it.
+fn places_inside_events(text: &str, cands: &[Cand], res: &Resources) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for c in cands.iter().filter(|c| c.kind == Kind::Event) {
+        let name = &text[c.start..c.name_end];
+        let Some(at) = name.rfind(" of ") else { continue };
+        let place = name[at + 4..].trim_start_matches("the ");
+        let start = c.name_end - place.len();
+        if !capitalised(place) || place.contains(" of ") {
+            continue;
+        }
+        let known = res.gazetteer.country_by_name(place).is_some() || !res.gazetteer.lookup(place).is_empty();
+        if known {
+            out.push(cand(start, c.name_end, Kind::Gpe, Source::Rule, c.sentence));
+        }
+    }
     out
 }
 
@@ -193,6 +217,72 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
     out
 }
 
+/// "United Nations Office" + "for the Coordination of Humanitarian Affairs": an organisation
+/// whose name ends with an organisation head word ("Office", "Ministry", "Commission") and goes
+/// on with "for"/"of"/"on" and capitalised words is one name, whatever the recogniser cut it into.
+/// The mention is extended over the capitalised words (with inner "of", "and", "for", "the") and
+/// the recogniser's mentions inside the extension are dropped.
+fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>) {
+    let mut extended = Vec::new();
+    for c in model.iter_mut().filter(|c| c.kind == Kind::Org) {
+        let Some(last) = super::tok_ending(toks, c.end) else { continue };
+        let head = tok(text, toks, last).to_ascii_lowercase();
+        if !ORG_WORDS.contains(&head.as_str()) || !matches!(tok(text, toks, last + 1), "for" | "of" | "on") {
+            continue;
+        }
+        let sentence = toks[last].sentence;
+        let mut k = last + 2;
+        if tok(text, toks, k) == "the" {
+            k += 1;
+        }
+        let mut end = None;
+        while k < toks.len() && toks[k].sentence == sentence && k - last < 12 {
+            let w = tok(text, toks, k);
+            if is_calendar_word(w) {
+                break; // "the Commerce Department on Tuesday"
+            }
+            if capitalised(w) && w.chars().any(char::is_alphabetic) {
+                end = Some(k);
+            } else if !matches!(w, "of" | "and" | "for" | "the" | "on" | "&") {
+                break;
+            }
+            k += 1;
+        }
+        if let Some(e) = end {
+            extended.push((c.end, toks[e].end));
+            c.end = toks[e].end;
+            c.name_end = c.end;
+        }
+    }
+    model.retain(|m| !extended.iter().any(|&(a, b)| m.start >= a && m.end <= b));
+}
+
+/// Weekday and month names, which follow a name without being part of it.
+fn is_calendar_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    WORDS.contains(&w)
+}
+
 /// The dateline's place and wire sources.
 fn dateline_mentions(text: &str, toks: &[Tok], d: &Dateline) -> Vec<Cand> {
     let mut out = Vec::new();
@@ -234,7 +324,9 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             continue;
         }
         let mut org = None;
-        for n in (1..=6).rev() {
+        // (cheap test first: most capitalised words start no listed organisation)
+        let may_start_org = ORG_NAMES.iter().any(|n| n.starts_with(w));
+        for n in (1..=6).rev().filter(|_| may_start_org) {
             let Some(last) = toks.get(i + n - 1) else { continue };
             if last.sentence != toks[i].sentence {
                 continue;
@@ -252,7 +344,8 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
         let mut found = None;
         for n in (1..=4).rev() {
             let Some(last) = toks.get(i + n - 1) else { continue };
-            if last.sentence != toks[i].sentence {
+            // A country's name ends with a capitalised word ("Bosnia and Herzegovina").
+            if last.sentence != toks[i].sentence || !capitalised(tok(text, toks, i + n - 1)) {
                 continue;
             }
             // The words as written, single-spaced.
@@ -501,6 +594,94 @@ fn names_after_titles(text: &str, toks: &[Tok]) -> Vec<Cand> {
         }
         if b > a {
             out.push(cand(toks[a].start, toks[b - 1].end, Kind::Person, Source::Rule, toks[i].sentence));
+        }
+    }
+    out
+}
+
+/// Capitalised, with a lower-case letter, and not a function word, title or nationality: a word
+/// that can be part of a person's name.
+fn name_like(w: &str) -> bool {
+    capitalised(w)
+        && w.chars().any(char::is_lowercase)
+        && !is_person_title(w)
+        && demonym(w).is_none()
+        && !matches!(w, "The" | "A" | "An" | "On" | "In" | "At" | "Of" | "And")
+}
+
+/// "the company's spokesman, Joe Bloggs, said", "NEPRA's chairman, X Y, told": two or three
+/// name-like words set off by commas right after a role noun name a person, whether or not the
+/// recogniser knows the name. One word alone is not enough ("its chairman, Reuters reported").
+fn names_after_roles(text: &str, toks: &[Tok]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for i in 0..toks.len().saturating_sub(3) {
+        let t = tok(text, toks, i);
+        if !t.starts_with(char::is_lowercase) || !(ROLE_OF.contains(&t) || is_person_title(t)) {
+            continue;
+        }
+        if tok(text, toks, i + 1) != "," {
+            continue;
+        }
+        let a = i + 2;
+        let mut b = a;
+        while b < toks.len() && b - a < 3 && toks[b].sentence == toks[i].sentence && name_like(tok(text, toks, b)) {
+            b += 1;
+        }
+        let closed = matches!(tok(text, toks, b), "," | "said" | "says" | "told");
+        if b - a >= 2 && closed && toks.get(b).is_some_and(|t| t.sentence == toks[i].sentence) {
+            out.push(cand(toks[a].start, toks[b - 1].end, Kind::Person, Source::Rule, toks[i].sentence));
+        }
+    }
+    out
+}
+
+/// Plural place head words and the kind of the places they follow.
+const PLURAL_PLACE_HEADS: &[(&str, Kind)] = &[
+    ("counties", Kind::Gpe),
+    ("provinces", Kind::Gpe),
+    ("districts", Kind::Gpe),
+    ("states", Kind::Gpe),
+    ("regions", Kind::Gpe),
+    ("governorates", Kind::Gpe),
+    ("cities", Kind::Gpe),
+    ("towns", Kind::Gpe),
+    ("villages", Kind::Gpe),
+    ("camps", Kind::Loc),
+];
+
+/// "Turkana and Marsabit counties", "in Idlib and Hama provinces": each capitalised run of a
+/// coordination ("A and B", "A, B and C") right before a plural place head is a place of that kind.
+fn places_before_plural_heads(text: &str, toks: &[Tok]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for h in 1..toks.len() {
+        let Some((_, kind)) = PLURAL_PLACE_HEADS.iter().find(|(w, _)| *w == tok(text, toks, h)) else { continue };
+        let sentence = toks[h].sentence;
+        let mut places = Vec::new();
+        let mut end = h;
+        let mut joined = false; // an "and" or a comma between two runs was seen
+        loop {
+            let mut a = end;
+            while a > 0 && end - a < 3 && toks[a - 1].sentence == sentence && name_like(tok(text, toks, a - 1)) {
+                a -= 1;
+            }
+            // not the first word of a sentence (a capital there says nothing)
+            if a == end || a == 0 || toks[a - 1].sentence != sentence {
+                break;
+            }
+            places.push((a, end));
+            match tok(text, toks, a - 1) {
+                "and" | "or" | "," if a >= 2 => {
+                    joined = true;
+                    end = a - 1;
+                }
+                _ => break,
+            }
+        }
+        // a coordination of at least two runs: one run alone is left to the other rules
+        if joined && places.len() >= 2 {
+            for (a, e) in places {
+                out.push(cand(toks[a].start, toks[e - 1].end, *kind, Source::Rule, sentence));
+            }
         }
     }
     out

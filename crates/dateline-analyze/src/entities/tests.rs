@@ -84,3 +84,48 @@ fn debug_candidates() {
         println!("{:?} {:?} {:?}", &text[c.start..c.end], c.kind, c.source);
     }
 }
+
+#[test]
+fn a_name_set_off_after_a_role_noun_is_a_person() {
+    let ents = run("The utility's chairman, Odhiambo Kiprotich, told a hearing that prices would rise.");
+    let p = find(&ents, "Odhiambo Kiprotich").expect("the person after the role noun");
+    assert_eq!(p.kind, "PERSON");
+    // one capitalised word after the comma is not enough to call it a name
+    let ents = run("Prices will rise, its chairman, Reuters reported on Tuesday.");
+    assert!(find(&ents, "Reuters").is_none_or(|e| e.kind != "PERSON"), "{ents:?}");
+}
+
+#[test]
+fn coordinated_places_before_a_plural_head_are_each_places() {
+    let ents = run("Aid convoys reached villages in Wajir, Garissa and Mandera counties on Friday.");
+    for name in ["Wajir", "Garissa", "Mandera"] {
+        let e = find(&ents, name).unwrap_or_else(|| panic!("{name} in {ents:?}"));
+        assert_eq!(e.kind, "GPE", "{name}");
+    }
+    // a single run before the head is left to the other rules; lower-case words are not names
+    let ents = run("Officials in several counties said the roads and bridges were closed.");
+    assert!(ents.is_empty(), "{ents:?}");
+}
+
+#[test]
+fn an_organisation_name_goes_on_through_for_the_and_of() {
+    let ents =
+        run("The United Nations Office for the Coordination of Humanitarian Affairs said its teams had arrived.");
+    let long = "United Nations Office for the Coordination of Humanitarian Affairs";
+    let org = find(&ents, long).unwrap_or_else(|| panic!("{long} in {ents:?}"));
+    assert_eq!(org.kind, "ORG");
+    assert!(find(&ents, "Humanitarian Affairs").is_none(), "{ents:?}");
+}
+
+#[test]
+fn a_weekday_after_an_organisation_is_not_part_of_its_name() {
+    let ents = run("The decision was announced by the Commerce Department on Tuesday in a statement.");
+    assert!(ents.iter().all(|e| !e.name.contains("Tuesday")), "{ents:?}");
+}
+
+#[test]
+fn the_place_an_event_is_named_after_is_a_mention_of_it() {
+    let ents = run("Mosul was retaken in 2017. The Battle of Mosul lasted nine months.");
+    let mosul = find(&ents, "Mosul").unwrap_or_else(|| panic!("{ents:?}"));
+    assert_eq!(mosul.mentions.len(), 2, "{mosul:?}");
+}

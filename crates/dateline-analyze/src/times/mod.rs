@@ -7,8 +7,14 @@
 //! capitalisation plus a day number, a year or a preposition. Expressions that need the article's
 //! date to resolve ("on Monday", "last week", "Sept. 18") are skipped when there is none, since the
 //! record has no place for an unresolved value.
+//!
+//! The pass carries a little of what the article said before ([`narrative`]): the reporting
+//! period of a results story ("the quarter", "a year ago" there) and the last time named ("the
+//! following year", "later that year"). [`holidays`] adds the holidays with one date everywhere.
 
+mod holidays;
 pub(crate) mod lexicon;
+mod narrative;
 mod resolve;
 mod scan;
 pub(crate) mod tokens;

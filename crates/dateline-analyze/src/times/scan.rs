@@ -2,8 +2,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::holidays;
 use super::lexicon::{month, ordinal_word, small_number, weekday};
-use super::resolve::{add_months, day, shift_days, weekday_from, Direction, When};
+use super::narrative::{self, Context};
+use super::resolve::{add_months, day, shift_days, weekday_from, Direction, Unit, When};
 use super::tokens::Toks;
 
 /// One time expression: byte range and ISO value.
@@ -15,11 +17,11 @@ pub(crate) struct Hit {
 }
 
 /// A match: the token after it, its first byte, and what it means.
-type Found = (usize, usize, When);
+pub(super) type Found = (usize, usize, When);
 
 /// Prepositions kept in the span of a bare year or month ("since 2014", "in December"): they are
 /// the evidence that the number or name is a time.
-const SPAN_PREPS: [&str; 8] = ["in", "since", "by", "until", "till", "during", "before", "after"];
+pub(super) const SPAN_PREPS: [&str; 8] = ["in", "since", "by", "until", "till", "during", "before", "after"];
 
 /// Words before a four-digit number that make it a year even without a preposition in the span.
 const YEAR_CUES: [&str; 14] = [
@@ -100,13 +102,18 @@ const S_WORDS: [&str; 14] =
 /// Scans the tokens once, left to right.
 pub(crate) fn scan(t: &Toks, reference: Option<NaiveDate>) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
+    let mut cx = Context::default();
     let mut i = 0;
     while i < t.len() {
-        match match_at(t, i, reference) {
+        cx.comparison = false;
+        match match_at(t, i, reference, &mut cx) {
             Some((next, start, when)) => {
                 let end = t.end(next.saturating_sub(1));
                 if out.last().is_none_or(|h| h.end <= start) && start < end {
                     out.push(Hit { start, end, value: when.iso() });
+                    if !cx.comparison {
+                        cx.anchor = Some((when, end));
+                    }
                 }
                 i = next.max(i + 1);
             }
@@ -116,14 +123,23 @@ pub(crate) fn scan(t: &Toks, reference: Option<NaiveDate>) -> Vec<Hit> {
     out
 }
 
-fn match_at(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
+fn match_at(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Option<Found> {
     if t.is_word(i) {
-        weekday_led(t, i, r).or_else(|| month_led(t, i, r)).or_else(|| relative(t, i, r))
+        weekday_led(t, i, r)
+            .or_else(|| month_led(t, i, r))
+            .or_else(|| narrative::financial(t, i, r, cx))
+            .or_else(|| narrative::news_frames(t, i, r, cx))
+            .or_else(|| narrative::anchored(t, i, cx))
+            .or_else(|| holidays::holiday(t, i, r))
+            .or_else(|| relative(t, i, r, cx))
+            .or_else(|| narrative::spelled_year(t, i))
     } else if t.is_num(i) {
         iso_date(t, i)
-            .or_else(|| slash_date(t, i))
-            .or_else(|| ago(t, i, r))
-            .or_else(|| quarter(t, i, r))
+            .or_else(|| slash_date(t, i, r))
+            .or_else(|| elided_year(t, i, r))
+            .or_else(|| narrative::day_list(t, i, cx))
+            .or_else(|| offset(t, i, r, cx))
+            .or_else(|| quarter(t, i, r, cx))
             .or_else(|| day_month(t, i, r))
             .or_else(|| decade(t, i))
             .or_else(|| year(t, i))
@@ -133,7 +149,7 @@ fn match_at(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
 }
 
 /// A four-digit year 1000–2100 at token `i`, not glued to letters, digits or symbols after it.
-fn year_value(t: &Toks, i: usize) -> Option<i32> {
+pub(super) fn year_value(t: &Toks, i: usize) -> Option<i32> {
     let (v, n) = t.int(i)?;
     if n != 4 || !(1000..=2100).contains(&v) {
         return None;
@@ -183,7 +199,7 @@ fn month_name(t: &Toks, i: usize) -> Option<(u32, bool, usize)> {
 }
 
 /// The start of a preposition right before token `i` that belongs in the span.
-fn prep_start(t: &Toks, i: usize) -> Option<usize> {
+pub(super) fn prep_start(t: &Toks, i: usize) -> Option<usize> {
     let p = i.checked_sub(1)?;
     SPAN_PREPS.iter().any(|w| t.is(p, w)).then(|| t.start(p))
 }
@@ -196,7 +212,7 @@ fn full_day(t: &Toks, i: usize, m: u32, d: u32, r: Option<NaiveDate>) -> Option<
 /// The year of a month written without one at token `i`. News reports on the past: a month
 /// more than two months after the reference's is last year's, unless the clause is in the
 /// future tense; a January mentioned in December is next year's.
-fn year_of(t: &Toks, i: usize, r: NaiveDate, m: u32) -> i32 {
+pub(super) fn year_of(t: &Toks, i: usize, r: NaiveDate, m: u32) -> i32 {
     let diff = m as i32 - r.month() as i32;
     if future_before(t, i) {
         return if diff < 0 { r.year() + 1 } else { r.year() };
@@ -211,7 +227,7 @@ fn year_of(t: &Toks, i: usize, r: NaiveDate, m: u32) -> i32 {
 }
 
 /// "last year", "this year", "next year" right after a month ("June last year").
-fn relative_year(t: &Toks, k: usize, r: NaiveDate) -> Option<i32> {
+pub(super) fn relative_year(t: &Toks, k: usize, r: NaiveDate) -> Option<i32> {
     if !t.is(k + 1, "year") {
         return None;
     }
@@ -227,7 +243,7 @@ fn relative_year(t: &Toks, k: usize, r: NaiveDate) -> Option<i32> {
 /// `,`? YEAR after a day or month; returns the year and the next token.
 fn trailing_year(t: &Toks, i: usize) -> Option<(i32, usize)> {
     let j = if t.is_punct(i, ",") { i + 1 } else { i };
-    year_value(t, j).map(|y| (y, j + 1))
+    year_value(t, j).map(|y| (y, j + 1)).or_else(|| narrative::spelled_year_value(t, j))
 }
 
 /// "2019-09-18".
@@ -249,16 +265,55 @@ fn iso_date(t: &Toks, i: usize) -> Option<Found> {
 }
 
 /// "9/18/2019", "18/09/2019": month first unless the first number cannot be a month.
-fn slash_date(t: &Toks, i: usize) -> Option<Found> {
+/// A two-digit year ("07", "82") read against the reference: the century that puts it no more
+/// than a year after the article's date.
+fn two_digit_year(v: u32, r: Option<NaiveDate>) -> Option<i32> {
+    let r = r?;
+    let y = 2000 + v as i32;
+    Some(if y <= r.year() + 1 { y } else { y - 100 })
+}
+
+/// "9/18/2019", "18/09/2019", "7/8/07": month first unless the first number cannot be a month.
+/// A two-digit year needs the article's date to pick its century.
+fn slash_date(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     let glued = (1..=4).all(|k| t.glued(i + k));
     if !glued || !t.is_punct(i + 1, "/") || !t.is_punct(i + 3, "/") {
         return None;
     }
-    let (a, _) = t.int(i)?;
-    let (b, _) = t.int(i + 2)?;
-    let y = year_value(t, i + 4)?;
+    let (a, na) = t.int(i)?;
+    let (b, nb) = t.int(i + 2)?;
+    let y = match t.int(i + 4) {
+        Some((v, 2)) if na <= 2 && nb <= 2 && !(t.glued(i + 5) && (t.is_num(i + 5) || t.is_punct(i + 5, "/"))) => {
+            two_digit_year(v, r)?
+        }
+        _ => year_value(t, i + 4)?,
+    };
     let (m, d) = if a > 12 { (b, a) } else { (a, b) };
     Some((i + 5, t.start(i), When::Day(day(y, m, d)?)))
+}
+
+/// "'82", "since '82", "the '80s": a year or decade with its century elided.
+fn elided_year(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
+    let a = i.checked_sub(1)?;
+    let (v, 2) = t.int(i)? else { return None };
+    let apostrophe = (t.is_punct(a, "'") || t.is_punct(a, "\u{2019}")) && t.glued(i);
+    // The apostrophe opens the token: not a closing quote glued to a word ("Reuters'82").
+    if !apostrophe || (t.glued(a) && a > 0 && (t.is_word(a - 1) || t.is_num(a - 1))) {
+        return None;
+    }
+    let y = two_digit_year(v, r)?;
+    let start = prep_start(t, a).unwrap_or(t.start(a));
+    if t.glued(i + 1) && t.s(i + 1) == "s" {
+        return (v % 10 == 0).then(|| (i + 2, start, When::Decade(y / 10)));
+    }
+    if t.glued(i + 1) && (t.is_word(i + 1) || t.is_num(i + 1) || t.is_punct(i + 1, "%")) {
+        return None;
+    }
+    // A year needs a preposition: "iLife '11", "'60 Minutes" are names.
+    let cue = a.checked_sub(1).is_some_and(|p| {
+        SPAN_PREPS.iter().chain(["from", "of", "to", "through", "and", "between"].iter()).any(|w| t.is(p, w))
+    });
+    cue.then_some((i + 1, start, When::Year(y)))
 }
 
 /// "18th September, 2019", "18 Sept", "the 18th of September".
@@ -278,7 +333,7 @@ fn day_month(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
 }
 
 /// "September 18, 2019", "Sept. 18", "December 2018", "Dec. 2018", "in December".
-fn month_led(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
+pub(super) fn month_led(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     let (m, abbr, next) = month_name(t, i)?;
     // Month day [, year]
     if let Some((d, after)) = day_number(t, next) {
@@ -302,6 +357,9 @@ fn month_led(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     let r = r?;
     let (y, m2) = if let Some(y) = relative_year(t, next, r) {
         return Some((next + 2, prep_start(t, i).unwrap_or(t.start(i)), When::Month(y, m)));
+    } else if let Some(y) = t.is(next, "of").then(|| relative_year(t, next + 1, r)).flatten() {
+        // "after October of next year"
+        return Some((next + 3, prep_start(t, i).unwrap_or(t.start(i)), When::Month(y, m)));
     } else if t.is(p, "last") {
         let back = (r.month() as i32 - m as i32 - 1).rem_euclid(12) + 1;
         add_months(r.year(), r.month(), -back)
@@ -311,8 +369,11 @@ fn month_led(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     } else if t.is(p, "this") {
         (r.year(), m)
     } else if SPAN_PREPS.iter().any(|w| t.is(p, w))
-        || ["from", "through", "early", "late", "mid"].iter().any(|w| t.is(p, w))
+        || ["from", "through", "early", "late", "mid", "between"].iter().any(|w| t.is(p, w))
         || (!ambiguous && t.is(p, "of"))
+        || hyphen_modifier(t, i).is_some()
+        || month_before_connector(t, p)
+        || (!ambiguous && month_as_modifier(t, p, next))
     {
         (year_of(t, i, r, m), m)
     } else {
@@ -320,10 +381,38 @@ fn month_led(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     };
     let start = if ["last", "next", "this"].iter().any(|w| t.is(p, w)) {
         t.start(p)
+    } else if let Some(h) = hyphen_modifier(t, i) {
+        t.start(h)
     } else {
         prep_start(t, i).unwrap_or(t.start(i))
     };
     Some((next, start, When::Month(y, m2)))
+}
+
+/// "mid-November", "late-November": the modifier's token when one is glued to token `i` by a hyphen.
+fn hyphen_modifier(t: &Toks, i: usize) -> Option<usize> {
+    let h = i.checked_sub(2)?;
+    let ok =
+        t.is_punct(h + 1, "-") && t.glued(h + 1) && t.glued(i) && ["mid", "early", "late"].iter().any(|w| t.is(h, w));
+    ok.then_some(h)
+}
+
+/// "the figures for January", "the October slaying", "a June agreement", "December's figures": a
+/// month name used for a period or before a noun (not for "May" and "March", which are words too).
+fn month_as_modifier(t: &Toks, p: usize, next: usize) -> bool {
+    let article = ["the", "a", "an"].iter().any(|w| t.is(p, w));
+    let noun_after = t.is_word(next) && !t.glued(next) && !t.capitalized(next);
+    // "April's", "June's" are as often a woman's.
+    let name = matches!(t.s(next - 1), "April" | "June");
+    let possessive =
+        (t.is_punct(next, "'") || t.is_punct(next, "\u{2019}")) && t.glued(next) && t.s(next + 1) == "s" && !name;
+    t.is(p, "for") || (article && noun_after) || possessive
+}
+
+/// "between April and June", "from March to May": token `p` joins a month name before it to this one.
+fn month_before_connector(t: &Toks, p: usize) -> bool {
+    ["and", "or", "to", "through"].iter().any(|w| t.is(p, w))
+        && p.checked_sub(1).is_some_and(|q| t.capitalized(q) && month(t.s(q)).is_some_and(|(m, _)| !matches!(m, 3 | 5)))
 }
 
 /// "on Monday", "last Monday", "Monday", "Monday, September 16, 2019".
@@ -342,15 +431,29 @@ fn weekday_led(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     }
     let r = r?;
     let p = i.checked_sub(1);
-    // "was a Tuesday", "every Friday": a kind of day, not a day.
-    if p.is_some_and(|p| ["a", "an", "every", "each", "per"].iter().any(|w| t.is(p, w))) {
+    // "was a Tuesday", "every Friday": a kind of day, not a day; but "a Wednesday media event" is
+    // an event on a day.
+    let modifies_noun = t.is_word(i + 1)
+        && !t.capitalized(i + 1)
+        && !["morning", "afternoon", "evening", "night"].iter().any(|w| t.is(i + 1, w))
+        && !p
+            .and_then(|p| p.checked_sub(1))
+            .is_some_and(|c| ["was", "is", "be", "been", "were"].iter().any(|w| t.is(c, w)));
+    if p.is_some_and(|p| ["every", "each", "per"].iter().any(|w| t.is(p, w)))
+        || p.is_some_and(|p| (t.is(p, "a") || t.is(p, "an")) && !modifies_noun)
+    {
+        return None;
+    }
+    // "Black Monday", "Super Tuesday", "Bloody Sunday": the name of a day in history or of a
+    // recurring one, not a day near the article's.
+    if p.is_some_and(|p| t.capitalized(p) && NAMED_DAY_WORDS.iter().any(|w| t.is(p, w))) {
         return None;
     }
     let modifier = p.and_then(|p| ["last", "past", "next", "coming", "this", "on"].iter().find(|w| t.is(p, w)));
     let dir = match modifier.copied() {
         Some("last" | "past") => Direction::Before,
         Some("next" | "coming") => Direction::After,
-        _ if future_before(t, i) => Direction::OnOrAfter,
+        _ if future_before(t, i) || future_after_opening(t, i) => Direction::OnOrAfter,
         _ => Direction::OnOrBefore,
     };
     let start = match (p, modifier) {
@@ -360,24 +463,114 @@ fn weekday_led(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     Some((i + 1, start, When::Day(weekday_from(r, wd, dir))))
 }
 
-/// True when the clause before token `i` is in the future tense ("will meet on Monday"), and no
-/// past reporting verb comes between ("will go, he said on Monday").
-fn future_before(t: &Toks, i: usize) -> bool {
+/// Past-tense verbs that end a backward search for a future cue: the time belongs to them.
+const PAST_CUES: [&str; 11] =
+    ["said", "told", "announced", "added", "stated", "reported", "confirmed", "was", "were", "had", "did"];
+
+/// Words that put the time they govern ahead of the article's date: auxiliaries of the future,
+/// and the schedules of wire copy.
+const FUTURE_CUES: [&str; 7] = ["will", "shall", "scheduled", "slated", "due", "upcoming", "intends"];
+
+/// Weaker cues: the conditional and the plans, expectations and deadlines of reported speech
+/// ("would", "plans to", "expected to", "payable", "effective"). They are not used for a weekday
+/// that names an event by the possessive ("Wednesday's ruling", which is past news even when
+/// the clause is about the future).
+const WEAK_FUTURE_CUES: [&str; 9] =
+    ["would", "should", "might", "can", "expected", "expects", "payable", "effective", "soon"];
+
+/// How strong a future cue token `k` is: 2 for [`FUTURE_CUES`] and "'ll", 1 for
+/// [`WEAK_FUTURE_CUES`], "set to", "as early as", and plan verbs with an object ("plans to", "planned a"), 0 otherwise. A word glued
+/// to a hyphen ("lower-than-expected") is part of a compound, not a verb.
+fn future_cue(t: &Toks, k: usize) -> u8 {
+    if !t.is_word(k) || (t.glued(k) && t.is_punct(k.wrapping_sub(1), "-")) {
+        return 0;
+    }
+    let w = t.s(k).to_ascii_lowercase();
+    if FUTURE_CUES.contains(&w.as_str()) || (w == "ll" && t.glued(k)) {
+        return 2;
+    }
+    let plan = matches!(w.as_str(), "plan" | "plans" | "planned" | "planning" | "postponed")
+        && ["to", "a", "an", "until"].iter().any(|o| t.is(k + 1, o));
+    let weak = WEAK_FUTURE_CUES.contains(&w.as_str())
+        || plan
+        || (w == "set" && t.is(k + 1, "to"))
+        || (w == "early" && t.is(k + 1, "as") && k.checked_sub(1).is_some_and(|p| t.is(p, "as")));
+    u8::from(weak)
+}
+
+/// True when token `k` opens a sentence, not counting a period after an initial or a title
+/// ("Daniel P. Davison", "U.S. officials", "Mr. Smith"), which ends no sentence.
+fn clause_start(t: &Toks, k: usize) -> bool {
+    if !t.sentence_start(k) {
+        return false;
+    }
+    if k >= 2 && t.is_punct(k - 1, ".") && t.glued(k - 1) && t.is_word(k - 2) {
+        let w = t.s(k - 2);
+        let initial = w.len() == 1 && t.capitalized(k - 2);
+        let title = ["mr", "mrs", "ms", "dr", "gen", "gov", "sen", "rep", "st", "jr", "sr", "lt", "col", "sgt"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a));
+        return !(initial || title);
+    }
+    true
+}
+
+/// Capitalised words that make a weekday part of a name ("Black Monday", "Super Tuesday", "Ash
+/// Wednesday", "Cyber Monday").
+const NAMED_DAY_WORDS: [&str; 13] =
+    ["black", "bloody", "super", "cyber", "ash", "holy", "palm", "maundy", "shrove", "fat", "blue", "whit", "giving"];
+
+/// True when the clause before token `i` is in the future tense ("will meet on Monday", "plans
+/// to leave on Thursday"), and no past reporting verb comes between ("will go, he said on
+/// Monday"). A deadline ("until Friday") reads as future unless a past verb governs it.
+pub(super) fn future_before(t: &Toks, i: usize) -> bool {
+    // "since March" is past whatever the clause says.
+    if t.is(i.wrapping_sub(1), "since") {
+        return false;
+    }
+    let possessive = t.is_punct(i + 1, "'") || t.is_punct(i + 1, "\u{2019}");
+    let needed = if possessive { 2 } else { 1 };
     let mut k = i;
     let mut steps = 0;
+    let mut until = false;
     while k > 0 && steps < 30 {
-        if t.sentence_start(k) {
-            return false;
+        if clause_start(t, k) {
+            break;
         }
         k -= 1;
         steps += 1;
         let w = t.s(k).to_ascii_lowercase();
-        match w.as_str() {
-            "said" | "told" | "announced" | "added" | "stated" | "reported" | "confirmed" | "was" | "were" | "had"
-            | "did" => return false,
-            "will" | "shall" | "scheduled" | "slated" | "due" | "upcoming" => return true,
-            "ll" if t.glued(k) => return true,
-            _ => {}
+        if PAST_CUES.contains(&w.as_str()) {
+            return false;
+        }
+        if future_cue(t, k) >= needed {
+            return true;
+        }
+        if (w == "until" || w == "till") && k + 1 == i && !clause_start(t, k) {
+            until = true;
+        }
+    }
+    until
+}
+
+/// True when a weekday opens its sentence ("On Tuesday, the league plans to ...") and the clause
+/// after it is in the future tense before any past verb.
+fn future_after_opening(t: &Toks, i: usize) -> bool {
+    let opens = clause_start(t, i) || (t.is(i.wrapping_sub(1), "on") && clause_start(t, i.wrapping_sub(1)));
+    if !opens || !t.is_punct(i + 1, ",") {
+        return false;
+    }
+    for k in i + 2..(i + 22).min(t.len()) {
+        if t.kind(k) == Some(super::tokens::Kind::Punct) && matches!(t.s(k), "." | "!" | "?" | ";") {
+            return false;
+        }
+        if PAST_CUES.contains(&t.s(k).to_ascii_lowercase().as_str()) {
+            return false;
+        }
+        // Forward, the weak cues count only in the present tense with an infinitive ("plans to").
+        let weak = future_cue(t, k) == 1 && t.is(k + 1, "to") && !t.s(k).ends_with("ed");
+        if future_cue(t, k) == 2 || weak {
+            return true;
         }
     }
     false
@@ -385,7 +578,7 @@ fn future_before(t: &Toks, i: usize) -> bool {
 
 /// Relative expressions: "yesterday", "two days ago", "last week", "earlier this month",
 /// "the third quarter".
-fn relative(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
+fn relative(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Option<Found> {
     let w = t.s(i).to_ascii_lowercase();
     let r_day = |delta: i64| Some(When::Day(shift_days(r?, delta)?));
     match w.as_str() {
@@ -400,10 +593,10 @@ fn relative(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
         "tomorrow" => return Some((i + 1, t.start(i), r_day(1)?)),
         _ => {}
     }
-    if let Some(found) = ago(t, i, r) {
+    if let Some(found) = offset(t, i, r, cx) {
         return Some(found);
     }
-    if let Some(found) = quarter(t, i, r) {
+    if let Some(found) = quarter(t, i, r, cx) {
         return Some(found);
     }
     // [earlier|later] last|next|this week|month|year|weekend|night|morning...
@@ -459,8 +652,16 @@ fn season(r: NaiveDate, delta: i64, unit: &str) -> Option<When> {
     Some(When::Season(y, code))
 }
 
-/// "two days ago", "a week ago", "3 years ago".
-fn ago(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
+/// "two days ago", "a week ago", "3 years ago", and the same counted back or forward from the time
+/// last named: "a year earlier", "two days later".
+///
+/// "ago" counts from the article's date. "earlier"/"later" (and "before"/"after" closing a clause)
+/// count from the last time expression within reach, at its precision ("Aug. 12, 1988 ... a year
+/// earlier" is a day); with none, "earlier" counts from the article's date and "later" is skipped.
+/// In a results story a year back is the same reporting period a year before ("net rose to $5
+/// million from $4 million a year ago": the year-ago quarter), unless the sentence names a longer
+/// span ("the nine months", "the year"), which is then compared at year precision.
+fn offset(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Option<Found> {
     let n: i64 = if t.is_num(i) {
         i64::from(t.int(i)?.0)
     } else if t.is(i, "a") || t.is(i, "an") {
@@ -468,33 +669,82 @@ fn ago(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     } else {
         i64::from(small_number(t.s(i))?)
     };
-    if !t.is(i + 2, "ago") {
+    let (unit, mult) = Unit::parse(t.s(i + 1))?;
+    if !t.is_word(i + 1) || !t.is_word(i + 2) {
         return None;
     }
-    let unit = t.s(i + 1).to_ascii_lowercase();
-    let r = r?;
-    let when = match unit.trim_end_matches('s') {
-        "day" => When::Day(shift_days(r, -n)?),
-        "week" => When::Day(shift_days(r, -7 * n)?),
-        "month" => {
-            let (y, m) = add_months(r.year(), r.month(), -(i32::try_from(n).ok()?));
-            When::Month(y, m)
-        }
-        "year" => When::Year(r.year() - i32::try_from(n).ok()?),
+    let dir = t.s(i + 2).to_ascii_lowercase();
+    // "three days later than planned" is a delay, not a time.
+    if t.is(i + 3, "than") {
+        return None;
+    }
+    let clause_end = !t.is_word(i + 3);
+    let (sign, anchored) = match dir.as_str() {
+        "ago" => (-1, false),
+        "earlier" => (-1, true),
+        "later" => (1, true),
+        "before" if clause_end => (-1, true),
+        "after" if clause_end => (1, true),
         _ => return None,
     };
-    Some((i + 3, t.start(i), when))
+    let r = r?;
+    let n = n.checked_mul(mult)?.checked_mul(sign)?;
+    // "up from $4 million a year earlier": a comparison base anchors nothing after it.
+    cx.comparison = narrative::comparison_before(t, i);
+    let found = |when: When| Some((i + 3, t.start(i), when));
+    if let (Unit::Year, Some((y, q))) = (unit, cx.period) {
+        let period = if narrative::longer_span_named(t, i) { When::Year(y) } else { When::Quarter(y, q) };
+        return found(period.shift(unit, n)?);
+    }
+    if anchored {
+        if let Some(anchor) = cx.recent(t, i) {
+            return found(anchor.shift(unit, n)?);
+        }
+        if sign > 0 {
+            return None;
+        }
+    }
+    let n32 = i32::try_from(n).ok()?;
+    let when = match unit {
+        Unit::Day => When::Day(shift_days(r, n)?),
+        // "a week ago", "two weeks ago" count to a day; "six weeks ago" is a rounded figure: its week.
+        Unit::Week if n.abs() <= 2 => When::Day(shift_days(r, 7 * n)?),
+        Unit::Week => When::Week(shift_days(r, 7 * n)?),
+        Unit::Month => {
+            let (y, m) = add_months(r.year(), r.month(), n32);
+            When::Month(y, m)
+        }
+        Unit::Year => When::Year(r.year().checked_add(n32)?),
+    };
+    found(when)
 }
 
-/// "the third quarter", "the first quarter of 2019", "last quarter".
-fn quarter(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
-    let rq = |r: NaiveDate| (r.month() - 1) / 3 + 1;
-    if t.is(i, "last") && t.is(i + 1, "quarter") {
-        let r = r?;
-        let (y, q) = if rq(r) == 1 { (r.year() - 1, 4) } else { (r.year(), rq(r) - 1) };
-        return Some((i + 2, t.start(i), When::Quarter(y, q)));
+/// "the third quarter", "the first quarter of 2019", "last quarter", "the final quarter of 2009",
+/// "the first quarter of last year". The first quarter resolved against the article's date
+/// becomes the reporting period of the story (see [`offset`]).
+fn quarter(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Option<Found> {
+    let (next, when, from_reference) = quarter_at(t, i, r)?;
+    if let (true, None, When::Quarter(y, q)) = (from_reference, cx.period, when) {
+        cx.period = Some((y, q));
     }
-    let q = ordinal_word(t.s(i)).or_else(|| {
+    Some((next, t.start(i), when))
+}
+
+/// The quarter of a day.
+pub(super) fn quarter_of(d: NaiveDate) -> u32 {
+    (d.month() - 1) / 3 + 1
+}
+
+/// A quarter at token `i`: the token after it, the value, and whether the year came from the
+/// article's date (the text gave none).
+pub(super) fn quarter_at(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<(usize, When, bool)> {
+    if t.is(i, "last") && t.is(i + 1, "quarter") && !t.is(i + 2, "of") {
+        let r = r?;
+        let rq = quarter_of(r);
+        let (y, q) = if rq == 1 { (r.year() - 1, 4) } else { (r.year(), rq - 1) };
+        return Some((i + 2, When::Quarter(y, q), false));
+    }
+    let q = ordinal_word(t.s(i)).or_else(|| (t.is(i, "final") || t.is(i, "last")).then_some(4)).or_else(|| {
         let (v, n) = t.int(i)?;
         let suffix = t.s(i + 1).to_ascii_lowercase();
         (n == 1 && (1..=4).contains(&v) && t.glued(i + 1) && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th"))
@@ -509,24 +759,28 @@ fn quarter(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     }
     let mut next = qi + 1;
     let year = if t.is(next, "of") {
-        year_value(t, next + 1).inspect(|_| next += 2)
+        let y = year_value(t, next + 1).map(|y| (y, 2)).or_else(|| Some((relative_year(t, next + 1, r?)?, 3)));
+        y.map(|(y, len)| {
+            next += len;
+            y
+        })
     } else if i > 0 {
         year_value(t, i - 1)
     } else {
         None
     };
-    let y = match year {
-        Some(y) => y,
+    // "the last quarter" alone is the previous quarter (above); with a year it is the fourth.
+    if t.is(i, "last") && year.is_none() {
+        return None;
+    }
+    match year {
+        Some(y) => Some((next, When::Quarter(y, q), false)),
         None => {
             let r = r?;
-            if q > rq(r) {
-                r.year() - 1
-            } else {
-                r.year()
-            }
+            let y = if q > quarter_of(r) { r.year() - 1 } else { r.year() };
+            Some((next, When::Quarter(y, q), true))
         }
-    };
-    Some((next, t.start(i), When::Quarter(y, q)))
+    }
 }
 
 /// "the 1990s", "1990's".
@@ -571,7 +825,8 @@ fn year(t: &Toks, i: usize) -> Option<Found> {
     }
     let has_prep = p.is_some_and(|_| SPAN_PREPS.contains(&prev.as_str()));
     let has_cue = YEAR_CUES.contains(&prev.as_str()) || (p.is_some() && month(&prev).is_some());
-    if counted_noun_after(t, i + 1) && prev != "the" {
+    // "the 2019 elections", "fiscal 1989 sales", "post-1959 politics": a year modifying a noun.
+    if counted_noun_after(t, i + 1) && !matches!(prev.as_str(), "the" | "fiscal" | "-") {
         return None;
     }
     if !has_prep && !has_cue && y < 1800 {
@@ -627,6 +882,12 @@ mod tests {
         one("on Monday, September 16, 2019 the", "Monday, September 16, 2019", "2019-09-16");
         one("the 3rd of March 2011", "3rd of March 2011", "2011-03-03");
         one("filed 9/18/2019.", "9/18/2019", "2019-09-18");
+        one("written in the American format, 7/8/07.", "7/8/07", "2007-07-08");
+        one("the lowest level since '82 and", "since '82", "1982");
+        one("the boxy cars of the '70s and", "'70s", "197");
+        one("In a Wednesday media event, it", "Wednesday", "2019-09-18");
+        assert!(found("It was a Tuesday when they met.").is_empty());
+        assert!(found("Police said June's husband left.").is_empty());
     }
 
     #[test]
@@ -671,10 +932,15 @@ mod tests {
         one("elections will be held in December", "in December", "2019-12");
         one("on Saturday, April 25 the", "Saturday, April 25", "2019-04-25");
         one("41 years ago", "41 years ago", "1978");
+        one("two weeks ago", "two weeks ago", "2019-09-04");
+        one("six weeks ago", "six weeks ago", "2019-W32");
         one("in June last year", "in June last year", "2018-06");
         one("last summer", "last summer", "2019-SU");
         one("in the third-quarter results", "third-quarter", "2019-Q3");
         one("in March", "in March", "2019-03");
+        one("The job figures for August rose.", "August", "2019-08");
+        one("evidence in the June slaying of a doctor", "June", "2019-06");
+        one("a revision to July's figures", "July", "2019-07");
         one("last night", "last night", "2019-09-17");
     }
 
