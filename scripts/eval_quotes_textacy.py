@@ -5,6 +5,10 @@ Reproduce (writes the tables to stdout; docs/accuracy-quotes.md quotes them):
 
     cargo build -p dateline-analyze --example eval_quotes
     $HOME/.venvs/peers/bin/python scripts/eval_quotes_textacy.py [--data ../shared/data/polnear] [--limit N]
+        [--no-textacy | --textacy-cache FILE] [--dump FILE]
+
+--textacy-cache FILE keeps textacy's results (and its timing) from the first run so later runs
+only re-run dateline; --no-textacy leaves the peer out.
 
 dateline runs as a subprocess (target/debug/examples/eval_quotes: the whole `analyze` pipeline,
 so speakers use the entities stage); textacy runs in-process with spaCy en_core_web_sm and the
@@ -63,8 +67,8 @@ def read_gold(ann_path):
             continue
         source = [f for t in r.get("Source", []) for f in spans.get(t, ("", []))[1]]
         cue = " ".join(texts.get(t, "") for t in r.get("Cue", []))
-        gold.append({"content": (min(a for a, _ in content), max(b for _, b in content)), "fragments": sorted(content), "speech": bool(SPEECH.search(cue)),
-                     "source": source})
+        gold.append({"content": (min(a for a, _ in content), max(b for _, b in content)), "fragments": sorted(content),
+                     "speech": bool(SPEECH.search(cue)), "source": source, "cue": cue})
     return gold
 
 
@@ -213,12 +217,32 @@ def run_textacy(texts):
     return results, time.perf_counter() - t0, errors
 
 
+def cached_textacy(cache, paths, texts):
+    """run_textacy, or its results stored in `cache` by an earlier run over the same articles."""
+    if cache and os.path.exists(cache):
+        with open(cache, encoding="utf-8") as f:
+            c = json.load(f)
+        if c.get("paths") == paths:
+            tq = [[dict(q, content=tuple(q["content"]), speaker=tuple(q["speaker"]) if q.get("speaker") else None)
+                   for q in qs] for qs in c["results"]]
+            return tq, c["seconds"], c["errors"]
+        print(f"(textacy cache {cache} is for other articles; running textacy)", file=sys.stderr)
+    tq, t_s, t_err = run_textacy(texts)
+    if cache:
+        with open(cache, "w", encoding="utf-8") as f:
+            json.dump({"paths": paths, "results": tq, "seconds": t_s, "errors": t_err}, f)
+    return tq, t_s, t_err
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "polnear"))
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--binary", default=os.path.join(ROOT, "target", "debug", "examples", "eval_quotes"))
     ap.add_argument("--no-textacy", action="store_true")
+    ap.add_argument("--textacy-cache", metavar="FILE",
+                    help="reuse textacy's results from FILE when it holds this article list, else run textacy "
+                         "and write them there (textacy does not change between runs; dateline does)")
     ap.add_argument("--dump", help="write per-article dateline/gold comparison JSONL here (for error analysis)")
     args = ap.parse_args()
     split = os.path.join(args.data, "data", "train")
@@ -248,7 +272,7 @@ def main():
     rows = tally.rows("dateline")
     t_tally, t_s, t_err = None, None, 0
     if not args.no_textacy:
-        tq, t_s, t_err = run_textacy(texts)
+        tq, t_s, t_err = cached_textacy(args.textacy_cache, [t for t, _ in items], texts)
         t_tally = Tally()
         for text, gold, q in zip(texts, golds, tq):
             t_tally.add(text, gold, q)

@@ -7,8 +7,12 @@
 
 use std::sync::LazyLock;
 
-/// Lemmas of verbs that introduce what someone said, wrote or claimed. Sorted for binary search.
+/// Lemmas of verbs that introduce what someone said, wrote, claimed, believed, found or intends
+/// (PolNeAR's scope, and a news reader's: "officials believe that ...", "the poll found that ...",
+/// "she plans to run"). Sorted for binary search. The verbs of thought and intent ([`BELIEF`],
+/// [`INTENT`]) are held to stricter frames by the stages than verbs of saying.
 const LEMMAS: &[&str] = &[
+    "accuse",
     "acknowledge",
     "add",
     "admit",
@@ -16,67 +20,122 @@ const LEMMAS: &[&str] = &[
     "agree",
     "allege",
     "announce",
+    "applaud",
     "argue",
     "ask",
     "assert",
+    "believe",
+    "blame",
+    "blast",
     "boast",
     "caution",
     "charge",
+    "chide",
+    "cite",
     "claim",
     "comment",
     "complain",
     "concede",
     "conclude",
+    "condemn",
     "confirm",
     "contend",
     "counter",
+    "criticise",
+    "criticize",
     "declare",
+    "decline",
+    "decry",
+    "defend",
+    "demand",
+    "denounce",
     "deny",
+    "deride",
+    "describe",
     "disclose",
+    "dismiss",
+    "doubt",
     "elaborate",
     "emphasise",
     "emphasize",
+    "endorse",
     "estimate",
     "exclaim",
+    "expect",
     "explain",
+    "express",
+    "fear",
+    "feel",
+    "find",
     "forecast",
+    "hail",
     "highlight",
+    "hope",
+    "imagine",
     "indicate",
     "insist",
+    "intend",
     "joke",
+    "know",
+    "lambast",
     "lament",
     "maintain",
     "mention",
+    "mock",
     "note",
     "observe",
+    "oppose",
+    "plan",
     "plead",
+    "praise",
     "predict",
     "proclaim",
     "promise",
+    "propose",
     "question",
     "quip",
+    "realise",
+    "realize",
+    "rebuke",
     "recall",
+    "reckon",
+    "recognise",
+    "recognize",
+    "recommend",
     "recount",
+    "refuse",
     "reiterate",
+    "reject",
     "remark",
     "reply",
     "report",
     "respond",
     "retort",
     "reveal",
+    "ridicule",
     "say",
+    "seek",
+    "show",
+    "slam",
     "state",
     "stress",
     "suggest",
+    "suspect",
     "tell",
     "testify",
+    "think",
+    "threaten",
+    "tout",
     "tweet",
     "underline",
     "underscore",
+    "understand",
     "urge",
     "vow",
+    "want",
     "warn",
     "wonder",
+    "worry",
     "write",
 ];
 
@@ -89,7 +148,122 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("wrote", "write"),
     ("written", "write"),
     ("forecasts", "forecast"),
+    ("thought", "think"),
+    ("knew", "know"),
+    ("felt", "feel"),
+    ("found", "find"),
+    ("sought", "seek"),
+    ("understood", "understand"),
 ];
+
+/// Verbs of thought, knowledge and evidence: they report a clause ("believes that ...", "the
+/// survey found that ...", "thinks the plan will fail"), never a bare object, and they do not
+/// frame quoted phrases (a scare quote near "think" is nobody's quote).
+const BELIEF: &[&str] = &[
+    "believe",
+    "doubt",
+    "expect",
+    "fear",
+    "feel",
+    "find",
+    "hope",
+    "imagine",
+    "know",
+    "realise",
+    "realize",
+    "reckon",
+    "recognise",
+    "recognize",
+    "show",
+    "suspect",
+    "think",
+    "understand",
+    "worry",
+];
+
+/// Verbs of intent: they report what their subject means to do, as a "to" infinitive ("plans
+/// to run", "declined to comment", "wants voters to know").
+const INTENT: &[&str] =
+    &["decline", "expect", "hope", "intend", "plan", "promise", "refuse", "seek", "threaten", "vow", "want"];
+
+/// Verbs of stance and judgement whose object is what is attributed ("criticised the plan",
+/// "endorsed Smith", "accused the ministry of lying", "called for a recount").
+const OBJECT: &[&str] = &[
+    "accuse",
+    "applaud",
+    "blame",
+    "blast",
+    "call for",
+    "chide",
+    "cite",
+    "condemn",
+    "criticise",
+    "criticize",
+    "decry",
+    "defend",
+    "demand",
+    "denounce",
+    "deride",
+    "dismiss",
+    "endorse",
+    "hail",
+    "lambast",
+    "mock",
+    "oppose",
+    "praise",
+    "propose",
+    "rebuke",
+    "reject",
+    "ridicule",
+    "slam",
+    "tout",
+];
+
+/// Verbs of saying whose object, when no clause follows, is what they report: "announced his
+/// resignation", "described the plan as a failure", "the poll shows Smith ahead".
+const OBJECT_TOO: &[&str] = &[
+    "acknowledge",
+    "announce",
+    "confirm",
+    "deny",
+    "describe",
+    "disclose",
+    "estimate",
+    "express",
+    "forecast",
+    "highlight",
+    "predict",
+    "recommend",
+    "report",
+    "reveal",
+    "show",
+];
+
+/// Whether `lemma` reports its object when no clause follows ([`OBJECT_TOO`]).
+pub(super) fn object_too(lemma: &str) -> bool {
+    OBJECT_TOO.contains(&lemma)
+}
+
+/// Whether `lemma` attributes its object ([`OBJECT`]).
+pub(super) fn is_object(lemma: &str) -> bool {
+    OBJECT.contains(&lemma)
+}
+
+/// Whether `lemma` is a verb of thought or evidence ([`BELIEF`]).
+pub(super) fn is_belief(lemma: &str) -> bool {
+    BELIEF.contains(&lemma)
+}
+
+/// Whether `lemma` takes its content as a "to" infinitive ([`INTENT`]).
+pub(super) fn is_intent(lemma: &str) -> bool {
+    INTENT.contains(&lemma)
+}
+
+/// Whether `lemma` is a verb of saying (not of thought or intent only).
+pub(super) fn is_speech(lemma: &str) -> bool {
+    !is_belief(lemma)
+        && !matches!(lemma, "decline" | "intend" | "plan" | "refuse" | "seek" | "threaten" | "want" | "call on")
+}
 
 /// Lemmas whose object can be the reported content itself, without "that": "X said the talks
 /// failed", "X told reporters the talks failed". Others ("denied the report", "noted the
@@ -127,11 +301,28 @@ const NOUNISH: &[&str] = &[
     "joke",
     "quip",
     "retort",
+    "demand",
+    "praise",
+    "slam",
+    "blast",
+    "cite",
+    "plan",
+    "find",
+    "fear",
+    "hope",
+    "doubt",
+    "worry",
 ];
 
 /// Whether `word` (a form of `lemma`) could be a plural noun rather than a verb.
 pub(super) fn maybe_noun(word: &str, lemma: &str) -> bool {
     word.ends_with('s') && NOUNISH.contains(&lemma)
+}
+
+/// Whether `word` (a form of `lemma`) can report a bare clause ("warned the plan would fail"):
+/// not the plain form of a lemma that is also a noun ("most state agencies hold ...").
+pub(super) fn bare_clause_form(word: &str, lemma: &str) -> bool {
+    !NOUNISH.contains(&lemma) || word.ends_with("ed")
 }
 
 /// Whether this lemma can take the content as its bare object.
@@ -172,7 +363,7 @@ fn exact(lower: &str) -> Option<&'static str> {
 }
 
 /// Real words one typing slip away from a cue form ("started" / "stated").
-const NOT_TYPOS: &[&str] = &["started", "assets", "stared"];
+const NOT_TYPOS: &[&str] = &["started", "assets", "stared", "planed"];
 
 /// A one-edit misspelling of a cue form: only for words of six letters or more that end in
 /// "-ed" or "-s" (inflected, so most likely a verb), compared with the "-ed" and "-s" forms of
@@ -181,7 +372,8 @@ const NOT_TYPOS: &[&str] = &["started", "assets", "stared"];
 /// ("slated" → "stated", "wanted" → "warned").
 fn fuzzy(lower: &str) -> Option<&'static str> {
     let long_enough = if lower.ends_with("ed") { lower.len() >= 6 } else { lower.len() >= 7 && lower.ends_with('s') };
-    if !long_enough || NOT_TYPOS.contains(&lower) {
+    // "endorsers", "supporters": agent nouns, not a slip in a verb.
+    if !long_enough || NOT_TYPOS.contains(&lower) || lower.ends_with("ers") {
         return None;
     }
     let past = lower.ends_with("ed");
@@ -195,7 +387,10 @@ fn fuzzy(lower: &str) -> Option<&'static str> {
 /// The "-ed" and "-s" forms of the lemmas of five letters or more, built once: (form, lemma, past).
 static FORMS: LazyLock<Vec<(String, &'static str, bool)>> = LazyLock::new(|| {
     let mut out = Vec::new();
-    for &l in LEMMAS.iter().filter(|l| l.len() >= 5) {
+    // Only verbs of saying: a slip elsewhere turns real words into cues ("raised" / "praised").
+    let speech =
+        |l: &&&str| is_speech(l) && !is_object(l) && !object_too(l) || matches!(**l, "announce" | "reveal" | "confirm");
+    for &l in LEMMAS.iter().filter(|l| l.len() >= 5).filter(speech) {
         let (past, third) = match l.strip_suffix('y') {
             Some(stem) => (format!("{stem}ied"), format!("{stem}ies")),
             None if l.ends_with('e') => (format!("{l}d"), format!("{l}s")),
@@ -264,7 +459,7 @@ mod tests {
 
     #[test]
     fn ordinary_words_are_not_cues() {
-        for w in ["slated", "wanted", "started", "listed", "rested", "voted", "the", "sad", "stores", "notes'"] {
+        for w in ["slated", "waited", "started", "listed", "rested", "voted", "the", "sad", "stores", "notes'"] {
             assert_eq!(lemma(w), None, "{w}");
         }
     }

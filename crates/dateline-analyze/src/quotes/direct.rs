@@ -182,6 +182,11 @@ fn before(doc: &Doc, open: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Att
             if !punct && c.end != open {
                 return None;
             }
+            // "said he expected "long nights"": a verb of thought or intent frames a quoted
+            // phrase inside a clause, not a direct quote, unless a colon or comma sets it off.
+            if !punct && (super::cues::is_belief(c.lemma) || !super::cues::is_speech(c.lemma)) {
+                return None;
+            }
             return attr_at(doc, c, lo, j, cues);
         }
     }

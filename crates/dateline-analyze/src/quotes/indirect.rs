@@ -9,8 +9,12 @@
 use dateline_text::Span;
 
 use super::doc::Doc;
+use super::doc::AUXILIARIES;
 use super::marks::Region;
-use super::phrase::{after_cue, name_like, object_after, speaker_chain, After, Cue};
+use super::phrase::{
+    after_cue, clause_like, finite, is_adverb, name_like, object_after, speaker_chain, subject_before, After, Chain,
+    Cue, ADVERBIAL, BE, PREPOSITIONS,
+};
 use super::Found;
 
 /// Reported speech in the sentences of the article.
@@ -34,17 +38,176 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], used: &[
             } else {
                 verb(doc, c, lo, sb, cues, direct, &out)
             };
-            match found {
-                Some(f) => {
-                    let next = doc.tok_at(f.content.1).max(c.end);
-                    out.push(f);
-                    k = next;
-                }
-                None => k = c.end,
+            let found: Vec<Found> = found.into_iter().map(|f| trim_content(doc, cues, f)).collect();
+            let next = found.iter().map(|f| doc.tok_at(f.content.1)).max().unwrap_or(0).max(c.end);
+            out.extend(found);
+            k = next;
+        }
+    }
+    for &(sa, sb) in &doc.sents {
+        if let Some(f) = labelled(doc, sa, sb, cues, &quoted).or_else(|| study(doc, sa, sb, cues, &quoted)) {
+            if !out.iter().chain(direct).any(|o| o.content.0 < f.content.1 && f.content.0 < o.content.1) {
+                out.push(f);
             }
         }
     }
+    out.sort_by_key(|f| f.content.0);
     out
+}
+
+/// Ends reported content where the sentence turns to another act of the speaker: ", noting
+/// that ...", "... but added ...", "... and calls her ...", "; ...". The content keeps at least
+/// two words.
+fn trim_content(doc: &Doc, cues: &[Option<Cue>], mut f: Found) -> Found {
+    let (a, e) = (doc.tok_at(f.content.0), doc.tok_at(f.content.1));
+    let verb_at = |j: usize| {
+        cues.get(j).is_some_and(Option::is_some)
+            || !doc.is_cap(j) && super::cues::lemma(doc.t(j)).is_some() && !doc.t(j).ends_with("ing")
+            || doc.is(j, super::partial::NAMING) && !doc.is_cap(j)
+    };
+    let participle = |j: usize| doc.t(j).ends_with("ing") && super::cues::lemma(doc.t(j)).is_some();
+    let stop = (a + 2..e).find(|&j| match doc.t(j) {
+        ";" => true,
+        "," => participle(j + 1) || doc.is(j + 1, &["according", "echoing"]),
+        _ => doc.is(j, &["and", "but"]) && doc.is_word(j - 1) && verb_at(j + 1) && !doc.is(j + 1, &["that"]),
+    });
+    if let Some(j) = stop {
+        if let Some(span) = doc.span(a, j) {
+            f.content = span;
+        }
+    }
+    f
+}
+
+/// Labels that end with a colon at a paragraph start but are not speakers.
+const LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "related",
+    "note",
+    "photo",
+    "photos",
+    "video",
+    "watch",
+    "source",
+    "sources",
+    "credit",
+    "correction",
+    "editor",
+    "advertisement",
+    "read",
+    "see",
+    "also",
+    "tags",
+    "topics",
+    "filed",
+    "share",
+    "click",
+    "subscribe",
+    "listen",
+    "image",
+    "images",
+    "caption",
+    "contact",
+    "email",
+    "follow",
+    "more",
+    "recommended",
+    "sponsored",
+    "disclosure",
+    "clarification",
+    "warning",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "commentary",
+    "live",
+    "transcript",
+    "full",
+    "previously",
+    "background",
+    "graphic",
+    "map",
+    "chart",
+    "timeline",
+    "getty",
+    "reuters",
+    "ap",
+    "afp",
+];
+
+/// "Name: content" at a paragraph start (interview transcripts, "Q:" and "A:", headlines such as
+/// "Senator Lee: Talks Have Failed"): the name before the colon is the speaker and the rest of the
+/// paragraph is what they said. Cue: the colon.
+fn labelled(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[bool]) -> Option<Found> {
+    let para_start = doc.text.get(..doc.start(sa)).is_none_or(|s| s.is_empty() || s.ends_with('\n'));
+    if !para_start {
+        return None;
+    }
+    let colon = (sa..sb.min(sa + 6)).find(|&j| doc.t(j) == ":")?;
+    if colon == sa
+        || !name_like(doc, sa, colon)
+        || doc.is(sa, LABELS)
+        || doc.is(colon - 1, LABELS)
+        || doc.is(sa, &["the", "a", "an", "just"])
+    {
+        return None;
+    }
+    // A dateline or section head in capitals ("WASHINGTON:"), or a time ("2:25").
+    let caps = (sa..colon).all(|i| doc.t(i).len() > 1 && doc.t(i).chars().all(|c| !c.is_lowercase()));
+    if caps && !(colon == sa + 1 && doc.t(sa).len() == 1)
+        || doc.is_mark(colon + 1)
+        || quoted.get(colon + 1) == Some(&true)
+    {
+        return None;
+    }
+    if (sa..colon).any(|i| cues.get(i).is_some_and(Option::is_some)) {
+        return None;
+    }
+    let content = content_to_paragraph(doc, colon + 1)?;
+    let words = doc.text.get(content.0..content.1).map_or(0, |s| s.split_whitespace().count());
+    (words >= 3).then(|| Found {
+        kind: "indirect",
+        content,
+        cue: doc.span(colon, colon + 1),
+        speaker: doc.span(sa, colon),
+    })
+}
+
+/// Documents that speak for themselves when a sentence opens with them: "In a new poll, ...".
+const STUDIES: &[&str] = &[
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "ruling", "audit", "review",
+    "memo", "filing", "census", "data",
+];
+
+/// "In the latest poll, CONTENT": a sentence led by a poll, survey, study or report and with no
+/// cue of its own reports what that document found. Cue: "In"; speaker: the document.
+fn study(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[bool]) -> Option<Found> {
+    if !doc.is(sa, &["in"]) {
+        return None;
+    }
+    let comma = (sa + 1..sb.min(sa + 16)).find(|&j| !doc.is_word(j))?;
+    if doc.t(comma) != "," || !(sa + 1..comma).any(|j| doc.is(j, STUDIES)) {
+        return None;
+    }
+    if (comma..sb).any(|j| cues.get(j).is_some_and(Option::is_some) || quoted.get(j) == Some(&true) || doc.is_mark(j)) {
+        return None;
+    }
+    let content = content_to_end(doc, comma + 1, sb)?;
+    Some(Found { kind: "indirect", content, cue: doc.span(sa, sa + 1), speaker: doc.span(sa + 1, comma) })
+}
+
+/// Content from token `a` to the end of its paragraph (a colon-led statement may run over
+/// several sentences), without the final stop.
+fn content_to_paragraph(doc: &Doc, a: usize) -> Option<Span> {
+    let from = doc.start(a);
+    let end = doc.text.get(from..).and_then(|s| s.find('\n')).map_or(doc.text.len(), |i| from + i);
+    let mut e = doc.tok_at(end);
+    while e > a && matches!(doc.t(e - 1), "." | "," | ";") {
+        e -= 1;
+    }
+    (e > a + 1).then(|| doc.span(a, e)).flatten()
 }
 
 /// Which tokens are inside quote marks (their cues belong to the quoted speaker, not the frame).
@@ -102,23 +265,79 @@ fn content_before(doc: &Doc, a: usize, e: usize) -> Option<Span> {
     (e > a + 2 && doc.t(e) == ",").then(|| doc.span(a, e)).flatten()
 }
 
-fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
+fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
     let cue = doc.span(c.start, c.end);
     let mut b = c.end;
-    while b < hi && doc.is_word(b) && b - c.end < 12 {
+    // "a Harbour/Metro poll", "the A.P.": inner punctuation belongs to the name.
+    let reach = if c.start == lo { 24 } else { 12 };
+    while b < hi && b - c.end < reach && (doc.is_word(b) || doc.is_possessive(b) || matches!(doc.t(b), "/" | "&" | "-"))
+    {
         b += 1;
     }
     let speaker = doc.span(c.end, b);
-    speaker?;
+    let mut out = Vec::new();
+    if speaker.is_none() {
+        return out;
+    }
+    let found = |content| Found { kind: "indirect", content, cue, speaker };
     if c.start == lo && doc.t(b) == "," {
-        let content = content_to_end(doc, b + 1, hi)?;
-        return Some(Found { kind: "indirect", content, cue, speaker });
+        out.extend(content_to_end(doc, b + 1, hi).map(found));
+    } else if c.start > lo && doc.t(c.start - 1) == "," {
+        out.extend(content_before(doc, lo, c.start - 1).map(found));
+        // "The plan, according to X, will fail": the content goes on after the attribution.
+        if doc.t(b) == "," {
+            out.extend(continuation(doc, b + 1, hi).map(found));
+        }
     }
-    if c.start > lo && doc.t(c.start - 1) == "," {
-        let content = content_before(doc, lo, c.start - 1)?;
-        return Some(Found { kind: "indirect", content, cue, speaker });
+    out
+}
+
+/// Words that open something other than more content after a parenthetical attribution.
+const NOT_CONTINUATION: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "adding",
+    "saying",
+    "noting",
+    "citing",
+    "referring",
+    "which",
+    "who",
+    "before",
+    "after",
+    "while",
+    "as",
+    "when",
+    "because",
+    "though",
+    "although",
+    "in",
+    "on",
+    "at",
+    "according",
+    "so",
+    "then",
+    "where",
+    "whose",
+    "with",
+    "a",
+    "an",
+];
+
+/// The content that resumes after a parenthetical attribution ("The plan, he said, will fail"):
+/// from token `a` to the sentence end, when it is more than a trailing adverbial.
+fn continuation(doc: &Doc, a: usize, hi: usize) -> Option<Span> {
+    if a >= hi || !doc.is_word(a) || doc.is(a, NOT_CONTINUATION) || doc.t(a).ends_with("ing") {
+        return None;
     }
-    None
+    // A clause ("will fail", "the country has ..."), not a trailing phrase ("slightly below").
+    if !finite(doc, a) && !clause_like(doc, a, hi) {
+        return None;
+    }
+    let content = content_to_end(doc, a, hi)?;
+    let words = doc.text.get(content.0..content.1).map_or(0, |s| s.split_whitespace().count());
+    (words >= 3).then_some(content)
 }
 
 fn verb(
@@ -129,44 +348,264 @@ fn verb(
     cues: &[Option<Cue>],
     direct: &[Found],
     so_far: &[Found],
-) -> Option<Found> {
-    let cue = doc.span(c.start, c.end);
-    // Direct speech right after the cue is the direct stage's.
-    if matches!(doc.t(c.end), ":") || doc.is_mark(c.end) || doc.is_mark(c.end + 1) {
-        return None;
+) -> Vec<Found> {
+    let Some(cue) = doc.span(c.start, c.end) else { return Vec::new() };
+    let one = |content: Option<Span>, speaker: Option<Span>| -> Vec<Found> {
+        content.map(|content| Found { kind: "indirect", content, cue: Some(cue), speaker }).into_iter().collect()
+    };
+    // "X said: CONTENT" with no quote marks: the rest of the paragraph.
+    let verb_form = super::cues::bare_clause_form(doc.t(c.start), c.lemma);
+    if doc.t(c.end) == ":" && !doc.is_mark(c.end + 1) && !doc.is_mark(c.end + 2) {
+        let chain = (c.start > lo).then(|| speaker_chain(doc, c.start, lo, cues)).flatten();
+        let Some(speaker) = chain.and_then(|ch| doc.span(ch.speaker.0, ch.speaker.1)) else { return Vec::new() };
+        if !verb_form || !super::cues::is_speech(c.lemma) {
+            return Vec::new();
+        }
+        return one(content_to_paragraph(doc, c.end + 1), Some(speaker));
     }
-    // "..., adding that ...": the speaker of the previous cue in this sentence.
-    if doc.t(c.start).ends_with("ing") && c.start > lo && doc.t(c.start - 1) == "," {
+    // Direct speech right after the cue is the direct stage's.
+    if matches!(doc.t(c.end), ":") || doc.is_mark(c.end) || !doc.is_word(c.end) && doc.is_mark(c.end + 1) {
+        return Vec::new();
+    }
+    let prev = before_verb(doc, c.start, lo);
+    // "..., adding that ...": the speaker of the previous cue in this sentence, else the subject
+    // the sentence opens with.
+    if doc.t(c.start).ends_with("ing") && prev.is_some_and(|p| doc.t(p) == ",") {
         let sent_start = doc.start(lo);
         let speaker = direct
             .iter()
             .chain(so_far)
             .rev()
             .find(|f| f.cue.is_some_and(|q| q.0 >= sent_start.saturating_sub(400) && q.1 <= doc.start(c.start)))
-            .and_then(|f| f.speaker);
-        let After::That(a) = after_cue(doc, c.end, hi) else { return None };
-        let content = content_to_end(doc, a, hi)?;
-        return Some(Found { kind: "indirect", content, cue, speaker });
+            .and_then(|f| f.speaker)
+            .or_else(|| sentence_subject(doc, lo, c.start));
+        // ", claiming victory": a participle's bare object is an act, not speech, unless the verb
+        // is "say" ("..., saying the plan failed") or a clause follows.
+        let bare_object = matches!(after_cue(doc, c.end, hi), After::Bare(a) if !clause_like(doc, a, hi));
+        if bare_object && matches!(c.lemma, "claim" | "insist" | "argue" | "contend" | "assert" | "write") {
+            return Vec::new();
+        }
+        return one(content_after(doc, c, hi), speaker);
     }
     if let Some(f) = inverted(doc, c, lo, hi) {
-        return Some(f);
+        return vec![f];
     }
-    let chain = (c.start > lo).then(|| speaker_chain(doc, c.start, lo, cues)).flatten()?;
+    // Passives: "it was reported that CONTENT" has no speaker we can name; "the plan was
+    // announced" reports nothing. ("X was quoted as saying" is read as X's cue.)
+    if prev.is_some_and(|p| doc.is(p, BE)) && !doc.t(c.start).ends_with("ing") && doc.t(c.start) != "quoted" {
+        let impersonal = prev.and_then(|p| p.checked_sub(1)).is_some_and(|s| doc.is(s, &["it"]));
+        if impersonal {
+            if let After::That(a) = after_cue(doc, c.end, hi) {
+                return one(content_to_end(doc, a, hi), None);
+            }
+        }
+        return Vec::new();
+    }
+    // "X met survivors and said CONTENT": the subject of the first verb; "Y, who said CONTENT":
+    // the noun phrase the relative clause hangs on.
+    let chain = match prev {
+        Some(p) if doc.is(p, &["and", "but"]) => {
+            return one(content_after(doc, c, hi), sentence_subject(doc, lo, p));
+        }
+        Some(p) if doc.is(p, &["who"]) && p > lo => {
+            let speaker = subject_before(doc, p, lo, cues).and_then(|(a, b)| doc.span(a, b));
+            // "X, who endorsed Y, spoke first": the relative clause ends at its comma.
+            return one(content_after(doc, c, clause_end(doc, c.end, hi)), speaker);
+        }
+        _ => (c.start > lo).then(|| speaker_chain(doc, c.start, lo, cues)).flatten(),
+    };
+    // "As the newspaper reported, CONTENT" and "As reported by X, CONTENT".
+    if let Some(f) = as_reported(doc, c, lo, hi, chain) {
+        return vec![f];
+    }
+    // "Since she endorsed Y, ...", "When he said Z, ...": a subordinate clause ends at its comma.
+    let hi = match chain {
+        Some(ch) if ch.start > lo && doc.is(ch.start - 1, SUBORDINATORS) => clause_end(doc, c.end, hi),
+        _ => hi,
+    };
+    // "When asked whether ...", "Asked on Monday why ...": the question, its asker unnamed.
+    let Some(chain) = chain else {
+        return if c.lemma == "ask" { one(question(doc, c.end, hi), None) } else { Vec::new() };
+    };
     let speaker = doc.span(chain.speaker.0, chain.speaker.1);
-    let mut after = after_cue(doc, c.end, hi);
-    if c.lemma == "tell" {
-        after = after_object(doc, c.end, hi);
+    if let Some(content) = content_after(doc, c, hi) {
+        return one(Some(content), speaker);
     }
+    let ended = if c.lemma == "tell" { after_object(doc, c.end, hi) } else { after_cue(doc, c.end, hi) } == After::End;
+    if !ended || super::cues::is_intent(c.lemma) && !super::cues::is_speech(c.lemma) || c.lemma == "ask" {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if chain.start > lo && doc.t(chain.start - 1) == "," {
+        // "The plan, he said, will fail": the content resumes after the attribution, in two
+        // fragments; "For years, the envoy noted, the country has ...": an opening adverbial is
+        // not content.
+        let rest = attribution_end(doc, c.end, hi).and_then(|comma| continuation(doc, comma + 1, hi));
+        if rest.is_none() || !(doc.is(lo, PREPOSITIONS) || doc.is(lo, ADVERBIAL) || is_adverb(doc, lo)) {
+            out.extend(one(content_before(doc, lo, chain.start - 1), speaker));
+        }
+        out.extend(one(rest, speaker));
+    }
+    out
+}
+
+/// "As the newspaper reported, CONTENT", "As reported by X, CONTENT": an attribution in an
+/// "as" clause opening the sentence.
+fn as_reported(doc: &Doc, c: Cue, lo: usize, hi: usize, chain: Option<Chain>) -> Option<Found> {
+    if !doc.is(lo, &["as"]) {
+        return None;
+    }
+    let (speaker, comma) = match chain {
+        Some(ch) if ch.start == lo + 1 => (doc.span(ch.speaker.0, ch.speaker.1), attribution_end(doc, c.end, hi)?),
+        None if c.start == lo + 1 && doc.is(c.end, &["by"]) => {
+            let comma = (c.end + 1..hi.min(c.end + 12)).find(|&j| !doc.is_word(j)).filter(|&j| doc.t(j) == ",")?;
+            (doc.span(c.end + 1, comma), comma)
+        }
+        _ => return None,
+    };
+    let content = continuation(doc, comma + 1, hi)?;
+    Some(Found { kind: "indirect", content, cue: doc.span(c.start, c.end), speaker })
+}
+
+/// Words that open a subordinate clause.
+const SUBORDINATORS: &[&str] =
+    &["since", "when", "after", "before", "while", "although", "though", "if", "because", "once", "until", "as"];
+
+/// The end of a clause that closes at its first comma (or the sentence end `hi`).
+fn clause_end(doc: &Doc, from: usize, hi: usize) -> usize {
+    (from..hi).find(|&j| doc.t(j) == ",").unwrap_or(hi)
+}
+
+/// The comma that closes a parenthetical attribution ("he said on Monday, ..."), if any.
+fn attribution_end(doc: &Doc, from: usize, hi: usize) -> Option<usize> {
+    let mut j = from;
+    while j < hi && j - from < 6 && doc.is_word(j) {
+        j += 1;
+    }
+    (j < hi && doc.t(j) == "," && (j == from || doc.is(from, ADVERBIAL) || is_adverb(doc, from))).then_some(j)
+}
+
+/// The token before the verb at `start`, past auxiliaries and adverbs ("has also said").
+fn before_verb(doc: &Doc, start: usize, lo: usize) -> Option<usize> {
+    let mut p = start;
+    while p > lo && doc.is_word(p - 1) && (doc.is(p - 1, AUXILIARIES) && !doc.is(p - 1, BE) || is_adverb(doc, p - 1)) {
+        p -= 1;
+    }
+    (p > lo).then(|| p - 1)
+}
+
+/// The subject a sentence opens with, when it is a name or a personal pronoun ("Senator Ann Lee
+/// met ... and said"), past an opening adverbial ("On Monday, ..."). Nothing else is guessed.
+fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span> {
+    let mut a = lo;
+    if doc.is(a, ADVERBIAL) || is_adverb(doc, a) {
+        a = (a..upto.min(a + 8)).find(|&j| doc.t(j) == ",")? + 1;
+    }
+    if doc.is(a, &["he", "she", "they", "we", "i"]) {
+        return doc.span(a, a + 1);
+    }
+    if doc.is(a, &["the", "a", "an", "this", "that", "these", "those", "it", "in", "but", "and", "so"]) {
+        return None;
+    }
+    let mut b = a;
+    while b < upto && b - a < 7 && name_like(doc, b, b + 1) {
+        b += 1;
+    }
+    let ends = doc.t(b) == "," || doc.is_word(b) && !doc.is_cap(b);
+    (b > a && ends).then(|| doc.span(a, b)).flatten()
+}
+
+/// The content a cue verb reports after it, by the verb's frame: "that" and a clause; a bare
+/// clause ("said the talks failed"; verbs of thought only when it has a finite verb); "to" and a
+/// verb for verbs of intent ("plans to run", "wants voters to know"); a question after "asked".
+fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
+    use super::cues::{is_intent, is_object, is_speech, takes_bare_content};
+    if is_object(c.lemma) {
+        return object(doc, c.end, hi);
+    }
+    if is_intent(c.lemma) || matches!(c.lemma, "urge" | "ask" | "call on") {
+        if let Some(a) = infinitive(doc, c, hi) {
+            return content_to_end(doc, a, hi);
+        }
+        if !is_speech(c.lemma) {
+            return None;
+        }
+    }
+    if c.lemma == "ask" {
+        return question(doc, c.end, hi);
+    }
+    let after = if c.lemma == "tell" { after_object(doc, c.end, hi) } else { after_cue(doc, c.end, hi) };
+    let verb_form = super::cues::bare_clause_form(doc.t(c.start), c.lemma);
     match after {
-        After::That(a) => content_to_end(doc, a, hi).map(|content| Found { kind: "indirect", content, cue, speaker }),
-        After::Bare(a) if super::cues::takes_bare_content(c.lemma) => {
-            content_to_end(doc, a, hi).map(|content| Found { kind: "indirect", content, cue, speaker })
+        After::That(a) => content_to_end(doc, a, hi),
+        After::Bare(a) if takes_bare_content(c.lemma) => content_to_end(doc, a, hi),
+        After::Bare(a) if verb_form && clause_like(doc, a, hi) && !doc.is(a, &["a", "an"]) => {
+            content_to_end(doc, a, hi)
         }
-        After::End if chain.start > lo + 2 && doc.t(chain.start - 1) == "," => {
-            content_before(doc, lo, chain.start - 1).map(|content| Found { kind: "indirect", content, cue, speaker })
-        }
+        After::Bare(_) if verb_form && super::cues::object_too(c.lemma) => object(doc, c.end, hi),
         _ => None,
     }
+}
+
+/// Words after a comma that end the object of a verb of stance ("criticised the plan, saying").
+const OBJECT_END: &[&str] = &[
+    "and", "but", "saying", "adding", "calling", "noting", "arguing", "which", "who", "while", "as", "after", "before",
+    "when", "because", "although", "though", "even",
+];
+
+/// The object of a verb of stance, to the end of its clause: "criticised [the plan for its cost]".
+fn object(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
+    let mut a = from;
+    while a < hi && is_adverb(doc, a) {
+        a += 1;
+    }
+    if !doc.is_word(a) || doc.is(a, PREPOSITIONS) || doc.is(a, ADVERBIAL) || doc.is(a, &["that", "it", "them"]) {
+        return None;
+    }
+    let mut e = a;
+    while e < hi && !matches!(doc.t(e), ";" | ":" | "(" | "\u{2014}") {
+        if doc.t(e) == "," && (doc.is(e + 1, OBJECT_END) || doc.t(e + 1).ends_with("ing")) {
+            break;
+        }
+        // "endorsed Smith last week and has campaigned with him": a second verb, not the object.
+        let next = doc.t(e + 1);
+        if doc.is(e, &["and", "but"]) && (finite(doc, e + 1) || next.ends_with("ed") && !doc.is_cap(e + 1)) {
+            break;
+        }
+        e += 1;
+    }
+    content_to_end(doc, a, e).or_else(|| (e > a).then(|| doc.span(a, e)).flatten())
+}
+
+/// "plans to run", "urged lawmakers to act", "wants the court to rule": where the infinitive (or
+/// its subject) starts.
+fn infinitive(doc: &Doc, c: Cue, hi: usize) -> Option<usize> {
+    let mut a = c.end;
+    while a < hi && (doc.is(a, &["not", "also", "again"]) || is_adverb(doc, a)) {
+        a += 1;
+    }
+    if doc.is(a, &["to"]) && doc.is_word(a + 1) && !doc.is_cap(a + 1) && !doc.is(a + 1, &["the", "a", "an"]) {
+        return Some(a);
+    }
+    if !matches!(c.lemma, "want" | "urge" | "ask" | "expect" | "call on") {
+        return None;
+    }
+    let mut j = a;
+    while j < hi && j - a < 5 && doc.is_word(j) && !doc.is(j, &["to", "that", "for", "about", "if", "whether"]) {
+        j += 1;
+    }
+    (j > a && doc.is(j, &["to"]) && doc.is_word(j + 1) && !doc.is_cap(j + 1)).then_some(a)
+}
+
+/// "asked (reporters) whether CONTENT": the question, up to a comma or the sentence end.
+fn question(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
+    const WH: &[&str] = &["whether", "if", "why", "what", "who", "how", "when", "where", "which"];
+    let w = (from..hi.min(from + 6)).take_while(|&j| doc.is_word(j)).find(|&j| doc.is(j, WH))?;
+    let mut e = w + 1;
+    while e < hi && !matches!(doc.t(e), "," | ";" | "." | "?" | "!") && !doc.is_mark(e) {
+        e += 1;
+    }
+    (e > w + 2).then(|| doc.span(w, e)).flatten()
 }
 
 /// "CONTENT, said X." and "CONTENT, said X, the head of Y.": the speaker follows the cue and

@@ -49,6 +49,12 @@ pub fn find_quotes(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Q
     found.sort_by_key(|f| (f.content.0, f.content.1));
     found.dedup_by(|b, a| a.content == b.content);
     let resolver = speaker::Resolver::new(entities);
+    // "Name: ..." at a paragraph start (cue: the colon) is a speaker only when the name is one the
+    // entities stage found; otherwise it is a section head ("Morning Briefing: ...") or an interviewer.
+    found.retain(|f| {
+        let colon = f.cue.and_then(|c| text.get(c.0..c.1)) == Some(":");
+        !colon || f.speaker.is_some_and(|s| resolver.resolve(text, s).is_some())
+    });
     found.into_iter().filter_map(|f| to_quote(text, &resolver, f)).collect()
 }
 

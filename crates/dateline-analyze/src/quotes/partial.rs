@@ -11,7 +11,7 @@ use super::phrase::{subject_before, Cue};
 use super::Found;
 
 /// Verbs that frame a quoted characterisation ("called it "a disgrace"").
-const NAMING: &[&str] = &[
+pub(super) const NAMING: &[&str] = &[
     "call",
     "calls",
     "called",
@@ -75,6 +75,11 @@ fn frame(doc: &Doc, r: &Region, open: usize, sa: usize, cues: &[Option<Cue>]) ->
             return Some(Found { kind: "partial", content: r.content, cue: doc.span(k, k + 1), speaker });
         }
         if let Some(c) = cues.get(k).copied().flatten() {
+            // A verb of thought or intent frames no quoted phrase ("voters who think the
+            // "establishment" is to blame"): scare quotes stay nobody's.
+            if !super::cues::is_speech(c.lemma) || super::cues::is_belief(c.lemma) {
+                continue;
+            }
             if c.lemma == "according" {
                 return None;
             }

@@ -184,3 +184,241 @@ fn scare_quotes_and_apostrophes_are_not_quotes() {
     let text = "The so-called \"peace dividend\" never came. The States' 'plan' isn't new.";
     assert!(run(text, &[]).is_empty());
 }
+
+/// (kind, content, cue, speaker mention) of each quote, for the short cases below.
+fn shapes(text: &str, ents: &[Entity]) -> Vec<(String, String, Option<String>, Option<String>)> {
+    run(text, ents).into_iter().map(|q| (q.kind, q.content, q.cue, q.speaker_mention.map(|m| m.text))).collect()
+}
+
+fn one(
+    kind: &str,
+    content: &str,
+    cue: &str,
+    speaker: Option<&str>,
+) -> Vec<(String, String, Option<String>, Option<String>)> {
+    vec![(kind.into(), content.into(), Some(cue.into()), speaker.map(Into::into))]
+}
+
+#[test]
+fn verbs_of_thought_report_a_clause() {
+    assert_eq!(
+        shapes("Party officials believe that the vote will be close.", &[]),
+        one("indirect", "the vote will be close", "believe", Some("Party officials"))
+    );
+    assert_eq!(
+        shapes("Most analysts think the central bank will cut rates in March.", &[]),
+        one("indirect", "the central bank will cut rates in March", "think", Some("Most analysts"))
+    );
+    assert_eq!(
+        shapes("The audit found that the agency had overspent by a fifth.", &[]),
+        one("indirect", "the agency had overspent by a fifth", "found", Some("The audit"))
+    );
+    // No clause, no quote: a plain object, a preposition, "so", a passive, an infinitive.
+    for text in [
+        "She believes in hard work and long hours.",
+        "They think so.",
+        "He knows the area well.",
+        "The vote is expected to be close.",
+        "The body was found near the river.",
+        "Farmers want to know that the rain will come.",
+    ] {
+        let s = shapes(text, &[]);
+        assert!(
+            s.iter().all(|q| q.2.as_deref() != Some("believes") && q.2.as_deref() != Some("think")),
+            "{text}: {s:?}"
+        );
+        assert!(
+            s.iter().all(|q| !matches!(q.2.as_deref(), Some("knows" | "expected" | "found" | "know"))),
+            "{text}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn verbs_of_intent_report_an_infinitive() {
+    let text = "Mayor Lisa Grant plans to visit the flooded district next week. \
+The water board declined to comment. The union wants the council to delay the vote.";
+    let ents = [entity("e1", "PERSON", "Lisa Grant", Some("Mayor"), None, text, &["Lisa Grant"])];
+    let q = run(text, &ents);
+    let got: Vec<(&str, &str, Option<&str>)> =
+        q.iter().map(|q| (q.content.as_str(), q.cue.as_deref().unwrap_or(""), q.speaker.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("to visit the flooded district next week", "plans", Some("e1")),
+            ("to comment", "declined", None),
+            ("the council to delay the vote", "wants", None),
+        ]
+    );
+    // "plans" as a noun, a plan of someone's, a modifier, a writer's aside: no quote.
+    for text in [
+        "The government unveiled plans to build a dam on the river.",
+        "His tax plan to cut rates for small firms was popular.",
+        "Investors seeking to profit from the crisis bought bonds.",
+        "Readers might want to check the figures again.",
+    ] {
+        assert!(run(text, &[]).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn parenthetical_attributions() {
+    // Two fragments, as for a direct quote interrupted by its attribution.
+    let s = shapes("The new levy, the finance minister said, will raise little money.", &[]);
+    let mut want = one("indirect", "The new levy", "said", Some("the finance minister"));
+    want.extend(one("indirect", "will raise little money", "said", Some("the finance minister")));
+    assert_eq!(s, want);
+    let s = shapes("For two decades, the envoy noted, the border has stayed closed to trade.", &[]);
+    assert_eq!(s, one("indirect", "the border has stayed closed to trade", "noted", Some("the envoy")));
+    // The attribution ends the sentence: the content is before it only.
+    let s = shapes("The levy will raise little money, the minister said on Monday.", &[]);
+    assert_eq!(s, one("indirect", "The levy will raise little money", "said", Some("the minister")));
+}
+
+#[test]
+fn passives_and_quoted_as_saying() {
+    let text = "It was reported that the talks had collapsed. The plan was announced on Monday. \
+Lisa Grant was quoted as saying the bridge would reopen in June.";
+    let ents = [entity("e1", "PERSON", "Lisa Grant", None, None, text, &["Lisa Grant"])];
+    let q = run(text, &ents);
+    let got: Vec<(&str, Option<&str>, Option<&str>)> =
+        q.iter().map(|q| (q.content.as_str(), q.cue.as_deref(), q.speaker.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("the talks had collapsed", Some("reported"), None),
+            ("the bridge would reopen in June", Some("quoted as saying"), Some("e1")),
+        ]
+    );
+    assert!(q[0].speaker_mention.is_none(), "no speaker for an impersonal passive");
+}
+
+#[test]
+fn colon_led_statements() {
+    let text = "Lisa Grant said: The bridge will reopen in June.\n\n\
+Tom Reyes: We have the money and the crews to finish it.\n\n\
+Morning Briefing: Bridge repairs run over budget again.\n\n\
+Editor's note: This story has been updated with new figures.";
+    let ents = [
+        entity("e1", "PERSON", "Lisa Grant", None, None, text, &["Lisa Grant"]),
+        entity("e2", "PERSON", "Tom Reyes", None, None, text, &["Tom Reyes"]),
+    ];
+    let s = summary(&run(text, &ents));
+    assert_eq!(
+        s,
+        [
+            ("indirect".into(), "The bridge will reopen in June".into(), Some("said".into()), Some("e1".into())),
+            (
+                "indirect".into(),
+                "We have the money and the crews to finish it".into(),
+                Some(":".into()),
+                Some("e2".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn coordinated_verbs_and_relative_speakers() {
+    let text = "Mayor Lisa Grant toured the site on Friday and said the bridge would reopen in June. \
+The plan was backed by Tom Reyes, who said the repairs were overdue.";
+    let ents = [
+        entity("e1", "PERSON", "Lisa Grant", Some("Mayor"), None, text, &["Lisa Grant"]),
+        entity("e2", "PERSON", "Tom Reyes", None, None, text, &["Tom Reyes"]),
+    ];
+    let s = summary(&run(text, &ents));
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!((s[0].1.as_str(), s[0].3.as_deref()), ("the bridge would reopen in June", Some("e1")));
+    assert_eq!((s[1].1.as_str(), s[1].3.as_deref()), ("the repairs were overdue", Some("e2")));
+    // A subject that is not a name stays unresolved.
+    let s = shapes("The delegation toured the site and said the bridge was unsafe.", &[]);
+    assert_eq!(s, one("indirect", "the bridge was unsafe", "said", None));
+}
+
+#[test]
+fn according_to_polls_and_headlines() {
+    let s = shapes("According to a Harbour/Metro poll, most residents back the levy.", &[]);
+    assert_eq!(s, one("indirect", "most residents back the levy", "According to", Some("a Harbour/Metro poll")));
+    let s = shapes("In the latest city survey, two in three residents backed the levy.", &[]);
+    assert_eq!(s, one("indirect", "two in three residents backed the levy", "In", Some("the latest city survey")));
+    let s = shapes("In the end, residents backed the levy.", &[]);
+    assert!(s.is_empty(), "{s:?}");
+    let s = shapes("Port Chief Says Traffic Will Recover", &[]);
+    assert_eq!(s, one("indirect", "Traffic Will Recover", "Says", Some("Port Chief")));
+}
+
+#[test]
+fn scare_quotes_near_verbs_of_thought_stay_inside_the_clause() {
+    // The clause is reported; the quoted word inside it is not a partial quote of its own.
+    let s = shapes("Many voters think the \"reform\" is a sham.", &[]);
+    assert_eq!(s, one("indirect", "the \"reform\" is a sham", "think", Some("Many voters")));
+    // A quoted word framed only by a verb of thought is nobody's quote.
+    let s = shapes("Voters who fear the \"elites\" stayed home.", &[]);
+    assert!(s.is_empty(), "{s:?}");
+}
+
+#[test]
+fn verbs_of_stance_attribute_their_object() {
+    let text = "Senator Joan Pike criticised the port authority for the delays. \
+Mayor Lisa Grant, who endorsed Pike in March, stayed silent. Pike called for a full inquiry.";
+    let ents = [
+        entity("e1", "PERSON", "Joan Pike", Some("Senator"), None, text, &["Joan Pike", "Pike"]),
+        entity("e2", "PERSON", "Lisa Grant", Some("Mayor"), None, text, &["Lisa Grant"]),
+    ];
+    let s = summary(&run(text, &ents));
+    assert_eq!(
+        s,
+        [
+            (
+                "indirect".into(),
+                "the port authority for the delays".into(),
+                Some("criticised".into()),
+                Some("e1".into())
+            ),
+            ("indirect".into(), "Pike in March".into(), Some("endorsed".into()), Some("e2".into())),
+            ("indirect".into(), "a full inquiry".into(), Some("called for".into()), Some("e1".into())),
+        ]
+    );
+    // A passive, a participle modifying a noun, an agent noun, a look-alike: no quote.
+    for text in [
+        "The plan was criticised by unions.",
+        "Voters supporting the levy turned out early.",
+        "The endorsers met on Friday.",
+        "The council raised the levy by a third.",
+    ] {
+        assert!(run(text, &[]).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn questions_and_as_clauses() {
+    let s = shapes("Asked on Monday whether the bridge would reopen, the mayor said she hoped so.", &[]);
+    assert!(
+        s.contains(&("indirect".into(), "whether the bridge would reopen".into(), Some("Asked".into()), None)),
+        "{s:?}"
+    );
+    let s = shapes("As the harbour newspaper reported, the ferry will stop running in May.", &[]);
+    assert_eq!(s, one("indirect", "the ferry will stop running in May", "reported", Some("the harbour newspaper")));
+    let s = shapes("As reported by the harbour newspaper, the ferry will stop running in May.", &[]);
+    assert_eq!(s, one("indirect", "the ferry will stop running in May", "reported", Some("the harbour newspaper")));
+    let s = shapes("The union called on the council to delay the vote.", &[]);
+    assert_eq!(s, one("indirect", "the council to delay the vote", "called on", Some("The union")));
+    let s = shapes("Said Grant, \"We will finish the bridge by June.\"", &[]);
+    assert_eq!(s, one("direct", "We will finish the bridge by June.", "Said", Some("Grant")));
+}
+
+#[test]
+fn content_ends_where_the_speaker_does_something_else() {
+    let s = shapes("The mayor said the bridge would reopen in June, adding that the cost had doubled.", &[]);
+    let contents: Vec<&str> = s.iter().map(|q| q.1.as_str()).collect();
+    assert_eq!(contents, ["the bridge would reopen in June", "the cost had doubled"]);
+    let s = shapes("She says she respects the council and calls its plan \"bold.\"", &[]);
+    assert_eq!(s[0].1, "she respects the council", "{s:?}");
+    let s = shapes("She says she respects the council but warns that the plan will fail.", &[]);
+    let got: Vec<(&str, Option<&str>, Option<&str>)> =
+        s.iter().map(|q| (q.1.as_str(), q.2.as_deref(), q.3.as_deref())).collect();
+    assert_eq!(
+        got,
+        [("she respects the council", Some("says"), Some("She")), ("the plan will fail", Some("warns"), Some("She"))]
+    );
+}
