@@ -19,7 +19,7 @@ similarity (difflib ratio) of both tools against gold bodies.
 Usage (one command; re-execs itself with the peers venv if trafilatura is missing):
   python3 scripts/eval_html_trafilatura.py [--data DIR] [--limit N] [--write docs/accuracy-html.md]
 """
-import argparse, difflib, json, os, re, subprocess, sys, tarfile, tempfile, time
+import argparse, difflib, json, os, re, resource, subprocess, sys, tarfile, tempfile, time
 
 PEERS_PY = os.path.expanduser("~/.venvs/peers/bin/python")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -70,13 +70,21 @@ def build_bin():
     return exe
 
 
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run_dateline(exe, paths):
-    t = time.perf_counter()
+    """Outputs, extraction seconds, wall seconds with process start, and CPU seconds with whether
+    they cover extraction only (measured inside) or the whole process."""
+    t, c = time.perf_counter(), children_cpu()
     p = subprocess.run([exe], input="\n".join(paths), capture_output=True, text=True, check=True)
-    wall = time.perf_counter() - t
+    wall, cpu = time.perf_counter() - t, children_cpu() - c
     outs = [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
-    inner = json.loads(p.stderr.strip().splitlines()[-1])["seconds"]
-    return outs, inner, wall
+    timing = json.loads(p.stderr.strip().splitlines()[-1])
+    inside = timing.get("cpu_seconds") is not None
+    return outs, timing["seconds"], wall, (timing["cpu_seconds"] if inside else cpu, inside)
 
 
 def body_scores(texts, items):
@@ -125,7 +133,7 @@ def gold_html_similarity(exe, html_dir, gold_path):
     import trafilatura
     gold = [json.loads(l) for l in open(gold_path, encoding="utf-8")]
     paths = [os.path.join(html_dir, g["id"] + ".html") for g in gold]
-    outs, _, _ = run_dateline(exe, paths)
+    outs = run_dateline(exe, paths)[0]
     ours, theirs = [], []
     for g, o, p in zip(gold, outs, paths):
         gn = norm(g["gold"])
@@ -135,6 +143,28 @@ def gold_html_similarity(exe, html_dir, gold_path):
     return len(gold), sum(ours) / len(ours), sum(theirs) / len(theirs), sum(o == 1.0 for o in ours), sum(t == 1.0 for t in theirs)
 
 
+def load_peer_cache(path, version, items):
+    """trafilatura's texts, seconds and metadata from an earlier run over the same pages, or None."""
+    if not os.path.exists(path):
+        return None
+    c = json.load(open(path, encoding="utf-8"))
+    if c.get("version") != version or c.get("urls") != [u for u, _, _ in items]:
+        return None
+    return c["texts"], c["seconds"], c.get("cpu", c["seconds"]), c["meta"]
+
+
+def write_errors(path, ours, items):
+    """One line per page with a miss or a leak: url, file, missed and leaked snippets, text length."""
+    with open(path, "w", encoding="utf-8") as f:
+        for o, (url, g, p) in zip(ours, items):
+            t = norm(o["text"])
+            missed = [s for s in g["with"] if norm(s) not in t]
+            leaked = [s for s in g["without"] if norm(s) in t]
+            if missed or leaked:
+                f.write(json.dumps({"url": url, "path": p, "chars": len(t), "missed": missed, "leaked": leaked,
+                                    "found": len(g["with"]) - len(missed)}, ensure_ascii=False) + "\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "trafilatura-eval"))
@@ -142,6 +172,13 @@ def main():
     ap.add_argument("--write", help="write the markdown report here")
     ap.add_argument("--gold-html", nargs=2, metavar=("HTML_DIR", "GOLD_JSONL"))
     ap.add_argument("--dump", help="write dateline's JSONL output here")
+    ap.add_argument("--peer-cache", metavar="FILE",
+                    help="reuse trafilatura's outputs (texts, metadata, time) from FILE if it matches the pages, "
+                         "else run it and save them there; for quick iteration on dateline's side only. "
+                         "Leave it out for a same-run measurement")
+    ap.add_argument("--errors", metavar="FILE",
+                    help="write dateline's per-page misses (must-contain snippets not found) and leaks "
+                         "(must-not-contain snippets found) here, one JSON object a line")
     a = ap.parse_args()
     if not os.path.isdir(a.data):
         a.data = "/work/shared/data/trafilatura-eval"
@@ -156,32 +193,43 @@ def main():
     mb = sum(map(len, pages)) / 1e6
     exe = build_bin()
 
-    ours, our_s, our_wall = run_dateline(exe, paths)
+    ours, our_s, our_wall, (our_cpu, cpu_inside) = run_dateline(exe, paths)
     if a.dump:
         with open(a.dump, "w", encoding="utf-8") as f:
             for o in ours:
                 f.write(json.dumps(o, ensure_ascii=False) + "\n")
 
-    extract(pages[0])  # warm-up, not timed
-    t = time.perf_counter()
-    theirs = [extract(p) or "" for p in pages]
-    their_s = time.perf_counter() - t
-    metas = []
-    for p in pages:
-        try:
-            metas.append(extract_metadata(p))
-        except Exception:  # noqa: BLE001 - a peer failure counts as no answer
-            metas.append(None)
+    if a.errors:
+        write_errors(a.errors, ours, items)
+
+    cached = load_peer_cache(a.peer_cache, trafilatura.__version__, items) if a.peer_cache else None
+    if cached:
+        theirs, their_s, their_cpu, their_meta = cached
+    else:
+        extract(pages[0])  # warm-up, not timed
+        t, c = time.perf_counter(), time.process_time()
+        theirs = [extract(p) or "" for p in pages]
+        their_s, their_cpu = time.perf_counter() - t, time.process_time() - c
+        metas = []
+        for p in pages:
+            try:
+                metas.append(extract_metadata(p))
+            except Exception:  # noqa: BLE001 - a peer failure counts as no answer
+                metas.append(None)
+        their_meta = {
+            "title": [m.title if m else None for m in metas],
+            "author": [m.author if m else None for m in metas],
+            "date": [m.date if m else None for m in metas],
+        }
+        if a.peer_cache:
+            with open(a.peer_cache, "w", encoding="utf-8") as f:
+                json.dump({"version": trafilatura.__version__, "urls": [u for u, _, _ in items], "texts": theirs,
+                           "seconds": their_s, "cpu": their_cpu, "meta": their_meta}, f, ensure_ascii=False)
 
     rows = []
     for name, texts in (("dateline", [o["text"] for o in ours]), ("trafilatura " + trafilatura.__version__, theirs)):
         rows.append((name, body_scores(texts, items)))
     our_meta = {k: [o.get(k) for o in ours] for k in ("title", "author", "date")}
-    their_meta = {
-        "title": [m.title if m else None for m in metas],
-        "author": [m.author if m else None for m in metas],
-        "date": [m.date if m else None for m in metas],
-    }
     n = len(items)
     lines = [
         f"Pages: {n} ({mb:.1f} MB of HTML), snippets: {rows[0][1]['tp'] + rows[0][1]['fn']} must-contain, "
@@ -200,7 +248,11 @@ def main():
                      + " | ".join(cells) + f" | {speed:.0f} |")
     lines += ["", f"Speed ratio dateline / trafilatura: **{speeds[0] / speeds[1]:.1f}×** "
                   f"(dateline {our_s:.2f} s extraction, {our_wall:.2f} s with process start and file reading; "
-                  f"trafilatura {their_s:.2f} s, single process, pages in memory)."]
+                  f"trafilatura {their_s:.2f} s, single process, pages in memory).",
+              "",
+              f"CPU time, less sensitive to other jobs on the machine: dateline {our_cpu:.2f} s"
+              + (" (extraction only)" if cpu_inside else " (whole process, reading the files included)")
+              + f", trafilatura {their_cpu:.2f} s (extraction only): **{their_cpu / max(our_cpu, 1e-9):.1f}×**."]
     errors = [o for o in ours if o.get("error")]
     if errors:
         lines.append(f"dateline errors: {len(errors)} ({', '.join(sorted({e['error'] for e in errors}))}).")
@@ -208,6 +260,8 @@ def main():
         g, ours_r, theirs_r, ours_x, theirs_x = gold_html_similarity(exe, *a.gold_html)
         lines += ["", f"Generated news pages with gold bodies ({g} pages, make_html.py): mean char similarity "
                       f"dateline {ours_r:.3f} (exact {ours_x}), trafilatura {theirs_r:.3f} (exact {theirs_x})."]
+    if cached:
+        lines.append(f"(trafilatura's results read from {a.peer_cache}, not measured in this run.)")
     report = "\n".join(lines)
     print(report)
     if a.write:

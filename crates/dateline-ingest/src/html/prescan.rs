@@ -98,24 +98,28 @@ pub fn max_depth_estimate(bytes: &[u8]) -> usize {
         if name_len == 0 {
             continue;
         }
-        let name: Vec<u8> = bytes[name_start..name_start + name_len].iter().map(u8::to_ascii_lowercase).collect();
+        let mut buf = [0u8; 16];
+        for (d, s) in buf.iter_mut().zip(&bytes[name_start..name_start + name_len]) {
+            *d = s.to_ascii_lowercase();
+        }
+        let name = &buf[..name_len];
         let gt = bytes[name_start..].iter().position(|&b| b == b'>').map_or(n, |e| name_start + e);
         let self_closing = gt > 0 && bytes.get(gt - 1) == Some(&b'/');
         i = gt;
         if closing {
-            if !NO_DEPTH.contains(&name.as_slice()) {
+            if !NO_DEPTH.contains(&name) {
                 depth = depth.saturating_sub(1);
             }
             continue;
         }
-        if RAW.contains(&name.as_slice()) {
+        if RAW.contains(&name) {
             // Skip to the matching end tag: script content may hold `<div>` strings.
             let mut end_tag = b"</".to_vec();
-            end_tag.extend_from_slice(&name);
+            end_tag.extend_from_slice(name);
             i = find_ci(&bytes[i..], &end_tag).map_or(n, |e| i + e);
             continue;
         }
-        if !self_closing && !NO_DEPTH.contains(&name.as_slice()) {
+        if !self_closing && !NO_DEPTH.contains(&name) {
             depth += 1;
             max = max.max(depth);
         }
@@ -123,18 +127,31 @@ pub fn max_depth_estimate(bytes: &[u8]) -> usize {
     max
 }
 
+/// First position of `needle` in `hay`: jumps between occurrences of its first byte, which
+/// is much faster than comparing every window on long script and comment bodies.
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || hay.len() < needle.len() {
-        return None;
-    }
-    hay.windows(needle.len()).position(|w| w == needle)
+    find_by(hay, needle, false)
 }
 
+/// [`find`], ASCII case folded.
 fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || hay.len() < needle.len() {
-        return None;
+    find_by(hay, needle, true)
+}
+
+fn find_by(hay: &[u8], needle: &[u8], fold: bool) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let last_start = hay.len().checked_sub(needle.len())?;
+    let (lower, upper) = if fold { (first.to_ascii_lowercase(), first.to_ascii_uppercase()) } else { (first, first) };
+    let mut i = 0;
+    while i <= last_start {
+        let at = i + hay[i..=last_start].iter().position(|&b| b == lower || b == upper)?;
+        let candidate = &hay[at + 1..at + needle.len()];
+        if if fold { candidate.eq_ignore_ascii_case(rest) } else { candidate == rest } {
+            return Some(at);
+        }
+        i = at + 1;
     }
-    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+    None
 }
 
 #[cfg(test)]
@@ -160,5 +177,9 @@ mod tests {
         assert_eq!(max_depth_estimate(&b"<div>".repeat(1000)), 1000);
         assert_eq!(max_depth_estimate(b"<"), 0);
         assert_eq!(max_depth_estimate(b"<br/><img src=x/>"), 0);
+        assert_eq!(max_depth_estimate(b"<SCRIPT>x='<div>'</Script><div><!-- <div> --></div>"), 1);
+        assert_eq!(find(b"a-->b", b"-->"), Some(1));
+        assert_eq!(find(b"--", b"-->"), None);
+        assert_eq!(find_ci(b"x</SCRIPT>", b"</script"), Some(1));
     }
 }
