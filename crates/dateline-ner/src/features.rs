@@ -75,31 +75,92 @@ pub fn phrase_hash(lower_tokens: &[&str]) -> u64 {
 /// Lexicons the features consult, built once when a model loads.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lex {
-    /// Sorted hashes of lowercased place phrases (from GeoNames at training time).
+    /// Sorted hashes of lowercased place phrases (from GeoNames at training time). Read-only
+    /// after [`Lex::new`], which builds its prefilter from it.
     pub places: Vec<u64>,
-    /// Sorted [`text_hash`]es of the nationality words, person titles and organisation words.
-    demonyms: Vec<u64>,
-    titles: Vec<u64>,
-    org: Vec<u64>,
+    /// The [`text_hash`]es of the nationality words, person titles and organisation words,
+    /// sorted and distinct, each with the lexicons it is in ([`DEMONYM`], [`TITLE`], [`ORG`]):
+    /// one search per token instead of one per lexicon.
+    words: Vec<(u64, u8)>,
+    /// Prefilters of `places` and `words`.
+    places_filter: Prefilter,
+    words_filter: Prefilter,
 }
 
-fn sorted_hashes<'a>(words: impl Iterator<Item = &'a str>) -> Vec<u64> {
-    let mut v: Vec<u64> = words.map(text_hash).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// A bitmap over the low bits of a set of hashes: a clear bit proves a hash absent, which
+/// spares most tokens the binary search (few are in any lexicon).
+#[derive(Debug, Clone, Default)]
+struct Prefilter {
+    bits: Vec<u64>,
+}
+
+impl Prefilter {
+    /// A filter of `2^log2_bits` bits over `hashes`.
+    fn new(hashes: impl Iterator<Item = u64>, log2_bits: u32) -> Self {
+        let mut bits = vec![0u64; 1 << (log2_bits - 6)];
+        let mask = (1u64 << log2_bits) - 1;
+        for h in hashes {
+            let b = h & mask;
+            bits[(b >> 6) as usize] |= 1 << (b & 63);
+        }
+        Prefilter { bits }
+    }
+
+    /// False only when `h` is surely not in the set (true for an empty filter).
+    fn may_contain(&self, h: u64) -> bool {
+        if self.bits.is_empty() {
+            return true;
+        }
+        let b = h & ((self.bits.len() as u64) * 64 - 1);
+        self.bits[(b >> 6) as usize] & (1 << (b & 63)) != 0
+    }
+}
+
+/// Lexicon flags of [`Lex::words`].
+const DEMONYM: u8 = 1;
+const TITLE: u8 = 2;
+const ORG: u8 = 4;
+
+/// The entries of [`Lex::words`]: each hash once, with the flags of every lexicon that has it.
+fn word_flags() -> Vec<(u64, u8)> {
+    let demonyms = DEMONYMS.iter().map(|(w, _)| (text_hash(w), DEMONYM));
+    let titles = PERSON_TITLES.iter().map(|w| (text_hash(w), TITLE));
+    let org = ORG_WORDS.iter().map(|w| (text_hash(w), ORG));
+    let mut all: Vec<(u64, u8)> = demonyms.chain(titles).chain(org).collect();
+    all.sort_unstable();
+    let mut out: Vec<(u64, u8)> = Vec::with_capacity(all.len());
+    for (h, f) in all {
+        match out.last_mut() {
+            Some(last) if last.0 == h => last.1 |= f,
+            _ => out.push((h, f)),
+        }
+    }
+    out
 }
 
 impl Lex {
     pub(crate) fn new(mut places: Vec<u64>) -> Self {
         places.sort_unstable();
         places.dedup();
-        Lex {
-            places,
-            demonyms: sorted_hashes(DEMONYMS.iter().map(|(w, _)| *w)),
-            titles: sorted_hashes(PERSON_TITLES.iter().copied()),
-            org: sorted_hashes(ORG_WORDS.iter().copied()),
+        let words = word_flags();
+        // Some ten bits per entry or more (71,000 places, 450 words): about one absent hash in
+        // ten or fewer goes on to the search.
+        let places_filter = Prefilter::new(places.iter().copied(), 20);
+        let words_filter = Prefilter::new(words.iter().map(|&(h, _)| h), 12);
+        Lex { places, words, places_filter, words_filter }
+    }
+
+    /// The lexicon flags of the word whose [`text_hash`] is `h` (0 when in none).
+    fn flags(&self, h: u64) -> u8 {
+        if !self.words_filter.may_contain(h) {
+            return 0;
         }
+        self.words.binary_search_by_key(&h, |&(w, _)| w).map_or(0, |k| self.words[k].1)
+    }
+
+    /// Whether `h` is the [`phrase_hash`] of a place.
+    fn is_place(&self, h: u64) -> bool {
+        self.places_filter.may_contain(h) && self.places.binary_search(&h).is_ok()
     }
 }
 
@@ -126,82 +187,146 @@ pub(crate) struct TokenInfo {
     gaz: u8,
 }
 
-/// Word shape ("Xxxx", "dd-dd", runs capped at 3) and short shape (runs collapsed: "Xx", "d-d"),
-/// written into the two reusable buffers.
-fn shapes(w: &str, shape: &mut String, short: &mut String) {
-    shape.clear();
-    short.clear();
+/// The shape class of a character: `X` uppercase, `x` lowercase, `d` numeric, else itself.
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
+/// [`shape_class`] of an ASCII character.
+fn ascii_shape_class(b: u8) -> u8 {
+    if b.is_ascii_uppercase() {
+        b'X'
+    } else if b.is_ascii_lowercase() {
+        b'x'
+    } else if b.is_ascii_digit() {
+        b'd'
+    } else {
+        b
+    }
+}
+
+/// The [`text_hash`] of the word shape ("Xxxx", "dd-dd": classes, runs capped at 3), hashed as
+/// the classes come instead of being written out first.
+fn shape_hash(w: &str) -> u64 {
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
     let mut last = ' ';
     let mut run = 0;
-    for c in w.chars() {
-        let m = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if m == last {
-            run += 1;
-        } else {
-            run = 1;
-            short.push(m);
-        }
+    for m in w.chars().map(shape_class) {
+        run = if m == last { run + 1 } else { 1 };
         if run <= 3 {
-            shape.push(m);
+            for &b in m.encode_utf8(&mut [0u8; 4]).as_bytes() {
+                h.byte(b);
+            }
         }
         last = m;
     }
+    h.byte(0xff);
+    h.0
+}
+
+/// The [`text_hash`] of the short shape ("Xx", "d-d": classes, runs collapsed), hashed as the
+/// classes come instead of being written out first.
+fn short_hash(w: &str) -> u64 {
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut last = ' ';
+    for m in w.chars().map(shape_class) {
+        if m != last {
+            for &b in m.encode_utf8(&mut [0u8; 4]).as_bytes() {
+                h.byte(b);
+            }
+        }
+        last = m;
+    }
+    h.byte(0xff);
+    h.0
 }
 
 /// Reusable buffers for [`sentence_info`].
 #[derive(Default)]
 pub(crate) struct Scratch {
-    lower: String,
-    shape: String,
-    short: String,
-    /// Lowercase forms of the sentence's tokens, for the place lexicon.
+    /// Where each token's lowercase form lies in `all_lower`, for the place lexicon and the
+    /// affix features.
     lowers: Vec<(usize, usize)>,
+    /// The lowercase forms of the sentence's tokens, one after another.
     all_lower: String,
 }
 
-/// `w` lowercased into `out` (ASCII without the Unicode tables).
-fn lowercase_into(w: &str, out: &mut String) {
-    out.clear();
+/// `w` lowercased (ASCII without the Unicode tables), appended to `out`.
+fn push_lowercase(w: &str, out: &mut String) {
     if w.is_ascii() {
-        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(w);
+        out[start..].make_ascii_lowercase();
     } else {
         out.push_str(&w.to_lowercase());
     }
 }
 
-fn token_info(w: &str, lex: &Lex, s: &mut Scratch) -> TokenInfo {
-    lowercase_into(w, &mut s.lower);
-    shapes(w, &mut s.shape, &mut s.short);
-    let lower = s.lower.as_str();
-    let mut t = TokenInfo { lower: text_hash(lower), short: text_hash(&s.short), ..TokenInfo::default() };
-    let mut chars = w.chars();
-    let first = chars.next();
+/// The facts of token `w`, whose lowercase form is `lower`.
+fn token_info(w: &str, lower: &str, lex: &Lex) -> TokenInfo {
+    let mut t = TokenInfo { lower: text_hash(lower), ..TokenInfo::default() };
+    let first = w.chars().next();
     t.title = first.is_some_and(char::is_uppercase);
     t.lower_initial = first.is_some_and(char::is_lowercase);
-    let mut letters = 0;
-    let mut all_upper = true;
-    for c in w.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        all_upper &= c.is_uppercase();
+    if w.is_ascii() {
+        ascii_shape_facts(w, &mut t);
+    } else {
+        t.short = short_hash(w);
+        t.upper = all_caps(w);
+        for b in w.bytes() {
+            t.digit |= b.is_ascii_digit();
+            t.hyphen |= b == b'-';
+            t.dot |= b == b'.';
+        }
     }
-    t.upper = letters > 1 && all_upper;
-    t.digit = w.bytes().any(|c| c.is_ascii_digit());
-    t.hyphen = w.contains('-');
-    t.dot = w.contains('.');
-    let found = |set: &[u64], h: u64| set.binary_search(&h).is_ok();
-    t.demonym = found(&lex.demonyms, t.lower);
-    t.org_word = found(&lex.org, t.lower);
+    let flags = lex.flags(t.lower);
+    t.demonym = flags & DEMONYM != 0;
+    t.org_word = flags & ORG != 0;
     let trimmed = lower.trim_end_matches('.');
-    t.person_title = found(&lex.titles, if trimmed.len() == lower.len() { t.lower } else { text_hash(trimmed) });
+    let title_flags = if trimmed.len() == lower.len() { flags } else { lex.flags(text_hash(trimmed)) };
+    t.person_title = title_flags & TITLE != 0;
     t
+}
+
+/// Two or more letters, all uppercase.
+fn all_caps(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic());
+    let (letters, all_upper) = letters.fold((0, true), |(n, up), c| (n + 1, up && c.is_uppercase()));
+    letters > 1 && all_upper
+}
+
+/// For an ASCII word (nearly all of them), in one pass over its bytes: what [`short_hash`],
+/// [`all_caps`] and the digit, hyphen and dot tests give for any word. For ASCII the Unicode
+/// classes are the ASCII ones and a shape class is one byte.
+fn ascii_shape_facts(w: &str, t: &mut TokenInfo) {
+    let mut short = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut last = b' ';
+    let (mut letters, mut all_upper) = (0, true);
+    for b in w.bytes() {
+        let m = ascii_shape_class(b);
+        if m != last {
+            short.byte(m);
+        }
+        last = m;
+        if b.is_ascii_alphabetic() {
+            letters += 1;
+            all_upper &= b.is_ascii_uppercase();
+        }
+        t.digit |= b.is_ascii_digit();
+        t.hyphen |= b == b'-';
+        t.dot |= b == b'.';
+    }
+    short.byte(0xff);
+    t.short = short.0;
+    t.upper = letters > 1 && all_upper;
 }
 
 /// The facts of every token of a sentence, place-lexicon matches included.
@@ -210,11 +335,12 @@ pub(crate) fn sentence_info(words: &[&str], lex: &Lex, scratch: &mut Scratch) ->
     scratch.all_lower.clear();
     scratch.lowers.clear();
     for w in words {
-        let t = token_info(w, lex, scratch);
+        // Lowercased straight into the sentence's buffer, where the place lexicon reads it.
         let start = scratch.all_lower.len();
-        scratch.all_lower.push_str(&scratch.lower);
-        scratch.lowers.push((start, scratch.all_lower.len()));
-        info.push(t);
+        push_lowercase(w, &mut scratch.all_lower);
+        let end = scratch.all_lower.len();
+        info.push(token_info(w, &scratch.all_lower[start..end], lex));
+        scratch.lowers.push((start, end));
     }
     mark_places(&mut info, lex, scratch);
     info
@@ -231,7 +357,7 @@ fn mark_places(info: &mut [TokenInfo], lex: &Lex, scratch: &Scratch) {
             let mut h = Fnv::new(250);
             for (len, &(a, b)) in scratch.lowers[i..n.min(i + 4)].iter().enumerate() {
                 h.bytes(&scratch.all_lower.as_bytes()[a..b]);
-                if lex.places.binary_search(&h.finish()).is_ok() {
+                if lex.is_place(h.finish()) {
                     matched = len + 1;
                 }
             }
@@ -255,7 +381,9 @@ fn mark_places(info: &mut [TokenInfo], lex: &Lex, scratch: &Scratch) {
 
 /// The features of token `i` (the word `word`) that do not depend on predicted tags, into `out`
 /// (cleared first). The hashes only the token itself needs (the word as written, its shape and
-/// affixes) are computed here, so tokens the model never scores never pay for them.
+/// affixes) are computed here, so tokens the model never scores never pay for them. `scratch`
+/// must be the one [`sentence_info`] filled for this sentence: the affixes are read from the
+/// lowercase forms it holds.
 pub(crate) fn static_features(i: usize, word: &str, info: &[TokenInfo], scratch: &mut Scratch, out: &mut Vec<u64>) {
     out.clear();
     let n = info.len();
@@ -273,11 +401,11 @@ pub(crate) fn static_features(i: usize, word: &str, info: &[TokenInfo], scratch:
     out.push(feature(0, &[]));
     out.push(feature(1, &[t.lower]));
     out.push(feature(2, &[text_hash(word)]));
-    lowercase_into(word, &mut scratch.lower);
-    shapes(word, &mut scratch.shape, &mut scratch.short);
-    out.push(feature(3, &[text_hash(&scratch.shape)]));
+    out.push(feature(3, &[shape_hash(word)]));
     out.push(feature(4, &[t.short]));
-    let lower = scratch.lower.as_str();
+    // The word's lowercase form, as [`sentence_info`] left it for the sentence.
+    let (a, z) = scratch.lowers[i];
+    let lower = &scratch.all_lower[a..z];
     // prefixes of 1..=3 characters and suffixes of 1..=4, as many as the word has
     let ends = lower.char_indices().map(|(k, _)| k).skip(1).chain(std::iter::once(lower.len()));
     for (k, end) in ends.take(3).enumerate() {

@@ -4,6 +4,10 @@
 //! Written for this project from general knowledge (no third-party list copied); they name no
 //! particular article's people or places.
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
 /// Nationality adjectives and group nouns (lowercase) with the ISO 3166-1 alpha-2 code of the
 /// country they point to (`""` for groups with no single country).
 pub const DEMONYMS: &[(&str, &str)] = &[
@@ -575,8 +579,8 @@ pub const FAC_WORDS: &[&str] = &[
 /// The country code of a nationality adjective or group noun (`Some("")` for groups with no
 /// single country), case-insensitive.
 pub fn demonym(word: &str) -> Option<&'static str> {
-    // (the length test first: this runs on every capitalised word of an article)
-    let hit = |w: &str| DEMONYMS.iter().find(|(d, _)| d.len() == w.len() && d.eq_ignore_ascii_case(w)).map(|(_, c)| *c);
+    // (this runs on every capitalised word of an article: one hash lookup, no allocation)
+    let hit = |w: &str| with_ascii_lowercase(w, |lower| DEMONYM_MAP.get(lower).copied()).flatten();
     if word.is_ascii() {
         hit(word)
     } else {
@@ -588,10 +592,62 @@ pub fn demonym(word: &str) -> Option<&'static str> {
 pub fn is_person_title(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     if w.is_ascii() {
-        return PERSON_TITLES.iter().any(|t| t.len() == w.len() && t.eq_ignore_ascii_case(w));
+        return with_ascii_lowercase(w, |lower| TITLE_SET.contains(lower)).unwrap_or(false);
     }
     let w = w.to_lowercase();
     PERSON_TITLES.contains(&w.as_str())
+}
+
+/// The longest key of the lexicon tables; longer words are in none of them.
+const MAX_KEY: usize = 40;
+
+/// Calls `f` with `w` ASCII-lowercased in a stack buffer; `None` when `w` is longer than any key
+/// or the lowercase form is not UTF-8 (never, for ASCII).
+fn with_ascii_lowercase<T>(w: &str, f: impl FnOnce(&str) -> T) -> Option<T> {
+    let mut buf = [0u8; MAX_KEY];
+    let lower = buf.get_mut(..w.len())?;
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok().map(f)
+}
+
+/// [`DEMONYMS`] by ASCII-lowercased word, the first entry of a word winning as a linear search
+/// would have it.
+static DEMONYM_MAP: LazyLock<WordMap<&'static str>> = LazyLock::new(|| {
+    let mut map = WordMap::default();
+    for &(w, code) in DEMONYMS {
+        map.entry(w.to_ascii_lowercase()).or_insert(code);
+    }
+    map
+});
+
+/// [`PERSON_TITLES`], ASCII-lowercased.
+static TITLE_SET: LazyLock<HashSet<String, BuildHasherDefault<WordHasher>>> =
+    LazyLock::new(|| PERSON_TITLES.iter().map(|t| t.to_ascii_lowercase()).collect());
+
+/// A table keyed by words, hashed with [`WordHasher`].
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// FNV-1a for tables keyed by words: their keys are fixed lists of short words, so SipHash's
+/// guard against crafted collisions buys nothing there and would cost most of a lookup.
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -44,8 +44,9 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
 
 /// Splits one whitespace-free chunk `text[s..e]` into tokens.
 ///
-/// Most chunks of news are a plain word, or a word and one punctuation mark; those are split
-/// here without the general path's per-chunk allocation (a test checks both paths agree).
+/// Most chunks of news are a plain word, or a word and one punctuation mark or period; those
+/// are split here without the general path's per-chunk allocation (a test checks both paths
+/// agree).
 fn split_chunk(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     let bytes = &text.as_bytes()[s..e];
     let plain = |b: &[u8]| !b.is_empty() && b.iter().all(u8::is_ascii_alphanumeric);
@@ -57,6 +58,16 @@ fn split_chunk(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     {
         out.push((s, e - 1));
         out.push((e - 1, e));
+    } else if bytes.len() > 1 && bytes[bytes.len() - 1] == b'.' && plain(&bytes[..bytes.len() - 1]) {
+        // A word before a period: the period is its own unless the word is an abbreviation.
+        let word = &text[s..e - 1];
+        let initial = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+        if initial || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str()) {
+            out.push((s, e));
+        } else {
+            out.push((s, e - 1));
+            out.push((e - 1, e));
+        }
     } else {
         split_chunk_general(text, s, e, out);
     }

@@ -97,17 +97,22 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Since",
 ];
 
+/// The longest entry of the abbreviation lists.
+const LONGEST_ABBREVIATION: usize = 6;
+
 fn is_abbreviation(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // (the length test first: this runs on every word before a period)
+    word.len() <= LONGEST_ABBREVIATION && list.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Tokens of `text`, in order. Whitespace separates tokens and belongs to none.
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(start, c)) = chars.peek() {
+    // Every scanner ends on a char boundary past its start, so the next token starts there.
+    let mut start = 0;
+    while let Some(c) = char_at(text, start) {
         if c.is_whitespace() {
-            chars.next();
+            start += c.len_utf8();
             continue;
         }
         let (end, kind) = if c.is_alphabetic() {
@@ -118,9 +123,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             (start + c.len_utf8(), TokenKind::Punct)
         };
         out.push(Token { span: Span(start, end), kind });
-        while chars.peek().is_some_and(|&(i, _)| i < end) {
-            chars.next();
-        }
+        start = end;
     }
     out
 }
@@ -132,9 +135,15 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// A word: letters and marks, joined by inner apostrophes and hyphens ("don't", "US-led"), with a
 /// trailing period when it is an abbreviation ("Col.", "U.S.", "J.").
 fn scan_word(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
     let mut dotted = false;
-    while let Some(c) = char_at(text, end) {
+    loop {
+        // ASCII letters and digits, the bulk of every word, without decoding them.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        let Some(c) = char_at(text, end) else { break };
         if c.is_alphanumeric() || is_mark(c) {
             end += c.len_utf8();
             continue;
@@ -341,6 +350,12 @@ mod tests {
         );
         assert_eq!(toks("Col. Gen. U.S. forces"), ["Col.", "Gen.", "U.S.", "forces"]);
         assert_eq!(toks("the end."), ["the", "end", "."]);
+    }
+
+    #[test]
+    fn abbreviations_fit_the_length_bound() {
+        let all = TITLE_ABBREVIATIONS.iter().chain(OTHER_ABBREVIATIONS);
+        assert!(all.map(|a| a.len()).max() == Some(LONGEST_ABBREVIATION));
     }
 
     #[test]

@@ -233,9 +233,9 @@ fn digits_count(t: &Toks, i: usize, money: bool, num_tok: usize) -> bool {
         }
     }
     // Times of day: "3 p.m.", "0800 GMT".
-    let next = t.s(after).to_ascii_lowercase();
-    if matches!(next.as_str(), "am" | "pm" | "gmt" | "utc" | "hrs" | "est" | "edt" | "bst")
-        || (matches!(next.as_str(), "a" | "p") && t.is_punct(after + 1, "."))
+    let next = t.lower(after);
+    if matches!(&*next, "am" | "pm" | "gmt" | "utc" | "hrs" | "est" | "edt" | "bst")
+        || (matches!(&*next, "a" | "p") && t.is_punct(after + 1, "."))
     {
         return false;
     }
@@ -247,8 +247,8 @@ fn digits_count(t: &Toks, i: usize, money: bool, num_tok: usize) -> bool {
     if t.is_punct(p, ".") && p > 0 {
         p -= 1;
     }
-    let prev = t.s(p).to_ascii_lowercase();
-    if prev == "#" || ID_WORDS.contains(&prev.as_str()) {
+    let prev = t.lower(p);
+    if prev == "#" || ID_WORDS.contains(&&*prev) {
         return false;
     }
     // Names with numbers: "Boeing 737", "Windows 10" (a capitalised word that does not open
@@ -257,7 +257,7 @@ fn digits_count(t: &Toks, i: usize, money: bool, num_tok: usize) -> bool {
     if plain_int
         && t.capitalized(i - 1)
         && !t.sentence_start(i - 1)
-        && !QUALIFIER_WORDS.contains(&prev.as_str())
+        && !QUALIFIER_WORDS.contains(&&*prev)
         && crate::times::lexicon::month(t.s(i - 1)).is_none()
     {
         return false;
@@ -271,9 +271,9 @@ fn words_count(t: &Toks, i: usize) -> bool {
         if t.is(i + 1, "of") || t.is(i + 1, "another") {
             return false;
         }
-        let prev = i.checked_sub(1).map(|p| t.s(p).to_ascii_lowercase());
+        let prev = i.checked_sub(1).map(|p| t.lower(p));
         if prev.is_some_and(|p| {
-            matches!(p.as_str(), "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "some")
+            matches!(&*p, "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "some")
         }) {
             return false;
         }
@@ -289,11 +289,9 @@ fn words_count(t: &Toks, i: usize) -> bool {
 /// written); at least/no less than/no fewer than/a minimum of → at least; at most/up to/no more
 /// than/a maximum of/as many as/as much as → at most; exactly/precisely → exactly.
 fn qualifier_before(t: &Toks, i: usize) -> Option<(usize, &'static str)> {
-    let w = |k: usize| -> String {
-        i.checked_sub(k).filter(|&j| t.is_word(j)).map(|j| t.s(j).to_ascii_lowercase()).unwrap_or_default()
-    };
+    let w = |k: usize| i.checked_sub(k).filter(|&j| t.is_word(j)).map(|j| t.lower(j)).unwrap_or_default();
     let (w1, w2, w3) = (w(1), w(2), w(3));
-    let three = match (w3.as_str(), w2.as_str(), w1.as_str()) {
+    let three = match (&*w3, &*w2, &*w1) {
         ("no", "more", "than") => Some("at most"),
         ("no", "less" | "fewer", "than") => Some("at least"),
         ("in", "excess", "of") => Some("more than"),
@@ -305,7 +303,7 @@ fn qualifier_before(t: &Toks, i: usize) -> Option<(usize, &'static str)> {
     if let Some(q) = three {
         return Some((i - 3, q));
     }
-    let two = match (w2.as_str(), w1.as_str()) {
+    let two = match (&*w2, &*w1) {
         ("more" | "greater", "than") => Some("more than"),
         ("less" | "fewer", "than") => Some("less than"),
         ("at", "least") => Some("at least"),
@@ -319,7 +317,7 @@ fn qualifier_before(t: &Toks, i: usize) -> Option<(usize, &'static str)> {
     if let Some(q) = two {
         return Some((i - 2, q));
     }
-    let one = match w1.as_str() {
+    let one = match &*w1 {
         "some" | "about" | "around" | "approximately" | "roughly" | "circa" | "approx" | "estimated" => "approximately",
         "over" | "above" => "more than",
         "under" | "below" | "nearly" | "almost" => "less than",

@@ -105,17 +105,17 @@ fn digits(t: &Toks, i: usize, money: bool) -> Option<Number> {
     let mut next = i + 1;
     let mut glued_unit = None;
     if t.glued(next) && t.is_word(next) {
-        let w = t.s(next).to_ascii_lowercase();
-        match w.as_str() {
+        let w = t.lower(next);
+        match &*w {
             "bn" | "mn" | "mln" | "bln" | "tn" | "trn" => value *= scale(&w)?,
             "m" | "b" | "k" if money => {
-                value *= match w.as_str() {
+                value *= match &*w {
                     "m" => 1e6,
                     "b" => 1e9,
                     _ => 1e3,
                 }
             }
-            _ if GLUED_UNITS.contains(&w.as_str()) => glued_unit = Some(next),
+            _ if GLUED_UNITS.contains(&&*w) => glued_unit = Some(next),
             _ => return None,
         }
         next += 1;
@@ -141,7 +141,7 @@ fn words(t: &Toks, i: usize) -> Option<Number> {
             _ => return None,
         })
     };
-    let first = t.s(i).to_ascii_lowercase();
+    let first = t.lower(i);
     if let Some(v) = vague(&first) {
         if t.is(i + 1, "of") {
             // "tens of thousands of"
@@ -158,7 +158,7 @@ fn words(t: &Toks, i: usize) -> Option<Number> {
         if !t.is_word(k) {
             break;
         }
-        let w = t.s(k).to_ascii_lowercase();
+        let w = t.lower(k);
         if let Some(v) = small_number(&w) {
             if any && cur % 100.0 != 0.0 {
                 break;

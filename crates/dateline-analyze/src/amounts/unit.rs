@@ -124,8 +124,8 @@ fn currency_word(t: &Toks, k: usize, rupee: &'static str) -> Option<(&'static st
         "Singapore" => ("SGD", k + 1),
         _ => ("USD", k),
     };
-    let w = t.s(j).to_ascii_lowercase();
-    let code = match w.as_str() {
+    let w = t.lower(j);
+    let code = match &*w {
         "dollars" | "dollar" | "dlrs" | "dlr" => dollar,
         _ if j != k => return None,
         "euros" | "euro" => "EUR",

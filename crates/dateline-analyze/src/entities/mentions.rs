@@ -1,7 +1,9 @@
 //! Candidate mentions: the recogniser's spans, lexicon and rule mentions, overlap resolution and
 //! fine typing.
 
-use dateline_ner::lexicon::{demonym, is_person_title, FAC_WORDS, LOC_WORDS, ORG_NAMES, ORG_WORDS};
+use std::sync::LazyLock;
+
+use dateline_ner::lexicon::{demonym, is_person_title, WordMap, FAC_WORDS, LOC_WORDS, ORG_NAMES, ORG_WORDS};
 use dateline_ner::Label;
 use dateline_text::Span;
 
@@ -100,7 +102,7 @@ pub(super) fn find(
     out
 }
 
-/// "the 2017 Battle of Raqqa", "the Siege of Sarajevo": the place an event is named after is a
+/// "the 2016 Battle of Mosul", "the Siege of Sarajevo": the place an event is named after is a
 /// mention of that place too (nested inside the event's span), when the gazetteer knows it.
 fn places_inside_events(text: &str, cands: &[Cand], res: &Resources) -> Vec<Cand> {
     let mut out = Vec::new();
@@ -142,8 +144,9 @@ fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
         }
     }
     let mut added = Vec::new();
+    let starts = ByteStarts::new(text, names.iter().map(|(n, _)| n.as_bytes()[0]));
     for (name, kind) in names {
-        for (a, _) in text.match_indices(name.as_str()) {
+        for a in starts.matches(text, &name) {
             let b = a + name.len();
             let (Some(ta), Some(_)) = (super::tok_at(toks, a), super::tok_ending(toks, b)) else {
                 continue;
@@ -158,6 +161,43 @@ fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
     }
     out.extend(added);
     out.sort_by_key(|c| c.start);
+}
+
+/// The offsets in a text of the bytes that names start with: one pass over the text serves
+/// every name's search.
+struct ByteStarts {
+    /// For each byte value asked for, where it occurs, in order.
+    at: Vec<Vec<usize>>,
+}
+
+impl ByteStarts {
+    fn new(text: &str, firsts: impl Iterator<Item = u8>) -> Self {
+        let mut wanted = [false; 256];
+        for b in firsts {
+            wanted[usize::from(b)] = true;
+        }
+        let mut at = vec![Vec::new(); 256];
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if wanted[usize::from(b)] {
+                at[usize::from(b)].push(i);
+            }
+        }
+        ByteStarts { at }
+    }
+
+    /// Where `name` (not empty, its first byte asked for) occurs in `text`, exactly as
+    /// `text.match_indices(name)` finds it: left to right, each match after the last one's end.
+    fn matches<'a>(&'a self, text: &'a str, name: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let (text, name) = (text.as_bytes(), name.as_bytes());
+        let mut free_from = 0;
+        self.at[usize::from(name[0])].iter().copied().filter(move |&p| {
+            let hit = p >= free_from && text[p..].starts_with(name);
+            if hit {
+                free_from = p + name.len();
+            }
+            hit
+        })
+    }
 }
 
 /// The recogniser's mentions, sentence by sentence, without leading determiners and trailing
@@ -313,9 +353,20 @@ fn dateline_mentions(text: &str, toks: &[Tok], d: &Dateline) -> Vec<Cand> {
     out
 }
 
+/// Whether some name of [`ORG_NAMES`] starts with `w` (not empty): one lookup among their
+/// prefixes, since it is asked for every capitalised word.
+fn starts_org_name(w: &str) -> bool {
+    static PREFIXES: LazyLock<WordMap<()>> = LazyLock::new(|| {
+        let prefixes = ORG_NAMES.iter().flat_map(|n| n.char_indices().map(|(i, c)| &n[..i + c.len_utf8()]));
+        prefixes.map(|p| (p.to_string(), ())).collect()
+    });
+    PREFIXES.contains_key(w)
+}
+
 /// Countries (and their aliases) from the gazetteer; nationality adjectives as NORP.
 fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
     let mut out = Vec::new();
+    let mut name = String::new();
     let mut i = 0;
     while i < toks.len() {
         let w = tok(text, toks, i);
@@ -325,7 +376,7 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
         }
         let mut org = None;
         // (cheap test first: most capitalised words start no listed organisation)
-        let may_start_org = ORG_NAMES.iter().any(|n| n.starts_with(w));
+        let may_start_org = starts_org_name(w);
         for n in (1..=6).rev().filter(|_| may_start_org) {
             let Some(last) = toks.get(i + n - 1) else { continue };
             if last.sentence != toks[i].sentence {
@@ -342,14 +393,22 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             continue;
         }
         let mut found = None;
-        for n in (1..=4).rev() {
+        // (cheap test first: most capitalised words start no country's name)
+        let may_start_country = res.gazetteer.may_start_country_name(w);
+        for n in (1..=4).rev().filter(|_| may_start_country) {
             let Some(last) = toks.get(i + n - 1) else { continue };
             // A country's name ends with a capitalised word ("Bosnia and Herzegovina").
             if last.sentence != toks[i].sentence || !capitalised(tok(text, toks, i + n - 1)) {
                 continue;
             }
             // The words as written, single-spaced.
-            let name = (i..i + n).map(|k| tok(text, toks, k)).collect::<Vec<_>>().join(" ");
+            name.clear();
+            for k in i..i + n {
+                if k > i {
+                    name.push(' ');
+                }
+                name.push_str(tok(text, toks, k));
+            }
             if let Some(c) = res.gazetteer.country_by_name(&name) {
                 // "US" yes, "us" no: short all-caps aliases must be written in capitals.
                 if name.len() <= 3 && name != name.to_uppercase() {
@@ -381,8 +440,8 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
 fn role_orgs(text: &str, toks: &[Tok]) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 0..toks.len() {
-        let w = tok(text, toks, i).to_lowercase();
-        if !ROLE_OF.contains(&w.as_str()) || tok(text, toks, i + 1) != "of" {
+        // (the cheap test first: few words are followed by "of")
+        if tok(text, toks, i + 1) != "of" || !ROLE_OF.contains(&tok(text, toks, i).to_lowercase().as_str()) {
             continue;
         }
         let mut a = i + 2;
@@ -510,11 +569,11 @@ const PLACE_NOUNS: &[(&str, Kind)] = &[
 fn places_after_nouns(text: &str, toks: &[Tok]) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 0..toks.len().saturating_sub(2) {
-        let w = tok(text, toks, i);
-        let Some((_, kind)) = PLACE_NOUNS.iter().find(|(n, _)| *n == w) else { continue };
         if !matches!(tok(text, toks, i + 1), "at" | "of" | "in" | "near") {
             continue;
         }
+        let w = tok(text, toks, i);
+        let Some((_, kind)) = PLACE_NOUNS.iter().find(|(n, _)| *n == w) else { continue };
         let a = i + 2;
         let mut b = a;
         while b < toks.len() && toks[b].sentence == toks[i].sentence {
@@ -533,19 +592,28 @@ fn places_after_nouns(text: &str, toks: &[Tok]) -> Vec<Cand> {
     out
 }
 
+/// The kind a lower-case place head word gives a name: LOC for [`LOC_WORDS`], else FAC for
+/// [`FAC_WORDS`]. Asked at every token, so the lists are read once into a table.
+fn head_kind(w: &str) -> Option<Kind> {
+    static HEADS: LazyLock<WordMap<Kind>> = LazyLock::new(|| {
+        let mut map = WordMap::default();
+        for w in LOC_WORDS {
+            map.entry(w.to_string()).or_insert(Kind::Loc);
+        }
+        for w in FAC_WORDS {
+            map.entry(w.to_string()).or_insert(Kind::Fac);
+        }
+        map
+    });
+    HEADS.get(w).copied()
+}
+
 /// "the Dadaab camp", "Kandahar air base": capitalised words right before a lower-case place
 /// head word name a place (LOC, or FAC for buildings).
 fn places_before_heads(text: &str, toks: &[Tok]) -> Vec<Cand> {
     let mut out = Vec::new();
     for h in 1..toks.len() {
-        let w = tok(text, toks, h);
-        let kind = if LOC_WORDS.contains(&w) {
-            Kind::Loc
-        } else if FAC_WORDS.contains(&w) {
-            Kind::Fac
-        } else {
-            continue;
-        };
+        let Some(kind) = head_kind(tok(text, toks, h)) else { continue };
         let mut a = h;
         while a > 0 && toks[a - 1].sentence == toks[h].sentence && h - a < 4 {
             let t = tok(text, toks, a - 1);
@@ -615,11 +683,12 @@ fn name_like(w: &str) -> bool {
 fn names_after_roles(text: &str, toks: &[Tok]) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 0..toks.len().saturating_sub(3) {
-        let t = tok(text, toks, i);
-        if !t.starts_with(char::is_lowercase) || !(ROLE_OF.contains(&t) || is_person_title(t)) {
+        // (the cheap test first: most words are not followed by a comma)
+        if tok(text, toks, i + 1) != "," {
             continue;
         }
-        if tok(text, toks, i + 1) != "," {
+        let t = tok(text, toks, i);
+        if !t.starts_with(char::is_lowercase) || !(ROLE_OF.contains(&t) || is_person_title(t)) {
             continue;
         }
         let a = i + 2;
@@ -737,15 +806,6 @@ fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
     // (one modifier allowed) makes the mention a LOC (or FAC) and joins the mention.
     let next = tok(text, toks, last + 1);
     let next2 = tok(text, toks, last + 2);
-    let head_kind = |w: &str| {
-        if LOC_WORDS.contains(&w) {
-            Some(Kind::Loc)
-        } else if FAC_WORDS.contains(&w) {
-            Some(Kind::Fac)
-        } else {
-            None
-        }
-    };
     let same_sentence = |k: usize| toks.get(k).is_some_and(|t| t.sentence == toks[last].sentence);
     let ext = if let (Some(k), true) = (head_kind(next), same_sentence(last + 1)) {
         Some((last + 1, k))
@@ -769,12 +829,13 @@ fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
         return;
     }
     let lower_last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
-    if LOC_WORDS.contains(&lower_last.as_str()) {
-        return;
-    }
-    if FAC_WORDS.contains(&lower_last.as_str()) {
-        c.kind = Kind::Fac;
-        return;
+    match head_kind(&lower_last) {
+        Some(Kind::Loc) => return,
+        Some(_) => {
+            c.kind = Kind::Fac;
+            return;
+        }
+        None => {}
     }
     if !res.gazetteer.admin1_by_name(name).is_empty() || !res.gazetteer.lookup(name).is_empty() {
         c.kind = Kind::Gpe;

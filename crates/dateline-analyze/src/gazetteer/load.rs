@@ -137,7 +137,10 @@ fn add_country(g: &mut Gazetteer, f: &[&str]) -> Result<Option<u32>, &'static st
     let aliases = list(field(f, 8));
     for n in std::iter::once(&name).chain(aliases.iter()) {
         // First writer wins: a GeoNames name is never shadowed by a later alias.
-        g.country_names.entry(normalize_name(n)).or_insert(index);
+        let key = normalize_name(n);
+        let first = key.split(' ').next().unwrap_or_default();
+        g.country_first_words.insert(first.to_string(), ());
+        g.country_names.entry(key).or_insert(index);
     }
     g.country_codes.insert(code.clone(), index);
     if !code3.is_empty() {

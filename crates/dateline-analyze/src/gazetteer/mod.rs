@@ -12,6 +12,8 @@ mod load;
 
 use std::collections::HashMap;
 
+use dateline_ner::lexicon::WordMap;
+
 use crate::AnalyzeError;
 
 /// The gazetteer file compiled into the binary.
@@ -166,10 +168,14 @@ pub struct Gazetteer {
     place_names: Vec<Hit>,
     place_ids: HashMap<u32, u32>,
     countries: Vec<Country>,
-    country_names: HashMap<String, u32>,
+    /// By [`normalize_name`]; looked up for many capitalised words of every article, hence the
+    /// cheap hash.
+    country_names: WordMap<u32>,
+    /// The first word of every key of `country_names`.
+    country_first_words: WordMap<()>,
     country_codes: HashMap<String, u32>,
     admin1: Vec<Admin1>,
-    admin1_names: HashMap<String, Vec<u32>>,
+    admin1_names: WordMap<Vec<u32>>,
     admin1_codes: HashMap<(String, String), u32>,
 }
 
@@ -194,6 +200,34 @@ pub fn normalize_name(name: &str) -> String {
         }
     }
     out
+}
+
+/// Calls `f` with [`normalize_name`]`(name)`, built in a stack buffer when the name is short and
+/// ASCII (nearly always) instead of allocated.
+fn with_normalized_name<T>(name: &str, f: impl FnOnce(&str) -> T) -> T {
+    const CAP: usize = 64;
+    let name = name.trim();
+    if !name.is_ascii() || name.len() > CAP {
+        return f(&normalize_name(name));
+    }
+    let mut buf = [0u8; CAP];
+    let mut n = 0;
+    let mut space = false;
+    for &b in name.as_bytes() {
+        if (b as char).is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            buf[n] = b' ';
+            n += 1;
+            space = false;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    // ASCII in, ASCII out.
+    f(std::str::from_utf8(&buf[..n]).unwrap_or_default())
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -338,8 +372,15 @@ impl Gazetteer {
 
     /// The country called `name` (`Afghanistan`, `U.S.`, `Britain`), case-insensitively.
     pub fn country_by_name(&self, name: &str) -> Option<&Country> {
-        let i = *self.country_names.get(&normalize_name(name))?;
+        let i = *with_normalized_name(name, |key| self.country_names.get(key))?;
         self.countries.get(i as usize)
+    }
+
+    /// Whether some country name or alias starts with the word `word` (no whitespace in it): a
+    /// phrase that starts with any other word is no country's name, so callers trying phrases
+    /// of several lengths at every capitalised word can skip the lookups.
+    pub fn may_start_country_name(&self, word: &str) -> bool {
+        with_normalized_name(word, |key| self.country_first_words.contains_key(key))
     }
 
     /// The country with this ISO 3166-1 alpha-2 or alpha-3 code, case-insensitively.
@@ -355,8 +396,7 @@ impl Gazetteer {
 
     /// The regions called `name` (`Illinois`, `Ill.`, `Ontario`, `Georgia`), case-insensitively.
     pub fn admin1_by_name(&self, name: &str) -> Vec<&Admin1> {
-        self.admin1_names
-            .get(&normalize_name(name))
+        with_normalized_name(name, |key| self.admin1_names.get(key))
             .map(|v| v.iter().filter_map(|&i| self.admin1.get(i as usize)).collect())
             .unwrap_or_default()
     }

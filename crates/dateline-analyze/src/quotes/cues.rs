@@ -7,6 +7,8 @@
 
 use std::sync::LazyLock;
 
+use dateline_ner::lexicon::WordMap;
+
 /// Lemmas of verbs that introduce what someone said, wrote, claimed, believed, found or intends
 /// (PolNeAR's scope, and a news reader's: "officials believe that ...", "the poll found that ...",
 /// "she plans to run"). Sorted for binary search. The verbs of thought and intent ([`BELIEF`],
@@ -271,13 +273,26 @@ pub(super) fn is_speech(lemma: &str) -> bool {
 const BARE_CONTENT: &[&str] = &["add", "argue", "assert", "claim", "contend", "insist", "say", "tell", "write"];
 
 /// The lemma of `word` when it is a cue verb (any inflection, any case), else `None`.
+///
+/// Called at every word of every article, so it works in a stack buffer and allocates nothing.
 pub(super) fn lemma(word: &str) -> Option<&'static str> {
-    if word.len() < 3 || word.len() > 20 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+    if word.len() < 3 || word.len() > MAX_LEN || !word.bytes().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    exact(&lower).or_else(|| fuzzy(&lower))
+    if !word.bytes().any(|c| c.is_ascii_uppercase()) {
+        return exact(word).or_else(|| fuzzy(word));
+    }
+    let mut buf = [0u8; MAX_LEN];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // ASCII letters only, so always UTF-8.
+    let lower = std::str::from_utf8(lower).ok()?;
+    exact(lower).or_else(|| fuzzy(lower))
 }
+
+/// The longest word [`lemma`] looks at.
+const MAX_LEN: usize = 20;
 
 /// Lemmas whose "-s" form is more often a plural noun ("media reports", "the claims", "in 26
 /// states"): that form counts as a cue only right after its subject.
@@ -334,32 +349,75 @@ fn in_lexicon(stem: &str) -> Option<&'static str> {
     LEMMAS.binary_search(&stem).ok().map(|i| LEMMAS[i])
 }
 
-/// Candidate stems of an inflected form: "stressed" → "stress", "stated" → "state",
-/// "denies" → "deny", "admitted" → "admit", "noting" → "note".
-fn stems(lower: &str) -> impl Iterator<Item = String> + '_ {
-    let mut out: Vec<String> = vec![lower.to_string()];
-    for (suffix, repl) in
-        [("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")]
-    {
-        if let Some(stem) = lower.strip_suffix(suffix) {
-            if stem.len() >= 2 {
-                out.push(format!("{stem}{repl}"));
-                // Doubled final consonant: "admitted", "admitting".
-                let b = stem.as_bytes();
-                if repl.is_empty() && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-                    out.push(stem[..stem.len() - 1].to_string());
-                }
+/// Suffix rules that undo an inflection, tried in this order: (suffix, replacement).
+const SUFFIXES: [(&str, &str); 8] =
+    [("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")];
+
+/// The first candidate stem of an inflected form that is a lemma, candidates taken in order:
+/// the form itself, then per suffix rule the stem with its replacement and, for a doubled final
+/// consonant, the stem without it. "stressed" → "stress", "stated" → "state", "denies" → "deny",
+/// "admitted" → "admit", "noting" → "note".
+fn stem_lemma(lower: &str) -> Option<&'static str> {
+    if let Some(l) = in_lexicon(lower) {
+        return Some(l);
+    }
+    let mut buf = [0u8; MAX_LEN + 1];
+    for (suffix, repl) in SUFFIXES {
+        let Some(stem) = lower.strip_suffix(suffix) else { continue };
+        if stem.len() < 2 {
+            continue;
+        }
+        if let Some(l) = in_lexicon(concat(&mut buf, stem, repl)) {
+            return Some(l);
+        }
+        // Doubled final consonant: "admitted", "admitting".
+        let b = stem.as_bytes();
+        if repl.is_empty() && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+            if let Some(l) = in_lexicon(&stem[..stem.len() - 1]) {
+                return Some(l);
             }
         }
     }
-    out.into_iter()
+    None
 }
 
-fn exact(lower: &str) -> Option<&'static str> {
+/// `a` followed by `b`, written into `buf` (which must hold both).
+fn concat<'b>(buf: &'b mut [u8], a: &str, b: &str) -> &'b str {
+    let n = a.len() + b.len();
+    buf[..a.len()].copy_from_slice(a.as_bytes());
+    buf[a.len()..n].copy_from_slice(b.as_bytes());
+    std::str::from_utf8(&buf[..n]).unwrap_or_default()
+}
+
+/// The lemma of a lowercase cue form by the irregular forms and the suffix rules.
+fn exact_by_rules(lower: &str) -> Option<&'static str> {
     if let Some((_, l)) = IRREGULAR.iter().find(|(f, _)| *f == lower) {
         return Some(l);
     }
-    stems(lower).find_map(|s| in_lexicon(&s))
+    stem_lemma(lower)
+}
+
+/// [`exact_by_rules`] as one lookup: every word with a lemma is an irregular form, a lemma, or
+/// a lemma with a replacement undone and a suffix added (the doubled consonant too), so these
+/// forms, each with what the rules say of it, are all of them.
+static EXACT: LazyLock<WordMap<&'static str>> = LazyLock::new(|| {
+    let mut forms: Vec<String> = IRREGULAR.iter().map(|(f, _)| f.to_string()).collect();
+    for l in LEMMAS {
+        forms.push(l.to_string());
+        for (suffix, repl) in SUFFIXES {
+            if let Some(stem) = l.strip_suffix(repl) {
+                forms.push(format!("{stem}{suffix}"));
+            }
+            if let (true, Some(last)) = (repl.is_empty(), l.chars().last()) {
+                forms.push(format!("{l}{last}{suffix}"));
+            }
+        }
+    }
+    forms.into_iter().filter_map(|f| exact_by_rules(&f).map(|l| (f, l))).collect()
+});
+
+fn exact(lower: &str) -> Option<&'static str> {
+    EXACT.get(lower).copied()
 }
 
 /// Real words one typing slip away from a cue form ("started" / "stated").
@@ -377,11 +435,40 @@ fn fuzzy(lower: &str) -> Option<&'static str> {
         return None;
     }
     let past = lower.ends_with("ed");
-    FORMS
-        .iter()
-        .filter(|(form, _, is_past)| *is_past == past && form.len().abs_diff(lower.len()) <= 1)
+    let near = FORMS_NEAR.get(usize::from(past))?.get(lower.len())?;
+    let mask = letters(lower);
+    near.iter()
+        .filter(|&&(_, form_mask)| letters_allow_typo(mask, form_mask))
+        .map(|&(k, _)| &FORMS[k])
         .find(|(form, _, _)| one_typo(lower, form))
         .map(|&(_, l, _)| l)
+}
+
+/// The [`FORMS`] a one-edit slip can be, in order, with their [`letters`]: by whether the word
+/// ends in "-ed" (index 1) or not, then by its length, those forms of the same kind within one
+/// letter.
+static FORMS_NEAR: LazyLock<[Vec<Near>; 2]> =
+    LazyLock::new(|| [false, true].map(|past| (0..=MAX_LEN).map(|n| forms_near(past, n)).collect()));
+
+/// Indices of [`FORMS`] with their [`letters`].
+type Near = Vec<(usize, u32)>;
+
+/// The indices and [`letters`] of the [`FORMS`] of kind `past` whose length is within one of
+/// `n`, in order.
+fn forms_near(past: bool, n: usize) -> Near {
+    let near = |k: &usize| FORMS[*k].2 == past && FORMS[*k].0.len().abs_diff(n) <= 1;
+    (0..FORMS.len()).filter(near).map(|k| (k, letters(&FORMS[k].0))).collect()
+}
+
+/// The set of lowercase ASCII letters in `word`, one bit each.
+fn letters(word: &str) -> u32 {
+    word.bytes().filter(u8::is_ascii_lowercase).fold(0, |m, b| m | 1 << (b - b'a'))
+}
+
+/// A quick test that [`one_typo`] needs to pass: a swap keeps the letters, an inserted or
+/// deleted letter adds or removes at most one of them.
+fn letters_allow_typo(a: u32, b: u32) -> bool {
+    (a ^ b).count_ones() <= 1
 }
 
 /// The "-ed" and "-s" forms of the lemmas of five letters or more, built once: (form, lemma, past).
@@ -407,8 +494,9 @@ static FORMS: LazyLock<Vec<(String, &'static str, bool)>> = LazyLock::new(|| {
 fn one_typo(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() == b.len() {
-        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-        return diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]];
+        // Exactly two differences, neighbours, swapped.
+        let Some(i) = a.iter().zip(b).position(|(x, y)| x != y) else { return false };
+        return i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..];
     }
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     if long.len() != short.len() + 1 {

@@ -80,12 +80,15 @@ pub(super) fn regions(text: &str) -> Vec<Region> {
     let mut out: Vec<Region> = Vec::new();
     // (mark offset, content start) of the quote being read.
     let mut pending: Option<(usize, usize)> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(at) = next_mark_byte(bytes, i) {
+        let Some(c) = text.get(at..).and_then(|s| s.chars().next()) else { break };
+        i = at + c.len_utf8();
         // Typewriter doubles: '' and `` stand for a double quote in some newsroom systems.
-        let doubled = matches!(c, '\'' | '`') && chars.peek().is_some_and(|&(_, n)| n == c);
+        let doubled = matches!(c, '\'' | '`') && bytes.get(i) == Some(&(c as u8));
         if doubled {
-            chars.next();
+            i += 1;
         } else if !matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}') {
             continue;
         }
@@ -138,6 +141,14 @@ pub(super) fn regions(text: &str) -> Vec<Region> {
         drop_continued(&mut out);
     }
     out
+}
+
+/// The first byte at or after `from` that can start a mark: `"`, `'`, `` ` ``, or the first byte
+/// of the curly (U+201C to U+201E) and angled (U+00AB, U+00BB) marks. Every other character is
+/// passed over without decoding it.
+fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    let at = bytes.get(from..)?.iter().position(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))?;
+    Some(from + at)
 }
 
 /// Forgets a run of `continues` regions whose quote never closed.

@@ -39,3 +39,12 @@ pub fn find_times(text: &str, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
 pub(crate) fn time_spans(toks: &tokens::Toks, reference: Option<NaiveDate>) -> Vec<scan::Hit> {
     scan::scan(toks, reference)
 }
+
+/// For the tests of the scanner's parts: each expression found in `text` with `reference` as the
+/// article's date, as (text, value).
+#[cfg(test)]
+fn found_at(text: &str, reference: &str) -> Vec<(String, String)> {
+    let t = tokens::Toks::new(text);
+    let r = NaiveDate::parse_from_str(reference, "%Y-%m-%d").ok();
+    scan::scan(&t, r).into_iter().map(|h| (text[h.start..h.end].to_string(), h.value)).collect()
+}

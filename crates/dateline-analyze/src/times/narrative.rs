@@ -93,11 +93,11 @@ pub(super) fn comparison_before(t: &Toks, i: usize) -> bool {
     let mut k = i;
     while k > 0 && i - k < 12 {
         k -= 1;
-        let w = t.s(k).to_ascii_lowercase();
-        if matches!(w.as_str(), "from" | "than" | "with" | "versus" | "vs" | "over" | "to") {
+        let w = t.lower(k);
+        if matches!(&*w, "from" | "than" | "with" | "versus" | "vs" | "over" | "to") {
             return true;
         }
-        if t.is_word(k) && !matches!(w.as_str(), "or" | "a" | "cents" | "share" | "million" | "billion" | "per") {
+        if t.is_word(k) && !matches!(&*w, "or" | "a" | "cents" | "share" | "million" | "billion" | "per") {
             return false;
         }
     }
@@ -193,7 +193,7 @@ pub(super) fn financial(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &Context) 
 
 /// "first half", "second half", "last half", "first-half": the half and the token after it.
 fn half_at(t: &Toks, k: usize) -> Option<(usize, u32)> {
-    let h = match t.s(k).to_ascii_lowercase().as_str() {
+    let h = match &*t.lower(k) {
         "first" => 1,
         "second" | "last" => 2,
         _ => return None,
@@ -205,8 +205,40 @@ fn half_at(t: &Toks, k: usize) -> Option<(usize, u32)> {
     t.is(j, "half").then_some((j + 1, h))
 }
 
+/// The words that can follow "the" in a form of [`the_period`]: a half, a part of the year, a
+/// modifier, or the period noun itself.
+const PERIOD_OPENERS: [&str; 22] = [
+    "first",
+    "second",
+    "last",
+    "end",
+    "start",
+    "beginning",
+    "rest",
+    "remainder",
+    "middle",
+    "latest",
+    "recent",
+    "most",
+    "current",
+    "comparable",
+    "corresponding",
+    "same",
+    "fiscal",
+    "full",
+    "year",
+    "prior",
+    "quarter",
+    "period",
+];
+
 /// The "the ..." forms of [`financial`].
 fn the_period(t: &Toks, i: usize, r: NaiveDate, cx: &Context) -> Option<Found> {
+    // Every form goes on with one of these words or a year ("the 1988 period"): "the" is among
+    // the commonest words, and this spares it all the tests below.
+    if !t.is_num(i + 1) && !PERIOD_OPENERS.contains(&&*t.lower(i + 1)) {
+        return None;
+    }
     let start = t.start(i);
     let period = cx.period;
     // "the first half of 1990", "the second half of this year", "the first half" (results story)
@@ -334,8 +366,8 @@ fn the_period(t: &Toks, i: usize, r: NaiveDate, cx: &Context) -> Option<Found> {
             || t.is(p, "during")
             || (t.is(p, "in") && p > 0 && (t.is(p - 1, "earlier") || t.is(p - 1, "later")))
             || (t.is(p, "of") && p > 0 && (t.is(p - 1, "months") || t.is(p - 1, "half") || t.is(p - 1, "quarter")));
-        let next_word = t.s(k + 1).to_ascii_lowercase();
-        if !frame || matches!(next_word.as_str(), "before" | "after" | "earlier" | "later" | "of" | "in" | "when") {
+        let next_word = t.lower(k + 1);
+        if !frame || matches!(&*next_word, "before" | "after" | "earlier" | "later" | "of" | "in" | "when") {
             return None;
         }
         if t.is(k + 1, "ended") || t.is(k + 1, "ending") {
@@ -352,11 +384,11 @@ fn the_period(t: &Toks, i: usize, r: NaiveDate, cx: &Context) -> Option<Found> {
 /// before", "the previous month", "later that year", "that day", "the same day". Without a time
 /// named within reach they are skipped: the article's date is not what they count from.
 pub(super) fn anchored(t: &Toks, i: usize, cx: &Context) -> Option<Found> {
-    let w = t.s(i).to_ascii_lowercase();
+    let w = t.lower(i);
     let start = t.start(i);
     let unit_at = |k: usize| -> Option<Unit> {
-        let u = t.s(k).to_ascii_lowercase();
-        let unit = match u.as_str() {
+        let u = t.lower(k);
+        let unit = match &*u {
             "day" => Unit::Day,
             "week" => Unit::Week,
             "month" => Unit::Month,
@@ -366,12 +398,12 @@ pub(super) fn anchored(t: &Toks, i: usize, cx: &Context) -> Option<Found> {
         // "the day-long strike", "that year's budget" is fine, "the year-ago" is not ours.
         (!(t.glued(k + 1) && t.is_punct(k + 1, "-"))).then_some(unit)
     };
-    let (next, unit, n) = match w.as_str() {
+    let (next, unit, n) = match &*w {
         "the" => {
-            let m = t.s(i + 1).to_ascii_lowercase();
-            match m.as_str() {
+            let m = t.lower(i + 1);
+            match &*m {
                 "following" | "next" | "previous" | "prior" | "preceding" => {
-                    let n = if matches!(m.as_str(), "following" | "next") { 1 } else { -1 };
+                    let n = if matches!(&*m, "following" | "next") { 1 } else { -1 };
                     // "the previous Friday": the Friday before the day last named.
                     if let Some(wd) = t.capitalized(i + 2).then(|| super::lexicon::weekday(t.s(i + 2))).flatten() {
                         let Some(When::Day(d)) = cx.recent(t, i) else { return None };
@@ -396,8 +428,8 @@ pub(super) fn anchored(t: &Toks, i: usize, cx: &Context) -> Option<Found> {
                 },
                 _ => {
                     let unit = unit_at(i + 1)?;
-                    let d = t.s(i + 2).to_ascii_lowercase();
-                    let n = match d.as_str() {
+                    let d = t.lower(i + 2);
+                    let n = match &*d {
                         "before" | "earlier" | "previous" => -1,
                         "after" | "later" => 1,
                         _ => return None,
@@ -466,13 +498,13 @@ const FRAME_PREPS: [&str; 16] = [
 pub(super) fn news_frames(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &Context) -> Option<Found> {
     let r = r?;
     let start = t.start(i);
-    let prev = |k: usize| k.checked_sub(1).map(|p| t.s(p).to_ascii_lowercase()).unwrap_or_default();
+    let prev = |k: usize| k.checked_sub(1).map(|p| t.lower(p)).unwrap_or_default();
     let this_past = t.is(i, "this") && t.is(i + 1, "past");
     if !t.is(i, "the") && !this_past {
         return None;
     }
     let mut k = if this_past { i + 2 } else { i + 1 };
-    let framed = this_past || FRAME_PREPS.contains(&prev(i).as_str());
+    let framed = this_past || FRAME_PREPS.contains(&&*prev(i));
     // "the weekend"
     if t.is(k, "weekend") && ends_word(t, k + 1) && framed {
         // The coming weekend in the future tense or when the article is written on one; else
@@ -525,11 +557,10 @@ pub(super) fn news_frames(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &Context
     if t.is(i, "the") && t.is(i + 1, "day") && ends_word(t, i + 2) && !t.is_punct(i + 2, "'") {
         let p = prev(i);
         let p2 = prev(i.saturating_sub(1));
-        let frame = matches!(
-            p.as_str(),
-            "end" | "ended" | "ending" | "ends" | "finish" | "finished" | "finishing" | "for" | "during"
-        ) || (p == "in" && matches!(p2.as_str(), "early" | "late" | "earlier" | "later"))
-            || (p == "of" && matches!(p2.as_str(), "start" | "beginning" | "rest"));
+        let frame =
+            matches!(&*p, "end" | "ended" | "ending" | "ends" | "finish" | "finished" | "finishing" | "for" | "during")
+                || (p == "in" && matches!(&*p2, "early" | "late" | "earlier" | "later"))
+                || (p == "of" && matches!(&*p2, "start" | "beginning" | "rest"));
         // "at the end of the day" is an idiom; "the end of the day" is left alone altogether.
         if !frame || (p == "end" && p2 == "the") || t.is_word(i + 2) && t.is(i + 2, "before") {
             return None;
@@ -594,14 +625,7 @@ pub(super) fn spelled_year_value(t: &Toks, i: usize) -> Option<(i32, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::scan::scan;
-    use super::*;
-
-    fn found_at(text: &str, reference: &str) -> Vec<(String, String)> {
-        let t = Toks::new(text);
-        let r = NaiveDate::parse_from_str(reference, "%Y-%m-%d").ok();
-        scan(&t, r).into_iter().map(|h| (text[h.start..h.end].to_string(), h.value)).collect()
-    }
+    use super::super::found_at;
 
     fn has(text: &str, reference: &str, want_text: &str, want_value: &str) {
         let got = found_at(text, reference);

@@ -125,6 +125,9 @@ pub(crate) fn scan(t: &Toks, reference: Option<NaiveDate>) -> Vec<Hit> {
 
 fn match_at(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Option<Found> {
     if t.is_word(i) {
+        if !may_open(t, i) {
+            return None;
+        }
         weekday_led(t, i, r)
             .or_else(|| month_led(t, i, r))
             .or_else(|| narrative::financial(t, i, r, cx))
@@ -146,6 +149,39 @@ fn match_at(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Optio
     } else {
         None
     }
+}
+
+/// Whether the word at `i` can open a time expression: one of the first words the word-led
+/// patterns of [`match_at`] test for, in any case, or a capitalised weekday, month or holiday
+/// name. Most words are none of these, and this test spares them the whole chain of patterns.
+fn may_open(t: &Toks, i: usize) -> bool {
+    let w = t.s(i);
+    may_open_any_case(w) || t.capitalized(i) && (weekday(w).is_some() || month(w).is_some() || holidays::may_open(w))
+}
+
+/// Whether a word in any case is one of the first words the word-led patterns of [`match_at`]
+/// test for case-insensitively (as `Toks::is` does).
+fn may_open_any_case(word: &str) -> bool {
+    const LONGEST: usize = 9;
+    if word.is_empty() || word.len() > LONGEST {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // Spoken numbers ("two days ago", "nineteen ninety-six").
+    if small_number(word).is_some() {
+        return true;
+    }
+    matches!(
+        &*lower,
+        // narrative::financial, news_frames, anchored, spelled_year
+        b"the" | b"this" | b"last" | b"next" | b"year" | b"prior" | b"that" | b"later" | b"earlier"
+        // relative: named days, "a week ago", quarters
+        | b"today" | b"tonight" | b"yesterday" | b"tomorrow" | b"a" | b"an" | b"final"
+        | b"first" | b"second" | b"third" | b"fourth"
+    )
 }
 
 /// A four-digit year 1000–2100 at token `i`, not glued to letters, digits or symbols after it.
@@ -170,8 +206,8 @@ fn day_number(t: &Toks, i: usize) -> Option<(u32, usize)> {
     }
     let mut next = i + 1;
     if t.glued(next) && t.is_word(next) {
-        let s = t.s(next).to_ascii_lowercase();
-        if matches!(s.as_str(), "st" | "nd" | "rd" | "th") {
+        let s = t.lower(next);
+        if matches!(&*s, "st" | "nd" | "rd" | "th") {
             next += 1;
         } else {
             return None;
@@ -231,7 +267,7 @@ pub(super) fn relative_year(t: &Toks, k: usize, r: NaiveDate) -> Option<i32> {
     if !t.is(k + 1, "year") {
         return None;
     }
-    let delta = match t.s(k).to_ascii_lowercase().as_str() {
+    let delta = match &*t.lower(k) {
         "last" => -1,
         "this" => 0,
         "next" => 1,
@@ -485,13 +521,13 @@ fn future_cue(t: &Toks, k: usize) -> u8 {
     if !t.is_word(k) || (t.glued(k) && t.is_punct(k.wrapping_sub(1), "-")) {
         return 0;
     }
-    let w = t.s(k).to_ascii_lowercase();
-    if FUTURE_CUES.contains(&w.as_str()) || (w == "ll" && t.glued(k)) {
+    let w = t.lower(k);
+    if FUTURE_CUES.contains(&&*w) || (w == "ll" && t.glued(k)) {
         return 2;
     }
-    let plan = matches!(w.as_str(), "plan" | "plans" | "planned" | "planning" | "postponed")
+    let plan = matches!(&*w, "plan" | "plans" | "planned" | "planning" | "postponed")
         && ["to", "a", "an", "until"].iter().any(|o| t.is(k + 1, o));
-    let weak = WEAK_FUTURE_CUES.contains(&w.as_str())
+    let weak = WEAK_FUTURE_CUES.contains(&&*w)
         || plan
         || (w == "set" && t.is(k + 1, "to"))
         || (w == "early" && t.is(k + 1, "as") && k.checked_sub(1).is_some_and(|p| t.is(p, "as")));
@@ -539,8 +575,8 @@ pub(super) fn future_before(t: &Toks, i: usize) -> bool {
         }
         k -= 1;
         steps += 1;
-        let w = t.s(k).to_ascii_lowercase();
-        if PAST_CUES.contains(&w.as_str()) {
+        let w = t.lower(k);
+        if PAST_CUES.contains(&&*w) {
             return false;
         }
         if future_cue(t, k) >= needed {
@@ -564,7 +600,7 @@ fn future_after_opening(t: &Toks, i: usize) -> bool {
         if t.kind(k) == Some(super::tokens::Kind::Punct) && matches!(t.s(k), "." | "!" | "?" | ";") {
             return false;
         }
-        if PAST_CUES.contains(&t.s(k).to_ascii_lowercase().as_str()) {
+        if PAST_CUES.contains(&&*t.lower(k)) {
             return false;
         }
         // Forward, the weak cues count only in the present tense with an infinitive ("plans to").
@@ -579,9 +615,9 @@ fn future_after_opening(t: &Toks, i: usize) -> bool {
 /// Relative expressions: "yesterday", "two days ago", "last week", "earlier this month",
 /// "the third quarter".
 fn relative(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Option<Found> {
-    let w = t.s(i).to_ascii_lowercase();
+    let w = t.lower(i);
     let r_day = |delta: i64| Some(When::Day(shift_days(r?, delta)?));
-    match w.as_str() {
+    match &*w {
         "today" | "tonight" => {
             // "USA Today" and other names: a capitalised "Today" after a capitalised word.
             if t.capitalized(i) && !t.sentence_start(i) && i > 0 && t.capitalized(i - 1) {
@@ -600,9 +636,9 @@ fn relative(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Optio
         return Some(found);
     }
     // [earlier|later] last|next|this week|month|year|weekend|night|morning...
-    let (start_tok, k) = if matches!(w.as_str(), "earlier" | "later") { (i, i + 1) } else { (i, i) };
-    let modifier = t.s(k).to_ascii_lowercase();
-    let delta: i64 = match modifier.as_str() {
+    let (start_tok, k) = if matches!(&*w, "earlier" | "later") { (i, i + 1) } else { (i, i) };
+    let modifier = t.lower(k);
+    let delta: i64 = match &*modifier {
         "last" => -1,
         "next" => 1,
         "this" => 0,
@@ -611,12 +647,12 @@ fn relative(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Optio
     if t.capitalized(k + 1) && !t.sentence_start(k) {
         return None;
     }
-    let unit = t.s(k + 1).to_ascii_lowercase();
+    let unit = t.lower(k + 1);
     let r = r?;
     if let Some(found) = season(r, delta, &unit) {
         return Some((k + 2, t.start(start_tok), found));
     }
-    let when = match unit.as_str() {
+    let when = match &*unit {
         "week" => When::Week(shift_days(r, 7 * delta)?),
         "weekend" => When::Weekend(shift_days(r, 7 * delta)?),
         "month" => {
@@ -673,13 +709,13 @@ fn offset(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Option<
     if !t.is_word(i + 1) || !t.is_word(i + 2) {
         return None;
     }
-    let dir = t.s(i + 2).to_ascii_lowercase();
+    let dir = t.lower(i + 2);
     // "three days later than planned" is a delay, not a time.
     if t.is(i + 3, "than") {
         return None;
     }
     let clause_end = !t.is_word(i + 3);
-    let (sign, anchored) = match dir.as_str() {
+    let (sign, anchored) = match &*dir {
         "ago" => (-1, false),
         "earlier" => (-1, true),
         "later" => (1, true),
@@ -746,9 +782,8 @@ pub(super) fn quarter_at(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<(us
     }
     let q = ordinal_word(t.s(i)).or_else(|| (t.is(i, "final") || t.is(i, "last")).then_some(4)).or_else(|| {
         let (v, n) = t.int(i)?;
-        let suffix = t.s(i + 1).to_ascii_lowercase();
-        (n == 1 && (1..=4).contains(&v) && t.glued(i + 1) && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th"))
-            .then_some(v)
+        let suffix = t.lower(i + 1);
+        (n == 1 && (1..=4).contains(&v) && t.glued(i + 1) && matches!(&*suffix, "st" | "nd" | "rd" | "th")).then_some(v)
     })?;
     let mut qi = if t.is_num(i) { i + 2 } else { i + 1 };
     if t.is_punct(qi, "-") && t.glued(qi) && t.glued(qi + 1) {
@@ -819,14 +854,14 @@ fn year(t: &Toks, i: usize) -> Option<Found> {
         }
     }
     let p = i.checked_sub(1);
-    let prev = p.map(|p| t.s(p).to_ascii_lowercase()).unwrap_or_default();
-    if NOT_YEAR_BEFORE.contains(&prev.as_str()) || prev == "#" || prev == "$" {
+    let prev = p.map(|p| t.lower(p)).unwrap_or_default();
+    if NOT_YEAR_BEFORE.contains(&&*prev) || prev == "#" || prev == "$" {
         return None;
     }
-    let has_prep = p.is_some_and(|_| SPAN_PREPS.contains(&prev.as_str()));
-    let has_cue = YEAR_CUES.contains(&prev.as_str()) || (p.is_some() && month(&prev).is_some());
+    let has_prep = p.is_some_and(|_| SPAN_PREPS.contains(&&*prev));
+    let has_cue = YEAR_CUES.contains(&&*prev) || (p.is_some() && month(&prev).is_some());
     // "the 2019 elections", "fiscal 1989 sales", "post-1959 politics": a year modifying a noun.
-    if counted_noun_after(t, i + 1) && !matches!(prev.as_str(), "the" | "fiscal" | "-") {
+    if counted_noun_after(t, i + 1) && !matches!(&*prev, "the" | "fiscal" | "-") {
         return None;
     }
     if !has_prep && !has_cue && y < 1800 {
@@ -841,11 +876,11 @@ fn counted_noun_after(t: &Toks, k: usize) -> bool {
     if !t.is_word(k) || t.glued(k) || t.capitalized(k) {
         return false;
     }
-    let w = t.s(k).to_ascii_lowercase();
-    if UNITS.contains(&w.as_str()) {
+    let w = t.lower(k);
+    if UNITS.contains(&&*w) {
         return true;
     }
-    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !S_WORDS.contains(&w.as_str())
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !S_WORDS.contains(&&*w)
 }
 
 #[cfg(test)]

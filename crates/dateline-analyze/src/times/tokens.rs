@@ -6,6 +6,8 @@
 //! those shapes with plain slice patterns instead of regexes, in one pass and without allocation
 //! per token.
 
+use std::borrow::Cow;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -31,64 +33,80 @@ pub(crate) struct Token {
 
 /// Splits `text` into tokens. Never fails; every token's range is on char boundaries.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut glued = false;
     let mut newline = false;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // Each token ends on a char boundary past its start, where the next one is looked for.
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() {
             glued = false;
             if c == '\n' || c == '\r' || c == '\u{2029}' {
                 newline = true;
             }
+            i += c.len_utf8();
             continue;
         }
         let (kind, end) = if c.is_alphabetic() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphabetic() {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
-            (Kind::Word, end)
+            (Kind::Word, word_end(text, i))
         } else if c.is_ascii_digit() {
-            let mut end = i + 1;
-            let mut seen_dot = false;
-            while end < bytes.len() {
-                let b = bytes[end];
-                if b.is_ascii_digit() {
-                    end += 1;
-                } else if b == b','
-                    && !seen_dot
-                    && end + 4 <= bytes.len()
-                    && bytes[end + 1..end + 4].iter().all(u8::is_ascii_digit)
-                    && bytes.get(end + 4).is_none_or(|d| !d.is_ascii_digit())
-                {
-                    end += 4;
-                } else if b == b'.' && !seen_dot && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
-                    seen_dot = true;
-                    end += 2;
-                } else {
-                    break;
-                }
-            }
-            // The digits were consumed byte-wise; bring the char iterator up to `end`.
-            while iter.peek().is_some_and(|&(j, _)| j < end) {
-                iter.next();
-            }
-            (Kind::Num, end)
+            (Kind::Num, number_end(text.as_bytes(), i))
         } else {
             (Kind::Punct, i + c.len_utf8())
         };
         out.push(Token { kind, start: i, end, glued, newline });
         glued = true;
         newline = false;
+        i = end;
     }
     out
+}
+
+/// The char at byte `i` of `text`, if `i` is a boundary inside it.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// The end of the run of alphabetic characters (any script) starting at `start`.
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    loop {
+        // ASCII letters without decoding them; other letters one char at a time.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+            end += 1;
+        }
+        match char_at(text, end) {
+            Some(c) if !c.is_ascii() && c.is_alphabetic() => end += c.len_utf8(),
+            _ => return end,
+        }
+    }
+}
+
+/// The end of the number starting at `start`: ASCII digits, with `,` thousands groups and one
+/// `.` decimal part kept inside.
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start + 1;
+    let mut seen_dot = false;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b.is_ascii_digit() {
+            end += 1;
+        } else if b == b','
+            && !seen_dot
+            && end + 4 <= bytes.len()
+            && bytes[end + 1..end + 4].iter().all(u8::is_ascii_digit)
+            && bytes.get(end + 4).is_none_or(|d| !d.is_ascii_digit())
+        {
+            end += 4;
+        } else if b == b'.' && !seen_dot && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            seen_dot = true;
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 /// Token helpers that need the text.
@@ -104,6 +122,17 @@ impl<'a> Toks<'a> {
 
     pub fn len(&self) -> usize {
         self.toks.len()
+    }
+
+    /// Token `i` in ASCII lower case ("" past the end), borrowed when it has no capital (most
+    /// words): the patterns compare words in lower case at nearly every token they look at.
+    pub fn lower(&self, i: usize) -> Cow<'a, str> {
+        let s = self.s(i);
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
     }
 
     /// The token's text, or "" past the end.
