@@ -212,6 +212,18 @@ fn with_normalized_name<T>(name: &str, f: impl FnOnce(&str) -> T) -> T {
     }
     let mut buf = [0u8; CAP];
     let mut n = 0;
+    // never longer than the name, so it fits
+    each_normalized_ascii_byte(name, |b| {
+        buf[n] = b;
+        n += 1;
+    });
+    // ASCII in, ASCII out.
+    f(std::str::from_utf8(&buf[..n]).unwrap_or_default())
+}
+
+/// Calls `f` with each byte of [`normalize_name`]`(name)` for a trimmed ASCII `name`: runs of
+/// whitespace become one space and letters are lowercased. (`normalize_name` without allocating.)
+fn each_normalized_ascii_byte(name: &str, mut f: impl FnMut(u8)) {
     let mut space = false;
     for &b in name.as_bytes() {
         if (b as char).is_whitespace() {
@@ -219,15 +231,11 @@ fn with_normalized_name<T>(name: &str, f: impl FnOnce(&str) -> T) -> T {
             continue;
         }
         if space {
-            buf[n] = b' ';
-            n += 1;
+            f(b' ');
             space = false;
         }
-        buf[n] = b.to_ascii_lowercase();
-        n += 1;
+        f(b.to_ascii_lowercase());
     }
-    // ASCII in, ASCII out.
-    f(std::str::from_utf8(&buf[..n]).unwrap_or_default())
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -239,18 +247,7 @@ fn name_hash(name: &str) -> u64 {
     let name = name.trim();
     let mut h = FNV_OFFSET;
     if name.is_ascii() {
-        let mut space = false;
-        for &b in name.as_bytes() {
-            if (b as char).is_whitespace() {
-                space = true;
-                continue;
-            }
-            if space {
-                h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
-                space = false;
-            }
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-        }
+        each_normalized_ascii_byte(name, |b| h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME));
     } else {
         for c in normalize_name(name).chars() {
             h = (h ^ u64::from(u32::from(c))).wrapping_mul(FNV_PRIME);
