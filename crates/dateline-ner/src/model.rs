@@ -310,3 +310,53 @@ impl Reader<'_> {
         Err(NerError::Format("varint too long".into()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small_model() -> Model {
+        // two non-empty buckets over 2^4, two place hashes
+        let mut dense = vec![0f32; 16 * N_TAGS];
+        dense[3 * N_TAGS + 1] = 1.5;
+        dense[9 * N_TAGS + 5] = -0.75;
+        Model::from_dense(4, &dense, vec![42, 7], 0.0)
+    }
+
+    /// Re-seals `bytes` (without its checksum) with a valid checksum.
+    fn sealed(mut body: Vec<u8>) -> Vec<u8> {
+        let sum = checksum(&body);
+        body.extend_from_slice(&sum.to_le_bytes());
+        body
+    }
+
+    #[test]
+    fn a_model_reads_back_to_the_same_bytes() {
+        let bytes = small_model().to_bytes();
+        let back = Model::from_bytes(&bytes).expect("round trip");
+        assert_eq!(back.to_bytes(), bytes);
+        assert_eq!(back.n_rows(), 2);
+        assert_eq!(&bytes[5..7], &FORMAT_VERSION.to_le_bytes());
+    }
+
+    #[test]
+    fn a_format_1_model_is_refused_not_misread() {
+        // Format 1 had this layout with another feature hashing: its weights would load and
+        // predict nonsense, so the version must stop it.
+        let bytes = small_model().to_bytes();
+        let mut body = bytes[..bytes.len() - 8].to_vec();
+        body[5..7].copy_from_slice(&1u16.to_le_bytes());
+        assert!(matches!(Model::from_bytes(&sealed(body)), Err(NerError::Version(1))));
+    }
+
+    #[test]
+    fn corrupt_or_truncated_models_are_refused() {
+        let bytes = small_model().to_bytes();
+        let mut flipped = bytes.clone();
+        flipped[12] ^= 0x10;
+        assert!(matches!(Model::from_bytes(&flipped), Err(NerError::Format(_))));
+        for cut in [0, 5, 20, bytes.len() - 1] {
+            assert!(Model::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+}
