@@ -422,3 +422,50 @@ fn content_ends_where_the_speaker_does_something_else() {
         [("she respects the council", Some("says"), Some("She")), ("the plan will fail", Some("warns"), Some("She"))]
     );
 }
+
+#[test]
+fn noun_cues_report_their_that_clause() {
+    let s = shapes("The council heard the mayor's claim that the bridge would reopen in June.", &[]);
+    assert!(
+        s.contains(&(
+            "indirect".into(),
+            "the bridge would reopen in June".into(),
+            Some("claim".into()),
+            Some("the mayor".into())
+        )),
+        "{s:?}"
+    );
+    let s = shapes("Officials pointed to a warning by the harbour authority that the pier was unsafe.", &[]);
+    assert_eq!(s, one("indirect", "the pier was unsafe", "warning", Some("the harbour authority")));
+    let s = shapes("Ferry operators repeated their belief that the new timetable will cut costs.", &[]);
+    assert!(
+        s.contains(&(
+            "indirect".into(),
+            "the new timetable will cut costs".into(),
+            Some("belief".into()),
+            Some("their".into())
+        )),
+        "{s:?}"
+    );
+    // No possessor and no "by" phrase: the speaker stays unknown.
+    let s = shapes("Shares fell amid fears that the mill would close before winter.", &[]);
+    assert_eq!(s, one("indirect", "the mill would close before winter", "fears", None));
+}
+
+#[test]
+fn noun_cues_skip_relative_clauses_and_sentence_subjects() {
+    for text in [
+        "The council studied the report that the agency released last week.",
+        "Voters remembered the promise that he made.",
+        "Critics questioned the claim that was published on Monday.",
+        "It was a warning that the mayor would repeat often.",
+        // A noun phrase that opens the sentence runs into its own verb: left out.
+        "The mayor's claim that the bridge would reopen was false.",
+    ] {
+        let s = shapes(text, &[]);
+        assert!(
+            !s.iter().any(|q| matches!(q.2.as_deref(), Some("claim" | "promise" | "warning" | "report"))),
+            "{text}: {s:?}"
+        );
+    }
+}
