@@ -12,11 +12,15 @@ use crate::tags::Tag;
 
 /// 64-bit FNV-1a, stable across platforms and releases (part of the model format).
 #[derive(Clone, Copy)]
-pub(crate) struct Fnv(u64);
+pub(crate) struct Fnv(pub(crate) u64);
 
 impl Fnv {
+    /// The FNV-1a offset basis: the hash of nothing.
+    pub(crate) const fn start() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
     pub(crate) fn new(template: u8) -> Self {
-        let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+        let mut h = Fnv::start();
         h.byte(template);
         h
     }
@@ -47,7 +51,7 @@ fn avalanche(mut x: u64) -> u64 {
 
 /// Hash of a string (one token's lowercase form, shape, affix...), computed once per token.
 fn text_hash(s: &str) -> u64 {
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut h = Fnv::start();
     h.bytes(s.as_bytes());
     h.0
 }
@@ -216,7 +220,7 @@ fn ascii_shape_class(b: u8) -> u8 {
 /// The [`text_hash`] of the word shape ("Xxxx", "dd-dd": classes, runs capped at 3), hashed as
 /// the classes come instead of being written out first.
 fn shape_hash(w: &str) -> u64 {
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut h = Fnv::start();
     let mut last = ' ';
     let mut run = 0;
     for m in w.chars().map(shape_class) {
@@ -235,7 +239,7 @@ fn shape_hash(w: &str) -> u64 {
 /// The [`text_hash`] of the short shape ("Xx", "d-d": classes, runs collapsed), hashed as the
 /// classes come instead of being written out first.
 fn short_hash(w: &str) -> u64 {
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut h = Fnv::start();
     let mut last = ' ';
     for m in w.chars().map(shape_class) {
         if m != last {
@@ -307,7 +311,7 @@ fn all_caps(w: &str) -> bool {
 /// [`all_caps`] and the digit, hyphen and dot tests give for any word. For ASCII the Unicode
 /// classes are the ASCII ones and a shape class is one byte.
 fn ascii_shape_facts(w: &str, t: &mut TokenInfo) {
-    let mut short = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut short = Fnv::start();
     let mut last = b' ';
     let (mut letters, mut all_upper) = (0, true);
     for b in w.bytes() {

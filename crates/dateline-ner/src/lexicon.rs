@@ -8,6 +8,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+use crate::features::Fnv;
+
 /// Nationality adjectives and group nouns (lowercase) with the ISO 3166-1 alpha-2 code of the
 /// country they point to (`""` for groups with no single country).
 pub const DEMONYMS: &[(&str, &str)] = &[
@@ -630,22 +632,22 @@ pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
 /// FNV-1a for tables keyed by words: their keys are fixed lists of short words, so SipHash's
 /// guard against crafted collisions buys nothing there and would cost most of a lookup.
-pub struct WordHasher(u64);
+pub struct WordHasher(Fnv);
 
 impl Default for WordHasher {
     fn default() -> Self {
-        WordHasher(0xcbf2_9ce4_8422_2325)
+        WordHasher(Fnv::start())
     }
 }
 
 impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
-        self.0
+        self.0 .0
     }
 
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+            self.0.byte(b);
         }
     }
 }

@@ -297,30 +297,11 @@ fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>) {
     model.retain(|m| !extended.iter().any(|&(a, b)| m.start >= a && m.end <= b));
 }
 
-/// Weekday and month names, which follow a name without being part of it.
+/// Full weekday and month names, which follow a name without being part of it (the times
+/// stage's lexicon; abbreviations such as "Sun" or "Mar" can be parts of names).
 fn is_calendar_word(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    WORDS.contains(&w)
+    use crate::times::lexicon::{month, weekday};
+    capitalised(w) && (weekday(w).is_some() || month(w).is_some_and(|(_, abbreviated)| !abbreviated))
 }
 
 /// The dateline's place and wire sources.
@@ -646,20 +627,7 @@ fn names_after_titles(text: &str, toks: &[Tok]) -> Vec<Cand> {
             continue;
         }
         let a = i + 1;
-        let mut b = a;
-        while b < toks.len() && b - a < 3 && toks[b].sentence == toks[i].sentence {
-            let w = tok(text, toks, b);
-            let name_like = capitalised(w)
-                && w.chars().any(char::is_lowercase)
-                && !is_person_title(w)
-                && demonym(w).is_none()
-                && !matches!(w, "The" | "A" | "An" | "On" | "In" | "At" | "Of" | "And");
-            if name_like {
-                b += 1;
-            } else {
-                break;
-            }
-        }
+        let b = name_run_end(text, toks, a, toks[i].sentence);
         if b > a {
             out.push(cand(toks[a].start, toks[b - 1].end, Kind::Person, Source::Rule, toks[i].sentence));
         }
@@ -677,6 +645,16 @@ fn name_like(w: &str) -> bool {
         && !matches!(w, "The" | "A" | "An" | "On" | "In" | "At" | "Of" | "And")
 }
 
+/// Where a run of at most three [`name_like`] words starting at token `a`, inside `sentence`,
+/// ends (`a` itself when there is none).
+fn name_run_end(text: &str, toks: &[Tok], a: usize, sentence: usize) -> usize {
+    let mut b = a;
+    while b < toks.len() && b - a < 3 && toks[b].sentence == sentence && name_like(tok(text, toks, b)) {
+        b += 1;
+    }
+    b
+}
+
 /// "the company's spokesman, Joe Bloggs, said", "NEPRA's chairman, X Y, told": two or three
 /// name-like words set off by commas right after a role noun name a person, whether or not the
 /// recogniser knows the name. One word alone is not enough ("its chairman, Reuters reported").
@@ -692,10 +670,7 @@ fn names_after_roles(text: &str, toks: &[Tok]) -> Vec<Cand> {
             continue;
         }
         let a = i + 2;
-        let mut b = a;
-        while b < toks.len() && b - a < 3 && toks[b].sentence == toks[i].sentence && name_like(tok(text, toks, b)) {
-            b += 1;
-        }
+        let b = name_run_end(text, toks, a, toks[i].sentence);
         let closed = matches!(tok(text, toks, b), "," | "said" | "says" | "told");
         if b - a >= 2 && closed && toks.get(b).is_some_and(|t| t.sentence == toks[i].sentence) {
             out.push(cand(toks[a].start, toks[b - 1].end, Kind::Person, Source::Rule, toks[i].sentence));

@@ -11,8 +11,9 @@
 mod load;
 
 use std::collections::HashMap;
+use std::hash::Hasher;
 
-use dateline_ner::lexicon::WordMap;
+use dateline_ner::lexicon::{WordHasher, WordMap};
 
 use crate::AnalyzeError;
 
@@ -238,22 +239,18 @@ fn each_normalized_ascii_byte(name: &str, mut f: impl FnMut(u8)) {
     }
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-/// FNV-1a hash of [`normalize_name`]`(name)`. ASCII names (nearly all) take a byte loop that
-/// allocates nothing: the gazetteer hashes some 90,000 names at load, in debug builds too.
+/// Hash of [`normalize_name`]`(name)` (the word tables' FNV-1a). ASCII names (nearly all) take
+/// a byte loop that allocates nothing: the gazetteer hashes some 90,000 names at load, in debug
+/// builds too.
 fn name_hash(name: &str) -> u64 {
     let name = name.trim();
-    let mut h = FNV_OFFSET;
+    let mut h = WordHasher::default();
     if name.is_ascii() {
-        each_normalized_ascii_byte(name, |b| h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME));
+        each_normalized_ascii_byte(name, |b| h.write_u8(b));
     } else {
-        for c in normalize_name(name).chars() {
-            h = (h ^ u64::from(u32::from(c))).wrapping_mul(FNV_PRIME);
-        }
+        h.write(normalize_name(name).as_bytes());
     }
-    h
+    h.finish()
 }
 
 /// Whether two names are equal once normalised.
