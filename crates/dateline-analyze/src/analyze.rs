@@ -6,10 +6,9 @@ use sha2::{Digest, Sha256};
 use chrono::NaiveDate;
 use dateline_text::{language, segment};
 
-use crate::{
-    find_amounts, find_amounts_outside_times, find_entities, find_quotes, find_times, parse_dateline, Analysis,
-    Resources,
-};
+use crate::amounts::amounts_in;
+use crate::times::{times_in, tokens::Toks};
+use crate::{find_entities, find_quotes, parse_dateline, Analysis, Resources};
 
 /// Stages that only read English text.
 const ENGLISH_ONLY_STAGES: [&str; 4] = ["entities", "quotes", "times", "amounts"];
@@ -40,14 +39,12 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     let (entities, quotes, times, amounts) = if english {
         let entities = find_entities(&doc.text, &sentences, resources, dateline.as_ref());
         let quotes = find_quotes(&doc.text, &sentences, &entities);
-        let times = find_times(&doc.text, reference_day);
-        // With a reference date every time expression (relative ones too) is in `times`, so the
-        // amounts stage reuses them; without one it finds their spans itself.
-        let amounts = if reference_day.is_some() {
-            find_amounts_outside_times(&doc.text, &entities, &times)
-        } else {
-            find_amounts(&doc.text, &entities)
-        };
+        // Times and amounts read the same tokens. With a reference date every time expression
+        // (relative ones too) is in `times`, so amounts reuse them; without one they find the
+        // spans themselves.
+        let toks = Toks::new(&doc.text);
+        let times = times_in(&toks, &doc.text, reference_day);
+        let amounts = amounts_in(&toks, &doc.text, &entities, reference_day.is_some().then_some(&times[..]));
         (entities, quotes, times, amounts)
     } else {
         Default::default()

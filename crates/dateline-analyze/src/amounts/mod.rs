@@ -17,20 +17,27 @@ use crate::{Amount, Entity, Span, TimeExpr};
 
 /// Finds amounts in `text`; `entities` lets an amount name what it is about.
 pub fn find_amounts(text: &str, entities: &[Entity]) -> Vec<Amount> {
-    let t = Toks::new(text);
-    // Any date works: only the spans of the time expressions matter here, not their values.
-    let hits: Vec<(usize, usize)> =
-        crate::times::time_spans(&t, NaiveDate::from_ymd_opt(2000, 1, 1)).iter().map(|h| (h.start, h.end)).collect();
-    amounts_outside(&t, text, entities, &time_mask(&t, &hits))
+    amounts_in(&Toks::new(text), text, entities, None)
 }
 
 /// Like [`find_amounts`], with the article's time expressions already found (by
 /// [`find_times`](crate::find_times) with a reference date, so that relative ones are among them):
 /// their numbers are not amounts, and the times are not scanned for a second time.
 pub fn find_amounts_outside_times(text: &str, entities: &[Entity], times: &[TimeExpr]) -> Vec<Amount> {
-    let t = Toks::new(text);
-    let spans: Vec<(usize, usize)> = times.iter().map(|x| (x.span.0, x.span.1)).collect();
-    amounts_outside(&t, text, entities, &time_mask(&t, &spans))
+    amounts_in(&Toks::new(text), text, entities, Some(times))
+}
+
+/// The amounts of `text`, already tokenized, outside its time expressions: `times` when they
+/// were found with a reference date, else their spans are found here.
+pub(crate) fn amounts_in(t: &Toks, text: &str, entities: &[Entity], times: Option<&[TimeExpr]>) -> Vec<Amount> {
+    let spans: Vec<(usize, usize)> = match times {
+        Some(times) => times.iter().map(|x| (x.span.0, x.span.1)).collect(),
+        // Any date works: only the spans of the time expressions matter here, not their values.
+        None => {
+            crate::times::time_spans(t, NaiveDate::from_ymd_opt(2000, 1, 1)).iter().map(|h| (h.start, h.end)).collect()
+        }
+    };
+    amounts_outside(t, text, entities, &time_mask(t, &spans))
 }
 
 fn amounts_outside(t: &Toks, text: &str, entities: &[Entity], in_time: &[bool]) -> Vec<Amount> {

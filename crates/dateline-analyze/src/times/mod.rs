@@ -25,8 +25,12 @@ use crate::{Span, TimeExpr};
 
 /// Finds time expressions in `text` and resolves them against `reference` (the article's date).
 pub fn find_times(text: &str, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let toks = tokens::Toks::new(text);
-    time_spans(&toks, reference)
+    times_in(&tokens::Toks::new(text), text, reference)
+}
+
+/// [`find_times`] over `text` already tokenized (the analysis shares the tokens with amounts).
+pub(crate) fn times_in(toks: &tokens::Toks, text: &str, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
+    time_spans(toks, reference)
         .into_iter()
         .filter_map(|h| {
             Some(TimeExpr { text: text.get(h.start..h.end)?.to_string(), value: h.value, span: Span(h.start, h.end) })
