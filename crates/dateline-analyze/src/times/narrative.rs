@@ -241,6 +241,15 @@ fn the_period(t: &Toks, i: usize, r: NaiveDate, cx: &Context) -> Option<Found> {
     }
     let start = t.start(i);
     let period = cx.period;
+    // "the first two quarters of 1990", "the last two quarters of this year": a half.
+    if (t.is(i + 1, "first") || t.is(i + 1, "last")) && seq(t, i + 2, &["two", "quarters", "of"]) {
+        let h = if t.is(i + 1, "first") { 1 } else { 2 };
+        if let Some(y) = year_value(t, i + 5) {
+            return Some((i + 6, start, When::Half(y, h)));
+        }
+        let y = relative_year(t, i + 5, r)?;
+        return Some((i + 7, start, When::Half(y, h)));
+    }
     // "the first half of 1990", "the second half of this year", "the first half" (results story)
     if let Some((next, h)) = half_at(t, i + 1) {
         if t.is(next, "of") {
@@ -312,6 +321,15 @@ fn the_period(t: &Toks, i: usize, r: NaiveDate, cx: &Context) -> Option<Found> {
             next = after;
         }
         if year_ago {
+            // "the comparable year-ago quarter, the second quarter ended Oct. 31": the apposition
+            // names the quarter (a fiscal one need not be the period reported).
+            if t.is_punct(next, ",") && t.is(next + 1, "the") {
+                if let Some((_, when @ When::Quarter(..), _)) = quarter_at(t, next + 2, Some(r)) {
+                    if t.is(next + 4, "ended") || t.is(next + 5, "ended") {
+                        return Some((next, start, when));
+                    }
+                }
+            }
             let (y, q) = period?;
             return Some((next, start, When::Quarter(y - 1, q)));
         }
@@ -367,7 +385,10 @@ fn the_period(t: &Toks, i: usize, r: NaiveDate, cx: &Context) -> Option<Found> {
             || (t.is(p, "in") && p > 0 && (t.is(p - 1, "earlier") || t.is(p - 1, "later")))
             || (t.is(p, "of") && p > 0 && (t.is(p - 1, "months") || t.is(p - 1, "half") || t.is(p - 1, "quarter")));
         let next_word = t.lower(k + 1);
-        if !frame || matches!(&*next_word, "before" | "after" | "earlier" | "later" | "of" | "in" | "when") {
+        // "a high for the year of $42.88" is a figure for the year, "man of the year" is not.
+        let of_figure = next_word == "of" && (t.is_num(k + 2) || t.is_punct(k + 2, "$"));
+        let refused = matches!(&*next_word, "before" | "after" | "earlier" | "later" | "of" | "in" | "when");
+        if !frame || refused && !of_figure {
             return None;
         }
         if t.is(k + 1, "ended") || t.is(k + 1, "ending") {
@@ -404,9 +425,10 @@ pub(super) fn anchored(t: &Toks, i: usize, cx: &Context) -> Option<Found> {
             match &*m {
                 "following" | "next" | "previous" | "prior" | "preceding" => {
                     let n = if matches!(&*m, "following" | "next") { 1 } else { -1 };
-                    // "the previous Friday": the Friday before the day last named.
+                    // "the previous Friday": the Friday before the day last named, however far
+                    // back (news says "last Friday" for one counted from its own date).
                     if let Some(wd) = t.capitalized(i + 2).then(|| super::lexicon::weekday(t.s(i + 2))).flatten() {
-                        let Some(When::Day(d)) = cx.recent(t, i) else { return None };
+                        let Some((When::Day(d), _)) = cx.anchor else { return None };
                         let dir = if n > 0 { Direction::After } else { Direction::Before };
                         return Some((i + 3, start, When::Day(weekday_from(d, wd, dir))));
                     }
@@ -447,6 +469,12 @@ pub(super) fn anchored(t: &Toks, i: usize, cx: &Context) -> Option<Found> {
             (k + 1, unit_at(k)?, 0)
         }
         "later" | "earlier" if t.is(i + 1, "that") => (i + 3, unit_at(i + 2)?, 0),
+        // "until then": the time last named
+        // ("since then" and "by then" frame a span more than they name a time.)
+        "then" if ["until", "till"].iter().any(|p| t.is(i.wrapping_sub(1), p)) => {
+            let anchor = cx.recent(t, i)?;
+            return Some((i + 1, prep_start(t, i).unwrap_or(start), anchor));
+        }
         _ => return None,
     };
     let anchor = cx.recent(t, i)?;
@@ -456,6 +484,10 @@ pub(super) fn anchored(t: &Toks, i: usize, cx: &Context) -> Option<Found> {
 
 /// A value coarsened to a unit: the year of a day, the month of a day, the week of a day.
 fn at_unit(when: When, unit: Unit) -> Option<When> {
+    let when = match when {
+        When::DayTime(d, ..) => When::Day(d),
+        w => w,
+    };
     Some(match (unit, when) {
         (Unit::Year, w) => When::Year(w.year()?),
         (Unit::Month, When::Day(d)) => When::Month(d.year(), d.month()),
@@ -595,7 +627,7 @@ pub(super) fn day_list(t: &Toks, i: usize, cx: &Context) -> Option<Found> {
 
 /// Years spoken in words, as broadcast transcripts write them: "nineteen ninety-six", "the year
 /// two thousand".
-pub(super) fn spelled_year(t: &Toks, i: usize) -> Option<Found> {
+pub(super) fn spelled_year(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     if let Some((y, next)) = spelled_year_value(t, i) {
         let start = prep_start(t, i).unwrap_or(t.start(i));
         return Some((next, start, When::Year(y)));
@@ -603,7 +635,43 @@ pub(super) fn spelled_year(t: &Toks, i: usize) -> Option<Found> {
     if seq(t, i, &["the", "year", "two", "thousand"]) {
         return Some((i + 4, t.start(i), When::Year(2000)));
     }
-    None
+    spelled_decade(t, i, r)
+}
+
+/// "the nineties", "the early eighties": the latest such decade begun by the article's date.
+/// Temperatures and ages ("highs in the low nineties", "the nineties in degrees") are not
+/// decades: "low", "high", "upper" and a unit after are refused.
+fn spelled_decade(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
+    if !t.is(i, "the") {
+        return None;
+    }
+    let mut k = i + 1;
+    if ["early", "mid", "late"].iter().any(|w| t.is(k, w)) {
+        k += 1;
+        if t.is_punct(k, "-") && t.glued(k) && t.glued(k + 1) {
+            k += 1;
+        }
+    }
+    let tens = match &*t.lower(k) {
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return None,
+    };
+    if ["degrees", "percent", "fahrenheit", "celsius"].iter().any(|w| t.is(k + 1, w)) {
+        return None;
+    }
+    let r = r?;
+    let mut start = r.year() / 100 * 100 + tens * 10;
+    if start > r.year() {
+        start -= 100;
+    }
+    Some((k + 1, t.start(i), When::Decade(start / 10)))
 }
 
 /// "nineteen ninety-six" at token `i`: the year and the token after it.
@@ -657,6 +725,39 @@ mod tests {
         let got = found_at(RESULTS, r);
         assert_eq!(got.iter().filter(|(a, b)| a == "a year earlier" && b == "1988").count(), 1, "{got:?}");
         assert_eq!(got.iter().filter(|(a, b)| a == "a year earlier" && b == "1988-Q3").count(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn a_second_results_story_names_its_period() {
+        let text = "Acme said first-quarter net rose to $9 million from $7 million a year earlier. \
+            Separately, Zenith reported third-quarter profit of $4 million, up from $3 million a year earlier. \
+            Year-earlier results included a gain. The impact on fourth-quarter results is unclear. \
+            Sales were flat from a year ago.";
+        let got = found_at(text, "1989-10-26");
+        let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(values, ["1989-Q1", "1988-Q1", "1989-Q3", "1988-Q3", "1988-Q3", "1989-Q4", "1988-Q3"], "{got:?}");
+    }
+
+    #[test]
+    fn appositions_and_anaphora() {
+        let r = "1989-10-27";
+        has(
+            "In the comparable year-ago quarter, the second quarter ended Oct. 31, it lost money.",
+            r,
+            "the comparable year-ago quarter",
+            "1988-Q2",
+        );
+        has("Rights expire on Nov. 30. Until then, holders may convert.", r, "Until then", "1989-11-30");
+        assert!(found_at("Since then, holders may convert.", r).is_empty());
+        has("Prices were set through the first two quarters of 1990.", r, "the first two quarters of 1990", "1990-H1");
+        has("The stock rose to a high for the year of $42 in June.", r, "the year", "1989");
+    }
+
+    #[test]
+    fn previous_weekday_counts_from_the_last_day_named() {
+        let filler = "Traders cited the currency and the budget. ".repeat(10);
+        let text = format!("The index closed lower Friday. {filler}It was down 4% from the previous Friday.");
+        has(&text, "1989-10-30", "the previous Friday", "1989-10-20");
     }
 
     #[test]

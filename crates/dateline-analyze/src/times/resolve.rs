@@ -6,6 +6,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum When {
     Day(NaiveDate),
+    /// A day and a time of day on it, to the minute ("9 a.m. Tuesday"), local to the text.
+    DayTime(NaiveDate, u32, u32),
     Month(i32, u32),
     Year(i32),
     /// A decade, by its first three digits ("the 1990s" → 199).
@@ -26,6 +28,7 @@ impl When {
     pub fn iso(self) -> String {
         match self {
             When::Day(d) => d.format("%Y-%m-%d").to_string(),
+            When::DayTime(d, h, m) => format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d")),
             When::Month(y, m) => format!("{y:04}-{m:02}"),
             When::Year(y) => format!("{y:04}"),
             When::Decade(d) => format!("{d:03}"),
@@ -72,7 +75,7 @@ impl When {
     /// The calendar year the value lies in (a week by its Thursday's year, a decade has none).
     pub fn year(self) -> Option<i32> {
         match self {
-            When::Day(d) => Some(d.year()),
+            When::Day(d) | When::DayTime(d, ..) => Some(d.year()),
             When::Week(d) | When::Weekend(d) => Some(d.iso_week().year()),
             When::Month(y, _) | When::Year(y) | When::Quarter(y, _) | When::Half(y, _) | When::Season(y, _) => Some(y),
             When::Decade(_) => None,

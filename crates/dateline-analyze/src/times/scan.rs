@@ -132,15 +132,17 @@ fn match_at(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Optio
             .or_else(|| month_led(t, i, r))
             .or_else(|| narrative::financial(t, i, r, cx))
             .or_else(|| narrative::news_frames(t, i, r, cx))
+            .or_else(|| around_day(t, i, r))
             .or_else(|| narrative::anchored(t, i, cx))
             .or_else(|| holidays::holiday(t, i, r))
             .or_else(|| relative(t, i, r, cx))
-            .or_else(|| narrative::spelled_year(t, i))
+            .or_else(|| narrative::spelled_year(t, i, r))
     } else if t.is_num(i) {
         iso_date(t, i)
             .or_else(|| slash_date(t, i, r))
             .or_else(|| elided_year(t, i, r))
             .or_else(|| narrative::day_list(t, i, cx))
+            .or_else(|| time_of_day(t, i, r))
             .or_else(|| offset(t, i, r, cx))
             .or_else(|| quarter(t, i, r, cx))
             .or_else(|| day_month(t, i, r))
@@ -179,7 +181,7 @@ fn may_open_any_case(word: &str) -> bool {
         // narrative::financial, news_frames, anchored, spelled_year
         b"the" | b"this" | b"last" | b"next" | b"year" | b"prior" | b"that" | b"later" | b"earlier"
         // relative: named days, "a week ago", quarters
-        | b"today" | b"tonight" | b"yesterday" | b"tomorrow" | b"a" | b"an" | b"final"
+        | b"today" | b"tonight" | b"yesterday" | b"tomorrow" | b"a" | b"an" | b"final" | b"past" | b"then"
         | b"first" | b"second" | b"third" | b"fourth"
     )
 }
@@ -242,7 +244,12 @@ pub(super) fn prep_start(t: &Toks, i: usize) -> Option<usize> {
 
 /// A day with month and optional year: the year from the text, else the one near the reference.
 fn full_day(t: &Toks, i: usize, m: u32, d: u32, r: Option<NaiveDate>) -> Option<When> {
-    day(year_of(t, i, r?, m), m, d).map(When::Day)
+    let r = r?;
+    // "the quarter ended Oct. 31" written on Oct. 27: a day a past verb governs is not ahead.
+    if past_governs(t, i) && m == r.month() && d > r.day() {
+        return day(r.year() - 1, m, d).map(When::Day);
+    }
+    day(year_of(t, i, r, m), m, d).map(When::Day)
 }
 
 /// The year of a month written without one at token `i`. News reports on the past: a month
@@ -250,6 +257,9 @@ fn full_day(t: &Toks, i: usize, m: u32, d: u32, r: Option<NaiveDate>) -> Option<
 /// future tense; a January mentioned in December is next year's.
 pub(super) fn year_of(t: &Toks, i: usize, r: NaiveDate, m: u32) -> i32 {
     let diff = m as i32 - r.month() as i32;
+    if past_governs(t, i) {
+        return if diff > 0 { r.year() - 1 } else { r.year() };
+    }
     if future_before(t, i) {
         return if diff < 0 { r.year() + 1 } else { r.year() };
     }
@@ -298,6 +308,62 @@ fn iso_date(t: &Toks, i: usize) -> Option<Found> {
     let (d, 2) = t.int(i + 4)? else { return None };
     let date = day(y as i32, m, d)?;
     Some((i + 5, t.start(i), When::Day(date)))
+}
+
+/// Time-zone abbreviations written between a time of day and its day ("4 a.m. EDT Thursday").
+const ZONES: [&str; 12] = ["EDT", "EST", "CDT", "CST", "MDT", "MST", "PDT", "PST", "GMT", "UTC", "BST", "CET"];
+
+/// "9 a.m. Tuesday", "4 a.m. EDT Thursday", "10:30 p.m. Friday", "5 p.m. EST Nov. 9": a time of
+/// day on a day, to the minute. The weekday is the coming one when the clause before the time
+/// looks ahead ("until 9 a.m. Tuesday", "will leave at 4 a.m. Thursday"). A time of day alone is
+/// not resolved: the record has no day to give it.
+fn time_of_day(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
+    let (h, n) = t.int(i)?;
+    if n > 2 || !(1..=12).contains(&h) {
+        return None;
+    }
+    let mut k = i + 1;
+    let mut minute = 0;
+    if t.is_punct(k, ":") && t.glued(k) && t.glued(k + 1) {
+        let (m, 2) = t.int(k + 1)? else { return None };
+        if m > 59 {
+            return None;
+        }
+        minute = m;
+        k += 2;
+    }
+    // "a.m." / "p.m." (four tokens) or "am" / "pm".
+    let pm = if (t.is(k, "a") || t.is(k, "p")) && t.is_punct(k + 1, ".") && t.is(k + 2, "m") && t.glued(k + 2) {
+        let pm = t.is(k, "p");
+        k += if t.is_punct(k + 3, ".") && t.glued(k + 3) { 4 } else { 3 };
+        pm
+    } else if t.is(k, "am") || t.is(k, "pm") {
+        let pm = t.is(k, "pm");
+        k += 1;
+        pm
+    } else {
+        return None;
+    };
+    let hour = h % 12 + if pm { 12 } else { 0 };
+    if ZONES.contains(&t.s(k)) {
+        k += 1;
+    }
+    if t.is_punct(k, ",") {
+        k += 1;
+    }
+    if t.is(k, "on") {
+        k += 1;
+    }
+    let (next, d) = if let Some(wd) = t.capitalized(k).then(|| weekday(t.s(k))).flatten() {
+        let dir = if future_before(t, i) { Direction::OnOrAfter } else { Direction::OnOrBefore };
+        (k + 1, weekday_from(r?, wd, dir))
+    } else {
+        match month_led(t, k, r)? {
+            (next, _, When::Day(d)) => (next, d),
+            _ => return None,
+        }
+    };
+    Some((next, t.start(i), When::DayTime(d, hour, minute)))
 }
 
 /// "9/18/2019", "18/09/2019": month first unless the first number cannot be a month.
@@ -410,6 +476,7 @@ pub(super) fn month_led(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Foun
         || hyphen_modifier(t, i).is_some()
         || month_before_connector(t, p)
         || (!ambiguous && month_as_modifier(t, p, next))
+        || (m == 3 && march_before_noun(t, p, next))
     {
         (year_of(t, i, r, m), m)
     } else {
@@ -445,6 +512,17 @@ fn month_as_modifier(t: &Toks, p: usize, next: usize) -> bool {
     t.is(p, "for") || (article && noun_after) || possessive
 }
 
+/// "the March accession", "a March deadline": the capitalised month between an article and a
+/// noun ("the march on the capital" is lower case; "the March for Life" has no noun after it).
+/// "May" is left out: "the May government" is a prime minister's.
+fn march_before_noun(t: &Toks, p: usize, next: usize) -> bool {
+    ["the", "a"].iter().any(|w| t.is(p, w))
+        && t.is_word(next)
+        && !t.glued(next)
+        && !t.capitalized(next)
+        && !NOT_NOUNS.iter().any(|w| t.is(next, w))
+}
+
 /// "between April and June", "from March to May": token `p` joins a month name before it to this one.
 fn month_before_connector(t: &Toks, p: usize) -> bool {
     ["and", "or", "to", "through"].iter().any(|w| t.is(p, w))
@@ -469,9 +547,13 @@ fn weekday_led(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     let p = i.checked_sub(1);
     // "was a Tuesday", "every Friday": a kind of day, not a day; but "a Wednesday media event" is
     // an event on a day.
-    let modifies_noun = t.is_word(i + 1)
-        && !t.capitalized(i + 1)
-        && !["morning", "afternoon", "evening", "night"].iter().any(|w| t.is(i + 1, w))
+    // "a Sunday night memorial service" is an event too, "on a Sunday night in June" a kind of day.
+    let part_of_day = ["morning", "afternoon", "evening", "night"].iter().any(|w| t.is(i + 1, w));
+    let noun = if part_of_day { i + 2 } else { i + 1 };
+    let function_word = part_of_day && NOT_NOUNS.iter().any(|w| t.is(noun, w));
+    let modifies_noun = t.is_word(noun)
+        && !t.capitalized(noun)
+        && !function_word
         && !p
             .and_then(|p| p.checked_sub(1))
             .is_some_and(|c| ["was", "is", "be", "been", "were"].iter().any(|w| t.is(c, w)));
@@ -498,6 +580,39 @@ fn weekday_led(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     };
     Some((i + 1, start, When::Day(weekday_from(r, wd, dir))))
 }
+
+/// A day named by another at token `k`: "Tuesday", "last Tuesday('s)", "March 6", "Christmas".
+fn day_at(t: &Toks, k: usize, r: Option<NaiveDate>) -> Option<(usize, NaiveDate)> {
+    let j = if ["last", "next", "this", "past", "coming"].iter().any(|w| t.is(k, w)) { k + 1 } else { k };
+    let (next, _, when) = weekday_led(t, j, r).or_else(|| month_led(t, j, r)).or_else(|| holidays::holiday(t, j, r))?;
+    match when {
+        When::Day(d) => Some((next, d)),
+        _ => None,
+    }
+}
+
+/// Times framed by a day the text names: "the week of March 6" (its ISO week), "the day before
+/// last Tuesday's hearing", "the day after Christmas" (a day on either side).
+fn around_day(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
+    if !t.is(i, "the") {
+        return None;
+    }
+    if t.is(i + 1, "week") && t.is(i + 2, "of") {
+        let (next, d) = day_at(t, i + 3, r)?;
+        return Some((next, t.start(i), When::Week(d)));
+    }
+    if t.is(i + 1, "day") && (t.is(i + 2, "before") || t.is(i + 2, "after")) {
+        let (next, d) = day_at(t, i + 3, r)?;
+        let n = if t.is(i + 2, "before") { -1 } else { 1 };
+        return Some((next, t.start(i), When::Day(shift_days(d, n)?)));
+    }
+    None
+}
+
+/// Function words that cannot be the noun a weekday and its part of day modify ("a Friday night
+/// in June").
+const NOT_NOUNS: [&str; 14] =
+    ["in", "on", "at", "of", "and", "or", "when", "that", "to", "for", "with", "as", "before", "after"];
 
 /// Past-tense verbs that end a backward search for a future cue: the time belongs to them.
 const PAST_CUES: [&str; 11] =
@@ -560,9 +675,12 @@ const NAMED_DAY_WORDS: [&str; 13] =
 /// to leave on Thursday"), and no past reporting verb comes between ("will go, he said on
 /// Monday"). A deadline ("until Friday") reads as future unless a past verb governs it.
 pub(super) fn future_before(t: &Toks, i: usize) -> bool {
-    // "since March" is past whatever the clause says.
-    if t.is(i.wrapping_sub(1), "since") {
+    // "since March" is past whatever the clause says, and so is a time a past verb governs.
+    if t.is(i.wrapping_sub(1), "since") || past_governs(t, i) {
         return false;
+    }
+    if scheduled_present(t, i) {
+        return true;
     }
     let possessive = t.is_punct(i + 1, "'") || t.is_punct(i + 1, "\u{2019}");
     let needed = if possessive { 2 } else { 1 };
@@ -588,6 +706,76 @@ pub(super) fn future_before(t: &Toks, i: usize) -> bool {
     }
     until
 }
+
+/// Irregular past tenses of news verbs that govern a time right after them ("met Monday").
+const IRREGULAR_PAST: [&str; 16] = [
+    "said", "told", "began", "met", "left", "held", "took", "won", "lost", "fell", "rose", "came", "went", "sent",
+    "spoke", "wrote",
+];
+
+/// Words before a participle that make it a passive or an infinitive, not a past tense ("will be
+/// sentenced Monday", "is to be released Friday", "are closed Monday").
+const NOT_PAST_BEFORE: [&str; 10] = ["be", "been", "being", "to", "is", "are", "am", "get", "gets", "getting"];
+
+/// True when a past-tense verb right before token `i` (or before "on" there) governs the time at
+/// `i`: "shares issued July 1", "the quarter ended Oct. 31", "the ruling, Cuba predicted
+/// Wednesday", "signed on Monday". Such a time is not ahead of the article's date, whatever
+/// future the sentence speaks of around it. Passives and infinitives ("will be sentenced
+/// Monday") and the verbs of schedules ("scheduled", "expected", "planned") are not past.
+pub(super) fn past_governs(t: &Toks, i: usize) -> bool {
+    let Some(mut k) = i.checked_sub(1) else { return false };
+    if t.is(k, "on") {
+        let Some(p) = k.checked_sub(1) else { return false };
+        k = p;
+    }
+    if !t.is_word(k) || t.capitalized(k) || future_cue(t, k) > 0 {
+        return false;
+    }
+    let w = t.s(k);
+    let regular = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
+    if !regular && !IRREGULAR_PAST.contains(&w) {
+        return false;
+    }
+    // An adverb between the auxiliary and the participle: "will be formally sentenced Monday".
+    let mut a = k.wrapping_sub(1);
+    if t.is_word(a) && t.s(a).ends_with("ly") {
+        a = a.wrapping_sub(1);
+    }
+    if t.is_word(a) && NOT_PAST_BEFORE.iter().any(|x| t.is(a, x)) {
+        return false;
+    }
+    // A tense shifted back in a time clause of reported speech: "would buy as soon as trading
+    // opened Monday", "would be infused when the markets opened on Friday".
+    !(1..=3).any(|n| k.checked_sub(n).is_some_and(|c| SHIFTED_AFTER.iter().any(|x| t.is(c, x))))
+}
+
+/// Verbs of timetables that news writes in the present for what is to come ("talks resume
+/// Monday", "the two leaders meet separately Monday", "the law takes effect Friday").
+const SCHEDULE_VERBS: [&str; 12] =
+    ["meet", "begin", "start", "open", "resume", "leave", "arrive", "return", "visit", "travel", "convene", "reopen"];
+
+/// True when a present tense of a [`SCHEDULE_VERBS`] verb governs the time at `i` (right before
+/// it, or with "on" or an adverb in "-ly" between): the time is ahead of the article's date.
+fn scheduled_present(t: &Toks, i: usize) -> bool {
+    let Some(mut k) = i.checked_sub(1) else { return false };
+    if t.is(k, "on") || t.is_word(k) && t.s(k).len() > 4 && t.s(k).ends_with("ly") {
+        let Some(p) = k.checked_sub(1) else { return false };
+        k = p;
+    }
+    if !t.is_word(k) || t.capitalized(k) {
+        return false;
+    }
+    let w = t.s(k);
+    let stem = w.strip_suffix('s').unwrap_or(w);
+    // "the track meet Saturday" and "a visit Monday" are nouns after an article.
+    let article =
+        k.checked_sub(1).is_some_and(|p| ["the", "a", "an", "his", "her", "their", "its"].iter().any(|a| t.is(p, a)));
+    SCHEDULE_VERBS.contains(&stem) && !article
+}
+
+/// Conjunctions that open a time clause, whose past tense in reported speech may stand for a
+/// future ("as soon as trading opened Monday").
+const SHIFTED_AFTER: [&str; 6] = ["when", "once", "soon", "until", "till", "if"];
 
 /// True when a weekday opens its sentence ("On Tuesday, the league plans to ...") and the clause
 /// after it is in the future tense before any past verb.
@@ -640,6 +828,7 @@ fn relative(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Optio
     let modifier = t.lower(k);
     let delta: i64 = match &*modifier {
         "last" => -1,
+        "past" if k > 0 && (t.is(k - 1, "the") || t.is(k - 1, "this")) && t.is(k + 1, "week") => -1,
         "next" => 1,
         "this" => 0,
         _ => return None,
@@ -651,6 +840,14 @@ fn relative(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Optio
     let r = r?;
     if let Some(found) = season(r, delta, &unit) {
         return Some((k + 2, t.start(start_tok), found));
+    }
+    // "the past week", "the last week", "this past week": the seven days to the article's date,
+    // by the ISO week most of them lie in (not the calendar week before, as "last week").
+    let the = k.checked_sub(1).filter(|&p| k == i && (t.is(p, "the") || t.is(p, "this") && &*modifier == "past"));
+    if let (Some(p), true, -1) = (the, &*unit == "week", delta) {
+        if !t.is(k + 2, "of") && ends_word_at(t, k + 2) {
+            return Some((k + 2, t.start(p), When::Week(shift_days(r, -3)?)));
+        }
     }
     let when = match &*unit {
         "week" => When::Week(shift_days(r, 7 * delta)?),
@@ -665,6 +862,11 @@ fn relative(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Optio
         _ => return None,
     };
     Some((k + 2, t.start(start_tok), when))
+}
+
+/// True when token `k` does not continue the word before it as a hyphenated compound.
+fn ends_word_at(t: &Toks, k: usize) -> bool {
+    !(t.glued(k) && t.is_punct(k, "-"))
 }
 
 /// "last summer", "this fall": TimeML season codes, the year of the season's start.
@@ -709,12 +911,14 @@ fn offset(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Option<
     if !t.is_word(i + 1) || !t.is_word(i + 2) {
         return None;
     }
-    let dir = t.lower(i + 2);
+    // "a week or so ago": the rough figure counts like the plain one.
+    let d = if t.is(i + 2, "or") && t.is(i + 3, "so") { i + 4 } else { i + 2 };
+    let dir = t.lower(d);
     // "three days later than planned" is a delay, not a time.
-    if t.is(i + 3, "than") {
+    if t.is(d + 1, "than") {
         return None;
     }
-    let clause_end = !t.is_word(i + 3);
+    let clause_end = !t.is_word(d + 1);
     let (sign, anchored) = match &*dir {
         "ago" => (-1, false),
         "earlier" => (-1, true),
@@ -727,7 +931,7 @@ fn offset(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Option<
     let n = n.checked_mul(mult)?.checked_mul(sign)?;
     // "up from $4 million a year earlier": a comparison base anchors nothing after it.
     cx.comparison = narrative::comparison_before(t, i);
-    let found = |when: When| Some((i + 3, t.start(i), when));
+    let found = |when: When| Some((d + 1, t.start(i), when));
     if let (Unit::Year, Some((y, q))) = (unit, cx.period) {
         let period = if narrative::longer_span_named(t, i) { When::Year(y) } else { When::Quarter(y, q) };
         return found(period.shift(unit, n)?);
@@ -760,8 +964,17 @@ fn offset(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Option<
 /// becomes the reporting period of the story (see [`offset`]).
 fn quarter(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Option<Found> {
     let (next, when, from_reference) = quarter_at(t, i, r)?;
-    if let (true, None, When::Quarter(y, q)) = (from_reference, cx.period, when) {
-        cx.period = Some((y, q));
+    if let (true, When::Quarter(y, q)) = (from_reference, when) {
+        // A second results story in the article ("Separately, Acme reported third-quarter
+        // profit ...") names its own period with the modifier; a quarter not yet over
+        // ("the impact on fourth-quarter results") or an outlook ("expects fourth-quarter sales
+        // to ...") does not replace the period reported.
+        let h = if t.is_num(i) { i + 2 } else { i + 1 };
+        let modifier = t.is_punct(h, "-") && t.glued(h) && t.glued(h + 1);
+        let completed = r.is_some_and(|r| (y, q) < (r.year(), quarter_of(r)));
+        if cx.period.is_none() || modifier && completed && !future_before(t, i) {
+            cx.period = Some((y, q));
+        }
     }
     Some((next, t.start(i), when))
 }
@@ -812,6 +1025,13 @@ pub(super) fn quarter_at(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<(us
         Some(y) => Some((next, When::Quarter(y, q), false)),
         None => {
             let r = r?;
+            // "the second quarter ended Oct. 31": the year of the day that closed it (a fiscal
+            // quarter keeps its number).
+            if t.is(next, "ended") || t.is(next, "ending") {
+                if let Some((_, _, When::Day(d))) = month_led(t, next + 1, Some(r)) {
+                    return Some((next, When::Quarter(d.year(), q), true));
+                }
+            }
             let y = if q > quarter_of(r) { r.year() - 1 } else { r.year() };
             Some((next, When::Quarter(y, q), true))
         }
@@ -991,6 +1211,52 @@ mod tests {
         ] {
             assert!(found(s).is_empty(), "{s:?}: {:?}", found(s));
         }
+    }
+
+    #[test]
+    fn a_past_verb_governs_the_time_after_it() {
+        // A future around it does not move a time a past verb governs.
+        one("The bank will repay holders of bonds issued Sept. 20, it said.", "Sept. 20", "2018-09-20");
+        one("Rates will rise, the central bank warned Monday.", "Monday", "2019-09-16");
+        one("In the third quarter ended Sept. 30, sales fell.", "third quarter", "2018-Q3");
+        // Passives, infinitives and tenses shifted back in a time clause are not past.
+        one("He will be formally sentenced Monday.", "Monday", "2019-09-23");
+        one("Funds would buy the shares as soon as trading opened Monday.", "Monday", "2019-09-23");
+    }
+
+    #[test]
+    fn schedules_in_the_present_are_ahead() {
+        one("The two ministers meet separately Monday in Geneva.", "Monday", "2019-09-23");
+        one("Talks resume on Friday.", "on Friday", "2019-09-20");
+        one("He spoke after a visit Monday to the plant.", "Monday", "2019-09-16");
+    }
+
+    #[test]
+    fn days_framing_other_times() {
+        one("A hearing is set for the week of Oct. 7.", "the week of Oct. 7", "2019-W41");
+        one("The day before last Tuesday's vote, he resigned.", "The day before last Tuesday", "2019-09-16");
+        one("The lights went out a week or so ago.", "a week or so ago", "2019-09-11");
+        one("Prices have risen over the past week.", "the past week", "2019-W37");
+        one("Few attended a Sunday night vigil outside the hall.", "Sunday", "2019-09-15");
+        assert!(found("It happened on a Sunday night in June.").iter().all(|(a, _)| a != "Sunday"));
+    }
+
+    #[test]
+    fn times_of_day_on_a_day() {
+        one("The agency gave the family until 9 a.m. Thursday to sign.", "9 a.m. Thursday", "2019-09-19T09:00");
+        one("The fire broke out at 10:30 p.m. EDT Friday.", "10:30 p.m. EDT Friday", "2019-09-13T22:30");
+        one("The polls close at 8 p.m. Sept. 20.", "8 p.m. Sept. 20", "2019-09-20T20:00");
+        assert!(found("The talks ended at 9 a.m. and resumed.").is_empty());
+    }
+
+    #[test]
+    fn spelled_decades_and_march_before_a_noun() {
+        one("Membership fell through the nineties, he said.", "the nineties", "199");
+        one("It was a hit in the early sixties.", "the early sixties", "196");
+        assert!(found("Highs will be in the low nineties.").is_empty());
+        assert!(found("Readings reached the nineties degrees.").is_empty());
+        one("The March referendum was close.", "March", "2019-03");
+        assert!(found("They joined the March for Peace.").is_empty());
     }
 
     #[test]
