@@ -32,6 +32,7 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
     let mut used = vec![false; doc.toks.len()];
     let mut attrs: Vec<Option<Attr>> = vec![None; regions.len()];
     let mut direct = vec![false; regions.len()];
+    let mut mixed = vec![false; regions.len()];
     for (ri, r) in regions.iter().enumerate() {
         let open_tok = doc.tok_at(r.open);
         let after_tok = doc.tok_at(r.after);
@@ -49,6 +50,16 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
         let hi = doc.sent_of(after_tok.saturating_sub(1)).map_or(after_tok, |s| doc.sents[s].1).min(next_open);
         let before = before(doc, open_tok, lo, cues);
         let after = if r.continues { None } else { after(doc, after_tok, hi, cues) };
+        // `X says "the wind is at our backs" despite the loss`: the quoted words open a clause
+        // that goes on after the closing mark; the whole clause is what X said.
+        mixed[ri] = before.is_some_and(|b| doc.tok_at(b.cue.1) == open_tok)
+            && !r.continues
+            && doc.is_word(after_tok)
+            && !doc.is_cap(after_tok)
+            && after_tok < hi
+            && cues.get(after_tok).is_some_and(Option::is_none)
+            && !doc.is(after_tok, NOT_GOING_ON)
+            && !doc.text.get(r.content.0..r.content.1).is_some_and(|c| c.ends_with(['.', '!', '?', ',']));
         let attr = match (before, after) {
             (Some(b), _) => Some(b),
             (None, Some(a)) if at_start || open_tok == lo => Some(a),
@@ -76,14 +87,31 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
                 *u = true;
             }
         }
+        let clause = if mixed[ri] { clause_from(doc, r.open) } else { None };
         out.push(Found {
-            kind: "direct",
-            content: trim_comma(doc.text, r.content),
+            kind: if clause.is_some() { "indirect" } else { "direct" },
+            content: clause.unwrap_or_else(|| trim_comma(doc.text, r.content)),
             cue: attr.map(|a| a.cue),
             speaker: attr.and_then(|a| a.speaker),
         });
     }
     (out, used)
+}
+
+/// Words after a closing mark that start something new rather than finish the quoted clause
+/// (`called them "losers" and left`).
+const NOT_GOING_ON: &[&str] =
+    &["and", "but", "or", "as", "when", "while", "which", "who", "because", "before", "after", "if", "so"];
+
+/// From the opening mark at byte `open` to the end of its sentence, without the final stop.
+fn clause_from(doc: &Doc, open: usize) -> Option<Span> {
+    let a = doc.tok_at(open);
+    let (_, b) = doc.sents[doc.sent_of(a)?];
+    let mut e = b;
+    while e > a && matches!(doc.t(e - 1), "." | "!" | "?" | "," | ";") {
+        e -= 1;
+    }
+    doc.span(a, e)
 }
 
 /// Drops the comma that ends a quote interrupted by its attribution (`"...," she said`).

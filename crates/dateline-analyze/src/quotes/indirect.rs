@@ -39,7 +39,8 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], used: &[
             } else {
                 verb(doc, c, lo, sb, cues, direct, &out)
             };
-            let found: Vec<Found> = found.into_iter().map(|f| trim_content(doc, cues, f)).collect();
+            let found: Vec<Found> =
+                found.into_iter().map(|f| trim_content(doc, cues, &quoted, c.lemma != "according", f)).collect();
             let next = found.iter().map(|f| doc.tok_at(f.content.1)).max().unwrap_or(0).max(c.end);
             out.extend(found);
             k = next;
@@ -71,21 +72,51 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], used: &[
     out
 }
 
-/// Ends reported content where the sentence turns to another act of the speaker: ", noting
-/// that ...", "... but added ...", "... and calls her ...", "; ...". The content keeps at least
-/// two words.
-fn trim_content(doc: &Doc, cues: &[Option<Cue>], mut f: Found) -> Found {
+/// Trims the reported clauses the direct stage found (`X says "..." despite ...`) like any other.
+pub(super) fn trim_clauses(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], found: &mut [Found]) {
+    if !found.iter().any(|f| f.kind == "indirect") {
+        return;
+    }
+    let quoted = quoted_tokens(doc, regions);
+    for f in found.iter_mut().filter(|f| f.kind == "indirect") {
+        *f = trim_content(doc, cues, &quoted, true, *f);
+    }
+}
+
+/// Ends reported content where the sentence turns to another act of the speaker or to another
+/// attribution: ", noting that ...", "... but added ...", "... and calls her ...", "; ...",
+/// ", and most voters said ...". After a verb cue, once the content is a whole clause, a
+/// relative clause (", which ...") and the occasion of the saying ("... in an interview on
+/// Sunday", "... on condition of anonymity") end it too. The content keeps at least two words.
+fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool, mut f: Found) -> Found {
     let (a, e) = (doc.tok_at(f.content.0), doc.tok_at(f.content.1));
+    let cue_at = |j: usize| cues.get(j).is_some_and(Option::is_some);
     let verb_at = |j: usize| {
-        cues.get(j).is_some_and(Option::is_some)
+        cue_at(j)
             || !doc.is_cap(j) && super::cues::lemma(doc.t(j)).is_some() && !doc.t(j).ends_with("ing")
             || doc.is(j, super::partial::NAMING) && !doc.is_cap(j)
     };
     let participle = |j: usize| doc.t(j).ends_with("ing") && super::cues::lemma(doc.t(j)).is_some();
+    // ", and most voters said ...": a second attribution, which is read on its own.
+    let new_attribution = |j: usize| {
+        (j + 2..e.min(j + 12)).take_while(|&m| doc.is_word(m) && !quoted.get(m).copied().unwrap_or(false)).any(cue_at)
+    };
+    // A relative clause or an occasion ends the content only once the content is a whole clause
+    // ("said the bomber, who was 28, had trained abroad" keeps going).
+    // "According to X, CONTENT" attributes the whole sentence, relative clauses included.
+    let whole = |j: usize| verb_cue && !doc.is(a, &["to"]) && (a + 1..j).any(|m| finite(doc, m) || past_tense(doc, m));
     let stop = (a + 2..e).find(|&j| match doc.t(j) {
         ";" => true,
-        "," => participle(j + 1) || doc.is(j + 1, &["according", "echoing"]),
-        _ => doc.is(j, &["and", "but"]) && doc.is_word(j - 1) && verb_at(j + 1) && !doc.is(j + 1, &["that"]),
+        "," => {
+            participle(j + 1)
+                || doc.is(j + 1, &["according", "echoing"])
+                || doc.is(j + 1, CLAUSE_TURNS) && whole(j)
+                || doc.is(j + 1, &["and", "but"]) && new_attribution(j + 1)
+        }
+        _ => {
+            doc.is(j, &["and", "but"]) && doc.is_word(j - 1) && verb_at(j + 1) && !doc.is(j + 1, &["that"])
+                || occasion(doc, j, e) && whole(j)
+        }
     });
     if let Some(j) = stop {
         if let Some(span) = doc.span(a, j) {
@@ -93,6 +124,61 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], mut f: Found) -> Found {
         }
     }
     f
+}
+
+/// Words after a comma that open a clause of the writer's, not more of the reported content:
+/// "..., but ...", "..., which ...", "..., while ...".
+const CLAUSE_TURNS: &[&str] = &["which", "who", "whom", "whose", "where"];
+
+/// A past-tense verb in lower case ("boycotted", "conceded").
+fn past_tense(doc: &Doc, j: usize) -> bool {
+    let t = doc.t(j);
+    t.len() > 4 && t.ends_with("ed") && doc.is_word(j) && !doc.is_cap(j)
+}
+
+/// Nouns that name the occasion of a statement: "in an interview", "at a rally".
+const OCCASIONS: &[&str] = &[
+    "interview",
+    "interviews",
+    "statement",
+    "speech",
+    "rally",
+    "debate",
+    "conference",
+    "briefing",
+    "appearance",
+    "hearing",
+    "op-ed",
+    "tweet",
+    "tweets",
+    "twitter",
+    "facebook",
+    "post",
+    "email",
+    "letter",
+    "memo",
+    "call",
+    "meeting",
+    "show",
+    "broadcast",
+    "podcast",
+    "anonymity",
+    "remarks",
+    "address",
+];
+
+/// Whether token `j` opens a phrase naming the occasion of the statement ("in an interview
+/// with CNN", "at a news conference", "on condition of anonymity", "on Twitter"), which ends
+/// the content: a preposition, then at most four words, the last an occasion noun.
+fn occasion(doc: &Doc, j: usize, e: usize) -> bool {
+    if !doc.is(j, &["in", "on", "at", "during", "via"]) {
+        return false;
+    }
+    let mut k = j + 1;
+    while k < e && k - j <= 4 && doc.is_word(k) && !doc.is(k, OCCASIONS) {
+        k += 1;
+    }
+    k - j <= 4 && doc.is(k, OCCASIONS) && !doc.is(k + 1, &["that", "of"])
 }
 
 /// Labels that end with a colon at a paragraph start but are not speakers.
@@ -600,7 +686,9 @@ fn infinitive(doc: &Doc, c: Cue, hi: usize) -> Option<usize> {
     while a < hi && (doc.is(a, &["not", "also", "again"]) || is_adverb(doc, a)) {
         a += 1;
     }
-    if doc.is(a, &["to"]) && doc.is_word(a + 1) && !doc.is_cap(a + 1) && !doc.is(a + 1, &["the", "a", "an"]) {
+    // "vowed to "take the fight" to ...": the verb may open a quoted phrase.
+    let v = if doc.is_mark(a + 1) { a + 2 } else { a + 1 };
+    if doc.is(a, &["to"]) && doc.is_word(v) && !doc.is_cap(v) && !doc.is(v, &["the", "a", "an"]) {
         return Some(a);
     }
     if !matches!(c.lemma, "want" | "urge" | "ask" | "expect" | "call on") {
@@ -610,7 +698,8 @@ fn infinitive(doc: &Doc, c: Cue, hi: usize) -> Option<usize> {
     while j < hi && j - a < 5 && doc.is_word(j) && !doc.is(j, &["to", "that", "for", "about", "if", "whether"]) {
         j += 1;
     }
-    (j > a && doc.is(j, &["to"]) && doc.is_word(j + 1) && !doc.is_cap(j + 1)).then_some(a)
+    let v = if doc.is_mark(j + 1) { j + 2 } else { j + 1 };
+    (j > a && doc.is(j, &["to"]) && doc.is_word(v) && !doc.is_cap(v)).then_some(a)
 }
 
 /// "asked (reporters) whether CONTENT": the question, up to a comma or the sentence end.
@@ -645,7 +734,11 @@ fn after_object(doc: &Doc, from: usize, hi: usize) -> After {
         After::Bare(a) => {
             let mut j = a;
             if doc.is(j, &["the", "a", "an"]) {
+                // "told a town hall in Salem that": a common-noun hearer of a few words.
                 j += 1;
+                while j < hi && j - a < 8 && doc.is_word(j) && !doc.is(j, ADVERBIAL) && !doc.is(j, &["that"]) {
+                    j += 1;
+                }
             }
             while j < hi && j - a < 4 && (doc.is_cap(j) || j == a) {
                 j += 1;

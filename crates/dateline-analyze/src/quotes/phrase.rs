@@ -448,7 +448,8 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     }
     if doc.is(from, ADVERBIAL) || is_adverb(doc, from) {
         let mut j = from;
-        while j < hi && doc.t(j) != "," && doc.t(j) != ";" {
+        // A quote mark ends the adverbial ("vowed to "take our fight" to voters that ...").
+        while j < hi && doc.t(j) != "," && doc.t(j) != ";" && !doc.is_mark(j) {
             if doc.is(j, &["that"]) {
                 return After::That(j + 1);
             }

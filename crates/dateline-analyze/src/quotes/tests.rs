@@ -469,3 +469,69 @@ fn noun_cues_skip_relative_clauses_and_sentence_subjects() {
         );
     }
 }
+
+#[test]
+fn content_ends_at_a_second_attribution_a_relative_clause_or_the_occasion() {
+    let contents = |text: &str| -> Vec<String> { shapes(text, &[]).into_iter().map(|q| q.1).collect() };
+    // ", and most voters said ...": two attributions, each with its own content.
+    assert_eq!(
+        contents("Half of the farmers said the levy was too high, and most traders said the port should stay open."),
+        ["the levy was too high", "the port should stay open"]
+    );
+    // ", which ..." after a whole clause is the writer's aside.
+    assert_eq!(
+        contents("The mayor said the council had met the engineer, who was hired in May."),
+        ["the council had met the engineer"]
+    );
+    // ... but not after the subject of the content.
+    assert_eq!(
+        contents("The mayor said the engineer, who was hired in May, had quit."),
+        ["the engineer, who was hired in May, had quit"]
+    );
+    // The occasion of the statement is not what was said.
+    assert_eq!(
+        contents("The minister said the dam was safe in an interview with a local radio station."),
+        ["the dam was safe"]
+    );
+    assert_eq!(
+        contents("Two officials said the talks had stalled on condition of anonymity."),
+        ["the talks had stalled"]
+    );
+    // "According to X, CONTENT" keeps its relative clauses (the whole sentence is attributed).
+    assert_eq!(
+        contents("According to the agency, the dam holds back a lake, which covers two valleys."),
+        ["the dam holds back a lake, which covers two valleys"]
+    );
+}
+
+#[test]
+fn quoted_words_inside_reported_clauses() {
+    // The quoted words open a clause that goes on after the closing mark.
+    let s = shapes("Mayor Bob Hart says \"the wind is at our backs\" despite his loss in the caucuses.", &[]);
+    assert_eq!(
+        s,
+        one(
+            "indirect",
+            "\"the wind is at our backs\" despite his loss in the caucuses",
+            "says",
+            Some("Mayor Bob Hart")
+        )
+    );
+    // ... but a quote that is the whole object stays direct.
+    let s = shapes("Hart said \"we will win\" and left the stage.", &[]);
+    assert_eq!(s[0].0, "direct", "{s:?}");
+    // An infinitive may open with a quoted verb.
+    let s = shapes("Lee vowed to \"take our fight\" to the counties that have not yet voted.", &[]);
+    assert_eq!(
+        s,
+        one("indirect", "to \"take our fight\" to the counties that have not yet voted", "vowed", Some("Lee"))
+    );
+    let s = shapes("He asked them to \"prayerfully consider\" the future of their campaigns.", &[]);
+    assert_eq!(
+        s,
+        one("indirect", "them to \"prayerfully consider\" the future of their campaigns", "asked", Some("He"))
+    );
+    // A common-noun hearer after "told".
+    let s = shapes("Lee told a town hall in Salem on Monday that the levy is too high.", &[]);
+    assert_eq!(s, one("indirect", "the levy is too high", "told", Some("Lee")));
+}
