@@ -218,6 +218,11 @@ fn before(doc: &Doc, open: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Att
             return attr_at(doc, c, lo, j, cues);
         }
     }
+    // `Said X, who grew up nearby, "..."`: a sentence opened by its cue, the speaker after it.
+    if punct && doc.is(lo, &["said", "says"]) && doc.is_cap(lo) && j - lo <= 24 {
+        let c = cues.get(lo).copied().flatten()?;
+        return attr_at(doc, c, lo, j, cues);
+    }
     None
 }
 

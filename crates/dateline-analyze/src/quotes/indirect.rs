@@ -716,17 +716,32 @@ fn question(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
 /// "CONTENT, said X." and "CONTENT, said X, the head of Y.": the speaker follows the cue and
 /// ends the sentence (or an apposition does).
 fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
-    if c.start <= lo || doc.t(c.start - 1) != "," {
-        return None;
-    }
+    // `... them," said X`: the comma may sit inside the closing mark.
+    let comma = match c.start.checked_sub(1) {
+        Some(p) if p > lo && doc.t(p) == "," => p,
+        Some(p) if p > lo + 1 && doc.is_mark(p) && doc.t(p - 1) == "," => p,
+        _ => return None,
+    };
     let (a, b) = object_after(doc, c.end, hi)?;
-    let ends = b >= hi || matches!(doc.t(b), "," | "." | "!" | "?") && (doc.t(b) == "," || b + 1 >= hi);
-    if !ends || !(name_like(doc, a, b) || doc.is(a, &["the", "he", "she"])) {
+    // "said the man who built ...", "said a spokesman, who ...": a relative clause may follow.
+    let ends = b >= hi
+        || matches!(doc.t(b), "," | "." | "!" | "?") && (doc.t(b) == "," || b + 1 >= hi)
+        || doc.is(b, &["who", "whose"]);
+    let speaker_like = name_like(doc, a, b) || doc.is(a, &["the", "he", "she"]) || doc.is(a, QUANTIFIERS);
+    if !ends || !speaker_like {
         return None;
     }
-    let content = content_before(doc, lo, c.start - 1)?;
+    let content = if doc.is_mark(comma) {
+        (comma > lo + 2).then(|| doc.span(lo, comma + 1)).flatten()?
+    } else {
+        content_before(doc, lo, comma)?
+    };
     Some(Found { kind: "indirect", content, cue: doc.span(c.start, c.end), speaker: doc.span(a, b) })
 }
+
+/// Words that open a speaker phrase after an inverted cue ("..., said several observers").
+const QUANTIFIERS: &[&str] =
+    &["several", "some", "many", "most", "other", "others", "both", "a", "an", "two", "three", "four", "five"];
 
 /// After "told": skip the hearer ("reporters", "the newspaper", "Reuters") to the content.
 fn after_object(doc: &Doc, from: usize, hi: usize) -> After {

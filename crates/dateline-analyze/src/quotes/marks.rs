@@ -42,7 +42,8 @@ fn role(text: &str, at: usize, c: char, len: usize) -> Role {
     match c {
         // Curly and angled marks say what they are, unless the typesetting clearly reversed them.
         '\u{201C}' | '\u{201E}' | '\u{00AB}' => {
-            if prev.is_some_and(char::is_alphanumeric) && space_after {
+            // `here,“ said`: an opening mark typed as the closer, after a word or its stop.
+            if prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?')) && space_after {
                 Role::Close
             } else {
                 Role::Open

@@ -344,9 +344,15 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         }
     } else if b > lo + 2 && party_tag(doc.t(b - 1)) && doc.t(b - 2) == "," {
         b -= 2;
+    } else if b > lo + 2 && matches!(doc.t(b - 1), "\u{2014}" | "\u{2013}") {
+        // "Many speakers — including farmers and traders — said": step over the aside.
+        let open = (b.saturating_sub(16).max(lo)..b - 1).rev().find(|&j| matches!(doc.t(j), "\u{2014}" | "\u{2013}"));
+        if let Some(o) = open.filter(|&o| o > lo) {
+            b = o;
+        }
     }
     let mut a = b;
-    while a > lo && b - a < 12 && !is_boundary(doc, a - 1, cues) {
+    while a > lo && b - a < 20 && !is_boundary(doc, a - 1, cues) {
         a -= 1;
     }
     if a == b || (a > lo && b - a >= 12 && !is_boundary(doc, a - 1, cues)) {
@@ -435,6 +441,13 @@ pub(super) enum After {
 /// Reads what follows the cue ending at token `from` in a sentence ending at `hi`.
 pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     let at_end = |j: usize| j >= hi || (matches!(doc.t(j), "." | "!" | "?") && j + 1 >= hi);
+    // "said — on the radio, as it happens — that ...": step over the aside.
+    if matches!(doc.t(from), "\u{2014}" | "\u{2013}") {
+        let close = (from + 1..hi.min(from + 14)).find(|&j| matches!(doc.t(j), "\u{2014}" | "\u{2013}"));
+        if let Some(close) = close.filter(|&j| doc.is(j + 1, &["that"])) {
+            return After::That(close + 2);
+        }
+    }
     if at_end(from) || matches!(doc.t(from), "," | ";" | "(" | "\u{2014}" | "\u{2013}") {
         return After::End;
     }

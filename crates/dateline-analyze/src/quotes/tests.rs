@@ -535,3 +535,50 @@ fn quoted_words_inside_reported_clauses() {
     let s = shapes("Lee told a town hall in Salem on Monday that the levy is too high.", &[]);
     assert_eq!(s, one("indirect", "the levy is too high", "told", Some("Lee")));
 }
+
+#[test]
+fn attributions_around_asides_relatives_and_reversed_marks() {
+    let got = |text: &str| -> Vec<(String, String, Option<String>)> {
+        shapes(text, &[]).into_iter().map(|q| (q.0, q.1, q.3)).collect()
+    };
+    let q = |kind: &str, content: &str, speaker: &str| {
+        vec![(kind.to_string(), content.to_string(), Some(speaker.to_string()))]
+    };
+    // An opening mark typed as the closer.
+    assert_eq!(
+        got("\"That could create real problems for her here,\u{201C} said Jim Osei, a councilman."),
+        q("direct", "That could create real problems for her here", "Jim Osei")
+    );
+    // An inverted cue with a quantified speaker, and with a relative clause after the speaker.
+    assert_eq!(
+        got("The bridge mattered more to the north bank than to anyone else, said several observers."),
+        q("indirect", "The bridge mattered more to the north bank than to anyone else", "several observers")
+    );
+    assert_eq!(
+        got("The valley \"deserves someone who is with them,\" said the man who built his career on the docks."),
+        q("indirect", "The valley \"deserves someone who is with them,\"", "the man")
+    );
+    // "Said X, who ..., "..."".
+    assert_eq!(
+        got("Said Mary Oduya, who grew up with the boxer, \"We were all so proud of him.\""),
+        q("direct", "We were all so proud of him.", "Mary Oduya")
+    );
+    // Asides between dashes, after the cue and inside the subject.
+    assert_eq!(
+        got("Paul Hart said \u{2014} on the radio, as it happens \u{2014} that the campaign raised $4 million."),
+        q("indirect", "the campaign raised $4 million", "Paul Hart")
+    );
+    assert_eq!(
+        got("Many speakers \u{2014} including farmers and teachers \u{2014} said the flood was painful."),
+        q("indirect", "the flood was painful", "Many speakers")
+    );
+    // A long subject that opens the sentence.
+    assert_eq!(
+        got("Large majorities of the primary voters in six counties going to the polls on the first day said they back the levy."),
+        q(
+            "indirect",
+            "they back the levy",
+            "Large majorities of the primary voters in six counties going to the polls on the first day"
+        )
+    );
+}
