@@ -26,6 +26,7 @@ const LEMMAS: &[&str] = &[
     "argue",
     "ask",
     "assert",
+    "attack",
     "believe",
     "blame",
     "blast",
@@ -89,6 +90,7 @@ const LEMMAS: &[&str] = &[
     "oppose",
     "plan",
     "plead",
+    "pledge",
     "praise",
     "predict",
     "proclaim",
@@ -122,6 +124,7 @@ const LEMMAS: &[&str] = &[
     "state",
     "stress",
     "suggest",
+    "support",
     "suspect",
     "tell",
     "testify",
@@ -155,6 +158,10 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("felt", "feel"),
     ("found", "find"),
     ("sought", "seek"),
+    // "back" alone is an adverb far more often than a verb.
+    ("backed", "back"),
+    ("backing", "back"),
+    ("backs", "back"),
     ("understood", "understand"),
 ];
 
@@ -186,13 +193,15 @@ const BELIEF: &[&str] = &[
 /// Verbs of intent: they report what their subject means to do, as a "to" infinitive ("plans
 /// to run", "declined to comment", "wants voters to know").
 const INTENT: &[&str] =
-    &["decline", "expect", "hope", "intend", "plan", "promise", "refuse", "seek", "threaten", "vow", "want"];
+    &["decline", "expect", "hope", "intend", "plan", "pledge", "promise", "refuse", "seek", "threaten", "vow", "want"];
 
 /// Verbs of stance and judgement whose object is what is attributed ("criticised the plan",
 /// "endorsed Smith", "accused the ministry of lying", "called for a recount").
 const OBJECT: &[&str] = &[
     "accuse",
     "applaud",
+    "attack",
+    "back",
     "blame",
     "blast",
     "call for",
@@ -216,8 +225,10 @@ const OBJECT: &[&str] = &[
     "propose",
     "rebuke",
     "reject",
+    "refer to",
     "ridicule",
     "slam",
+    "support",
     "tout",
 ];
 
@@ -297,6 +308,7 @@ const MAX_LEN: usize = 20;
 /// Lemmas whose "-s" form is more often a plural noun ("media reports", "the claims", "in 26
 /// states"): that form counts as a cue only right after its subject.
 const NOUNISH: &[&str] = &[
+    "attack",
     "charge",
     "claim",
     "comment",

@@ -63,6 +63,14 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], used: &[
     }
     for &(sa, sb) in &doc.sents {
         if let Some(f) = labelled(doc, sa, sb, cues, &quoted).or_else(|| study(doc, sa, sb, cues, &quoted)) {
+            // The study speaks for the stance verbs inside its finding.
+            let stance_inside = |o: &Found| {
+                contains(f.content, o.content)
+                    && o.cue.is_some_and(|c| {
+                        cues.get(doc.tok_at(c.0)).copied().flatten().is_some_and(|c| super::cues::is_object(c.lemma))
+                    })
+            };
+            out.retain(|o| !stance_inside(o));
             if !out.iter().chain(direct).any(|o| o.content.0 < f.content.1 && f.content.0 < o.content.1) {
                 out.push(f);
             }
@@ -293,7 +301,9 @@ fn study(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[bool])
     if doc.t(comma) != "," || !(sa + 1..comma).any(|j| doc.is(j, STUDIES)) {
         return None;
     }
-    if (comma..sb).any(|j| cues.get(j).is_some_and(Option::is_some) || quoted.get(j) == Some(&true) || doc.is_mark(j)) {
+    // A verb of stance inside is part of the finding ("In the survey, most residents backed the levy").
+    let own_cue = |j: usize| cues.get(j).copied().flatten().is_some_and(|c| !super::cues::is_object(c.lemma));
+    if (comma..sb).any(|j| own_cue(j) || quoted.get(j) == Some(&true) || doc.is_mark(j)) {
         return None;
     }
     let content = content_to_end(doc, comma + 1, sb)?;

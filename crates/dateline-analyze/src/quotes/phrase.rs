@@ -142,6 +142,10 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     if t == "quoted" && doc.is(i + 1, &["as"]) && doc.is(i + 2, &["saying", "telling", "writing"]) {
         return Some(Cue { start: i, end: i + 3, lemma: "say" });
     }
+    // ", referring to the senator as ...": the object of "to" is what is attributed.
+    if matches!(t, "referring" | "referred" | "refers") && doc.is(i + 1, &["to"]) {
+        return Some(Cue { start: i, end: i + 2, lemma: "refer to" });
+    }
     if matches!(t, "point" | "points" | "pointed" | "pointing") && doc.is(i + 1, &["out"]) {
         return Some(Cue { start: i, end: i + 2, lemma: "point out" });
     }
@@ -155,7 +159,9 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     let lemma = cues::lemma(t)?;
     let prev = i.checked_sub(1);
     // "reports", "claims", "states": a verb only right after a subject.
-    if cues::maybe_noun(t, lemma) && !prev.is_some_and(|p| doc.is_cap(p) || doc.is(p, &["he", "she", "it", "they"])) {
+    // A capital that only opens the sentence is no name ("Future attacks remain likely").
+    let name_before = |p: usize| doc.is_cap(p) && doc.sent_of(p).is_some_and(|s| doc.sents[s].0 != p);
+    if cues::maybe_noun(t, lemma) && !prev.is_some_and(|p| name_before(p) || doc.is(p, &["he", "she", "it", "they"])) {
         return None;
     }
     // A noun after a determiner ("the report", "his claims") or an infinitive ("declined to

@@ -341,8 +341,9 @@ fn according_to_polls_and_headlines() {
     assert_eq!(s, one("indirect", "most residents back the levy", "According to", Some("a Harbour/Metro poll")));
     let s = shapes("In the latest city survey, two in three residents backed the levy.", &[]);
     assert_eq!(s, one("indirect", "two in three residents backed the levy", "In", Some("the latest city survey")));
+    // Not a study: the stance is the residents' own.
     let s = shapes("In the end, residents backed the levy.", &[]);
-    assert!(s.is_empty(), "{s:?}");
+    assert_eq!(s, one("indirect", "the levy", "backed", Some("residents")));
     let s = shapes("Port Chief Says Traffic Will Recover", &[]);
     assert_eq!(s, one("indirect", "Traffic Will Recover", "Says", Some("Port Chief")));
 }
@@ -581,4 +582,31 @@ fn attributions_around_asides_relatives_and_reversed_marks() {
             "Large majorities of the primary voters in six counties going to the polls on the first day"
         )
     );
+}
+
+#[test]
+fn verbs_of_support_attack_and_pledge() {
+    let got = |text: &str| -> Vec<(String, Option<String>, Option<String>)> {
+        shapes(text, &[]).into_iter().map(|q| (q.1, q.2, q.3)).collect()
+    };
+    let q = |content: &str, cue: &str, speaker: &str| {
+        vec![(content.to_string(), Some(cue.to_string()), Some(speaker.to_string()))]
+    };
+    assert_eq!(got("The farmers' union supported the new levy."), q("the new levy", "supported", "The farmers' union"));
+    assert_eq!(got("Senator Ann Lee attacked the budget plan."), q("the budget plan", "attacked", "Senator Ann Lee"));
+    assert_eq!(got("The mayor backed the port expansion."), q("the port expansion", "backed", "The mayor"));
+    assert_eq!(got("He pledged to rebuild the bridge by June."), q("to rebuild the bridge by June", "pledged", "He"));
+    assert_eq!(
+        got("Governor Ann Lee spoke for an hour, referring to the flood as a warning."),
+        q("the flood as a warning", "referring to", "Governor Ann Lee")
+    );
+    // Nouns, not acts of support or attack.
+    for text in [
+        "The attacks on the port killed four people.",
+        "The support beams of the bridge were replaced.",
+        "Future attacks around the region remain likely.",
+        "She came back to the city in May.",
+    ] {
+        assert!(shapes(text, &[]).is_empty(), "{text}: {:?}", shapes(text, &[]));
+    }
 }
