@@ -73,6 +73,11 @@ impl<'a> Doc<'a> {
             || matches!(t, "'" | "`") && i > 0 && self.t(i - 1) == t && self.end(i - 1) == self.start(i)
     }
 
+    /// Whether token `i` is an em or en dash, which sets off an aside ("said — on the radio — that").
+    pub fn is_dash(&self, i: usize) -> bool {
+        matches!(self.t(i), "\u{2014}" | "\u{2013}")
+    }
+
     /// Whether token `i` is the apostrophe of a plural possessive ("the farmers' union").
     pub fn is_possessive(&self, i: usize) -> bool {
         matches!(self.t(i), "'" | "\u{2019}")

@@ -19,8 +19,7 @@ use super::phrase::{
 use super::Found;
 
 /// Reported speech in the sentences of the article.
-pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], used: &[bool], direct: &[Found]) -> Vec<Found> {
-    let quoted = quoted_tokens(doc, regions);
+pub(super) fn find(doc: &Doc, quoted: &[bool], cues: &[Option<Cue>], used: &[bool], direct: &[Found]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for &(sa, sb) in &doc.sents {
         let lo = after_dateline(doc, sa, sb);
@@ -40,7 +39,7 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], used: &[
                 verb(doc, c, lo, sb, cues, direct, &out)
             };
             let found: Vec<Found> =
-                found.into_iter().map(|f| trim_content(doc, cues, &quoted, c.lemma != "according", f)).collect();
+                found.into_iter().map(|f| trim_content(doc, cues, quoted, c.lemma != "according", f)).collect();
             let next = found.iter().map(|f| doc.tok_at(f.content.1)).max().unwrap_or(0).max(c.end);
             out.extend(found);
             k = next;
@@ -51,7 +50,7 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], used: &[
     let mut nouns = Vec::new();
     for &(sa, sb) in &doc.sents {
         let lo = after_dateline(doc, sa, sb);
-        nouns.extend(noun_cues(doc, lo, sb, cues, &quoted));
+        nouns.extend(noun_cues(doc, lo, sb, cues, quoted));
     }
     for f in nouns {
         // A clause another cue already reports ("said in a statement that ...", "dismissed claims
@@ -62,7 +61,7 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], used: &[
         }
     }
     for &(sa, sb) in &doc.sents {
-        if let Some(f) = labelled(doc, sa, sb, cues, &quoted).or_else(|| study(doc, sa, sb, cues, &quoted)) {
+        if let Some(f) = labelled(doc, sa, sb, cues, quoted).or_else(|| study(doc, sa, sb, cues, quoted)) {
             // The study speaks for the stance verbs inside its finding.
             let stance_inside = |o: &Found| {
                 contains(f.content, o.content)
@@ -81,13 +80,9 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], used: &[
 }
 
 /// Trims the reported clauses the direct stage found (`X says "..." despite ...`) like any other.
-pub(super) fn trim_clauses(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], found: &mut [Found]) {
-    if !found.iter().any(|f| f.kind == "indirect") {
-        return;
-    }
-    let quoted = quoted_tokens(doc, regions);
+pub(super) fn trim_clauses(doc: &Doc, quoted: &[bool], cues: &[Option<Cue>], found: &mut [Found]) {
     for f in found.iter_mut().filter(|f| f.kind == "indirect") {
-        *f = trim_content(doc, cues, &quoted, true, *f);
+        *f = trim_content(doc, cues, quoted, true, *f);
     }
 }
 
@@ -323,7 +318,7 @@ fn content_to_paragraph(doc: &Doc, a: usize) -> Option<Span> {
 }
 
 /// Which tokens are inside quote marks (their cues belong to the quoted speaker, not the frame).
-fn quoted_tokens(doc: &Doc, regions: &[Region]) -> Vec<bool> {
+pub(super) fn quoted_tokens(doc: &Doc, regions: &[Region]) -> Vec<bool> {
     let mut q = vec![false; doc.toks.len()];
     for r in regions {
         let (a, b) = (doc.tok_at(r.content.0), doc.tok_at(r.content.1));

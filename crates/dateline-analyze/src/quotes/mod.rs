@@ -39,9 +39,10 @@ pub fn find_quotes(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Q
     let doc = doc::Doc::new(text, sentences);
     let cues = phrase::cues(&doc);
     let regions = marks::regions(text);
+    let quoted = indirect::quoted_tokens(&doc, &regions);
     let (mut found, used) = direct::find(&doc, &regions, &cues);
-    indirect::trim_clauses(&doc, &regions, &cues, &mut found);
-    let indirect = indirect::find(&doc, &regions, &cues, &used, &found);
+    indirect::trim_clauses(&doc, &quoted, &cues, &mut found);
+    let indirect = indirect::find(&doc, &quoted, &cues, &used, &found);
     // A quoted phrase inside reported speech is part of it ("said the plan was "a farce"").
     found.retain(|f| f.kind == "direct" || !indirect.iter().any(|i| contains(i.content, f.content)));
     found.extend(indirect.iter().copied());

@@ -350,9 +350,9 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         }
     } else if b > lo + 2 && party_tag(doc.t(b - 1)) && doc.t(b - 2) == "," {
         b -= 2;
-    } else if b > lo + 2 && matches!(doc.t(b - 1), "\u{2014}" | "\u{2013}") {
+    } else if b > lo + 2 && doc.is_dash(b - 1) {
         // "Many speakers — including farmers and traders — said": step over the aside.
-        let open = (b.saturating_sub(16).max(lo)..b - 1).rev().find(|&j| matches!(doc.t(j), "\u{2014}" | "\u{2013}"));
+        let open = (b.saturating_sub(16).max(lo)..b - 1).rev().find(|&j| doc.is_dash(j));
         if let Some(o) = open.filter(|&o| o > lo) {
             b = o;
         }
@@ -448,8 +448,8 @@ pub(super) enum After {
 pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     let at_end = |j: usize| j >= hi || (matches!(doc.t(j), "." | "!" | "?") && j + 1 >= hi);
     // "said — on the radio, as it happens — that ...": step over the aside.
-    if matches!(doc.t(from), "\u{2014}" | "\u{2013}") {
-        let close = (from + 1..hi.min(from + 14)).find(|&j| matches!(doc.t(j), "\u{2014}" | "\u{2013}"));
+    if doc.is_dash(from) {
+        let close = (from + 1..hi.min(from + 14)).find(|&j| doc.is_dash(j));
         if let Some(close) = close.filter(|&j| doc.is(j + 1, &["that"])) {
             return After::That(close + 2);
         }
