@@ -159,15 +159,37 @@ impl DatePhrase {
     }
 }
 
-/// Gives a year to a month and day written without one: the reference date's year, or the year
-/// before when that would put the date more than about six months (183 days) after the
-/// reference, because news reports on the past (`Dec 30` read on `Jan 2` is last December).
+/// How many months after the reference month a month written without a year may fall and
+/// still be this year's: news reports on the past, so "December" read in August is last
+/// December, while "October" read in August may be an announced date.
+pub(crate) const MONTHS_AHEAD_THIS_YEAR: i32 = 2;
+
+/// How many months before the reference month a month written without a year may fall and
+/// still be this year's: "January" read in late December is next January.
+pub(crate) const MONTHS_BEHIND_THIS_YEAR: i32 = 10;
+
+/// The one rule for the year of a month written without one, when the text gives no tense to
+/// lean on: the reference's year, the year before when the month is more than
+/// [`MONTHS_AHEAD_THIS_YEAR`] ahead of the reference's, the year after when it is more than
+/// [`MONTHS_BEHIND_THIS_YEAR`] behind. Datelines and times both use it, so "GENEVA, Dec 5" and
+/// "on December 5" get the same year from the same reference.
+pub(crate) fn year_for_month(month: u32, reference: NaiveDate) -> i32 {
+    let diff = month as i32 - reference.month() as i32;
+    if diff > MONTHS_AHEAD_THIS_YEAR {
+        reference.year() - 1
+    } else if diff < -MONTHS_BEHIND_THIS_YEAR {
+        reference.year() + 1
+    } else {
+        reference.year()
+    }
+}
+
+/// Gives a year to a month and day written without one, by [`year_for_month`].
 pub(crate) fn resolve_year(month: u32, day: u32, reference: NaiveDate) -> Option<NaiveDate> {
-    let y = reference.year();
+    let y = year_for_month(month, reference);
     match NaiveDate::from_ymd_opt(y, month, day) {
-        Some(d) if (d - reference).num_days() > 183 => NaiveDate::from_ymd_opt(y - 1, month, day),
         Some(d) => Some(d),
-        // Feb 29 in a non-leap reference year: the previous leap year is the only reading.
+        // Feb 29 in a non-leap year: the previous leap year is the only reading.
         None if month == 2 && day == 29 => NaiveDate::from_ymd_opt(y - 1, 2, 29)
             .or_else(|| NaiveDate::from_ymd_opt(y - 2, 2, 29))
             .or_else(|| NaiveDate::from_ymd_opt(y - 3, 2, 29)),
@@ -332,9 +354,12 @@ mod tests {
 
     #[test]
     fn year_rule() {
-        assert_eq!(resolve_year(2, 26, d(1987, 2, 26)), Some(d(1987, 2, 26)));
+        assert_eq!(resolve_year(2, 26, d(2022, 2, 26)), Some(d(2022, 2, 26)));
         assert_eq!(resolve_year(12, 30, d(2020, 1, 2)), Some(d(2019, 12, 30)));
-        assert_eq!(resolve_year(1, 2, d(2019, 12, 30)), Some(d(2019, 1, 2)));
+        // Late December's "Jan 2" is next January; August's "Dec 5" is last December.
+        assert_eq!(resolve_year(1, 2, d(2019, 12, 30)), Some(d(2020, 1, 2)));
+        assert_eq!(resolve_year(12, 5, d(2023, 8, 1)), Some(d(2022, 12, 5)));
+        assert_eq!(resolve_year(10, 5, d(2023, 8, 1)), Some(d(2023, 10, 5)));
         assert_eq!(resolve_year(2, 29, d(2021, 3, 1)), Some(d(2020, 2, 29)));
         assert_eq!(resolve_year(2, 30, d(2021, 3, 1)), None);
     }

@@ -46,7 +46,7 @@ pub struct Analysis {
     pub fingerprint: Option<Fingerprint>,
 }
 
-/// A wire dateline: `MOSCOW (UrduPoint News / Sputnik - 18th September, 2019)`.
+/// A wire dateline: `MOSCOW (Riverside Wire / Tass - 18th September, 2019)`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dateline {
     /// The place, properly cased (`Moscow`).

@@ -35,19 +35,19 @@ fn check(
 }
 
 #[test]
-fn urdupoint_sputnik_without_dash() {
-    let text = "MOSCOW (UrduPoint News / Sputnik - 18th September, 2019) The talks in the capital \
+fn two_outlets_with_an_ordinal_date_and_no_dash() {
+    let text = "MOSCOW (Riverside Wire / Tass - 18th September, 2019) The talks in the capital \
                 ended without a joint statement.";
     check(
         text,
         Some("2019-09-18"),
         "Moscow",
         Some("RU"),
-        &["UrduPoint News", "Sputnik"],
+        &["Riverside Wire", "Tass"],
         Some("2019-09-18"),
-        "MOSCOW (UrduPoint News / Sputnik - 18th September, 2019)",
+        "MOSCOW (Riverside Wire / Tass - 18th September, 2019)",
     );
-    assert_eq!(parse(text, None).map(|d| d.span), Some(Span(0, 56)));
+    assert_eq!(parse(text, None).map(|d| d.span), Some(Span(0, 53)));
 }
 
 #[test]
@@ -77,16 +77,16 @@ fn country_qualifier_and_em_dash() {
 }
 
 #[test]
-fn pakistan_point_news_with_colon() {
+fn two_outlets_after_the_date_with_colon() {
     check(
-        "ISLAMABAD, Jul 2 (UrduPoint / Pakistan Point News - 2nd Jul, 2021 ) : The committee met \
+        "ISLAMABAD, Jul 2 (Indus Desk / Capital Point News - 2nd Jul, 2021 ) : The committee met \
          on Friday.",
         Some("2021-07-02"),
         "Islamabad",
         Some("PK"),
-        &["UrduPoint", "Pakistan Point News"],
+        &["Indus Desk", "Capital Point News"],
         Some("2021-07-02"),
-        "ISLAMABAD, Jul 2 (UrduPoint / Pakistan Point News - 2nd Jul, 2021 ) :",
+        "ISLAMABAD, Jul 2 (Indus Desk / Capital Point News - 2nd Jul, 2021 ) :",
     );
 }
 
@@ -104,42 +104,42 @@ fn afp_with_month_day() {
 }
 
 #[test]
-fn reuters_1987_style() {
+fn place_month_day_dash_without_agency() {
     check(
-        "LONDON, Feb 26 - Sterling eased in quiet trading.",
-        Some("1987-02-26"),
+        "LONDON, Nov 9 - The pound slipped as traders waited for the budget.",
+        Some("2022-11-09"),
         "London",
         Some("GB"),
         &[],
-        Some("1987-02-26"),
-        "LONDON, Feb 26 -",
+        Some("2022-11-09"),
+        "LONDON, Nov 9 -",
     );
     check(
-        "NEW YORK, Feb 26 - Shares closed higher.",
-        Some("1987-02-26"),
+        "NEW YORK, Nov 9 - Bond prices edged up in light dealing.",
+        Some("2022-11-09"),
         "New York",
         Some("US"),
         &[],
-        Some("1987-02-26"),
-        "NEW YORK, Feb 26 -",
+        Some("2022-11-09"),
+        "NEW YORK, Nov 9 -",
     );
     check(
-        "SAN SALVADOR, Feb 26 - Coffee growers met.",
-        Some("1987-02-26"),
+        "SAN SALVADOR, Nov 9 - The bus drivers' union called off its strike.",
+        Some("2022-11-09"),
         "San Salvador",
         Some("SV"),
         &[],
-        Some("1987-02-26"),
-        "SAN SALVADOR, Feb 26 -",
+        Some("2022-11-09"),
+        "SAN SALVADOR, Nov 9 -",
     );
     check(
-        "    SALVADOR, Feb 26 - Showers continued.",
-        Some("1987-02-26"),
+        "    SALVADOR, Nov 9 - Fishing boats stayed in port for a third day.",
+        Some("2022-11-09"),
         "Salvador",
         Some("BR"),
         &[],
-        Some("1987-02-26"),
-        "SALVADOR, Feb 26 -",
+        Some("2022-11-09"),
+        "SALVADOR, Nov 9 -",
     );
 }
 
@@ -194,36 +194,36 @@ fn us_state_abbreviations() {
         "SPRINGFIELD, Ill. (AP) \u{2014}",
     );
     check(
-        "TORRANCE, Calif., March 4 - The company said sales rose.",
-        Some("1987-03-04"),
-        "Torrance",
+        "FRESNO, Calif., March 4 - The bakery chain said its orders doubled.",
+        Some("2022-03-04"),
+        "Fresno",
         Some("US"),
         &[],
-        Some("1987-03-04"),
-        "TORRANCE, Calif., March 4 -",
+        Some("2022-03-04"),
+        "FRESNO, Calif., March 4 -",
     );
     // A town too small for the gazetteer still gets its state's country.
     check(
-        "SUFFIELD, Conn., Feb 26 - The board approved the plan.",
-        Some("1987-02-26"),
-        "Suffield",
+        "WILLOWBECK, Conn., Feb 26 - The school board approved the new bus routes.",
+        Some("2022-02-26"),
+        "Willowbeck",
         Some("US"),
         &[],
-        Some("1987-02-26"),
-        "SUFFIELD, Conn., Feb 26 -",
+        Some("2022-02-26"),
+        "WILLOWBECK, Conn., Feb 26 -",
     );
 }
 
 #[test]
 fn loose_punctuation() {
     // Date after the state without a comma; period dropped from the state; stray comma.
-    let d = parse("ANGLETON, Tex. March 3 - The plant restarted.", Some("1987-03-03")).expect("no comma before date");
-    assert_eq!(d.date.as_deref(), Some("1987-03-03"));
+    let d = parse("BEAUMONT, Tex. May 8 - The refinery restarted.", Some("2022-05-08")).expect("no comma before date");
+    assert_eq!(d.date.as_deref(), Some("2022-05-08"));
     assert_eq!(d.country.as_deref(), Some("US"));
-    let d = parse("CAPE CANAVERAL, Fla, Feb 26 - The launch slipped.", Some("1987-02-26")).expect("Fla without period");
+    let d = parse("TAMPA, Fla, May 8 - The port reopened.", Some("2022-05-08")).expect("Fla without period");
     assert_eq!(d.country.as_deref(), Some("US"));
-    let d = parse("CHICAGO, March 4, - Futures rose.", Some("1987-03-04")).expect("stray comma");
-    assert_eq!(d.date.as_deref(), Some("1987-03-04"));
+    let d = parse("DENVER, May 9, - Ticket sales rose.", Some("2022-05-09")).expect("stray comma");
+    assert_eq!(d.date.as_deref(), Some("2022-05-09"));
     // A comma before the credit; a filing time in the credit.
     let d =
         parse("SAN FRANCISCO, January 01, (THEWILL) \u{2013} Text.", Some("2020-01-01")).expect("comma before credit");
@@ -231,7 +231,7 @@ fn loose_punctuation() {
     let d = parse("BEIRUT, LEBANON (10:00 A.M.) \u{2013} Text.", None).expect("filing time");
     assert_eq!((d.place.as_deref(), d.country.as_deref()), (Some("Beirut"), Some("LB")));
     // An unknown title-case town with a known province and a date.
-    let d = parse("Scarborough, Ontario, Feb 26 - The council voted.", Some("1987-02-26"))
+    let d = parse("Maplewick, Ontario, May 8 - The council voted.", Some("2022-05-08"))
         .expect("title case, known province");
     assert_eq!(d.country.as_deref(), Some("CA"));
 }
@@ -252,13 +252,13 @@ fn hyphenated_place_and_country() {
 #[test]
 fn exonym_keeps_its_spelling() {
     check(
-        "PEKING, March 1 - Officials announced a new grain target.",
-        Some("1987-03-02"),
+        "PEKING, May 7 - Officials announced a new rail timetable.",
+        Some("2022-05-08"),
         "Peking",
         Some("CN"),
         &[],
-        Some("1987-03-01"),
-        "PEKING, March 1 -",
+        Some("2022-05-07"),
+        "PEKING, May 7 -",
     );
 }
 
@@ -297,7 +297,7 @@ fn georgia_the_state_and_the_country() {
 #[test]
 fn not_datelines() {
     for text in [
-        "The presence of US forces in Syria is worsening the situation, an official said.",
+        "The arrival of new ferries in the harbour is easing the queues, an official said.",
         "WASHINGTON officials said on Monday that talks would resume.",
         "Moscow, the capital, was quiet on Sunday.",
         "Moscow - the capital - was quiet.",

@@ -32,10 +32,10 @@ fn check_spans(text: &str, ents: &[Entity]) {
 
 const ARTICLE_1: &str = "Kenya's Foreign Minister Amina Odhiambo met German Chancellor Friedrich \
 Baumann in Nairobi on Tuesday to discuss refugees at the Dadaab camp, located in eastern Kenya. \
-The Office of the United Nations High Commissioner for Refugees (UNHCR) says the camp houses \
+The Office of the Regional Commissioner for Water Safety (RCWS) says the camp houses \
 more than 200,000 people. \"We need more help,\" Odhiambo said. The minister added that Kenya \
 would ask the European Union for funds. Baumann said Germany was ready to help, according to \
-a statement from the German government. The UNHCR has warned of shortages.";
+a statement from the German government. The RCWS has warned of shortages.";
 
 #[test]
 fn people_titles_roles_and_surnames() {
@@ -74,13 +74,13 @@ fn places_countries_and_camps() {
 #[test]
 fn acronyms_join_their_long_form() {
     let ents = entities(ARTICLE_1);
-    let unhcr = by_mention(&ents, "UNHCR").expect("UNHCR");
-    assert_eq!(unhcr.kind, "ORG");
-    assert_eq!(unhcr.name, "United Nations High Commissioner for Refugees");
+    let rcws = by_mention(&ents, "RCWS").expect("RCWS");
+    assert_eq!(rcws.kind, "ORG");
+    assert_eq!(rcws.name, "Regional Commissioner for Water Safety");
     let eu = ents.iter().find(|e| e.name == "European Union").expect("EU");
     assert_eq!(eu.kind, "ORG");
-    assert!(unhcr.mentions.iter().filter(|m| m.text == "UNHCR").count() >= 2, "{unhcr:?}");
-    assert!(unhcr.mentions.len() >= 3, "long form merged: {unhcr:?}");
+    assert!(rcws.mentions.iter().filter(|m| m.text == "RCWS").count() >= 2, "{rcws:?}");
+    assert!(rcws.mentions.len() >= 3, "long form merged: {rcws:?}");
 }
 
 #[test]

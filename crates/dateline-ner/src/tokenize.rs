@@ -179,7 +179,7 @@ mod tests {
             ["the", "United", "States", "'", "troops", ",", "Syria", "'s", "U.S.", "-", "led", "Col.", "Gen.", "X."]
         );
         assert_eq!(toks("don't 25,000 3.5 O'Brien (IS,"), ["do", "n't", "25,000", "3.5", "O'Brien", "(", "IS", ","]);
-        assert_eq!(toks("At-Tanf said."), ["At", "-", "Tanf", "said", "."]);
+        assert_eq!(toks("Al-Karim said."), ["Al", "-", "Karim", "said", "."]);
         assert_eq!(toks("end...\"Hi\""), ["end", "...", "\"", "Hi", "\""]);
     }
 

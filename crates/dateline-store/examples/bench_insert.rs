@@ -61,8 +61,8 @@ const WORDS: &[&str] = &[
     "negotiations",
     "sources",
 ];
-const PLACES: &[&str] = &["Moscow", "Damascus", "Geneva", "Beirut", "Kabul", "Ankara"];
-const AGENCIES: &[&str] = &["Sputnik", "Reuters", "AP", "AFP", "SANA", "Xinhua"];
+const PLACES: &[&str] = &["Moscow", "Damascus", "Geneva", "Beirut", "Kabul", "Nairobi"];
+const AGENCIES: &[&str] = &["Tass", "Reuters", "AP", "AFP", "SANA", "Xinhua"];
 
 /// xorshift64*: deterministic and dependency-free.
 struct Rng(u64);

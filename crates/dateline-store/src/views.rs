@@ -1203,7 +1203,7 @@ mod tests {
 
     #[test]
     fn names_become_word_queries() {
-        assert_eq!(name_query("Mikhail Mizintsev").as_deref(), Some(r#""Mikhail" "Mizintsev""#));
+        assert_eq!(name_query("Irina Volkova").as_deref(), Some(r#""Irina" "Volkova""#));
         assert_eq!(name_query("\"*").as_deref(), None);
     }
 

@@ -37,22 +37,22 @@ fn article(
     }
 }
 
-const MOSCOW: &str = "MOSCOW (UrduPoint News / Sputnik - 18th September, 2019) - Col. Gen. Mikhail \
-Mizintsev said on Monday that some 25,000 people had left the Rukban refugee camp in Syria. \
+const MOSCOW: &str = "MOSCOW (Riverside Wire / Novosti - 18th September, 2019) - Col. Gen. Mikhail \
+Sokolovsky said on Monday that some 12,500 people had left the Tarsin refugee camp in Syria. \
 \"The humanitarian corridor remains open,\" the military official added.";
 
 /// A record with every field filled, to prove `get` returns exactly what was stored.
 fn full_record() -> Analysis {
     let mut a = article(
         MOSCOW,
-        Some("Thousands leave Rukban camp"),
+        Some("Thousands leave Tarsin camp"),
         Some("Moscow"),
-        &["UrduPoint News", "Sputnik"],
+        &["Riverside Wire", "Novosti"],
         Some("2019-09-18"),
     );
     a.source = SourceRef {
         path: Some("crawl/CC-NEWS-2019.warc.gz".into()),
-        url: Some("https://www.urdupoint.com/en/world/rukban.html".into()),
+        url: Some("https://www.riverside.example/world/tarsin.html".into()),
         format: Format::Warc,
         record: Some("<urn:uuid:1234>".into()),
     };
@@ -71,14 +71,14 @@ fn full_record() -> Analysis {
     a.entities = vec![
         Entity {
             id: "e1".into(),
-            name: "Mikhail Mizintsev".into(),
+            name: "Dmitri Sokolovsky".into(),
             kind: "PERSON".into(),
             title: Some("Col. Gen.".into()),
             role: None,
             country: None,
             geo: None,
             mentions: vec![
-                Mention { text: "Col. Gen. Mikhail Mizintsev".into(), span: Span(60, 87), via: None },
+                Mention { text: "Col. Gen. Dmitri Sokolovsky".into(), span: Span(60, 87), via: None },
                 Mention { text: "the military official".into(), span: Span(200, 221), via: Some("coreference".into()) },
             ],
         },
@@ -95,7 +95,7 @@ fn full_record() -> Analysis {
     ];
     a.quotes = vec![Quote {
         speaker: Some("e1".into()),
-        speaker_name: Some("Mikhail Mizintsev".into()),
+        speaker_name: Some("Dmitri Sokolovsky".into()),
         speaker_mention: Some(SpeakerMention { text: "the military official".into(), span: Span(200, 221) }),
         kind: "direct".into(),
         cue: Some("added".into()),
@@ -104,8 +104,8 @@ fn full_record() -> Analysis {
     }];
     a.times = vec![TimeExpr { text: "on Monday".into(), value: "2019-09-16".into(), span: Span(93, 102) }];
     a.amounts = vec![Amount {
-        text: "some 25,000 people".into(),
-        value: 25_000.0,
+        text: "some 12,500 people".into(),
+        value: 12_500.0,
         unit: Some("people".into()),
         qualifier: Some("approximately".into()),
         about: None,
@@ -129,18 +129,18 @@ fn corpus() -> Vec<Analysis> {
         ),
         article(
             "GENEVA (Reuters) - The United Nations called for a humanitarian corridor to the \
-             Rukban camp, where thousands of refugees remain stranded.",
-            Some("UN urges corridor to Rukban"),
+             Tarsin camp, where thousands of refugees remain stranded.",
+            Some("UN urges corridor to Tarsin"),
             Some("Geneva"),
             &["Reuters"],
             Some("2019-09-19"),
         ),
         article(
-            "MOSCOW (Sputnik) - Russia said on Wednesday it would keep the humanitarian corridor \
-             from Rukban open for refugees who want to leave.",
-            Some("Russia keeps Rukban corridor open"),
+            "MOSCOW (Novosti) - Russia said on Wednesday it would keep the humanitarian corridor \
+             from Tarsin open for refugees who want to leave.",
+            Some("Russia keeps Tarsin corridor open"),
             Some("Moscow"),
-            &["UrduPoint News", "Sputnik"],
+            &["Riverside Wire", "Novosti"],
             Some("2019-09-18"),
         ),
         article(
@@ -233,21 +233,21 @@ fn search_ranks_title_and_density_and_marks_hits() -> TestResult {
     let records = corpus();
     store.insert_batch(&records)?;
 
-    let hits = store.search("rukban corridor", 10)?;
+    let hits = store.search("tarsin corridor", 10)?;
     let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(ids.len(), 2, "{hits:#?}");
     assert!(ids.contains(&records[1].id.as_str()) && ids.contains(&records[2].id.as_str()));
     assert!(hits.windows(2).all(|w| w[0].score >= w[1].score), "best first");
     for h in &hits {
-        assert!(h.snippet.contains("[Rukban]"), "{}", h.snippet);
+        assert!(h.snippet.contains("[Tarsin]"), "{}", h.snippet);
         assert!(h.snippet.contains("[corridor]"), "{}", h.snippet);
     }
 
     let moscow = hits.iter().find(|h| h.id == records[2].id).ok_or("Moscow article missing")?;
     assert_eq!(moscow.place.as_deref(), Some("Moscow"));
-    assert_eq!(moscow.sources, vec!["UrduPoint News", "Sputnik"]);
+    assert_eq!(moscow.sources, vec!["Riverside Wire", "Novosti"]);
     assert_eq!(moscow.published.as_deref(), Some("2019-09-18"));
-    assert_eq!(moscow.title.as_deref(), Some("Russia keeps Rukban corridor open"));
+    assert_eq!(moscow.title.as_deref(), Some("Russia keeps Tarsin corridor open"));
 
     // A title hit outranks a body-only hit of the same word.
     let hits = store.search("camp", 10)?;
@@ -266,14 +266,14 @@ fn a_title_hit_outranks_the_same_word_in_a_body_of_the_same_length() -> TestResu
     let in_title = article(
         "ANKARA (AFP) - Turkish and Russian officials met on Friday to review the deal.",
         Some("Ceasefire holds in Idlib"),
-        Some("Ankara"),
+        Some("Lisbon"),
         &["AFP"],
         None,
     );
     let in_body = article(
         "ANKARA (AFP) - Turkish and Russian officials met on Friday to review the ceasefire.",
-        Some("Officials meet in Ankara"),
-        Some("Ankara"),
+        Some("Officials meet in Lisbon"),
+        Some("Lisbon"),
         &["AFP"],
         None,
     );
@@ -302,8 +302,8 @@ fn search_is_an_and_of_words_with_phrases_prefixes_stems_and_accents() -> TestRe
     };
     assert_eq!(ids("humanitarian corridor")?, sorted(&[1, 2]));
     assert_eq!(ids("humanitarian corridor Geneva")?, sorted(&[1]));
-    assert_eq!(ids("\"corridor to the Rukban\"")?, sorted(&[1]));
-    assert_eq!(ids("\"Rukban corridor\"")?, sorted(&[2]), "title phrase");
+    assert_eq!(ids("\"corridor to the Tarsin\"")?, sorted(&[1]));
+    assert_eq!(ids("\"Tarsin corridor\"")?, sorted(&[2]), "title phrase");
     assert_eq!(ids("refug*")?, sorted(&[1, 2, 4]));
     assert_eq!(ids("attacks")?, sorted(&[0]), "porter stem");
     assert_eq!(ids("zelenskyy")?, sorted(&[3]), "diacritics removed");
@@ -325,7 +325,7 @@ const NASTY: &[&str] = &[
     "NOT",
     "NEAR(",
     "NEAR(a b, 3)",
-    "title:rukban",
+    "title:tarsin",
     "nosuchcolumn:x",
     "*",
     "a**",
@@ -340,7 +340,7 @@ const NASTY: &[&str] = &[
     "\\",
     "%_%",
     "\0",
-    "rukban\0corridor",
+    "tarsin\0corridor",
     "\u{0345}*",
     "\u{200b}",
     "🙂*",
@@ -383,7 +383,7 @@ proptest! {
     fn query_operators_never_error(parts in proptest::collection::vec(
         prop_oneof![
             Just("\""), Just("*"), Just("-"), Just("AND"), Just("OR"), Just("NOT"), Just("NEAR"),
-            Just("("), Just(")"), Just(":"), Just("^"), Just("+"), Just("rukban"), Just("camp"),
+            Just("("), Just(")"), Just(":"), Just("^"), Just("+"), Just("tarsin"), Just("camp"),
             Just(" "), Just("title"), Just("{"), Just("}"), Just(","),
         ],
         0..16,
@@ -672,7 +672,7 @@ fn a_failure_mid_batch_rolls_back_that_batch_only_and_a_rerun_completes() -> Tes
     assert_eq!(stats.articles, 2);
     assert_eq!(store.get(&batch2[0].id)?, None);
     assert!(store.search("Wednesday", 5)?.is_empty());
-    assert!(!stats.sources.iter().any(|(s, _)| s == "Sputnik"));
+    assert!(!stats.sources.iter().any(|(s, _)| s == "Novosti"));
     for a in batch1 {
         assert_eq!(store.get(&a.id)?.as_ref(), Some(a));
     }
@@ -749,12 +749,12 @@ fn stats_count_sources_places_dates_bytes_and_repairs() -> TestResult {
     assert_eq!(s.bytes_of_text, records.iter().map(|a| a.text.len() as u64).sum::<u64>());
     assert_eq!(s.repairs, 1);
     assert_eq!(s.schema_version, SCHEMA_VERSION);
-    // Counts first, then name: Sputnik and UrduPoint News are credited by two articles each.
+    // Counts first, then name: Novosti and Riverside Wire are credited by two articles each.
     assert_eq!(
         s.sources,
         vec![
-            ("Sputnik".to_string(), 2),
-            ("UrduPoint News".to_string(), 2),
+            ("Novosti".to_string(), 2),
+            ("Riverside Wire".to_string(), 2),
             ("AP".to_string(), 1),
             ("Reuters".to_string(), 1),
             ("SANA".to_string(), 1),
@@ -765,7 +765,7 @@ fn stats_count_sources_places_dates_bytes_and_repairs() -> TestResult {
     assert_eq!(store.stats_top(1)?.places.len(), 1);
 
     let json = serde_json::to_value(&s)?;
-    assert_eq!(json["sources"][0], serde_json::json!(["Sputnik", 2]));
+    assert_eq!(json["sources"][0], serde_json::json!(["Novosti", 2]));
     Ok(())
 }
 

@@ -1,9 +1,9 @@
 //! Which entity an amount describes, when the sentence says so.
 //!
 //! Two precise patterns and nothing else, because a wrong `about` is worse than none:
-//! the subject of the amount's clause ("The Rukban camp houses some 25,000 people": the clause
+//! the subject of the amount's clause ("The Kestrel camp holds some 9,000 people": the clause
 //! opens with the mention, a few words of verb follow, then the amount), and the place right
-//! after the amount ("68,000 people are residing in the camp").
+//! after the amount ("4,000 people live in the valley").
 
 use crate::times::tokens::Toks;
 use crate::Entity;
@@ -51,7 +51,7 @@ impl<'a> Mentions<'a> {
         let candidates: Vec<&(usize, usize, &str)> =
             self.list.iter().filter(|m| m.0 >= lo && m.1 <= amount_start).collect();
         let m = candidates.first()?;
-        // The mention may include the determiner ("The Rukban camp") or not ("Rukban camp").
+        // The mention may include the determiner ("The Kestrel camp") or not ("Kestrel camp").
         if m.0 != t.start(cs) && m.0 != t.start(head) {
             return None;
         }

@@ -18,21 +18,21 @@ fn has(text: &str, want: &str, value: f64, unit: Option<&str>, qualifier: Option
 #[test]
 fn counts_with_qualifiers() {
     has(
-        "The camp houses some 25,000 people in tents.",
-        "some 25,000 people",
-        25000.0,
+        "The shelter holds some 12,500 people in tents.",
+        "some 12,500 people",
+        12500.0,
         Some("people"),
         Some("approximately"),
     );
     has(
-        "Officials said over 68,000 people live there.",
-        "over 68,000 people",
-        68000.0,
+        "Officials said over 41,000 people live there.",
+        "over 41,000 people",
+        41000.0,
         Some("people"),
         Some("more than"),
     );
-    has("nationals from over 70 countries.", "over 70 countries", 70.0, Some("countries"), Some("more than"));
-    has("with 80 percent of them", "80 percent", 80.0, Some("percent"), None);
+    has("visitors from over 35 countries.", "over 35 countries", 35.0, Some("countries"), Some("more than"));
+    has("with 60 percent of them", "60 percent", 60.0, Some("percent"), None);
     has("at least 12 soldiers were killed", "at least 12 soldiers", 12.0, Some("soldiers"), Some("at least"));
     has("up to 500 troops", "up to 500 troops", 500.0, Some("troops"), Some("at most"));
     has("fewer than 30 families", "fewer than 30 families", 30.0, Some("families"), Some("less than"));
@@ -108,11 +108,11 @@ fn about_of(text: &str, entities: &[Entity]) -> Vec<Option<String>> {
 
 #[test]
 fn about_subject_and_place() {
-    let text = "The Northfield camp houses some 25,000 people in poor conditions.";
+    let text = "The Northfield camp shelters some 3,400 families in poor conditions.";
     let e = [entity("e1", &[("Northfield camp", 4)])];
     assert_eq!(about_of(text, &e), [Some("e1".to_string())]);
 
-    let text = "According to the Relief Agency, over 6,000 people are residing in the camp.";
+    let text = "According to the Relief Agency, about 600 families are living in the camp.";
     let agency = text.find("Relief Agency").unwrap_or(0);
     let camp = text.find("the camp").unwrap_or(0);
     let e = [entity("e2", &[("Relief Agency", agency)]), entity("e3", &[("the camp", camp)])];

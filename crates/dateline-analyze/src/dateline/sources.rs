@@ -1,5 +1,5 @@
 //! The parenthesised credit of a dateline: agencies and outlets, sometimes with a date
-//! (`(UrduPoint News / Sputnik - 18th September, 2019)`, `(Reuters)`, `(AP)`).
+//! (`(Riverside Wire / Tass - 18th September, 2019)`, `(Reuters)`, `(AP)`).
 
 use super::scan::is_dash;
 use crate::dates::{parse_date_phrase, DatePhrase};
@@ -20,7 +20,7 @@ pub(super) struct Credit<'a> {
 }
 
 /// Reads a credit's inside. Parts are separated by `/`, `;`, or a dash with a space beside it
-/// (`Sputnik - 18th`, not `France-Presse`); a part that is not a date as a whole is split on
+/// (`Tass - 18th`, not `France-Presse`); a part that is not a date as a whole is split on
 /// commas (`Reuters, AP`). `None` unless every part is an agency-like name or a date, so a
 /// parenthetical remark (`(the country)`) is not a credit.
 pub(super) fn parse_credit(inner: &str) -> Option<Credit<'_>> {
@@ -93,8 +93,8 @@ fn split_parts(s: &str) -> Vec<&str> {
     parts
 }
 
-/// Whether `s` looks like the name of an agency or outlet: a few capitalised words (`UrduPoint
-/// News`, `Agence France-Presse`, `AP`), connectors allowed inside (`Voice of America`).
+/// Whether `s` looks like the name of an agency or outlet: a few capitalised words (`Riverside
+/// Wire`, `Agence France-Presse`, `AP`), connectors allowed inside (`Voice of America`).
 fn is_agency(s: &str) -> bool {
     if s.len() > 60 || LOWERCASE_AGENCIES.contains(&s) {
         return s.len() <= 60;
@@ -121,11 +121,11 @@ mod tests {
 
     #[test]
     fn credits() {
-        let c = parse_credit("UrduPoint News / Sputnik - 18th September, 2019").expect("credit");
-        assert_eq!(c.sources, ["UrduPoint News", "Sputnik"]);
+        let c = parse_credit("Riverside Wire / Tass - 18th September, 2019").expect("credit");
+        assert_eq!(c.sources, ["Riverside Wire", "Tass"]);
         assert_eq!(c.dates.len(), 1);
-        let c = parse_credit("UrduPoint / Pakistan Point News - 2nd Jul, 2021 ").expect("credit");
-        assert_eq!(c.sources, ["UrduPoint", "Pakistan Point News"]);
+        let c = parse_credit("Indus Desk / Capital Point News - 2nd Jul, 2021 ").expect("credit");
+        assert_eq!(c.sources, ["Indus Desk", "Capital Point News"]);
         let c = parse_credit("Agence France-Presse").expect("credit");
         assert_eq!(c.sources, ["Agence France-Presse"]);
         let c = parse_credit("Reuters, AP").expect("credit");

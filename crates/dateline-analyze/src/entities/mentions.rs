@@ -416,8 +416,8 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
     out
 }
 
-/// Organisations named in role phrases: "the head of Russian national center for defense
-/// coordination, ..." names an organisation even when the writer did not capitalise it.
+/// Organisations named in role phrases: "the director of Kenyan national agency for water
+/// safety, ..." names an organisation even when the writer did not capitalise it.
 fn role_orgs(text: &str, toks: &[Tok]) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 0..toks.len() {
@@ -454,8 +454,8 @@ fn role_orgs(text: &str, toks: &[Tok]) -> Vec<Cand> {
     out
 }
 
-/// Acronyms introduced in parentheses after their long form ("Syrian Democratic Forces (SDF)",
-/// "Islamic State terrorist group (IS, outlawed in ...)") and their later uses.
+/// Acronyms introduced in parentheses after their long form ("Northern Farmers Union (NFU)",
+/// "Coastal Liberation Front militia (CLF, banned in ...)") and their later uses.
 fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
     let mut out = Vec::new();
     let mut defined: Vec<(String, Kind, usize)> = Vec::new();
@@ -481,8 +481,8 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
             continue;
         }
         // no mention found: capitalised words (and "of", "the", "for", "and") right before,
-        // whose initials spell the acronym ("the Islamic State terrorist group (IS, ...)",
-        // "Office of the United Nations High Commissioner for Refugees (UNHCR)")
+        // whose initials spell the acronym ("the Coastal Liberation Front militia (CLF, ...)",
+        // "Office of the Regional Commissioner for Water Safety (RCWS)")
         let want = acr.replace('.', "");
         let lo = i.saturating_sub(16);
         let mut found = None;
@@ -527,7 +527,7 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
 }
 
 /// Nouns of places that, followed by a preposition, introduce the place's name: "military
-/// base at At-Tanf", "the town of X", "a camp near X".
+/// base at Al-Karim", "the town of X", "a camp near X".
 const PLACE_NOUNS: &[(&str, Kind)] = &[
     ("base", Kind::Loc),
     ("camp", Kind::Loc),
@@ -545,7 +545,7 @@ const PLACE_NOUNS: &[(&str, Kind)] = &[
     ("county", Kind::Gpe),
 ];
 
-/// "base at At-Tanf", "the town of Qamishli": the capitalised words after a place noun and a
+/// "base at Al-Karim", "the town of Westbury": the capitalised words after a place noun and a
 /// preposition name a place.
 fn places_after_nouns(text: &str, toks: &[Tok]) -> Vec<Cand> {
     let mut out = Vec::new();
@@ -777,7 +777,7 @@ fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
         return;
     }
     let Some(last) = super::tok_ending(toks, c.end) else { return };
-    // "Rukban camp", "Al Hawl refugee camp": a lower-case place head word right after the name
+    // "Kestrel camp", "Al Noor refugee camp": a lower-case place head word right after the name
     // (one modifier allowed) makes the mention a LOC (or FAC) and joins the mention.
     let next = tok(text, toks, last + 1);
     let next2 = tok(text, toks, last + 2);

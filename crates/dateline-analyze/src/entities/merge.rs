@@ -26,7 +26,7 @@ impl Ent {
     pub(crate) fn first(&self) -> usize {
         self.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX)
     }
-    /// The longest name written (without head words), e.g. "Mikhail Mizintsev".
+    /// The longest name written (without head words), e.g. "Irina Volkova".
     pub(crate) fn best_name<'t>(&self, text: &'t str) -> &'t str {
         self.mentions
             .iter()
@@ -120,7 +120,7 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
         }
         ents[e].mentions.push(c);
     }
-    // Surnames and other partial names of people: "Mizintsev" → "Mikhail Mizintsev".
+    // Surnames and other partial names of people: "Volkova" → "Irina Volkova".
     let people: Vec<(usize, Vec<String>)> = ents
         .iter()
         .enumerate()

@@ -4,12 +4,12 @@
 //! 1. **Mentions** ([`mentions`]): the statistical recogniser (`dateline-ner`) per sentence, plus
 //!    rules where they are more precise: the dateline's place and wire sources, country names and
 //!    aliases and nationality adjectives (NORP) from lexicons, organisations named in role phrases
-//!    ("the head of Russian national center for ..."), acronyms introduced in parentheses.
+//!    ("the director of Kenyan national agency for ..."), acronyms introduced in parentheses.
 //! 2. **Typing**: the model's PER/ORG/LOC/EVENT refined to GPE (gazetteer countries, regions,
 //!    cities), LOC (camps, rivers, unknown places) and FAC (airports, bridges).
 //! 3. **Merging** ([`merge`]): surnames to full names, acronyms to their long forms, country
 //!    aliases ("US" = "U.S." = "United States"), gazetteer alternate spellings, place names with
-//!    and without their head word ("Rukban" = "Rukban camp").
+//!    and without their head word ("Kestrel" = "Kestrel camp").
 //! 4. **Titles and roles** ([`titles`]) from the words before a name and from appositions.
 //! 5. **Nominal coreference**: "the military official", "the minister" → the most recent
 //!    compatible titled person, as a mention with `via: "coreference"`.
@@ -75,7 +75,7 @@ pub(crate) struct Cand {
     /// For an acronym introduced in parentheses: the start of the long form it abbreviates.
     pub alias_of: Option<usize>,
     /// Where the name proper ends: before a place head word the mention was extended over
-    /// ("Rukban" in "Rukban camp"); equals `end` otherwise.
+    /// ("Kestrel" in "Kestrel camp"); equals `end` otherwise.
     pub name_end: usize,
     /// The head word the mention was extended over ("camp"), if any.
     pub head: Option<Span>,

@@ -50,7 +50,7 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
         let hi = doc.sent_of(after_tok.saturating_sub(1)).map_or(after_tok, |s| doc.sents[s].1).min(next_open);
         let before = before(doc, open_tok, lo, cues);
         let after = if r.continues { None } else { after(doc, after_tok, hi, cues) };
-        // `X says "the wind is at our backs" despite the loss`: the quoted words open a clause
+        // `X says "the tide has turned" despite the strikes`: the quoted words open a clause
         // that goes on after the closing mark; the whole clause is what X said.
         mixed[ri] = before.is_some_and(|b| doc.tok_at(b.cue.1) == open_tok)
             && !r.continues

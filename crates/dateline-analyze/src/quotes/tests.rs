@@ -508,30 +508,27 @@ fn content_ends_at_a_second_attribution_a_relative_clause_or_the_occasion() {
 #[test]
 fn quoted_words_inside_reported_clauses() {
     // The quoted words open a clause that goes on after the closing mark.
-    let s = shapes("Mayor Bob Hart says \"the wind is at our backs\" despite his loss in the caucuses.", &[]);
+    let s = shapes("Mayor Ada Mbeki says \"the tide has turned\" despite a month of strikes at the docks.", &[]);
     assert_eq!(
         s,
         one(
             "indirect",
-            "\"the wind is at our backs\" despite his loss in the caucuses",
+            "\"the tide has turned\" despite a month of strikes at the docks",
             "says",
-            Some("Mayor Bob Hart")
+            Some("Mayor Ada Mbeki")
         )
     );
     // ... but a quote that is the whole object stays direct.
-    let s = shapes("Hart said \"we will win\" and left the stage.", &[]);
+    let s = shapes("Mbeki said \"we will win\" and left the stage.", &[]);
     assert_eq!(s[0].0, "direct", "{s:?}");
     // An infinitive may open with a quoted verb.
-    let s = shapes("Lee vowed to \"take our fight\" to the counties that have not yet voted.", &[]);
+    let s = shapes("Okafor vowed to \"keep the mills open\" in the towns that have lost jobs.", &[]);
     assert_eq!(
         s,
-        one("indirect", "to \"take our fight\" to the counties that have not yet voted", "vowed", Some("Lee"))
+        one("indirect", "to \"keep the mills open\" in the towns that have lost jobs", "vowed", Some("Okafor"))
     );
-    let s = shapes("He asked them to \"prayerfully consider\" the future of their campaigns.", &[]);
-    assert_eq!(
-        s,
-        one("indirect", "them to \"prayerfully consider\" the future of their campaigns", "asked", Some("He"))
-    );
+    let s = shapes("She asked them to \"think hard\" about the size of the new levy.", &[]);
+    assert_eq!(s, one("indirect", "them to \"think hard\" about the size of the new levy", "asked", Some("She")));
     // A common-noun hearer after "told".
     let s = shapes("Lee told a town hall in Salem on Monday that the levy is too high.", &[]);
     assert_eq!(s, one("indirect", "the levy is too high", "told", Some("Lee")));
@@ -547,22 +544,22 @@ fn attributions_around_asides_relatives_and_reversed_marks() {
     };
     // An opening mark typed as the closer.
     assert_eq!(
-        got("\"That could create real problems for her here,\u{201C} said Jim Osei, a councilman."),
-        q("direct", "That could create real problems for her here", "Jim Osei")
+        got("\"This could cost the port its busiest season,\u{201C} said Ines Varga, a harbour pilot."),
+        q("direct", "This could cost the port its busiest season", "Ines Varga")
     );
     // An inverted cue with a quantified speaker, and with a relative clause after the speaker.
     assert_eq!(
-        got("The bridge mattered more to the north bank than to anyone else, said several observers."),
-        q("indirect", "The bridge mattered more to the north bank than to anyone else", "several observers")
+        got("The new road helped the farmers far more than the traders, said several residents."),
+        q("indirect", "The new road helped the farmers far more than the traders", "several residents")
     );
     assert_eq!(
-        got("The valley \"deserves someone who is with them,\" said the man who built his career on the docks."),
-        q("indirect", "The valley \"deserves someone who is with them,\"", "the man")
+        got("The district \"needs a doctor who lives here,\" said the woman who ran the clinic for years."),
+        q("indirect", "The district \"needs a doctor who lives here,\"", "the woman")
     );
     // "Said X, who ..., "..."".
     assert_eq!(
-        got("Said Mary Oduya, who grew up with the boxer, \"We were all so proud of him.\""),
-        q("direct", "We were all so proud of him.", "Mary Oduya")
+        got("Said Tom Brecht, who coached the swimmer as a boy, \"Nobody in town was surprised.\""),
+        q("direct", "Nobody in town was surprised.", "Tom Brecht")
     );
     // Asides between dashes, after the cue and inside the subject.
     assert_eq!(
@@ -575,11 +572,11 @@ fn attributions_around_asides_relatives_and_reversed_marks() {
     );
     // A long subject that opens the sentence.
     assert_eq!(
-        got("Large majorities of the primary voters in six counties going to the polls on the first day said they back the levy."),
+        got("Most of the fishermen from the three villages along the northern shore meeting the inspectors on Tuesday said they oppose the quota."),
         q(
             "indirect",
-            "they back the levy",
-            "Large majorities of the primary voters in six counties going to the polls on the first day"
+            "they oppose the quota",
+            "Most of the fishermen from the three villages along the northern shore meeting the inspectors on Tuesday"
         )
     );
 }

@@ -52,3 +52,31 @@ fn found_at(text: &str, reference: &str) -> Vec<(String, String)> {
     let r = NaiveDate::parse_from_str(reference, "%Y-%m-%d").ok();
     scan::scan(&t, r).into_iter().map(|h| (text[h.start..h.end].to_string(), h.value)).collect()
 }
+
+#[cfg(test)]
+mod one_year_rule {
+    use super::found_at;
+    use crate::{dateline::parse_dateline, Resources};
+
+    /// Regression: datelines used a 183-day window and times a month difference, so the same
+    /// reference gave "GENEVA, Dec 5" and "on December 5" different years.
+    #[test]
+    fn datelines_and_times_agree_on_a_missing_year() {
+        for (reference, month_day, want) in [
+            ("2023-08-01", "Dec 5", "2022-12-05"),
+            ("2023-08-01", "Oct 5", "2023-10-05"),
+            ("2023-12-30", "Jan 2", "2024-01-02"),
+            ("2024-01-02", "Dec 30", "2023-12-30"),
+        ] {
+            let dl = parse_dateline(
+                &format!("GENEVA, {month_day} - The talks resumed."),
+                &Resources::default(),
+                Some(reference),
+            )
+            .and_then(|d| d.date);
+            assert_eq!(dl.as_deref(), Some(want), "dateline {month_day} read on {reference}");
+            let times = found_at(&format!("Talks on {month_day} in Geneva."), reference);
+            assert!(times.iter().any(|(_, v)| v == want), "times {month_day} read on {reference}: {times:?}");
+        }
+    }
+}
