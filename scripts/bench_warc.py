@@ -13,7 +13,7 @@ The archives are written to a temporary directory (evaluation data never enters 
 import argparse, gzip, io, os, subprocess, sys, tarfile, tempfile, time, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = "/work/shared/data/trafilatura-eval"
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "trafilatura-eval")
 
 
 def pages():

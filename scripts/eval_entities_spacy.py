@@ -7,7 +7,7 @@ held-out sentence with its tokens and gold spans), then runs spaCy's NER on exac
 span match per type), and prints both tables and the speed ratio.
 
 Usage (from the repository root):
-  $HOME/.venvs/peers/bin/python scripts/eval_entities_spacy.py [--data /work/shared/data]
+  $HOME/.venvs/peers/bin/python scripts/eval_entities_spacy.py [--data ../shared/data]
       [--model resources/ner.model] [--markdown]
 
 spaCy labels are mapped to the evaluation types: PERSON->PER; ORG->ORG; GPE, LOC, FAC->LOC;
@@ -39,7 +39,7 @@ def prf(c):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default="/work/shared/data")
+    ap.add_argument("--data", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data"))
     ap.add_argument("--model", default="resources/ner.model")
     ap.add_argument("--markdown", action="store_true", help="print markdown tables")
     args = ap.parse_args()

@@ -181,7 +181,7 @@ def main():
                          "(must-not-contain snippets found) here, one JSON object a line")
     a = ap.parse_args()
     if not os.path.isdir(a.data):
-        a.data = "/work/shared/data/trafilatura-eval"
+        a.data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "trafilatura-eval")
     ensure_trafilatura()
     import trafilatura
     from trafilatura import extract

@@ -7,7 +7,7 @@ Run with a Python that has ftfy installed (the peers venv), from the repository 
 
 Environment:
     DATELINE_FTFY_CASES  directory of the case files
-                         (default /work/shared/data/ftfy-mojibake-cases/tests/test-cases)
+                         (default ../shared/data/ftfy-mojibake-cases/tests/test-cases)
     FIX_TEXT_BIN         path to a built `fix_text` example; default runs
                          `cargo run -q -p dateline-text --example fix_text`
 
@@ -27,7 +27,7 @@ import unicodedata
 from pathlib import Path
 
 CATEGORIES = ["in-the-wild", "synthetic", "negative", "known-failures", "language-names"]
-DEFAULT_CASES = "/work/shared/data/ftfy-mojibake-cases/tests/test-cases"
+DEFAULT_CASES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "ftfy-mojibake-cases/tests/test-cases")
 
 
 def nfc(s):

@@ -8,7 +8,7 @@
    decision against the binarised human Overall score (<= CUT means same story; 1 = very similar,
    4 = very dissimilar) and Spearman rank correlation of each tool's similarity with -Overall.
 
-Usage: scripts/eval_stories.py [--shared /work/shared] [--cut 1.5]
+Usage: scripts/eval_stories.py [--shared ../shared] [--cut 1.5]
 Needs: cargo build --release -p dateline-store --example eval_stories; the peers venv for datasketch
 (run this script with $HOME/.venvs/peers/bin/python).
 """
@@ -62,7 +62,7 @@ def spearman(x, y):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", default="/work/shared")
+    ap.add_argument("--shared", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared"))
     ap.add_argument("--cut", type=float, default=1.5)
     a = ap.parse_args()
     peers = os.path.join(a.shared, "peers")

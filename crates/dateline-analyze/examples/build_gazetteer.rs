@@ -2,7 +2,7 @@
 //! GeoNames extract.
 //!
 //! ```text
-//! cargo run -p dateline-analyze --example build_gazetteer -- /work/shared/data/geonames resources/
+//! cargo run -p dateline-analyze --example build_gazetteer -- ../shared/data/geonames resources/
 //! ```
 //!
 //! Reads `cities15000.txt`, `countryInfo.tsv` and `regionInfo.tsv` (or `admin1CodesASCII.txt`) from

@@ -1,11 +1,11 @@
 //! The per-article analysis of dateline.
 //!
 //! [`analyze`] is a pure function from a prepared [`Document`] and shared [`Resources`] to an
-//! [`Analysis`], the JSON record described in DESIGN.md. It does no I/O and keeps no global state,
-//! so it can run on any number of threads over one set of resources.
+//! [`Analysis`], the JSON record described in docs/RECORD.md. It does no I/O and keeps no global
+//! state, so it can run on any number of threads over one set of resources.
 //!
-//! Stages run in order, each reading what the earlier ones found: header → dateline → (entities,
-//! quotes, times, amounts, tone and fingerprint land with their issues).
+//! Stages run in order, each reading what the earlier ones found: header → dateline → language →
+//! entities → quotes → times → amounts → fingerprint (ARCHITECTURE.md; tone is not computed yet).
 
 mod analyze;
 pub use analyze::content_id;

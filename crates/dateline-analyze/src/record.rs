@@ -1,4 +1,4 @@
-//! The analysis record: the JSON contract of DESIGN.md as Rust types.
+//! The analysis record: the JSON contract of docs/RECORD.md as Rust types.
 //!
 //! Field names are fixed by the contract; fields may be added, never renamed without a version
 //! bump. Every `span` is a byte range into [`Analysis::text`].
@@ -42,7 +42,7 @@ pub struct Analysis {
     pub amounts: Vec<Amount>,
     /// Tone scores (not computed yet: `null`).
     pub tone: Option<Tone>,
-    /// Near-duplicate fingerprint (not computed yet: `null`).
+    /// Near-duplicate fingerprint: the MinHash signature the store clusters stories with.
     pub fingerprint: Option<Fingerprint>,
 }
 

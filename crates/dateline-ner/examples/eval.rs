@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p dateline-ner --example eval -- \
-//!     --data /work/shared/data --model resources/ner.model [--dump sentences.jsonl] [--json]
+//!     --data ../shared/data --model resources/ner.model [--dump sentences.jsonl] [--json]
 //! ```
 //!
 //! `--dump` writes every evaluation sentence (tokens, gold spans, set name) as JSON Lines so that
@@ -50,7 +50,7 @@ fn esc(s: &str) -> String {
 }
 
 fn main() {
-    let mut data = PathBuf::from("/work/shared/data");
+    let mut data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data"));
     let mut model_path = PathBuf::from("resources/ner.model");
     let mut dump: Option<PathBuf> = None;
     let mut json = false;

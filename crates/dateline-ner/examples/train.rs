@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p dateline-ner --example train -- \
-//!     --data /work/shared/data --out resources/ner.model [--epochs 12] [--bits 20] [--seed N] [--augment 3]
+//!     --data ../shared/data --out resources/ner.model [--epochs 12] [--bits 20] [--seed N] [--augment 3]
 //! ```
 //!
 //! Deterministic: the same data, seed and settings give the same bytes. Held-out documents (GUM
@@ -16,7 +16,7 @@ use std::time::Instant;
 use dateline_ner::{augment, place_hashes, train, Model, TrainConfig};
 
 fn main() {
-    let mut data = PathBuf::from("/work/shared/data");
+    let mut data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data"));
     let mut out = PathBuf::from("resources/ner.model");
     let mut cfg = TrainConfig::default();
     let mut copies = 3usize;

@@ -517,7 +517,7 @@ pub struct IngestResponse {
     pub errors: Vec<String>,
 }
 
-/// The full analysis record of an article: the JSON contract of DESIGN.md (`id`, `source`,
+/// The full analysis record of an article: the JSON contract of docs/RECORD.md (`id`, `source`,
 /// `language`, `title`, `header`, `dateline`, `published`, `text`, `text_repairs`, `entities`,
 /// `quotes`, `times`, `amounts`, `tone`, `fingerprint`). Spans are `[start, end)` byte offsets
 /// into `text`.
@@ -533,7 +533,7 @@ impl PartialSchema for ArticleRecord {
         ObjectBuilder::new()
             .schema_type(Type::Object)
             .description(Some(
-                "The analysis record of one article (DESIGN.md). Spans are [start, end) byte offsets into `text`.",
+                "The analysis record of one article (docs/RECORD.md). Spans are [start, end) byte offsets into `text`.",
             ))
             .property("id", string().description(Some("First 16 hex digits of the SHA-256 of `text`")))
             .required("id")

@@ -1,6 +1,6 @@
 //! The dateline store: analyses in one SQLite file, searchable.
 //!
-//! [`Store`] is the embedded default of DESIGN.md: SQLite through rusqlite (bundled, so there is
+//! [`Store`] is the embedded default store: SQLite through rusqlite (bundled, so there is
 //! nothing to install), WAL so readers (the HTTP server) and one writer (an ingest) can share the
 //! file, and FTS5 for search.
 //!

@@ -290,7 +290,7 @@ fn words_count(t: &Toks, i: usize) -> bool {
 
 /// The qualifier written before the number at token `i`: its first token and its name.
 ///
-/// Mapping (DESIGN.md's six values): some/about/around/approximately/roughly/an estimated/close
+/// Mapping (the six values of docs/RECORD.md): some/about/around/approximately/roughly/an estimated/close
 /// to → approximately; more than/over/above/upwards of/in excess of → more than; less than/
 /// fewer than/under/below/nearly/almost → less than (they put the true figure below the one
 /// written); at least/no less than/no fewer than/a minimum of → at least; at most/up to/no more
