@@ -12,7 +12,8 @@
 //! - **Stories**: every article stored joins a story of near-duplicates (MinHash LSH candidates,
 //!   confirmed by exact shingle similarity) in the same transaction ([`stories`]); a story has an
 //!   origin ([`origin`]) and its versions can be compared ([`diff`]).
-//! - **Search**: any user string is a valid query ([`fts_query`]), ranked by bm25, with a snippet.
+//! - **Search**: any user string is a valid query ([`fts_query`]), ranked by bm25, with a snippet;
+//!   quotes have their own index and search ([`quotes`]).
 //!
 //! The tables are documented in [`schema`]; `record_json` keeps each full [`Analysis`] (less its
 //! `text`, which has its own column) so [`Store::get`] returns exactly what was stored.
@@ -22,6 +23,7 @@ mod error;
 mod ingest;
 pub mod lsh;
 pub mod origin;
+pub mod quotes;
 pub mod schema;
 mod search;
 mod stats;
@@ -38,6 +40,7 @@ pub use diff::VersionDiff;
 pub use error::StoreError;
 pub use ingest::{content_sha256, BatchOutcome};
 pub use origin::Origin;
+pub use quotes::{QuoteFilter, QuoteHit, QuotePage, QUOTE_KINDS};
 pub use schema::SCHEMA_VERSION;
 pub use search::{fts_query, SearchHit, MAX_QUERY_TERMS, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN};
 pub use stats::{Stats, TOP_N};

@@ -138,8 +138,67 @@ CREATE TABLE lsh_bands (
 ) WITHOUT ROWID;
 ";
 
+/// Version 4: every quote as a row, searchable by its words and its speaker.
+///
+/// - `quotes`: one row per quote of an article's record (`position` is its index in the record's
+///   `quotes`), filled from `record_json` by a trigger, so every writer (CLI ingest, the HTTP
+///   ingest, anything that inserts an article row) indexes quotes the same way, and existing
+///   stores are back-filled by this step itself.
+/// - `quotes_fts`: FTS5 over the quote's content and speaker name (external content: the words are
+///   stored once, in `quotes`), same tokenizer as the articles' index.
+const V4_QUOTES: &str = "
+CREATE TABLE quotes (
+    pk           INTEGER PRIMARY KEY,
+    article_pk   INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    kind         TEXT,
+    speaker_name TEXT,
+    cue          TEXT,
+    content      TEXT    NOT NULL,
+    span_start   INTEGER,
+    span_end     INTEGER
+);
+CREATE INDEX quotes_article ON quotes(article_pk);
+CREATE INDEX quotes_speaker ON quotes(speaker_name COLLATE NOCASE);
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    content, speaker_name,
+    content = 'quotes', content_rowid = 'pk',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, content, speaker_name) VALUES (new.pk, new.content, new.speaker_name);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, content, speaker_name)
+        VALUES ('delete', old.pk, old.content, old.speaker_name);
+END;
+
+CREATE TRIGGER quotes_of_new_article AFTER INSERT ON articles BEGIN
+    INSERT INTO quotes (article_pk, position, kind, speaker_name, cue, content, span_start, span_end)
+    SELECT new.pk, CAST(q.key AS INTEGER), json_extract(q.value, '$.kind'),
+           json_extract(q.value, '$.speaker_name'), json_extract(q.value, '$.cue'),
+           json_extract(q.value, '$.content'), json_extract(q.value, '$.span[0]'),
+           json_extract(q.value, '$.span[1]')
+    FROM json_each(CASE WHEN json_valid(new.record_json) THEN new.record_json ELSE '{}' END, '$.quotes') AS q
+    WHERE json_extract(q.value, '$.content') IS NOT NULL;
+END;
+CREATE TRIGGER quotes_of_deleted_article AFTER DELETE ON articles BEGIN
+    DELETE FROM quotes WHERE article_pk = old.pk;
+END;
+
+INSERT INTO quotes (article_pk, position, kind, speaker_name, cue, content, span_start, span_end)
+SELECT a.pk, CAST(q.key AS INTEGER), json_extract(q.value, '$.kind'),
+       json_extract(q.value, '$.speaker_name'), json_extract(q.value, '$.cue'),
+       json_extract(q.value, '$.content'), json_extract(q.value, '$.span[0]'),
+       json_extract(q.value, '$.span[1]')
+FROM articles a, json_each(CASE WHEN json_valid(a.record_json) THEN a.record_json ELSE '{}' END, '$.quotes') AS q
+WHERE json_extract(q.value, '$.content') IS NOT NULL
+ORDER BY a.pk, CAST(q.key AS INTEGER);
+";
+
 /// The migration steps, oldest first: step `i` takes the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1_CORE, V2_FULL_TEXT, V3_STORIES];
+pub const MIGRATIONS: &[&str] = &[V1_CORE, V2_FULL_TEXT, V3_STORIES, V4_QUOTES];
 
 /// The schema version this code writes and reads.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

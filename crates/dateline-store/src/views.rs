@@ -882,7 +882,7 @@ impl Store {
         })
     }
 
-    fn query_err(&self, what: &'static str, source: rusqlite::Error) -> StoreError {
+    pub(crate) fn query_err(&self, what: &'static str, source: rusqlite::Error) -> StoreError {
         StoreError::Query { path: self.path.clone(), what, source }
     }
 }
@@ -1013,7 +1013,7 @@ fn name_query(name: &str) -> Option<String> {
 }
 
 /// Appends the column filters of `filter` to a WHERE clause.
-fn push_filters(filter: &SearchFilter, sql: &mut String, params: &mut Vec<Value>) {
+pub(crate) fn push_filters(filter: &SearchFilter, sql: &mut String, params: &mut Vec<Value>) {
     let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     if let Some(v) = given(&filter.place) {
         sql.push_str(" AND a.dateline_place = ? COLLATE NOCASE");
