@@ -84,6 +84,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(stories))
         .routes(routes!(story))
         .routes(routes!(story_diff))
+        .routes(routes!(super::quotes::quotes))
+        .routes(routes!(super::quotes::quotes_export))
         .routes(routes!(ingest))
         .routes(routes!(openapi_doc))
 }
@@ -118,14 +120,8 @@ pub fn search_filter(p: &SearchParams) -> Result<(SearchFilter, SortOrder), Serv
         }
     };
     let nonempty = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-    for (name, v) in [("from", &p.from), ("to", &p.to)] {
-        if let Some(v) = nonempty(v) {
-            let ok = v.len() <= 10 && v.chars().all(|c| c.is_ascii_digit() || c == '-') && v.len() >= 4;
-            if !ok {
-                return Err(ServerError::BadRequest(format!("{name} must be an ISO 8601 date or prefix, not {v:?}")));
-            }
-        }
-    }
+    check_date_bound("from", nonempty(&p.from).as_deref())?;
+    check_date_bound("to", nonempty(&p.to).as_deref())?;
     Ok((
         SearchFilter {
             text: nonempty(&p.q),
@@ -140,6 +136,40 @@ pub fn search_filter(p: &SearchParams) -> Result<(SearchFilter, SortOrder), Serv
         },
         order,
     ))
+}
+
+/// A date filter's value: a real calendar date or a prefix of one (`2021`, `2021-07`,
+/// `2021-07-02`), or a 400 naming the parameter. `2021-13-45` is refused rather than matching
+/// nothing, so a typo is seen.
+pub fn check_date_bound(name: &str, value: Option<&str>) -> Result<(), ServerError> {
+    let Some(v) = value else { return Ok(()) };
+    let bad = || {
+        ServerError::BadRequest(format!(
+            "{name} must be an ISO 8601 date or prefix (2021, 2021-07, 2021-07-02), not {v:?}"
+        ))
+    };
+    let parts: Vec<&str> = v.split('-').collect();
+    let number = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten()
+    };
+    let year = parts.first().and_then(|p| number(p, 4)).ok_or_else(bad)?;
+    if let Some(m) = parts.get(1) {
+        let month = number(m, 2).filter(|m| (1..=12).contains(m)).ok_or_else(bad)?;
+        if let Some(d) = parts.get(2) {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let days = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            number(d, 2).filter(|d| (1..=days).contains(d)).ok_or_else(bad)?;
+        }
+    }
+    if parts.len() > 3 {
+        return Err(bad());
+    }
+    Ok(())
 }
 
 /// Runs a search for the API and the web page alike.

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod extract;
+pub mod quotes;
 pub mod web;
 
 use axum::extract::{DefaultBodyLimit, State};

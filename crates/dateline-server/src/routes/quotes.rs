@@ -1,0 +1,322 @@
+//! Quote search and export: `GET /api/quotes` (one page, with the speakers facet) and
+//! `GET /api/quotes/export` (every match as JSON Lines or CSV, streamed).
+//!
+//! An export runs the store's row walk on a blocking thread and hands rows to the response body
+//! through a bounded channel, so a slow client slows the walk instead of filling memory: an
+//! export of any size holds a few rows at a time.
+
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::http::HeaderValue;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use dateline_store::views::SearchFilter;
+use dateline_store::{QuoteFilter, QuoteHit, QUOTE_KINDS};
+use http_body::Frame;
+use serde::{Deserialize, Serialize};
+use tokio::sync::mpsc;
+use utoipa::{IntoParams, ToSchema};
+
+use super::api::{check_date_bound, paging};
+use super::extract::ApiQuery;
+use crate::model::{Count, Paging};
+use crate::state::AppState;
+use crate::ServerError;
+
+/// The most quotes one export carries; narrow the filters for more.
+pub const EXPORT_MAX: usize = 1_000_000;
+
+/// Rows in flight between the store thread and the response body.
+const EXPORT_CHANNEL: usize = 64;
+
+/// Quote search filters (all optional; all given ones must hold).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct QuoteParams {
+    /// Words of the quote or its speaker's name: all must occur; "an exact phrase"; `word*`.
+    #[param(example = "ceasefire")]
+    pub q: Option<String>,
+    /// The resolved speaker's name, exactly (case-insensitive).
+    pub speaker: Option<String>,
+    /// `direct`, `indirect` or `partial`.
+    pub kind: Option<String>,
+    /// Dateline place of the article, exactly (case-insensitive).
+    pub place: Option<String>,
+    /// Dateline country of the article, ISO 3166-1 alpha-2.
+    pub country: Option<String>,
+    /// A wire credit of the article's dateline.
+    pub source: Option<String>,
+    /// The article's language code.
+    pub language: Option<String>,
+    /// An entity the article names (an organisation, a place, a person; canonical name).
+    pub entity: Option<String>,
+    /// Published on or after (ISO 8601 date or prefix).
+    pub from: Option<String>,
+    /// Published on or before (inclusive of the whole period named).
+    pub to: Option<String>,
+    /// Page number, from 1 (search only).
+    #[param(minimum = 1)]
+    pub page: Option<usize>,
+    /// Quotes per page, 1 to 100 (search only).
+    #[param(minimum = 1, maximum = 100)]
+    pub per_page: Option<usize>,
+    /// Export format: `jsonl` (default) or `csv` (export only).
+    pub format: Option<String>,
+}
+
+/// One quote found, with the article it is in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct FoundQuote {
+    /// The article: `GET /api/articles/{id}`.
+    pub article_id: String,
+    /// The article's headline.
+    pub headline: String,
+    /// The article's publication date.
+    pub published: Option<String>,
+    /// The article's dateline place.
+    pub place: Option<String>,
+    /// The article's dateline country (ISO 3166-1 alpha-2).
+    pub country: Option<String>,
+    /// The article's wire credits.
+    pub sources: Vec<String>,
+    /// The quote's index in the article record's `quotes`.
+    pub index: usize,
+    /// `direct`, `indirect` or `partial`.
+    pub kind: Option<String>,
+    /// The resolved speaker; null when the speaker is not known.
+    pub speaker_name: Option<String>,
+    /// The verb or phrase that introduces the quote.
+    pub cue: Option<String>,
+    /// What was said.
+    pub content: String,
+    /// `[start, end)` byte offsets of the content in the article's text.
+    pub span: Option<[usize; 2]>,
+}
+
+impl From<QuoteHit> for FoundQuote {
+    fn from(h: QuoteHit) -> FoundQuote {
+        FoundQuote {
+            article_id: h.article_id,
+            headline: h.headline,
+            published: h.published,
+            place: h.place,
+            country: h.country,
+            sources: h.sources,
+            index: h.index,
+            kind: h.kind,
+            speaker_name: h.speaker_name,
+            cue: h.cue,
+            content: h.content,
+            span: h.span.map(|s| [s.0, s.1]),
+        }
+    }
+}
+
+/// One page of quotes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct QuotesResponse {
+    /// Where this page is.
+    pub paging: Paging,
+    /// The quotes of this page.
+    pub hits: Vec<FoundQuote>,
+    /// The most quoted speakers among all matches.
+    pub speakers: Vec<Count>,
+}
+
+/// The store filter of quote parameters, or a 400 naming the bad one.
+pub fn quote_filter(p: &QuoteParams) -> Result<QuoteFilter, ServerError> {
+    let nonempty = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let kind = nonempty(&p.kind).map(|k| k.to_ascii_lowercase());
+    if let Some(k) = &kind {
+        if !QUOTE_KINDS.contains(&k.as_str()) {
+            return Err(ServerError::BadRequest(format!("kind must be direct, indirect or partial, not {k:?}")));
+        }
+    }
+    check_date_bound("from", nonempty(&p.from).as_deref())?;
+    check_date_bound("to", nonempty(&p.to).as_deref())?;
+    Ok(QuoteFilter {
+        text: nonempty(&p.q),
+        speaker: nonempty(&p.speaker),
+        kind,
+        article: SearchFilter {
+            text: None,
+            place: nonempty(&p.place),
+            country: nonempty(&p.country),
+            source: nonempty(&p.source),
+            language: nonempty(&p.language),
+            entity: nonempty(&p.entity),
+            speaker: None,
+            from: nonempty(&p.from),
+            to: nonempty(&p.to),
+        },
+    })
+}
+
+/// Runs a quote search for the API and the web page alike.
+pub async fn run_quotes(state: &AppState, p: &QuoteParams) -> Result<QuotesResponse, ServerError> {
+    let (page, per, offset) = paging(p.page, p.per_page)?;
+    let filter = quote_filter(p)?;
+    state
+        .pool()
+        .run(move |store| {
+            let found = store.quote_search(&filter, offset, per)?;
+            Ok(QuotesResponse {
+                paging: Paging::new(page, per, found.total),
+                hits: found.hits.into_iter().map(FoundQuote::from).collect(),
+                speakers: found.speakers.into_iter().map(Count::from).collect(),
+            })
+        })
+        .await
+}
+
+/// Search quotes: who said what.
+///
+/// Words of the quote or its speaker, combined with the speaker, the kind of quote and the
+/// filters of the article that carries it (place, country, source, language, entity, dates).
+/// Best match first for a text query, newest first otherwise.
+#[utoipa::path(
+    get,
+    path = "/api/quotes",
+    tag = "search",
+    params(QuoteParams),
+    responses(
+        (status = 200, description = "One page of quotes and the speakers of all matches", body = QuotesResponse),
+        (status = 400, description = "A bad parameter (paging, kind, dates)", body = crate::error::ApiError)
+    )
+)]
+pub async fn quotes(
+    State(state): State<AppState>,
+    ApiQuery(p): ApiQuery<QuoteParams>,
+) -> Result<Json<QuotesResponse>, ServerError> {
+    Ok(Json(run_quotes(&state, &p).await?))
+}
+
+/// Export quotes: every match, as JSON Lines or CSV.
+///
+/// The same filters as `/api/quotes`, in the same order, at most 1,000,000 quotes; streamed, so
+/// it starts at once and any size downloads in constant server memory. A store error after the
+/// first row ends the download early (the file is then shorter than the matches).
+#[utoipa::path(
+    get,
+    path = "/api/quotes/export",
+    tag = "search",
+    params(QuoteParams),
+    responses(
+        (status = 200, description = "The quotes, one JSON object per line (`application/x-ndjson`, each a FoundQuote) or CSV with a header row (`text/csv`)", content_type = "application/x-ndjson"),
+        (status = 400, description = "A bad parameter (format, kind, dates)", body = crate::error::ApiError)
+    )
+)]
+pub async fn quotes_export(
+    State(state): State<AppState>,
+    ApiQuery(p): ApiQuery<QuoteParams>,
+) -> Result<Response, ServerError> {
+    let filter = quote_filter(&p)?;
+    let csv = match p.format.as_deref().map(str::trim).unwrap_or_default() {
+        "" | "jsonl" => false,
+        "csv" => true,
+        other => return Err(ServerError::BadRequest(format!("format must be jsonl or csv, not {other:?}"))),
+    };
+    let (tx, rx) = mpsc::channel::<Bytes>(EXPORT_CHANNEL);
+    let pool = state.pool().clone();
+    tokio::spawn(async move {
+        let result = pool
+            .run(move |store| {
+                if csv && tx.blocking_send(Bytes::from_static(CSV_HEADER.as_bytes())).is_err() {
+                    return Ok(());
+                }
+                store.for_each_quote(&filter, EXPORT_MAX, |hit| {
+                    let line = if csv { csv_row(&hit) } else { json_line(hit) };
+                    // A closed channel is a client that went away: stop walking.
+                    tx.blocking_send(Bytes::from(line)).is_ok()
+                })?;
+                Ok(())
+            })
+            .await;
+        if let Err(e) = result {
+            eprintln!("dateline serve: quote export stopped: {e}");
+        }
+    });
+    let (content_type, file) =
+        if csv { ("text/csv; charset=utf-8", "quotes.csv") } else { ("application/x-ndjson", "quotes.jsonl") };
+    let mut response = Body::new(ChannelBody { rx }).into_response();
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file}\"")) {
+        headers.insert(CONTENT_DISPOSITION, v);
+    }
+    Ok(response)
+}
+
+/// The CSV columns, in order.
+const CSV_HEADER: &str = "published,speaker,kind,cue,content,headline,place,country,sources,article_id,index\r\n";
+
+fn json_line(hit: QuoteHit) -> String {
+    let mut line = serde_json::to_string(&FoundQuote::from(hit)).unwrap_or_default();
+    line.push('\n');
+    line
+}
+
+fn csv_row(h: &QuoteHit) -> String {
+    let fields = [
+        h.published.as_deref().unwrap_or_default(),
+        h.speaker_name.as_deref().unwrap_or_default(),
+        h.kind.as_deref().unwrap_or_default(),
+        h.cue.as_deref().unwrap_or_default(),
+        &h.content,
+        &h.headline,
+        h.place.as_deref().unwrap_or_default(),
+        h.country.as_deref().unwrap_or_default(),
+        &h.sources.join("; "),
+        &h.article_id,
+        &h.index.to_string(),
+    ];
+    let mut row = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
+    row.push_str("\r\n");
+    row
+}
+
+/// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
+/// A field opening with `=`, `+`, `-` or `@` gets a leading apostrophe, so a spreadsheet shows a
+/// quote such as "=HYPERLINK(...)" as text instead of running it.
+pub fn csv_field(s: &str) -> String {
+    let guarded = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// A response body fed by a channel: each message is one chunk; the body ends when the sender
+/// is dropped.
+struct ChannelBody {
+    rx: mpsc::Receiver<Bytes>,
+}
+
+impl http_body::Body for ChannelBody {
+    type Data = Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
+        self.rx.poll_recv(cx).map(|chunk| chunk.map(|b| Ok(Frame::data(b))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_neutralised() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("he said \"no\""), "\"he said \"\"no\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("-5, he said"), "\"'-5, he said\"");
+    }
+}
