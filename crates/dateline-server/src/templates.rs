@@ -21,6 +21,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("entity.html", include_str!("../templates/entity.html")),
     ("speaker.html", include_str!("../templates/speaker.html")),
     ("speakers.html", include_str!("../templates/speakers.html")),
+    ("quotes.html", include_str!("../templates/quotes.html")),
     ("places.html", include_str!("../templates/places.html")),
     ("stories.html", include_str!("../templates/stories.html")),
     ("story.html", include_str!("../templates/story.html")),

@@ -1,5 +1,5 @@
-//! Quote search and export: `GET /api/quotes` (one page, with the speakers facet) and
-//! `GET /api/quotes/export` (every match as JSON Lines or CSV, streamed).
+//! Quote search and export: `GET /api/quotes` (one page, with the speakers facet),
+//! `GET /api/quotes/export` (every match as JSON Lines or CSV, streamed) and the `/quotes` page.
 //!
 //! An export runs the store's row walk on a blocking thread and hands rows to the response body
 //! through a bounded channel, so a slow client slows the walk instead of filling memory: an
@@ -12,19 +12,22 @@ use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::HeaderValue;
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
 use dateline_store::views::SearchFilter;
 use dateline_store::{QuoteFilter, QuoteHit, QUOTE_KINDS};
 use http_body::Frame;
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use tokio::sync::mpsc;
 use utoipa::{IntoParams, ToSchema};
 
 use super::api::{check_date_bound, paging};
 use super::extract::ApiQuery;
+use super::web::error_page;
 use crate::model::{Count, Paging};
 use crate::state::AppState;
+use crate::views::html::segment;
 use crate::ServerError;
 
 /// The most quotes one export carries; narrow the filters for more.
@@ -303,6 +306,95 @@ impl http_body::Body for ChannelBody {
 
     fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
         self.rx.poll_recv(cx).map(|chunk| chunk.map(|b| Ok(Frame::data(b))))
+    }
+}
+
+/// The filters of a quote search as `(key, value)` pairs, page and format excluded, in the order
+/// links write them.
+fn quote_pairs(p: &QuoteParams) -> Vec<(&'static str, String)> {
+    let v = |o: &Option<String>| o.clone().unwrap_or_default();
+    vec![
+        ("q", v(&p.q)),
+        ("speaker", v(&p.speaker)),
+        ("kind", v(&p.kind)),
+        ("place", v(&p.place)),
+        ("country", v(&p.country)),
+        ("source", v(&p.source)),
+        ("language", v(&p.language)),
+        ("entity", v(&p.entity)),
+        ("from", v(&p.from)),
+        ("to", v(&p.to)),
+    ]
+}
+
+/// `path?k=v&...` for the non-empty pairs, values percent-encoded, with `extra` pairs after them.
+fn link(path: &str, pairs: &[(&str, String)], extra: &[(&str, String)]) -> String {
+    let parts: Vec<String> = pairs
+        .iter()
+        .chain(extra)
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}={}", segment(v)))
+        .collect();
+    if parts.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", parts.join("&"))
+    }
+}
+
+/// `/quotes`: the quote search page, with its filters kept in the URL, a speakers facet that
+/// follows them, paging, and export links for the same filters.
+pub async fn quotes_page(State(state): State<AppState>, query: Result<ApiQuery<QuoteParams>, ServerError>) -> Response {
+    let result = async {
+        let ApiQuery(mut p) = query?;
+        p.per_page = Some(p.per_page.unwrap_or(25));
+        let found = run_quotes(&state, &p).await?;
+        let pairs = quote_pairs(&p);
+        let with = |key: &str, value: &str| {
+            let changed: Vec<(&str, String)> =
+                pairs.iter().map(|(k, v)| (*k, if *k == key { value.to_string() } else { v.clone() })).collect();
+            link("/quotes", &changed, &[])
+        };
+        let speakers: Vec<serde_json::Value> = found
+            .speakers
+            .iter()
+            .map(|c| {
+                let active = p.speaker.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(&c.value));
+                json!({ "label": c.value, "count": c.count, "active": active,
+                        "href": with("speaker", if active { "" } else { &c.value }) })
+            })
+            .collect();
+        let kinds: Vec<serde_json::Value> = QUOTE_KINDS
+            .iter()
+            .map(|k| {
+                let active = p.kind.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(k));
+                json!({ "label": k, "active": active, "href": with("kind", if active { "" } else { k }) })
+            })
+            .collect();
+        let chips: Vec<serde_json::Value> = pairs
+            .iter()
+            .filter(|(k, v)| *k != "q" && !v.trim().is_empty())
+            .map(|(k, v)| json!({ "label": k, "value": v, "remove": with(k, "") }))
+            .collect();
+        let paging = &found.paging;
+        let prev = (paging.page > 1).then(|| link("/quotes", &pairs, &[("page", (paging.page - 1).to_string())]));
+        let next = ((paging.page as u64) < paging.pages)
+            .then(|| link("/quotes", &pairs, &[("page", (paging.page + 1).to_string())]));
+        let pager = (paging.pages > 1)
+            .then(|| json!({ "prev": prev, "next": next, "page": paging.page, "pages": paging.pages }));
+        let export_csv = link("/api/quotes/export", &pairs, &[("format", "csv".into())]);
+        let export_jsonl = link("/api/quotes/export", &pairs, &[("format", "jsonl".into())]);
+        state.templates().render(
+            "quotes.html",
+            json!({ "title": "Quotes", "nav": "quotes", "params": p, "results": found, "speakers": speakers,
+                    "kinds": kinds, "chips": chips, "pager": pager, "export_csv": export_csv,
+                    "export_jsonl": export_jsonl }),
+        )
+    }
+    .await;
+    match result {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => error_page(&state, e),
     }
 }
 
