@@ -79,10 +79,13 @@ pub struct QuotePage {
 }
 
 /// The SELECT list of a quote hit, in the order [`hit_of`] reads it.
-const HIT_COLUMNS: &str = "a.id, a.title, substr(a.text, 1, 300), a.published, a.dateline_place, a.dateline_country,
+/// (`substr` counts characters and spans bytes: 1,600 characters cover a dateline and a first
+/// sentence, which [`hit_of`] then cuts at the dateline's byte end.)
+const HIT_COLUMNS: &str = "a.id, a.title, substr(a.text, 1, 1600), a.published, a.dateline_place, a.dateline_country,
      (SELECT group_concat(source, char(31))
       FROM (SELECT s.source FROM article_sources s WHERE s.article_pk = a.pk ORDER BY s.position)),
-     q.position, q.kind, q.speaker_name, q.cue, q.content, q.span_start, q.span_end";
+     q.position, q.kind, q.speaker_name, q.cue, q.content, q.span_start, q.span_end,
+     json_extract(a.record_json, '$.dateline.span[1]')";
 
 impl Store {
     /// The `offset..offset + limit` slice of the quotes matching `filter`, with the total and the
@@ -201,10 +204,11 @@ fn order_of(filter: &QuoteFilter) -> &'static str {
 
 fn hit_of(r: &Row<'_>) -> rusqlite::Result<QuoteHit> {
     let title: Option<String> = r.get(1)?;
-    let lead: Option<String> = r.get(2)?;
-    let headline = title
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| crate::views::derive_headline(lead.as_deref().unwrap_or_default()));
+    let head: String = r.get::<_, Option<String>>(2)?.unwrap_or_default();
+    // An untitled article's headline is its first sentence after the dateline.
+    let dateline_end = r.get::<_, Option<i64>>(14)?.and_then(|e| usize::try_from(e).ok());
+    let body = dateline_end.and_then(|end| head.get(end..)).unwrap_or(head.as_str());
+    let headline = title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| crate::views::derive_headline(body));
     let sources: Option<String> = r.get(6)?;
     let span = match (r.get::<_, Option<i64>>(12)?, r.get::<_, Option<i64>>(13)?) {
         (Some(s), Some(e)) if 0 <= s && s <= e => Some(Span(s as usize, e as usize)),

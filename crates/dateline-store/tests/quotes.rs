@@ -180,3 +180,18 @@ fn version_3_store_is_back_filled() -> TestResult {
     assert_eq!(store.quote_search(&QuoteFilter::default(), 0, 10)?.total, 5);
     Ok(())
 }
+
+/// An untitled article's headline is its first sentence after the dateline, not the dateline.
+#[test]
+fn untitled_headlines_skip_the_dateline() -> TestResult {
+    let text = "NAIROBI (Wire) - The council approved the new bus routes. \"It is a good day,\" said Amina Odhiambo.";
+    let mut a = article(text, "2024-06-01", "Nairobi", &[("direct", Some("Amina Odhiambo"), "said", "It is a good day,")]);
+    if let Some(d) = a.dateline.as_mut() {
+        d.span = Span(0, "NAIROBI (Wire) -".len());
+    }
+    let mut store = Store::open_in_memory()?;
+    store.insert_batch(&[a])?;
+    let page = store.quote_search(&QuoteFilter::default(), 0, 10)?;
+    assert_eq!(page.hits[0].headline, "The council approved the new bus routes");
+    Ok(())
+}
