@@ -16,6 +16,7 @@ mod entities;
 mod error;
 pub mod fingerprint;
 pub mod gazetteer;
+mod lead;
 mod quotes;
 mod record;
 mod resources;
