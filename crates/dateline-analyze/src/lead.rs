@@ -27,6 +27,8 @@ const LEAD_BYTES: usize = 3000;
 const MAX_LINES: usize = 24;
 /// How many paragraphs of prose may come before the dateline (a standfirst, a site blurb).
 const MAX_PROSE_BEFORE_DATELINE: usize = 2;
+/// The fewest words after a dateline on its line.
+const MIN_WORDS_AFTER: usize = 4;
 /// A line longer than this, or ending like a sentence, is prose rather than a lead line.
 const SHORT_LINE: usize = 160;
 
@@ -98,6 +100,7 @@ pub(crate) fn read_lead(text: &str, resources: &Resources, reference: Option<&st
     let mut pos = 0;
     let mut lines = 0;
     let mut pending_lines: Vec<(usize, usize)> = Vec::new();
+    let mut bylines: Vec<Byline> = Vec::new();
     while pos < text.len() && pos < LEAD_BYTES && lines < MAX_LINES {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
         let line_start = pos + (text[pos..end].len() - text[pos..end].trim_start().len());
@@ -112,9 +115,13 @@ pub(crate) fn read_lead(text: &str, resources: &Resources, reference: Option<&st
         let own = lead_reference(&lead, &numerics);
         let reference_here = reference.map(str::to_string).or(own.map(|d| d.format("%Y-%m-%d").to_string()));
         if let Some(d) = parse_dateline_at(text, line_start, resources, reference_here.as_deref()) {
-            lead.dateline = Some(d);
-            body_start = Some(line_start);
-            break;
+            // The story goes on after the dateline on its line (`IRNA - Islamic Republic News
+            // Agency` is a masthead, not a dateline).
+            let structured = d.date.is_some() || !d.sources.is_empty();
+            if structured || lines == 1 || reads_on(&text[d.span.1..end]) {
+                lead.dateline = Some(d);
+                break;
+            }
         }
         if is_prose(line) {
             body_start.get_or_insert(line_start);
@@ -124,15 +131,9 @@ pub(crate) fn read_lead(text: &str, resources: &Resources, reference: Option<&st
             }
             continue;
         }
-        if body_start.is_some() {
-            // A short line after the prose has started: a subhead, not lead material.
+        if let Some(b) = byline(line, line_start) {
+            bylines.push(b);
             continue;
-        }
-        if lead.byline.is_none() {
-            if let Some(b) = byline(line, line_start) {
-                lead.byline = Some(b);
-                continue;
-            }
         }
         if let Some(found) = date_in_line(line, line_start) {
             match found {
@@ -143,7 +144,18 @@ pub(crate) fn read_lead(text: &str, resources: &Resources, reference: Option<&st
         }
         pending_lines.push((line_start, line_start + line.len()));
     }
-    lead.body_start = body_start.unwrap_or(0);
+    // The body starts at the dateline, else at the first prose; lead lines are those before it
+    // (short lines after the first prose are subheads when no dateline follows).
+    lead.body_start = match (&lead.dateline, body_start) {
+        (Some(d), _) => d.span.0,
+        (None, Some(b)) => b,
+        (None, None) => 0,
+    };
+    let before = |s: usize| s < lead.body_start;
+    lead.byline = bylines.into_iter().find(|b| before(b.span.0));
+    lead.dates.retain(|d| before(d.span.0));
+    numerics.retain(|n| before(n.span.0));
+    pending_lines.retain(|&(s, _)| before(s));
     // Numeric dates, by evidence.
     let country = lead.dateline.as_ref().and_then(|d| d.country.clone());
     for n in numerics {
@@ -153,16 +165,39 @@ pub(crate) fn read_lead(text: &str, resources: &Resources, reference: Option<&st
     }
     lead.dates.sort_by_key(|d| d.span.0);
     // The headline: the first line of a few words that reads like one.
-    lead.title = pending_lines
-        .iter()
-        .find(|&&(s, e)| s < lead.body_start.max(1) && is_headline(&text[s..e]))
-        .map(|&(s, e)| Span(s, e));
+    lead.title = pending_lines.iter().find(|&&(s, e)| is_headline(&text[s..e])).map(|&(s, e)| Span(s, e));
     lead
+}
+
+/// Finds the dateline of a page as it comes: at the start of the text, or after the lead
+/// (headline, page chrome, byline, date lines), or at the start of one of the first paragraphs
+/// of prose. `reference` (ISO 8601) dates a dateline that gives no year, as in
+/// [`parse_dateline`](crate::parse_dateline); a date line of the lead does too.
+pub fn find_dateline(text: &str, resources: &Resources, reference: Option<&str>) -> Option<Dateline> {
+    read_lead(text, resources, reference).dateline
+}
+
+/// The spans the lead reader reports in `text` (title, byline, dates, dateline) and where the
+/// body starts, for checks that they all slice the text.
+pub fn lead_spans(text: &str, resources: &Resources) -> (Vec<Span>, usize) {
+    let lead = read_lead(text, resources, None);
+    let mut spans: Vec<Span> = lead.title.into_iter().chain(lead.byline.map(|b| b.span)).collect();
+    spans.extend(lead.dates.iter().map(|d| d.span));
+    spans.extend(lead.dates.iter().filter_map(|d| d.time.map(|t| t.0)));
+    spans.extend(lead.dateline.map(|d| d.span));
+    (spans, lead.body_start)
 }
 
 /// The lead's own date so far (for a dateline without a year), from dates with a month name.
 fn lead_reference(lead: &Lead, _numerics: &[Numeric]) -> Option<NaiveDate> {
     lead.dates.last().map(|d| d.date)
+}
+
+/// Whether the rest of a line after a dateline is the story: enough words, one of them
+/// lowercase (a masthead's words are all capitalised).
+fn reads_on(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() >= MIN_WORDS_AFTER && words.iter().take(12).any(|w| w.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// Whether a line reads as running prose: long, or ending like a sentence with enough words.

@@ -28,6 +28,7 @@ pub use dateline::parse_dateline;
 pub use entities::find_entities;
 pub use error::AnalyzeError;
 pub use fingerprint::{fingerprint, Shingles, Signature, Similarity};
+pub use lead::{find_dateline, lead_spans};
 pub use quotes::find_quotes;
 pub use record::*;
 pub use resources::Resources;

@@ -15,6 +15,9 @@
 const WIDTHS: std::ops::RangeInclusive<usize> = 40..=100;
 /// How far under the width a line may end and still count towards it.
 const BAND: usize = 12;
+/// How much shorter than the estimated width a line may be and still have been wrapped: the
+/// estimate is the longest line seen, a few columns over the width most lines were cut at.
+const SLACK: usize = 6;
 /// The fewest lines that must cluster under the width.
 const MIN_WRAPPED: usize = 5;
 
@@ -47,7 +50,7 @@ pub fn soft_breaks(text: &str) -> Vec<usize> {
             continue;
         }
         let first_word = next.split_whitespace().next().map_or(0, |w| w.chars().count());
-        if len + 1 + first_word > width {
+        if len + 1 + first_word + SLACK > width {
             out.push(e);
         }
     }

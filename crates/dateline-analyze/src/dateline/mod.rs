@@ -56,6 +56,9 @@ pub(crate) fn parse_dateline_at(
     resources: &Resources,
     reference_date: Option<&str>,
 ) -> Option<Dateline> {
+    // Star prefixes some feeds put before a story (`****PLACE, Date -`) are not the dateline.
+    let stars = text.get(lead..)?.bytes().take_while(|&b| b == b'*').count();
+    let lead = if stars > 0 { lead + stars + scan::spaces(&text[lead + stars..]) } else { lead };
     let window = prefix(text.get(lead..)?, WINDOW);
     let raw = scan::scan(window)?;
     let gaz = &resources.gazetteer;
