@@ -9,7 +9,9 @@ use dateline_text::{language, segment};
 use crate::amounts::amounts_in;
 use crate::lead::{iso, read_lead, Lead};
 use crate::times::{times_in, tokens::Toks};
-use crate::{find_entities, find_quotes, Analysis, LeadBlock, Resources, Span, TimeExpr};
+use crate::{
+    find_entities, find_quotes, Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Span, TimeExpr,
+};
 
 /// Stages that only read English text.
 const ENGLISH_ONLY_STAGES: [&str; 4] = ["entities", "quotes", "times", "amounts"];
@@ -61,7 +63,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     let sentences = segment::sentences(text);
     let (entities, quotes, times, amounts) = if english {
         let entities = find_entities(text, &sentences, resources, dateline.as_ref());
-        let quotes = find_quotes(text, &sentences, &entities);
+        let quotes = quotes_after_dateline(text, &sentences, &entities, dateline.as_ref());
         // Times and amounts read the same tokens. With a reference date every time expression
         // (relative ones too) is in `times`, so amounts reuse them; without one they find the
         // spans themselves.
@@ -99,6 +101,38 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         tone: None,
         fingerprint: Some(fingerprint),
     }
+}
+
+/// The quotes of the article, with the dateline kept out of them: the sentence that holds the
+/// dateline starts after it, and an entity named only inside the dateline (its agency) is no
+/// speaker (`June 29 (Agency) -` never opens a quote, and `it` never resolves to the agency).
+fn quotes_after_dateline(
+    text: &str,
+    sentences: &[Span],
+    entities: &[Entity],
+    dateline: Option<&Dateline>,
+) -> Vec<Quote> {
+    let Some(d) = dateline else {
+        return find_quotes(text, sentences, entities);
+    };
+    let end = d.span.1 + text.get(d.span.1..).map_or(0, |r| r.len() - r.trim_start().len());
+    let sentences: Vec<Span> = sentences
+        .iter()
+        .filter_map(|s| match (s.0 < end, s.1 > end) {
+            (true, true) => Some(Span(end, s.1)),
+            (true, false) => None,
+            _ => Some(*s),
+        })
+        .collect();
+    let inside = |m: &Mention| m.span.0 >= d.span.0 && m.span.1 <= d.span.1;
+    let mut quotes = if entities.iter().any(|e| e.mentions.iter().all(inside)) {
+        let kept: Vec<Entity> = entities.iter().filter(|e| !e.mentions.iter().all(inside)).cloned().collect();
+        find_quotes(text, &sentences, &kept)
+    } else {
+        find_quotes(text, &sentences, entities)
+    };
+    quotes.retain(|q| q.span.0 >= d.span.1 || q.span.1 <= d.span.0);
+    quotes
 }
 
 /// The dates and clock times printed in the lead, as time expressions, where the time stage

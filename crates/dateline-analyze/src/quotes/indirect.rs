@@ -470,8 +470,12 @@ fn verb(
         }
         return one(content_to_paragraph(doc, c.end + 1), Some(speaker));
     }
-    // Direct speech right after the cue is the direct stage's.
-    if matches!(doc.t(c.end), ":") || doc.is_mark(c.end) || !doc.is_word(c.end) && doc.is_mark(c.end + 1) {
+    // Direct speech right after the cue is the direct stage's (a quote mark in the next
+    // sentence, after `said.`, is not).
+    if matches!(doc.t(c.end), ":")
+        || doc.is_mark(c.end) && c.end < hi
+        || !doc.is_word(c.end) && c.end + 1 < hi && doc.is_mark(c.end + 1)
+    {
         return Vec::new();
     }
     let prev = before_verb(doc, c.start, lo);
