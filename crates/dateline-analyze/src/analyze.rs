@@ -56,9 +56,26 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         .and_then(|d| d.date.as_deref())
         .or(published.as_deref())
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    let language = language::detect(text);
-    // The entity, quote, time and amount stages read English; other languages keep their
-    // provenance, repairs and fingerprint, and the record lists what was skipped.
+    // The language: the source's word wins; else detection, with how sure it is. The entity,
+    // quote, time and amount stages read English; they are skipped only when another language
+    // is reliably detected (short and tabular English may look like anything to trigrams).
+    // Other languages keep their provenance, repairs and fingerprint, and the record lists what
+    // was skipped.
+    let given_language = doc.meta.language.as_deref().map(str::trim).filter(|l| !l.is_empty()).map(|l| {
+        let l = l.to_ascii_lowercase();
+        l.split(['-', '_']).next().unwrap_or(&l).to_string()
+    });
+    let (language, language_confidence) = match given_language {
+        Some(l) => (Some(l), None),
+        None => {
+            let d = language::detect_with_confidence(text);
+            let code = match d.code {
+                Some(c) if c != "en" && !d.reliable => None,
+                c => c,
+            };
+            (code, Some((d.confidence * 100.0).round() / 100.0))
+        }
+    };
     let english = language.as_deref().is_none_or(|l| l == "en");
     let sentences = segment::sentences(text);
     let (entities, quotes, times, amounts) = if english {
@@ -84,6 +101,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         id: content_id(text),
         source: doc.source.clone(),
         language: language.unwrap_or_else(|| UNDETERMINED.to_string()),
+        language_confidence,
         skipped_stages,
         title,
         author,

@@ -16,6 +16,11 @@ pub struct Analysis {
     pub source: SourceRef,
     /// ISO 639-1 code of the article's language (`und` when the text is too short to tell).
     pub language: String,
+    /// How sure language identification was, 0..=1 (`null` when the source gave the language).
+    /// A language other than English that is not reliably detected is `und`, and the English
+    /// stages run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language_confidence: Option<f32>,
     /// Stages that did not run because they do not apply (English-only stages on other
     /// languages); their fields are empty.
     #[serde(default)]
@@ -217,6 +222,7 @@ impl Analysis {
             id: crate::content_id(text),
             source,
             language: "en".into(),
+            language_confidence: None,
             skipped_stages: Vec::new(),
             title: None,
             author: None,

@@ -623,7 +623,12 @@ fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span> {
         b += 1;
     }
     let ends = doc.t(b) == "," || doc.is_word(b) && !doc.is_cap(b);
-    (b > a && ends).then(|| doc.span(a, b)).flatten()
+    // "Chile's central bank": a possessive name is the subject's determiner, not the subject.
+    let possessive = b > a && {
+        let last = doc.t(b - 1);
+        last.ends_with("'s") || last.ends_with("\u{2019}s") || doc.is(b, &["'s", "\u{2019}s", "'", "\u{2019}"])
+    };
+    (b > a && ends && !possessive).then(|| doc.span(a, b)).flatten()
 }
 
 /// The content a cue verb reports after it, by the verb's frame: "that" and a clause; a bare
