@@ -7,8 +7,11 @@ use chrono::NaiveDate;
 use dateline_text::{language, segment};
 
 use crate::amounts::amounts_in;
+use crate::lead::{iso, read_lead, Lead};
 use crate::times::{times_in, tokens::Toks};
-use crate::{find_entities, find_quotes, parse_dateline, Analysis, Resources};
+use crate::{
+    find_entities, find_quotes, Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Span, TimeExpr,
+};
 
 /// Stages that only read English text.
 const ENGLISH_ONLY_STAGES: [&str; 4] = ["entities", "quotes", "times", "amounts"];
@@ -19,48 +22,95 @@ const UNDETERMINED: &str = "und";
 /// Analyses one prepared document. Pure and deterministic: the same document and resources
 /// always give the same record.
 pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
+    // Hard-wrapped paragraphs are joined first: a `\n` becomes a space, byte for byte, so every
+    // span below is also a span of the document's text.
+    let unwrapped = dateline_text::unwrap::unwrap(&doc.text);
+    let (text, line_joins) = match &unwrapped {
+        Some((t, joins)) => (t.as_str(), joins.clone()),
+        None => (doc.text.as_str(), Vec::new()),
+    };
     let header = doc.meta.header.clone();
     let given_published = doc.meta.published.as_deref().and_then(iso_date_prefix);
     let header_date = header.as_ref().and_then(|h| h.date.as_deref()).and_then(iso_date_prefix);
     let reference = header_date.or(given_published);
-    let dateline = parse_dateline(&doc.text, resources, reference);
-    let published =
-        given_published.or(header_date).map(str::to_string).or_else(|| dateline.as_ref().and_then(|d| d.date.clone()));
+    // The lead: headline, byline, date lines, and the dateline wherever the body starts.
+    let lead = read_lead(text, resources, reference);
+    let lead_date = lead.published().map(iso);
+    let page_date = given_published.or(header_date).map(str::to_string).or(lead_date);
+    let mut dateline = lead.dateline.clone();
+    if let Some(d) = dateline.as_mut() {
+        // A dateline without a date of its own was filed on the page's date; one without a
+        // credit is the byline's agency's (`By Jane Roe, Example News`).
+        if d.date.is_none() {
+            d.date.clone_from(&page_date);
+        }
+        if d.sources.is_empty() {
+            if let Some(agency) = lead.byline.as_ref().and_then(|b| b.agency.clone()) {
+                d.sources.push(agency);
+            }
+        }
+    }
+    let published = page_date.or_else(|| dateline.as_ref().and_then(|d| d.date.clone()));
     let reference_day = dateline
         .as_ref()
         .and_then(|d| d.date.as_deref())
         .or(published.as_deref())
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    let language = language::detect(&doc.text);
-    // The entity, quote, time and amount stages read English; other languages keep their
-    // provenance, repairs and fingerprint, and the record lists what was skipped.
+    // The language: the source's word wins; else detection, with how sure it is. The entity,
+    // quote, time and amount stages read English; they are skipped only when another language
+    // is reliably detected (short and tabular English may look like anything to trigrams).
+    // Other languages keep their provenance, repairs and fingerprint, and the record lists what
+    // was skipped.
+    let given_language = doc.meta.language.as_deref().map(str::trim).filter(|l| !l.is_empty()).map(|l| {
+        let l = l.to_ascii_lowercase();
+        l.split(['-', '_']).next().unwrap_or(&l).to_string()
+    });
+    let (language, language_confidence) = match given_language {
+        Some(l) => (Some(l), None),
+        None => {
+            let d = language::detect_with_confidence(text);
+            let code = match d.code {
+                Some(c) if c != "en" && !d.reliable => None,
+                c => c,
+            };
+            (code, Some((d.confidence * 100.0).round() / 100.0))
+        }
+    };
     let english = language.as_deref().is_none_or(|l| l == "en");
-    let sentences = segment::sentences(&doc.text);
+    let sentences = segment::sentences(text);
     let (entities, quotes, times, amounts) = if english {
-        let entities = find_entities(&doc.text, &sentences, resources, dateline.as_ref());
-        let quotes = find_quotes(&doc.text, &sentences, &entities);
+        let entities = find_entities(text, &sentences, resources, dateline.as_ref());
+        let quotes = quotes_after_dateline(text, &sentences, &entities, dateline.as_ref());
         // Times and amounts read the same tokens. With a reference date every time expression
         // (relative ones too) is in `times`, so amounts reuse them; without one they find the
         // spans themselves.
-        let toks = Toks::new(&doc.text);
-        let times = times_in(&toks, &doc.text, reference_day);
-        let amounts = amounts_in(&toks, &doc.text, &entities, reference_day.is_some().then_some(&times[..]));
+        let toks = Toks::new(text);
+        let mut times = times_in(&toks, text, reference_day);
+        add_lead_times(&mut times, text, &lead);
+        let amounts = amounts_in(&toks, text, &entities, reference_day.is_some().then_some(&times[..]));
         (entities, quotes, times, amounts)
     } else {
         Default::default()
     };
     let skipped_stages = if english { Vec::new() } else { ENGLISH_ONLY_STAGES.iter().map(|s| s.to_string()).collect() };
-    let fingerprint = crate::fingerprint(&doc.text, dateline.as_ref().map(|d| d.span));
+    let fingerprint = crate::fingerprint(text, dateline.as_ref().map(|d| d.span));
+    let title = doc.meta.title.clone().or_else(|| lead.title.and_then(|s| s.slice(text)).map(str::to_string));
+    let author = doc.meta.author.clone().or_else(|| lead.byline.as_ref().map(|b| b.author.clone()));
+    let lead_record = lead_record(&lead);
     Analysis {
-        id: content_id(&doc.text),
+        id: content_id(text),
         source: doc.source.clone(),
         language: language.unwrap_or_else(|| UNDETERMINED.to_string()),
+        language_confidence,
         skipped_stages,
-        title: doc.meta.title.clone(),
+        title,
+        author,
         header,
         dateline,
         published,
-        text: doc.text.clone(),
+        lead: lead_record,
+        text: text.to_string(),
+        line_joins,
         text_repairs: doc.repairs.clone(),
         entities,
         quotes,
@@ -69,6 +119,77 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         tone: None,
         fingerprint: Some(fingerprint),
     }
+}
+
+/// The quotes of the article, with the dateline kept out of them: the sentence that holds the
+/// dateline starts after it, and an entity named only inside the dateline (its agency) is no
+/// speaker (`June 29 (Agency) -` never opens a quote, and `it` never resolves to the agency).
+fn quotes_after_dateline(
+    text: &str,
+    sentences: &[Span],
+    entities: &[Entity],
+    dateline: Option<&Dateline>,
+) -> Vec<Quote> {
+    let Some(d) = dateline else {
+        return find_quotes(text, sentences, entities);
+    };
+    let end = d.span.1 + text.get(d.span.1..).map_or(0, |r| r.len() - r.trim_start().len());
+    let sentences: Vec<Span> = sentences
+        .iter()
+        .filter_map(|s| match (s.0 < end, s.1 > end) {
+            (true, true) => Some(Span(end, s.1)),
+            (true, false) => None,
+            _ => Some(*s),
+        })
+        .collect();
+    let inside = |m: &Mention| m.span.0 >= d.span.0 && m.span.1 <= d.span.1;
+    let mut quotes = if entities.iter().any(|e| e.mentions.iter().all(inside)) {
+        let kept: Vec<Entity> = entities.iter().filter(|e| !e.mentions.iter().all(inside)).cloned().collect();
+        find_quotes(text, &sentences, &kept)
+    } else {
+        find_quotes(text, &sentences, entities)
+    };
+    quotes.retain(|q| q.span.0 >= d.span.1 || q.span.1 <= d.span.0);
+    quotes
+}
+
+/// The dates and clock times printed in the lead, as time expressions, where the time stage
+/// did not already find them (`14.3.07`, `07:39hrs`, `| 07:18 PM` beside a byline date).
+fn add_lead_times(times: &mut Vec<TimeExpr>, text: &str, lead: &Lead) {
+    let overlaps = |times: &[TimeExpr], s: Span| times.iter().any(|t| t.span.0 < s.1 && s.0 < t.span.1);
+    let mut added = false;
+    for d in &lead.dates {
+        if !overlaps(times, d.span) {
+            if let Some(t) = d.span.slice(text) {
+                times.push(TimeExpr { text: t.to_string(), value: iso(d.date), span: d.span });
+                added = true;
+            }
+        }
+        if let Some((span, h, m)) = d.time {
+            if !overlaps(times, span) {
+                if let Some(t) = span.slice(text) {
+                    let value = format!("{}T{h:02}:{m:02}", iso(d.date));
+                    times.push(TimeExpr { text: t.to_string(), value, span });
+                    added = true;
+                }
+            }
+        }
+    }
+    if added {
+        times.sort_by_key(|t| (t.span.0, t.span.1));
+    }
+}
+
+/// What the record says of the lead: the spans it found.
+fn lead_record(lead: &Lead) -> Option<LeadBlock> {
+    let block = LeadBlock {
+        body_start: lead.body_start,
+        title: lead.title,
+        byline: lead.byline.as_ref().map(|b| b.span),
+        dates: lead.dates.iter().map(|d| d.span).collect(),
+    };
+    (block.body_start > 0 || block.title.is_some() || block.byline.is_some() || !block.dates.is_empty())
+        .then_some(block)
 }
 
 /// The article id: the first 16 hex digits of the SHA-256 of the normalised text.

@@ -202,25 +202,71 @@ pub(crate) fn resolve_year(month: u32, day: u32, reference: NaiveDate) -> Option
 /// 2019`, `18 September`, `18th September, 2019`, `2nd Jul, 2021`, `Tuesday`, `Tuesday, March
 /// 3`. The phrase must end at a word boundary.
 pub(crate) fn parse_date_phrase(s: &str) -> Option<(DatePhrase, usize)> {
+    date_phrase(s, month_from_name)
+}
+
+/// [`parse_date_phrase`] that also reads a misspelt month (see [`month_misspelt`]), for the
+/// dateline, where the place before and the punctuation around vouch for a date.
+pub(crate) fn parse_date_phrase_lenient(s: &str) -> Option<(DatePhrase, usize)> {
+    date_phrase(s, |w| month_from_name(w).or_else(|| month_misspelt(w)))
+}
+
+/// A month name cut short, or with one letter too many or too few: `Marc`, `Septem`, `Junee`,
+/// `Aprill`, `Septmber`.
+/// Only full names are read this way, so a cut name has at least four letters.
+pub(crate) fn month_misspelt(word: &str) -> Option<u32> {
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
+    if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let hit = |f: &&str| {
+        // A prefix of the name, or the name with one letter doubled or added at the end.
+        (f.starts_with(w.as_str()) && w.len() < f.len())
+            || (w.len() == f.len() + 1 && w.starts_with(*f))
+            || (w.len() == f.len() + 1 && (0..w.len()).any(|i| w[..i] == f[..i] && w[i + 1..] == f[i..]))
+            || (w.len() + 1 == f.len()
+                && w.len() >= 5
+                && (0..w.len()).any(|i| w[..i] == f[..i] && w[i..] == f[i + 1..]))
+    };
+    FULL.iter().position(|f| hit(&f)).map(|i| i as u32 + 1)
+}
+
+fn date_phrase(s: &str, month: impl Fn(&str) -> Option<u32> + Copy) -> Option<(DatePhrase, usize)> {
     let mut words = Words::new(s);
     let first = words.next()?;
     if let Some(wd) = weekday_from_name(first.text) {
         // `Tuesday, March 3`: the calendar date wins when one follows.
         let rest_start = first.end + skip_separators(&s[first.end..], true);
         if rest_start > first.end {
-            if let Some((DatePhrase::Date(md), len)) = parse_date_phrase(&s[rest_start..]) {
+            if let Some((DatePhrase::Date(md), len)) = date_phrase(&s[rest_start..], month) {
                 return Some((DatePhrase::Date(md), rest_start + len));
             }
         }
         return Some((DatePhrase::Weekday(wd), first.end));
     }
     let second = words.next();
-    let (month, day, end) = if let Some(month) = month_from_name(first.text) {
+    let (month, day, end) = if let Some(month) = month(first.text) {
         let w = second?;
-        (month, day_from_word(w.text)?, w.end)
+        // `June 21.`: a full stop after the day is not part of the date.
+        let day_text = w.text.trim_end_matches('.');
+        (month, day_from_word(day_text)?, w.end - (w.text.len() - day_text.len()))
     } else if let Some(day) = day_from_word(first.text) {
         let w = second?;
-        (month_from_name(w.text)?, day, w.end)
+        (month(w.text)?, day, w.end)
     } else {
         return None;
     };
@@ -310,6 +356,13 @@ mod tests {
         assert_eq!(month_from_name("SEPT."), Some(9));
         assert_eq!(month_from_name("Jul"), Some(7));
         assert_eq!(month_from_name("Mayo"), None);
+        assert_eq!(month_misspelt("Marc"), Some(3));
+        assert_eq!(month_misspelt("Junee"), Some(6));
+        assert_eq!(month_misspelt("Aprill"), Some(4));
+        assert_eq!(month_misspelt("Septmber"), Some(9));
+        assert_eq!(month_misspelt("Mayo"), Some(5));
+        assert_eq!(month_misspelt("Mar"), None);
+        assert_eq!(month_misspelt("Marching"), None);
         assert_eq!(weekday_from_name("tues."), Some(Weekday::Tue));
     }
 

@@ -16,20 +16,35 @@ pub struct Analysis {
     pub source: SourceRef,
     /// ISO 639-1 code of the article's language (`und` when the text is too short to tell).
     pub language: String,
+    /// How sure language identification was, 0..=1 (`null` when the source gave the language).
+    /// A language other than English that is not reliably detected is `und`, and the English
+    /// stages run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language_confidence: Option<f32>,
     /// Stages that did not run because they do not apply (English-only stages on other
     /// languages); their fields are empty.
     #[serde(default)]
     pub skipped_stages: Vec<String>,
     /// Headline, when the source gave one.
     pub title: Option<String>,
+    /// The author: the source's metadata, else the byline of the lead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     /// The crawl header line (`date`, `author`), when there was one.
     pub header: Option<Header>,
     /// The wire dateline that opens the body, when there is one.
     pub dateline: Option<Dateline>,
     /// The best publication date known (ISO 8601).
     pub published: Option<String>,
+    /// What stands before the body (headline, byline, date lines) and where the body starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<LeadBlock>,
     /// The normalised body text.
     pub text: String,
+    /// Offsets of the line breaks that only wrapped a paragraph and are spaces in `text`
+    /// (one byte each way, so no other offset moves).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub line_joins: Vec<usize>,
     /// Repairs made to `text` or proposed for it.
     pub text_repairs: Vec<TextRepair>,
     /// Named entities with their mentions.
@@ -59,6 +74,22 @@ pub struct Dateline {
     pub date: Option<String>,
     /// The dateline's extent in `text`, including its closing dash or colon.
     pub span: Span,
+}
+
+/// The lead of a page: spans in `text` of what stands before the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadBlock {
+    /// Where the body starts: the dateline's line, else the first paragraph of prose.
+    pub body_start: usize,
+    /// The headline line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Span>,
+    /// The byline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<Span>,
+    /// Dates printed in the lead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<Span>,
 }
 
 /// A named entity and all its mentions in the article.
@@ -191,12 +222,16 @@ impl Analysis {
             id: crate::content_id(text),
             source,
             language: "en".into(),
+            language_confidence: None,
             skipped_stages: Vec::new(),
             title: None,
+            author: None,
             header: None,
             dateline: None,
             published: None,
+            lead: None,
             text: text.to_string(),
+            line_joins: Vec::new(),
             text_repairs: Vec::new(),
             entities: Vec::new(),
             quotes: Vec::new(),
@@ -210,6 +245,11 @@ impl Analysis {
     /// Every span in the record, with a label saying where it came from (for invariant checks).
     pub fn spans(&self) -> Vec<(&'static str, Span)> {
         let mut out = Vec::new();
+        if let Some(l) = &self.lead {
+            out.extend(l.title.map(|s| ("lead.title", s)));
+            out.extend(l.byline.map(|s| ("lead.byline", s)));
+            out.extend(l.dates.iter().map(|&s| ("lead.dates", s)));
+        }
         if let Some(d) = &self.dateline {
             out.push(("dateline", d.span));
         }

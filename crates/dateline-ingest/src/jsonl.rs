@@ -109,6 +109,7 @@ fn parse_line(path: &str, line: usize, bytes: &[u8]) -> Result<Record, IngestErr
         published: string(&obj, "published"),
         site: string(&obj, "source"),
         header: None,
+        language: string(&obj, "language").or_else(|| string(&obj, "lang")),
     };
     let format = if matches!(body, Body::Html(_)) { Format::Html } else { Format::Jsonl };
     let source =

@@ -25,8 +25,12 @@ pub fn text_record(path: &str, bytes: Vec<u8>) -> Record {
     }
 }
 
-/// The first line of `bytes` as text, if it is short ASCII-compatible UTF-8 (headers are).
+/// The start of the first line of `bytes` as text (at most 200 bytes, cut back to valid UTF-8):
+/// enough for a header, and for the first words of a body that follows it on the same line.
 fn header_prefix(bytes: &[u8]) -> Option<&str> {
     let end = bytes.iter().take(200).position(|&b| b == b'\n').map_or(bytes.len().min(200), |i| i + 1);
-    std::str::from_utf8(&bytes[..end]).ok()
+    match std::str::from_utf8(&bytes[..end]) {
+        Ok(s) => Some(s),
+        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).ok(),
+    }
 }

@@ -94,6 +94,9 @@ pub struct Metadata {
     pub site: Option<String>,
     /// The crawl header line, when the text had one.
     pub header: Option<Header>,
+    /// The language as the source gives it (JSONL `language`, ISO 639-1); it wins over detection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// What kind of repair a [`TextRepair`] records.

@@ -31,6 +31,74 @@ pub fn detect(text: &str) -> Option<String> {
     iso639_1(info.lang()).map(str::to_string)
 }
 
+/// What language identification found, and how sure it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detection {
+    /// ISO 639-1 code, or `None` when the text is too short to tell.
+    pub code: Option<String>,
+    /// How sure, 0..=1: the share of English function words for the English rules, whatlang's
+    /// confidence (its margin over the runner-up) otherwise.
+    pub confidence: f32,
+    /// Whether the answer is sure enough to skip the stages that read English when it is not
+    /// English: a long enough sample and a clear margin, or a script English is not written in.
+    pub reliable: bool,
+}
+
+/// Fewer letters than this and a non-English answer from whatlang is not reliable.
+const RELIABLE_LETTERS: usize = 120;
+/// whatlang's confidence at or over which a long enough sample is reliable.
+const RELIABLE_CONFIDENCE: f64 = 0.5;
+
+/// Like [`detect`], with how sure the answer is. Short and tabular English (a headline and one
+/// sentence, a table of results) has few of the trigrams whatlang needs and may come back as
+/// another language written in Latin script; English function words, or a weak answer on a
+/// short sample, keep it from being thrown away.
+pub fn detect_with_confidence(text: &str) -> Detection {
+    let mut end = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < MIN_LETTERS {
+        return Detection { code: None, confidence: 0.0, reliable: false };
+    }
+    let (words, english) = english_share(sample);
+    let share = if words == 0 { 0.0 } else { english as f32 / words as f32 };
+    if words >= 40 && english * 4 >= words {
+        return Detection { code: Some("en".into()), confidence: (0.5 + 2.0 * share).min(1.0), reliable: true };
+    }
+    let Some(info) = Detector::new().detect(sample) else {
+        return Detection { code: None, confidence: 0.0, reliable: false };
+    };
+    let code = iso639_1(info.lang()).map(str::to_string);
+    let latin = info.script() == whatlang::Script::Latin;
+    if code.as_deref() != Some("en") && latin && english >= 2 && english * 6 >= words {
+        // A short English text with its function words: English, whatever the trigrams say.
+        return Detection { code: Some("en".into()), confidence: (0.3 + 2.0 * share).min(0.9), reliable: words >= 12 };
+    }
+    let reliable =
+        !latin || info.is_reliable() || (letters >= RELIABLE_LETTERS && info.confidence() >= RELIABLE_CONFIDENCE);
+    if code.as_deref() != Some("en") && !reliable && english >= 1 && sample.is_ascii() {
+        // A weak answer on a short sample in plain ASCII with an English function word: a line
+        // of English news ("X met Y in Z on Friday, officials said"), said with little confidence.
+        return Detection { code: Some("en".into()), confidence: (0.2 + share).min(0.5), reliable: false };
+    }
+    Detection { code, confidence: info.confidence() as f32, reliable }
+}
+
+/// Words of `sample`, and how many of them are English function words.
+fn english_share(sample: &str) -> (usize, usize) {
+    let (mut words, mut english) = (0usize, 0usize);
+    for w in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        words += 1;
+        if w.len() <= 5 && ENGLISH_WORDS.iter().any(|e| e.len() == w.len() && e.eq_ignore_ascii_case(w)) {
+            english += 1;
+        }
+    }
+    (words, english)
+}
+
 /// Function words that are English and not also common words of another language written in
 /// Latin script ("in", "a", "is", "die", "on" are left out for that reason).
 const ENGLISH_WORDS: &[&str] = &[
@@ -176,5 +244,22 @@ mod tests {
             assert_ne!(detect(text).as_deref(), Some("en"), "{text}");
         }
         assert!(!plainly_english("The minister said so."), "too short to take the shortcut");
+    }
+
+    /// Short English is English, with how sure the answer is; other languages stay theirs.
+    #[test]
+    fn short_english_is_english() {
+        let one = "Karla Veit met Tomas Brenner in Vienna on Friday, officials said.";
+        let d = detect_with_confidence(one);
+        assert_eq!(d.code.as_deref(), Some("en"), "{d:?}");
+        let table = "RESULTS\nRovers 2 United 1\nCity 0 Athletic 3\nWanderers 1 Albion 1\nTown 4 County 2";
+        let d = detect_with_confidence(table);
+        assert!(d.code.as_deref() == Some("en") || !d.reliable, "{d:?}");
+        let fr = "Le ministre a déclaré lundi que le gouvernement présenterait le budget la semaine prochaine, \
+                  et que le retard tenait à un désaccord avec l'opposition sur les dépenses publiques.";
+        let d = detect_with_confidence(fr);
+        assert_eq!(d.code.as_deref(), Some("fr"));
+        assert!(d.reliable, "{d:?}");
+        assert!(detect_with_confidence("OK").code.is_none());
     }
 }

@@ -18,6 +18,7 @@ mod normalize;
 mod offsets;
 mod replacement;
 pub mod segment;
+pub mod unwrap;
 
 pub use decode::{decode, DecodeHint, Decoded};
 pub use document::{Document, Format, Header, Metadata, RepairKind, SourceRef, Span, TextRepair};

@@ -45,7 +45,21 @@ pub fn parse_dateline(text: &str, resources: &Resources, reference_date: Option<
     if lead > MAX_LEADING_SPACE {
         return None;
     }
-    let window = prefix(&text[lead..], WINDOW);
+    parse_dateline_at(text, lead, resources, reference_date)
+}
+
+/// [`parse_dateline`] at byte `lead` of `text` (the first character of a line of the lead or of
+/// the body's first paragraph); the span is in `text`. `None` when `lead` is not a char boundary.
+pub(crate) fn parse_dateline_at(
+    text: &str,
+    lead: usize,
+    resources: &Resources,
+    reference_date: Option<&str>,
+) -> Option<Dateline> {
+    // Star prefixes some feeds put before a story (`****PLACE, Date -`) are not the dateline.
+    let stars = text.get(lead..)?.bytes().take_while(|&b| b == b'*').count();
+    let lead = if stars > 0 { lead + stars + scan::spaces(&text[lead + stars..]) } else { lead };
+    let window = prefix(text.get(lead..)?, WINDOW);
     let raw = scan::scan(window)?;
     let gaz = &resources.gazetteer;
     let resolved = resolve::resolve(gaz, &raw)?;

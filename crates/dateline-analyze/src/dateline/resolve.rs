@@ -70,6 +70,10 @@ pub(super) fn resolve(g: &Gazetteer, raw: &Raw<'_>) -> Option<Resolved> {
         }
         q_regions.extend(regions.iter().map(|a| (a.country.as_str(), a.code.as_str())));
     }
+    // Regions several countries name alike are tried in the English-language wire's usual
+    // order: a US state, a Canadian province, an Australian state, then the rest.
+    let rank = |c: &str| ["US", "CA", "AU", "GB"].iter().position(|p| *p == c).unwrap_or(usize::MAX);
+    q_regions.sort_by_key(|r| rank(r.0));
     let candidate = best_candidate(g, raw.place, q_country, &q_regions);
     let place_country = if candidate.is_none() { g.country_by_name(raw.place).map(|c| c.code.as_str()) } else { None };
     let known = candidate.is_some() || place_country.is_some();
@@ -78,8 +82,19 @@ pub(super) fn resolve(g: &Gazetteer, raw: &Raw<'_>) -> Option<Resolved> {
     // (`Scarborough, Ontario, Feb 26 -`).
     let dated = raw.credit || !raw.dates.is_empty();
     let qualified = !raw.qualifiers.is_empty() && q_known;
+    // A city in title case with a spaced dash and nothing else (`Paris - `), when it is a city
+    // and not a country (`Iran - ` opens a headline).
+    let bare_city = raw.spaced_dash && candidate.is_some() && g.country_by_name(raw.place).is_none();
     match raw.case {
         Some(Case::Caps) if !raw.has_structure() && !known => return None,
+        // Any other case: a known place, a date and a closing (`omaha, april 7 -`).
+        Some(Case::Other) if !(candidate.is_some() && !raw.dates.is_empty() && raw.closed) => return None,
+        // A title-case place with a credit alone and no closing reads as a sentence
+        // (`Place (Agency) said ...`).
+        Some(Case::Title) if raw.credit && raw.dates.is_empty() && raw.qualifiers.is_empty() && !raw.closed => {
+            return None
+        }
+        Some(Case::Title) if bare_city && raw.qualifiers.is_empty() => {}
         Some(Case::Title) if !q_known => return None,
         // A title-case country is not a dateline place (`Iran, Russia: ...` is a headline).
         Some(Case::Title) if !(candidate.is_some() && raw.has_structure() || qualified && dated) => return None,
@@ -89,6 +104,8 @@ pub(super) fn resolve(g: &Gazetteer, raw: &Raw<'_>) -> Option<Resolved> {
     // A candidate found under the qualifiers agrees with them (it was looked up inside the
     // named country or region), and tells which reading of an ambiguous qualifier was meant:
     // `ATLANTA, Georgia` is in the US state, `TBILISI, Georgia` in the country.
+    // A region name several countries use (`Montana`) with no place found in any: the first
+    // in that order.
     let country = candidate
         .map(|c| c.place.country.as_str())
         .or(q_country)
@@ -97,7 +114,7 @@ pub(super) fn resolve(g: &Gazetteer, raw: &Raw<'_>) -> Option<Resolved> {
         .map(str::to_string);
     let place = match (candidate, raw.case) {
         (Some(c), _) => c.matched_name.to_string(),
-        (None, Some(Case::Caps)) => title_case(raw.place),
+        (None, Some(Case::Caps | Case::Other)) => title_case(raw.place),
         (None, _) => raw.place.to_string(),
     };
     Some(Resolved { place, country })

@@ -1,7 +1,7 @@
 //! The lexical pass: finds the dateline's parts and its extent, without the gazetteer.
 
-use super::sources::{parse_credit, Credit};
-use crate::dates::{parse_date_phrase, DatePhrase};
+use super::sources::{is_agency, parse_credit, Credit};
+use crate::dates::{parse_date_phrase, parse_date_phrase_lenient, DatePhrase};
 
 /// The most words a place or qualifier may have (`SALT LAKE CITY`, `RIO DE JANEIRO`).
 const MAX_PLACE_WORDS: usize = 5;
@@ -17,6 +17,9 @@ pub(super) enum Case {
     Caps,
     /// `Moscow`, `Rio de Janeiro`.
     Title,
+    /// Any other case: some feeds lowercase a whole dateline (`omaha, april 7 -`, `New york,
+    /// March 2 -`).
+    Other,
 }
 
 /// What the lexical pass found.
@@ -34,6 +37,10 @@ pub(super) struct Raw<'a> {
     pub sources: Vec<&'a str>,
     /// Whether a parenthesised credit was found.
     pub credit: bool,
+    /// Whether the place is followed directly by a dash with a space before it (`Paris - `).
+    pub spaced_dash: bool,
+    /// Whether a closing dash or colon ends the dateline.
+    pub closed: bool,
     /// Byte offset just past the dateline.
     pub end: usize,
 }
@@ -67,13 +74,14 @@ pub(super) fn scan(s: &str) -> Option<Raw<'_>> {
             let closing = closing_len(rest);
             if closing > 0 && !raw.dates.is_empty() {
                 pos += closing;
+                raw.closed = true;
                 break;
             }
             // A comma before the credit (`SAN FRANCISCO, January 01, (THEWILL) –`).
             if rest.starts_with('(') {
                 continue;
             }
-            if let Some((date, len)) = parse_date_phrase(rest) {
+            if let Some((date, len)) = parse_date_phrase_lenient(rest) {
                 raw.dates.push(date);
                 pos += len;
             } else {
@@ -82,8 +90,15 @@ pub(super) fn scan(s: &str) -> Option<Raw<'_>> {
                 if !q.starts_with(|c: char| c.is_uppercase()) {
                     return None;
                 }
-                raw.qualifiers.push(q);
                 pos += len;
+                // After the date comes the agency, not a region (`YEREVAN, AUGUST 12, AGENCY:`,
+                // `Tehran, Oct 14, AGENCY --`).
+                if !raw.dates.is_empty() && is_agency(q) {
+                    raw.sources.push(q);
+                    raw.credit = true;
+                    continue;
+                }
+                raw.qualifiers.push(q);
                 // A date after the region without a comma (`ANGLETON, Tex. March 3 -`).
                 let gap = spaces(&s[pos..]);
                 if gap > 0 {
@@ -111,6 +126,19 @@ pub(super) fn scan(s: &str) -> Option<Raw<'_>> {
             let gap = spaces(&s[pos..]);
             let closing = closing_len(&s[pos + gap..]);
             if closing > 0 {
+                raw.closed = true;
+                pos += gap + closing;
+            }
+            break;
+        } else if let Some((name, len)) = slashed_credit(rest).filter(|_| !raw.dates.is_empty()) {
+            // `YEREVAN, June 21. /AGENCY/.`
+            raw.sources.push(name);
+            raw.credit = true;
+            pos += len;
+            let gap = spaces(&s[pos..]);
+            let closing = closing_len(&s[pos + gap..]);
+            if closing > 0 {
+                raw.closed = true;
                 pos += gap + closing;
             }
             break;
@@ -119,12 +147,39 @@ pub(super) fn scan(s: &str) -> Option<Raw<'_>> {
             if closing == 0 {
                 return None;
             }
+            raw.spaced_dash = pos == place_end + 1
+                && s[place_end..].starts_with(' ')
+                && rest.starts_with(is_dash)
+                && s[pos + closing..].starts_with(' ')
+                // The story opens after it (`Moscow - the capital - was quiet` is one sentence).
+                && s[pos + closing..].trim_start().starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '\u{201C}'));
             pos += closing;
+            raw.closed = true;
             break;
         }
     }
     raw.end = pos;
     Some(raw)
+}
+
+/// A credit between slashes after the date: `. /AGENCY/.` → (`AGENCY`, length with the dots).
+fn slashed_credit(s: &str) -> Option<(&str, usize)> {
+    let mut pos = 0;
+    if s.starts_with('.') {
+        pos += 1;
+    }
+    pos += spaces(&s[pos..]);
+    let inner = s[pos..].strip_prefix('/')?;
+    let close = inner.find(['/', '\n'])?;
+    let name = inner[..close].trim();
+    if !inner[close..].starts_with('/') || name.is_empty() || close > 40 || !is_agency(name) {
+        return None;
+    }
+    pos += 1 + close + 1;
+    if s[pos..].starts_with('.') {
+        pos += 1;
+    }
+    Some((name, pos))
 }
 
 /// Length of the spaces and tabs at the start of `s` (a dateline does not span lines).
@@ -175,8 +230,8 @@ pub(super) fn words(s: &str, max: usize) -> Option<usize> {
     Some(end)
 }
 
-/// Length of one name word: a letter, then letters, `.`, apostrophes, and hyphens between
-/// letters.
+/// Length of one name word: a letter, then letters, `.`, apostrophes, and hyphens or slashes
+/// between letters (`DALLAS/FORT WORTH`).
 fn word(s: &str) -> Option<usize> {
     let mut chars = s.char_indices().peekable();
     match chars.next() {
@@ -187,7 +242,7 @@ fn word(s: &str) -> Option<usize> {
     while let Some((i, c)) = chars.next() {
         let ok = c.is_alphabetic()
             || matches!(c, '.' | '\'' | '\u{2019}')
-            || (c == '-' && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic()));
+            || (matches!(c, '-' | '/') && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic()));
         if !ok {
             end = i;
             break;
@@ -251,7 +306,10 @@ fn case_of(place: &str) -> Option<Case> {
         first = false;
         ok
     });
-    title.then_some(Case::Title)
+    if title {
+        return Some(Case::Title);
+    }
+    (!place.contains('.')).then_some(Case::Other)
 }
 
 #[cfg(test)]
@@ -273,8 +331,9 @@ mod tests {
         assert_eq!(case_of("WASHINGTON"), Some(Case::Caps));
         assert_eq!(case_of("McALLEN"), Some(Case::Caps));
         assert_eq!(case_of("Rio de Janeiro"), Some(Case::Title));
-        assert_eq!(case_of("The presence of"), None);
-        assert_eq!(case_of("de Gaulle"), None);
+        assert_eq!(case_of("The presence of"), Some(Case::Other));
+        assert_eq!(case_of("omaha"), Some(Case::Other));
+        assert_eq!(case_of("de Gaulle"), Some(Case::Other));
         assert_eq!(case_of("A"), None);
     }
 

@@ -95,13 +95,22 @@ fn split_parts(s: &str) -> Vec<&str> {
 
 /// Whether `s` looks like the name of an agency or outlet: a few capitalised words (`Riverside
 /// Wire`, `Agence France-Presse`, `AP`), connectors allowed inside (`Voice of America`).
-fn is_agency(s: &str) -> bool {
+pub(super) fn is_agency(s: &str) -> bool {
     if s.len() > 60 || LOWERCASE_AGENCIES.contains(&s) {
         return s.len() <= 60;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.is_empty() || words.len() > MAX_AGENCY_WORDS {
         return false;
+    }
+    // A short lowercase acronym before capitalised words (`dts Nachrichtenagentur`).
+    if words.len() >= 2
+        && words.len() <= 3
+        && (2..=4).contains(&words[0].len())
+        && words[0].bytes().all(|b| b.is_ascii_lowercase())
+        && words[1..].iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic))
+    {
+        return true;
     }
     if !s.chars().any(char::is_alphabetic)
         || !s.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '.' | '&' | '\'' | '-' | '!'))
@@ -131,6 +140,7 @@ mod tests {
         let c = parse_credit("Reuters, AP").expect("credit");
         assert_eq!(c.sources, ["Reuters", "AP"]);
         assert_eq!(parse_credit("dpa").map(|c| c.sources), Some(vec!["dpa"]));
+        assert_eq!(parse_credit("dts Nachrichtenagentur").map(|c| c.sources), Some(vec!["dts Nachrichtenagentur"]));
         let c = parse_credit("10:00 A.M.").expect("filing time");
         assert!(c.sources.is_empty() && c.dates.is_empty());
     }
@@ -142,5 +152,6 @@ mod tests {
         assert!(parse_credit("").is_none());
         assert!(parse_credit(" / ").is_none());
         assert!(parse_credit("see page 3").is_none());
+        assert!(parse_credit("see Page 3").is_none());
     }
 }

@@ -470,8 +470,12 @@ fn verb(
         }
         return one(content_to_paragraph(doc, c.end + 1), Some(speaker));
     }
-    // Direct speech right after the cue is the direct stage's.
-    if matches!(doc.t(c.end), ":") || doc.is_mark(c.end) || !doc.is_word(c.end) && doc.is_mark(c.end + 1) {
+    // Direct speech right after the cue is the direct stage's (a quote mark in the next
+    // sentence, after `said.`, is not).
+    if matches!(doc.t(c.end), ":")
+        || doc.is_mark(c.end) && c.end < hi
+        || !doc.is_word(c.end) && c.end + 1 < hi && doc.is_mark(c.end + 1)
+    {
         return Vec::new();
     }
     let prev = before_verb(doc, c.start, lo);
@@ -619,7 +623,12 @@ fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span> {
         b += 1;
     }
     let ends = doc.t(b) == "," || doc.is_word(b) && !doc.is_cap(b);
-    (b > a && ends).then(|| doc.span(a, b)).flatten()
+    // "Chile's central bank": a possessive name is the subject's determiner, not the subject.
+    let possessive = b > a && {
+        let last = doc.t(b - 1);
+        last.ends_with("'s") || last.ends_with("\u{2019}s") || doc.is(b, &["'s", "\u{2019}s", "'", "\u{2019}"])
+    };
+    (b > a && ends && !possessive).then(|| doc.span(a, b)).flatten()
 }
 
 /// The content a cue verb reports after it, by the verb's frame: "that" and a clause; a bare
