@@ -150,10 +150,20 @@ test("search quotes, filter by speaker, export CSV", async () => {
   problems.splice(logged).filter((p) => !p.includes("status of 400")).forEach((p) => problems.push(p));
 });
 
-test("places table", async () => {
+test("places map and table", async () => {
   await page.goto(`${BASE}/places`);
   assert.ok((await page.locator("table.places tbody tr").count()) > 0);
+  // The map draws every country, shades the ones the corpus names, and puts the other places
+  // on it as dots; a dot leads to the articles about its place.
+  const map = page.locator("svg.worldmap");
+  assert.ok((await map.locator("path").count()) > 150, "country shapes");
+  assert.ok((await map.locator("a path").count()) > 0, "shaded countries");
+  const dots = map.locator("a.dot");
+  assert.ok((await dots.count()) > 0, "place dots");
   await shot("places");
+  const name = ((await dots.first().locator("title").textContent()) || "").split(":")[0];
+  await Promise.all([page.waitForURL(/[?&](place|entity)=/), dots.first().click()]);
+  assert.ok((await page.locator("article.hit").count()) > 0, `articles about ${name}`);
 });
 
 test("readable at phone width", async () => {

@@ -185,7 +185,8 @@ fn version_3_store_is_back_filled() -> TestResult {
 #[test]
 fn untitled_headlines_skip_the_dateline() -> TestResult {
     let text = "NAIROBI (Wire) - The council approved the new bus routes. \"It is a good day,\" said Amina Odhiambo.";
-    let mut a = article(text, "2024-06-01", "Nairobi", &[("direct", Some("Amina Odhiambo"), "said", "It is a good day,")]);
+    let mut a =
+        article(text, "2024-06-01", "Nairobi", &[("direct", Some("Amina Odhiambo"), "said", "It is a good day,")]);
     if let Some(d) = a.dateline.as_mut() {
         d.span = Span(0, "NAIROBI (Wire) -".len());
     }

@@ -370,9 +370,11 @@ pub async fn places_page(State(state): State<AppState>, query: Result<ApiQuery<P
         let paging = Paging::new(page, per, index.places.len() as u64);
         let items: Vec<_> = index.places.iter().skip(offset).take(per).cloned().collect();
         let pager = pager(&paging, |n| format!("/places?page={n}"));
+        let map = crate::views::map::map_svg(&index.places);
         state.templates().render(
             "places.html",
-            json!({ "title": "Places", "nav": "places", "items": items, "paging": paging, "pager": pager }),
+            json!({ "title": "Places", "nav": "places", "items": items, "paging": paging, "pager": pager,
+                       "map": map }),
         )
     }
     .await;

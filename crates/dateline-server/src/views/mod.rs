@@ -2,6 +2,7 @@
 
 pub mod annotate;
 pub mod html;
+pub mod map;
 pub mod timeline;
 
 use std::collections::BTreeMap;
