@@ -60,6 +60,16 @@ test("search with a facet", async () => {
   const kickers = await page.locator("article.hit .kicker").allInnerTexts();
   assert.ok(kickers.length > 0);
   for (const k of kickers) assert.ok(k.toLowerCase().includes(place.toLowerCase()), `${k} is from ${place}`);
+  // A date range from the form's extra filters narrows the results and stays in the URL.
+  await page.goto(`${BASE}/?q=said`);
+  await page.locator(".more-filters summary").click();
+  await page.fill("#f-from", "2023-08");
+  await page.fill("#f-to", "2023-08");
+  await Promise.all([page.waitForURL(/from=2023-08/), page.press("#f-to", "Enter")]);
+  const dates = await page.locator("article.hit time").allTextContents();
+  assert.ok(dates.length > 0, "results in August 2023");
+  for (const d of dates) assert.ok(d.startsWith("2023-08"), d);
+  await page.goto(`${BASE}/?q=said&place=${encodeURIComponent(place)}`);
   // The chip removes the filter again.
   await Promise.all([page.waitForURL((u) => !u.search.includes("place=")), page.locator(".chips a[aria-label^='Remove']").first().click()]);
 });
@@ -98,6 +108,14 @@ test("follow a speaker", async () => {
   assert.ok((await page.locator("svg.timeline circle").count()) > 0, "timeline dots");
   assert.ok((await page.locator("blockquote.said").count()) > 0, "quotes");
   await shot("speaker");
+  // Their statements download as CSV: one row per quote on the page, all theirs.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
+  const { readFile } = await import("node:fs/promises");
+  const rows = (await readFile(await download.path(), "utf8")).trim().split("\r\n").slice(1);
+  const total = Number((await page.locator(".lede strong").first().textContent()) || "0");
+  assert.ok(total > 0);
+  assert.equal(rows.length, total, "every quote, versions of one story included");
+  for (const r of rows) assert.ok(r.includes(speakerName), r);
   // A dot of the timeline jumps to its day.
   await page.locator("svg.timeline a").first().click();
   assert.match(new URL(page.url()).hash, /^#d-/);
