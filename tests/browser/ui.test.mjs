@@ -42,6 +42,10 @@ test("front page lists articles, speakers and places", async () => {
   assert.equal(res.status(), 200);
   assert.ok((await page.locator("article.hit").count()) > 0, "latest articles");
   assert.ok((await page.locator(".side .ranked li").count()) > 0, "most quoted");
+  // One entry per story: no headline twice, and a story with copies says how many.
+  const heads = await page.locator(".latest article.hit h2").allTextContents();
+  assert.equal(new Set(heads).size, heads.length, heads.join(" | "));
+  assert.ok((await page.locator(".latest a.versions").count()) > 0, "a story's versions counted");
   await shot("front");
 });
 

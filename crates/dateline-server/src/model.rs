@@ -134,6 +134,10 @@ pub struct Hit {
     pub snippet: String,
     /// Relevance (larger is better; only comparable within one query); null without a text query.
     pub score: Option<f64>,
+    /// The story of the article's versions: `GET /api/stories/{id}`.
+    pub story: Option<i64>,
+    /// Versions in that story, this one included (1 when the article stands alone).
+    pub versions: u64,
 }
 
 impl From<ArticleHit> for Hit {
@@ -149,6 +153,8 @@ impl From<ArticleHit> for Hit {
             sources: h.sources,
             snippet: h.snippet,
             score: h.score,
+            story: h.story,
+            versions: h.versions,
         }
     }
 }

@@ -115,6 +115,10 @@ pub struct ArticleHit {
     pub snippet: String,
     /// Relevance (larger is better) when there is a text query.
     pub score: Option<f64>,
+    /// The story the article belongs to (its versions: republications and near-duplicates).
+    pub story: Option<i64>,
+    /// Versions in that story, this one included (1 when the article stands alone).
+    pub versions: u64,
 }
 
 /// A value of a facet and how many matching articles have it.
@@ -547,6 +551,8 @@ impl Store {
             language: row.language.clone(),
             sources: split_sources(row.sources.as_deref()),
             score: text_query.map(|_| -row.score),
+            story: head.story,
+            versions: head.versions.max(1),
         })
     }
 
@@ -556,8 +562,11 @@ impl Store {
         // substr counts characters and spans count bytes: take enough characters to cover a
         // dateline and a lead (N characters hold at least N bytes), then cut at byte offsets.
         conn.prepare_cached(
-            "SELECT id, title, substr(text, 1, ?2), json_extract(record_json, '$.dateline.span[1]')
-             FROM articles WHERE pk = ?1",
+            "SELECT a.id, a.title, substr(a.text, 1, ?2), json_extract(a.record_json, '$.dateline.span[1]'),
+                    m.story_id, s.size
+             FROM articles a LEFT JOIN story_members m ON m.article_pk = a.pk
+                  LEFT JOIN stories s ON s.id = m.story_id
+             WHERE a.pk = ?1",
         )
         .map_err(err)?
         .query_row(rusqlite::params![pk, HEAD_CHARS], |r| {
@@ -566,6 +575,8 @@ impl Store {
                 title: r.get(1)?,
                 head: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
                 dateline_end: r.get::<_, Option<i64>>(3)?.and_then(|e| usize::try_from(e).ok()),
+                story: r.get(4)?,
+                versions: r.get::<_, Option<i64>>(5)?.map_or(1, |n| n.max(1) as u64),
             })
         })
         .map_err(err)
@@ -852,6 +863,8 @@ impl Store {
                     title: r.get(2)?,
                     head: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
                     dateline_end: r.get::<_, Option<i64>>(7)?.and_then(|e| usize::try_from(e).ok()),
+                    story: None,
+                    versions: 1,
                 };
                 Ok(Candidate {
                     pk: r.get(0)?,
@@ -917,6 +930,8 @@ struct Head {
     title: Option<String>,
     head: String,
     dateline_end: Option<usize>,
+    story: Option<i64>,
+    versions: u64,
 }
 
 impl Head {

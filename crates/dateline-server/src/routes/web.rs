@@ -206,6 +206,14 @@ pub async fn search_page(
                 index.places.iter().take(SIDEBAR_ITEMS).cloned().collect(),
             )
         };
+        // The front page lists stories, not copies: one entry per story (its newest version),
+        // the others counted on it. A search lists every matching version.
+        let latest: Vec<crate::model::Hit> = if filtered {
+            Vec::new()
+        } else {
+            let mut seen = std::collections::HashSet::new();
+            results.hits.iter().filter(|h| h.story.is_none_or(|s| seen.insert(s))).cloned().collect()
+        };
         let title = match p.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
             Some(q) => format!("{q} — search"),
             None if filtered => "Search".to_string(),
@@ -216,7 +224,7 @@ pub async fn search_page(
             json!({
                 "title": title, "nav": "search", "params": p, "filtered": filtered, "results": results,
                 "facets": facets, "chips": chips, "sorts": sorts, "pager": pager, "stats": stats,
-                "speakers": speakers, "places": places,
+                "speakers": speakers, "places": places, "latest": latest,
             }),
         )
     }
