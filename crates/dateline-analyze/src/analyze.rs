@@ -8,7 +8,7 @@ use dateline_text::{language, segment};
 
 use crate::amounts::amounts_in;
 use crate::times::{times_in, tokens::Toks};
-use crate::{find_entities, find_quotes, parse_dateline, Analysis, Resources};
+use crate::{find_entities_bounded, find_quotes_bounded, parse_dateline, Analysis, Resources};
 
 /// Stages that only read English text.
 const ENGLISH_ONLY_STAGES: [&str; 4] = ["entities", "quotes", "times", "amounts"];
@@ -36,9 +36,16 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     // provenance, repairs and fingerprint, and the record lists what was skipped.
     let english = language.as_deref().is_none_or(|l| l == "en");
     let sentences = segment::sentences(&doc.text);
+    let mut truncated_stages = Vec::new();
     let (entities, quotes, times, amounts) = if english {
-        let entities = find_entities(&doc.text, &sentences, resources, dateline.as_ref());
-        let quotes = find_quotes(&doc.text, &sentences, &entities);
+        let (entities, cut) = find_entities_bounded(&doc.text, &sentences, resources, dateline.as_ref());
+        if cut {
+            truncated_stages.push("entities".to_string());
+        }
+        let (quotes, cut) = find_quotes_bounded(&doc.text, &sentences, &entities);
+        if cut {
+            truncated_stages.push("quotes".to_string());
+        }
         // Times and amounts read the same tokens. With a reference date every time expression
         // (relative ones too) is in `times`, so amounts reuse them; without one they find the
         // spans themselves.
@@ -56,6 +63,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         source: doc.source.clone(),
         language: language.unwrap_or_else(|| UNDETERMINED.to_string()),
         skipped_stages,
+        truncated_stages,
         title: doc.meta.title.clone(),
         header,
         dateline,

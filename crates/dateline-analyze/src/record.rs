@@ -20,6 +20,11 @@ pub struct Analysis {
     /// languages); their fields are empty.
     #[serde(default)]
     pub skipped_stages: Vec<String>,
+    /// Stages whose output was cut at a documented cap (`entities`, `quotes`, ...; see
+    /// docs/RECORD.md): what they report covers the article up to the cap. Absent when nothing
+    /// was cut, which is every ordinary article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub truncated_stages: Vec<String>,
     /// Headline, when the source gave one.
     pub title: Option<String>,
     /// The crawl header line (`date`, `author`), when there was one.
@@ -192,6 +197,7 @@ impl Analysis {
             source,
             language: "en".into(),
             skipped_stages: Vec::new(),
+            truncated_stages: Vec::new(),
             title: None,
             header: None,
             dateline: None,
