@@ -40,6 +40,13 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         let outcome = store.insert_batch(batch).with_context(|| format!("writing to {}", db.display()))?;
         tally.stored += outcome.stored;
         tally.duplicates += outcome.duplicates;
+        // An article that cannot be stored is a failure of its own: named with its source,
+        // skipped, and the run goes on.
+        for r in outcome.rejected {
+            let msg = format!("{}: article {} not stored: {}", r.source, r.id, r.reason);
+            eprintln!("failed: {}", msg.escape_debug());
+            tally.failures.push(msg);
+        }
         batch.clear();
         Ok(())
     };
