@@ -80,6 +80,15 @@ pub struct Record {
 }
 
 impl Record {
+    /// The size of the body in bytes, as held in memory (for read-ahead bounded in bytes).
+    pub fn body_len(&self) -> usize {
+        match &self.body {
+            Body::Bytes { bytes, .. } => bytes.len(),
+            Body::Text(t) => t.len(),
+            Body::Html(h) => h.len(),
+        }
+    }
+
     /// A short name for messages: `path`, `path:line` or the URL.
     pub fn input_name(&self) -> String {
         let base = self.source.path.clone().or_else(|| self.source.url.clone()).unwrap_or_else(|| "-".into());

@@ -275,7 +275,7 @@ impl WarcReader {
         let (body, charset) = if kind == "resource" {
             (block, content_type_charset(&block_type))
         } else {
-            match http::parse_response(&block, self.limits.max_page_bytes) {
+            match http::parse_response(&block, self.limits.max_page_bytes, self.limits.max_compression_ratio) {
                 Ok(resp) => {
                     if resp.status != 200 {
                         self.stats.skipped_status.fetch_add(1, Ordering::Relaxed);
