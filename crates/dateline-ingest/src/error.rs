@@ -41,6 +41,13 @@ pub enum IngestError {
         /// The limit.
         limit: usize,
     },
+    /// The input holds no text (empty, or only whitespace once decoded and normalised): there
+    /// is no article to store.
+    #[error("{input}: no text (empty or whitespace only)")]
+    Empty {
+        /// The file, with `:line` or the record for containers.
+        input: String,
+    },
     /// The bytes could not be turned into text.
     #[error("{input}: {source}")]
     Text {

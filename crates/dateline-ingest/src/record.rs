@@ -126,7 +126,10 @@ impl Record {
                 prepare(page.text.as_bytes(), &hint(Some("utf-8".into())), 0)
             }
         }
-        .map_err(|source| IngestError::Text { input, source })?;
+        .map_err(|source| IngestError::Text { input: input.clone(), source })?;
+        if prepared.text.trim().is_empty() {
+            return Err(IngestError::Empty { input });
+        }
         Ok(Document::new(prepared, self.meta, self.source))
     }
 }
