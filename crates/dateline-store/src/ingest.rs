@@ -125,25 +125,24 @@ pub(crate) fn insert_batch(
                 continue;
             }
             let dl = a.dateline.as_ref();
-            let inserted = insert_article
-                .execute(params![
-                    a.id,
-                    sha,
-                    a.source.path,
-                    a.source.url,
-                    a.source.format.as_str(),
-                    a.source.record,
-                    a.title,
-                    a.published,
-                    a.language,
-                    dl.and_then(|d| d.place.as_deref()),
-                    dl.and_then(|d| d.country.as_deref()),
-                    dl.and_then(|d| d.date.as_deref()),
-                    a.text,
-                    i64::try_from(a.text.len()).unwrap_or(i64::MAX),
-                    i64::try_from(a.text_repairs.len()).unwrap_or(i64::MAX),
-                    json,
-                ]);
+            let inserted = insert_article.execute(params![
+                a.id,
+                sha,
+                a.source.path,
+                a.source.url,
+                a.source.format.as_str(),
+                a.source.record,
+                a.title,
+                a.published,
+                a.language,
+                dl.and_then(|d| d.place.as_deref()),
+                dl.and_then(|d| d.country.as_deref()),
+                dl.and_then(|d| d.date.as_deref()),
+                a.text,
+                i64::try_from(a.text.len()).unwrap_or(i64::MAX),
+                i64::try_from(a.text_repairs.len()).unwrap_or(i64::MAX),
+                json,
+            ]);
             // A value SQLite refuses as too big fails this statement only (nothing of it was
             // written): the article is reported and skipped, the batch goes on.
             let changed = match inserted {

@@ -52,9 +52,7 @@ impl<W: Write> Write for TerminalSafe<W> {
 /// `s` on one line of a terminal: newlines and other control characters escaped (file names
 /// and messages on stderr).
 pub fn one_line(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
-        .collect()
+    s.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
 }
 
 /// Longest piece of content shown for a quote before it is cut.

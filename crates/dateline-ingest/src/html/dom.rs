@@ -6,7 +6,6 @@
 //! tag, class/id hints, link targets and text. Metadata-only elements (`<meta>`, `<link>`,
 //! JSON-LD) are collected on the way so the tree is visited exactly once.
 
-
 use scraper::node::Node;
 
 use super::HtmlError;

@@ -12,7 +12,6 @@ mod meta;
 mod prescan;
 mod score;
 
-
 use dateline_text::{decode, DecodeHint};
 
 pub use meta::PageMeta;

@@ -23,7 +23,6 @@
 //!
 //! Every pass is a loop over the token stream or the element list: linear, no recursion.
 
-
 use super::dom::{Dom, ElemId, Tok};
 use super::HtmlError;
 
@@ -566,7 +565,12 @@ fn hint_is_boiler(hints: &str) -> bool {
 }
 
 /// Own and total text per element, with dropped subtrees left out.
-fn block_stats(dom: &Dom, is_block: &[bool], dropped: &[bool], work: &mut super::Work) -> Result<Vec<Stats>, HtmlError> {
+fn block_stats(
+    dom: &Dom,
+    is_block: &[bool],
+    dropped: &[bool],
+    work: &mut super::Work,
+) -> Result<Vec<Stats>, HtmlError> {
     let mut stats = vec![Stats::default(); dom.elems.len()];
     let mut blocks: Vec<ElemId> = Vec::new();
     let mut links = 0u32;

@@ -58,7 +58,8 @@ pub fn parse_response(raw: &[u8], max_body: usize, max_ratio: u64) -> Result<Res
     // only inflate what starts like gzip.
     let stored_decoded = encoding.contains("gzip") && !body.starts_with(&[0x1f, 0x8b]);
     if !encoding.is_empty() && encoding != "identity" && !body.is_empty() && !stored_decoded {
-        body = inflate(&body, &encoding, max_body, max_ratio).map_err(|e| format!("Content-Encoding {encoding}: {e}"))?;
+        body =
+            inflate(&body, &encoding, max_body, max_ratio).map_err(|e| format!("Content-Encoding {encoding}: {e}"))?;
     }
     Ok(Response { status, content_type, body })
 }
