@@ -52,3 +52,21 @@ fn lying_content_length_resyncs_on_the_next_record() {
         .iter()
         .any(|r| matches!(r, Err(dateline_ingest::IngestError::Warc { what, .. }) if what.contains("max_page_bytes"))));
 }
+
+/// An HTML file over the page limit was blamed on `--max-bytes`, which does not change it.
+#[test]
+fn oversize_html_names_its_own_limit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("big.html");
+    std::fs::write(&page, format!("<p>{}</p>", "word ".repeat(100))).expect("write");
+    let text = dir.path().join("big.txt");
+    std::fs::write(&text, "word ".repeat(100)).expect("write");
+    let limits = Limits { max_page_bytes: 100, max_document_bytes: 100, ..Limits::default() };
+    let err = |p: &std::path::Path| match dateline_ingest::read_path(p, limits).next() {
+        Some(Err(e)) => e.to_string(),
+        other => panic!("expected an error, got {:?}", other.map(|r| r.map(|r| r.input_name()))),
+    };
+    let html = err(&page);
+    assert!(html.contains("max_page_bytes") && !html.contains("--max-bytes"), "{html}");
+    assert!(err(&text).contains("--max-bytes"));
+}
