@@ -54,9 +54,14 @@ fn quote_storm_output_is_linear_and_reported() {
 
 #[test]
 fn mention_storm_is_bounded() {
+    let (small, out_small) = run(&mention_storm(1_000));
     let text = mention_storm(4_000);
     let (a, out) = run(&text);
-    assert_within_caps(&a);
+    for a in [&small, &a] {
+        assert_within_caps(a);
+        assert!(a.skipped_stages.is_empty() && !a.entities.is_empty(), "the English stages ran");
+    }
+    assert!(out <= 5 * out_small, "{out_small} -> {out} bytes for 4x the names");
     assert!(out <= 40 * text.len(), "{out} bytes of record for {} of text", text.len());
 }
 
