@@ -10,7 +10,8 @@ use crate::amounts::amounts_in;
 use crate::lead::{iso, read_lead, Lead};
 use crate::times::{times_in, tokens::Toks};
 use crate::{
-    find_entities, find_quotes, Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Span, TimeExpr,
+    find_entities_bounded, find_quotes_bounded, Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Span,
+    TimeExpr,
 };
 
 /// Stages that only read English text.
@@ -78,9 +79,16 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     };
     let english = language.as_deref().is_none_or(|l| l == "en");
     let sentences = segment::sentences(text);
+    let mut truncated_stages = Vec::new();
     let (entities, quotes, times, amounts) = if english {
-        let entities = find_entities(text, &sentences, resources, dateline.as_ref());
-        let quotes = quotes_after_dateline(text, &sentences, &entities, dateline.as_ref());
+        let (entities, cut) = find_entities_bounded(text, &sentences, resources, dateline.as_ref());
+        if cut {
+            truncated_stages.push("entities".to_string());
+        }
+        let (quotes, cut) = quotes_after_dateline(text, &sentences, &entities, dateline.as_ref());
+        if cut {
+            truncated_stages.push("quotes".to_string());
+        }
         // Times and amounts read the same tokens. With a reference date every time expression
         // (relative ones too) is in `times`, so amounts reuse them; without one they find the
         // spans themselves.
@@ -103,6 +111,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         language: language.unwrap_or_else(|| UNDETERMINED.to_string()),
         language_confidence,
         skipped_stages,
+        truncated_stages,
         title,
         author,
         header,
@@ -129,9 +138,9 @@ fn quotes_after_dateline(
     sentences: &[Span],
     entities: &[Entity],
     dateline: Option<&Dateline>,
-) -> Vec<Quote> {
+) -> (Vec<Quote>, bool) {
     let Some(d) = dateline else {
-        return find_quotes(text, sentences, entities);
+        return find_quotes_bounded(text, sentences, entities);
     };
     let end = d.span.1 + text.get(d.span.1..).map_or(0, |r| r.len() - r.trim_start().len());
     let sentences: Vec<Span> = sentences
@@ -143,14 +152,14 @@ fn quotes_after_dateline(
         })
         .collect();
     let inside = |m: &Mention| m.span.0 >= d.span.0 && m.span.1 <= d.span.1;
-    let mut quotes = if entities.iter().any(|e| e.mentions.iter().all(inside)) {
+    let (mut quotes, cut) = if entities.iter().any(|e| e.mentions.iter().all(inside)) {
         let kept: Vec<Entity> = entities.iter().filter(|e| !e.mentions.iter().all(inside)).cloned().collect();
-        find_quotes(text, &sentences, &kept)
+        find_quotes_bounded(text, &sentences, &kept)
     } else {
-        find_quotes(text, &sentences, entities)
+        find_quotes_bounded(text, &sentences, entities)
     };
     quotes.retain(|q| q.span.0 >= d.span.1 || q.span.1 <= d.span.0);
-    quotes
+    (quotes, cut)
 }
 
 /// The dates and clock times printed in the lead, as time expressions, where the time stage

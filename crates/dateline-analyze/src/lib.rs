@@ -7,6 +7,7 @@
 //! Stages run in order, each reading what the earlier ones found: header → dateline → language →
 //! entities → quotes → times → amounts → fingerprint (ARCHITECTURE.md; tone is not computed yet).
 
+pub mod adversarial;
 mod analyze;
 pub use analyze::content_id;
 mod amounts;
@@ -25,11 +26,14 @@ mod times;
 pub use amounts::{find_amounts, find_amounts_outside_times};
 pub use analyze::analyze;
 pub use dateline::parse_dateline;
-pub use entities::find_entities;
+pub use entities::{find_entities, find_entities_bounded, MAX_MENTIONS_BASE, TEXT_BYTES_PER_MENTION};
 pub use error::AnalyzeError;
 pub use fingerprint::{fingerprint, Shingles, Signature, Similarity};
 pub use lead::{find_dateline, lead_spans};
-pub use quotes::find_quotes;
+pub use quotes::{
+    find_quotes, find_quotes_bounded, BYTES_PER_QUOTE, MAX_QUOTE_CONTENT_BYTES, MAX_SENTENCE_TOKENS, QUOTES_BASE,
+    QUOTE_CONTENT_SLACK,
+};
 pub use record::*;
 pub use resources::Resources;
 pub use times::find_times;

@@ -25,6 +25,11 @@ pub struct Analysis {
     /// languages); their fields are empty.
     #[serde(default)]
     pub skipped_stages: Vec<String>,
+    /// Stages whose output was cut at a documented cap (`entities`, `quotes`, ...; see
+    /// docs/RECORD.md): what they report covers the article up to the cap. Absent when nothing
+    /// was cut, which is every ordinary article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub truncated_stages: Vec<String>,
     /// Headline, when the source gave one.
     pub title: Option<String>,
     /// The author: the source's metadata, else the byline of the lead.
@@ -224,6 +229,7 @@ impl Analysis {
             language: "en".into(),
             language_confidence: None,
             skipped_stages: Vec::new(),
+            truncated_stages: Vec::new(),
             title: None,
             author: None,
             header: None,

@@ -32,14 +32,23 @@ pub enum IngestError {
         line: usize,
     },
     /// A record or file is larger than the configured limit.
-    #[error("{input}: {size} bytes exceeds the limit of {limit} bytes (--max-bytes)")]
+    #[error("{input}: {size} bytes exceeds the limit of {limit} bytes ({setting})")]
     TooLarge {
+        /// The setting that holds the limit (`--max-bytes`, or the fixed HTML page limit).
+        setting: &'static str,
         /// The file, with `:line` for JSONL records.
         input: String,
         /// Its size, or a lower bound.
         size: usize,
         /// The limit.
         limit: usize,
+    },
+    /// The input holds no text (empty, or only whitespace once decoded and normalised): there
+    /// is no article to store.
+    #[error("{input}: no text (empty or whitespace only)")]
+    Empty {
+        /// The file, with `:line` or the record for containers.
+        input: String,
     },
     /// The bytes could not be turned into text.
     #[error("{input}: {source}")]
@@ -79,3 +88,8 @@ pub enum IngestError {
         what: String,
     },
 }
+
+/// The option that sets [`crate::Limits::max_document_bytes`], for messages.
+pub(crate) const MAX_BYTES: &str = "--max-bytes";
+/// How messages name [`crate::Limits::max_page_bytes`], which no option changes.
+pub(crate) const MAX_PAGE_BYTES: &str = "the HTML page limit, max_page_bytes";

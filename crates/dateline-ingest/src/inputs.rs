@@ -106,17 +106,18 @@ fn read_file(path: &Path, limits: Limits, stats: Arc<IngestStats>) -> Records {
         return Box::new(read_jsonl(name, BufReader::new(file), limits));
     }
     let html = matches!(ext.as_deref(), Some("html" | "htm" | "xhtml"));
-    let cap = if html { limits.max_page_bytes } else { limits.max_document_bytes };
-    let one =
-        read_capped(file, &name, cap).map(
-            |bytes| {
-                if html {
-                    html_record(&name, bytes)
-                } else {
-                    text_record(&name, bytes)
-                }
-            },
-        );
+    let (cap, setting) = if html {
+        (limits.max_page_bytes, crate::error::MAX_PAGE_BYTES)
+    } else {
+        (limits.max_document_bytes, crate::error::MAX_BYTES)
+    };
+    let one = read_capped(file, &name, cap, setting).map(|bytes| {
+        if html {
+            html_record(&name, bytes)
+        } else {
+            text_record(&name, bytes)
+        }
+    });
     Box::new(std::iter::once(one))
 }
 
@@ -130,12 +131,12 @@ fn html_record(path: &str, bytes: Vec<u8>) -> Record {
 }
 
 /// Reads at most `limit` bytes (plus one, to tell that it was exceeded).
-fn read_capped(reader: impl Read, name: &str, limit: usize) -> Result<Vec<u8>, IngestError> {
+fn read_capped(reader: impl Read, name: &str, limit: usize, setting: &'static str) -> Result<Vec<u8>, IngestError> {
     let mut bytes = Vec::new();
     let cap = limit as u64 + 1;
     reader.take(cap).read_to_end(&mut bytes).map_err(|source| IngestError::Io { path: name.to_string(), source })?;
     if bytes.len() > limit {
-        return Err(IngestError::TooLarge { input: name.to_string(), size: bytes.len(), limit });
+        return Err(IngestError::TooLarge { setting, input: name.to_string(), size: bytes.len(), limit });
     }
     Ok(bytes)
 }
@@ -161,5 +162,7 @@ fn read_stdin_with(limits: Limits, stats: Arc<IngestStats>) -> Records {
     if looks_jsonl {
         return Box::new(read_jsonl("-".into(), reader, limits));
     }
-    Box::new(std::iter::once(read_capped(reader, "-", limits.max_document_bytes).map(|b| text_record("-", b))))
+    Box::new(std::iter::once(
+        read_capped(reader, "-", limits.max_document_bytes, crate::error::MAX_BYTES).map(|b| text_record("-", b)),
+    ))
 }

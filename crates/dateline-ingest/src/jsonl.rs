@@ -5,6 +5,7 @@ use std::io::BufRead;
 use dateline_text::{Format, Metadata, SourceRef};
 use serde_json::{Map, Value};
 
+use crate::error::MAX_BYTES;
 use crate::{Body, IngestError, Limits, Record};
 
 /// Reads articles from JSON Lines. Each line is an object with `text` or `html` (a string) and
@@ -77,6 +78,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             self.line += 1;
             if len > self.limits.max_document_bytes {
                 return Some(Err(IngestError::TooLarge {
+                    setting: MAX_BYTES,
                     input: format!("{}:{}", self.path, self.line),
                     size: len,
                     limit: self.limits.max_document_bytes,

@@ -1,7 +1,5 @@
 //! What a reader yields: bytes or text, where they came from, and metadata.
 
-use std::time::Duration;
-
 use dateline_text::{prepare, DecodeHint, Document, Metadata, SourceRef};
 
 use crate::html::extract_html;
@@ -17,8 +15,10 @@ pub struct Limits {
     pub max_page_bytes: usize,
     /// Deepest element nesting accepted in a page (html5ever itself has no cap).
     pub max_html_depth: usize,
-    /// Wall-clock budget for extracting one page.
-    pub page_time_budget: Duration,
+    /// Work budget for extracting one page, counted in parsed nodes and in the steps of the
+    /// scoring passes over them (not in time, so the same page gives the same result under
+    /// any load).
+    pub max_html_work: u64,
     /// Most bytes one compressed file may expand to (gzip bombs); reading stops there.
     pub max_decompressed_bytes: u64,
     /// Highest expansion ratio of a compressed file once it passed 8 MiB decompressed.
@@ -31,7 +31,7 @@ impl Default for Limits {
             max_document_bytes: 8 << 20,
             max_page_bytes: 16 << 20,
             max_html_depth: 512,
-            page_time_budget: Duration::from_secs(2),
+            max_html_work: 64_000_000,
             max_decompressed_bytes: 64 << 30,
             max_compression_ratio: 100,
         }
@@ -80,6 +80,15 @@ pub struct Record {
 }
 
 impl Record {
+    /// The size of the body in bytes, as held in memory (for read-ahead bounded in bytes).
+    pub fn body_len(&self) -> usize {
+        match &self.body {
+            Body::Bytes { bytes, .. } => bytes.len(),
+            Body::Text(t) => t.len(),
+            Body::Html(h) => h.len(),
+        }
+    }
+
     /// A short name for messages: `path`, `path:line` or the URL.
     pub fn input_name(&self) -> String {
         let base = self.source.path.clone().or_else(|| self.source.url.clone()).unwrap_or_else(|| "-".into());
@@ -117,7 +126,10 @@ impl Record {
                 prepare(page.text.as_bytes(), &hint(Some("utf-8".into())), 0)
             }
         }
-        .map_err(|source| IngestError::Text { input, source })?;
+        .map_err(|source| IngestError::Text { input: input.clone(), source })?;
+        if prepared.text.trim().is_empty() {
+            return Err(IngestError::Empty { input });
+        }
         Ok(Document::new(prepared, self.meta, self.source))
     }
 }

@@ -20,12 +20,42 @@ use crate::stories::{self, StoryOptions};
 use crate::StoreError;
 
 /// What one call of [`Store::insert_batch`](crate::Store::insert_batch) did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct BatchOutcome {
     /// Articles newly stored.
     pub stored: usize,
     /// Articles whose text was already stored (before, or earlier in the same batch).
     pub duplicates: usize,
+    /// Articles that cannot be stored (a record over the size limit, one SQLite calls too big,
+    /// one that does not encode), skipped while the rest of the batch is stored.
+    pub rejected: Vec<Rejected>,
+}
+
+/// An article of a batch that could not be stored, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejected {
+    /// Its position in the batch.
+    pub index: usize,
+    /// Its id.
+    pub id: String,
+    /// Where it came from (path, URL, line or record), as the CLI prints it.
+    pub source: String,
+    /// Why it was not stored.
+    pub reason: String,
+}
+
+/// Largest stored record accepted by default (record JSON plus text), in bytes: far below
+/// SQLite's limit of 1e9 bytes per value, far above any article's record.
+pub const MAX_RECORD_BYTES: usize = 256 << 20;
+
+/// How a source reads in messages: the path or URL, then the line or record.
+pub(crate) fn describe_source(a: &Analysis) -> String {
+    let s = &a.source;
+    let place = s.path.as_deref().or(s.url.as_deref()).unwrap_or("(unnamed input)");
+    match &s.record {
+        Some(r) => format!("{place} record {r}"),
+        None => place.to_string(),
+    }
 }
 
 /// Hex SHA-256 of an article's text: the store's identity of an article.
@@ -63,6 +93,7 @@ pub(crate) fn insert_batch(
     path: &Path,
     batch: &[Analysis],
     story_options: &StoryOptions,
+    max_record_bytes: usize,
 ) -> Result<BatchOutcome, StoreError> {
     let mut outcome = BatchOutcome::default();
     if batch.is_empty() {
@@ -76,30 +107,52 @@ pub(crate) fn insert_batch(
     {
         let mut insert_article = tx.prepare_cached(INSERT_ARTICLE).map_err(|e| insert_err(first_id, e))?;
         let mut insert_source = tx.prepare_cached(INSERT_SOURCE).map_err(|e| insert_err(first_id, e))?;
-        for a in batch {
+        for (index, a) in batch.iter().enumerate() {
+            let reject = |reason: String| Rejected { index, id: a.id.clone(), source: describe_source(a), reason };
             let sha = content_sha256(&a.text);
-            let json = record_json_without_text(a).map_err(|source| StoreError::Encode { id: a.id.clone(), source })?;
+            let json = match record_json_without_text(a) {
+                Ok(json) => json,
+                Err(e) => {
+                    outcome.rejected.push(reject(format!("encoding the record as JSON: {e}")));
+                    continue;
+                }
+            };
+            let size = json.len().saturating_add(a.text.len());
+            if size > max_record_bytes {
+                outcome
+                    .rejected
+                    .push(reject(format!("record of {size} bytes is over the limit of {max_record_bytes} bytes")));
+                continue;
+            }
             let dl = a.dateline.as_ref();
-            let changed = insert_article
-                .execute(params![
-                    a.id,
-                    sha,
-                    a.source.path,
-                    a.source.url,
-                    a.source.format.as_str(),
-                    a.source.record,
-                    a.title,
-                    a.published,
-                    a.language,
-                    dl.and_then(|d| d.place.as_deref()),
-                    dl.and_then(|d| d.country.as_deref()),
-                    dl.and_then(|d| d.date.as_deref()),
-                    a.text,
-                    i64::try_from(a.text.len()).unwrap_or(i64::MAX),
-                    i64::try_from(a.text_repairs.len()).unwrap_or(i64::MAX),
-                    json,
-                ])
-                .map_err(|e| classify(path, a, &sha, e))?;
+            let inserted = insert_article.execute(params![
+                a.id,
+                sha,
+                a.source.path,
+                a.source.url,
+                a.source.format.as_str(),
+                a.source.record,
+                a.title,
+                a.published,
+                a.language,
+                dl.and_then(|d| d.place.as_deref()),
+                dl.and_then(|d| d.country.as_deref()),
+                dl.and_then(|d| d.date.as_deref()),
+                a.text,
+                i64::try_from(a.text.len()).unwrap_or(i64::MAX),
+                i64::try_from(a.text_repairs.len()).unwrap_or(i64::MAX),
+                json,
+            ]);
+            // A value SQLite refuses as too big fails this statement only (nothing of it was
+            // written): the article is reported and skipped, the batch goes on.
+            let changed = match inserted {
+                Err(rusqlite::Error::SqliteFailure(f, msg)) if f.code == ErrorCode::TooBig => {
+                    let what = msg.unwrap_or_else(|| "string or blob too big".into());
+                    outcome.rejected.push(reject(format!("SQLite refused the record: {what}")));
+                    continue;
+                }
+                other => other.map_err(|e| classify(path, a, &sha, e))?,
+            };
             if changed == 0 {
                 outcome.duplicates += 1;
                 continue;

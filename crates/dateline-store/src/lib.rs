@@ -38,7 +38,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 pub use diff::VersionDiff;
 pub use error::StoreError;
-pub use ingest::{content_sha256, BatchOutcome};
+pub use ingest::{content_sha256, BatchOutcome, Rejected, MAX_RECORD_BYTES};
 pub use origin::Origin;
 pub use quotes::{QuoteFilter, QuoteHit, QuotePage, QUOTE_KINDS};
 pub use schema::SCHEMA_VERSION;
@@ -61,6 +61,8 @@ pub struct Store {
     conn: Connection,
     /// The file, for error messages (`:memory:` for an in-memory store).
     path: PathBuf,
+    /// Largest record (JSON plus text) stored; larger ones are rejected one by one.
+    max_record_bytes: usize,
 }
 
 impl Store {
@@ -99,7 +101,7 @@ impl Store {
         schema::migrate(&mut conn, &path)?;
         // Articles stored before stories existed (or by an interrupted catch-up) join theirs now.
         stories::catch_up(&mut conn, &path, &StoryOptions::default())?;
-        Ok(Store { conn, path })
+        Ok(Store { conn, path, max_record_bytes: MAX_RECORD_BYTES })
     }
 
     /// How long a write waits for another connection's write lock before failing with "database
@@ -113,14 +115,23 @@ impl Store {
         &self.path
     }
 
+    /// The largest record (JSON plus text, bytes) [`Store::insert_batch`] stores; larger ones
+    /// are listed in [`BatchOutcome::rejected`]. Default [`MAX_RECORD_BYTES`].
+    pub fn set_max_record_bytes(&mut self, bytes: usize) {
+        self.max_record_bytes = bytes;
+    }
+
     /// Stores a batch of analyses in one transaction.
     ///
     /// Articles whose text is already stored, by an earlier batch or earlier in this one, are
-    /// counted as duplicates and skipped. If any article fails, nothing of the batch is stored
-    /// and the error names it; earlier batches are unaffected, so rerunning the same input
-    /// finishes the job. Batches of a few hundred to a few thousand articles amortise the commit.
+    /// counted as duplicates and skipped. An article that cannot be stored by itself (its record
+    /// over [`Store::set_max_record_bytes`], or too big for SQLite, or not encodable) is listed
+    /// in [`BatchOutcome::rejected`] with its source and skipped; the rest of the batch is
+    /// stored. If any other failure occurs, nothing of the batch is stored and the error names
+    /// the article; earlier batches are unaffected, so rerunning the same input finishes the
+    /// job. Batches of a few hundred to a few thousand articles amortise the commit.
     pub fn insert_batch(&mut self, batch: &[Analysis]) -> Result<BatchOutcome, StoreError> {
-        ingest::insert_batch(&mut self.conn, &self.path, batch, &StoryOptions::default())
+        ingest::insert_batch(&mut self.conn, &self.path, batch, &StoryOptions::default(), self.max_record_bytes)
     }
 
     /// Full-text search over titles and text, best first, at most `limit` hits.
@@ -215,7 +226,7 @@ impl Store {
         options: &StoryOptions,
     ) -> Result<BatchOutcome, StoreError> {
         options.validate()?;
-        ingest::insert_batch(&mut self.conn, &self.path, batch, options)
+        ingest::insert_batch(&mut self.conn, &self.path, batch, options, self.max_record_bytes)
     }
 
     /// Stories with at least `min_size` versions, largest first, then most recently seen; at most

@@ -7,7 +7,7 @@
 //! U+FFFD and are listed in [`Decoded::invalid`], so they can be told apart from U+FFFD
 //! characters that were already in the input.
 
-use encoding_rs::{DecoderResult, Encoding, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::{OffsetMap, Span, TextError};
 
@@ -56,6 +56,11 @@ pub fn decode(bytes: &[u8], hint: &DecodeHint) -> Result<Decoded, TextError> {
             Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| TextError::UnknownCharset(label.to_string()))?;
         return Ok(decode_as(encoding, bytes, 0));
     }
+    // UTF-16 without a byte order mark: ASCII in UTF-16 is valid UTF-8 with a NUL after (or
+    // before) every letter, so it must be told before the UTF-8 test.
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return Ok(decode_as(encoding, bytes, 0));
+    }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
             text: text.to_string(),
@@ -72,6 +77,31 @@ pub fn decode(bytes: &[u8], hint: &DecodeHint) -> Result<Decoded, TextError> {
     detector.feed(prefix, prefix.len() == bytes.len());
     let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
     Ok(decode_as(encoding, bytes, 0))
+}
+
+/// UTF-16LE or BE when at least 16 bytes are there and, in the first 4 KiB, most bytes at odd
+/// positions (LE) or at even positions (BE) are NUL while almost none at the other parity are:
+/// text in any 8-bit charset or UTF-8 has no such pattern.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let prefix = &bytes[..bytes.len().min(4096) & !1];
+    if prefix.len() < 16 {
+        return None;
+    }
+    let pairs = prefix.len() / 2;
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in prefix.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let most = |n: usize| n * 10 >= pairs * 6;
+    let few = |n: usize| n * 20 <= pairs;
+    if most(odd) && few(even) {
+        Some(UTF_16LE)
+    } else if most(even) && few(odd) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// True when invalid UTF-8 is a few stray bytes in text that is otherwise UTF-8 with
@@ -212,6 +242,23 @@ fn decode_incremental(encoding: &'static Encoding, body: &[u8], base: usize) -> 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn utf16_without_bom_is_told_from_utf8() {
+        let text = "The harbour reopened on Monday, the port authority said.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = super::decode(&bytes, &super::DecodeHint::default()).expect("decodes");
+            assert_eq!((d.text.as_str(), d.encoding), (text, name));
+        }
+        // One NUL in UTF-8 text is not UTF-16.
+        let one_nul = "The harbour reopened on Monday,\0 the port authority said.";
+        assert_eq!(
+            super::decode(one_nul.as_bytes(), &super::DecodeHint::default()).expect("decodes").encoding,
+            "UTF-8"
+        );
+    }
+
     use super::*;
 
     fn hint(label: &str) -> DecodeHint {

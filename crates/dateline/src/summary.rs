@@ -6,6 +6,55 @@ use std::path::Path;
 use dateline_analyze::{Analysis, RepairKind};
 use dateline_store::{SearchHit, Stats};
 
+/// A writer for human-readable output on a terminal: control characters from article text
+/// (ESC and OSC sequences that could move the cursor or set the window title, C1 controls,
+/// backspace, carriage return, DEL) are written as visible escapes (`\x1b`, `\u{9b}`); newline
+/// and tab pass. Writes are `str` pieces from `write!`, so characters are never split across
+/// calls.
+pub struct TerminalSafe<W: Write> {
+    inner: W,
+}
+
+impl<W: Write> TerminalSafe<W> {
+    pub fn new(inner: W) -> Self {
+        TerminalSafe { inner }
+    }
+}
+
+impl<W: Write> Write for TerminalSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut from = 0;
+        let mut i = 0;
+        while i < buf.len() {
+            let b = buf[i];
+            let c1 = b == 0xC2 && buf.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n));
+            if c1 || b == 0x7F || b < 0x20 && b != b'\n' && b != b'\t' {
+                self.inner.write_all(&buf[from..i])?;
+                if c1 {
+                    write!(self.inner, "\\u{{{:x}}}", buf[i + 1])?;
+                    i += 1;
+                } else {
+                    write!(self.inner, "\\x{b:02x}")?;
+                }
+                from = i + 1;
+            }
+            i += 1;
+        }
+        self.inner.write_all(&buf[from..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// `s` on one line of a terminal: newlines and other control characters escaped (file names
+/// and messages on stderr).
+pub fn one_line(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
+}
+
 /// Longest piece of content shown for a quote before it is cut.
 const QUOTE_CHARS: usize = 90;
 

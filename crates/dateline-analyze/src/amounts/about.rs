@@ -17,6 +17,10 @@ pub(crate) struct Mentions<'a> {
 /// Marks that end a clause when looking back from an amount.
 const CLAUSE_MARKS: [&str; 12] = [".", "!", "?", ";", ",", ":", "(", ")", "\"", "\u{201c}", "\u{201d}", "\u{2014}"];
 
+/// How many tokens back from an amount its clause's subject is looked for: a mention opening a
+/// longer clause could not end within four words of the amount.
+const SUBJECT_REACH: usize = 64;
+
 /// Words that may stand between a clause's start and its subject.
 const DETERMINERS: [&str; 3] = ["the", "a", "an"];
 
@@ -40,6 +44,10 @@ impl<'a> Mentions<'a> {
     fn subject(&self, t: &Toks, first: usize) -> Option<&'a str> {
         let mut cs = first;
         while cs > 0 && !CLAUSE_MARKS.contains(&t.s(cs - 1)) && !t.toks.get(cs).is_some_and(|x| x.newline) {
+            if first - cs >= SUBJECT_REACH {
+                // No mention can open a clause this long and end within four words of the amount.
+                return None;
+            }
             cs -= 1;
         }
         // Skip determiners at the clause start.
@@ -48,8 +56,9 @@ impl<'a> Mentions<'a> {
             head += 1;
         }
         let (lo, amount_start) = (t.start(cs), t.start(first));
+        let from = self.list.partition_point(|m| m.0 < lo);
         let candidates: Vec<&(usize, usize, &str)> =
-            self.list.iter().filter(|m| m.0 >= lo && m.1 <= amount_start).collect();
+            self.list[from..].iter().take_while(|m| m.0 <= amount_start).filter(|m| m.1 <= amount_start).collect();
         let m = candidates.first()?;
         // The mention may include the determiner ("The Kestrel camp") or not ("Kestrel camp").
         if m.0 != t.start(cs) && m.0 != t.start(head) {
@@ -71,7 +80,10 @@ impl<'a> Mentions<'a> {
             if ["in", "at", "inside", "within"].iter().any(|w| t.is(k, w)) {
                 let starts = [t.start(k + 1), t.start(k + 2)];
                 let take_second = t.is(k + 1, "the");
-                return self.list.iter().find(|m| m.0 == starts[0] || (take_second && m.0 == starts[1])).map(|m| m.2);
+                let at = |start: usize| {
+                    self.list.get(self.list.partition_point(|m| m.0 < start)).filter(|m| m.0 == start).map(|m| m.2)
+                };
+                return at(starts[0]).or_else(|| if take_second { at(starts[1]) } else { None });
             }
         }
         None

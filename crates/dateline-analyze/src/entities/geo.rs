@@ -136,28 +136,35 @@ pub(super) fn geocode(text: &str, toks: &[Tok], ents: &mut [Ent], res: &Resource
     }
     // 3. still unknown: the country of the nearest place named just before (same or previous
     //    sentence) that is not itself a country
-    let located: Vec<(usize, usize, String)> = ents
+    let sentence_at = |start: usize| {
+        let k = toks.partition_point(|t| t.start < start);
+        toks.get(k).filter(|t| t.start == start).map(|t| t.sentence)
+    };
+    let mut located: Vec<(usize, usize, String)> = ents
         .iter()
         .filter(|e| e.kind.is_place() && e.country_name.is_none())
         .filter_map(|e| e.country.clone().map(|c| (e, c)))
         .flat_map(|(e, c)| {
             e.mentions.iter().filter_map(move |m| {
-                let s = toks.iter().find(|t| t.start == m.start)?.sentence;
+                let s = sentence_at(m.start)?;
                 Some((m.start, s, c.clone()))
             })
         })
         .collect();
+    located.sort_by_key(|(start, _, _)| *start);
+    located.sort_by_key(|(start, _, _)| *start);
     for e in ents.iter_mut() {
         if !e.kind.is_place() || e.country.is_some() {
             continue;
         }
         let Some(m) = e.mentions.first() else { continue };
-        let Some(s) = toks.iter().find(|t| t.start == m.start).map(|t| t.sentence) else {
+        let Some(s) = sentence_at(m.start) else {
             continue;
         };
-        if let Some((_, _, c)) =
-            located.iter().filter(|(start, ls, _)| *start < m.start && *ls + 1 >= s).max_by_key(|(start, _, _)| *start)
-        {
+        // The latest place mention before this one (the last of equal starts, as `max_by_key`
+        // would pick); sentences grow with starts, so if it is too far back, all are.
+        let latest = located.partition_point(|(start, _, _)| *start < m.start).checked_sub(1).map(|k| &located[k]);
+        if let Some((_, _, c)) = latest.filter(|(_, ls, _)| *ls + 1 >= s) {
             e.country = Some(c.clone());
         }
     }

@@ -68,8 +68,10 @@ pub(super) fn find(
     model.extend(lexicon);
     model.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.source != Source::Lexicon, c.start));
     let mut out: Vec<Cand> = Vec::new();
+    let mut kept = Kept::default();
     for c in rules.into_iter().chain(model) {
-        if out.iter().all(|o| c.end <= o.start || c.start >= o.end) {
+        if !kept.overlaps(c.start, c.end) {
+            kept.insert(c.start, c.end);
             out.push(c);
         }
     }
@@ -78,15 +80,27 @@ pub(super) fn find(
         refine(text, toks, c, res);
     }
     propagate(text, toks, &mut out, res);
-    let acr = acronyms(text, toks, &out);
-    for a in acr {
-        if a.alias_of.is_none() {
-            // a long form found through its acronym replaces the shorter mentions it covers
-            out.retain(|o| o.source == Source::Dateline || o.end <= a.start || o.start >= a.end);
-            out.push(a);
-            continue;
-        }
-        if let Some(o) = out.iter_mut().find(|o| o.start < a.end && a.start < o.end) {
+    let (long_forms, aliases): (Vec<Cand>, Vec<Cand>) =
+        acronyms(text, toks, &out).into_iter().partition(|a| a.alias_of.is_none());
+    for a in long_forms {
+        // a long form found through its acronym replaces the shorter mentions it covers
+        out.retain(|o| o.source == Source::Dateline || o.end <= a.start || o.start >= a.end);
+        out.push(a);
+    }
+    // Each later use of an acronym retypes the mention it coincides with, or is a new mention
+    // when it overlaps none: the first overlapping mention by start, found by binary search.
+    out.sort_by_key(|c| c.start);
+    let max_end: Vec<usize> = out
+        .iter()
+        .scan(0, |m, c| {
+            *m = c.end.max(*m);
+            Some(*m)
+        })
+        .collect();
+    let mut new_aliases = Vec::new();
+    for a in aliases {
+        let first = max_end.partition_point(|&e| e <= a.start);
+        if let Some(o) = out.get_mut(first).filter(|o| o.start < a.end) {
             if o.start == a.start && o.end == a.end && o.source != Source::Dateline {
                 o.kind = a.kind;
                 o.alias_of = a.alias_of;
@@ -94,8 +108,9 @@ pub(super) fn find(
             }
             continue;
         }
-        out.push(a);
+        new_aliases.push(a);
     }
+    out.extend(new_aliases);
     out.extend(places_inside_events(text, &out, res));
     out.sort_by_key(|c| c.start);
     let _ = sentences;
@@ -126,24 +141,41 @@ fn places_inside_events(text: &str, cands: &[Cand], res: &Resources) -> Vec<Cand
 /// token boundaries) that the recogniser missed become mentions too.
 fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
     let mut names: Vec<(String, Kind)> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for c in out.iter() {
         let name = &text[c.start..c.name_end];
         if c.kind == Kind::Norp || c.source == Source::Dateline || name.chars().count() < 3 {
             continue;
         }
-        if !names.iter().any(|(n, _)| n == name) {
+        if seen.insert(name) {
             names.push((name.to_string(), c.kind));
         }
         // a person's surname alone ("Odhiambo said") is that person too
         if c.kind == Kind::Person {
             if let Some((_, last)) = name.rsplit_once(' ') {
-                if last.chars().count() >= 3 && capitalised(last) && !names.iter().any(|(n, _)| n == last) {
+                if last.chars().count() >= 3 && capitalised(last) && seen.insert(last) {
                     names.push((last.to_string(), Kind::Person));
                 }
             }
         }
     }
     let mut added = Vec::new();
+    // `out` is sorted by start but refined mentions may reach into the next one: a running
+    // maximum of ends answers for them; `added` never overlaps and goes in `kept`.
+    let out_starts: Vec<usize> = out.iter().map(|c| c.start).collect();
+    let out_max_end: Vec<usize> = out
+        .iter()
+        .scan(0, |m, c| {
+            *m = c.end.max(*m);
+            Some(*m)
+        })
+        .collect();
+    let in_out = |a: usize, b: usize| {
+        // some `c` with `c.start < b && c.end > a`
+        let k = out_starts.partition_point(|&s| s < b);
+        k.checked_sub(1).is_some_and(|k| out_max_end[k] > a)
+    };
+    let mut kept = Kept::default();
     let starts = ByteStarts::new(text, names.iter().map(|(n, _)| n.as_bytes()[0]));
     for (name, kind) in names {
         for a in starts.matches(text, &name) {
@@ -151,8 +183,8 @@ fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
             let (Some(ta), Some(_)) = (super::tok_at(toks, a), super::tok_ending(toks, b)) else {
                 continue;
             };
-            let free = |c: &Cand| c.end <= a || c.start >= b;
-            if out.iter().all(free) && added.iter().all(free) {
+            if !in_out(a, b) && !kept.overlaps(a, b) {
+                kept.insert(a, b);
                 let mut c = cand(a, b, kind, Source::Model, toks[ta].sentence);
                 refine(text, toks, &mut c, res);
                 added.push(c);
@@ -161,6 +193,34 @@ fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
     }
     out.extend(added);
     out.sort_by_key(|c| c.start);
+}
+
+/// Kept mentions, pairwise non-overlapping, for the overlap test of each new candidate in
+/// O(log n): `a` and `b` overlap when neither ends at or before the other's start.
+#[derive(Default)]
+struct Kept {
+    /// Non-empty spans by start (their ends are in the same order, as they do not overlap).
+    spans: std::collections::BTreeMap<usize, usize>,
+    /// Empty spans (a point overlaps a span strictly around it).
+    points: std::collections::BTreeSet<usize>,
+}
+
+impl Kept {
+    /// Whether `[a, b)` overlaps a kept span, as `!(b <= o.start || a >= o.end)` for some `o`.
+    fn overlaps(&self, a: usize, b: usize) -> bool {
+        // The kept span starting last before `b` has the largest end of all that start before
+        // `b`: the only one that can reach past `a`.
+        self.spans.range(..b).next_back().is_some_and(|(_, &e)| e > a)
+            || a < b && self.points.range(a + 1..b).next().is_some()
+    }
+
+    fn insert(&mut self, a: usize, b: usize) {
+        if a < b {
+            self.spans.insert(a, b);
+        } else {
+            self.points.insert(a);
+        }
+    }
 }
 
 /// The offsets in a text of the bytes that names start with: one pass over the text serves
@@ -454,6 +514,9 @@ fn role_orgs(text: &str, toks: &[Tok]) -> Vec<Cand> {
     out
 }
 
+/// How many mentions before a parenthesised acronym are tried as its long form.
+const ACRONYM_LOOKBACK: usize = 64;
+
 /// Acronyms introduced in parentheses after their long form ("Northern Farmers Union (NFU)",
 /// "Coastal Liberation Front militia (CLF, banned in ...)") and their later uses.
 fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
@@ -470,7 +533,17 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
         let paren = toks[i - 1].start;
         // the nearest named mention before the parenthesis in this sentence whose initials
         // match, or the one right before it
-        let before: Vec<&Cand> = cands.iter().filter(|c| c.end <= paren && c.sentence == toks[i].sentence).collect();
+        // (`cands` is in text order: walk back from the parenthesis, at most
+        // `ACRONYM_LOOKBACK` mentions, so a sentence of many names stays linear)
+        let upto = cands.partition_point(|c| c.start <= paren);
+        let mut before: Vec<&Cand> = cands[..upto]
+            .iter()
+            .rev()
+            .take_while(|c| c.sentence >= toks[i].sentence)
+            .filter(|c| c.end <= paren && c.sentence == toks[i].sentence)
+            .take(ACRONYM_LOOKBACK)
+            .collect();
+        before.reverse();
         let adjacent = before.last().filter(|c| super::tok_ending(toks, c.end).is_some_and(|k| k + 2 == i));
         let matching = before.iter().rev().find(|c| initials(&text[c.start..c.name_end]) == acr.replace('.', ""));
         if let Some(long) = matching.copied().or(adjacent.copied()) {
@@ -515,9 +588,13 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
             defined.push((acr.to_string(), Kind::Org, a));
         }
     }
+    let mut first_defined: std::collections::HashMap<&str, (Kind, usize)> = std::collections::HashMap::new();
+    for (a, kind, start) in &defined {
+        first_defined.entry(a.as_str()).or_insert((*kind, *start));
+    }
     for i in 0..toks.len() {
         let w = tok(text, toks, i);
-        if let Some((_, kind, start)) = defined.iter().find(|(a, _, _)| a == w) {
+        if let Some((kind, start)) = first_defined.get(w) {
             let mut c = cand(toks[i].start, toks[i].end, *kind, Source::Rule, toks[i].sentence);
             c.alias_of = Some(*start);
             out.push(c);

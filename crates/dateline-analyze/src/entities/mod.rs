@@ -98,13 +98,33 @@ pub fn find_entities(
     resources: &Resources,
     dateline: Option<&Dateline>,
 ) -> Vec<Entity> {
+    find_entities_bounded(text, sentences, resources, dateline).0
+}
+
+/// An article keeps at most `MAX_MENTIONS_BASE + text.len() / TEXT_BYTES_PER_MENTION` candidate
+/// mentions (in text order); the record says when more were found.
+pub const MAX_MENTIONS_BASE: usize = 10_000;
+/// See [`MAX_MENTIONS_BASE`].
+pub const TEXT_BYTES_PER_MENTION: usize = 16;
+
+/// [`find_entities`], and whether the mentions were cut at the article's cap
+/// ([`MAX_MENTIONS_BASE`]).
+pub fn find_entities_bounded(
+    text: &str,
+    sentences: &[Span],
+    resources: &Resources,
+    dateline: Option<&Dateline>,
+) -> (Vec<Entity>, bool) {
     let toks = tokens(text, sentences);
-    let cands = mentions::find(text, &toks, sentences, resources, dateline);
+    let mut cands = mentions::find(text, &toks, sentences, resources, dateline);
+    let cap = MAX_MENTIONS_BASE.saturating_add(text.len() / TEXT_BYTES_PER_MENTION);
+    let cut = cands.len() > cap;
+    cands.truncate(cap);
     let mut ents = merge::merge(text, &toks, cands, resources);
     titles::assign(text, &toks, &mut ents);
     titles::coreference(text, &toks, &mut ents);
     geo::geocode(text, &toks, &mut ents, resources, dateline);
-    merge::finish(text, ents)
+    (merge::finish(text, ents), cut)
 }
 
 /// Tokens of the whole text (the recogniser's tokenizer), each tagged with its sentence.

@@ -10,20 +10,28 @@ pub(super) struct Doc<'a> {
     pub toks: Vec<Token>,
     /// Sentences as `[first, last)` token ranges, in order.
     pub sents: Vec<(usize, usize)>,
+    /// Whether a sentence over [`super::MAX_SENTENCE_TOKENS`] was read as windows.
+    pub windowed: bool,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, sentences: &[Span]) -> Self {
         let toks = segment::tokens(text);
         let mut sents = Vec::with_capacity(sentences.len());
+        let mut windowed = false;
         for s in sentences {
-            let a = toks.partition_point(|t| t.span.0 < s.0);
+            let mut a = toks.partition_point(|t| t.span.0 < s.0);
             let b = toks.partition_point(|t| t.span.0 < s.1);
+            while b > a + super::MAX_SENTENCE_TOKENS {
+                sents.push((a, a + super::MAX_SENTENCE_TOKENS));
+                a += super::MAX_SENTENCE_TOKENS;
+                windowed = true;
+            }
             if a < b {
                 sents.push((a, b));
             }
         }
-        Doc { text, toks, sents }
+        Doc { text, toks, sents, windowed }
     }
 
     /// The text of token `i` ("" out of range).

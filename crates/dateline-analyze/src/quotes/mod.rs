@@ -31,12 +31,36 @@ pub(super) struct Found {
     pub speaker: Option<Span>,
 }
 
+/// The quote stage reads a sentence longer than this many tokens as consecutive windows of this
+/// many tokens, so that no cue scans further than this (a text without full stops would make
+/// every cue read to its end: quadratic time and output).
+pub const MAX_SENTENCE_TOKENS: usize = 512;
+
+/// A quote's content is cut (at a token boundary) to at most this many bytes.
+pub const MAX_QUOTE_CONTENT_BYTES: usize = 4096;
+
+/// An article keeps at most `QUOTES_BASE + text.len() / BYTES_PER_QUOTE` quotes ...
+pub const QUOTES_BASE: usize = 1000;
+/// ... (see [`QUOTES_BASE`]) ...
+pub const BYTES_PER_QUOTE: usize = 100;
+/// ... and their contents add up to at most `text.len() + QUOTE_CONTENT_SLACK` bytes; the quotes
+/// past either budget (in text order) are not reported and the record says the stage was cut.
+pub const QUOTE_CONTENT_SLACK: usize = 64 * 1024;
+
 /// Finds direct, indirect and partial quotes in `text` and resolves their speakers to `entities`.
 ///
 /// `sentences` are the article's sentence spans (from `dateline_text::segment::sentences`).
 /// Never panics; every span returned slices `text` on char boundaries.
 pub fn find_quotes(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Quote> {
+    find_quotes_bounded(text, sentences, entities).0
+}
+
+/// [`find_quotes`], and whether a cap cut anything: a sentence read in windows
+/// ([`MAX_SENTENCE_TOKENS`]), a content cut ([`MAX_QUOTE_CONTENT_BYTES`]) or quotes past the
+/// article's budget ([`QUOTES_BASE`]).
+pub fn find_quotes_bounded(text: &str, sentences: &[Span], entities: &[Entity]) -> (Vec<Quote>, bool) {
     let doc = doc::Doc::new(text, sentences);
+    let mut cut = doc.windowed;
     let cues = phrase::cues(&doc);
     let regions = marks::regions(text);
     let quoted = indirect::quoted_tokens(&doc, &regions);
@@ -44,11 +68,19 @@ pub fn find_quotes(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Q
     indirect::trim_clauses(&doc, &quoted, &cues, &mut found);
     let indirect = indirect::find(&doc, &quoted, &cues, &used, &found);
     // A quoted phrase inside reported speech is part of it ("said the plan was "a farce"").
-    found.retain(|f| f.kind == "direct" || !indirect.iter().any(|i| contains(i.content, f.content)));
+    let reported = SpanIndex::new(indirect.iter().map(|i| i.content));
+    found.retain(|f| f.kind == "direct" || !reported.contains_any(f.content));
     found.extend(indirect.iter().copied());
     let partials = partial::find(&doc, &regions, &cues, &found);
     found.extend(partials);
     found.sort_by_key(|f| (f.content.0, f.content.1));
+    found.dedup_by(|b, a| a.content == b.content);
+    for f in &mut found {
+        if f.content.1 - f.content.0 > MAX_QUOTE_CONTENT_BYTES {
+            f.content = cut_content(&doc, f.content);
+            cut = true;
+        }
+    }
     found.dedup_by(|b, a| a.content == b.content);
     let resolver = speaker::Resolver::new(entities);
     // "Name: ..." at a paragraph start (cue: the colon) is a speaker only when the name is one the
@@ -57,11 +89,73 @@ pub fn find_quotes(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Q
         let colon = f.cue.and_then(|c| text.get(c.0..c.1)) == Some(":");
         !colon || f.speaker.is_some_and(|s| resolver.resolve(text, s).is_some())
     });
-    found.into_iter().filter_map(|f| to_quote(text, &resolver, f)).collect()
+    let max_quotes = QUOTES_BASE.saturating_add(text.len() / BYTES_PER_QUOTE);
+    let mut content_budget = text.len().saturating_add(QUOTE_CONTENT_SLACK);
+    let mut quotes = Vec::new();
+    for f in found {
+        let len = f.content.1 - f.content.0;
+        if quotes.len() >= max_quotes || len > content_budget {
+            cut = true;
+            break;
+        }
+        content_budget -= len;
+        quotes.extend(to_quote(text, &resolver, f));
+    }
+    (quotes, cut)
 }
 
-fn contains(outer: Span, inner: Span) -> bool {
-    outer.0 <= inner.0 && inner.1 <= outer.1
+/// The longest prefix of `content` that ends on a token end and holds at most
+/// [`MAX_QUOTE_CONTENT_BYTES`] bytes (else the bytes up to the last char boundary within it).
+fn cut_content(doc: &doc::Doc, content: Span) -> Span {
+    let limit = content.0 + MAX_QUOTE_CONTENT_BYTES;
+    let e = doc.toks.partition_point(|t| t.span.1 <= limit);
+    match e.checked_sub(1).map(|k| doc.toks[k].span.1) {
+        Some(end) if end > content.0 => Span(content.0, end),
+        _ => {
+            let mut end = limit.min(doc.text.len());
+            while !doc.text.is_char_boundary(end) {
+                end -= 1;
+            }
+            Span(content.0, end)
+        }
+    }
+}
+
+/// Spans sorted by start with the running maximum of their ends: whether any of them contains
+/// or touches a given span, in O(log n) rather than a scan of them all.
+pub(super) struct SpanIndex {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    pub fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut v: Vec<Span> = spans.collect();
+        v.sort_unstable_by_key(|s| s.0);
+        let mut max_end = Vec::with_capacity(v.len());
+        let mut m = 0;
+        for s in &v {
+            m = m.max(s.1);
+            max_end.push(m);
+        }
+        SpanIndex { starts: v.iter().map(|s| s.0).collect(), max_end }
+    }
+
+    /// The largest end among spans starting at or before `at`.
+    fn max_end_from(&self, at: usize) -> Option<usize> {
+        let k = self.starts.partition_point(|&s| s <= at);
+        k.checked_sub(1).map(|k| self.max_end[k])
+    }
+
+    /// Whether some span `o` has `o.0 <= inner.0 && inner.1 <= o.1`.
+    pub fn contains_any(&self, inner: Span) -> bool {
+        self.max_end_from(inner.0).is_some_and(|e| e >= inner.1)
+    }
+
+    /// Whether some span `o` has `o.0 <= s.1 && s.0 <= o.1` (overlapping or adjacent).
+    pub fn touches_any(&self, s: Span) -> bool {
+        self.max_end_from(s.1).is_some_and(|e| e >= s.0)
+    }
 }
 
 fn to_quote(text: &str, resolver: &speaker::Resolver, f: Found) -> Option<Quote> {

@@ -34,8 +34,9 @@ pub(super) const NAMING: &[&str] = &[
 /// Partial quotes among the regions not already taken by `found`.
 pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], found: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
+    let taken = super::SpanIndex::new(found.iter().map(|f| f.content));
     for r in regions {
-        if found.iter().any(|f| f.content.0 <= r.content.1 && r.content.0 <= f.content.1) {
+        if taken.touches_any(r.content) {
             continue;
         }
         let open = doc.tok_at(r.open);

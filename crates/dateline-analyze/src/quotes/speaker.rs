@@ -42,6 +42,9 @@ pub(super) struct Resolver<'a> {
     entities: &'a [Entity],
     /// (span, entity index), sorted by start.
     mentions: Vec<(Span, usize)>,
+    /// The largest end among `mentions[..=k]`, so an overlap search stops where no earlier
+    /// mention can reach the span.
+    max_end: Vec<usize>,
 }
 
 impl<'a> Resolver<'a> {
@@ -49,7 +52,14 @@ impl<'a> Resolver<'a> {
         let mut mentions: Vec<(Span, usize)> =
             entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i))).collect();
         mentions.sort_by_key(|(s, i)| (s.0, s.1, *i));
-        Resolver { entities, mentions }
+        let max_end = mentions
+            .iter()
+            .scan(0, |m, (s, _)| {
+                *m = s.1.max(*m);
+                Some(*m)
+            })
+            .collect();
+        Resolver { entities, mentions, max_end }
     }
 
     pub fn entity(&self, i: usize) -> Option<&'a Entity> {
@@ -105,15 +115,18 @@ impl<'a> Resolver<'a> {
     /// The entity whose mention overlaps `span` most (persons first on ties).
     fn overlapping(&self, span: Span, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
         let end = self.mentions.partition_point(|(s, _)| s.0 < span.1);
+        // Only mentions from the first whose running end passes the span's start can overlap.
+        let from = self.max_end[..end].partition_point(|&e| e <= span.0);
         let mut best: Option<(usize, bool, usize)> = None;
-        for &(s, i) in &self.mentions[..end] {
+        // Backwards, so ties go to the earlier mention (`>=`), as a forward scan with `>` would.
+        for &(s, i) in self.mentions[from..end].iter().rev() {
             let overlap = s.1.min(span.1).saturating_sub(s.0.max(span.0));
             let Some(e) = self.entities.get(i) else { continue };
             if overlap == 0 || !ok(e) {
                 continue;
             }
             let key = (overlap, e.kind == "PERSON", i);
-            if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
+            if best.is_none_or(|b| (key.0, key.1) >= (b.0, b.1)) {
                 best = Some(key);
             }
         }

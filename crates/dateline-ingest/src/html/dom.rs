@@ -6,8 +6,6 @@
 //! tag, class/id hints, link targets and text. Metadata-only elements (`<meta>`, `<link>`,
 //! JSON-LD) are collected on the way so the tree is visited exactly once.
 
-use std::time::Instant;
-
 use scraper::node::Node;
 
 use super::HtmlError;
@@ -104,20 +102,16 @@ impl Dom {
 }
 
 /// Builds the flat page from the parsed document, failing when nesting goes beyond
-/// `max_depth` or the walk outlives `deadline`.
-pub fn flatten(html: &scraper::Html, max_depth: usize, deadline: Instant) -> Result<Dom, HtmlError> {
+/// `max_depth` or the walk spends the page's `work` budget.
+pub(crate) fn flatten(html: &scraper::Html, max_depth: usize, work: &mut super::Work) -> Result<Dom, HtmlError> {
     use ego_tree::iter::Edge;
     let mut dom = Dom::default();
     // Open elements: (scraper node id, our id), to know the parent and close in order.
     let mut stack: Vec<(ego_tree::NodeId, ElemId)> = Vec::new();
     let mut skip_until: Option<ego_tree::NodeId> = None;
     let mut in_title = false;
-    let mut steps = 0u32;
     for edge in html.tree.root().traverse() {
-        steps = steps.wrapping_add(1);
-        if steps.is_multiple_of(4096) && Instant::now() > deadline {
-            return Err(HtmlError::TimeBudget);
-        }
+        work.step()?;
         match edge {
             Edge::Open(node) => {
                 if skip_until.is_some() {

@@ -12,8 +12,6 @@ mod meta;
 mod prescan;
 mod score;
 
-use std::time::Instant;
-
 use dateline_text::{decode, DecodeHint};
 
 pub use meta::PageMeta;
@@ -33,9 +31,12 @@ pub enum HtmlError {
         /// The limit.
         limit: usize,
     },
-    /// Extraction took longer than [`Limits::page_time_budget`].
-    #[error("extraction exceeded the time budget")]
-    TimeBudget,
+    /// Extraction needed more work than [`Limits::max_html_work`] allows.
+    #[error("extraction needs more work than the limit of {limit} steps (max_html_work)")]
+    WorkBudget {
+        /// The limit.
+        limit: u64,
+    },
 }
 
 /// An extracted page.
@@ -49,6 +50,26 @@ pub struct HtmlPage {
     pub encoding: &'static str,
 }
 
+/// What is left of a page's work budget ([`Limits::max_html_work`]): one step per parsed node
+/// visited and per token of each scoring pass.
+pub(crate) struct Work {
+    left: u64,
+    limit: u64,
+}
+
+impl Work {
+    /// Spends one step; an error once the budget is gone.
+    pub(crate) fn step(&mut self) -> Result<(), HtmlError> {
+        match self.left.checked_sub(1) {
+            Some(l) => {
+                self.left = l;
+                Ok(())
+            }
+            None => Err(HtmlError::WorkBudget { limit: self.limit }),
+        }
+    }
+}
+
 /// Extracts the article and metadata of an HTML page.
 ///
 /// `charset` is a label the container declared (the HTTP `Content-Type`), `url` where the page
@@ -59,8 +80,6 @@ pub fn extract_html(
     url: Option<&str>,
     limits: &Limits,
 ) -> Result<HtmlPage, HtmlError> {
-    let start = Instant::now();
-    let deadline = start.checked_add(limits.page_time_budget).unwrap_or(start);
     if bytes.len() > limits.max_page_bytes {
         return Err(HtmlError::TooLarge);
     }
@@ -70,12 +89,10 @@ pub fn extract_html(
     let (text, encoding) = decode_page(bytes, charset);
     let parsed = scraper::Html::parse_document(&text);
     drop(text);
-    if Instant::now() > deadline {
-        return Err(HtmlError::TimeBudget);
-    }
-    let dom = dom::flatten(&parsed, limits.max_html_depth, deadline)?;
+    let mut work = Work { left: limits.max_html_work, limit: limits.max_html_work };
+    let dom = dom::flatten(&parsed, limits.max_html_depth, &mut work)?;
     drop(parsed);
-    let body = score::extract_body(&dom, deadline)?;
+    let body = score::extract_body(&dom, &mut work)?;
     let meta = meta::page_meta(&dom, url);
     Ok(HtmlPage { text: body, meta, encoding })
 }

@@ -23,8 +23,6 @@
 //!
 //! Every pass is a loop over the token stream or the element list: linear, no recursion.
 
-use std::time::Instant;
-
 use super::dom::{Dom, ElemId, Tok};
 use super::HtmlError;
 
@@ -412,7 +410,7 @@ struct Stats {
 }
 
 /// The article text of the page, paragraphs separated by a blank line.
-pub fn extract_body(dom: &Dom, deadline: Instant) -> Result<String, HtmlError> {
+pub(crate) fn extract_body(dom: &Dom, work: &mut super::Work) -> Result<String, HtmlError> {
     let n = dom.elems.len();
     if n == 0 {
         return Ok(String::new());
@@ -421,10 +419,10 @@ pub fn extract_body(dom: &Dom, deadline: Instant) -> Result<String, HtmlError> {
     let hidden = hidden_elems(dom);
     // Good text with nothing but hidden elements removed: what each element would contribute
     // to the article if no markup hint were trusted.
-    let raw = block_stats(dom, &is_block, &hidden, deadline)?;
+    let raw = block_stats(dom, &is_block, &hidden, work)?;
     let mut hint_cache = vec![None; n];
     let mut dropped = boilerplate(dom, &raw, &hidden, None, &mut hint_cache);
-    let mut stats = block_stats(dom, &is_block, &dropped, deadline)?;
+    let mut stats = block_stats(dom, &is_block, &dropped, work)?;
     let mut container = choose_container(dom, &stats, &dropped);
     // Class hints are guesses: when trusting them leaves far less article than trusting only
     // tags, roles and comment hints, the hints hit the article itself (a theme naming its post
@@ -433,7 +431,7 @@ pub fn extract_body(dom: &Dom, deadline: Instant) -> Result<String, HtmlError> {
     let strict_good = good(&stats, container);
     if strict_good < raw.first().map_or(0, |s| s.good) / 2 {
         let relaxed = boilerplate(dom, &raw, &hidden, Some(&vec![true; n]), &mut hint_cache);
-        let relaxed_stats = block_stats(dom, &is_block, &relaxed, deadline)?;
+        let relaxed_stats = block_stats(dom, &is_block, &relaxed, work)?;
         let relaxed_container = choose_container(dom, &relaxed_stats, &relaxed);
         let relaxed_good = good(&relaxed_stats, relaxed_container);
         if let Some(c) =
@@ -444,7 +442,7 @@ pub fn extract_body(dom: &Dom, deadline: Instant) -> Result<String, HtmlError> {
             // widgets, related boxes inside the container) they still hold.
             let ignore = article_path(dom, &relaxed_stats, c);
             dropped = boilerplate(dom, &raw, &hidden, Some(&ignore), &mut hint_cache);
-            stats = block_stats(dom, &is_block, &dropped, deadline)?;
+            stats = block_stats(dom, &is_block, &dropped, work)?;
             container = Some(c);
         }
     }
@@ -454,7 +452,7 @@ pub fn extract_body(dom: &Dom, deadline: Instant) -> Result<String, HtmlError> {
         Some(c) => with_siblings(dom, &stats, &dropped, c),
         None => Vec::new(),
     };
-    render(dom, &parts, &is_block, &dropped, &keep_own, deadline)
+    render(dom, &parts, &is_block, &dropped, &keep_own, work)
 }
 
 /// The container, its ancestors, and the elements inside it holding at least 40 characters
@@ -567,15 +565,18 @@ fn hint_is_boiler(hints: &str) -> bool {
 }
 
 /// Own and total text per element, with dropped subtrees left out.
-fn block_stats(dom: &Dom, is_block: &[bool], dropped: &[bool], deadline: Instant) -> Result<Vec<Stats>, HtmlError> {
+fn block_stats(
+    dom: &Dom,
+    is_block: &[bool],
+    dropped: &[bool],
+    work: &mut super::Work,
+) -> Result<Vec<Stats>, HtmlError> {
     let mut stats = vec![Stats::default(); dom.elems.len()];
     let mut blocks: Vec<ElemId> = Vec::new();
     let mut links = 0u32;
     let mut i = 0usize;
     while i < dom.tokens.len() {
-        if i.is_multiple_of(8192) && Instant::now() > deadline {
-            return Err(HtmlError::TimeBudget);
-        }
+        work.step()?;
         match dom.tokens[i] {
             Tok::Open(id) => {
                 let e = &dom.elems[id as usize];
@@ -724,7 +725,7 @@ fn render(
     is_block: &[bool],
     dropped: &[bool],
     keep_own: &[bool],
-    deadline: Instant,
+    work: &mut super::Work,
 ) -> Result<String, HtmlError> {
     let whole = [(0, dom.tokens.len().saturating_sub(1))];
     let ranges: Vec<(usize, usize)> =
@@ -736,9 +737,7 @@ fn render(
         paragraph_break(&mut out);
         let mut i = start;
         while i <= end && i < dom.tokens.len() {
-            if i.is_multiple_of(8192) && Instant::now() > deadline {
-                return Err(HtmlError::TimeBudget);
-            }
+            work.step()?;
             match dom.tokens[i] {
                 Tok::Open(id) => {
                     let e = &dom.elems[id as usize];

@@ -94,10 +94,15 @@ pub fn open_stream<R: Read + Send + 'static>(
     }
 }
 
-/// Decompresses a gzip or deflate HTTP body, at most `max` bytes.
-pub fn inflate(body: &[u8], encoding: &str, max: usize) -> io::Result<Vec<u8>> {
+/// Below this many decoded bytes an HTTP body's expansion ratio is not checked.
+const BODY_RATIO_GRACE: u64 = 1 << 20;
+
+/// Decompresses a gzip or deflate HTTP body, at most `max` bytes and, past 1 MiB, at most
+/// `ratio` times the encoded size (one body's bomb is stopped before it fills memory).
+pub fn inflate(body: &[u8], encoding: &str, max: usize, ratio: u64) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    let limit = max as u64 + 1;
+    let by_ratio = (body.len() as u64).saturating_mul(ratio.max(1)).max(BODY_RATIO_GRACE);
+    let limit = (max as u64).min(by_ratio) + 1;
     match encoding {
         "gzip" | "x-gzip" => MultiGzDecoder::new(body).take(limit).read_to_end(&mut out)?,
         "deflate" => {
@@ -115,5 +120,34 @@ pub fn inflate(body: &[u8], encoding: &str, max: usize) -> io::Result<Vec<u8>> {
     if out.len() > max {
         return Err(io::Error::other(format!("decoded body passed the limit of {max} bytes (max_page_bytes)")));
     }
+    if out.len() as u64 > by_ratio {
+        return Err(io::Error::other(format!(
+            "decoded body expands more than {ratio}:1 (max_compression_ratio): likely a gzip bomb"
+        )));
+    }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        e.write_all(bytes).expect("compress");
+        e.finish().expect("compress")
+    }
+
+    /// A 147 KB WARC.gz reached 4.2 GB: one body's gzip had no ratio check.
+    #[test]
+    fn one_body_bomb_is_stopped_by_its_ratio() {
+        let bomb = gzip(&vec![b' '; 12 << 20]);
+        let err = inflate(&bomb, "gzip", 16 << 20, 100).expect_err("a 1000:1 body is refused");
+        assert!(err.to_string().contains("100:1"), "{err}");
+        // A body under 1 MiB decoded is not judged by its ratio.
+        let tiny = vec![b'x'; 500_000];
+        assert_eq!(inflate(&gzip(&tiny), "gzip", 16 << 20, 100).expect("under the grace size"), tiny);
+    }
 }

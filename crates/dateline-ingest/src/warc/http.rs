@@ -15,7 +15,7 @@ pub struct Response {
 }
 
 /// Parses `raw` (status line, headers, body). Errors are messages for the record's error.
-pub fn parse_response(raw: &[u8], max_body: usize) -> Result<Response, String> {
+pub fn parse_response(raw: &[u8], max_body: usize, max_ratio: u64) -> Result<Response, String> {
     let (head_end, body_start) = match find(raw, b"\r\n\r\n") {
         Some(i) => (i, i + 4),
         None => match find(raw, b"\n\n") {
@@ -58,7 +58,8 @@ pub fn parse_response(raw: &[u8], max_body: usize) -> Result<Response, String> {
     // only inflate what starts like gzip.
     let stored_decoded = encoding.contains("gzip") && !body.starts_with(&[0x1f, 0x8b]);
     if !encoding.is_empty() && encoding != "identity" && !body.is_empty() && !stored_decoded {
-        body = inflate(&body, &encoding, max_body).map_err(|e| format!("Content-Encoding {encoding}: {e}"))?;
+        body =
+            inflate(&body, &encoding, max_body, max_ratio).map_err(|e| format!("Content-Encoding {encoding}: {e}"))?;
     }
     Ok(Response { status, content_type, body })
 }
@@ -105,11 +106,11 @@ mod tests {
     #[test]
     fn chunked_and_status() {
         let raw = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nHello\r\n6\r\n world\r\n0\r\n\r\n";
-        let r = parse_response(raw, 1000).expect("response");
+        let r = parse_response(raw, 1000, 100).expect("response");
         assert_eq!(r.status, 200);
         assert_eq!(r.body, b"Hello world");
         let not_chunked = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n<html>x</html>";
-        assert_eq!(parse_response(not_chunked, 1000).expect("response").body, b"<html>x</html>");
-        assert!(parse_response(b"garbage", 10).is_err());
+        assert_eq!(parse_response(not_chunked, 1000, 100).expect("response").body, b"<html>x</html>");
+        assert!(parse_response(b"garbage", 10, 100).is_err());
     }
 }

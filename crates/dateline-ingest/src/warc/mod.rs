@@ -230,15 +230,11 @@ impl WarcReader {
             _ => false,
         };
         let max_block = self.limits.max_page_bytes as u64 + HTTP_HEADER_SLACK;
-        if !wanted || length > max_block {
-            match stream.skip(length) {
-                Ok(n) if n < length => {
-                    return Outcome::Broken { offset, record: record_id, what: truncated(n, length) };
-                }
-                Ok(_) => {}
-                Err(e) => return Outcome::Fatal { offset, what: format!("read error: {e}") },
-            }
-            let _ = stream.skip_record_end();
+        if length > max_block {
+            // Not read, and not skipped by its length either: a lying Content-Length (10^15)
+            // would skip every record after it. The resync looks for the next `WARC/1.` line,
+            // which for an honest length is where skipping would have led anyway.
+            self.in_garbage = true;
             if !wanted {
                 self.stats.skipped_type.fetch_add(1, Ordering::Relaxed);
                 return Outcome::Skipped;
@@ -248,6 +244,18 @@ impl WarcReader {
                 record: record_id,
                 what: format!("record block of {length} bytes exceeds the page limit (max_page_bytes); skipped"),
             };
+        }
+        if !wanted {
+            match stream.skip(length) {
+                Ok(n) if n < length => {
+                    return Outcome::Broken { offset, record: record_id, what: truncated(n, length) };
+                }
+                Ok(_) => {}
+                Err(e) => return Outcome::Fatal { offset, what: format!("read error: {e}") },
+            }
+            let _ = stream.skip_record_end();
+            self.stats.skipped_type.fetch_add(1, Ordering::Relaxed);
+            return Outcome::Skipped;
         }
         let block = match stream.read_exact_len(length) {
             Ok(b) => b,
@@ -275,7 +283,7 @@ impl WarcReader {
         let (body, charset) = if kind == "resource" {
             (block, content_type_charset(&block_type))
         } else {
-            match http::parse_response(&block, self.limits.max_page_bytes) {
+            match http::parse_response(&block, self.limits.max_page_bytes, self.limits.max_compression_ratio) {
                 Ok(resp) => {
                     if resp.status != 200 {
                         self.stats.skipped_status.fetch_add(1, Ordering::Relaxed);

@@ -594,6 +594,11 @@ async fn ingest(
             let outcome = store.insert_batch(batch)?;
             out.stored += outcome.stored;
             out.duplicates += outcome.duplicates;
+            // An article that cannot be stored is reported on its line; the others are stored.
+            for r in outcome.rejected {
+                out.ids.retain(|id| *id != r.id);
+                out.errors.push(format!("{}: article {} not stored: {}", r.source, r.id, r.reason));
+            }
             batch.clear();
             Ok(())
         };

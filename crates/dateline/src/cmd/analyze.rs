@@ -19,7 +19,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<ExitCode> {
             Outcome::Analysed(a) => a,
             Outcome::Failed(err) => {
                 failed += 1;
-                eprintln!("dateline: {err}");
+                eprintln!("dateline: {}", summary::one_line(&err.to_string()));
                 return Ok(());
             }
         };
@@ -34,7 +34,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<ExitCode> {
             if !first {
                 writeln!(out)?;
             }
-            summary::write_analysis(&mut out, &analysis)?;
+            summary::write_analysis(&mut summary::TerminalSafe::new(&mut out), &analysis)?;
         }
         first = false;
         Ok(())

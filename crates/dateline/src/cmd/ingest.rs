@@ -16,6 +16,10 @@ use dateline_ingest::StatsSnapshot;
 /// Failures listed one by one in the summary; the rest are counted.
 const FAILURES_SHOWN: usize = 20;
 
+/// A batch is written once its articles' texts reach this many bytes, whatever `--batch-size`
+/// says, so a batch of long articles does not hold gigabytes of records.
+const BATCH_BYTES: usize = 64 << 20;
+
 /// Counts for the summary line.
 #[derive(Default)]
 struct Tally {
@@ -33,6 +37,7 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     let batch_size = args.batch_size as usize;
     let mut batch: Vec<Analysis> = Vec::with_capacity(batch_size);
     let mut tally = Tally::default();
+    let mut batch_bytes = 0usize;
     let flush = |batch: &mut Vec<Analysis>, store: &mut Store, tally: &mut Tally| -> Result<()> {
         if batch.is_empty() {
             return Ok(());
@@ -40,6 +45,13 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         let outcome = store.insert_batch(batch).with_context(|| format!("writing to {}", db.display()))?;
         tally.stored += outcome.stored;
         tally.duplicates += outcome.duplicates;
+        // An article that cannot be stored is a failure of its own: named with its source,
+        // skipped, and the run goes on.
+        for r in outcome.rejected {
+            let msg = format!("{}: article {} not stored: {}", r.source, r.id, r.reason);
+            eprintln!("failed: {}", crate::summary::one_line(&msg));
+            tally.failures.push(msg);
+        }
         batch.clear();
         Ok(())
     };
@@ -47,13 +59,15 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         match outcome {
             Outcome::Analysed(analysis) => {
                 tally.bytes += analysis.text.len();
+                batch_bytes += analysis.text.len();
                 batch.push(*analysis);
-                if batch.len() >= batch_size {
+                if batch.len() >= batch_size || batch_bytes >= BATCH_BYTES {
+                    batch_bytes = 0;
                     flush(&mut batch, &mut store, &mut tally)?;
                 }
             }
             Outcome::Failed(err) => {
-                progress.println(format!("failed: {err}"));
+                progress.println(format!("failed: {}", crate::summary::one_line(&err.to_string())));
                 tally.failures.push(err.to_string());
             }
         }

@@ -19,6 +19,11 @@ use crate::cli::{Cli, Command, InputArgs};
 /// that memory stays flat whatever the input size.
 const CHUNK: usize = 256;
 
+/// Bytes of bodies read ahead at most (a chunk closes at [`CHUNK`] records or this many bytes,
+/// whichever comes first, and always holds at least one record): 256 pages of 16 MiB each
+/// would otherwise be 4 GiB in memory before analysis starts.
+const CHUNK_BYTES: usize = 32 << 20;
+
 /// Runs the chosen subcommand.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
@@ -52,7 +57,12 @@ fn analyse_inputs(input: &InputArgs, mut sink: impl FnMut(Outcome) -> Result<()>
     let mut records = records.peekable();
     let mut chunk: Vec<Result<Record, IngestError>> = Vec::with_capacity(CHUNK);
     while records.peek().is_some() {
-        chunk.extend(records.by_ref().take(CHUNK));
+        let mut bytes = 0usize;
+        while chunk.len() < CHUNK && (chunk.is_empty() || bytes < CHUNK_BYTES) {
+            let Some(record) = records.next() else { break };
+            bytes = bytes.saturating_add(record.as_ref().map_or(0, Record::body_len));
+            chunk.push(record);
+        }
         let outcomes: Vec<Outcome> = pool.install(|| {
             chunk
                 .par_drain(..)

@@ -31,6 +31,7 @@ pub fn search(args: &SearchArgs) -> Result<ExitCode> {
     } else if hits.is_empty() {
         writeln!(out, "no articles match {query:?}")?;
     } else {
+        let mut out = summary::TerminalSafe::new(&mut out);
         for (rank, hit) in hits.iter().enumerate() {
             summary::write_hit(&mut out, rank + 1, hit)?;
         }
@@ -49,6 +50,7 @@ pub fn show(args: &ShowArgs) -> Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &analysis)?;
         writeln!(out)?;
     } else {
+        let mut out = summary::TerminalSafe::new(&mut out);
         summary::write_analysis(&mut out, &analysis)?;
         writeln!(out, "\n{}", analysis.text)?;
     }
@@ -64,7 +66,7 @@ pub fn stats(args: &StatsArgs) -> Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &stats)?;
         writeln!(out)?;
     } else {
-        summary::write_stats(&mut out, &args.db.db, &stats)?;
+        summary::write_stats(&mut summary::TerminalSafe::new(&mut out), &args.db.db, &stats)?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -10,7 +10,12 @@ use crate::cli::ServeArgs;
 pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     let mut config = ServeConfig::new(args.db.db.clone());
     config.addr = args.addr;
-    config.token = args.token.clone();
+    // An empty token (`DATELINE_TOKEN=` in an environment file) means no token: read-only,
+    // said on stderr, rather than a server that refuses to start.
+    config.token = args.token.clone().filter(|t| !t.trim().is_empty());
+    if args.token.is_some() && config.token.is_none() {
+        eprintln!("dateline serve: the token is empty (DATELINE_TOKEN or --token): serving read-only");
+    }
     config.max_body_bytes = args.max_body;
     config.readers = args.readers;
     let writable = config.token.is_some();

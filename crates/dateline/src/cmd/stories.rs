@@ -32,7 +32,7 @@ pub fn list(args: &StoriesArgs) -> Result<ExitCode> {
         writeln!(out, "no stories with {} or more versions in {}", args.min_size, args.db.db.display())?;
     } else {
         for s in &stories {
-            write_summary(&mut out, s)?;
+            write_summary(&mut crate::summary::TerminalSafe::new(&mut out), s)?;
         }
     }
     out.flush()?;
@@ -90,7 +90,7 @@ pub fn show(args: &StoryArgs) -> Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &value)?;
         writeln!(out)?;
     } else {
-        write_story(&mut out, &story)?;
+        write_story(&mut crate::summary::TerminalSafe::new(&mut out), &story)?;
         if let Some((a, b, d)) = &diff {
             let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             writeln!(out)?;

@@ -1,0 +1,93 @@
+//! Bounded output on adversarial articles, generated at test time (`dateline_analyze::adversarial`):
+//! what comes out grows linearly with what goes in, every cap is reported in
+//! `truncated_stages`, and ordinary text is never cut. Sizes and counts are asserted, never time
+//! (speed is measured in docs/BENCHMARKS.md).
+
+use std::sync::LazyLock;
+
+use dateline_analyze::adversarial::{mention_storm, news_like, quote_storm};
+use dateline_analyze::{
+    analyze, Analysis, Resources, BYTES_PER_QUOTE, MAX_MENTIONS_BASE, MAX_QUOTE_CONTENT_BYTES, QUOTES_BASE,
+    QUOTE_CONTENT_SLACK, TEXT_BYTES_PER_MENTION,
+};
+use dateline_ingest::{text_record, Limits};
+
+static RESOURCES: LazyLock<Resources> = LazyLock::new(|| Resources::embedded().expect("embedded resources"));
+
+fn run(text: &str) -> (Analysis, usize) {
+    let doc = text_record("bounds.txt", text.as_bytes().to_vec()).into_document(&Limits::default()).expect("document");
+    let a = analyze(&doc, &RESOURCES);
+    let json = serde_json::to_string(&a).expect("json");
+    (a, json.len())
+}
+
+fn assert_within_caps(a: &Analysis) {
+    let n = a.text.len();
+    assert!(a.quotes.len() <= QUOTES_BASE + n / BYTES_PER_QUOTE, "{} quotes", a.quotes.len());
+    assert!(a.quotes.iter().all(|q| q.content.len() <= MAX_QUOTE_CONTENT_BYTES));
+    let content: usize = a.quotes.iter().map(|q| q.content.len()).sum();
+    assert!(content <= n + QUOTE_CONTENT_SLACK, "{content} bytes of quote content for {n} of text");
+    let mentions: usize = a.entities.iter().map(|e| e.mentions.len()).sum();
+    assert!(mentions <= MAX_MENTIONS_BASE + n / TEXT_BYTES_PER_MENTION, "{mentions} mentions");
+    for (field, span) in a.spans() {
+        assert!(a.text.get(span.0..span.1).is_some(), "{field} span {span:?} does not slice the text");
+    }
+}
+
+/// The storm that made 18.76 GB of output from 650 KB: every reported clause ran to the end of
+/// one unbounded sentence, so output grew with the square of the fragments.
+#[test]
+fn quote_storm_output_is_linear_and_reported() {
+    let small = quote_storm(1_000);
+    let large = quote_storm(8_000);
+    let (a_small, out_small) = run(&small);
+    let (a_large, out_large) = run(&large);
+    for a in [&a_small, &a_large] {
+        assert_within_caps(a);
+        assert_eq!(a.truncated_stages, vec!["quotes".to_string()], "the cut is recorded");
+        assert!(!a.quotes.is_empty(), "analysed up to the cap, not dropped");
+    }
+    // Eight times the input, at most about eight times the output (quadratic would be 64).
+    assert!(out_large <= 10 * out_small, "{out_small} -> {out_large} bytes");
+    assert!(out_large <= 12 * large.len(), "{out_large} bytes of record for {} of text", large.len());
+}
+
+#[test]
+fn mention_storm_is_bounded() {
+    let (small, out_small) = run(&mention_storm(1_000));
+    let text = mention_storm(4_000);
+    let (a, out) = run(&text);
+    for a in [&small, &a] {
+        assert_within_caps(a);
+        assert!(a.skipped_stages.is_empty() && !a.entities.is_empty(), "the English stages ran");
+    }
+    assert!(out <= 5 * out_small, "{out_small} -> {out} bytes for 4x the names");
+    assert!(out <= 40 * text.len(), "{out} bytes of record for {} of text", text.len());
+}
+
+/// Ordinary prose is never cut, however long, and its record grows in proportion.
+#[test]
+fn news_like_text_is_not_truncated_and_grows_linearly() {
+    let (a1, out1) = run(&news_like(50_000, 1));
+    let (a4, out4) = run(&news_like(200_000, 1));
+    for a in [&a1, &a4] {
+        assert_within_caps(a);
+        assert!(a.truncated_stages.is_empty(), "{:?}", a.truncated_stages);
+        assert!(!a.entities.is_empty() && !a.quotes.is_empty() && !a.times.is_empty() && !a.amounts.is_empty());
+    }
+    let ratio = out4 as f64 / out1 as f64;
+    assert!((3.0..5.0).contains(&ratio), "record size ratio {ratio} for 4x the text");
+}
+
+/// Nothing is added to the JSON of an ordinary record: `truncated_stages` appears only when set.
+#[test]
+fn truncated_stages_is_absent_when_nothing_was_cut() {
+    let (a, _) = run("The council said on Monday that the bridge would reopen in May.\n");
+    let json = serde_json::to_string(&a).expect("json");
+    assert!(!json.contains("truncated_stages"), "{json}");
+    let (storm, _) = run(&quote_storm(2_000));
+    let json = serde_json::to_string(&storm).expect("json");
+    assert!(json.contains("\"truncated_stages\":[\"quotes\"]"));
+    let back: Analysis = serde_json::from_str(&json).expect("parses back");
+    assert_eq!(back.truncated_stages, storm.truncated_stages);
+}
