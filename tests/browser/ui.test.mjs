@@ -150,7 +150,7 @@ test("search quotes, filter by speaker, export CSV", async () => {
   const who = ((await facet.textContent()) || "").trim();
   await Promise.all([page.waitForURL(/speaker=/), facet.click()]);
   // textContent: the kicker is upper-cased by the style sheet, the data is not.
-  const kickers = await page.locator("article.quote-hit .kicker a").allTextContents();
+  const kickers = await page.locator("article.quote-hit .kicker a.who").allTextContents();
   assert.ok(kickers.length > 0);
   for (const k of kickers) assert.equal(k.trim(), who);
   await shot("quotes");
@@ -163,6 +163,12 @@ test("search quotes, filter by speaker, export CSV", async () => {
   const rows = csv.trim().split("\r\n").slice(1);
   assert.equal(rows.length, kickers.length, csv);
   for (const r of rows) assert.ok(r.includes(who), r);
+  // A quote's trail lists the articles carrying it, the first marked.
+  await page.goto(`${BASE}/quotes`);
+  await Promise.all([page.waitForURL(/\/trail\?/), page.locator("a.trail").first().click()]);
+  assert.ok((await page.locator("ol.trail li.stop").count()) >= 1, "stops");
+  assert.equal(await page.locator("ol.trail li.origin").count(), 1);
+  await shot("trail");
   // A bad filter is a 400 page that says why, not an empty list (the browser logs the 400 it
   // was asked for; that one entry is not a problem).
   const logged = problems.length;

@@ -22,6 +22,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("speaker.html", include_str!("../templates/speaker.html")),
     ("speakers.html", include_str!("../templates/speakers.html")),
     ("quotes.html", include_str!("../templates/quotes.html")),
+    ("trail.html", include_str!("../templates/trail.html")),
     ("places.html", include_str!("../templates/places.html")),
     ("stories.html", include_str!("../templates/stories.html")),
     ("story.html", include_str!("../templates/story.html")),

@@ -26,6 +26,7 @@ const ROUTES: &[&str] = &[
     "get /api/stories/{id}/diff",
     "get /api/quotes",
     "get /api/quotes/export",
+    "get /api/quotes/trail",
     "post /api/ingest",
     "get /api/openapi.json",
 ];
@@ -126,6 +127,9 @@ async fn every_route_is_documented_and_answers_as_documented() {
     let story = stories["items"][0]["id"].as_i64().unwrap_or(1).to_string();
     assert!(!id.is_empty() && !speaker.is_empty() && !entity.is_empty(), "demo data found nothing");
 
+    let quotes = get(&app, "/api/quotes?per_page=1").await.json();
+    let quoted = quotes["hits"][0]["article_id"].as_str().unwrap_or_default().to_string();
+    assert!(!quoted.is_empty(), "the demo articles quote people");
     let body =
         r#"{"text": "GENEVA (Reuters) - A test article about talks. \"We talk,\" Anna Berg said.", "title": "Test"}"#;
     for route in ROUTES {
@@ -134,6 +138,8 @@ async fn every_route_is_documented_and_answers_as_documented() {
         let uri = path
             .replace("{id}", if path.contains("stories") { &story } else { &id })
             .replace("{name}", &seg(if path.contains("speakers") { &speaker } else { &entity }));
+        // The trail starts from a quote: the first quote of the corpus.
+        let uri = if path == "/api/quotes/trail" { format!("{uri}?article={quoted}&index=0") } else { uri };
         let got = match method {
             "post" => post(&app, &uri, Some(TOKEN), body).await,
             _ => get(&app, &uri).await,

@@ -62,7 +62,8 @@ async fn hostile_article_is_escaped_on_every_page() {
     for e in record["entities"].as_array().into_iter().flatten() {
         pages.push(format!("/entity/{}", seg(e["name"].as_str().unwrap_or_default())));
     }
-    for q in record["quotes"].as_array().into_iter().flatten() {
+    for (i, q) in record["quotes"].as_array().into_iter().flatten().enumerate() {
+        pages.push(format!("/trail?article={id}&index={i}"));
         if let Some(n) = q["speaker_name"].as_str() {
             pages.push(format!("/speaker/{}", seg(n)));
         }

@@ -97,3 +97,36 @@ async fn bad_quote_parameters_are_a_400_that_says_why() {
         assert_eq!(get(&app, uri).await.status, StatusCode::OK, "{uri}");
     }
 }
+
+#[tokio::test]
+async fn a_quote_carried_by_two_versions_has_a_trail_page_and_api() {
+    let dir = demo_store();
+    let app = app(&dir, None, None);
+    // The demo has a story republished with the same quotes: find a quote in two articles.
+    let all = get(&app, "/api/quotes?per_page=100").await.json();
+    let hits = all["hits"].as_array().cloned().unwrap_or_default();
+    let shared = hits
+        .iter()
+        .find(|h| hits.iter().filter(|o| o["content"] == h["content"]).count() > 1)
+        .expect("a quote carried twice");
+    let (article, index) = (shared["article_id"].as_str().unwrap_or_default(), shared["index"].as_u64().unwrap_or(0));
+    let trail = get(&app, &format!("/api/quotes/trail?article={article}&index={index}")).await.json();
+    let stops = trail["stops"].as_array().cloned().unwrap_or_default();
+    assert!(stops.len() >= 2, "{trail}");
+    assert!(stops.iter().any(|s| s["article_id"] == article));
+    assert!(stops.iter().all(|s| s["speaker_name"] == stops[0]["speaker_name"]));
+    let dates: Vec<&str> = stops.iter().filter_map(|s| s["published"].as_str()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "earliest first: {dates:?}");
+
+    let page = get(&app, &format!("/trail?article={article}&index={index}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("first seen"));
+
+    for (uri, status) in [
+        ("/api/quotes/trail?article=zz&index=0", StatusCode::BAD_REQUEST),
+        ("/api/quotes/trail?article=ffffffffffffffff&index=0", StatusCode::NOT_FOUND),
+        (&*format!("/api/quotes/trail?article={article}&index=999"), StatusCode::NOT_FOUND),
+    ] {
+        assert_eq!(get(&app, uri).await.status, status, "{uri}");
+    }
+}

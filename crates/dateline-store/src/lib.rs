@@ -13,7 +13,8 @@
 //!   confirmed by exact shingle similarity) in the same transaction ([`stories`]); a story has an
 //!   origin ([`origin`]) and its versions can be compared ([`diff`]).
 //! - **Search**: any user string is a valid query ([`fts_query`]), ranked by bm25, with a snippet;
-//!   quotes have their own index and search ([`quotes`]).
+//!   quotes have their own index and search ([`quotes`]), and a quote's trail lists every
+//!   article carrying it, earliest first, with its changes of wording ([`trails`]).
 //!
 //! The tables are documented in [`schema`]; `record_json` keeps each full [`Analysis`] (less its
 //! `text`, which has its own column) so [`Store::get`] returns exactly what was stored.
@@ -28,6 +29,7 @@ pub mod schema;
 mod search;
 mod stats;
 pub mod stories;
+pub mod trails;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -45,6 +47,7 @@ pub use schema::SCHEMA_VERSION;
 pub use search::{fts_query, SearchHit, MAX_QUERY_TERMS, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN};
 pub use stats::{Stats, TOP_N};
 pub use stories::{Story, StoryMember, StoryOptions, StorySummary};
+pub use trails::{QuoteTrail, TrailStop};
 pub use views::{CorpusIndex, EntityPage, SearchFilter, SearchPage, SortOrder, SpeakerPage};
 
 /// The shortest id prefix [`Store::get`] accepts: 4 hex digits, 65,536 buckets.

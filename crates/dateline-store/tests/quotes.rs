@@ -196,3 +196,66 @@ fn untitled_headlines_skip_the_dateline() -> TestResult {
     assert_eq!(page.hits[0].headline, "The council approved the new bus routes");
     Ok(())
 }
+
+/// A quote carried by three articles (one trimmed it, one reworded a word) is followed to its
+/// first publication; a different speaker's similar words and an unrelated quote stay out.
+#[test]
+fn a_quote_trail_finds_every_carrier_and_the_first_publication() -> TestResult {
+    let said = "The port will reopen on Monday after the storm damage is cleared";
+    let a = article(
+        &format!("\"{said},\" said Ines Varga. Traffic was light."),
+        "2024-04-02",
+        "Lisbon",
+        &[("direct", Some("Ines Varga"), "said", said)],
+    );
+    let first = "The port will reopen on Monday after the storm damage is cleared";
+    let earlier = article(
+        &format!("Harbour pilot Ines Varga said: \"{first}.\""),
+        "2024-04-01",
+        "Porto",
+        &[("direct", Some("Ines Varga"), "said", first)],
+    );
+    let trimmed = "The port will reopen on Monday";
+    let copy = article(
+        &format!("\"{trimmed},\" Varga said."),
+        "2024-04-03",
+        "Faro",
+        &[("direct", Some("Ines Varga"), "said", trimmed)],
+    );
+    let reworded = "The port will open again on Monday after the storm damage is cleared";
+    let edit = article(
+        &format!("\"{reworded},\" said Ines Varga."),
+        "2024-04-04",
+        "Braga",
+        &[("direct", Some("Ines Varga"), "said", reworded)],
+    );
+    let other_speaker = article(
+        &format!("\"{said},\" said Tomas Reis."),
+        "2024-03-30",
+        "Lisbon",
+        &[("direct", Some("Tomas Reis"), "said", said)],
+    );
+    let unrelated = "Fares on the river ferry will rise in May";
+    let noise = article(
+        &format!("\"{unrelated},\" said Ines Varga."),
+        "2024-03-29",
+        "Lisbon",
+        &[("direct", Some("Ines Varga"), "said", unrelated)],
+    );
+    let mut store = Store::open_in_memory()?;
+    store.insert_batch(&[a.clone(), earlier.clone(), copy.clone(), edit.clone(), other_speaker, noise])?;
+
+    let trail = store.quote_trail(&a.id, 0)?.expect("the quote exists");
+    let ids: Vec<&str> = trail.stops.iter().map(|s| s.article_id.as_str()).collect();
+    assert_eq!(ids, [earlier.id.as_str(), a.id.as_str(), copy.id.as_str(), edit.id.as_str()]);
+    assert_eq!(trail.speaker_name.as_deref(), Some("Ines Varga"));
+    assert!(trail.stops[1].same_wording && trail.stops[1].changes.is_empty());
+    assert!(!trail.stops[2].same_wording, "trimmed");
+    assert!(!trail.stops[3].same_wording, "reworded");
+    assert!(!trail.stops[3].changes.is_empty());
+    // From any stop, the same trail.
+    let again = store.quote_trail(&edit.id, 0)?.expect("the quote exists");
+    assert_eq!(again.stops.len(), 4);
+    assert!(store.quote_trail(&a.id, 7)?.is_none());
+    Ok(())
+}

@@ -86,6 +86,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(story_diff))
         .routes(routes!(super::quotes::quotes))
         .routes(routes!(super::quotes::quotes_export))
+        .routes(routes!(super::quotes::quote_trail))
         .routes(routes!(ingest))
         .routes(routes!(openapi_doc))
 }

@@ -44,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .route("/speaker/{name}", get(web::speaker_page))
         .route("/speakers", get(web::speakers_page))
         .route("/quotes", get(quotes::quotes_page))
+        .route("/trail", get(quotes::trail_page))
         .route("/places", get(web::places_page))
         .route("/stories", get(web::stories_page))
         .route("/story/{id}", get(web::story_page))

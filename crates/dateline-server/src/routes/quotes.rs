@@ -309,6 +309,147 @@ impl http_body::Body for ChannelBody {
     }
 }
 
+/// Which quote a trail starts from.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TrailParams {
+    /// The article's id (16 hex digits).
+    pub article: String,
+    /// The quote's index in the article record's `quotes`.
+    pub index: usize,
+}
+
+/// One appearance of a quote in a trail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct TrailStopOut {
+    /// The article: `GET /api/articles/{id}`.
+    pub article_id: String,
+    /// Its title, when it has one.
+    pub title: Option<String>,
+    /// Its publication date.
+    pub published: Option<String>,
+    /// Its dateline place.
+    pub place: Option<String>,
+    /// The quote's index in that article's `quotes`.
+    pub index: usize,
+    /// The speaker as resolved in that article.
+    pub speaker_name: Option<String>,
+    /// The quote as that article words it.
+    pub content: String,
+    /// Shared distinct words with the starting quote, as a share of the shorter one's.
+    pub overlap: f64,
+    /// Word for word the first appearance's wording.
+    pub same_wording: bool,
+    /// How the wording differs from the first appearance: runs of `same`, `removed` and `added`
+    /// words (empty when the same).
+    pub changes: Vec<WordOut>,
+}
+
+/// A run of words of a wording change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct WordOut {
+    /// `same`, `removed` or `added`.
+    pub op: String,
+    /// The words, with the whitespace after them.
+    pub text: String,
+}
+
+/// A quote and every article carrying it, earliest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct TrailResponse {
+    /// The speaker, when some appearance resolves one.
+    pub speaker_name: Option<String>,
+    /// The appearances by publication date, undated last; the first is the likely origin.
+    pub stops: Vec<TrailStopOut>,
+}
+
+fn words_of(changes: Vec<dateline_store::diff::ParagraphChange>) -> Vec<WordOut> {
+    use dateline_store::diff::{ParagraphChange, WordChange};
+    let mut out = Vec::new();
+    for c in changes {
+        match c {
+            ParagraphChange::Same { text } => out.push(WordOut { op: "same".into(), text }),
+            ParagraphChange::Removed { text } => out.push(WordOut { op: "removed".into(), text }),
+            ParagraphChange::Added { text } => out.push(WordOut { op: "added".into(), text }),
+            ParagraphChange::Changed { words, .. } => out.extend(words.into_iter().map(|w| match w {
+                WordChange::Same(text) => WordOut { op: "same".into(), text },
+                WordChange::Removed(text) => WordOut { op: "removed".into(), text },
+                WordChange::Added(text) => WordOut { op: "added".into(), text },
+            })),
+        }
+    }
+    out
+}
+
+/// Loads a quote's trail for the API and the page alike.
+pub async fn load_trail(state: &AppState, article: String, index: usize) -> Result<TrailResponse, ServerError> {
+    if article.len() != 16 || !article.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(ServerError::BadRequest(format!("article must be a 16-digit hex id, not {article:?}")));
+    }
+    let shown = format!("quote {index} of article {article}");
+    let trail = state.pool().run(move |store| Ok(store.quote_trail(&article.to_ascii_lowercase(), index)?)).await?;
+    let trail = trail.ok_or_else(|| ServerError::NotFound(shown))?;
+    Ok(TrailResponse {
+        speaker_name: trail.speaker_name,
+        stops: trail
+            .stops
+            .into_iter()
+            .map(|s| TrailStopOut {
+                article_id: s.article_id,
+                title: s.title,
+                published: s.published,
+                place: s.place,
+                index: s.index,
+                speaker_name: s.speaker_name,
+                content: s.content,
+                overlap: s.overlap,
+                same_wording: s.same_wording,
+                changes: words_of(s.changes),
+            })
+            .collect(),
+    })
+}
+
+/// Follow a quote: every article carrying it, where it first appeared, how its wording changed.
+///
+/// Quotes join when most of their words coincide (a trimmed quote still joins) and their
+/// resolved speakers do not differ. The first stop is the earliest publication.
+#[utoipa::path(
+    get,
+    path = "/api/quotes/trail",
+    tag = "stories",
+    params(TrailParams),
+    responses(
+        (status = 200, description = "The quote's trail", body = TrailResponse),
+        (status = 400, description = "A bad article id or index", body = crate::error::ApiError),
+        (status = 404, description = "No such quote", body = crate::error::ApiError)
+    )
+)]
+pub async fn quote_trail(
+    State(state): State<AppState>,
+    ApiQuery(p): ApiQuery<TrailParams>,
+) -> Result<Json<TrailResponse>, ServerError> {
+    Ok(Json(load_trail(&state, p.article, p.index).await?))
+}
+
+/// `/trail?article=ID&index=N`: a quote's trail as a page.
+pub async fn trail_page(State(state): State<AppState>, query: Result<ApiQuery<TrailParams>, ServerError>) -> Response {
+    let result = async {
+        let ApiQuery(p) = query?;
+        let trail = load_trail(&state, p.article.clone(), p.index).await?;
+        let title = match &trail.speaker_name {
+            Some(s) => format!("Trail of a quote by {s}"),
+            None => "Trail of a quote".to_string(),
+        };
+        state.templates().render("trail.html", json!({ "title": title, "nav": "quotes", "trail": trail, "from": p }))
+    }
+    .await;
+    match result {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => error_page(&state, e),
+    }
+}
+
 /// The filters of a quote search as `(key, value)` pairs, page and format excluded, in the order
 /// links write them.
 fn quote_pairs(p: &QuoteParams) -> Vec<(&'static str, String)> {
