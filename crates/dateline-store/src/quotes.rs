@@ -202,13 +202,17 @@ fn order_of(filter: &QuoteFilter) -> &'static str {
     }
 }
 
+/// An article's headline: its title, else its first sentence after the dateline (`head` is the
+/// opening of its text, `dateline_end` the byte where its dateline ends).
+pub(crate) fn headline_of(title: Option<String>, head: &str, dateline_end: Option<i64>) -> String {
+    let body = dateline_end.and_then(|e| usize::try_from(e).ok()).and_then(|end| head.get(end..)).unwrap_or(head);
+    title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| crate::views::derive_headline(body))
+}
+
 fn hit_of(r: &Row<'_>) -> rusqlite::Result<QuoteHit> {
     let title: Option<String> = r.get(1)?;
     let head: String = r.get::<_, Option<String>>(2)?.unwrap_or_default();
-    // An untitled article's headline is its first sentence after the dateline.
-    let dateline_end = r.get::<_, Option<i64>>(14)?.and_then(|e| usize::try_from(e).ok());
-    let body = dateline_end.and_then(|end| head.get(end..)).unwrap_or(head.as_str());
-    let headline = title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| crate::views::derive_headline(body));
+    let headline = headline_of(title, &head, r.get(14)?);
     let sources: Option<String> = r.get(6)?;
     let span = match (r.get::<_, Option<i64>>(12)?, r.get::<_, Option<i64>>(13)?) {
         (Some(s), Some(e)) if 0 <= s && s <= e => Some(Span(s as usize, e as usize)),

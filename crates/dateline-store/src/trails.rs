@@ -37,8 +37,8 @@ const SHORT_QUOTE_WORDS: usize = 4;
 pub struct TrailStop {
     /// The article.
     pub article_id: String,
-    /// Its title, when it has one.
-    pub title: Option<String>,
+    /// Its headline (its title, else its first sentence after the dateline).
+    pub headline: String,
     /// Its publication date.
     pub published: Option<String>,
     /// Its dateline place.
@@ -95,7 +95,7 @@ fn candidate_query(content: &str) -> Option<String> {
 #[derive(Debug)]
 struct Row {
     article_id: String,
-    title: Option<String>,
+    headline: String,
     published: Option<String>,
     place: Option<String>,
     index: usize,
@@ -105,7 +105,7 @@ struct Row {
 }
 
 const ROW_COLUMNS: &str = "a.id, a.title, a.published, a.dateline_place, q.position, q.speaker_name, q.content,
-     q.span_start, q.span_end";
+     q.span_start, q.span_end, substr(a.text, 1, 1600), json_extract(a.record_json, '$.dateline.span[1]')";
 
 fn row_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     let span = match (r.get::<_, Option<i64>>(7)?, r.get::<_, Option<i64>>(8)?) {
@@ -114,7 +114,11 @@ fn row_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     };
     Ok(Row {
         article_id: r.get(0)?,
-        title: r.get(1)?,
+        headline: crate::quotes::headline_of(
+            r.get(1)?,
+            &r.get::<_, Option<String>>(9)?.unwrap_or_default(),
+            r.get(10)?,
+        ),
         published: r.get(2)?,
         place: r.get(3)?,
         index: r.get::<_, i64>(4)?.max(0) as usize,
@@ -196,7 +200,7 @@ impl Store {
                 let changes = if same_wording { Vec::new() } else { diff(&origin, &r.content).paragraphs };
                 TrailStop {
                     article_id: r.article_id,
-                    title: r.title,
+                    headline: r.headline,
                     published: r.published,
                     place: r.place,
                     index: r.index,

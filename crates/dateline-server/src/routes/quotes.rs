@@ -324,8 +324,8 @@ pub struct TrailParams {
 pub struct TrailStopOut {
     /// The article: `GET /api/articles/{id}`.
     pub article_id: String,
-    /// Its title, when it has one.
-    pub title: Option<String>,
+    /// Its headline (its title, else its first sentence).
+    pub headline: String,
     /// Its publication date.
     pub published: Option<String>,
     /// Its dateline place.
@@ -396,7 +396,7 @@ pub async fn load_trail(state: &AppState, article: String, index: usize) -> Resu
             .into_iter()
             .map(|s| TrailStopOut {
                 article_id: s.article_id,
-                title: s.title,
+                headline: s.headline,
                 published: s.published,
                 place: s.place,
                 index: s.index,
