@@ -7,11 +7,10 @@ use chrono::NaiveDate;
 use dateline_text::{language, segment};
 
 use crate::amounts::amounts_in;
+use crate::entities::find_entities_credited;
 use crate::lead::{iso, read_lead, Lead};
 use crate::times::{times_in, tokens::Toks};
-use crate::{
-    find_entities, find_quotes, Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Span, TimeExpr,
-};
+use crate::{find_quotes, Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Span, TimeExpr};
 
 /// Stages that only read English text.
 const ENGLISH_ONLY_STAGES: [&str; 4] = ["entities", "quotes", "times", "amounts"];
@@ -79,7 +78,8 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     let english = language.as_deref().is_none_or(|l| l == "en");
     let sentences = segment::sentences(text);
     let (entities, quotes, times, amounts) = if english {
-        let entities = find_entities(text, &sentences, resources, dateline.as_ref());
+        let credits: Vec<Span> = lead.byline.as_ref().and_then(|b| b.agency_span).into_iter().collect();
+        let entities = find_entities_credited(text, &sentences, resources, dateline.as_ref(), &credits);
         let quotes = quotes_after_dateline(text, &sentences, &entities, dateline.as_ref());
         // Times and amounts read the same tokens. With a reference date every time expression
         // (relative ones too) is in `times`, so amounts reuse them; without one they find the

@@ -57,6 +57,8 @@ pub(crate) struct Byline {
     pub author: String,
     /// The agency or outlet after the name, when given.
     pub agency: Option<String>,
+    /// Where the agency is written.
+    pub agency_span: Option<Span>,
     /// The line.
     pub span: Span,
 }
@@ -242,8 +244,17 @@ fn byline(line: &str, start: usize) -> Option<Byline> {
     if !name_like(author) {
         return None;
     }
-    let agency = parts.next().filter(|a| name_like(a)).map(str::to_string);
-    Some(Byline { author: author.to_string(), agency, span: Span(start, start + line.len()) })
+    let agency = parts.next().filter(|a| name_like(a));
+    let agency_span = agency.and_then(|a| {
+        let off = line.rfind(a)?;
+        Some(Span(start + off, start + off + a.len()))
+    });
+    Some(Byline {
+        author: author.to_string(),
+        agency: agency.map(str::to_string),
+        agency_span,
+        span: Span(start, start + line.len()),
+    })
 }
 
 /// Words a date line may hold besides the date: labels, times, zones, and the page furniture

@@ -98,8 +98,20 @@ pub fn find_entities(
     resources: &Resources,
     dateline: Option<&Dateline>,
 ) -> Vec<Entity> {
+    find_entities_credited(text, sentences, resources, dateline, &[])
+}
+
+/// [`find_entities`] with agencies credited outside the dateline (spans of `text`, such as a
+/// byline's agency), which are organisations.
+pub(crate) fn find_entities_credited(
+    text: &str,
+    sentences: &[Span],
+    resources: &Resources,
+    dateline: Option<&Dateline>,
+    credits: &[Span],
+) -> Vec<Entity> {
     let toks = tokens(text, sentences);
-    let cands = mentions::find(text, &toks, sentences, resources, dateline);
+    let cands = mentions::find(text, &toks, sentences, resources, dateline, credits);
     let mut ents = merge::merge(text, &toks, cands, resources);
     titles::assign(text, &toks, &mut ents);
     titles::coreference(text, &toks, &mut ents);
