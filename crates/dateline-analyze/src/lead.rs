@@ -216,8 +216,7 @@ fn is_prose(line: &str) -> bool {
 /// a digit, not a section path.
 fn is_headline(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    words >= 4
-        && words <= 30
+    (4..=30).contains(&words)
         && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '\'' || c == '"')
         && !line.contains(" > ")
         && !line.contains(" / ")
@@ -313,6 +312,9 @@ fn is_furniture(w: &str) -> bool {
         || parse_clock(w).is_some()
 }
 
+/// The two day/month parts of a numeric date in written order, and its year.
+type NumericParts = (u32, u32, i32);
+
 /// What a date line gave.
 enum Found {
     Named(LeadDate),
@@ -326,7 +328,7 @@ fn date_in_line(line: &str, start: usize) -> Option<Found> {
         return None;
     }
     // Find the first date in the line, at a word start.
-    let mut date: Option<(usize, usize, Option<NaiveDate>, Option<(u32, u32, i32)>)> = None;
+    let mut date: Option<(usize, usize, Option<NaiveDate>, Option<NumericParts>)> = None;
     for (i, _) in word_starts(line) {
         let rest = &line[i..];
         if let Some((DatePhrase::Date(md), len)) = parse_date_phrase(rest) {
@@ -461,7 +463,7 @@ fn clock_in(line: &str, from: usize) -> Option<(usize, usize, u32, u32)> {
             // A following AM / PM.
             let after = &line[end..];
             let gap = after.len() - after.trim_start().len();
-            let word = after.trim_start().split_whitespace().next().unwrap_or("");
+            let word = after.split_whitespace().next().unwrap_or("");
             let w = word.trim_end_matches('.').to_ascii_lowercase();
             if gap > 0 && matches!(w.as_str(), "am" | "pm" | "a.m" | "p.m") && h <= 12 {
                 if w.starts_with('p') && h < 12 {

@@ -390,12 +390,12 @@ fn zone_time(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     if let Some(wd) = t.capitalized(j).then(|| weekday(t.s(j))).flatten() {
         let dir = if ahead { Direction::OnOrAfter } else { Direction::OnOrBefore };
         let d = weekday_from(r?, wd, dir);
-        return Some((j + 1, start, When::DayTime(d, hour as u32, minute as u32)));
+        return Some((j + 1, start, When::DayTime(d, hour, minute)));
     }
     if let Some((next, _, When::Day(d))) = month_led(t, j, r) {
-        return Some((next, start, When::DayTime(d, hour as u32, minute as u32)));
+        return Some((next, start, When::DayTime(d, hour, minute)));
     }
-    Some((end_of_clock, start, When::DayTime(r?, hour as u32, minute as u32)))
+    Some((end_of_clock, start, When::DayTime(r?, hour, minute)))
 }
 
 /// "9 a.m. Tuesday", "4 a.m. EDT Thursday", "10:30 p.m. Friday", "5 p.m. EST Nov. 9": a time of
