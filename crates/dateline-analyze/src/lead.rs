@@ -120,7 +120,7 @@ pub(crate) fn read_lead(text: &str, resources: &Resources, reference: Option<&st
             // The story goes on after the dateline on its line (`IRNA - Islamic Republic News
             // Agency` is a masthead, not a dateline).
             let structured = d.date.is_some() || !d.sources.is_empty();
-            if structured || lines == 1 || reads_on(&text[d.span.1..end]) {
+            if structured || lines == 1 || reads_on(text.get(d.span.1..end).unwrap_or("")) {
                 lead.dateline = Some(d);
                 break;
             }

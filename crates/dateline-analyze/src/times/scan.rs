@@ -463,7 +463,7 @@ fn two_digit_year(v: u32, r: Option<NaiveDate>) -> Option<i32> {
 /// "21.06.2010", "14.3.07": day, month and year with full stops, which is day first wherever it
 /// is written (the European and Asian order; month-first dates use slashes). The first two parts
 /// come as one decimal token ("21.06"); a two-digit year needs the article's date for its
-/// century, or reads as 20YY.
+/// century, or reads as 20YY under 50 and 19YY from 50.
 fn dotted_date(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     if !t.is_punct(i + 1, ".") || !t.glued(i + 1) || !t.glued(i + 2) {
         return None;
@@ -478,7 +478,7 @@ fn dotted_date(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
         return None;
     }
     let y = match t.int(i + 2)? {
-        (v, 2) => two_digit_year(v, r).unwrap_or(2000 + v as i32),
+        (v, 2) => two_digit_year(v, r).unwrap_or(if v < 50 { 2000 + v as i32 } else { 1900 + v as i32 }),
         (_, 4) => year_value(t, i + 2)?,
         _ => return None,
     };
