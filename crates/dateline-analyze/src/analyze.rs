@@ -154,7 +154,7 @@ fn quotes_after_dateline(
 }
 
 /// The dates and clock times printed in the lead, as time expressions, where the time stage
-/// did not already find them (`14.3.07`, `07:39hrs`, `| 07:18 PM` beside a byline date).
+/// did not already find them (`15.4.09`, `18:20hrs`, `| 08:05 PM` beside a byline date).
 fn add_lead_times(times: &mut Vec<TimeExpr>, text: &str, lead: &Lead) {
     let overlaps = |times: &[TimeExpr], s: Span| times.iter().any(|t| t.span.0 < s.1 && s.0 < t.span.1);
     let mut added = false;

@@ -3,7 +3,7 @@
 //! Pages as crawled rarely open with the wire dateline. Before it come, in some order: a site
 //! name or section path (`Home > World`, `News / Africa`), a headline, a kicker or standfirst, a
 //! byline (`By Jane Roe, Example News`), a date line (`Aug 12, 2008`, `DATE: 04/01/2007`,
-//! `Updated: 21.06.2010 14:05`, `12 Apr 2011 at 07:39hrs | Views`). [`read_lead`] reads the first
+//! `Updated: 21.06.2010 14:05`, `5 Nov 2013 at 18:20hrs | Views`). [`read_lead`] reads the first
 //! lines of the text, classifies each one, and looks for the dateline at the start of every line
 //! up to the first few paragraphs of prose.
 //!
@@ -117,8 +117,8 @@ pub(crate) fn read_lead(text: &str, resources: &Resources, reference: Option<&st
         let own = lead_reference(&lead, &numerics);
         let reference_here = reference.map(str::to_string).or(own.map(|d| d.format("%Y-%m-%d").to_string()));
         if let Some(d) = parse_dateline_at(text, line_start, resources, reference_here.as_deref()) {
-            // The story goes on after the dateline on its line (`IRNA - Islamic Republic News
-            // Agency` is a masthead, not a dateline).
+            // The story goes on after the dateline on its line (`NEWSWIRE - The Daily Agency
+            // Service` is a masthead, not a dateline).
             let structured = d.date.is_some() || !d.sources.is_empty();
             if structured || lines == 1 || reads_on(text.get(d.span.1..end).unwrap_or("")) {
                 lead.dateline = Some(d);
@@ -257,7 +257,7 @@ fn byline(line: &str, start: usize) -> Option<Byline> {
 }
 
 /// Words a date line may hold besides the date: labels, times, zones, and the page furniture
-/// around them (`Updated:`, `at 07:39hrs`, `| Views`, `3 minutes ago`).
+/// around them (`Updated:`, `at 18:20hrs`, `| Views`, `5 minutes ago`).
 fn is_furniture(w: &str) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     if w.is_empty() || w.bytes().all(|b| b.is_ascii_digit() || b == b':') {
@@ -380,7 +380,7 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     })
 }
 
-/// A numeric date at the start of `s`: `21.06.2010`, `04/01/2007`, `14.3.07`, `2010-06-21`.
+/// A numeric date at the start of `s`: `21.06.2010`, `04/01/2007`, `15.4.09`, `2010-06-21`.
 /// Returns the two day/month parts in written order (ISO dates come back already ordered, as
 /// a day over 12 cannot be: see [`order_numeric`]), the year, and the length.
 fn numeric_date(s: &str) -> Option<(u32, u32, i32, usize)> {
@@ -452,7 +452,7 @@ fn order_numeric(n: &Numeric, named: &[LeadDate], country: Option<&str>) -> Opti
     }
 }
 
-/// A clock time after byte `from` in `line`: `07:18 PM`, `14:05`, `07:39hrs`.
+/// A clock time after byte `from` in `line`: `08:05 PM`, `14:05`, `18:20hrs`.
 fn clock_in(line: &str, from: usize) -> Option<(usize, usize, u32, u32)> {
     for (i, _) in word_starts(line).filter(|&(i, _)| i >= from) {
         let rest = &line[i..];
@@ -479,7 +479,7 @@ fn clock_in(line: &str, from: usize) -> Option<(usize, usize, u32, u32)> {
     None
 }
 
-/// `14:05`, `07:39hrs`, `7:18` → (hours, minutes).
+/// `14:05`, `18:20hrs`, `8:05` → (hours, minutes).
 fn parse_clock(w: &str) -> Option<(u32, u32)> {
     let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let (h, m) = w.split_once(':')?;

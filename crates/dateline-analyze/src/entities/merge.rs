@@ -132,7 +132,7 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
         let e = &ents[i];
         let strong = e.mentions.iter().any(|m| m.source != Source::Model);
         let words: Vec<String> = norm(e.best_name(text)).split(' ').map(str::to_string).collect();
-        // A person's surname found by a rule ("President Rouhani" in a headline, before the
+        // A person's surname found by a rule ("President Valdner" in a headline, before the
         // full name) is still that person's.
         let surname =
             e.kind == Kind::Person && words.len() == 1 && e.mentions.iter().all(|m| m.source != Source::Dateline);
@@ -144,7 +144,7 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
             .filter(|(j, full)| *j != i && full.len() > words.len() && full.ends_with(&words))
             .map(|(j, _)| *j)
             .collect();
-        // "Mr Teo" after "Teo Chee Hean": with an honorific, a family name written first.
+        // "Mr Lim" after "Lim Boon Seng": with an honorific, a family name written first.
         let honorific = |m: &Cand| {
             let before = text[..m.start].trim_end();
             ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."].iter().any(|h| {

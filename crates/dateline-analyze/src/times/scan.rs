@@ -460,7 +460,7 @@ fn two_digit_year(v: u32, r: Option<NaiveDate>) -> Option<i32> {
     Some(if y <= r.year() + 1 { y } else { y - 100 })
 }
 
-/// "21.06.2010", "14.3.07": day, month and year with full stops, which is day first wherever it
+/// "21.06.2010", "15.4.09": day, month and year with full stops, which is day first wherever it
 /// is written (the European and Asian order; month-first dates use slashes). The first two parts
 /// come as one decimal token ("21.06"); a two-digit year needs the article's date for its
 /// century, or reads as 20YY under 50 and 19YY from 50.
