@@ -7,12 +7,10 @@ use chrono::NaiveDate;
 use dateline_text::{language, segment};
 
 use crate::amounts::amounts_in;
+use crate::entities::find_entities_credited;
 use crate::lead::{iso, read_lead, Lead};
 use crate::times::{times_in, tokens::Toks};
-use crate::{
-    find_entities_bounded, find_quotes_bounded, Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Span,
-    TimeExpr,
-};
+use crate::{find_quotes_bounded, Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Span, TimeExpr};
 
 /// Stages that only read English text.
 const ENGLISH_ONLY_STAGES: [&str; 4] = ["entities", "quotes", "times", "amounts"];
@@ -81,7 +79,8 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     let sentences = segment::sentences(text);
     let mut truncated_stages = Vec::new();
     let (entities, quotes, times, amounts) = if english {
-        let (entities, cut) = find_entities_bounded(text, &sentences, resources, dateline.as_ref());
+        let credits: Vec<Span> = lead.byline.as_ref().and_then(|b| b.agency_span).into_iter().collect();
+        let (entities, cut) = find_entities_credited(text, &sentences, resources, dateline.as_ref(), &credits);
         if cut {
             truncated_stages.push("entities".to_string());
         }
@@ -163,7 +162,7 @@ fn quotes_after_dateline(
 }
 
 /// The dates and clock times printed in the lead, as time expressions, where the time stage
-/// did not already find them (`9.4.21`, `18:05hrs`, `| 06:40 PM` beside a byline date).
+/// did not already find them (`15.4.09`, `18:20hrs`, `| 08:05 PM` beside a byline date).
 fn add_lead_times(times: &mut Vec<TimeExpr>, text: &str, lead: &Lead) {
     let overlaps = |times: &[TimeExpr], s: Span| times.iter().any(|t| t.span.0 < s.1 && s.0 < t.span.1);
     let mut added = false;

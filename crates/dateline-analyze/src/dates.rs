@@ -242,7 +242,7 @@ pub(crate) fn month_misspelt(word: &str) -> Option<u32> {
                 && w.len() >= 5
                 && (0..w.len()).any(|i| w[..i] == f[..i] && w[i..] == f[i + 1..]))
     };
-    FULL.iter().position(|f| hit(&f)).map(|i| i as u32 + 1)
+    FULL.iter().position(hit).map(|i| i as u32 + 1)
 }
 
 fn date_phrase(s: &str, month: impl Fn(&str) -> Option<u32> + Copy) -> Option<(DatePhrase, usize)> {

@@ -3,7 +3,7 @@
 //! Pages as crawled rarely open with the wire dateline. Before it come, in some order: a site
 //! name or section path (`Home > World`, `News / Africa`), a headline, a kicker or standfirst, a
 //! byline (`By Jane Roe, Example News`), a date line (`Sep 3, 2014`, `DATE: 04/01/2007`,
-//! `Updated: 21.06.2010 14:05`, `3 May 2019 at 18:05hrs | Views`). [`read_lead`] reads the first
+//! `Updated: 21.06.2010 14:05`, `5 Nov 2013 at 18:20hrs | Views`). [`read_lead`] reads the first
 //! lines of the text, classifies each one, and looks for the dateline at the start of every line
 //! up to the first few paragraphs of prose.
 //!
@@ -57,6 +57,8 @@ pub(crate) struct Byline {
     pub author: String,
     /// The agency or outlet after the name, when given.
     pub agency: Option<String>,
+    /// Where the agency is written.
+    pub agency_span: Option<Span>,
     /// The line.
     pub span: Span,
 }
@@ -115,10 +117,10 @@ pub(crate) fn read_lead(text: &str, resources: &Resources, reference: Option<&st
         let own = lead_reference(&lead, &numerics);
         let reference_here = reference.map(str::to_string).or(own.map(|d| d.format("%Y-%m-%d").to_string()));
         if let Some(d) = parse_dateline_at(text, line_start, resources, reference_here.as_deref()) {
-            // The story goes on after the dateline on its line (`IRNA - Islamic Republic News
-            // Agency` is a masthead, not a dateline).
+            // The story goes on after the dateline on its line (`NEWSWIRE - The Daily Agency
+            // Service` is a masthead, not a dateline).
             let structured = d.date.is_some() || !d.sources.is_empty();
-            if structured || lines == 1 || reads_on(&text[d.span.1..end]) {
+            if structured || lines == 1 || reads_on(text.get(d.span.1..end).unwrap_or("")) {
                 lead.dateline = Some(d);
                 break;
             }
@@ -214,8 +216,7 @@ fn is_prose(line: &str) -> bool {
 /// a digit, not a section path.
 fn is_headline(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    words >= 4
-        && words <= 30
+    (4..=30).contains(&words)
         && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '\'' || c == '"')
         && !line.contains(" > ")
         && !line.contains(" / ")
@@ -242,12 +243,21 @@ fn byline(line: &str, start: usize) -> Option<Byline> {
     if !name_like(author) {
         return None;
     }
-    let agency = parts.next().filter(|a| name_like(a)).map(str::to_string);
-    Some(Byline { author: author.to_string(), agency, span: Span(start, start + line.len()) })
+    let agency = parts.next().filter(|a| name_like(a));
+    let agency_span = agency.and_then(|a| {
+        let off = line.rfind(a)?;
+        Some(Span(start + off, start + off + a.len()))
+    });
+    Some(Byline {
+        author: author.to_string(),
+        agency: agency.map(str::to_string),
+        agency_span,
+        span: Span(start, start + line.len()),
+    })
 }
 
 /// Words a date line may hold besides the date: labels, times, zones, and the page furniture
-/// around them (`Updated:`, `at 18:05hrs`, `| Views`, `5 hours ago`).
+/// around them (`Updated:`, `at 18:20hrs`, `| Views`, `5 minutes ago`).
 fn is_furniture(w: &str) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     if w.is_empty() || w.bytes().all(|b| b.is_ascii_digit() || b == b':') {
@@ -302,6 +312,9 @@ fn is_furniture(w: &str) -> bool {
         || parse_clock(w).is_some()
 }
 
+/// The two day/month parts of a numeric date in written order, and its year.
+type NumericParts = (u32, u32, i32);
+
 /// What a date line gave.
 enum Found {
     Named(LeadDate),
@@ -315,7 +328,7 @@ fn date_in_line(line: &str, start: usize) -> Option<Found> {
         return None;
     }
     // Find the first date in the line, at a word start.
-    let mut date: Option<(usize, usize, Option<NaiveDate>, Option<(u32, u32, i32)>)> = None;
+    let mut date: Option<(usize, usize, Option<NaiveDate>, Option<NumericParts>)> = None;
     for (i, _) in word_starts(line) {
         let rest = &line[i..];
         if let Some((DatePhrase::Date(md), len)) = parse_date_phrase(rest) {
@@ -367,7 +380,7 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     })
 }
 
-/// A numeric date at the start of `s`: `21.06.2010`, `04/01/2007`, `9.4.21`, `2010-06-21`.
+/// A numeric date at the start of `s`: `21.06.2010`, `04/01/2007`, `15.4.09`, `2010-06-21`.
 /// Returns the two day/month parts in written order (ISO dates come back already ordered, as
 /// a day over 12 cannot be: see [`order_numeric`]), the year, and the length.
 fn numeric_date(s: &str) -> Option<(u32, u32, i32, usize)> {
@@ -439,7 +452,7 @@ fn order_numeric(n: &Numeric, named: &[LeadDate], country: Option<&str>) -> Opti
     }
 }
 
-/// A clock time after byte `from` in `line`: `06:40 PM`, `14:05`, `18:05hrs`.
+/// A clock time after byte `from` in `line`: `08:05 PM`, `14:05`, `18:20hrs`.
 fn clock_in(line: &str, from: usize) -> Option<(usize, usize, u32, u32)> {
     for (i, _) in word_starts(line).filter(|&(i, _)| i >= from) {
         let rest = &line[i..];
@@ -450,7 +463,7 @@ fn clock_in(line: &str, from: usize) -> Option<(usize, usize, u32, u32)> {
             // A following AM / PM.
             let after = &line[end..];
             let gap = after.len() - after.trim_start().len();
-            let word = after.trim_start().split_whitespace().next().unwrap_or("");
+            let word = after.split_whitespace().next().unwrap_or("");
             let w = word.trim_end_matches('.').to_ascii_lowercase();
             if gap > 0 && matches!(w.as_str(), "am" | "pm" | "a.m" | "p.m") && h <= 12 {
                 if w.starts_with('p') && h < 12 {
@@ -466,7 +479,7 @@ fn clock_in(line: &str, from: usize) -> Option<(usize, usize, u32, u32)> {
     None
 }
 
-/// `14:05`, `18:05hrs`, `7:18` → (hours, minutes).
+/// `14:05`, `18:20hrs`, `8:05` → (hours, minutes).
 fn parse_clock(w: &str) -> Option<(u32, u32)> {
     let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let (h, m) = w.split_once(':')?;

@@ -19,7 +19,7 @@ pub struct Analysis {
     /// How sure language identification was, 0..=1 (`null` when the source gave the language).
     /// A language other than English that is not reliably detected is `und`, and the English
     /// stages run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub language_confidence: Option<f32>,
     /// Stages that did not run because they do not apply (English-only stages on other
     /// languages); their fields are empty.
@@ -33,7 +33,7 @@ pub struct Analysis {
     /// Headline, when the source gave one.
     pub title: Option<String>,
     /// The author: the source's metadata, else the byline of the lead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub author: Option<String>,
     /// The crawl header line (`date`, `author`), when there was one.
     pub header: Option<Header>,
@@ -42,13 +42,13 @@ pub struct Analysis {
     /// The best publication date known (ISO 8601).
     pub published: Option<String>,
     /// What stands before the body (headline, byline, date lines) and where the body starts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub lead: Option<LeadBlock>,
     /// The normalised body text.
     pub text: String,
     /// Offsets of the line breaks that only wrapped a paragraph and are spaces in `text`
     /// (one byte each way, so no other offset moves).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub line_joins: Vec<usize>,
     /// Repairs made to `text` or proposed for it.
     pub text_repairs: Vec<TextRepair>,
@@ -87,13 +87,13 @@ pub struct LeadBlock {
     /// Where the body starts: the dateline's line, else the first paragraph of prose.
     pub body_start: usize,
     /// The headline line.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub title: Option<Span>,
     /// The byline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub byline: Option<Span>,
     /// Dates printed in the lead.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub dates: Vec<Span>,
 }
 

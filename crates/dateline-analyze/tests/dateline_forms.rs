@@ -292,7 +292,7 @@ proptest! {
     fn lead_spans_slice_the_text(lines in prop::collection::vec(
         prop_oneof![
             Just("By Jane Roe, Example News".to_string()),
-            Just("3 May 2019 at 18:05hrs | Views".to_string()),
+            Just("5 Nov 2013 at 18:20hrs | Views".to_string()),
             Just("DATE: 04/01/2007".to_string()),
             Just("Updated: 21.06.2010 14:05".to_string()),
             Just("LISBON, May 6 (Reuters) - The minister said the plan works.".to_string()),

@@ -45,3 +45,13 @@ fn the_dateline_agency_is_no_speaker() {
     }
     assert!(q.iter().any(|(_, s, c)| s.as_deref() == Some("Anna Belova") && c.starts_with("The council")), "{q:?}");
 }
+
+#[test]
+fn a_connective_before_a_pronoun_is_no_speaker() {
+    let q = quotes(
+        "Deputy Mayor Anna Belova said the port would stay open all summer.\n\n\
+         However, she added that the night ferries would stop in August.\n",
+    );
+    let added = q.iter().find(|(_, _, c)| c.contains("night ferries")).expect("the added clause");
+    assert_eq!(added.1.as_deref(), Some("Anna Belova"), "{q:?}");
+}

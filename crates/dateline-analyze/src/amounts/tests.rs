@@ -123,3 +123,18 @@ fn about_subject_and_place() {
     let e = [entity("e4", &[("Eastport", 3)])];
     assert_eq!(about_of(text, &e), [None]);
 }
+
+#[test]
+fn measures_currencies_and_non_counts_seen_on_pages() {
+    has(
+        "The pipeline carries 30 billion cubic metres a year.",
+        "30 billion cubic metres",
+        30e9,
+        Some("cubic metres"),
+        None,
+    );
+    has("The farm covers 12 square kilometres.", "12 square kilometres", 12.0, Some("square kilometres"), None);
+    has("The fee was 100 U.S. dollars per visa.", "100 U.S. dollars", 100.0, Some("USD"), None);
+    let got = amounts("It was the only one possible, and she chose one because it was cheap.");
+    assert!(got.iter().all(|a| a.2.as_deref() != Some("possible") && a.2.as_deref() != Some("because")), "{got:?}");
+}

@@ -10,12 +10,12 @@ pub(crate) struct UnitFound {
 }
 
 /// Words that end the search for a counted noun.
-const STOP: [&str; 64] = [
+const STOP: [&str; 73] = [
     "of", "in", "at", "on", "to", "for", "from", "by", "with", "and", "or", "but", "the", "a", "an", "were", "was",
     "are", "is", "be", "been", "had", "have", "has", "who", "that", "which", "than", "as", "per", "each", "more",
     "less", "this", "these", "those", "it", "they", "he", "she", "we", "said", "says", "will", "would", "could", "can",
     "may", "might", "must", "should", "did", "do", "does", "not", "no", "between", "after", "before", "into", "while",
-    "when", "where", "also",
+    "when", "where", "also", "because", "if", "since", "though", "although", "whether", "so", "unless", "until",
 ];
 
 /// Time units: a number counting them is a duration or an age, which is not an amount here.
@@ -117,7 +117,10 @@ pub(crate) fn after(t: &Toks, n: &Number, rupee: &'static str) -> Option<UnitFou
 
 /// "dollars", "US dollars", "dlrs", "euros", "pounds sterling", "yen".
 fn currency_word(t: &Toks, k: usize, rupee: &'static str) -> Option<(&'static str, usize)> {
+    // "U.S. dollars": letters and full stops are separate tokens.
+    let dotted_us = t.s(k) == "U" && t.is_punct(k + 1, ".") && t.s(k + 2) == "S" && t.is_punct(k + 3, ".");
     let (dollar, j) = match t.s(k) {
+        _ if dotted_us => ("USD", k + 4),
         "US" => ("USD", k + 1),
         "Australian" => ("AUD", k + 1),
         "Canadian" => ("CAD", k + 1),
@@ -163,6 +166,10 @@ fn counted_noun(t: &Toks, n: &Number, k: usize) -> Option<UnitFound> {
         }
         let capital = t.capitalized(j);
         if !capital && (NOUNS.contains(&lw.as_str()) || plural(&lw)) {
+            // "cubic metres", "square kilometres": the measure is the unit.
+            if j > k && matches!(&*t.lower(j - 1), "cubic" | "square") {
+                return Some(UnitFound { unit: Some(format!("{} {w}", t.s(j - 1))), next: j + 1 });
+            }
             return Some(UnitFound { unit: Some(w.to_string()), next: j + 1 });
         }
         if first.is_none() && !capital {
@@ -172,7 +179,9 @@ fn counted_noun(t: &Toks, n: &Number, k: usize) -> Option<UnitFound> {
     // A singular count ("one soldier"): the first lowercase word, when it is not a verb form.
     if let Some(j) = first.filter(|_| n.value == 1.0) {
         let w = t.s(j);
-        if !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly") {
+        // Not a verb form, nor an adjective with no noun after it ("one possible").
+        let adjective = ["ible", "able", "ous", "ive", "ful"].iter().any(|x| w.ends_with(x));
+        if !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly") && !adjective {
             return Some(UnitFound { unit: Some(w.to_string()), next: j + 1 });
         }
     }

@@ -48,12 +48,20 @@ pub(super) fn find(
     sentences: &[Span],
     res: &Resources,
     dateline: Option<&Dateline>,
+    credits: &[Span],
 ) -> Vec<Cand> {
     let mut model = model_mentions(text, toks, res);
     extend_org_names(text, toks, &mut model);
     let mut rules = Vec::new();
     if let Some(d) = dateline {
         rules.extend(dateline_mentions(text, toks, d));
+    }
+    // Agencies credited outside the dateline (a byline's `By Jane Roe, Agency`).
+    for &c in credits {
+        if text.get(c.0..c.1).is_some_and(|s| !s.is_empty()) {
+            let sentence = super::tok_at(toks, c.0).map_or(0, |i| toks[i].sentence);
+            rules.push(cand(c.0, c.1, Kind::Org, Source::Dateline, sentence));
+        }
     }
     rules.extend(role_orgs(text, toks));
     rules.extend(places_after_nouns(text, toks));

@@ -131,15 +131,33 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
     for i in 0..ents.len() {
         let e = &ents[i];
         let strong = e.mentions.iter().any(|m| m.source != Source::Model);
-        if strong || !matches!(e.kind, Kind::Person | Kind::Org | Kind::Loc | Kind::Gpe) {
+        let words: Vec<String> = norm(e.best_name(text)).split(' ').map(str::to_string).collect();
+        // A person's surname found by a rule ("President Valdner" in a headline, before the
+        // full name) is still that person's.
+        let surname =
+            e.kind == Kind::Person && words.len() == 1 && e.mentions.iter().all(|m| m.source != Source::Dateline);
+        if (strong && !surname) || !matches!(e.kind, Kind::Person | Kind::Org | Kind::Loc | Kind::Gpe) {
             continue;
         }
-        let words: Vec<String> = norm(e.best_name(text)).split(' ').map(str::to_string).collect();
-        let fits: Vec<usize> = people
+        let mut fits: Vec<usize> = people
             .iter()
             .filter(|(j, full)| *j != i && full.len() > words.len() && full.ends_with(&words))
             .map(|(j, _)| *j)
             .collect();
+        // "Mr Lim" after "Lim Boon Seng": with an honorific, a family name written first.
+        let honorific = |m: &Cand| {
+            let before = text[..m.start].trim_end();
+            ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."].iter().any(|h| {
+                before.ends_with(h) && before[..before.len() - h.len()].ends_with(|c: char| !c.is_alphanumeric())
+            })
+        };
+        if fits.is_empty() && surname && ents[i].mentions.iter().all(honorific) {
+            fits = people
+                .iter()
+                .filter(|(j, full)| *j != i && full.len() > 1 && full.first() == words.first())
+                .map(|(j, _)| *j)
+                .collect();
+        }
         if fits.len() == 1 {
             move_into(&mut ents, i, fits[0]);
         }

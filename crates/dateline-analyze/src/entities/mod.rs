@@ -115,8 +115,20 @@ pub fn find_entities_bounded(
     resources: &Resources,
     dateline: Option<&Dateline>,
 ) -> (Vec<Entity>, bool) {
+    find_entities_credited(text, sentences, resources, dateline, &[])
+}
+
+/// [`find_entities_bounded`] with agencies credited outside the dateline (spans of `text`, such
+/// as a byline's agency), which are organisations.
+pub(crate) fn find_entities_credited(
+    text: &str,
+    sentences: &[Span],
+    resources: &Resources,
+    dateline: Option<&Dateline>,
+    credits: &[Span],
+) -> (Vec<Entity>, bool) {
     let toks = tokens(text, sentences);
-    let mut cands = mentions::find(text, &toks, sentences, resources, dateline);
+    let mut cands = mentions::find(text, &toks, sentences, resources, dateline, credits);
     let cap = MAX_MENTIONS_BASE.saturating_add(text.len() / TEXT_BYTES_PER_MENTION);
     let cut = cands.len() > cap;
     cands.truncate(cap);

@@ -80,7 +80,7 @@ fn debug_candidates() {
             pred.iter().map(|(a, b, l)| format!("[{} {}]", l.as_str(), words[*a..*b].join(" "))).collect();
         println!("{}\n   {}", words.join(" "), shown.join(" "));
     }
-    for c in mentions::find(&text, &toks, &sentences, &res, None) {
+    for c in mentions::find(&text, &toks, &sentences, &res, None, &[]) {
         println!("{:?} {:?} {:?}", &text[c.start..c.end], c.kind, c.source);
     }
 }

@@ -397,7 +397,8 @@ pub(super) fn speaker_chain(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue
         while seg > lo && !is_boundary(doc, seg - 1, cues) && seg_end - seg < 15 {
             seg -= 1;
         }
-        let nominal = !doc.is_cap(a) || doc.is(a, &["the", "a", "an"]);
+        // A pronoun takes no name before it ("However, he added": the connective is no speaker).
+        let nominal = (!doc.is_cap(a) || doc.is(a, &["the", "a", "an"])) && !doc.is(a, PRONOUNS);
         if nominal && name_like(doc, seg, seg_end) {
             return Some(Chain { speaker: (seg, seg_end), start: seg });
         }

@@ -103,16 +103,39 @@ const S_WORDS: [&str; 14] =
 pub(crate) fn scan(t: &Toks, reference: Option<NaiveDate>) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
     let mut cx = Context::default();
+    let mut prev_month: Option<(When, usize)> = None;
     let mut i = 0;
     while i < t.len() {
         cx.comparison = false;
         match match_at(t, i, reference, &mut cx) {
             Some((next, start, when)) => {
                 let end = t.end(next.saturating_sub(1));
+                let mut next = next;
+                let mut when = when;
+                // "in January or February": a month joined to the month before shares its
+                // year (the next one's when it comes earlier in the calendar).
+                if let (When::Month(_, m), Some((When::Month(y0, m0), after))) = (when, prev_month) {
+                    let joined = (after..i).all(|k| t.is(k, "or") || t.is(k, "and") || t.is_punct(k, ","));
+                    if joined && i > after && i - after <= 2 && t.start(i) == start {
+                        when = When::Month(if m >= m0 { y0 } else { y0 + 1 }, m);
+                    }
+                }
+                prev_month = matches!(when, When::Month(..)).then_some((when, next));
                 if out.last().is_none_or(|h| h.end <= start) && start < end {
                     out.push(Hit { start, end, value: when.iso() });
                     if !cx.comparison {
                         cx.anchor = Some((when, end));
+                    }
+                    // The second year of a range: "2009-2010", "1957-58".
+                    if let When::Year(y) = when {
+                        if let Some((y2, after)) = range_end_year(t, next, y) {
+                            out.push(Hit {
+                                start: t.start(next + 1),
+                                end: t.end(next + 1),
+                                value: When::Year(y2).iso(),
+                            });
+                            next = after;
+                        }
                     }
                 }
                 i = next.max(i + 1);
@@ -121,6 +144,24 @@ pub(crate) fn scan(t: &Toks, reference: Option<NaiveDate>) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// The year that closes a range after a year ending at token `k`: `-2010`, `–58` (glued dash,
+/// then four digits, or two that make a later year in the same century).
+fn range_end_year(t: &Toks, k: usize, y: i32) -> Option<(i32, usize)> {
+    if !(t.is_punct(k, "-") || t.is_punct(k, "\u{2013}")) || !t.glued(k) || !t.glued(k + 1) {
+        return None;
+    }
+    let (v, n) = t.int(k + 1)?;
+    let y2 = match n {
+        4 => v as i32,
+        2 => y - y.rem_euclid(100) + v as i32,
+        _ => return None,
+    };
+    if t.glued(k + 2) && (t.is_word(k + 2) || t.is_num(k + 2)) {
+        return None;
+    }
+    (y2 > y && y2 - y <= 30).then_some((y2, k + 2))
 }
 
 fn match_at(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Option<Found> {
@@ -140,9 +181,11 @@ fn match_at(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Optio
     } else if t.is_num(i) {
         iso_date(t, i)
             .or_else(|| slash_date(t, i, r))
+            .or_else(|| dotted_date(t, i, r))
             .or_else(|| elided_year(t, i, r))
             .or_else(|| narrative::day_list(t, i, cx))
             .or_else(|| time_of_day(t, i, r))
+            .or_else(|| zone_time(t, i, r))
             .or_else(|| offset(t, i, r, cx))
             .or_else(|| quarter(t, i, r, cx))
             .or_else(|| day_month(t, i, r))
@@ -194,6 +237,10 @@ pub(super) fn year_value(t: &Toks, i: usize) -> Option<i32> {
     }
     let next = i + 1;
     if t.glued(next) && (t.is_word(next) || t.is_num(next) || t.is_punct(next, "%")) {
+        return None;
+    }
+    // "2058 GMT" is a time of day.
+    if ZONES.contains(&t.s(next)) {
         return None;
     }
     Some(v as i32)
@@ -307,6 +354,44 @@ fn iso_date(t: &Toks, i: usize) -> Option<Found> {
 /// Time-zone abbreviations written between a time of day and its day ("4 a.m. EDT Thursday").
 const ZONES: [&str; 12] = ["EDT", "EST", "CDT", "CST", "MDT", "MST", "PDT", "PST", "GMT", "UTC", "BST", "CET"];
 
+/// A 24-hour clock time with its zone: "(2058 GMT)", "15:00 GMT Saturday", "until 0900 UTC on
+/// Monday". On the weekday or date that follows (ahead when the clause looks ahead or the time
+/// is an "until"), else on the article's date; never a year.
+fn zone_time(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
+    let (v, n) = t.int(i)?;
+    let (hour, minute, mut k) = if n == 4 && !(t.is_punct(i + 1, ":") && t.glued(i + 1)) {
+        (v / 100, v % 100, i + 1)
+    } else if n <= 2 && t.is_punct(i + 1, ":") && t.glued(i + 1) && t.glued(i + 2) {
+        let (m, 2) = t.int(i + 2)? else { return None };
+        (v, m, i + 3)
+    } else {
+        return None;
+    };
+    if hour > 23 || minute > 59 || !ZONES.contains(&t.s(k)) {
+        return None;
+    }
+    k += 1;
+    let end_of_clock = k;
+    let mut j = k;
+    if t.is_punct(j, ",") {
+        j += 1;
+    }
+    if t.is(j, "on") {
+        j += 1;
+    }
+    let ahead = t.is(i.wrapping_sub(1), "until") || t.is(i.wrapping_sub(1), "till") || future_before(t, i);
+    let start = prep_start(t, i).unwrap_or(t.start(i));
+    if let Some(wd) = t.capitalized(j).then(|| weekday(t.s(j))).flatten() {
+        let dir = if ahead { Direction::OnOrAfter } else { Direction::OnOrBefore };
+        let d = weekday_from(r?, wd, dir);
+        return Some((j + 1, start, When::DayTime(d, hour, minute)));
+    }
+    if let Some((next, _, When::Day(d))) = month_led(t, j, r) {
+        return Some((next, start, When::DayTime(d, hour, minute)));
+    }
+    Some((end_of_clock, start, When::DayTime(r?, hour, minute)))
+}
+
 /// "9 a.m. Tuesday", "4 a.m. EDT Thursday", "10:30 p.m. Friday", "5 p.m. EST Nov. 9": a time of
 /// day on a day, to the minute. The weekday is the coming one when the clause before the time
 /// looks ahead ("until 9 a.m. Tuesday", "will leave at 4 a.m. Thursday"). A time of day alone is
@@ -367,6 +452,31 @@ fn two_digit_year(v: u32, r: Option<NaiveDate>) -> Option<i32> {
     let r = r?;
     let y = 2000 + v as i32;
     Some(if y <= r.year() + 1 { y } else { y - 100 })
+}
+
+/// "21.06.2010", "15.4.09": day, month and year with full stops, which is day first wherever it
+/// is written (the European and Asian order; month-first dates use slashes). The first two parts
+/// come as one decimal token ("21.06"); a two-digit year needs the article's date for its
+/// century, or reads as 20YY under 50 and 19YY from 50.
+fn dotted_date(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
+    if !t.is_punct(i + 1, ".") || !t.glued(i + 1) || !t.glued(i + 2) {
+        return None;
+    }
+    let (d, m) = t.s(i).split_once('.')?;
+    let small = |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|b| b.is_ascii_digit());
+    if !small(d) || !small(m) {
+        return None;
+    }
+    let (d, m): (u32, u32) = (d.parse().ok()?, m.parse().ok()?);
+    if t.glued(i + 3) && (t.is_num(i + 3) || t.is_punct(i + 3, ".") && t.is_num(i + 4) && t.glued(i + 4)) {
+        return None;
+    }
+    let y = match t.int(i + 2)? {
+        (v, 2) => two_digit_year(v, r).unwrap_or(if v < 50 { 2000 + v as i32 } else { 1900 + v as i32 }),
+        (_, 4) => year_value(t, i + 2)?,
+        _ => return None,
+    };
+    Some((i + 3, t.start(i), When::Day(day(y, m, d)?)))
 }
 
 /// "9/18/2019", "18/09/2019", "7/8/07": month first unless the first number cannot be a month.

@@ -1,0 +1,62 @@
+//! The real pages of `../shared/realpages` (crawled pages with hand-written expected analyses),
+//! scored by `../shared/eval/score_all.py`: the groups finished on them stay finished, the others
+//! do not fall below what has landed. The pages are a dev set; this guards against regressions,
+//! it is not the measure (that is on pages nobody here has seen).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// `../shared/realpages`, or `None` (with a message) when absent outside CI; under CI its
+/// absence is a failure.
+fn realpages() -> Option<PathBuf> {
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if shared.join("realpages").is_dir() && shared.join("eval/score_all.py").is_file() {
+        return Some(shared);
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI is set but {} is missing", shared.join("realpages").display());
+    eprintln!("skipping: {} not found", shared.join("realpages").display());
+    None
+}
+
+/// `group a/b` pairs of the last line of score_all.py.
+fn groups(line: &str) -> Vec<(String, u32, u32)> {
+    let inner = line.rsplit_once('(').and_then(|(_, r)| r.strip_suffix(')')).unwrap_or_default();
+    inner
+        .split(", ")
+        .filter_map(|part| {
+            let (name, frac) = part.split_once(' ')?;
+            let (got, of) = frac.split_once('/')?;
+            Some((name.to_string(), got.parse().ok()?, of.parse().ok()?))
+        })
+        .collect()
+}
+
+#[test]
+fn real_pages_keep_their_scores() {
+    let Some(shared) = realpages() else { return };
+    let cmd = format!("{} analyze {{}} --json", env!("CARGO_BIN_EXE_dateline"));
+    let out = Command::new("python3")
+        .arg(shared.join("eval/score_all.py"))
+        .arg(shared.join("realpages"))
+        .args(["--run", &cmd])
+        .output()
+        .expect("python3 runs score_all.py");
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    eprintln!("{report}");
+    let last = report.lines().last().unwrap_or_default();
+    let got = groups(last);
+    let score = |name: &str| got.iter().find(|g| g.0 == name).map(|g| (g.1, g.2)).unwrap_or((0, 1));
+    // Header, dateline and repairs are complete; the others are floors.
+    for (name, floor) in [
+        ("header", 4),
+        ("dateline", 24),
+        ("repairs", 9),
+        ("entities", 59),
+        ("quotes", 35),
+        ("times", 27),
+        ("amounts", 4),
+    ] {
+        let (n, of) = score(name);
+        assert!(n >= floor.min(of), "{name} scored {n}/{of}, below {floor}: {last}");
+    }
+}
