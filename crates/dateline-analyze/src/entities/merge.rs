@@ -128,6 +128,14 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
         .map(|(i, e)| (i, norm(e.best_name(text)).split(' ').map(str::to_string).collect()))
         .filter(|(_, w): &(usize, Vec<String>)| w.len() > 1)
         .collect();
+    // Every proper suffix of each person's words, to the people it ends (in order): a lookup per
+    // entity instead of a scan of all people.
+    let mut by_suffix: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (j, full) in &people {
+        for k in 1..full.len() {
+            by_suffix.entry(&full[k..]).or_default().push(*j);
+        }
+    }
     for i in 0..ents.len() {
         let e = &ents[i];
         let strong = e.mentions.iter().any(|m| m.source != Source::Model);
@@ -135,11 +143,8 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
             continue;
         }
         let words: Vec<String> = norm(e.best_name(text)).split(' ').map(str::to_string).collect();
-        let fits: Vec<usize> = people
-            .iter()
-            .filter(|(j, full)| *j != i && full.len() > words.len() && full.ends_with(&words))
-            .map(|(j, _)| *j)
-            .collect();
+        let fits: Vec<usize> =
+            by_suffix.get(&words[..]).map_or(Vec::new(), |js| js.iter().copied().filter(|&j| j != i).collect());
         if fits.len() == 1 {
             move_into(&mut ents, i, fits[0]);
         }
