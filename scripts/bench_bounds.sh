@@ -13,10 +13,11 @@ mkdir -p "$out"
 for mb in 1 2 4 8; do "$gen" news "${mb}000000" > "$out/news-${mb}mb.txt"; done
 "$gen" quotes 50000 > "$out/quote-storm.txt"
 "$gen" mentions 40000 > "$out/mention-storm.txt"
-printf '%-18s %10s %8s %10s %12s\n' input bytes seconds 'peak MB' 'output MB'
+printf '%-18s %10s %8s %8s %10s %12s\n' input bytes seconds 'CPU s' 'peak MB' 'output MB'
 for f in news-1mb news-2mb news-4mb news-8mb quote-storm mention-storm; do
-    /usr/bin/time -f '%e %M' -o "$out/$f.time" "$bin" analyze --json -j1 "$out/$f.txt" > "$out/$f.jsonl"
-    read -r secs kb < "$out/$f.time"
-    printf '%-18s %10s %8s %10s %12s\n' "$f" "$(wc -c < "$out/$f.txt")" "$secs" "$((kb / 1024))" \
+    /usr/bin/time -f '%e %U %S %M' -o "$out/$f.time" "$bin" analyze --json -j1 "$out/$f.txt" > "$out/$f.jsonl"
+    read -r secs user sys kb < "$out/$f.time"
+    cpu=$(awk "BEGIN { printf \"%.2f\", $user + $sys }")
+    printf '%-18s %10s %8s %8s %10s %12s\n' "$f" "$(wc -c < "$out/$f.txt")" "$secs" "$cpu" "$((kb / 1024))" \
         "$(awk "BEGIN { printf \"%.2f\", $(wc -c < "$out/$f.jsonl") / 1e6 }")"
 done

@@ -32,6 +32,9 @@ const DIRECTIONS: &[&str] = &[
     "south-west",
 ];
 
+/// How many tokens after a place mention an "in COUNTRY" is looked for.
+const GEO_REACH: usize = 64;
+
 /// Sets `country`, `geo` and the canonical country name of every place entity.
 pub(super) fn geocode(text: &str, toks: &[Tok], ents: &mut [Ent], res: &Resources, dateline: Option<&Dateline>) {
     let gaz = &res.gazetteer;
@@ -111,7 +114,8 @@ pub(super) fn geocode(text: &str, toks: &[Tok], ents: &mut [Ent], res: &Resource
             let Some(last) = tok_ending(toks, m.end) else { continue };
             let s = toks[last].sentence;
             let mut k = last + 1;
-            while k < toks.len() && toks[k].sentence == s {
+            // (within GEO_REACH tokens: a sentence of many places stays linear)
+            while k < toks.len() && toks[k].sentence == s && k - last <= GEO_REACH {
                 if tok(text, toks, k) == "in" {
                     let mut c = k + 1;
                     if matches!(tok(text, toks, c), "the" | "The") {

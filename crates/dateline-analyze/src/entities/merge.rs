@@ -128,6 +128,14 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
         .map(|(i, e)| (i, norm(e.best_name(text)).split(' ').map(str::to_string).collect()))
         .filter(|(_, w): &(usize, Vec<String>)| w.len() > 1)
         .collect();
+    // Every proper suffix of each person's words, to the people it ends (in order): a lookup per
+    // entity instead of a scan of all people.
+    let mut by_suffix: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (j, full) in &people {
+        for k in 1..full.len() {
+            by_suffix.entry(&full[k..]).or_default().push(*j);
+        }
+    }
     for i in 0..ents.len() {
         let e = &ents[i];
         let strong = e.mentions.iter().any(|m| m.source != Source::Model);
@@ -139,11 +147,8 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
         if (strong && !surname) || !matches!(e.kind, Kind::Person | Kind::Org | Kind::Loc | Kind::Gpe) {
             continue;
         }
-        let mut fits: Vec<usize> = people
-            .iter()
-            .filter(|(j, full)| *j != i && full.len() > words.len() && full.ends_with(&words))
-            .map(|(j, _)| *j)
-            .collect();
+        let mut fits: Vec<usize> =
+            by_suffix.get(&words[..]).map_or(Vec::new(), |js| js.iter().copied().filter(|&j| j != i).collect());
         // "Mr Lim" after "Lim Boon Seng": with an honorific, a family name written first.
         let honorific = |m: &Cand| {
             let before = text[..m.start].trim_end();

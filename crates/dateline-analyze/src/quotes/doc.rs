@@ -12,6 +12,8 @@ pub(super) struct Doc<'a> {
     pub sents: Vec<(usize, usize)>,
     /// Whether a sentence over [`super::MAX_SENTENCE_TOKENS`] was read as windows.
     pub windowed: bool,
+    /// Byte offsets of the newlines of `text`.
+    pub newlines: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -31,7 +33,12 @@ impl<'a> Doc<'a> {
                 sents.push((a, b));
             }
         }
-        Doc { text, toks, sents, windowed }
+        Doc { text, toks, sents, windowed, newlines: super::marks::newlines(text) }
+    }
+
+    /// The end of the paragraph holding byte `from`: the next newline, or the text end.
+    pub fn paragraph_end(&self, from: usize) -> usize {
+        super::marks::paragraph_end(&self.newlines, self.text.len(), from)
     }
 
     /// The text of token `i` ("" out of range).

@@ -309,7 +309,7 @@ fn study(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[bool])
 /// several sentences), without the final stop.
 fn content_to_paragraph(doc: &Doc, a: usize) -> Option<Span> {
     let from = doc.start(a);
-    let end = doc.text.get(from..).and_then(|s| s.find('\n')).map_or(doc.text.len(), |i| from + i);
+    let end = doc.paragraph_end(from);
     let mut e = doc.tok_at(end);
     while e > a && matches!(doc.t(e - 1), "." | "," | ";") {
         e -= 1;

@@ -64,9 +64,16 @@ fn role(text: &str, at: usize, c: char, len: usize) -> Role {
     }
 }
 
-/// The end of the paragraph holding `from` (the first newline at or after it, or the text end).
-fn paragraph_end(text: &str, from: usize) -> usize {
-    text.get(from..).and_then(|s| s.find('\n')).map_or(text.len(), |i| from + i)
+/// Byte offsets of every newline of `text`, for [`paragraph_end`] by binary search (a search
+/// for the next newline from each mark would read a text without newlines once per mark).
+pub(super) fn newlines(text: &str) -> Vec<usize> {
+    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect()
+}
+
+/// The end of the paragraph holding `from` (the first newline at or after it, or the text end),
+/// given the text's [`newlines`].
+pub(super) fn paragraph_end(newlines: &[usize], len: usize, from: usize) -> usize {
+    newlines.get(newlines.partition_point(|&n| n < from)).copied().unwrap_or(len)
 }
 
 fn trimmed(text: &str, a: usize, b: usize) -> Option<Span> {
@@ -79,6 +86,7 @@ fn trimmed(text: &str, a: usize, b: usize) -> Option<Span> {
 /// Every quoted region of `text`, in order.
 pub(super) fn regions(text: &str) -> Vec<Region> {
     let mut out: Vec<Region> = Vec::new();
+    let nl = newlines(text);
     // (mark offset, content start) of the quote being read.
     let mut pending: Option<(usize, usize)> = None;
     let bytes = text.as_bytes();
@@ -100,7 +108,7 @@ pub(super) fn regions(text: &str) -> Vec<Region> {
         }
         let content_start = at + len;
         if let Some((open, start)) = pending {
-            let para = paragraph_end(text, start);
+            let para = paragraph_end(&nl, text.len(), start);
             if para < at {
                 // The quote ran past its paragraph without closing. It continues only if this
                 // mark opens the next paragraph.

@@ -4,7 +4,8 @@
 //! container's declaration, then `<meta>`, else detection), parse with html5ever (via
 //! scraper), copy the tree once into a flat form ([`dom`]), then score blocks to find the
 //! article ([`score`]) and read metadata ([`meta`], [`dates`]). Every pass after parsing is a
-//! loop, and the page has a time budget checked as the passes run.
+//! loop, and the page has a work budget (steps, not time: `Limits::max_html_work`) spent as the
+//! passes run, so the result never depends on the load of the machine.
 
 mod dates;
 mod dom;
