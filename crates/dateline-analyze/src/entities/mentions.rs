@@ -294,7 +294,7 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             }
             // a lower-case word inside that is not a connector ("envoy met officials") shows the
             // tagger ran on past the name: drop the span, rules and lexicons cover what is left
-            let runaway = (a..b).any(|k| {
+            let runaway = (a..b).find(|&k| {
                 let w = tok(text, toks, k);
                 w.starts_with(char::is_lowercase)
                     && !matches!(
@@ -302,7 +302,18 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
                         "of" | "the" | "and" | "for" | "de" | "du" | "la" | "von" | "van" | "al" | "el" | "bin" | "on"
                     )
             });
-            if a >= b || runaway {
+            if let Some(k) = runaway {
+                // ... unless a place ran on over its place noun ("the Hamra district of X"): the
+                // capitalised words before the noun are the place
+                let w = tok(text, toks, k);
+                let place_noun = head_kind(w).is_some() || PLACE_NOUNS.iter().any(|(n, _)| *n == w);
+                if label == Label::Loc && place_noun && k > a && capitalised(tok(text, toks, k - 1)) {
+                    b = k;
+                } else {
+                    continue;
+                }
+            }
+            if a >= b {
                 continue;
             }
             let kind = match label {
@@ -536,6 +547,23 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
         let matching = before.iter().rev().find(|c| initials(&text[c.start..c.name_end]) == acr.replace('.', ""));
         if let Some(long) = matching.copied().or(adjacent.copied()) {
             if long.kind == Kind::Person || long.end - long.start <= acr.len() {
+                continue;
+            }
+            // the recogniser's name runs on before the words the acronym spells ("Office of the
+            // Regional Commissioner for Water Safety (RCWS)"): those words are the long form
+            let want = acr.replace('.', "");
+            let inner = (matching.is_none())
+                .then(|| {
+                    let (a, z) = (super::tok_at(toks, long.start)?, super::tok_ending(toks, long.name_end)?);
+                    (a + 1..=z).find(|&p| {
+                        capitalised(tok(text, toks, p)) && initials(&text[toks[p].start..long.name_end]) == want
+                    })
+                })
+                .flatten();
+            if let Some(p) = inner {
+                let a = toks[p].start;
+                out.push(cand(a, long.name_end, Kind::Org, Source::Rule, toks[p].sentence));
+                defined.push((acr.to_string(), Kind::Org, a));
                 continue;
             }
             defined.push((acr.to_string(), long.kind, long.start));

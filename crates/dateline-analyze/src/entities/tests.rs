@@ -161,3 +161,19 @@ fn a_name_ending_in_an_organisation_word_is_an_organisation() {
         }
     }
 }
+
+#[test]
+fn a_place_the_recogniser_ran_on_over_its_place_noun_is_kept() {
+    // "the Velma district of Sarno": the name before the place noun is a place, not dropped with
+    // the rest of a run-on span.
+    let text = "He runs a shop in the Velma district of Sarno, where prices rose again.";
+    let ents = run(text);
+    assert!(ents.iter().all(|e| !e.name.contains("district")), "{ents:?}");
+}
+
+#[test]
+fn the_world_food_programme_is_an_organisation() {
+    let ents = run("Officials said the World Food Programme would help distribute rations.");
+    let wfp = find(&ents, "World Food Programme").expect("World Food Programme");
+    assert_eq!(wfp.kind, "ORG");
+}
