@@ -8,7 +8,7 @@
 //!
 //! `--sources` chooses the training corpora (default: every one in `common::DEFAULT_SOURCES`);
 //! `--clusters FILE` the word clusters (default `resources/word-clusters.tsv.gz`; `""` for none);
-//! `--caps N` adds every Nth training sentence once more in ALL CAPS (0: none).
+//! `--caps N` adds every Nth training sentence once more in ALL CAPS (default 10; 0: none).
 //!
 //! Deterministic: the same data, seed and settings give the same bytes. Held-out documents (GUM
 //! dev/test, every fifth MEANTIME article) and the UNER sets are never trained on.
@@ -45,7 +45,7 @@ fn main() {
     let mut out = PathBuf::from("resources/ner.model");
     let mut cfg = TrainConfig::default();
     let mut copies = 3usize;
-    let mut caps = 0usize;
+    let mut caps = 10usize;
     let mut clusters_path = PathBuf::from("resources/word-clusters.tsv.gz");
     let mut sources: Vec<String> = common::DEFAULT_SOURCES.iter().map(|s| s.to_string()).collect();
     let mut args = std::env::args().skip(1);
