@@ -46,7 +46,7 @@ def main():
 
     dump = os.path.join(tempfile.mkdtemp(prefix="dlner-"), "sentences.jsonl")
     cmd = ["cargo", "run", "--quiet", "--release", "-p", "dateline-ner", "--example", "eval", "--",
-           "--data", args.data, "--model", args.model, "--dump", dump, "--json"]
+           "--data", args.data, "--model", args.model, "--dump", dump, "--json", "--split", "all"]
     ours = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
     sents = [json.loads(l) for l in open(dump, encoding="utf-8")]
 

@@ -2,8 +2,13 @@
 //!
 //! ```text
 //! cargo run --release -p dateline-ner --example eval -- \
-//!     --data ../shared/data --model resources/ner.model [--dump sentences.jsonl] [--json]
+//!     --data ../shared/data --model resources/ner.model [--split dev|test|all] [--dump sentences.jsonl] [--json]
 //! ```
+//!
+//! `--split` chooses the held-out sets (default `dev`: the sets to tune on; `test` sets are
+//! scored only at the end, and UNER, which has no training split here, is among them). The
+//! summary line is the macro average over the chosen sets of their PER+ORG+LOC F1 and ORG recall
+//! (of the sets with gold organisations).
 //!
 //! `--dump` writes every evaluation sentence (tokens, gold spans, set name) as JSON Lines so that
 //! `scripts/eval_entities_spacy.py` can run spaCy on exactly the same tokens; `--json` prints the
@@ -54,6 +59,7 @@ fn main() {
     let mut model_path = PathBuf::from("resources/ner.model");
     let mut dump: Option<PathBuf> = None;
     let mut json = false;
+    let mut split = "dev".to_string();
     let show = std::env::var("DLNER_SHOW").is_ok();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -63,6 +69,7 @@ fn main() {
             "--model" => model_path = PathBuf::from(val()),
             "--dump" => dump = Some(PathBuf::from(val())),
             "--json" => json = true,
+            "--split" => split = val(),
             _ => common::die(format!("unknown argument {a}")),
         }
     }
@@ -75,13 +82,21 @@ fn main() {
         model.set_skip_lowercase(false);
     }
     let load = t.elapsed();
-    let sets = common::eval_sets(&data);
+    let sets: Vec<common::EvalSet> = common::eval_sets(&data)
+        .into_iter()
+        .filter(|s| match split.as_str() {
+            "dev" => s.split == common::Split::Dev,
+            "test" => s.split == common::Split::Test,
+            _ => true,
+        })
+        .collect();
     let mut dumped = String::new();
     let mut results = Vec::new();
     let mut total_words = 0usize;
     let mut all_words: Vec<Vec<&str>> = Vec::new();
     for set in &sets {
         let uner_like = !set.name.starts_with("GUM");
+        let set_name = format!("{} {}", set.name, if set.split == common::Split::Dev { "dev" } else { "test" });
         let mut by: BTreeMap<&str, Counts> = BTreeMap::new();
         for s in &set.sentences {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
@@ -96,14 +111,14 @@ fn main() {
                     c.fp += 1;
                 }
             }
-            if show && (pred != gold) && set.name.contains("PUD news") {
+            if show && (pred != gold) && set.split == common::Split::Dev {
                 let f = |v: &[(usize, usize, Label)]| {
                     v.iter()
                         .map(|&(a, b, l)| format!("[{} {}]", l.as_str(), words[a..b].join(" ")))
                         .collect::<Vec<_>>()
                         .join(" ")
                 };
-                eprintln!("{}\n  gold {}\n  pred {}", words.join(" "), f(&gold), f(&pred));
+                eprintln!("[{}] {}\n  gold {}\n  pred {}", set.name, words.join(" "), f(&gold), f(&pred));
             }
             for g in &gold {
                 if !pred.contains(g) {
@@ -116,7 +131,7 @@ fn main() {
                 let _ = writeln!(
                     dumped,
                     "{{\"set\":\"{}\",\"words\":[{}],\"spans\":[{}]}}",
-                    esc(&set.name),
+                    esc(&set_name),
                     toks.join(","),
                     spans.join(",")
                 );
@@ -124,7 +139,7 @@ fn main() {
             total_words += words.len();
             all_words.push(words);
         }
-        results.push((set.name.clone(), set.sentences.len(), by));
+        results.push((set_name, set.sentences.len(), by));
     }
     if let Some(p) = &dump {
         if let Err(e) = std::fs::write(p, dumped) {
@@ -181,5 +196,26 @@ fn main() {
         let (p, r, f) = all.prf();
         println!("  {:6} {p:6.3} {r:6.3} {f:6.3} {:6}", "all", all.tp + all.fn_);
     }
+    let (mut f_sum, mut r_sum, mut r_n) = (0.0, 0.0, 0usize);
+    for (_, _, by) in &results {
+        let mut all = Counts::default();
+        for (ty, c) in by.iter().filter(|(ty, _)| **ty != "EVENT") {
+            all.tp += c.tp;
+            all.fp += c.fp;
+            all.fn_ += c.fn_;
+            if *ty == "ORG" && c.tp + c.fn_ > 0 {
+                r_sum += c.prf().1;
+                r_n += 1;
+            }
+        }
+        f_sum += all.prf().2;
+    }
+    let k = results.len().max(1) as f64;
+    println!(
+        "\nmacro over {} {split} sets: PER+ORG+LOC F1 {:.4}, ORG recall {:.4} (sets with gold ORG)",
+        results.len(),
+        f_sum / k,
+        r_sum / r_n.max(1) as f64
+    );
     println!("\nspeed: {total_words} words in {best:.3} s = {wps:.0} words/s (one thread, tokens given)");
 }

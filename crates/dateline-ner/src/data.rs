@@ -270,7 +270,7 @@ pub fn bio_conll(text: &str) -> Vec<(String, Sentence)> {
     let mut tags: Vec<String> = Vec::new();
     let mut flush = |id: &mut String, words: &mut Vec<String>, tags: &mut Vec<String>| {
         if !words.is_empty() {
-            let spans = bio_spans(tags);
+            let spans = bio_spans(tags, default_label);
             out.push((std::mem::take(id), Sentence { words: std::mem::take(words), spans }));
             tags.clear();
         }
@@ -303,13 +303,75 @@ pub fn bio_conll(text: &str) -> Vec<(String, Sentence)> {
     out
 }
 
-fn bio_spans(tags: &[String]) -> Vec<(usize, usize, Label)> {
-    let label_of = |t: &str| match t {
+/// The types of WNUT17 and UNER.
+fn default_label(t: &str) -> Option<Label> {
+    match t {
         "PER" | "person" => Some(Label::Per),
         "ORG" | "group" | "corporation" => Some(Label::Org),
         "LOC" | "location" => Some(Label::Loc),
         _ => None,
+    }
+}
+
+/// The types of the CoNLL-style corpora read by [`conll_docs`]: CoNLL-2003 (WikiGold, BTC:
+/// PER/ORG/LOC, MISC dropped), CrossNER politics (politician/person, organisation/political
+/// party, country/location; elections, events and misc dropped) and MultiCoNER (PER, GRP and
+/// CORP as ORG, LOC; creative works and products dropped).
+pub fn conll_label(t: &str) -> Option<Label> {
+    match t {
+        "PER" | "person" | "politician" => Some(Label::Per),
+        "ORG" | "organisation" | "politicalparty" | "GRP" | "CORP" | "group" | "corporation" => Some(Label::Org),
+        "LOC" | "location" | "country" => Some(Label::Loc),
+        _ => None,
+    }
+}
+
+/// A CoNLL file (token in the first column, IOB1 or IOB2 tag in the last, columns separated by
+/// tabs or spaces) as documents of sentences: `-DOCSTART-` lines start a new document, `#`
+/// lines are skipped, a blank line ends a sentence. Types go through `label`.
+pub fn conll_docs(text: &str, label: fn(&str) -> Option<Label>) -> Vec<Vec<Sentence>> {
+    let mut docs: Vec<Vec<Sentence>> = vec![Vec::new()];
+    let mut words: Vec<String> = Vec::new();
+    let mut tags: Vec<String> = Vec::new();
+    let flush = |docs: &mut Vec<Vec<Sentence>>, words: &mut Vec<String>, tags: &mut Vec<String>| {
+        if !words.is_empty() {
+            let spans = bio_spans(tags, label);
+            if let Some(d) = docs.last_mut() {
+                d.push(Sentence { words: std::mem::take(words), spans });
+            }
+            tags.clear();
+        }
     };
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            flush(&mut docs, &mut words, &mut tags);
+            continue;
+        }
+        if line.starts_with("# ") || line.starts_with("#\t") {
+            continue;
+        }
+        let cols: Vec<&str> = if line.contains('\t') { line.split('\t').collect() } else { line.split(' ').collect() };
+        let cols: Vec<&str> = cols.into_iter().filter(|c| !c.is_empty()).collect();
+        if cols.len() < 2 {
+            continue;
+        }
+        if cols[0] == "-DOCSTART-" {
+            flush(&mut docs, &mut words, &mut tags);
+            if docs.last().is_some_and(|d| !d.is_empty()) {
+                docs.push(Vec::new());
+            }
+            continue;
+        }
+        words.push(cols[0].to_string());
+        tags.push(cols[cols.len() - 1].trim().to_string());
+    }
+    flush(&mut docs, &mut words, &mut tags);
+    docs.retain(|d| !d.is_empty());
+    docs
+}
+
+fn bio_spans(tags: &[String], label_of: fn(&str) -> Option<Label>) -> Vec<(usize, usize, Label)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, Option<Label>, String)> = None;
     for (i, t) in tags.iter().enumerate() {
@@ -329,6 +391,95 @@ fn bio_spans(tags: &[String]) -> Vec<(usize, usize, Label)> {
         out.push((s, tags.len(), l));
     }
     out
+}
+
+/// Words that are never a name on their own (pronouns, determiners), even capitalised.
+const NOT_NAMES: &[&str] = &[
+    "i", "he", "she", "it", "we", "they", "you", "me", "him", "her", "us", "them", "his", "hers", "its", "our",
+    "their", "your", "my", "the", "a", "an", "this", "that", "these", "those", "who", "whom", "one", "thou", "thee",
+];
+
+/// One Re-DocRED document: its tokenised sentences and its mentions as (sentence, start, end,
+/// type). PER, ORG and LOC mentions become spans, except nationality and other demonym words
+/// typed LOC there ("American", NORP for us) and mentions that do not start with a capital.
+pub fn redocred_doc(sents: Vec<Vec<String>>, mentions: &[(usize, usize, usize, &str)]) -> Vec<Sentence> {
+    let mut spans: Vec<Vec<(usize, usize, Label)>> = vec![Vec::new(); sents.len()];
+    for &(si, a, b, ty) in mentions {
+        let Some(words) = sents.get(si) else { continue };
+        if a >= b || b > words.len() {
+            continue;
+        }
+        let label = match ty {
+            "PER" => Label::Per,
+            "ORG" => Label::Org,
+            "LOC" => Label::Loc,
+            _ => continue,
+        };
+        if !capitalised(&words[a]) || (b - a == 1 && NOT_NAMES.contains(&words[a].to_lowercase().as_str())) {
+            continue;
+        }
+        if b - a == 1 && crate::lexicon::demonym(&words[a]).is_some() {
+            continue;
+        }
+        spans[si].push((a, b, label));
+    }
+    sents.into_iter().zip(spans).map(|(words, sp)| Sentence { words, spans: flatten(sp) }).collect()
+}
+
+/// A LitBank entities TSV (token, then four nested BIO layers of PER, ORG, GPE, LOC, FAC, VEH
+/// mentions): the proper-name mentions, as PER, ORG and LOC (GPE, LOC and FAC). A mention is
+/// kept when its words are all capitalised (connectors such as "of" allowed inside), it is not a
+/// lone pronoun or title, and does not start with a determiner; nested names keep the outermost.
+pub fn litbank_tsv(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut layers: Vec<Vec<String>> = vec![Vec::new(); 4];
+    let mut flush = |words: &mut Vec<String>, layers: &mut Vec<Vec<String>>| {
+        if words.is_empty() {
+            return;
+        }
+        let mut spans = Vec::new();
+        for layer in layers.iter() {
+            for (a, b, l) in bio_spans(layer, litbank_label) {
+                let ws = &words[a..b];
+                let conn = |w: &String| CONNECTORS.contains(&w.to_lowercase().as_str());
+                let proper = capitalised(&ws[0])
+                    && capitalised(&ws[ws.len() - 1])
+                    && ws.iter().all(|w| capitalised(w) || conn(w) || !w.chars().any(char::is_alphabetic))
+                    && !NOT_NAMES.contains(&ws[0].to_lowercase().as_str())
+                    && !ws.iter().all(|w| is_person_title(w));
+                if proper {
+                    spans.push((a, b, l));
+                }
+            }
+        }
+        out.push(Sentence { words: std::mem::take(words), spans: flatten(spans) });
+        for l in layers.iter_mut() {
+            l.clear();
+        }
+    };
+    for line in text.lines() {
+        let cols: Vec<&str> = line.trim_end_matches('\r').split('\t').collect();
+        if line.trim().is_empty() || cols.len() < 5 {
+            flush(&mut words, &mut layers);
+            continue;
+        }
+        words.push(cols[0].to_string());
+        for (k, l) in layers.iter_mut().enumerate() {
+            l.push(cols[k + 1].trim().to_string());
+        }
+    }
+    flush(&mut words, &mut layers);
+    out
+}
+
+fn litbank_label(t: &str) -> Option<Label> {
+    match t {
+        "PER" => Some(Label::Per),
+        "ORG" => Some(Label::Org),
+        "GPE" | "LOC" | "FAC" => Some(Label::Loc),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

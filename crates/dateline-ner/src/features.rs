@@ -86,6 +86,11 @@ pub(crate) struct Lex {
     /// sorted and distinct, each with the lexicons it is in ([`DEMONYM`], [`TITLE`], [`ORG`]):
     /// one search per token instead of one per lexicon.
     words: Vec<(u64, u8)>,
+    /// Word clusters (GloVe 6B 50d k-means, see `scripts/build_word_clusters.py`): the
+    /// [`cluster_key`]s of lowercased words, sorted, and beside each its code (fine cluster in
+    /// the low 10 bits, coarse cluster above).
+    pub cluster_keys: Vec<u32>,
+    pub cluster_codes: Vec<u16>,
     /// Prefilters of `places` and `words`.
     places_filter: Prefilter,
     words_filter: Prefilter,
@@ -120,6 +125,29 @@ impl Prefilter {
     }
 }
 
+/// The fine and coarse cluster of a word not in the cluster list.
+const NO_FINE: u16 = 1024;
+const NO_COARSE: u8 = 64;
+
+/// The 32-bit key of a lowercase word's [`text_hash`] in the cluster table.
+fn cluster_key(h: u64) -> u32 {
+    (avalanche(h) >> 32) as u32
+}
+
+/// Cluster table entries for (lowercase word, fine cluster < 1024, coarse cluster < 64), in the
+/// order given (the first of two words with the same key wins).
+pub fn cluster_entries<'a>(words: impl IntoIterator<Item = (&'a str, u16, u8)>) -> Vec<(u32, u16)> {
+    let mut out: Vec<(u32, u16, usize)> = words
+        .into_iter()
+        .enumerate()
+        .filter(|(_, (_, f, c))| *f < NO_FINE && *c < NO_COARSE)
+        .map(|(i, (w, f, c))| (cluster_key(text_hash(w)), f | u16::from(c) << 10, i))
+        .collect();
+    out.sort_by_key(|e| (e.0, e.2));
+    out.dedup_by_key(|e| e.0);
+    out.into_iter().map(|(k, c, _)| (k, c)).collect()
+}
+
 /// Lexicon flags of [`Lex::words`].
 const DEMONYM: u8 = 1;
 const TITLE: u8 = 2;
@@ -143,15 +171,20 @@ fn word_flags() -> Vec<(u64, u8)> {
 }
 
 impl Lex {
-    pub(crate) fn new(mut places: Vec<u64>) -> Self {
+    pub(crate) fn new(mut places: Vec<u64>, mut clusters: Vec<(u32, u16)>) -> Self {
         places.sort_unstable();
         places.dedup();
+        clusters.sort_unstable();
+        // one code per key (a rare 32-bit collision keeps the more frequent word's, listed first
+        // by the builder: `cluster_entries` keeps the first)
+        clusters.dedup_by_key(|e| e.0);
+        let (cluster_keys, cluster_codes) = clusters.into_iter().unzip();
         let words = word_flags();
         // Some ten bits per entry or more (71,000 places, 450 words): about one absent hash in
         // ten or fewer goes on to the search.
         let places_filter = Prefilter::new(places.iter().copied(), 20);
         let words_filter = Prefilter::new(words.iter().map(|&(h, _)| h), 12);
-        Lex { places, words, places_filter, words_filter }
+        Lex { places, words, cluster_keys, cluster_codes, places_filter, words_filter }
     }
 
     /// The lexicon flags of the word whose [`text_hash`] is `h` (0 when in none).
@@ -160,6 +193,18 @@ impl Lex {
             return 0;
         }
         self.words.binary_search_by_key(&h, |&(w, _)| w).map_or(0, |k| self.words[k].1)
+    }
+
+    /// The (fine, coarse) clusters of the word whose lowercase [`text_hash`] is `h`
+    /// ([`NO_FINE`], [`NO_COARSE`] when the word is not in the cluster list).
+    fn cluster(&self, h: u64) -> (u16, u8) {
+        match self.cluster_keys.binary_search(&cluster_key(h)) {
+            Ok(k) => {
+                let c = self.cluster_codes[k];
+                (c & 0x3ff, (c >> 10) as u8)
+            }
+            Err(_) => (NO_FINE, NO_COARSE),
+        }
     }
 
     /// Whether `h` is the [`phrase_hash`] of a place.
@@ -189,6 +234,9 @@ pub(crate) struct TokenInfo {
     org_word: bool,
     /// Position in a place-lexicon match: 0 none, 1 begin, 2 inside, 3 last, 4 unit.
     gaz: u8,
+    /// Word clusters (`NO_FINE` / `NO_COARSE` when unknown).
+    fine: u16,
+    coarse: u8,
 }
 
 /// The shape class of a character: `X` uppercase, `x` lowercase, `d` numeric, else itself.
@@ -277,6 +325,7 @@ fn push_lowercase(w: &str, out: &mut String) {
 /// The facts of token `w`, whose lowercase form is `lower`.
 fn token_info(w: &str, lower: &str, lex: &Lex) -> TokenInfo {
     let mut t = TokenInfo { lower: text_hash(lower), ..TokenInfo::default() };
+    (t.fine, t.coarse) = lex.cluster(t.lower);
     let first = w.chars().next();
     t.title = first.is_some_and(char::is_uppercase);
     t.lower_initial = first.is_some_and(char::is_lowercase);
@@ -391,7 +440,13 @@ fn mark_places(info: &mut [TokenInfo], lex: &Lex, scratch: &Scratch) {
 pub(crate) fn static_features(i: usize, word: &str, info: &[TokenInfo], scratch: &mut Scratch, out: &mut Vec<u64>) {
     out.clear();
     let n = info.len();
-    let none = TokenInfo { lower: text_hash(""), short: text_hash(""), ..TokenInfo::default() };
+    let none = TokenInfo {
+        lower: text_hash(""),
+        short: text_hash(""),
+        fine: NO_FINE + 1,
+        coarse: NO_COARSE + 1,
+        ..TokenInfo::default()
+    };
     let at = |k: isize| -> TokenInfo {
         if k < 0 || k as usize >= n {
             none
@@ -453,6 +508,20 @@ pub(crate) fn static_features(i: usize, word: &str, info: &[TokenInfo], scratch:
     out.push(feature(47, &[b(org_ahead) << 1 | b(t.title)]));
     // capitalised neighbourhood
     out.push(feature(48, &[b(p1.title) << 2 | b(t.title) << 1 | b(n1.title)]));
+    // word clusters: the word's, its neighbours', with case
+    let fine = |x: &TokenInfo| u64::from(x.fine);
+    let coarse = |x: &TokenInfo| u64::from(x.coarse);
+    let case = b(t.title) | b(t.upper) << 1;
+    out.push(feature(70, &[fine(&t)]));
+    out.push(feature(71, &[fine(&t) << 2 | case]));
+    out.push(feature(72, &[coarse(&t) << 2 | case]));
+    out.push(feature(73, &[fine(&p1)]));
+    out.push(feature(74, &[fine(&n1)]));
+    out.push(feature(75, &[coarse(&p1) << 16 | coarse(&t) << 8 | coarse(&n1)]));
+    out.push(feature(76, &[coarse(&p2) << 8 | coarse(&p1)]));
+    out.push(feature(77, &[coarse(&n1) << 8 | coarse(&n2)]));
+    out.push(feature(78, &[fine(&p1), t.short]));
+    out.push(feature(79, &[t.short, fine(&n1)]));
 }
 
 /// Features that depend on the tags already predicted to the left.
@@ -464,4 +533,5 @@ pub(crate) fn dynamic_features(i: usize, prev: Tag, prev2: Tag, info: &[TokenInf
     out.push(feature(61, &[u64::from(prev2.0) << 8 | p]));
     out.push(feature(62, &[p, t.lower]));
     out.push(feature(63, &[p, t.short]));
+    out.push(feature(64, &[p << 8 | u64::from(t.coarse)]));
 }

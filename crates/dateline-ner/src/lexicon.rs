@@ -508,6 +508,9 @@ pub const ORG_NAMES: &[&str] = &[
     "International Atomic Energy Agency",
     "IAEA",
     "International Criminal Court",
+    "World Food Programme",
+    "World Food Program",
+    "WFP",
 ];
 
 /// Head words of places that are not countries, cities or regions (→ LOC).

@@ -17,6 +17,7 @@ mod tags;
 mod tokenize;
 mod train;
 
+pub use features::cluster_entries;
 pub use model::{Model, TokenSpan, FORMAT_VERSION};
 pub use tags::{decode as decode_tags, encode as encode_tags, Label, Tag, N_TAGS};
 pub use tokenize::tokenize;

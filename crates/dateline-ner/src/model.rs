@@ -1,16 +1,17 @@
 //! The trained model: hashed feature weights (quantised), the place lexicon, the file format and
 //! greedy left-to-right decoding under BILOU constraints.
 //!
-//! File format, version 2 (all integers little-endian; version 1 had the same layout but hashed
-//! its features differently, so its weights mean nothing to this build):
+//! File format, version 3 (all integers little-endian; version 2 had no word clusters and fewer
+//! features, version 1 hashed its features differently: their weights mean nothing to this build):
 //!
 //! ```text
 //! magic     "DLNER"  (5 bytes)
-//! version   u16      = 2
+//! version   u16      = 3
 //! hash_bits u8       features fold into 2^hash_bits buckets
 //! n_tags    u8       = 17 (O + BILU × PER, ORG, LOC, EVENT)
 //! scale     f32      weight = i16 × scale
 //! n_places  u32      then n_places varint deltas of the sorted place-phrase hashes
+//! n_clust   u32      then n_clust × (varint delta of the sorted 32-bit word keys, u16 code)
 //! n_rows    u32      then per row: varint bucket delta, u8 nnz, nnz × (u8 tag, i16 weight)
 //! checksum  u64      FNV-1a of every byte before it
 //! ```
@@ -21,7 +22,7 @@ use crate::NerError;
 
 const MAGIC: &[u8; 5] = b"DLNER";
 /// The version of the model file format this build reads and writes.
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 const EMPTY: u32 = u32::MAX;
 
 /// A trained entity recogniser. Immutable once loaded; share it by reference across threads.
@@ -47,6 +48,7 @@ impl std::fmt::Debug for Model {
             .field("hash_bits", &self.bits)
             .field("rows", &(self.rows.len() / N_TAGS))
             .field("places", &self.lex.places.len())
+            .field("clusters", &self.lex.cluster_keys.len())
             .finish()
     }
 }
@@ -59,7 +61,7 @@ impl Default for Model {
             index: vec![EMPTY; 2],
             rows: Vec::new(),
             scale: 1.0,
-            lex: Lex::new(Vec::new()),
+            lex: Lex::new(Vec::new(), Vec::new()),
             skip_lowercase: true,
         }
     }
@@ -71,7 +73,7 @@ pub type TokenSpan = (usize, usize, Label);
 impl Model {
     /// Builds a model from averaged float weights (`dense[bucket * N_TAGS + tag]`), pruning
     /// weights whose magnitude rounds to zero at 16-bit precision times `prune`.
-    pub(crate) fn from_dense(bits: u8, dense: &[f32], places: Vec<u64>, prune: f32) -> Model {
+    pub(crate) fn from_dense(bits: u8, dense: &[f32], lex: Lex, prune: f32) -> Model {
         let max = dense.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let mut index = vec![EMPTY; 1usize << bits];
@@ -87,7 +89,7 @@ impl Model {
                 rows.extend_from_slice(&q);
             }
         }
-        Model { bits, index, rows, scale, lex: Lex::new(places), skip_lowercase: true }
+        Model { bits, index, rows, scale, lex, skip_lowercase: true }
     }
 
     /// Whether lowercase words outside an entity are tagged `O` unscored (the default).
@@ -168,6 +170,13 @@ impl Model {
             varint(&mut out, p - last);
             last = p;
         }
+        out.extend_from_slice(&(self.lex.cluster_keys.len() as u32).to_le_bytes());
+        let mut last = 0u32;
+        for (&k, &c) in self.lex.cluster_keys.iter().zip(&self.lex.cluster_codes) {
+            varint(&mut out, u64::from(k - last));
+            out.extend_from_slice(&c.to_le_bytes());
+            last = k;
+        }
         out.extend_from_slice(&(self.n_rows() as u32).to_le_bytes());
         let mut last = 0u64;
         for (b, &r) in self.index.iter().enumerate() {
@@ -222,6 +231,14 @@ impl Model {
             last = last.wrapping_add(r.varint()?);
             places.push(last);
         }
+        let n_clusters = u32::from_le_bytes(r.arr4()?) as usize;
+        let mut clusters = Vec::with_capacity(n_clusters.min(body.len()));
+        let mut last = 0u64;
+        for _ in 0..n_clusters {
+            last = last.wrapping_add(r.varint()?);
+            let key = u32::try_from(last).map_err(|_| bad("cluster key out of range"))?;
+            clusters.push((key, u16::from_le_bytes([r.u8()?, r.u8()?])));
+        }
         let n_rows = u32::from_le_bytes(r.arr4()?) as usize;
         let mut index = vec![EMPTY; 1usize << bits];
         let mut rows = vec![0i16; n_rows.min(body.len()) * N_TAGS];
@@ -242,7 +259,7 @@ impl Model {
         if r.i != body.len() {
             return Err(bad("trailing bytes"));
         }
-        Ok(Model { bits, index, rows, scale, lex: Lex::new(places), skip_lowercase: true })
+        Ok(Model { bits, index, rows, scale, lex: Lex::new(places, clusters), skip_lowercase: true })
     }
 
     /// The factor that turns a quantised score back into perceptron units.
@@ -320,7 +337,7 @@ mod tests {
         let mut dense = vec![0f32; 16 * N_TAGS];
         dense[3 * N_TAGS + 1] = 1.5;
         dense[9 * N_TAGS + 5] = -0.75;
-        Model::from_dense(4, &dense, vec![42, 7], 0.0)
+        Model::from_dense(4, &dense, Lex::new(vec![42, 7], vec![(9, 3), (1000, 1025)]), 0.0)
     }
 
     /// Re-seals `bytes` (without its checksum) with a valid checksum.
@@ -340,13 +357,15 @@ mod tests {
     }
 
     #[test]
-    fn a_format_1_model_is_refused_not_misread() {
-        // Format 1 had this layout with another feature hashing: its weights would load and
-        // predict nonsense, so the version must stop it.
-        let bytes = small_model().to_bytes();
-        let mut body = bytes[..bytes.len() - 8].to_vec();
-        body[5..7].copy_from_slice(&1u16.to_le_bytes());
-        assert!(matches!(Model::from_bytes(&sealed(body)), Err(NerError::Version(1))));
+    fn older_format_models_are_refused_not_misread() {
+        // Formats 1 and 2 hashed other features (and 2 had no clusters): their weights would
+        // load and predict nonsense, so the version must stop them.
+        for old in [1u16, 2] {
+            let bytes = small_model().to_bytes();
+            let mut body = bytes[..bytes.len() - 8].to_vec();
+            body[5..7].copy_from_slice(&old.to_le_bytes());
+            assert!(matches!(Model::from_bytes(&sealed(body)), Err(NerError::Version(v)) if v == old));
+        }
     }
 
     #[test]

@@ -154,10 +154,17 @@ impl Weights {
     }
 }
 
-/// Trains a model on `data` (already retokenised) with the place lexicon `places`.
+/// Trains a model on `data` (already retokenised) with the place lexicon `places` and the word
+/// clusters `clusters` (from [`crate::cluster_entries`]; empty for none).
 /// `progress` is called after each epoch with (epoch, token accuracy on the training data).
-pub fn train(data: &[Sentence], places: Vec<u64>, cfg: &TrainConfig, mut progress: impl FnMut(usize, f64)) -> Model {
-    let lex = Lex::new(places.clone());
+pub fn train(
+    data: &[Sentence],
+    places: Vec<u64>,
+    clusters: Vec<(u32, u16)>,
+    cfg: &TrainConfig,
+    mut progress: impl FnMut(usize, f64),
+) -> Model {
+    let lex = Lex::new(places, clusters);
     let size = (1usize << cfg.hash_bits) * N_TAGS;
     let mut wts = Weights {
         w: vec![0.0; size],
@@ -232,5 +239,5 @@ pub fn train(data: &[Sentence], places: Vec<u64>, cfg: &TrainConfig, mut progres
         progress(epoch + 1, right as f64 / all.max(1) as f64);
     }
     let dense = wts.averaged();
-    Model::from_dense(cfg.hash_bits, &dense, places, cfg.prune)
+    Model::from_dense(cfg.hash_bits, &dense, lex, cfg.prune)
 }

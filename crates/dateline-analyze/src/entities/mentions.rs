@@ -148,6 +148,7 @@ fn places_inside_events(text: &str, cands: &[Cand], res: &Resources) -> Vec<Cand
 /// Names found once are found everywhere: other occurrences of a recognised name (same case, at
 /// token boundaries) that the recogniser missed become mentions too.
 fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
+    one_type_per_name(text, out);
     let mut names: Vec<(String, Kind)> = Vec::new();
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for c in out.iter() {
@@ -231,6 +232,65 @@ impl Kept {
     }
 }
 
+/// The class a type vote is about: people, organisations, places (GPE, LOC, FAC), events.
+fn class(k: Kind) -> usize {
+    match k {
+        Kind::Person => 0,
+        Kind::Org => 1,
+        Kind::Gpe | Kind::Loc | Kind::Fac => 2,
+        Kind::Event => 3,
+        Kind::Norp => 4,
+    }
+}
+
+/// One type per name in an article: the recogniser's mentions of a name written the same way
+/// take the class most mentions of that name have (rules and head words counting double, as in
+/// the merge; the first mention's class on a tie), so one mistyped mention neither stands apart
+/// as another entity nor spreads through [`propagate`].
+fn one_type_per_name(text: &str, out: &mut [Cand]) {
+    // name → (votes per class, the kind and country of the first mention of each class)
+    type First = Option<(Kind, Option<String>)>;
+    let mut votes: Vec<(&str, [usize; 5], [First; 5])> = Vec::new();
+    // Name → its row of `votes`, so each mention is one lookup (a mention storm stays linear).
+    let mut row: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for c in out.iter() {
+        if c.kind == Kind::Norp || c.source == Source::Dateline {
+            continue;
+        }
+        let name = &text[c.start..c.name_end];
+        let k = *row.entry(name).or_insert_with(|| {
+            votes.push((name, [0; 5], [None, None, None, None, None]));
+            votes.len() - 1
+        });
+        let w = if c.source == Source::Model && c.head.is_none() { 1 } else { 2 };
+        let cl = class(c.kind);
+        votes[k].1[cl] += w;
+        votes[k].2[cl].get_or_insert_with(|| (c.kind, c.country.clone()));
+    }
+    let winners: std::collections::HashMap<&str, (usize, Kind, Option<String>)> = votes
+        .into_iter()
+        .filter_map(|(name, v, mut firsts)| {
+            let best = (0..5).max_by_key(|&k| v[k])?;
+            // strictly more votes than every other class, else nothing changes
+            let clear = (0..5).all(|k| k == best || v[k] < v[best]);
+            let (kind, country) = firsts[best].take()?;
+            clear.then_some((name, (best, kind, country)))
+        })
+        .collect();
+    for c in out.iter_mut() {
+        if c.source != Source::Model || c.head.is_some() || c.kind == Kind::Norp {
+            continue;
+        }
+        let name = &text[c.start..c.name_end];
+        if let Some((cl, kind, country)) = winners.get(name) {
+            if class(c.kind) != *cl {
+                c.kind = *kind;
+                c.country.clone_from(country);
+            }
+        }
+    }
+}
+
 /// The offsets in a text of the bytes that names start with: one pass over the text serves
 /// every name's search.
 struct ByteStarts {
@@ -301,7 +361,7 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             }
             // a lower-case word inside that is not a connector ("envoy met officials") shows the
             // tagger ran on past the name: drop the span, rules and lexicons cover what is left
-            let runaway = (a..b).any(|k| {
+            let runaway = (a..b).find(|&k| {
                 let w = tok(text, toks, k);
                 w.starts_with(char::is_lowercase)
                     && !matches!(
@@ -309,7 +369,18 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
                         "of" | "the" | "and" | "for" | "de" | "du" | "la" | "von" | "van" | "al" | "el" | "bin" | "on"
                     )
             });
-            if a >= b || runaway {
+            if let Some(k) = runaway {
+                // ... unless a place ran on over its place noun ("the Hamra district of X"): the
+                // capitalised words before the noun are the place
+                let w = tok(text, toks, k);
+                let place_noun = head_kind(w).is_some() || PLACE_NOUNS.iter().any(|(n, _)| *n == w);
+                if label == Label::Loc && place_noun && k > a && capitalised(tok(text, toks, k - 1)) {
+                    b = k;
+                } else {
+                    continue;
+                }
+            }
+            if a >= b {
                 continue;
             }
             let kind = match label {
@@ -556,6 +627,23 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
         let matching = before.iter().rev().find(|c| initials(&text[c.start..c.name_end]) == acr.replace('.', ""));
         if let Some(long) = matching.copied().or(adjacent.copied()) {
             if long.kind == Kind::Person || long.end - long.start <= acr.len() {
+                continue;
+            }
+            // the recogniser's name runs on before the words the acronym spells ("Office of the
+            // Regional Commissioner for Water Safety (RCWS)"): those words are the long form
+            let want = acr.replace('.', "");
+            let inner = (matching.is_none())
+                .then(|| {
+                    let (a, z) = (super::tok_at(toks, long.start)?, super::tok_ending(toks, long.name_end)?);
+                    (a + 1..=z).find(|&p| {
+                        capitalised(tok(text, toks, p)) && initials(&text[toks[p].start..long.name_end]) == want
+                    })
+                })
+                .flatten();
+            if let Some(p) = inner {
+                let a = toks[p].start;
+                out.push(cand(a, long.name_end, Kind::Org, Source::Rule, toks[p].sentence));
+                defined.push((acr.to_string(), Kind::Org, a));
                 continue;
             }
             defined.push((acr.to_string(), long.kind, long.start));
@@ -830,9 +918,63 @@ pub(crate) fn initials(name: &str) -> String {
         .collect()
 }
 
+/// Last words that make a capitalised name an organisation (a narrower list than `ORG_WORDS`:
+/// no word that also heads buildings or places, such as "center", "court" or "office", nor
+/// "union", which ends "Soviet Union").
+const ORG_HEADS: &[&str] = &[
+    "army",
+    "forces",
+    "navy",
+    "corps",
+    "ministry",
+    "agency",
+    "committee",
+    "council",
+    "party",
+    "corporation",
+    "corp",
+    "corp.",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
+    "company",
+    "group",
+    "bank",
+    "association",
+    "federation",
+    "league",
+    "commission",
+    "authority",
+    "bureau",
+    "front",
+    "movement",
+    "brigade",
+    "brigades",
+    "coalition",
+    "alliance",
+    "organization",
+    "organisation",
+    "foundation",
+    "institute",
+    "university",
+    "police",
+];
+
 /// Fine typing of one mention, and extension over a following place head word.
 fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
     let name = &text[c.start..c.end];
+    if c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Gpe | Kind::Loc | Kind::Fac) {
+        // "Free Mountain Army", "Harbour Workers Association": a name of several words that ends in an
+        // organisation head word is an organisation, whatever the recogniser typed it.
+        if let Some((_, last)) = name.rsplit_once(' ') {
+            if capitalised(last) && ORG_HEADS.contains(&last.to_lowercase().as_str()) {
+                c.kind = Kind::Org;
+            }
+        }
+    }
     if c.source == Source::Model {
         if let Some(country) = res.gazetteer.country_by_name(name) {
             if c.kind != Kind::Person && (name.len() > 3 || name == name.to_uppercase()) {
@@ -858,10 +1000,22 @@ fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
         }
         return;
     }
-    if c.kind == Kind::Person || c.kind == Kind::Norp || c.source == Source::Dateline {
+    if c.kind == Kind::Norp || c.source == Source::Dateline {
         return;
     }
     let Some(last) = super::tok_ending(toks, c.end) else { return };
+    // A person never precedes "refugee camp" (a modified place head word): a model PERSON there
+    // is the place's name. ("the Fenwick camp" alone may be a person's political camp.)
+    let modified_head = |k: usize| {
+        let modifier = tok(text, toks, k);
+        !modifier.is_empty()
+            && modifier.chars().all(char::is_lowercase)
+            && head_kind(tok(text, toks, k + 1)).is_some()
+            && toks.get(k + 1).is_some_and(|t| t.sentence == toks[last].sentence)
+    };
+    if c.kind == Kind::Person && !(c.source == Source::Model && modified_head(last + 1)) {
+        return;
+    }
     // "Kestrel camp", "Al Noor refugee camp": a lower-case place head word right after the name
     // (one modifier allowed) makes the mention a LOC (or FAC) and joins the mention.
     let next = tok(text, toks, last + 1);

@@ -129,3 +129,51 @@ fn the_place_an_event_is_named_after_is_a_mention_of_it() {
     let mosul = find(&ents, "Mosul").unwrap_or_else(|| panic!("{ents:?}"));
     assert_eq!(mosul.mentions.len(), 2, "{mosul:?}");
 }
+
+#[test]
+fn one_name_written_the_same_way_is_one_entity_of_one_type() {
+    // Issue 19: one mistyped mention must neither stand apart as another entity nor spread.
+    let text = "Quorvent Holdings said on Monday that Quorvent would cut 300 jobs. Shares of Quorvent \
+                fell 4 percent in Dalvik. Quorvent employs 9,000 people, and Quorvent plans a new plant.";
+    let ents = run(text);
+    let with: Vec<&Entity> = ents.iter().filter(|e| e.mentions.iter().any(|m| m.text == "Quorvent")).collect();
+    assert_eq!(with.len(), 1, "{ents:?}");
+}
+
+#[test]
+fn a_name_before_refugee_camp_is_the_camp() {
+    // Issue 19 (and the model's PERSON guess): "X refugee camp" names a place, whatever the
+    // recogniser thought of X.
+    let text = "Aid workers reached Tarsel Oum refugee camp on Monday. Conditions in Tarsel Oum camp \
+                were poor, officials said.";
+    let ents = run(text);
+    assert!(ents.iter().all(|e| e.kind != "PERSON"), "{ents:?}");
+}
+
+#[test]
+fn a_name_ending_in_an_organisation_word_is_an_organisation() {
+    // Issue 19: organisations typed as places or people ("Mountain" looks like a place).
+    let text = "Leaders of the Brask Valley Workers Association met the Corvan Mountain Army on Tuesday.";
+    let ents = run(text);
+    for name in ["Brask Valley Workers Association", "Corvan Mountain Army"] {
+        if let Some(e) = find(&ents, name) {
+            assert_eq!(e.kind, "ORG", "{e:?}");
+        }
+    }
+}
+
+#[test]
+fn a_place_the_recogniser_ran_on_over_its_place_noun_is_kept() {
+    // "the Velma district of Sarno": the name before the place noun is a place, not dropped with
+    // the rest of a run-on span.
+    let text = "He runs a shop in the Velma district of Sarno, where prices rose again.";
+    let ents = run(text);
+    assert!(ents.iter().all(|e| !e.name.contains("district")), "{ents:?}");
+}
+
+#[test]
+fn the_world_food_programme_is_an_organisation() {
+    let ents = run("Officials said the World Food Programme would help distribute rations.");
+    let wfp = find(&ents, "World Food Programme").expect("World Food Programme");
+    assert_eq!(wfp.kind, "ORG");
+}

@@ -15,9 +15,18 @@ use dateline_ner::{data, Sentence};
 /// licence GUM's LICENSE.txt does not state are left out.
 pub const GUM_GENRES: &[&str] = &["academic", "bio", "court", "interview", "news", "voyage"];
 
+/// Which held-out part a set belongs to: `Dev` is for choosing features and settings (its
+/// errors may be read), `Test` is only scored, at the end.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Split {
+    Dev,
+    Test,
+}
+
 /// A named evaluation set.
 pub struct EvalSet {
     pub name: String,
+    pub split: Split,
     pub sentences: Vec<Sentence>,
 }
 
@@ -56,14 +65,14 @@ fn gum_docs(root: &Path) -> Vec<(String, String)> {
     out
 }
 
-/// Document names listed under the dev and test headings of GUM's splits.md.
-fn gum_heldout(root: &Path) -> HashSet<String> {
+/// Document names listed under the given heading (`dev` or `test`) of GUM's splits.md.
+fn gum_split(root: &Path, heading: &str) -> HashSet<String> {
     let text = read(&root.join("gum/splits.md"));
     let mut out = HashSet::new();
     let mut on = false;
     for line in text.lines() {
         if let Some(h) = line.strip_prefix("## ") {
-            on = h.trim() == "dev" || h.trim() == "test";
+            on = h.trim() == heading;
         } else if on {
             if let Some(n) = line.trim().strip_prefix("* ") {
                 out.insert(n.trim().to_string());
@@ -86,80 +95,282 @@ fn meantime_files(root: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// MEANTIME: every fifth document (sorted by path) is held out for evaluation.
-fn meantime_heldout(i: usize) -> bool {
-    i % 5 == 4
+/// The document-level split of corpora without one of their own: document `i` (in file order)
+/// is dev when `i % 10 == dev`, test when `i % 10 == test`, else training.
+fn split_of(i: usize, dev: usize, test: usize) -> Option<Split> {
+    if i % 10 == dev {
+        Some(Split::Dev)
+    } else if i % 10 == test {
+        Some(Split::Test)
+    } else {
+        None
+    }
 }
 
-/// The training sentences (retokenised) and a description of what went in.
-pub fn training_data(root: &Path) -> (Vec<Sentence>, Vec<String>) {
+/// Re-DocRED documents of one file, each as its sentences.
+fn redocred(root: &Path, file: &str) -> Vec<Vec<Sentence>> {
+    let text = read(&root.join("redocred").join(file));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| die(format!("{file}: {e}")));
+    let mut out = Vec::new();
+    for doc in v.as_array().map(Vec::as_slice).unwrap_or_default() {
+        let sents: Vec<Vec<String>> = doc["sents"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|s| {
+                s.as_array()
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|w| w.as_str().unwrap_or("").to_string())
+                    .collect()
+            })
+            .collect();
+        let mut mentions = Vec::new();
+        for ent in doc["vertexSet"].as_array().map(Vec::as_slice).unwrap_or_default() {
+            for m in ent.as_array().map(Vec::as_slice).unwrap_or_default() {
+                let si = m["sent_id"].as_u64().unwrap_or(u64::MAX) as usize;
+                let a = m["pos"][0].as_u64().unwrap_or(0) as usize;
+                let b = m["pos"][1].as_u64().unwrap_or(0) as usize;
+                mentions.push((si, a, b, m["type"].as_str().unwrap_or("")));
+            }
+        }
+        out.push(data::redocred_doc(sents, &mentions));
+    }
+    out
+}
+
+/// LitBank novels (sorted by file name), each as sentences.
+fn litbank(root: &Path) -> Vec<Vec<Sentence>> {
+    let dir = root.join("litbank/entities/tsv");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| die(format!("{}: {e}", dir.display())))
+        .flatten()
+        .map(|f| f.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    files.sort();
+    files.iter().map(|f| data::litbank_tsv(&read(f))).collect()
+}
+
+/// BTC tweets of one file, without those of section G (news outlets), which is a test set.
+fn btc(root: &Path, file: &str, g: &HashSet<Vec<String>>) -> Vec<Sentence> {
+    let docs = data::conll_docs(&read(&root.join("btc").join(file)), data::conll_label);
+    docs.into_iter().flatten().filter(|s| !g.contains(&s.words)).map(without_handles).collect()
+}
+
+/// BTC tags user names ("@" and the handle after it, as two entities); news has none, so those
+/// spans are dropped.
+fn without_handles(mut s: Sentence) -> Sentence {
+    let w = &s.words;
+    s.spans.retain(|&(a, _, _)| !(w[a] == "@" || w[a].starts_with(['@', '#']) || a > 0 && w[a - 1] == "@"));
+    s
+}
+
+/// One corpus, split into training, dev and test sentences.
+#[derive(Default)]
+pub struct Corpus {
+    pub name: &'static str,
+    pub train: Vec<Sentence>,
+    pub dev: Vec<(String, Vec<Sentence>)>,
+    pub test: Vec<(String, Vec<Sentence>)>,
+}
+
+/// Corpora the model may be trained on, by name: the ones `--sources` chooses from.
+pub const SOURCES: &[&str] =
+    &["gum", "meantime", "wnut17", "redocred", "btc", "wikigold", "crossner", "litbank", "multiconer"];
+
+/// The sources trained on unless `--sources` says otherwise.
+pub const DEFAULT_SOURCES: &[&str] =
+    &["gum", "meantime", "wnut17", "redocred", "btc", "wikigold", "crossner", "litbank"];
+
+/// Every corpus with its document-level split. Test documents are never trained on.
+pub fn corpora(root: &Path) -> Vec<Corpus> {
+    let mut out = Vec::new();
+    // GUM: its own splits.md
+    let (gdev, gtest) = (gum_split(root, "dev"), gum_split(root, "test"));
+    let mut c = Corpus { name: "gum", ..Corpus::default() };
+    let (mut nd, mut nt, mut od, mut ot) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (doc, text) in gum_docs(root) {
+        let s = data::gum_conllu(&text);
+        let news = doc.starts_with("GUM_news_");
+        if gdev.contains(&doc) {
+            if news {
+                nd.extend(s)
+            } else {
+                od.extend(s)
+            }
+        } else if gtest.contains(&doc) {
+            if news {
+                nt.extend(s)
+            } else {
+                ot.extend(s)
+            }
+        } else {
+            c.train.extend(s);
+        }
+    }
+    c.dev = vec![("GUM news".into(), nd), ("GUM other genres".into(), od)];
+    c.test = vec![("GUM news".into(), nt), ("GUM other genres".into(), ot)];
+    out.push(c);
+    // MEANTIME: documents 4 and 9 of every 10 (sorted by path) held out
+    let mut c = Corpus { name: "meantime", ..Corpus::default() };
+    let (mut d, mut t) = (Vec::new(), Vec::new());
+    for (i, f) in meantime_files(root).iter().enumerate() {
+        let s = data::meantime_xml(&read(f));
+        match split_of(i, 4, 9) {
+            Some(Split::Dev) => d.extend(s),
+            Some(Split::Test) => t.extend(s),
+            None => c.train.extend(s),
+        }
+    }
+    c.dev = vec![("MEANTIME".into(), d)];
+    c.test = vec![("MEANTIME".into(), t)];
+    out.push(c);
+    // WNUT17: train + dev train; its test file is not in the snapshot
+    let mut c = Corpus { name: "wnut17", ..Corpus::default() };
+    for f in ["wnut17/wnut17train.conll", "wnut17/emerging.dev.conll"] {
+        c.train.extend(data::bio_conll(&read(&root.join(f))).into_iter().map(|(_, s)| s));
+    }
+    out.push(c);
+    // Re-DocRED: one in ten documents of dev_revised is dev, one in ten of test_revised is test
+    let mut c = Corpus { name: "redocred", ..Corpus::default() };
+    let (mut d, mut t) = (Vec::new(), Vec::new());
+    for (i, doc) in redocred(root, "dev_revised.json").into_iter().enumerate() {
+        if i % 10 == 9 {
+            d.extend(doc)
+        } else {
+            c.train.extend(doc)
+        }
+    }
+    for (i, doc) in redocred(root, "test_revised.json").into_iter().enumerate() {
+        if i % 10 == 9 {
+            t.extend(doc)
+        } else {
+            c.train.extend(doc)
+        }
+    }
+    c.dev = vec![("Re-DocRED".into(), d)];
+    c.test = vec![("Re-DocRED".into(), t)];
+    out.push(c);
+    // BTC: train minus section G; dev; section G (news outlets) and test are test sets
+    let g: Vec<Sentence> =
+        data::conll_docs(&read(&root.join("btc/g.conll")), data::conll_label).into_iter().flatten().collect();
+    let gset: HashSet<Vec<String>> = g.iter().map(|s| s.words.clone()).collect();
+    let g = g.into_iter().map(without_handles).collect();
+    let mut c = Corpus { name: "btc", ..Corpus::default() };
+    c.train = btc(root, "btc.train", &gset);
+    c.dev = vec![("BTC".into(), btc(root, "btc.dev", &gset))];
+    c.test = vec![("BTC section G (news outlets)".into(), g)];
+    out.push(c);
+    // WikiGold: documents 8 and 9 of every 10
+    let mut c = Corpus { name: "wikigold", ..Corpus::default() };
+    let (mut d, mut t) = (Vec::new(), Vec::new());
+    let docs = data::conll_docs(&read(&root.join("wikigold/wikigold.conll.txt")), data::conll_label);
+    for (i, doc) in docs.into_iter().enumerate() {
+        match split_of(i, 8, 9) {
+            Some(Split::Dev) => d.extend(doc),
+            Some(Split::Test) => t.extend(doc),
+            None => c.train.extend(doc),
+        }
+    }
+    c.dev = vec![("WikiGold".into(), d)];
+    c.test = vec![("WikiGold".into(), t)];
+    out.push(c);
+    // CrossNER politics: its own train / dev / test files
+    let mut c = Corpus { name: "crossner", ..Corpus::default() };
+    let cn = |f: &str| -> Vec<Sentence> {
+        data::conll_docs(&read(&root.join("crossner-politics").join(f)), data::conll_label)
+            .into_iter()
+            .flatten()
+            .collect()
+    };
+    c.train = cn("train.txt");
+    c.dev = vec![("CrossNER politics".into(), cn("dev.txt"))];
+    c.test = vec![("CrossNER politics".into(), cn("test.txt"))];
+    out.push(c);
+    // LitBank: novels 8 and 9 of every 10 (sorted by file name)
+    let mut c = Corpus { name: "litbank", ..Corpus::default() };
+    let (mut d, mut t) = (Vec::new(), Vec::new());
+    for (i, doc) in litbank(root).into_iter().enumerate() {
+        match split_of(i, 8, 9) {
+            Some(Split::Dev) => d.extend(doc),
+            Some(Split::Test) => t.extend(doc),
+            None => c.train.extend(doc),
+        }
+    }
+    c.dev = vec![("LitBank".into(), d)];
+    c.test = vec![("LitBank".into(), t)];
+    out.push(c);
+    // MultiCoNER (lower case): train only (the model tags no lower-case word that does not
+    // continue a name, so its dev file would score 0 whatever it learnt)
+    let mut c = Corpus { name: "multiconer", ..Corpus::default() };
+    c.train = data::conll_docs(&read(&root.join("multiconer-en/en_train.conll")), data::conll_label)
+        .into_iter()
+        .flatten()
+        .collect();
+    out.push(c);
+    // UNER: evaluation only (no train split in the snapshot), test-like
+    let mut c = Corpus { name: "uner", ..Corpus::default() };
+    let pud = data::bio_conll(&read(&root.join("uner-english-pud/en_pud-ud-test.iob2")));
+    let (pn, pw): (Vec<_>, Vec<_>) = pud.into_iter().partition(|(id, _)| id.starts_with('n'));
+    c.test.push(("UNER PUD news".into(), pn.into_iter().map(|x| x.1).collect()));
+    c.test.push(("UNER PUD wiki".into(), pw.into_iter().map(|x| x.1).collect()));
+    let ewt = data::bio_conll(&read(&root.join("uner-english-ewt/en_ewt-ud-dev.iob2")));
+    c.test.push(("UNER EWT dev".into(), ewt.into_iter().map(|x| x.1).collect()));
+    out.push(c);
+    for c in &mut out {
+        let fix = |v: &mut Vec<Sentence>| {
+            *v = v.iter().filter(|x| !x.words.is_empty()).map(Sentence::retokenized).collect();
+        };
+        fix(&mut c.train);
+        for (_, v) in c.dev.iter_mut().chain(c.test.iter_mut()) {
+            fix(v);
+        }
+    }
+    out
+}
+
+/// The training sentences (retokenised) of the chosen sources, and a description of what went in.
+pub fn training_data(root: &Path, sources: &[String]) -> (Vec<Sentence>, Vec<String>) {
     let mut out = Vec::new();
     let mut notes = Vec::new();
-    let held = gum_heldout(root);
-    let mut n = 0;
-    for (doc, text) in gum_docs(root) {
-        if held.contains(&doc) {
+    for c in corpora(root) {
+        if !sources.iter().any(|s| s == c.name) {
             continue;
         }
-        let s = data::gum_conllu(&text);
-        n += 1;
-        out.extend(s);
+        let ents: usize = c.train.iter().map(|s| s.spans.len()).sum();
+        notes.push(format!("{}: {} sentences, {ents} entities", c.name, c.train.len()));
+        out.extend(c.train);
     }
-    notes.push(format!("GUM train split, genres {GUM_GENRES:?}: {n} docs"));
-    let mut n = 0;
-    for (i, f) in meantime_files(root).iter().enumerate() {
-        if meantime_heldout(i) {
-            continue;
-        }
-        n += 1;
-        out.extend(data::meantime_xml(&read(f)));
-    }
-    notes.push(format!("MEANTIME (4 of every 5 docs): {n} docs"));
-    for f in ["wnut17/wnut17train.conll", "wnut17/emerging.dev.conll"] {
-        let s = data::bio_conll(&read(&root.join(f)));
-        notes.push(format!("{f}: {} sentences", s.len()));
-        out.extend(s.into_iter().map(|(_, s)| s));
-    }
-    let out: Vec<Sentence> = out.iter().filter(|s| !s.words.is_empty()).map(Sentence::retokenized).collect();
     (out, notes)
 }
 
-/// The held-out evaluation sets.
+/// The held-out evaluation sets: dev sets, then test sets (UNER, evaluation only, among them).
 pub fn eval_sets(root: &Path) -> Vec<EvalSet> {
-    let mut sets = Vec::new();
-    let held = gum_heldout(root);
-    let mut news = Vec::new();
-    let mut other = Vec::new();
-    for (doc, text) in gum_docs(root) {
-        if !held.contains(&doc) {
-            continue;
+    let mut dev = Vec::new();
+    let mut test = Vec::new();
+    for c in corpora(root) {
+        for (name, sentences) in c.dev {
+            dev.push(EvalSet { name, split: Split::Dev, sentences });
         }
-        let s = data::gum_conllu(&text);
-        if doc.starts_with("GUM_news_") {
-            news.extend(s);
-        } else {
-            other.extend(s);
+        for (name, sentences) in c.test {
+            test.push(EvalSet { name, split: Split::Test, sentences });
         }
     }
-    sets.push(EvalSet { name: "GUM news (dev+test docs)".into(), sentences: news });
-    sets.push(EvalSet { name: "GUM other genres (dev+test)".into(), sentences: other });
-    let mut mt = Vec::new();
-    for (i, f) in meantime_files(root).iter().enumerate() {
-        if meantime_heldout(i) {
-            mt.extend(data::meantime_xml(&read(f)));
-        }
+    // Casing robustness: the Re-DocRED dev documents again, in ALL CAPS (as headlines and some
+    // wire copy are written)
+    if let Some(r) = dev.iter().find(|s| s.name == "Re-DocRED") {
+        let upper = r
+            .sentences
+            .iter()
+            .map(|s| Sentence { words: s.words.iter().map(|w| w.to_uppercase()).collect(), spans: s.spans.clone() })
+            .collect();
+        dev.push(EvalSet { name: "Re-DocRED, ALL CAPS".into(), split: Split::Dev, sentences: upper });
     }
-    sets.push(EvalSet { name: "MEANTIME held-out (every 5th doc)".into(), sentences: mt });
-    let pud = data::bio_conll(&read(&root.join("uner-english-pud/en_pud-ud-test.iob2")));
-    let (pn, pw): (Vec<_>, Vec<_>) = pud.into_iter().partition(|(id, _)| id.starts_with('n'));
-    sets.push(EvalSet { name: "UNER PUD news".into(), sentences: pn.into_iter().map(|x| x.1).collect() });
-    sets.push(EvalSet { name: "UNER PUD wiki".into(), sentences: pw.into_iter().map(|x| x.1).collect() });
-    let ewt = data::bio_conll(&read(&root.join("uner-english-ewt/en_ewt-ud-dev.iob2")));
-    sets.push(EvalSet { name: "UNER EWT dev".into(), sentences: ewt.into_iter().map(|x| x.1).collect() });
-    for s in &mut sets {
-        s.sentences = s.sentences.iter().filter(|x| !x.words.is_empty()).map(Sentence::retokenized).collect();
-    }
-    sets
+    dev.extend(test);
+    dev
 }
 
 /// GeoNames place names for the lexicon feature: countries, admin1 regions, and cities
