@@ -19,7 +19,7 @@ mod speaker;
 
 use dateline_text::Span;
 
-use crate::{Entity, Quote, SpeakerMention};
+use crate::{Entity, Quote};
 
 /// What a quote is, before its speaker is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,33 +50,18 @@ pub fn find_quotes(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Q
     found.extend(partials);
     found.sort_by_key(|f| (f.content.0, f.content.1));
     found.dedup_by(|b, a| a.content == b.content);
-    let resolver = speaker::Resolver::new(entities);
+    let resolver = speaker::Resolver::new(text, entities, &regions);
     // "Name: ..." at a paragraph start (cue: the colon) is a speaker only when the name is one the
     // entities stage found; otherwise it is a section head ("Morning Briefing: ...") or an interviewer.
     found.retain(|f| {
         let colon = f.cue.and_then(|c| text.get(c.0..c.1)) == Some(":");
         !colon || f.speaker.is_some_and(|s| resolver.resolve(text, s).is_some())
     });
-    found.into_iter().filter_map(|f| to_quote(text, &resolver, f)).collect()
+    speaker::to_quotes(text, &resolver, found)
 }
 
 fn contains(outer: Span, inner: Span) -> bool {
     outer.0 <= inner.0 && inner.1 <= outer.1
-}
-
-fn to_quote(text: &str, resolver: &speaker::Resolver, f: Found) -> Option<Quote> {
-    let content = text.get(f.content.0..f.content.1)?.to_string();
-    let mention = f.speaker.and_then(|s| Some(SpeakerMention { text: text.get(s.0..s.1)?.to_string(), span: s }));
-    let entity = f.speaker.and_then(|s| resolver.resolve(text, s)).and_then(|i| resolver.entity(i));
-    Some(Quote {
-        speaker: entity.map(|e| e.id.clone()),
-        speaker_name: entity.map(|e| e.name.clone()),
-        speaker_mention: mention,
-        kind: f.kind.to_string(),
-        cue: f.cue.and_then(|c| text.get(c.0..c.1)).map(str::to_string),
-        content,
-        span: f.content,
-    })
 }
 
 #[cfg(test)]
