@@ -21,6 +21,9 @@ const WINDOW: usize = 1500;
 /// How far after a name (bytes) the article's next pronoun counts as evidence of its gender.
 const GENDER_REACH: usize = 150;
 
+/// What a pronoun resolution loses when the person's gender is not known from the article.
+const UNKNOWN_GENDER: f32 = 0.1;
+
 /// Below this confidence a resolution is not given: the quote keeps its mention, speaker null.
 const MIN_CONFIDENCE: f32 = 0.7;
 
@@ -292,7 +295,7 @@ impl<'a> Resolver<'a> {
         let known = |i: usize| agrees(i) == want;
         let pick = |i: usize, confidence: f32| Resolution {
             entity: Some(i),
-            confidence: if known(i) { confidence + 0.05 } else { confidence },
+            confidence: if known(i) { confidence + 0.05 } else { confidence - UNKNOWN_GENDER },
         };
         let Some(&(latest, _)) = cands.first() else {
             return match prev {
