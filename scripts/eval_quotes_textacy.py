@@ -125,6 +125,15 @@ def overlaps(spans, others):
     return any(min(b, d) > max(a, c) for a, b in spans for c, d in others)
 
 
+def names_one(text, spans):
+    """Is the gold source a name ("Sen. Ann Lee", "the Harbour Authority"): at most six words, all
+    capitalised after an optional "the"?"""
+    w = " ".join(text[a:b] for a, b in spans).split()
+    if w and w[0].lower() == "the":
+        w = w[1:]
+    return 0 < len(w) <= 6 and all(x[:1].isupper() for x in w) and " ".join(w).lower() not in PRONOUN
+
+
 def is_pronoun(text, spans):
     return " ".join(text[a:b] for a, b in spans).strip().lower() in PRONOUN
 
@@ -176,6 +185,7 @@ class Tally:
         # the resolved entity right / wrong / absent (see `judge_entity`).
         self.spk_wrong = self.spk_none = 0
         self.ent_ok = self.ent_wrong = self.ent_none = self.ent_unjudged = 0
+        self.named = [0, 0, 0]  # gold source is a name: entity right, wrong, none (or unjudged)
 
     def add(self, text, gold, ours):
         self.n_gold += len(gold); self.n_ours += len(ours)
@@ -202,6 +212,8 @@ class Tally:
                         else:
                             self.spk_none += 1
                         verdict = judge_entity(text, gold, gi, ours[oi].get("speaker_entity"))
+                        if names_one(text, src):
+                            self.named[0 if verdict is True else 1 if verdict is False else 2] += 1
                         if verdict is None:
                             self.ent_none += 1
                         elif verdict == "unjudged":
@@ -362,6 +374,9 @@ def main():
           f"wrong {tally.ent_wrong} ({tally.ent_wrong / n:.3f}), unresolved {tally.ent_none} ({tally.ent_none / n:.3f}), "
           f"unjudged {tally.ent_unjudged}; wrong among resolved "
           f"{tally.ent_wrong / max(1, tally.ent_ok + tally.ent_wrong):.3f}")
+    nn = max(1, sum(tally.named))
+    print(f"dateline: where the gold source is a name ({sum(tally.named)}): entity right {tally.named[0] / nn:.3f}, "
+          f"wrong {tally.named[1] / nn:.3f}, none {tally.named[2] / nn:.3f}")
     if t_tally:
         sp = t_tally.spk_ok / t_tally.spk_pairs if t_tally.spk_pairs else 0
         print(f"textacy:  speaker right on {t_tally.spk_ok}/{t_tally.spk_pairs} = {sp:.3f}; direct-quote recall "

@@ -391,8 +391,13 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
     })
 }
 
-/// A byline ("By Ann Lee") or a photo credit ("(Ann Lee/Agency)", "Photo: Ann Lee").
+/// A byline ("By Ann Lee"), a photo credit ("(Ann Lee/Agency)", "Photo: Ann Lee") or a headline
+/// (a short first line with no closing stop): no pronoun of the body goes back to these.
 fn is_credit(text: &str, s: Span) -> bool {
+    let first_line = text.find('\n').filter(|&n| s.1 <= n && n < 160).map(|n| text[..n].trim_end());
+    if first_line.is_some_and(|l| !l.ends_with(['.', '"', '\u{201d}', ':'])) {
+        return true;
+    }
     let after = text.get(s.1..).unwrap_or("").trim_start_matches(' ');
     let before = text.get(..s.0).unwrap_or("");
     let line = before.rsplit('\n').next().unwrap_or("");

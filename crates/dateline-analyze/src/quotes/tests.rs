@@ -728,3 +728,14 @@ fn confidence_follows_the_evidence() {
     assert_eq!(q[1].speaker, None);
     assert!(q[1].confidence > 0.0 && q[1].confidence < q[0].confidence);
 }
+
+#[test]
+fn the_headline_subject_does_not_take_a_pronoun() {
+    let text = "Ivo Brandt quits harbour board\n\nThe harbour board met on Monday after the resignation. \
+\"We will miss his experience,\" she said.";
+    let ents = [entity("e1", "PERSON", "Ivo Brandt", None, None, text, &["Ivo Brandt"])];
+    let got = speakers(text, &ents);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("she"));
+    assert_eq!(got[0].2, None);
+}
