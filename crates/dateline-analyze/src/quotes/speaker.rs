@@ -57,14 +57,63 @@ const HEAD_END: &[&str] = &["of", "for", "at", "from", "with", "in", "on", "who"
 
 /// Title and role words that say a person's gender.
 const MALE_WORDS: &[&str] = &[
-    "mr", "sir", "lord", "king", "prince", "duke", "father", "husband", "son", "brother", "grandfather", "uncle",
-    "nephew", "widower", "boy", "man", "gentleman", "congressman", "chairman", "spokesman", "businessman",
-    "councilman", "assemblyman", "alderman", "actor", "monsignor", "pope",
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "duke",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "grandfather",
+    "uncle",
+    "nephew",
+    "widower",
+    "boy",
+    "man",
+    "gentleman",
+    "congressman",
+    "chairman",
+    "spokesman",
+    "businessman",
+    "councilman",
+    "assemblyman",
+    "alderman",
+    "actor",
+    "monsignor",
+    "pope",
 ];
 const FEMALE_WORDS: &[&str] = &[
-    "mrs", "ms", "miss", "madam", "madame", "dame", "lady", "queen", "princess", "duchess", "mother", "wife",
-    "daughter", "sister", "grandmother", "aunt", "niece", "widow", "girl", "woman", "congresswoman", "chairwoman",
-    "spokeswoman", "businesswoman", "councilwoman", "assemblywoman", "actress", "sister",
+    "mrs",
+    "ms",
+    "miss",
+    "madam",
+    "madame",
+    "dame",
+    "lady",
+    "queen",
+    "princess",
+    "duchess",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "grandmother",
+    "aunt",
+    "niece",
+    "widow",
+    "girl",
+    "woman",
+    "congresswoman",
+    "chairwoman",
+    "spokeswoman",
+    "businesswoman",
+    "councilwoman",
+    "assemblywoman",
+    "actress",
+    "sister",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +151,8 @@ impl<'a> Resolver<'a> {
         mentions.sort_by_key(|(s, i)| (s.0, s.1, *i));
         let mut quoted: Vec<Span> = regions.iter().map(|r| Span(r.open, r.after.max(r.content.1))).collect();
         quoted.sort_by_key(|s| s.0);
-        let credit = mentions.iter().map(|(s, _)| is_credit(text, *s)).collect();
+        let first_line_end = text.get(..200).unwrap_or(text).find('\n');
+        let credit = mentions.iter().map(|(s, _)| is_credit(text, *s, first_line_end)).collect();
         let mut r = Resolver { entities, mentions, gender: Vec::new(), quoted, credit };
         r.gender = r.genders(text);
         r
@@ -128,9 +178,10 @@ impl<'a> Resolver<'a> {
             if e.kind != "PERSON" {
                 continue;
             }
-            let words = [e.title.as_deref(), e.role.as_deref()].into_iter().flatten().flat_map(|t| {
-                t.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect::<Vec<_>>()
-            });
+            let words = [e.title.as_deref(), e.role.as_deref()]
+                .into_iter()
+                .flatten()
+                .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect::<Vec<_>>());
             for w in words {
                 if MALE_WORDS.contains(&w.as_str()) {
                     decided[i] = Gender::Male;
@@ -159,6 +210,7 @@ impl<'a> Resolver<'a> {
             let mut limit = (span.1 + GENDER_REACH).min(text.len());
             if let Some(&(next, _)) = self.mentions[k + 1..]
                 .iter()
+                .take_while(|(s, _)| s.0 < limit)
                 .find(|(s, j)| *j != i && s.0 >= span.1 && self.entities.get(*j).is_some_and(|e| e.kind == "PERSON"))
             {
                 limit = limit.min(next.0);
@@ -179,7 +231,7 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        decided
+        let mut genders: Vec<Gender> = decided
             .into_iter()
             .zip(votes)
             .map(|(g, (m, f))| match g {
@@ -187,7 +239,27 @@ impl<'a> Resolver<'a> {
                 Gender::Unknown if f > 0 && f >= 3 * m => Gender::Female,
                 g => g,
             })
-            .collect()
+            .collect();
+        // "Alain Toussaint" and "Mr Toussaint" may be two entities: a person of unknown gender
+        // takes the gender of the others with the same surname when they agree.
+        let surname = |e: &Entity| e.name.rsplit(' ').next().unwrap_or("").to_string();
+        let mut by_surname: std::collections::HashMap<String, Option<Gender>> = std::collections::HashMap::new();
+        for (e, &g) in self.entities.iter().zip(&genders) {
+            if e.kind == "PERSON" && g != Gender::Unknown {
+                let slot = by_surname.entry(surname(e)).or_insert(Some(g));
+                if *slot != Some(g) {
+                    *slot = None;
+                }
+            }
+        }
+        for (e, g) in self.entities.iter().zip(genders.iter_mut()) {
+            if e.kind == "PERSON" && *g == Gender::Unknown {
+                if let Some(Some(known)) = by_surname.get(&surname(e)) {
+                    *g = *known;
+                }
+            }
+        }
+        genders
     }
 
     /// The entity the speaker phrase `phrase` names, with no context (for "Name: ..." checks).
@@ -210,7 +282,7 @@ impl<'a> Resolver<'a> {
             // modifies a common noun, so the speaker is the noun's referent, not the name.
             let last = words[head_len - 1].1;
             let modifier = text[last.0..last.1].starts_with(|c: char| c.is_lowercase())
-                && !self.mentions.iter().any(|(s, i)| *i == e && s.0 <= last.0 && last.1 <= s.1)
+                && self.overlapping(last, |x| self.entities.get(e).is_some_and(|y| std::ptr::eq(x, y))).is_none()
                 && !words[head_len - 1].0.ends_with("'s")
                 && !words[head_len - 1].0.ends_with("\u{2019}s");
             if !modifier {
@@ -271,7 +343,8 @@ impl<'a> Resolver<'a> {
     ) -> Resolution {
         let agrees = |i: usize| self.gender.get(i).copied().unwrap_or(Gender::Unknown);
         let ok = |i: usize| {
-            self.entities.get(i).is_some_and(|e| e.kind == "PERSON") && matches!(agrees(i), g if g == want || g == Gender::Unknown)
+            self.entities.get(i).is_some_and(|e| e.kind == "PERSON")
+                && matches!(agrees(i), g if g == want || g == Gender::Unknown)
         };
         // Up to three distinct candidates, latest first: (entity, mention start).
         let mut cands: Vec<(usize, usize)> = Vec::new();
@@ -393,14 +466,20 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
 
 /// A byline ("By Ann Lee"), a photo credit ("(Ann Lee/Agency)", "Photo: Ann Lee") or a headline
 /// (a short first line with no closing stop): no pronoun of the body goes back to these.
-fn is_credit(text: &str, s: Span) -> bool {
-    let first_line = text.find('\n').filter(|&n| s.1 <= n && n < 160).map(|n| text[..n].trim_end());
+fn is_credit(text: &str, s: Span, first_line_end: Option<usize>) -> bool {
+    let first_line = first_line_end.filter(|&n| s.1 <= n && n < 160).map(|n| text[..n].trim_end());
     if first_line.is_some_and(|l| !l.ends_with(['.', '"', '\u{201d}', ':'])) {
         return true;
     }
     let after = text.get(s.1..).unwrap_or("").trim_start_matches(' ');
-    let before = text.get(..s.0).unwrap_or("");
-    let line = before.rsplit('\n').next().unwrap_or("");
+    // The line up to the mention, looked for no further back than 200 bytes.
+    let lo = (s.0.saturating_sub(200)..s.0).find(|&i| text.is_char_boundary(i)).unwrap_or(s.0);
+    let before = text.get(lo..s.0).unwrap_or("");
+    let line = match before.rfind('\n') {
+        Some(n) => &before[n + 1..],
+        None if lo == 0 => before,
+        None => "",
+    };
     after.starts_with('/')
         || before.ends_with('/')
         || line.trim_start().starts_with("By ") && line.len() < 40
@@ -410,7 +489,8 @@ fn is_credit(text: &str, s: Span) -> bool {
 
 /// Does the mention at `at` open its sentence (only capitalised words, such as a title, before it)?
 fn is_subject(text: &str, at: usize) -> bool {
-    let before = text.get(..at).unwrap_or("");
+    let lo = (at.saturating_sub(300)..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+    let before = text.get(lo..at).unwrap_or("");
     let from = before
         .rfind(['\n', '.', '!', '?', '"', '\u{201d}', '\u{201c}'])
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));

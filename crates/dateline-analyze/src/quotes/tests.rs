@@ -612,10 +612,7 @@ fn verbs_of_support_attack_and_pledge() {
 }
 
 fn speakers(text: &str, ents: &[Entity]) -> Vec<(String, Option<String>, Option<String>)> {
-    run(text, ents)
-        .into_iter()
-        .map(|q| (q.content, q.speaker_mention.map(|m| m.text), q.speaker))
-        .collect()
+    run(text, ents).into_iter().map(|q| (q.content, q.speaker_mention.map(|m| m.text), q.speaker)).collect()
 }
 
 #[test]
