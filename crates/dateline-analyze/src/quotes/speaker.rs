@@ -429,6 +429,11 @@ pub(super) fn to_quotes(text: &str, resolver: &Resolver, found: Vec<Found>) -> V
     order.sort_by_key(|&i| found[i].speaker.map_or(found[i].content.0, |s| s.0));
     let mut resolved = vec![Resolution { entity: None, confidence: 0.0 }; found.len()];
     let mut previous: Option<(usize, usize)> = None;
+    let mut found = found;
+    for f in &mut found {
+        // "In March, ...", "two weeks ago", "with Trump": a phrase read off the wrong words.
+        f.speaker = f.speaker.and_then(|s| speaker_phrase(text, s));
+    }
     for i in order {
         let f = &found[i];
         let Some(s) = f.speaker else { continue };
@@ -462,6 +467,29 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
         span: f.content,
         confidence,
     })
+}
+
+/// Words a speaker phrase never starts with (prepositions, subordinators): such a phrase was read
+/// off an adverbial ("In March", "On Tuesday", "with Gorka"), not a noun phrase.
+const NOT_SPEAKER_START: &[&str] = &[
+    "in", "on", "at", "from", "with", "by", "to", "for", "of", "like", "after", "before", "during", "since", "when",
+    "while", "than", "because", "if", "into", "over", "under", "without", "against", "through",
+];
+
+/// Adverbs and conjunctions left in front of a speaker ("Then she", "But Smith"): dropped.
+const LEAD_WORDS: &[&str] = &["then", "also", "still", "however", "perhaps", "but", "and", "or", "so"];
+
+/// The speaker phrase at `s` with leading adverbs dropped, or none when it is not a noun phrase
+/// (see [`NOT_SPEAKER_START`]; "two weeks ago").
+pub(super) fn speaker_phrase(text: &str, s: Span) -> Option<Span> {
+    let w = words(text, s);
+    let lead = w.iter().take_while(|(x, _)| LEAD_WORDS.contains(&x.as_str())).count();
+    let rest = w.get(lead..).filter(|r| !r.is_empty())?;
+    let first = rest.first().map(|(x, _)| x.as_str())?;
+    if NOT_SPEAKER_START.contains(&first) || rest.len() > 1 && rest.last().is_some_and(|(x, _)| x == "ago") {
+        return None;
+    }
+    Some(if lead > 0 { Span(rest[0].1 .0, s.1) } else { s })
 }
 
 /// A byline ("By Ann Lee"), a photo credit ("(Ann Lee/Agency)", "Photo: Ann Lee") or a headline

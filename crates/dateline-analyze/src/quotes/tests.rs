@@ -736,3 +736,16 @@ fn the_headline_subject_does_not_take_a_pronoun() {
     assert_eq!(got[0].1.as_deref(), Some("she"));
     assert_eq!(got[0].2, None);
 }
+
+#[test]
+fn adverbials_are_not_speakers_and_lead_adverbs_are_dropped() {
+    let phrase = |t: &str, s: &str| {
+        let a = t.find(s).unwrap_or(0);
+        super::speaker::speaker_phrase(t, Span(a, a + s.len())).map(|p| t[p.0..p.1].to_string())
+    };
+    let t = "On Tuesday, the council said the pier would reopen. Then she said it would not. Two weeks ago officials said so.";
+    assert_eq!(phrase(t, "On Tuesday"), None);
+    assert_eq!(phrase(t, "Two weeks ago"), None);
+    assert_eq!(phrase(t, "Then she"), Some("she".to_string()));
+    assert_eq!(phrase(t, "the council"), Some("the council".to_string()));
+}
