@@ -50,7 +50,7 @@ pub fn find_quotes(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Q
     found.extend(partials);
     found.sort_by_key(|f| (f.content.0, f.content.1));
     found.dedup_by(|b, a| a.content == b.content);
-    let resolver = speaker::Resolver::new(text, entities, &regions);
+    let resolver = speaker::Resolver::new(entities, &regions);
     // "Name: ..." at a paragraph start (cue: the colon) is a speaker only when the name is one the
     // entities stage found; otherwise it is a section head ("Morning Briefing: ...") or an interviewer.
     found.retain(|f| {

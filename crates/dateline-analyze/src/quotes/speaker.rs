@@ -9,6 +9,8 @@
 //! "a delegate", plural "officials", a pronoun with several equally likely persons) stays
 //! unresolved, the mention kept: a missing speaker is better than a wrong one.
 
+use std::cell::OnceCell;
+
 use dateline_text::Span;
 
 use super::marks::Region;
@@ -17,6 +19,9 @@ use crate::{Entity, Quote, SpeakerMention};
 
 /// How far back (bytes) a pronoun or a role noun may look for its person: about two paragraphs.
 const WINDOW: usize = 1500;
+
+/// Longer mentions than this (bytes) are not looked for when overlapping a speaker phrase.
+const MAX_MENTION: usize = 400;
 
 /// How far after a name (bytes) the article's next pronoun counts as evidence of its gender.
 const GENDER_REACH: usize = 150;
@@ -130,11 +135,11 @@ pub(super) struct Resolver<'a> {
     /// (span, entity index), sorted by start.
     mentions: Vec<(Span, usize)>,
     /// Per entity: gender from titles, role nouns and the article's pronouns next to the name.
-    gender: Vec<Gender>,
+    gender: OnceCell<Vec<Gender>>,
     /// Quote-mark regions, `open..after`, sorted: names inside are quoted, not salient.
     quoted: Vec<Span>,
     /// Per mention (same order as `mentions`): a byline or a photo credit, never an antecedent.
-    credit: Vec<bool>,
+    credit: OnceCell<Vec<bool>>,
 }
 
 /// A speaker resolved at one quote: the entity (if any) and how sure the attribution is.
@@ -145,17 +150,14 @@ pub(super) struct Resolution {
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(text: &str, entities: &'a [Entity], regions: &[Region]) -> Self {
+    pub fn new(entities: &'a [Entity], regions: &[Region]) -> Self {
         let mut mentions: Vec<(Span, usize)> =
             entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i))).collect();
         mentions.sort_by_key(|(s, i)| (s.0, s.1, *i));
         let mut quoted: Vec<Span> = regions.iter().map(|r| Span(r.open, r.after.max(r.content.1))).collect();
         quoted.sort_by_key(|s| s.0);
-        let first_line_end = text.get(..200).unwrap_or(text).find('\n');
-        let credit = mentions.iter().map(|(s, _)| is_credit(text, *s, first_line_end)).collect();
-        let mut r = Resolver { entities, mentions, gender: Vec::new(), quoted, credit };
-        r.gender = r.genders(text);
-        r
+        // Gender and credits are read only when a pronoun needs them, once per article.
+        Resolver { entities, mentions, gender: OnceCell::new(), quoted, credit: OnceCell::new() }
     }
 
     pub fn entity(&self, i: usize) -> Option<&'a Entity> {
@@ -171,6 +173,14 @@ impl<'a> Resolver<'a> {
     /// Each entity's gender: a title or role word decides; else the pronouns that follow its
     /// mentions (outside quote marks, before another person is named) vote, and a clear majority
     /// decides.
+    /// Per mention: a byline, a photo credit or a headline name (see [`is_credit`]).
+    fn credits(&self, text: &str) -> &[bool] {
+        self.credit.get_or_init(|| {
+            let first_line_end = text.get(..200).unwrap_or(text).find('\n');
+            self.mentions.iter().map(|(s, _)| is_credit(text, *s, first_line_end)).collect()
+        })
+    }
+
     fn genders(&self, text: &str) -> Vec<Gender> {
         let mut votes = vec![(0u32, 0u32); self.entities.len()];
         let mut decided = vec![Gender::Unknown; self.entities.len()];
@@ -192,7 +202,7 @@ impl<'a> Resolver<'a> {
         }
         for (k, &(span, i)) in self.mentions.iter().enumerate() {
             let Some(e) = self.entities.get(i) else { continue };
-            if e.kind != "PERSON" || self.credit.get(k) == Some(&true) {
+            if e.kind != "PERSON" || self.credits(text).get(k) == Some(&true) {
                 continue;
             }
             // "Mr. Hale", "Ms Park": the title before the mention.
@@ -341,7 +351,8 @@ impl<'a> Resolver<'a> {
         want: Gender,
         previous: Option<(usize, usize)>,
     ) -> Resolution {
-        let agrees = |i: usize| self.gender.get(i).copied().unwrap_or(Gender::Unknown);
+        let gender = self.gender.get_or_init(|| self.genders(text));
+        let agrees = |i: usize| gender.get(i).copied().unwrap_or(Gender::Unknown);
         let ok = |i: usize| {
             self.entities.get(i).is_some_and(|e| e.kind == "PERSON")
                 && matches!(agrees(i), g if g == want || g == Gender::Unknown)
@@ -355,7 +366,7 @@ impl<'a> Resolver<'a> {
             }
             if s.1 > at
                 || (content.0 <= s.0 && s.0 < content.1)
-                || self.credit.get(k) == Some(&true)
+                || self.credits(text).get(k) == Some(&true)
                 || self.is_quoted(s.0)
                 || !ok(i)
                 || cands.iter().any(|c| c.0 == i)
@@ -393,8 +404,13 @@ impl<'a> Resolver<'a> {
     /// The entity whose mention overlaps `span` most (persons first on ties).
     fn overlapping(&self, span: Span, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
         let end = self.mentions.partition_point(|(s, _)| s.0 < span.1);
+        // Mentions are short: none starting more than MAX_MENTION bytes before `span` reaches it.
+        let start = self.mentions[..end].partition_point(|(s, _)| s.0 + MAX_MENTION < span.0);
         let mut best: Option<(usize, bool, usize)> = None;
-        for &(s, i) in &self.mentions[..end] {
+        for &(s, i) in &self.mentions[start..end] {
+            if s.1 <= span.0 {
+                continue;
+            }
             let overlap = s.1.min(span.1).saturating_sub(s.0.max(span.0));
             let Some(e) = self.entities.get(i) else { continue };
             if overlap == 0 || !ok(e) {
@@ -582,7 +598,7 @@ mod tests {
             person("e1", "Lena Park", Some("Interior Minister"), None, &[(18, 27)]),
             person("e2", "Tom Hale", None, None, &[(45, 53)]),
         ];
-        let r = Resolver::new(text, &ents, &[]);
+        let r = Resolver::new(&ents, &[]);
         let at = |p: &str| text.find(p).map(|a| Span(a, a + p.len())).unwrap_or(Span(0, 0));
         assert_eq!(r.resolve(text, at("Lena Park")), Some(0));
         assert_eq!(r.resolve(text, at("The minister")), Some(0));
@@ -594,7 +610,7 @@ mod tests {
     fn indefinite_and_plural_stay_unknown() {
         let text = "Lena Park, the minister, left. A minister said no. Ministers said yes.";
         let ents = [person("e1", "Lena Park", None, Some("the minister"), &[(0, 9)])];
-        let r = Resolver::new(text, &ents, &[]);
+        let r = Resolver::new(&ents, &[]);
         let at = |p: &str| text.find(p).map(|a| Span(a, a + p.len())).unwrap_or(Span(0, 0));
         assert_eq!(r.resolve(text, at("A minister")), None);
         assert_eq!(r.resolve(text, at("Ministers")), None);
