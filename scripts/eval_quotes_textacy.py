@@ -5,7 +5,11 @@ Reproduce (writes the tables to stdout; docs/accuracy-quotes.md quotes them):
 
     cargo build -p dateline-analyze --example eval_quotes
     $HOME/.venvs/peers/bin/python scripts/eval_quotes_textacy.py [--data ../shared/data/polnear] [--limit N]
-        [--no-textacy | --textacy-cache FILE] [--dump FILE]
+        [--no-textacy | --textacy-cache FILE] [--dump FILE] [--split dev|test|all]
+
+--split: dev is the articles whose file name (without the annotator suffix) has an even first
+byte of its SHA-1, test the odd ones (420 / 420 would be exact halves; the hash gives about that).
+Rules are tuned reading dev errors only (--dump needs --split dev); test is only scored.
 
 --textacy-cache FILE keeps textacy's results (and its timing) from the first run so later runs
 only re-run dateline; --no-textacy leaves the peer out.
@@ -28,7 +32,7 @@ quote counts as found when any of its fragments is matched; P = matched ours / o
 Speaker (on majority-matched pairs): correct when our speaker mention overlaps the gold Source.
   speaker P = correct / our quotes with a speaker mention; R = correct / gold quotes with a Source.
 """
-import argparse, glob, json, os, re, subprocess, sys, time
+import argparse, glob, hashlib, json, os, re, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -38,6 +42,8 @@ SPEECH = re.compile(r"\b(s[ae]id|says?|saying|told|tells?|telling|add(s|ed|ing)?
                     r"declar|affirm|confirm|den(y|ied|ies)|acknowledg|admit|point(s|ed)? out|report|repl|respond|"
                     r"assert|suggest|predict|comment|remark|recall|reiterat|urg|tweet|ask|quip|vow|promis|"
                     r"concede|contend|testif)", re.I)
+PRONOUN = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "us", "me", "his", "their", "its"}
+RELATIVE = {"who", "whose", "which", "that", "whom"}
 TRIM = " \t\n\"\u201c\u201d\u201e\u00ab\u00bb.,"
 
 
@@ -115,6 +121,52 @@ def match(text, gold, ours, how):
     return pairs
 
 
+def overlaps(spans, others):
+    return any(min(b, d) > max(a, c) for a, b in spans for c, d in others)
+
+
+def names_one(text, spans):
+    """Is the gold source a name ("Sen. Ann Lee", "the Harbour Authority"): at most six words, all
+    capitalised after an optional "the"?"""
+    w = " ".join(text[a:b] for a, b in spans).split()
+    if w and w[0].lower() == "the":
+        w = w[1:]
+    return 0 < len(w) <= 6 and all(x[:1].isupper() for x in w) and " ".join(w).lower() not in PRONOUN
+
+
+def is_pronoun(text, spans):
+    return " ".join(text[a:b] for a, b in spans).strip().lower() in PRONOUN
+
+
+def judge_entity(text, gold, gi, entity):
+    """Is the entity we resolved the speaker to the gold source? None when we resolved none.
+    Right when one of the entity's mentions overlaps the gold Source span; when the gold source
+    is a pronoun (PolNeAR marks the pronoun, not its antecedent), the proxy antecedent is the
+    latest earlier gold Source that is not a pronoun ("unjudged" when there is none); a relative
+    pronoun ("X, who ...") is right when a mention of the entity ends at most 60 characters
+    before it. The pronoun proxy is pessimistic: when someone else spoke in between, a right
+    resolution counts as wrong (about half of the sampled "wrong" pronoun cases on dev)."""
+    if not entity:
+        return None
+    src = gold[gi]["source"]
+    start = min(a for a, _ in src)
+    if " ".join(text[a:b] for a, b in src).strip().lower() in RELATIVE:
+        # "X, who ...": the antecedent is the name just before the relative pronoun.
+        return any(b <= start and start - b <= 60 for _, b in entity)
+    if not is_pronoun(text, src):
+        return overlaps(entity, src)
+    before = [g["source"] for g in gold if g["source"] and min(a for a, _ in g["source"]) < start
+              and not is_pronoun(text, g["source"])]
+    if not before:
+        return "unjudged"
+    return overlaps(entity, max(before, key=lambda s: min(a for a, _ in s)))
+
+
+def split_of(stem):
+    """The document's split: "dev" or "test", from a stable hash of its file name (about 50/50)."""
+    return "dev" if hashlib.sha1(stem.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
 def prf(tp_p, n_p, tp_r, n_r):
     p = tp_p / n_p if n_p else 0.0
     r = tp_r / n_r if n_r else 0.0
@@ -129,6 +181,11 @@ class Tally:
         self.found = {"exact": 0, "majority": 0, "any": 0}
         self.n_speech = self.speech_found = 0
         self.spk_ok = self.spk_pairs = self.direct_found = 0
+        # On majority-matched pairs with a gold source: our mention off the gold source / no mention;
+        # the resolved entity right / wrong / absent (see `judge_entity`).
+        self.spk_wrong = self.spk_none = 0
+        self.ent_ok = self.ent_wrong = self.ent_none = self.ent_unjudged = 0
+        self.named = [0, 0, 0]  # gold source is a name: entity right, wrong, none (or unjudged)
 
     def add(self, text, gold, ours):
         self.n_gold += len(gold); self.n_ours += len(ours)
@@ -150,6 +207,21 @@ class Tally:
                         self.spk_pairs += 1
                         if spk and any(min(b, spk[1]) > max(a, spk[0]) for a, b in src):
                             self.spk_ok += 1
+                        elif spk:
+                            self.spk_wrong += 1
+                        else:
+                            self.spk_none += 1
+                        verdict = judge_entity(text, gold, gi, ours[oi].get("speaker_entity"))
+                        if names_one(text, src):
+                            self.named[0 if verdict is True else 1 if verdict is False else 2] += 1
+                        if verdict is None:
+                            self.ent_none += 1
+                        elif verdict == "unjudged":
+                            self.ent_unjudged += 1
+                        elif verdict:
+                            self.ent_ok += 1
+                        else:
+                            self.ent_wrong += 1
 
     def rows(self, name):
         out = []
@@ -243,13 +315,19 @@ def main():
     ap.add_argument("--textacy-cache", metavar="FILE",
                     help="reuse textacy's results from FILE when it holds this article list, else run textacy "
                          "and write them there (textacy does not change between runs; dateline does)")
-    ap.add_argument("--dump", help="write per-article dateline/gold comparison JSONL here (for error analysis)")
+    ap.add_argument("--dump", help="write per-article dateline/gold comparison JSONL here (for error analysis; "
+                                   "only with --split dev: test errors are never read)")
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="all",
+                    help="articles whose file-name hash is even (dev) or odd (test); see split_of")
     args = ap.parse_args()
+    if args.dump and args.split != "dev":
+        raise SystemExit("--dump only with --split dev (test errors are not for reading)")
     split = os.path.join(args.data, "data", "train")
     anns = {}
     for ann in sorted(glob.glob(os.path.join(split, "attributions", "*.ann"))):
         stem = re.sub(r"_[0-9a-f]+\.ann$", "", os.path.basename(ann))
-        anns.setdefault(stem, ann)
+        if args.split == "all" or split_of(stem) == args.split:
+            anns.setdefault(stem, ann)
     items = [(os.path.join(split, "text", s + ".txt"), a) for s, a in anns.items()]
     items = [(t, a) for t, a in items if os.path.exists(t)][: args.limit]
     texts = [open(t, encoding="utf-8").read() for t, _ in items]
@@ -265,7 +343,7 @@ def main():
             dump.write(json.dumps({"path": path, "gold": gold, "ours": q}) + "\n")
     resolved = sum(1 for qs in ours.values() for q in qs if q.get("speaker_name"))
     n_ours = sum(len(qs) for qs in ours.values())
-    print(f"articles: {len(items)}  gold quotes: {tally.n_gold} (direct {tally.n_gold_direct}, with source {tally.n_gold_src})")
+    print(f"split: {args.split}  articles: {len(items)}  gold quotes: {tally.n_gold} (direct {tally.n_gold_direct}, with source {tally.n_gold_src})")
     print()
     print("| system | measure | P | R | F1 |")
     print("| --- | --- | --- | --- | --- |")
@@ -288,6 +366,17 @@ def main():
     print(f"dateline: speaker right on {tally.spk_ok}/{tally.spk_pairs} = {sp:.3f} of majority-matched quotes with a gold source; "
           f"direct-quote recall {tally.direct_found}/{tally.n_gold_direct} = {tally.direct_found / max(1, tally.n_gold_direct):.3f}; "
           f"{resolved}/{n_ours} quotes resolved to an entity")
+    n = max(1, tally.spk_pairs)
+    print(f"dateline: speaker mention on {tally.spk_pairs} majority-matched quotes with a gold source: right "
+          f"{tally.spk_ok} ({tally.spk_ok / n:.3f}), wrong {tally.spk_wrong} ({tally.spk_wrong / n:.3f}), "
+          f"none {tally.spk_none} ({tally.spk_none / n:.3f})")
+    print(f"dateline: resolved speaker entity on the same quotes: right {tally.ent_ok} ({tally.ent_ok / n:.3f}), "
+          f"wrong {tally.ent_wrong} ({tally.ent_wrong / n:.3f}), unresolved {tally.ent_none} ({tally.ent_none / n:.3f}), "
+          f"unjudged {tally.ent_unjudged}; wrong among resolved "
+          f"{tally.ent_wrong / max(1, tally.ent_ok + tally.ent_wrong):.3f}")
+    nn = max(1, sum(tally.named))
+    print(f"dateline: where the gold source is a name ({sum(tally.named)}): entity right {tally.named[0] / nn:.3f}, "
+          f"wrong {tally.named[1] / nn:.3f}, none {tally.named[2] / nn:.3f}")
     if t_tally:
         sp = t_tally.spk_ok / t_tally.spk_pairs if t_tally.spk_pairs else 0
         print(f"textacy:  speaker right on {t_tally.spk_ok}/{t_tally.spk_pairs} = {sp:.3f}; direct-quote recall "

@@ -66,6 +66,10 @@ fn main() -> std::io::Result<()> {
                     "content": span(q.span),
                     "speaker": q.speaker_mention.as_ref().map(|m| span(m.span)),
                     "speaker_name": q.speaker_name,
+                    "confidence": q.confidence,
+                    // Every mention of the resolved speaker entity, to judge the resolution.
+                    "speaker_entity": q.speaker.as_ref().and_then(|id| analysis.entities.iter().find(|e| &e.id == id))
+                        .map(|e| e.mentions.iter().map(|m| span(m.span)).collect::<Vec<_>>()),
                 })
             })
             .collect();

@@ -161,6 +161,10 @@ pub struct Quote {
     pub content: String,
     /// Where the content is.
     pub span: Span,
+    /// How sure the attribution is, 0 to 1: of `speaker` when it is resolved, else of
+    /// `speaker_mention` alone; 0 when there is neither.
+    #[serde(default)]
+    pub confidence: f32,
 }
 
 /// The mention of a speaker at one quote.

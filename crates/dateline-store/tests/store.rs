@@ -101,6 +101,7 @@ fn full_record() -> Analysis {
         cue: Some("added".into()),
         content: "The humanitarian corridor remains open,".into(),
         span: Span(168, 207),
+        confidence: 0.75,
     }];
     a.times = vec![TimeExpr { text: "on Monday".into(), value: "2019-09-16".into(), span: Span(93, 102) }];
     a.amounts = vec![Amount {

@@ -112,6 +112,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
         ";" => true,
         "," => {
             participle(j + 1)
+                || doc.is(j + 1, &["before", "after", "while", "then"]) && participle(j + 2) && cue_at(j + 2)
                 || doc.is(j + 1, &["according", "echoing"])
                 || doc.is(j + 1, CLAUSE_TURNS) && whole(j)
                 || doc.is(j + 1, &["and", "but"]) && new_attribution(j + 1)
@@ -119,6 +120,8 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
         _ => {
             doc.is(j, &["and", "but"]) && doc.is_word(j - 1) && verb_at(j + 1) && !doc.is(j + 1, &["that"])
                 || occasion(doc, j, e) && whole(j)
+                // "... before noting that ...": a second cue ends the content.
+                || doc.is(j, &["before", "after", "while", "then"]) && participle(j + 1) && cue_at(j + 1)
         }
     });
     if let Some(j) = stop {

@@ -19,7 +19,7 @@ mod speaker;
 
 use dateline_text::Span;
 
-use crate::{Entity, Quote, SpeakerMention};
+use crate::{Entity, Quote};
 
 /// What a quote is, before its speaker is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,26 +82,28 @@ pub fn find_quotes_bounded(text: &str, sentences: &[Span], entities: &[Entity]) 
         }
     }
     found.dedup_by(|b, a| a.content == b.content);
-    let resolver = speaker::Resolver::new(entities);
+    let resolver = speaker::Resolver::new(entities, &regions);
     // "Name: ..." at a paragraph start (cue: the colon) is a speaker only when the name is one the
     // entities stage found; otherwise it is a section head ("Morning Briefing: ...") or an interviewer.
     found.retain(|f| {
         let colon = f.cue.and_then(|c| text.get(c.0..c.1)) == Some(":");
         !colon || f.speaker.is_some_and(|s| resolver.resolve(text, s).is_some())
     });
+    // The article's budget of quotes and of quoted bytes, in text order.
     let max_quotes = QUOTES_BASE.saturating_add(text.len() / BYTES_PER_QUOTE);
     let mut content_budget = text.len().saturating_add(QUOTE_CONTENT_SLACK);
-    let mut quotes = Vec::new();
-    for f in found {
+    let mut keep = 0;
+    for f in &found {
         let len = f.content.1 - f.content.0;
-        if quotes.len() >= max_quotes || len > content_budget {
+        if keep >= max_quotes || len > content_budget {
             cut = true;
             break;
         }
         content_budget -= len;
-        quotes.extend(to_quote(text, &resolver, f));
+        keep += 1;
     }
-    (quotes, cut)
+    found.truncate(keep);
+    (speaker::to_quotes(text, &resolver, found), cut)
 }
 
 /// The longest prefix of `content` that ends on a token end and holds at most
@@ -156,21 +158,6 @@ impl SpanIndex {
     pub fn touches_any(&self, s: Span) -> bool {
         self.max_end_from(s.1).is_some_and(|e| e >= s.0)
     }
-}
-
-fn to_quote(text: &str, resolver: &speaker::Resolver, f: Found) -> Option<Quote> {
-    let content = text.get(f.content.0..f.content.1)?.to_string();
-    let mention = f.speaker.and_then(|s| Some(SpeakerMention { text: text.get(s.0..s.1)?.to_string(), span: s }));
-    let entity = f.speaker.and_then(|s| resolver.resolve(text, s)).and_then(|i| resolver.entity(i));
-    Some(Quote {
-        speaker: entity.map(|e| e.id.clone()),
-        speaker_name: entity.map(|e| e.name.clone()),
-        speaker_mention: mention,
-        kind: f.kind.to_string(),
-        cue: f.cue.and_then(|c| text.get(c.0..c.1)).map(str::to_string),
-        content,
-        span: f.content,
-    })
 }
 
 #[cfg(test)]

@@ -387,6 +387,48 @@ fn appositive(doc: &Doc, a: usize, b: usize) -> bool {
     b > a && b - a <= 14 && (a..b).all(|i| doc.is_word(i) && !verbish(doc, i))
 }
 
+/// Sentence adverbs and connectives that open a sentence before a comma ("Still, ...").
+const CONNECTIVES: &[&str] = &[
+    "still",
+    "however",
+    "but",
+    "yet",
+    "meanwhile",
+    "instead",
+    "indeed",
+    "later",
+    "earlier",
+    "now",
+    "then",
+    "also",
+    "separately",
+    "moreover",
+    "nevertheless",
+    "nonetheless",
+    "regardless",
+    "again",
+    "today",
+    "yesterday",
+    "tonight",
+    "afterward",
+    "afterwards",
+    "similarly",
+    "likewise",
+    "overall",
+    "first",
+    "finally",
+    "so",
+    "thus",
+    "otherwise",
+    "elsewhere",
+    "here",
+    "there",
+    "previously",
+    "recently",
+    "ultimately",
+    "instead",
+];
+
 /// The speaker before `cue` with its appositions. When the phrase next to the cue is a noun
 /// phrase and a name sits before it ("Smith, the head of X, said"), the name is the speaker.
 pub(super) fn speaker_chain(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Chain> {
@@ -399,7 +441,9 @@ pub(super) fn speaker_chain(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue
         }
         // A pronoun takes no name before it ("However, he added": the connective is no speaker).
         let nominal = (!doc.is_cap(a) || doc.is(a, &["the", "a", "an"])) && !doc.is(a, PRONOUNS);
-        if nominal && name_like(doc, seg, seg_end) {
+        // "Still, the newspaper reported": a sentence adverb before the comma is not a name.
+        let adverb = seg_end - seg == 1 && (doc.is(seg, CONNECTIVES) || is_adverb(doc, seg));
+        if nominal && !adverb && name_like(doc, seg, seg_end) {
             return Some(Chain { speaker: (seg, seg_end), start: seg });
         }
         // "CONTENT, the head of Y, X, said": the apposition belongs to the speaker, and the

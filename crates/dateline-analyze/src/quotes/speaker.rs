@@ -1,17 +1,36 @@
-//! Speaker resolution: from the phrase at the cue to an entity of the article.
+//! Speaker resolution: from the phrase at the cue to an entity of the article, with a confidence.
 //!
 //! In order of trust: the phrase overlaps a mention the entities stage found (a name, a surname,
-//! an acronym, or a nominal it linked by coreference); a pronoun takes the most recent person
-//! named before it; a definite title or role ("the minister") takes the most recent person whose
-//! title or role has that noun. Anything else (indefinite "a delegate", plural "officials")
-//! stays unresolved: a missing speaker is better than a wrong one.
+//! an acronym, or a nominal it linked by coreference); "he"/"she" takes a person that agrees in
+//! gender (titles, role nouns, the pronouns the article uses next to the name) and is salient (the
+//! speaker of the previous attribution, a sentence subject, the only candidate nearby), never a
+//! name inside quote marks, a byline or a photo credit; a definite title or role ("the minister")
+//! takes the most recent person whose title or role has that noun. Anything else (indefinite
+//! "a delegate", plural "officials", a pronoun with several equally likely persons) stays
+//! unresolved, the mention kept: a missing speaker is better than a wrong one.
+
+use std::cell::OnceCell;
 
 use dateline_text::Span;
 
-use crate::Entity;
+use super::marks::Region;
+use super::Found;
+use crate::{Entity, Quote, SpeakerMention};
 
 /// How far back (bytes) a pronoun or a role noun may look for its person: about two paragraphs.
 const WINDOW: usize = 1500;
+
+/// Longer mentions than this (bytes) are not looked for when overlapping a speaker phrase.
+const MAX_MENTION: usize = 400;
+
+/// How far after a name (bytes) the article's next pronoun counts as evidence of its gender.
+const GENDER_REACH: usize = 150;
+
+/// What a pronoun resolution loses when the person's gender is not known from the article.
+const UNKNOWN_GENDER: f32 = 0.1;
+
+/// Below this confidence a resolution is not given: the quote keeps its mention, speaker null.
+const MIN_CONFIDENCE: f32 = 0.7;
 
 /// Role nouns vague enough that they refer back to the latest titled person even when the
 /// title does not contain them ("the official" after "Col. Gen. X, head of ...").
@@ -34,67 +53,277 @@ const GENERIC: &[&str] = &[
 /// Nouns for people who speak for an organisation: "a spokesman for the ministry" is the ministry.
 const SPOKES: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "representative", "statement", "spokespeople"];
 
+/// Bodies that speak for the name before them ("the Hale campaign", "Lee's office"), unlike
+/// "Hale aides" or "Lee supporters", who are other people.
+const VOICES: &[&str] = &["campaign", "office", "administration", "government", "camp", "team", "ministry"];
+
 /// Words that end the head of a speaker phrase ("a spokesman | for the ministry").
 const HEAD_END: &[&str] = &["of", "for", "at", "from", "with", "in", "on", "who", "to"];
 
-/// Entity mentions in text order, for lookups by position.
+/// Title and role words that say a person's gender.
+const MALE_WORDS: &[&str] = &[
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "duke",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "grandfather",
+    "uncle",
+    "nephew",
+    "widower",
+    "boy",
+    "man",
+    "gentleman",
+    "congressman",
+    "chairman",
+    "spokesman",
+    "businessman",
+    "councilman",
+    "assemblyman",
+    "alderman",
+    "actor",
+    "monsignor",
+    "pope",
+];
+const FEMALE_WORDS: &[&str] = &[
+    "mrs",
+    "ms",
+    "miss",
+    "madam",
+    "madame",
+    "dame",
+    "lady",
+    "queen",
+    "princess",
+    "duchess",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "grandmother",
+    "aunt",
+    "niece",
+    "widow",
+    "girl",
+    "woman",
+    "congresswoman",
+    "chairwoman",
+    "spokeswoman",
+    "businesswoman",
+    "councilwoman",
+    "assemblywoman",
+    "actress",
+    "sister",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// Entity mentions in text order, for lookups by position, with what the article says about each
+/// person's gender and where its quoted words are.
 pub(super) struct Resolver<'a> {
     entities: &'a [Entity],
     /// (span, entity index), sorted by start.
     mentions: Vec<(Span, usize)>,
-    /// The largest end among `mentions[..=k]`, so an overlap search stops where no earlier
-    /// mention can reach the span.
-    max_end: Vec<usize>,
+    /// Per entity: gender from titles, role nouns and the article's pronouns next to the name.
+    gender: OnceCell<Vec<Gender>>,
+    /// Quote-mark regions, `open..after`, sorted: names inside are quoted, not salient.
+    quoted: Vec<Span>,
+    /// Per mention (same order as `mentions`): a byline or a photo credit, never an antecedent.
+    credit: OnceCell<Vec<bool>>,
+}
+
+/// A speaker resolved at one quote: the entity (if any) and how sure the attribution is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Resolution {
+    pub entity: Option<usize>,
+    pub confidence: f32,
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(entities: &'a [Entity]) -> Self {
+    pub fn new(entities: &'a [Entity], regions: &[Region]) -> Self {
         let mut mentions: Vec<(Span, usize)> =
             entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i))).collect();
         mentions.sort_by_key(|(s, i)| (s.0, s.1, *i));
-        let max_end = mentions
-            .iter()
-            .scan(0, |m, (s, _)| {
-                *m = s.1.max(*m);
-                Some(*m)
-            })
-            .collect();
-        Resolver { entities, mentions, max_end }
+        let mut quoted: Vec<Span> = regions.iter().map(|r| Span(r.open, r.after.max(r.content.1))).collect();
+        quoted.sort_by_key(|s| s.0);
+        // Gender and credits are read only when a pronoun needs them, once per article.
+        Resolver { entities, mentions, gender: OnceCell::new(), quoted, credit: OnceCell::new() }
     }
 
     pub fn entity(&self, i: usize) -> Option<&'a Entity> {
         self.entities.get(i)
     }
 
-    /// The entity the speaker phrase `phrase` refers to.
+    /// Is `at` inside quote marks?
+    fn is_quoted(&self, at: usize) -> bool {
+        let i = self.quoted.partition_point(|s| s.0 <= at);
+        i > 0 && self.quoted.get(i - 1).is_some_and(|s| at < s.1)
+    }
+
+    /// Each entity's gender: a title or role word decides; else the pronouns that follow its
+    /// mentions (outside quote marks, before another person is named) vote, and a clear majority
+    /// decides.
+    /// Per mention: a byline, a photo credit or a headline name (see [`is_credit`]).
+    fn credits(&self, text: &str) -> &[bool] {
+        self.credit.get_or_init(|| {
+            let first_line_end = text.get(..200).unwrap_or(text).find('\n');
+            self.mentions.iter().map(|(s, _)| is_credit(text, *s, first_line_end)).collect()
+        })
+    }
+
+    fn genders(&self, text: &str) -> Vec<Gender> {
+        let mut votes = vec![(0u32, 0u32); self.entities.len()];
+        let mut decided = vec![Gender::Unknown; self.entities.len()];
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.kind != "PERSON" {
+                continue;
+            }
+            let words = [e.title.as_deref(), e.role.as_deref()]
+                .into_iter()
+                .flatten()
+                .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect::<Vec<_>>());
+            for w in words {
+                if MALE_WORDS.contains(&w.as_str()) {
+                    decided[i] = Gender::Male;
+                } else if FEMALE_WORDS.contains(&w.as_str()) {
+                    decided[i] = Gender::Female;
+                }
+            }
+        }
+        for (k, &(span, i)) in self.mentions.iter().enumerate() {
+            let Some(e) = self.entities.get(i) else { continue };
+            if e.kind != "PERSON" || self.credits(text).get(k) == Some(&true) {
+                continue;
+            }
+            // "Mr. Hale", "Ms Park": the title before the mention.
+            let before = text.get(span.0.saturating_sub(6)..span.0).unwrap_or("");
+            let title = before.trim_end().trim_end_matches('.').rsplit(|c: char| !c.is_alphabetic()).next();
+            match title.map(str::to_lowercase).as_deref() {
+                Some("mr") => votes[i].0 += 3,
+                Some("mrs" | "ms" | "miss") => votes[i].1 += 3,
+                _ => {}
+            }
+            if self.is_quoted(span.0) {
+                continue;
+            }
+            // The next pronoun before another person's name, a quote mark or the paragraph end.
+            let mut limit = (span.1 + GENDER_REACH).min(text.len());
+            if let Some(&(next, _)) = self.mentions[k + 1..]
+                .iter()
+                .take_while(|(s, _)| s.0 < limit)
+                .find(|(s, j)| *j != i && s.0 >= span.1 && self.entities.get(*j).is_some_and(|e| e.kind == "PERSON"))
+            {
+                limit = limit.min(next.0);
+            }
+            let Some(after) = floor(text, span.1, limit) else { continue };
+            let stop = after.find(['\n', '"', '\u{201c}', '\u{201d}']).unwrap_or(after.len());
+            for w in after[..stop].split(|c: char| !c.is_alphabetic()) {
+                match w {
+                    "he" | "He" | "him" | "his" | "His" | "himself" => {
+                        votes[i].0 += 1;
+                        break;
+                    }
+                    "she" | "She" | "her" | "Her" | "hers" | "herself" => {
+                        votes[i].1 += 1;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut genders: Vec<Gender> = decided
+            .into_iter()
+            .zip(votes)
+            .map(|(g, (m, f))| match g {
+                Gender::Unknown if m > 0 && m >= 3 * f => Gender::Male,
+                Gender::Unknown if f > 0 && f >= 3 * m => Gender::Female,
+                g => g,
+            })
+            .collect();
+        // "Alain Toussaint" and "Mr Toussaint" may be two entities: a person of unknown gender
+        // takes the gender of the others with the same surname when they agree.
+        let surname = |e: &Entity| e.name.rsplit(' ').next().unwrap_or("").to_string();
+        let mut by_surname: std::collections::HashMap<String, Option<Gender>> = std::collections::HashMap::new();
+        for (e, &g) in self.entities.iter().zip(&genders) {
+            if e.kind == "PERSON" && g != Gender::Unknown {
+                let slot = by_surname.entry(surname(e)).or_insert(Some(g));
+                if *slot != Some(g) {
+                    *slot = None;
+                }
+            }
+        }
+        for (e, g) in self.entities.iter().zip(genders.iter_mut()) {
+            if e.kind == "PERSON" && *g == Gender::Unknown {
+                if let Some(Some(known)) = by_surname.get(&surname(e)) {
+                    *g = *known;
+                }
+            }
+        }
+        genders
+    }
+
+    /// The entity the speaker phrase `phrase` names, with no context (for "Name: ..." checks).
     pub fn resolve(&self, text: &str, phrase: Span) -> Option<usize> {
+        self.resolve_at(text, phrase, Span(phrase.1, phrase.1), None).entity
+    }
+
+    /// The entity the speaker phrase `phrase` of a quote with content `content` refers to;
+    /// `previous` is the speaker resolved at the attribution before (entity, position).
+    pub fn resolve_at(&self, text: &str, phrase: Span, content: Span, previous: Option<(usize, usize)>) -> Resolution {
+        let none = Resolution { entity: None, confidence: 0.0 };
         let words = words(text, phrase);
         let head_len = words.iter().position(|(w, _)| HEAD_END.contains(&w.as_str())).unwrap_or(words.len());
         let head = match (words.first(), words.get(head_len.saturating_sub(1))) {
             (Some(f), Some(l)) if head_len > 0 => Span(f.1 .0, l.1 .1),
-            _ => return None,
+            _ => return none,
         };
         if let Some(e) = self.overlapping(head, |_| true) {
-            return Some(e);
+            // "a Texas real estate developer", "die-hard Ruritania supporters": the name only
+            // modifies a common noun, so the speaker is the noun's referent, not the name.
+            let last = words[head_len - 1].1;
+            let modifier = text[last.0..last.1].starts_with(|c: char| c.is_lowercase())
+                && self.overlapping(last, |x| self.entities.get(e).is_some_and(|y| std::ptr::eq(x, y))).is_none()
+                && !words[head_len - 1].0.ends_with("'s")
+                && !words[head_len - 1].0.ends_with("\u{2019}s");
+            if !modifier {
+                return Resolution { entity: Some(e), confidence: 0.9 };
+            }
+            if SPOKES.contains(&words[head_len - 1].0.as_str()) || VOICES.contains(&words[head_len - 1].0.as_str()) {
+                // "a ministry spokesman", "the Hale campaign": they speak for the name.
+                return Resolution { entity: Some(e), confidence: 0.75 };
+            }
+            return none;
         }
         let first = words[0].0.as_str();
         let noun = words[head_len - 1].0.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string();
         if head_len == 1 && matches!(first, "he" | "she") {
-            return self.latest_before(phrase.0, |e| e.kind == "PERSON");
+            let want = if first == "he" { Gender::Male } else { Gender::Female };
+            return self.pronoun(text, phrase.0, content, want, previous);
         }
         if head_len == 1 && first == "it" {
-            return self.latest_before(phrase.0, |e| e.kind == "ORG");
+            let e = self.latest_before(phrase.0, |e| e.kind == "ORG");
+            return Resolution { entity: e, confidence: if e.is_some() { 0.6 } else { 0.0 } };
         }
         if SPOKES.contains(&noun.as_str()) && head_len < words.len() {
             let rest = Span(head.1, phrase.1);
             if let Some(e) = self.overlapping(rest, |e| e.kind == "ORG" || e.kind == "GPE") {
-                return Some(e);
+                return Resolution { entity: Some(e), confidence: 0.8 };
             }
         }
         // Only a definite description refers back; "a delegate" or "officials" is someone new.
         let definite = matches!(first, "the") || first.ends_with("'s") || first.ends_with("\u{2019}s");
         if !definite || noun.ends_with('s') && !noun.ends_with("ss") {
-            return None;
+            return none;
         }
         let has_noun = |e: &Entity| {
             [e.title.as_deref(), e.role.as_deref()]
@@ -102,24 +331,86 @@ impl<'a> Resolver<'a> {
                 .flatten()
                 .any(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(&noun)))
         };
-        self.latest_before(phrase.0, |e| e.kind == "PERSON" && has_noun(e)).or_else(|| {
-            GENERIC
-                .contains(&noun.as_str())
-                .then(|| {
-                    self.latest_before(phrase.0, |e| e.kind == "PERSON" && (e.title.is_some() || e.role.is_some()))
-                })
-                .flatten()
-        })
+        if let Some(e) = self.latest_before(phrase.0, |e| e.kind == "PERSON" && has_noun(e)) {
+            return Resolution { entity: Some(e), confidence: 0.75 };
+        }
+        let e = GENERIC
+            .contains(&noun.as_str())
+            .then(|| self.latest_before(phrase.0, |e| e.kind == "PERSON" && (e.title.is_some() || e.role.is_some())))
+            .flatten();
+        Resolution { entity: e, confidence: if e.is_some() { 0.6 } else { 0.0 } }
+    }
+
+    /// "he"/"she" at `at`: the persons named before it (not quoted, not in this quote's content,
+    /// not a credit) that agree in gender, weighed by salience.
+    fn pronoun(
+        &self,
+        text: &str,
+        at: usize,
+        content: Span,
+        want: Gender,
+        previous: Option<(usize, usize)>,
+    ) -> Resolution {
+        let gender = self.gender.get_or_init(|| self.genders(text));
+        let agrees = |i: usize| gender.get(i).copied().unwrap_or(Gender::Unknown);
+        let ok = |i: usize| {
+            self.entities.get(i).is_some_and(|e| e.kind == "PERSON")
+                && matches!(agrees(i), g if g == want || g == Gender::Unknown)
+        };
+        // Up to three distinct candidates, latest first: (entity, mention start).
+        let mut cands: Vec<(usize, usize)> = Vec::new();
+        let end = self.mentions.partition_point(|(s, _)| s.0 < at);
+        for (k, &(s, i)) in self.mentions[..end].iter().enumerate().rev() {
+            if at - s.0 > WINDOW || cands.len() == 3 {
+                break;
+            }
+            if s.1 > at
+                || (content.0 <= s.0 && s.0 < content.1)
+                || self.credits(text).get(k) == Some(&true)
+                || self.is_quoted(s.0)
+                || !ok(i)
+                || cands.iter().any(|c| c.0 == i)
+            {
+                continue;
+            }
+            cands.push((i, s.0));
+        }
+        let prev = previous.filter(|&(p, pos)| at.saturating_sub(pos) <= WINDOW && ok(p)).map(|p| p.0);
+        let known = |i: usize| agrees(i) == want;
+        let pick = |i: usize, confidence: f32| Resolution {
+            entity: Some(i),
+            confidence: if known(i) { confidence + 0.05 } else { confidence - UNKNOWN_GENDER },
+        };
+        let Some(&(latest, _)) = cands.first() else {
+            return match prev {
+                Some(p) => pick(p, 0.5),
+                None => Resolution { entity: None, confidence: 0.0 },
+            };
+        };
+        if cands.len() == 1 {
+            return pick(latest, if prev == Some(latest) { 0.9 } else { 0.8 });
+        }
+        // Salience: the latest person who is a sentence's subject or spoke at the attribution
+        // before (a name in an object or a possessive is rarely what "he said" goes back to).
+        let salient = cands.iter().find(|c| Some(c.0) == prev || is_subject(text, c.1));
+        match salient {
+            Some(&(s, _)) if Some(s) == prev && s == latest => pick(s, 0.85),
+            Some(&(s, _)) if Some(s) == prev || s == latest => pick(s, 0.7),
+            Some(&(s, _)) => pick(s, 0.6),
+            None => pick(latest, 0.4),
+        }
     }
 
     /// The entity whose mention overlaps `span` most (persons first on ties).
     fn overlapping(&self, span: Span, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
         let end = self.mentions.partition_point(|(s, _)| s.0 < span.1);
-        // Only mentions from the first whose running end passes the span's start can overlap.
-        let from = self.max_end[..end].partition_point(|&e| e <= span.0);
+        // Mentions are short: none starting more than MAX_MENTION bytes before `span` reaches it.
+        let start = self.mentions[..end].partition_point(|(s, _)| s.0 + MAX_MENTION < span.0);
         let mut best: Option<(usize, bool, usize)> = None;
-        // Backwards, so ties go to the earlier mention (`>=`), as a forward scan with `>` would.
-        for &(s, i) in self.mentions[from..end].iter().rev() {
+        for &(s, i) in &self.mentions[start..end] {
+            if s.1 <= span.0 {
+                continue;
+            }
             let overlap = s.1.min(span.1).saturating_sub(s.0.max(span.0));
             let Some(e) = self.entities.get(i) else { continue };
             if overlap == 0 || !ok(e) {
@@ -133,17 +424,131 @@ impl<'a> Resolver<'a> {
         best.map(|b| b.2)
     }
 
-    /// The entity of the latest mention ending before `at` (within [`WINDOW`]) that passes `ok`.
+    /// The entity of the latest mention ending before `at` (within [`WINDOW`]) that passes `ok`,
+    /// not inside quote marks.
     fn latest_before(&self, at: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
         let end = self.mentions.partition_point(|(s, _)| s.0 < at);
         self.mentions[..end]
             .iter()
             .rev()
-            .filter(|(s, _)| s.1 <= at)
+            .filter(|(s, _)| s.1 <= at && !self.is_quoted(s.0))
             .take_while(|(s, _)| at - s.0 <= WINDOW)
             .find(|(_, i)| self.entities.get(*i).is_some_and(&ok))
             .map(|&(_, i)| i)
     }
+}
+
+/// Quotes with their speakers resolved in text order, each resolution seeing the speaker of the
+/// attribution before it.
+pub(super) fn to_quotes(text: &str, resolver: &Resolver, found: Vec<Found>) -> Vec<Quote> {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].speaker.map_or(found[i].content.0, |s| s.0));
+    let mut resolved = vec![Resolution { entity: None, confidence: 0.0 }; found.len()];
+    let mut previous: Option<(usize, usize)> = None;
+    let mut found = found;
+    for f in &mut found {
+        // "In March, ...", "two weeks ago", "with Trump": a phrase read off the wrong words.
+        f.speaker = f.speaker.and_then(|s| speaker_phrase(text, s));
+    }
+    for i in order {
+        let f = &found[i];
+        let Some(s) = f.speaker else { continue };
+        let r = resolver.resolve_at(text, s, f.content, previous);
+        if let Some(e) = r.entity {
+            previous = Some((e, s.0));
+        }
+        resolved[i] = r;
+    }
+    found.into_iter().zip(resolved).filter_map(|(f, r)| to_quote(text, resolver, f, r)).collect()
+}
+
+fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<Quote> {
+    let content = text.get(f.content.0..f.content.1)?.to_string();
+    let mention = f.speaker.and_then(|s| Some(SpeakerMention { text: text.get(s.0..s.1)?.to_string(), span: s }));
+    let sure = r.confidence >= MIN_CONFIDENCE;
+    let entity = r.entity.filter(|_| sure).and_then(|i| resolver.entity(i));
+    // Sure of the entity; else of the mention alone (a name not in the entities, a nominal).
+    let confidence = match (entity, &mention) {
+        (Some(_), _) => r.confidence,
+        (None, Some(_)) => 0.5,
+        (None, None) => 0.0,
+    };
+    Some(Quote {
+        speaker: entity.map(|e| e.id.clone()),
+        speaker_name: entity.map(|e| e.name.clone()),
+        speaker_mention: mention,
+        kind: f.kind.to_string(),
+        cue: f.cue.and_then(|c| text.get(c.0..c.1)).map(str::to_string),
+        content,
+        span: f.content,
+        confidence,
+    })
+}
+
+/// Words a speaker phrase never starts with (prepositions, subordinators): such a phrase was read
+/// off an adverbial ("In March", "On Tuesday", "with Gorka"), not a noun phrase.
+const NOT_SPEAKER_START: &[&str] = &[
+    "in", "on", "at", "from", "with", "by", "to", "for", "of", "like", "after", "before", "during", "since", "when",
+    "while", "than", "because", "if", "into", "over", "under", "without", "against", "through",
+];
+
+/// Adverbs and conjunctions left in front of a speaker ("Then she", "But Smith"): dropped.
+const LEAD_WORDS: &[&str] = &["then", "also", "still", "however", "perhaps", "but", "and", "or", "so"];
+
+/// The speaker phrase at `s` with leading adverbs dropped, or none when it is not a noun phrase
+/// (see [`NOT_SPEAKER_START`]; "two weeks ago").
+pub(super) fn speaker_phrase(text: &str, s: Span) -> Option<Span> {
+    let w = words(text, s);
+    let lead = w.iter().take_while(|(x, _)| LEAD_WORDS.contains(&x.as_str())).count();
+    let rest = w.get(lead..).filter(|r| !r.is_empty())?;
+    let first = rest.first().map(|(x, _)| x.as_str())?;
+    if NOT_SPEAKER_START.contains(&first) || rest.len() > 1 && rest.last().is_some_and(|(x, _)| x == "ago") {
+        return None;
+    }
+    Some(if lead > 0 { Span(rest[0].1 .0, s.1) } else { s })
+}
+
+/// A byline ("By Ann Lee"), a photo credit ("(Ann Lee/Agency)", "Photo: Ann Lee") or a headline
+/// (a short first line with no closing stop): no pronoun of the body goes back to these.
+fn is_credit(text: &str, s: Span, first_line_end: Option<usize>) -> bool {
+    let first_line = first_line_end.filter(|&n| s.1 <= n && n < 160).map(|n| text[..n].trim_end());
+    if first_line.is_some_and(|l| !l.ends_with(['.', '"', '\u{201d}', ':'])) {
+        return true;
+    }
+    let after = text.get(s.1..).unwrap_or("").trim_start_matches(' ');
+    // The line up to the mention, looked for no further back than 200 bytes.
+    let lo = (s.0.saturating_sub(200)..s.0).find(|&i| text.is_char_boundary(i)).unwrap_or(s.0);
+    let before = text.get(lo..s.0).unwrap_or("");
+    let line = match before.rfind('\n') {
+        Some(n) => &before[n + 1..],
+        None if lo == 0 => before,
+        None => "",
+    };
+    after.starts_with('/')
+        || before.ends_with('/')
+        || line.trim_start().starts_with("By ") && line.len() < 40
+        || line.trim_start().starts_with("Photo")
+        || line.contains("Credit:")
+}
+
+/// Does the mention at `at` open its sentence (only capitalised words, such as a title, before it)?
+fn is_subject(text: &str, at: usize) -> bool {
+    let lo = (at.saturating_sub(300)..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+    let before = text.get(lo..at).unwrap_or("");
+    let from = before
+        .rfind(['\n', '.', '!', '?', '"', '\u{201d}', '\u{201c}'])
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let lead = &before[from..];
+    lead.split_whitespace().count() <= 4
+        && lead.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+/// `text[from..to]`, `to` moved back to a char boundary.
+fn floor(text: &str, from: usize, mut to: usize) -> Option<&str> {
+    while to > from && !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text.get(from..to)
 }
 
 /// Lower-cased words of `span` with their spans.
@@ -193,7 +598,7 @@ mod tests {
             person("e1", "Lena Park", Some("Interior Minister"), None, &[(18, 27)]),
             person("e2", "Tom Hale", None, None, &[(45, 53)]),
         ];
-        let r = Resolver::new(&ents);
+        let r = Resolver::new(&ents, &[]);
         let at = |p: &str| text.find(p).map(|a| Span(a, a + p.len())).unwrap_or(Span(0, 0));
         assert_eq!(r.resolve(text, at("Lena Park")), Some(0));
         assert_eq!(r.resolve(text, at("The minister")), Some(0));
@@ -205,7 +610,7 @@ mod tests {
     fn indefinite_and_plural_stay_unknown() {
         let text = "Lena Park, the minister, left. A minister said no. Ministers said yes.";
         let ents = [person("e1", "Lena Park", None, Some("the minister"), &[(0, 9)])];
-        let r = Resolver::new(&ents);
+        let r = Resolver::new(&ents, &[]);
         let at = |p: &str| text.find(p).map(|a| Span(a, a + p.len())).unwrap_or(Span(0, 0));
         assert_eq!(r.resolve(text, at("A minister")), None);
         assert_eq!(r.resolve(text, at("Ministers")), None);
