@@ -11,7 +11,7 @@ use crate::times::{times_in, tokens::Toks};
 use crate::{find_entities, find_quotes, parse_dateline, Analysis, Resources};
 
 /// Stages that only read English text.
-const ENGLISH_ONLY_STAGES: [&str; 4] = ["entities", "quotes", "times", "amounts"];
+const ENGLISH_ONLY_STAGES: [&str; 5] = ["entities", "quotes", "times", "amounts", "tone"];
 
 /// The language code when detection cannot tell (BCP 47 `und`); English stages still run.
 const UNDETERMINED: &str = "und";
@@ -38,7 +38,10 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     let sentences = segment::sentences(&doc.text);
     let (entities, quotes, times, amounts) = if english {
         let entities = find_entities(&doc.text, &sentences, resources, dateline.as_ref());
-        let quotes = find_quotes(&doc.text, &sentences, &entities);
+        let mut quotes = find_quotes(&doc.text, &sentences, &entities);
+        for q in &mut quotes {
+            q.tone = Some(crate::quote_tone(&q.content, &resources.tone));
+        }
         // Times and amounts read the same tokens. With a reference date every time expression
         // (relative ones too) is in `times`, so amounts reuse them; without one they find the
         // spans themselves.
@@ -49,6 +52,8 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     } else {
         Default::default()
     };
+    // Tone reads English lexicons; other languages get `null`.
+    let tone = english.then(|| crate::article_tone(&doc.text, &sentences, &quotes, &resources.tone));
     let skipped_stages = if english { Vec::new() } else { ENGLISH_ONLY_STAGES.iter().map(|s| s.to_string()).collect() };
     let fingerprint = crate::fingerprint(&doc.text, dateline.as_ref().map(|d| d.span));
     Analysis {
@@ -66,7 +71,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         quotes,
         times,
         amounts,
-        tone: None,
+        tone,
         fingerprint: Some(fingerprint),
     }
 }

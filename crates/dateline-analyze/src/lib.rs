@@ -5,7 +5,7 @@
 //! state, so it can run on any number of threads over one set of resources.
 //!
 //! Stages run in order, each reading what the earlier ones found: header → dateline → language →
-//! entities → quotes → times → amounts → fingerprint (ARCHITECTURE.md; tone is not computed yet).
+//! entities → quotes → times → amounts → tone → fingerprint (ARCHITECTURE.md).
 
 mod analyze;
 pub use analyze::content_id;
@@ -20,6 +20,7 @@ mod quotes;
 mod record;
 mod resources;
 mod times;
+pub mod tone;
 
 pub use amounts::{find_amounts, find_amounts_outside_times};
 pub use analyze::analyze;
@@ -31,3 +32,4 @@ pub use quotes::find_quotes;
 pub use record::*;
 pub use resources::Resources;
 pub use times::find_times;
+pub use tone::{article_tone, polarity_scores, quote_tone, Polarity, ToneLexicon};

@@ -101,6 +101,7 @@ fn full_record() -> Analysis {
         cue: Some("added".into()),
         content: "The humanitarian corridor remains open,".into(),
         span: Span(168, 207),
+        tone: Some(0.0),
     }];
     a.times = vec![TimeExpr { text: "on Monday".into(), value: "2019-09-16".into(), span: Span(93, 102) }];
     a.amounts = vec![Amount {
@@ -111,7 +112,7 @@ fn full_record() -> Analysis {
         about: None,
         span: Span(108, 126),
     }];
-    a.tone = Some(Tone { score: -4.2, positive: 1.1, negative: 5.3 });
+    a.tone = Some(Tone { score: -4.2, positive: 1.1, negative: 5.3, ..Tone::default() });
     a.fingerprint = Some(Fingerprint { minhash: "AAECAwQFBgc=".into() });
     a
 }

@@ -76,6 +76,7 @@ fn to_quote(text: &str, resolver: &speaker::Resolver, f: Found) -> Option<Quote>
         cue: f.cue.and_then(|c| text.get(c.0..c.1)).map(str::to_string),
         content,
         span: f.content,
+        tone: None,
     })
 }
 

@@ -388,6 +388,7 @@ mod tests {
             cue: Some("said".into()),
             content: String::new(),
             span: Span(qs, qe),
+            tone: None,
         });
         let html = annotate(&a);
         assert!(!html.contains("<script>") && !html.contains("<b>") && !html.contains("<i>"));
@@ -413,6 +414,7 @@ mod tests {
             cue: None,
             content: String::new(),
             span: Span(0, 6),
+            tone: None,
         });
         let html = annotate(&a);
         assert_eq!(html.matches("<a ").count(), 2, "{html}");
