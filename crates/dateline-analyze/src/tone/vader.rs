@@ -331,7 +331,7 @@ fn finish(text: &str, valences: &[f64]) -> Polarity {
         neg -= emphasis;
     }
     let total = pos + neg.abs() + neu;
-    if !(total > 0.0) || !compound.is_finite() {
+    if total.is_nan() || total <= 0.0 || !compound.is_finite() {
         return Polarity::default();
     }
     Polarity { neg: (neg / total).abs(), neu: (neu / total).abs(), pos: (pos / total).abs(), compound }
