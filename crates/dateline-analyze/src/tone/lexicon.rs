@@ -92,6 +92,7 @@ pub(super) const C_INCR: f64 = 0.733;
 pub(super) const N_SCALAR: f64 = -0.74;
 
 /// VADER's degree adverbs that raise intensity.
+#[cfg(test)]
 const BOOSTERS: &[&str] = &[
     "absolutely",
     "amazingly",
@@ -156,6 +157,7 @@ const BOOSTERS: &[&str] = &[
 ];
 
 /// VADER's degree adverbs that lower intensity (the multi-word ones are matched as phrases).
+#[cfg(test)]
 const DAMPENERS: &[&str] = &[
     "almost",
     "barely",
@@ -185,16 +187,26 @@ const DAMPENERS: &[&str] = &[
 
 /// The booster (positive) or dampener (negative) increment of a lowercase word or phrase.
 pub(super) fn booster(lower: &str) -> Option<f64> {
-    if BOOSTERS.contains(&lower) {
-        Some(B_INCR)
-    } else if DAMPENERS.contains(&lower) {
-        Some(B_DECR)
-    } else {
-        None
+    // A `match` on strings compiles to a length switch and a few comparisons: much faster than
+    // scanning the lists, and this runs for every token.
+    match lower {
+        "absolutely" | "amazingly" | "awfully" | "completely" | "considerable" | "considerably" | "decidedly"
+        | "deeply" | "effing" | "enormous" | "enormously" | "entirely" | "especially" | "exceptional"
+        | "exceptionally" | "extreme" | "extremely" | "fabulously" | "flipping" | "flippin" | "frackin"
+        | "fracking" | "fricking" | "frickin" | "frigging" | "friggin" | "fully" | "fuckin" | "fucking" | "fuggin"
+        | "fugging" | "greatly" | "hella" | "highly" | "hugely" | "incredible" | "incredibly" | "intensely"
+        | "major" | "majorly" | "more" | "most" | "particularly" | "purely" | "quite" | "really" | "remarkably"
+        | "so" | "substantially" | "thoroughly" | "total" | "totally" | "tremendous" | "tremendously" | "uber"
+        | "unbelievably" | "unusually" | "utter" | "utterly" | "very" => Some(B_INCR),
+        "almost" | "barely" | "hardly" | "just enough" | "kind of" | "kinda" | "kindof" | "kind-of" | "less"
+        | "little" | "marginal" | "marginally" | "occasional" | "occasionally" | "partly" | "scarce" | "scarcely"
+        | "slight" | "slightly" | "somewhat" | "sort of" | "sorta" | "sortof" | "sort-of" => Some(B_DECR),
+        _ => None,
     }
 }
 
 /// VADER's negation words (with and without apostrophe).
+#[cfg(test)]
 const NEGATIONS: &[&str] = &[
     "aint",
     "arent",
@@ -259,7 +271,68 @@ const NEGATIONS: &[&str] = &[
 
 /// True when a lowercase token negates what follows: a negation word, or any `n't` form.
 pub(super) fn negates(lower: &str) -> bool {
-    NEGATIONS.contains(&lower) || lower.contains("n't")
+    matches!(
+        lower,
+        "aint"
+            | "arent"
+            | "cannot"
+            | "cant"
+            | "couldnt"
+            | "darent"
+            | "didnt"
+            | "doesnt"
+            | "ain't"
+            | "aren't"
+            | "can't"
+            | "couldn't"
+            | "daren't"
+            | "didn't"
+            | "doesn't"
+            | "dont"
+            | "hadnt"
+            | "hasnt"
+            | "havent"
+            | "isnt"
+            | "mightnt"
+            | "mustnt"
+            | "neither"
+            | "don't"
+            | "hadn't"
+            | "hasn't"
+            | "haven't"
+            | "isn't"
+            | "mightn't"
+            | "mustn't"
+            | "neednt"
+            | "needn't"
+            | "never"
+            | "none"
+            | "nope"
+            | "nor"
+            | "not"
+            | "nothing"
+            | "nowhere"
+            | "oughtnt"
+            | "shant"
+            | "shouldnt"
+            | "uhuh"
+            | "wasnt"
+            | "werent"
+            | "oughtn't"
+            | "shan't"
+            | "shouldn't"
+            | "uh-uh"
+            | "wasn't"
+            | "weren't"
+            | "without"
+            | "wont"
+            | "wouldnt"
+            | "won't"
+            | "wouldn't"
+            | "rarely"
+            | "seldom"
+            | "despite"
+    ) || lower.contains("n't")
 }
 
 /// Phrases whose valence VADER fixes whatever their words say.
@@ -276,6 +349,7 @@ pub(super) const SPECIAL_CASES: &[(&str, f64)] = &[
 
 /// Personal and possessive pronouns, for the self/group reference density (GDELT V2Tone field
 /// 6 counts "pronouns"; we count personal ones, which carry the self and group references).
+#[cfg(test)]
 const PRONOUNS: &[&str] = &[
     "i",
     "me",
@@ -312,7 +386,39 @@ const PRONOUNS: &[&str] = &[
 
 /// True when a lowercase word is a personal or possessive pronoun.
 pub(super) fn is_pronoun(lower: &str) -> bool {
-    PRONOUNS.contains(&lower)
+    matches!(
+        lower,
+        "i" | "me"
+            | "my"
+            | "mine"
+            | "myself"
+            | "we"
+            | "us"
+            | "our"
+            | "ours"
+            | "ourselves"
+            | "you"
+            | "your"
+            | "yours"
+            | "yourself"
+            | "yourselves"
+            | "he"
+            | "him"
+            | "his"
+            | "himself"
+            | "she"
+            | "her"
+            | "hers"
+            | "herself"
+            | "it"
+            | "its"
+            | "itself"
+            | "they"
+            | "them"
+            | "their"
+            | "theirs"
+            | "themselves"
+    )
 }
 
 /// Verbs of action, movement, conflict and change that news uses (our own list; GDELT's activity
@@ -354,28 +460,33 @@ const ACTIVITY_IRREGULAR: &[&str] = &[
     "shut",
 ];
 
-/// True when a lowercase word is an activity verb or one of its inflections.
-pub(super) fn is_activity(lower: &str) -> bool {
-    if ACTIVITY_IRREGULAR.contains(&lower) || ACTIVITY_VERBS.contains(&lower) {
-        return true;
-    }
-    let stem_matches = |stem: &str| {
-        ACTIVITY_VERBS.iter().any(|v| {
-            *v == stem
-                || v.strip_suffix('e') == Some(stem)
-                || (stem.len() > 2
-                    && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
-                    && *v == &stem[..stem.len() - 1])
-        })
-    };
-    for suffix in ["ing", "ed", "es", "s"] {
-        if let Some(stem) = lower.strip_suffix(suffix) {
-            if !stem.is_empty() && (stem_matches(stem) || (suffix != "ing" && stem_matches(&format!("{stem}e")))) {
-                return true;
+/// Every form of the activity verbs: the lemma, `-s`, `-es`, `-ed`, `-d`, `-ing` (with a final
+/// `e` dropped, or the last consonant doubled), and the irregular forms. Built once.
+fn activity_forms() -> &'static std::collections::HashSet<String> {
+    static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut set: std::collections::HashSet<String> = ACTIVITY_IRREGULAR.iter().map(|s| s.to_string()).collect();
+        for v in ACTIVITY_VERBS {
+            set.insert(v.to_string());
+            for suffix in ["s", "es", "ed", "ing"] {
+                set.insert(format!("{v}{suffix}"));
+            }
+            if let Some(stem) = v.strip_suffix('e') {
+                set.insert(format!("{v}d"));
+                set.insert(format!("{stem}ing"));
+            }
+            if let Some(last) = v.chars().last().filter(|c| !"aeiouwy".contains(*c)) {
+                set.insert(format!("{v}{last}ed"));
+                set.insert(format!("{v}{last}ing"));
             }
         }
-    }
-    false
+        set
+    })
+}
+
+/// True when a lowercase word is an activity verb or one of its inflections.
+pub(super) fn is_activity(lower: &str) -> bool {
+    activity_forms().contains(lower)
 }
 
 #[cfg(test)]
@@ -403,6 +514,27 @@ mod tests {
         let ok = ToneLexicon::from_text("#dateline-tone\t1\tx\nV\tgood\t1.5\nP\tneat\t0.4\n", "t").expect("valid");
         assert_eq!(ok.vader("good"), Some(1.5));
         assert_eq!(ok.pattern("neat"), Some(0.4));
+    }
+
+    #[test]
+    fn word_list_matches_agree_with_the_lists() {
+        for w in BOOSTERS {
+            assert_eq!(booster(w), Some(B_INCR), "{w}");
+        }
+        for w in DAMPENERS {
+            assert_eq!(booster(w), Some(B_DECR), "{w}");
+        }
+        for w in NEGATIONS {
+            assert!(negates(w), "{w}");
+        }
+        for w in PRONOUNS {
+            assert!(is_pronoun(w), "{w}");
+        }
+        for w in ["the", "good", "note", "nothingness"] {
+            assert_eq!(booster(w), None, "{w}");
+            assert!(!is_pronoun(w), "{w}");
+        }
+        assert!(!negates("note") && negates("shouldn't") && negates("nothing"));
     }
 
     #[test]
