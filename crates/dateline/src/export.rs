@@ -332,6 +332,57 @@ pub fn gkg_line(a: &Analysis, gazetteer: &Gazetteer) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dateline_analyze::{analyze, Resources};
+    use dateline_ingest::{text_record, Limits};
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static RESOURCES: LazyLock<Resources> = LazyLock::new(|| Resources::embedded().expect("embedded resources"));
+
+    fn wire() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "NAIROBI (Wire) - ",
+            "Ann Tallis",
+            "said",
+            "\"",
+            "\u{201C}",
+            "\u{201D}",
+            "good",
+            "not",
+            "terrible",
+            "on March 3, 2024",
+            "some 1,200 people",
+            "Kenya",
+            "Acme Group",
+            "\t",
+            "#",
+            "|",
+            ";",
+            ",",
+            "<b>&",
+            "\n\n",
+            "é",
+            ".",
+        ]);
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        /// Whatever the text, a GKG record is one line of exactly 27 columns.
+        #[test]
+        fn gkg_lines_always_have_27_columns(text in wire()) {
+            let Ok(doc) = text_record("p.txt", text.into_bytes()).into_document(&Limits::default()) else { return Ok(()) };
+            let a = analyze(&doc, &RESOURCES);
+            let line = gkg_line(&a, &RESOURCES.gazetteer);
+            prop_assert!(!line.contains('\n') && !line.contains('\r'));
+            prop_assert_eq!(line.split('\t').count(), 27);
+            let quotes = line.split('\t').nth(22).unwrap_or("");
+            let blocks = if quotes.is_empty() { 0 } else { quotes.split('#').count() };
+            prop_assert_eq!(blocks, a.quotes.len());
+            prop_assert!(quotes.is_empty() || quotes.split('#').all(|b| b.split('|').count() == 4));
+        }
+    }
 
     #[test]
     fn char_offsets_count_code_points() {
