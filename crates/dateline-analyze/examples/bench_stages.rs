@@ -10,7 +10,9 @@
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use dateline_analyze::{find_amounts_outside_times, find_entities, find_quotes, find_times, parse_dateline, Resources};
+use dateline_analyze::{
+    article_tone, find_amounts_outside_times, find_entities, find_quotes, find_times, parse_dateline, Resources,
+};
 use dateline_ingest::{text_record, Limits};
 use dateline_text::segment;
 
@@ -81,5 +83,9 @@ fn main() {
         time(&mut || {
             texts.iter().zip(&entities).zip(&times).for_each(|((t, e), x)| drop(find_amounts_outside_times(t, e, x)))
         }),
+    );
+    report(
+        "tone",
+        time(&mut || texts.iter().zip(&sentences).for_each(|(t, s)| drop(article_tone(t, s, &[], &res.tone)))),
     );
 }

@@ -13,7 +13,7 @@ use crate::times::{times_in, tokens::Toks};
 use crate::{find_quotes_bounded, Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Span, TimeExpr};
 
 /// Stages that only read English text.
-const ENGLISH_ONLY_STAGES: [&str; 4] = ["entities", "quotes", "times", "amounts"];
+const ENGLISH_ONLY_STAGES: [&str; 5] = ["entities", "quotes", "times", "amounts", "tone"];
 
 /// The language code when detection cannot tell (BCP 47 `und`); English stages still run.
 const UNDETERMINED: &str = "und";
@@ -84,9 +84,12 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         if cut {
             truncated_stages.push("entities".to_string());
         }
-        let (quotes, cut) = quotes_after_dateline(text, &sentences, &entities, dateline.as_ref());
+        let (mut quotes, cut) = quotes_after_dateline(text, &sentences, &entities, dateline.as_ref());
         if cut {
             truncated_stages.push("quotes".to_string());
+        }
+        for q in &mut quotes {
+            q.tone = Some(crate::quote_tone(&q.content, &resources.tone));
         }
         // Times and amounts read the same tokens. With a reference date every time expression
         // (relative ones too) is in `times`, so amounts reuse them; without one they find the
@@ -99,6 +102,8 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     } else {
         Default::default()
     };
+    // Tone reads English lexicons; other languages get `null`.
+    let tone = english.then(|| crate::article_tone(&doc.text, &sentences, &quotes, &resources.tone));
     let skipped_stages = if english { Vec::new() } else { ENGLISH_ONLY_STAGES.iter().map(|s| s.to_string()).collect() };
     let fingerprint = crate::fingerprint(text, dateline.as_ref().map(|d| d.span));
     let title = doc.meta.title.clone().or_else(|| lead.title.and_then(|s| s.slice(text)).map(str::to_string));
@@ -124,7 +129,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         quotes,
         times,
         amounts,
-        tone: None,
+        tone,
         fingerprint: Some(fingerprint),
     }
 }

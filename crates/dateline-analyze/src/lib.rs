@@ -5,7 +5,7 @@
 //! state, so it can run on any number of threads over one set of resources.
 //!
 //! Stages run in order, each reading what the earlier ones found: header → dateline → language →
-//! entities → quotes → times → amounts → fingerprint (ARCHITECTURE.md; tone is not computed yet).
+//! entities → quotes → times → amounts → tone → fingerprint (ARCHITECTURE.md).
 
 pub mod adversarial;
 mod analyze;
@@ -22,6 +22,7 @@ mod quotes;
 mod record;
 mod resources;
 mod times;
+pub mod tone;
 
 pub use amounts::{find_amounts, find_amounts_outside_times};
 pub use analyze::analyze;
@@ -37,3 +38,4 @@ pub use quotes::{
 pub use record::*;
 pub use resources::Resources;
 pub use times::find_times;
+pub use tone::{article_tone, polarity_scores, quote_tone, Polarity, ToneLexicon};

@@ -60,7 +60,8 @@ pub struct Analysis {
     pub times: Vec<TimeExpr>,
     /// Amounts with unit and qualifier.
     pub amounts: Vec<Amount>,
-    /// Tone scores (not computed yet: `null`).
+    /// Tone of the article (VADER and GDELT V2Tone fields) and of each speaker; `null` when the
+    /// tone stage did not run (other languages).
     pub tone: Option<Tone>,
     /// Near-duplicate fingerprint: the MinHash signature the store clusters stories with.
     pub fingerprint: Option<Fingerprint>,
@@ -165,6 +166,9 @@ pub struct Quote {
     /// `speaker_mention` alone; 0 when there is neither.
     #[serde(default)]
     pub confidence: f32,
+    /// VADER compound of the content, -1 to +1 (`null` when the tone stage did not run).
+    #[serde(default)]
+    pub tone: Option<f64>,
 }
 
 /// The mention of a speaker at one quote.
@@ -204,15 +208,47 @@ pub struct Amount {
     pub span: Span,
 }
 
-/// Tone scores.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Tone scores: the GDELT V2Tone fields, the VADER compound, and one aggregate per speaker
+/// (definitions in docs/RECORD.md).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Tone {
-    /// positive minus negative.
+    /// positive minus negative (GDELT "Tone"), -100 to +100.
     pub score: f64,
-    /// Share of positive words, percent.
+    /// Share of words with positive valence, percent.
     pub positive: f64,
-    /// Share of negative words, percent.
+    /// Share of words with negative valence, percent.
     pub negative: f64,
+    /// Share of words with any valence (positive plus negative), percent.
+    #[serde(default)]
+    pub polarity: f64,
+    /// Share of words that are activity verbs, percent.
+    #[serde(default)]
+    pub activity_density: f64,
+    /// Share of words that are personal pronouns, percent.
+    #[serde(default)]
+    pub self_group_density: f64,
+    /// Words counted (tokens with a letter or digit).
+    #[serde(default)]
+    pub word_count: usize,
+    /// Mean VADER compound of the sentences, -1 to +1.
+    #[serde(default)]
+    pub compound: f64,
+    /// Tone of each quoted speaker, in the order they are first quoted.
+    #[serde(default)]
+    pub speakers: Vec<SpeakerTone>,
+}
+
+/// The tone of one speaker's quotes in an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerTone {
+    /// Entity id of the speaker.
+    pub speaker: String,
+    /// The speaker entity's name.
+    pub name: Option<String>,
+    /// Quotes attributed to the speaker.
+    pub quotes: usize,
+    /// Mean tone (VADER compound) of those quotes, -1 to +1.
+    pub tone: f64,
 }
 
 /// Near-duplicate fingerprint.

@@ -10,6 +10,8 @@ pub struct Resources {
     pub gazetteer: Gazetteer,
     /// The entity recogniser (trained by `cargo run --release -p dateline-ner --example train`).
     pub ner: dateline_ner::Model,
+    /// Tone lexicons (VADER and Pattern; built by `cargo run -p dateline-analyze --example build_tone`).
+    pub tone: crate::ToneLexicon,
 }
 
 /// The entity model compiled into the binary.
@@ -26,6 +28,7 @@ impl Resources {
                 line: 0,
                 message: e.to_string(),
             })?,
+            tone: crate::ToneLexicon::embedded()?,
         })
     }
 }

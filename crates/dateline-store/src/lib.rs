@@ -21,6 +21,7 @@
 
 pub mod diff;
 mod error;
+mod export;
 mod ingest;
 pub mod lsh;
 pub mod origin;

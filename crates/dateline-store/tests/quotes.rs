@@ -31,6 +31,7 @@ fn article(text: &str, published: &str, place: &str, quotes: &[(&str, Option<&st
                 speaker_name: speaker.map(str::to_string),
                 speaker_mention: None,
                 confidence: if speaker.is_some() { 0.9 } else { 0.0 },
+                tone: None,
                 kind: kind.into(),
                 cue: Some(cue.into()),
                 content: content.into(),

@@ -102,6 +102,7 @@ fn full_record() -> Analysis {
         content: "The humanitarian corridor remains open,".into(),
         span: Span(168, 207),
         confidence: 0.75,
+        tone: Some(0.0),
     }];
     a.times = vec![TimeExpr { text: "on Monday".into(), value: "2019-09-16".into(), span: Span(93, 102) }];
     a.amounts = vec![Amount {
@@ -112,7 +113,7 @@ fn full_record() -> Analysis {
         about: None,
         span: Span(108, 126),
     }];
-    a.tone = Some(Tone { score: -4.2, positive: 1.1, negative: 5.3 });
+    a.tone = Some(Tone { score: -4.2, positive: 1.1, negative: 5.3, ..Tone::default() });
     a.fingerprint = Some(Fingerprint { minhash: "AAECAwQFBgc=".into() });
     a
 }

@@ -32,6 +32,8 @@ pub enum Command {
     Story(StoryArgs),
     /// Serve the JSON API and the web UI over a store (read-only unless --token is given).
     Serve(ServeArgs),
+    /// Write stored records as JSON Lines or GDELT GKG 2.1 (docs/EXPORTS.md).
+    Export(ExportArgs),
 }
 
 /// Where articles come from.
@@ -61,6 +63,25 @@ pub struct AnalyzeArgs {
     /// With --json, indent the output (then it is no longer one record per line).
     #[arg(long, requires = "json")]
     pub pretty: bool,
+    /// Print in an export format instead: `jsonl` (as --json) or `gkg` (GDELT GKG 2.1 TSV).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "json")]
+    pub format: Option<crate::export::ExportFormat>,
+}
+
+/// `dateline export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// `jsonl` (the record, one per line) or `gkg` (GDELT GKG 2.1, 27 tab-separated columns).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "jsonl")]
+    pub format: crate::export::ExportFormat,
+    /// Only articles published on or after this date (ISO 8601: `2019`, `2019-09`, `2019-09-18`).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Write to this file instead of standard output (`-`: standard output).
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
 }
 
 /// The store to use.

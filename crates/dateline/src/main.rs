@@ -5,6 +5,7 @@
 
 mod cli;
 mod cmd;
+mod export;
 mod summary;
 
 use std::process::ExitCode;

@@ -356,3 +356,7 @@ fn output_is_identical_at_one_and_four_jobs() {
     assert!(lines > 300, "{lines} records");
     assert!(outs[0] == outs[1], "-j 1 and -j 4 differ");
 }
+
+// Export formats (GKG reader from the GDELT codebook); a module of this one test binary.
+#[path = "export/gkg.rs"]
+mod export_gkg;

@@ -482,6 +482,7 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
         content,
         span: f.content,
         confidence,
+        tone: None,
     })
 }
 

@@ -389,6 +389,7 @@ mod tests {
             content: String::new(),
             span: Span(qs, qe),
             confidence: 0.9,
+            tone: None,
         });
         let html = annotate(&a);
         assert!(!html.contains("<script>") && !html.contains("<b>") && !html.contains("<i>"));
@@ -415,6 +416,7 @@ mod tests {
             content: String::new(),
             span: Span(0, 6),
             confidence: 0.0,
+            tone: None,
         });
         let html = annotate(&a);
         assert_eq!(html.matches("<a ").count(), 2, "{html}");

@@ -10,6 +10,11 @@ use crate::cli::AnalyzeArgs;
 use crate::summary;
 
 pub fn run(args: &AnalyzeArgs) -> Result<ExitCode> {
+    // Export formats read the gazetteer (GKG location types); the summary and --json do not.
+    let gazetteer = match args.format {
+        Some(_) => Some(dateline_analyze::gazetteer::Gazetteer::embedded()?),
+        None => None,
+    };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0;
@@ -23,7 +28,9 @@ pub fn run(args: &AnalyzeArgs) -> Result<ExitCode> {
                 return Ok(());
             }
         };
-        if args.json {
+        if let (Some(format), Some(gazetteer)) = (args.format, &gazetteer) {
+            crate::export::write_record(&mut out, format, &analysis, gazetteer)?;
+        } else if args.json {
             if args.pretty {
                 serde_json::to_writer_pretty(&mut out, &analysis)?;
             } else {

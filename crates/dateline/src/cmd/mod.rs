@@ -1,6 +1,7 @@
 //! One module per subcommand; each returns the process exit code.
 
 mod analyze;
+mod export;
 mod ingest;
 mod query;
 mod serve;
@@ -35,6 +36,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Stories(args) => stories::list(&args),
         Command::Story(args) => stories::show(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Export(args) => export::run(&args),
     }
 }
 
