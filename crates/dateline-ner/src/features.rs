@@ -91,6 +91,10 @@ pub(crate) struct Lex {
     /// the low 10 bits, coarse cluster above).
     pub cluster_keys: Vec<u32>,
     pub cluster_codes: Vec<u16>,
+    /// The same clusters as an open-addressing table of `(key, code + 1)` (0: an empty slot)
+    /// with at least twice as many slots as keys: a token costs one or two probes instead of a
+    /// binary search over 100,000 keys (the keys are hash bits already, so they spread evenly).
+    cluster_slots: Vec<(u32, u32)>,
     /// Prefilters of `places` and `words`.
     places_filter: Prefilter,
     words_filter: Prefilter,
@@ -178,13 +182,22 @@ impl Lex {
         // one code per key (a rare 32-bit collision keeps the more frequent word's, listed first
         // by the builder: `cluster_entries` keeps the first)
         clusters.dedup_by_key(|e| e.0);
-        let (cluster_keys, cluster_codes) = clusters.into_iter().unzip();
+        let (cluster_keys, cluster_codes): (Vec<u32>, Vec<u16>) = clusters.into_iter().unzip();
+        let mut cluster_slots = vec![(0u32, 0u32); (2 * cluster_keys.len()).next_power_of_two()];
+        let mask = cluster_slots.len() - 1;
+        for (&key, &code) in cluster_keys.iter().zip(&cluster_codes) {
+            let mut i = key as usize & mask;
+            while cluster_slots[i].1 != 0 {
+                i = (i + 1) & mask;
+            }
+            cluster_slots[i] = (key, u32::from(code) + 1);
+        }
         let words = word_flags();
         // Some ten bits per entry or more (71,000 places, 450 words): about one absent hash in
         // ten or fewer goes on to the search.
         let places_filter = Prefilter::new(places.iter().copied(), 20);
         let words_filter = Prefilter::new(words.iter().map(|&(h, _)| h), 12);
-        Lex { places, words, cluster_keys, cluster_codes, places_filter, words_filter }
+        Lex { places, words, cluster_keys, cluster_codes, cluster_slots, places_filter, words_filter }
     }
 
     /// The lexicon flags of the word whose [`text_hash`] is `h` (0 when in none).
@@ -198,12 +211,18 @@ impl Lex {
     /// The (fine, coarse) clusters of the word whose lowercase [`text_hash`] is `h`
     /// ([`NO_FINE`], [`NO_COARSE`] when the word is not in the cluster list).
     fn cluster(&self, h: u64) -> (u16, u8) {
-        match self.cluster_keys.binary_search(&cluster_key(h)) {
-            Ok(k) => {
-                let c = self.cluster_codes[k];
-                (c & 0x3ff, (c >> 10) as u8)
+        let key = cluster_key(h);
+        let Some(mask) = self.cluster_slots.len().checked_sub(1) else { return (NO_FINE, NO_COARSE) };
+        let mut i = key as usize & mask;
+        loop {
+            match self.cluster_slots[i] {
+                (_, 0) => return (NO_FINE, NO_COARSE),
+                (k, c) if k == key => {
+                    let c = (c - 1) as u16;
+                    return (c & 0x3ff, (c >> 10) as u8);
+                }
+                _ => i = (i + 1) & mask,
             }
-            Err(_) => (NO_FINE, NO_COARSE),
         }
     }
 
