@@ -2,6 +2,8 @@
 //! demo articles in `examples/demo` (written for this project) and on the reference article in
 //! `../shared` when that is present.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -171,19 +173,6 @@ fn ingest_is_idempotent_and_search_show_stats_work() {
     assert_eq!(missing.status.code(), Some(1));
 }
 
-/// Parses `score: N/M items (header a/b, dateline a/b, ...)` into (group, got, of).
-fn score_groups(line: &str) -> Vec<(String, u32, u32)> {
-    let inner = line.split_once('(').and_then(|(_, r)| r.strip_suffix(')')).unwrap_or_default();
-    inner
-        .split(", ")
-        .filter_map(|part| {
-            let (name, frac) = part.split_once(' ')?;
-            let (got, of) = frac.split_once('/')?;
-            Some((name.to_string(), got.parse().ok()?, of.parse().ok()?))
-        })
-        .collect()
-}
-
 /// The reference article, scored by `../shared/eval/score.py`. Groups that are done must stay
 /// complete; groups in progress must not fall below what has landed.
 #[test]
@@ -200,7 +189,7 @@ fn reference_article_scores() {
     let report = stdout(&out);
     eprintln!("{report}");
     let last = report.lines().last().unwrap_or_default();
-    let groups = score_groups(last);
+    let groups = common::score_groups(last);
     let got = |name: &str| groups.iter().find(|g| g.0 == name).map(|g| (g.1, g.2)).unwrap_or((0, 1));
     // Every group at the score that has landed (all complete today).
     let floors =

@@ -3,6 +3,8 @@
 //! do not fall below what has landed. The pages are a dev set; this guards against regressions,
 //! it is not the measure (that is on pages nobody here has seen).
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -18,19 +20,6 @@ fn realpages() -> Option<PathBuf> {
     None
 }
 
-/// `group a/b` pairs of the last line of score_all.py.
-fn groups(line: &str) -> Vec<(String, u32, u32)> {
-    let inner = line.rsplit_once('(').and_then(|(_, r)| r.strip_suffix(')')).unwrap_or_default();
-    inner
-        .split(", ")
-        .filter_map(|part| {
-            let (name, frac) = part.split_once(' ')?;
-            let (got, of) = frac.split_once('/')?;
-            Some((name.to_string(), got.parse().ok()?, of.parse().ok()?))
-        })
-        .collect()
-}
-
 #[test]
 fn real_pages_keep_their_scores() {
     let Some(shared) = realpages() else { return };
@@ -44,7 +33,7 @@ fn real_pages_keep_their_scores() {
     let report = String::from_utf8_lossy(&out.stdout).into_owned();
     eprintln!("{report}");
     let last = report.lines().last().unwrap_or_default();
-    let got = groups(last);
+    let got = common::score_groups(last);
     let score = |name: &str| got.iter().find(|g| g.0 == name).map(|g| (g.1, g.2)).unwrap_or((0, 1));
     // Header, dateline and repairs are complete; the others are floors.
     for (name, floor) in [
