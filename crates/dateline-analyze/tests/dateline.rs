@@ -1,15 +1,11 @@
 //! Wire datelines in the styles news sites and agencies use. The sentences after the datelines
 //! are our own.
 
-use std::sync::OnceLock;
+mod common;
 
-use dateline_analyze::{parse_dateline, Dateline, Resources, Span};
+use common::{expect_dateline, res};
+use dateline_analyze::{parse_dateline, Dateline, Span};
 use proptest::prelude::*;
-
-fn res() -> &'static Resources {
-    static R: OnceLock<Resources> = OnceLock::new();
-    R.get_or_init(|| Resources::embedded().expect("embedded resources load"))
-}
 
 fn parse(text: &str, reference: Option<&str>) -> Option<Dateline> {
     parse_dateline(text, res(), reference)
@@ -26,12 +22,7 @@ fn check(
     date: Option<&str>,
     span_text: &str,
 ) {
-    let d = parse(text, reference).unwrap_or_else(|| panic!("no dateline in {text:?}"));
-    assert_eq!(d.place.as_deref(), Some(place), "place in {text:?}");
-    assert_eq!(d.country.as_deref(), country, "country in {text:?}");
-    assert_eq!(d.sources, sources, "sources in {text:?}");
-    assert_eq!(d.date.as_deref(), date, "date in {text:?}");
-    assert_eq!(&text[d.span.0..d.span.1], span_text, "span in {text:?}");
+    expect_dateline(parse(text, reference), text, place, country, sources, date, span_text);
 }
 
 #[test]

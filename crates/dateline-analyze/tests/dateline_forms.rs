@@ -3,16 +3,12 @@
 //! star prefixes, and datelines after a page's lead (headline, byline, date lines). Every
 //! sentence here is our own, with invented people.
 
-use std::sync::OnceLock;
+mod common;
 
-use dateline_analyze::{analyze, find_dateline, lead_spans, Dateline, Resources};
+use common::{expect_dateline, res};
+use dateline_analyze::{analyze, find_dateline, lead_spans, Dateline};
 use dateline_text::{Document, Format, Metadata, SourceRef};
 use proptest::prelude::*;
-
-fn res() -> &'static Resources {
-    static R: OnceLock<Resources> = OnceLock::new();
-    R.get_or_init(|| Resources::embedded().expect("embedded resources load"))
-}
 
 fn find(text: &str, reference: Option<&str>) -> Option<Dateline> {
     find_dateline(text, res(), reference)
@@ -29,12 +25,7 @@ fn check(
     date: Option<&str>,
     span_text: &str,
 ) {
-    let d = find(text, reference).unwrap_or_else(|| panic!("no dateline in {text:?}"));
-    assert_eq!(d.place.as_deref(), Some(place), "place in {text:?}");
-    assert_eq!(d.country.as_deref(), country, "country in {text:?}");
-    assert_eq!(d.sources, sources, "sources in {text:?}");
-    assert_eq!(d.date.as_deref(), date, "date in {text:?}");
-    assert_eq!(&text[d.span.0..d.span.1], span_text, "span in {text:?}");
+    expect_dateline(find(text, reference), text, place, country, sources, date, span_text);
 }
 
 fn doc(text: &str) -> Document {
