@@ -325,6 +325,14 @@ fn is_boilerplate(line: &str) -> bool {
     if line.is_empty() || line.len() > MAX_BOILERPLATE_LINE {
         return false;
     }
+    // Most lines open with ASCII: compared in place, without building a lowercase copy (this
+    // runs for every line of hard-wrapped text).
+    let ascii_head = line.bytes().take(24).all(|b| b.is_ascii());
+    if ascii_head {
+        return BOILERPLATE_OPENINGS
+            .iter()
+            .any(|b| line.as_bytes().get(..b.len()).is_some_and(|h| h.eq_ignore_ascii_case(b.as_bytes())));
+    }
     let head: String = line.chars().take(24).flat_map(char::to_lowercase).collect();
     BOILERPLATE_OPENINGS.iter().any(|b| head.starts_with(b))
 }

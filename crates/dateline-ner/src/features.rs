@@ -95,6 +95,11 @@ pub(crate) struct Lex {
     /// with at least twice as many slots as keys: a token costs one or two probes instead of a
     /// binary search over 100,000 keys (the keys are hash bits already, so they spread evenly).
     cluster_slots: Vec<(u32, u32)>,
+    /// The same place hashes as an open-addressing table (0: an empty slot; a zero hash is
+    /// `place_zero`), at most half full: one or two probes instead of a binary search over
+    /// 71,000 hashes, for every capitalised token and each of the three tokens after it.
+    place_slots: Vec<u64>,
+    place_zero: bool,
     /// Prefilters of `places` and `words`.
     places_filter: Prefilter,
     words_filter: Prefilter,
@@ -197,7 +202,27 @@ impl Lex {
         // ten or fewer goes on to the search.
         let places_filter = Prefilter::new(places.iter().copied(), 20);
         let words_filter = Prefilter::new(words.iter().map(|&(h, _)| h), 12);
-        Lex { places, words, cluster_keys, cluster_codes, cluster_slots, places_filter, words_filter }
+        let mut place_slots = vec![0u64; (2 * places.len()).next_power_of_two()];
+        let mask = place_slots.len() - 1;
+        for &h in places.iter().filter(|&&h| h != 0) {
+            let mut i = (h >> 40) as usize & mask;
+            while place_slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            place_slots[i] = h;
+        }
+        let place_zero = places.first() == Some(&0);
+        Lex {
+            places,
+            words,
+            cluster_keys,
+            cluster_codes,
+            cluster_slots,
+            place_slots,
+            place_zero,
+            places_filter,
+            words_filter,
+        }
     }
 
     /// The lexicon flags of the word whose [`text_hash`] is `h` (0 when in none).
@@ -228,7 +253,22 @@ impl Lex {
 
     /// Whether `h` is the [`phrase_hash`] of a place.
     fn is_place(&self, h: u64) -> bool {
-        self.places_filter.may_contain(h) && self.places.binary_search(&h).is_ok()
+        if h == 0 {
+            return self.place_zero;
+        }
+        if !self.places_filter.may_contain(h) {
+            return false;
+        }
+        // The prefilter read the low bits; the table's slot comes from high ones.
+        let mask = self.place_slots.len() - 1;
+        let mut i = (h >> 40) as usize & mask;
+        loop {
+            match self.place_slots[i] {
+                0 => return false,
+                x if x == h => return true,
+                _ => i = (i + 1) & mask,
+            }
+        }
     }
 }
 
@@ -244,6 +284,11 @@ pub(crate) struct TokenInfo {
     pub upper: bool,
     /// Starts with a lowercase letter.
     pub lower_initial: bool,
+    /// Has no letter and no digit (punctuation, symbols): like a lowercase word, such a token
+    /// is scored only when it may continue an entity ("AT & T").
+    pub no_alnum: bool,
+    /// Every field is filled in, not only those of [`surface_info`].
+    complete: bool,
     digit: bool,
     hyphen: bool,
     dot: bool,
@@ -330,6 +375,14 @@ pub(crate) struct Scratch {
     all_lower: String,
 }
 
+impl Scratch {
+    /// The lowercase form of token `i` of the sentence [`sentence_info`] last read.
+    pub(crate) fn lower(&self, i: usize) -> &str {
+        let (a, z) = self.lowers[i];
+        &self.all_lower[a..z]
+    }
+}
+
 /// `w` lowercased (ASCII without the Unicode tables), appended to `out`.
 fn push_lowercase(w: &str, out: &mut String) {
     if w.is_ascii() {
@@ -343,7 +396,7 @@ fn push_lowercase(w: &str, out: &mut String) {
 
 /// The facts of token `w`, whose lowercase form is `lower`.
 fn token_info(w: &str, lower: &str, lex: &Lex) -> TokenInfo {
-    let mut t = TokenInfo { lower: text_hash(lower), ..TokenInfo::default() };
+    let mut t = TokenInfo { lower: text_hash(lower), complete: true, ..TokenInfo::default() };
     (t.fine, t.coarse) = lex.cluster(t.lower);
     let first = w.chars().next();
     t.title = first.is_some_and(char::is_uppercase);
@@ -353,6 +406,7 @@ fn token_info(w: &str, lower: &str, lex: &Lex) -> TokenInfo {
     } else {
         t.short = short_hash(w);
         t.upper = all_caps(w);
+        t.no_alnum = !w.chars().any(char::is_alphanumeric);
         for b in w.bytes() {
             t.digit |= b.is_ascii_digit();
             t.hyphen |= b == b'-';
@@ -381,8 +435,9 @@ fn all_caps(w: &str) -> bool {
 fn ascii_shape_facts(w: &str, t: &mut TokenInfo) {
     let mut short = Fnv::start();
     let mut last = b' ';
-    let (mut letters, mut all_upper) = (0, true);
+    let (mut letters, mut all_upper, mut alnum) = (0, true, false);
     for b in w.bytes() {
+        alnum |= b.is_ascii_alphanumeric();
         let m = ascii_shape_class(b);
         if m != last {
             short.byte(m);
@@ -399,6 +454,7 @@ fn ascii_shape_facts(w: &str, t: &mut TokenInfo) {
     short.byte(0xff);
     t.short = short.0;
     t.upper = letters > 1 && all_upper;
+    t.no_alnum = !alnum;
 }
 
 /// The facts of every token of a sentence, place-lexicon matches included.
@@ -416,6 +472,78 @@ pub(crate) fn sentence_info(words: &[&str], lex: &Lex, scratch: &mut Scratch) ->
     }
     mark_places(&mut info, lex, scratch);
     info
+}
+
+/// What tagging needs of a sentence: [`sentence_info`] in full for the tokens the model may
+/// score and their neighbours, and for every other token only what its neighbours' features read
+/// of it (whether it is capitalised, lowercase or punctuation). Most tokens of news are
+/// lowercase words far from any name; they are never scored, so their hashes and word clusters
+/// (a cache miss each) are not computed. [`complete_window`] fills in the rest around a token
+/// scored after all (a lowercase word continuing an entity).
+pub(crate) fn sentence_info_for_tagging(words: &[&str], lex: &Lex, scratch: &mut Scratch) -> Vec<TokenInfo> {
+    let mut info = Vec::with_capacity(words.len());
+    scratch.all_lower.clear();
+    scratch.lowers.clear();
+    for w in words {
+        let start = scratch.all_lower.len();
+        push_lowercase(w, &mut scratch.all_lower);
+        scratch.lowers.push((start, scratch.all_lower.len()));
+        info.push(surface_info(w));
+    }
+    let n = info.len();
+    let mut i = 0;
+    while i < n {
+        if may_score(&info[i]) {
+            for k in i.saturating_sub(CONTEXT)..n.min(i + CONTEXT + 1) {
+                complete(&mut info[k], words[k], scratch.lower(k), lex);
+            }
+        }
+        i += 1;
+    }
+    mark_places(&mut info, lex, scratch);
+    info
+}
+
+/// How far the features of a token read its neighbours' hashes and clusters (the look-ahead of
+/// feature 47 reads only whether a word is capitalised, which every token has).
+const CONTEXT: usize = 2;
+
+/// Whether the model scores this token even outside an entity (see `Model::skip_lowercase`).
+pub(crate) fn may_score(t: &TokenInfo) -> bool {
+    !t.lower_initial && !t.no_alnum
+}
+
+/// Completes the tokens around token `i` (see [`sentence_info_for_tagging`]).
+pub(crate) fn complete_window(info: &mut [TokenInfo], i: usize, words: &[&str], lex: &Lex, scratch: &Scratch) {
+    for k in i.saturating_sub(CONTEXT)..info.len().min(i + CONTEXT + 1) {
+        complete(&mut info[k], words[k], scratch.lower(k), lex);
+    }
+}
+
+/// What the first character says: capitalised, lowercase, no letter or digit at all.
+fn surface_info(w: &str) -> TokenInfo {
+    let first = w.chars().next();
+    let no_alnum = if w.is_ascii() {
+        !w.bytes().any(|b| b.is_ascii_alphanumeric())
+    } else {
+        !w.chars().any(char::is_alphanumeric)
+    };
+    TokenInfo {
+        title: first.is_some_and(char::is_uppercase),
+        lower_initial: first.is_some_and(char::is_lowercase),
+        no_alnum,
+        ..TokenInfo::default()
+    }
+}
+
+/// Fills in every fact of a token [`surface_info`] left out (its place-lexicon position, set
+/// later for the whole sentence, is kept).
+fn complete(t: &mut TokenInfo, w: &str, lower: &str, lex: &Lex) {
+    if !t.complete {
+        let gaz = t.gaz;
+        *t = token_info(w, lower, lex);
+        t.gaz = gaz;
+    }
 }
 
 /// Place lexicon: longest match (up to 4 tokens) left to right, as BILU positions.
@@ -452,12 +580,51 @@ fn mark_places(info: &mut [TokenInfo], lex: &Lex, scratch: &Scratch) {
 }
 
 /// The features of token `i` (the word `word`) that do not depend on predicted tags, into `out`
-/// (cleared first). The hashes only the token itself needs (the word as written, its shape and
-/// affixes) are computed here, so tokens the model never scores never pay for them. `scratch`
-/// must be the one [`sentence_info`] filled for this sentence: the affixes are read from the
-/// lowercase forms it holds.
-pub(crate) fn static_features(i: usize, word: &str, info: &[TokenInfo], scratch: &mut Scratch, out: &mut Vec<u64>) {
+/// (cleared first): [`token_features`] followed by [`context_features`]. `scratch` must be the
+/// one [`sentence_info`] filled for this sentence.
+pub(crate) fn static_features(i: usize, word: &str, info: &[TokenInfo], scratch: &Scratch, out: &mut Vec<u64>) {
     out.clear();
+    token_features(i == 0, word, &info[i], scratch.lower(i), out);
+    context_features(i, info, out);
+}
+
+/// The features that depend on nothing but the token itself (the word as written, whether it
+/// opens the sentence, and what [`sentence_info`] read of the word alone), appended to `out`.
+/// Because they depend on nothing else, the model can add up their weights once per distinct
+/// word and reuse the sum (`model::TokenScores`). The hashes only the token itself needs (the
+/// word as written, its shape and affixes) are computed here, so tokens the model never scores
+/// never pay for them. `lower` is the word's lowercase form.
+pub(crate) fn token_features(first: bool, word: &str, t: &TokenInfo, lower: &str, out: &mut Vec<u64>) {
+    let b = u64::from;
+    out.push(feature(0, &[]));
+    out.push(feature(1, &[t.lower]));
+    out.push(feature(2, &[text_hash(word)]));
+    out.push(feature(3, &[shape_hash(word)]));
+    out.push(feature(4, &[t.short]));
+    // prefixes of 1..=3 characters and suffixes of 1..=4, as many as the word has
+    let ends = lower.char_indices().map(|(k, _)| k).skip(1).chain(std::iter::once(lower.len()));
+    for (k, end) in ends.take(3).enumerate() {
+        out.push(feature(6 + k as u8, &[text_hash(&lower[..end])]));
+    }
+    for (k, (start, _)) in lower.char_indices().rev().take(4).enumerate() {
+        out.push(feature(11 + k as u8, &[text_hash(&lower[start..])]));
+    }
+    let first = b(first);
+    let flags = first | b(t.title) << 1 | b(t.upper) << 2 | b(t.digit) << 3 | b(t.hyphen) << 4 | b(t.dot) << 5;
+    out.push(feature(20, &[flags]));
+    out.push(feature(21, &[first | b(t.title) << 1]));
+    out.push(feature(43, &[b(t.demonym) << 1 | b(t.title)]));
+    out.push(feature(45, &[b(t.person_title)]));
+    out.push(feature(46, &[b(t.org_word) << 1 | b(t.title)]));
+    let case = b(t.title) | b(t.upper) << 1;
+    out.push(feature(70, &[u64::from(t.fine)]));
+    out.push(feature(71, &[u64::from(t.fine) << 2 | case]));
+    out.push(feature(72, &[u64::from(t.coarse) << 2 | case]));
+}
+
+/// The features of token `i` that read its neighbours or its place in a place-lexicon match,
+/// appended to `out`.
+pub(crate) fn context_features(i: usize, info: &[TokenInfo], out: &mut Vec<u64>) {
     let n = info.len();
     let none = TokenInfo {
         lower: text_hash(""),
@@ -476,26 +643,6 @@ pub(crate) fn static_features(i: usize, word: &str, info: &[TokenInfo], scratch:
     let t = info[i];
     let ii = i as isize;
     let b = u64::from;
-    out.push(feature(0, &[]));
-    out.push(feature(1, &[t.lower]));
-    out.push(feature(2, &[text_hash(word)]));
-    out.push(feature(3, &[shape_hash(word)]));
-    out.push(feature(4, &[t.short]));
-    // The word's lowercase form, as [`sentence_info`] left it for the sentence.
-    let (a, z) = scratch.lowers[i];
-    let lower = &scratch.all_lower[a..z];
-    // prefixes of 1..=3 characters and suffixes of 1..=4, as many as the word has
-    let ends = lower.char_indices().map(|(k, _)| k).skip(1).chain(std::iter::once(lower.len()));
-    for (k, end) in ends.take(3).enumerate() {
-        out.push(feature(6 + k as u8, &[text_hash(&lower[..end])]));
-    }
-    for (k, (start, _)) in lower.char_indices().rev().take(4).enumerate() {
-        out.push(feature(11 + k as u8, &[text_hash(&lower[start..])]));
-    }
-    let first = b(i == 0);
-    let flags = first | b(t.title) << 1 | b(t.upper) << 2 | b(t.digit) << 3 | b(t.hyphen) << 4 | b(t.dot) << 5;
-    out.push(feature(20, &[flags]));
-    out.push(feature(21, &[first | b(t.title) << 1]));
     let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
     out.push(feature(22, &[p1.lower]));
     out.push(feature(23, &[p2.lower]));
@@ -516,10 +663,7 @@ pub(crate) fn static_features(i: usize, word: &str, info: &[TokenInfo], scratch:
     if i > 0 {
         out.push(feature(42, &[u64::from(p1.gaz) << 8 | g]));
     }
-    out.push(feature(43, &[b(t.demonym) << 1 | b(t.title)]));
     out.push(feature(44, &[b(p1.person_title) << 1 | b(t.title)]));
-    out.push(feature(45, &[b(t.person_title)]));
-    out.push(feature(46, &[b(t.org_word) << 1 | b(t.title)]));
     let org_ahead = (1..=3).any(|k| {
         let x = at(ii + k);
         x.title && x.org_word
@@ -527,13 +671,9 @@ pub(crate) fn static_features(i: usize, word: &str, info: &[TokenInfo], scratch:
     out.push(feature(47, &[b(org_ahead) << 1 | b(t.title)]));
     // capitalised neighbourhood
     out.push(feature(48, &[b(p1.title) << 2 | b(t.title) << 1 | b(n1.title)]));
-    // word clusters: the word's, its neighbours', with case
+    // word clusters: the neighbours', with the word's
     let fine = |x: &TokenInfo| u64::from(x.fine);
     let coarse = |x: &TokenInfo| u64::from(x.coarse);
-    let case = b(t.title) | b(t.upper) << 1;
-    out.push(feature(70, &[fine(&t)]));
-    out.push(feature(71, &[fine(&t) << 2 | case]));
-    out.push(feature(72, &[coarse(&t) << 2 | case]));
     out.push(feature(73, &[fine(&p1)]));
     out.push(feature(74, &[fine(&n1)]));
     out.push(feature(75, &[coarse(&p1) << 16 | coarse(&t) << 8 | coarse(&n1)]));
@@ -543,9 +683,8 @@ pub(crate) fn static_features(i: usize, word: &str, info: &[TokenInfo], scratch:
     out.push(feature(79, &[t.short, fine(&n1)]));
 }
 
-/// Features that depend on the tags already predicted to the left.
+/// Features that depend on the tags already predicted to the left, appended to `out`.
 pub(crate) fn dynamic_features(i: usize, prev: Tag, prev2: Tag, info: &[TokenInfo], out: &mut Vec<u64>) {
-    out.clear();
     let t = &info[i];
     let p = u64::from(prev.0);
     out.push(feature(60, &[p]));

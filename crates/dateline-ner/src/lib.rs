@@ -14,6 +14,7 @@ mod features;
 pub mod lexicon;
 mod model;
 mod tags;
+mod token_scores;
 mod tokenize;
 mod train;
 

@@ -16,8 +16,12 @@
 //! checksum  u64      FNV-1a of every byte before it
 //! ```
 
-use crate::features::{dynamic_features, sentence_info, static_features, Fnv, Lex, Scratch, TokenInfo};
+use crate::features::{
+    complete_window, context_features, dynamic_features, may_score, sentence_info_for_tagging, token_features, Fnv,
+    Lex, Scratch, TokenInfo,
+};
 use crate::tags::{Label, Tag, N_TAGS};
+use crate::token_scores::TokenScores;
 use crate::NerError;
 
 const MAGIC: &[u8; 5] = b"DLNER";
@@ -40,6 +44,15 @@ pub struct Model {
     /// entity on one (measured on the evaluation sets: see docs/accuracy-entities.md), so this
     /// skips most of the work. On by default; [`Model::set_skip_lowercase`] turns it off.
     skip_lowercase: bool,
+    /// Which weights these are, for the per-thread cache of word scores ([`TokenScores`]): a
+    /// number no other model loaded in this process has (a clone shares its weights, and so its id).
+    id: u64,
+}
+
+/// A fresh [`Model::id`].
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl std::fmt::Debug for Model {
@@ -63,6 +76,7 @@ impl Default for Model {
             scale: 1.0,
             lex: Lex::new(Vec::new(), Vec::new()),
             skip_lowercase: true,
+            id: next_id(),
         }
     }
 }
@@ -89,7 +103,7 @@ impl Model {
                 rows.extend_from_slice(&q);
             }
         }
-        Model { bits, index, rows, scale, lex, skip_lowercase: true }
+        Model { bits, index, rows, scale, lex, skip_lowercase: true, id: next_id() }
     }
 
     /// Whether lowercase words outside an entity are tagged `O` unscored (the default).
@@ -103,10 +117,19 @@ impl Model {
     }
 
     fn add_scores(&self, feats: &[u64], scores: &mut [i32; N_TAGS]) {
+        // Two passes: first every feature's row number, then the rows. The index and the rows
+        // are megabytes, so nearly every load misses the cache; loads that do not wait on one
+        // another overlap, and the first pass's loads are all independent.
         let mask = (1u64 << self.bits) - 1;
-        for &f in feats {
-            let r = self.index[(f & mask) as usize];
-            if r != EMPTY {
+        let mut found = [0u32; 64];
+        for chunk in feats.chunks(found.len()) {
+            let mut n = 0;
+            for &f in chunk {
+                let r = self.index[(f & mask) as usize];
+                found[n] = r;
+                n += usize::from(r != EMPTY);
+            }
+            for &r in &found[..n] {
                 let row = &self.rows[r as usize * N_TAGS..(r as usize + 1) * N_TAGS];
                 for (s, &w) in scores.iter_mut().zip(row) {
                     *s += i32::from(w);
@@ -133,26 +156,38 @@ impl Model {
 
     pub(crate) fn predict_tags(&self, words: &[&str]) -> Vec<Tag> {
         let mut scratch = Scratch::default();
-        let info = sentence_info(words, &self.lex, &mut scratch);
-        let mut stat = Vec::with_capacity(48);
-        let mut dynf = Vec::with_capacity(4);
+        let mut info = sentence_info_for_tagging(words, &self.lex, &mut scratch);
+        let mut feats = Vec::with_capacity(48);
         let mut tags: Vec<Tag> = Vec::with_capacity(words.len());
-        for i in 0..words.len() {
-            let prev = if i > 0 { tags[i - 1] } else { Tag::O };
-            if self.skip_lowercase && info[i].lower_initial && !prev.open() {
-                // See `skip_lowercase`: outside an entity, a lowercase word stays outside.
-                tags.push(Tag::O);
-                continue;
+        TokenScores::with(self.id, |cache| {
+            for i in 0..words.len() {
+                let prev = if i > 0 { tags[i - 1] } else { Tag::O };
+                if self.skip_lowercase && !may_score(&info[i]) && !prev.open() {
+                    // See `skip_lowercase`: outside an entity, a lowercase word or a punctuation
+                    // mark stays outside.
+                    tags.push(Tag::O);
+                    continue;
+                }
+                if !may_score(&info[i]) {
+                    // a lowercase word or a mark continuing an entity: its neighbours' facts
+                    complete_window(&mut info, i, words, &self.lex, &scratch);
+                }
+                let prev2 = if i > 1 { tags[i - 2] } else { Tag::O };
+                // The word's own features weigh the same wherever it stands: summed once per
+                // distinct word (and sentence-initial flag), then reused.
+                let mut scores = cache.get_or_insert(words[i], i == 0, |own| {
+                    feats.clear();
+                    token_features(i == 0, words[i], &info[i], scratch.lower(i), &mut feats);
+                    self.add_scores(&feats, own);
+                });
+                feats.clear();
+                context_features(i, &info, &mut feats);
+                dynamic_features(i, prev, prev2, &info, &mut feats);
+                self.add_scores(&feats, &mut scores);
+                let last = i + 1 == words.len();
+                tags.push(best_tag(&scores, prev, last, &info, i));
             }
-            let prev2 = if i > 1 { tags[i - 2] } else { Tag::O };
-            static_features(i, words[i], &info, &mut scratch, &mut stat);
-            dynamic_features(i, prev, prev2, &info, &mut dynf);
-            let mut scores = [0i32; N_TAGS];
-            self.add_scores(&stat, &mut scores);
-            self.add_scores(&dynf, &mut scores);
-            let last = i + 1 == words.len();
-            tags.push(best_tag(&scores, prev, last, &info, i));
-        }
+        });
         tags
     }
 
@@ -259,7 +294,7 @@ impl Model {
         if r.i != body.len() {
             return Err(bad("trailing bytes"));
         }
-        Ok(Model { bits, index, rows, scale, lex: Lex::new(places, clusters), skip_lowercase: true })
+        Ok(Model { bits, index, rows, scale, lex: Lex::new(places, clusters), skip_lowercase: true, id: next_id() })
     }
 
     /// The factor that turns a quantised score back into perceptron units.

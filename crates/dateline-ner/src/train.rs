@@ -184,7 +184,7 @@ pub fn train(
             let stat = (0..words.len())
                 .map(|i| {
                     let mut f = Vec::new();
-                    static_features(i, words[i], &info, &mut scratch, &mut f);
+                    static_features(i, words[i], &info, &scratch, &mut f);
                     f
                 })
                 .collect();
@@ -211,6 +211,7 @@ pub fn train(
                 wts.step += 1;
                 let prev = if i > 0 { tags[i - 1] } else { Tag::O };
                 let prev2 = if i > 1 { tags[i - 2] } else { Tag::O };
+                dynf.clear();
                 dynamic_features(i, prev, prev2, info, &mut dynf);
                 let mut scores = [0f32; N_TAGS];
                 wts.score(&stat[i], &mut scores);

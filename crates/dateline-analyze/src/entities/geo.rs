@@ -1,6 +1,6 @@
 //! Geocoding places against the gazetteer, in the article's context.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::merge::Ent;
 use super::{tok, tok_ending, Kind, Tok};
@@ -39,7 +39,7 @@ const GEO_REACH: usize = 64;
 pub(super) fn geocode(text: &str, toks: &[Tok], ents: &mut [Ent], res: &Resources, dateline: Option<&Dateline>) {
     let gaz = &res.gazetteer;
     // context: countries named in the article, by number of mentions, and the dateline's
-    let mut context: HashMap<String, usize> = HashMap::new();
+    let mut context: HashMap<String, usize> = HashMap::default();
     for e in ents.iter() {
         if let (Kind::Gpe, Some(c)) = (e.kind, &e.country) {
             *context.entry(c.clone()).or_default() += e.mentions.len();

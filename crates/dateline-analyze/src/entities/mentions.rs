@@ -150,7 +150,7 @@ fn places_inside_events(text: &str, cands: &[Cand], res: &Resources) -> Vec<Cand
 fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
     one_type_per_name(text, out);
     let mut names: Vec<(String, Kind)> = Vec::new();
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for c in out.iter() {
         let name = &text[c.start..c.name_end];
         if c.kind == Kind::Norp || c.source == Source::Dateline || name.chars().count() < 3 {
@@ -252,7 +252,7 @@ fn one_type_per_name(text: &str, out: &mut [Cand]) {
     type First = Option<(Kind, Option<String>)>;
     let mut votes: Vec<(&str, [usize; 5], [First; 5])> = Vec::new();
     // Name → its row of `votes`, so each mention is one lookup (a mention storm stays linear).
-    let mut row: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut row: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for c in out.iter() {
         if c.kind == Kind::Norp || c.source == Source::Dateline {
             continue;
@@ -267,7 +267,7 @@ fn one_type_per_name(text: &str, out: &mut [Cand]) {
         votes[k].1[cl] += w;
         votes[k].2[cl].get_or_insert_with(|| (c.kind, c.country.clone()));
     }
-    let winners: std::collections::HashMap<&str, (usize, Kind, Option<String>)> = votes
+    let winners: rustc_hash::FxHashMap<&str, (usize, Kind, Option<String>)> = votes
         .into_iter()
         .filter_map(|(name, v, mut firsts)| {
             let best = (0..5).max_by_key(|&k| v[k])?;
@@ -684,7 +684,7 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
             defined.push((acr.to_string(), Kind::Org, a));
         }
     }
-    let mut first_defined: std::collections::HashMap<&str, (Kind, usize)> = std::collections::HashMap::new();
+    let mut first_defined: rustc_hash::FxHashMap<&str, (Kind, usize)> = rustc_hash::FxHashMap::default();
     for (a, kind, start) in &defined {
         first_defined.entry(a.as_str()).or_insert((*kind, *start));
     }

@@ -1,6 +1,6 @@
 //! Merging mentions into entities within one article.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use dateline_text::Span;
 
@@ -89,8 +89,8 @@ fn key(text: &str, c: &Cand, res: &Resources) -> String {
 pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources) -> Vec<Ent> {
     let _ = toks;
     let mut ents: Vec<Ent> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut by_start: HashMap<usize, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut by_start: HashMap<usize, usize> = HashMap::default();
     for c in cands {
         let k = key(text, &c, res);
         let target = match c.alias_of.and_then(|s| by_start.get(&s).copied()) {
@@ -130,7 +130,7 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
         .collect();
     // Every proper suffix of each person's words, to the people it ends (in order): a lookup per
     // entity instead of a scan of all people.
-    let mut by_suffix: HashMap<&[String], Vec<usize>> = HashMap::new();
+    let mut by_suffix: HashMap<&[String], Vec<usize>> = HashMap::default();
     for (j, full) in &people {
         for k in 1..full.len() {
             by_suffix.entry(&full[k..]).or_default().push(*j);
@@ -194,7 +194,7 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
     for e in &mut ents {
         e.mentions.sort_by_key(|m| m.start);
         // the type most mentions have, rules and the dateline counting double
-        let mut votes: HashMap<Kind, usize> = HashMap::new();
+        let mut votes: HashMap<Kind, usize> = HashMap::default();
         for m in &e.mentions {
             let w = if m.source == Source::Model && m.head.is_none() { 1 } else { 2 };
             *votes.entry(m.kind).or_default() += w;

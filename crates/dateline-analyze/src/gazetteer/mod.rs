@@ -10,7 +10,7 @@
 
 mod load;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hasher;
 
 use dateline_ner::lexicon::{WordHasher, WordMap};

@@ -253,7 +253,7 @@ impl<'a> Resolver<'a> {
         // "Alain Toussaint" and "Mr Toussaint" may be two entities: a person of unknown gender
         // takes the gender of the others with the same surname when they agree.
         let surname = |e: &Entity| e.name.rsplit(' ').next().unwrap_or("").to_string();
-        let mut by_surname: std::collections::HashMap<String, Option<Gender>> = std::collections::HashMap::new();
+        let mut by_surname: rustc_hash::FxHashMap<String, Option<Gender>> = rustc_hash::FxHashMap::default();
         for (e, &g) in self.entities.iter().zip(&genders) {
             if e.kind == "PERSON" && g != Gender::Unknown {
                 let slot = by_surname.entry(surname(e)).or_insert(Some(g));

@@ -1,7 +1,7 @@
 //! The tone lexicon (`resources/tone.tsv`): VADER valences and Pattern polarities, and the
 //! hand-written word lists of the VADER rules and of the GDELT-style densities.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::AnalyzeError;
 
@@ -14,10 +14,19 @@ static EMBEDDED: &str = include_str!("../../../../resources/tone.tsv");
 /// Word valences for tone scoring. Keys are lowercase.
 #[derive(Debug, Clone, Default)]
 pub struct ToneLexicon {
+    /// Each word's VADER and Pattern scores: one lookup per token gives both.
+    words: FxHashMap<Box<str>, WordTone>,
+    /// Numbers of VADER and Pattern entries.
+    counts: (usize, usize),
+}
+
+/// What the lexicons say of one lowercase word.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct WordTone {
     /// VADER: mean human valence rating, -4 to +4.
-    vader: HashMap<Box<str>, f64>,
-    /// Pattern: mean polarity over a word's senses, -1 to +1, for words VADER lacks.
-    pattern: HashMap<Box<str>, f64>,
+    pub vader: Option<f64>,
+    /// Pattern: mean polarity over a word's senses, -1 to +1 (kept only for words VADER lacks).
+    pub pattern: Option<f64>,
 }
 
 impl ToneLexicon {
@@ -52,33 +61,45 @@ impl ToneLexicon {
             if !value.is_finite() {
                 return Err(bad(n + 2, format!("value {value} is not finite")));
             }
+            let entry = lex.words.entry(word.into()).or_default();
             match kind {
-                "V" => lex.vader.insert(word.into(), value),
-                "P" => lex.pattern.insert(word.into(), value),
+                "V" => {
+                    lex.counts.0 += usize::from(entry.vader.is_none());
+                    entry.vader = Some(value);
+                }
+                "P" => {
+                    lex.counts.1 += usize::from(entry.pattern.is_none());
+                    entry.pattern = Some(value);
+                }
                 _ => return Err(bad(n + 2, format!("unknown record type {kind:?}"))),
-            };
+            }
         }
         Ok(lex)
     }
 
     /// VADER valence of a lowercase token.
     pub fn vader(&self, lower: &str) -> Option<f64> {
-        self.vader.get(lower).copied()
+        self.word(lower).vader
     }
 
     /// Pattern polarity of a lowercase token (only words VADER lacks).
     pub fn pattern(&self, lower: &str) -> Option<f64> {
-        self.pattern.get(lower).copied()
+        self.word(lower).pattern
+    }
+
+    /// Both scores of a lowercase token (none when the word is in neither lexicon).
+    pub fn word(&self, lower: &str) -> WordTone {
+        self.words.get(lower).copied().unwrap_or_default()
     }
 
     /// Number of VADER and Pattern entries.
     pub fn len(&self) -> (usize, usize) {
-        (self.vader.len(), self.pattern.len())
+        self.counts
     }
 
     /// True when no word is known (the `Default` value).
     pub fn is_empty(&self) -> bool {
-        self.vader.is_empty() && self.pattern.is_empty()
+        self.words.is_empty()
     }
 }
 
@@ -462,10 +483,10 @@ const ACTIVITY_IRREGULAR: &[&str] = &[
 
 /// Every form of the activity verbs: the lemma, `-s`, `-es`, `-ed`, `-d`, `-ing` (with a final
 /// `e` dropped, or the last consonant doubled), and the irregular forms. Built once.
-fn activity_forms() -> &'static std::collections::HashSet<String> {
-    static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+fn activity_forms() -> &'static FxHashSet<String> {
+    static FORMS: std::sync::OnceLock<FxHashSet<String>> = std::sync::OnceLock::new();
     FORMS.get_or_init(|| {
-        let mut set: std::collections::HashSet<String> = ACTIVITY_IRREGULAR.iter().map(|s| s.to_string()).collect();
+        let mut set: FxHashSet<String> = ACTIVITY_IRREGULAR.iter().map(|s| s.to_string()).collect();
         for v in ACTIVITY_VERBS {
             set.insert(v.to_string());
             for suffix in ["s", "es", "ed", "ing"] {

@@ -49,7 +49,7 @@ pub fn article_tone(text: &str, sentences: &[Span], quotes: &[Quote], lex: &Tone
             let v = scratch.valences[i];
             let sign = if v != 0.0 {
                 v.signum()
-            } else if let Some(p) = lex.pattern(lower) {
+            } else if let Some(p) = scratch.known[i].pattern {
                 // Pattern words VADER lacks: their polarity, turned by a negation up to three
                 // words before.
                 let negated = (i.saturating_sub(3)..i).any(|k| lexicon::negates(scratch.lower(k)));
@@ -89,7 +89,7 @@ pub fn article_tone(text: &str, sentences: &[Span], quotes: &[Quote], lex: &Tone
 /// speakers are first quoted.
 fn speaker_tones(quotes: &[Quote], lex: &ToneLexicon) -> Vec<SpeakerTone> {
     let mut out: Vec<(SpeakerTone, f64)> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut index: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for q in quotes {
         let Some(id) = &q.speaker else { continue };
         let t = q.tone.unwrap_or_else(|| quote_tone(&q.content, lex));

@@ -18,7 +18,7 @@
 //! looks values up by equality, which differs when two valences are equal); typographic quotes
 //! and dashes count as punctuation as well as ASCII ones.
 
-use super::lexicon::{booster, negates, ToneLexicon, C_INCR, N_SCALAR, SPECIAL_CASES};
+use super::lexicon::{booster, negates, ToneLexicon, WordTone, C_INCR, N_SCALAR, SPECIAL_CASES};
 
 /// VADER's normalisation constant: the sum at which compound reaches about ±0.72.
 const ALPHA: f64 = 15.0;
@@ -45,8 +45,8 @@ pub struct Scratch {
     lower: Vec<String>,
     /// Number of valid entries in `lower`.
     n: usize,
-    /// VADER valence of each token, when in the lexicon.
-    known: Vec<Option<f64>>,
+    /// What the lexicons say of each token (`vader`: its valence, when VADER has the word).
+    pub(super) known: Vec<WordTone>,
     /// Adjusted valence of each token after all rules.
     pub(super) valences: Vec<f64>,
 }
@@ -89,11 +89,11 @@ pub(super) fn score(text: &str, lex: &ToneLexicon, s: &mut Scratch) -> Polarity 
     if n == 0 {
         return Polarity::default();
     }
-    let tokens: Vec<&str> = s.spans.iter().map(|&(a, b)| &text[a..b]).collect();
-    let upper_count = tokens.iter().filter(|t| is_upper(t)).count();
+    let tokens = Tokens { text, spans: &s.spans };
+    let upper_count = s.spans.iter().filter(|&&(a, b)| is_upper(&text[a..b])).count();
     let cap_diff = upper_count > 0 && upper_count < n;
     s.known.clear();
-    s.known.extend(s.lower[..n].iter().map(|w| lex.vader(w)));
+    s.known.extend(s.lower[..n].iter().map(|w| lex.word(w)));
     s.valences.clear();
     for i in 0..n {
         let w = s.lower[i].as_str();
@@ -101,7 +101,7 @@ pub(super) fn score(text: &str, lex: &ToneLexicon, s: &mut Scratch) -> Polarity 
         let v = if skip {
             0.0
         } else {
-            match s.known[i] {
+            match s.known[i].vader {
                 Some(base) => word_valence(i, base, &tokens, s, cap_diff),
                 None => 0.0,
             }
@@ -119,6 +119,20 @@ pub(super) fn score(text: &str, lex: &ToneLexicon, s: &mut Scratch) -> Polarity 
         }
     }
     finish(text, &s.valences)
+}
+
+/// The tokens of the text scored, as written (not lowercased).
+struct Tokens<'a> {
+    text: &'a str,
+    spans: &'a [(usize, usize)],
+}
+
+impl std::ops::Index<usize> for Tokens<'_> {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        let (a, b) = self.spans[i];
+        &self.text[a..b]
+    }
 }
 
 /// Splits on whitespace and strips punctuation from the ends of each token, keeping the token
@@ -150,12 +164,12 @@ fn tokenize(text: &str, s: &mut Scratch) {
 
 /// The valence of lexicon word `i` after the negation, booster, capitals, idiom and `least`
 /// rules.
-fn word_valence(i: usize, base: f64, tokens: &[&str], s: &Scratch, cap_diff: bool) -> f64 {
+fn word_valence(i: usize, base: f64, tokens: &Tokens<'_>, s: &Scratch, cap_diff: bool) -> f64 {
     let n = s.n;
     let w = |k: usize| s.lower[k].as_str();
     let mut v = base;
     // "no" as a determiner negates the next lexicon word instead of counting itself.
-    if w(i) == "no" && i + 1 < n && s.known[i + 1].is_some() {
+    if w(i) == "no" && i + 1 < n && s.known[i + 1].vader.is_some() {
         v = 0.0;
     }
     if (i > 0 && w(i - 1) == "no")
@@ -164,7 +178,7 @@ fn word_valence(i: usize, base: f64, tokens: &[&str], s: &Scratch, cap_diff: boo
     {
         v = base * N_SCALAR;
     }
-    if cap_diff && is_upper(tokens[i]) {
+    if cap_diff && is_upper(&tokens[i]) {
         v += if v > 0.0 { C_INCR } else { -C_INCR };
     }
     for back in 0..3 {
@@ -172,10 +186,10 @@ fn word_valence(i: usize, base: f64, tokens: &[&str], s: &Scratch, cap_diff: boo
             break;
         }
         let j = i - back - 1;
-        if s.known[j].is_some() {
+        if s.known[j].vader.is_some() {
             continue;
         }
-        let mut inc = modifier(tokens[j], w(j), v, cap_diff);
+        let mut inc = modifier(&tokens[j], w(j), v, cap_diff);
         if inc != 0.0 {
             inc *= [1.0, 0.95, 0.9][back];
         }
@@ -186,7 +200,7 @@ fn word_valence(i: usize, base: f64, tokens: &[&str], s: &Scratch, cap_diff: boo
         }
     }
     // "least" negates, except in "at least" and "very least".
-    if i > 0 && w(i - 1) == "least" && s.known[i - 1].is_none() && !(i > 1 && matches!(w(i - 2), "at" | "very")) {
+    if i > 0 && w(i - 1) == "least" && s.known[i - 1].vader.is_none() && !(i > 1 && matches!(w(i - 2), "at" | "very")) {
         v *= N_SCALAR;
     }
     v
