@@ -749,3 +749,54 @@ fn adverbials_are_not_speakers_and_lead_adverbs_are_dropped() {
     assert_eq!(phrase(t, "Then she"), Some("she".to_string()));
     assert_eq!(phrase(t, "the council"), Some("the council".to_string()));
 }
+
+#[test]
+fn a_quote_with_no_cue_continues_the_previous_speaker() {
+    // Same paragraph after "X said.", and a paragraph that is all quote after X's paragraph.
+    let text = "The depot will close in June, Mayor Paul Okafor said on Monday. \"We have no money left.\"\n\n\
+\"The buses will run from the old station until the new one opens.\"\n\n\
+Ana Ruiz, who chairs the board, said the plan was rushed.\n\n\
+\"Nobody asked the drivers,\" the union said. \"We will strike.\"";
+    let ents = [
+        entity("e1", "PERSON", "Paul Okafor", Some("Mayor"), None, text, &["Paul Okafor"]),
+        entity("e2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+    ];
+    let q = run(text, &ents);
+    let by = |c: &str| q.iter().find(|q| q.content.starts_with(c)).map(|q| (q.speaker.clone(), q.confidence));
+    assert_eq!(by("We have no money").and_then(|b| b.0).as_deref(), Some("e1"), "{q:?}");
+    assert_eq!(by("The buses will run").and_then(|b| b.0).as_deref(), Some("e1"), "{q:?}");
+    // Less sure than the attribution it continues.
+    assert!(by("The buses will run").zip(by("The depot")).is_some_and(|(c, a)| c.1 < a.1), "{q:?}");
+    // The mention is carried along even when it names no entity.
+    let strike = q.iter().find(|q| q.content.starts_with("We will strike"));
+    assert_eq!(strike.and_then(|q| q.speaker_mention.as_ref()).map(|m| m.text.as_str()), Some("the union"), "{q:?}");
+}
+
+#[test]
+fn a_quote_with_no_cue_does_not_continue_across_another_name_or_cue() {
+    // Another person named between; a cue we do not know after the quote; a colon after narrative.
+    let text = "Mayor Paul Okafor said the depot would close.\n\nAna Ruiz arrived late.\n\n\
+\"It is a sad day for the town.\"\n\n\
+Okafor said the drivers would be paid. \"Out!\" the crowd roared.\n\n\
+Okafor said the vote was close. His wife whispered to him: \"They are still with you.\"";
+    let ents = [
+        entity("e1", "PERSON", "Paul Okafor", Some("Mayor"), None, text, &["Paul Okafor", "Okafor"]),
+        entity("e2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+    ];
+    let q = run(text, &ents);
+    for c in ["It is a sad day", "Out!", "They are still"] {
+        let got = q.iter().find(|q| q.content.starts_with(c));
+        assert!(got.is_none_or(|g| g.speaker.is_none()), "{c}: {q:?}");
+    }
+}
+
+#[test]
+fn a_question_mark_does_not_cut_off_the_attribution() {
+    let text = "The board met on Monday.\n\n\"Who do they think they are?\" Okafor said of the firm.\n\n\
+Growing angry, Mr. Okafor continued: \"The worst deal ever? It was this one.\"";
+    let ents = [entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Okafor"])];
+    let got = speakers(text, &ents);
+    assert!(got.iter().any(|g| g.0 == "Who do they think they are?" && g.2.as_deref() == Some("e1")), "{got:?}");
+    assert!(got.iter().all(|g| !g.0.starts_with("of the firm")), "{got:?}");
+    assert!(got.iter().any(|g| g.0.starts_with("The worst deal") && g.2.as_deref() == Some("e1")), "{got:?}");
+}
