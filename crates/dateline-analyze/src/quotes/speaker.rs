@@ -3,13 +3,16 @@
 //! In order of trust: the phrase overlaps a mention the entities stage found (a name, a surname,
 //! an acronym, or a nominal it linked by coreference); "he"/"she" takes a person that agrees in
 //! gender (titles, role nouns, the pronouns the article uses next to the name) and is salient (the
-//! speaker of the previous attribution, a sentence subject, the only candidate nearby), never a
+//! speaker of the previous attribution, a sentence subject, the only candidate nearby; a first
+//! name the table in resources/first-names.tsv knows rules out the other gender), never a
 //! name inside quote marks, a byline or a photo credit; a definite title or role ("the minister")
 //! takes the most recent person whose title or role has that noun. Anything else (indefinite
 //! "a delegate", plural "officials", a pronoun with several equally likely persons) stays
 //! unresolved, the mention kept: a missing speaker is better than a wrong one.
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use dateline_text::Span;
 
@@ -121,6 +124,39 @@ const FEMALE_WORDS: &[&str] = &[
     "sister",
 ];
 
+/// First names and the gender their people's pronouns show, learned from coreference chains of
+/// free corpora (`scripts/build_first_names.py`; see resources/README.md and NOTICE).
+static FIRST_NAMES_TSV: &str = include_str!("../../../../resources/first-names.tsv");
+
+static FIRST_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+    FIRST_NAMES_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let name = f.next()?;
+            let g = match f.next()? {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => return None,
+            };
+            Some((name, g))
+        })
+        .collect()
+});
+
+/// The gender the table gives the first word of `name` ("Ana Ruiz" -> the entry for "ana"), when
+/// the name has at least two words.
+fn first_name_gender(name: &str) -> Gender {
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(_)) = (words.next(), words.next()) else { return Gender::Unknown };
+    let lower = first.to_lowercase();
+    FIRST_NAMES.get(lower.as_str()).copied().unwrap_or(Gender::Unknown)
+}
+
+/// The votes a first name in the table is worth against the article's own pronouns (one each).
+const FIRST_NAME_VOTES: u32 = 2;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
     Male,
@@ -135,7 +171,8 @@ pub(super) struct Resolver<'a> {
     /// (span, entity index), sorted by start.
     mentions: Vec<(Span, usize)>,
     /// Per entity: gender from titles, role nouns and the article's pronouns next to the name.
-    gender: OnceCell<Vec<Gender>>,
+    /// (with the first-name table, from the article alone): see [`Resolver::genders`].
+    gender: OnceCell<(Vec<Gender>, Vec<Gender>)>,
     /// Quote-mark regions, `open..after`, sorted: names inside are quoted, not salient.
     quoted: Vec<Span>,
     /// Per mention (same order as `mentions`): a byline or a photo credit, never an antecedent.
@@ -170,9 +207,6 @@ impl<'a> Resolver<'a> {
         i > 0 && self.quoted.get(i - 1).is_some_and(|s| at < s.1)
     }
 
-    /// Each entity's gender: a title or role word decides; else the pronouns that follow its
-    /// mentions (outside quote marks, before another person is named) vote, and a clear majority
-    /// decides.
     /// Per mention: a byline, a photo credit or a headline name (see [`is_credit`]).
     fn credits(&self, text: &str) -> &[bool] {
         self.credit.get_or_init(|| {
@@ -181,7 +215,10 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    fn genders(&self, text: &str) -> Vec<Gender> {
+    /// Each entity's gender: a title or role word decides; else the pronouns that follow its
+    /// mentions (outside quote marks, before another person is named) vote, and a clear majority
+    /// decides. Per entity: (gender with the first-name table's votes, gender from the article alone).
+    fn genders(&self, text: &str) -> (Vec<Gender>, Vec<Gender>) {
         let mut votes = vec![(0u32, 0u32); self.entities.len()];
         let mut decided = vec![Gender::Unknown; self.entities.len()];
         for (i, e) in self.entities.iter().enumerate() {
@@ -241,19 +278,35 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        let article = self.settle(&decided, &votes);
+        // The first-name table adds its votes; what it alone decides only rules candidates out.
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.kind == "PERSON" && decided[i] == Gender::Unknown {
+                match first_name_gender(&e.name) {
+                    Gender::Male => votes[i].0 += FIRST_NAME_VOTES,
+                    Gender::Female => votes[i].1 += FIRST_NAME_VOTES,
+                    Gender::Unknown => {}
+                }
+            }
+        }
+        (self.settle(&decided, &votes), article)
+    }
+
+    /// Genders from titles (`decided`) and votes (male, female): a clear majority decides, and a
+    /// person of unknown gender takes the agreed gender of others with the same surname
+    /// ("Alain Toussaint" and "Mr Toussaint" may be two entities).
+    fn settle(&self, decided: &[Gender], votes: &[(u32, u32)]) -> Vec<Gender> {
         let mut genders: Vec<Gender> = decided
-            .into_iter()
+            .iter()
             .zip(votes)
-            .map(|(g, (m, f))| match g {
+            .map(|(&g, &(m, f))| match g {
                 Gender::Unknown if m > 0 && m >= 3 * f => Gender::Male,
                 Gender::Unknown if f > 0 && f >= 3 * m => Gender::Female,
                 g => g,
             })
             .collect();
-        // "Alain Toussaint" and "Mr Toussaint" may be two entities: a person of unknown gender
-        // takes the gender of the others with the same surname when they agree.
         let surname = |e: &Entity| e.name.rsplit(' ').next().unwrap_or("").to_string();
-        let mut by_surname: std::collections::HashMap<String, Option<Gender>> = std::collections::HashMap::new();
+        let mut by_surname: HashMap<String, Option<Gender>> = HashMap::new();
         for (e, &g) in self.entities.iter().zip(&genders) {
             if e.kind == "PERSON" && g != Gender::Unknown {
                 let slot = by_surname.entry(surname(e)).or_insert(Some(g));
@@ -351,7 +404,7 @@ impl<'a> Resolver<'a> {
         want: Gender,
         previous: Option<(usize, usize)>,
     ) -> Resolution {
-        let gender = self.gender.get_or_init(|| self.genders(text));
+        let (gender, article) = self.gender.get_or_init(|| self.genders(text));
         let agrees = |i: usize| gender.get(i).copied().unwrap_or(Gender::Unknown);
         let ok = |i: usize| {
             self.entities.get(i).is_some_and(|e| e.kind == "PERSON")
@@ -376,7 +429,8 @@ impl<'a> Resolver<'a> {
             cands.push((i, s.0));
         }
         let prev = previous.filter(|&(p, pos)| at.saturating_sub(pos) <= WINDOW && ok(p)).map(|p| p.0);
-        let known = |i: usize| agrees(i) == want;
+        // Only the article's own evidence (a title, its pronouns) makes a resolution surer.
+        let known = |i: usize| article.get(i).copied() == Some(want);
         let pick = |i: usize, confidence: f32| Resolution {
             entity: Some(i),
             confidence: if known(i) { confidence + 0.05 } else { confidence - UNKNOWN_GENDER },

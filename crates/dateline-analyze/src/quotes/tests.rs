@@ -800,3 +800,23 @@ Growing angry, Mr. Okafor continued: \"The worst deal ever? It was this one.\"";
     assert!(got.iter().all(|g| !g.0.starts_with("of the firm")), "{got:?}");
     assert!(got.iter().any(|g| g.0.starts_with("The worst deal") && g.2.as_deref() == Some("e1")), "{got:?}");
 }
+
+#[test]
+fn a_first_name_rules_out_a_pronoun_of_the_other_gender() {
+    // No title and no pronoun in the article says who is who: the first names do.
+    let text = "Mary Lang met Tom Reyes at the depot on Monday. \"We agreed on nothing at all,\" she said.";
+    let ents = [
+        entity("e1", "PERSON", "Mary Lang", None, None, text, &["Mary Lang"]),
+        entity("e2", "PERSON", "Tom Reyes", None, None, text, &["Tom Reyes"]),
+    ];
+    let q = run(text, &ents);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("e1"), "{q:?}");
+    // A name the table does not know stays unknown: two candidates, no speaker.
+    let text = "Ashvik Lang met Tom Reyes at the depot on Monday. \"We agreed on nothing at all,\" he said.";
+    let ents = [
+        entity("e1", "PERSON", "Ashvik Lang", None, None, text, &["Ashvik Lang"]),
+        entity("e2", "PERSON", "Zorvan Reyes", None, None, text, &["Tom Reyes"]),
+    ];
+    assert_eq!(run(text, &ents)[0].speaker, None);
+}
