@@ -347,7 +347,9 @@ impl<'a> Resolver<'a> {
             let modifier = text[last.0..last.1].starts_with(|c: char| c.is_lowercase())
                 && self.overlapping(last, |x| self.entities.get(e).is_some_and(|y| std::ptr::eq(x, y))).is_none()
                 && !words[head_len - 1].0.ends_with("'s")
-                && !words[head_len - 1].0.ends_with("\u{2019}s");
+                && !words[head_len - 1].0.ends_with("\u{2019}s")
+                && names_a_clause(&words[..head_len], |w| self.overlapping(w, |_| true).is_some())
+                    .is_none_or(|run| self.overlapping(run, |_| true) != Some(e));
             if !modifier {
                 return Resolution { entity: Some(e), confidence: 0.9 };
             }
@@ -622,6 +624,56 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
         tone: None,
     })
 }
+
+/// Words after a name that make the phrase a clause with the name as its subject ("Bolton
+/// distanced himself from ...", "Carter however", "Karimi can barely"), not a noun the name
+/// modifies ("Varga supporters").
+const CLAUSE_WORDS: &[&str] = &[
+    "can",
+    "could",
+    "will",
+    "would",
+    "may",
+    "might",
+    "must",
+    "should",
+    "also",
+    "however",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "then",
+    "still",
+    "now",
+    "later",
+    "again",
+];
+
+/// The name that opens the phrase `words` (after capitalised titles) when a verb or an adverb
+/// follows it (see [`CLAUSE_WORDS`]; "-ed" and "-ly" words): the phrase is a clause with the name
+/// as its subject, not a noun the name modifies. `named` says which words are in a mention.
+fn names_a_clause(words: &[(String, Span)], named: impl Fn(Span) -> bool) -> Option<Span> {
+    let first = words.iter().position(|(_, s)| named(*s))?;
+    // Only titles before the name ("Former Rep.", "Mr."), which the caller sees capitalised.
+    if words[..first].iter().any(|(w, _)| !TITLE_LIKE.contains(&w.as_str())) {
+        return None;
+    }
+    let end = first + words[first..].iter().take_while(|(_, s)| named(*s)).count();
+    let next = words.get(end)?.0.as_str();
+    let verb = CLAUSE_WORDS.contains(&next) || (next.len() > 4 && (next.ends_with("ed") || next.ends_with("ly")));
+    verb.then(|| Span(words[first].1 .0, words[end - 1].1 .1))
+}
+
+/// Titles that may stand before a name opening a clause.
+const TITLE_LIKE: &[&str] = &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "former", "president", "gen", "prof"];
 
 /// Words a speaker phrase never starts with (prepositions, subordinators): such a phrase was read
 /// off an adverbial ("In March", "On Tuesday", "with Gorka"), not a noun phrase.

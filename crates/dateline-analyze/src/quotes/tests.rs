@@ -820,3 +820,21 @@ fn a_first_name_rules_out_a_pronoun_of_the_other_gender() {
     ];
     assert_eq!(run(text, &ents)[0].speaker, None);
 }
+
+#[test]
+fn a_name_opening_a_clause_is_the_speaker() {
+    let text = "Okafor however said the pier would reopen in May. \
+Ana Ruiz celebrated in the harbour with supporters, declaring it \"a great day for the town\". \
+Varga supporters said the vote was rigged.";
+    let ents = [
+        entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Okafor"]),
+        entity("e2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+        entity("e3", "PERSON", "Lena Varga", None, None, text, &["Varga"]),
+    ];
+    let got = speakers(text, &ents);
+    let by = |c: &str| got.iter().find(|g| g.0.contains(c)).map(|g| (g.1.clone(), g.2.clone()));
+    assert_eq!(by("pier would reopen").and_then(|g| g.1).as_deref(), Some("e1"), "{got:?}");
+    assert_eq!(by("a great day").and_then(|g| g.1).as_deref(), Some("e2"), "{got:?}");
+    // A name modifying a noun still is not the speaker.
+    assert_eq!(by("vote was rigged").and_then(|g| g.1), None, "{got:?}");
+}
