@@ -480,6 +480,50 @@ impl<'a> Resolver<'a> {
         best.map(|b| b.2)
     }
 
+    /// The person who speaks a quote opening at `open` after a colon with no cue of ours
+    /// (`Hannity interjected: "..."`, `McConnell, R-Ky., delivered a blunt message to Trump:
+    /// "..."`, `Continued Stone: "..."`): the first person named in the clause before the colon,
+    /// when that person is the clause's subject (it opens the clause, titles aside) or the only
+    /// person named there and not the object of a preposition. Returns (mention, entity).
+    fn colon_lead(&self, text: &str, open: usize) -> Option<(Span, usize)> {
+        let before = text.get(..open)?.trim_end_matches(|c: char| c.is_whitespace() || is_mark(c));
+        let colon = before.strip_suffix(':')?.len();
+        let lo = (colon.saturating_sub(LEAD_REACH)..colon).find(|&i| text.is_char_boundary(i))?;
+        let window = text.get(lo..colon)?;
+        // The clause starts at the paragraph start or after the last full stop of a word.
+        let start = window.rfind('\n').map(|n| n + 1).or((lo == 0).then_some(0))?;
+        let lead = &window[start..];
+        let clause = lead
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| {
+                // A closing quote mark, or a stop after a word that is no abbreviation ("Mr.", "Ky.").
+                is_mark(c)
+                    || matches!(c, '.' | '?' | '!')
+                        && lead[i + 1..].starts_with(' ')
+                        && lead[..i]
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| w.len() > 3 && w.chars().all(char::is_alphabetic))
+            })
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let from = lo + start + clause;
+        let a = self.mentions.partition_point(|(s, _)| s.0 < from);
+        let persons: Vec<(Span, usize)> = self.mentions[a..]
+            .iter()
+            .take_while(|(s, _)| s.1 <= colon)
+            .filter(|(s, i)| !self.is_quoted(s.0) && self.entities.get(*i).is_some_and(|e| e.kind == "PERSON"))
+            .copied()
+            .collect();
+        let &(m, e) = persons.first()?;
+        let only = persons.iter().all(|p| p.1 == e);
+        // "Before Trump's appearance, ...", "From Bush's post:": an object or a possessor.
+        let lead_in = text.get(from..m.0).unwrap_or("");
+        let prep = lead_in.split_whitespace().any(|w| NOT_SPEAKER_START.contains(&w.to_lowercase().as_str()));
+        let possessive = text.get(m.1..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
+        (!prep && !possessive && (is_subject(text, m.0) || only)).then_some((m, e))
+    }
+
     /// Is a person named (outside quote marks, not in a credit line) between bytes `a` and `b`?
     fn person_between(&self, a: usize, b: usize) -> bool {
         let from = self.mentions.partition_point(|(s, _)| s.0 < a);
@@ -532,6 +576,12 @@ pub(super) fn to_quotes(text: &str, resolver: &Resolver, found: Vec<Found>) -> V
 /// continues.
 const CONTINUED: f32 = 0.05;
 
+/// How sure a speaker read off the clause before a colon is (no cue verb of ours in it).
+const COLON_LEAD: f32 = 0.8;
+
+/// How far back (bytes) from a colon the clause that leads a quote is read.
+const LEAD_REACH: usize = 250;
+
 /// Narrative after the previous attribution, in its paragraph, that still lets a quote with no
 /// cue continue it (bytes).
 const CONTINUE_GAP: usize = 200;
@@ -552,6 +602,14 @@ fn continue_speakers(text: &str, resolver: &Resolver, found: &mut [Found], resol
             continue;
         }
         if f.kind != "direct" || f.cue.is_some() {
+            continue;
+        }
+        // `Hannity interjected: "..."`, `Continued Stone: "..."`: a colon after a clause whose
+        // subject is a person, with a verb we do not list.
+        if let Some((m, e)) = resolver.colon_lead(text, f.content.0) {
+            found[i].speaker = Some(m);
+            resolved[i] = Resolution { entity: Some(e), confidence: COLON_LEAD };
+            last = Some((i, f.content.1));
             continue;
         }
         let Some((p, end)) = last else { continue };

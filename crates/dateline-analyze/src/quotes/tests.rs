@@ -838,3 +838,21 @@ Varga supporters said the vote was rigged.";
     // A name modifying a noun still is not the speaker.
     assert_eq!(by("vote was rigged").and_then(|g| g.1), None, "{got:?}");
 }
+
+#[test]
+fn the_subject_before_a_colon_speaks_the_quote() {
+    let text = "The council met on Monday.\n\n\
+Mayor Paul Okafor, who chairs the board, delivered a blunt message to Ana Ruiz: \"It is time to stop the delays.\"\n\n\
+Before Ruiz's reply, a letter from the union was read out: \"We will not accept the cuts.\"\n\n\
+Ruiz interjected: \"So you are saying the depot will close?\"";
+    let ents = [
+        entity("e1", "PERSON", "Paul Okafor", Some("Mayor"), None, text, &["Paul Okafor"]),
+        entity("e2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz", "Ruiz"]),
+    ];
+    let got = speakers(text, &ents);
+    let by = |c: &str| got.iter().find(|g| g.0.starts_with(c)).and_then(|g| g.2.clone());
+    assert_eq!(by("It is time").as_deref(), Some("e1"), "{got:?}");
+    assert_eq!(by("So you are saying").as_deref(), Some("e2"), "{got:?}");
+    // A possessor after a preposition is not the speaker.
+    assert_eq!(by("We will not accept"), None, "{got:?}");
+}
