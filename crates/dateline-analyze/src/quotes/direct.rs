@@ -179,6 +179,17 @@ fn according_to(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
 fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Option<Attr> {
     let speaker = if c.lemma == "according" {
         according_to(doc, c.end, hi)
+    } else if c.start > lo && doc.t(c.start).ends_with("ing") && doc.t(c.start - 1) == "," {
+        // "X declined to comment on Y's remarks, saying, "..."": the participle's subject is the
+        // sentence's, not the noun phrase before the comma; "Y, X said, adding, "..."": the
+        // speaker of the cue just before.
+        let prior = c.start.checked_sub(2).filter(|&p| p >= lo).and_then(|p| cues.get(p).copied().flatten());
+        match prior {
+            Some(p) if p.start > lo => {
+                speaker_chain(doc, p.start, lo, cues).and_then(|ch| doc.span(ch.speaker.0, ch.speaker.1))
+            }
+            _ => super::indirect::sentence_subject(doc, lo, c.start),
+        }
     } else if c.start > lo {
         speaker_chain(doc, c.start, lo, cues).and_then(|ch| doc.span(ch.speaker.0, ch.speaker.1))
     } else {

@@ -610,10 +610,14 @@ fn before_verb(doc: &Doc, start: usize, lo: usize) -> Option<usize> {
 
 /// The subject a sentence opens with, when it is a name or a personal pronoun ("Senator Ann Lee
 /// met ... and said"), past an opening adverbial ("On Monday, ..."). Nothing else is guessed.
-fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span> {
+pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span> {
     let mut a = lo;
     if doc.is(a, ADVERBIAL) || is_adverb(doc, a) {
         a = (a..upto.min(a + 8)).find(|&j| doc.t(j) == ",")? + 1;
+    } else if doc.is_cap(a) && doc.t(a).len() > 4 && doc.t(a).ends_with("ing") {
+        // "Talking to the station's evening programme, he declined ...": an opening participle
+        // phrase is no subject.
+        a = (a..upto.min(a + 20)).find(|&j| doc.t(j) == ",")? + 1;
     }
     if doc.is(a, &["he", "she", "they", "we", "i"]) {
         return doc.span(a, a + 1);

@@ -856,3 +856,18 @@ Ruiz interjected: \"So you are saying the depot will close?\"";
     // A possessor after a preposition is not the speaker.
     assert_eq!(by("We will not accept"), None, "{got:?}");
 }
+
+#[test]
+fn a_participle_after_a_comma_speaks_for_the_sentence_subject() {
+    let text = "Talking to a radio station on Monday, Okafor declined to comment on Ana Ruiz's remarks, saying, \
+\"I will not answer political questions.\"\n\n\
+The depot will close in June, Ruiz said, adding, \"Nobody will lose a job.\"";
+    let ents = [
+        entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Okafor"]),
+        entity("e2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz", "Ruiz"]),
+    ];
+    let got = speakers(text, &ents);
+    let by = |c: &str| got.iter().find(|g| g.0.starts_with(c)).map(|g| (g.1.clone(), g.2.clone()));
+    assert_eq!(by("I will not answer"), Some((Some("Okafor".into()), Some("e1".into()))), "{got:?}");
+    assert_eq!(by("Nobody will lose").and_then(|g| g.1).as_deref(), Some("e2"), "{got:?}");
+}
