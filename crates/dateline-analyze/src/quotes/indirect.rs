@@ -490,7 +490,7 @@ fn verb(
             .iter()
             .chain(so_far)
             .rev()
-            .find(|f| f.cue.is_some_and(|q| q.0 >= sent_start.saturating_sub(400) && q.1 <= doc.start(c.start)))
+            .find(|f| f.cue.is_some_and(|q| q.0 >= sent_start && q.1 <= doc.start(c.start)))
             .and_then(|f| f.speaker)
             .or_else(|| sentence_subject(doc, lo, c.start));
         // ", claiming victory": a participle's bare object is an act, not speech, unless the verb

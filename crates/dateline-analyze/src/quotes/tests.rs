@@ -871,3 +871,16 @@ The depot will close in June, Ruiz said, adding, \"Nobody will lose a job.\"";
     assert_eq!(by("I will not answer"), Some((Some("Okafor".into()), Some("e1".into()))), "{got:?}");
     assert_eq!(by("Nobody will lose").and_then(|g| g.1).as_deref(), Some("e2"), "{got:?}");
 }
+
+#[test]
+fn a_participle_does_not_take_the_speaker_of_the_sentence_before() {
+    let text = "Ana Ruiz said the plan was fair. \
+Paul Okafor, who faces a hard vote in his district, withdrew his support, saying the plan was rushed.";
+    let ents = [
+        entity("e1", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+        entity("e2", "PERSON", "Paul Okafor", None, None, text, &["Paul Okafor"]),
+    ];
+    let got = speakers(text, &ents);
+    let rushed = got.iter().find(|g| g.0.contains("rushed"));
+    assert_eq!(rushed.and_then(|g| g.2.as_deref()), Some("e2"), "{got:?}");
+}
