@@ -614,6 +614,10 @@ fn continue_speakers(text: &str, resolver: &Resolver, found: &mut [Found], resol
         }
         let Some((p, end)) = last else { continue };
         let open = f.content.0;
+        // A long gap cannot pass the tests below; it is not scanned (linear time per article).
+        if open.saturating_sub(end) > 2 * CONTINUE_GAP {
+            continue;
+        }
         let Some(gap) = text.get(end.min(open)..open) else { continue };
         // Up to the first line break: the rest of the attribution's paragraph; after it, only
         // blank lines and the opening mark.
@@ -646,10 +650,9 @@ fn attributed_after(text: &str, content: Span) -> bool {
     let stop = text.get(..content.1).unwrap_or("").trim_end_matches(is_mark).ends_with('.');
     let tail = text.get(content.1..).unwrap_or("");
     let tail = tail.trim_start_matches([',', '.', '?', '!']).trim_start_matches(is_mark);
-    let line = tail.split('\n').next().unwrap_or("").trim_start();
-    let next = line.chars().next();
+    let next = tail.trim_start_matches([' ', '\t', '\u{a0}']).chars().next();
     match next {
-        None => false,
+        None | Some('\n' | '\r') => false,
         Some(c) if is_mark(c) => false,
         Some(c) => !(stop && c.is_uppercase()),
     }
