@@ -184,6 +184,12 @@ pub(super) struct Resolver<'a> {
 pub(super) struct Resolution {
     pub entity: Option<usize>,
     pub confidence: f32,
+    /// The organisation the speaker speaks for or belongs to ("a spokesman for the ministry").
+    pub affiliation: Option<usize>,
+}
+
+impl Resolution {
+    const NONE: Resolution = Resolution { entity: None, confidence: 0.0, affiliation: None };
 }
 
 impl<'a> Resolver<'a> {
@@ -333,7 +339,7 @@ impl<'a> Resolver<'a> {
     /// The entity the speaker phrase `phrase` of a quote with content `content` refers to;
     /// `previous` is the speaker resolved at the attribution before (entity, position).
     pub fn resolve_at(&self, text: &str, phrase: Span, content: Span, previous: Option<(usize, usize)>) -> Resolution {
-        let none = Resolution { entity: None, confidence: 0.0 };
+        let none = Resolution::NONE;
         let words = words(text, phrase);
         let head_len = words.iter().position(|(w, _)| HEAD_END.contains(&w.as_str())).unwrap_or(words.len());
         let head = match (words.first(), words.get(head_len.saturating_sub(1))) {
@@ -351,14 +357,39 @@ impl<'a> Resolver<'a> {
                 && names_a_clause(&words[..head_len], |w| self.overlapping(w, |_| true).is_some())
                     .is_none_or(|run| self.overlapping(run, |_| true) != Some(e));
             if !modifier {
-                return Resolution { entity: Some(e), confidence: 0.9 };
+                return Resolution { entity: Some(e), confidence: 0.9, affiliation: None };
             }
+            // "ministry officials", "Harbour Authority engineers": people of the organisation.
+            let affiliation = self.entities.get(e).is_some_and(|x| x.kind == "ORG").then_some(e);
             if SPOKES.contains(&words[head_len - 1].0.as_str()) || VOICES.contains(&words[head_len - 1].0.as_str()) {
                 // "a ministry spokesman", "the Hale campaign": they speak for the name.
-                return Resolution { entity: Some(e), confidence: 0.75 };
+                return Resolution { entity: Some(e), confidence: 0.75, affiliation };
             }
-            return none;
+            return Resolution { affiliation, ..none };
         }
+        let r = self.resolve_nominal(text, phrase, content, previous, &words, head_len, head);
+        // "officials at the Harbour Authority", "a spokesman for the ministry": the body they
+        // speak for, kept whether or not the person is known.
+        let affiliation = (head_len < words.len()
+            && matches!(words[head_len].0.as_str(), "of" | "for" | "at" | "from" | "with"))
+        .then(|| self.overlapping(Span(words[head_len].1 .0, phrase.1), |e| e.kind == "ORG"))
+        .flatten();
+        Resolution { affiliation, ..r }
+    }
+
+    /// [`Resolver::resolve_at`] for a phrase whose head names no entity.
+    #[allow(clippy::too_many_arguments)]
+    fn resolve_nominal(
+        &self,
+        text: &str,
+        phrase: Span,
+        content: Span,
+        previous: Option<(usize, usize)>,
+        words: &[(String, Span)],
+        head_len: usize,
+        head: Span,
+    ) -> Resolution {
+        let none = Resolution::NONE;
         let first = words[0].0.as_str();
         let noun = words[head_len - 1].0.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string();
         if head_len == 1 && matches!(first, "he" | "she") {
@@ -367,12 +398,12 @@ impl<'a> Resolver<'a> {
         }
         if head_len == 1 && first == "it" {
             let e = self.latest_before(phrase.0, |e| e.kind == "ORG");
-            return Resolution { entity: e, confidence: if e.is_some() { 0.6 } else { 0.0 } };
+            return Resolution { entity: e, confidence: if e.is_some() { 0.6 } else { 0.0 }, affiliation: None };
         }
         if SPOKES.contains(&noun.as_str()) && head_len < words.len() {
             let rest = Span(head.1, phrase.1);
             if let Some(e) = self.overlapping(rest, |e| e.kind == "ORG" || e.kind == "GPE") {
-                return Resolution { entity: Some(e), confidence: 0.8 };
+                return Resolution { entity: Some(e), confidence: 0.8, affiliation: None };
             }
         }
         // Only a definite description refers back; "a delegate" or "officials" is someone new.
@@ -387,13 +418,13 @@ impl<'a> Resolver<'a> {
                 .any(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(&noun)))
         };
         if let Some(e) = self.latest_before(phrase.0, |e| e.kind == "PERSON" && has_noun(e)) {
-            return Resolution { entity: Some(e), confidence: 0.75 };
+            return Resolution { entity: Some(e), confidence: 0.75, affiliation: None };
         }
         let e = GENERIC
             .contains(&noun.as_str())
             .then(|| self.latest_before(phrase.0, |e| e.kind == "PERSON" && (e.title.is_some() || e.role.is_some())))
             .flatten();
-        Resolution { entity: e, confidence: if e.is_some() { 0.6 } else { 0.0 } }
+        Resolution { entity: e, confidence: if e.is_some() { 0.6 } else { 0.0 }, affiliation: None }
     }
 
     /// "he"/"she" at `at`: the persons named before it (not quoted, not in this quote's content,
@@ -436,11 +467,12 @@ impl<'a> Resolver<'a> {
         let pick = |i: usize, confidence: f32| Resolution {
             entity: Some(i),
             confidence: if known(i) { confidence + 0.05 } else { confidence - UNKNOWN_GENDER },
+            affiliation: None,
         };
         let Some(&(latest, _)) = cands.first() else {
             return match prev {
                 Some(p) => pick(p, 0.5),
-                None => Resolution { entity: None, confidence: 0.0 },
+                None => Resolution::NONE,
             };
         };
         if cands.len() == 1 {
@@ -552,7 +584,7 @@ impl<'a> Resolver<'a> {
 pub(super) fn to_quotes(text: &str, resolver: &Resolver, found: Vec<Found>) -> Vec<Quote> {
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| found[i].speaker.map_or(found[i].content.0, |s| s.0));
-    let mut resolved = vec![Resolution { entity: None, confidence: 0.0 }; found.len()];
+    let mut resolved = vec![Resolution::NONE; found.len()];
     let mut previous: Option<(usize, usize)> = None;
     let mut found = found;
     for f in &mut found {
@@ -608,7 +640,7 @@ fn continue_speakers(text: &str, resolver: &Resolver, found: &mut [Found], resol
         // subject is a person, with a verb we do not list.
         if let Some((m, e)) = resolver.colon_lead(text, f.content.0) {
             found[i].speaker = Some(m);
-            resolved[i] = Resolution { entity: Some(e), confidence: COLON_LEAD };
+            resolved[i] = Resolution { entity: Some(e), confidence: COLON_LEAD, affiliation: None };
             last = Some((i, f.content.1));
             continue;
         }
@@ -632,7 +664,7 @@ fn continue_speakers(text: &str, resolver: &Resolver, found: &mut [Found], resol
         }
         found[i].speaker = found[p].speaker;
         let r = resolved[p];
-        resolved[i] = Resolution { entity: r.entity, confidence: r.confidence - CONTINUED };
+        resolved[i] = Resolution { confidence: r.confidence - CONTINUED, ..r };
         last = Some((i, f.content.1));
     }
 }
@@ -677,6 +709,7 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
         speaker: entity.map(|e| e.id.clone()),
         speaker_name: entity.map(|e| e.name.clone()),
         speaker_mention: mention,
+        speaker_affiliation: r.affiliation.and_then(|i| resolver.entity(i)).map(|e| e.id.clone()),
         kind: f.kind.to_string(),
         cue: f.cue.and_then(|c| text.get(c.0..c.1)).map(str::to_string),
         content,

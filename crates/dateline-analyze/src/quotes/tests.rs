@@ -884,3 +884,23 @@ Paul Okafor, who faces a hard vote in his district, withdrew his support, saying
     let rushed = got.iter().find(|g| g.0.contains("rushed"));
     assert_eq!(rushed.and_then(|g| g.2.as_deref()), Some("e2"), "{got:?}");
 }
+
+#[test]
+fn the_organisation_a_nominal_speaker_speaks_for_is_kept() {
+    let text = "A spokesman for the Harbour Authority said the pier would stay closed. \
+Officials at the Harbour Authority said repairs would take a year. \
+Harbour Authority engineers said the piles were rotten. A Portville developer said the delay was costly.";
+    let ents = [
+        entity("e1", "ORG", "Harbour Authority", None, None, text, &["Harbour Authority"]),
+        entity("e2", "GPE", "Portville", None, None, text, &["Portville"]),
+    ];
+    let q = run(text, &ents);
+    let by =
+        |c: &str| q.iter().find(|q| q.content.contains(c)).map(|q| (q.speaker.clone(), q.speaker_affiliation.clone()));
+    assert_eq!(by("stay closed"), Some((Some("e1".into()), Some("e1".into()))), "{q:?}");
+    // Unnamed people of the organisation: no speaker, the affiliation kept.
+    assert_eq!(by("take a year"), Some((None, Some("e1".into()))), "{q:?}");
+    assert_eq!(by("piles were rotten"), Some((None, Some("e1".into()))), "{q:?}");
+    // A place is no affiliation.
+    assert_eq!(by("delay was costly"), Some((None, None)), "{q:?}");
+}
