@@ -513,8 +513,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// The person who speaks a quote opening at `open` after a colon with no cue of ours
-    /// (`Hannity interjected: "..."`, `McConnell, R-Ky., delivered a blunt message to Trump:
-    /// "..."`, `Continued Stone: "..."`): the first person named in the clause before the colon,
+    /// (`Lee interjected: "..."`, `Mayor Ann Lee, who chairs the board, sent a short reply to
+    /// Hale: "..."`, `Continued Lee: "..."`): the first person named in the clause before the colon,
     /// when that person is the clause's subject (it opens the clause, titles aside) or the only
     /// person named there and not the object of a preposition. Returns (mention, entity).
     fn colon_lead(&self, text: &str, open: usize) -> Option<(Span, usize)> {
@@ -549,7 +549,7 @@ impl<'a> Resolver<'a> {
             .collect();
         let &(m, e) = persons.first()?;
         let only = persons.iter().all(|p| p.1 == e);
-        // "Before Trump's appearance, ...", "From Bush's post:": an object or a possessor.
+        // "Before Hale's speech, ...", "From Lee's letter:": an object or a possessor.
         let lead_in = text.get(from..m.0).unwrap_or("");
         let prep = lead_in.split_whitespace().any(|w| NOT_SPEAKER_START.contains(&w.to_lowercase().as_str()));
         let possessive = text.get(m.1..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
@@ -636,7 +636,7 @@ fn continue_speakers(text: &str, resolver: &Resolver, found: &mut [Found], resol
         if f.kind != "direct" || f.cue.is_some() {
             continue;
         }
-        // `Hannity interjected: "..."`, `Continued Stone: "..."`: a colon after a clause whose
+        // `Lee interjected: "..."`, `Continued Lee: "..."`: a colon after a clause whose
         // subject is a person, with a verb we do not list.
         if let Some((m, e)) = resolver.colon_lead(text, f.content.0) {
             found[i].speaker = Some(m);
@@ -719,8 +719,8 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
     })
 }
 
-/// Words after a name that make the phrase a clause with the name as its subject ("Bolton
-/// distanced himself from ...", "Carter however", "Karimi can barely"), not a noun the name
+/// Words after a name that make the phrase a clause with the name as its subject ("Hale
+/// distanced himself from ...", "Lee however", "Okafor can hardly"), not a noun the name
 /// modifies ("Varga supporters").
 const CLAUSE_WORDS: &[&str] = &[
     "can",
