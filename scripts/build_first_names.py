@@ -9,13 +9,15 @@ Deterministic (same input, same bytes). Evidence, per person (one entity of one 
   interviews, Wikipedia biographies): a coreference chain of type person with a mention of two or
   more capitalised words (the first word is the first name, titles skipped) and pronoun mentions
   ("he", "him", "his", "himself" / "she", "her", "hers", "herself") in the same chain.
+- LitBank (CC BY 4.0 annotations over public-domain novels): a person entity written "Miss" or
+  "Lady" + first name + surname (a woman) or "Mr." or "Sir" + first name + surname (a man).
 - Re-DocRED (MIT annotations over English Wikipedia, CC BY-SA): a PER entity whose name has two or
   more capitalised words, and the third-person pronoun that opens the sentence after one of its
   mentions when neither sentence names another PER entity.
 
 A person counts for a gender when its pronouns are at least 3 to 1 that way. A first name is kept
 when its persons are at least 4 to 1 one way, and either one of them comes from GUM's gold
-coreference or there are at least three (the Re-DocRED reading is a heuristic); the file lists
+coreference or a LitBank title, or there are at least three (the Re-DocRED reading is a heuristic); the file lists
 the name (lower case), the gender (m/f) and the person counts. Names of one or two letters,
 initials, titles and words the corpora also write in lower case ("assistant") are left out. The table holds no text of the sources, only names and counts.
 """
@@ -143,6 +145,39 @@ def redocred_people(paths):
     return out
 
 
+LITBANK_TITLES = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "miss": "f", "lady": "f", "madame": "f"}
+
+
+def litbank_people(folder):
+    """(first name, male, female) per distinct titled person of LitBank's entity layer: "Miss" or
+    "Lady" + first name + surname is a woman, "Mr." or "Sir" + first name + surname a man ("Mrs."
+    is left out: "Mrs. John Dashwood" is John's wife). Counted once per novel and full name."""
+    out, seen = [], set()
+    for path in sorted(os.listdir(folder)):
+        if not path.endswith(".tsv"):
+            continue
+        toks = [l.rstrip("\n").split("\t") for l in open(os.path.join(folder, path), encoding="utf-8")]
+        for i, row in enumerate(toks):
+            for col in range(1, len(row)):  # nested layers: the full name may be in any of them
+                if row[col] != "B-PER":
+                    continue
+                span = [row[0]]
+                for nxt in toks[i + 1:i + 6]:
+                    if len(nxt) <= col or nxt[col] != "I-PER":
+                        break
+                    span.append(nxt[0])
+                g = LITBANK_TITLES.get(span[0].lower())
+                words = [w for w in span[1:] if w != "."]
+                if not g or len(words) != 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+                    continue
+                key = (path, " ".join(words))
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append((words[0].lower(), int(g == "m") * 3, int(g == "f") * 3, "litbank"))
+    return out
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
@@ -150,6 +185,7 @@ def main():
     ap.add_argument("--out", default=os.path.join(here, "..", "resources", "first-names.tsv"))
     args = ap.parse_args()
     people = gum_people(os.path.join(args.data, "gum", "gum-dep-xml-coref.tar.gz"))
+    people += litbank_people(os.path.join(args.data, "litbank", "entities", "tsv"))
     people += redocred_people([os.path.join(args.data, "redocred", f) for f in ("dev_revised.json", "test_revised.json")])
     # Per name: persons male, persons female (all sources); persons from GUM's gold chains.
     tally = collections.defaultdict(lambda: [0, 0, 0])
@@ -158,11 +194,12 @@ def main():
         if g:
             t = tally[fn]
             t[0 if g == "m" else 1] += 1
-            t[2] += src == "gum"
+            t[2] += src in ("gum", "litbank")
     rows = []
     for fn in sorted(tally):
         m, f, gum = tally[fn]
-        # Gold coreference (GUM) vouches for one person; the Re-DocRED heuristic needs three.
+        # Gold coreference (GUM) or a title (LitBank) vouches for one person; the Re-DocRED
+        # heuristic needs three.
         enough = (gum >= 1 or m + f >= 3) and LOWER[fn] < 2
         g = vote(m, f) if enough and (m >= 4 * f or f >= 4 * m) else None
         if g:
@@ -170,7 +207,7 @@ def main():
     with open(args.out, "w", encoding="utf-8") as out:
         out.write("# first name, gender (m/f) shown by the pronouns of the people so named, persons male, persons female.\n")
         out.write("# Built by scripts/build_first_names.py from GUM (CC BY 4.0, Wikinews CC BY 2.5, Wikipedia CC BY-SA 3.0)\n")
-        out.write("# and Re-DocRED (MIT; English Wikipedia CC BY-SA). See resources/README.md.\n")
+        out.write("# LitBank (CC BY 4.0) and Re-DocRED (MIT; English Wikipedia CC BY-SA). See resources/README.md.\n")
         for r in rows:
             out.write(r + "\n")
     print(f"{len(people)} persons, {len(rows)} first names "
