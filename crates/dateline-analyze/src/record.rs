@@ -154,6 +154,11 @@ pub struct Quote {
     pub speaker_name: Option<String>,
     /// The mention that names the speaker at this quote.
     pub speaker_mention: Option<SpeakerMention>,
+    /// Entity id of the organisation the speaker speaks for or belongs to, when the mention names
+    /// one ("a spokesman for the ministry", "officials at the Harbour Authority"); absent from the
+    /// JSON when there is none (records written before the field existed read as none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_affiliation: Option<String>,
     /// `direct`, `indirect` or `partial`.
     pub kind: String,
     /// The cue ("said", "according to").

@@ -30,6 +30,7 @@ fn article(text: &str, published: &str, place: &str, quotes: &[(&str, Option<&st
                 speaker: speaker.map(|_| "e1".into()),
                 speaker_name: speaker.map(str::to_string),
                 speaker_mention: None,
+                speaker_affiliation: None,
                 confidence: if speaker.is_some() { 0.9 } else { 0.0 },
                 tone: None,
                 kind: kind.into(),

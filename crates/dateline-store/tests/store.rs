@@ -97,6 +97,7 @@ fn full_record() -> Analysis {
         speaker: Some("e1".into()),
         speaker_name: Some("Dmitri Sokolovsky".into()),
         speaker_mention: Some(SpeakerMention { text: "the military official".into(), span: Span(200, 221) }),
+        speaker_affiliation: None,
         kind: "direct".into(),
         cue: Some("added".into()),
         content: "The humanitarian corridor remains open,".into(),

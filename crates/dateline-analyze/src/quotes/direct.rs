@@ -47,7 +47,19 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
             _ => sent_lo,
         };
         let next_open = regions.get(ri + 1).map_or(doc.toks.len(), |n| doc.tok_at(n.open));
-        let hi = doc.sent_of(after_tok.saturating_sub(1)).map_or(after_tok, |s| doc.sents[s].1).min(next_open);
+        let mut hi = doc.sent_of(after_tok.saturating_sub(1)).map_or(after_tok, |s| doc.sents[s].1).min(next_open);
+        // `"Who are they?" Hale said.`: the sentence splitter ends the sentence at `?"` before a
+        // capital; the attribution that follows on the same line belongs to the quote.
+        let asks = doc.text.get(r.content.0..r.content.1).is_some_and(|c| c.trim_end().ends_with(['?', '!']));
+        if asks
+            && hi == after_tok
+            && doc.sents.get(doc.sent_of(after_tok).unwrap_or(usize::MAX)).is_some_and(|s| s.0 == after_tok)
+        {
+            let same_line = doc.text.get(r.after..doc.start(after_tok)).is_some_and(|g| !g.contains('\n'));
+            if same_line {
+                hi = doc.sent_of(after_tok).map_or(after_tok, |s| doc.sents[s].1).min(next_open);
+            }
+        }
         let before = before(doc, open_tok, lo, cues);
         let after = if r.continues { None } else { after(doc, after_tok, hi, cues) };
         // `X says "the tide has turned" despite the strikes`: the quoted words open a clause
@@ -167,6 +179,17 @@ fn according_to(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
 fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Option<Attr> {
     let speaker = if c.lemma == "according" {
         according_to(doc, c.end, hi)
+    } else if c.start > lo && doc.t(c.start).ends_with("ing") && doc.t(c.start - 1) == "," {
+        // "X declined to comment on Y's remarks, saying, "..."": the participle's subject is the
+        // sentence's, not the noun phrase before the comma; "Y, X said, adding, "..."": the
+        // speaker of the cue just before.
+        let prior = c.start.checked_sub(2).filter(|&p| p >= lo).and_then(|p| cues.get(p).copied().flatten());
+        match prior {
+            Some(p) if p.start > lo => {
+                speaker_chain(doc, p.start, lo, cues).and_then(|ch| doc.span(ch.speaker.0, ch.speaker.1))
+            }
+            _ => super::indirect::sentence_subject(doc, lo, c.start),
+        }
     } else if c.start > lo {
         speaker_chain(doc, c.start, lo, cues).and_then(|ch| doc.span(ch.speaker.0, ch.speaker.1))
     } else {

@@ -490,7 +490,7 @@ fn verb(
             .iter()
             .chain(so_far)
             .rev()
-            .find(|f| f.cue.is_some_and(|q| q.0 >= sent_start.saturating_sub(400) && q.1 <= doc.start(c.start)))
+            .find(|f| f.cue.is_some_and(|q| q.0 >= sent_start && q.1 <= doc.start(c.start)))
             .and_then(|f| f.speaker)
             .or_else(|| sentence_subject(doc, lo, c.start));
         // ", claiming victory": a participle's bare object is an act, not speech, unless the verb
@@ -610,10 +610,14 @@ fn before_verb(doc: &Doc, start: usize, lo: usize) -> Option<usize> {
 
 /// The subject a sentence opens with, when it is a name or a personal pronoun ("Senator Ann Lee
 /// met ... and said"), past an opening adverbial ("On Monday, ..."). Nothing else is guessed.
-fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span> {
+pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span> {
     let mut a = lo;
     if doc.is(a, ADVERBIAL) || is_adverb(doc, a) {
         a = (a..upto.min(a + 8)).find(|&j| doc.t(j) == ",")? + 1;
+    } else if doc.is_cap(a) && doc.t(a).len() > 4 && doc.t(a).ends_with("ing") {
+        // "Talking to the station's evening programme, he declined ...": an opening participle
+        // phrase is no subject.
+        a = (a..upto.min(a + 20)).find(|&j| doc.t(j) == ",")? + 1;
     }
     if doc.is(a, &["he", "she", "they", "we", "i"]) {
         return doc.span(a, a + 1);

@@ -153,6 +153,13 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
         let lemma = if doc.is(i + 1, &["for"]) { "call for" } else { "call on" };
         return thought_form(doc, i, t, "call").then_some(Cue { start: i, end: i + 2, lemma });
     }
+    // "X continued: "..."", "..." he continued.": speech only when a quote mark is next to it
+    // ("continued to rise" and "the talks continued" are not).
+    if matches!(t, "continued" | "continues") {
+        let quote_after = doc.is(i + 1, &[":", ","]) && doc.is_mark(i + 2);
+        let quote_before = doc.is(i + 1, &[".", ","]) && (2..6).any(|k| i >= k && doc.is_mark(i - k));
+        return (quote_after || quote_before).then_some(Cue { start: i, end: i + 1, lemma: "say" });
+    }
     if matches!(t, "put" | "puts") && doc.is(i + 1, &["it"]) {
         return Some(Cue { start: i, end: i + 2, lemma: "put it" });
     }

@@ -3,13 +3,16 @@
 //! In order of trust: the phrase overlaps a mention the entities stage found (a name, a surname,
 //! an acronym, or a nominal it linked by coreference); "he"/"she" takes a person that agrees in
 //! gender (titles, role nouns, the pronouns the article uses next to the name) and is salient (the
-//! speaker of the previous attribution, a sentence subject, the only candidate nearby), never a
+//! speaker of the previous attribution, a sentence subject, the only candidate nearby; a first
+//! name the table in resources/first-names.tsv knows rules out the other gender), never a
 //! name inside quote marks, a byline or a photo credit; a definite title or role ("the minister")
 //! takes the most recent person whose title or role has that noun. Anything else (indefinite
 //! "a delegate", plural "officials", a pronoun with several equally likely persons) stays
 //! unresolved, the mention kept: a missing speaker is better than a wrong one.
 
 use std::cell::OnceCell;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
 
 use dateline_text::Span;
 
@@ -121,6 +124,39 @@ const FEMALE_WORDS: &[&str] = &[
     "sister",
 ];
 
+/// First names and the gender their people's pronouns show, learned from coreference chains of
+/// free corpora (`scripts/build_first_names.py`; see resources/README.md and NOTICE).
+static FIRST_NAMES_TSV: &str = include_str!("../../../../resources/first-names.tsv");
+
+static FIRST_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+    FIRST_NAMES_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let name = f.next()?;
+            let g = match f.next()? {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => return None,
+            };
+            Some((name, g))
+        })
+        .collect()
+});
+
+/// The gender the table gives the first word of `name` ("Ana Ruiz" -> the entry for "ana"), when
+/// the name has at least two words.
+fn first_name_gender(name: &str) -> Gender {
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(_)) = (words.next(), words.next()) else { return Gender::Unknown };
+    let lower = first.to_lowercase();
+    FIRST_NAMES.get(lower.as_str()).copied().unwrap_or(Gender::Unknown)
+}
+
+/// The votes a first name in the table is worth against the article's own pronouns (one each).
+const FIRST_NAME_VOTES: u32 = 2;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
     Male,
@@ -135,7 +171,8 @@ pub(super) struct Resolver<'a> {
     /// (span, entity index), sorted by start.
     mentions: Vec<(Span, usize)>,
     /// Per entity: gender from titles, role nouns and the article's pronouns next to the name.
-    gender: OnceCell<Vec<Gender>>,
+    /// (with the first-name table, from the article alone): see [`Resolver::genders`].
+    gender: OnceCell<(Vec<Gender>, Vec<Gender>)>,
     /// Quote-mark regions, `open..after`, sorted: names inside are quoted, not salient.
     quoted: Vec<Span>,
     /// Per mention (same order as `mentions`): a byline or a photo credit, never an antecedent.
@@ -147,6 +184,12 @@ pub(super) struct Resolver<'a> {
 pub(super) struct Resolution {
     pub entity: Option<usize>,
     pub confidence: f32,
+    /// The organisation the speaker speaks for or belongs to ("a spokesman for the ministry").
+    pub affiliation: Option<usize>,
+}
+
+impl Resolution {
+    const NONE: Resolution = Resolution { entity: None, confidence: 0.0, affiliation: None };
 }
 
 impl<'a> Resolver<'a> {
@@ -170,9 +213,6 @@ impl<'a> Resolver<'a> {
         i > 0 && self.quoted.get(i - 1).is_some_and(|s| at < s.1)
     }
 
-    /// Each entity's gender: a title or role word decides; else the pronouns that follow its
-    /// mentions (outside quote marks, before another person is named) vote, and a clear majority
-    /// decides.
     /// Per mention: a byline, a photo credit or a headline name (see [`is_credit`]).
     fn credits(&self, text: &str) -> &[bool] {
         self.credit.get_or_init(|| {
@@ -181,7 +221,10 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    fn genders(&self, text: &str) -> Vec<Gender> {
+    /// Each entity's gender: a title or role word decides; else the pronouns that follow its
+    /// mentions (outside quote marks, before another person is named) vote, and a clear majority
+    /// decides. Per entity: (gender with the first-name table's votes, gender from the article alone).
+    fn genders(&self, text: &str) -> (Vec<Gender>, Vec<Gender>) {
         let mut votes = vec![(0u32, 0u32); self.entities.len()];
         let mut decided = vec![Gender::Unknown; self.entities.len()];
         for (i, e) in self.entities.iter().enumerate() {
@@ -241,19 +284,35 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        let article = self.settle(&decided, &votes);
+        // The first-name table adds its votes; what it alone decides only rules candidates out.
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.kind == "PERSON" && decided[i] == Gender::Unknown {
+                match first_name_gender(&e.name) {
+                    Gender::Male => votes[i].0 += FIRST_NAME_VOTES,
+                    Gender::Female => votes[i].1 += FIRST_NAME_VOTES,
+                    Gender::Unknown => {}
+                }
+            }
+        }
+        (self.settle(&decided, &votes), article)
+    }
+
+    /// Genders from titles (`decided`) and votes (male, female): a clear majority decides, and a
+    /// person of unknown gender takes the agreed gender of others with the same surname
+    /// ("Alain Toussaint" and "Mr Toussaint" may be two entities).
+    fn settle(&self, decided: &[Gender], votes: &[(u32, u32)]) -> Vec<Gender> {
         let mut genders: Vec<Gender> = decided
-            .into_iter()
+            .iter()
             .zip(votes)
-            .map(|(g, (m, f))| match g {
+            .map(|(&g, &(m, f))| match g {
                 Gender::Unknown if m > 0 && m >= 3 * f => Gender::Male,
                 Gender::Unknown if f > 0 && f >= 3 * m => Gender::Female,
                 g => g,
             })
             .collect();
-        // "Alain Toussaint" and "Mr Toussaint" may be two entities: a person of unknown gender
-        // takes the gender of the others with the same surname when they agree.
         let surname = |e: &Entity| e.name.rsplit(' ').next().unwrap_or("").to_string();
-        let mut by_surname: rustc_hash::FxHashMap<String, Option<Gender>> = rustc_hash::FxHashMap::default();
+        let mut by_surname: HashMap<String, Option<Gender>> = HashMap::default();
         for (e, &g) in self.entities.iter().zip(&genders) {
             if e.kind == "PERSON" && g != Gender::Unknown {
                 let slot = by_surname.entry(surname(e)).or_insert(Some(g));
@@ -280,7 +339,7 @@ impl<'a> Resolver<'a> {
     /// The entity the speaker phrase `phrase` of a quote with content `content` refers to;
     /// `previous` is the speaker resolved at the attribution before (entity, position).
     pub fn resolve_at(&self, text: &str, phrase: Span, content: Span, previous: Option<(usize, usize)>) -> Resolution {
-        let none = Resolution { entity: None, confidence: 0.0 };
+        let none = Resolution::NONE;
         let words = words(text, phrase);
         let head_len = words.iter().position(|(w, _)| HEAD_END.contains(&w.as_str())).unwrap_or(words.len());
         let head = match (words.first(), words.get(head_len.saturating_sub(1))) {
@@ -294,16 +353,43 @@ impl<'a> Resolver<'a> {
             let modifier = text[last.0..last.1].starts_with(|c: char| c.is_lowercase())
                 && self.overlapping(last, |x| self.entities.get(e).is_some_and(|y| std::ptr::eq(x, y))).is_none()
                 && !words[head_len - 1].0.ends_with("'s")
-                && !words[head_len - 1].0.ends_with("\u{2019}s");
+                && !words[head_len - 1].0.ends_with("\u{2019}s")
+                && names_a_clause(&words[..head_len], |w| self.overlapping(w, |_| true).is_some())
+                    .is_none_or(|run| self.overlapping(run, |_| true) != Some(e));
             if !modifier {
-                return Resolution { entity: Some(e), confidence: 0.9 };
+                return Resolution { entity: Some(e), confidence: 0.9, affiliation: None };
             }
+            // "ministry officials", "Harbour Authority engineers": people of the organisation.
+            let affiliation = self.entities.get(e).is_some_and(|x| x.kind == "ORG").then_some(e);
             if SPOKES.contains(&words[head_len - 1].0.as_str()) || VOICES.contains(&words[head_len - 1].0.as_str()) {
                 // "a ministry spokesman", "the Hale campaign": they speak for the name.
-                return Resolution { entity: Some(e), confidence: 0.75 };
+                return Resolution { entity: Some(e), confidence: 0.75, affiliation };
             }
-            return none;
+            return Resolution { affiliation, ..none };
         }
+        let r = self.resolve_nominal(text, phrase, content, previous, &words, head_len, head);
+        // "officials at the Harbour Authority", "a spokesman for the ministry": the body they
+        // speak for, kept whether or not the person is known.
+        let affiliation = (head_len < words.len()
+            && matches!(words[head_len].0.as_str(), "of" | "for" | "at" | "from" | "with"))
+        .then(|| self.overlapping(Span(words[head_len].1 .0, phrase.1), |e| e.kind == "ORG"))
+        .flatten();
+        Resolution { affiliation, ..r }
+    }
+
+    /// [`Resolver::resolve_at`] for a phrase whose head names no entity.
+    #[allow(clippy::too_many_arguments)]
+    fn resolve_nominal(
+        &self,
+        text: &str,
+        phrase: Span,
+        content: Span,
+        previous: Option<(usize, usize)>,
+        words: &[(String, Span)],
+        head_len: usize,
+        head: Span,
+    ) -> Resolution {
+        let none = Resolution::NONE;
         let first = words[0].0.as_str();
         let noun = words[head_len - 1].0.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string();
         if head_len == 1 && matches!(first, "he" | "she") {
@@ -312,12 +398,12 @@ impl<'a> Resolver<'a> {
         }
         if head_len == 1 && first == "it" {
             let e = self.latest_before(phrase.0, |e| e.kind == "ORG");
-            return Resolution { entity: e, confidence: if e.is_some() { 0.6 } else { 0.0 } };
+            return Resolution { entity: e, confidence: if e.is_some() { 0.6 } else { 0.0 }, affiliation: None };
         }
         if SPOKES.contains(&noun.as_str()) && head_len < words.len() {
             let rest = Span(head.1, phrase.1);
             if let Some(e) = self.overlapping(rest, |e| e.kind == "ORG" || e.kind == "GPE") {
-                return Resolution { entity: Some(e), confidence: 0.8 };
+                return Resolution { entity: Some(e), confidence: 0.8, affiliation: None };
             }
         }
         // Only a definite description refers back; "a delegate" or "officials" is someone new.
@@ -332,13 +418,13 @@ impl<'a> Resolver<'a> {
                 .any(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(&noun)))
         };
         if let Some(e) = self.latest_before(phrase.0, |e| e.kind == "PERSON" && has_noun(e)) {
-            return Resolution { entity: Some(e), confidence: 0.75 };
+            return Resolution { entity: Some(e), confidence: 0.75, affiliation: None };
         }
         let e = GENERIC
             .contains(&noun.as_str())
             .then(|| self.latest_before(phrase.0, |e| e.kind == "PERSON" && (e.title.is_some() || e.role.is_some())))
             .flatten();
-        Resolution { entity: e, confidence: if e.is_some() { 0.6 } else { 0.0 } }
+        Resolution { entity: e, confidence: if e.is_some() { 0.6 } else { 0.0 }, affiliation: None }
     }
 
     /// "he"/"she" at `at`: the persons named before it (not quoted, not in this quote's content,
@@ -351,7 +437,7 @@ impl<'a> Resolver<'a> {
         want: Gender,
         previous: Option<(usize, usize)>,
     ) -> Resolution {
-        let gender = self.gender.get_or_init(|| self.genders(text));
+        let (gender, article) = self.gender.get_or_init(|| self.genders(text));
         let agrees = |i: usize| gender.get(i).copied().unwrap_or(Gender::Unknown);
         let ok = |i: usize| {
             self.entities.get(i).is_some_and(|e| e.kind == "PERSON")
@@ -376,15 +462,17 @@ impl<'a> Resolver<'a> {
             cands.push((i, s.0));
         }
         let prev = previous.filter(|&(p, pos)| at.saturating_sub(pos) <= WINDOW && ok(p)).map(|p| p.0);
-        let known = |i: usize| agrees(i) == want;
+        // Only the article's own evidence (a title, its pronouns) makes a resolution surer.
+        let known = |i: usize| article.get(i).copied() == Some(want);
         let pick = |i: usize, confidence: f32| Resolution {
             entity: Some(i),
             confidence: if known(i) { confidence + 0.05 } else { confidence - UNKNOWN_GENDER },
+            affiliation: None,
         };
         let Some(&(latest, _)) = cands.first() else {
             return match prev {
                 Some(p) => pick(p, 0.5),
-                None => Resolution { entity: None, confidence: 0.0 },
+                None => Resolution::NONE,
             };
         };
         if cands.len() == 1 {
@@ -424,6 +512,59 @@ impl<'a> Resolver<'a> {
         best.map(|b| b.2)
     }
 
+    /// The person who speaks a quote opening at `open` after a colon with no cue of ours
+    /// (`Lee interjected: "..."`, `Mayor Ann Lee, who chairs the board, sent a short reply to
+    /// Hale: "..."`, `Continued Lee: "..."`): the first person named in the clause before the colon,
+    /// when that person is the clause's subject (it opens the clause, titles aside) or the only
+    /// person named there and not the object of a preposition. Returns (mention, entity).
+    fn colon_lead(&self, text: &str, open: usize) -> Option<(Span, usize)> {
+        let before = text.get(..open)?.trim_end_matches(|c: char| c.is_whitespace() || is_mark(c));
+        let colon = before.strip_suffix(':')?.len();
+        let lo = (colon.saturating_sub(LEAD_REACH)..colon).find(|&i| text.is_char_boundary(i))?;
+        let window = text.get(lo..colon)?;
+        // The clause starts at the paragraph start or after the last full stop of a word.
+        let start = window.rfind('\n').map(|n| n + 1).or((lo == 0).then_some(0))?;
+        let lead = &window[start..];
+        let clause = lead
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| {
+                // A closing quote mark, or a stop after a word that is no abbreviation ("Mr.", "Ky.").
+                is_mark(c)
+                    || matches!(c, '.' | '?' | '!')
+                        && lead[i + 1..].starts_with(' ')
+                        && lead[..i]
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| w.len() > 3 && w.chars().all(char::is_alphabetic))
+            })
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let from = lo + start + clause;
+        let a = self.mentions.partition_point(|(s, _)| s.0 < from);
+        let persons: Vec<(Span, usize)> = self.mentions[a..]
+            .iter()
+            .take_while(|(s, _)| s.1 <= colon)
+            .filter(|(s, i)| !self.is_quoted(s.0) && self.entities.get(*i).is_some_and(|e| e.kind == "PERSON"))
+            .copied()
+            .collect();
+        let &(m, e) = persons.first()?;
+        let only = persons.iter().all(|p| p.1 == e);
+        // "Before Hale's speech, ...", "From Lee's letter:": an object or a possessor.
+        let lead_in = text.get(from..m.0).unwrap_or("");
+        let prep = lead_in.split_whitespace().any(|w| NOT_SPEAKER_START.contains(&w.to_lowercase().as_str()));
+        let possessive = text.get(m.1..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
+        (!prep && !possessive && (is_subject(text, m.0) || only)).then_some((m, e))
+    }
+
+    /// Is a person named (outside quote marks, not in a credit line) between bytes `a` and `b`?
+    fn person_between(&self, a: usize, b: usize) -> bool {
+        let from = self.mentions.partition_point(|(s, _)| s.0 < a);
+        self.mentions[from..]
+            .iter()
+            .take_while(|(s, _)| s.0 < b)
+            .any(|(s, i)| !self.is_quoted(s.0) && self.entities.get(*i).is_some_and(|e| e.kind == "PERSON"))
+    }
+
     /// The entity of the latest mention ending before `at` (within [`WINDOW`]) that passes `ok`,
     /// not inside quote marks.
     fn latest_before(&self, at: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
@@ -443,7 +584,7 @@ impl<'a> Resolver<'a> {
 pub(super) fn to_quotes(text: &str, resolver: &Resolver, found: Vec<Found>) -> Vec<Quote> {
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| found[i].speaker.map_or(found[i].content.0, |s| s.0));
-    let mut resolved = vec![Resolution { entity: None, confidence: 0.0 }; found.len()];
+    let mut resolved = vec![Resolution::NONE; found.len()];
     let mut previous: Option<(usize, usize)> = None;
     let mut found = found;
     for f in &mut found {
@@ -459,7 +600,98 @@ pub(super) fn to_quotes(text: &str, resolver: &Resolver, found: Vec<Found>) -> V
         }
         resolved[i] = r;
     }
+    continue_speakers(text, resolver, &mut found, &mut resolved);
     found.into_iter().zip(resolved).filter_map(|(f, r)| to_quote(text, resolver, f, r)).collect()
+}
+
+/// How much the speaker of a quote with no cue of its own is less sure than the attribution it
+/// continues.
+const CONTINUED: f32 = 0.05;
+
+/// How sure a speaker read off the clause before a colon is (no cue verb of ours in it).
+const COLON_LEAD: f32 = 0.8;
+
+/// How far back (bytes) from a colon the clause that leads a quote is read.
+const LEAD_REACH: usize = 250;
+
+/// Narrative after the previous attribution, in its paragraph, that still lets a quote with no
+/// cue continue it (bytes).
+const CONTINUE_GAP: usize = 200;
+
+/// The wire convention: a direct quote with no cue of its own, in the same paragraph as the
+/// attribution before it or opening the next paragraph, with no other person named in between,
+/// is the previous speaker's (`"A," Hale said. "B."`; `Hale said ...` then a paragraph that is
+/// all quote). It takes that speaker's mention and resolution, a little less sure.
+fn continue_speakers(text: &str, resolver: &Resolver, found: &mut [Found], resolved: &mut [Resolution]) {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].content.0);
+    // The latest attributed quote: (its index, where its attribution or content ends).
+    let mut last: Option<(usize, usize)> = None;
+    for i in order {
+        let f = found[i];
+        if let Some(s) = f.speaker {
+            last = Some((i, s.1.max(f.content.1)));
+            continue;
+        }
+        if f.kind != "direct" || f.cue.is_some() {
+            continue;
+        }
+        // `Lee interjected: "..."`, `Continued Lee: "..."`: a colon after a clause whose
+        // subject is a person, with a verb we do not list.
+        if let Some((m, e)) = resolver.colon_lead(text, f.content.0) {
+            found[i].speaker = Some(m);
+            resolved[i] = Resolution { entity: Some(e), confidence: COLON_LEAD, affiliation: None };
+            last = Some((i, f.content.1));
+            continue;
+        }
+        let Some((p, end)) = last else { continue };
+        let open = f.content.0;
+        // A long gap cannot pass the tests below; it is not scanned (linear time per article).
+        if open.saturating_sub(end) > 2 * CONTINUE_GAP {
+            continue;
+        }
+        let Some(gap) = text.get(end.min(open)..open) else { continue };
+        // Up to the first line break: the rest of the attribution's paragraph; after it, only
+        // blank lines and the opening mark.
+        let (same, rest) = gap.split_once('\n').unwrap_or((gap, ""));
+        let clear = rest.chars().all(|c| c.is_whitespace() || is_mark(c))
+            && same.len() <= CONTINUE_GAP
+            && opens_sentence(text, open)
+            && !attributed_after(text, f.content)
+            && !resolver.person_between(end.min(open), open);
+        if !clear {
+            continue;
+        }
+        found[i].speaker = found[p].speaker;
+        let r = resolved[p];
+        resolved[i] = Resolution { confidence: r.confidence - CONTINUED, ..r };
+        last = Some((i, f.content.1));
+    }
+}
+
+/// Does the quote at `open` start a sentence (a stop, a quote mark or a line break before it)?
+/// `his wife told him: "..."` is someone else's cue we do not know.
+fn opens_sentence(text: &str, open: usize) -> bool {
+    let before = text.get(..open).unwrap_or("").trim_end_matches(is_mark).trim_end_matches([' ', '\t', '\u{a0}']);
+    before.is_empty() || before.ends_with(['\n', '.', '?', '!']) || before.ends_with(is_mark)
+}
+
+/// Is the quote with content `content` followed, on its line, by words of its own sentence
+/// (`"...," the letter reads`, `"Out!" the crowd shouted`): an attribution we do not know.
+fn attributed_after(text: &str, content: Span) -> bool {
+    let stop = text.get(..content.1).unwrap_or("").trim_end_matches(is_mark).ends_with('.');
+    let tail = text.get(content.1..).unwrap_or("");
+    let tail = tail.trim_start_matches([',', '.', '?', '!']).trim_start_matches(is_mark);
+    let next = tail.trim_start_matches([' ', '\t', '\u{a0}']).chars().next();
+    match next {
+        None | Some('\n' | '\r') => false,
+        Some(c) if is_mark(c) => false,
+        Some(c) => !(stop && c.is_uppercase()),
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{ab}' | '\u{bb}' | '`')
 }
 
 fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<Quote> {
@@ -477,6 +709,7 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
         speaker: entity.map(|e| e.id.clone()),
         speaker_name: entity.map(|e| e.name.clone()),
         speaker_mention: mention,
+        speaker_affiliation: r.affiliation.and_then(|i| resolver.entity(i)).map(|e| e.id.clone()),
         kind: f.kind.to_string(),
         cue: f.cue.and_then(|c| text.get(c.0..c.1)).map(str::to_string),
         content,
@@ -485,6 +718,56 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
         tone: None,
     })
 }
+
+/// Words after a name that make the phrase a clause with the name as its subject ("Hale
+/// distanced himself from ...", "Lee however", "Okafor can hardly"), not a noun the name
+/// modifies ("Varga supporters").
+const CLAUSE_WORDS: &[&str] = &[
+    "can",
+    "could",
+    "will",
+    "would",
+    "may",
+    "might",
+    "must",
+    "should",
+    "also",
+    "however",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "then",
+    "still",
+    "now",
+    "later",
+    "again",
+];
+
+/// The name that opens the phrase `words` (after capitalised titles) when a verb or an adverb
+/// follows it (see [`CLAUSE_WORDS`]; "-ed" and "-ly" words): the phrase is a clause with the name
+/// as its subject, not a noun the name modifies. `named` says which words are in a mention.
+fn names_a_clause(words: &[(String, Span)], named: impl Fn(Span) -> bool) -> Option<Span> {
+    let first = words.iter().position(|(_, s)| named(*s))?;
+    // Only titles before the name ("Former Rep.", "Mr."), which the caller sees capitalised.
+    if words[..first].iter().any(|(w, _)| !TITLE_LIKE.contains(&w.as_str())) {
+        return None;
+    }
+    let end = first + words[first..].iter().take_while(|(_, s)| named(*s)).count();
+    let next = words.get(end)?.0.as_str();
+    let verb = CLAUSE_WORDS.contains(&next) || (next.len() > 4 && (next.ends_with("ed") || next.ends_with("ly")));
+    verb.then(|| Span(words[first].1 .0, words[end - 1].1 .1))
+}
+
+/// Titles that may stand before a name opening a clause.
+const TITLE_LIKE: &[&str] = &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "former", "president", "gen", "prof"];
 
 /// Words a speaker phrase never starts with (prepositions, subordinators): such a phrase was read
 /// off an adverbial ("In March", "On Tuesday", "with Gorka"), not a noun phrase.

@@ -749,3 +749,161 @@ fn adverbials_are_not_speakers_and_lead_adverbs_are_dropped() {
     assert_eq!(phrase(t, "Then she"), Some("she".to_string()));
     assert_eq!(phrase(t, "the council"), Some("the council".to_string()));
 }
+
+#[test]
+fn a_quote_with_no_cue_continues_the_previous_speaker() {
+    // Same paragraph after "X said.", and a paragraph that is all quote after X's paragraph.
+    let text = "The depot will close in June, Mayor Paul Okafor said on Monday. \"We have no money left.\"\n\n\
+\"The buses will run from the old station until the new one opens.\"\n\n\
+Ana Ruiz, who chairs the board, said the plan was rushed.\n\n\
+\"Nobody asked the drivers,\" the union said. \"We will strike.\"";
+    let ents = [
+        entity("e1", "PERSON", "Paul Okafor", Some("Mayor"), None, text, &["Paul Okafor"]),
+        entity("e2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+    ];
+    let q = run(text, &ents);
+    let by = |c: &str| q.iter().find(|q| q.content.starts_with(c)).map(|q| (q.speaker.clone(), q.confidence));
+    assert_eq!(by("We have no money").and_then(|b| b.0).as_deref(), Some("e1"), "{q:?}");
+    assert_eq!(by("The buses will run").and_then(|b| b.0).as_deref(), Some("e1"), "{q:?}");
+    // Less sure than the attribution it continues.
+    assert!(by("The buses will run").zip(by("The depot")).is_some_and(|(c, a)| c.1 < a.1), "{q:?}");
+    // The mention is carried along even when it names no entity.
+    let strike = q.iter().find(|q| q.content.starts_with("We will strike"));
+    assert_eq!(strike.and_then(|q| q.speaker_mention.as_ref()).map(|m| m.text.as_str()), Some("the union"), "{q:?}");
+}
+
+#[test]
+fn a_quote_with_no_cue_does_not_continue_across_another_name_or_cue() {
+    // Another person named between; a cue we do not know after the quote; a colon after narrative.
+    let text = "Mayor Paul Okafor said the depot would close.\n\nAna Ruiz arrived late.\n\n\
+\"It is a sad day for the town.\"\n\n\
+Okafor said the drivers would be paid. \"Out!\" the crowd roared.\n\n\
+Okafor said the vote was close. His wife whispered to him: \"They are still with you.\"";
+    let ents = [
+        entity("e1", "PERSON", "Paul Okafor", Some("Mayor"), None, text, &["Paul Okafor", "Okafor"]),
+        entity("e2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+    ];
+    let q = run(text, &ents);
+    for c in ["It is a sad day", "Out!", "They are still"] {
+        let got = q.iter().find(|q| q.content.starts_with(c));
+        assert!(got.is_none_or(|g| g.speaker.is_none()), "{c}: {q:?}");
+    }
+}
+
+#[test]
+fn a_question_mark_does_not_cut_off_the_attribution() {
+    let text = "The board met on Monday.\n\n\"Why should we pay for their mistakes?\" Okafor said of the firm.\n\n\
+Raising his voice, Mr. Okafor continued: \"A fair deal? Not this one.\"";
+    let ents = [entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Okafor"])];
+    let got = speakers(text, &ents);
+    assert!(
+        got.iter().any(|g| g.0 == "Why should we pay for their mistakes?" && g.2.as_deref() == Some("e1")),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|g| !g.0.starts_with("of the firm")), "{got:?}");
+    assert!(got.iter().any(|g| g.0.starts_with("A fair deal") && g.2.as_deref() == Some("e1")), "{got:?}");
+}
+
+#[test]
+fn a_first_name_rules_out_a_pronoun_of_the_other_gender() {
+    // No title and no pronoun in the article says who is who: the first names do.
+    let text = "Mary Lang met Tom Reyes at the depot on Monday. \"We agreed on nothing at all,\" she said.";
+    let ents = [
+        entity("e1", "PERSON", "Mary Lang", None, None, text, &["Mary Lang"]),
+        entity("e2", "PERSON", "Tom Reyes", None, None, text, &["Tom Reyes"]),
+    ];
+    let q = run(text, &ents);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("e1"), "{q:?}");
+    // A name the table does not know stays unknown: two candidates, no speaker.
+    let text = "Ashvik Lang met Tom Reyes at the depot on Monday. \"We agreed on nothing at all,\" he said.";
+    let ents = [
+        entity("e1", "PERSON", "Ashvik Lang", None, None, text, &["Ashvik Lang"]),
+        entity("e2", "PERSON", "Zorvan Reyes", None, None, text, &["Tom Reyes"]),
+    ];
+    assert_eq!(run(text, &ents)[0].speaker, None);
+}
+
+#[test]
+fn a_name_opening_a_clause_is_the_speaker() {
+    let text = "Okafor however said the pier would reopen in May. \
+Ana Ruiz celebrated in the harbour with supporters, declaring it \"a great day for the town\". \
+Varga supporters said the vote was rigged.";
+    let ents = [
+        entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Okafor"]),
+        entity("e2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+        entity("e3", "PERSON", "Lena Varga", None, None, text, &["Varga"]),
+    ];
+    let got = speakers(text, &ents);
+    let by = |c: &str| got.iter().find(|g| g.0.contains(c)).map(|g| (g.1.clone(), g.2.clone()));
+    assert_eq!(by("pier would reopen").and_then(|g| g.1).as_deref(), Some("e1"), "{got:?}");
+    assert_eq!(by("a great day").and_then(|g| g.1).as_deref(), Some("e2"), "{got:?}");
+    // A name modifying a noun still is not the speaker.
+    assert_eq!(by("vote was rigged").and_then(|g| g.1), None, "{got:?}");
+}
+
+#[test]
+fn the_subject_before_a_colon_speaks_the_quote() {
+    let text = "The council met on Monday.\n\n\
+Mayor Paul Okafor, who chairs the board, delivered a blunt message to Ana Ruiz: \"It is time to stop the delays.\"\n\n\
+Before Ruiz's reply, a letter from the union was read out: \"We will not accept the cuts.\"\n\n\
+Ruiz interjected: \"So you are saying the depot will close?\"";
+    let ents = [
+        entity("e1", "PERSON", "Paul Okafor", Some("Mayor"), None, text, &["Paul Okafor"]),
+        entity("e2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz", "Ruiz"]),
+    ];
+    let got = speakers(text, &ents);
+    let by = |c: &str| got.iter().find(|g| g.0.starts_with(c)).and_then(|g| g.2.clone());
+    assert_eq!(by("It is time").as_deref(), Some("e1"), "{got:?}");
+    assert_eq!(by("So you are saying").as_deref(), Some("e2"), "{got:?}");
+    // A possessor after a preposition is not the speaker.
+    assert_eq!(by("We will not accept"), None, "{got:?}");
+}
+
+#[test]
+fn a_participle_after_a_comma_speaks_for_the_sentence_subject() {
+    let text = "Talking to a radio station on Monday, Okafor declined to comment on Ana Ruiz's remarks, saying, \
+\"I will not answer political questions.\"\n\n\
+The depot will close in June, Ruiz said, adding, \"Nobody will lose a job.\"";
+    let ents = [
+        entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Okafor"]),
+        entity("e2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz", "Ruiz"]),
+    ];
+    let got = speakers(text, &ents);
+    let by = |c: &str| got.iter().find(|g| g.0.starts_with(c)).map(|g| (g.1.clone(), g.2.clone()));
+    assert_eq!(by("I will not answer"), Some((Some("Okafor".into()), Some("e1".into()))), "{got:?}");
+    assert_eq!(by("Nobody will lose").and_then(|g| g.1).as_deref(), Some("e2"), "{got:?}");
+}
+
+#[test]
+fn a_participle_does_not_take_the_speaker_of_the_sentence_before() {
+    let text = "Ana Ruiz said the plan was fair. \
+Paul Okafor, who faces a hard vote in his district, withdrew his support, saying the plan was rushed.";
+    let ents = [
+        entity("e1", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+        entity("e2", "PERSON", "Paul Okafor", None, None, text, &["Paul Okafor"]),
+    ];
+    let got = speakers(text, &ents);
+    let rushed = got.iter().find(|g| g.0.contains("rushed"));
+    assert_eq!(rushed.and_then(|g| g.2.as_deref()), Some("e2"), "{got:?}");
+}
+
+#[test]
+fn the_organisation_a_nominal_speaker_speaks_for_is_kept() {
+    let text = "A spokesman for the Harbour Authority said the pier would stay closed. \
+Officials at the Harbour Authority said repairs would take a year. \
+Harbour Authority engineers said the piles were rotten. A Portville developer said the delay was costly.";
+    let ents = [
+        entity("e1", "ORG", "Harbour Authority", None, None, text, &["Harbour Authority"]),
+        entity("e2", "GPE", "Portville", None, None, text, &["Portville"]),
+    ];
+    let q = run(text, &ents);
+    let by =
+        |c: &str| q.iter().find(|q| q.content.contains(c)).map(|q| (q.speaker.clone(), q.speaker_affiliation.clone()));
+    assert_eq!(by("stay closed"), Some((Some("e1".into()), Some("e1".into()))), "{q:?}");
+    // Unnamed people of the organisation: no speaker, the affiliation kept.
+    assert_eq!(by("take a year"), Some((None, Some("e1".into()))), "{q:?}");
+    assert_eq!(by("piles were rotten"), Some((None, Some("e1".into()))), "{q:?}");
+    // A place is no affiliation.
+    assert_eq!(by("delay was costly"), Some((None, None)), "{q:?}");
+}

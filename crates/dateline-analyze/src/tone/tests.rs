@@ -107,6 +107,7 @@ fn speakers_get_the_mean_of_their_quotes() {
         speaker: speaker.map(str::to_string),
         speaker_name: speaker.map(|s| format!("Name {s}")),
         speaker_mention: None,
+        speaker_affiliation: None,
         kind: "direct".into(),
         cue: Some("said".into()),
         content: content.into(),
