@@ -52,6 +52,7 @@ pub(super) fn find(
 ) -> Vec<Cand> {
     let mut model = model_mentions(text, toks, res);
     extend_org_names(text, toks, &mut model);
+    modifiers_before_titles(text, toks, &mut model, res);
     let mut rules = Vec::new();
     if let Some(d) = dateline {
         rules.extend(dateline_mentions(text, toks, d));
@@ -64,9 +65,10 @@ pub(super) fn find(
         }
     }
     rules.extend(role_orgs(text, toks));
+    rules.extend(orgs_of_places(text, toks));
     rules.extend(places_after_nouns(text, toks));
     rules.extend(places_before_heads(text, toks));
-    rules.extend(names_after_titles(text, toks));
+    rules.extend(names_after_titles(text, toks, &model, res));
     rules.extend(names_after_roles(text, toks));
     rules.extend(places_before_plural_heads(text, toks));
     let lexicon = lexicon_mentions(text, toks, res);
@@ -148,6 +150,7 @@ fn places_inside_events(text: &str, cands: &[Cand], res: &Resources) -> Vec<Cand
 /// Names found once are found everywhere: other occurrences of a recognised name (same case, at
 /// token boundaries) that the recogniser missed become mentions too.
 fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
+    companies_by_evidence(text, toks, out);
     one_type_per_name(text, out);
     let mut names: Vec<(String, Kind)> = Vec::new();
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
@@ -359,6 +362,11 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             {
                 a += 1;
             }
+            // a title-case headline: "Harbour Authority Says Port Will Reopen" → the name ends
+            // before the first capitalised verb of reporting or auxiliary
+            if let Some(k) = (a..b).find(|&k| k > a && is_headline_verb(tok(text, toks, k))) {
+                b = k;
+            }
             // a lower-case word inside that is not a connector ("envoy met officials") shows the
             // tagger ran on past the name: drop the span, rules and lexicons cover what is left
             let runaway = (a..b).find(|&k| {
@@ -383,6 +391,10 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             if a >= b {
                 continue;
             }
+            // "US $ 7.2 bn", "AU$52": a currency code, not a place
+            if b == a + 1 && tok(text, toks, a).len() <= 3 && tok(text, toks, b).starts_with('$') {
+                continue;
+            }
             let kind = match label {
                 Label::Per => Kind::Person,
                 Label::Org => Kind::Org,
@@ -394,6 +406,79 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
         i = j;
     }
     out
+}
+
+/// Capitalised verbs of reporting and auxiliaries as title-case headlines write them ("Says",
+/// "Will"): never inside a name.
+fn is_headline_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "Says"
+            | "Said"
+            | "Tells"
+            | "Warns"
+            | "Urges"
+            | "Denies"
+            | "Vows"
+            | "Seeks"
+            | "Slams"
+            | "Rejects"
+            | "Announces"
+            | "Agrees"
+            | "Confirms"
+            | "Claims"
+            | "Will"
+            | "Would"
+            | "Could"
+            | "Should"
+            | "Must"
+            | "Is"
+            | "Are"
+            | "Was"
+            | "Were"
+            | "Has"
+            | "Have"
+            | "Had"
+    )
+}
+
+/// Titles after which the capitalised words before them are the organisation the person works
+/// for ("Kestrel Mining CEO Ivo Pantic"), not a portfolio ("Fisheries Minister").
+const CORPORATE_TITLES: &[&str] =
+    &["ceo", "chairman", "chairwoman", "chair", "founder", "president", "spokesman", "spokeswoman", "spokesperson"];
+
+/// "Veterans Affairs Minister Jane Doe", "Kestrel Mining CEO Ivo Pantic": a recogniser's mention
+/// right before a capitalised title that is followed by a name is a modifier of the title, not a
+/// person. It is an organisation when the recogniser or its head word says so or the title is a
+/// corporate one; a place the gazetteer knows stays a place; anything else is dropped (a
+/// portfolio, part of the title).
+fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res: &Resources) {
+    model.retain_mut(|c| {
+        let Some(last) = super::tok_ending(toks, c.end) else { return true };
+        let t = tok(text, toks, last + 1);
+        let same = |k: usize| toks.get(k).is_some_and(|x| x.sentence == toks[last].sentence);
+        if !capitalised(t) || !is_person_title(t) || !same(last + 2) || !name_like(tok(text, toks, last + 2)) {
+            return true;
+        }
+        // the person after the title must be a name, not the title's own second word
+        if is_person_title(tok(text, toks, last + 2)) {
+            return true;
+        }
+        let name = &text[c.start..c.end];
+        if res.gazetteer.country_by_name(name).is_some() || demonym(name).is_some() {
+            return true;
+        }
+        let head = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        let corporate = CORPORATE_TITLES.contains(&t.to_lowercase().as_str());
+        if c.kind == Kind::Org || ORG_WORDS.contains(&head.as_str()) || corporate {
+            c.kind = Kind::Org;
+            return true;
+        }
+        if c.kind != Kind::Person && !res.gazetteer.lookup(name).is_empty() {
+            return true;
+        }
+        false
+    });
 }
 
 /// "United Nations Office" + "for the Coordination of Humanitarian Affairs": an organisation
@@ -507,6 +592,37 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
                 break;
             }
         }
+        // the organisation names of the training documents, longest first (tokens joined by
+        // single spaces, as the list writes them)
+        if org.is_none() && res.org_names.may_start(w) {
+            name.clear();
+            let mut ends = Vec::new();
+            for k in i..(i + res.org_names.max_words()).min(toks.len()) {
+                if toks[k].sentence != toks[i].sentence {
+                    break;
+                }
+                if k > i {
+                    name.push(' ');
+                }
+                name.push_str(tok(text, toks, k));
+                if res.org_names.contains(&name) {
+                    ends.push(k + 1 - i);
+                }
+            }
+            org = ends.last().copied();
+        }
+        // an all-caps listed name in all-caps text ("WHO" in "WHO KNEW") is a word, not a name
+        let shouting = |k: usize| {
+            let w = tok(text, toks, k);
+            w.chars().any(char::is_alphabetic) && w.chars().all(|c| !c.is_lowercase())
+        };
+        if org == Some(1)
+            && w.chars().all(|c| !c.is_lowercase())
+            && ((i > 0 && toks[i - 1].sentence == toks[i].sentence && shouting(i - 1))
+                || toks.get(i + 1).is_some_and(|t| t.sentence == toks[i].sentence) && shouting(i + 1))
+        {
+            org = None;
+        }
         if let Some(n) = org {
             out.push(cand(toks[i].start, toks[i + n - 1].end, Kind::Org, Source::Lexicon, toks[i].sentence));
             i += n;
@@ -534,6 +650,10 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
                 if name.len() <= 3 && name != name.to_uppercase() {
                     continue;
                 }
+                // "US$ 40 million", "AU $52": a currency, not the country
+                if name.len() <= 3 && tok(text, toks, i + n).starts_with('$') {
+                    continue;
+                }
                 found = Some((n, c.code.clone()));
                 break;
             }
@@ -555,6 +675,12 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
     out
 }
 
+/// Words that end the name of a role phrase: prepositions of time and place, relatives, verbs.
+const ROLE_STOP: &[&str] = &[
+    "from", "in", "at", "to", "since", "until", "with", "between", "during", "who", "which", "that", "is", "was",
+    "has", "had", "will", "before", "after", "when", "by", "as",
+];
+
 /// Organisations named in role phrases: "the director of Kenyan national agency for water
 /// safety, ..." names an organisation even when the writer did not capitalise it.
 fn role_orgs(text: &str, toks: &[Tok]) -> Vec<Cand> {
@@ -574,19 +700,22 @@ fn role_orgs(text: &str, toks: &[Tok]) -> Vec<Cand> {
         let mut b = a;
         while b < toks.len() && b - a < 10 && toks[b].sentence == toks[i].sentence {
             let t = tok(text, toks, b);
-            if !t.chars().any(char::is_alphanumeric) || matches!(t, "and" | "said" | "says") {
+            if !t.chars().any(char::is_alphanumeric) || matches!(t, "and" | "said" | "says") || ROLE_STOP.contains(&t) {
                 break;
             }
             b += 1;
         }
-        let has_org_word = (a..b).any(|k| ORG_WORDS.contains(&tok(text, toks, k).to_lowercase().as_str()));
         // A lower-case word inside shows the name was not capitalised as a whole, which the
-        // recogniser cannot see; fully capitalised names are left to it.
-        let lower_inside = (a..b).any(|k| {
+        // recogniser cannot see; fully capitalised names are left to it. The organisation word
+        // must come at or after that word: "member of the Reform Party of X from 1990" is a
+        // capitalised name followed by other words, not a name written in lower case.
+        let lower_at = (a..b).find(|&k| {
             let t = tok(text, toks, k);
             !capitalised(t) && !matches!(t, "of" | "for" | "and" | "the" | "on")
         });
-        if b > a + 1 && has_org_word && lower_inside {
+        let has_org_word =
+            lower_at.is_some_and(|l| (l..b).any(|k| ORG_WORDS.contains(&tok(text, toks, k).to_lowercase().as_str())));
+        if b > a + 1 && has_org_word {
             out.push(cand(toks[a].start, toks[b - 1].end, Kind::Org, Source::Rule, toks[i].sentence));
         }
     }
@@ -792,7 +921,7 @@ fn places_before_heads(text: &str, toks: &[Tok]) -> Vec<Cand> {
 
 /// "Chancellor Friedrich Baumann", "Gen. Ahmed Ali": capitalised words right after a
 /// capitalised title name a person.
-fn names_after_titles(text: &str, toks: &[Tok]) -> Vec<Cand> {
+fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 0..toks.len().saturating_sub(1) {
         let t = tok(text, toks, i);
@@ -801,7 +930,19 @@ fn names_after_titles(text: &str, toks: &[Tok]) -> Vec<Cand> {
         }
         let a = i + 1;
         let b = name_run_end(text, toks, a, toks[i].sentence);
-        if b > a {
+        // "General Motors", "Premier League", "Animal Justice Party": the word that looks like a
+        // title is part of an organisation's name when the name ends with an organisation word
+        // or the recogniser read the title inside a name that is not a person's
+        // (`model` is in text order and its mentions do not overlap: the last one starting at
+        // or before the title is the only one that can cover it)
+        let last = tok(text, toks, b.saturating_sub(1)).to_lowercase();
+        let org_end = b > a && (ORG_WORDS.contains(&last.as_str()) || matches!(last.as_str(), "motors" | "electric"));
+        let ts = toks[i].start;
+        let k = model.partition_point(|c| c.start <= ts);
+        let in_other_name = k.checked_sub(1).is_some_and(|k| model[k].kind != Kind::Person && model[k].end > ts);
+        // "Former Norway test batsman X": a country after a title is the country
+        let country = b > a && res.gazetteer.country_by_name(&text[toks[a].start..toks[b - 1].end]).is_some();
+        if b > a && !org_end && !in_other_name && !country {
             out.push(cand(toks[a].start, toks[b - 1].end, Kind::Person, Source::Rule, toks[i].sentence));
         }
     }
@@ -962,6 +1103,80 @@ const ORG_HEADS: &[&str] = &[
     "university",
     "police",
 ];
+
+/// "Bank of Canada", "Reserve Bank of Australia", "University of Westbury": a capitalised
+/// organisation head word followed by "of" or "for" and capitalised words is one organisation's
+/// name (with the capitalised words right before the head), even when the words after it name a
+/// country the lexicon would take alone.
+fn orgs_of_places(text: &str, toks: &[Tok]) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::new();
+    for i in 0..toks.len().saturating_sub(2) {
+        // (the cheap test first: few words are followed by "of" or "for")
+        if !matches!(tok(text, toks, i + 1), "of" | "for") {
+            continue;
+        }
+        let head = tok(text, toks, i);
+        if !capitalised(head) || !ORG_HEADS.contains(&head.to_lowercase().as_str()) {
+            continue;
+        }
+        let s = toks[i].sentence;
+        let mut k = i + 2;
+        if tok(text, toks, k) == "the" {
+            k += 1;
+        }
+        let mut end = None;
+        while k < toks.len() && toks[k].sentence == s && k - i < 10 {
+            let w = tok(text, toks, k);
+            if is_calendar_word(w) {
+                break;
+            }
+            if capitalised(w) && w.chars().any(char::is_alphabetic) {
+                end = Some(k);
+            } else if w != "of" || end.is_none() {
+                // ("and" ends the name: "the Party of X and the Y Party" are two)
+                break;
+            }
+            k += 1;
+        }
+        let Some(e) = end else { continue };
+        let mut a = i;
+        while a > 0 && toks[a - 1].sentence == s && i - a < 4 && {
+            // (nationality and party words too: "Canadian Institute of ...", "Conservative Party of ...")
+            let w = tok(text, toks, a - 1);
+            capitalised(w)
+                && w.chars().any(char::is_lowercase)
+                && !matches!(w, "The" | "A" | "An" | "On" | "In" | "At" | "Of" | "And" | "For" | "By" | "To" | "From")
+                && !is_headline_verb(w)
+                && !is_person_title(w)
+        } {
+            a -= 1;
+        }
+        if out.last().is_some_and(|o| o.end > toks[a].start) {
+            continue;
+        }
+        out.push(cand(toks[a].start, toks[e].end, Kind::Org, Source::Rule, s));
+    }
+    out
+}
+
+/// Words right after a name that show it is a company: "X CEO", "X shares", "X Inc".
+fn company_evidence(w: &str) -> bool {
+    matches!(w, "CEO" | "shares" | "stock" | "Inc" | "Inc." | "Corp" | "Corp." | "plc" | "Ltd" | "Ltd.")
+}
+
+/// A name the recogniser typed person or place that is followed by company evidence ("Ryanair
+/// CEO", "Kestrel shares") is an organisation, and that mention votes for it twice in
+/// [`one_type_per_name`].
+fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand]) {
+    for c in out.iter_mut().filter(|c| c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Loc)) {
+        let Some(last) = super::tok_ending(toks, c.end) else { continue };
+        let next = toks.get(last + 1).filter(|t| t.sentence == toks[last].sentence);
+        if next.is_some_and(|_| company_evidence(tok(text, toks, last + 1))) {
+            c.kind = Kind::Org;
+            c.source = Source::Rule;
+        }
+    }
+}
 
 /// Fine typing of one mention, and extension over a following place head word.
 fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
