@@ -205,6 +205,9 @@ fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
     }
     out.extend(added);
     out.sort_by_key(|c| c.start);
+    // evidence at an occurrence only propagation found ("Kestrel CEO" where the recogniser saw
+    // no name) retypes the name too
+    companies_by_evidence(text, toks, out);
 }
 
 /// Kept mentions, pairwise non-overlapping, for the overlap test of each new candidate in
@@ -1116,7 +1119,8 @@ fn orgs_of_places(text: &str, toks: &[Tok]) -> Vec<Cand> {
             continue;
         }
         let head = tok(text, toks, i);
-        if !capitalised(head) || !ORG_HEADS.contains(&head.to_lowercase().as_str()) {
+        let lower = head.to_lowercase();
+        if !capitalised(head) || !(ORG_HEADS.contains(&lower.as_str()) || MEDIA_HEADS.contains(&lower.as_str())) {
             continue;
         }
         let s = toks[i].sentence;
@@ -1139,24 +1143,52 @@ fn orgs_of_places(text: &str, toks: &[Tok]) -> Vec<Cand> {
             k += 1;
         }
         let Some(e) = end else { continue };
-        let mut a = i;
-        while a > 0 && toks[a - 1].sentence == s && i - a < 4 && {
-            // (nationality and party words too: "Canadian Institute of ...", "Conservative Party of ...")
-            let w = tok(text, toks, a - 1);
-            capitalised(w)
-                && w.chars().any(char::is_lowercase)
-                && !matches!(w, "The" | "A" | "An" | "On" | "In" | "At" | "Of" | "And" | "For" | "By" | "To" | "From")
-                && !is_headline_verb(w)
-                && !is_person_title(w)
-        } {
-            a -= 1;
-        }
+        let a = name_words_before(text, toks, i);
         if out.last().is_some_and(|o| o.end > toks[a].start) {
             continue;
         }
         out.push(cand(toks[a].start, toks[e].end, Kind::Org, Source::Rule, s));
     }
+    // "the Westbury Morning Herald", "the Daily Courier Times": capitalised words before a
+    // newspaper's head word
+    for i in 1..toks.len() {
+        let head = tok(text, toks, i);
+        if !capitalised(head) || !MEDIA_HEADS.contains(&head.to_lowercase().as_str()) {
+            continue;
+        }
+        let a = name_words_before(text, toks, i);
+        // (overlaps with the names above are resolved with every other rule's, longest first)
+        if a == i {
+            continue;
+        }
+        out.push(cand(toks[a].start, toks[i].end, Kind::Org, Source::Rule, toks[i].sentence));
+    }
+    out.sort_by_key(|c| c.start);
     out
+}
+
+/// Newspaper and journal head words ("... Herald", "... Times", "Journal of ...").
+const MEDIA_HEADS: &[&str] =
+    &["herald", "times", "post", "journal", "tribune", "gazette", "telegraph", "chronicle", "observer"];
+
+/// Where the capitalised words of a name right before token `i` start (at most four; `i` when
+/// there are none): nationality and party words count ("Canadian Institute of ...",
+/// "Conservative Party of ..."), function words, titles and headline verbs do not.
+fn name_words_before(text: &str, toks: &[Tok], i: usize) -> usize {
+    let s = toks[i].sentence;
+    let mut a = i;
+    while a > 0 && toks[a - 1].sentence == s && i - a < 4 && {
+        // (nationality and party words too: "Canadian Institute of ...", "Conservative Party of ...")
+        let w = tok(text, toks, a - 1);
+        capitalised(w)
+            && w.chars().any(char::is_lowercase)
+            && !matches!(w, "The" | "A" | "An" | "On" | "In" | "At" | "Of" | "And" | "For" | "By" | "To" | "From")
+            && !is_headline_verb(w)
+            && !is_person_title(w)
+    } {
+        a -= 1;
+    }
+    a
 }
 
 /// Words right after a name that show it is a company: "X CEO", "X shares", "X Inc".
@@ -1164,14 +1196,29 @@ fn company_evidence(w: &str) -> bool {
     matches!(w, "CEO" | "shares" | "stock" | "Inc" | "Inc." | "Corp" | "Corp." | "plc" | "Ltd" | "Ltd.")
 }
 
-/// A name the recogniser typed person or place that is followed by company evidence ("Ryanair
-/// CEO", "Kestrel shares") is an organisation, and that mention votes for it twice in
-/// [`one_type_per_name`].
+/// A name the recogniser typed person or place that is followed, once or more, by company
+/// evidence ("Kestrel CEO", "Kestrel shares", "Kestrel's CEO") is an organisation at every
+/// mention the recogniser made of it: the evidence outweighs any number of model votes.
 fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand]) {
-    for c in out.iter_mut().filter(|c| c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Loc)) {
+    let mut companies: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for c in out.iter().filter(|c| c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Loc | Kind::Org))
+    {
         let Some(last) = super::tok_ending(toks, c.end) else { continue };
-        let next = toks.get(last + 1).filter(|t| t.sentence == toks[last].sentence);
-        if next.is_some_and(|_| company_evidence(tok(text, toks, last + 1))) {
+        let same = |k: usize| toks.get(k).is_some_and(|t| t.sentence == toks[last].sentence);
+        let mut k = last + 1;
+        if matches!(tok(text, toks, k), "'s" | "’s") {
+            k += 1;
+        }
+        if same(k) && company_evidence(tok(text, toks, k)) {
+            companies.insert(&text[c.start..c.end]);
+        }
+    }
+    if companies.is_empty() {
+        return;
+    }
+    let names: std::collections::HashSet<String> = companies.into_iter().map(str::to_string).collect();
+    for c in out.iter_mut().filter(|c| c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Loc)) {
+        if names.contains(&text[c.start..c.end]) {
             c.kind = Kind::Org;
             c.source = Source::Rule;
         }
