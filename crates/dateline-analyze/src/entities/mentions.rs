@@ -67,7 +67,7 @@ pub(super) fn find(
     rules.extend(role_orgs(text, toks));
     rules.extend(orgs_of_places(text, toks));
     rules.extend(places_after_nouns(text, toks));
-    rules.extend(places_before_heads(text, toks));
+    rules.extend(places_before_heads(text, toks, res));
     rules.extend(names_after_titles(text, toks, &model, res));
     rules.extend(names_after_roles(text, toks));
     rules.extend(places_before_plural_heads(text, toks));
@@ -444,6 +444,11 @@ fn is_headline_verb(w: &str) -> bool {
             | "Had"
     )
 }
+
+/// Titles after which the capitalised words before them, with a name after, are an organisation
+/// even when the recogniser found nothing there ("Kestrel Mining CEO X"): not "president" or
+/// "chairman", which follow countries and parties as often.
+const ORG_BEFORE_TITLES: &[&str] = &["ceo", "founder", "spokesman", "spokeswoman", "spokesperson"];
 
 /// Titles after which the capitalised words before them are the organisation the person works
 /// for ("Kestrel Mining CEO Ivo Pantic"), not a portfolio ("Fisheries Minister").
@@ -896,7 +901,7 @@ fn head_kind(w: &str) -> Option<Kind> {
 
 /// "the Dadaab camp", "Kandahar air base": capitalised words right before a lower-case place
 /// head word name a place (LOC, or FAC for buildings).
-fn places_before_heads(text: &str, toks: &[Tok]) -> Vec<Cand> {
+fn places_before_heads(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
     let mut out = Vec::new();
     for h in 1..toks.len() {
         let Some(kind) = head_kind(tok(text, toks, h)) else { continue };
@@ -912,6 +917,11 @@ fn places_before_heads(text: &str, toks: &[Tok]) -> Vec<Cand> {
         }
         // not the first word of a sentence (a capital there says nothing)
         if a == h || a == 0 || toks[a - 1].sentence != toks[a].sentence {
+            continue;
+        }
+        // "the Westland border": a place the gazetteer knows before a descriptive head word is
+        // that place (the lexicon or the recogniser finds it), not the name of another
+        if is_descriptive_head(tok(text, toks, h)) && is_known_place(&text[toks[a].start..toks[h - 1].end], res) {
             continue;
         }
         let mut c = cand(toks[a].start, toks[h].end, kind, Source::Rule, toks[h].sentence);
@@ -945,6 +955,18 @@ fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources)
         let in_other_name = k.checked_sub(1).is_some_and(|k| model[k].kind != Kind::Person && model[k].end > ts);
         // "Former Norway test batsman X": a country after a title is the country
         let country = b > a && res.gazetteer.country_by_name(&text[toks[a].start..toks[b - 1].end]).is_some();
+        // "Kestrel Mining CEO Ivo Pantic", "Kremlin spokesman X": the capitalised words before a
+        // corporate title and a name are the organisation the person speaks for
+        if b > a && !org_end && !in_other_name && !country && ORG_BEFORE_TITLES.contains(&t.to_lowercase().as_str()) {
+            let o = name_words_before(text, toks, i);
+            if o < i {
+                let words = &text[toks[o].start..toks[i - 1].end];
+                let place = is_known_place(words, res) || (o..i).any(|k| demonym(tok(text, toks, k)).is_some());
+                if !place {
+                    out.push(cand(toks[o].start, toks[i - 1].end, Kind::Org, Source::Rule, toks[i].sentence));
+                }
+            }
+        }
         if b > a && !org_end && !in_other_name && !country {
             out.push(cand(toks[a].start, toks[b - 1].end, Kind::Person, Source::Rule, toks[i].sentence));
         }
@@ -1225,6 +1247,18 @@ fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand]) {
     }
 }
 
+/// Place head words that describe a part of a place rather than name one ("border", "region").
+fn is_descriptive_head(w: &str) -> bool {
+    matches!(w, "border" | "region" | "zone" | "coast" | "field" | "fields" | "corridor" | "plain" | "plains" | "basin")
+}
+
+/// A country, region or place of the gazetteer.
+fn is_known_place(name: &str, res: &Resources) -> bool {
+    res.gazetteer.country_by_name(name).is_some()
+        || !res.gazetteer.lookup(name).is_empty()
+        || !res.gazetteer.admin1_by_name(name).is_empty()
+}
+
 /// Fine typing of one mention, and extension over a following place head word.
 fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
     let name = &text[c.start..c.end];
@@ -1292,6 +1326,14 @@ fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
     } else {
         None
     };
+    // "the Westland border", "the Westbury region", "Westbury's main airport": a place the
+    // gazetteer knows followed by a descriptive head word (or a modified one) is that place, not
+    // the name of another; an organisation is never extended over a descriptive word
+    let ext = ext.filter(|&(h, _)| {
+        let descriptive = is_descriptive_head(tok(text, toks, h));
+        let known = || c.country.is_some() || is_known_place(&text[c.start..c.end], res);
+        !(descriptive && c.kind == Kind::Org || (descriptive || h == last + 2) && known())
+    });
     if let Some((h, k)) = ext {
         if c.kind != Kind::Org || c.source == Source::Model {
             c.kind = k;
