@@ -66,6 +66,7 @@ pub(super) fn find(
     }
     rules.extend(role_orgs(text, toks));
     rules.extend(orgs_of_places(text, toks));
+    rules.extend(facility_names(text, toks));
     rules.extend(places_after_nouns(text, toks));
     rules.extend(places_before_heads(text, toks, res));
     rules.extend(names_after_titles(text, toks, &model, res));
@@ -462,7 +463,21 @@ const CORPORATE_TITLES: &[&str] =
 /// portfolio, part of the title).
 fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res: &Resources) {
     model.retain_mut(|c| {
-        let Some(last) = super::tok_ending(toks, c.end) else { return true };
+        let Some(mut last) = super::tok_ending(toks, c.end) else { return true };
+        // the recogniser ran on over the title ("Foreign Office Spokesperson" + a name): the
+        // mention ends before it
+        let first = super::tok_at(toks, c.start).unwrap_or(last);
+        let ends_in_title = |k: usize| capitalised(tok(text, toks, k)) && is_person_title(tok(text, toks, k));
+        if last > first
+            && ends_in_title(last)
+            && !ends_in_title(last - 1)
+            && toks.get(last + 1).is_some_and(|t| t.sentence == toks[last].sentence)
+            && name_like(tok(text, toks, last + 1))
+        {
+            last -= 1;
+            c.end = toks[last].end;
+            c.name_end = c.end;
+        }
         let t = tok(text, toks, last + 1);
         let same = |k: usize| toks.get(k).is_some_and(|x| x.sentence == toks[last].sentence);
         if !capitalised(t) || !is_person_title(t) || !same(last + 2) || !name_like(tok(text, toks, last + 2)) {
@@ -958,7 +973,16 @@ fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources)
         // "Kestrel Mining CEO Ivo Pantic", "Kremlin spokesman X": the capitalised words before a
         // corporate title and a name are the organisation the person speaks for
         if b > a && !org_end && !in_other_name && !country && ORG_BEFORE_TITLES.contains(&t.to_lowercase().as_str()) {
-            let o = name_words_before(text, toks, i);
+            let mut o = name_words_before(text, toks, i);
+            // "Foreign Office Spokesperson X": a title-like word starts an organisation's name
+            // that ends in an organisation word
+            let org_word = o < i && ORG_WORDS.contains(&tok(text, toks, i - 1).to_lowercase().as_str());
+            while org_word && o > 0 && toks[o - 1].sentence == toks[i].sentence && i - o < 4 && {
+                let w = tok(text, toks, o - 1);
+                capitalised(w) && is_person_title(w) && w.chars().any(char::is_lowercase)
+            } {
+                o -= 1;
+            }
             if o < i {
                 let words = &text[toks[o].start..toks[i - 1].end];
                 let place = is_known_place(words, res) || (o..i).any(|k| demonym(tok(text, toks, k)).is_some());
@@ -1186,6 +1210,47 @@ fn orgs_of_places(text: &str, toks: &[Tok]) -> Vec<Cand> {
         out.push(cand(toks[a].start, toks[i].end, Kind::Org, Source::Rule, toks[i].sentence));
     }
     out.sort_by_key(|c| c.start);
+    out
+}
+
+/// Capitalised head words of buildings and grounds ("... Cricket Ground", "... Stadium").
+const FACILITY_HEADS: &[&str] = &[
+    "Stadium",
+    "Ground",
+    "Arena",
+    "Oval",
+    "Airport",
+    "Bridge",
+    "Square",
+    "Street",
+    "Avenue",
+    "Road",
+    "Palace",
+    "Tower",
+    "Cathedral",
+    "Mosque",
+    "Station",
+];
+
+/// "the Lakeside Cricket Ground", "Westbury Central Station": capitalised words before a
+/// capitalised facility head word are one facility's name (not the place they start with),
+/// unless the name goes on after the head ("Square Garden").
+fn facility_names(text: &str, toks: &[Tok]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for i in 1..toks.len() {
+        let head = tok(text, toks, i);
+        if !FACILITY_HEADS.contains(&head) {
+            continue;
+        }
+        let next = toks.get(i + 1).filter(|t| t.sentence == toks[i].sentence).map(|t| &text[t.start..t.end]);
+        if next.is_some_and(|w| capitalised(w) || w == "of") {
+            continue;
+        }
+        let a = name_words_before(text, toks, i);
+        if a < i {
+            out.push(cand(toks[a].start, toks[i].end, Kind::Fac, Source::Rule, toks[i].sentence));
+        }
+    }
     out
 }
 

@@ -293,3 +293,19 @@ fn a_name_with_a_particle_is_kept_whole() {
     let ents = run("Officials said Idris bin Salem had left the city. Bin Salem was not seen again.");
     assert!(ents.iter().any(|e| e.name == "Idris bin Salem" && e.kind == "PERSON"), "{ents:?}");
 }
+
+#[test]
+fn a_ground_named_after_a_city_is_kept_whole() {
+    // Issue 19: "Melbourne Cricket Ground" → "Melbourne".
+    let ents = run("The final will be played at the Westbury Cricket Ground on Saturday.");
+    assert!(ents.iter().any(|e| e.name == "Westbury Cricket Ground" && e.kind == "FAC"), "{ents:?}");
+    assert!(find(&ents, "Westbury").is_none(), "{ents:?}");
+}
+
+#[test]
+fn the_foreign_office_is_an_organisation() {
+    // Issue 19: "Foreign Office" → a PERSON "Office".
+    let ents = run("The Foreign Office said on Monday that it had summoned the ambassador.");
+    assert!(ents.iter().all(|e| e.kind != "PERSON"), "{ents:?}");
+    assert_eq!(kinds_of(&ents, "Foreign Office"), ["ORG"], "{ents:?}");
+}
