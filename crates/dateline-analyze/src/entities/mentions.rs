@@ -122,10 +122,53 @@ pub(super) fn find(
         new_aliases.push(a);
     }
     out.extend(new_aliases);
+    let unintroduced = acronyms_of_names(text, toks, &mut out);
+    out.extend(unintroduced);
     out.extend(places_inside_events(text, &out, res));
     out.sort_by_key(|c| c.start);
     let _ = sentences;
     out
+}
+
+/// "the Foreign Office" ... "the FO": an acronym nobody introduced, found by no one, whose letters
+/// are the initials of an organisation named in the article, is a mention of an organisation
+/// (the merge joins it to the name). `out` is sorted by start on return.
+fn acronyms_of_names(text: &str, toks: &[Tok], out: &mut [Cand]) -> Vec<Cand> {
+    let mut by_initials: std::collections::HashMap<String, ()> = std::collections::HashMap::new();
+    for c in out.iter().filter(|c| c.kind == Kind::Org) {
+        let name = &text[c.start..c.name_end];
+        let ini = initials(name);
+        if name.contains(' ') && ini.chars().count() >= 2 {
+            by_initials.insert(ini, ());
+        }
+    }
+    if by_initials.is_empty() {
+        return Vec::new();
+    }
+    out.sort_by_key(|c| c.start);
+    let starts: Vec<usize> = out.iter().map(|c| c.start).collect();
+    let max_end: Vec<usize> = out
+        .iter()
+        .scan(0, |m, c| {
+            *m = c.end.max(*m);
+            Some(*m)
+        })
+        .collect();
+    let covered = |a: usize, b: usize| {
+        let k = starts.partition_point(|&s| s < b);
+        k.checked_sub(1).is_some_and(|k| max_end[k] > a)
+    };
+    let mut found = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let w = tok(text, toks, i);
+        if w.len() < 2 || !is_acronym(w) || !by_initials.contains_key(&w.replace('.', "")) {
+            continue;
+        }
+        if !covered(t.start, t.end) {
+            found.push(cand(t.start, t.end, Kind::Org, Source::Rule, t.sentence));
+        }
+    }
+    found
 }
 
 /// "the 2016 Battle of Mosul", "the Siege of Sarajevo": the place an event is named after is a

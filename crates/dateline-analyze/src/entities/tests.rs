@@ -309,3 +309,14 @@ fn the_foreign_office_is_an_organisation() {
     assert!(ents.iter().all(|e| e.kind != "PERSON"), "{ents:?}");
     assert_eq!(kinds_of(&ents, "Foreign Office"), ["ORG"], "{ents:?}");
 }
+
+#[test]
+fn an_acronym_of_an_organisation_named_before_joins_it() {
+    // Issue 19: acronyms missed.
+    let text = "The Westland Harbour Authority said on Monday the port would reopen. A WHA official \
+                said the repairs were finished.";
+    let ents = run(text);
+    let wha = find(&ents, "Westland Harbour Authority").expect("Westland Harbour Authority");
+    assert_eq!(wha.kind, "ORG");
+    assert!(wha.mentions.iter().any(|m| m.text == "WHA"), "{ents:?}");
+}
