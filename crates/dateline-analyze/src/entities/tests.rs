@@ -320,3 +320,14 @@ fn an_acronym_of_an_organisation_named_before_joins_it() {
     assert_eq!(wha.kind, "ORG");
     assert!(wha.mentions.iter().any(|m| m.text == "WHA"), "{ents:?}");
 }
+
+#[test]
+fn news_agencies_are_organisations() {
+    // Issue 19: wire agencies missed or typed as places ("Interfax", ...).
+    let text = "Kyodo reported the vote first. Interfax said the talks had ended, and Xinhua \
+                quoted a ministry official.";
+    let ents = run(text);
+    for name in ["Kyodo", "Interfax", "Xinhua"] {
+        assert_eq!(kinds_of(&ents, name), ["ORG"], "{name}: {ents:?}");
+    }
+}
