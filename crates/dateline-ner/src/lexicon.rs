@@ -528,7 +528,6 @@ pub const ORG_NAMES: &[&str] = &[
     "RIA Novosti",
     "Press Trust of India",
     "Bloomberg",
-    "Dow Jones",
 ];
 
 /// Head words of places that are not countries, cities or regions (→ LOC).
