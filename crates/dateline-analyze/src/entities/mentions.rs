@@ -1010,7 +1010,11 @@ fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources)
         let org_end = b > a && (ORG_WORDS.contains(&last.as_str()) || matches!(last.as_str(), "motors" | "electric"));
         let ts = toks[i].start;
         let k = model.partition_point(|c| c.start <= ts);
-        let in_other_name = k.checked_sub(1).is_some_and(|k| model[k].kind != Kind::Person && model[k].end > ts);
+        // (only when the name starts with the title word: in "Commerce Secretary Jane Doe" read
+        // as one organisation the recogniser ran a portfolio, a title and a name together)
+        let in_other_name = k
+            .checked_sub(1)
+            .is_some_and(|k| model[k].kind != Kind::Person && model[k].end > ts && model[k].start == ts);
         // "Former Norway test batsman X": a country after a title is the country
         let country = b > a && res.gazetteer.country_by_name(&text[toks[a].start..toks[b - 1].end]).is_some();
         // "Kestrel Mining CEO Ivo Pantic", "Kremlin spokesman X": the capitalised words before a

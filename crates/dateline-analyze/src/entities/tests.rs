@@ -331,3 +331,12 @@ fn news_agencies_are_organisations() {
         assert_eq!(kinds_of(&ents, name), ["ORG"], "{name}: {ents:?}");
     }
 }
+
+#[test]
+fn a_portfolio_title_and_name_read_together_give_the_person() {
+    let ents = run("Commerce Secretary Nina Salgado said the rules would change. Salgado spoke in Ohio.");
+    let p = find(&ents, "Nina Salgado").expect("Nina Salgado");
+    assert_eq!(p.kind, "PERSON");
+    assert_eq!(p.title.as_deref(), Some("Secretary"));
+    assert!(ents.iter().all(|e| !e.name.contains("Commerce")), "{ents:?}");
+}
