@@ -20,9 +20,9 @@ pub struct Resources {
 /// Organisation names, as their tokens joined by single spaces ("A - League", "Bank of X").
 #[derive(Debug, Clone, Default)]
 pub struct OrgNames {
-    names: std::collections::HashSet<String>,
+    names: dateline_ner::lexicon::WordMap<()>,
     /// The first token of every name, so that most words are turned away by one lookup.
-    firsts: std::collections::HashSet<String>,
+    firsts: dateline_ner::lexicon::WordMap<()>,
     /// The most tokens of a name.
     max_words: usize,
 }
@@ -37,19 +37,19 @@ impl OrgNames {
                 continue;
             }
             let first = name.split(' ').next().unwrap_or(name);
-            o.firsts.insert(first.to_string());
+            o.firsts.insert(first.to_string(), ());
             o.max_words = o.max_words.max(name.split(' ').count());
-            o.names.insert(name.to_string());
+            o.names.insert(name.to_string(), ());
         }
         o
     }
     /// Whether some name starts with the token `w`.
     pub fn may_start(&self, w: &str) -> bool {
-        self.firsts.contains(w)
+        self.firsts.contains_key(w)
     }
     /// Whether `name` (tokens joined by single spaces) is a listed organisation.
     pub fn contains(&self, name: &str) -> bool {
-        self.names.contains(name)
+        self.names.contains_key(name)
     }
     /// The most tokens of a listed name.
     pub fn max_words(&self) -> usize {

@@ -1246,7 +1246,7 @@ fn orgs_of_places(text: &str, toks: &[Tok]) -> Vec<Cand> {
     // newspaper's head word
     for i in 1..toks.len() {
         let head = tok(text, toks, i);
-        if !capitalised(head) || !MEDIA_HEADS.contains(&head.to_lowercase().as_str()) {
+        if !capitalised(head) || !MEDIA_HEADS.iter().any(|m| m.eq_ignore_ascii_case(head)) {
             continue;
         }
         let a = name_words_before(text, toks, i);
@@ -1286,7 +1286,7 @@ fn facility_names(text: &str, toks: &[Tok]) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 1..toks.len() {
         let head = tok(text, toks, i);
-        if !FACILITY_HEADS.contains(&head) {
+        if !capitalised(head) || !FACILITY_HEADS.contains(&head) {
             continue;
         }
         let next = toks.get(i + 1).filter(|t| t.sentence == toks[i].sentence).map(|t| &text[t.start..t.end]);
