@@ -36,6 +36,6 @@ pub use quotes::{
     QUOTE_CONTENT_SLACK,
 };
 pub use record::*;
-pub use resources::Resources;
+pub use resources::{OrgNames, Resources};
 pub use times::find_times;
 pub use tone::{article_tone, polarity_scores, quote_tone, Polarity, ToneLexicon};

@@ -12,7 +12,61 @@ pub struct Resources {
     pub ner: dateline_ner::Model,
     /// Tone lexicons (VADER and Pattern; built by `cargo run -p dateline-analyze --example build_tone`).
     pub tone: crate::ToneLexicon,
+    /// Organisation names annotated in the model's training documents (built by
+    /// `cargo run --release -p dateline-ner --example build_org_names`).
+    pub org_names: OrgNames,
 }
+
+/// Organisation names, as their tokens joined by single spaces ("A - League", "Bank of X").
+#[derive(Debug, Clone, Default)]
+pub struct OrgNames {
+    names: dateline_ner::lexicon::WordMap<()>,
+    /// The first token of every name, so that most words are turned away by one lookup.
+    firsts: dateline_ner::lexicon::WordMap<()>,
+    /// The most tokens of a name.
+    max_words: usize,
+}
+
+impl OrgNames {
+    /// Reads `name TAB count` lines (a `#` line is a comment).
+    pub fn from_tsv(text: &str) -> Self {
+        let mut o = OrgNames::default();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let name = line.split('\t').next().unwrap_or("").trim();
+            if name.is_empty() {
+                continue;
+            }
+            let first = name.split(' ').next().unwrap_or(name);
+            o.firsts.insert(first.to_string(), ());
+            o.max_words = o.max_words.max(name.split(' ').count());
+            o.names.insert(name.to_string(), ());
+        }
+        o
+    }
+    /// Whether some name starts with the token `w`.
+    pub fn may_start(&self, w: &str) -> bool {
+        self.firsts.contains_key(w)
+    }
+    /// Whether `name` (tokens joined by single spaces) is a listed organisation.
+    pub fn contains(&self, name: &str) -> bool {
+        self.names.contains_key(name)
+    }
+    /// The most tokens of a listed name.
+    pub fn max_words(&self) -> usize {
+        self.max_words
+    }
+    /// How many names are listed.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
+/// The organisation names compiled into the binary.
+static ORG_NAMES_GZ: &[u8] = include_bytes!("../../../resources/org-names.tsv.gz");
 
 /// The entity model compiled into the binary.
 static NER_MODEL: &[u8] = include_bytes!("../../../resources/ner.model");
@@ -29,6 +83,18 @@ impl Resources {
                 message: e.to_string(),
             })?,
             tone: crate::ToneLexicon::embedded()?,
+            org_names: {
+                use std::io::Read;
+                let mut text = String::new();
+                flate2::read::GzDecoder::new(ORG_NAMES_GZ).read_to_string(&mut text).map_err(|e| {
+                    AnalyzeError::Resource {
+                        name: "embedded resources/org-names.tsv.gz".to_string(),
+                        line: 0,
+                        message: e.to_string(),
+                    }
+                })?;
+                OrgNames::from_tsv(&text)
+            },
         })
     }
 }

@@ -10,7 +10,7 @@
 //! summary line is the macro average over the chosen sets of their PER+ORG+LOC F1 and ORG recall
 //! (of the sets with gold organisations).
 //!
-//! `--dump` writes every evaluation sentence (tokens, gold spans, set name) as JSON Lines so that
+//! `--dump` writes every evaluation sentence (tokens, gold spans, set name, document number) as JSON Lines so that
 //! `scripts/eval_entities_spacy.py` can run spaCy on exactly the same tokens; `--json` prints the
 //! scores as one JSON object instead of tables.
 
@@ -98,7 +98,7 @@ fn main() {
         let uner_like = !set.name.starts_with("GUM");
         let set_name = format!("{} {}", set.name, if set.split == common::Split::Dev { "dev" } else { "test" });
         let mut by: BTreeMap<&str, Counts> = BTreeMap::new();
-        for s in &set.sentences {
+        for (si, s) in set.sentences.iter().enumerate() {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
             let keep = |l: Label| !(uner_like && l == Label::Event);
             let pred: Vec<_> = model.predict(&words).into_iter().filter(|x| keep(x.2)).collect();
@@ -130,8 +130,9 @@ fn main() {
                 let spans: Vec<String> = gold.iter().map(|(a, b, l)| format!("[{a},{b},\"{}\"]", l.as_str())).collect();
                 let _ = writeln!(
                     dumped,
-                    "{{\"set\":\"{}\",\"words\":[{}],\"spans\":[{}]}}",
+                    "{{\"set\":\"{}\",\"doc\":{},\"words\":[{}],\"spans\":[{}]}}",
                     esc(&set_name),
+                    set.docs.get(si).copied().unwrap_or(0),
                     toks.join(","),
                     spans.join(",")
                 );

@@ -474,7 +474,8 @@ pub const ORG_WORDS: &[&str] = &[
     "hospital",
 ];
 
-/// Well-known international organisations (as written), for the lexicon rule.
+/// Well-known international organisations and news agencies (as written), for the lexicon rule
+/// of the entity stage (not a feature of the model).
 pub const ORG_NAMES: &[&str] = &[
     "United Nations",
     "UN",
@@ -511,6 +512,22 @@ pub const ORG_NAMES: &[&str] = &[
     "World Food Programme",
     "World Food Program",
     "WFP",
+    // news agencies, which the recogniser often reads as places or people
+    "Reuters",
+    "Associated Press",
+    "Interfax",
+    "Xinhua",
+    "Kyodo",
+    "Kyodo News",
+    "Yonhap",
+    "Bernama",
+    "ANSA",
+    "EFE",
+    "Anadolu",
+    "Anadolu Agency",
+    "RIA Novosti",
+    "Press Trust of India",
+    "Bloomberg",
 ];
 
 /// Head words of places that are not countries, cities or regions (→ LOC).

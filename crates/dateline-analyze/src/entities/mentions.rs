@@ -52,6 +52,7 @@ pub(super) fn find(
 ) -> Vec<Cand> {
     let mut model = model_mentions(text, toks, res);
     extend_org_names(text, toks, &mut model);
+    modifiers_before_titles(text, toks, &mut model, res);
     let mut rules = Vec::new();
     if let Some(d) = dateline {
         rules.extend(dateline_mentions(text, toks, d));
@@ -64,9 +65,11 @@ pub(super) fn find(
         }
     }
     rules.extend(role_orgs(text, toks));
+    rules.extend(orgs_of_places(text, toks));
+    rules.extend(facility_names(text, toks));
     rules.extend(places_after_nouns(text, toks));
-    rules.extend(places_before_heads(text, toks));
-    rules.extend(names_after_titles(text, toks));
+    rules.extend(places_before_heads(text, toks, res));
+    rules.extend(names_after_titles(text, toks, &model, res));
     rules.extend(names_after_roles(text, toks));
     rules.extend(places_before_plural_heads(text, toks));
     let lexicon = lexicon_mentions(text, toks, res);
@@ -119,10 +122,53 @@ pub(super) fn find(
         new_aliases.push(a);
     }
     out.extend(new_aliases);
+    let unintroduced = acronyms_of_names(text, toks, &mut out);
+    out.extend(unintroduced);
     out.extend(places_inside_events(text, &out, res));
     out.sort_by_key(|c| c.start);
     let _ = sentences;
     out
+}
+
+/// "the Foreign Office" ... "the FO": an acronym nobody introduced, found by no one, whose letters
+/// are the initials of an organisation named in the article, is a mention of an organisation
+/// (the merge joins it to the name). `out` is sorted by start on return.
+fn acronyms_of_names(text: &str, toks: &[Tok], out: &mut [Cand]) -> Vec<Cand> {
+    let mut by_initials: std::collections::HashMap<String, ()> = std::collections::HashMap::new();
+    for c in out.iter().filter(|c| c.kind == Kind::Org) {
+        let name = &text[c.start..c.name_end];
+        let ini = initials(name);
+        if name.contains(' ') && ini.chars().count() >= 2 {
+            by_initials.insert(ini, ());
+        }
+    }
+    if by_initials.is_empty() {
+        return Vec::new();
+    }
+    out.sort_by_key(|c| c.start);
+    let starts: Vec<usize> = out.iter().map(|c| c.start).collect();
+    let max_end: Vec<usize> = out
+        .iter()
+        .scan(0, |m, c| {
+            *m = c.end.max(*m);
+            Some(*m)
+        })
+        .collect();
+    let covered = |a: usize, b: usize| {
+        let k = starts.partition_point(|&s| s < b);
+        k.checked_sub(1).is_some_and(|k| max_end[k] > a)
+    };
+    let mut found = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let w = tok(text, toks, i);
+        if w.len() < 2 || !is_acronym(w) || !by_initials.contains_key(&w.replace('.', "")) {
+            continue;
+        }
+        if !covered(t.start, t.end) {
+            found.push(cand(t.start, t.end, Kind::Org, Source::Rule, t.sentence));
+        }
+    }
+    found
 }
 
 /// "the 2016 Battle of Mosul", "the Siege of Sarajevo": the place an event is named after is a
@@ -148,6 +194,7 @@ fn places_inside_events(text: &str, cands: &[Cand], res: &Resources) -> Vec<Cand
 /// Names found once are found everywhere: other occurrences of a recognised name (same case, at
 /// token boundaries) that the recogniser missed become mentions too.
 fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
+    companies_by_evidence(text, toks, out);
     one_type_per_name(text, out);
     let mut names: Vec<(String, Kind)> = Vec::new();
     let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
@@ -202,6 +249,9 @@ fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
     }
     out.extend(added);
     out.sort_by_key(|c| c.start);
+    // evidence at an occurrence only propagation found ("Kestrel CEO" where the recogniser saw
+    // no name) retypes the name too
+    companies_by_evidence(text, toks, out);
 }
 
 /// Kept mentions, pairwise non-overlapping, for the overlap test of each new candidate in
@@ -359,6 +409,11 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             {
                 a += 1;
             }
+            // a title-case headline: "Harbour Authority Says Port Will Reopen" → the name ends
+            // before the first capitalised verb of reporting or auxiliary
+            if let Some(k) = (a..b).find(|&k| k > a && is_headline_verb(tok(text, toks, k))) {
+                b = k;
+            }
             // a lower-case word inside that is not a connector ("envoy met officials") shows the
             // tagger ran on past the name: drop the span, rules and lexicons cover what is left
             let runaway = (a..b).find(|&k| {
@@ -383,6 +438,10 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             if a >= b {
                 continue;
             }
+            // "US $ 7.2 bn", "AU$52": a currency code, not a place
+            if b == a + 1 && tok(text, toks, a).len() <= 3 && tok(text, toks, b).starts_with('$') {
+                continue;
+            }
             let kind = match label {
                 Label::Per => Kind::Person,
                 Label::Org => Kind::Org,
@@ -394,6 +453,98 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
         i = j;
     }
     out
+}
+
+/// Capitalised verbs of reporting and auxiliaries as title-case headlines write them ("Says",
+/// "Will"): never inside a name.
+fn is_headline_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "Says"
+            | "Said"
+            | "Tells"
+            | "Warns"
+            | "Urges"
+            | "Denies"
+            | "Vows"
+            | "Seeks"
+            | "Slams"
+            | "Rejects"
+            | "Announces"
+            | "Agrees"
+            | "Confirms"
+            | "Claims"
+            | "Will"
+            | "Would"
+            | "Could"
+            | "Should"
+            | "Must"
+            | "Is"
+            | "Are"
+            | "Was"
+            | "Were"
+            | "Has"
+            | "Have"
+            | "Had"
+    )
+}
+
+/// Titles after which the capitalised words before them, with a name after, are an organisation
+/// even when the recogniser found nothing there ("Kestrel Mining CEO X"): not "president" or
+/// "chairman", which follow countries and parties as often.
+const ORG_BEFORE_TITLES: &[&str] = &["ceo", "founder", "spokesman", "spokeswoman", "spokesperson"];
+
+/// Titles after which the capitalised words before them are the organisation the person works
+/// for ("Kestrel Mining CEO Ivo Pantic"), not a portfolio ("Fisheries Minister").
+const CORPORATE_TITLES: &[&str] =
+    &["ceo", "chairman", "chairwoman", "chair", "founder", "president", "spokesman", "spokeswoman", "spokesperson"];
+
+/// "Veterans Affairs Minister Jane Doe", "Kestrel Mining CEO Ivo Pantic": a recogniser's mention
+/// right before a capitalised title that is followed by a name is a modifier of the title, not a
+/// person. It is an organisation when the recogniser or its head word says so or the title is a
+/// corporate one; a place the gazetteer knows stays a place; anything else is dropped (a
+/// portfolio, part of the title).
+fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res: &Resources) {
+    model.retain_mut(|c| {
+        let Some(mut last) = super::tok_ending(toks, c.end) else { return true };
+        // the recogniser ran on over the title ("Foreign Office Spokesperson" + a name): the
+        // mention ends before it
+        let first = super::tok_at(toks, c.start).unwrap_or(last);
+        let ends_in_title = |k: usize| capitalised(tok(text, toks, k)) && is_person_title(tok(text, toks, k));
+        if last > first
+            && ends_in_title(last)
+            && !ends_in_title(last - 1)
+            && toks.get(last + 1).is_some_and(|t| t.sentence == toks[last].sentence)
+            && name_like(tok(text, toks, last + 1))
+        {
+            last -= 1;
+            c.end = toks[last].end;
+            c.name_end = c.end;
+        }
+        let t = tok(text, toks, last + 1);
+        let same = |k: usize| toks.get(k).is_some_and(|x| x.sentence == toks[last].sentence);
+        if !capitalised(t) || !is_person_title(t) || !same(last + 2) || !name_like(tok(text, toks, last + 2)) {
+            return true;
+        }
+        // the person after the title must be a name, not the title's own second word
+        if is_person_title(tok(text, toks, last + 2)) {
+            return true;
+        }
+        let name = &text[c.start..c.end];
+        if res.gazetteer.country_by_name(name).is_some() || demonym(name).is_some() {
+            return true;
+        }
+        let head = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        let corporate = CORPORATE_TITLES.contains(&t.to_lowercase().as_str());
+        if c.kind == Kind::Org || ORG_WORDS.contains(&head.as_str()) || corporate {
+            c.kind = Kind::Org;
+            return true;
+        }
+        if c.kind != Kind::Person && !res.gazetteer.lookup(name).is_empty() {
+            return true;
+        }
+        false
+    });
 }
 
 /// "United Nations Office" + "for the Coordination of Humanitarian Affairs": an organisation
@@ -507,6 +658,37 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
                 break;
             }
         }
+        // the organisation names of the training documents, longest first (tokens joined by
+        // single spaces, as the list writes them)
+        if org.is_none() && res.org_names.may_start(w) {
+            name.clear();
+            let mut ends = Vec::new();
+            for k in i..(i + res.org_names.max_words()).min(toks.len()) {
+                if toks[k].sentence != toks[i].sentence {
+                    break;
+                }
+                if k > i {
+                    name.push(' ');
+                }
+                name.push_str(tok(text, toks, k));
+                if res.org_names.contains(&name) {
+                    ends.push(k + 1 - i);
+                }
+            }
+            org = ends.last().copied();
+        }
+        // an all-caps listed name in all-caps text ("WHO" in "WHO KNEW") is a word, not a name
+        let shouting = |k: usize| {
+            let w = tok(text, toks, k);
+            w.chars().any(char::is_alphabetic) && w.chars().all(|c| !c.is_lowercase())
+        };
+        if org == Some(1)
+            && w.chars().all(|c| !c.is_lowercase())
+            && ((i > 0 && toks[i - 1].sentence == toks[i].sentence && shouting(i - 1))
+                || toks.get(i + 1).is_some_and(|t| t.sentence == toks[i].sentence) && shouting(i + 1))
+        {
+            org = None;
+        }
         if let Some(n) = org {
             out.push(cand(toks[i].start, toks[i + n - 1].end, Kind::Org, Source::Lexicon, toks[i].sentence));
             i += n;
@@ -534,6 +716,10 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
                 if name.len() <= 3 && name != name.to_uppercase() {
                     continue;
                 }
+                // "US$ 40 million", "AU $52": a currency, not the country
+                if name.len() <= 3 && tok(text, toks, i + n).starts_with('$') {
+                    continue;
+                }
                 found = Some((n, c.code.clone()));
                 break;
             }
@@ -555,6 +741,12 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
     out
 }
 
+/// Words that end the name of a role phrase: prepositions of time and place, relatives, verbs.
+const ROLE_STOP: &[&str] = &[
+    "from", "in", "at", "to", "since", "until", "with", "between", "during", "who", "which", "that", "is", "was",
+    "has", "had", "will", "before", "after", "when", "by", "as",
+];
+
 /// Organisations named in role phrases: "the director of Kenyan national agency for water
 /// safety, ..." names an organisation even when the writer did not capitalise it.
 fn role_orgs(text: &str, toks: &[Tok]) -> Vec<Cand> {
@@ -574,19 +766,22 @@ fn role_orgs(text: &str, toks: &[Tok]) -> Vec<Cand> {
         let mut b = a;
         while b < toks.len() && b - a < 10 && toks[b].sentence == toks[i].sentence {
             let t = tok(text, toks, b);
-            if !t.chars().any(char::is_alphanumeric) || matches!(t, "and" | "said" | "says") {
+            if !t.chars().any(char::is_alphanumeric) || matches!(t, "and" | "said" | "says") || ROLE_STOP.contains(&t) {
                 break;
             }
             b += 1;
         }
-        let has_org_word = (a..b).any(|k| ORG_WORDS.contains(&tok(text, toks, k).to_lowercase().as_str()));
         // A lower-case word inside shows the name was not capitalised as a whole, which the
-        // recogniser cannot see; fully capitalised names are left to it.
-        let lower_inside = (a..b).any(|k| {
+        // recogniser cannot see; fully capitalised names are left to it. The organisation word
+        // must come at or after that word: "member of the Reform Party of X from 1990" is a
+        // capitalised name followed by other words, not a name written in lower case.
+        let lower_at = (a..b).find(|&k| {
             let t = tok(text, toks, k);
             !capitalised(t) && !matches!(t, "of" | "for" | "and" | "the" | "on")
         });
-        if b > a + 1 && has_org_word && lower_inside {
+        let has_org_word =
+            lower_at.is_some_and(|l| (l..b).any(|k| ORG_WORDS.contains(&tok(text, toks, k).to_lowercase().as_str())));
+        if b > a + 1 && has_org_word {
             out.push(cand(toks[a].start, toks[b - 1].end, Kind::Org, Source::Rule, toks[i].sentence));
         }
     }
@@ -764,7 +959,7 @@ fn head_kind(w: &str) -> Option<Kind> {
 
 /// "the Dadaab camp", "Kandahar air base": capitalised words right before a lower-case place
 /// head word name a place (LOC, or FAC for buildings).
-fn places_before_heads(text: &str, toks: &[Tok]) -> Vec<Cand> {
+fn places_before_heads(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
     let mut out = Vec::new();
     for h in 1..toks.len() {
         let Some(kind) = head_kind(tok(text, toks, h)) else { continue };
@@ -782,6 +977,11 @@ fn places_before_heads(text: &str, toks: &[Tok]) -> Vec<Cand> {
         if a == h || a == 0 || toks[a - 1].sentence != toks[a].sentence {
             continue;
         }
+        // "the Westland border": a place the gazetteer knows before a descriptive head word is
+        // that place (the lexicon or the recogniser finds it), not the name of another
+        if is_descriptive_head(tok(text, toks, h)) && is_known_place(&text[toks[a].start..toks[h - 1].end], res) {
+            continue;
+        }
         let mut c = cand(toks[a].start, toks[h].end, kind, Source::Rule, toks[h].sentence);
         c.name_end = toks[h - 1].end;
         c.head = Some(Span(toks[h].start, toks[h].end));
@@ -792,7 +992,7 @@ fn places_before_heads(text: &str, toks: &[Tok]) -> Vec<Cand> {
 
 /// "Chancellor Friedrich Baumann", "Gen. Ahmed Ali": capitalised words right after a
 /// capitalised title name a person.
-fn names_after_titles(text: &str, toks: &[Tok]) -> Vec<Cand> {
+fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 0..toks.len().saturating_sub(1) {
         let t = tok(text, toks, i);
@@ -801,7 +1001,44 @@ fn names_after_titles(text: &str, toks: &[Tok]) -> Vec<Cand> {
         }
         let a = i + 1;
         let b = name_run_end(text, toks, a, toks[i].sentence);
-        if b > a {
+        // "General Motors", "Premier League", "Animal Justice Party": the word that looks like a
+        // title is part of an organisation's name when the name ends with an organisation word
+        // or the recogniser read the title inside a name that is not a person's
+        // (`model` is in text order and its mentions do not overlap: the last one starting at
+        // or before the title is the only one that can cover it)
+        let last = tok(text, toks, b.saturating_sub(1)).to_lowercase();
+        let org_end = b > a && (ORG_WORDS.contains(&last.as_str()) || matches!(last.as_str(), "motors" | "electric"));
+        let ts = toks[i].start;
+        let k = model.partition_point(|c| c.start <= ts);
+        // (only when the name starts with the title word: in "Commerce Secretary Jane Doe" read
+        // as one organisation the recogniser ran a portfolio, a title and a name together)
+        let in_other_name = k
+            .checked_sub(1)
+            .is_some_and(|k| model[k].kind != Kind::Person && model[k].end > ts && model[k].start == ts);
+        // "Former Norway test batsman X": a country after a title is the country
+        let country = b > a && res.gazetteer.country_by_name(&text[toks[a].start..toks[b - 1].end]).is_some();
+        // "Kestrel Mining CEO Ivo Pantic", "Kremlin spokesman X": the capitalised words before a
+        // corporate title and a name are the organisation the person speaks for
+        if b > a && !org_end && !in_other_name && !country && ORG_BEFORE_TITLES.contains(&t.to_lowercase().as_str()) {
+            let mut o = name_words_before(text, toks, i);
+            // "Foreign Office Spokesperson X": a title-like word starts an organisation's name
+            // that ends in an organisation word
+            let org_word = o < i && ORG_WORDS.contains(&tok(text, toks, i - 1).to_lowercase().as_str());
+            while org_word && o > 0 && toks[o - 1].sentence == toks[i].sentence && i - o < 4 && {
+                let w = tok(text, toks, o - 1);
+                capitalised(w) && is_person_title(w) && w.chars().any(char::is_lowercase)
+            } {
+                o -= 1;
+            }
+            if o < i {
+                let words = &text[toks[o].start..toks[i - 1].end];
+                let place = is_known_place(words, res) || (o..i).any(|k| demonym(tok(text, toks, k)).is_some());
+                if !place {
+                    out.push(cand(toks[o].start, toks[i - 1].end, Kind::Org, Source::Rule, toks[i].sentence));
+                }
+            }
+        }
+        if b > a && !org_end && !in_other_name && !country {
             out.push(cand(toks[a].start, toks[b - 1].end, Kind::Person, Source::Rule, toks[i].sentence));
         }
     }
@@ -963,6 +1200,177 @@ const ORG_HEADS: &[&str] = &[
     "police",
 ];
 
+/// "Bank of Canada", "Reserve Bank of Australia", "University of Westbury": a capitalised
+/// organisation head word followed by "of" or "for" and capitalised words is one organisation's
+/// name (with the capitalised words right before the head), even when the words after it name a
+/// country the lexicon would take alone.
+fn orgs_of_places(text: &str, toks: &[Tok]) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::new();
+    for i in 0..toks.len().saturating_sub(2) {
+        // (the cheap test first: few words are followed by "of" or "for")
+        if !matches!(tok(text, toks, i + 1), "of" | "for") {
+            continue;
+        }
+        let head = tok(text, toks, i);
+        let lower = head.to_lowercase();
+        if !capitalised(head) || !(ORG_HEADS.contains(&lower.as_str()) || MEDIA_HEADS.contains(&lower.as_str())) {
+            continue;
+        }
+        let s = toks[i].sentence;
+        let mut k = i + 2;
+        if tok(text, toks, k) == "the" {
+            k += 1;
+        }
+        let mut end = None;
+        while k < toks.len() && toks[k].sentence == s && k - i < 10 {
+            let w = tok(text, toks, k);
+            if is_calendar_word(w) {
+                break;
+            }
+            if capitalised(w) && w.chars().any(char::is_alphabetic) {
+                end = Some(k);
+            } else if w != "of" || end.is_none() {
+                // ("and" ends the name: "the Party of X and the Y Party" are two)
+                break;
+            }
+            k += 1;
+        }
+        let Some(e) = end else { continue };
+        let a = name_words_before(text, toks, i);
+        if out.last().is_some_and(|o| o.end > toks[a].start) {
+            continue;
+        }
+        out.push(cand(toks[a].start, toks[e].end, Kind::Org, Source::Rule, s));
+    }
+    // "the Westbury Morning Herald", "the Daily Courier Times": capitalised words before a
+    // newspaper's head word
+    for i in 1..toks.len() {
+        let head = tok(text, toks, i);
+        if !capitalised(head) || !MEDIA_HEADS.iter().any(|m| m.eq_ignore_ascii_case(head)) {
+            continue;
+        }
+        let a = name_words_before(text, toks, i);
+        // (overlaps with the names above are resolved with every other rule's, longest first)
+        if a == i {
+            continue;
+        }
+        out.push(cand(toks[a].start, toks[i].end, Kind::Org, Source::Rule, toks[i].sentence));
+    }
+    out.sort_by_key(|c| c.start);
+    out
+}
+
+/// Capitalised head words of buildings and grounds ("... Cricket Ground", "... Stadium").
+const FACILITY_HEADS: &[&str] = &[
+    "Stadium",
+    "Ground",
+    "Arena",
+    "Oval",
+    "Airport",
+    "Bridge",
+    "Square",
+    "Street",
+    "Avenue",
+    "Road",
+    "Palace",
+    "Tower",
+    "Cathedral",
+    "Mosque",
+    "Station",
+];
+
+/// "the Lakeside Cricket Ground", "Westbury Central Station": capitalised words before a
+/// capitalised facility head word are one facility's name (not the place they start with),
+/// unless the name goes on after the head ("Square Garden").
+fn facility_names(text: &str, toks: &[Tok]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for i in 1..toks.len() {
+        let head = tok(text, toks, i);
+        if !capitalised(head) || !FACILITY_HEADS.contains(&head) {
+            continue;
+        }
+        let next = toks.get(i + 1).filter(|t| t.sentence == toks[i].sentence).map(|t| &text[t.start..t.end]);
+        if next.is_some_and(|w| capitalised(w) || w == "of") {
+            continue;
+        }
+        let a = name_words_before(text, toks, i);
+        if a < i {
+            out.push(cand(toks[a].start, toks[i].end, Kind::Fac, Source::Rule, toks[i].sentence));
+        }
+    }
+    out
+}
+
+/// Newspaper and journal head words ("... Herald", "... Times", "Journal of ...").
+const MEDIA_HEADS: &[&str] =
+    &["herald", "times", "post", "journal", "tribune", "gazette", "telegraph", "chronicle", "observer"];
+
+/// Where the capitalised words of a name right before token `i` start (at most four; `i` when
+/// there are none): nationality and party words count ("Canadian Institute of ...",
+/// "Conservative Party of ..."), function words, titles and headline verbs do not.
+fn name_words_before(text: &str, toks: &[Tok], i: usize) -> usize {
+    let s = toks[i].sentence;
+    let mut a = i;
+    while a > 0 && toks[a - 1].sentence == s && i - a < 4 && {
+        // (nationality and party words too: "Canadian Institute of ...", "Conservative Party of ...")
+        let w = tok(text, toks, a - 1);
+        capitalised(w)
+            && w.chars().any(char::is_lowercase)
+            && !matches!(w, "The" | "A" | "An" | "On" | "In" | "At" | "Of" | "And" | "For" | "By" | "To" | "From")
+            && !is_headline_verb(w)
+            && !is_person_title(w)
+    } {
+        a -= 1;
+    }
+    a
+}
+
+/// Words right after a name that show it is a company: "X CEO", "X shares", "X Inc".
+fn company_evidence(w: &str) -> bool {
+    matches!(w, "CEO" | "shares" | "stock" | "Inc" | "Inc." | "Corp" | "Corp." | "plc" | "Ltd" | "Ltd.")
+}
+
+/// A name the recogniser typed person or place that is followed, once or more, by company
+/// evidence ("Kestrel CEO", "Kestrel shares", "Kestrel's CEO") is an organisation at every
+/// mention the recogniser made of it: the evidence outweighs any number of model votes.
+fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand]) {
+    let mut companies: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for c in out.iter().filter(|c| c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Loc | Kind::Org))
+    {
+        let Some(last) = super::tok_ending(toks, c.end) else { continue };
+        let same = |k: usize| toks.get(k).is_some_and(|t| t.sentence == toks[last].sentence);
+        let mut k = last + 1;
+        if matches!(tok(text, toks, k), "'s" | "’s") {
+            k += 1;
+        }
+        if same(k) && company_evidence(tok(text, toks, k)) {
+            companies.insert(&text[c.start..c.end]);
+        }
+    }
+    if companies.is_empty() {
+        return;
+    }
+    let names: std::collections::HashSet<String> = companies.into_iter().map(str::to_string).collect();
+    for c in out.iter_mut().filter(|c| c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Loc)) {
+        if names.contains(&text[c.start..c.end]) {
+            c.kind = Kind::Org;
+            c.source = Source::Rule;
+        }
+    }
+}
+
+/// Place head words that describe a part of a place rather than name one ("border", "region").
+fn is_descriptive_head(w: &str) -> bool {
+    matches!(w, "border" | "region" | "zone" | "coast" | "field" | "fields" | "corridor" | "plain" | "plains" | "basin")
+}
+
+/// A country, region or place of the gazetteer.
+fn is_known_place(name: &str, res: &Resources) -> bool {
+    res.gazetteer.country_by_name(name).is_some()
+        || !res.gazetteer.lookup(name).is_empty()
+        || !res.gazetteer.admin1_by_name(name).is_empty()
+}
+
 /// Fine typing of one mention, and extension over a following place head word.
 fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
     let name = &text[c.start..c.end];
@@ -1030,6 +1438,14 @@ fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
     } else {
         None
     };
+    // "the Westland border", "the Westbury region", "Westbury's main airport": a place the
+    // gazetteer knows followed by a descriptive head word (or a modified one) is that place, not
+    // the name of another; an organisation is never extended over a descriptive word
+    let ext = ext.filter(|&(h, _)| {
+        let descriptive = is_descriptive_head(tok(text, toks, h));
+        let known = || c.country.is_some() || is_known_place(&text[c.start..c.end], res);
+        !(descriptive && c.kind == Kind::Org || (descriptive || h == last + 2) && known())
+    });
     if let Some((h, k)) = ext {
         if c.kind != Kind::Org || c.source == Source::Model {
             c.kind = k;

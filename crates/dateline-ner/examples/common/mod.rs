@@ -28,6 +28,48 @@ pub struct EvalSet {
     pub name: String,
     pub split: Split,
     pub sentences: Vec<Sentence>,
+    /// The document of each sentence (an index within the set), for evaluations that read a
+    /// whole document at a time (the article-level entity stage).
+    pub docs: Vec<u32>,
+}
+
+/// Held-out sentences with the document each belongs to.
+#[derive(Default)]
+pub struct Held {
+    pub sentences: Vec<Sentence>,
+    pub docs: Vec<u32>,
+}
+
+impl Held {
+    /// Adds one document's sentences.
+    pub fn push_doc(&mut self, doc: Vec<Sentence>) {
+        let d = self.docs.last().map_or(0, |d| d + 1);
+        self.docs.extend(std::iter::repeat_n(d, doc.len()));
+        self.sentences.extend(doc);
+    }
+    /// Every sentence its own document.
+    pub fn singletons(v: Vec<Sentence>) -> Held {
+        let mut h = Held::default();
+        for s in v {
+            h.push_doc(vec![s]);
+        }
+        h
+    }
+    /// Sentences with a document key each (consecutive equal keys are one document).
+    pub fn keyed(v: Vec<(String, Sentence)>) -> Held {
+        let mut h = Held::default();
+        let mut last: Option<String> = None;
+        let mut d = 0u32;
+        for (k, s) in v {
+            if last.as_ref().is_some_and(|l| *l != k) {
+                d += 1;
+            }
+            last = Some(k);
+            h.docs.push(d);
+            h.sentences.push(s);
+        }
+        h
+    }
 }
 
 pub fn die(msg: String) -> ! {
@@ -173,8 +215,8 @@ fn without_handles(mut s: Sentence) -> Sentence {
 pub struct Corpus {
     pub name: &'static str,
     pub train: Vec<Sentence>,
-    pub dev: Vec<(String, Vec<Sentence>)>,
-    pub test: Vec<(String, Vec<Sentence>)>,
+    pub dev: Vec<(String, Held)>,
+    pub test: Vec<(String, Held)>,
 }
 
 /// Corpora the model may be trained on, by name: the ones `--sources` chooses from.
@@ -191,21 +233,21 @@ pub fn corpora(root: &Path) -> Vec<Corpus> {
     // GUM: its own splits.md
     let (gdev, gtest) = (gum_split(root, "dev"), gum_split(root, "test"));
     let mut c = Corpus { name: "gum", ..Corpus::default() };
-    let (mut nd, mut nt, mut od, mut ot) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut nd, mut nt, mut od, mut ot) = (Held::default(), Held::default(), Held::default(), Held::default());
     for (doc, text) in gum_docs(root) {
         let s = data::gum_conllu(&text);
         let news = doc.starts_with("GUM_news_");
         if gdev.contains(&doc) {
             if news {
-                nd.extend(s)
+                nd.push_doc(s)
             } else {
-                od.extend(s)
+                od.push_doc(s)
             }
         } else if gtest.contains(&doc) {
             if news {
-                nt.extend(s)
+                nt.push_doc(s)
             } else {
-                ot.extend(s)
+                ot.push_doc(s)
             }
         } else {
             c.train.extend(s);
@@ -216,12 +258,12 @@ pub fn corpora(root: &Path) -> Vec<Corpus> {
     out.push(c);
     // MEANTIME: documents 4 and 9 of every 10 (sorted by path) held out
     let mut c = Corpus { name: "meantime", ..Corpus::default() };
-    let (mut d, mut t) = (Vec::new(), Vec::new());
+    let (mut d, mut t) = (Held::default(), Held::default());
     for (i, f) in meantime_files(root).iter().enumerate() {
         let s = data::meantime_xml(&read(f));
         match split_of(i, 4, 9) {
-            Some(Split::Dev) => d.extend(s),
-            Some(Split::Test) => t.extend(s),
+            Some(Split::Dev) => d.push_doc(s),
+            Some(Split::Test) => t.push_doc(s),
             None => c.train.extend(s),
         }
     }
@@ -236,17 +278,17 @@ pub fn corpora(root: &Path) -> Vec<Corpus> {
     out.push(c);
     // Re-DocRED: one in ten documents of dev_revised is dev, one in ten of test_revised is test
     let mut c = Corpus { name: "redocred", ..Corpus::default() };
-    let (mut d, mut t) = (Vec::new(), Vec::new());
+    let (mut d, mut t) = (Held::default(), Held::default());
     for (i, doc) in redocred(root, "dev_revised.json").into_iter().enumerate() {
         if i % 10 == 9 {
-            d.extend(doc)
+            d.push_doc(doc)
         } else {
             c.train.extend(doc)
         }
     }
     for (i, doc) in redocred(root, "test_revised.json").into_iter().enumerate() {
         if i % 10 == 9 {
-            t.extend(doc)
+            t.push_doc(doc)
         } else {
             c.train.extend(doc)
         }
@@ -261,17 +303,17 @@ pub fn corpora(root: &Path) -> Vec<Corpus> {
     let g = g.into_iter().map(without_handles).collect();
     let mut c = Corpus { name: "btc", ..Corpus::default() };
     c.train = btc(root, "btc.train", &gset);
-    c.dev = vec![("BTC".into(), btc(root, "btc.dev", &gset))];
-    c.test = vec![("BTC section G (news outlets)".into(), g)];
+    c.dev = vec![("BTC".into(), Held::singletons(btc(root, "btc.dev", &gset)))];
+    c.test = vec![("BTC section G (news outlets)".into(), Held::singletons(g))];
     out.push(c);
     // WikiGold: documents 8 and 9 of every 10
     let mut c = Corpus { name: "wikigold", ..Corpus::default() };
-    let (mut d, mut t) = (Vec::new(), Vec::new());
+    let (mut d, mut t) = (Held::default(), Held::default());
     let docs = data::conll_docs(&read(&root.join("wikigold/wikigold.conll.txt")), data::conll_label);
     for (i, doc) in docs.into_iter().enumerate() {
         match split_of(i, 8, 9) {
-            Some(Split::Dev) => d.extend(doc),
-            Some(Split::Test) => t.extend(doc),
+            Some(Split::Dev) => d.push_doc(doc),
+            Some(Split::Test) => t.push_doc(doc),
             None => c.train.extend(doc),
         }
     }
@@ -287,16 +329,16 @@ pub fn corpora(root: &Path) -> Vec<Corpus> {
             .collect()
     };
     c.train = cn("train.txt");
-    c.dev = vec![("CrossNER politics".into(), cn("dev.txt"))];
-    c.test = vec![("CrossNER politics".into(), cn("test.txt"))];
+    c.dev = vec![("CrossNER politics".into(), Held::singletons(cn("dev.txt")))];
+    c.test = vec![("CrossNER politics".into(), Held::singletons(cn("test.txt")))];
     out.push(c);
     // LitBank: novels 8 and 9 of every 10 (sorted by file name)
     let mut c = Corpus { name: "litbank", ..Corpus::default() };
-    let (mut d, mut t) = (Vec::new(), Vec::new());
+    let (mut d, mut t) = (Held::default(), Held::default());
     for (i, doc) in litbank(root).into_iter().enumerate() {
         match split_of(i, 8, 9) {
-            Some(Split::Dev) => d.extend(doc),
-            Some(Split::Test) => t.extend(doc),
+            Some(Split::Dev) => d.push_doc(doc),
+            Some(Split::Test) => t.push_doc(doc),
             None => c.train.extend(doc),
         }
     }
@@ -315,18 +357,30 @@ pub fn corpora(root: &Path) -> Vec<Corpus> {
     let mut c = Corpus { name: "uner", ..Corpus::default() };
     let pud = data::bio_conll(&read(&root.join("uner-english-pud/en_pud-ud-test.iob2")));
     let (pn, pw): (Vec<_>, Vec<_>) = pud.into_iter().partition(|(id, _)| id.starts_with('n'));
-    c.test.push(("UNER PUD news".into(), pn.into_iter().map(|x| x.1).collect()));
-    c.test.push(("UNER PUD wiki".into(), pw.into_iter().map(|x| x.1).collect()));
+    // a sentence id is the document id, '-', the sentence number
+    let doc_key = |v: Vec<(String, Sentence)>| -> Vec<(String, Sentence)> {
+        v.into_iter().map(|(id, s)| (id.rsplit_once('-').map_or(id.as_str(), |x| x.0).to_string(), s)).collect()
+    };
+    c.test.push(("UNER PUD news".into(), Held::keyed(doc_key(pn))));
+    c.test.push(("UNER PUD wiki".into(), Held::keyed(doc_key(pw))));
     let ewt = data::bio_conll(&read(&root.join("uner-english-ewt/en_ewt-ud-dev.iob2")));
-    c.test.push(("UNER EWT dev".into(), ewt.into_iter().map(|x| x.1).collect()));
+    c.test.push(("UNER EWT dev".into(), Held::keyed(doc_key(ewt))));
     out.push(c);
     for c in &mut out {
         let fix = |v: &mut Vec<Sentence>| {
             *v = v.iter().filter(|x| !x.words.is_empty()).map(Sentence::retokenized).collect();
         };
         fix(&mut c.train);
-        for (_, v) in c.dev.iter_mut().chain(c.test.iter_mut()) {
-            fix(v);
+        for (_, h) in c.dev.iter_mut().chain(c.test.iter_mut()) {
+            let (mut s, mut d) = (Vec::new(), Vec::new());
+            for (x, doc) in h.sentences.iter().zip(&h.docs) {
+                if !x.words.is_empty() {
+                    s.push(x.retokenized());
+                    d.push(*doc);
+                }
+            }
+            h.sentences = s;
+            h.docs = d;
         }
     }
     out
@@ -352,11 +406,11 @@ pub fn eval_sets(root: &Path) -> Vec<EvalSet> {
     let mut dev = Vec::new();
     let mut test = Vec::new();
     for c in corpora(root) {
-        for (name, sentences) in c.dev {
-            dev.push(EvalSet { name, split: Split::Dev, sentences });
+        for (name, h) in c.dev {
+            dev.push(EvalSet { name, split: Split::Dev, sentences: h.sentences, docs: h.docs });
         }
-        for (name, sentences) in c.test {
-            test.push(EvalSet { name, split: Split::Test, sentences });
+        for (name, h) in c.test {
+            test.push(EvalSet { name, split: Split::Test, sentences: h.sentences, docs: h.docs });
         }
     }
     // Casing robustness: the Re-DocRED dev documents again, in ALL CAPS (as headlines and some
@@ -367,7 +421,8 @@ pub fn eval_sets(root: &Path) -> Vec<EvalSet> {
             .iter()
             .map(|s| Sentence { words: s.words.iter().map(|w| w.to_uppercase()).collect(), spans: s.spans.clone() })
             .collect();
-        dev.push(EvalSet { name: "Re-DocRED, ALL CAPS".into(), split: Split::Dev, sentences: upper });
+        let docs = r.docs.clone();
+        dev.push(EvalSet { name: "Re-DocRED, ALL CAPS".into(), split: Split::Dev, sentences: upper, docs });
     }
     dev.extend(test);
     dev
