@@ -2,7 +2,7 @@
 //! separate `<DATELINE>` field and their countries in `<PLACES>`.
 //!
 //! ```text
-//! cargo run -p dateline-analyze --example eval_reuters_datelines -- /work/shared/data/reuters-21578
+//! cargo run -p dateline-analyze --example eval_reuters_datelines -- ../shared/data/reuters-21578
 //! ```
 //!
 //! For each story with a `<DATELINE>`, runs `parse_dateline` on the dateline followed by the
@@ -54,7 +54,7 @@ struct Story {
 }
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "/work/shared/data/reuters-21578".to_string());
+    let dir = std::env::args().nth(1).unwrap_or_else(|| "../shared/data/reuters-21578".to_string());
     let load = Instant::now();
     match Gazetteer::embedded() {
         Ok(g) => eprintln!("gazetteer alone: {} places in {:?}", g.len(), load.elapsed()),
