@@ -265,15 +265,17 @@ enum OnError {
 /// `output="records"` returns a list of dicts; `output="arrow"` a pyarrow Table with the Parquet
 /// schema of docs/EXPORTS.md. `errors="raise"` (default) raises ValueError naming the first bad
 /// item's index; `"return"` puts `{"error": message, "index": i}` in its place (records only);
-/// `"skip"` leaves it out.
+/// `"skip"` leaves it out. With `error_list` (a list), every bad item is also appended to it as
+/// `{"index": i, "error": message}` (so `output="arrow", errors="skip"` can still report them).
 #[pyfunction]
-#[pyo3(signature = (items, *, jobs = 0, output = "records", errors = "raise"))]
+#[pyo3(signature = (items, *, jobs = 0, output = "records", errors = "raise", error_list = None))]
 fn analyze_many<'py>(
     py: Python<'py>,
     items: &Bound<'py, PyAny>,
     jobs: usize,
     output: &str,
     errors: &str,
+    error_list: Option<&Bound<'py, PyList>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let arrow = match output {
         "records" => false,
@@ -326,6 +328,17 @@ fn analyze_many<'py>(
                 }
                 Ok((a, None)) => kept.push(a),
                 Err(e) => match on_error {
+                    _ if error_list.is_some() && on_error != OnError::Raise => {
+                        let d = PyDict::new(py);
+                        d.set_item("error", &e)?;
+                        d.set_item("index", index)?;
+                        if let Some(list) = error_list {
+                            list.append(&d)?;
+                        }
+                        if on_error == OnError::Return {
+                            out.append(d)?;
+                        }
+                    }
                     OnError::Raise => return Err(PyValueError::new_err(format!("item {index}: {e}"))),
                     OnError::Return => {
                         let d = PyDict::new(py);
