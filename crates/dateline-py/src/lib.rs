@@ -166,6 +166,8 @@ fn string_field(d: &Bound<'_, PyDict>, key: &str) -> PyResult<Option<String>> {
     match d.get_item(key)? {
         None => Ok(None),
         Some(v) if v.is_none() => Ok(None),
+        // pandas fills missing cells with NaN: a missing field, not a value.
+        Some(v) if v.extract::<f64>().is_ok_and(f64::is_nan) => Ok(None),
         Some(v) => match v.cast::<PyString>() {
             Ok(s) => Ok(Some(s.extract::<String>()?)),
             Err(_) if key == "id" => Ok(Some(v.str()?.extract::<String>()?)),

@@ -138,3 +138,13 @@ def test_the_gil_is_released_while_analysing(harbour_rows):
     done.set()
     t.join()
     assert during > 1000
+
+
+def test_the_readme_pandas_lines(harbour_jsonl, harbour_rows):
+    pd = pytest.importorskip("pandas")
+    records = dateline.analyze_many(pd.read_json(harbour_jsonl, lines=True).to_dict("records"), jobs=2)
+    quotes = pd.json_normalize(records, "quotes", ["id", "published"])
+    want = [dateline.analyze(**fields(r)) for r in harbour_rows]
+    assert [r["id"] for r in records] == [r["id"] for r in want]
+    assert len(quotes) == sum(len(r["quotes"]) for r in want)
+    assert "Helena Marques" in set(quotes["speaker_name"])
