@@ -2,6 +2,7 @@
 
 import copy
 import json
+import sys
 import threading
 
 import pyarrow as pa
@@ -118,26 +119,36 @@ def test_read_warc_pages_analyse_as_the_cli_does(cli, harbour_rows, tmp_path):
 
 
 def test_the_gil_is_released_while_analysing(harbour_rows):
-    # Another Python thread runs while analyze_many works: it records that it ran between the
-    # call's start and end. (With the GIL held through analysis it could only run between items.)
-    items = [harbour_rows[0]["text"]] * 64
-    started, seen = threading.Event(), []
+    # Another Python thread wakes when the generator hands over the last item of the first chunk
+    # (256 items) and notes how many items had been asked for. With the GIL released while the
+    # chunk is analysed, it runs then: 256. Were the GIL held, it could run only once the main
+    # thread gave it up; the long switch interval keeps that from happening before the call ends.
+    text = harbour_rows[0]["text"]
+    asked, seen = [], {}
+    reached = threading.Event()
+
+    def items():
+        for i in range(300):
+            asked.append(i)
+            if i == 255:
+                reached.set()
+            yield text
 
     def other():
-        started.set()
-        while len(seen) < 10_000_000 and not done.is_set():
-            seen.append(1)
+        reached.wait()
+        seen["asked"] = len(asked)
 
-    done = threading.Event()
-    t = threading.Thread(target=other)
-    t.start()
-    started.wait()
-    before = len(seen)
-    dateline.analyze_many(items, jobs=1)
-    during = len(seen) - before
-    done.set()
-    t.join()
-    assert during > 1000
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(30)
+    try:
+        t = threading.Thread(target=other)
+        t.start()
+        out = dateline.analyze_many(items(), jobs=1)
+        t.join()
+    finally:
+        sys.setswitchinterval(old)
+    assert len(out) == 300
+    assert seen["asked"] == 256
 
 
 def test_the_readme_pandas_lines(harbour_jsonl, harbour_rows):
