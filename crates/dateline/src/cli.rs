@@ -32,7 +32,7 @@ pub enum Command {
     Story(StoryArgs),
     /// Serve the JSON API and the web UI over a store (read-only unless --token is given).
     Serve(ServeArgs),
-    /// Write stored records as JSON Lines or GDELT GKG 2.1 (docs/EXPORTS.md).
+    /// Write stored records as JSON Lines, GDELT GKG 2.1 or Parquet (docs/EXPORTS.md).
     Export(ExportArgs),
 }
 
@@ -63,9 +63,13 @@ pub struct AnalyzeArgs {
     /// With --json, indent the output (then it is no longer one record per line).
     #[arg(long, requires = "json")]
     pub pretty: bool,
-    /// Print in an export format instead: `jsonl` (as --json) or `gkg` (GDELT GKG 2.1 TSV).
+    /// Print in an export format instead: `jsonl` (as --json), `gkg` (GDELT GKG 2.1 TSV) or
+    /// `parquet` (with --out; needs the `parquet` build feature).
     #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "json")]
     pub format: Option<crate::export::ExportFormat>,
+    /// With --format, write to this file instead of standard output (`-`: standard output).
+    #[arg(long, value_name = "PATH", requires = "format")]
+    pub out: Option<PathBuf>,
 }
 
 /// `dateline export`.
@@ -73,7 +77,8 @@ pub struct AnalyzeArgs {
 pub struct ExportArgs {
     #[command(flatten)]
     pub db: DbArgs,
-    /// `jsonl` (the record, one per line) or `gkg` (GDELT GKG 2.1, 27 tab-separated columns).
+    /// `jsonl` (the record, one per line), `gkg` (GDELT GKG 2.1, 27 tab-separated columns) or
+    /// `parquet` (nested schema, docs/EXPORTS.md; needs the `parquet` build feature).
     #[arg(long, value_enum, value_name = "FORMAT", default_value = "jsonl")]
     pub format: crate::export::ExportFormat,
     /// Only articles published on or after this date (ISO 8601: `2019`, `2019-09`, `2019-09-18`).

@@ -1,12 +1,15 @@
 //! Export formats shared by `dateline analyze --format` and `dateline export`: JSON Lines (the
-//! record) and GDELT GKG 2.1 (one tab-separated line of 27 columns per article). The column
-//! mapping is documented in docs/EXPORTS.md.
+//! record), GDELT GKG 2.1 (one tab-separated line of 27 columns per article) and, with the
+//! `parquet` feature, Parquet (`dateline-parquet`). The column mapping and the Parquet schema are
+//! documented in docs/EXPORTS.md.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 use dateline_analyze::gazetteer::Gazetteer;
 use dateline_analyze::{Analysis, Entity, Span};
@@ -18,6 +21,76 @@ pub enum ExportFormat {
     Jsonl,
     /// GDELT Global Knowledge Graph 2.1: 27 tab-separated columns, one article per line.
     Gkg,
+    /// Apache Parquet with a nested schema (needs the `parquet` cargo feature).
+    Parquet,
+}
+
+/// Where exported records go: a text format written record by record, or a Parquet file written
+/// in row groups.
+pub enum Exporter {
+    /// JSON Lines or GKG.
+    Text(Box<dyn Write + Send>, ExportFormat),
+    /// Parquet.
+    #[cfg(feature = "parquet")]
+    Parquet(Box<dateline_parquet::ParquetSink<Box<dyn Write + Send>>>),
+}
+
+impl Exporter {
+    /// Opens `out` (a file; standard output when `None` or `-`) for `format`. Parquet is binary,
+    /// so it is never written to a terminal.
+    pub fn open(format: ExportFormat, out: Option<&Path>) -> Result<Exporter> {
+        let to_stdout = out.is_none_or(|p| p.as_os_str() == "-");
+        let sink: Box<dyn Write + Send> = match out {
+            Some(path) if !to_stdout => {
+                Box::new(BufWriter::new(File::create(path).with_context(|| format!("creating {}", path.display()))?))
+            }
+            _ => Box::new(BufWriter::new(std::io::stdout())),
+        };
+        match format {
+            ExportFormat::Jsonl | ExportFormat::Gkg => Ok(Exporter::Text(sink, format)),
+            ExportFormat::Parquet => {
+                if to_stdout && std::io::stdout().is_terminal() {
+                    bail!("Parquet is binary: give --out FILE (or redirect standard output)");
+                }
+                Self::parquet(sink)
+            }
+        }
+    }
+
+    #[cfg(feature = "parquet")]
+    fn parquet(sink: Box<dyn Write + Send>) -> Result<Exporter> {
+        Ok(Exporter::Parquet(Box::new(dateline_parquet::ParquetSink::new(sink)?)))
+    }
+
+    #[cfg(not(feature = "parquet"))]
+    fn parquet(_sink: Box<dyn Write + Send>) -> Result<Exporter> {
+        bail!(
+            "this dateline was built without Parquet support: build it with `cargo build --release \
+             --features parquet` (docs/EXPORTS.md)"
+        )
+    }
+
+    /// Writes one record.
+    pub fn write(&mut self, a: Analysis, gazetteer: &Gazetteer) -> Result<()> {
+        match self {
+            Exporter::Text(out, format) => write_record(out, *format, &a, gazetteer),
+            #[cfg(feature = "parquet")]
+            Exporter::Parquet(sink) => Ok(sink.push(a)?),
+        }
+    }
+
+    /// Flushes what is buffered (and writes the Parquet footer).
+    pub fn finish(self) -> Result<()> {
+        match self {
+            Exporter::Text(mut out, _) => out.flush()?,
+            #[cfg(feature = "parquet")]
+            Exporter::Parquet(sink) => {
+                let (_, mut out) = (*sink).finish()?;
+                out.flush()?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Writes one record in `format`.
@@ -28,6 +101,7 @@ pub fn write_record(out: &mut impl Write, format: ExportFormat, a: &Analysis, ga
             writeln!(out)?;
         }
         ExportFormat::Gkg => writeln!(out, "{}", gkg_line(a, gazetteer))?,
+        ExportFormat::Parquet => bail!("Parquet is written through `Exporter`, not record by record"),
     }
     Ok(())
 }

@@ -15,6 +15,10 @@ pub fn run(args: &AnalyzeArgs) -> Result<ExitCode> {
         Some(_) => Some(dateline_analyze::gazetteer::Gazetteer::embedded()?),
         None => None,
     };
+    let mut exporter = match args.format {
+        Some(format) => Some(crate::export::Exporter::open(format, args.out.as_deref())?),
+        None => None,
+    };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0;
@@ -28,8 +32,8 @@ pub fn run(args: &AnalyzeArgs) -> Result<ExitCode> {
                 return Ok(());
             }
         };
-        if let (Some(format), Some(gazetteer)) = (args.format, &gazetteer) {
-            crate::export::write_record(&mut out, format, &analysis, gazetteer)?;
+        if let (Some(exporter), Some(gazetteer)) = (&mut exporter, &gazetteer) {
+            exporter.write(*analysis, gazetteer)?;
         } else if args.json {
             if args.pretty {
                 serde_json::to_writer_pretty(&mut out, &analysis)?;
@@ -47,6 +51,9 @@ pub fn run(args: &AnalyzeArgs) -> Result<ExitCode> {
         Ok(())
     })?;
     out.flush()?;
+    if let Some(exporter) = exporter {
+        exporter.finish()?;
+    }
     if let Some(line) = warc_summary(&stats) {
         eprintln!("dateline: {line}");
     }

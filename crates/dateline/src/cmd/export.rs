@@ -1,8 +1,6 @@
-//! `dateline export`: every stored record (or those published since a date) as JSON Lines or
-//! GDELT GKG 2.1.
+//! `dateline export`: every stored record (or those published since a date) as JSON Lines,
+//! GDELT GKG 2.1 or Parquet.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -11,7 +9,7 @@ use dateline_store::StoreError;
 
 use super::exit_code;
 use crate::cli::ExportArgs;
-use crate::export::write_record;
+use crate::export::Exporter;
 
 pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     let db = &args.db.db;
@@ -20,18 +18,13 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     }
     let store = dateline_store::Store::open(db).with_context(|| format!("opening the store {}", db.display()))?;
     let gazetteer = Gazetteer::embedded().context("loading the embedded gazetteer")?;
-    let mut out: Box<dyn Write> = match &args.out {
-        Some(path) if path.as_os_str() != "-" => {
-            Box::new(BufWriter::new(File::create(path).with_context(|| format!("creating {}", path.display()))?))
-        }
-        _ => Box::new(BufWriter::new(std::io::stdout().lock())),
-    };
+    let mut out = Exporter::open(args.format, args.out.as_deref())?;
     let mut failed = 0;
     let mut written = 0usize;
     store.export(args.since.as_deref(), |record: Result<_, StoreError>| -> Result<()> {
         match record {
             Ok(a) => {
-                write_record(&mut out, args.format, &a, &gazetteer)?;
+                out.write(a, &gazetteer)?;
                 written += 1;
             }
             Err(e) => {
@@ -41,7 +34,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
         }
         Ok(())
     })?;
-    out.flush()?;
+    out.finish()?;
     if args.out.is_some() {
         eprintln!("dateline: exported {written} article(s)");
     }

@@ -483,3 +483,52 @@ fn export_writes_the_store_in_every_format() {
     let missing = run(bin().args(["export", "--db"]).arg(dir.path().join("none.db")));
     assert!(!missing.status.success());
 }
+
+/// Without the `parquet` feature, asking for Parquet is a clear error, not an empty file.
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_without_the_feature_says_how_to_get_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("x.parquet");
+    let run_ = run(bin()
+        .args(["analyze", "--format", "parquet", "--out"])
+        .arg(&out)
+        .arg("../../examples/demo/08_moscow_grain.txt"));
+    assert!(!run_.status.success());
+    assert!(
+        String::from_utf8_lossy(&run_.stderr).contains("--features parquet"),
+        "{}",
+        String::from_utf8_lossy(&run_.stderr)
+    );
+    assert!(!out.exists() || std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0) == 0);
+}
+
+/// With it, `analyze` and `export` write Parquet files (magic bytes at both ends, one row per
+/// article); their content is checked with pyarrow and DuckDB by python/tests/test_parquet.py.
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_files_are_written_by_analyze_and_export() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("x.db");
+    let ingest = run(bin().args(["ingest", "--quiet", "../../examples/demo", "--db"]).arg(&db));
+    assert!(ingest.status.success(), "{}", String::from_utf8_lossy(&ingest.stderr));
+    for args in [
+        vec!["analyze", "../../examples/demo", "--format", "parquet", "--out"],
+        vec!["export", "--format", "parquet", "--out"],
+    ] {
+        let out = dir.path().join("x.parquet");
+        let mut cmd = bin();
+        cmd.args(&args).arg(&out);
+        if args[0] == "export" {
+            cmd.arg("--db").arg(&db);
+        }
+        let res = run(&mut cmd);
+        assert!(res.status.success(), "{}", String::from_utf8_lossy(&res.stderr));
+        let bytes = std::fs::read(&out).expect("parquet file");
+        assert!(bytes.len() > 1000 && bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"), "{args:?}");
+    }
+    // Parquet is never written to a terminal, and a bad output path is an error.
+    let bad =
+        run(bin().args(["export", "--format", "parquet", "--out", "/nonexistent-dir/x.parquet", "--db"]).arg(&db));
+    assert!(!bad.status.success());
+}
