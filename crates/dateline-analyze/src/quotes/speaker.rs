@@ -10,8 +10,8 @@
 //! "a delegate", plural "officials", a pronoun with several equally likely persons) stays
 //! unresolved, the mention kept: a missing speaker is better than a wrong one.
 
-use std::cell::OnceCell;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use dateline_text::Span;
