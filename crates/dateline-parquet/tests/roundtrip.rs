@@ -74,6 +74,7 @@ fn record(i: usize) -> Analysis {
         .map(|q| Quote {
             speaker: (q % 2 == 0).then(|| "e1".into()),
             speaker_name: (q % 2 == 0).then(|| "Grace Ndegwa".into()),
+            speaker_affiliation: None,
             speaker_mention: (q % 2 == 0).then(|| SpeakerMention { text: "Grace Ndegwa".into(), span: Span(70, 82) }),
             kind: "indirect".into(),
             cue: Some("said".into()),
