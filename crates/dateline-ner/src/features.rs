@@ -459,16 +459,9 @@ fn ascii_shape_facts(w: &str, t: &mut TokenInfo) {
 
 /// The facts of every token of a sentence, place-lexicon matches included.
 pub(crate) fn sentence_info(words: &[&str], lex: &Lex, scratch: &mut Scratch) -> Vec<TokenInfo> {
-    let mut info = Vec::with_capacity(words.len());
-    scratch.all_lower.clear();
-    scratch.lowers.clear();
-    for w in words {
-        // Lowercased straight into the sentence's buffer, where the place lexicon reads it.
-        let start = scratch.all_lower.len();
-        push_lowercase(w, &mut scratch.all_lower);
-        let end = scratch.all_lower.len();
-        info.push(token_info(w, &scratch.all_lower[start..end], lex));
-        scratch.lowers.push((start, end));
+    let mut info = surface_pass(words, scratch);
+    for (k, t) in info.iter_mut().enumerate() {
+        complete(t, words[k], scratch.lower(k), lex);
     }
     mark_places(&mut info, lex, scratch);
     info
@@ -481,27 +474,30 @@ pub(crate) fn sentence_info(words: &[&str], lex: &Lex, scratch: &mut Scratch) ->
 /// (a cache miss each) are not computed. [`complete_window`] fills in the rest around a token
 /// scored after all (a lowercase word continuing an entity).
 pub(crate) fn sentence_info_for_tagging(words: &[&str], lex: &Lex, scratch: &mut Scratch) -> Vec<TokenInfo> {
-    let mut info = Vec::with_capacity(words.len());
-    scratch.all_lower.clear();
-    scratch.lowers.clear();
-    for w in words {
-        let start = scratch.all_lower.len();
-        push_lowercase(w, &mut scratch.all_lower);
-        scratch.lowers.push((start, scratch.all_lower.len()));
-        info.push(surface_info(w));
-    }
-    let n = info.len();
-    let mut i = 0;
-    while i < n {
+    let mut info = surface_pass(words, scratch);
+    for i in 0..info.len() {
         if may_score(&info[i]) {
-            for k in i.saturating_sub(CONTEXT)..n.min(i + CONTEXT + 1) {
-                complete(&mut info[k], words[k], scratch.lower(k), lex);
-            }
+            complete_window(&mut info, i, words, lex, scratch);
         }
-        i += 1;
     }
     mark_places(&mut info, lex, scratch);
     info
+}
+
+/// Lowercases the sentence's tokens into `scratch` (where the place lexicon and the affix
+/// features read them) and returns each token's [`surface_info`].
+fn surface_pass(words: &[&str], scratch: &mut Scratch) -> Vec<TokenInfo> {
+    scratch.all_lower.clear();
+    scratch.lowers.clear();
+    words
+        .iter()
+        .map(|w| {
+            let start = scratch.all_lower.len();
+            push_lowercase(w, &mut scratch.all_lower);
+            scratch.lowers.push((start, scratch.all_lower.len()));
+            surface_info(w)
+        })
+        .collect()
 }
 
 /// How far the features of a token read its neighbours' hashes and clusters (the look-ahead of
