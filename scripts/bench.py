@@ -31,6 +31,17 @@ def run(cmd, stdout=subprocess.DEVNULL, env=None):
         raise SystemExit("failed: %s" % " ".join(cmd))
     return wall, usage.ru_maxrss / 1024.0, out, usage.ru_utime + usage.ru_stime
 
+def ensure_corpus(work, shared):
+    """The synthetic bench corpus under `work` (built by the peers' make_corpus.py when absent)."""
+    corpus = os.path.join(work, "corpus")
+    if not os.path.isdir(corpus):
+        os.makedirs(work, exist_ok=True)
+        subprocess.check_call([sys.executable, os.path.join(shared, "peers", "make_corpus.py"),
+                               os.path.join(shared, "seed", "000_056294eb0f0c9909.txt"), corpus,
+                               os.path.join(work, "manifest.jsonl")], stdout=subprocess.DEVNULL)
+    return corpus
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
@@ -45,12 +56,7 @@ def main():
                     help="the bench_stages example (per-stage rates, one thread); skipped if absent")
     args = ap.parse_args()
 
-    corpus = os.path.join(args.work, "corpus")
-    if not os.path.isdir(corpus):
-        os.makedirs(args.work, exist_ok=True)
-        subprocess.check_call([sys.executable, os.path.join(args.shared, "peers", "make_corpus.py"),
-                               os.path.join(args.shared, "seed", "000_056294eb0f0c9909.txt"), corpus,
-                               os.path.join(args.work, "manifest.jsonl")], stdout=subprocess.DEVNULL)
+    corpus = ensure_corpus(args.work, args.shared)
     files = sorted(f for f in os.listdir(corpus) if f.endswith(".txt"))
     nbytes = sum(os.path.getsize(os.path.join(corpus, f)) for f in files)
     n = len(files)

@@ -21,6 +21,8 @@ import sys
 import tempfile
 import time
 
+from bench import ensure_corpus
+
 PY_RUN = r"""
 import json, sys, time, resource
 import dateline
@@ -60,12 +62,7 @@ def main():
     ap.add_argument("--spark", action="store_true", help="also the Spark job, local[1], on the same articles")
     args = ap.parse_args()
 
-    corpus = os.path.join(args.work, "corpus")
-    if not os.path.isdir(corpus):
-        os.makedirs(args.work, exist_ok=True)
-        subprocess.check_call([sys.executable, os.path.join(args.shared, "peers", "make_corpus.py"),
-                               os.path.join(args.shared, "seed", "000_056294eb0f0c9909.txt"), corpus,
-                               os.path.join(args.work, "manifest.jsonl")], stdout=subprocess.DEVNULL)
+    corpus = ensure_corpus(args.work, args.shared)
     files = sorted(f for f in os.listdir(corpus) if f.endswith(".txt"))[: args.n]
     sub = os.path.join(args.work, f"corpus-{len(files)}")
     if not os.path.isdir(sub):
