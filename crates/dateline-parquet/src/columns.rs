@@ -149,6 +149,7 @@ fn quotes_column(records: &[Analysis]) -> ArrayRef {
         ints(sm().map(|x| x.map(|m| off(m.span.1)))),
         Arc::new(q().map(|x| Some(x.confidence)).collect::<Float32Array>()),
         floats(q().map(|x| x.tone)),
+        strs(q().map(|x| x.speaker_affiliation.as_deref())),
     ];
     list_of_structs(quote_fields(), children, lengths)
 }

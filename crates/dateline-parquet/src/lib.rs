@@ -19,7 +19,7 @@ use parquet::file::properties::WriterProperties;
 
 /// Version of the Parquet schema, written into the file's key-value metadata
 /// (`dateline.schema_version`); bumped on any change of columns.
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 /// Records buffered before a row group is written, at most.
 pub const ROW_GROUP_ROWS: usize = 1024;
@@ -103,6 +103,7 @@ pub(crate) fn quote_fields() -> Fields {
         i64f("speaker_mention_end", true),
         Field::new("confidence", DataType::Float32, false),
         f64f("tone", true),
+        utf8("speaker_affiliation", true),
     ])
 }
 

@@ -74,7 +74,7 @@ fn record(i: usize) -> Analysis {
         .map(|q| Quote {
             speaker: (q % 2 == 0).then(|| "e1".into()),
             speaker_name: (q % 2 == 0).then(|| "Grace Ndegwa".into()),
-            speaker_affiliation: None,
+            speaker_affiliation: (q == 1).then(|| "e3".into()),
             speaker_mention: (q % 2 == 0).then(|| SpeakerMention { text: "Grace Ndegwa".into(), span: Span(70, 82) }),
             kind: "indirect".into(),
             cue: Some("said".into()),
@@ -164,6 +164,11 @@ fn records_read_back_in_order_with_nested_values() {
                 assert_eq!(content, quote.content);
                 let speaker = q.column_by_name("speaker_name").expect("speaker");
                 assert_eq!(speaker.is_null(k), quote.speaker_name.is_none());
+                let affiliation = q.column_by_name("speaker_affiliation").expect("speaker_affiliation");
+                assert_eq!(affiliation.is_null(k), quote.speaker_affiliation.is_none());
+                if let Some(a) = &quote.speaker_affiliation {
+                    assert_eq!(affiliation.as_string::<i32>().value(k), a);
+                }
             }
             assert_eq!(tone.is_null(row), r.tone.is_none());
             if let Some(t) = &r.tone {

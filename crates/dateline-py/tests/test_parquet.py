@@ -68,6 +68,7 @@ def check_row(row, rec):
             sm.get("text"), span[0], span[1])
         assert q["confidence"] == pytest.approx(r["confidence"], rel=1e-6)
         assert q["tone"] == r["tone"]
+        assert q["speaker_affiliation"] == r.get("speaker_affiliation")
     assert [(t["text"], t["value"], t["start"], t["end"]) for t in row["times"]] == [
         (t["text"], t["value"], t["span"][0], t["span"][1]) for t in rec["times"]]
     assert [(a["text"], a["value"], a["unit"], a["qualifier"], a["about"], a["start"], a["end"]) for a in row["amounts"]] == [
@@ -87,7 +88,7 @@ def test_pyarrow_reads_every_column_as_the_json_record(written):
     path, records = written
     table = pq.read_table(path)
     assert table.schema.remove_metadata() == dateline.arrow_schema().remove_metadata()
-    assert table.schema.metadata[b"dateline.schema_version"] == b"1"
+    assert table.schema.metadata[b"dateline.schema_version"] == b"2"
     assert table.num_rows == len(records) >= 19
     for row, rec in zip(table.to_pylist(), records):
         check_row(row, rec)
