@@ -13,6 +13,7 @@ mod direct;
 mod doc;
 mod indirect;
 mod marks;
+mod noun_cues;
 mod partial;
 mod phrase;
 mod speaker;

@@ -6,7 +6,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::resolve::{day, shift_days, When};
-use super::scan::{future_before, year_of, Found};
+use super::scan::{year_of, Found};
+use super::tense::future_before;
 use super::tokens::Toks;
 
 /// Prepositions and modifiers that make a bare holiday name a time ("at Christmas", "before

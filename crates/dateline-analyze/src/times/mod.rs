@@ -17,6 +17,7 @@ pub(crate) mod lexicon;
 mod narrative;
 mod resolve;
 mod scan;
+mod tense;
 pub(crate) mod tokens;
 
 use chrono::NaiveDate;

@@ -13,7 +13,8 @@ use super::resolve::{day, shift_days, weekday_from, Direction};
 
 use super::lexicon::small_number;
 use super::resolve::{Unit, When};
-use super::scan::{future_before, month_led, prep_start, quarter_at, quarter_of, relative_year, year_value, Found};
+use super::scan::{month_led, prep_start, quarter_at, quarter_of, relative_year, year_value, Found};
+use super::tense::future_before;
 use super::tokens::Toks;
 
 /// How far back (in bytes) a time expression still anchors "the following year" or "a year
