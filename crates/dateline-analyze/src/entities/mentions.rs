@@ -1143,8 +1143,17 @@ fn places_before_plural_heads(text: &str, toks: &[Tok]) -> Vec<Cand> {
 
 /// Two to six capitals, optionally with periods (`SDF`, `IS`, `U.N.`).
 pub(crate) fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase())
+    // Runs for most tokens: no allocation, and a lowercase first letter answers at once. Every
+    // character but the dots is an ASCII capital, so counting bytes counts letters.
+    let mut letters = 0usize;
+    for &b in w.as_bytes() {
+        match b {
+            b'.' => {}
+            b'A'..=b'Z' => letters += 1,
+            _ => return false,
+        }
+    }
+    (2..=6).contains(&letters)
 }
 
 /// Initials of the capitalised words of a name ("Syrian Democratic Forces" → "SDF").

@@ -340,3 +340,14 @@ fn a_portfolio_title_and_name_read_together_give_the_person() {
     assert_eq!(p.title.as_deref(), Some("Secretary"));
     assert!(ents.iter().all(|e| !e.name.contains("Commerce")), "{ents:?}");
 }
+
+#[test]
+fn acronyms_are_two_to_six_capitals_with_optional_dots() {
+    use super::mentions::is_acronym;
+    for yes in ["UN", "U.N.", "NATO", "ABCDEF", "A.B.C.D.E.F."] {
+        assert!(is_acronym(yes), "{yes}");
+    }
+    for no in ["", ".", "A", "A.", "Nato", "ABCDEFG", "U-N", "ÉU", "IS3", "un"] {
+        assert!(!is_acronym(no), "{no}");
+    }
+}

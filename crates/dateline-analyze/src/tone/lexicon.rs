@@ -226,6 +226,13 @@ pub(super) fn booster(lower: &str) -> Option<f64> {
     }
 }
 
+/// Whether `word` is the first word of a multi-word booster or dampener ("just enough", "kind
+/// of", "sort of"): the phrase rules only spell out a phrase that starts with one (a test checks
+/// this against the lists).
+pub(super) fn opens_booster_phrase(word: &str) -> bool {
+    matches!(word, "just" | "kind" | "sort")
+}
+
 /// VADER's negation words (with and without apostrophe).
 #[cfg(test)]
 const NEGATIONS: &[&str] = &[
@@ -367,6 +374,12 @@ pub(super) const SPECIAL_CASES: &[(&str, f64)] = &[
     ("beating heart", 3.5),
     ("bus stop", 0.0),
 ];
+
+/// Whether `word` is the first word of one of [`SPECIAL_CASES`]: the idiom rule compares the
+/// phrases only at such a word (a test checks this against the table).
+pub(super) fn opens_special_case(word: &str) -> bool {
+    matches!(word, "the" | "bad" | "yeah" | "kiss" | "to" | "beating" | "bus")
+}
 
 /// Personal and possessive pronouns, for the self/group reference density (GDELT V2Tone field
 /// 6 counts "pronouns"; we count personal ones, which carry the self and group references).
@@ -556,6 +569,19 @@ mod tests {
             assert!(!is_pronoun(w), "{w}");
         }
         assert!(!negates("note") && negates("shouldn't") && negates("nothing"));
+    }
+
+    #[test]
+    fn phrase_filters_admit_every_phrase_of_the_lists() {
+        for w in BOOSTERS.iter().chain(DAMPENERS).filter(|w| w.contains(' ')) {
+            let first = w.split(' ').next().unwrap_or("");
+            assert!(opens_booster_phrase(first), "{w}");
+        }
+        for (p, _) in SPECIAL_CASES {
+            let first = p.split(' ').next().unwrap_or("");
+            assert!(opens_special_case(first), "{p}");
+        }
+        assert!(!opens_booster_phrase("very") && !opens_special_case("good"));
     }
 
     #[test]

@@ -18,7 +18,9 @@
 //! looks values up by equality, which differs when two valences are equal); typographic quotes
 //! and dashes count as punctuation as well as ASCII ones.
 
-use super::lexicon::{booster, negates, ToneLexicon, WordTone, C_INCR, N_SCALAR, SPECIAL_CASES};
+use super::lexicon::{
+    booster, negates, opens_booster_phrase, opens_special_case, ToneLexicon, WordTone, C_INCR, N_SCALAR, SPECIAL_CASES,
+};
 
 /// VADER's normalisation constant: the sum at which compound reaches about ±0.72.
 const ALPHA: f64 = 15.0;
@@ -259,6 +261,10 @@ fn negation<'a>(v: f64, back: usize, i: usize, w: &impl Fn(usize) -> &'a str) ->
 /// multi-word dampeners (`kind of`, `sort of`) before it.
 fn idioms<'a>(mut v: f64, i: usize, n: usize, w: &impl Fn(usize) -> &'a str) -> f64 {
     let special = |range: std::ops::Range<usize>| -> Option<f64> {
+        // Most words open no phrase of the table: no phrase is spelt out for them.
+        if !opens_special_case(w(range.start)) {
+            return None;
+        }
         SPECIAL_CASES.iter().find(|(p, _)| phrase_is(p, range.clone(), w)).map(|&(_, x)| x)
     };
     // Phrases ending at i or just before it, in the reference's order; the first match wins.
@@ -294,7 +300,7 @@ fn phrase_is<'a>(phrase: &str, range: std::ops::Range<usize>, w: &impl Fn(usize)
 
 /// The booster value of a multi-word phrase in `range` (`kind of`, `sort of`, `just enough`).
 fn phrase_booster<'a>(range: std::ops::Range<usize>, w: &impl Fn(usize) -> &'a str) -> Option<f64> {
-    if range.len() < 2 {
+    if range.len() < 2 || !opens_booster_phrase(w(range.start)) {
         return None;
     }
     let mut phrase = String::new();
