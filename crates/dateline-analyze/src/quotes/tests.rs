@@ -715,6 +715,17 @@ Okafor said the cost was fair, before noting that the budget had doubled.";
 }
 
 #[test]
+fn a_plural_noun_after_and_does_not_end_the_content() {
+    let text = "Paul Okafor said they had read the ruling and reports in the press about the pier.\n\n\
+Okafor said the pier would close and reports that it may not reopen were wrong.";
+    let ents = [entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Paul Okafor", "Okafor"])];
+    let got = speakers(text, &ents);
+    assert_eq!(got[0].0, "they had read the ruling and reports in the press about the pier", "{got:?}");
+    // "and reports that ..." may be a second verb of the speaker: the content still ends there.
+    assert_eq!(got[1].0, "the pier would close", "{got:?}");
+}
+
+#[test]
 fn confidence_follows_the_evidence() {
     let text = "Paul Okafor said the pier would reopen. A resident said it would not.";
     let ents = [entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Paul Okafor"])];
