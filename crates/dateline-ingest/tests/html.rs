@@ -117,6 +117,55 @@ fn deep_nesting_is_refused_quickly() {
     assert!(html_to_text(b"<p>Short, but a paragraph.</p>").starts_with("Short"));
 }
 
+/// A page around two paragraphs of [`STORY`], with `extra` inside the article after them.
+fn story_page(head: &str, extra: &str) -> String {
+    format!(
+        "<html><head>{head}</head><body><article><div class=\"article-body\"><p>{}</p><p>{}</p>{extra}</div>\
+         </article></body></html>",
+        STORY[0], STORY[1]
+    )
+}
+
+fn story_text() -> String {
+    format!("{}\n\n{}", STORY[0], STORY[1])
+}
+
+#[test]
+fn escaped_html_in_noscript_never_reaches_the_text() {
+    let extra = "<noscript>&lt;img src=\"/img/rail.jpg\" alt=\"Rail\"&gt;&lt;p&gt;Enable scripts&lt;/p&gt;</noscript>\
+                 <p>Work starts next year. <noscript>&lt;iframe src=\"/v\"&gt;&lt;/iframe&gt;</noscript>Costs are shared.</p>";
+    let p = extract_html(story_page("", extra).as_bytes(), None, None, &Limits::default()).expect("page");
+    assert_eq!(p.text, format!("{}\n\nWork starts next year. Costs are shared.", story_text()));
+}
+
+#[test]
+fn tags_escaped_into_text_are_dropped_and_their_words_kept() {
+    let extra = "<p>&lt;p&gt;The first trains run in 2031.&lt;/p&gt; &lt;img src=\"x.jpg\"/&gt;</p>";
+    let p = extract_html(story_page("", extra).as_bytes(), None, None, &Limits::default()).expect("page");
+    assert_eq!(p.text, format!("{}\n\nThe first trains run in 2031.", story_text()));
+}
+
+#[test]
+fn titles_have_references_escaped_twice_decoded() {
+    // og:title escaped twice by the CMS; JSON-LD is not HTML, so its references stay raw.
+    let head =
+        "<meta property=\"og:title\" content=\"Lisbon&amp;#8217;s rail plan &amp;#8211; what&amp;rsquo;s next\">";
+    let p = extract_html(story_page(head, "").as_bytes(), None, None, &Limits::default()).expect("page");
+    assert_eq!(p.meta.title.as_deref(), Some("Lisbon\u{2019}s rail plan \u{2013} what\u{2019}s next"));
+    let head = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Rail &#038; roads: Lisbon&#8217;s plan","author":{"@type":"Person","name":"Ana O&#8217;Neill"}}</script>"#;
+    let p = extract_html(story_page(head, "").as_bytes(), None, None, &Limits::default()).expect("page");
+    assert_eq!(p.meta.title.as_deref(), Some("Rail & roads: Lisbon\u{2019}s plan"));
+    assert_eq!(p.meta.author.as_deref(), Some("Ana O\u{2019}Neill"));
+    // The <title> element, split from the site name after decoding.
+    let head = "<title>Rail plan approved &amp;#8211; The Ledger</title><meta property=\"og:site_name\" content=\"The Ledger\">";
+    let p = extract_html(story_page(head, "").as_bytes(), None, None, &Limits::default()).expect("page");
+    assert_eq!(p.meta.title.as_deref(), Some("Rail plan approved"));
+    // "AT&T" is not a reference.
+    let head = "<meta property=\"og:title\" content=\"AT&amp;T and Q&amp;A\">";
+    let p = extract_html(story_page(head, "").as_bytes(), None, None, &Limits::default()).expect("page");
+    assert_eq!(p.meta.title.as_deref(), Some("AT&T and Q&A"));
+}
+
 proptest! {
     #[test]
     fn extractor_takes_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::dates::{find_date, parse_date, url_date, Ymd};
 use super::dom::Dom;
+use super::unescape::decode_references;
 
 /// What the page says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -60,7 +61,7 @@ pub fn page_meta(dom: &Dom, url: Option<&str>) -> PageMeta {
 
     let site = meta(&["og:site_name", "application-name", "publisher", "dc.publisher"])
         .or(ld.publisher.clone())
-        .map(|s| clean_space(&s))
+        .map(|s| clean_space(&decode_references(&s)))
         .filter(|s| !s.is_empty() && s.chars().count() <= 100);
 
     let title = ld
@@ -69,10 +70,10 @@ pub fn page_meta(dom: &Dom, url: Option<&str>) -> PageMeta {
         .or_else(|| meta(&["og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title"]))
         .or_else(|| {
             let h1 = first_tag_text(dom, "h1");
-            dom.heads.title.clone().map(|t| strip_site(&t, site.as_deref(), h1.as_deref()))
+            dom.heads.title.as_deref().map(|t| strip_site(&decode_references(t), site.as_deref(), h1.as_deref()))
         })
         .or_else(|| first_tag_text(dom, "h1"))
-        .map(|t| clean_space(&t))
+        .map(|t| clean_space(&decode_references(&t)))
         .filter(|t| !t.is_empty());
 
     let published = ld
@@ -133,7 +134,7 @@ pub fn page_meta(dom: &Dom, url: Option<&str>) -> PageMeta {
     };
     let mut authors: Vec<String> = Vec::new();
     for raw in &raw_authors {
-        for name in clean_author(raw, site.as_deref()) {
+        for name in clean_author(&decode_references(raw), site.as_deref()) {
             if !authors.contains(&name) {
                 authors.push(name);
             }
