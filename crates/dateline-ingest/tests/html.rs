@@ -166,6 +166,85 @@ fn titles_have_references_escaped_twice_decoded() {
     assert_eq!(p.meta.title.as_deref(), Some("AT&T and Q&A"));
 }
 
+fn body_of(page: &str) -> String {
+    extract_html(page.as_bytes(), None, None, &Limits::default()).expect("page").text
+}
+
+#[test]
+fn related_story_teaser_cards_stay_out() {
+    let card = |i: u32| {
+        format!(
+            "<div class=\"card\"><h3><a href=\"/s/{i}\">Port of Sines adds a second container terminal</a></h3>\
+             <p>The operator expects traffic to double by 2030, it said.</p></div>"
+        )
+    };
+    let extra = format!("<div class=\"more-from\">{}{}</div>", card(1), card(2));
+    assert_eq!(body_of(&story_page("", &extra)), story_text());
+    // The same card shape without a linked headline is article text.
+    let extra =
+        "<div class=\"box\"><h3>What changes</h3><p>Two lines are added and 300 kilometres electrified.</p></div>";
+    assert_eq!(
+        body_of(&story_page("", extra)),
+        format!("{}\n\nWhat changes\n\nTwo lines are added and 300 kilometres electrified.", story_text())
+    );
+}
+
+#[test]
+fn an_index_page_made_of_teasers_keeps_them() {
+    // Every item is a card (a linked headline, a short summary): here they are the page.
+    let summaries = [STORY[1], STORY[3], STORY[4]];
+    let cards: String = summaries
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            format!("<div class=\"item\"><h2><a href=\"/n/{i}\">Portugal's rail plan explained, part {i} of three</a></h2><p>{s}</p></div>")
+        })
+        .collect();
+    let text = body_of(&format!("<html><body><div class=\"list\">{cards}</div></body></html>"));
+    for s in summaries {
+        assert!(text.contains(s), "{s} missing from {text}");
+    }
+}
+
+#[test]
+fn breaking_news_bars_stay_out() {
+    // By class, and by the label of a box whose items are links.
+    let extra = "<div class=\"breaking-news-bar\"><p>Storm closes the port of Leixoes for a second day, with ferries \
+                 held in the harbour</p></div><div class=\"box\"><p>Breaking News</p><ul><li><a href=\"/b/1\">Storm \
+                 closes the port of Leixoes</a></li><li><a href=\"/b/2\">Strike called off</a></li></ul></div>";
+    assert_eq!(body_of(&story_page("", extra)), story_text());
+}
+
+#[test]
+fn photo_captions_and_credits_stay_out() {
+    let extra = "<p>Workers lay track near Evora, 2 March 2020. | \u{a9} Rail Agency/Getty Images</p>\
+                 <p>Reuters/Jane Roe</p><figcaption>The new line will cross the Tagus.</figcaption>\
+                 <div class=\"image-credit\">Photo archive of the ministry</div><p>Photo by Jane Roe</p>";
+    assert_eq!(body_of(&story_page("", extra)), story_text());
+}
+
+#[test]
+fn deal_widgets_stay_out() {
+    let extra =
+        "<div class=\"deals\"><p>Rail travel pass, 12 months, now cheaper than ever before in the shop</p></div>\
+                 <div class=\"box\"><p>Travel pillow, memory foam</p><p>$29.99 at Amazon</p><p>View deal</p></div>";
+    assert_eq!(body_of(&story_page("", extra)), format!("{}\n\nTravel pillow, memory foam", story_text()));
+}
+
+#[test]
+fn notification_app_and_follow_prompts_stay_out() {
+    let extra = "<p>Turn on notifications to get rail news first.</p>\
+                 <p>Download the Ledger app for iOS and Android.</p><p>Follow The Ledger on Instagram and X.</p>\
+                 <div class=\"onesignal-prompt\"><p>We would like to send you alerts about the stories you follow.</p></div>";
+    assert_eq!(body_of(&story_page("", extra)), story_text());
+    // A sentence that only starts alike stays.
+    let extra = "<p>Follow these steps shared on X to report a fake ticket.</p>";
+    assert_eq!(
+        body_of(&story_page("", extra)),
+        format!("{}\n\nFollow these steps shared on X to report a fake ticket.", story_text())
+    );
+}
+
 proptest! {
     #[test]
     fn extractor_takes_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
@@ -178,6 +257,9 @@ proptest! {
     fn extractor_takes_any_tag_soup(parts in prop::collection::vec(prop::sample::select(vec![
         "<div>", "</div>", "<p>", "</p>", "<a href=x>", "</a>", "<nav>", "</nav>", "<br>", "text, more text. ",
         "<table><tr><td>", "</td></tr></table>", "<script>", "</script>", "<!--", "-->", "&amp;", "<li>", "<time datetime=2020-01-01>",
+        "<noscript>", "</noscript>", "&lt;img src=x&gt;", "&lt;/p&gt;", "&amp;#8217;", "<title>", "</title>", "<h3>", "</h3>",
+        "<div class=card>", "<figcaption>", "Breaking News", "\u{a9} Agency/Getty Images", "$9 at Amazon", "Follow us on X",
+        "<meta property=og:title content='A &amp;#8211; B'>", "<div class=breaking-news>",
     ]), 0..200)) {
         let html = parts.concat();
         let _ = extract_html(html.as_bytes(), None, Some("http://x/2020/01/01/"), &Limits::default());

@@ -10,6 +10,7 @@
 
 mod dates;
 mod dom;
+mod furniture;
 mod meta;
 mod prescan;
 mod score;
