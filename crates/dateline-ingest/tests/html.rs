@@ -166,6 +166,26 @@ fn titles_have_references_escaped_twice_decoded() {
     assert_eq!(p.meta.title.as_deref(), Some("AT&T and Q&A"));
 }
 
+#[test]
+fn titles_lose_the_site_name_and_labels_the_h1_leaves_out() {
+    let title = |head: &str, h1: &str| {
+        let page = format!(
+            "<html><head>{head}</head><body><article><h1>{h1}</h1><p>{}</p><p>{}</p></article></body></html>",
+            STORY[0], STORY[1]
+        );
+        extract_html(page.as_bytes(), None, None, &Limits::default()).expect("page").meta.title
+    };
+    let site = "<meta property=\"og:site_name\" content=\"The Ledger\">";
+    let og = |t: &str| format!("{site}<meta property=\"og:title\" content=\"{t}\">");
+    assert_eq!(title(&og("Rail plan approved - The Ledger"), "").as_deref(), Some("Rail plan approved"));
+    assert_eq!(
+        title(&og("World: Rail plan approved | Ledger"), "Rail plan approved").as_deref(),
+        Some("Rail plan approved")
+    );
+    // A dash inside the headline stays when nothing says the rest is not the headline.
+    assert_eq!(title(&og("Rail plan - what changes"), "").as_deref(), Some("Rail plan - what changes"));
+}
+
 fn body_of(page: &str) -> String {
     extract_html(page.as_bytes(), None, None, &Limits::default()).expect("page").text
 }

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::dates::{find_date, parse_date, url_date, Ymd};
 use super::dom::Dom;
+use super::title::trim_title;
 use super::unescape::decode_references;
 
 /// What the page says about itself.
@@ -73,7 +74,10 @@ pub fn page_meta(dom: &Dom, url: Option<&str>) -> PageMeta {
             dom.heads.title.as_deref().map(|t| strip_site(&decode_references(t), site.as_deref(), h1.as_deref()))
         })
         .or_else(|| first_tag_text(dom, "h1"))
-        .map(|t| clean_space(&decode_references(&t)))
+        .map(|t| {
+            let h1 = first_tag_text(dom, "h1").map(|h| clean_space(&decode_references(&h)));
+            trim_title(&clean_space(&decode_references(&t)), site.as_deref(), h1.as_deref())
+        })
         .filter(|t| !t.is_empty());
 
     let published = ld

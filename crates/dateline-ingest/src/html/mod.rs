@@ -14,6 +14,7 @@ mod furniture;
 mod meta;
 mod prescan;
 mod score;
+mod title;
 mod unescape;
 
 use dateline_text::{decode, DecodeHint};
