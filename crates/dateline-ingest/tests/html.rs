@@ -198,7 +198,7 @@ fn related_story_teaser_cards_stay_out() {
              <p>The operator expects traffic to double by 2030, it said.</p></div>"
         )
     };
-    let extra = format!("<div class=\"more-from\">{}{}</div>", card(1), card(2));
+    let extra = format!("<div class=\"more-from\">{}{}<p>Load more ...</p></div>", card(1), card(2));
     assert_eq!(body_of(&story_page("", &extra)), story_text());
     // The same card shape without a linked headline is article text.
     let extra =
@@ -239,7 +239,9 @@ fn breaking_news_bars_stay_out() {
 fn photo_captions_and_credits_stay_out() {
     let extra = "<p>Workers lay track near Evora, 2 March 2020. | \u{a9} Rail Agency/Getty Images</p>\
                  <p>Reuters/Jane Roe</p><figcaption>The new line will cross the Tagus.</figcaption>\
-                 <div class=\"image-credit\">Photo archive of the ministry</div><p>Photo by Jane Roe</p>";
+                 <div class=\"image-credit\">Photo archive of the ministry</div><p>Photo by Jane Roe</p>\
+                 <p>(Credit: Jane Roe / Wire)</p><p>Figure 2: The route of the new line, as planned in 2020.</p>\
+                 <p>The station at Evora will be rebuilt. Foto: Rail Agency</p><p>aja/PAP</p>";
     assert_eq!(body_of(&story_page("", extra)), story_text());
 }
 
@@ -255,7 +257,9 @@ fn deal_widgets_stay_out() {
 fn notification_app_and_follow_prompts_stay_out() {
     let extra = "<p>Turn on notifications to get rail news first.</p>\
                  <p>Download the Ledger app for iOS and Android.</p><p>Follow The Ledger on Instagram and X.</p>\
-                 <div class=\"onesignal-prompt\"><p>We would like to send you alerts about the stories you follow.</p></div>";
+                 <div class=\"onesignal-prompt\"><p>We would like to send you alerts about the stories you follow.</p></div>\
+                 <p>Want the week in rail? Sign up for our newsletter here.</p><p>Rail abonnieren</p>\
+                 <p>Siga-nos no Instagram</p>";
     assert_eq!(body_of(&story_page("", extra)), story_text());
     // A sentence that only starts alike stays.
     let extra = "<p>Follow these steps shared on X to report a fake ticket.</p>";

@@ -136,6 +136,12 @@ const LABELS: &[&str] = &[
     "most read",
     "most popular",
     "most viewed",
+    "load more",
+    "show more",
+    "lade weitere inhalte",
+    "weitere inhalte laden",
+    "mehr laden",
+    "bild anzeigen bild schließen",
     "today's best deals",
     "best deals",
     "deals",
@@ -178,14 +184,44 @@ const AGENCY_WORDS: &[&str] = &[
     "unsplash",
     "pixabay",
     "gettyimages",
+    "pap",
+    "apa",
+    "epd",
+    "kna",
+    "sda",
+    "ansa",
+    "efe",
+    "ddp",
+    "kyodo",
+    "belga",
+    "xinhua",
 ];
 
 /// Phrases that name a photo agency in a credit line.
 const AGENCY_PHRASES: &[&str] = &["getty images", "picture alliance", "picture-alliance", "ap photo", "adobe stock"];
 
 /// Openings of caption credits.
-const CREDIT_OPENINGS: &[&str] =
-    &["photo by ", "photo credit", "photograph:", "photos:", "picture:", "image:", "image credit", "(photo", "bild: "];
+const CREDIT_OPENINGS: &[&str] = &[
+    "photo by ",
+    "photo credit",
+    "photograph:",
+    "photos:",
+    "picture:",
+    "image:",
+    "image credit",
+    "(photo",
+    "(credit",
+    "(foto",
+    "(bild",
+    "bild: ",
+    "vergrößern ",
+];
+
+/// Words that open a numbered caption ("Figure 4: the site in 1910", "Abb. 2. Grundriss").
+const CAPTION_WORDS: &[&str] = &["figure", "fig.", "abbildung", "abb.", "bild", "image", "photo", "foto", "grafik"];
+
+/// Labels after which a caption names its credit ("The harbour at dawn. Photo: Agency").
+const CREDIT_LABELS: &[&str] = &["photo:", "photos:", "foto:", "fotos:", "bild:", "credit:", "image:", "picture:"];
 
 /// Social networks a "follow us" prompt names.
 const NETWORKS: &[&str] =
@@ -199,7 +235,7 @@ pub(crate) fn is_furniture_line(line: &str, lower: &str) -> bool {
     if chars > 250 {
         return false;
     }
-    LABELS.contains(&lower.trim_end_matches([':', ' ']))
+    LABELS.contains(&lower.trim_end_matches([':', ' ', '.', '\u{2026}']))
         || is_credit(lower, chars)
         || is_deal(lower, chars)
         || is_prompt(line, lower)
@@ -209,6 +245,20 @@ pub(crate) fn is_furniture_line(line: &str, lower: &str) -> bool {
 /// "The harbour at dawn. | © Agency/Getty Images", "Photo by Jane Roe".
 fn is_credit(lower: &str, chars: usize) -> bool {
     if chars <= 80 && CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o)) {
+        return true;
+    }
+    if chars <= 200 && is_numbered_caption(lower) {
+        return true;
+    }
+    // A caption closing with its credit: a label, then a short name.
+    if chars <= 200
+        && CREDIT_LABELS.iter().any(|l| {
+            lower.rfind(l).is_some_and(|i| {
+                let tail = &lower[i + l.len()..];
+                i > 0 && !tail.trim().is_empty() && tail.chars().count() <= 40 && !tail.contains(". ")
+            })
+        })
+    {
         return true;
     }
     // A short tail after ©: the credit closing a caption.
@@ -228,6 +278,17 @@ fn is_credit(lower: &str, chars: usize) -> bool {
     // A dateline ("BERLIN (dpa) - …") opens a story, it is not a credit.
     let dateline = [" - ", " \u{2013} ", " \u{2014} ", ") "].iter().any(|d| lower.contains(d));
     agency && credit_shape && !dateline
+}
+
+/// "Figure 4: …", "Abb. 2. …": a caption word, a number, then `:` or `.`.
+fn is_numbered_caption(lower: &str) -> bool {
+    let mut words = lower.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else { return false };
+    let number = second.trim_end_matches([':', '.']);
+    CAPTION_WORDS.contains(&first)
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && second.len() > number.len()
 }
 
 /// A deal widget's call to action or price line ("View deal", "$29.99 at Amazon").
@@ -251,8 +312,23 @@ fn is_prompt(line: &str, lower: &str) -> bool {
     let app = lower.contains("download")
         && lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "app" || w == "apps")
         && ["ios", "android", "app store", "google play", "iphone"].iter().any(|p| lower.contains(p));
-    notifications || app || is_follow_prompt(line, lower)
+    let newsletter = lower.chars().count() <= 150
+        && lower.contains("newsletter")
+        && ["abonn", "subscri", "sign up", "anmelden", "inscri", "suscr", "schauen sie", "melden sie sich"]
+            .iter()
+            .any(|v| lower.contains(v));
+    // A subscribe button: "Topic abonnieren", "Subscribe".
+    let button = lower.chars().count() <= 40
+        && ["abonnieren", "subscribe", "s'abonner", "suscribirse"]
+            .iter()
+            .any(|b| lower.trim_end_matches(['!', '.', ' ']).ends_with(b));
+    let follow_us = lower.chars().count() <= 100 && FOLLOW_US.iter().any(|f| lower.starts_with(f));
+    notifications || app || newsletter || button || follow_us || is_follow_prompt(line, lower)
 }
+
+/// Openings of "follow us" prompts in other languages (the English ones are read by
+/// [`is_follow_prompt`]).
+const FOLLOW_US: &[&str] = &["nos siga", "siga-nos", "suivez-nous", "seguici", "volg ons", "folge uns", "folgt uns"];
 
 /// "Follow us on Instagram", "Follow The Daily on X and Facebook": "follow", up to four words
 /// naming who (us, them, or a name written with a capital), then "on" and a network. "Follow
@@ -299,6 +375,14 @@ mod tests {
         assert!(line("Reuters/Jane Roe"));
         assert!(line("The harbour at dawn. | \u{a9} Port Authority/Getty Images"));
         assert!(line("Photo by Jane Roe"));
+        assert!(line("(Credit: Jane Roe / Wire)"));
+        assert!(line("Figure 4: The line in 1910"));
+        assert!(!line("Figure skating resumes on Monday"));
+        assert!(line("The harbour at dawn. Foto: Port Agency"));
+        assert!(!line(
+            "Foto: is a word the story discusses at length, then goes on to explain in detail why it matters."
+        ));
+        assert!(line("aja/PAP"));
         assert!(line("AFP / JOHN ROE"));
         assert!(!line("BERLIN (dpa) - Die Bahn f\u{e4}hrt wieder"));
         assert!(!line("The agency Reuters reported the deal on Friday."));
@@ -308,6 +392,11 @@ mod tests {
         assert!(line("Turn on notifications to get breaking news first"));
         assert!(line("Download the Ledger app for iOS and Android."));
         assert!(line("Follow us on Instagram"));
+        assert!(line("Subscribe to our newsletter"));
+        assert!(line("Abonniere unseren Newsletter"));
+        assert!(line("\u{201E}Experten\u{201C} abonnieren"));
+        assert!(!line("Readers subscribe to the paper for its news about the port."));
+        assert!(line("Load more ..."));
         assert!(line("Follow The Ledger on X and Facebook."));
         assert!(!line("Follow these steps shared on X to report a scam."));
         assert!(!line("Follow-up talks were set for Monday."));

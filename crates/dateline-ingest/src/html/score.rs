@@ -887,15 +887,20 @@ fn tidy(text: &str) -> String {
 
 fn is_boiler_line(line: &str) -> bool {
     let chars = line.chars().count();
-    if chars > 200 {
+    if chars > 250 {
         return false;
     }
     let lower = line.to_lowercase();
+    if furniture::is_furniture_line(line, &lower) {
+        return true;
+    }
+    if chars > 200 {
+        return false;
+    }
     BOILER_OPENINGS.iter().any(|o| lower.starts_with(o))
         || (chars <= 60 && SHORT_BOILER_OPENINGS.iter().any(|o| lower.starts_with(o)))
         || (chars <= 40 && is_date_line(&lower))
         || BOILER_LABELS.contains(&lower.trim_end_matches([':', ' ']))
-        || furniture::is_furniture_line(line, &lower)
 }
 
 /// Words that, with numbers, make a line that is only a date or a time ("3. März 2020",
