@@ -7,6 +7,7 @@
 //! here is trusted on the element holding most of the page's article text.
 
 use super::dom::{Dom, Tok};
+use super::score::visible_chars;
 use super::HtmlError;
 
 /// Class/id tokens of news furniture. `teaser` is left out on purpose: German sites name the
@@ -77,7 +78,7 @@ pub(crate) fn teasers(dom: &Dom, work: &mut super::Work) -> Result<Vec<bool>, Ht
                 unseen = unseen.min(stack.len());
             }
             Tok::Text(s, e) => {
-                let chars = visible(dom.tok_text(s, e));
+                let chars = visible_chars(dom.tok_text(s, e));
                 if chars == 0 {
                     continue;
                 }
@@ -116,10 +117,6 @@ pub(crate) fn teasers(dom: &Dom, work: &mut super::Work) -> Result<Vec<bool>, Ht
 fn is_headline(tag: &str, hints: &str) -> bool {
     matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
         || hints.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| matches!(t, "title" | "headline"))
-}
-
-fn visible(s: &str) -> u32 {
-    u32::try_from(s.chars().filter(|c| !c.is_whitespace()).count()).unwrap_or(u32::MAX)
 }
 
 /// Whole lines (a trailing colon aside) that label a news-furniture box.
@@ -345,7 +342,7 @@ fn is_follow_prompt(line: &str, lower: &str) -> bool {
         return false;
     }
     let who = words[0];
-    let named = line["follow ".len()..].starts_with(|c: char| c.is_uppercase())
+    let named = line.get("follow ".len()..).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
         && !matches!(who, "these" | "this" | "those" | "that");
     matches!(who, "us" | "me" | "them" | "him" | "her") || named
 }
@@ -356,6 +353,14 @@ mod tests {
 
     fn line(s: &str) -> bool {
         is_furniture_line(s, &s.to_lowercase())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_never_panic(s in "\\PC{0,300}") {
+            let _ = line(&s);
+            let _ = hint_is_furniture(&s);
+        }
     }
 
     #[test]

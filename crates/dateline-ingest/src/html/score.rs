@@ -512,7 +512,8 @@ fn hidden_elems(dom: &Dom) -> Vec<bool> {
     hidden
 }
 
-fn visible_chars(s: &str) -> u32 {
+/// Non-whitespace characters of `s`.
+pub(crate) fn visible_chars(s: &str) -> u32 {
     // Most text is ASCII: count bytes there instead of decoding chars (same result).
     let n = if s.is_ascii() {
         s.bytes().filter(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')).count()

@@ -208,6 +208,21 @@ mod tests {
         assert_eq!(decode_references("&unknownname;"), "&unknownname;");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_only_removes(s in "([a-z<>/=&#;\"' ]|\\PC){0,200}") {
+            let stripped = strip_escaped_tags(&s);
+            proptest::prop_assert!(stripped.len() <= s.len());
+            if !s.contains('<') {
+                proptest::prop_assert_eq!(stripped.as_ref(), s.as_str());
+            }
+            let decoded = decode_references(&s);
+            if !s.contains('&') {
+                proptest::prop_assert_eq!(decoded.as_ref(), s.as_str());
+            }
+        }
+    }
+
     #[test]
     fn escaped_tags_go_and_prose_stays() {
         assert_eq!(strip_escaped_tags("<p>Budget talks resume.</p>"), "Budget talks resume.");
