@@ -186,6 +186,20 @@ fn titles_lose_the_site_name_and_labels_the_h1_leaves_out() {
     assert_eq!(title(&og("Rail plan - what changes"), "").as_deref(), Some("Rail plan - what changes"));
 }
 
+#[test]
+fn a_twitter_handle_or_a_form_label_is_not_the_author() {
+    let head = "<meta name=\"twitter:creator\" content=\"@LedgerNews\">";
+    let p = extract_html(story_page(head, "").as_bytes(), None, None, &Limits::default()).expect("page");
+    assert_eq!(p.meta.author, None);
+    let page = format!(
+        "<html><body><article><p>{}</p><p>{}</p></article><form><span class=\"author\">Name (required)</span>\
+         </form></body></html>",
+        STORY[0], STORY[1]
+    );
+    let p = extract_html(page.as_bytes(), None, None, &Limits::default()).expect("page");
+    assert_eq!(p.meta.author, None);
+}
+
 fn body_of(page: &str) -> String {
     extract_html(page.as_bytes(), None, None, &Limits::default()).expect("page").text
 }
