@@ -247,6 +247,11 @@ fn breaking_news_bars_stay_out() {
                  held in the harbour</p></div><div class=\"box\"><p>Breaking News</p><ul><li><a href=\"/b/1\">Storm \
                  closes the port of Leixoes</a></li><li><a href=\"/b/2\">Strike called off</a></li></ul></div>";
     assert_eq!(body_of(&story_page("", extra)), story_text());
+    // A box opening with the label, whose items are plain text, goes whole.
+    let extra = "<div class=\"box\"><h3>Breaking News</h3><ul><li><span>10:42</span> Storm closes the port of \
+                 Leixoes for a second day, with ferries held in the harbour until the wind drops</li><li><span>09:15\
+                 </span> Dock workers call off Friday's strike after a late-night deal on overtime pay</li></ul></div>";
+    assert_eq!(body_of(&story_page("", extra)), story_text());
 }
 
 #[test]

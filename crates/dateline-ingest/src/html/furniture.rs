@@ -44,17 +44,61 @@ const TEASER_MAX_CHARS: u32 = 600;
 /// Least share of a teaser's text that is link text (its headline).
 const TEASER_MIN_LINK_SHARE: f64 = 0.25;
 
-/// Teaser cards: blocks that open with a linked headline (`<h3><a>…</a></h3>`, `<a><h3>…`,
+/// Teaser cards and labelled boxes. Teaser cards: blocks that open with a linked headline (`<h3><a>…</a></h3>`, `<a><h3>…`,
 /// or a link in an element named `title`/`headline`) followed by a short summary, where at
 /// least a quarter of the text is link text. Paragraphs and list items are never cards (a
 /// paragraph may open with a linked name; a list item with a linked term and its description).
-pub(crate) fn teasers(dom: &Dom, work: &mut super::Work) -> Result<Vec<bool>, HtmlError> {
+/// Furniture found by the shape of the page, one flag per element.
+pub(crate) struct Boxes {
+    /// Teaser cards ([`boxes`]).
+    pub(crate) teasers: Vec<bool>,
+    /// Boxes whose first words are a furniture label ("Breaking News", "Most read"), with
+    /// whatever they list, links or not.
+    pub(crate) labelled: Vec<bool>,
+}
+
+/// Most text a labelled box holds; more is a page section that opens with a label.
+const LABELLED_MAX_CHARS: u32 = 1500;
+
+/// Labels that open a box of other stories.
+const BOX_LABELS: &[&str] = &[
+    "breaking news",
+    "breaking",
+    "just in",
+    "latest news",
+    "latest stories",
+    "latest headlines",
+    "top stories",
+    "top news",
+    "trending",
+    "trending now",
+    "most read",
+    "most popular",
+    "most viewed",
+    "related stories",
+    "related articles",
+    "related news",
+    "more stories",
+    "more news",
+    "editor's picks",
+    "don't miss",
+    "read next",
+    "up next",
+    "in other news",
+    "meistgelesen",
+    "meistgelesene artikel",
+    "top-themen",
+    "aktuelle nachrichten",
+];
+
+pub(crate) fn boxes(dom: &Dom, work: &mut super::Work) -> Result<Boxes, HtmlError> {
     let n = dom.elems.len();
     let mut total = vec![0u32; n];
     let mut linked = vec![0u32; n];
     // For each element: None until its first visible text, then whether that text was a
     // linked headline.
     let mut opens_with_headline: Vec<Option<bool>> = vec![None; n];
+    let mut opens_with_label = vec![false; n];
     let mut stack: Vec<u32> = Vec::new();
     // Elements at stack[unseen..] have seen no text yet.
     let mut unseen = 0usize;
@@ -88,8 +132,11 @@ pub(crate) fn teasers(dom: &Dom, work: &mut super::Work) -> Result<Vec<bool>, Ht
                         linked[top as usize] += chars;
                     }
                 }
-                for &id in stack.get(unseen..).unwrap_or(&[]) {
+                let fresh = stack.get(unseen..).unwrap_or(&[]);
+                let label = !fresh.is_empty() && is_box_label(dom.tok_text(s, e));
+                for &id in fresh {
                     opens_with_headline[id as usize] = Some(links > 0 && headings > 0);
+                    opens_with_label[id as usize] = label;
                 }
                 unseen = stack.len();
             }
@@ -101,7 +148,7 @@ pub(crate) fn teasers(dom: &Dom, work: &mut super::Work) -> Result<Vec<bool>, Ht
             linked[p as usize] += linked[i];
         }
     }
-    Ok((0..n)
+    let teasers = (0..n)
         .map(|i| {
             let card_tag = matches!(&*dom.elems[i].tag, "div" | "article" | "section" | "span");
             card_tag
@@ -110,7 +157,20 @@ pub(crate) fn teasers(dom: &Dom, work: &mut super::Work) -> Result<Vec<bool>, Ht
                 && linked[i] < total[i]
                 && f64::from(linked[i]) >= TEASER_MIN_LINK_SHARE * f64::from(total[i])
         })
-        .collect())
+        .collect();
+    let labelled = (0..n)
+        .map(|i| {
+            let box_tag = matches!(&*dom.elems[i].tag, "div" | "section" | "ul" | "ol" | "table");
+            box_tag && opens_with_label[i] && total[i] <= LABELLED_MAX_CHARS
+        })
+        .collect();
+    Ok(Boxes { teasers, labelled })
+}
+
+/// True when a text token is a box label alone ("Breaking News", "Most read:").
+fn is_box_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', ' ']);
+    t.len() <= 40 && BOX_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l))
 }
 
 /// Headings, and elements named as a headline or title.

@@ -438,7 +438,7 @@ pub(crate) fn extract_body(dom: &Dom, work: &mut super::Work) -> Result<String, 
     // to the article if no markup hint were trusted.
     let raw = block_stats(dom, &is_block, &hidden, work)?;
     let mut hint_cache = vec![None; n];
-    let mut teasers = furniture::teasers(dom, work)?;
+    let furniture::Boxes { mut teasers, labelled } = furniture::boxes(dom, work)?;
     // On an index page the teasers are the page: when they hold most of its good text, none
     // is removed.
     let teaser_good: u64 = (0..n)
@@ -448,7 +448,7 @@ pub(crate) fn extract_body(dom: &Dom, work: &mut super::Work) -> Result<String, 
     if teaser_good * 2 >= u64::from(raw.first().map_or(0, |s| s.good)) {
         teasers.iter_mut().for_each(|t| *t = false);
     }
-    let marks = Marks { hidden: &hidden, teasers: &teasers };
+    let marks = Marks { hidden: &hidden, teasers: &teasers, labelled: &labelled };
     let mut dropped = boilerplate(dom, &raw, &marks, None, &mut hint_cache);
     let mut stats = block_stats(dom, &is_block, &dropped, work)?;
     let mut container = choose_container(dom, &stats, &dropped);
@@ -527,8 +527,10 @@ pub(crate) fn visible_chars(s: &str) -> u32 {
 struct Marks<'a> {
     /// Hidden, or under a hidden element.
     hidden: &'a [bool],
-    /// Teaser cards ([`furniture::teasers`]).
+    /// Teaser cards ([`furniture::boxes`]).
     teasers: &'a [bool],
+    /// Boxes opening with a furniture label ([`furniture::boxes`]).
+    labelled: &'a [bool],
 }
 
 /// Which elements are page furniture; a removed element removes its subtree.
@@ -578,7 +580,7 @@ fn boilerplate(
         } else {
             comment
         };
-        let teaser = use_hints && marks.teasers[i];
+        let teaser = use_hints && (marks.teasers[i] || marks.labelled[i]);
         dropped[i] = (by_tag || by_role || by_hint || teaser) && (!holds_article || comment);
     }
     dropped
