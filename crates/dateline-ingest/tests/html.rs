@@ -260,7 +260,8 @@ fn photo_captions_and_credits_stay_out() {
                  <p>Reuters/Jane Roe</p><figcaption>The new line will cross the Tagus.</figcaption>\
                  <div class=\"image-credit\">Photo archive of the ministry</div><p>Photo by Jane Roe</p>\
                  <p>(Credit: Jane Roe / Wire)</p><p>Figure 2: The route of the new line, as planned in 2020.</p>\
-                 <p>The station at Evora will be rebuilt. Foto: Rail Agency</p><p>aja/PAP</p>";
+                 <p>The station at Evora will be rebuilt. Foto: Rail Agency</p><p>aja/PAP</p>\
+                 <p>Enlarge The old station at Evora, seen from the platform on a winter morning before the works began.</p>";
     assert_eq!(body_of(&story_page("", extra)), story_text());
 }
 

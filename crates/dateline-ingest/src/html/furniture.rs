@@ -271,8 +271,11 @@ const CREDIT_OPENINGS: &[&str] = &[
     "(foto",
     "(bild",
     "bild: ",
-    "vergrößern ",
 ];
+
+/// Labels of an image viewer's buttons that open the caption rendered next to them
+/// ("Vergrößern The harbour at dawn, seen from the ferry."): the whole line is the caption.
+const VIEWER_OPENINGS: &[&str] = &["vergrößern ", "bild vergrößern ", "enlarge ", "zoom in "];
 
 /// Words that open a numbered caption ("Figure 4: the site in 1910", "Abb. 2. Grundriss").
 const CAPTION_WORDS: &[&str] = &["figure", "fig.", "abbildung", "abb.", "bild", "image", "photo", "foto", "grafik"];
@@ -302,6 +305,9 @@ pub(crate) fn is_furniture_line(line: &str, lower: &str) -> bool {
 /// "The harbour at dawn. | © Agency/Getty Images", "Photo by Jane Roe".
 fn is_credit(lower: &str, chars: usize) -> bool {
     if chars <= 80 && CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o)) {
+        return true;
+    }
+    if chars <= 200 && VIEWER_OPENINGS.iter().any(|o| lower.starts_with(o)) {
         return true;
     }
     if chars <= 200 && is_numbered_caption(lower) {
@@ -448,6 +454,9 @@ mod tests {
             "Foto: is a word the story discusses at length, then goes on to explain in detail why it matters."
         ));
         assert!(line("aja/PAP"));
+        assert!(line(
+            "Vergr\u{f6}\u{df}ern Die neue Br\u{fc}cke \u{fc}ber den Tejo, vom Ufer in Almada aus gesehen, am Abend."
+        ));
         assert!(line("AFP / JOHN ROE"));
         assert!(!line("BERLIN (dpa) - Die Bahn f\u{e4}hrt wieder"));
         assert!(!line("The agency Reuters reported the deal on Friday."));
