@@ -2,7 +2,7 @@
 //! boilerplate rules miss: related-story teasers, "Breaking News" bars, photo captions and
 //! credits, deal widgets, and prompts to turn on notifications, download the app or follow the
 //! outlet. Each is recognised three ways, whichever the page gives: by class/id
-//! ([`hint_is_furniture`]), by structure (a teaser card, [`teasers`]), or by what a line says
+//! ([`hint_is_furniture`]), by structure (a teaser card or a labelled box, [`boxes`]), or by what a line says
 //! ([`is_furniture_line`]). [`score`](super::score) applies them with its own rules; nothing
 //! here is trusted on the element holding most of the page's article text.
 
@@ -44,10 +44,6 @@ const TEASER_MAX_CHARS: u32 = 600;
 /// Least share of a teaser's text that is link text (its headline).
 const TEASER_MIN_LINK_SHARE: f64 = 0.25;
 
-/// Teaser cards and labelled boxes. Teaser cards: blocks that open with a linked headline (`<h3><a>…</a></h3>`, `<a><h3>…`,
-/// or a link in an element named `title`/`headline`) followed by a short summary, where at
-/// least a quarter of the text is link text. Paragraphs and list items are never cards (a
-/// paragraph may open with a linked name; a list item with a linked term and its description).
 /// Furniture found by the shape of the page, one flag per element.
 pub(crate) struct Boxes {
     /// Teaser cards ([`boxes`]).
@@ -91,6 +87,14 @@ const BOX_LABELS: &[&str] = &[
     "aktuelle nachrichten",
 ];
 
+/// Teaser cards and labelled boxes, in one pass over the tokens.
+///
+/// Teaser cards are blocks that open with a linked headline (`<h3><a>…</a></h3>`, `<a><h3>…`,
+/// or a link in an element named `title`/`headline`) followed by a short summary, where at
+/// least a quarter of the text is link text. Paragraphs and list items are never cards (a
+/// paragraph may open with a linked name; a list item with a linked term and its description).
+/// Labelled boxes are blocks of at most [`LABELLED_MAX_CHARS`] whose first text is one of
+/// [`BOX_LABELS`]: a "Breaking News" sidebar lists headlines that need not be links.
 pub(crate) fn boxes(dom: &Dom, work: &mut super::Work) -> Result<Boxes, HtmlError> {
     let n = dom.elems.len();
     let mut total = vec![0u32; n];
