@@ -656,6 +656,10 @@ pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span
 fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     use super::cues::{is_intent, is_object, is_speech, takes_bare_content};
     if is_object(c.lemma) {
+        // "demanded that the prisoners be released": a that-clause is the content itself.
+        if let After::That(a) = after_cue(doc, c.end, hi) {
+            return content_to_end(doc, a, hi);
+        }
         return object(doc, c.end, hi);
     }
     if is_intent(c.lemma) || matches!(c.lemma, "urge" | "ask" | "call on") {

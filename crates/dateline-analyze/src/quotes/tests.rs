@@ -726,6 +726,16 @@ Okafor said the pier would close and reports that it may not reopen were wrong."
 }
 
 #[test]
+fn a_verb_of_stance_reports_its_that_clause() {
+    let text = "Paul Okafor demanded that the harbour board be dissolved. Okafor criticised the plan.";
+    let ents = [entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Paul Okafor", "Okafor"])];
+    let got = speakers(text, &ents);
+    assert_eq!(got[0].0, "the harbour board be dissolved", "{got:?}");
+    assert_eq!(got[0].2.as_deref(), Some("e1"));
+    assert_eq!(got[1].0, "the plan", "{got:?}");
+}
+
+#[test]
 fn confidence_follows_the_evidence() {
     let text = "Paul Okafor said the pier would reopen. A resident said it would not.";
     let ents = [entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Paul Okafor"])];
