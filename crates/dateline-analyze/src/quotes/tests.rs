@@ -736,6 +736,15 @@ fn a_verb_of_stance_reports_its_that_clause() {
 }
 
 #[test]
+fn a_sentence_adverb_and_its_comma_open_the_content() {
+    let text = "Paul Okafor said curiously, the harbour board had never met. Okafor said repeatedly, in public.";
+    let ents = [entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Paul Okafor", "Okafor"])];
+    let got = speakers(text, &ents);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "the harbour board had never met", "{got:?}");
+}
+
+#[test]
 fn confidence_follows_the_evidence() {
     let text = "Paul Okafor said the pier would reopen. A resident said it would not.";
     let ents = [entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Paul Okafor"])];
