@@ -409,6 +409,12 @@ impl<'a> Resolver<'a> {
         }
         if SPOKES.contains(&noun.as_str()) && head_len < words.len() {
             let rest = Span(head.1, phrase.1);
+            // "a spokesperson for Ruritania's president Ana Ruiz" speaks for a person, who did
+            // not say it herself; the place before her name is not the speaker either.
+            // ("a statement from Lee's office" is Lee's office: the person is not the head.)
+            if self.last_is_person(text, rest) {
+                return none;
+            }
             if let Some(e) = self.overlapping(rest, |e| e.kind == "ORG" || e.kind == "GPE") {
                 return Resolution { entity: Some(e), confidence: 0.8, affiliation: None };
             }
@@ -513,6 +519,16 @@ impl<'a> Resolver<'a> {
             return Resolution::NONE;
         }
         Resolution { entity: Some(i), confidence: 0.9, affiliation: None }
+    }
+
+    /// Whether the last name inside `span` is a person's, not as a possessor ("for Lee's office").
+    fn last_is_person(&self, text: &str, span: Span) -> bool {
+        let end = self.mentions.partition_point(|(s, _)| s.0 < span.1);
+        let Some(&(m, i)) = self.mentions[..end].iter().rev().find(|(s, _)| s.0 >= span.0 && s.1 <= span.1) else {
+            return false;
+        };
+        let possessor = text.get(m.1..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
+        self.entities.get(i).is_some_and(|e| e.kind == "PERSON") && !possessor
     }
 
     /// The entity whose mention overlaps `span` most (persons first on ties).
@@ -944,6 +960,21 @@ mod tests {
         let got = r.resolve_at(text, Span(he, he + 2), Span(he + 8, text.len()), Some((0, 3)));
         assert_eq!(got.entity, Some(0));
         assert!(got.confidence >= MIN_CONFIDENCE, "{}", got.confidence);
+    }
+
+    #[test]
+    fn a_spokesperson_for_a_person_is_neither_the_person_nor_the_place() {
+        let text = "A spokesperson for ousted Ruritania leader Ana Ruiz on Monday accused the army. \
+A spokesperson for Ruritania accused the army.";
+        let ruiz = text.find("Ana Ruiz").unwrap_or(0);
+        let land: Vec<usize> = text.match_indices("Ruritania").map(|(i, _)| i).collect();
+        let mut place = person("e2", "Ruritania", None, None, &[(land[0], land[0] + 9), (land[1], land[1] + 9)]);
+        place.kind = "GPE".into();
+        let ents = [person("e1", "Ana Ruiz", None, None, &[(ruiz, ruiz + 8)]), place];
+        let r = Resolver::new(&ents, &[]);
+        let second = text.rfind("A spokesperson").unwrap_or(0);
+        assert_eq!(r.resolve(text, Span(0, ruiz + 18)), None);
+        assert_eq!(r.resolve(text, Span(second, land[1] + 9)), Some(1));
     }
 
     #[test]
