@@ -745,6 +745,21 @@ fn a_sentence_adverb_and_its_comma_open_the_content() {
 }
 
 #[test]
+fn cited_as_saying_gives_the_object_as_speaker() {
+    let text = "The agency cited minister Paul Okafor as saying that the stocks would last.\n\n\
+The paper quoted Okafor as saying the pier was safe. Lisa Grant was quoted as saying it was not.";
+    let ents = [
+        entity("e1", "PERSON", "Paul Okafor", None, Some("minister"), text, &["Paul Okafor", "Okafor"]),
+        entity("e2", "PERSON", "Lisa Grant", None, None, text, &["Lisa Grant"]),
+    ];
+    let got = speakers(text, &ents);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].2.as_deref()), ("the stocks would last", Some("e1")), "{got:?}");
+    assert_eq!((got[1].0.as_str(), got[1].2.as_deref()), ("the pier was safe", Some("e1")), "{got:?}");
+    assert_eq!(got[2].2.as_deref(), Some("e2"), "{got:?}");
+}
+
+#[test]
 fn confidence_follows_the_evidence() {
     let text = "Paul Okafor said the pier would reopen. A resident said it would not.";
     let ents = [entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Paul Okafor"])];
