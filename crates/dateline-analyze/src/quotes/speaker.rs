@@ -399,8 +399,10 @@ impl<'a> Resolver<'a> {
         let none = Resolution::NONE;
         let first = words[0].0.as_str();
         let noun = words[head_len - 1].0.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string();
-        if head_len == 1 && matches!(first, "he" | "she") {
-            let want = if first == "he" { Gender::Male } else { Gender::Female };
+        // "According to him, ...": the object form stands for the person as "he" does.
+        let object_form = words.len() == 1 && matches!(first, "him" | "her");
+        if head_len == 1 && matches!(first, "he" | "she") || object_form {
+            let want = if matches!(first, "he" | "him") { Gender::Male } else { Gender::Female };
             return self.pronoun(text, phrase.0, content, want, previous);
         }
         if head_len == 1 && first == "it" {

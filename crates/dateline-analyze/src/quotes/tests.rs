@@ -760,6 +760,16 @@ The paper quoted Okafor as saying the pier was safe. Lisa Grant was quoted as sa
 }
 
 #[test]
+fn according_to_him_is_the_person_he_would_be() {
+    let text = "Minister Paul Okafor said the port is open. According to him, there is no shortage of fuel.\n\n\
+According to her report, the market is calm.";
+    let ents = [entity("e1", "PERSON", "Paul Okafor", Some("Minister"), None, text, &["Paul Okafor"])];
+    let got = speakers(text, &ents);
+    assert_eq!((got[1].0.as_str(), got[1].2.as_deref()), ("there is no shortage of fuel", Some("e1")), "{got:?}");
+    assert_eq!(got[2].2, None, "{got:?}");
+}
+
+#[test]
 fn confidence_follows_the_evidence() {
     let text = "Paul Okafor said the pier would reopen. A resident said it would not.";
     let ents = [entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Paul Okafor"])];
