@@ -174,6 +174,41 @@ mod tests {
         assert!(work > 0);
     }
 
+    proptest::proptest! {
+        /// On texts of three short words (so names recur, overlap themselves and have borders:
+        /// "A A" in "A A A"), the occurrences equal the old search's for every name: runs of
+        /// whole words and arbitrary slices alike.
+        #[test]
+        fn equals_the_old_search(
+            words in proptest::collection::vec(0..3usize, 0..40),
+            picks in proptest::collection::vec((0..40usize, 1..5usize, proptest::bool::ANY), 1..8),
+        ) {
+            let vocab = ["A", "Ab", "é"];
+            let text = words.iter().map(|&w| vocab[w]).collect::<Vec<_>>().join(" ");
+            let toks = toks_of(&text);
+            let names: Vec<&str> = picks
+                .iter()
+                .filter_map(|&(at, len, whole)| {
+                    if whole {
+                        let (a, b) = (toks.get(at.min(toks.len().saturating_sub(1)))?, toks.get((at + len - 1).min(toks.len() - 1))?);
+                        text.get(a.start..b.end.max(a.end))
+                    } else {
+                        let a = at.min(text.len());
+                        (a..=text.len().min(a + len)).rev().find_map(|b| text.get(a..b))
+                    }
+                })
+                .filter(|s| !s.is_empty())
+                .collect();
+            let mut distinct = names.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let (found, _) = occurrences(&text, &toks, distinct.iter().copied());
+            for (n, name) in distinct.iter().enumerate() {
+                proptest::prop_assert_eq!(&found[n], &reference(&text, &toks, name), "{:?} in {:?}", name, text);
+            }
+        }
+    }
+
     #[test]
     fn borders() {
         assert!(has_border(b"Ab Ab") && has_border(b"aa") && has_border(b"abcab"));
