@@ -6,6 +6,7 @@
 #   scripts/load_test.sh                  # build, make the corpus, ingest, serve, measure
 #   DB=/tmp/bench.db scripts/load_test.sh # reuse (or keep) the store
 #   DURATION=10s CONNECTIONS=50 scripts/load_test.sh
+#   ENDPOINTS="stories" OUT=/tmp/serve.md scripts/load_test.sh   # some endpoints only
 #
 # The corpus comes from ../shared/peers/make_corpus.py (500 story families x 20 republications
 # of the seed article = 10,000 articles) when it is there, else from the demo articles repeated
@@ -101,6 +102,8 @@ lua("search", search)
 lua("article_api", ["/api/articles/" + i for i in ids])
 lua("article_page", ["/article/" + i for i in ids])
 lua("search_page", ["/?q=" + urllib.parse.quote(t) for t in terms])
+# The story listing, pages 1 to 50 (offsets up to 980), stories of two versions or more.
+lua("stories", ["/api/stories?page=%d" % p for p in range(1, 51)])
 PY
 
 results="$tmp/results.tsv"
@@ -129,10 +132,9 @@ errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(int(g) for g in sock.gro
 print(f"{name}\t{p50:.2f}\t{p99:.2f}\t{rps:.0f}\t{total}\t{errors}")
 PY
 }
-run search search
-run article_api article_api
-run search_page search_page
-run article_page article_page
+for endpoint in ${ENDPOINTS:-search article_api search_page article_page stories}; do
+  run "$endpoint" "$endpoint"
+done
 
 cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 cores=$(nproc)
@@ -145,6 +147,7 @@ what = {
     "article_api": "`GET /api/articles/{id}` (200 ids, rotating)",
     "search_page": "`GET /?q=…` (the search page, HTML)",
     "article_page": "`GET /article/{id}` (the annotated article, HTML)",
+    "stories": "`GET /api/stories?page=…` (pages 1 to 50, rotating; not cached)",
 }
 lines = [
     "# `dateline serve` under load",
