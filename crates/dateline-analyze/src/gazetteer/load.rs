@@ -204,8 +204,11 @@ fn rank(g: &mut Gazetteer) {
         }
         s
     };
-    let mut keyed: Vec<(u64, std::cmp::Reverse<u64>, u32, Hit)> =
-        g.place_names.iter().map(|h| (h.hash, std::cmp::Reverse(score(h)), h.place, *h)).collect();
-    keyed.sort_unstable_by_key(|k| (k.0, k.1, k.2));
-    g.place_names = keyed.into_iter().map(|k| k.3).collect();
+    // One u128 per hit (hash, then the score descending) sorts faster than a tuple; hits are in
+    // place order already, so the stable sort keeps places ascending among equal scores.
+    let mut keyed: Vec<(u128, Hit)> =
+        g.place_names.iter().map(|h| ((u128::from(h.hash) << 64) | u128::from(u64::MAX - score(h)), *h)).collect();
+    debug_assert!(keyed.windows(2).all(|w| w[0].1.place <= w[1].1.place));
+    keyed.sort_by_key(|k| k.0);
+    g.place_names = keyed.into_iter().map(|k| k.1).collect();
 }
