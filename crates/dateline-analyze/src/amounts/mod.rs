@@ -327,7 +327,7 @@ fn qualifier_before(t: &Toks, i: usize) -> Option<(usize, &'static str)> {
     }
     let one = match &*w1 {
         "some" | "about" | "around" | "approximately" | "roughly" | "circa" | "approx" | "estimated" => "approximately",
-        // "will not be below 5 million", "not under 40": the negated bound is the other one.
+        // "must not go below 40 percent", "not over 300": the negated bound is the other one.
         "over" | "above" if negated(&w2, &w3) => "at most",
         "under" | "below" if negated(&w2, &w3) => "at least",
         "over" | "above" => "more than",

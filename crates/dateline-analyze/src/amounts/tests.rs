@@ -44,7 +44,7 @@ fn counts_with_qualifiers() {
 
 #[test]
 fn a_negated_bound_turns_over() {
-    has("the price will not be below 40 dollars", "below 40 dollars", 40.0, Some("USD"), Some("at least"));
+    has("turnout must not go below 40 percent", "below 40 percent", 40.0, Some("percent"), Some("at least"));
     has("a crowd of not over 300 people", "over 300 people", 300.0, Some("people"), Some("at most"));
     has("the level did not fall below 12 percent", "below 12 percent", 12.0, Some("percent"), Some("at least"));
     has("the level fell below 12 percent", "below 12 percent", 12.0, Some("percent"), Some("less than"));

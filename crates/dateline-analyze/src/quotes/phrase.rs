@@ -525,7 +525,7 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     if doc.is(from, &day) && doc.is_word(from + 1) && !doc.is(from + 1, ADVERBIAL) && !doc.is(from + 1, DAY_PARTS) {
         return if doc.is(from + 1, &["that"]) { After::That(from + 2) } else { After::Bare(from + 1) };
     }
-    // "said curiously, this campaign was ...": a sentence adverb and its comma open the content.
+    // "said frankly, the plan was ...": a sentence adverb and its comma open the content.
     if is_adverb(doc, from) && doc.t(from + 1) == "," && from + 2 < hi && clause_like(doc, from + 2, hi) {
         return After::Bare(from + 2);
     }
