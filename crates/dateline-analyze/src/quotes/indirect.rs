@@ -134,7 +134,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     f
 }
 
-/// "the statement and reports in the media": a cue word in -s followed by a preposition or the
+/// "the contract and reports from the inspectors": a cue word in -s followed by a preposition or the
 /// end of the clause is a plural noun, not a second verb of the speaker ("and reports that ..."
 /// or "and adds the ..." stay verbs).
 fn plural_noun(doc: &Doc, j: usize) -> bool {
@@ -656,7 +656,7 @@ pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span
 fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     use super::cues::{is_intent, is_object, is_speech, takes_bare_content};
     if is_object(c.lemma) {
-        // "demanded that the prisoners be released": a that-clause is the content itself.
+        // "demanded that the board be dissolved": a that-clause is the content itself.
         if let After::That(a) = after_cue(doc, c.end, hi) {
             return content_to_end(doc, a, hi);
         }
