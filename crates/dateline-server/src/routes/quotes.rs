@@ -1,40 +1,27 @@
 //! Quote search and export: `GET /api/quotes` (one page, with the speakers facet),
 //! `GET /api/quotes/export` (every match as JSON Lines or CSV, streamed) and the `/quotes` page.
 //!
-//! An export runs the store's row walk on a blocking thread and hands rows to the response body
-//! through a bounded channel, so a slow client slows the walk instead of filling memory: an
-//! export of any size holds a few rows at a time.
+//! The export streams through the shared [`super::export`] module: a row walk on a blocking
+//! thread feeding the response body through a bounded channel, so memory does not grow with the
+//! size of the export.
 
-use std::pin::Pin;
-use std::task::{Context, Poll};
-
-use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::http::HeaderValue;
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
 use dateline_store::views::SearchFilter;
 use dateline_store::{QuoteFilter, QuoteHit, QUOTE_KINDS};
-use http_body::Frame;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use tokio::sync::mpsc;
 use utoipa::{IntoParams, ToSchema};
 
 use super::api::{check_date_bound, paging};
+use super::export::{self, opt, ExportRow, Format, EXPORT_MAX};
 use super::extract::ApiQuery;
 use super::web::error_page;
 use crate::model::{Count, Paging};
 use crate::state::AppState;
 use crate::views::html::segment;
 use crate::ServerError;
-
-/// The most quotes one export carries; narrow the filters for more.
-pub const EXPORT_MAX: usize = 1_000_000;
-
-/// Rows in flight between the store thread and the response body.
-const EXPORT_CHANNEL: usize = 64;
 
 /// Quote search filters (all optional; all given ones must hold).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, IntoParams)]
@@ -209,7 +196,8 @@ pub async fn quotes(
     tag = "search",
     params(QuoteParams),
     responses(
-        (status = 200, description = "The quotes, one JSON object per line (`application/x-ndjson`, each a FoundQuote) or CSV with a header row (`text/csv`)", content_type = "application/x-ndjson"),
+        (status = 200, description = "The quotes: one JSON object per line, or CSV with a header row",
+         content((FoundQuote = "application/x-ndjson"), (String = "text/csv"))),
         (status = 400, description = "A bad parameter (format, kind, dates)", body = crate::error::ApiError)
     )
 )]
@@ -218,94 +206,31 @@ pub async fn quotes_export(
     ApiQuery(p): ApiQuery<QuoteParams>,
 ) -> Result<Response, ServerError> {
     let filter = quote_filter(&p)?;
-    let csv = match p.format.as_deref().map(str::trim).unwrap_or_default() {
-        "" | "jsonl" => false,
-        "csv" => true,
-        other => return Err(ServerError::BadRequest(format!("format must be jsonl or csv, not {other:?}"))),
-    };
-    let (tx, rx) = mpsc::channel::<Bytes>(EXPORT_CHANNEL);
-    let pool = state.pool().clone();
-    tokio::spawn(async move {
-        let result = pool
-            .run(move |store| {
-                if csv && tx.blocking_send(Bytes::from_static(CSV_HEADER.as_bytes())).is_err() {
-                    return Ok(());
-                }
-                store.for_each_quote(&filter, EXPORT_MAX, |hit| {
-                    let line = if csv { csv_row(&hit) } else { json_line(hit) };
-                    // A closed channel is a client that went away: stop walking.
-                    tx.blocking_send(Bytes::from(line)).is_ok()
-                })?;
-                Ok(())
-            })
-            .await;
-        if let Err(e) = result {
-            eprintln!("dateline serve: quote export stopped: {e}");
-        }
-    });
-    let (content_type, file) =
-        if csv { ("text/csv; charset=utf-8", "quotes.csv") } else { ("application/x-ndjson", "quotes.jsonl") };
-    let mut response = Body::new(ChannelBody { rx }).into_response();
-    let headers = response.headers_mut();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file}\"")) {
-        headers.insert(CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    let format = Format::parse(p.format.as_deref())?;
+    Ok(export::stream::<FoundQuote, _>(&state, "quotes", format, move |store, sink| {
+        store.for_each_quote(&filter, EXPORT_MAX, |hit| sink.send(&FoundQuote::from(hit)))?;
+        Ok(())
+    }))
 }
 
-/// The CSV columns, in order.
-const CSV_HEADER: &str = "published,speaker,kind,cue,content,headline,place,country,sources,article_id,index\r\n";
+impl ExportRow for FoundQuote {
+    const CSV_HEADER: &'static str =
+        "published,speaker,kind,cue,content,headline,place,country,sources,article_id,index\r\n";
 
-fn json_line(hit: QuoteHit) -> String {
-    let mut line = serde_json::to_string(&FoundQuote::from(hit)).unwrap_or_default();
-    line.push('\n');
-    line
-}
-
-fn csv_row(h: &QuoteHit) -> String {
-    let fields = [
-        h.published.as_deref().unwrap_or_default(),
-        h.speaker_name.as_deref().unwrap_or_default(),
-        h.kind.as_deref().unwrap_or_default(),
-        h.cue.as_deref().unwrap_or_default(),
-        &h.content,
-        &h.headline,
-        h.place.as_deref().unwrap_or_default(),
-        h.country.as_deref().unwrap_or_default(),
-        &h.sources.join("; "),
-        &h.article_id,
-        &h.index.to_string(),
-    ];
-    let mut row = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
-    row.push_str("\r\n");
-    row
-}
-
-/// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
-/// A field opening with `=`, `+`, `-` or `@` gets a leading apostrophe, so a spreadsheet shows a
-/// quote such as "=HYPERLINK(...)" as text instead of running it.
-pub fn csv_field(s: &str) -> String {
-    let guarded = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
-}
-
-/// A response body fed by a channel: each message is one chunk; the body ends when the sender
-/// is dropped.
-struct ChannelBody {
-    rx: mpsc::Receiver<Bytes>,
-}
-
-impl http_body::Body for ChannelBody {
-    type Data = Bytes;
-    type Error = std::convert::Infallible;
-
-    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
-        self.rx.poll_recv(cx).map(|chunk| chunk.map(|b| Ok(Frame::data(b))))
+    fn csv_fields(&self) -> Vec<String> {
+        vec![
+            opt(&self.published),
+            opt(&self.speaker_name),
+            opt(&self.kind),
+            opt(&self.cue),
+            self.content.clone(),
+            self.headline.clone(),
+            opt(&self.place),
+            opt(&self.country),
+            self.sources.join("; "),
+            self.article_id.clone(),
+            self.index.to_string(),
+        ]
     }
 }
 
@@ -536,20 +461,5 @@ pub async fn quotes_page(State(state): State<AppState>, query: Result<ApiQuery<Q
     match result {
         Ok(html) => Html(html).into_response(),
         Err(e) => error_page(&state, e),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_neutralised() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("he said \"no\""), "\"he said \"\"no\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_field("=1+1"), "'=1+1");
-        assert_eq!(csv_field("-5, he said"), "\"'-5, he said\"");
     }
 }
