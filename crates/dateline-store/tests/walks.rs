@@ -110,12 +110,12 @@ fn a_search_walk_follows_the_search_order_and_filters_past_the_scan_cap() -> Tes
         .map(|i| {
             let text = format!(
                 "Notice {i}: the harbour office lists berth {i} as {} this week, and crane {} is booked.",
-                if i % 3 == 0 { "closed for dredging" } else { "open" },
+                if i.is_multiple_of(3) { "closed for dredging" } else { "open" },
                 i * 7
             );
             let source = SourceRef { path: Some(format!("n{i}.txt")), url: None, format: Format::Text, record: None };
             Analysis {
-                published: (i % 10 != 0).then(|| format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28)),
+                published: (!i.is_multiple_of(10)).then(|| format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28)),
                 ..Analysis::bare(&text, source)
             }
         })

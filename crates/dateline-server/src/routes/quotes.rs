@@ -113,7 +113,8 @@ pub struct QuotesResponse {
     pub paging: Paging,
     /// The quotes of this page.
     pub hits: Vec<FoundQuote>,
-    /// The most quoted speakers among all matches.
+    /// The most quoted speakers among the best 2,000 matches (all matches when fewer), as
+    /// article search counts its facets.
     pub speakers: Vec<Count>,
 }
 
@@ -174,7 +175,7 @@ pub async fn run_quotes(state: &AppState, p: &QuoteParams) -> Result<QuotesRespo
     tag = "search",
     params(QuoteParams),
     responses(
-        (status = 200, description = "One page of quotes and the speakers of all matches", body = QuotesResponse),
+        (status = 200, description = "One page of quotes, the total, and the speakers of the best 2,000 matches", body = QuotesResponse),
         (status = 400, description = "A bad parameter (paging, kind, dates)", body = crate::error::ApiError)
     )
 )]
