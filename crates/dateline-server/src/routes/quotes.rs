@@ -5,6 +5,8 @@
 //! thread feeding the response body through a bounded channel, so memory does not grow with the
 //! size of the export.
 
+use std::sync::Arc;
+
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
@@ -148,12 +150,15 @@ pub fn quote_filter(p: &QuoteParams) -> Result<QuoteFilter, ServerError> {
 }
 
 /// Runs a quote search for the API and the web page alike.
-pub async fn run_quotes(state: &AppState, p: &QuoteParams) -> Result<QuotesResponse, ServerError> {
+///
+/// Answers are cached by their parameters until the store changes, as article searches are: a
+/// word that most quotes of a large corpus carry costs the ranking of all of them.
+pub async fn run_quotes(state: &AppState, p: &QuoteParams) -> Result<Arc<QuotesResponse>, ServerError> {
     let (page, per, offset) = paging(p.page, p.per_page)?;
     let filter = quote_filter(p)?;
+    let key = format!("{filter:?}|{offset}|{per}");
     state
-        .pool()
-        .run(move |store| {
+        .cached_quotes(key, move |store| {
             let found = store.quote_search(&filter, offset, per)?;
             Ok(QuotesResponse {
                 paging: Paging::new(page, per, found.total),
@@ -182,7 +187,7 @@ pub async fn run_quotes(state: &AppState, p: &QuoteParams) -> Result<QuotesRespo
 pub async fn quotes(
     State(state): State<AppState>,
     ApiQuery(p): ApiQuery<QuoteParams>,
-) -> Result<Json<QuotesResponse>, ServerError> {
+) -> Result<Json<Arc<QuotesResponse>>, ServerError> {
     Ok(Json(run_quotes(&state, &p).await?))
 }
 
