@@ -78,6 +78,8 @@ fn pages_totals_and_facets_past_the_scan() -> TestResult {
         text("harbour"),
         text("dredging"),
         QuoteFilter { kind: Some("indirect".into()), ..text("berth") },
+        QuoteFilter { speaker: Some("jonas BERG".into()), ..text("harbour") },
+        QuoteFilter { speaker: Some("Amina Odhiambo".into()), kind: Some("direct".into()), ..QuoteFilter::default() },
         QuoteFilter { article: place, ..text("harbour") },
         QuoteFilter {
             article: SearchFilter { from: Some("2024-06".into()), ..SearchFilter::default() },
@@ -109,6 +111,27 @@ fn pages_totals_and_facets_past_the_scan() -> TestResult {
         assert!(first.speakers.windows(2).all(|w| w[0].count >= w[1].count));
     }
     assert!(past_scan >= 4, "enough filters match more than the scan: {past_scan}");
+    // Words and a speaker find the quotes of the words whose speaker has that name, no more, no
+    // fewer (the index's speaker column only narrows).
+    let mut narrowed: Vec<QuoteHit> =
+        walk(&store, &QuoteFilter { speaker: Some("jonas BERG".into()), ..text("harbour") })?;
+    let mut expected: Vec<QuoteHit> = walk(&store, &text("harbour"))?
+        .into_iter()
+        .filter(|h| h.speaker_name.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("jonas berg")))
+        .collect();
+    assert!(!expected.is_empty());
+    let key = |h: &QuoteHit| (h.article_id.clone(), h.index);
+    narrowed.sort_by_key(key);
+    expected.sort_by_key(key);
+    assert_eq!(narrowed, expected);
+    // A speaker quoted this often is read articles first, the same quotes in the same order as
+    // every quote filtered by that speaker.
+    let amina: Vec<QuoteHit> = walk(&store, &QuoteFilter::default())?
+        .into_iter()
+        .filter(|h| h.speaker_name.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("amina odhiambo")))
+        .collect();
+    assert!(amina.len() > MAX_SCAN);
+    assert_eq!(walk(&store, &QuoteFilter { speaker: Some("amina odhiambo".into()), ..QuoteFilter::default() })?, amina);
     // Newest first, undated last.
     let all = walk(&store, &QuoteFilter::default())?;
     let dated: Vec<&str> = all.iter().map_while(|h| h.published.as_deref()).collect();
