@@ -6,6 +6,12 @@
 #   scripts/load_test.sh                  # build, make the corpus, ingest, serve, measure
 #   DB=/tmp/bench.db scripts/load_test.sh # reuse (or keep) the store
 #   DURATION=10s CONNECTIONS=50 scripts/load_test.sh
+#   ENDPOINTS="quotes" OUT=/tmp/quotes.md scripts/load_test.sh # one endpoint, table elsewhere
+#
+# OUT (default docs/bench-serve.md) is rewritten whole: sections added to it by hand must be put
+# back. Before the wrk runs, quote search is also timed one request at a time (each answer
+# computed, then cached), and the server's anonymous memory is sampled while quote exports of
+# growing size stream.
 #
 # The corpus comes from ../shared/peers/make_corpus.py (500 story families x 20 republications
 # of the seed article = 10,000 articles) when it is there, else from the demo articles repeated
