@@ -6,6 +6,7 @@
 #   scripts/load_test.sh                  # build, make the corpus, ingest, serve, measure
 #   DB=/tmp/bench.db scripts/load_test.sh # reuse (or keep) the store
 #   DURATION=10s CONNECTIONS=50 scripts/load_test.sh
+#   ENDPOINTS="stories" OUT=/tmp/serve.md scripts/load_test.sh   # some endpoints only
 #   ENDPOINTS="quotes" OUT=/tmp/quotes.md scripts/load_test.sh # one endpoint, table elsewhere
 #
 # OUT (default docs/bench-serve.md) is rewritten whole: sections added to it by hand must be put
@@ -123,6 +124,8 @@ quotes += ["/api/quotes", "/api/quotes?kind=direct", "/api/quotes?kind=indirect"
            "/api/quotes?q=" + urllib.parse.quote(words[0] if words else "said") + "&kind=direct", "/api/quotes?page=3"]
 lua("quotes", quotes)
 open(f"{tmp}/quote_paths.txt", "w").write("\n".join(quotes) + "\n")
+# The story listing, pages 1 to 50 (offsets up to 980), stories of two versions or more.
+lua("stories", ["/api/stories?page=%d" % p for p in range(1, 51)])
 PY
 
 results="$tmp/results.tsv"
@@ -197,9 +200,9 @@ for q in cases:
     print(f"{q or 'every quote'}\t{rows}\t{len(body) / 1e6:.1f}\t{secs:.2f}\t{before:.0f}\t{peak[0]:.0f}")
 PY
 
-endpoints=${ENDPOINTS:-search article_api search_page article_page quotes}
-for e in $endpoints; do run "$e" "$e"; done
-
+for endpoint in ${ENDPOINTS:-search article_api search_page article_page stories quotes}; do
+  run "$endpoint" "$endpoint"
+done
 
 cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 cores=$(nproc)
@@ -213,6 +216,7 @@ what = {
     "search_page": "`GET /?q=…` (the search page, HTML)",
     "article_page": "`GET /article/{id}` (the annotated article, HTML)",
     "quotes": "`GET /api/quotes?…` (words of the corpus's quotes, speakers, kinds, dates, browsing: 36 paths, rotating; answers cached until the store changes)",
+    "stories": "`GET /api/stories?page=…` (pages 1 to 50, rotating; not cached)",
 }
 lines = [
     "# `dateline serve` under load",

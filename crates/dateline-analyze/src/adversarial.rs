@@ -1,5 +1,5 @@
-//! Generated texts for bounds tests and scaling benchmarks: quote storms, mention storms and
-//! news-like prose of any length.
+//! Generated texts for bounds tests and scaling benchmarks: quote storms, mention storms, runs of
+//! capitalised words and news-like prose of any length.
 //!
 //! Everything here is generated from fixed word lists written for this module and a seeded
 //! pseudo-random generator, so the same call always gives the same text and no third-party text
@@ -65,6 +65,23 @@ pub fn mention_storm(count: usize) -> String {
         }
     }
     s.push_str(" said.\n");
+    s
+}
+
+/// About `bytes` bytes of capitalised invented words and nothing else: no full stop, no
+/// lowercase word, one sentence. The recogniser reads long names in it, and every word could
+/// start one; the shape that made name propagation and the surname index quadratic.
+pub fn capitalised_run(bytes: usize) -> String {
+    let mut rng = Rng::new(11);
+    let mut s = String::with_capacity(bytes + 16);
+    while s.len() < bytes {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        let n = 2 + rng.below(3);
+        s.push_str(&word(&mut rng, n));
+    }
+    s.push('\n');
     s
 }
 
@@ -178,5 +195,8 @@ mod tests {
         assert!(t.len() >= 100_000 && t.len() < 101_000);
         assert_eq!(quote_storm(3), "\"x\" she said \"x\" she said \"x\" she said\n");
         assert_eq!(mention_storm(50).matches(" and the ").count(), 49);
+        let run = capitalised_run(10_000);
+        assert!(run.len() >= 10_000 && run.len() < 10_020);
+        assert!(run.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase)));
     }
 }

@@ -27,7 +27,7 @@ pub mod tone;
 pub use amounts::{find_amounts, find_amounts_outside_times};
 pub use analyze::analyze;
 pub use dateline::parse_dateline;
-pub use entities::{find_entities, find_entities_bounded, MAX_MENTIONS_BASE, TEXT_BYTES_PER_MENTION};
+pub use entities::{entity_work, find_entities, find_entities_bounded, MAX_MENTIONS_BASE, TEXT_BYTES_PER_MENTION};
 pub use error::AnalyzeError;
 pub use fingerprint::{fingerprint, Shingles, Signature, Similarity};
 pub use lead::{find_dateline, lead_spans};

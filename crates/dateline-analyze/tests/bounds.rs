@@ -5,10 +5,10 @@
 
 use std::sync::LazyLock;
 
-use dateline_analyze::adversarial::{mention_storm, news_like, quote_storm};
+use dateline_analyze::adversarial::{capitalised_run, mention_storm, news_like, quote_storm};
 use dateline_analyze::{
-    analyze, Analysis, Resources, BYTES_PER_QUOTE, MAX_MENTIONS_BASE, MAX_QUOTE_CONTENT_BYTES, QUOTES_BASE,
-    QUOTE_CONTENT_SLACK, TEXT_BYTES_PER_MENTION,
+    analyze, entity_work, Analysis, Resources, BYTES_PER_QUOTE, MAX_MENTIONS_BASE, MAX_QUOTE_CONTENT_BYTES,
+    QUOTES_BASE, QUOTE_CONTENT_SLACK, TEXT_BYTES_PER_MENTION,
 };
 use dateline_ingest::{text_record, Limits};
 
@@ -90,4 +90,44 @@ fn truncated_stages_is_absent_when_nothing_was_cut() {
     assert!(json.contains("\"truncated_stages\":[\"quotes\"]"));
     let back: Analysis = serde_json::from_str(&json).expect("parses back");
     assert_eq!(back.truncated_stages, storm.truncated_stages);
+}
+
+/// The entity stage's search work (name propagation's tries, the surname index) on `text`.
+fn work_of(text: &str) -> u64 {
+    let before = entity_work();
+    let (a, _) = run(text);
+    assert_within_caps(&a);
+    entity_work() - before
+}
+
+/// Distinct names: 4x the names is about 4x the search work (measured 5.25x: the rest is
+/// occurrences really found, as more of the storm's single words become names of their own).
+/// Searching each name over the text, as propagation did, is 16x.
+#[test]
+fn name_search_work_is_linear_in_distinct_names() {
+    let small = work_of(&mention_storm(1_000));
+    let large = work_of(&mention_storm(4_000));
+    assert!(small > 1_000, "the searches are counted: {small}");
+    let ratio = large as f64 / small as f64;
+    assert!(ratio < 6.0, "{small} -> {large} steps for 4x the names (ratio {ratio:.2})");
+}
+
+/// A run of capitalised words (one long sentence of would-be names): 4x the text is about 4x the
+/// work, where hashing every suffix of a long name grew with its square.
+#[test]
+fn a_run_of_capitalised_words_costs_linear_work() {
+    let small = work_of(&capitalised_run(20_000));
+    let large = work_of(&capitalised_run(80_000));
+    assert!(small > 2_000, "the searches are counted: {small}");
+    let ratio = large as f64 / small as f64;
+    assert!(ratio < 5.0, "{small} -> {large} steps for 4x the text (ratio {ratio:.2})");
+}
+
+/// News-like text, whose names recur: the work stays proportional to the text too.
+#[test]
+fn name_search_work_on_news_like_text_is_linear() {
+    let small = work_of(&news_like(50_000, 2));
+    let large = work_of(&news_like(200_000, 2));
+    let ratio = large as f64 / small as f64;
+    assert!((3.0..5.0).contains(&ratio), "{small} -> {large} steps for 4x the text (ratio {ratio:.2})");
 }

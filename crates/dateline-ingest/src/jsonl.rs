@@ -76,21 +76,41 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 }
             };
             self.line += 1;
-            if len > self.limits.max_document_bytes {
-                return Some(Err(IngestError::TooLarge {
-                    setting: MAX_BYTES,
-                    input: format!("{}:{}", self.path, self.line),
-                    size: len,
-                    limit: self.limits.max_document_bytes,
-                }));
+            if let Some(item) = line_of_size(&self.path, self.line, &self.buf, len, &self.limits) {
+                return Some(item);
             }
-            if self.buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            return Some(parse_line(&self.path, self.line, &self.buf));
         }
         None
     }
+}
+
+/// One line of JSON Lines (with or without its newline), read the way [`read_jsonl`] reads it:
+/// `None` for a blank line, else the record or the error naming `path:line`. For callers that
+/// hold the lines already and answer per line (`POST /api/ingest`).
+pub fn read_jsonl_line(path: &str, line: usize, bytes: &[u8], limits: &Limits) -> Option<Result<Record, IngestError>> {
+    line_of_size(path, line, bytes, bytes.len(), limits)
+}
+
+/// [`read_jsonl_line`] for a line of `len` bytes of which `bytes` were kept.
+fn line_of_size(
+    path: &str,
+    line: usize,
+    bytes: &[u8],
+    len: usize,
+    limits: &Limits,
+) -> Option<Result<Record, IngestError>> {
+    if len > limits.max_document_bytes {
+        return Some(Err(IngestError::TooLarge {
+            setting: MAX_BYTES,
+            input: format!("{path}:{line}"),
+            size: len,
+            limit: limits.max_document_bytes,
+        }));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    Some(parse_line(path, line, bytes))
 }
 
 fn parse_line(path: &str, line: usize, bytes: &[u8]) -> Result<Record, IngestError> {

@@ -18,7 +18,7 @@ pub use error::IngestError;
 pub use header::parse_crawl_header;
 pub use html::{extract_html, html_to_text, HtmlError, HtmlPage, PageMeta};
 pub use inputs::{read_inputs, read_inputs_with_stats, read_path, read_stdin, Records};
-pub use jsonl::read_jsonl;
+pub use jsonl::{read_jsonl, read_jsonl_line};
 pub use record::{Body, Fetch, Limits, Record};
 pub use text::text_record;
 pub use warc::{read_warc, IngestStats, StatsSnapshot};

@@ -7,6 +7,7 @@
 //! tooltips, and the OpenAPI document is generated from the handlers ([`routes::api`]).
 
 pub mod error;
+pub mod ingest;
 pub mod model;
 pub mod pool;
 pub mod routes;
@@ -17,6 +18,7 @@ pub mod views;
 use std::net::SocketAddr;
 
 pub use error::{ApiError, ServerError};
+pub use ingest::ingest_body;
 pub use routes::router;
 pub use state::{AppState, ServeConfig};
 

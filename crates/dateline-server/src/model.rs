@@ -519,8 +519,38 @@ pub struct IngestResponse {
     pub duplicates: usize,
     /// Ids of the analysed articles, in input order (stored or duplicate).
     pub ids: Vec<String>,
-    /// Lines that could not be read, with the reason.
+    /// Lines that could not be read or stored, with the reason.
     pub errors: Vec<String>,
+    /// What became of each non-blank line, in input order: one bad line never costs the others.
+    pub lines: Vec<IngestLine>,
+}
+
+/// What `POST /api/ingest` did with one line of the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct IngestLine {
+    /// Line number in the body, from 1 (blank lines count but get no entry).
+    pub line: usize,
+    /// `stored`, `duplicate` (the text was stored already), `rejected` (analysed but the store
+    /// cannot take it, e.g. a record over the size limit) or `invalid` (not a readable article).
+    pub status: LineStatus,
+    /// The article's id, once analysed.
+    pub id: Option<String>,
+    /// Why the line was rejected or invalid.
+    pub error: Option<String>,
+}
+
+/// The outcome of one ingested line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LineStatus {
+    /// Newly stored.
+    Stored,
+    /// Its text was already stored.
+    Duplicate,
+    /// Analysed, but the store cannot take it.
+    Rejected,
+    /// Not a readable article (bad JSON, no text, over the size limit, empty).
+    Invalid,
 }
 
 /// The full analysis record of an article: the JSON contract of docs/RECORD.md (`id`, `source`,

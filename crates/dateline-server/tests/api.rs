@@ -322,9 +322,20 @@ async fn ingest_needs_the_token_and_respects_the_size_limit() {
     let r = got.json();
     assert_eq!((r["received"].as_u64(), r["stored"].as_u64()), (Some(2), Some(1)));
     assert_eq!(r["errors"].as_array().map(Vec::len), Some(1));
+    // One result per line, in order.
+    let statuses = |r: &serde_json::Value| -> Vec<(u64, String)> {
+        r["lines"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|l| (l["line"].as_u64().unwrap_or(0), l["status"].to_string()))
+            .collect()
+    };
+    assert_eq!(statuses(&r), [(1, "\"stored\"".to_string()), (2, "\"invalid\"".to_string())]);
     // Idempotent, and visible at once.
     let again = post(&rw, "/api/ingest", Some(TOKEN), body).await.json();
     assert_eq!((again["stored"].as_u64(), again["duplicates"].as_u64()), (Some(0), Some(1)));
+    assert_eq!(statuses(&again), [(1, "\"duplicate\"".to_string()), (2, "\"invalid\"".to_string())]);
     assert_eq!(get(&rw, "/api/stats").await.json()["articles"].as_u64(), Some(before + 1));
     let found = get(&rw, "/api/search?q=ferries").await.json();
     assert_eq!(found["paging"]["total"], 1);

@@ -69,9 +69,10 @@ pub enum StoreError {
     },
 
     /// Another article with different text already has this id (a 64-bit hash-prefix collision
-    /// or a hand-edited record); the batch was rolled back.
+    /// or a hand-edited record). Ingest reports it as the reason the article was rejected; the
+    /// rest of the batch is stored.
     #[error(
-        "article id {id} is already in {} with different text (content sha256 {sha256}); batch rolled back",
+        "article id {id} is already in {} with different text (content sha256 {sha256})",
         path.display()
     )]
     IdConflict {

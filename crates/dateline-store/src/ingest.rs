@@ -27,8 +27,24 @@ pub struct BatchOutcome {
     /// Articles whose text was already stored (before, or earlier in the same batch).
     pub duplicates: usize,
     /// Articles that cannot be stored (a record over the size limit, one SQLite calls too big,
-    /// one that does not encode), skipped while the rest of the batch is stored.
+    /// one that does not encode, an id already taken by another text), skipped while the rest of
+    /// the batch is stored.
     pub rejected: Vec<Rejected>,
+    /// What became of each article of the batch, in batch order, so that a caller reporting per
+    /// input line (`POST /api/ingest`) needs no bookkeeping of its own.
+    pub statuses: Vec<ArticleStatus>,
+}
+
+/// What [`Store::insert_batch`](crate::Store::insert_batch) did with one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleStatus {
+    /// Newly stored.
+    Stored,
+    /// Its text was already stored.
+    Duplicate,
+    /// Not stored; the reason is in [`BatchOutcome::rejected`].
+    Rejected,
 }
 
 /// An article of a batch that could not be stored, and why.
@@ -95,7 +111,7 @@ pub(crate) fn insert_batch(
     story_options: &StoryOptions,
     max_record_bytes: usize,
 ) -> Result<BatchOutcome, StoreError> {
-    let mut outcome = BatchOutcome::default();
+    let mut outcome = BatchOutcome { statuses: Vec::with_capacity(batch.len()), ..BatchOutcome::default() };
     if batch.is_empty() {
         return Ok(outcome);
     }
@@ -108,20 +124,21 @@ pub(crate) fn insert_batch(
         let mut insert_article = tx.prepare_cached(INSERT_ARTICLE).map_err(|e| insert_err(first_id, e))?;
         let mut insert_source = tx.prepare_cached(INSERT_SOURCE).map_err(|e| insert_err(first_id, e))?;
         for (index, a) in batch.iter().enumerate() {
-            let reject = |reason: String| Rejected { index, id: a.id.clone(), source: describe_source(a), reason };
+            let reject = |outcome: &mut BatchOutcome, reason: String| {
+                outcome.statuses.push(ArticleStatus::Rejected);
+                outcome.rejected.push(Rejected { index, id: a.id.clone(), source: describe_source(a), reason });
+            };
             let sha = content_sha256(&a.text);
             let json = match record_json_without_text(a) {
                 Ok(json) => json,
                 Err(e) => {
-                    outcome.rejected.push(reject(format!("encoding the record as JSON: {e}")));
+                    reject(&mut outcome, format!("encoding the record as JSON: {e}"));
                     continue;
                 }
             };
             let size = json.len().saturating_add(a.text.len());
             if size > max_record_bytes {
-                outcome
-                    .rejected
-                    .push(reject(format!("record of {size} bytes is over the limit of {max_record_bytes} bytes")));
+                reject(&mut outcome, format!("record of {size} bytes is over the limit of {max_record_bytes} bytes"));
                 continue;
             }
             let dl = a.dateline.as_ref();
@@ -143,21 +160,31 @@ pub(crate) fn insert_batch(
                 i64::try_from(a.text_repairs.len()).unwrap_or(i64::MAX),
                 json,
             ]);
-            // A value SQLite refuses as too big fails this statement only (nothing of it was
-            // written): the article is reported and skipped, the batch goes on.
+            // A value SQLite refuses as too big, or an id another text holds, fails this
+            // statement only (nothing of it was written): the article is reported and skipped,
+            // the batch goes on.
             let changed = match inserted {
                 Err(rusqlite::Error::SqliteFailure(f, msg)) if f.code == ErrorCode::TooBig => {
                     let what = msg.unwrap_or_else(|| "string or blob too big".into());
-                    outcome.rejected.push(reject(format!("SQLite refused the record: {what}")));
+                    reject(&mut outcome, format!("SQLite refused the record: {what}"));
                     continue;
                 }
-                other => other.map_err(|e| classify(path, a, &sha, e))?,
+                Err(e) => match classify(path, a, &sha, e) {
+                    e @ StoreError::IdConflict { .. } => {
+                        reject(&mut outcome, e.to_string());
+                        continue;
+                    }
+                    e => return Err(e),
+                },
+                Ok(changed) => changed,
             };
             if changed == 0 {
                 outcome.duplicates += 1;
+                outcome.statuses.push(ArticleStatus::Duplicate);
                 continue;
             }
             outcome.stored += 1;
+            outcome.statuses.push(ArticleStatus::Stored);
             let pk = tx.last_insert_rowid();
             for (position, source) in dl.map(|d| d.sources.as_slice()).unwrap_or_default().iter().enumerate() {
                 insert_source

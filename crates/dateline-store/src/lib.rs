@@ -44,13 +44,13 @@ use rusqlite::{Connection, OptionalExtension};
 
 pub use diff::VersionDiff;
 pub use error::StoreError;
-pub use ingest::{content_sha256, BatchOutcome, Rejected, MAX_RECORD_BYTES};
+pub use ingest::{content_sha256, ArticleStatus, BatchOutcome, Rejected, MAX_RECORD_BYTES};
 pub use origin::Origin;
 pub use quotes::{QuoteFilter, QuoteHit, QuotePage, QUOTE_KINDS};
 pub use schema::SCHEMA_VERSION;
 pub use search::{fts_query, SearchHit, MAX_QUERY_TERMS, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN};
 pub use stats::{Stats, TOP_N};
-pub use stories::{Story, StoryMember, StoryOptions, StorySummary};
+pub use stories::{Story, StoryMember, StoryOptions, StoryPage, StorySummary};
 pub use trails::{QuoteTrail, TrailStop};
 pub use views::{CorpusIndex, EntityPage, SearchFilter, SearchPage, SortOrder, SpeakerPage};
 pub use walks::ArticleRow;
@@ -133,9 +133,9 @@ impl Store {
     ///
     /// Articles whose text is already stored, by an earlier batch or earlier in this one, are
     /// counted as duplicates and skipped. An article that cannot be stored by itself (its record
-    /// over [`Store::set_max_record_bytes`], or too big for SQLite, or not encodable) is listed
-    /// in [`BatchOutcome::rejected`] with its source and skipped; the rest of the batch is
-    /// stored. If any other failure occurs, nothing of the batch is stored and the error names
+    /// over [`Store::set_max_record_bytes`], or too big for SQLite, or not encodable, or its id
+    /// held by another text) is listed in [`BatchOutcome::rejected`] with its source and
+    /// skipped; the rest of the batch is stored. If any other failure occurs, nothing of the batch is stored and the error names
     /// the article; earlier batches are unaffected, so rerunning the same input finishes the
     /// job. Batches of a few hundred to a few thousand articles amortise the commit.
     pub fn insert_batch(&mut self, batch: &[Analysis]) -> Result<BatchOutcome, StoreError> {
@@ -241,6 +241,13 @@ impl Store {
     /// `limit`.
     pub fn stories(&self, limit: usize, min_size: u64) -> Result<Vec<StorySummary>, StoreError> {
         stories::list(&self.conn, &self.path, limit, min_size)
+    }
+
+    /// The page of [`Store::stories`] that skips `offset` stories and holds at most `limit`,
+    /// with the number of stories of at least `min_size` versions. Costs the page's stories, not
+    /// the store's (paged in SQL, counted from `story_sizes`).
+    pub fn stories_page(&self, offset: usize, limit: usize, min_size: u64) -> Result<StoryPage, StoreError> {
+        stories::page(&self.conn, &self.path, offset, limit, min_size)
     }
 
     /// The story with this id and all its versions; `Ok(None)` when there is none.

@@ -331,6 +331,15 @@ pub struct Story {
     pub members: Vec<StoryMember>,
 }
 
+/// One page of the story listing, and how many stories the whole listing has.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryPage {
+    /// Stories with at least the minimum size.
+    pub total: u64,
+    /// The page: largest first, then the most recently seen.
+    pub items: Vec<StorySummary>,
+}
+
 /// The stories with at least `min_size` versions, largest first, then the most recently seen.
 pub(crate) fn list(
     conn: &Connection,
@@ -338,12 +347,49 @@ pub(crate) fn list(
     limit: usize,
     min_size: u64,
 ) -> Result<Vec<StorySummary>, StoreError> {
+    summaries(conn, path, 0, limit, min_size)
+}
+
+/// The page of [`list`] that skips `offset` stories and holds at most `limit`, with the total.
+///
+/// Paged in SQL (the `stories_by_size` index serves the order, so skipping is a walk of the
+/// index, not a read of every story) and counted from `story_sizes`, so a page costs its own
+/// stories whatever the size of the store.
+pub(crate) fn page(
+    conn: &Connection,
+    path: &Path,
+    offset: usize,
+    limit: usize,
+    min_size: u64,
+) -> Result<StoryPage, StoreError> {
+    let err = |source| StoreError::Query { path: path.to_path_buf(), what: "counting stories", source };
+    let total: i64 = conn
+        .prepare_cached("SELECT coalesce(sum(stories), 0) FROM story_sizes WHERE size >= ?1")
+        .map_err(err)?
+        .query_row([i64::try_from(min_size).unwrap_or(i64::MAX)], |r| r.get(0))
+        .map_err(err)?;
+    Ok(StoryPage { total: u64::try_from(total).unwrap_or(0), items: summaries(conn, path, offset, limit, min_size)? })
+}
+
+fn summaries(
+    conn: &Connection,
+    path: &Path,
+    offset: usize,
+    limit: usize,
+    min_size: u64,
+) -> Result<Vec<StorySummary>, StoreError> {
     let err = |source| StoreError::Query { path: path.to_path_buf(), what: "listing stories", source };
     let ids: Vec<i64> = conn
-        .prepare_cached("SELECT id FROM stories WHERE size >= ?1 ORDER BY size DESC, last_seen DESC, id LIMIT ?2")
+        .prepare_cached(
+            "SELECT id FROM stories WHERE size >= ?1 ORDER BY size DESC, last_seen DESC, id LIMIT ?2 OFFSET ?3",
+        )
         .map_err(err)?
         .query_map(
-            params![i64::try_from(min_size).unwrap_or(i64::MAX), i64::try_from(limit).unwrap_or(i64::MAX)],
+            params![
+                i64::try_from(min_size).unwrap_or(i64::MAX),
+                i64::try_from(limit).unwrap_or(i64::MAX),
+                i64::try_from(offset).unwrap_or(i64::MAX)
+            ],
             |r| r.get(0),
         )
         .map_err(err)?

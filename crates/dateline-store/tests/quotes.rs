@@ -174,7 +174,9 @@ fn version_3_store_is_back_filled() -> TestResult {
         let conn = Connection::open(&path)?;
         conn.execute_batch(
             "DROP TRIGGER quotes_of_new_article; DROP TRIGGER quotes_of_deleted_article;
-             DROP TABLE quotes_fts; DROP TABLE quotes; PRAGMA user_version = 3;",
+             DROP TABLE quotes_fts; DROP TABLE quotes;
+             DROP TRIGGER story_sizes_insert; DROP TRIGGER story_sizes_delete; DROP TRIGGER story_sizes_update;
+             DROP TABLE story_sizes; PRAGMA user_version = 3;",
         )?;
     }
     let store = Store::open(&path)?;

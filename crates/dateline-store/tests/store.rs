@@ -7,7 +7,7 @@ use dateline_analyze::{
     content_id, Amount, Analysis, Dateline, Entity, Fingerprint, Format, Geo, Header, Mention, Quote, RepairKind,
     SourceRef, Span, SpeakerMention, TextRepair, TimeExpr, Tone,
 };
-use dateline_store::{Store, StoreError, SCHEMA_VERSION};
+use dateline_store::{ArticleStatus, Store, StoreError, SCHEMA_VERSION};
 use proptest::prelude::*;
 use rusqlite::Connection;
 
@@ -719,17 +719,20 @@ fn a_locked_database_fails_the_batch_cleanly() -> TestResult {
 }
 
 #[test]
-fn an_id_taken_by_other_text_is_an_error_naming_it() -> TestResult {
+fn an_id_taken_by_other_text_is_rejected_alone_naming_it() -> TestResult {
     let mut store = Store::open_in_memory()?;
     let a = article("one text", None, None, &[], None);
     let mut b = article("another text", None, None, &[], None);
     b.id = a.id.clone();
     store.insert_batch(std::slice::from_ref(&a))?;
     let c = article("a third text", None, None, &[], None);
-    let err = store.insert_batch(&[c.clone(), b]).err().ok_or("id collision accepted")?;
-    assert!(matches!(&err, StoreError::IdConflict { id, .. } if *id == a.id), "{err}");
-    assert!(err.to_string().contains(&a.id));
-    assert_eq!(store.get(&c.id)?, None, "batch rolled back");
+    let o = store.insert_batch(&[c.clone(), b])?;
+    assert_eq!(o.statuses, vec![ArticleStatus::Stored, ArticleStatus::Rejected]);
+    assert_eq!((o.stored, o.rejected.len()), (1, 1));
+    assert_eq!(o.rejected[0].index, 1);
+    assert!(o.rejected[0].reason.contains(&a.id) && o.rejected[0].reason.contains("different text"));
+    assert_eq!(store.get(&c.id)?.map(|x| x.text), Some(c.text), "the rest of the batch is stored");
+    assert_eq!(store.get(&a.id)?.map(|x| x.text), Some(a.text), "the id keeps its first text");
     Ok(())
 }
 

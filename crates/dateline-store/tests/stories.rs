@@ -163,10 +163,14 @@ fn an_article_bridging_two_stories_merges_them() -> TestResult {
     let (left, right, both) = (paras(0..8), paras(8..16), paras(0..16));
     store.insert_batch(&[wire(&left, &[], Some("2024-01-01"), "l"), wire(&right, &[], Some("2024-01-03"), "r")])?;
     assert!(store.stories(10, 2)?.is_empty());
+    assert_eq!((store.stories_page(0, 10, 1)?.total, store.stories_page(0, 10, 2)?.total), (2, 0));
     store.insert_batch(&[wire(&both, &[], Some("2024-01-02"), "b")])?;
     let stories = store.stories(10, 1)?;
     assert_eq!(stories.len(), 1, "{stories:#?}");
     assert_eq!(stories[0].size, 3);
+    // The merge moved the counts: one story of three, none of one.
+    let totals: Vec<u64> = (1..=4).map(|m| store.stories_page(0, 10, m).map(|p| p.total)).collect::<Result<_, _>>()?;
+    assert_eq!(totals, [1, 1, 1, 0]);
     assert_eq!((stories[0].first_seen.as_str(), stories[0].last_seen.as_str()), ("2024-01-01", "2024-01-03"));
     Ok(())
 }
@@ -199,6 +203,70 @@ fn an_older_file_catches_up_when_opened() -> TestResult {
     let stories = store.stories(10, 1)?;
     assert_eq!(stories.len(), 1);
     assert_eq!(stories[0].size, 2);
+    Ok(())
+}
+
+/// Stories of sizes 3, 2, 1, 1, 1 (a bridged family, the demo pair, three unrelated articles).
+fn mixed_sizes() -> Vec<Analysis> {
+    let (original, copy) = pair();
+    let mut batch = unrelated();
+    batch.extend([original, copy]);
+    batch.push(wire(&paras(0..8), &[], Some("2024-01-01"), "l"));
+    batch.push(wire(&paras(8..16), &[], Some("2024-01-03"), "r"));
+    batch.push(wire(&paras(0..16), &[], Some("2024-01-02"), "b"));
+    batch
+}
+
+/// The count of stories of at least `min` versions, straight from `stories`.
+fn counted(path: &std::path::Path, min: i64) -> Result<u64, rusqlite::Error> {
+    let n: i64 =
+        rusqlite::Connection::open(path)?
+            .query_row("SELECT count(*) FROM stories WHERE size >= ?1", [min], |r| r.get(0))?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+/// Pages of the listing, in order, are the listing; totals agree with the stories themselves.
+fn check_pages(store: &Store, path: &std::path::Path) -> TestResult {
+    for min in 1..=4u64 {
+        let all = store.stories(100, min)?;
+        let mut paged = Vec::new();
+        for offset in (0..all.len() + 2).step_by(2) {
+            let page = store.stories_page(offset, 2, min)?;
+            assert_eq!(page.total, counted(path, min as i64)?, "min_size {min}");
+            assert_eq!(page.total, all.len() as u64);
+            paged.extend(page.items);
+        }
+        assert_eq!(paged, all, "min_size {min}");
+    }
+    Ok(())
+}
+
+/// A store written before `story_sizes` (version 4) gains it, filled from its stories, when it
+/// is opened; the triggers then keep it true through new stories and merges.
+#[test]
+fn a_version_4_file_gains_story_sizes_and_pages_agree() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("v4.db");
+    let batch = mixed_sizes();
+    let (first, later) = batch.split_at(5);
+    {
+        let mut store = Store::open(&path)?;
+        store.insert_batch(first)?;
+    }
+    // Take the file back to version 4 as an older dateline left it.
+    rusqlite::Connection::open(&path)?.execute_batch(
+        "DROP TRIGGER story_sizes_insert; DROP TRIGGER story_sizes_delete; DROP TRIGGER story_sizes_update;
+         DROP TABLE story_sizes; PRAGMA user_version = 4;",
+    )?;
+    let mut store = Store::open(&path)?;
+    assert_eq!(store.schema_version()?, 5);
+    assert_eq!(store.stories_page(0, 10, 1)?.total, 4);
+    check_pages(&store, &path)?;
+    // New stories and a merge after the migration.
+    store.insert_batch(later)?;
+    let sizes: Vec<u64> = store.stories(100, 1)?.iter().map(|s| s.size).collect();
+    assert_eq!(sizes, [3, 2, 1, 1, 1]);
+    check_pages(&store, &path)?;
     Ok(())
 }
 

@@ -294,7 +294,8 @@ fn words_count(t: &Toks, i: usize) -> bool {
 /// to → approximately; more than/over/above/upwards of/in excess of → more than; less than/
 /// fewer than/under/below/nearly/almost → less than (they put the true figure below the one
 /// written); at least/no less than/no fewer than/a minimum of → at least; at most/up to/no more
-/// than/a maximum of/as many as/as much as → at most; exactly/precisely → exactly.
+/// than/a maximum of/as many as/as much as → at most; exactly/precisely → exactly; a negated
+/// bound turns over (not below → at least, not above → at most).
 fn qualifier_before(t: &Toks, i: usize) -> Option<(usize, &'static str)> {
     let w = |k: usize| i.checked_sub(k).filter(|&j| t.is_word(j)).map(|j| t.lower(j)).unwrap_or_default();
     let (w1, w2, w3) = (w(1), w(2), w(3));
@@ -326,12 +327,21 @@ fn qualifier_before(t: &Toks, i: usize) -> Option<(usize, &'static str)> {
     }
     let one = match &*w1 {
         "some" | "about" | "around" | "approximately" | "roughly" | "circa" | "approx" | "estimated" => "approximately",
+        // "will not be below 5 million", "not under 40": the negated bound is the other one.
+        "over" | "above" if negated(&w2, &w3) => "at most",
+        "under" | "below" if negated(&w2, &w3) => "at least",
         "over" | "above" => "more than",
         "under" | "below" | "nearly" | "almost" => "less than",
         "exactly" | "precisely" => "exactly",
         _ => return None,
     };
     Some((i - 1, one))
+}
+
+/// "not below", "not be below", "never fall below": a negation right before a bound word.
+fn negated(w2: &str, w3: &str) -> bool {
+    matches!(w2, "not" | "never")
+        || matches!(w3, "not" | "never") && matches!(w2, "be" | "go" | "fall" | "rise" | "drop")
 }
 
 #[cfg(test)]

@@ -43,6 +43,14 @@ fn counts_with_qualifiers() {
 }
 
 #[test]
+fn a_negated_bound_turns_over() {
+    has("the price will not be below 40 dollars", "below 40 dollars", 40.0, Some("USD"), Some("at least"));
+    has("a crowd of not over 300 people", "over 300 people", 300.0, Some("people"), Some("at most"));
+    has("the level did not fall below 12 percent", "below 12 percent", 12.0, Some("percent"), Some("at least"));
+    has("the level fell below 12 percent", "below 12 percent", 12.0, Some("percent"), Some("less than"));
+}
+
+#[test]
 fn words_and_scales() {
     has("two million people fled", "two million people", 2e6, Some("people"), None);
     has("a dozen villages", "a dozen villages", 12.0, Some("villages"), None);

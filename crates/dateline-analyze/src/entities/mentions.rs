@@ -232,9 +232,10 @@ fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
         k.checked_sub(1).is_some_and(|k| out_max_end[k] > a)
     };
     let mut kept = Kept::default();
-    let starts = ByteStarts::new(text, names.iter().map(|(n, _)| n.as_bytes()[0]));
-    for (name, kind) in names {
-        for a in starts.matches(text, &name) {
+    let (found, work) = super::occurrences::occurrences(text, toks, names.iter().map(|(n, _)| n.as_str()));
+    super::add_work(work);
+    for ((name, kind), starts) in names.into_iter().zip(found) {
+        for a in starts {
             let b = a + name.len();
             let (Some(ta), Some(_)) = (super::tok_at(toks, a), super::tok_ending(toks, b)) else {
                 continue;
@@ -338,43 +339,6 @@ fn one_type_per_name(text: &str, out: &mut [Cand]) {
                 c.country.clone_from(country);
             }
         }
-    }
-}
-
-/// The offsets in a text of the bytes that names start with: one pass over the text serves
-/// every name's search.
-struct ByteStarts {
-    /// For each byte value asked for, where it occurs, in order.
-    at: Vec<Vec<usize>>,
-}
-
-impl ByteStarts {
-    fn new(text: &str, firsts: impl Iterator<Item = u8>) -> Self {
-        let mut wanted = [false; 256];
-        for b in firsts {
-            wanted[usize::from(b)] = true;
-        }
-        let mut at = vec![Vec::new(); 256];
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            if wanted[usize::from(b)] {
-                at[usize::from(b)].push(i);
-            }
-        }
-        ByteStarts { at }
-    }
-
-    /// Where `name` (not empty, its first byte asked for) occurs in `text`, exactly as
-    /// `text.match_indices(name)` finds it: left to right, each match after the last one's end.
-    fn matches<'a>(&'a self, text: &'a str, name: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let (text, name) = (text.as_bytes(), name.as_bytes());
-        let mut free_from = 0;
-        self.at[usize::from(name[0])].iter().copied().filter(move |&p| {
-            let hit = p >= free_from && text[p..].starts_with(name);
-            if hit {
-                free_from = p + name.len();
-            }
-            hit
-        })
     }
 }
 

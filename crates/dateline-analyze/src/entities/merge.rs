@@ -85,6 +85,12 @@ fn key(text: &str, c: &Cand, res: &Resources) -> String {
     }
 }
 
+/// One step of the suffix hash: the hash of `word` followed by the words hashed so far.
+fn suffix_step(h: u64, word: &str) -> u64 {
+    let w = word.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, c| (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3));
+    w ^ h.rotate_left(17).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
 /// Groups candidate mentions into entities.
 pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources) -> Vec<Ent> {
     let _ = toks;
@@ -129,11 +135,38 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
         .filter(|(_, w): &(usize, Vec<String>)| w.len() > 1)
         .collect();
     // Every proper suffix of each person's words, to the people it ends (in order): a lookup per
-    // entity instead of a scan of all people.
-    let mut by_suffix: HashMap<&[String], Vec<usize>> = HashMap::default();
+    // entity instead of a scan of all people. Keyed by the suffix's length and a hash built word
+    // by word from the end, so a name of w words costs w steps, not the w²/2 of hashing each
+    // suffix whole (a 392 KB run of capitalised words is one such name); a hit is confirmed
+    // word by word.
+    let mut by_suffix: HashMap<(usize, u64), Vec<(usize, usize)>> = HashMap::default();
+    let mut work = 0u64;
+    for (p, (_, full)) in people.iter().enumerate() {
+        let mut h = 0u64;
+        for k in (1..full.len()).rev() {
+            h = suffix_step(h, &full[k]);
+            by_suffix.entry((full.len() - k, h)).or_default().push((p, k));
+        }
+        work += full.len() as u64;
+    }
+    // The people whose full name has `words` as a proper suffix, in order.
+    let ending = |words: &[String], work: &mut u64| -> Vec<usize> {
+        let h = words.iter().rev().fold(0u64, |h, w| suffix_step(h, w));
+        *work += words.len() as u64;
+        let Some(hits) = by_suffix.get(&(words.len(), h)) else { return Vec::new() };
+        hits.iter()
+            .filter(|&&(p, k)| {
+                *work += words.len() as u64;
+                people[p].1[k..] == *words
+            })
+            .map(|&(p, _)| people[p].0)
+            .collect()
+    };
+    // People by first word, for a family name written first after an honorific.
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
     for (j, full) in &people {
-        for k in 1..full.len() {
-            by_suffix.entry(&full[k..]).or_default().push(*j);
+        if let Some(first) = full.first() {
+            by_first.entry(first.as_str()).or_default().push(*j);
         }
     }
     for i in 0..ents.len() {
@@ -147,8 +180,7 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
         if (strong && !surname) || !matches!(e.kind, Kind::Person | Kind::Org | Kind::Loc | Kind::Gpe) {
             continue;
         }
-        let mut fits: Vec<usize> =
-            by_suffix.get(&words[..]).map_or(Vec::new(), |js| js.iter().copied().filter(|&j| j != i).collect());
+        let mut fits: Vec<usize> = ending(&words, &mut work).into_iter().filter(|&j| j != i).collect();
         // "Mr Lim" after "Lim Boon Seng": with an honorific, a family name written first.
         let honorific = |m: &Cand| {
             let before = text[..m.start].trim_end();
@@ -157,16 +189,15 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
             })
         };
         if fits.is_empty() && surname && ents[i].mentions.iter().all(honorific) {
-            fits = people
-                .iter()
-                .filter(|(j, full)| *j != i && full.len() > 1 && full.first() == words.first())
-                .map(|(j, _)| *j)
-                .collect();
+            let same_first = words.first().and_then(|w| by_first.get(w.as_str()));
+            fits = same_first.map_or(Vec::new(), |js| js.iter().copied().filter(|&j| j != i).collect());
+            work += fits.len() as u64;
         }
         if fits.len() == 1 {
             move_into(&mut ents, i, fits[0]);
         }
     }
+    super::add_work(work);
     // Acronyms used without an introduction: "SDF" after "Syrian Democratic Forces".
     for i in 0..ents.len() {
         if ents[i].mentions.is_empty() || ents[i].kind == Kind::Person {

@@ -19,6 +19,7 @@
 mod geo;
 mod mentions;
 mod merge;
+mod occurrences;
 mod titles;
 
 use dateline_text::Span;
@@ -156,6 +157,24 @@ fn tokens(text: &str, sentences: &[Span]) -> Vec<Tok> {
 /// The text of token `i`, or "" past the ends.
 pub(crate) fn tok<'t>(text: &'t str, toks: &[Tok], i: usize) -> &'t str {
     toks.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("")
+}
+
+thread_local! {
+    /// Work done by the entity stage's searches on this thread, for [`entity_work`].
+    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Steps of work the entity stage's name searches have done on this thread so far (name
+/// propagation's tries and compared bytes, the merge's surname lookups): a deterministic count,
+/// so tests can assert that the work grows linearly with the text where a timed test could not.
+/// Instrumentation only: it never changes a result.
+pub fn entity_work() -> u64 {
+    WORK.with(std::cell::Cell::get)
+}
+
+/// Adds to [`entity_work`].
+pub(crate) fn add_work(n: u64) {
+    WORK.with(|w| w.set(w.get().saturating_add(n)));
 }
 
 /// Index of the token that starts at byte `b`.

@@ -120,6 +120,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
         }
         _ => {
             doc.is(j, &["and", "but"]) && doc.is_word(j - 1) && verb_at(j + 1) && !doc.is(j + 1, &["that"])
+                && !plural_noun(doc, j + 1)
                 || occasion(doc, j, e) && whole(j)
                 // "... before noting that ...": a second cue ends the content.
                 || doc.is(j, &["before", "after", "while", "then"]) && participle(j + 1) && cue_at(j + 1)
@@ -131,6 +132,16 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
         }
     }
     f
+}
+
+/// "the statement and reports in the media": a cue word in -s followed by a preposition or the
+/// end of the clause is a plural noun, not a second verb of the speaker ("and reports that ..."
+/// or "and adds the ..." stay verbs).
+fn plural_noun(doc: &Doc, j: usize) -> bool {
+    let t = doc.t(j);
+    t.ends_with('s')
+        && !t.ends_with("ss")
+        && (doc.is(j + 1, &["in", "of", "from", "by", "on", "about", "at", "for", "and", "or"]) || !doc.is_word(j + 1))
 }
 
 /// Words after a comma that open a clause of the writer's, not more of the reported content:
@@ -645,6 +656,10 @@ pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span
 fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     use super::cues::{is_intent, is_object, is_speech, takes_bare_content};
     if is_object(c.lemma) {
+        // "demanded that the prisoners be released": a that-clause is the content itself.
+        if let After::That(a) = after_cue(doc, c.end, hi) {
+            return content_to_end(doc, a, hi);
+        }
         return object(doc, c.end, hi);
     }
     if is_intent(c.lemma) || matches!(c.lemma, "urge" | "ask" | "call on") {

@@ -121,9 +121,12 @@ pub(super) fn regions(text: &str) -> Vec<Region> {
                     pending = Some((at, content_start));
                     continue;
                 }
-                // A dangling opener: drop it (and any region it was continuing).
+                // A dangling opener: drop it (and any region it was continuing), unless the
+                // paragraph closes it with an attribution of its own.
                 if out.last().is_some_and(|r| r.continues) {
                     drop_continued(&mut out);
+                } else if let Some(region) = closed_by_attribution(text, open, start, para) {
+                    out.push(region);
                 }
             }
         }
@@ -146,10 +149,46 @@ pub(super) fn regions(text: &str) -> Vec<Region> {
             (None, Role::Close) => {}
         }
     }
-    if pending.is_some() && out.last().is_some_and(|r| r.continues) {
-        drop_continued(&mut out);
+    if let Some((open, start)) = pending {
+        if out.last().is_some_and(|r| r.continues) {
+            drop_continued(&mut out);
+        } else if let Some(region) = closed_by_attribution(text, open, start, paragraph_end(&nl, text.len(), start)) {
+            out.push(region);
+        }
     }
     out
+}
+
+/// Verbs that end a paragraph-final attribution: `..., he told reporters.`
+const ATTRIBUTION_VERBS: &[&str] =
+    &["said", "says", "told", "added", "adds", "stated", "noted", "explained", "insisted", "warned", "wrote"];
+
+/// The most words an attribution after the lost closer may have: `, the deputy minister said on Monday.`
+const ATTRIBUTION_WORDS: usize = 8;
+
+/// A paragraph that opens with a quote mark and never closes it, ending with its attribution
+/// (`"The plan will fail. It is too late, he told reporters.`): the closer was lost in typing,
+/// and the quote runs to the comma before the attribution. Only a mark that opens its paragraph
+/// and a short final clause holding a verb of saying count; anything else stays dropped.
+fn closed_by_attribution(text: &str, open: usize, start: usize, para: usize) -> Option<Region> {
+    let line_start = text.get(..open)?.rfind('\n').map_or(0, |n| n + 1);
+    if !text.get(line_start..open)?.trim().is_empty() || start >= para {
+        return None;
+    }
+    let body = text.get(start..para)?.trim_end();
+    let body = body.strip_suffix('.')?;
+    let comma = body.rfind(',')?;
+    let tail: Vec<&str> = body.get(comma + 1..)?.split_whitespace().collect();
+    let cue = tail.iter().position(|w| ATTRIBUTION_VERBS.contains(w))?;
+    let speaker = tail.get(..cue)?;
+    let plausible = (1..=4).contains(&speaker.len())
+        && tail.len() <= ATTRIBUTION_WORDS
+        && speaker.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'')));
+    if !plausible {
+        return None;
+    }
+    let content = trimmed(text, start, start + comma + 1)?;
+    Some(Region { open, content, after: start + comma + 1, continues: false })
 }
 
 /// The first byte at or after `from` that can start a mark: `"`, `'`, `` ` ``, or the first byte
@@ -194,6 +233,18 @@ mod tests {
         let r = regions(t);
         assert_eq!(contents(t), ["First part of it.", "Second part,"]);
         assert!(r[0].continues && !r[1].continues);
+    }
+
+    #[test]
+    fn a_lost_closer_before_a_final_attribution_is_restored() {
+        let t = "\"The plan will fail. It is too late, he told reporters on Monday.\n\nHe left.";
+        assert_eq!(contents(t), ["The plan will fail. It is too late,"]);
+        let t = "\"The plan will fail, he said.\n\nShe said \"yes\" at once.";
+        assert_eq!(contents(t), ["The plan will fail,", "yes"]);
+        // Mid-paragraph openers and final clauses without a verb of saying stay dropped.
+        assert!(contents("He spoke. \"The plan will fail, he told reporters.\n\nNext.").is_empty());
+        assert!(contents("\"The plan will fail, as everyone knows.\n\nNext.").is_empty());
+        assert!(contents("\"The plan, which he said was late, will fail.\n\nNext.").is_empty());
     }
 
     #[test]

@@ -139,8 +139,16 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
         return headline.then_some(Cue { start: i, end: i + 1, lemma: "say" });
     }
     // "X was quoted as saying": X is the speaker.
-    if t == "quoted" && doc.is(i + 1, &["as"]) && doc.is(i + 2, &["saying", "telling", "writing"]) {
+    if t == "quoted" && doc.is(i + 1, &["as"]) && doc.is(i + 2, AS_SAYING) {
         return Some(Cue { start: i, end: i + 3, lemma: "say" });
+    }
+    // "The agency cited the minister as saying ...": the cue is "as saying", its speaker the
+    // object before it, and "cited" reports nothing of its own.
+    if t == "as" && doc.is(i + 1, AS_SAYING) && cited_before(doc, i).is_some() {
+        return Some(Cue { start: i, end: i + 2, lemma: "say" });
+    }
+    if doc.is(i, CITING) && cited_object_end(doc, i).is_some() {
+        return None;
     }
     // ", referring to the senator as ...": the object of "to" is what is attributed.
     if matches!(t, "referring" | "referred" | "refers") && doc.is(i + 1, &["to"]) {
@@ -335,7 +343,7 @@ fn is_boundary(doc: &Doc, i: usize, cues: &[Option<Cue>]) -> bool {
         // Inner punctuation of names is part of their tokens; any other punct ends the phrase.
         return !doc.is_possessive(i);
     }
-    doc.is(i, CLAUSE_WORDS) || cues.get(i).is_some_and(Option::is_some)
+    doc.is(i, CLAUSE_WORDS) || doc.is(i, CITING) || cues.get(i).is_some_and(Option::is_some)
 }
 
 /// The subject phrase right before the cue at `cue`, not reaching back before token `lo`:
@@ -517,6 +525,10 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     if doc.is(from, &day) && doc.is_word(from + 1) && !doc.is(from + 1, ADVERBIAL) && !doc.is(from + 1, DAY_PARTS) {
         return if doc.is(from + 1, &["that"]) { After::That(from + 2) } else { After::Bare(from + 1) };
     }
+    // "said curiously, this campaign was ...": a sentence adverb and its comma open the content.
+    if is_adverb(doc, from) && doc.t(from + 1) == "," && from + 2 < hi && clause_like(doc, from + 2, hi) {
+        return After::Bare(from + 2);
+    }
     if doc.is(from, ADVERBIAL) || is_adverb(doc, from) {
         let mut j = from;
         // A quote mark ends the adverbial ("vowed to "take our fight" to voters that ...").
@@ -529,6 +541,30 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
         return After::End;
     }
     After::Bare(from)
+}
+
+/// Verbs of citing: "cited X as saying", and a boundary of X's phrase.
+const CITING: &[&str] = &["cited", "cites", "citing", "quoted", "quotes", "quoting"];
+
+/// The participles of "as saying" after a verb of citing.
+const AS_SAYING: &[&str] = &["saying", "telling", "writing"];
+
+/// The most words between "cited" and "as saying": "cited Deputy Energy Minister Ana Ruiz as saying".
+const CITED_OBJECT: usize = 8;
+
+/// For "as" at `i`: the verb of citing that opens its object ("cited [the minister] as").
+fn cited_before(doc: &Doc, i: usize) -> Option<usize> {
+    (2..=CITED_OBJECT + 1)
+        .take_while(|&k| i >= k && (doc.is_word(i - k + 1) || doc.is_possessive(i - k + 1)))
+        .map(|k| i - k)
+        .find(|&v| doc.is(v, CITING))
+}
+
+/// For a verb of citing at `v`: the "as" of "cited X as saying" when it follows.
+fn cited_object_end(doc: &Doc, v: usize) -> Option<usize> {
+    (v + 2..=v + CITED_OBJECT + 1)
+        .take_while(|&j| doc.is_word(j) || doc.is_possessive(j))
+        .find(|&j| doc.is(j, &["as"]) && doc.is(j + 1, AS_SAYING))
 }
 
 pub(super) fn is_adverb(doc: &Doc, i: usize) -> bool {

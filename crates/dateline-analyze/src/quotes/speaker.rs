@@ -32,6 +32,10 @@ const GENDER_REACH: usize = 150;
 /// What a pronoun resolution loses when the person's gender is not known from the article.
 const UNKNOWN_GENDER: f32 = 0.1;
 
+/// How sure "he"/"she" is of the previous speaker when a person of the same gender was named
+/// after it: below [`MIN_CONFIDENCE`] even with the gender known, the mention kept.
+const PREVIOUS_PASSED_OVER: f32 = 0.6;
+
 /// Below this confidence a resolution is not given: the quote keeps its mention, speaker null.
 const MIN_CONFIDENCE: f32 = 0.7;
 
@@ -341,6 +345,9 @@ impl<'a> Resolver<'a> {
     pub fn resolve_at(&self, text: &str, phrase: Span, content: Span, previous: Option<(usize, usize)>) -> Resolution {
         let none = Resolution::NONE;
         let words = words(text, phrase);
+        if words.len() == 1 && words[0].0 == "who" {
+            return self.relative_antecedent(text, phrase.0);
+        }
         let head_len = words.iter().position(|(w, _)| HEAD_END.contains(&w.as_str())).unwrap_or(words.len());
         let head = match (words.first(), words.get(head_len.saturating_sub(1))) {
             (Some(f), Some(l)) if head_len > 0 => Span(f.1 .0, l.1 .1),
@@ -392,8 +399,10 @@ impl<'a> Resolver<'a> {
         let none = Resolution::NONE;
         let first = words[0].0.as_str();
         let noun = words[head_len - 1].0.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string();
-        if head_len == 1 && matches!(first, "he" | "she") {
-            let want = if first == "he" { Gender::Male } else { Gender::Female };
+        // "According to him, ...": the object form stands for the person as "he" does.
+        let object_form = words.len() == 1 && matches!(first, "him" | "her");
+        if head_len == 1 && matches!(first, "he" | "she") || object_form {
+            let want = if matches!(first, "he" | "him") { Gender::Male } else { Gender::Female };
             return self.pronoun(text, phrase.0, content, want, previous);
         }
         if head_len == 1 && first == "it" {
@@ -402,6 +411,12 @@ impl<'a> Resolver<'a> {
         }
         if SPOKES.contains(&noun.as_str()) && head_len < words.len() {
             let rest = Span(head.1, phrase.1);
+            // "a spokesperson for Ruritania's president Ana Ruiz" speaks for a person, who did
+            // not say it herself; the place before her name is not the speaker either.
+            // ("a statement from Lee's office" is Lee's office: the person is not the head.)
+            if self.last_is_person(text, rest) {
+                return none;
+            }
             if let Some(e) = self.overlapping(rest, |e| e.kind == "ORG" || e.kind == "GPE") {
                 return Resolution { entity: Some(e), confidence: 0.8, affiliation: None };
             }
@@ -483,10 +498,39 @@ impl<'a> Resolver<'a> {
         let salient = cands.iter().find(|c| Some(c.0) == prev || is_subject(text, c.1));
         match salient {
             Some(&(s, _)) if Some(s) == prev && s == latest => pick(s, 0.85),
-            Some(&(s, _)) if Some(s) == prev || s == latest => pick(s, 0.7),
+            Some(&(s, _)) if s == latest => pick(s, 0.7),
+            // The previous speaker with someone else named since: right only a little more often
+            // than wrong on the dev split (70 to 53 with the gender known), so never given.
+            Some(&(s, _)) if Some(s) == prev => pick(s, PREVIOUS_PASSED_OVER),
             Some(&(s, _)) => pick(s, 0.6),
             None => pick(latest, 0.4),
         }
+    }
+
+    /// "Ana Ruiz, who said ...": the relative pronoun at `at` refers to the name just before it,
+    /// and only when nothing but a comma stands between them ("the mayor of Ruiz's town, who"
+    /// names someone else, so it stays unresolved).
+    fn relative_antecedent(&self, text: &str, at: usize) -> Resolution {
+        let end = self.mentions.partition_point(|(s, _)| s.0 < at);
+        let Some(&(span, i)) = self.mentions[..end].iter().rev().find(|(s, _)| s.1 <= at) else {
+            return Resolution::NONE;
+        };
+        let between = text.get(span.1..at).unwrap_or("x");
+        let person = self.entities.get(i).is_some_and(|e| e.kind == "PERSON");
+        if !person || self.is_quoted(span.0) || between.trim() != "," {
+            return Resolution::NONE;
+        }
+        Resolution { entity: Some(i), confidence: 0.9, affiliation: None }
+    }
+
+    /// Whether the last name inside `span` is a person's, not as a possessor ("for Lee's office").
+    fn last_is_person(&self, text: &str, span: Span) -> bool {
+        let end = self.mentions.partition_point(|(s, _)| s.0 < span.1);
+        let Some(&(m, i)) = self.mentions[..end].iter().rev().find(|(s, _)| s.0 >= span.0 && s.1 <= span.1) else {
+            return false;
+        };
+        let possessor = text.get(m.1..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
+        self.entities.get(i).is_some_and(|e| e.kind == "PERSON") && !possessor
     }
 
     /// The entity whose mention overlaps `span` most (persons first on ties).
@@ -888,6 +932,51 @@ mod tests {
         assert_eq!(r.resolve(text, at("The minister")), Some(0));
         assert_eq!(r.resolve(text, at("He")), Some(1));
         assert_eq!(r.resolve(text, at("Then")), None);
+    }
+
+    #[test]
+    fn who_refers_to_the_name_just_before_its_comma() {
+        let text = "Tom Hale, who said no, left. The mayor of Lena Park's town, who said yes, stayed.";
+        let ents =
+            [person("e1", "Tom Hale", None, None, &[(0, 8)]), person("e2", "Lena Park", None, None, &[(42, 51)])];
+        let r = Resolver::new(&ents, &[]);
+        let at = |from: usize| text[from..].find("who").map(|a| Span(from + a, from + a + 3)).unwrap_or(Span(0, 0));
+        assert_eq!(r.resolve(text, at(0)), Some(0));
+        // The town, not Lena Park, is what stands before this comma.
+        assert_eq!(r.resolve(text, at(30)), None);
+    }
+
+    #[test]
+    fn the_previous_speaker_passed_over_by_another_man_is_not_given() {
+        let text = "Mr Hale said no. He later met Mr Ross at the port. He said yes.";
+        let ents = [person("e1", "Hale", None, None, &[(3, 7)]), person("e2", "Ross", None, None, &[(33, 37)])];
+        let r = Resolver::new(&ents, &[]);
+        let he = text.rfind("He").unwrap_or(0);
+        let got = r.resolve_at(text, Span(he, he + 2), Span(he + 8, text.len()), Some((0, 3)));
+        assert_eq!(got.entity, Some(0), "the candidate is still reported to the caller");
+        assert!(got.confidence < MIN_CONFIDENCE, "but below the line: {}", got.confidence);
+        // With nobody named in between, the previous speaker is given.
+        let text = "Mr Hale said no. He later went to the port. He said yes.";
+        let r = Resolver::new(&ents[..1], &[]);
+        let he = text.rfind("He").unwrap_or(0);
+        let got = r.resolve_at(text, Span(he, he + 2), Span(he + 8, text.len()), Some((0, 3)));
+        assert_eq!(got.entity, Some(0));
+        assert!(got.confidence >= MIN_CONFIDENCE, "{}", got.confidence);
+    }
+
+    #[test]
+    fn a_spokesperson_for_a_person_is_neither_the_person_nor_the_place() {
+        let text = "A spokesperson for ousted Ruritania leader Ana Ruiz on Monday accused the army. \
+A spokesperson for Ruritania accused the army.";
+        let ruiz = text.find("Ana Ruiz").unwrap_or(0);
+        let land: Vec<usize> = text.match_indices("Ruritania").map(|(i, _)| i).collect();
+        let mut place = person("e2", "Ruritania", None, None, &[(land[0], land[0] + 9), (land[1], land[1] + 9)]);
+        place.kind = "GPE".into();
+        let ents = [person("e1", "Ana Ruiz", None, None, &[(ruiz, ruiz + 8)]), place];
+        let r = Resolver::new(&ents, &[]);
+        let second = text.rfind("A spokesperson").unwrap_or(0);
+        assert_eq!(r.resolve(text, Span(0, ruiz + 18)), None);
+        assert_eq!(r.resolve(text, Span(second, land[1] + 9)), Some(1));
     }
 
     #[test]

@@ -715,6 +715,61 @@ Okafor said the cost was fair, before noting that the budget had doubled.";
 }
 
 #[test]
+fn a_plural_noun_after_and_does_not_end_the_content() {
+    let text = "Paul Okafor said they had read the ruling and reports in the press about the pier.\n\n\
+Okafor said the pier would close and reports that it may not reopen were wrong.";
+    let ents = [entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Paul Okafor", "Okafor"])];
+    let got = speakers(text, &ents);
+    assert_eq!(got[0].0, "they had read the ruling and reports in the press about the pier", "{got:?}");
+    // "and reports that ..." may be a second verb of the speaker: the content still ends there.
+    assert_eq!(got[1].0, "the pier would close", "{got:?}");
+}
+
+#[test]
+fn a_verb_of_stance_reports_its_that_clause() {
+    let text = "Paul Okafor demanded that the harbour board be dissolved. Okafor criticised the plan.";
+    let ents = [entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Paul Okafor", "Okafor"])];
+    let got = speakers(text, &ents);
+    assert_eq!(got[0].0, "the harbour board be dissolved", "{got:?}");
+    assert_eq!(got[0].2.as_deref(), Some("e1"));
+    assert_eq!(got[1].0, "the plan", "{got:?}");
+}
+
+#[test]
+fn a_sentence_adverb_and_its_comma_open_the_content() {
+    let text = "Paul Okafor said curiously, the harbour board had never met. Okafor said repeatedly, in public.";
+    let ents = [entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Paul Okafor", "Okafor"])];
+    let got = speakers(text, &ents);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "the harbour board had never met", "{got:?}");
+}
+
+#[test]
+fn cited_as_saying_gives_the_object_as_speaker() {
+    let text = "The agency cited minister Paul Okafor as saying that the stocks would last.\n\n\
+The paper quoted Okafor as saying the pier was safe. Lisa Grant was quoted as saying it was not.";
+    let ents = [
+        entity("e1", "PERSON", "Paul Okafor", None, Some("minister"), text, &["Paul Okafor", "Okafor"]),
+        entity("e2", "PERSON", "Lisa Grant", None, None, text, &["Lisa Grant"]),
+    ];
+    let got = speakers(text, &ents);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].2.as_deref()), ("the stocks would last", Some("e1")), "{got:?}");
+    assert_eq!((got[1].0.as_str(), got[1].2.as_deref()), ("the pier was safe", Some("e1")), "{got:?}");
+    assert_eq!(got[2].2.as_deref(), Some("e2"), "{got:?}");
+}
+
+#[test]
+fn according_to_him_is_the_person_he_would_be() {
+    let text = "Minister Paul Okafor said the port is open. According to him, there is no shortage of fuel.\n\n\
+According to her report, the market is calm.";
+    let ents = [entity("e1", "PERSON", "Paul Okafor", Some("Minister"), None, text, &["Paul Okafor"])];
+    let got = speakers(text, &ents);
+    assert_eq!((got[1].0.as_str(), got[1].2.as_deref()), ("there is no shortage of fuel", Some("e1")), "{got:?}");
+    assert_eq!(got[2].2, None, "{got:?}");
+}
+
+#[test]
 fn confidence_follows_the_evidence() {
     let text = "Paul Okafor said the pier would reopen. A resident said it would not.";
     let ents = [entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Paul Okafor"])];

@@ -178,10 +178,13 @@ pub(crate) fn flatten(html: &scraper::Html, max_depth: usize, work: &mut super::
                     }
                     Node::Text(t) => {
                         let s = u32::try_from(dom.text.len()).map_err(|_| HtmlError::TooLarge)?;
-                        dom.text.push_str(t);
+                        // Tags escaped into text (`&lt;img …&gt;` from a lazy-load plugin or a
+                        // teaser widget) are markup, not words.
+                        let t = super::unescape::strip_escaped_tags(t);
+                        dom.text.push_str(&t);
                         let e = u32::try_from(dom.text.len()).map_err(|_| HtmlError::TooLarge)?;
                         if in_title && dom.heads.title.is_none() {
-                            dom.heads.title = Some(t.to_string());
+                            dom.heads.title = Some(t.into_owned());
                         }
                         dom.tokens.push(Tok::Text(s, e));
                     }

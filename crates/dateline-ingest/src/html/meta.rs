@@ -9,6 +9,8 @@ use serde_json::Value;
 
 use super::dates::{find_date, parse_date, url_date, Ymd};
 use super::dom::Dom;
+use super::title::trim_title;
+use super::unescape::decode_references;
 
 /// What the page says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,6 +44,10 @@ struct LdFacts {
 }
 
 /// Reads the metadata of a flattened page; `url` is where it was fetched from, if known.
+///
+/// `twitter:creator` is not read as the author: the handle is as often the outlet's as the
+/// writer's (on trafilatura-eval's dev pages, dropping it took author accuracy from 0.543 to 0.566
+/// even as the last resort).
 pub fn page_meta(dom: &Dom, url: Option<&str>) -> PageMeta {
     let ld = json_ld(&dom.heads.json_ld);
     let meta = |keys: &[&str]| -> Option<String> {
@@ -60,7 +66,7 @@ pub fn page_meta(dom: &Dom, url: Option<&str>) -> PageMeta {
 
     let site = meta(&["og:site_name", "application-name", "publisher", "dc.publisher"])
         .or(ld.publisher.clone())
-        .map(|s| clean_space(&s))
+        .map(|s| clean_space(&decode_references(&s)))
         .filter(|s| !s.is_empty() && s.chars().count() <= 100);
 
     let title = ld
@@ -69,10 +75,13 @@ pub fn page_meta(dom: &Dom, url: Option<&str>) -> PageMeta {
         .or_else(|| meta(&["og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title"]))
         .or_else(|| {
             let h1 = first_tag_text(dom, "h1");
-            dom.heads.title.clone().map(|t| strip_site(&t, site.as_deref(), h1.as_deref()))
+            dom.heads.title.as_deref().map(|t| strip_site(&decode_references(t), site.as_deref(), h1.as_deref()))
         })
         .or_else(|| first_tag_text(dom, "h1"))
-        .map(|t| clean_space(&t))
+        .map(|t| {
+            let h1 = first_tag_text(dom, "h1").map(|h| clean_space(&decode_references(&h)));
+            trim_title(&clean_space(&decode_references(&t)), site.as_deref(), h1.as_deref())
+        })
         .filter(|t| !t.is_empty());
 
     let published = ld
@@ -121,7 +130,7 @@ pub fn page_meta(dom: &Dom, url: Option<&str>) -> PageMeta {
         .or_else(|| prop("datemodified").as_deref().and_then(parse_date));
 
     let raw_authors: Vec<String> = if ld.authors.is_empty() {
-        meta(&["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "twitter:creator"])
+        meta(&["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"])
             .or_else(|| prop("author"))
             .or_else(|| prop("creator"))
             .or_else(|| prop("rel-author"))
@@ -133,7 +142,7 @@ pub fn page_meta(dom: &Dom, url: Option<&str>) -> PageMeta {
     };
     let mut authors: Vec<String> = Vec::new();
     for raw in &raw_authors {
-        for name in clean_author(raw, site.as_deref()) {
+        for name in clean_author(&decode_references(raw), site.as_deref()) {
             if !authors.contains(&name) {
                 authors.push(name);
             }
@@ -262,6 +271,10 @@ const BYLINE_NOISE: &[&str] = &[
     "y",
 ];
 
+/// What a byline slot holds when it holds no name: form labels of comment boxes, CMS defaults.
+const PLACEHOLDERS: &[&str] =
+    &["name", "nom", "nombre", "unknown", "publisher", "super user", "erstellt", "eingestellt", "no", "anonymous"];
+
 /// Splits a raw byline into clean names; drops dates, roles, reading times and the site name.
 fn clean_author(raw: &str, site: Option<&str>) -> Vec<String> {
     let raw = clean_space(raw);
@@ -292,7 +305,14 @@ fn clean_author(raw: &str, site: Option<&str>) -> Vec<String> {
             !s.is_empty() && (low == s || low.contains(&s) || s.contains(&low))
         });
         let count = name.split_whitespace().count();
-        if !name.is_empty() && count <= 5 && name.chars().count() <= 60 && !is_site && !low.contains("admin") {
+        let placeholder = PLACEHOLDERS.contains(&low.as_str()) || low.starts_with("name (");
+        if !name.is_empty()
+            && count <= 5
+            && name.chars().count() <= 60
+            && !is_site
+            && !placeholder
+            && !low.contains("admin")
+        {
             names.push(name);
         }
     }
@@ -388,6 +408,9 @@ mod tests {
         assert_eq!(clean_author("Published by The Daily", Some("The Daily")), Vec::<String>::new());
         assert_eq!(clean_author("Jane Doe and John Roe", None), ["Jane Doe", "John Roe"]);
         assert_eq!(clean_author("https://facebook.com/x", None), Vec::<String>::new());
+        // Placeholders of comment forms and CMS defaults are not names.
+        assert_eq!(clean_author("Name (erforderlich)", None), Vec::<String>::new());
+        assert_eq!(clean_author("Super User", None), Vec::<String>::new());
     }
 
     #[test]

@@ -5,13 +5,17 @@
 //! scraper), copy the tree once into a flat form ([`dom`]), then score blocks to find the
 //! article ([`score`]) and read metadata ([`meta`], [`dates`]). Every pass after parsing is a
 //! loop, and the page has a work budget (steps, not time: `Limits::max_html_work`) spent as the
-//! passes run, so the result never depends on the load of the machine.
+//! passes run, so the result never depends on the load of the machine. Escaping mistakes
+//! (references escaped twice in metadata, tags escaped into text) are undone by [`unescape`].
 
 mod dates;
 mod dom;
+mod furniture;
 mod meta;
 mod prescan;
 mod score;
+mod title;
+mod unescape;
 
 use dateline_text::{decode, DecodeHint};
 

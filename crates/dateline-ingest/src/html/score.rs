@@ -21,9 +21,13 @@
 //! 5. Rendering block by block, leaving out link lists, "Read also" boxes and labels (by their
 //!    opening words), date stamps, and headings left heading nothing.
 //!
+//! News furniture (teaser cards, "Breaking News" bars, captions and credits, deal widgets,
+//! notification prompts) is recognised in [`furniture`] and removed in steps 1 and 5.
+//!
 //! Every pass is a loop over the token stream or the element list: linear, no recursion.
 
 use super::dom::{Dom, ElemId, Tok};
+use super::furniture;
 use super::HtmlError;
 
 /// Elements that start and end a paragraph of output.
@@ -73,8 +77,21 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// Elements that are never article text.
-const BOILER_TAGS: &[&str] =
-    &["nav", "footer", "aside", "form", "button", "header", "figure", "input", "label", "dialog", "menu", "h1"];
+const BOILER_TAGS: &[&str] = &[
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "header",
+    "figure",
+    "figcaption",
+    "input",
+    "label",
+    "dialog",
+    "menu",
+    "h1",
+];
 
 /// ARIA roles of page furniture.
 const BOILER_ROLES: &[&str] =
@@ -421,7 +438,18 @@ pub(crate) fn extract_body(dom: &Dom, work: &mut super::Work) -> Result<String, 
     // to the article if no markup hint were trusted.
     let raw = block_stats(dom, &is_block, &hidden, work)?;
     let mut hint_cache = vec![None; n];
-    let mut dropped = boilerplate(dom, &raw, &hidden, None, &mut hint_cache);
+    let furniture::Boxes { mut teasers, labelled } = furniture::boxes(dom, work)?;
+    // On an index page the teasers are the page: when they hold most of its good text, none
+    // is removed.
+    let teaser_good: u64 = (0..n)
+        .filter(|&i| teasers[i] && dom.elems[i].parent.is_none_or(|p| !teasers[p as usize]))
+        .map(|i| u64::from(raw[i].good))
+        .sum();
+    if teaser_good * 2 >= u64::from(raw.first().map_or(0, |s| s.good)) {
+        teasers.iter_mut().for_each(|t| *t = false);
+    }
+    let marks = Marks { hidden: &hidden, teasers: &teasers, labelled: &labelled };
+    let mut dropped = boilerplate(dom, &raw, &marks, None, &mut hint_cache);
     let mut stats = block_stats(dom, &is_block, &dropped, work)?;
     let mut container = choose_container(dom, &stats, &dropped);
     // Class hints are guesses: when trusting them leaves far less article than trusting only
@@ -430,7 +458,7 @@ pub(crate) fn extract_body(dom: &Dom, work: &mut super::Work) -> Result<String, 
     let good = |stats: &[Stats], c: Option<ElemId>| c.map_or(0, |c| stats[c as usize].good);
     let strict_good = good(&stats, container);
     if strict_good < raw.first().map_or(0, |s| s.good) / 2 {
-        let relaxed = boilerplate(dom, &raw, &hidden, Some(&vec![true; n]), &mut hint_cache);
+        let relaxed = boilerplate(dom, &raw, &marks, Some(&vec![true; n]), &mut hint_cache);
         let relaxed_stats = block_stats(dom, &is_block, &relaxed, work)?;
         let relaxed_container = choose_container(dom, &relaxed_stats, &relaxed);
         let relaxed_good = good(&relaxed_stats, relaxed_container);
@@ -441,7 +469,7 @@ pub(crate) fn extract_body(dom: &Dom, work: &mut super::Work) -> Result<String, 
             // ancestors, and the blocks inside it made mostly of good text. Elsewhere (sidebar
             // widgets, related boxes inside the container) they still hold.
             let ignore = article_path(dom, &relaxed_stats, c);
-            dropped = boilerplate(dom, &raw, &hidden, Some(&ignore), &mut hint_cache);
+            dropped = boilerplate(dom, &raw, &marks, Some(&ignore), &mut hint_cache);
             stats = block_stats(dom, &is_block, &dropped, work)?;
             container = Some(c);
         }
@@ -484,7 +512,8 @@ fn hidden_elems(dom: &Dom) -> Vec<bool> {
     hidden
 }
 
-fn visible_chars(s: &str) -> u32 {
+/// Non-whitespace characters of `s`.
+pub(crate) fn visible_chars(s: &str) -> u32 {
     // Most text is ASCII: count bytes there instead of decoding chars (same result).
     let n = if s.is_ascii() {
         s.bytes().filter(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')).count()
@@ -492,6 +521,16 @@ fn visible_chars(s: &str) -> u32 {
         s.chars().filter(|c| !c.is_whitespace()).count()
     };
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// What is known of each element before markup hints are read.
+struct Marks<'a> {
+    /// Hidden, or under a hidden element.
+    hidden: &'a [bool],
+    /// Teaser cards ([`furniture::boxes`]).
+    teasers: &'a [bool],
+    /// Boxes opening with a furniture label ([`furniture::boxes`]).
+    labelled: &'a [bool],
 }
 
 /// Which elements are page furniture; a removed element removes its subtree.
@@ -505,7 +544,7 @@ fn visible_chars(s: &str) -> u32 {
 fn boilerplate(
     dom: &Dom,
     raw: &[Stats],
-    hidden: &[bool],
+    marks: &Marks<'_>,
     ignore_hints: Option<&[bool]>,
     hint_cache: &mut [Option<bool>],
 ) -> Vec<bool> {
@@ -518,7 +557,7 @@ fn boilerplate(
             || e.roles.contains("articlebody")
             || e.roles.split_whitespace().any(|r| r == "main");
         in_article[i] = article || parent.is_some_and(|p| in_article[p]);
-        if hidden[i] || parent.is_some_and(|p| dropped[p]) {
+        if marks.hidden[i] || parent.is_some_and(|p| dropped[p]) {
             dropped[i] = true;
             continue;
         }
@@ -536,8 +575,13 @@ fn boilerplate(
         let by_role = e.roles.split_whitespace().any(|r| BOILER_ROLES.contains(&r));
         let comment = e.hints.contains("comment");
         let use_hints = ignore_hints.is_none_or(|ig| !ig[i]);
-        let by_hint = if use_hints { *hint_cache[i].get_or_insert_with(|| hint_is_boiler(&e.hints)) } else { comment };
-        dropped[i] = (by_tag || by_role || by_hint) && (!holds_article || comment);
+        let by_hint = if use_hints {
+            *hint_cache[i].get_or_insert_with(|| hint_is_boiler(&e.hints) || furniture::hint_is_furniture(&e.hints))
+        } else {
+            comment
+        };
+        let teaser = use_hints && (marks.teasers[i] || marks.labelled[i]);
+        dropped[i] = (by_tag || by_role || by_hint || teaser) && (!holds_article || comment);
     }
     dropped
 }
@@ -846,10 +890,16 @@ fn tidy(text: &str) -> String {
 
 fn is_boiler_line(line: &str) -> bool {
     let chars = line.chars().count();
-    if chars > 200 {
+    if chars > 250 {
         return false;
     }
     let lower = line.to_lowercase();
+    if furniture::is_furniture_line(line, &lower) {
+        return true;
+    }
+    if chars > 200 {
+        return false;
+    }
     BOILER_OPENINGS.iter().any(|o| lower.starts_with(o))
         || (chars <= 60 && SHORT_BOILER_OPENINGS.iter().any(|o| lower.starts_with(o)))
         || (chars <= 40 && is_date_line(&lower))

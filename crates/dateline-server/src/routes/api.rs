@@ -2,7 +2,6 @@
 //! is built with `utoipa_axum`, so the OpenAPI document at `/api/openapi.json` lists exactly the
 //! routes that exist.
 
-use std::io::Cursor;
 use std::sync::{Arc, OnceLock};
 
 use axum::body::Bytes;
@@ -11,8 +10,8 @@ use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::http::StatusCode;
 use axum::Json;
-use dateline_analyze::{analyze, Analysis};
-use dateline_ingest::{read_jsonl, Limits};
+use dateline_analyze::Analysis;
+use dateline_ingest::Limits;
 use dateline_store::views::{SearchFilter, SortOrder, MAX_SCAN};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -24,9 +23,6 @@ use crate::error::ApiError;
 use crate::model::*;
 use crate::state::AppState;
 use crate::ServerError;
-
-/// Articles analysed and stored per transaction by `POST /api/ingest`.
-const INGEST_BATCH: usize = 200;
 
 /// The OpenAPI document's fixed parts; the paths come from the router.
 #[derive(OpenApi)]
@@ -468,11 +464,11 @@ async fn stories(
 pub async fn load_stories(state: &AppState, p: &StoryListParams) -> Result<StoryList, ServerError> {
     let (page, per, offset) = paging(p.page, p.per_page)?;
     let min_size = p.min_size.unwrap_or(2).max(1);
-    // The store lists from the top; read one page past this one to know the total up to it.
-    let all = state.pool().run(move |store| Ok(store.stories(MAX_OFFSET + MAX_PER_PAGE, min_size)?)).await?;
+    // Paged and counted in SQL: the cost is this page's stories, not the store's.
+    let found = state.pool().run(move |store| Ok(store.stories_page(offset, per, min_size)?)).await?;
     Ok(StoryList {
-        paging: Paging::new(page, per, all.len() as u64),
-        items: all.into_iter().skip(offset).take(per).map(StoryItem::from).collect(),
+        paging: Paging::new(page, per, found.total),
+        items: found.items.into_iter().map(StoryItem::from).collect(),
     })
 }
 
@@ -561,7 +557,9 @@ async fn story_diff(
 ///
 /// One article per line: `text` or `html`, optional `url`, `published`, `title`, `author`,
 /// `source`. Needs `Authorization: Bearer <token>` and a server started with `--token`.
-/// Idempotent: an article whose text is stored already counts as a duplicate.
+/// Idempotent: an article whose text is stored already counts as a duplicate. Answers one result
+/// per line (`lines`): a bad line, or an article the store cannot take, is reported on its line
+/// and the other lines are stored.
 #[utoipa::path(
     post,
     path = "/api/ingest",
@@ -584,43 +582,8 @@ async fn ingest(
         StatusCode::PAYLOAD_TOO_LARGE => ServerError::PayloadTooLarge { limit: state.max_body_bytes() },
         _ => ServerError::BadRequest(e.body_text()),
     })?;
-    let response = tokio::task::spawn_blocking(move || -> Result<IngestResponse, ServerError> {
-        let limits = Limits::default();
-        let mut out = IngestResponse { received: 0, stored: 0, duplicates: 0, ids: Vec::new(), errors: Vec::new() };
-        let mut batch: Vec<Analysis> = Vec::new();
-        let flush = |batch: &mut Vec<Analysis>, out: &mut IngestResponse| -> Result<(), ServerError> {
-            if batch.is_empty() {
-                return Ok(());
-            }
-            let mut store =
-                writer.store.lock().map_err(|_| ServerError::Internal("the writer lock is poisoned".into()))?;
-            let outcome = store.insert_batch(batch)?;
-            out.stored += outcome.stored;
-            out.duplicates += outcome.duplicates;
-            // An article that cannot be stored is reported on its line; the others are stored.
-            for r in outcome.rejected {
-                out.ids.retain(|id| *id != r.id);
-                out.errors.push(format!("{}: article {} not stored: {}", r.source, r.id, r.reason));
-            }
-            batch.clear();
-            Ok(())
-        };
-        for record in read_jsonl("request body".to_string(), Cursor::new(body), limits) {
-            out.received += 1;
-            match record.and_then(|r| r.into_document(&limits)) {
-                Ok(doc) => {
-                    let analysis = analyze(&doc, &writer.resources);
-                    out.ids.push(analysis.id.clone());
-                    batch.push(analysis);
-                    if batch.len() >= INGEST_BATCH {
-                        flush(&mut batch, &mut out)?;
-                    }
-                }
-                Err(e) => out.errors.push(e.to_string()),
-            }
-        }
-        flush(&mut batch, &mut out)?;
-        Ok(out)
+    let response = tokio::task::spawn_blocking(move || {
+        crate::ingest::ingest_body(&body, &writer.store, &writer.resources, &Limits::default())
     })
     .await
     .map_err(|e| ServerError::Internal(format!("the ingest task failed: {e}")))??;
