@@ -221,8 +221,9 @@ fn matching(filter: &QuoteFilter) -> Option<Matching> {
     let fts = match given(&filter.text) {
         // With a speaker, the index's own speaker column narrows the matches to quotes whose
         // speaker has the name's words in order, before any row is read; equality is still
-        // checked on the row. (Every kept row has the same speaker, so its words add the same
-        // to every score.)
+        // checked on the row. The name's words join the bm25 score: the same words in every
+        // kept row, weighed by each row's length like the query's own words, so the order is
+        // that of the words alone except where lengths differ a lot (page and export agree).
         Some(text) => Some(match &speaker {
             Some(name) if name.chars().any(char::is_alphanumeric) => {
                 format!("({}) AND speaker_name : \"{}\"", fts_query(&text)?, name.replace('"', "\"\""))
