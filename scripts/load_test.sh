@@ -7,6 +7,12 @@
 #   DB=/tmp/bench.db scripts/load_test.sh # reuse (or keep) the store
 #   DURATION=10s CONNECTIONS=50 scripts/load_test.sh
 #   ENDPOINTS="stories" OUT=/tmp/serve.md scripts/load_test.sh   # some endpoints only
+#   ENDPOINTS="quotes" OUT=/tmp/quotes.md scripts/load_test.sh # one endpoint, table elsewhere
+#
+# OUT (default docs/bench-serve.md) is rewritten whole: sections added to it by hand must be put
+# back. Before the wrk runs, quote search is also timed one request at a time (each answer
+# computed, then cached), and the server's anonymous memory is sampled while quote exports of
+# growing size stream.
 #
 # The corpus comes from ../shared/peers/make_corpus.py (500 story families x 20 republications
 # of the seed article = 10,000 articles) when it is there, else from the demo articles repeated
@@ -102,6 +108,22 @@ lua("search", search)
 lua("article_api", ["/api/articles/" + i for i in ids])
 lua("article_page", ["/article/" + i for i in ids])
 lua("search_page", ["/?q=" + urllib.parse.quote(t) for t in terms])
+# Quote search: words of the corpus's own quotes, its most quoted speakers, kinds, dates, browsing.
+sample = get("/api/quotes?per_page=100")
+words = []
+for h in sample["hits"]:
+    for w in h["content"].split():
+        w = "".join(c for c in w if c.isalpha())
+        if len(w) >= 6 and w.lower() not in [x.lower() for x in words]:
+            words.append(w)
+quotes = ["/api/quotes?q=" + urllib.parse.quote(w) for w in words[:20]]
+speakers = [s["value"] for s in sample["speakers"][:5]]
+quotes += ["/api/quotes?speaker=" + urllib.parse.quote(s) for s in speakers]
+quotes += ["/api/quotes?q=" + urllib.parse.quote(w) + "&speaker=" + urllib.parse.quote(s) for w, s in zip(words[:5], speakers)]
+quotes += ["/api/quotes", "/api/quotes?kind=direct", "/api/quotes?kind=indirect", "/api/quotes?from=2021&to=2021",
+           "/api/quotes?q=" + urllib.parse.quote(words[0] if words else "said") + "&kind=direct", "/api/quotes?page=3"]
+lua("quotes", quotes)
+open(f"{tmp}/quote_paths.txt", "w").write("\n".join(quotes) + "\n")
 # The story listing, pages 1 to 50 (offsets up to 980), stories of two versions or more.
 lua("stories", ["/api/stories?page=%d" % p for p in range(1, 51)])
 PY
@@ -132,7 +154,53 @@ errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(int(g) for g in sock.gro
 print(f"{name}\t{p50:.2f}\t{p99:.2f}\t{rps:.0f}\t{total}\t{errors}")
 PY
 }
-for endpoint in ${ENDPOINTS:-search article_api search_page article_page stories}; do
+# Quote search one request at a time, each answer computed (a fresh server: nothing cached),
+# then again (cached): the latency of the query itself, without the queueing of 100 connections.
+python3 - "$base" "$tmp/quote_paths.txt" >"$tmp/quotes_single.txt" <<'PY'
+import sys, time, urllib.request
+base, paths = sys.argv[1], [l for l in open(sys.argv[2]).read().splitlines() if l]
+def timed():
+    out = []
+    for p in paths:
+        t = time.perf_counter(); urllib.request.urlopen(base + p).read(); out.append((time.perf_counter() - t) * 1000)
+    return sorted(out)
+first, again = timed(), timed()
+pct = lambda xs, q: xs[min(len(xs) - 1, int(q * len(xs)))]
+print(f"{len(paths)}\t{pct(first, .5):.2f}\t{pct(first, .99):.2f}\t{max(first):.2f}\t{pct(again, .5):.2f}\t{pct(again, .99):.2f}")
+PY
+
+# Exports: server memory while a quote export streams, sampled every 20 ms from /proc, for a small
+# export, one of at least 10,000 quotes and every quote of the store.
+python3 - "$base" "$server_pid" >"$tmp/exports.txt" <<'PY'
+import sys, threading, time, urllib.parse, urllib.request
+base, pid = sys.argv[1], sys.argv[2]
+get = lambda p: __import__("json").load(urllib.request.urlopen(base + p))
+def rss():
+    # Anonymous memory (heap, stacks): what the server holds. The store's pages read through
+    # mmap count in VmRSS as file pages, shared with the page cache, and are left out.
+    for l in open(f"/proc/{pid}/status"):
+        if l.startswith("RssAnon:"):
+            return int(l.split()[1]) / 1024
+speakers = get("/api/quotes?per_page=1")["speakers"]
+totals = sorted((get("/api/quotes?per_page=1&speaker=" + urllib.parse.quote(s["value"]))["paging"]["total"], s["value"]) for s in speakers)
+small = next((s for n, s in totals if n <= 200), totals[0][1])
+big = next((s for n, s in totals if n >= 10000), totals[-1][1])
+cases = [("speaker=" + urllib.parse.quote(small)), ("speaker=" + urllib.parse.quote(big)), ""]
+for q in cases:
+    before, peak, done = rss(), [rss()], [False]
+    def sample():
+        while not done[0]:
+            peak[0] = max(peak[0], rss()); time.sleep(0.02)
+    t = threading.Thread(target=sample); t.start()
+    start = time.perf_counter()
+    body = urllib.request.urlopen(f"{base}/api/quotes/export?format=csv&{q}").read()
+    secs = time.perf_counter() - start
+    done[0] = True; t.join()
+    rows = body.count(b"\r\n") - 1
+    print(f"{q or 'every quote'}\t{rows}\t{len(body) / 1e6:.1f}\t{secs:.2f}\t{before:.0f}\t{peak[0]:.0f}")
+PY
+
+for endpoint in ${ENDPOINTS:-search article_api search_page article_page stories quotes}; do
   run "$endpoint" "$endpoint"
 done
 
@@ -147,6 +215,7 @@ what = {
     "article_api": "`GET /api/articles/{id}` (200 ids, rotating)",
     "search_page": "`GET /?q=…` (the search page, HTML)",
     "article_page": "`GET /article/{id}` (the annotated article, HTML)",
+    "quotes": "`GET /api/quotes?…` (words of the corpus's quotes, speakers, kinds, dates, browsing: 36 paths, rotating; answers cached until the store changes)",
     "stories": "`GET /api/stories?page=…` (pages 1 to 50, rotating; not cached)",
 }
 lines = [
@@ -160,9 +229,17 @@ lines = [
 ]
 for name, p50, p99, rps, total, errors in rows:
     lines.append(f"| {what.get(name, name)} | {p50} | {p99} | {rps} | {total} | {errors} |")
+single = open(res.replace("results.tsv", "quotes_single.txt")).read().split()
+if single:
+    n, p50, p99, mx, p50c, p99c = single
+    lines += ["", f"Quote search one request at a time on a fresh server ({n} paths above, each computed): p50 {p50} ms, p99 {p99} ms, max {mx} ms; the same again (cached): p50 {p50c} ms, p99 {p99c} ms."]
+exports = [l.split("\t") for l in open(res.replace("results.tsv", "exports.txt")).read().splitlines() if l]
+if exports:
+    lines += ["", "| quote export (CSV) | quotes | MB | seconds | server anonymous RSS before (MB) | peak during (MB) |", "|---|---:|---:|---:|---:|---:|"]
+    lines += [f"| `{q}` | {rows} | {mb} | {secs} | {before} | {peak} |" for q, rows, mb, secs, before, peak in exports]
 lines += ["", "Errors are non-2xx answers plus socket errors (connect, read, write, timeout) as wrk counts them.",
           "Search p99 target: < 50 ms.", "",
-          "Reproduce: `scripts/load_test.sh` (env: `DB`, `DURATION`, `CONNECTIONS`, `THREADS`, `ARTICLES`).", ""]
+          "Reproduce: `scripts/load_test.sh` (env: `DB`, `DURATION`, `CONNECTIONS`, `THREADS`, `ARTICLES`, `ENDPOINTS`, `OUT`).", ""]
 open(out, "w").write("\n".join(lines))
 print("\n".join(lines))
 PY

@@ -178,6 +178,118 @@ test("search quotes, filter by speaker, export CSV", async () => {
   problems.splice(logged).filter((p) => !p.includes("status of 400")).forEach((p) => problems.push(p));
 });
 
+/** The text of a download. */
+async function downloaded(download) {
+  const { readFile } = await import("node:fs/promises");
+  return readFile(await download.path(), "utf8");
+}
+
+/** Presses Tab until the element matching `selector` has the focus (at most `max` times). */
+async function tabTo(selector, max = 120) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return i + 1;
+  }
+  assert.fail(`${selector} is not reachable with Tab`);
+}
+
+test("export search results as CSV and JSON Lines", async () => {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: width > 800 ? 900 : 812 });
+    await page.goto(`${BASE}/?q=said&sort=oldest`);
+    const total = Number(((await page.locator("h1.results-count").innerText()).match(/\d+/) || ["0"])[0]);
+    assert.ok(total > 0, "results");
+    // Both buttons are on screen, not cut off at phone width.
+    for (const id of ["#export-csv", "#export-jsonl"]) {
+      const box = await page.locator(id).boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= width, `${id} inside ${width}px: ${JSON.stringify(box)}`);
+    }
+    if (width === 1280) await shot("search-export");
+    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
+    assert.equal(csvDownload.suggestedFilename(), "search.csv");
+    const csv = await downloaded(csvDownload);
+    assert.ok(csv.startsWith("published,headline,place,"), csv.slice(0, 80));
+    // Every match, oldest first as on the page (headlines are one line each).
+    const rows = csv.trim().split("\r\n").slice(1);
+    assert.equal(rows.length, total, csv);
+    const dates = rows.map((r) => r.split(",")[0]).filter((d) => d);
+    assert.deepEqual(dates, [...dates].sort(), "oldest first");
+    const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.locator("#export-jsonl").click()]);
+    const lines = (await downloaded(jsonDownload)).trim().split("\n").map((l) => JSON.parse(l));
+    assert.equal(lines.length, total);
+    const shown = await page.locator("article.hit h2 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    assert.deepEqual(lines.slice(0, shown.length).map((l) => `/article/${l.id}`), shown, "the page's order");
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test("export a story's versions", async () => {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: width > 800 ? 900 : 812 });
+    await page.goto(`${BASE}/stories`);
+    const stories = page.locator(".story-list article.hit h2 a");
+    if ((await stories.count()) === 0) {
+      test.skip("no story with two versions in this store");
+      return;
+    }
+    await Promise.all([page.waitForURL(/\/story\//), stories.first().click()]);
+    const versions = await page.locator("table.versions tbody tr td:nth-child(4) a").evaluateAll(
+      (as) => as.map((a) => a.getAttribute("href").replace("/article/", "")));
+    assert.ok(versions.length >= 2);
+    const box = await page.locator("#export-jsonl").boundingBox();
+    assert.ok(box && box.x + box.width <= width, `export inside ${width}px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `story page scrolls sideways by ${overflow}px at ${width}px`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-jsonl").click()]);
+    assert.match(download.suggestedFilename(), /^story-\d+\.jsonl$/);
+    const lines = (await downloaded(download)).trim().split("\n").map((l) => JSON.parse(l));
+    assert.deepEqual(lines.map((l) => l.id), versions, "one line per version, in the table's order");
+    assert.equal(lines.filter((l) => l.origin).length, 1, "one origin");
+    const origin = await page.locator("table.versions tr.origin td:nth-child(4) a").getAttribute("href");
+    assert.equal(`/article/${lines.find((l) => l.origin).id}`, origin);
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
+    const rows = (await downloaded(csv)).trim().split("\r\n");
+    assert.ok(rows[0].startsWith("story,published,title,"), rows[0]);
+    assert.equal(rows.length, versions.length + 1);
+    if (width === 375) await shot("story-mobile", false);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test("keyboard: skip link, then every export reachable and run with Enter", async () => {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: width > 800 ? 900 : 812 });
+    // The first Tab stop is the skip link, shown when focused; Enter moves on to the content.
+    await page.goto(`${BASE}/?q=said`);
+    await page.keyboard.press("Tab");
+    const skip = page.locator("a.skip");
+    assert.ok(await skip.evaluate((a) => a === document.activeElement), "skip link first");
+    const box = await skip.boundingBox();
+    assert.ok(box && box.x >= 0, "the focused skip link is on screen");
+    await page.keyboard.press("Enter");
+    assert.equal(new URL(page.url()).hash, "#main");
+    await page.keyboard.press("Tab");
+    assert.ok(await page.evaluate(() => document.querySelector("main").contains(document.activeElement)),
+      "after skipping, Tab goes into the content, not the navigation");
+    // Each export link is reachable with Tab, shows its focus, and Enter downloads.
+    for (const path of ["/?q=said", "/quotes", null]) {
+      if (path) {
+        await page.goto(`${BASE}${path}`);
+      } else {
+        await page.goto(`${BASE}/stories`);
+        await page.goto(`${BASE}${await page.locator(".story-list article.hit h2 a").first().getAttribute("href")}`);
+      }
+      await tabTo("#export-csv");
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.notEqual(outline, "none", `${path ?? "story"}: the focused export link shows its focus`);
+      const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+      assert.match(download.suggestedFilename(), /\.csv$/);
+      assert.ok((await downloaded(download)).length > 0);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
 test("places map and table", async () => {
   await page.goto(`${BASE}/places`);
   assert.ok((await page.locator("table.places tbody tr").count()) > 0);
@@ -195,8 +307,8 @@ test("places map and table", async () => {
 });
 
 test("readable at phone width", async () => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  for (const path of ["/", "/?q=said", "/quotes", "/speakers", "/places", "/stories"]) {
+  await page.setViewportSize({ width: 375, height: 812 });
+  for (const path of ["/", "/?q=said", "/quotes", "/speakers", "/places", "/stories", `/speaker/${encodeURIComponent(speakerName)}`]) {
     await page.goto(`${BASE}${path}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `${path} scrolls sideways by ${overflow}px`);

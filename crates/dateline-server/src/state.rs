@@ -14,6 +14,7 @@ use tokio::sync::OnceCell;
 
 use crate::model::SearchResponse;
 use crate::pool::Pool;
+use crate::routes::quotes::QuotesResponse;
 use crate::templates::Templates;
 use crate::ServerError;
 
@@ -82,12 +83,19 @@ pub struct AppState {
     inner: Arc<Inner>,
 }
 
-/// Search answers by their parameters, for one store generation.
+/// Search answers (articles and quotes) by their parameters, for one store generation.
 #[derive(Debug, Default)]
 struct SearchCache {
     generation: Option<(u64, u64)>,
     checked: Option<Instant>,
-    answers: HashMap<String, Arc<OnceCell<Arc<SearchResponse>>>>,
+    answers: HashMap<String, Arc<OnceCell<Answer>>>,
+}
+
+/// A cached answer.
+#[derive(Debug, Clone)]
+enum Answer {
+    Articles(Arc<SearchResponse>),
+    Quotes(Arc<QuotesResponse>),
 }
 
 /// Search answers kept; past this the cache starts over (cheap, and bounded memory).
@@ -214,6 +222,31 @@ impl AppState {
     where
         F: FnOnce(&Store) -> Result<SearchResponse, ServerError> + Send + 'static,
     {
+        let answer =
+            self.cached(format!("a|{key}"), move |store| f(store).map(|r| Answer::Articles(Arc::new(r)))).await?;
+        match answer {
+            Answer::Articles(r) => Ok(r),
+            Answer::Quotes(_) => Err(ServerError::Internal("a search key held quotes".into())),
+        }
+    }
+
+    /// The answer to the quote search `key`, cached like [`AppState::cached_search`].
+    pub async fn cached_quotes<F>(&self, key: String, f: F) -> Result<Arc<QuotesResponse>, ServerError>
+    where
+        F: FnOnce(&Store) -> Result<QuotesResponse, ServerError> + Send + 'static,
+    {
+        let answer =
+            self.cached(format!("q|{key}"), move |store| f(store).map(|r| Answer::Quotes(Arc::new(r)))).await?;
+        match answer {
+            Answer::Quotes(r) => Ok(r),
+            Answer::Articles(_) => Err(ServerError::Internal("a quote key held articles".into())),
+        }
+    }
+
+    async fn cached<F>(&self, key: String, f: F) -> Result<Answer, ServerError>
+    where
+        F: FnOnce(&Store) -> Result<Answer, ServerError> + Send + 'static,
+    {
         let lock_err = || ServerError::Internal("the search cache lock is poisoned".into());
         let check = {
             let mut cache = self.inner.search.lock().map_err(|_| lock_err())?;
@@ -240,7 +273,7 @@ impl AppState {
             Arc::clone(cache.answers.entry(key).or_default())
         };
         let pool = Arc::clone(self.pool());
-        let answer = cell.get_or_try_init(|| async move { pool.run(f).await.map(Arc::new) }).await?;
-        Ok(Arc::clone(answer))
+        let answer = cell.get_or_try_init(|| async move { pool.run(f).await }).await?;
+        Ok(answer.clone())
     }
 }

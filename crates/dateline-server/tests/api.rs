@@ -14,6 +14,7 @@ use serde_json::Value;
 /// list is the other half of the check: a route added without documentation fails here).
 const ROUTES: &[&str] = &[
     "get /api/search",
+    "get /api/search/export",
     "get /api/articles/{id}",
     "get /api/entities",
     "get /api/entities/{name}",
@@ -24,6 +25,7 @@ const ROUTES: &[&str] = &[
     "get /api/stories",
     "get /api/stories/{id}",
     "get /api/stories/{id}/diff",
+    "get /api/stories/{id}/export",
     "get /api/quotes",
     "get /api/quotes/export",
     "get /api/quotes/trail",
@@ -161,6 +163,14 @@ async fn every_route_is_documented_and_answers_as_documented() {
             let value = got.json();
             check(&doc, schema, &value, route).unwrap_or_else(|e| panic!("{e}\n{}", got.body));
         }
+        // An export's lines each have the documented row shape.
+        if let Some(schema) = response["content"]["application/x-ndjson"].get("schema") {
+            assert!(!got.body.is_empty(), "{route}: an empty export");
+            for line in got.body.lines() {
+                let value: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{route}: {e}: {line}"));
+                check(&doc, schema, &value, route).unwrap_or_else(|e| panic!("{e}\n{line}"));
+            }
+        }
     }
 
     // And the documented error answers, with the error schema.
@@ -177,6 +187,9 @@ async fn every_route_is_documented_and_answers_as_documented() {
         ("get /api/stories/{id}", "/api/stories/nine", 400),
         ("get /api/stories/{id}", "/api/stories/999999", 404),
         ("get /api/stories/{id}/diff", &format!("/api/stories/{story}/diff?from=ffffffff"), 400),
+        ("get /api/search/export", "/api/search/export?format=xml", 400),
+        ("get /api/stories/{id}/export", "/api/stories/nine/export", 400),
+        ("get /api/stories/{id}/export", "/api/stories/999999/export", 404),
     ];
     for (route, uri, want) in error_cases {
         let (method, path) = route.split_once(' ').unwrap_or_default();

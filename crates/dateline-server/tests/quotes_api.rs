@@ -130,3 +130,20 @@ async fn a_quote_carried_by_two_versions_has_a_trail_page_and_api() {
         assert_eq!(get(&app, uri).await.status, status, "{uri}");
     }
 }
+
+#[tokio::test]
+async fn cached_quote_answers_follow_an_ingest_at_once() {
+    let dir = demo_store();
+    let app = app(&dir, Some(TOKEN), None);
+    let uri = "/api/quotes?q=marmalade";
+    let before = get(&app, uri).await.json();
+    assert_eq!(before["paging"]["total"], 0, "{before}");
+    // Asked twice: the second answer comes from the cache and is the same.
+    assert_eq!(get(&app, uri).await.json(), before);
+    let line = r#"{"text": "NAIROBI (Wire) - \"The marmalade factory will reopen in June,\" Wanjiru Kamau said on Monday.", "title": "Factory"}"#;
+    let stored = post(&app, "/api/ingest", Some(TOKEN), line).await.json();
+    assert_eq!(stored["stored"], 1, "{stored}");
+    let after = get(&app, uri).await.json();
+    assert_eq!(after["paging"]["total"], 1, "the ingest clears the cached answer: {after}");
+    assert!(after["hits"][0]["content"].as_str().unwrap_or_default().contains("marmalade"));
+}

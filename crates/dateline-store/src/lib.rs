@@ -15,6 +15,8 @@
 //! - **Search**: any user string is a valid query ([`fts_query`]), ranked by bm25, with a snippet;
 //!   quotes have their own index and search ([`quotes`]), and a quote's trail lists every
 //!   article carrying it, earliest first, with its changes of wording ([`trails`]).
+//! - **Exports**: searches, quotes and a story's versions are walked row by row for streamed
+//!   exports ([`walks`], [`Store::for_each_quote`]), so an export of any size holds one row.
 //!
 //! The tables are documented in [`schema`]; `record_json` keeps each full [`Analysis`] (less its
 //! `text`, which has its own column) so [`Store::get`] returns exactly what was stored.
@@ -32,6 +34,7 @@ mod stats;
 pub mod stories;
 pub mod trails;
 pub mod views;
+pub mod walks;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -50,6 +53,7 @@ pub use stats::{Stats, TOP_N};
 pub use stories::{Story, StoryMember, StoryOptions, StoryPage, StorySummary};
 pub use trails::{QuoteTrail, TrailStop};
 pub use views::{CorpusIndex, EntityPage, SearchFilter, SearchPage, SortOrder, SpeakerPage};
+pub use walks::ArticleRow;
 
 /// The shortest id prefix [`Store::get`] accepts: 4 hex digits, 65,536 buckets.
 pub const MIN_ID_PREFIX: usize = 4;

@@ -5,10 +5,12 @@
 //! name. A search combines words of the quote, the speaker, the quote's kind and every article
 //! filter of [`SearchFilter`] (place, country, source, language, entity, publication dates), and
 //! answers one page of quotes, newest first (or best match first for a text query), with the
-//! total and the most quoted speakers among all matches.
+//! total and the most quoted speakers among the best [`MAX_SCAN`] matches.
 //!
 //! [`Store::for_each_quote`] walks the same matches row by row for exports, so an export of any
 //! size holds one quote in memory at a time.
+
+use std::collections::HashMap;
 
 use dateline_analyze::Span;
 use rusqlite::types::Value;
@@ -16,7 +18,7 @@ use rusqlite::{params_from_iter, Row};
 use serde::Serialize;
 
 use crate::search::fts_query;
-use crate::views::{push_filters, FacetCount, SearchFilter, FACET_VALUES};
+use crate::views::{push_filters, FacetCount, SearchFilter, FACET_VALUES, MAX_SCAN};
 use crate::{Store, StoreError};
 
 /// Quote kinds a filter may name, as the record writes them.
@@ -73,8 +75,8 @@ pub struct QuotePage {
     pub total: u64,
     /// The requested slice.
     pub hits: Vec<QuoteHit>,
-    /// The most quoted speakers among all matches (quotes without a resolved speaker are not
-    /// counted), most quotes first.
+    /// The most quoted speakers among the best [`MAX_SCAN`] matches, all of them when fewer
+    /// match (quotes without a resolved speaker are not counted), most quotes first.
     pub speakers: Vec<FacetCount>,
 }
 
@@ -89,47 +91,70 @@ const HIT_COLUMNS: &str = "a.id, a.title, substr(a.text, 1, 1600), a.published, 
 
 impl Store {
     /// The `offset..offset + limit` slice of the quotes matching `filter`, with the total and the
-    /// speakers facet of all matches.
+    /// speakers facet.
+    ///
+    /// Like article search, the page and the facet come from one light scan of the best
+    /// [`MAX_SCAN`] matches (quote key and speaker only; the page's quotes are then read by key),
+    /// so a query matching most of a large corpus does not count speakers or read columns over
+    /// all of them: the speakers facet describes the best [`MAX_SCAN`] matches (all of them when
+    /// fewer match). The total is exact: counted past the scan without joining articles when no
+    /// article filter needs them. A page past the scan is read directly.
     pub fn quote_search(&self, filter: &QuoteFilter, offset: usize, limit: usize) -> Result<QuotePage, StoreError> {
         let err = |source| self.query_err("searching quotes", source);
-        let Some((from_where, params)) = matching(filter) else {
+        let Some(mut m) = matching(filter) else {
             return Ok(QuotePage { total: 0, hits: Vec::new(), speakers: Vec::new() });
         };
         let tx = self.conn.unchecked_transaction().map_err(err)?;
-        let total: i64 = tx
-            .prepare_cached(&format!("SELECT count(*) {from_where}"))
-            .and_then(|mut s| s.query_row(params_from_iter(params.iter()), |r| r.get(0)))
-            .map_err(err)?;
-        let mut speakers = Vec::new();
+        let counted = m.choose(&tx).map_err(err)?;
+        // The scan: (quote key, speaker) of the best MAX_SCAN + 1 matches, in order.
+        let mut scan: Vec<(i64, Option<String>)> = Vec::new();
         {
-            let sql = format!(
-                "SELECT q.speaker_name, count(*) AS n {from_where} AND q.speaker_name IS NOT NULL
-                 GROUP BY q.speaker_name COLLATE NOCASE ORDER BY n DESC, q.speaker_name LIMIT {FACET_VALUES}"
-            );
+            let (sql, mut params) = m.scan();
+            params.push(Value::Integer(MAX_SCAN as i64 + 1));
             let mut stmt = tx.prepare_cached(&sql).map_err(err)?;
-            let rows = stmt
-                .query_map(params_from_iter(params.iter()), |r| {
-                    Ok(FacetCount { value: r.get(0)?, count: r.get::<_, i64>(1)?.max(0) as u64 })
-                })
-                .map_err(err)?;
+            let rows = stmt.query_map(params_from_iter(params.iter()), |r| Ok((r.get(0)?, r.get(1)?))).map_err(err)?;
             for row in rows {
-                speakers.push(row.map_err(err)?);
+                scan.push(row.map_err(err)?);
             }
         }
+        let complete = scan.len() <= MAX_SCAN;
+        scan.truncate(MAX_SCAN);
+        let total = if complete {
+            scan.len() as u64
+        } else if let Some(n) = counted {
+            n
+        } else {
+            let (sql, params) = m.count();
+            let n: i64 = tx
+                .prepare_cached(&sql)
+                .and_then(|mut s| s.query_row(params_from_iter(params.iter()), |r| r.get(0)))
+                .map_err(err)?;
+            n.max(0) as u64
+        };
+        let speakers = speaker_facet(&scan);
         let mut hits = Vec::new();
-        {
-            let sql = format!("SELECT {HIT_COLUMNS} {from_where} {} LIMIT ? OFFSET ?", order_of(filter));
-            let mut page_params = params.clone();
-            page_params.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
-            page_params.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
+        if complete || offset.saturating_add(limit) <= scan.len() {
+            let mut stmt = tx
+                .prepare_cached(&format!(
+                    "SELECT {HIT_COLUMNS} FROM quotes q JOIN articles a ON a.pk = q.article_pk WHERE q.pk = ?1"
+                ))
+                .map_err(err)?;
+            for (pk, _) in scan.iter().skip(offset).take(limit) {
+                hits.push(stmt.query_row([pk], hit_of).map_err(err)?);
+            }
+        } else {
+            let sql = format!("SELECT {HIT_COLUMNS} {} {} LIMIT ? OFFSET ?", m.from_where, m.order);
+            let mut params = m.params.clone();
+            params.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+            params.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
             let mut stmt = tx.prepare_cached(&sql).map_err(err)?;
-            let rows = stmt.query_map(params_from_iter(page_params.iter()), hit_of).map_err(err)?;
+            let rows = stmt.query_map(params_from_iter(params.iter()), hit_of).map_err(err)?;
             for row in rows {
                 hits.push(row.map_err(err)?);
             }
         }
         tx.finish().map_err(err)?;
-        Ok(QuotePage { total: total.max(0) as u64, hits, speakers })
+        Ok(QuotePage { total, hits, speakers })
     }
 
     /// Calls `each` on every quote matching `filter`, in the order of [`Store::quote_search`], at
@@ -142,10 +167,12 @@ impl Store {
         mut each: impl FnMut(QuoteHit) -> bool,
     ) -> Result<usize, StoreError> {
         let err = |source| self.query_err("exporting quotes", source);
-        let Some((from_where, mut params)) = matching(filter) else { return Ok(0) };
-        let sql = format!("SELECT {HIT_COLUMNS} {from_where} {} LIMIT ?", order_of(filter));
-        params.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+        let Some(mut m) = matching(filter) else { return Ok(0) };
         let tx = self.conn.unchecked_transaction().map_err(err)?;
+        m.choose(&tx).map_err(err)?;
+        let sql = format!("SELECT {HIT_COLUMNS} {} {} LIMIT ?", m.from_where, m.order);
+        let mut params = m.params;
+        params.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
         let mut sent = 0;
         {
             let mut stmt = tx.prepare(&sql).map_err(err)?;
@@ -162,44 +189,172 @@ impl Store {
     }
 }
 
-/// The `FROM ... WHERE ...` of the quotes matching `filter`, with its parameters; `None` when a
-/// text query has nothing searchable in it (it then matches nothing, like article search).
-fn matching(filter: &QuoteFilter) -> Option<(String, Vec<Value>)> {
+/// A speaker's quotes through the speaker index, then sorted by date.
+const SPEAKER_FIRST: &str = "FROM quotes q JOIN articles a ON a.pk = q.article_pk WHERE 1";
+
+/// Articles newest first through the `published` index, then their quotes.
+const ARTICLES_FIRST: &str = "FROM articles a CROSS JOIN quotes q ON q.article_pk = a.pk WHERE 1";
+
+/// The quotes matching a filter, as SQL.
+struct Matching {
+    /// `FROM ... WHERE ...` over `q` (quotes), `a` (articles) and, for a text query, `quotes_fts`.
+    from_where: String,
+    /// Its parameters.
+    params: Vec<Value>,
+    /// The result order (see [`matching`]).
+    order: &'static str,
+    /// The full-text query, when there is one.
+    fts: Option<String>,
+    /// The quote's own conditions (speaker, kind) as ` AND ...` over `q`, with their parameters.
+    quote_where: String,
+    quote_params: Vec<Value>,
+    /// True when some condition is on the article: the articles table is then needed to decide
+    /// what matches, not only to order it.
+    article_filters: bool,
+}
+
+/// The quotes matching `filter`; `None` when a text query has nothing searchable in it (it then
+/// matches nothing, like article search).
+fn matching(filter: &QuoteFilter) -> Option<Matching> {
     let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let speaker = given(&filter.speaker);
+    let fts = match given(&filter.text) {
+        // With a speaker, the index's own speaker column narrows the matches to quotes whose
+        // speaker has the name's words in order, before any row is read; equality is still
+        // checked on the row. The name's words join the bm25 score: the same words in every
+        // kept row, weighed by each row's length like the query's own words, so the order is
+        // that of the words alone except where lengths differ a lot (page and export agree).
+        Some(text) => Some(match &speaker {
+            Some(name) if name.chars().any(char::is_alphanumeric) => {
+                format!("({}) AND speaker_name : \"{}\"", fts_query(&text)?, name.replace('"', "\"\""))
+            }
+            _ => fts_query(&text)?,
+        }),
+        None => None,
+    };
+    let (mut quote_where, mut quote_params) = (String::new(), Vec::new());
+    if let Some(v) = &speaker {
+        quote_where.push_str(" AND q.speaker_name = ? COLLATE NOCASE");
+        quote_params.push(Value::Text(v.clone()));
+    }
+    if let Some(v) = given(&filter.kind) {
+        quote_where.push_str(" AND q.kind = ? COLLATE NOCASE");
+        quote_params.push(Value::Text(v));
+    }
     let mut sql = String::new();
     let mut params = Vec::new();
-    match given(&filter.text) {
-        Some(text) => {
-            let fts = fts_query(&text)?;
+    let order = match &fts {
+        // Best match first (bm25 over content and speaker); ties in storage order. Quote keys
+        // grow with (article, position): the trigger inserts an article's quotes in order.
+        Some(fts) => {
             sql.push_str(
                 "FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid JOIN articles a ON a.pk = q.article_pk
                  WHERE quotes_fts MATCH ?",
             );
-            params.push(Value::Text(fts));
+            params.push(Value::Text(fts.clone()));
+            "ORDER BY bm25(quotes_fts), q.pk"
         }
-        None => sql.push_str("FROM quotes q JOIN articles a ON a.pk = q.article_pk WHERE 1"),
-    }
-    if let Some(v) = given(&filter.speaker) {
-        sql.push_str(" AND q.speaker_name = ? COLLATE NOCASE");
-        params.push(Value::Text(v));
-    }
-    if let Some(v) = given(&filter.kind) {
-        sql.push_str(" AND q.kind = ? COLLATE NOCASE");
-        params.push(Value::Text(v));
-    }
+        // Newest first, undated last (NULL is the smallest value, so last in DESC), then article
+        // and quote order. Without a speaker, the articles are read first, through the
+        // `published` index in that order, so a page of the newest quotes reads a page of
+        // articles instead of sorting every quote; a speaker's quotes are found by their index.
+        None if speaker.is_some() => {
+            sql.push_str(SPEAKER_FIRST);
+            "ORDER BY a.published DESC, a.pk DESC, q.position"
+        }
+        None => {
+            sql.push_str(ARTICLES_FIRST);
+            "ORDER BY a.published DESC, a.pk DESC, q.position"
+        }
+    };
+    sql.push_str(&quote_where);
+    params.extend(quote_params.iter().cloned());
     let article = SearchFilter { text: None, speaker: None, ..filter.article.clone() };
+    let before = params.len();
     push_filters(&article, &mut sql, &mut params);
-    Some((sql, params))
+    let article_filters = params.len() > before;
+    Some(Matching { from_where: sql, params, order, fts, quote_where, quote_params, article_filters })
 }
 
-/// Best match first for a text query (bm25 over content and speaker), else newest first; undated
-/// articles last; ties in article then quote order, so paging is stable.
-fn order_of(filter: &QuoteFilter) -> &'static str {
-    if filter.text.as_deref().is_some_and(|t| !t.trim().is_empty()) {
-        "ORDER BY bm25(quotes_fts), a.pk, q.position"
-    } else {
-        "ORDER BY a.published IS NULL, a.published DESC, a.pk DESC, q.position"
+impl Matching {
+    /// For a speaker without words: when the speaker is quoted so often that walking articles
+    /// newest first meets their newest quotes sooner than sorting all of them (`n * n >= 250 *
+    /// all quotes`, from the costs of an index row and of a joined, sorted one), read articles
+    /// first. Returns the count of the speaker's quotes when it is the exact total.
+    fn choose(&mut self, conn: &rusqlite::Connection) -> rusqlite::Result<Option<u64>> {
+        if self.fts.is_some() || !self.from_where.starts_with(SPEAKER_FIRST) {
+            return Ok(None);
+        }
+        let n: i64 = conn
+            .prepare_cached(&format!("SELECT count(*) FROM quotes q WHERE 1{}", self.quote_where))?
+            .query_row(params_from_iter(self.quote_params.iter()), |r| r.get(0))?;
+        let all: i64 = conn.prepare_cached("SELECT coalesce(max(pk), 0) FROM quotes")?.query_row([], |r| r.get(0))?;
+        if n >= MAX_SCAN as i64 && n.saturating_mul(n) >= all.saturating_mul(250) {
+            self.from_where = self.from_where.replacen(SPEAKER_FIRST, ARTICLES_FIRST, 1);
+        }
+        Ok((!self.article_filters).then_some(n.max(0) as u64))
     }
+
+    /// The scan: `(quote key, speaker)` of the matches in order; its `LIMIT` parameter is last.
+    fn scan(&self) -> (String, Vec<Value>) {
+        match &self.fts {
+            // Only words: rank inside the full-text index and join the best rows alone.
+            Some(fts) if !self.article_filters && self.quote_where.is_empty() => (
+                "SELECT f.pk, q.speaker_name
+                 FROM (SELECT rowid AS pk, bm25(quotes_fts) AS score FROM quotes_fts WHERE quotes_fts MATCH ?
+                       ORDER BY score, rowid LIMIT ?) f
+                 JOIN quotes q ON q.pk = f.pk ORDER BY f.score, f.pk"
+                    .to_string(),
+                vec![Value::Text(fts.clone())],
+            ),
+            // Words and the quote's own conditions: the articles are not needed.
+            Some(fts) if !self.article_filters => (
+                format!(
+                    "SELECT q.pk, q.speaker_name FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid
+                     WHERE quotes_fts MATCH ?{} ORDER BY bm25(quotes_fts), q.pk LIMIT ?",
+                    self.quote_where
+                ),
+                std::iter::once(Value::Text(fts.clone())).chain(self.quote_params.iter().cloned()).collect(),
+            ),
+            _ => {
+                (format!("SELECT q.pk, q.speaker_name {} {} LIMIT ?", self.from_where, self.order), self.params.clone())
+            }
+        }
+    }
+
+    /// The count of every match, without the articles table when no article filter needs it.
+    fn count(&self) -> (String, Vec<Value>) {
+        if self.article_filters {
+            return (format!("SELECT count(*) {}", self.from_where), self.params.clone());
+        }
+        match &self.fts {
+            Some(fts) if self.quote_where.is_empty() => {
+                ("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?".to_string(), vec![Value::Text(fts.clone())])
+            }
+            Some(fts) => (
+                format!(
+                    "SELECT count(*) FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid
+                     WHERE quotes_fts MATCH ?{}",
+                    self.quote_where
+                ),
+                std::iter::once(Value::Text(fts.clone())).chain(self.quote_params.iter().cloned()).collect(),
+            ),
+            None => (format!("SELECT count(*) FROM quotes q WHERE 1{}", self.quote_where), self.quote_params.clone()),
+        }
+    }
+}
+
+/// The most quoted speakers among scanned matches (names compared without ASCII case, each shown
+/// as first met), most quotes first, then by name.
+fn speaker_facet(scan: &[(i64, Option<String>)]) -> Vec<FacetCount> {
+    let mut counts: HashMap<String, (String, u64)> = HashMap::new();
+    for name in scan.iter().filter_map(|(_, s)| s.as_deref()) {
+        counts.entry(name.to_ascii_lowercase()).or_insert_with(|| (name.to_string(), 0)).1 += 1;
+    }
+    let mut out: Vec<FacetCount> = counts.into_values().map(|(value, count)| FacetCount { value, count }).collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    out.truncate(FACET_VALUES);
+    out
 }
 
 /// An article's headline: its title, else its first sentence after the dateline (`head` is the

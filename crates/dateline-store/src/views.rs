@@ -49,7 +49,7 @@ const HEADLINE_CHARS: usize = 110;
 const SNIPPET_TOKENS: i64 = 28;
 
 /// bm25 weight of the title relative to the body.
-const TITLE_WEIGHT: f64 = 3.0;
+pub(crate) const TITLE_WEIGHT: f64 = 3.0;
 
 /// Separates wire credits in the one-row-per-article scan (ASCII unit separator: never in a name).
 const SEP: char = '\u{1f}';
@@ -457,14 +457,7 @@ impl Store {
         }
         push_filters(filter, &mut sql, &mut params);
         let column_filters = params.len() > if fts.is_some() { 2 } else { 0 };
-        // NULL sorts first in SQLite: undated articles come last when newest is first, and the
-        // plain DESC order lets the `published` index serve a browse without a sort.
-        let order_sql = match (order, text_query.is_some()) {
-            (SortOrder::Relevance, true) => " ORDER BY score, a.pk",
-            (SortOrder::Oldest, _) => " ORDER BY a.published IS NULL, a.published, a.pk",
-            _ => " ORDER BY a.published DESC, a.pk DESC",
-        };
-        sql.push_str(order_sql);
+        sql.push_str(scan_order(order, text_query.is_some()));
         sql.push_str(" LIMIT ?");
         params.push(Value::Integer(MAX_SCAN as i64 + 1));
 
@@ -1008,7 +1001,7 @@ pub fn split_first_sentence(body: &str) -> (String, &str) {
 
 /// The full-text query of a filter: the free text, plus the words of any entity or speaker name
 /// (which narrow the scan before the records are checked).
-fn combined_fts(filter: &SearchFilter) -> Option<String> {
+pub(crate) fn combined_fts(filter: &SearchFilter) -> Option<String> {
     let parts: Vec<String> = [
         filter.text.as_deref().and_then(fts_query),
         filter.entity.as_deref().and_then(name_query),
@@ -1025,6 +1018,18 @@ fn combined_fts(filter: &SearchFilter) -> Option<String> {
 fn name_query(name: &str) -> Option<String> {
     let words: String = name.chars().map(|c| if c == '"' || c == '*' { ' ' } else { c }).collect();
     fts_query(&words)
+}
+
+/// The ORDER BY of a search scan (and of its export), over `a` (articles) and `score` (bm25).
+///
+/// NULL sorts first in SQLite: undated articles come last when newest is first, and the plain
+/// DESC order lets the `published` index serve a browse without a sort.
+pub(crate) fn scan_order(order: SortOrder, text_query: bool) -> &'static str {
+    match (order, text_query) {
+        (SortOrder::Relevance, true) => " ORDER BY score, a.pk",
+        (SortOrder::Oldest, _) => " ORDER BY a.published IS NULL, a.published, a.pk",
+        _ => " ORDER BY a.published DESC, a.pk DESC",
+    }
 }
 
 /// Appends the column filters of `filter` to a WHERE clause.

@@ -70,6 +70,7 @@ pub fn openapi_json() -> &'static str {
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(search))
+        .routes(routes!(super::export::search_export))
         .routes(routes!(article))
         .routes(routes!(entities))
         .routes(routes!(entity))
@@ -80,6 +81,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(stories))
         .routes(routes!(story))
         .routes(routes!(story_diff))
+        .routes(routes!(super::export::story_export))
         .routes(routes!(super::quotes::quotes))
         .routes(routes!(super::quotes::quotes_export))
         .routes(routes!(super::quotes::quote_trail))

@@ -1,6 +1,7 @@
 //! The router: API, web pages, static assets, fallbacks and the safety layers.
 
 pub mod api;
+pub mod export;
 pub mod extract;
 pub mod quotes;
 pub mod web;

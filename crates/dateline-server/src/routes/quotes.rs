@@ -1,40 +1,29 @@
 //! Quote search and export: `GET /api/quotes` (one page, with the speakers facet),
 //! `GET /api/quotes/export` (every match as JSON Lines or CSV, streamed) and the `/quotes` page.
 //!
-//! An export runs the store's row walk on a blocking thread and hands rows to the response body
-//! through a bounded channel, so a slow client slows the walk instead of filling memory: an
-//! export of any size holds a few rows at a time.
+//! The export streams through the shared [`super::export`] module: a row walk on a blocking
+//! thread feeding the response body through a bounded channel, so memory does not grow with the
+//! size of the export.
 
-use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::sync::Arc;
 
-use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::http::HeaderValue;
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
 use dateline_store::views::SearchFilter;
 use dateline_store::{QuoteFilter, QuoteHit, QUOTE_KINDS};
-use http_body::Frame;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use tokio::sync::mpsc;
 use utoipa::{IntoParams, ToSchema};
 
 use super::api::{check_date_bound, paging};
+use super::export::{self, opt, ExportRow, Format, EXPORT_MAX};
 use super::extract::ApiQuery;
 use super::web::error_page;
 use crate::model::{Count, Paging};
 use crate::state::AppState;
 use crate::views::html::segment;
 use crate::ServerError;
-
-/// The most quotes one export carries; narrow the filters for more.
-pub const EXPORT_MAX: usize = 1_000_000;
-
-/// Rows in flight between the store thread and the response body.
-const EXPORT_CHANNEL: usize = 64;
 
 /// Quote search filters (all optional; all given ones must hold).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, IntoParams)]
@@ -126,7 +115,8 @@ pub struct QuotesResponse {
     pub paging: Paging,
     /// The quotes of this page.
     pub hits: Vec<FoundQuote>,
-    /// The most quoted speakers among all matches.
+    /// The most quoted speakers among the best 2,000 matches (all matches when fewer), as
+    /// article search counts its facets.
     pub speakers: Vec<Count>,
 }
 
@@ -160,12 +150,15 @@ pub fn quote_filter(p: &QuoteParams) -> Result<QuoteFilter, ServerError> {
 }
 
 /// Runs a quote search for the API and the web page alike.
-pub async fn run_quotes(state: &AppState, p: &QuoteParams) -> Result<QuotesResponse, ServerError> {
+///
+/// Answers are cached by their parameters until the store changes, as article searches are: a
+/// word that most quotes of a large corpus carry costs the ranking of all of them.
+pub async fn run_quotes(state: &AppState, p: &QuoteParams) -> Result<Arc<QuotesResponse>, ServerError> {
     let (page, per, offset) = paging(p.page, p.per_page)?;
     let filter = quote_filter(p)?;
+    let key = format!("{filter:?}|{offset}|{per}");
     state
-        .pool()
-        .run(move |store| {
+        .cached_quotes(key, move |store| {
             let found = store.quote_search(&filter, offset, per)?;
             Ok(QuotesResponse {
                 paging: Paging::new(page, per, found.total),
@@ -187,14 +180,14 @@ pub async fn run_quotes(state: &AppState, p: &QuoteParams) -> Result<QuotesRespo
     tag = "search",
     params(QuoteParams),
     responses(
-        (status = 200, description = "One page of quotes and the speakers of all matches", body = QuotesResponse),
+        (status = 200, description = "One page of quotes, the total, and the speakers of the best 2,000 matches", body = QuotesResponse),
         (status = 400, description = "A bad parameter (paging, kind, dates)", body = crate::error::ApiError)
     )
 )]
 pub async fn quotes(
     State(state): State<AppState>,
     ApiQuery(p): ApiQuery<QuoteParams>,
-) -> Result<Json<QuotesResponse>, ServerError> {
+) -> Result<Json<Arc<QuotesResponse>>, ServerError> {
     Ok(Json(run_quotes(&state, &p).await?))
 }
 
@@ -209,7 +202,8 @@ pub async fn quotes(
     tag = "search",
     params(QuoteParams),
     responses(
-        (status = 200, description = "The quotes, one JSON object per line (`application/x-ndjson`, each a FoundQuote) or CSV with a header row (`text/csv`)", content_type = "application/x-ndjson"),
+        (status = 200, description = "The quotes: one JSON object per line, or CSV with a header row",
+         content((FoundQuote = "application/x-ndjson"), (String = "text/csv"))),
         (status = 400, description = "A bad parameter (format, kind, dates)", body = crate::error::ApiError)
     )
 )]
@@ -218,94 +212,31 @@ pub async fn quotes_export(
     ApiQuery(p): ApiQuery<QuoteParams>,
 ) -> Result<Response, ServerError> {
     let filter = quote_filter(&p)?;
-    let csv = match p.format.as_deref().map(str::trim).unwrap_or_default() {
-        "" | "jsonl" => false,
-        "csv" => true,
-        other => return Err(ServerError::BadRequest(format!("format must be jsonl or csv, not {other:?}"))),
-    };
-    let (tx, rx) = mpsc::channel::<Bytes>(EXPORT_CHANNEL);
-    let pool = state.pool().clone();
-    tokio::spawn(async move {
-        let result = pool
-            .run(move |store| {
-                if csv && tx.blocking_send(Bytes::from_static(CSV_HEADER.as_bytes())).is_err() {
-                    return Ok(());
-                }
-                store.for_each_quote(&filter, EXPORT_MAX, |hit| {
-                    let line = if csv { csv_row(&hit) } else { json_line(hit) };
-                    // A closed channel is a client that went away: stop walking.
-                    tx.blocking_send(Bytes::from(line)).is_ok()
-                })?;
-                Ok(())
-            })
-            .await;
-        if let Err(e) = result {
-            eprintln!("dateline serve: quote export stopped: {e}");
-        }
-    });
-    let (content_type, file) =
-        if csv { ("text/csv; charset=utf-8", "quotes.csv") } else { ("application/x-ndjson", "quotes.jsonl") };
-    let mut response = Body::new(ChannelBody { rx }).into_response();
-    let headers = response.headers_mut();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file}\"")) {
-        headers.insert(CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    let format = Format::parse(p.format.as_deref())?;
+    Ok(export::stream::<FoundQuote, _>(&state, "quotes", format, move |store, sink| {
+        store.for_each_quote(&filter, EXPORT_MAX, |hit| sink.send(&FoundQuote::from(hit)))?;
+        Ok(())
+    }))
 }
 
-/// The CSV columns, in order.
-const CSV_HEADER: &str = "published,speaker,kind,cue,content,headline,place,country,sources,article_id,index\r\n";
+impl ExportRow for FoundQuote {
+    const CSV_HEADER: &'static str =
+        "published,speaker,kind,cue,content,headline,place,country,sources,article_id,index\r\n";
 
-fn json_line(hit: QuoteHit) -> String {
-    let mut line = serde_json::to_string(&FoundQuote::from(hit)).unwrap_or_default();
-    line.push('\n');
-    line
-}
-
-fn csv_row(h: &QuoteHit) -> String {
-    let fields = [
-        h.published.as_deref().unwrap_or_default(),
-        h.speaker_name.as_deref().unwrap_or_default(),
-        h.kind.as_deref().unwrap_or_default(),
-        h.cue.as_deref().unwrap_or_default(),
-        &h.content,
-        &h.headline,
-        h.place.as_deref().unwrap_or_default(),
-        h.country.as_deref().unwrap_or_default(),
-        &h.sources.join("; "),
-        &h.article_id,
-        &h.index.to_string(),
-    ];
-    let mut row = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
-    row.push_str("\r\n");
-    row
-}
-
-/// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
-/// A field opening with `=`, `+`, `-` or `@` gets a leading apostrophe, so a spreadsheet shows a
-/// quote such as "=HYPERLINK(...)" as text instead of running it.
-pub fn csv_field(s: &str) -> String {
-    let guarded = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
-}
-
-/// A response body fed by a channel: each message is one chunk; the body ends when the sender
-/// is dropped.
-struct ChannelBody {
-    rx: mpsc::Receiver<Bytes>,
-}
-
-impl http_body::Body for ChannelBody {
-    type Data = Bytes;
-    type Error = std::convert::Infallible;
-
-    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
-        self.rx.poll_recv(cx).map(|chunk| chunk.map(|b| Ok(Frame::data(b))))
+    fn csv_fields(&self) -> Vec<String> {
+        vec![
+            opt(&self.published),
+            opt(&self.speaker_name),
+            opt(&self.kind),
+            opt(&self.cue),
+            self.content.clone(),
+            self.headline.clone(),
+            opt(&self.place),
+            opt(&self.country),
+            self.sources.join("; "),
+            self.article_id.clone(),
+            self.index.to_string(),
+        ]
     }
 }
 
@@ -536,20 +467,5 @@ pub async fn quotes_page(State(state): State<AppState>, query: Result<ApiQuery<Q
     match result {
         Ok(html) => Html(html).into_response(),
         Err(e) => error_page(&state, e),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_neutralised() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("he said \"no\""), "\"he said \"\"no\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_field("=1+1"), "'=1+1");
-        assert_eq!(csv_field("-5, he said"), "\"'-5, he said\"");
     }
 }

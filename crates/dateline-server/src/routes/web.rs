@@ -214,6 +214,13 @@ pub async fn search_page(
             let mut seen = std::collections::HashSet::new();
             results.hits.iter().filter(|h| h.story.is_none_or(|s| seen.insert(s))).cloned().collect()
         };
+        // Export links: the same filters and sort, every match.
+        let export = |format: &str| {
+            let mut pairs = search_pairs(&p);
+            pairs.push(("format", format.to_string()));
+            format!("/api/search/export{}", query_string(&pairs).trim_start_matches('/'))
+        };
+        let (export_csv, export_jsonl) = (export("csv"), export("jsonl"));
         let title = match p.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
             Some(q) => format!("{q} — search"),
             None if filtered => "Search".to_string(),
@@ -225,6 +232,7 @@ pub async fn search_page(
                 "title": title, "nav": "search", "params": p, "filtered": filtered, "results": results,
                 "facets": facets, "chips": chips, "sorts": sorts, "pager": pager, "stats": stats,
                 "speakers": speakers, "places": places, "latest": latest,
+                "export_csv": export_csv, "export_jsonl": export_jsonl,
             }),
         )
     }

@@ -53,6 +53,8 @@ pub struct Got {
     pub status: StatusCode,
     pub content_type: String,
     pub csp: Option<String>,
+    /// `Content-Disposition` (exports name their file there).
+    pub disposition: Option<String>,
     pub body: String,
 }
 
@@ -68,8 +70,9 @@ pub async fn send(app: &Router, req: Request<Body>) -> Got {
     let header = |name: &str| res.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
     let content_type = header("content-type").unwrap_or_default();
     let csp = header("content-security-policy");
+    let disposition = header("content-disposition");
     let bytes = res.into_body().collect().await.unwrap_or_else(|e| panic!("body: {e}")).to_bytes();
-    Got { status, content_type, csp, body: String::from_utf8_lossy(&bytes).into_owned() }
+    Got { status, content_type, csp, disposition, body: String::from_utf8_lossy(&bytes).into_owned() }
 }
 
 pub async fn get(app: &Router, uri: &str) -> Got {
