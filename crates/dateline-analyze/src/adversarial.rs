@@ -68,6 +68,26 @@ pub fn mention_storm(count: usize) -> String {
     s
 }
 
+/// `groups` sentences pairs, each naming an organisation of three invented words and then its
+/// acronym alone ("The Dorek Valun Agency said ... The DVA declined ..."): thousands of
+/// acronyms each looking for the one name it abbreviates, the shape that made the acronym
+/// pass of entity merging compare every acronym with every entity.
+pub fn acronym_storm(groups: usize) -> String {
+    let mut rng = Rng::new(13);
+    let mut s = String::from("LONDON - ");
+    for _ in 0..groups {
+        let a = word(&mut rng, 2);
+        // Two different words: a name that repeats a word ("Kalo Kalo") overlaps itself, which
+        // name propagation searches another way (see entities/occurrences.rs).
+        let b = std::iter::repeat_with(|| word(&mut rng, 2)).find(|b| *b != a).unwrap_or_default();
+        let head = rng.pick(&["Agency", "Council", "Bureau", "Commission", "Authority"]);
+        let initials: String = [&a, &b, head].iter().filter_map(|w| w.chars().next()).collect();
+        s.push_str(&format!("The {a} {b} {head} said on Monday it would meet. The {initials} declined to comment. "));
+    }
+    s.push('\n');
+    s
+}
+
 /// About `bytes` bytes of capitalised invented words and nothing else: no full stop, no
 /// lowercase word, one sentence. The recogniser reads long names in it, and every word could
 /// start one; the shape that made name propagation and the surname index quadratic.

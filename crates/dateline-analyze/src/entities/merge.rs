@@ -199,6 +199,22 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
     }
     super::add_work(work);
     // Acronyms used without an introduction: "SDF" after "Syrian Democratic Forces".
+    // Candidates by their initials, built once (a scan of every entity per acronym was quadratic
+    // in the entities an article has). A candidate only gains acronym mentions below, so its
+    // name never gains new initials: checking the conditions again at use keeps the result that
+    // of the full scan.
+    let expands = |e: &Ent| {
+        !e.mentions.is_empty()
+            && matches!(e.kind, Kind::Org | Kind::Gpe | Kind::Event)
+            && e.best_name(text).contains(' ')
+    };
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut acronym_work = 0u64;
+    for (j, e) in ents.iter().enumerate() {
+        if expands(e) {
+            by_initials.entry(initials(e.best_name(text))).or_default().push(j);
+        }
+    }
     for i in 0..ents.len() {
         if ents[i].mentions.is_empty() || ents[i].kind == Kind::Person {
             continue;
@@ -208,19 +224,19 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
             continue;
         }
         let acr = name.replace('.', "");
-        let fits: Vec<usize> = (0..ents.len())
-            .filter(|&j| {
-                j != i
-                    && !ents[j].mentions.is_empty()
-                    && matches!(ents[j].kind, Kind::Org | Kind::Gpe | Kind::Event)
-                    && ents[j].best_name(text).contains(' ')
-                    && initials(ents[j].best_name(text)) == acr
-            })
+        let fits: Vec<usize> = by_initials
+            .get(&acr)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| j != i && expands(&ents[j]) && initials(ents[j].best_name(text)) == acr)
             .collect();
+        acronym_work += fits.len() as u64 + 1;
         if fits.len() == 1 {
             move_into(&mut ents, i, fits[0]);
         }
     }
+    super::add_work(acronym_work);
     ents.retain(|e| !e.mentions.is_empty());
     for e in &mut ents {
         e.mentions.sort_by_key(|m| m.start);
