@@ -10,8 +10,9 @@
 //!
 //! The result equals what `str::match_indices` finds (left to right, each match after the last
 //! one's end) filtered to token boundaries. For a name that cannot overlap itself that is every
-//! occurrence; a name with a border (a proper prefix equal to a suffix, "Ab Ab") can, and keeps
-//! the old search so that overlapping matches are skipped exactly as before.
+//! occurrence; a name with a border (a proper prefix equal to a suffix, "Ab Ab") can, so its
+//! matches are found at every byte (a rolling hash per distinct length of such names) and the
+//! overlapping ones skipped exactly as `match_indices` skips them.
 
 use rustc_hash::FxHashMap;
 
@@ -76,13 +77,41 @@ pub(super) fn occurrences<'n>(
             }
         }
     }
-    for n in overlapping {
-        let name = names[n];
-        let mut free_from = 0;
-        for a in 0..bytes.len().saturating_sub(name.len() - 1) {
+    // Names that can overlap themselves: every match at any byte (a rolling hash per distinct
+    // length, confirmed byte by byte), then the left-to-right non-overlapping choice of
+    // `match_indices`, then the token-boundary filter. One pass over the text per distinct
+    // length, not per name: a text made of thousands of such names ("Kalo Kalo") took minutes.
+    let mut by_len: FxHashMap<usize, FxHashMap<u64, Vec<usize>>> = FxHashMap::default();
+    for &n in &overlapping {
+        by_len.entry(names[n].len()).or_default().entry(hash(names[n])).or_default().push(n);
+    }
+    let mut hits: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (&len, table) in &by_len {
+        if len == 0 || len > bytes.len() {
+            continue;
+        }
+        let top = BASE.wrapping_pow((len - 1) as u32);
+        let mut h = hash(&bytes[..len]);
+        let mut a = 0;
+        loop {
             work += 1;
-            if a >= free_from && bytes[a..].starts_with(name) {
-                free_from = a + name.len();
+            for &n in table.get(&h).into_iter().flatten() {
+                work += len as u64;
+                if &bytes[a..a + len] == names[n] {
+                    hits.entry(n).or_default().push(a);
+                }
+            }
+            let Some(&next) = bytes.get(a + len) else { break };
+            h = h.wrapping_sub(u64::from(bytes[a]).wrapping_mul(top)).wrapping_mul(BASE).wrapping_add(u64::from(next));
+            a += 1;
+        }
+    }
+    for n in overlapping {
+        let len = names[n].len();
+        let mut free_from = 0;
+        for &a in hits.get(&n).into_iter().flatten() {
+            if a >= free_from {
+                free_from = a + len;
                 if super::tok_at(toks, a).is_some() && tok_ending(toks, free_from).is_some() {
                     found[n].push(a);
                 }
@@ -207,6 +236,23 @@ mod tests {
                 proptest::prop_assert_eq!(&found[n], &reference(&text, &toks, name), "{:?} in {:?}", name, text);
             }
         }
+    }
+
+    /// Thousands of names that overlap themselves ("N00007 N00007"): 4x the names and text is
+    /// about 4x the work (one rolling pass per distinct length); a search per name was 16x.
+    #[test]
+    fn names_that_overlap_themselves_cost_one_pass_per_length() {
+        let work_for = |n: usize| {
+            let names: Vec<String> = (0..n).map(|i| format!("N{i:05} N{i:05}")).collect();
+            let text = names.join(" and ");
+            let toks = toks_of(&text);
+            let (found, work) = occurrences(&text, &toks, names.iter().map(String::as_str));
+            assert!(found.iter().all(|f| f.len() == 1), "each name once");
+            work
+        };
+        let (small, large) = (work_for(500), work_for(2_000));
+        let ratio = large as f64 / small as f64;
+        assert!(ratio < 6.0, "{small} -> {large} steps for 4x the names (ratio {ratio:.2})");
     }
 
     #[test]
