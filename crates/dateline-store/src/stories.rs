@@ -404,6 +404,35 @@ fn summaries(
     Ok(out)
 }
 
+/// A story's versions (`?1` the story id) in the story's order: by publication date, undated
+/// last, then storage order. Rows for [`member_row`].
+pub(crate) const MEMBERS_SQL: &str = "SELECT a.id, a.title, a.published, coalesce(a.url, a.source_path), m.shingles,
+        (SELECT v.id FROM articles v WHERE v.pk = m.via_pk), m.similarity,
+        (SELECT group_concat(source, char(31)) FROM
+            (SELECT source FROM article_sources s WHERE s.article_pk = a.pk ORDER BY position))
+ FROM story_members m JOIN articles a ON a.pk = m.article_pk
+ WHERE m.story_id = ?1
+ ORDER BY a.published IS NULL, a.published, a.pk";
+
+/// One row of [`MEMBERS_SQL`], its origin flags not yet set.
+pub(crate) fn member_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoryMember> {
+    let sources: Option<String> = r.get(7)?;
+    Ok(StoryMember {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        published: r.get(2)?,
+        source: r.get(3)?,
+        shingles: u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
+        via: r.get(5)?,
+        similarity: r.get(6)?,
+        sources: sources
+            .map(|s| s.split('\u{1f}').filter(|s| !s.is_empty()).map(str::to_string).collect())
+            .unwrap_or_default(),
+        uncredited: false,
+        origin: false,
+    })
+}
+
 /// The story with this id.
 pub(crate) fn get(conn: &Connection, path: &Path, id: i64) -> Result<Option<Story>, StoreError> {
     let err = |source| StoreError::Query { path: path.to_path_buf(), what: "reading a story", source };
@@ -415,31 +444,9 @@ pub(crate) fn get(conn: &Connection, path: &Path, id: i64) -> Result<Option<Stor
         .map_err(err)?;
     let Some((size, first_seen, last_seen)) = head else { return Ok(None) };
     let mut members: Vec<StoryMember> = conn
-        .prepare_cached(
-            "SELECT a.id, a.title, a.published, coalesce(a.url, a.source_path), m.shingles,
-                    (SELECT v.id FROM articles v WHERE v.pk = m.via_pk), m.similarity,
-                    (SELECT group_concat(source, char(31)) FROM
-                        (SELECT source FROM article_sources s WHERE s.article_pk = a.pk ORDER BY position))
-             FROM story_members m JOIN articles a ON a.pk = m.article_pk
-             WHERE m.story_id = ?1
-             ORDER BY a.published IS NULL, a.published, a.pk",
-        )
+        .prepare_cached(MEMBERS_SQL)
         .map_err(err)?
-        .query_map([id], |r| {
-            let sources: Option<String> = r.get(7)?;
-            Ok(StoryMember {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                published: r.get(2)?,
-                source: r.get(3)?,
-                shingles: u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
-                via: r.get(5)?,
-                similarity: r.get(6)?,
-                sources: sources.map(|s| s.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default(),
-                uncredited: false,
-                origin: false,
-            })
-        })
+        .query_map([id], member_row)
         .map_err(err)?
         .collect::<Result<_, _>>()
         .map_err(err)?;

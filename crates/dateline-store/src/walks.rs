@@ -4,16 +4,17 @@
 //! Like [`Store::for_each_quote`](crate::Store::for_each_quote), each walk steps through one
 //! SQLite statement and hands one row at a time to a callback, which returns `false` to stop
 //! (a client that went away). Nothing is collected, so an export of any size holds one row in
-//! memory; SQLite sorts what an index cannot order within its own page cache and temporary
-//! files.
+//! memory (a story walk also keeps its versions' ids, dates and credits for the origin rule);
+//! SQLite sorts what an index cannot order within its own page cache and temporary files.
 
 use rusqlite::types::Value;
-use rusqlite::{params_from_iter, OptionalExtension, Row};
+use rusqlite::{params_from_iter, Row};
 use serde::Serialize;
 
+use crate::origin::{origin, VersionFacts};
 use crate::quotes::headline_of;
 use crate::search::fts_query;
-use crate::stories::StoryMember;
+use crate::stories::{member_row, StoryMember, MEMBERS_SQL};
 use crate::views::{combined_fts, push_filters, scan_order, SearchFilter, SortOrder, TITLE_WEIGHT};
 use crate::{Store, StoreError};
 
@@ -112,9 +113,8 @@ impl Store {
     /// `uncredited` flags; `each` returns `false` to stop. `Ok(None)` when there is no such
     /// story, else how many versions were passed to `each`.
     ///
-    /// The origin is found by a few aggregate queries over the story first (the credits most
-    /// versions carry, then the earliest credited, earliest or most complete version, as
-    /// [`crate::origin::origin`] decides), so no list of versions is ever held.
+    /// The origin is decided by [`crate::origin::origin`], as for [`Store::story`], over the
+    /// versions' facts (id, date, credits, size); the full versions are never held together.
     pub fn for_each_story_version(
         &self,
         id: i64,
@@ -122,78 +122,27 @@ impl Store {
     ) -> Result<Option<usize>, StoreError> {
         let err = |source| self.query_err("exporting a story's versions", source);
         let tx = self.conn.unchecked_transaction().map_err(err)?;
-        let exists: Option<i64> = tx
-            .prepare_cached("SELECT 1 FROM story_members WHERE story_id = ?1 LIMIT 1")
-            .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
-            .map_err(err)?;
-        if exists.is_none() {
-            return Ok(None);
-        }
-        // The credits carried by the most versions (a version counts once per credit).
-        let mut credits: Vec<String> = Vec::new();
-        {
-            let mut stmt = tx
-                .prepare_cached(
-                    "WITH c AS (SELECT s.source, count(DISTINCT s.article_pk) AS n
-                                FROM story_members m JOIN article_sources s ON s.article_pk = m.article_pk
-                                WHERE m.story_id = ?1 GROUP BY s.source)
-                     SELECT source FROM c WHERE n = (SELECT max(n) FROM c)",
-                )
-                .map_err(err)?;
-            let rows = stmt.query_map([id], |r| r.get::<_, String>(0)).map_err(err)?;
-            for row in rows {
-                credits.push(row.map_err(err)?);
-            }
-        }
-        let credited_sql = if credits.is_empty() {
-            "0".to_string()
-        } else {
-            format!(
-                "EXISTS (SELECT 1 FROM article_sources s WHERE s.article_pk = a.pk AND s.source IN ({}))",
-                vec!["?"; credits.len()].join(", ")
-            )
+        // The origin by the rule `Store::story` uses, from the facts it needs (id, date,
+        // credits, size) kept for one pass; then the versions are read again and streamed.
+        let facts: Vec<VersionFacts> = {
+            let mut stmt = tx.prepare_cached(MEMBERS_SQL).map_err(err)?;
+            let rows = stmt.query_map([id], member_row).map_err(err)?;
+            rows.map(|m| {
+                m.map(|m| VersionFacts { id: m.id, published: m.published, sources: m.sources, shingles: m.shingles })
+            })
+            .collect::<Result<_, _>>()
+            .map_err(err)?
         };
-        let first = |condition: &str, order: &str, with_credits: bool| -> Result<Option<String>, StoreError> {
-            let sql = format!(
-                "SELECT a.id FROM story_members m JOIN articles a ON a.pk = m.article_pk
-                 WHERE m.story_id = ? AND {condition} ORDER BY {order} LIMIT 1"
-            );
-            let mut params = vec![Value::Integer(id)];
-            if with_credits {
-                params.extend(credits.iter().cloned().map(Value::Text));
-            }
-            tx.prepare(&sql)
-                .and_then(|mut s| s.query_row(params_from_iter(params.iter()), |r| r.get(0)).optional())
-                .map_err(err)
-        };
-        let dated_first = "a.published, a.pk";
-        let origin =
-            match first(&format!("a.published IS NOT NULL AND {credited_sql}"), dated_first, !credits.is_empty())? {
-                Some(o) => o,
-                None => match first("a.published IS NOT NULL", dated_first, false)? {
-                    Some(o) => o,
-                    None => first("1", "m.shingles DESC, a.published IS NULL, a.published, a.pk", false)?
-                        .unwrap_or_default(),
-                },
-            };
+        let Some(o) = origin(&facts) else { return Ok(None) };
+        drop(facts);
         let mut sent = 0;
         {
-            let mut stmt = tx
-                .prepare_cached(
-                    "SELECT a.id, a.title, a.published, coalesce(a.url, a.source_path), m.shingles,
-                            (SELECT v.id FROM articles v WHERE v.pk = m.via_pk), m.similarity,
-                            (SELECT group_concat(source, char(31)) FROM
-                                (SELECT source FROM article_sources s WHERE s.article_pk = a.pk ORDER BY position))
-                     FROM story_members m JOIN articles a ON a.pk = m.article_pk
-                     WHERE m.story_id = ?1
-                     ORDER BY a.published IS NULL, a.published, a.pk",
-                )
-                .map_err(err)?;
+            let mut stmt = tx.prepare_cached(MEMBERS_SQL).map_err(err)?;
             let mut rows = stmt.query([id]).map_err(err)?;
             while let Some(row) = rows.next().map_err(err)? {
-                let mut member = story_member(row).map_err(err)?;
-                member.origin = member.id == origin;
-                member.uncredited = !credits.is_empty() && !member.sources.iter().any(|s| credits.contains(s));
+                let mut member = member_row(row).map_err(err)?;
+                member.origin = member.id == o.article;
+                member.uncredited = !o.credits.is_empty() && !member.sources.iter().any(|s| o.credits.contains(s));
                 sent += 1;
                 if !each(member) {
                     break;
@@ -222,21 +171,6 @@ fn article_row(r: &Row<'_>, scored: bool) -> rusqlite::Result<ArticleRow> {
         score: scored.then_some(-score),
         story: r.get(10)?,
         versions: r.get::<_, Option<i64>>(11)?.map_or(1, |n| n.max(1) as u64),
-    })
-}
-
-fn story_member(r: &Row<'_>) -> rusqlite::Result<StoryMember> {
-    Ok(StoryMember {
-        id: r.get(0)?,
-        title: r.get(1)?,
-        published: r.get(2)?,
-        source: r.get(3)?,
-        shingles: u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
-        via: r.get(5)?,
-        similarity: r.get(6)?,
-        sources: split(r.get(7)?),
-        uncredited: false,
-        origin: false,
     })
 }
 
