@@ -147,7 +147,7 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     if t == "as" && doc.is(i + 1, AS_SAYING) && cited_before(doc, i).is_some() {
         return Some(Cue { start: i, end: i + 2, lemma: "say" });
     }
-    if doc.is(i, CITING) && cited_object_end(doc, i).is_some() {
+    if CITING.contains(&t) && cited_object_end(doc, i).is_some() {
         return None;
     }
     // ", referring to the senator as ...": the object of "to" is what is attributed.
