@@ -10,7 +10,7 @@
 use dateline_text::Span;
 
 use super::doc::Doc;
-use super::doc::AUXILIARIES;
+use super::doc::{AUXILIARIES, VERBISH};
 use super::marks::Region;
 use super::noun_cues::noun_cues;
 use super::phrase::{
@@ -765,7 +765,10 @@ fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
         || matches!(doc.t(b), "," | "." | "!" | "?") && (doc.t(b) == "," || b + 1 >= hi)
         || doc.is(b, &["who", "whose"]);
     let speaker_like = name_like(doc, a, b) || doc.is(a, &["the", "he", "she"]) || doc.is(a, QUANTIFIERS);
-    if !ends || !speaker_like {
+    // "X, a lawmaker, said the terms were weak": a clause after the cue is its content, not
+    // an inverted speaker.
+    let clause = (a..b).any(|j| doc.is(j, VERBISH));
+    if !ends || !speaker_like || clause {
         return None;
     }
     let content = if doc.is_mark(comma) {

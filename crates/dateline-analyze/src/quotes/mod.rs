@@ -83,7 +83,7 @@ pub fn find_quotes_bounded(text: &str, sentences: &[Span], entities: &[Entity]) 
         }
     }
     found.dedup_by(|b, a| a.content == b.content);
-    let resolver = speaker::Resolver::new(entities, &regions);
+    let resolver = speaker::Resolver::new(entities, &regions).with_reported(indirect.iter().map(|i| i.content));
     // "Name: ..." at a paragraph start (cue: the colon) is a speaker only when the name is one the
     // entities stage found; otherwise it is a section head ("Morning Briefing: ...") or an interviewer.
     found.retain(|f| {

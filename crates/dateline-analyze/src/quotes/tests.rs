@@ -962,3 +962,83 @@ Harbour Authority engineers said the piles were rotten. A Portville developer sa
     // A place is no affiliation.
     assert_eq!(by("delay was costly"), Some((None, None)), "{q:?}");
 }
+
+#[test]
+fn the_previous_speaker_keeps_he_when_others_are_only_objects() {
+    // Issue 13: persons named since the attribution only as objects, possessors or inside a
+    // subordinate clause do not take "he" from the speaker before.
+    let text =
+        "Director of the Port Authority Mr. Kofi Mensah rejected the charges made by former mayor Yaw Boateng.\n\n\
+Speaking to the Daily Wave's morning show, he refused to discuss Boateng's claims.\n\n\
+\"The harbour was never closed,\" where Boateng keeps his office, he said.";
+    let ents = [
+        entity("e1", "PERSON", "Kofi Mensah", Some("Mr."), None, text, &["Kofi Mensah"]),
+        entity("e2", "PERSON", "Yaw Boateng", None, None, text, &["Yaw Boateng", "Boateng"]),
+    ];
+    let q = run(text, &ents);
+    let by = |c: &str| q.iter().find(|q| q.content.contains(c)).and_then(|q| q.speaker.clone());
+    assert_eq!(by("discuss"), Some("e1".into()), "{q:?}");
+    assert_eq!(by("never closed"), Some("e1".into()), "{q:?}");
+}
+
+#[test]
+fn a_subject_named_since_takes_he_from_the_previous_speaker() {
+    // The guard of the rule above: a man named since as a sentence's subject leaves "he" open.
+    let text = "Mr. Kofi Mensah rejected the charges.\n\nYaw Boateng, his rival, later wrote to the court.\n\n\
+\"It is a scandal,\" he said.";
+    let ents = [
+        entity("e1", "PERSON", "Kofi Mensah", Some("Mr."), None, text, &["Kofi Mensah"]),
+        entity("e2", "PERSON", "Yaw Boateng", Some("Mr."), None, text, &["Yaw Boateng"]),
+    ];
+    let q = run(text, &ents);
+    let scandal = q.iter().find(|q| q.content.contains("scandal")).expect("the quote");
+    assert_ne!(scandal.speaker.as_deref(), Some("e1"), "{q:?}");
+}
+
+#[test]
+fn a_name_inside_reported_speech_is_not_the_topic() {
+    // "Lee said Hale has ...": Hale is what Lee said, not who "he" is next.
+    let text = "Mr. Ivo Kral said on Monday. \"We will wait,\" he said.\n\n\
+Spokesman Mr. Jan Novak said Kral has kept in touch with voters.\n\n\
+\"That will count in May,\" he said.";
+    let ents = [
+        entity("e1", "PERSON", "Jan Novak", Some("Mr."), None, text, &["Jan Novak"]),
+        entity("e2", "PERSON", "Ivo Kral", Some("Mr."), None, text, &["Ivo Kral", "Kral"]),
+    ];
+    let q = run(text, &ents);
+    let may = q.iter().find(|q| q.content.contains("count in May")).expect("the quote");
+    assert_ne!(may.speaker.as_deref(), Some("e2"), "{q:?}");
+}
+
+#[test]
+fn he_after_an_unnamed_speaker_is_that_speaker() {
+    // "One delegate said ...": a pronoun after it, nobody named since, is the delegate.
+    let text = "Mr. Omar Said chaired the meeting.\n\n\
+One delegate said he had tried to sell his seat. He found no buyer, he said.";
+    let ents = [entity("e1", "PERSON", "Omar Said", Some("Mr."), None, text, &["Omar Said"])];
+    let q = run(text, &ents);
+    let buyer = q.iter().find(|q| q.content.contains("no buyer")).expect("the quote");
+    assert_eq!(buyer.speaker, None, "{q:?}");
+}
+
+#[test]
+fn a_title_with_a_preposition_before_the_name_is_the_person() {
+    let text = "Minister for Trade Ana Pereira said the tariffs would fall.";
+    let ents = [entity("e1", "PERSON", "Ana Pereira", None, None, text, &["Ana Pereira"])];
+    let q = run(text, &ents);
+    assert_eq!(
+        summary(&q),
+        [("indirect".into(), "the tariffs would fall".into(), Some("said".into()), Some("e1".into()))]
+    );
+}
+
+#[test]
+fn a_clause_after_an_inverted_cue_is_content_not_a_speaker() {
+    // "X, a lawmaker, said the terms were weak": the clause is what X said.
+    let text = "Former senator Ana Pereira, a lawyer from Faro, said the terms were weak.";
+    let ents = [entity("e1", "PERSON", "Ana Pereira", None, None, text, &["Ana Pereira"])];
+    let q = run(text, &ents);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].content, "the terms were weak");
+    assert_eq!(q[0].speaker.as_deref(), Some("e1"));
+}
