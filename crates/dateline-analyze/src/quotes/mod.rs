@@ -74,6 +74,9 @@ pub fn find_quotes_bounded(text: &str, sentences: &[Span], entities: &[Entity]) 
     found.extend(indirect.iter().copied());
     let partials = partial::find(&doc, &regions, &cues, &found);
     found.extend(partials);
+    for f in &mut found {
+        opened_by_a_mark(text, f);
+    }
     found.sort_by_key(|f| (f.content.0, f.content.1));
     found.dedup_by(|b, a| a.content == b.content);
     for f in &mut found {
@@ -105,6 +108,17 @@ pub fn find_quotes_bounded(text: &str, sentences: &[Span], entities: &[Entity]) 
     }
     found.truncate(keep);
     (speaker::to_quotes(text, &resolver, found), cut)
+}
+
+/// `telling reporters that "The plan failed.`: reported content that opens with a quote mark
+/// whose closing mark was lost is the speaker's own words, a direct quote without the mark.
+fn opened_by_a_mark(text: &str, f: &mut Found) {
+    let Some(content) = text.get(f.content.0..f.content.1) else { return };
+    let Some(rest) = content.strip_prefix(['"', '\u{201c}']) else { return };
+    if f.kind == "indirect" && !rest.contains(['"', '\u{201c}', '\u{201d}']) && rest.trim_start().len() > 1 {
+        f.kind = "direct";
+        f.content.0 = f.content.1 - rest.trim_start().len();
+    }
 }
 
 /// The longest prefix of `content` that ends on a token end and holds at most

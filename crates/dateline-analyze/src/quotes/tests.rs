@@ -1042,3 +1042,13 @@ fn a_clause_after_an_inverted_cue_is_content_not_a_speaker() {
     assert_eq!(q[0].content, "the terms were weak");
     assert_eq!(q[0].speaker.as_deref(), Some("e1"));
 }
+
+#[test]
+fn reported_content_opening_with_a_lost_mark_is_direct() {
+    let text = "Spokesman Paul Girard dismissed the claim, telling reporters that \"Mr Lebrun must be confused.\n\nNo more was said.";
+    let ents = [entity("e1", "PERSON", "Paul Girard", None, None, text, &["Paul Girard"])];
+    let q = run(text, &ents);
+    let confused = q.iter().find(|q| q.content.contains("confused")).expect("the quote");
+    assert_eq!((confused.kind.as_str(), confused.content.as_str()), ("direct", "Mr Lebrun must be confused"), "{q:?}");
+    assert_eq!(confused.speaker.as_deref(), Some("e1"));
+}
