@@ -784,7 +784,12 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
         before.reverse();
         let adjacent = before.last().filter(|c| super::tok_ending(toks, c.end).is_some_and(|k| k + 2 == i));
         let matching = before.iter().rev().find(|c| initials(&text[c.start..c.name_end]) == acr.replace('.', ""));
-        if let Some(long) = matching.copied().or(adjacent.copied()) {
+        // A person's name is no long form ("Director General of X Services (XS)" read as a
+        // person's title): the capitalised words before the parenthesis are tried instead.
+        let long = matching.copied().or(adjacent.copied());
+        let long =
+            long.filter(|l| l.kind != Kind::Person || initials(&text[l.start..l.name_end]) == acr.replace('.', ""));
+        if let Some(long) = long {
             if long.kind == Kind::Person || long.end - long.start <= acr.len() {
                 continue;
             }
@@ -827,7 +832,9 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
                     break;
                 }
                 let prev = tok(text, toks, p - 1);
-                if capitalised(prev) || matches!(prev, "of" | "the" | "for" | "and" | "on") {
+                // "Inter-Agency": the hyphen of a capitalised compound joins its halves.
+                let hyphen = prev == "-" && p >= 2 && capitalised(tok(text, toks, p - 2));
+                if capitalised(prev) || hyphen || matches!(prev, "of" | "the" | "for" | "and" | "on") {
                     p -= 1;
                 } else {
                     break;

@@ -351,3 +351,15 @@ fn acronyms_are_two_to_six_capitals_with_optional_dots() {
         assert!(!is_acronym(no), "{no}");
     }
 }
+
+#[test]
+fn a_hyphenated_long_form_before_its_acronym_is_the_organisation() {
+    // "Inter-Agency" gives two initials; the words before "(ICSS)" are its long form even when
+    // the recogniser read them as part of a person's title.
+    let text = "LAGOS: Director General of Inter-Coastal Survey Services (ICSS) Rear Admiral Tom Bako \
+                said on Monday the ships were safe.\n\nThe ICSS chief added that more boats were coming.";
+    let ents = run(text);
+    let org = find(&ents, "Inter-Coastal Survey Services").expect("the long form");
+    assert_eq!(org.kind, "ORG");
+    assert_eq!(org.mentions.iter().filter(|m| m.text == "ICSS").count(), 2, "{ents:?}");
+}

@@ -9,7 +9,7 @@
 
 use dateline_text::Span;
 
-use super::doc::Doc;
+use super::doc::{Doc, AUXILIARIES};
 use super::marks::Region;
 use super::phrase::{after_cue, object_after, speaker_chain, After, Cue};
 use super::Found;
@@ -179,7 +179,12 @@ fn according_to(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
 fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Option<Attr> {
     let speaker = if c.lemma == "according" {
         according_to(doc, c.end, hi)
-    } else if c.start > lo && doc.t(c.start).ends_with("ing") && doc.t(c.start - 1) == "," {
+    } else if c.start > lo
+        && doc.t(c.start).ends_with("ing")
+        && (doc.t(c.start - 1) == ","
+            || doc.is_word(c.start - 1) && !doc.is_cap(c.start - 1) && !doc.is(c.start - 1, AUXILIARIES))
+    {
+        // (Also without the comma: "X welcomed the ruling saying ...".)
         // "X declined to comment on Y's remarks, saying, "..."": the participle's subject is the
         // sentence's, not the noun phrase before the comma; "Y, X said, adding, "..."": the
         // speaker of the cue just before.

@@ -10,7 +10,7 @@
 use dateline_text::Span;
 
 use super::doc::Doc;
-use super::doc::{AUXILIARIES, VERBISH};
+use super::doc::{AUXILIARIES, CLAUSE_WORDS, VERBISH};
 use super::marks::Region;
 use super::noun_cues::noun_cues;
 use super::phrase::{
@@ -626,7 +626,11 @@ pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span
     let mut a = lo;
     if doc.is(a, ADVERBIAL) || is_adverb(doc, a) {
         a = (a..upto.min(a + 8)).find(|&j| doc.t(j) == ",")? + 1;
-    } else if doc.is_cap(a) && doc.t(a).len() > 4 && doc.t(a).ends_with("ing") {
+    } else if doc.is_cap(a)
+        && doc.t(a).len() > 4
+        && (doc.t(a).ends_with("ing") || doc.t(a).ends_with("ed") && doc.is(a + 1, PREPOSITIONS))
+    {
+        // ("Asked about the ruling, she said ...": a past participle and its preposition too.)
         // "Talking to the station's evening programme, he declined ...": an opening participle
         // phrase is no subject.
         a = (a..upto.min(a + 20)).find(|&j| doc.t(j) == ",")? + 1;
@@ -634,7 +638,14 @@ pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span
     if doc.is(a, &["he", "she", "they", "we", "i"]) {
         return doc.span(a, a + 1);
     }
-    if doc.is(a, &["the", "a", "an", "this", "that", "these", "those", "it", "in", "but", "and", "so"]) {
+    if doc.is(a, &["the"]) {
+        // "the harbour chief appreciated ...": a definite noun phrase of a few words right
+        // before a verb is the subject.
+        let verb = (a + 2..upto.min(a + 6)).find(|&j| !doc.is_word(j) || super::doc::verbish(doc, j))?;
+        let nouns = (a + 1..verb).all(|j| doc.is_word(j) && !doc.is(j, CLAUSE_WORDS) && !doc.is(j, PREPOSITIONS));
+        return (nouns && doc.is_word(verb) && super::doc::verbish(doc, verb)).then(|| doc.span(a, verb)).flatten();
+    }
+    if doc.is(a, &["a", "an", "this", "that", "these", "those", "it", "in", "but", "and", "so"]) {
         return None;
     }
     let mut b = a;

@@ -525,6 +525,20 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     if doc.is(from, &day) && doc.is_word(from + 1) && !doc.is(from + 1, ADVERBIAL) && !doc.is(from + 1, DAY_PARTS) {
         return if doc.is(from + 1, &["that"]) { After::That(from + 2) } else { After::Bare(from + 1) };
     }
+    // "said on Monday the plan ...", "said on Friday night that ...": a weekday after "on"
+    // (and a part of the day), then the content with or without "that".
+    if doc.is(from, &["on"]) && doc.is(from + 1, &day[..7]) {
+        let mut j = from + 2;
+        if doc.is(j, DAY_PARTS) && !doc.is(j, &["and", "or"]) {
+            j += 1;
+        }
+        if doc.is(j, &["that"]) {
+            return After::That(j + 1);
+        }
+        if j < hi && doc.is_word(j) && !doc.is(j, ADVERBIAL) && clause_like(doc, j, hi) {
+            return After::Bare(j);
+        }
+    }
     // "said frankly, the plan was ...": a sentence adverb and its comma open the content.
     if is_adverb(doc, from) && doc.t(from + 1) == "," && from + 2 < hi && clause_like(doc, from + 2, hi) {
         return After::Bare(from + 2);

@@ -65,6 +65,9 @@ const GENERIC: &[&str] = &[
 /// Nouns for people who speak for an organisation: "a spokesman for the ministry" is the ministry.
 const SPOKES: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "representative", "statement", "spokespeople"];
 
+/// Nouns for the person who heads an organisation: "the Harbour Authority chief".
+const LEADERS: &[&str] = &["chief", "head", "boss", "director", "chairman", "chairwoman", "commander", "leader"];
+
 /// Bodies that speak for the name before them ("the Hale campaign", "Lee's office"), unlike
 /// "Hale aides" or "Lee supporters", who are other people.
 const VOICES: &[&str] = &["campaign", "office", "administration", "government", "camp", "team", "ministry"];
@@ -137,22 +140,34 @@ const FEMALE_WORDS: &[&str] = &[
 /// free corpora (`scripts/build_first_names.py`; see resources/README.md and NOTICE).
 static FIRST_NAMES_TSV: &str = include_str!("../../../../resources/first-names.tsv");
 
-static FIRST_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
-    FIRST_NAMES_TSV
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            let name = f.next()?;
-            let g = match f.next()? {
-                "m" => Gender::Male,
-                "f" => Gender::Female,
-                _ => return None,
-            };
-            Some((name, g))
-        })
-        .collect()
+/// First names the US Social Security Administration's baby-name counts give almost only to one
+/// sex (`scripts/build_first_names_ssa.py`; public domain): the fallback for names the corpora
+/// above never showed. Decompressed once, when a pronoun first needs a gender.
+static FIRST_NAMES_SSA_GZ: &[u8] = include_bytes!("../../../../resources/first-names-ssa.tsv.gz");
+
+static FIRST_NAMES: LazyLock<HashMap<String, Gender>> = LazyLock::new(|| {
+    let mut ssa = String::new();
+    // The embedded file is checked by a test; a failure here leaves only the corpus table.
+    let _ = std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(FIRST_NAMES_SSA_GZ), &mut ssa);
+    let mut table: HashMap<String, Gender> = parse_first_names(&ssa).collect();
+    // The corpus table, learned from news and Wikipedia pronouns, wins over the US counts.
+    table.extend(parse_first_names(FIRST_NAMES_TSV));
+    table
 });
+
+/// `name<TAB>m|f[<TAB>...]` lines, comments skipped.
+fn parse_first_names(tsv: &str) -> impl Iterator<Item = (String, Gender)> + '_ {
+    tsv.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
+        let mut f = l.split('\t');
+        let name = f.next()?;
+        let g = match f.next()? {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => return None,
+        };
+        Some((name.to_string(), g))
+    })
+}
 
 /// The gender the table gives the first word of `name` ("Ana Ruiz" -> the entry for "ana"), when
 /// the name has at least two words.
@@ -161,6 +176,22 @@ fn first_name_gender(name: &str) -> Gender {
     let (Some(first), Some(_)) = (words.next(), words.next()) else { return Gender::Unknown };
     let lower = first.to_lowercase();
     FIRST_NAMES.get(lower.as_str()).copied().unwrap_or(Gender::Unknown)
+}
+
+#[cfg(test)]
+mod first_name_tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_tables_give_genders() {
+        // From the corpus table or the SSA counts; the SSA file must decompress and parse.
+        assert!(FIRST_NAMES.len() > 20_000, "{}", FIRST_NAMES.len());
+        assert_eq!(first_name_gender("Kofi Mensah"), Gender::Male);
+        assert_eq!(first_name_gender("Valarie Ortiz"), Gender::Female);
+        assert_eq!(first_name_gender("Quxzy Ortiz"), Gender::Unknown);
+        // One word is a surname as often as a first name: no gender.
+        assert_eq!(first_name_gender("Kofi"), Gender::Unknown);
+    }
 }
 
 /// The votes a first name in the table is worth against the article's own pronouns (one each).
@@ -417,6 +448,13 @@ impl<'a> Resolver<'a> {
             }
             // "ministry officials", "Harbour Authority engineers": people of the organisation.
             let affiliation = self.entities.get(e).is_some_and(|x| x.kind == "ORG").then_some(e);
+            let definite = words[0].0 == "the";
+            if definite && LEADERS.contains(&words[head_len - 1].0.as_str()) && affiliation.is_some() {
+                // "the Harbour Authority chief": the person the article titled as its head.
+                if let Some(p) = self.head_of(text, e, phrase.0) {
+                    return Resolution { entity: Some(p), confidence: 0.75, affiliation };
+                }
+            }
             if SPOKES.contains(&words[head_len - 1].0.as_str()) || VOICES.contains(&words[head_len - 1].0.as_str()) {
                 // "a ministry spokesman", "the Hale campaign": they speak for the name.
                 return Resolution { entity: Some(e), confidence: 0.75, affiliation };
@@ -537,6 +575,15 @@ impl<'a> Resolver<'a> {
         if before.unnamed.is_some_and(|u| u > latest_at && u < at) {
             return Resolution::NONE;
         }
+        // The previous speaker unchallenged is salient enough that the first-name table's
+        // gender ("Ana" is a woman's name) counts as known.
+        let pick_named = |i: usize, confidence: f32| {
+            if !known(i) && agrees(i) == want {
+                Resolution { entity: Some(i), confidence, affiliation: None }
+            } else {
+                pick(i, confidence)
+            }
+        };
         let Some(&(latest, _, _)) = cands.first() else {
             return match prev {
                 Some(p) => pick(p, 0.5),
@@ -569,15 +616,43 @@ impl<'a> Resolver<'a> {
         match salient.map(|k| cands[k].0) {
             Some(s) if Some(s) == prev && s == latest => pick(s, 0.85),
             Some(s) if s == latest => pick(s, 0.7),
-            Some(s) if Some(s) == prev && unchallenged() => pick(s, PREVIOUS_UNCHALLENGED),
+            Some(s) if Some(s) == prev && unchallenged() => pick_named(s, PREVIOUS_UNCHALLENGED),
             // The previous speaker with someone else named since as a subject: right only a
             // little more often than wrong on the dev split, so never given.
             Some(s) if Some(s) == prev => pick(s, PREVIOUS_PASSED_OVER),
             // The previous speaker further back than the three latest persons, none a subject.
-            _ if unchallenged() => pick(prev.unwrap_or(latest), PREVIOUS_UNCHALLENGED),
+            _ if unchallenged() => pick_named(prev.unwrap_or(latest), PREVIOUS_UNCHALLENGED),
             Some(s) => pick(s, 0.6),
             None => pick(latest, 0.4),
         }
+    }
+
+    /// The person an earlier title chain makes the head of organisation `org` ("Director General
+    /// of the Harbour Authority (HA) Admiral Ann Lee", "Harbour Authority chief Ann Lee"): a
+    /// person's name following a mention of `org` before `before`, with only capitalised words,
+    /// parentheses and "of"/"the" between. The latest such person.
+    fn head_of(&self, text: &str, org: usize, before: usize) -> Option<usize> {
+        let end = self.mentions.partition_point(|(s, _)| s.0 < before);
+        let lo = before.saturating_sub(WINDOW);
+        let start = self.mentions.partition_point(|(s, _)| s.0 < lo).min(end);
+        let mut found = None;
+        for (k, &(m, i)) in self.mentions.iter().enumerate().take(end).skip(start) {
+            if i != org || self.is_quoted(m.0) {
+                continue;
+            }
+            let next = self.mentions[k + 1..end].iter().find(|(s, j)| s.0 >= m.1 && *j != org);
+            let Some(&(p, j)) = next else { continue };
+            let gap = text.get(m.1..p.0).unwrap_or(".");
+            let chain = gap.len() <= 80
+                && gap.split_whitespace().all(|w| {
+                    let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | ','));
+                    w.is_empty() || w.starts_with(char::is_uppercase) || matches!(w, "of" | "the")
+                });
+            if chain && self.entities.get(j).is_some_and(|e| e.kind == "PERSON") {
+                found = Some(j);
+            }
+        }
+        found
     }
 
     /// The person named at the end of `rest` (the words after a title's preposition) when every
