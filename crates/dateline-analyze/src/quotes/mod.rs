@@ -73,7 +73,11 @@ pub fn find_quotes_bounded(text: &str, sentences: &[Span], entities: &[Entity]) 
     found.retain(|f| f.kind == "direct" || !reported.contains_any(f.content));
     found.extend(indirect.iter().copied());
     let partials = partial::find(&doc, &regions, &cues, &found);
+    // The possessive frame first: of two readings of one phrase, the first is kept below.
+    let possessed = partial::possessed(text);
+    let at = found.len();
     found.extend(partials);
+    found.splice(at..at, possessed);
     for f in &mut found {
         opened_by_a_mark(text, f);
     }

@@ -5,6 +5,8 @@
 //! (any cue verb before the phrase, speaker its subject). A quoted phrase with no such frame
 //! (a title, a scare quote) is not reported: it is nobody's quote that we can honestly name.
 
+use dateline_text::Span;
+
 use super::doc::Doc;
 use super::marks::Region;
 use super::phrase::{subject_before, Cue};
@@ -30,6 +32,113 @@ pub(super) const NAMING: &[&str] = &[
     "brand",
     "branded",
 ];
+
+/// Nouns for what someone said, after a possessor and a quoted phrase: "Lee's "reckless" remarks".
+const SAID_NOUNS: &[&str] = &[
+    "remarks",
+    "remark",
+    "comments",
+    "comment",
+    "words",
+    "claim",
+    "claims",
+    "statement",
+    "statements",
+    "warning",
+    "description",
+    "jibe",
+    "slogan",
+    "pledge",
+    "promise",
+    "phrase",
+    "label",
+    "charge",
+    "accusation",
+    "accusations",
+];
+
+/// Whether `word` is a noun for what someone said (the cue of a possessed phrase).
+pub(super) fn is_said_noun(word: &str) -> bool {
+    SAID_NOUNS.contains(&word)
+}
+
+/// The longest quoted phrase of this kind, in bytes.
+const MAX_POSSESSED: usize = 120;
+
+/// "Lee's "reckless gamble" remarks", "Lee's 'reckless gamble' comments": a quoted phrase between a
+/// person's possessive and a noun for what was said is that person's partial quote, with the noun
+/// as its cue. Single quote marks count here (the frame rules out apostrophes), and the phrase
+/// counts even inside someone else's reported speech ("declined to comment on Lee's "..."
+/// remarks": the words are still Lee's).
+pub(super) fn possessed(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (open, c) in text.char_indices() {
+        let close_mark = match c {
+            '\u{201c}' => '\u{201d}',
+            '\u{2018}' => '\u{2019}',
+            '"' | '\'' => c,
+            _ => continue,
+        };
+        let before = text[..open].trim_end_matches(' ');
+        let Some(owner_end) = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).map(str::len)
+        else {
+            continue;
+        };
+        if before.len() == open {
+            continue; // "Lee's"" with no space: not a possessive before a quote
+        }
+        let inner_start = open + c.len_utf8();
+        let window = &text[inner_start..floor(text, inner_start + MAX_POSSESSED)];
+        let Some(k) = window.find(close_mark) else { continue };
+        let inner = &window[..k];
+        if inner.trim().is_empty() || inner.contains(['\n', '"', '\u{201c}', '\u{201d}']) {
+            continue;
+        }
+        let after = inner_start + k + close_mark.len_utf8();
+        let rest = &text[after..];
+        let noun_start = after + (rest.len() - rest.trim_start_matches(' ').len());
+        let noun: &str = text[noun_start..].split(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
+        if noun_start == after || !SAID_NOUNS.contains(&noun) {
+            continue;
+        }
+        // The possessor: the capitalised words right before "'s" ("Prime Minister Ana Ruiz").
+        let (mut owner_start, mut head_end) = (owner_end, owner_end);
+        for _ in 0..4 {
+            let head = &text[..head_end];
+            let ws = head.rfind([' ', '\n']).map_or(0, |i| i + 1);
+            let w = &head[ws..];
+            if !w.starts_with(char::is_uppercase) || w.contains(['.', ',']) {
+                break;
+            }
+            owner_start = ws;
+            if ws == 0 || text[..ws].ends_with('\n') {
+                break;
+            }
+            head_end = ws - 1;
+        }
+        if owner_start >= owner_end {
+            continue;
+        }
+        let content =
+            Span(inner_start + (inner.len() - inner.trim_start().len()), inner_start + inner.trim_end().len());
+        out.push(Found {
+            kind: "partial",
+            content,
+            cue: Some(Span(noun_start, noun_start + noun.len())),
+            speaker: Some(Span(owner_start, owner_end)),
+        });
+    }
+    out
+}
+
+/// `to` moved back to a char boundary of `text` (and at most its length).
+fn floor(text: &str, to: usize) -> usize {
+    let mut to = to.min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    to
+}
 
 /// Partial quotes among the regions not already taken by `found`.
 pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], found: &[Found]) -> Vec<Found> {

@@ -801,10 +801,13 @@ pub(super) fn to_quotes(text: &str, resolver: &Resolver, found: Vec<Found>) -> V
         let f = &found[i];
         let Some(s) = f.speaker else { continue };
         let r = resolver.resolve_at(text, s, f.content, previous);
-        if let Some(e) = r.entity {
-            previous.speaker = Some((e, s.0));
-        } else if introduces_someone(text, s) {
-            previous.unnamed = Some(s.0);
+        // "Lee's "folly" remarks": a possessor, not the subject of an attribution.
+        let possessor = f.cue.and_then(|c| text.get(c.0..c.1)).is_some_and(super::partial::is_said_noun);
+        match r.entity {
+            _ if possessor => {}
+            Some(e) => previous.speaker = Some((e, s.0)),
+            None if introduces_someone(text, s) => previous.unnamed = Some(s.0),
+            None => {}
         }
         resolved[i] = r;
     }
@@ -1039,9 +1042,18 @@ fn is_credit(text: &str, s: Span, first_line_end: Option<usize>) -> bool {
 fn is_subject(text: &str, at: usize) -> bool {
     let lo = (at.saturating_sub(300)..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
     let before = text.get(lo..at).unwrap_or("");
-    let from = before
-        .rfind(['\n', '.', '!', '?', '"', '\u{201d}', '\u{201c}'])
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    // The sentence start: the last stop, line break or quote mark, not the dot of a title
+    // ("on Mr. Hale" is no sentence start).
+    let mut upto = before.len();
+    let from = loop {
+        let Some(i) = before[..upto].rfind(['\n', '.', '!', '?', '"', '\u{201d}', '\u{201c}']) else { break 0 };
+        let word = before[..i].rsplit([' ', '\n']).next().unwrap_or("");
+        if before[i..].starts_with('.') && TITLE_DOTS.contains(&word) {
+            upto = i;
+            continue;
+        }
+        break i + before[i..].chars().next().map_or(1, char::len_utf8);
+    };
     let lead = &before[from..];
     lead.split_whitespace().count() <= 4
         && lead.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
@@ -1100,6 +1112,11 @@ const VERB_AFTER_SUBJECT: &[&str] = &[
     "is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does",
     "says", "said", "told", "tells", "went", "came", "took", "made", "gave", "got", "sees", "saw", "knows", "knew",
     "thinks", "thought", "wants", "wrote", "spoke", "became", "remains", "left", "won", "lost",
+];
+
+/// Abbreviated titles whose dot ends no sentence.
+const TITLE_DOTS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Prof", "Jr", "Maj", "Adm",
 ];
 
 /// `text[from..to]`, `to` moved back to a char boundary.

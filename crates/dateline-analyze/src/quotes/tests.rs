@@ -1089,3 +1089,48 @@ Asked about the ruling, the CS chief welcomed the decision saying, \"This is a g
     assert_eq!(good.speaker.as_deref(), Some("e1"), "{q:?}");
     assert_eq!(good.speaker_affiliation.as_deref(), Some("e2"), "{q:?}");
 }
+
+#[test]
+fn a_quoted_phrase_between_a_possessive_and_remarks_is_the_possessors() {
+    let text = "Asked about it, she declined to comment on Tom Reyes' rival Ana Ruiz's 'reckless gamble' remarks. \
+Reyes called Lee's \u{201c}sheer folly\u{201d} comments unfair. It's Lee's 'gamble' anyway.";
+    let ents = [
+        entity("e1", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+        entity("e2", "PERSON", "Lee", None, None, text, &["Lee"]),
+    ];
+    let q = run(text, &ents);
+    let by =
+        |c: &str| q.iter().find(|q| q.content == c).map(|q| (q.kind.as_str(), q.cue.as_deref(), q.speaker.as_deref()));
+    assert_eq!(by("reckless gamble"), Some(("partial", Some("remarks"), Some("e1"))), "{q:?}");
+    assert_eq!(by("sheer folly"), Some(("partial", Some("comments"), Some("e2"))), "{q:?}");
+    // No noun for what was said after it: not a quote.
+    assert_eq!(by("gamble"), None, "{q:?}");
+}
+
+#[test]
+fn a_possessed_phrase_at_the_very_start_does_not_panic() {
+    for text in
+        ["Lee's 'x' remarks", "'s 'x' remarks", "Lee's \"", "\u{2019}s \u{2018}\u{2019} words", "A's 'b' words."]
+    {
+        let _ = run(text, &[]);
+    }
+    let q = run("Lee's 'big plan' remarks drew fire.", &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker_mention.as_ref().map(|m| m.text.as_str()), Some("Lee"));
+}
+
+#[test]
+fn a_possessor_of_quoted_words_does_not_become_the_previous_speaker() {
+    let text = "Mr. Kofi Mensah rejected the report.\n\n\
+Later, he declined to comment on Mr. Yaw Boateng's 'fake news' remarks.\n\n\
+He added that the port would stay open.";
+    let ents = [
+        entity("e1", "PERSON", "Kofi Mensah", Some("Mr."), None, text, &["Kofi Mensah"]),
+        entity("e2", "PERSON", "Yaw Boateng", Some("Mr."), None, text, &["Yaw Boateng"]),
+    ];
+    let q = run(text, &ents);
+    let by = |c: &str| q.iter().find(|q| q.content.contains(c)).and_then(|q| q.speaker.clone());
+    let fake = q.iter().find(|q| q.content == "fake news").expect("the partial quote");
+    assert_eq!(fake.speaker.as_deref(), Some("e2"), "{q:?}");
+    assert_eq!(by("stay open"), Some("e1".into()), "{q:?}");
+}
