@@ -1310,6 +1310,34 @@ fn company_evidence(w: &str) -> bool {
     matches!(w, "CEO" | "shares" | "stock" | "Inc" | "Inc." | "Corp" | "Corp." | "plc" | "Ltd" | "Ltd.")
 }
 
+/// Lower-case nouns for a company that can stand right before its name ("the gas company X").
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "giant",
+    "carrier",
+    "airline",
+    "operator",
+    "bank",
+    "lender",
+    "insurer",
+    "broadcaster",
+    "conglomerate",
+    "monopoly",
+    "utility",
+    "retailer",
+    "manufacturer",
+    "maker",
+    "producer",
+    "exporter",
+    "supplier",
+    "startup",
+    "newspaper",
+    "daily",
+    "tabloid",
+    "agency",
+];
+
 /// A name the recogniser typed person or place that is followed, once or more, by company
 /// evidence ("Kestrel CEO", "Kestrel shares", "Kestrel's CEO") is an organisation at every
 /// mention the recogniser made of it: the evidence outweighs any number of model votes.
@@ -1324,6 +1352,12 @@ fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand]) {
             k += 1;
         }
         if same(k) && company_evidence(tok(text, toks, k)) {
+            companies.insert(&text[c.start..c.end]);
+        }
+        // "the gas company Kestrel", "state carrier Kestrel": a noun for a company right before.
+        let first = super::tok_at(toks, c.start);
+        let before = first.and_then(|f| f.checked_sub(1)).filter(|&b| toks[b].sentence == toks[last].sentence);
+        if before.is_some_and(|b| COMPANY_NOUNS.contains(&tok(text, toks, b))) && c.kind != Kind::Org {
             companies.insert(&text[c.start..c.end]);
         }
     }

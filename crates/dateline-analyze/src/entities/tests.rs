@@ -363,3 +363,12 @@ fn a_hyphenated_long_form_before_its_acronym_is_the_organisation() {
     assert_eq!(org.kind, "ORG");
     assert_eq!(org.mentions.iter().filter(|m| m.text == "ICSS").count(), 2, "{ents:?}");
 }
+
+#[test]
+fn a_name_after_a_noun_for_a_company_is_an_organisation() {
+    // Issue 19: one wrong type spreading; "the gas company X" says what X is.
+    let text = "Talks with the state gas company Velmora ended on Monday. Velmora will report its value \
+                in January, and Velmora officials were upbeat.";
+    let ents = run(text);
+    assert_eq!(kinds_of(&ents, "Velmora"), ["ORG"], "{ents:?}");
+}
