@@ -113,13 +113,25 @@ fn read_amount(t: &Toks, i: usize, rupee: &'static str) -> Option<Found> {
     if !n.value.is_finite() {
         return None;
     }
-    if !n.in_words && !n.vague && !digits_count(t, i, n.currency.is_some(), n.at) {
+    // "12-13 days", "10 to 12 percent": a range whose unit follows its upper bound; the value
+    // is the lower bound, the text the whole range.
+    let ranged = range_end(t, &n, rupee).and_then(|m| {
+        let u = unit::after(t, &m, rupee)?;
+        u.unit.is_some().then_some((m, u))
+    });
+    if !n.in_words && !n.vague && !digits_count(t, i, n.currency.is_some(), n.at, ranged.is_some()) {
         return None;
     }
     if n.in_words && !words_count(t, i) {
         return None;
     }
-    let u = unit::after(t, &n, rupee)?;
+    let (n, u) = match ranged {
+        Some((m, u)) => (number::Number { next: m.next, ..n }, u),
+        None => {
+            let u = unit::after(t, &n, rupee)?;
+            (n, u)
+        }
+    };
     // Words alone ("the three said") are not amounts; they need something counted.
     if n.in_words && u.unit.is_none() && n.currency.is_none() {
         return None;
@@ -130,6 +142,23 @@ fn read_amount(t: &Toks, i: usize, rupee: &'static str) -> Option<Found> {
     };
     let qualifier = qualifier.or(n.vague.then_some("at least"));
     Some(Found { start_tok: q_tok, next: u.next, value: n.value, unit: u.unit, qualifier })
+}
+
+/// The upper bound of a range that starts with `n`: "-" glued between two numbers written in
+/// digits, or "to" between two numbers written alike; it must be larger than `n`.
+fn range_end(t: &Toks, n: &number::Number, rupee: &'static str) -> Option<number::Number> {
+    let k = n.next;
+    if n.glued_unit.is_some() || n.vague {
+        return None;
+    }
+    let glued_dash = !n.in_words && t.is_punct(k, "-") && t.glued(k) && t.glued(k + 1);
+    let to = t.is(k, "to");
+    if !glued_dash && !to {
+        return None;
+    }
+    let m = number::read(t, k + 1, rupee)?;
+    let alike = m.in_words == n.in_words && !m.vague && m.currency.is_none();
+    (alike && m.value > n.value && m.value.is_finite()).then_some(m)
 }
 
 fn to_amount(t: &Toks, f: &Found, mentions: &about::Mentions) -> Option<Amount> {
@@ -205,8 +234,9 @@ const QUALIFIER_WORDS: [&str; 16] = [
     "precisely",
 ];
 
-/// Checks the context of a number written in digits (`num_tok` is its digits token).
-fn digits_count(t: &Toks, i: usize, money: bool, num_tok: usize) -> bool {
+/// Checks the context of a number written in digits (`num_tok` is its digits token); `range`:
+/// it opens a range with a unit ("12-13 days"), so a glued dash and number after it are fine.
+fn digits_count(t: &Toks, i: usize, money: bool, num_tok: usize, range: bool) -> bool {
     // Glued to what comes before: "G20", "COVID-19", "#5", "+44", "1/2", "v.2".
     if !money && i > 0 && t.glued(i) {
         let p = t.s(i - 1);
@@ -232,7 +262,7 @@ fn digits_count(t: &Toks, i: usize, money: bool, num_tok: usize) -> bool {
         if matches!(s, ":" | "/") && t.glued(after + 1) && t.is_num(after + 1) {
             return false;
         }
-        if s == "-" && t.glued(after + 1) && (t.is_word(after + 1) || t.is_num(after + 1)) {
+        if s == "-" && t.glued(after + 1) && (t.is_word(after + 1) || t.is_num(after + 1) && !range) {
             return false;
         }
         if t.is_word(after) && matches!(s.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th") {
@@ -327,6 +357,7 @@ fn qualifier_before(t: &Toks, i: usize) -> Option<(usize, &'static str)> {
     }
     let one = match &*w1 {
         "some" | "about" | "around" | "approximately" | "roughly" | "circa" | "approx" | "estimated" => "approximately",
+        "within" => "at most",
         // "must not go below 40 percent", "not over 300": the negated bound is the other one.
         "over" | "above" if negated(&w2, &w3) => "at most",
         "under" | "below" if negated(&w2, &w3) => "at least",

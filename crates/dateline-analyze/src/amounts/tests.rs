@@ -77,6 +77,20 @@ fn money_and_percent() {
 }
 
 #[test]
+fn durations_are_amounts_of_time() {
+    has("the siege lasted 12 days", "12 days", 12.0, Some("days"), None);
+    has("two blasts within six minutes", "within six minutes", 6.0, Some("minutes"), Some("at most"));
+    has("jailed for six years", "six years", 6.0, Some("years"), None);
+}
+
+#[test]
+fn ranges_give_their_lower_bound() {
+    has("stocks would last 12-13 days", "12-13 days", 12.0, Some("days"), None);
+    has("prices rose 10 to 12 percent", "10 to 12 percent", 10.0, Some("percent"), None);
+    has("between three and four people", "four people", 4.0, Some("people"), None);
+}
+
+#[test]
 fn not_amounts() {
     for s in [
         "in 2013 and since 2014",
@@ -87,7 +101,7 @@ fn not_amounts() {
         "No. 10 and Article 5 of the treaty",
         "at 10:30 a.m. and 3 p.m.",
         "two days ago, a 35-year-old man",
-        "for six years",
+        "she was 35 years old, and 20 years later",
     ] {
         assert!(amounts(s).is_empty(), "{s:?}: {:?}", amounts(s));
     }

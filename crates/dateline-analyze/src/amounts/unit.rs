@@ -18,7 +18,10 @@ const STOP: [&str; 73] = [
     "when", "where", "also", "because", "if", "since", "though", "although", "whether", "so", "unless", "until",
 ];
 
-/// Time units: a number counting them is a duration or an age, which is not an amount here.
+/// Time units: a number counting them is a duration ("lasted 12 days", "within six minutes"), an
+/// amount of time with the unit as written, unless a word after it makes it an age or a point
+/// in time (see [`NOT_DURATION_AFTER`]); relative times the times scanner resolves ("two days
+/// ago", "in three weeks") never reach here.
 const TIME_UNITS: [&str; 18] = [
     "second",
     "seconds",
@@ -89,6 +92,10 @@ const S_WORDS: [&str; 16] = [
     "was", "has", "is", "as", "its", "his", "this", "thus", "does", "goes", "says", "plus", "less", "across",
     "previous", "various",
 ];
+
+/// Words after "N years" that make it an age or a point in time, not a duration.
+const NOT_DURATION_AFTER: &[&str] =
+    &["old", "ago", "later", "earlier", "before", "after", "since", "from", "younger", "older"];
 
 /// Finds the unit after number `n`. `None` means the number is not an amount (a duration).
 pub(crate) fn after(t: &Toks, n: &Number, rupee: &'static str) -> Option<UnitFound> {
@@ -162,7 +169,12 @@ fn counted_noun(t: &Toks, n: &Number, k: usize) -> Option<UnitFound> {
             break;
         }
         if TIME_UNITS.contains(&lw.as_str()) {
-            return None;
+            // Only the number right before the unit counts it ("six minutes", not "6 more days").
+            let after = t.lower(j + 1);
+            if j != k || NOT_DURATION_AFTER.contains(&&*after) || t.is_punct(j + 1, "-") {
+                return None;
+            }
+            return Some(UnitFound { unit: Some(w.to_string()), next: j + 1 });
         }
         let capital = t.capitalized(j);
         if !capital && (NOUNS.contains(&lw.as_str()) || plural(&lw)) {
