@@ -47,3 +47,23 @@ fn months_joined_by_or_share_a_year() {
     let feb = got.iter().find(|(t, _)| t.contains("February")).map(|x| x.1.clone());
     assert_eq!(jan.as_deref().map(|v| &v[..4]), feb.as_deref().map(|v| &v[..4]), "{got:?}");
 }
+
+#[test]
+fn a_dotted_clock_time_reads_its_minutes() {
+    let got = times("The second vote came at 3.15 pm on Monday, the clerk said.", "2021-07-02");
+    assert!(has(&got, "3.15 pm on Monday", "2021-06-28T15:15"), "{got:?}");
+    // A decimal with no "am"/"pm" stays a number.
+    let got = times("Prices rose 3.15 percent on Monday.", "2021-07-02");
+    assert!(!got.iter().any(|(_, v)| v.contains('T')), "{got:?}");
+}
+
+#[test]
+fn a_time_of_day_alone_takes_the_day_the_story_just_named() {
+    let text = "The fire broke out in the early hours of Sunday at the depot.\n\nTwo guards were hurt \
+                in blasts around 1.40 am, the police said.";
+    let got = times(text, "2021-07-02");
+    assert!(has(&got, "1.40 am", "2021-06-27T01:40"), "{got:?}");
+    // With no day named before it, a time of day alone is left out.
+    let got = times("Two guards were hurt in blasts around 1.40 am, the police said.", "2021-07-02");
+    assert!(!got.iter().any(|(t, _)| t.contains("1.40")), "{got:?}");
+}

@@ -185,7 +185,7 @@ fn match_at(t: &Toks, i: usize, r: Option<NaiveDate>, cx: &mut Context) -> Optio
             .or_else(|| dotted_date(t, i, r))
             .or_else(|| elided_year(t, i, r))
             .or_else(|| narrative::day_list(t, i, cx))
-            .or_else(|| time_of_day(t, i, r))
+            .or_else(|| time_of_day(t, i, r, narrative_day(t, i, cx)))
             .or_else(|| zone_time(t, i, r))
             .or_else(|| offset(t, i, r, cx))
             .or_else(|| quarter(t, i, r, cx))
@@ -395,16 +395,29 @@ fn zone_time(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
 
 /// "9 a.m. Tuesday", "4 a.m. EDT Thursday", "10:30 p.m. Friday", "5 p.m. EST Nov. 9": a time of
 /// day on a day, to the minute. The weekday is the coming one when the clause before the time
-/// looks ahead ("until 9 a.m. Tuesday", "will leave at 4 a.m. Thursday"). A time of day alone is
-/// not resolved: the record has no day to give it.
-fn time_of_day(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
-    let (h, n) = t.int(i)?;
+/// looks ahead ("until 9 a.m. Tuesday", "will leave at 4 a.m. Thursday"). A time of day alone
+/// takes the day the narrative last named, close before it (`narrative`: "in the early hours of
+/// Sunday ... around 1.40 am"); with none it is not resolved, the record having no day to give it.
+/// The minutes may follow a colon or, in British and Indian copy, a dot ("1.40 am").
+fn time_of_day(t: &Toks, i: usize, r: Option<NaiveDate>, narrative: Option<NaiveDate>) -> Option<Found> {
+    let (h, n, dotted) = match t.int(i) {
+        Some((h, n)) => (h, n, None),
+        None => {
+            // "1.40": one number token with a two-digit decimal part.
+            let (a, b) = t.s(i).split_once('.')?;
+            let (h, m) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+            if !t.is_num(i) || a.len() > 2 || b.len() != 2 || m > 59 {
+                return None;
+            }
+            (h, a.len(), Some(m))
+        }
+    };
     if n > 2 || !(1..=12).contains(&h) {
         return None;
     }
     let mut k = i + 1;
-    let mut minute = 0;
-    if t.is_punct(k, ":") && t.glued(k) && t.glued(k + 1) {
+    let mut minute = dotted.unwrap_or(0);
+    if dotted.is_none() && t.is_punct(k, ":") && t.glued(k) && t.glued(k + 1) {
         let (m, 2) = t.int(k + 1)? else { return None };
         if m > 59 {
             return None;
@@ -428,6 +441,7 @@ fn time_of_day(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     if ZONES.contains(&t.s(k)) {
         k += 1;
     }
+    let clock_end = k;
     if t.is_punct(k, ",") {
         k += 1;
     }
@@ -438,12 +452,20 @@ fn time_of_day(t: &Toks, i: usize, r: Option<NaiveDate>) -> Option<Found> {
         let dir = if future_before(t, i) { Direction::OnOrAfter } else { Direction::OnOrBefore };
         (k + 1, weekday_from(r?, wd, dir))
     } else {
-        match month_led(t, k, r)? {
-            (next, _, When::Day(d)) => (next, d),
-            _ => return None,
+        match month_led(t, k, r) {
+            Some((next, _, When::Day(d))) => (next, d),
+            _ => (clock_end, narrative?),
         }
     };
     Some((next, t.start(i), When::DayTime(d, hour, minute)))
+}
+
+/// The day the narrative named last, close before token `i` (see [`Context::recent`]).
+fn narrative_day(t: &Toks, i: usize, cx: &Context) -> Option<NaiveDate> {
+    match cx.recent(t, i)? {
+        When::Day(d) | When::DayTime(d, ..) => Some(d),
+        _ => None,
+    }
 }
 
 /// "9/18/2019", "18/09/2019": month first unless the first number cannot be a month.
