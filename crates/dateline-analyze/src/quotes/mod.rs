@@ -74,7 +74,8 @@ pub fn find_quotes_bounded(text: &str, sentences: &[Span], entities: &[Entity]) 
     found.extend(indirect.iter().copied());
     let partials = partial::find(&doc, &regions, &cues, &found);
     // The possessive frame first: of two readings of one phrase, the first is kept below.
-    let possessed = partial::possessed(text);
+    let mut possessed = partial::possessed(text);
+    possessed.extend(partial::named(text));
     let at = found.len();
     found.extend(partials);
     found.splice(at..at, possessed);

@@ -131,6 +131,76 @@ pub(super) fn possessed(text: &str) -> Vec<Found> {
     out
 }
 
+/// Naming verbs that frame a quoted phrase right after them ("what he called 'a farce'").
+const NAMING_RIGHT_BEFORE: &[&str] = &["called", "calls", "dubbed", "termed", "labelled", "labeled", "branded"];
+
+/// "what he called 'economic motives'", "Lee dubbed it "a farce"": a quoted phrase right after a
+/// naming verb (and "it"/"them") whose subject is a pronoun or a capitalised name just before
+/// the verb is that speaker's partial quote, with the verb as its cue. Single marks count (the
+/// frame rules out apostrophes: the closing mark must end a word), and the phrase counts inside
+/// someone else's reported speech, where the region-based partial quotes do not look.
+pub(super) fn named(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (open, c) in text.char_indices() {
+        let close_mark = match c {
+            '\u{201c}' => '\u{201d}',
+            '\u{2018}' => '\u{2019}',
+            '"' | '\'' => c,
+            _ => continue,
+        };
+        let mut before = text[..open].trim_end_matches(' ');
+        if before.len() == open {
+            continue;
+        }
+        for object in [" it", " them"] {
+            before = before.strip_suffix(object).unwrap_or(before);
+        }
+        let verb_start = before.rfind([' ', '\n']).map_or(0, |i| i + 1);
+        let verb = &before[verb_start..];
+        if !NAMING_RIGHT_BEFORE.contains(&verb) {
+            continue;
+        }
+        // The subject: a pronoun or up to three capitalised words right before the verb.
+        let head = text[..verb_start].trim_end_matches(' ');
+        let subject_end = head.len();
+        let mut subject_start = subject_end;
+        for _ in 0..3 {
+            let ws = text[..subject_start].trim_end_matches(' ');
+            let from = ws.rfind([' ', '\n', '(', ',']).map_or(0, |i| i + 1);
+            let w = &ws[from..];
+            if matches!(w, "he" | "she" | "they" | "He" | "She" | "They") && subject_start == subject_end {
+                subject_start = from;
+                break;
+            }
+            if !w.starts_with(char::is_uppercase) || w.ends_with('.') && w.len() > 4 {
+                break;
+            }
+            subject_start = from;
+        }
+        if subject_start >= subject_end {
+            continue;
+        }
+        let inner_start = open + c.len_utf8();
+        let window = &text[inner_start..floor(text, inner_start + MAX_POSSESSED)];
+        let Some(k) = window.find(close_mark) else { continue };
+        let inner = window[..k].trim_end_matches([',', '.']);
+        let after = inner_start + k + close_mark.len_utf8();
+        let ends_word = !text[after..].starts_with(char::is_alphanumeric);
+        if inner.trim().is_empty() || !ends_word || inner.contains(['\n', '"', '\u{201c}', '\u{201d}']) {
+            continue;
+        }
+        let content =
+            Span(inner_start + (inner.len() - inner.trim_start().len()), inner_start + inner.trim_end().len());
+        out.push(Found {
+            kind: "partial",
+            content,
+            cue: Some(Span(verb_start, verb_start + verb.len())),
+            speaker: Some(Span(subject_start, subject_end)),
+        });
+    }
+    out
+}
+
 /// `to` moved back to a char boundary of `text` (and at most its length).
 fn floor(text: &str, to: usize) -> usize {
     let mut to = to.min(text.len());

@@ -1134,3 +1134,33 @@ He added that the port would stay open.";
     assert_eq!(fake.speaker.as_deref(), Some("e2"), "{q:?}");
     assert_eq!(by("stay open"), Some("e1".into()), "{q:?}");
 }
+
+#[test]
+fn a_phrase_right_after_a_naming_verb_is_the_namers_own() {
+    // Inside reported speech too, with single marks; an apostrophe closes nothing.
+    let text = "Mr. Kofi Mensah said the price rise might have been prompted by what he called 'market games,' \
+adding that stocks were full. Ana Ruiz dubbed it \u{201c}a farce\u{201d}. He called 'the people's choice' a fraud.";
+    let ents = [
+        entity("e1", "PERSON", "Kofi Mensah", Some("Mr."), None, text, &["Kofi Mensah"]),
+        entity("e2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+    ];
+    let q = run(text, &ents);
+    let by =
+        |c: &str| q.iter().find(|q| q.content == c).map(|q| (q.kind.as_str(), q.cue.as_deref(), q.speaker.as_deref()));
+    assert_eq!(by("market games"), Some(("partial", Some("called"), Some("e1"))), "{q:?}");
+    assert_eq!(by("a farce"), Some(("partial", Some("dubbed"), Some("e2"))), "{q:?}");
+    assert!(!q.iter().any(|q| q.content == "the people"), "{q:?}");
+}
+
+#[test]
+fn a_naming_frame_at_the_edges_of_the_text_does_not_panic() {
+    for text in [
+        "called 'x'",
+        "he called 'x",
+        " called it \u{201c}",
+        "Lee called ''",
+        "\u{e9}\u{e9} dubbed \u{2018}\u{e9}\u{2019}",
+    ] {
+        let _ = run(text, &[]);
+    }
+}
