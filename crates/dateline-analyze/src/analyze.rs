@@ -80,7 +80,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     let mut truncated_stages = Vec::new();
     let (entities, quotes, times, amounts) = if english {
         let credits: Vec<Span> = lead.byline.as_ref().and_then(|b| b.agency_span).into_iter().collect();
-        let (entities, cut) = find_entities_credited(text, &sentences, resources, dateline.as_ref(), &credits);
+        let (mut entities, cut) = find_entities_credited(text, &sentences, resources, dateline.as_ref(), &credits);
         if cut {
             truncated_stages.push("entities".to_string());
         }
@@ -91,6 +91,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         for q in &mut quotes {
             q.tone = Some(crate::quote_tone(&q.content, &resources.tone));
         }
+        crate::quotes::add_speaker_mentions(&mut entities, &quotes);
         // Times and amounts read the same tokens. With a reference date every time expression
         // (relative ones too) is in `times`, so amounts reuse them; without one they find the
         // spans themselves.

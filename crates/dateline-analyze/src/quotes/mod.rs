@@ -13,10 +13,13 @@ mod direct;
 mod doc;
 mod indirect;
 mod marks;
+mod nominals;
 mod noun_cues;
 mod partial;
 mod phrase;
 mod speaker;
+
+pub(crate) use nominals::add_speaker_mentions;
 
 use dateline_text::Span;
 

@@ -1,0 +1,119 @@
+//! Speakers named by description: "the harbour chief said" resolved to a person is also a
+//! mention of that person.
+//!
+//! The entities stage links a definite description to a titled person only when the title
+//! shares its noun ("the minister" after "Minister Ana Ruiz"). The quote stage resolves more of
+//! them, with the attribution's context ("the Harbour Authority chief" through a title chain).
+//! What the quote stage is sure of is fed back so that the entity lists every way the article
+//! refers to the person, as with the coreference mentions.
+
+use crate::{Entity, Mention, Quote};
+
+/// How the fed-back mentions are marked (`Mention::via`).
+pub const VIA: &str = "speaker";
+
+/// Adds to `entities` the definite speaker phrases ("the X chief") that `quotes` resolved to
+/// them, when no entity already has the phrase, part of it that is a person, or more.
+pub fn add_speaker_mentions(entities: &mut [Entity], quotes: &[Quote]) {
+    for q in quotes {
+        let (Some(id), Some(m)) = (q.speaker.as_deref(), q.speaker_mention.as_ref()) else { continue };
+        let mut words = m.text.split_whitespace();
+        let definite = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        if !definite || words.next().is_none() {
+            continue;
+        }
+        // A name inside the phrase that is not a person's ("the ISPR chief": the organisation)
+        // stays a mention of its own; a person's name there, or any mention reaching out of
+        // the phrase, means the phrase is already someone's mention.
+        let taken = entities.iter().any(|e| {
+            // (and the speaker's own mention inside it: "the World Bank" is "World Bank")
+            e.mentions.iter().any(|x| {
+                let overlaps = x.span.0 < m.span.1 && m.span.0 < x.span.1;
+                let inside = m.span.0 <= x.span.0 && x.span.1 <= m.span.1 && x.span != m.span;
+                overlaps && (e.id == id || e.kind == "PERSON" || !inside)
+            })
+        });
+        if taken {
+            continue;
+        }
+        if let Some(e) = entities.iter_mut().find(|e| e.id == id) {
+            let at = e.mentions.partition_point(|x| x.span.0 < m.span.0);
+            e.mentions.insert(at, Mention { text: m.text.clone(), span: m.span, via: Some(VIA.to_string()) });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Span, SpeakerMention};
+
+    fn quote(speaker: Option<&str>, text: &str, at: usize) -> Quote {
+        Quote {
+            speaker: speaker.map(Into::into),
+            speaker_name: None,
+            speaker_mention: Some(SpeakerMention { text: text.into(), span: Span(at, at + text.len()) }),
+            speaker_affiliation: None,
+            kind: "direct".into(),
+            cue: Some("said".into()),
+            content: "x".into(),
+            span: Span(0, 1),
+            confidence: 0.75,
+            tone: None,
+        }
+    }
+
+    #[test]
+    fn a_resolved_description_becomes_a_mention_once() {
+        let org = Entity {
+            id: "e2".into(),
+            name: "Survey Authority".into(),
+            kind: "ORG".into(),
+            title: None,
+            role: None,
+            country: None,
+            geo: None,
+            mentions: vec![Mention { text: "Survey Authority".into(), span: Span(124, 140), via: None }],
+        };
+        let mut ents = vec![Entity {
+            id: "e1".into(),
+            name: "Tom Bako".into(),
+            kind: "PERSON".into(),
+            title: None,
+            role: None,
+            country: None,
+            geo: None,
+            mentions: vec![
+                Mention { text: "Tom Bako".into(), span: Span(0, 8), via: None },
+                Mention { text: "Bako".into(), span: Span(100, 104), via: None },
+            ],
+        }];
+        ents.push(org);
+        let quotes = [
+            quote(Some("e1"), "the survey chief", 50),
+            // the same phrase again does not overlap anything new: added once per place
+            quote(Some("e1"), "the survey chief", 50),
+            // a pronoun, an unresolved description and a name are not added
+            quote(Some("e1"), "he", 70),
+            quote(None, "the other official", 80),
+            quote(Some("e1"), "Bako", 100),
+            // an organisation named inside the phrase stays its own mention
+            quote(Some("e1"), "the Survey Authority chief", 120),
+            // the speaker's own name inside the phrase: already a mention
+            quote(Some("e2"), "the Survey Authority", 124 - 4),
+        ];
+        add_speaker_mentions(&mut ents, &quotes);
+        let got: Vec<(&str, usize, Option<&str>)> =
+            ents[0].mentions.iter().map(|m| (m.text.as_str(), m.span.0, m.via.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Tom Bako", 0, None),
+                ("the survey chief", 50, Some("speaker")),
+                ("Bako", 100, None),
+                ("the Survey Authority chief", 120, Some("speaker"))
+            ]
+        );
+        assert_eq!(ents[1].mentions.len(), 1);
+    }
+}
