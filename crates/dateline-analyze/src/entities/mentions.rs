@@ -378,6 +378,12 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             if let Some(k) = (a..b).find(|&k| k > a && is_headline_verb(tok(text, toks, k))) {
                 b = k;
             }
+            // "at Harbour Polytechnic on Tuesday": a date after the name is not part of it
+            if let Some(k) =
+                (a..b).find(|&k| k > a && tok(text, toks, k) == "on" && is_calendar_word(tok(text, toks, k + 1)))
+            {
+                b = k;
+            }
             // a lower-case word inside that is not a connector ("envoy met officials") shows the
             // tagger ran on past the name: drop the span, rules and lexicons cover what is left
             let runaway = (a..b).find(|&k| {
@@ -1177,6 +1183,10 @@ const ORG_HEADS: &[&str] = &[
     "foundation",
     "institute",
     "university",
+    "polytechnic",
+    "college",
+    "academy",
+    "conservatory",
     "police",
 ];
 

@@ -372,3 +372,13 @@ fn a_name_after_a_noun_for_a_company_is_an_organisation() {
     let ents = run(text);
     assert_eq!(kinds_of(&ents, "Velmora"), ["ORG"], "{ents:?}");
 }
+
+#[test]
+fn a_date_after_a_name_is_not_part_of_it() {
+    // (The recogniser ran this name on over "on Friday".)
+    let text = "SINGAPORE : The minister spoke at Republic Conservatory on Friday evening.";
+    let ents = run(text);
+    assert!(ents.iter().all(|e| !e.name.contains("Friday")), "{ents:?}");
+    // A school is an organisation, as universities are.
+    assert_eq!(find(&ents, "Republic Conservatory").map(|e| e.kind.as_str()), Some("ORG"), "{ents:?}");
+}
