@@ -1267,6 +1267,9 @@ const FACILITY_HEADS: &[&str] = &[
     "Cathedral",
     "Mosque",
     "Station",
+    "Hotel",
+    "Prison",
+    "Museum",
 ];
 
 /// "the Lakeside Cricket Ground", "Westbury Central Station": capitalised words before a

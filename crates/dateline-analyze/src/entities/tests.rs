@@ -382,3 +382,9 @@ fn a_date_after_a_name_is_not_part_of_it() {
     // A school is an organisation, as universities are.
     assert_eq!(find(&ents, "Republic Conservatory").map(|e| e.kind.as_str()), Some("ORG"), "{ents:?}");
 }
+
+#[test]
+fn a_hotel_named_after_a_word_is_a_facility() {
+    let ents = run("The rebels were driven to the Lagoon Hotel, where the envoy stays, police said.");
+    assert_eq!(find(&ents, "Lagoon Hotel").map(|e| e.kind.as_str()), Some("FAC"), "{ents:?}");
+}
