@@ -531,7 +531,16 @@ fn verb(
     // the noun phrase the relative clause hangs on.
     let chain = match prev {
         Some(p) if doc.is(p, &["and", "but"]) => {
-            return one(content_after(doc, c, hi), sentence_subject(doc, lo, p));
+            // "X said that ... and asked Y to ...": the speaker of the cue before, in this
+            // sentence, else the subject the sentence opens with.
+            let sent_start = doc.start(lo);
+            let earlier = direct
+                .iter()
+                .chain(so_far)
+                .rev()
+                .find(|f| f.cue.is_some_and(|q| q.0 >= sent_start && q.1 <= doc.start(p)))
+                .and_then(|f| f.speaker);
+            return one(content_after(doc, c, hi), earlier.or_else(|| sentence_subject(doc, lo, p)));
         }
         Some(p) if doc.is(p, &["who"]) && p > lo => {
             let speaker = subject_before(doc, p, lo, cues).and_then(|(a, b)| doc.span(a, b));

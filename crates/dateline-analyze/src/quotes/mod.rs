@@ -75,7 +75,9 @@ pub fn find_quotes_bounded(text: &str, sentences: &[Span], entities: &[Entity]) 
     let reported = SpanIndex::new(indirect.iter().map(|i| i.content));
     found.retain(|f| f.kind == "direct" || !reported.contains_any(f.content));
     found.extend(indirect.iter().copied());
-    let partials = partial::find(&doc, &regions, &cues, &found);
+    let mut partials = partial::find(&doc, &regions, &cues, &found);
+    // ... and is also the speaker's own words, reported on their own.
+    partials.extend(partial::inside_reported(text, &regions, &indirect));
     // The possessive frame first: of two readings of one phrase, the first is kept below.
     let mut possessed = partial::possessed(text);
     possessed.extend(partial::named(text));

@@ -33,6 +33,29 @@ pub(super) const NAMING: &[&str] = &[
     "branded",
 ];
 
+/// The most words a quoted phrase inside reported speech may have to be reported on its own.
+const MAX_INNER_WORDS: usize = 12;
+
+/// "said the talks were "a farce"": a short quoted phrase inside the content of reported speech
+/// is also reported on its own, as the same speaker's partial quote with the same cue: those are
+/// the words the speaker is quoted as using.
+pub(super) fn inside_reported(text: &str, regions: &[Region], reported: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for r in regions {
+        let Some(f) = reported.iter().find(|f| f.content.0 <= r.open && r.content.1 <= f.content.1) else { continue };
+        let words = text.get(r.content.0..r.content.1).map_or(0, |s| s.split_whitespace().count());
+        // A verb of thought frames scare quotes ("voters think the "reform" is a sham"), and a
+        // lone quoted word is more often a scare quote than someone's words.
+        let lemma = f.cue.and_then(|c| text.get(c.0..c.1)).and_then(|w| super::cues::lemma(w.split(' ').next()?));
+        let speech = lemma.is_some_and(|l| super::cues::is_speech(l) && !super::cues::is_belief(l));
+        if !(2..=MAX_INNER_WORDS).contains(&words) || !speech || r.continues || f.speaker.is_none() {
+            continue;
+        }
+        out.push(Found { kind: "partial", content: r.content, cue: f.cue, speaker: f.speaker });
+    }
+    out
+}
+
 /// Nouns for what someone said, after a possessor and a quoted phrase: "Lee's "reckless" remarks".
 const SAID_NOUNS: &[&str] = &[
     "remarks",

@@ -194,6 +194,13 @@ fn shapes(text: &str, ents: &[Entity]) -> Vec<(String, String, Option<String>, O
     run(text, ents).into_iter().map(|q| (q.kind, q.content, q.cue, q.speaker_mention.map(|m| m.text))).collect()
 }
 
+/// [`shapes`] without the partial quotes nested in reported speech (tested on their own).
+fn outer(text: &str, ents: &[Entity]) -> Vec<(String, String, Option<String>, Option<String>)> {
+    let all = shapes(text, ents);
+    let reported: Vec<String> = all.iter().filter(|q| q.0 == "indirect").map(|q| q.1.clone()).collect();
+    all.into_iter().filter(|q| q.0 != "partial" || !reported.iter().any(|r| r.contains(q.1.as_str()))).collect()
+}
+
 fn one(
     kind: &str,
     content: &str,
@@ -513,7 +520,7 @@ fn content_ends_at_a_second_attribution_a_relative_clause_or_the_occasion() {
 #[test]
 fn quoted_words_inside_reported_clauses() {
     // The quoted words open a clause that goes on after the closing mark.
-    let s = shapes("Mayor Ada Mbeki says \"the tide has turned\" despite a month of strikes at the docks.", &[]);
+    let s = outer("Mayor Ada Mbeki says \"the tide has turned\" despite a month of strikes at the docks.", &[]);
     assert_eq!(
         s,
         one(
@@ -524,25 +531,25 @@ fn quoted_words_inside_reported_clauses() {
         )
     );
     // ... but a quote that is the whole object stays direct.
-    let s = shapes("Mbeki said \"we will win\" and left the stage.", &[]);
+    let s = outer("Mbeki said \"we will win\" and left the stage.", &[]);
     assert_eq!(s[0].0, "direct", "{s:?}");
     // An infinitive may open with a quoted verb.
-    let s = shapes("Okafor vowed to \"keep the mills open\" in the towns that have lost jobs.", &[]);
+    let s = outer("Okafor vowed to \"keep the mills open\" in the towns that have lost jobs.", &[]);
     assert_eq!(
         s,
         one("indirect", "to \"keep the mills open\" in the towns that have lost jobs", "vowed", Some("Okafor"))
     );
-    let s = shapes("She asked them to \"think hard\" about the size of the new levy.", &[]);
+    let s = outer("She asked them to \"think hard\" about the size of the new levy.", &[]);
     assert_eq!(s, one("indirect", "them to \"think hard\" about the size of the new levy", "asked", Some("She")));
     // A common-noun hearer after "told".
-    let s = shapes("Lee told a town hall in Salem on Monday that the levy is too high.", &[]);
+    let s = outer("Lee told a town hall in Salem on Monday that the levy is too high.", &[]);
     assert_eq!(s, one("indirect", "the levy is too high", "told", Some("Lee")));
 }
 
 #[test]
 fn attributions_around_asides_relatives_and_reversed_marks() {
     let got = |text: &str| -> Vec<(String, String, Option<String>)> {
-        shapes(text, &[]).into_iter().map(|q| (q.0, q.1, q.3)).collect()
+        outer(text, &[]).into_iter().map(|q| (q.0, q.1, q.3)).collect()
     };
     let q = |kind: &str, content: &str, speaker: &str| {
         vec![(kind.to_string(), content.to_string(), Some(speaker.to_string()))]
@@ -1163,4 +1170,27 @@ fn a_naming_frame_at_the_edges_of_the_text_does_not_panic() {
     ] {
         let _ = run(text, &[]);
     }
+}
+
+#[test]
+fn a_quoted_phrase_inside_reported_speech_is_also_a_partial_quote() {
+    let text = "The ministry said on Monday that it had asked the port to stop such \"reckless dumping\" at once.";
+    let ents = [entity("e1", "ORG", "ministry", None, None, text, &["The ministry"])];
+    let q = run(text, &ents);
+    let inner = q.iter().find(|q| q.content == "reckless dumping").expect("the partial quote");
+    assert_eq!(
+        (inner.kind.as_str(), inner.cue.as_deref(), inner.speaker.as_deref()),
+        ("partial", Some("said"), Some("e1"))
+    );
+    // The reported speech keeps the phrase in its content.
+    assert!(q.iter().any(|q| q.kind == "indirect" && q.content.contains("\"reckless dumping\"")), "{q:?}");
+}
+
+#[test]
+fn a_cue_after_and_takes_the_speaker_of_the_cue_before_it() {
+    let text = "The Harbour Authority on Friday said that the port had reopened and asked shippers to return at once.";
+    let ents = [entity("e1", "ORG", "Harbour Authority", None, None, text, &["Harbour Authority"])];
+    let q = run(text, &ents);
+    let asked = q.iter().find(|q| q.cue.as_deref() == Some("asked")).expect("the second attribution");
+    assert_eq!(asked.speaker.as_deref(), Some("e1"), "{q:?}");
 }
