@@ -137,9 +137,10 @@ fn acronyms_of_names(text: &str, toks: &[Tok], out: &mut [Cand]) -> Vec<Cand> {
     let mut by_initials: std::collections::HashMap<String, ()> = std::collections::HashMap::new();
     for c in out.iter().filter(|c| c.kind == Kind::Org) {
         let name = &text[c.start..c.name_end];
-        let ini = initials(name);
-        if name.contains(' ') && ini.chars().count() >= 2 {
-            by_initials.insert(ini, ());
+        for ini in [initials(name), camel_initials(name)] {
+            if name.contains(' ') && ini.chars().count() >= 2 {
+                by_initials.insert(ini, ());
+            }
         }
     }
     if by_initials.is_empty() {
@@ -1134,6 +1135,27 @@ pub(crate) fn is_acronym(w: &str) -> bool {
 }
 
 /// Initials of the capitalised words of a name ("Syrian Democratic Forces" → "SDF").
+/// The initials of `name` counting the inner capitals of camel-case words too ("Channel
+/// NewsAsia" → "CNA", "PetroChina Group" → "PCG"), which such names' acronyms spell.
+pub(crate) fn camel_initials(name: &str) -> String {
+    let mut out = String::new();
+    for w in name.split(|c: char| c.is_whitespace() || c == '-') {
+        let mut prev_lower = false;
+        for (k, c) in w.chars().enumerate() {
+            if c.is_uppercase() && (k == 0 || prev_lower) {
+                out.push(c);
+            }
+            prev_lower = c.is_lowercase();
+        }
+    }
+    out
+}
+
+/// Whether the acronym `acr` (no dots) spells `name`'s initials, plain or camel-case.
+pub(crate) fn spells(name: &str, acr: &str) -> bool {
+    initials(name) == acr || camel_initials(name) == acr
+}
+
 pub(crate) fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
         .filter_map(|w| w.chars().next())

@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use dateline_text::Span;
 
-use super::mentions::{initials, is_acronym};
+use super::mentions::{camel_initials, initials, is_acronym, spells};
 use super::{Cand, Kind, Source, Tok};
 use crate::{Entity, Geo, Mention, Resources};
 
@@ -212,7 +212,11 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
     let mut acronym_work = 0u64;
     for (j, e) in ents.iter().enumerate() {
         if expands(e) {
-            by_initials.entry(initials(e.best_name(text))).or_default().push(j);
+            let (plain, camel) = (initials(e.best_name(text)), camel_initials(e.best_name(text)));
+            if camel != plain {
+                by_initials.entry(camel).or_default().push(j);
+            }
+            by_initials.entry(plain).or_default().push(j);
         }
     }
     for i in 0..ents.len() {
@@ -229,7 +233,7 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&j| j != i && expands(&ents[j]) && initials(ents[j].best_name(text)) == acr)
+            .filter(|&j| j != i && expands(&ents[j]) && spells(ents[j].best_name(text), &acr))
             .collect();
         acronym_work += fits.len() as u64 + 1;
         if fits.len() == 1 {

@@ -388,3 +388,12 @@ fn a_hotel_named_after_a_word_is_a_facility() {
     let ents = run("The rebels were driven to the Lagoon Hotel, where the envoy stays, police said.");
     assert_eq!(find(&ents, "Lagoon Hotel").map(|e| e.kind.as_str()), Some("FAC"), "{ents:?}");
 }
+
+#[test]
+fn an_acronym_of_a_camel_case_name_joins_it() {
+    let text = "The ferry sank on Monday, the broadcaster Channel SeaNews reported. - CSN /al\n\n\
+                Channel SeaNews said ten people were rescued.";
+    let ents = run(text);
+    let org = find(&ents, "Channel SeaNews").expect("the broadcaster");
+    assert!(org.mentions.iter().any(|m| m.text == "CSN"), "{ents:?}");
+}
