@@ -44,3 +44,15 @@ fn the_byline_agency_is_an_organisation() {
                  LISBON : Transport minister Rui Falcao said on Wednesday the channel would be widened.\n");
     assert!(a.entities.iter().any(|e| e.name == "Harbour Wire Service" && e.kind == "ORG"), "{:?}", a.entities);
 }
+
+#[test]
+fn an_agency_defined_on_its_own_line_is_one_organisation() {
+    // A masthead line "XNA - Xandrian News Agency", then the agency in the dateline: the acronym
+    // used before its long form, the long form the recogniser stops short of, and the dateline's
+    // mention all join one organisation.
+    let a = run("Ministers meet on Monday\n\nXNA - Xandrian News Agency\n\n\
+                 KAVALA, Oct 14, XNA -- The minister said the talks would go on. XNA said more.\n");
+    let m = mentions_of(&a, "Xandrian News Agency");
+    assert_eq!(m.iter().filter(|t| **t == "XNA").count(), 3, "{:?}", a.entities);
+    assert!(a.entities.iter().filter(|e| e.mentions.iter().any(|m| m.text == "XNA")).all(|e| e.kind == "ORG"));
+}

@@ -297,7 +297,7 @@ fn class(k: Kind) -> usize {
 
 /// One type per name in an article: the recogniser's mentions of a name written the same way
 /// take the class most mentions of that name have (rules and head words counting double, as in
-/// the merge; the first mention's class on a tie), so one mistyped mention neither stands apart
+/// the merge, and the dateline's place and agencies triple; the first mention's class on a tie), so one mistyped mention neither stands apart
 /// as another entity nor spreads through [`propagate`].
 fn one_type_per_name(text: &str, out: &mut [Cand]) {
     // name → (votes per class, the kind and country of the first mention of each class)
@@ -306,7 +306,7 @@ fn one_type_per_name(text: &str, out: &mut [Cand]) {
     // Name → its row of `votes`, so each mention is one lookup (a mention storm stays linear).
     let mut row: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for c in out.iter() {
-        if c.kind == Kind::Norp || c.source == Source::Dateline {
+        if c.kind == Kind::Norp {
             continue;
         }
         let name = &text[c.start..c.name_end];
@@ -314,7 +314,12 @@ fn one_type_per_name(text: &str, out: &mut [Cand]) {
             votes.push((name, [0; 5], [None, None, None, None, None]));
             votes.len() - 1
         });
-        let w = if c.source == Source::Model && c.head.is_none() { 1 } else { 2 };
+        // The dateline says what its words are ("Tehran, Oct 14, XNA --": the agency).
+        let w = match c.source {
+            Source::Dateline => 3,
+            Source::Model if c.head.is_none() => 1,
+            _ => 2,
+        };
         let cl = class(c.kind);
         votes[k].1[cl] += w;
         votes[k].2[cl].get_or_insert_with(|| (c.kind, c.country.clone()));
@@ -528,6 +533,16 @@ fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>) {
     for c in model.iter_mut().filter(|c| c.kind == Kind::Org) {
         let Some(last) = super::tok_ending(toks, c.end) else { continue };
         let head = tok(text, toks, last).to_ascii_lowercase();
+        // "Xandrian News" + "Agency": a capitalised organisation head right after the name
+        // belongs to it (the recogniser stopped one word short).
+        let next = tok(text, toks, last + 1);
+        let same_sentence = toks.get(last + 1).is_some_and(|t| t.sentence == toks[last].sentence);
+        if same_sentence && capitalised(next) && ORG_HEADS.contains(&next.to_ascii_lowercase().as_str()) {
+            extended.push((c.end, toks[last + 1].end));
+            c.end = toks[last + 1].end;
+            c.name_end = c.end;
+            continue;
+        }
         if !ORG_WORDS.contains(&head.as_str()) || !matches!(tok(text, toks, last + 1), "for" | "of" | "on") {
             continue;
         }
@@ -855,6 +870,31 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
             let a = toks[p].start;
             out.push(cand(a, toks[end - 1].end, Kind::Org, Source::Rule, toks[p].sentence));
             defined.push((acr.to_string(), Kind::Org, a));
+        }
+    }
+    // "XNA - Xandrian News Agency" (a masthead or credit line): an acronym, a dash set off by
+    // spaces, and capitalised words whose initials spell it, to the end of the line.
+    for i in 0..toks.len().saturating_sub(2) {
+        let acr = tok(text, toks, i);
+        let dash = matches!(tok(text, toks, i + 1), "-" | "\u{2013}" | "\u{2014}")
+            && text[toks[i].end..toks[i + 1].start].contains(' ');
+        if !is_acronym(acr) || acr.contains('.') || !dash {
+            continue;
+        }
+        let from = i + 2;
+        let mut end = from;
+        while end < toks.len() && end - from < 10 && !text[toks[end - 1].end..toks[end].start].contains('\n') && {
+            let w = tok(text, toks, end);
+            capitalised(w) || matches!(w, "of" | "the" | "for" | "and")
+        } {
+            end += 1;
+        }
+        if end > from && text[toks[end - 1].end..].starts_with(['\n', '\r']) || end == toks.len() {
+            let long = &text[toks[from].start..toks[end - 1].end];
+            if end > from && spells(long, acr) {
+                out.push(cand(toks[from].start, toks[end - 1].end, Kind::Org, Source::Rule, toks[from].sentence));
+                defined.push((acr.to_string(), Kind::Org, toks[from].start));
+            }
         }
     }
     let mut first_defined: rustc_hash::FxHashMap<&str, (Kind, usize)> = rustc_hash::FxHashMap::default();
@@ -1518,5 +1558,20 @@ fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
     }
     if !res.gazetteer.admin1_by_name(name).is_empty() || !res.gazetteer.lookup(name).is_empty() {
         c.kind = Kind::Gpe;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dateline_outvotes_a_mistyped_mention_of_its_agency() {
+        // "XNA - ..." read as a place on a line of its own, "KAVALA, Oct 14, XNA --" the agency.
+        let text = "XNA - a line\n\nKAVALA, Oct 14, XNA -- text";
+        let mut cands = vec![cand(0, 3, Kind::Gpe, Source::Model, 0), cand(30, 33, Kind::Org, Source::Dateline, 1)];
+        one_type_per_name(text, &mut cands);
+        assert_eq!(cands[0].kind, Kind::Org);
+        assert_eq!(cands[1].kind, Kind::Org);
     }
 }

@@ -97,8 +97,13 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
     let mut ents: Vec<Ent> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut by_start: HashMap<usize, usize> = HashMap::default();
+    // Acronyms used before their long form ("XNA - Xandrian News Agency"): joined after the pass.
+    let mut forward: Vec<(usize, usize)> = Vec::new();
     for c in cands {
         let k = key(text, &c, res);
+        if let Some(s) = c.alias_of.filter(|s| !by_start.contains_key(s)) {
+            forward.push((c.start, s));
+        }
         let target = match c.alias_of.and_then(|s| by_start.get(&s).copied()) {
             Some(e) => Some(e),
             None => by_key.get(&k).copied(),
@@ -125,6 +130,18 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
             ents[e].country.clone_from(&c.country);
         }
         ents[e].mentions.push(c);
+    }
+    for (at, long) in forward {
+        if let (Some(&from), Some(&to)) = (by_start.get(&at), by_start.get(&long)) {
+            if from != to && !ents[from].mentions.is_empty() {
+                move_into(&mut ents, from, to);
+                for e in by_start.values_mut().chain(by_key.values_mut()) {
+                    if *e == from {
+                        *e = to;
+                    }
+                }
+            }
+        }
     }
     // Surnames and other partial names of people: "Volkova" → "Irina Volkova".
     let people: Vec<(usize, Vec<String>)> = ents
