@@ -97,39 +97,41 @@ impl Store {
     /// [`MAX_SCAN`] matches (quote key and speaker only; the page's quotes are then read by key),
     /// so a query matching most of a large corpus does not count speakers or read columns over
     /// all of them: the speakers facet describes the best [`MAX_SCAN`] matches (all of them when
-    /// fewer match). The total is exact: counted past the scan without joining articles when no
-    /// article filter needs them. A page past the scan is read directly.
+    /// fewer match). The total is exact: a sum over quote wordings when no article filter needs
+    /// the articles, else counted. A page past the scan is read directly.
+    ///
+    /// Words are ranked over distinct wordings (`quote_wordings_fts`, schema version 6), so a
+    /// wire quote carried by a hundred articles is scored once: best wording first by bm25, and
+    /// the quotes of one score in key order.
     pub fn quote_search(&self, filter: &QuoteFilter, offset: usize, limit: usize) -> Result<QuotePage, StoreError> {
         let err = |source| self.query_err("searching quotes", source);
         let Some(mut m) = matching(filter) else {
             return Ok(QuotePage { total: 0, hits: Vec::new(), speakers: Vec::new() });
         };
         let tx = self.conn.unchecked_transaction().map_err(err)?;
-        let counted = m.choose(&tx).map_err(err)?;
         // The scan: (quote key, speaker) of the best MAX_SCAN + 1 matches, in order.
-        let mut scan: Vec<(i64, Option<String>)> = Vec::new();
-        {
-            let (sql, mut params) = m.scan();
+        let (mut scan, counted) = if m.fts.is_some() {
+            let (scan, total) = m.scan_wordings(&tx, MAX_SCAN + 1).map_err(err)?;
+            (scan, Some(total))
+        } else {
+            let counted = m.choose(&tx).map_err(err)?;
+            let sql = format!("SELECT q.pk, q.speaker_name {} {} LIMIT ?", m.from_where, m.order);
+            let mut params = m.params.clone();
             params.push(Value::Integer(MAX_SCAN as i64 + 1));
             let mut stmt = tx.prepare_cached(&sql).map_err(err)?;
             let rows = stmt.query_map(params_from_iter(params.iter()), |r| Ok((r.get(0)?, r.get(1)?))).map_err(err)?;
+            let mut scan = Vec::new();
             for row in rows {
                 scan.push(row.map_err(err)?);
             }
-        }
+            (scan, counted)
+        };
         let complete = scan.len() <= MAX_SCAN;
         scan.truncate(MAX_SCAN);
-        let total = if complete {
-            scan.len() as u64
-        } else if let Some(n) = counted {
-            n
-        } else {
-            let (sql, params) = m.count();
-            let n: i64 = tx
-                .prepare_cached(&sql)
-                .and_then(|mut s| s.query_row(params_from_iter(params.iter()), |r| r.get(0)))
-                .map_err(err)?;
-            n.max(0) as u64
+        let total = match counted {
+            _ if complete => scan.len() as u64,
+            Some(n) => n,
+            None => m.count(&tx).map_err(err)?,
         };
         let speakers = speaker_facet(&scan);
         let mut hits = Vec::new();
@@ -143,7 +145,7 @@ impl Store {
                 hits.push(stmt.query_row([pk], hit_of).map_err(err)?);
             }
         } else {
-            let sql = format!("SELECT {HIT_COLUMNS} {} {} LIMIT ? OFFSET ?", m.from_where, m.order);
+            let sql = format!("{}SELECT {HIT_COLUMNS} {} {} LIMIT ? OFFSET ?", m.with, m.from_where, m.order);
             let mut params = m.params.clone();
             params.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
             params.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
@@ -170,7 +172,7 @@ impl Store {
         let Some(mut m) = matching(filter) else { return Ok(0) };
         let tx = self.conn.unchecked_transaction().map_err(err)?;
         m.choose(&tx).map_err(err)?;
-        let sql = format!("SELECT {HIT_COLUMNS} {} {} LIMIT ?", m.from_where, m.order);
+        let sql = format!("{}SELECT {HIT_COLUMNS} {} {} LIMIT ?", m.with, m.from_where, m.order);
         let mut params = m.params;
         params.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
         let mut sent = 0;
@@ -189,28 +191,41 @@ impl Store {
     }
 }
 
+/// A scanned match: the quote's key and its speaker.
+type ScanRow = (i64, Option<String>);
+
 /// A speaker's quotes through the speaker index, then sorted by date.
 const SPEAKER_FIRST: &str = "FROM quotes q JOIN articles a ON a.pk = q.article_pk WHERE 1";
 
 /// Articles newest first through the `published` index, then their quotes.
 const ARTICLES_FIRST: &str = "FROM articles a CROSS JOIN quotes q ON q.article_pk = a.pk WHERE 1";
 
+/// The wordings a text query matches, with their bm25 score (`?` is the full-text query; the
+/// wording conditions follow).
+const RANKED_WORDINGS: &str = "SELECT w.pk, bm25(quote_wordings_fts) AS score, w.quotes, w.speaker_name
+     FROM quote_wordings_fts JOIN quote_wordings w ON w.pk = quote_wordings_fts.rowid
+     WHERE quote_wordings_fts MATCH ?";
+
 /// The quotes matching a filter, as SQL.
 struct Matching {
-    /// `FROM ... WHERE ...` over `q` (quotes), `a` (articles) and, for a text query, `quotes_fts`.
+    /// `WITH r AS (...)` before the statement for a text query (the ranked wordings), else empty.
+    with: String,
+    /// `FROM ... WHERE ...` over `q` (quotes), `a` (articles) and, for a text query, `r` and `o`
+    /// (`quote_occurrences`).
     from_where: String,
-    /// Its parameters.
+    /// The parameters of `with` and `from_where`, in order.
     params: Vec<Value>,
     /// The result order (see [`matching`]).
     order: &'static str,
     /// The full-text query, when there is one.
     fts: Option<String>,
-    /// The quote's own conditions (speaker, kind) as ` AND ...` over `q`, with their parameters.
-    quote_where: String,
+    /// The quote's own conditions (speaker, kind) as ` AND ...` over `w` (a wording: its speaker
+    /// and kind are those of every quote carrying it), with their parameters.
+    wording_where: String,
     quote_params: Vec<Value>,
-    /// True when some condition is on the article: the articles table is then needed to decide
-    /// what matches, not only to order it.
-    article_filters: bool,
+    /// The conditions on the article as ` AND ...` over `a`, with their parameters.
+    article_where: String,
+    article_params: Vec<Value>,
 }
 
 /// The quotes matching `filter`; `None` when a text query has nothing searchable in it (it then
@@ -219,7 +234,7 @@ fn matching(filter: &QuoteFilter) -> Option<Matching> {
     let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     let speaker = given(&filter.speaker);
     let fts = match given(&filter.text) {
-        // With a speaker, the index's own speaker column narrows the matches to quotes whose
+        // With a speaker, the index's own speaker column narrows the matches to wordings whose
         // speaker has the name's words in order, before any row is read; equality is still
         // checked on the row. The name's words join the bm25 score: the same words in every
         // kept row, weighed by each row's length like the query's own words, so the order is
@@ -232,51 +247,70 @@ fn matching(filter: &QuoteFilter) -> Option<Matching> {
         }),
         None => None,
     };
-    let (mut quote_where, mut quote_params) = (String::new(), Vec::new());
+    let (mut quote_where, mut wording_where, mut quote_params) = (String::new(), String::new(), Vec::new());
     if let Some(v) = &speaker {
         quote_where.push_str(" AND q.speaker_name = ? COLLATE NOCASE");
+        wording_where.push_str(" AND w.speaker_name = ? COLLATE NOCASE");
         quote_params.push(Value::Text(v.clone()));
     }
     if let Some(v) = given(&filter.kind) {
         quote_where.push_str(" AND q.kind = ? COLLATE NOCASE");
+        wording_where.push_str(" AND w.kind = ? COLLATE NOCASE");
         quote_params.push(Value::Text(v));
     }
+    let article = SearchFilter { text: None, speaker: None, ..filter.article.clone() };
+    let (mut article_where, mut article_params) = (String::new(), Vec::new());
+    push_filters(&article, &mut article_where, &mut article_params);
+    let mut with = String::new();
     let mut sql = String::new();
     let mut params = Vec::new();
     let order = match &fts {
-        // Best match first (bm25 over content and speaker); ties in storage order. Quote keys
-        // grow with (article, position): the trigger inserts an article's quotes in order.
+        // Best wording first (bm25 over content and speaker), then its quotes in key order, so
+        // that quotes of one score stay in storage order. Quote keys grow with (article,
+        // position): the trigger inserts an article's quotes in order.
         Some(fts) => {
-            sql.push_str(
-                "FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid JOIN articles a ON a.pk = q.article_pk
-                 WHERE quotes_fts MATCH ?",
-            );
+            with = format!("WITH r AS MATERIALIZED (SELECT pk AS wpk, score FROM ({RANKED_WORDINGS}{wording_where})) ");
             params.push(Value::Text(fts.clone()));
-            "ORDER BY bm25(quotes_fts), q.pk"
+            params.extend(quote_params.iter().cloned());
+            sql.push_str(
+                "FROM r CROSS JOIN quote_occurrences o ON o.wording_pk = r.wpk
+                 CROSS JOIN quotes q ON q.pk = o.quote_pk CROSS JOIN articles a ON a.pk = o.article_pk WHERE 1",
+            );
+            "ORDER BY r.score, q.pk"
         }
         // Newest first, undated last (NULL is the smallest value, so last in DESC), then article
         // and quote order. Without a speaker, the articles are read first, through the
         // `published` index in that order, so a page of the newest quotes reads a page of
         // articles instead of sorting every quote; a speaker's quotes are found by their index.
-        None if speaker.is_some() => {
-            sql.push_str(SPEAKER_FIRST);
-            "ORDER BY a.published DESC, a.pk DESC, q.position"
-        }
         None => {
-            sql.push_str(ARTICLES_FIRST);
+            sql.push_str(if speaker.is_some() { SPEAKER_FIRST } else { ARTICLES_FIRST });
+            sql.push_str(&quote_where);
+            params.extend(quote_params.iter().cloned());
             "ORDER BY a.published DESC, a.pk DESC, q.position"
         }
     };
-    sql.push_str(&quote_where);
-    params.extend(quote_params.iter().cloned());
-    let article = SearchFilter { text: None, speaker: None, ..filter.article.clone() };
-    let before = params.len();
-    push_filters(&article, &mut sql, &mut params);
-    let article_filters = params.len() > before;
-    Some(Matching { from_where: sql, params, order, fts, quote_where, quote_params, article_filters })
+    sql.push_str(&article_where);
+    params.extend(article_params.iter().cloned());
+    Some(Matching {
+        with,
+        from_where: sql,
+        params,
+        order,
+        fts,
+        wording_where,
+        quote_params,
+        article_where,
+        article_params,
+    })
 }
 
 impl Matching {
+    /// True when some condition is on the article: the articles table is then needed to decide
+    /// what matches, not only to order it.
+    fn article_filters(&self) -> bool {
+        !self.article_params.is_empty()
+    }
+
     /// For a speaker without words: when the speaker is quoted so often that walking articles
     /// newest first meets their newest quotes sooner than sorting all of them (`n * n >= 250 *
     /// all quotes`, from the costs of an index row and of a joined, sorted one), read articles
@@ -285,68 +319,110 @@ impl Matching {
         if self.fts.is_some() || !self.from_where.starts_with(SPEAKER_FIRST) {
             return Ok(None);
         }
-        let n: i64 = conn
-            .prepare_cached(&format!("SELECT count(*) FROM quotes q WHERE 1{}", self.quote_where))?
-            .query_row(params_from_iter(self.quote_params.iter()), |r| r.get(0))?;
+        let n = self.wording_sum(conn)?;
         let all: i64 = conn.prepare_cached("SELECT coalesce(max(pk), 0) FROM quotes")?.query_row([], |r| r.get(0))?;
-        if n >= MAX_SCAN as i64 && n.saturating_mul(n) >= all.saturating_mul(250) {
+        let n_i = i64::try_from(n).unwrap_or(i64::MAX);
+        if n_i >= MAX_SCAN as i64 && n_i.saturating_mul(n_i) >= all.saturating_mul(250) {
             self.from_where = self.from_where.replacen(SPEAKER_FIRST, ARTICLES_FIRST, 1);
         }
-        Ok((!self.article_filters).then_some(n.max(0) as u64))
+        Ok((!self.article_filters()).then_some(n))
     }
 
-    /// The scan: `(quote key, speaker)` of the matches in order; its `LIMIT` parameter is last.
-    fn scan(&self) -> (String, Vec<Value>) {
-        match &self.fts {
-            // Only words: rank inside the full-text index and join the best rows alone.
-            Some(fts) if !self.article_filters && self.quote_where.is_empty() => (
-                "SELECT f.pk, q.speaker_name
-                 FROM (SELECT rowid AS pk, bm25(quotes_fts) AS score FROM quotes_fts WHERE quotes_fts MATCH ?
-                       ORDER BY score, rowid LIMIT ?) f
-                 JOIN quotes q ON q.pk = f.pk ORDER BY f.score, f.pk"
-                    .to_string(),
-                vec![Value::Text(fts.clone())],
-            ),
-            // Words and the quote's own conditions: the articles are not needed.
-            Some(fts) if !self.article_filters => (
-                format!(
-                    "SELECT q.pk, q.speaker_name FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid
-                     WHERE quotes_fts MATCH ?{} ORDER BY bm25(quotes_fts), q.pk LIMIT ?",
-                    self.quote_where
-                ),
-                std::iter::once(Value::Text(fts.clone())).chain(self.quote_params.iter().cloned()).collect(),
-            ),
-            _ => {
-                (format!("SELECT q.pk, q.speaker_name {} {} LIMIT ?", self.from_where, self.order), self.params.clone())
-            }
-        }
+    /// How many quotes meet the quote's own conditions (speaker, kind), whatever their article:
+    /// a sum over the wordings that meet them, not a count over quotes.
+    fn wording_sum(&self, conn: &rusqlite::Connection) -> rusqlite::Result<u64> {
+        let n: i64 = conn
+            .prepare_cached(&format!(
+                "SELECT coalesce(sum(w.quotes), 0) FROM quote_wordings w WHERE 1{}",
+                self.wording_where
+            ))?
+            .query_row(params_from_iter(self.quote_params.iter()), |r| r.get(0))?;
+        Ok(n.max(0) as u64)
     }
 
-    /// The count of every match, without the articles table when no article filter needs it.
-    fn count(&self) -> (String, Vec<Value>) {
-        if self.article_filters {
-            return (format!("SELECT count(*) {}", self.from_where), self.params.clone());
-        }
-        match &self.fts {
-            Some(fts) if self.quote_where.is_empty() => {
-                ("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?".to_string(), vec![Value::Text(fts.clone())])
+    /// The scan of a text query: `(quote key, speaker)` of the best `want` matches in the order
+    /// of [`Matching::order`], and the exact total.
+    ///
+    /// Ranks the matching wordings (each scored once), then reads the quotes of each wording in
+    /// that order until `want` are found and the next wording scores worse (a wording scoring
+    /// the same may hold smaller keys). Without article filters the total is the sum of the
+    /// wordings' quotes; with them every wording's quotes are counted through their articles.
+    fn scan_wordings(&self, conn: &rusqlite::Connection, want: usize) -> rusqlite::Result<(Vec<ScanRow>, u64)> {
+        let Some(fts) = &self.fts else { return Ok((Vec::new(), 0)) };
+        let mut wordings: Vec<(i64, f64, i64, Option<String>)> = Vec::new();
+        {
+            let mut stmt =
+                conn.prepare_cached(&format!("{RANKED_WORDINGS}{} ORDER BY score, w.pk", self.wording_where))?;
+            let params = std::iter::once(Value::Text(fts.clone())).chain(self.quote_params.iter().cloned());
+            let rows =
+                stmt.query_map(params_from_iter(params), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            for row in rows {
+                wordings.push(row?);
             }
-            Some(fts) => (
-                format!(
-                    "SELECT count(*) FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid
-                     WHERE quotes_fts MATCH ?{}",
-                    self.quote_where
-                ),
-                std::iter::once(Value::Text(fts.clone())).chain(self.quote_params.iter().cloned()).collect(),
-            ),
-            None => (format!("SELECT count(*) FROM quotes q WHERE 1{}", self.quote_where), self.quote_params.clone()),
         }
+        let filtered = self.article_filters();
+        let (keys_sql, count_sql) = if filtered {
+            let from = format!(
+                "FROM quote_occurrences o CROSS JOIN articles a ON a.pk = o.article_pk WHERE o.wording_pk = ?{}",
+                self.article_where
+            );
+            (format!("SELECT o.quote_pk {from} ORDER BY o.quote_pk"), format!("SELECT count(*) {from}"))
+        } else {
+            ("SELECT quote_pk FROM quote_occurrences WHERE wording_pk = ? ORDER BY quote_pk".to_string(), String::new())
+        };
+        let mut keys = conn.prepare_cached(&keys_sql)?;
+        let mut found: Vec<(f64, i64, usize)> = Vec::new();
+        let mut counted: u64 = 0;
+        // The score of the wording that filled the scan: later wordings scoring worse cannot enter it.
+        let mut cut: Option<f64> = None;
+        for (index, (wording, score, _, _)) in wordings.iter().enumerate() {
+            let needed = cut.is_none_or(|c| *score <= c);
+            if !needed {
+                if !filtered {
+                    break;
+                }
+                let n: i64 = conn
+                    .prepare_cached(&count_sql)?
+                    .query_row(params_from_iter(self.occurrence_params(*wording)), |r| r.get(0))?;
+                counted += n.max(0) as u64;
+                continue;
+            }
+            let rows = keys.query_map(params_from_iter(self.occurrence_params(*wording)), |r| r.get::<_, i64>(0))?;
+            for key in rows {
+                found.push((*score, key?, index));
+                counted += 1;
+            }
+            if cut.is_none() && found.len() >= want {
+                cut = Some(*score);
+            }
+        }
+        let total = if filtered { counted } else { wordings.iter().map(|w| w.2.max(0) as u64).sum() };
+        found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        found.truncate(want);
+        Ok((found.into_iter().map(|(_, key, index)| (key, wordings[index].3.clone())).collect(), total))
+    }
+
+    /// The parameters of a wording's occurrences: its key, then the article conditions'.
+    fn occurrence_params(&self, wording: i64) -> Vec<Value> {
+        std::iter::once(Value::Integer(wording)).chain(self.article_params.iter().cloned()).collect()
+    }
+
+    /// The count of every match of a query without words: through the articles when an article
+    /// filter needs them, else summed over wordings.
+    fn count(&self, conn: &rusqlite::Connection) -> rusqlite::Result<u64> {
+        if !self.article_filters() {
+            return self.wording_sum(conn);
+        }
+        let n: i64 = conn
+            .prepare_cached(&format!("{}SELECT count(*) {}", self.with, self.from_where))?
+            .query_row(params_from_iter(self.params.iter()), |r| r.get(0))?;
+        Ok(n.max(0) as u64)
     }
 }
 
 /// The most quoted speakers among scanned matches (names compared without ASCII case, each shown
 /// as first met), most quotes first, then by name.
-fn speaker_facet(scan: &[(i64, Option<String>)]) -> Vec<FacetCount> {
+fn speaker_facet(scan: &[ScanRow]) -> Vec<FacetCount> {
     let mut counts: HashMap<String, (String, u64)> = HashMap::new();
     for name in scan.iter().filter_map(|(_, s)| s.as_deref()) {
         counts.entry(name.to_ascii_lowercase()).or_insert_with(|| (name.to_string(), 0)).1 += 1;
