@@ -14,7 +14,7 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 /// What a wire service said, carried word for word by every copy. The first two have the same
 /// words and speaker and differ only in kind (so they score alike and interleave by key); the
-/// third has no speaker; the fourth is another speaker's.
+/// third has no speaker; the fourth is another speaker's. See [`copy`] for a fifth.
 const WIRE: [(&str, Option<&str>, &str); 4] = [
     ("direct", Some("Lena Okafor"), "The harbour reopens on Monday for grain ships"),
     ("partial", Some("Lena Okafor"), "The harbour reopens on Monday for grain ships"),
@@ -28,7 +28,14 @@ fn copy(i: usize) -> Analysis {
     let own = format!("copy {i} of the harbour story was filed late");
     let picked: Vec<(&str, Option<&str>, String)> = [i % 4, (i + 1) % 4, (i + 2) % 4]
         .iter()
-        .map(|&k| (WIRE[k].0, WIRE[k].1, WIRE[k].2.to_string()))
+        // Every fifth copy spells the partial quote's speaker in capitals: another wording.
+        .map(|&k| {
+            (
+                WIRE[k].0,
+                if k == 1 && i.is_multiple_of(5) { Some("LENA OKAFOR") } else { WIRE[k].1 },
+                WIRE[k].2.to_string(),
+            )
+        })
         .chain(std::iter::once(("direct", Some("Desk Editor"), own)))
         .collect();
     let text = format!("Harbour copy {i}. ") + &picked.iter().map(|p| format!("\"{}.\"", p.2)).collect::<String>();
@@ -97,6 +104,8 @@ fn filters() -> Vec<QuoteFilter> {
         QuoteFilter::default(),
         QuoteFilter { kind: Some("partial".into()), ..QuoteFilter::default() },
         QuoteFilter { speaker: Some("Tomas Reyes".into()), ..QuoteFilter::default() },
+        QuoteFilter { speaker: Some("LENA OKAFOR".into()), ..QuoteFilter::default() },
+        QuoteFilter { speaker: Some("lena okafor".into()), kind: Some("partial".into()), ..QuoteFilter::default() },
         QuoteFilter { article: mombasa, ..QuoteFilter::default() },
     ]
 }
@@ -120,6 +129,11 @@ fn check_search(store: &Store, filter: &QuoteFilter) -> Result<Vec<QuoteHit>, Bo
     }
     let facet: HashMap<String, u64> = first.speakers.iter().map(|c| (c.value.to_ascii_lowercase(), c.count)).collect();
     assert_eq!(facet, counts, "{filter:?}");
+    // Each facet value is spelled as first met in the walk.
+    for value in &first.speakers {
+        let met = all.iter().filter_map(|h| h.speaker_name.as_deref()).find(|s| s.eq_ignore_ascii_case(&value.value));
+        assert_eq!(met, Some(value.value.as_str()), "{filter:?}");
+    }
     for h in &all {
         if let Some(kind) = &filter.kind {
             assert!(h.kind.as_deref().is_some_and(|k| k.eq_ignore_ascii_case(kind)), "{filter:?}: {h:?}");
@@ -149,6 +163,16 @@ fn wording_rows(conn: &Connection) -> rusqlite::Result<(i64, i64, i64)> {
     )
 }
 
+/// The same, as they should be: distinct (content, speaker, kind) of the quotes, and the quotes.
+fn expected_rows(conn: &Connection) -> rusqlite::Result<(i64, i64, i64)> {
+    conn.query_row(
+        "SELECT (SELECT count(*) FROM (SELECT DISTINCT content, speaker_name, kind FROM quotes)),
+                (SELECT count(*) FROM quotes), (SELECT count(*) FROM quotes)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+}
+
 #[test]
 fn wire_copies_share_wordings_and_searches_answer_every_copy_in_order() -> TestResult {
     let dir = tempfile::tempdir()?;
@@ -157,9 +181,10 @@ fn wire_copies_share_wordings_and_searches_answer_every_copy_in_order() -> TestR
     let n = MAX_SCAN + 300;
     store.insert_batch(&(0..n).map(copy).collect::<Vec<_>>())?;
 
-    // Four wire wordings and one of each copy's own, each counting the quotes that carry it.
+    // Five wire wordings and one of each copy's own, each counting the quotes that carry it.
     let conn = Connection::open(&path)?;
-    assert_eq!(wording_rows(&conn)?, (4 + n as i64, 4 * n as i64, 4 * n as i64));
+    assert_eq!(wording_rows(&conn)?, (5 + n as i64, 4 * n as i64, 4 * n as i64));
+    assert_eq!(wording_rows(&conn)?, expected_rows(&conn)?);
     let every = walk(&store, &QuoteFilter::default())?;
     assert_eq!(every.len(), 4 * n);
 
@@ -200,7 +225,8 @@ fn deleted_articles_leave_their_wordings_true() -> TestResult {
     conn.execute("DELETE FROM articles WHERE source_path IN ('c3.txt', 'c4.txt', 'c5.txt')", [])?;
     let left = quotes_of(&conn)?;
     assert_eq!(left, 4 * 37);
-    assert_eq!(wording_rows(&conn)?, (4 + 37, left, left));
+    assert_eq!(wording_rows(&conn)?, expected_rows(&conn)?);
+    assert_eq!(wording_rows(&conn)?.0, 5 + 37);
     let gone = QuoteFilter { text: Some("\"copy 4 of\"".into()), ..QuoteFilter::default() };
     assert_eq!(store.quote_search(&gone, 0, 10)?.total, 0);
     let kept = QuoteFilter { text: Some("\"copy 6 of\"".into()), ..QuoteFilter::default() };
