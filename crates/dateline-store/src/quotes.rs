@@ -89,6 +89,11 @@ const HIT_COLUMNS: &str = "a.id, a.title, substr(a.text, 1, 1600), a.published, 
      q.position, q.kind, q.speaker_name, q.cue, q.content, q.span_start, q.span_end,
      json_extract(a.record_json, '$.dateline.span[1]')";
 
+/// One quote hit by its key (`?1`).
+fn hit_by_key() -> String {
+    format!("SELECT {HIT_COLUMNS} FROM quotes q JOIN articles a ON a.pk = q.article_pk WHERE q.pk = ?1")
+}
+
 impl Store {
     /// The `offset..offset + limit` slice of the quotes matching `filter`, with the total and the
     /// speakers facet.
@@ -151,16 +156,28 @@ impl Store {
         };
         let mut hits = Vec::new();
         if complete || offset.saturating_add(limit) <= scan.len() {
-            let mut stmt = tx
-                .prepare_cached(&format!(
-                    "SELECT {HIT_COLUMNS} FROM quotes q JOIN articles a ON a.pk = q.article_pk WHERE q.pk = ?1"
-                ))
-                .map_err(err)?;
+            let mut stmt = tx.prepare_cached(&hit_by_key()).map_err(err)?;
             for (pk, _) in scan.iter().skip(offset).take(limit) {
                 hits.push(stmt.query_row([pk], hit_of).map_err(err)?);
             }
+        } else if m.fts.is_some() {
+            // Past the scan: walk the keys to the page, then read its quotes.
+            let mut keys = Vec::with_capacity(limit);
+            let mut seen = 0usize;
+            m.for_each_text_key(&tx, |key| {
+                if seen >= offset {
+                    keys.push(key);
+                }
+                seen += 1;
+                Ok(keys.len() < limit)
+            })
+            .map_err(err)?;
+            let mut stmt = tx.prepare_cached(&hit_by_key()).map_err(err)?;
+            for pk in keys {
+                hits.push(stmt.query_row([pk], hit_of).map_err(err)?);
+            }
         } else {
-            let sql = format!("{}SELECT {HIT_COLUMNS} {} {} LIMIT ? OFFSET ?", m.with, m.from_where, m.order);
+            let sql = format!("SELECT {HIT_COLUMNS} {} {} LIMIT ? OFFSET ?", m.from_where, m.order);
             let mut params = m.params.clone();
             params.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
             params.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
@@ -186,8 +203,24 @@ impl Store {
         let err = |source| self.query_err("exporting quotes", source);
         let Some(mut m) = matching(filter) else { return Ok(0) };
         let tx = self.conn.unchecked_transaction().map_err(err)?;
+        if m.fts.is_some() {
+            let mut sent = 0;
+            {
+                let mut stmt = tx.prepare_cached(&hit_by_key()).map_err(err)?;
+                m.for_each_text_key(&tx, |key| {
+                    if sent >= limit {
+                        return Ok(false);
+                    }
+                    sent += 1;
+                    Ok(each(stmt.query_row([key], hit_of)?))
+                })
+                .map_err(err)?;
+            }
+            tx.finish().map_err(err)?;
+            return Ok(sent);
+        }
         m.choose(&tx).map_err(err)?;
-        let sql = format!("{}SELECT {HIT_COLUMNS} {} {} LIMIT ?", m.with, m.from_where, m.order);
+        let sql = format!("SELECT {HIT_COLUMNS} {} {} LIMIT ?", m.from_where, m.order);
         let mut params = m.params;
         params.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
         let mut sent = 0;
@@ -209,6 +242,9 @@ impl Store {
 /// A scanned match: the quote's key and its speaker.
 type ScanRow = (i64, Option<String>);
 
+/// A wording a text query matches: its key, bm25 score, how many quotes carry it, its speaker.
+type Wording = (i64, f64, i64, Option<String>);
+
 /// A speaker's quotes through the speaker index, then sorted by date.
 const SPEAKER_FIRST: &str = "FROM quotes q JOIN articles a ON a.pk = q.article_pk WHERE 1";
 
@@ -223,12 +259,10 @@ const RANKED_WORDINGS: &str = "SELECT w.pk, bm25(quote_wordings_fts) AS score, w
 
 /// The quotes matching a filter, as SQL.
 struct Matching {
-    /// `WITH r AS (...)` before the statement for a text query (the ranked wordings), else empty.
-    with: String,
-    /// `FROM ... WHERE ...` over `q` (quotes), `a` (articles) and, for a text query, `r` and `o`
-    /// (`quote_occurrences`).
+    /// `FROM ... WHERE ...` over `q` (quotes) and `a` (articles) for a query without words
+    /// (empty for a text query, which [`Matching::for_each_text_key`] reads instead).
     from_where: String,
-    /// The parameters of `with` and `from_where`, in order.
+    /// The parameters of `from_where`, in order.
     params: Vec<Value>,
     /// The result order (see [`matching`]).
     order: &'static str,
@@ -278,22 +312,15 @@ fn matching(filter: &QuoteFilter) -> Option<Matching> {
     let article = SearchFilter { text: None, speaker: None, ..filter.article.clone() };
     let (mut article_where, mut article_params) = (String::new(), Vec::new());
     push_filters(&article, &mut article_where, &mut article_params);
-    let mut with = String::new();
     let mut sql = String::new();
     let mut params = Vec::new();
     let order = match &fts {
-        // Best wording first (bm25 over content and speaker), then its quotes in key order, so
-        // that quotes of one score stay in storage order. Quote keys grow with (article,
-        // position): the trigger inserts an article's quotes in order.
-        Some(fts) => {
-            with = format!("WITH r AS MATERIALIZED (SELECT pk AS wpk, score FROM ({RANKED_WORDINGS}{wording_where})) ");
-            params.push(Value::Text(fts.clone()));
-            params.extend(quote_params.iter().cloned());
-            sql.push_str(
-                "FROM r CROSS JOIN quote_occurrences o ON o.wording_pk = r.wpk
-                 CROSS JOIN quotes q ON q.pk = o.quote_pk CROSS JOIN articles a ON a.pk = o.article_pk WHERE 1",
-            );
-            "ORDER BY r.score, q.pk"
+        Some(_) => {
+            // Read by Matching::for_each_text_key instead of SQL: best wording first (bm25 over
+            // content and speaker, each wording scored once), then the quotes of one score in key
+            // order. Quote keys grow with (article, position): the trigger inserts an article's
+            // quotes in order.
+            ""
         }
         // Newest first, undated last (NULL is the smallest value, so last in DESC), then article
         // and quote order. Without a speaker, the articles are read first, through the
@@ -306,10 +333,11 @@ fn matching(filter: &QuoteFilter) -> Option<Matching> {
             "ORDER BY a.published DESC, a.pk DESC, q.position"
         }
     };
-    sql.push_str(&article_where);
-    params.extend(article_params.iter().cloned());
+    if fts.is_none() {
+        sql.push_str(&article_where);
+        params.extend(article_params.iter().cloned());
+    }
     Some(Matching {
-        with,
         from_where: sql,
         params,
         order,
@@ -366,28 +394,9 @@ impl Matching {
     /// the same may hold smaller keys). Without article filters the total is the sum of the
     /// wordings' quotes; with them every wording's quotes are counted through their articles.
     fn scan_wordings(&self, conn: &rusqlite::Connection, want: usize) -> rusqlite::Result<(Vec<ScanRow>, u64)> {
-        let Some(fts) = &self.fts else { return Ok((Vec::new(), 0)) };
-        let mut wordings: Vec<(i64, f64, i64, Option<String>)> = Vec::new();
-        {
-            let mut stmt =
-                conn.prepare_cached(&format!("{RANKED_WORDINGS}{} ORDER BY score, w.pk", self.wording_where))?;
-            let params = std::iter::once(Value::Text(fts.clone())).chain(self.quote_params.iter().cloned());
-            let rows =
-                stmt.query_map(params_from_iter(params), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-            for row in rows {
-                wordings.push(row?);
-            }
-        }
+        let wordings = self.ranked_wordings(conn)?;
         let filtered = self.article_filters();
-        let (keys_sql, count_sql) = if filtered {
-            let from = format!(
-                "FROM quote_occurrences o CROSS JOIN articles a ON a.pk = o.article_pk WHERE o.wording_pk = ?{}",
-                self.article_where
-            );
-            (format!("SELECT o.quote_pk {from} ORDER BY o.quote_pk"), format!("SELECT count(*) {from}"))
-        } else {
-            ("SELECT quote_pk FROM quote_occurrences WHERE wording_pk = ? ORDER BY quote_pk".to_string(), String::new())
-        };
+        let (keys_sql, count_sql) = self.occurrence_sql();
         let mut keys = conn.prepare_cached(&keys_sql)?;
         let mut found: Vec<(f64, i64, usize)> = Vec::new();
         let mut counted: u64 = 0;
@@ -420,6 +429,64 @@ impl Matching {
         Ok((found.into_iter().map(|(_, key, index)| (key, wordings[index].3.clone())).collect(), total))
     }
 
+    /// The wordings a text query matches (speaker and kind conditions included), best first:
+    /// `(key, bm25 score, quotes carrying it, speaker)`.
+    fn ranked_wordings(&self, conn: &rusqlite::Connection) -> rusqlite::Result<Vec<Wording>> {
+        let Some(fts) = &self.fts else { return Ok(Vec::new()) };
+        let mut stmt = conn.prepare_cached(&format!("{RANKED_WORDINGS}{} ORDER BY score, w.pk", self.wording_where))?;
+        let params = std::iter::once(Value::Text(fts.clone())).chain(self.quote_params.iter().cloned());
+        let rows = stmt.query_map(params_from_iter(params), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        rows.collect()
+    }
+
+    /// The keys of a wording's quotes that meet the article conditions, ascending, and their
+    /// count (the count is only used with article conditions).
+    fn occurrence_sql(&self) -> (String, String) {
+        if self.article_filters() {
+            let from = format!(
+                "FROM quote_occurrences o CROSS JOIN articles a ON a.pk = o.article_pk WHERE o.wording_pk = ?{}",
+                self.article_where
+            );
+            (format!("SELECT o.quote_pk {from} ORDER BY o.quote_pk"), format!("SELECT count(*) {from}"))
+        } else {
+            ("SELECT quote_pk FROM quote_occurrences WHERE wording_pk = ? ORDER BY quote_pk".to_string(), String::new())
+        }
+    }
+
+    /// Calls `each` with the key of every quote a text query matches, in the order of
+    /// [`Matching::order`] (best wording first; the keys of one score ascending, so the quotes
+    /// of wordings scoring alike interleave as a sort by score and key would put them), until
+    /// it returns `false`. Reads one score's keys at a time: an export or a page past the scan
+    /// neither sorts every match nor reads any row before its turn.
+    fn for_each_text_key(
+        &self,
+        conn: &rusqlite::Connection,
+        mut each: impl FnMut(i64) -> rusqlite::Result<bool>,
+    ) -> rusqlite::Result<()> {
+        let wordings = self.ranked_wordings(conn)?;
+        let mut keys = conn.prepare_cached(&self.occurrence_sql().0)?;
+        let mut group: Vec<i64> = Vec::new();
+        let mut next = 0;
+        while next < wordings.len() {
+            let score = wordings[next].1;
+            group.clear();
+            while next < wordings.len() && wordings[next].1.total_cmp(&score).is_eq() {
+                let rows = keys.query_map(params_from_iter(self.occurrence_params(wordings[next].0)), |r| r.get(0))?;
+                for key in rows {
+                    group.push(key?);
+                }
+                next += 1;
+            }
+            group.sort_unstable();
+            for &key in &group {
+                if !each(key)? {
+                    return Ok(());
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The parameters of a wording's occurrences: its key, then the article conditions'.
     fn occurrence_params(&self, wording: i64) -> Vec<Value> {
         std::iter::once(Value::Integer(wording)).chain(self.article_params.iter().cloned()).collect()
@@ -432,7 +499,7 @@ impl Matching {
             return self.wording_sum(conn);
         }
         let n: i64 = conn
-            .prepare_cached(&format!("{}SELECT count(*) {}", self.with, self.from_where))?
+            .prepare_cached(&format!("SELECT count(*) {}", self.from_where))?
             .query_row(params_from_iter(self.params.iter()), |r| r.get(0))?;
         Ok(n.max(0) as u64)
     }

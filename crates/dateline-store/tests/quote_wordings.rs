@@ -202,6 +202,21 @@ fn wire_copies_share_wordings_and_searches_answer_every_copy_in_order() -> TestR
     let kinds: Vec<&str> = reopens.iter().take(6).filter_map(|h| h.kind.as_deref()).collect();
     assert!(kinds.contains(&"direct") && kinds.contains(&"partial"), "interleaved: {kinds:?}");
 
+    // The order is that of one SQL sort over every match by the wording's bm25, then key.
+    for words in ["harbour", "grain", "copy", "reopens OR tolls"] {
+        let fts = dateline_store::fts_query(words).ok_or("a query")?;
+        let mut stmt = conn.prepare(
+            "SELECT a.id, q.position FROM quote_wordings_fts JOIN quote_wordings w ON w.pk = quote_wordings_fts.rowid
+             JOIN quote_occurrences o ON o.wording_pk = w.pk JOIN quotes q ON q.pk = o.quote_pk
+             JOIN articles a ON a.pk = q.article_pk
+             WHERE quote_wordings_fts MATCH ?1 ORDER BY bm25(quote_wordings_fts), q.pk",
+        )?;
+        let sorted: Vec<(String, usize)> =
+            stmt.query_map([fts], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?.collect::<Result<_, _>>()?;
+        let walked: Vec<(String, usize)> =
+            walk(&store, &text(words))?.into_iter().map(|h| (h.article_id, h.index)).collect();
+        assert_eq!(walked, sorted, "{words}");
+    }
     // A longer wording with the word (ten words with its speaker's) scores worse than a shorter
     // one (nine), whatever its count.
     let grain = walk(&store, &text("grain"))?;
