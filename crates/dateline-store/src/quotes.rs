@@ -1,14 +1,16 @@
 //! Quote search: who said what, across the corpus.
 //!
 //! Every quote of every stored record is a row of the `quotes` table (schema version 4, filled by
-//! a trigger from the record), with its own full-text index over the content and the speaker's
-//! name. A search combines words of the quote, the speaker, the quote's kind and every article
+//! a trigger from the record). Words are searched in `quote_wordings` (schema version 6): each
+//! distinct (content, speaker, kind) once, with a full-text index over the content and the
+//! speaker's name, so a quote carried word for word by many articles is ranked once and its
+//! carriers are read from `quote_occurrences`. A search combines words of the quote, the speaker, the quote's kind and every article
 //! filter of [`SearchFilter`] (place, country, source, language, entity, publication dates), and
 //! answers one page of quotes, newest first (or best match first for a text query), with the
 //! total and the most quoted speakers among the best [`MAX_SCAN`] matches.
 //!
 //! [`Store::for_each_quote`] walks the same matches row by row for exports, so an export of any
-//! size holds one quote in memory at a time.
+//! size holds one quote in memory at a time (a text query's, one score's quote keys).
 
 use std::collections::HashMap;
 
