@@ -30,7 +30,7 @@ out=${OUT:-docs/bench-serve.md}
 command -v wrk >/dev/null 2>&1 || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 cargo build --release -p dateline --quiet
-bin="$root/target/release/dateline"
+bin="${CARGO_TARGET_DIR:-$root/target}/release/dateline"
 
 tmp=$(mktemp -d)
 server_pid=""

@@ -9,6 +9,7 @@ pub use dateline_text::{Format, Header, RepairKind, SourceRef, Span, TextRepair}
 
 /// Everything dateline knows about one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Analysis {
     /// First 16 hex digits of the SHA-256 of `text`: the same text always gets the same id.
     pub id: String,
@@ -69,6 +70,7 @@ pub struct Analysis {
 
 /// A wire dateline: `MOSCOW (Riverside Wire / Tass - 18th September, 2019)`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Dateline {
     /// The place, properly cased (`Moscow`).
     pub place: Option<String>,
@@ -84,6 +86,7 @@ pub struct Dateline {
 
 /// The lead of a page: spans in `text` of what stands before the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LeadBlock {
     /// Where the body starts: the dateline's line, else the first paragraph of prose.
     pub body_start: usize,
@@ -100,6 +103,7 @@ pub struct LeadBlock {
 
 /// A named entity and all its mentions in the article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Entity {
     /// Article-local id (`e1`, `e2`, ...).
     pub id: String,
@@ -122,6 +126,7 @@ pub struct Entity {
 
 /// A resolved place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Geo {
     /// Latitude, degrees.
     pub lat: f64,
@@ -135,6 +140,7 @@ pub struct Geo {
 
 /// One mention of an entity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Mention {
     /// The mention as written.
     pub text: String,
@@ -147,6 +153,7 @@ pub struct Mention {
 
 /// A quote and its speaker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Quote {
     /// Entity id of the speaker.
     pub speaker: Option<String>,
@@ -178,6 +185,7 @@ pub struct Quote {
 
 /// The mention of a speaker at one quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SpeakerMention {
     /// As written.
     pub text: String,
@@ -187,6 +195,7 @@ pub struct SpeakerMention {
 
 /// A time expression.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimeExpr {
     /// As written.
     pub text: String,
@@ -198,6 +207,7 @@ pub struct TimeExpr {
 
 /// An amount.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Amount {
     /// As written.
     pub text: String,
@@ -216,6 +226,7 @@ pub struct Amount {
 /// Tone scores: the GDELT V2Tone fields, the VADER compound, and one aggregate per speaker
 /// (definitions in docs/RECORD.md).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Tone {
     /// positive minus negative (GDELT "Tone"), -100 to +100.
     pub score: f64,
@@ -245,6 +256,7 @@ pub struct Tone {
 
 /// The tone of one speaker's quotes in an article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SpeakerTone {
     /// Entity id of the speaker.
     pub speaker: String,
@@ -258,6 +270,7 @@ pub struct SpeakerTone {
 
 /// Near-duplicate fingerprint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Fingerprint {
     /// MinHash signature, base64.
     pub minhash: String,

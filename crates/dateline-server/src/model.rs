@@ -2,16 +2,18 @@
 //!
 //! These mirror the store's view types field by field (the store does not depend on utoipa), so
 //! the documented schema and the wire format come from one definition, and a change in the store
-//! that would change the API fails to compile here instead of drifting silently.
+//! that would change the API fails to compile here instead of drifting silently. The analysis
+//! record (`GET /api/articles/{id}`) and the coordinates of places are not mirrored: their
+//! schemas are derived on the record types themselves (`dateline_analyze::Analysis`, `Geo`, with
+//! the `openapi` feature of dateline-analyze), so the record's contract has one source.
 
+use dateline_analyze::Geo;
 use dateline_store::views::{
     ArticleHit, EntityArticle, EntitySummary, Excerpt, FacetCount, Facets, PlaceSummary, RelatedEntity, SpeakerQuote,
     SpeakerSummary,
 };
 use serde::{Deserialize, Serialize};
-use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, SchemaType, Type};
-use utoipa::openapi::RefOr;
-use utoipa::{IntoParams, PartialSchema, ToSchema};
+use utoipa::{IntoParams, ToSchema};
 
 /// Largest `per_page` any list accepts.
 pub const MAX_PER_PAGE: usize = 100;
@@ -216,25 +218,6 @@ impl From<Excerpt> for ExcerptOut {
     }
 }
 
-/// Coordinates of a place.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct GeoOut {
-    /// Latitude, degrees.
-    pub lat: f64,
-    /// Longitude, degrees.
-    pub lon: f64,
-    /// GeoNames id.
-    pub geonames_id: u64,
-    /// ISO 3166-1 alpha-2 country.
-    pub country: String,
-}
-
-impl From<dateline_analyze::Geo> for GeoOut {
-    fn from(g: dateline_analyze::Geo) -> GeoOut {
-        GeoOut { lat: g.lat, lon: g.lon, geonames_id: g.geonames_id, country: g.country }
-    }
-}
-
 /// One article naming an entity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct EntityArticleOut {
@@ -303,7 +286,7 @@ pub struct EntityResponse {
     /// Countries seen.
     pub countries: Vec<Count>,
     /// Coordinates, when geocoded.
-    pub geo: Option<GeoOut>,
+    pub geo: Option<Geo>,
     /// Mentions over all articles.
     pub total_mentions: u64,
     /// Quotes attributed to it.
@@ -459,7 +442,7 @@ pub struct PlaceItem {
     #[serde(rename = "type")]
     pub kind: String,
     /// Coordinates.
-    pub geo: GeoOut,
+    pub geo: Geo,
     /// Articles naming it.
     pub articles: u64,
     /// Articles datelined there.
@@ -468,7 +451,7 @@ pub struct PlaceItem {
 
 impl From<PlaceSummary> for PlaceItem {
     fn from(p: PlaceSummary) -> PlaceItem {
-        PlaceItem { name: p.name, kind: p.kind, geo: p.geo.into(), articles: p.articles, datelined: p.datelined }
+        PlaceItem { name: p.name, kind: p.kind, geo: p.geo, articles: p.articles, datelined: p.datelined }
     }
 }
 
@@ -552,51 +535,6 @@ pub enum LineStatus {
     /// Not a readable article (bad JSON, no text, over the size limit, empty).
     Invalid,
 }
-
-/// The full analysis record of an article: the JSON contract of docs/RECORD.md (`id`, `source`,
-/// `language`, `title`, `header`, `dateline`, `published`, `text`, `text_repairs`, `entities`,
-/// `quotes`, `times`, `amounts`, `tone`, `fingerprint`). Spans are `[start, end)` byte offsets
-/// into `text`.
-pub struct ArticleRecord;
-
-impl PartialSchema for ArticleRecord {
-    fn schema() -> RefOr<Schema> {
-        let string = || ObjectBuilder::new().schema_type(Type::String);
-        let nullable_string = || ObjectBuilder::new().schema_type(SchemaType::from_iter([Type::String, Type::Null]));
-        let object = || ObjectBuilder::new().schema_type(Type::Object);
-        let nullable_object = || ObjectBuilder::new().schema_type(SchemaType::from_iter([Type::Object, Type::Null]));
-        let array = || ArrayBuilder::new().items(object());
-        ObjectBuilder::new()
-            .schema_type(Type::Object)
-            .description(Some(
-                "The analysis record of one article (docs/RECORD.md). Spans are [start, end) byte offsets into `text`.",
-            ))
-            .property("id", string().description(Some("First 16 hex digits of the SHA-256 of `text`")))
-            .required("id")
-            .property("source", object())
-            .required("source")
-            .property("language", string())
-            .required("language")
-            .property("title", nullable_string())
-            .property("header", nullable_object())
-            .property("dateline", nullable_object())
-            .property("published", nullable_string())
-            .property("text", string().description(Some("The normalised body text")))
-            .required("text")
-            .property("text_repairs", array())
-            .property("entities", array())
-            .required("entities")
-            .property("quotes", array())
-            .required("quotes")
-            .property("times", array())
-            .property("amounts", array())
-            .property("tone", nullable_object())
-            .property("fingerprint", nullable_object())
-            .into()
-    }
-}
-
-impl ToSchema for ArticleRecord {}
 
 /// Where a story most likely came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]

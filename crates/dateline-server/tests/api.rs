@@ -340,3 +340,66 @@ async fn ingest_needs_the_token_and_respects_the_size_limit() {
     let found = get(&rw, "/api/search?q=ferries").await.json();
     assert_eq!(found["paging"]["total"], 1);
 }
+
+/// The keys of `value` (recursively) that `schema` does not document as properties, as paths.
+fn undocumented(doc: &Value, schema: &Value, value: &Value, at: &str, out: &mut Vec<String>) {
+    let schema = resolve(doc, schema);
+    if let Some(any) = schema.get("oneOf").and_then(Value::as_array) {
+        // Option<T>: the branch that is not `null`.
+        for s in any.iter().filter(|s| resolve(doc, s)["type"] != "null") {
+            undocumented(doc, s, value, at, out);
+        }
+        return;
+    }
+    match value {
+        Value::Object(obj) => {
+            for (k, v) in obj {
+                match schema["properties"].get(k) {
+                    Some(s) => undocumented(doc, s, v, &format!("{at}.{k}"), out),
+                    None => out.push(format!("{at}.{k}")),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                undocumented(doc, &schema["items"], v, &format!("{at}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The record's schema comes from the record types (dateline-analyze's `openapi` feature), not
+/// from a hand-written copy: every key of a real record, down to its quotes, entities and spans,
+/// is a documented property of the right type, and a record that breaks the contract fails.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_record_schema_is_derived_from_the_record_types() {
+    let dir = demo_store();
+    let app = app(&dir, None, None);
+    let doc = get(&app, "/api/openapi.json").await.json();
+    let schema =
+        &doc["paths"]["/api/articles/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+    let record = resolve(&doc, schema);
+    assert_eq!(record["type"], "object", "{schema}");
+    for field in ["id", "source", "language", "text", "entities", "quotes", "times", "amounts", "tone", "fingerprint"] {
+        assert!(record["properties"].get(field).is_some(), "{field} is not documented: {record}");
+    }
+    let quotes = get(&app, "/api/quotes?per_page=1").await.json();
+    let id = quotes["hits"][0]["article_id"].as_str().unwrap_or_default().to_string();
+    let article = get(&app, &format!("/api/articles/{id}")).await.json();
+    assert!(article["quotes"].as_array().is_some_and(|q| !q.is_empty()) && article["entities"][0].is_object());
+    check(&doc, schema, &article, "record").unwrap_or_else(|e| panic!("{e}"));
+    let mut missing = Vec::new();
+    undocumented(&doc, schema, &article, "record", &mut missing);
+    assert!(missing.is_empty(), "undocumented keys: {missing:?}");
+    // Spans are arrays of two offsets: a span written as a string breaks the contract.
+    let mut broken = article.clone();
+    broken["quotes"][0]["span"] = Value::String("0-5".into());
+    assert!(check(&doc, schema, &broken, "broken").is_err());
+    // Places' coordinates are the record's own `Geo`.
+    let places = get(&app, "/api/places").await.json();
+    let list = &doc["paths"]["/api/places"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+    check(&doc, list, &places, "places").unwrap_or_else(|e| panic!("{e}"));
+    let item = resolve(&doc, &resolve(&doc, list)["properties"]["items"]["items"]);
+    assert_eq!(item["properties"]["geo"]["$ref"], "#/components/schemas/Geo", "{item}");
+}

@@ -1,6 +1,6 @@
 //! The schema and its migrations.
 //!
-//! Tables (version 5):
+//! Tables (version 6):
 //!
 //! - `articles`: one row per distinct text. `pk` (integer rowid, the full-text index's key),
 //!   `id` (the record's id, unique), `content_sha256` (of `text`, unique: the dedup key), the
@@ -14,6 +14,8 @@
 //! - `stories`, `story_members`, `lsh_bands`: near-duplicate stories; see [`V3_STORIES`].
 //! - `quotes`, `quotes_fts`: every quote as a row, searchable; see [`V4_QUOTES`].
 //! - `story_sizes`: how many stories have each size, kept by triggers; see [`V5_STORY_SIZES`].
+//! - `quote_wordings`, `quote_wordings_fts`, `quote_occurrences`: each distinct quote wording once,
+//!   searchable, with the quotes that carry it; see [`V6_QUOTE_WORDINGS`].
 //!
 //! The schema version lives in `PRAGMA user_version`; [`MIGRATIONS`]`[i]` takes a database from
 //! version `i` to `i + 1`. Each step runs in its own transaction together with the version bump, so
@@ -231,8 +233,93 @@ END;
 INSERT INTO story_sizes (size, stories) SELECT size, count(*) FROM stories GROUP BY size;
 ";
 
+/// Version 6: every distinct quote wording once, with its own full-text index, and the quotes
+/// that carry it, kept by triggers on `quotes`.
+///
+/// A wire quote is republished word for word by every outlet that runs the story: at 100,000
+/// generated articles, 1,023,775 quotes had 11,308 distinct texts, 23,773 with their speaker and
+/// kind. A quote search ranked by bm25 over `quotes_fts` scored every carrier of a word (375,731
+/// rows for a common word, 315 ms) and tested a kind on every matching row; ranked over the
+/// wordings it scores each wording once, and the quotes of the best wordings are then read in
+/// order from `quote_occurrences`.
+///
+/// - `quote_wordings`: `(content, speaker_name, kind)` exactly as in `quotes` (the same words said
+///   by another speaker, or as another kind, is another wording, so that every quote condition is
+///   a condition on its wording), with `quotes`, how many quote rows carry it, so that totals are
+///   sums over wordings instead of counts over quotes. `ifnull(.., x'')` in the key tells a
+///   missing speaker or kind (a BLOB there) from any name (TEXT), since UNIQUE lets NULLs repeat.
+/// - `quote_wordings_fts`: FTS5 over the wording's content and speaker name, external content, the
+///   same columns and tokenizer as `quotes_fts` (which stays: quote trails rank carriers by it).
+/// - `quote_occurrences`: `(wording_pk, quote_pk, article_pk)`, a wording's quotes in key order,
+///   with the article each is in, so that article filters join without reading `quotes`.
+///
+/// Filled here from the quotes a version 5 file already holds, wordings numbered in the order of
+/// their first quote, as ingest numbers them.
+const V6_QUOTE_WORDINGS: &str = "
+CREATE TABLE quote_wordings (
+    pk           INTEGER PRIMARY KEY,
+    content      TEXT    NOT NULL,
+    speaker_name TEXT,
+    kind         TEXT,
+    quotes       INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX quote_wordings_key ON quote_wordings(content, ifnull(speaker_name, x''), ifnull(kind, x''));
+CREATE INDEX quote_wordings_speaker ON quote_wordings(speaker_name COLLATE NOCASE);
+
+CREATE TABLE quote_occurrences (
+    wording_pk INTEGER NOT NULL,
+    quote_pk   INTEGER NOT NULL,
+    article_pk INTEGER NOT NULL,
+    PRIMARY KEY (wording_pk, quote_pk)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE quote_wordings_fts USING fts5(
+    content, speaker_name,
+    content = 'quote_wordings', content_rowid = 'pk',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quote_wordings_fts_insert AFTER INSERT ON quote_wordings BEGIN
+    INSERT INTO quote_wordings_fts(rowid, content, speaker_name) VALUES (new.pk, new.content, new.speaker_name);
+END;
+CREATE TRIGGER quote_wordings_fts_delete AFTER DELETE ON quote_wordings BEGIN
+    INSERT INTO quote_wordings_fts(quote_wordings_fts, rowid, content, speaker_name)
+        VALUES ('delete', old.pk, old.content, old.speaker_name);
+END;
+
+CREATE TRIGGER quote_wordings_of_new_quote AFTER INSERT ON quotes BEGIN
+    INSERT INTO quote_wordings (content, speaker_name, kind, quotes)
+        VALUES (new.content, new.speaker_name, new.kind, 1)
+        ON CONFLICT DO UPDATE SET quotes = quotes + 1;
+    INSERT INTO quote_occurrences (wording_pk, quote_pk, article_pk)
+        SELECT pk, new.pk, new.article_pk FROM quote_wordings
+        WHERE content = new.content AND ifnull(speaker_name, x'') = ifnull(new.speaker_name, x'')
+          AND ifnull(kind, x'') = ifnull(new.kind, x'');
+END;
+CREATE TRIGGER quote_wordings_of_deleted_quote AFTER DELETE ON quotes BEGIN
+    DELETE FROM quote_occurrences WHERE quote_pk = old.pk AND wording_pk = (
+        SELECT pk FROM quote_wordings
+        WHERE content = old.content AND ifnull(speaker_name, x'') = ifnull(old.speaker_name, x'')
+          AND ifnull(kind, x'') = ifnull(old.kind, x''));
+    UPDATE quote_wordings SET quotes = quotes - 1
+        WHERE content = old.content AND ifnull(speaker_name, x'') = ifnull(old.speaker_name, x'')
+          AND ifnull(kind, x'') = ifnull(old.kind, x'');
+    DELETE FROM quote_wordings
+        WHERE content = old.content AND ifnull(speaker_name, x'') = ifnull(old.speaker_name, x'')
+          AND ifnull(kind, x'') = ifnull(old.kind, x'') AND quotes <= 0;
+END;
+
+INSERT INTO quote_wordings (content, speaker_name, kind, quotes)
+SELECT content, speaker_name, kind, count(*) FROM quotes
+GROUP BY content, ifnull(speaker_name, x''), ifnull(kind, x'')
+ORDER BY min(pk);
+INSERT INTO quote_occurrences (wording_pk, quote_pk, article_pk)
+SELECT w.pk, q.pk, q.article_pk FROM quotes q JOIN quote_wordings w
+    ON w.content = q.content AND ifnull(w.speaker_name, x'') = ifnull(q.speaker_name, x'')
+   AND ifnull(w.kind, x'') = ifnull(q.kind, x'');
+";
+
 /// The migration steps, oldest first: step `i` takes the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1_CORE, V2_FULL_TEXT, V3_STORIES, V4_QUOTES, V5_STORY_SIZES];
+pub const MIGRATIONS: &[&str] = &[V1_CORE, V2_FULL_TEXT, V3_STORIES, V4_QUOTES, V5_STORY_SIZES, V6_QUOTE_WORDINGS];
 
 /// The schema version this code writes and reads.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

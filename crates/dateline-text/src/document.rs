@@ -8,6 +8,23 @@ use crate::{OffsetMap, Prepared};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span(pub usize, pub usize);
 
+/// `[start, end]`: an array of two byte offsets, as serde writes the tuple struct.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Span {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+        ArrayBuilder::new()
+            .items(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(0)))
+            .min_items(Some(2))
+            .max_items(Some(2))
+            .description(Some("A half-open byte range [start, end) into `text`"))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Span {}
+
 impl Span {
     /// The first byte of the range.
     pub fn start(self) -> usize {
@@ -33,6 +50,7 @@ impl Span {
 
 /// The input format an article came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// A plain text file.
@@ -59,6 +77,7 @@ impl Format {
 
 /// Where an article came from, precisely enough to find it again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SourceRef {
     /// The file path (`-` for standard input).
     pub path: Option<String>,
@@ -72,6 +91,7 @@ pub struct SourceRef {
 
 /// The crawl header some text dumps carry on their first line: ` date 2019-09-18 (@author)`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Header {
     /// The date, ISO 8601.
     pub date: Option<String>,
@@ -101,6 +121,7 @@ pub struct Metadata {
 
 /// What kind of repair a [`TextRepair`] records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RepairKind {
     /// A U+FFFD replacement character in the text; `guess` proposes what it stood for.
@@ -113,6 +134,7 @@ pub enum RepairKind {
 
 /// One repair made to the text, or proposed for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TextRepair {
     /// What was repaired.
     pub kind: RepairKind,

@@ -237,7 +237,7 @@ pub async fn load_article(state: &AppState, id: String) -> Result<Analysis, Serv
     tag = "articles",
     params(("id" = String, Path, description = "Article id, or a unique prefix of at least 4 characters")),
     responses(
-        (status = 200, description = "The analysis record", body = ArticleRecord),
+        (status = 200, description = "The analysis record", body = Analysis),
         (status = 400, description = "Prefix too short or ambiguous", body = ApiError),
         (status = 404, description = "No such article", body = ApiError)
     )
@@ -290,7 +290,7 @@ pub async fn load_entity(
         titles: page.titles.into_iter().map(Count::from).collect(),
         roles: page.roles.into_iter().map(Count::from).collect(),
         countries: page.countries.into_iter().map(Count::from).collect(),
-        geo: page.geo.map(GeoOut::from),
+        geo: page.geo,
         total_mentions: page.total_mentions,
         total_quotes: page.total_quotes,
         related: page.related.into_iter().map(RelatedOut::from).collect(),
