@@ -23,6 +23,7 @@
 
 pub mod diff;
 mod error;
+pub mod evidence;
 mod export;
 mod ingest;
 pub mod lsh;
