@@ -38,6 +38,9 @@ fn main() -> Result<()> {
     if let Some(c) = opt("--containment") {
         options.containment = c.parse()?;
     }
+    if let Some(c) = opt("--sentences") {
+        options.sentences = c.parse()?;
+    }
     match (args.first().map(String::as_str), args.get(1)) {
         (Some("pairs"), Some(file)) => pairs(Path::new(file), &options),
         (Some("corpus"), Some(dir)) => corpus(Path::new(dir), opt("--db").map(PathBuf::from), &options),

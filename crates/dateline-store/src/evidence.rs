@@ -73,7 +73,7 @@ impl Evidence {
                 if is_boilerplate(line) {
                     continue;
                 }
-                scan_line(line, &mut word, &mut words, &mut sentences, &mut terms);
+                scan_line(line, &mut word, &mut words, &mut sentences, Some(&mut terms));
             }
         }
         let mut terms: Vec<(u64, u32)> = terms.into_iter().collect();
@@ -81,6 +81,32 @@ impl Evidence {
         sentences.sort_unstable();
         sentences.dedup();
         Evidence { terms, sentences, ..Evidence::default() }
+    }
+
+    /// Only the sentences of a text (what [`Evidence::of_text`] would find), for the store's
+    /// confirmation of a version, which needs no terms: cheaper by the term table it skips.
+    pub fn sentences_of_text(text: &str, exclude: Option<Range<usize>>) -> Evidence {
+        let mut sentences: Vec<u64> = Vec::new();
+        let mut words: Vec<u64> = Vec::new();
+        let mut word = String::new();
+        for part in split_out(text, exclude) {
+            for line in part.split('\n') {
+                if is_boilerplate(line) {
+                    continue;
+                }
+                scan_line(line, &mut word, &mut words, &mut sentences, None);
+            }
+        }
+        sentences.sort_unstable();
+        sentences.dedup();
+        Evidence { sentences, ..Evidence::default() }
+    }
+
+    /// The sentence containment of the two articles (share of the smaller one's sentences found
+    /// in the larger) and how many sentences they share.
+    pub fn sentence_containment(&self, other: &Evidence) -> (f64, usize) {
+        let shared = intersection(&self.sentences, &other.sentences);
+        (ratio(shared, self.sentences.len().min(other.sentences.len())), shared)
     }
 
     /// The evidence in an analysis record: its text (less the dateline), names, quotes and
@@ -153,7 +179,7 @@ fn scan_line(
     word: &mut String,
     words: &mut Vec<u64>,
     sentences: &mut Vec<u64>,
-    terms: &mut HashMap<u64, u32>,
+    mut terms: Option<&mut HashMap<u64, u32>>,
 ) {
     words.clear();
     word.clear();
@@ -171,7 +197,7 @@ fn scan_line(
             continue;
         }
         prev_alnum = false;
-        end_word(word, words, terms);
+        end_word(word, words, terms.as_deref_mut());
         if matches!(c, '.' | '!' | '?' | '。' | '！' | '？') {
             end_sentence(words, sentences);
         }
@@ -180,12 +206,12 @@ fn scan_line(
     end_sentence(words, sentences);
 }
 
-fn end_word(word: &mut String, words: &mut Vec<u64>, terms: &mut HashMap<u64, u32>) {
+fn end_word(word: &mut String, words: &mut Vec<u64>, terms: Option<&mut HashMap<u64, u32>>) {
     if word.is_empty() {
         return;
     }
     words.push(xxh3_64(word.as_bytes()));
-    if word.chars().count() >= MIN_TERM_CHARS {
+    if let Some(terms) = terms.filter(|_| word.chars().count() >= MIN_TERM_CHARS) {
         *terms.entry(xxh3_64(stem(word).as_bytes())).or_default() += 1;
     }
     word.clear();
@@ -311,9 +337,16 @@ impl Score {
         self.cosine.max(self.sentences).max((self.cosine + quotes).min(1.0))
     }
 
-    /// True when the smaller article is a version of the larger by its sentences.
+    /// True when the smaller article is a version of the larger by its sentences, at the
+    /// default bar [`VERSION_SENTENCES`].
     pub fn same_version(&self) -> bool {
-        self.sentences >= VERSION_SENTENCES && self.shared_sentences >= MIN_SHARED_SENTENCES
+        self.is_version(VERSION_SENTENCES)
+    }
+
+    /// True when at least `bar` of the smaller article's sentences, and at least
+    /// [`MIN_SHARED_SENTENCES`] of them, are in the larger.
+    pub fn is_version(&self, bar: f64) -> bool {
+        self.sentences >= bar && self.shared_sentences >= MIN_SHARED_SENTENCES
     }
 
     /// True when the two articles are about one happening: [`EVENT_THRESHOLD`].
@@ -324,13 +357,12 @@ impl Score {
 
 /// Compares two articles' evidence, with term rarity from `df`.
 pub fn compare(a: &Evidence, b: &Evidence, df: &dyn DocFreq) -> Score {
-    let shared_sentences = intersection(&a.sentences, &b.sentences);
-    let smaller = a.sentences.len().min(b.sentences.len());
+    let (sentences, shared_sentences) = a.sentence_containment(b);
     let shared_entities = intersection(&a.entities, &b.entities);
     let fewer_names = a.entities.len().min(b.entities.len());
     Score {
         cosine: cosine(&a.terms, &b.terms, df),
-        sentences: ratio(shared_sentences, smaller),
+        sentences,
         shared_sentences,
         entities: ratio(shared_entities, fewer_names),
         quotes: intersection(&a.quotes, &b.quotes),
@@ -433,6 +465,15 @@ mod tests {
         assert!(copy.similarity() > 0.7 && unrelated.similarity() < 0.2, "{copy:?} {unrelated:?}");
         assert!(copy.same_version() && copy.same_event());
         assert!(!unrelated.same_version() && !unrelated.same_event());
+    }
+
+    #[test]
+    fn sentences_alone_are_the_sentences_of_the_full_evidence() {
+        let full = Evidence::of_text(WIRE, Some(0..8));
+        let only = Evidence::sentences_of_text(WIRE, Some(0..8));
+        assert_eq!(only.sentences, full.sentences);
+        assert!(only.terms.is_empty());
+        assert_eq!(only.sentence_containment(&full), (1.0, full.sentence_count()));
     }
 
     #[test]

@@ -9,7 +9,10 @@
 //!    about 20 µs each, cheaper than storing every shingle set). A candidate *matches* when the
 //!    Jaccard similarity reaches [`StoryOptions::threshold`] or the containment of the smaller
 //!    set in the larger reaches [`StoryOptions::containment`], so that a copy with paragraphs
-//!    dropped still joins its original;
+//!    dropped still joins its original; failing that, when the smaller article's *sentences* lie
+//!    in the larger ([`Score::same_version`](crate::evidence::Score::same_version)), so that a
+//!    copy flattened into one paragraph, trimmed, re-led or with a local paragraph added joins
+//!    too (their shingles across the changed paragraph breaks no longer match);
 //! 4. joins the story of its best match, or founds a new story. When its matches lie in several
 //!    stories it **bridges** them and they are merged (into the largest, so the best-known id
 //!    survives). Merging makes the result independent of ingest order: stories are the connected
@@ -27,6 +30,7 @@ use dateline_analyze::{Analysis, Dateline, Shingles, Similarity};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
+use crate::evidence::{Evidence, Score, MIN_SHARED_SENTENCES, VERSION_SENTENCES};
 use crate::lsh::{band_keys, BANDS};
 use crate::origin::{origin, Origin, VersionFacts};
 use crate::StoreError;
@@ -39,6 +43,10 @@ pub struct StoryOptions {
     /// Containment of the smaller shingle set in the larger at or above which two articles are
     /// versions of one story (a shortened copy).
     pub containment: f64,
+    /// Share of the smaller article's sentences found in the larger at or above which the two
+    /// are versions of one story when their shingles are not alike enough (a copy flattened,
+    /// trimmed or re-led), given at least [`MIN_SHARED_SENTENCES`] shared sentences.
+    pub sentences: f64,
     /// Most candidates compared exactly per new article (those sharing the most LSH bands).
     pub candidates: usize,
 }
@@ -55,7 +63,12 @@ pub const DEFAULT_CANDIDATES: usize = 16;
 
 impl Default for StoryOptions {
     fn default() -> Self {
-        StoryOptions { threshold: DEFAULT_THRESHOLD, containment: DEFAULT_CONTAINMENT, candidates: DEFAULT_CANDIDATES }
+        StoryOptions {
+            threshold: DEFAULT_THRESHOLD,
+            containment: DEFAULT_CONTAINMENT,
+            sentences: VERSION_SENTENCES,
+            candidates: DEFAULT_CANDIDATES,
+        }
     }
 }
 
@@ -65,13 +78,20 @@ impl StoryOptions {
         sim.jaccard >= self.threshold || sim.containment >= self.containment
     }
 
+    /// True when two articles sharing `shared` sentences, `contained` of the smaller one's, are
+    /// versions of one story by their sentences.
+    pub fn same_by_sentences(&self, contained: f64, shared: usize) -> bool {
+        Score { sentences: contained, shared_sentences: shared, ..Score::default() }.is_version(self.sentences)
+    }
+
     /// Checks the options are usable: thresholds in (0, 1], at least one candidate.
     pub fn validate(&self) -> Result<(), StoreError> {
         let ok = |x: f64| x > 0.0 && x <= 1.0;
-        if !ok(self.threshold) || !ok(self.containment) || self.candidates == 0 {
+        if !ok(self.threshold) || !ok(self.containment) || !ok(self.sentences) || self.candidates == 0 {
             return Err(StoreError::InvalidStoryOptions {
                 threshold: self.threshold,
                 containment: self.containment,
+                sentences: self.sentences,
                 candidates: self.candidates,
             });
         }
@@ -101,11 +121,12 @@ fn join_text(
     opts: &StoryOptions,
 ) -> rusqlite::Result<i64> {
     let shingles = Shingles::of(text, skip.clone());
+    let sentences = Evidence::sentences_of_text(text, skip.clone());
     let mut best: Option<(i64, i64, Similarity)> = None; // (story, via article, similarity)
     let mut stories: Vec<i64> = Vec::new();
     if !shingles.is_empty() {
         let keys = band_keys(&shingles.signature());
-        for (cand, story, sim) in confirmed(tx, pk, &shingles, &keys, opts)? {
+        for (cand, story, sim) in confirmed(tx, pk, (&shingles, &sentences), &keys, opts)? {
             if !stories.contains(&story) {
                 stories.push(story);
             }
@@ -160,7 +181,7 @@ fn score(sim: Similarity) -> f64 {
 fn confirmed(
     tx: &Transaction<'_>,
     pk: i64,
-    shingles: &Shingles,
+    (shingles, sentences): (&Shingles, &Evidence),
     keys: &[i64; BANDS],
     opts: &StoryOptions,
 ) -> rusqlite::Result<Vec<(i64, i64, Similarity)>> {
@@ -197,9 +218,19 @@ fn confirmed(
             (Some(s), Some(e)) => Some(usize::try_from(s).unwrap_or(0)..usize::try_from(e).unwrap_or(0)),
             _ => None,
         };
-        let sim = shingles.similarity(&Shingles::of(&text, skip));
+        let sim = shingles.similarity(&Shingles::of(&text, skip.clone()));
         if opts.same_story(sim) {
             out.push((cand, story, sim));
+            continue;
+        }
+        // Sentences only when the shingles said no, and only when the article has enough
+        // sentences to share: most candidates are settled by shingles alone.
+        if sentences.sentence_count() >= MIN_SHARED_SENTENCES {
+            let (contained, shared) = sentences.sentence_containment(&Evidence::sentences_of_text(&text, skip));
+            if opts.same_by_sentences(contained, shared) {
+                // Recorded as containment: the share of the smaller version found in the larger.
+                out.push((cand, story, Similarity { containment: contained.max(sim.containment), ..sim }));
+            }
         }
     }
     Ok(out)

@@ -179,10 +179,12 @@ fn an_article_bridging_two_stories_merges_them() -> TestResult {
 fn stricter_options_split_what_the_defaults_join_and_bad_options_are_refused() -> TestResult {
     let mut store = Store::open_in_memory()?;
     let (original, copy) = pair();
-    let strict = StoryOptions { threshold: 1.0, containment: 1.0, ..StoryOptions::default() };
+    let strict = StoryOptions { threshold: 1.0, containment: 1.0, sentences: 1.0, ..StoryOptions::default() };
     store.insert_batch_with(&[original, copy], &strict)?;
     assert!(store.stories(10, 2)?.is_empty());
     let bad = StoryOptions { threshold: 0.0, ..StoryOptions::default() };
+    assert!(store.insert_batch_with(&unrelated(), &bad).is_err());
+    let bad = StoryOptions { sentences: 1.5, ..StoryOptions::default() };
     assert!(store.insert_batch_with(&unrelated(), &bad).is_err());
     Ok(())
 }
