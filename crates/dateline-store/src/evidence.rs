@@ -40,6 +40,11 @@ pub const MIN_SENTENCE_WORDS: usize = 6;
 /// development half from 0.71 to 0.77 (docs/accuracy-stories.md).
 pub const MIN_TERM_CHARS: usize = 3;
 
+/// Seeds that keep the three kinds of event key apart.
+const KEY_NAME: u64 = 0x4e41_4d45;
+const KEY_QUOTE: u64 = 0x5155_4f54;
+const KEY_DATELINE: u64 = 0x4441_5445;
+
 /// Quotes shorter than this (in words) are not compared: "no comment" is not a common source.
 pub const MIN_QUOTE_WORDS: usize = 5;
 
@@ -139,6 +144,28 @@ impl Evidence {
             _ => None,
         });
         ev
+    }
+
+    /// The keys an event is found by: each name, each quote and the dateline, hashed apart so
+    /// that a name never meets a quote. Articles sharing a key are the candidates of
+    /// [`crate::events`].
+    pub fn event_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        let names = self.entities.iter().map(|&e| xxh3_64_with_seed(&e.to_le_bytes(), KEY_NAME));
+        let quotes = self.quotes.iter().map(|&q| xxh3_64_with_seed(&q.to_le_bytes(), KEY_QUOTE));
+        let dateline = self.dateline.iter().map(|&d| xxh3_64_with_seed(&d.to_le_bytes(), KEY_DATELINE));
+        names.chain(quotes).chain(dateline)
+    }
+
+    /// Gives this evidence (a stored candidate's, read from its text alone) the names, quotes and
+    /// dateline of `article` whose event keys are in `shared`: what the key index says the two
+    /// have in common, so that [`compare`] counts them.
+    pub fn share_keys_from(&mut self, article: &Evidence, shared: &[u64]) {
+        let has = |k: u64| shared.contains(&k);
+        self.entities =
+            article.entities.iter().copied().filter(|&e| has(xxh3_64_with_seed(&e.to_le_bytes(), KEY_NAME))).collect();
+        self.quotes =
+            article.quotes.iter().copied().filter(|&q| has(xxh3_64_with_seed(&q.to_le_bytes(), KEY_QUOTE))).collect();
+        self.dateline = article.dateline.filter(|&d| has(xxh3_64_with_seed(&d.to_le_bytes(), KEY_DATELINE)));
     }
 
     /// The distinct content terms (hashes), for document frequencies.

@@ -23,6 +23,7 @@
 
 pub mod diff;
 mod error;
+pub mod events;
 pub mod evidence;
 mod export;
 mod ingest;
@@ -45,6 +46,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 pub use diff::VersionDiff;
 pub use error::StoreError;
+pub use events::Event;
 pub use ingest::{content_sha256, ArticleStatus, BatchOutcome, Rejected, MAX_RECORD_BYTES};
 pub use origin::Origin;
 pub use quotes::{QuoteFilter, QuoteHit, QuotePage, QUOTE_KINDS};
@@ -254,6 +256,22 @@ impl Store {
     /// The story with this id and all its versions; `Ok(None)` when there is none.
     pub fn story(&self, id: i64) -> Result<Option<Story>, StoreError> {
         stories::get(&self.conn, &self.path, id)
+    }
+
+    /// Events (stories about one happening) with at least `min_stories` stories, largest first,
+    /// then most recently seen: the page that skips `offset` and holds at most `limit`.
+    pub fn events(&self, offset: usize, limit: usize, min_stories: u64) -> Result<Vec<Event>, StoreError> {
+        events::list(&self.conn, &self.path, offset, limit, min_stories)
+    }
+
+    /// The event with this id and its stories side by side; `Ok(None)` when there is none.
+    pub fn event(&self, id: i64) -> Result<Option<Event>, StoreError> {
+        events::get(&self.conn, &self.path, id)
+    }
+
+    /// The event of a story.
+    pub fn event_of_story(&self, story: i64) -> Result<Option<i64>, StoreError> {
+        events::event_of_story(&self.conn, &self.path, story)
     }
 
     /// The story of the article with this id (or unique prefix, as for [`Store::get`]).

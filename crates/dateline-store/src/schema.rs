@@ -1,6 +1,6 @@
 //! The schema and its migrations.
 //!
-//! Tables (version 5):
+//! Tables (version 6):
 //!
 //! - `articles`: one row per distinct text. `pk` (integer rowid, the full-text index's key),
 //!   `id` (the record's id, unique), `content_sha256` (of `text`, unique: the dedup key), the
@@ -14,6 +14,8 @@
 //! - `stories`, `story_members`, `lsh_bands`: near-duplicate stories; see [`V3_STORIES`].
 //! - `quotes`, `quotes_fts`: every quote as a row, searchable; see [`V4_QUOTES`].
 //! - `story_sizes`: how many stories have each size, kept by triggers; see [`V5_STORY_SIZES`].
+//! - `events`, `stories.event_id`, `event_keys`, `term_df`, `term_docs`: events (stories about one
+//!   happening) and what finds them; see [`V6_EVENTS`].
 //!
 //! The schema version lives in `PRAGMA user_version`; [`MIGRATIONS`]`[i]` takes a database from
 //! version `i` to `i + 1`. Each step runs in its own transaction together with the version bump, so
@@ -231,8 +233,54 @@ END;
 INSERT INTO story_sizes (size, stories) SELECT size, count(*) FROM stories GROUP BY size;
 ";
 
+/// Version 6: events, the second level above stories (issue 18).
+///
+/// - `events`: one row per event (stories about one happening): `stories` (how many), and
+///   `first_seen`, `last_seen` over its articles' dates.
+/// - `stories.event_id`: the event of each story.
+/// - `event_keys`: `(key, article_pk)` for every name, quote and dateline of every article
+///   (hashed, `evidence::Evidence::event_keys`); the primary key is the index that finds an
+///   article's candidates.
+/// - `term_df`, `term_docs`: in how many articles each content term (hashed) occurs, and how many
+///   articles were counted: the document frequencies the content-word cosine reads.
+///
+/// The stories a version 5 file holds each become an event of their own (their articles' names
+/// and quotes are in `record_json`, but hashing them needs Rust, so older articles are not
+/// candidates for new ones); articles stored from now on are indexed as they come.
+const V6_EVENTS: &str = "
+CREATE TABLE events (
+    id         INTEGER PRIMARY KEY,
+    stories    INTEGER NOT NULL,
+    first_seen TEXT    NOT NULL,
+    last_seen  TEXT    NOT NULL
+);
+CREATE INDEX events_by_size ON events(stories DESC, last_seen DESC);
+
+ALTER TABLE stories ADD COLUMN event_id INTEGER;
+CREATE INDEX stories_event ON stories(event_id);
+
+CREATE TABLE event_keys (
+    key        INTEGER NOT NULL,
+    article_pk INTEGER NOT NULL,
+    PRIMARY KEY (key, article_pk)
+) WITHOUT ROWID;
+
+CREATE TABLE term_df (
+    term INTEGER PRIMARY KEY,
+    df   INTEGER NOT NULL
+);
+CREATE TABLE term_docs (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    docs INTEGER NOT NULL
+);
+INSERT INTO term_docs (id, docs) VALUES (1, 0);
+
+INSERT INTO events (id, stories, first_seen, last_seen) SELECT id, 1, first_seen, last_seen FROM stories;
+UPDATE stories SET event_id = id;
+";
+
 /// The migration steps, oldest first: step `i` takes the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1_CORE, V2_FULL_TEXT, V3_STORIES, V4_QUOTES, V5_STORY_SIZES];
+pub const MIGRATIONS: &[&str] = &[V1_CORE, V2_FULL_TEXT, V3_STORIES, V4_QUOTES, V5_STORY_SIZES, V6_EVENTS];
 
 /// The schema version this code writes and reads.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

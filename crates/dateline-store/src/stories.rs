@@ -30,6 +30,7 @@ use dateline_analyze::{Analysis, Dateline, Shingles, Similarity};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
+use crate::events;
 use crate::evidence::{Evidence, Score, MIN_SHARED_SENTENCES, VERSION_SENTENCES};
 use crate::lsh::{band_keys, BANDS};
 use crate::origin::{origin, Origin, VersionFacts};
@@ -108,8 +109,9 @@ fn exclusion(dateline: Option<&Dateline>) -> Option<Range<usize>> {
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
 /// Puts the article stored as `pk` into a story; see the module documentation.
+/// and then its story (or the article, if it founded the story) into an event ([`events::place`]).
 pub(crate) fn join(tx: &Transaction<'_>, pk: i64, a: &Analysis, opts: &StoryOptions) -> rusqlite::Result<i64> {
-    join_text(tx, pk, &a.text, exclusion(a.dateline.as_ref()), a.published.as_deref(), opts)
+    join_text(tx, pk, &a.text, exclusion(a.dateline.as_ref()), a.published.as_deref(), &Evidence::of(a), opts)
 }
 
 fn join_text(
@@ -118,15 +120,15 @@ fn join_text(
     text: &str,
     skip: Option<Range<usize>>,
     published: Option<&str>,
+    sentences: &Evidence,
     opts: &StoryOptions,
 ) -> rusqlite::Result<i64> {
     let shingles = Shingles::of(text, skip.clone());
-    let sentences = Evidence::sentences_of_text(text, skip.clone());
     let mut best: Option<(i64, i64, Similarity)> = None; // (story, via article, similarity)
     let mut stories: Vec<i64> = Vec::new();
     if !shingles.is_empty() {
         let keys = band_keys(&shingles.signature());
-        for (cand, story, sim) in confirmed(tx, pk, (&shingles, &sentences), &keys, opts)? {
+        for (cand, story, sim) in confirmed(tx, pk, (&shingles, sentences), &keys, opts)? {
             if !stories.contains(&story) {
                 stories.push(story);
             }
@@ -169,6 +171,7 @@ fn join_text(
          WHERE id = ?1",
     )?
     .execute(params![story, seen])?;
+    events::place(tx, pk, story, sentences, published, &seen)?;
     Ok(story)
 }
 
@@ -247,6 +250,7 @@ fn merge(tx: &Transaction<'_>, stories: &[i64]) -> rusqlite::Result<i64> {
         return Err(rusqlite::Error::QueryReturnedNoRows);
     };
     for &(_, gone) in sized.iter().filter(|(_, s)| *s != keep) {
+        events::stories_merged(tx, keep, gone)?;
         tx.prepare_cached("UPDATE story_members SET story_id = ?1 WHERE story_id = ?2")?.execute([keep, gone])?;
         tx.prepare_cached(
             "UPDATE stories SET size = size + (SELECT size FROM stories WHERE id = ?2),
@@ -303,7 +307,9 @@ pub(crate) fn catch_up(conn: &mut Connection, path: &Path, opts: &StoryOptions) 
                 id,
                 source,
             })?;
-            join_text(&tx, pk, &text, exclusion(partial.dateline.as_ref()), published.as_deref(), opts).map_err(err)?;
+            let skip = exclusion(partial.dateline.as_ref());
+            let ev = Evidence::of_text(&text, skip.clone());
+            join_text(&tx, pk, &text, skip, published.as_deref(), &ev, opts).map_err(err)?;
             done += 1;
         }
         tx.commit().map_err(err)?;

@@ -173,7 +173,9 @@ fn version_3_store_is_back_filled() -> TestResult {
         // Take the file back to version 3 as an older dateline left it.
         let conn = Connection::open(&path)?;
         conn.execute_batch(
-            "DROP TRIGGER quotes_of_new_article; DROP TRIGGER quotes_of_deleted_article;
+            "DROP INDEX stories_event; ALTER TABLE stories DROP COLUMN event_id; DROP TABLE events;
+             DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs;
+             DROP TRIGGER quotes_of_new_article; DROP TRIGGER quotes_of_deleted_article;
              DROP TABLE quotes_fts; DROP TABLE quotes;
              DROP TRIGGER story_sizes_insert; DROP TRIGGER story_sizes_delete; DROP TRIGGER story_sizes_update;
              DROP TABLE story_sizes; PRAGMA user_version = 3;",
