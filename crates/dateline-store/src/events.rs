@@ -358,6 +358,32 @@ pub(crate) fn list(
     Ok(out)
 }
 
+/// One page of the event listing, and how many events the whole listing has.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventPage {
+    /// Events with at least the minimum number of stories.
+    pub total: u64,
+    /// The page: most stories first, then the most recently seen.
+    pub items: Vec<Event>,
+}
+
+/// The page of [`list`] with the total (counted over the `events_by_size` index).
+pub(crate) fn page(
+    conn: &Connection,
+    path: &Path,
+    offset: usize,
+    limit: usize,
+    min_stories: u64,
+) -> Result<EventPage, StoreError> {
+    let err = |source| StoreError::Query { path: path.to_path_buf(), what: "counting events", source };
+    let total: i64 = conn
+        .prepare_cached("SELECT count(*) FROM events WHERE stories >= ?1")
+        .map_err(err)?
+        .query_row([i64::try_from(min_stories).unwrap_or(i64::MAX)], |r| r.get(0))
+        .map_err(err)?;
+    Ok(EventPage { total: u64::try_from(total).unwrap_or(0), items: list(conn, path, offset, limit, min_stories)? })
+}
+
 /// Most stories listed in one event (the largest); the count says how many there are.
 pub const MAX_EVENT_STORIES: i64 = 200;
 

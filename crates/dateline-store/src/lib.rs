@@ -46,7 +46,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 pub use diff::VersionDiff;
 pub use error::StoreError;
-pub use events::Event;
+pub use events::{Event, EventPage};
 pub use ingest::{content_sha256, ArticleStatus, BatchOutcome, Rejected, MAX_RECORD_BYTES};
 pub use origin::Origin;
 pub use quotes::{QuoteFilter, QuoteHit, QuotePage, QUOTE_KINDS};
@@ -262,6 +262,11 @@ impl Store {
     /// then most recently seen: the page that skips `offset` and holds at most `limit`.
     pub fn events(&self, offset: usize, limit: usize, min_stories: u64) -> Result<Vec<Event>, StoreError> {
         events::list(&self.conn, &self.path, offset, limit, min_stories)
+    }
+
+    /// The page of [`Store::events`] with the number of events of at least `min_stories` stories.
+    pub fn events_page(&self, offset: usize, limit: usize, min_stories: u64) -> Result<EventPage, StoreError> {
+        events::page(&self.conn, &self.path, offset, limit, min_stories)
     }
 
     /// The event with this id and its stories side by side; `Ok(None)` when there is none.
