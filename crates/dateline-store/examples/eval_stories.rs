@@ -71,6 +71,8 @@ fn peak_rss_mb() -> f64 {
 fn pairs(file: &Path, options: &StoryOptions) -> Result<()> {
     let resources = Resources::embedded()?;
     let mut rows: Vec<(serde_json::Value, Evidence, Evidence, Shingles, Shingles)> = Vec::new();
+    let mut ids: Vec<(String, String)> = Vec::new();
+    let mut records: Vec<Analysis> = Vec::new();
     let mut df = CorpusFreq::default();
     for line in std::io::BufReader::new(std::fs::File::open(file)?).lines() {
         let v: serde_json::Value = serde_json::from_str(&line?)?;
@@ -80,6 +82,9 @@ fn pairs(file: &Path, options: &StoryOptions) -> Result<()> {
         let (ea, eb) = (Evidence::of(&a), Evidence::of(&b));
         df.add(&ea);
         df.add(&eb);
+        ids.push((a.id.clone(), b.id.clone()));
+        records.push(a);
+        records.push(b);
         rows.push((
             v.get("pair_id").cloned().unwrap_or_default(),
             ea,
@@ -88,9 +93,24 @@ fn pairs(file: &Path, options: &StoryOptions) -> Result<()> {
             Shingles::of(&t2, None),
         ));
     }
+    // The store's own path: every text stored in file order (as an ingest would), each joining a
+    // story and an event with the store's incremental document frequencies and key index.
+    let mut store = Store::open_in_memory()?;
+    for chunk in records.chunks(500) {
+        store.insert_batch_with(chunk, options)?;
+    }
+    let placed = |id: &str| -> Result<(Option<i64>, Option<i64>)> {
+        let story = store.story_of(id)?;
+        let event = match story {
+            Some(s) => store.event_of_story(s)?,
+            None => None,
+        };
+        Ok((story, event))
+    };
     let out = std::io::stdout();
     let mut out = out.lock();
-    for (id, ea, eb, a, b) in &rows {
+    for ((id, ea, eb, a, b), (ia, ib)) in rows.iter().zip(&ids) {
+        let ((sa, va), (sb, vb)) = (placed(ia)?, placed(ib)?);
         let sim = a.similarity(b);
         let est = a.signature().jaccard(&b.signature());
         let s = compare(ea, eb, &df);
@@ -100,6 +120,7 @@ fn pairs(file: &Path, options: &StoryOptions) -> Result<()> {
             "cosine": s.cosine, "sentences": s.sentences, "entities": s.entities, "quotes": s.quotes,
             "same_dateline": s.same_dateline, "similarity": s.similarity(),
             "same_story_or_event": s.same_version() || s.same_event(),
+            "store_same_story": sa.is_some() && sa == sb, "store_same_event": va.is_some() && va == vb,
         });
         writeln!(out, "{row}")?;
     }
