@@ -40,10 +40,21 @@ pub const MIN_SENTENCE_WORDS: usize = 6;
 /// development half from 0.71 to 0.77 (docs/accuracy-stories.md).
 pub const MIN_TERM_CHARS: usize = 3;
 
-/// Seeds that keep the three kinds of event key apart.
+/// Capitalised words kept as event keys per article (the most frequent).
+pub const NAME_KEYS: usize = 8;
+
+/// What one pass over a text counts besides its sentences.
+#[derive(Default)]
+struct Counts {
+    terms: HashMap<u64, u32>,
+    names: HashMap<u64, u32>,
+}
+
+/// Seeds that keep the kinds of event key apart.
 const KEY_NAME: u64 = 0x4e41_4d45;
 const KEY_QUOTE: u64 = 0x5155_4f54;
 const KEY_DATELINE: u64 = 0x4441_5445;
+const KEY_WORD: u64 = 0x574f_5244;
 
 /// Quotes shorter than this (in words) are not compared: "no comment" is not a common source.
 pub const MIN_QUOTE_WORDS: usize = 5;
@@ -62,6 +73,10 @@ pub struct Evidence {
     quotes: Vec<u64>,
     /// Hash of the dateline place and date, when both are known.
     dateline: Option<u64>,
+    /// The [`NAME_KEYS`] most frequent capitalised words not opening a sentence (lower-cased,
+    /// hashed), sorted: names as any language that capitalises them writes them, so that the
+    /// stories of languages the entity stage does not read still find each other.
+    names: Vec<u64>,
 }
 
 impl Evidence {
@@ -69,7 +84,7 @@ impl Evidence {
     /// (the dateline, whose credit copies change) and boilerplate lines. `exclude` off a char
     /// boundary is ignored.
     pub fn of_text(text: &str, exclude: Option<Range<usize>>) -> Evidence {
-        let mut terms: HashMap<u64, u32> = HashMap::new();
+        let mut counts = Counts::default();
         let mut sentences: Vec<u64> = Vec::new();
         let mut words: Vec<u64> = Vec::new();
         let mut word = String::new();
@@ -78,14 +93,18 @@ impl Evidence {
                 if is_boilerplate(line) {
                     continue;
                 }
-                scan_line(line, &mut word, &mut words, &mut sentences, Some(&mut terms));
+                scan_line(line, &mut word, &mut words, &mut sentences, Some(&mut counts));
             }
         }
-        let mut terms: Vec<(u64, u32)> = terms.into_iter().collect();
+        let mut terms: Vec<(u64, u32)> = counts.terms.into_iter().collect();
         terms.sort_unstable();
         sentences.sort_unstable();
         sentences.dedup();
-        Evidence { terms, sentences, ..Evidence::default() }
+        let mut names: Vec<(u64, u32)> = counts.names.into_iter().collect();
+        names.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut names: Vec<u64> = names.into_iter().take(NAME_KEYS).map(|(n, _)| n).collect();
+        names.sort_unstable();
+        Evidence { terms, sentences, names, ..Evidence::default() }
     }
 
     /// Only the sentences of a text (what [`Evidence::of_text`] would find), for the store's
@@ -153,7 +172,8 @@ impl Evidence {
         let names = self.entities.iter().map(|&e| xxh3_64_with_seed(&e.to_le_bytes(), KEY_NAME));
         let quotes = self.quotes.iter().map(|&q| xxh3_64_with_seed(&q.to_le_bytes(), KEY_QUOTE));
         let dateline = self.dateline.iter().map(|&d| xxh3_64_with_seed(&d.to_le_bytes(), KEY_DATELINE));
-        names.chain(quotes).chain(dateline)
+        let words = self.names.iter().map(|&w| xxh3_64_with_seed(&w.to_le_bytes(), KEY_WORD));
+        names.chain(quotes).chain(dateline).chain(words)
     }
 
     /// Gives this evidence (a stored candidate's, read from its text alone) the names, quotes and
@@ -166,6 +186,8 @@ impl Evidence {
         self.quotes =
             article.quotes.iter().copied().filter(|&q| has(xxh3_64_with_seed(&q.to_le_bytes(), KEY_QUOTE))).collect();
         self.dateline = article.dateline.filter(|&d| has(xxh3_64_with_seed(&d.to_le_bytes(), KEY_DATELINE)));
+        self.names =
+            article.names.iter().copied().filter(|&w| has(xxh3_64_with_seed(&w.to_le_bytes(), KEY_WORD))).collect();
     }
 
     /// The distinct content terms (hashes), for document frequencies.
@@ -206,14 +228,18 @@ fn scan_line(
     word: &mut String,
     words: &mut Vec<u64>,
     sentences: &mut Vec<u64>,
-    mut terms: Option<&mut HashMap<u64, u32>>,
+    mut counts: Option<&mut Counts>,
 ) {
     words.clear();
     word.clear();
     let mut chars = line.chars().peekable();
     let mut prev_alnum = false;
+    let mut capital = false;
     while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
+            if word.is_empty() {
+                capital = c.is_uppercase();
+            }
             word.extend(c.to_lowercase());
             prev_alnum = true;
             continue;
@@ -224,22 +250,29 @@ fn scan_line(
             continue;
         }
         prev_alnum = false;
-        end_word(word, words, terms.as_deref_mut());
+        end_word(word, capital, words, counts.as_deref_mut());
         if matches!(c, '.' | '!' | '?' | '。' | '！' | '？') {
             end_sentence(words, sentences);
         }
     }
-    end_word(word, words, terms);
+    end_word(word, capital, words, counts);
     end_sentence(words, sentences);
 }
 
-fn end_word(word: &mut String, words: &mut Vec<u64>, terms: Option<&mut HashMap<u64, u32>>) {
+/// Ends a word: its hash joins the sentence's words and, when counting, its stem joins the
+/// terms and (capitalised, not the sentence's first word) the name-like words.
+fn end_word(word: &mut String, capital: bool, words: &mut Vec<u64>, counts: Option<&mut Counts>) {
     if word.is_empty() {
         return;
     }
-    words.push(xxh3_64(word.as_bytes()));
-    if let Some(terms) = terms.filter(|_| word.chars().count() >= MIN_TERM_CHARS) {
-        *terms.entry(xxh3_64(stem(word).as_bytes())).or_default() += 1;
+    let opens_sentence = words.is_empty();
+    let h = xxh3_64(word.as_bytes());
+    words.push(h);
+    if let Some(counts) = counts.filter(|_| word.chars().count() >= MIN_TERM_CHARS) {
+        *counts.terms.entry(xxh3_64(stem(word).as_bytes())).or_default() += 1;
+        if capital && !opens_sentence {
+            *counts.names.entry(h).or_default() += 1;
+        }
     }
     word.clear();
 }
@@ -549,6 +582,23 @@ mod tests {
         assert!((Score { quotes: 9, ..base }.similarity() - 0.55).abs() < 1e-12, "at most three quotes count");
         assert!(!Score { sentences: 1.0, shared_sentences: 2, ..base }.same_version());
         assert!(Score { sentences: 0.7, shared_sentences: 3, ..base }.same_version());
+    }
+
+    #[test]
+    fn capitalised_words_inside_sentences_are_name_keys() {
+        let ev = Evidence::of_text(
+            "Officials in Velmora met Tomas Brell. Later they left. The port of Velmora reopened.",
+            None,
+        );
+        let name = |w: &str| xxh3_64(w.as_bytes());
+        assert!(ev.names.contains(&name("velmora")) && ev.names.contains(&name("brell")));
+        assert!(!ev.names.contains(&name("officials")) && !ev.names.contains(&name("later")), "sentence openers");
+        assert!(!ev.names.contains(&name("port")));
+        let many: String = (0..20).map(|i| format!("We met Name{i} there. ")).collect();
+        assert_eq!(Evidence::of_text(&many, None).names.len(), NAME_KEYS);
+        let mut other = Evidence::of_text("Brell spoke to Marit Olsen at length.", None);
+        other.share_keys_from(&ev, &ev.event_keys().collect::<Vec<_>>());
+        assert_eq!(other.names, ev.names);
     }
 
     #[test]

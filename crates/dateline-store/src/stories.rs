@@ -30,7 +30,7 @@ use dateline_analyze::{Analysis, Dateline, Shingles, Similarity};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use crate::events;
+use crate::events::{self, PendingTerms};
 use crate::evidence::{Evidence, Score, MIN_SHARED_SENTENCES, VERSION_SENTENCES};
 use crate::lsh::{band_keys, BANDS};
 use crate::origin::{origin, Origin, VersionFacts};
@@ -110,18 +110,26 @@ const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
 /// Puts the article stored as `pk` into a story; see the module documentation.
 /// and then its story (or the article, if it founded the story) into an event ([`events::place`]).
-pub(crate) fn join(tx: &Transaction<'_>, pk: i64, a: &Analysis, opts: &StoryOptions) -> rusqlite::Result<i64> {
-    join_text(tx, pk, &a.text, exclusion(a.dateline.as_ref()), a.published.as_deref(), &Evidence::of(a), opts)
+/// Document frequencies are counted into `pending`, which the caller flushes before it commits.
+pub(crate) fn join(
+    tx: &Transaction<'_>,
+    pk: i64,
+    a: &Analysis,
+    opts: &StoryOptions,
+    pending: &mut PendingTerms,
+) -> rusqlite::Result<i64> {
+    let ev = Evidence::of(a);
+    join_text(tx, pk, (&a.text, exclusion(a.dateline.as_ref())), a.published.as_deref(), &ev, opts, pending)
 }
 
 fn join_text(
     tx: &Transaction<'_>,
     pk: i64,
-    text: &str,
-    skip: Option<Range<usize>>,
+    (text, skip): (&str, Option<Range<usize>>),
     published: Option<&str>,
     sentences: &Evidence,
     opts: &StoryOptions,
+    pending: &mut PendingTerms,
 ) -> rusqlite::Result<i64> {
     let shingles = Shingles::of(text, skip.clone());
     let mut best: Option<(i64, i64, Similarity)> = None; // (story, via article, similarity)
@@ -171,7 +179,7 @@ fn join_text(
          WHERE id = ?1",
     )?
     .execute(params![story, seen])?;
-    events::place(tx, pk, story, sentences, published, &seen)?;
+    events::place(tx, pk, story, sentences, published, &seen, pending)?;
     Ok(story)
 }
 
@@ -283,6 +291,7 @@ struct DatelineOnly {
 pub(crate) fn catch_up(conn: &mut Connection, path: &Path, opts: &StoryOptions) -> Result<u64, StoreError> {
     let err = |source| StoreError::Query { path: path.to_path_buf(), what: "adding older articles to stories", source };
     let mut done = 0u64;
+    let mut pending = PendingTerms::default();
     loop {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
         let rows: Vec<(i64, String, String, Option<String>, String)> = {
@@ -309,9 +318,10 @@ pub(crate) fn catch_up(conn: &mut Connection, path: &Path, opts: &StoryOptions) 
             })?;
             let skip = exclusion(partial.dateline.as_ref());
             let ev = Evidence::of_text(&text, skip.clone());
-            join_text(&tx, pk, &text, skip, published.as_deref(), &ev, opts).map_err(err)?;
+            join_text(&tx, pk, (&text, skip), published.as_deref(), &ev, opts, &mut pending).map_err(err)?;
             done += 1;
         }
+        pending.flush(&tx).map_err(err)?;
         tx.commit().map_err(err)?;
     }
 }
