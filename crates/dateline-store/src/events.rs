@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
-use crate::evidence::{compare, DocFreq, Evidence};
+use crate::evidence::{compare, DocFreq, Evidence, HashKeyed};
 use crate::stories::StorySummary;
 use crate::StoreError;
 use std::path::Path;
@@ -54,7 +54,7 @@ pub const WINDOW_DAYS: i64 = 3;
 /// 100,000 articles the per-article writes halved the insertion rate).
 #[derive(Debug, Default)]
 pub(crate) struct PendingTerms {
-    df: HashMap<i64, i64>,
+    df: HashKeyed<i64, i64>,
     docs: i64,
 }
 
@@ -89,7 +89,7 @@ impl PendingTerms {
 /// The store's document frequencies, read for the terms one placement needs.
 struct StoreFreq {
     docs: u64,
-    df: HashMap<u64, u64>,
+    df: HashKeyed<u64, u64>,
 }
 
 impl DocFreq for StoreFreq {
@@ -265,7 +265,7 @@ fn store_freq<'a>(
     let docs: i64 = tx.prepare_cached("SELECT docs FROM term_docs WHERE id = 1")?.query_row([], |r| r.get(0))?;
     let docs = docs + pending.docs;
     let mut lookup = tx.prepare_cached("SELECT df FROM term_df WHERE term = ?1")?;
-    let mut df: HashMap<u64, u64> = HashMap::new();
+    let mut df: HashKeyed<u64, u64> = HashKeyed::default();
     // Only the terms both sides have matter to the dot product, but each side's norm needs all
     // of its own terms: read every term once.
     for e in std::iter::once(ev).chain(others) {
