@@ -678,7 +678,8 @@ pub struct EventItem {
     pub first_seen: String,
     /// Latest.
     pub last_seen: String,
-    /// Its stories, most versions first (at most 200; `size` counts them all).
+    /// Its stories, most versions first (at most 200 for one event, 5 per event in the listing;
+    /// `size` counts them all).
     pub stories: Vec<StoryItem>,
 }
 

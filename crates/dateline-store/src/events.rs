@@ -339,6 +339,73 @@ pub(crate) fn stories_merged(tx: &Transaction<'_>, keep: i64, gone: i64) -> rusq
     Ok(())
 }
 
+/// Articles per transaction when indexing the articles of an older file.
+const CATCH_UP_BATCH: i64 = 500;
+
+/// Indexes the articles a version 5 file held (their keys and terms; their stories are already
+/// events of their own), so that new articles find them: the range in `event_backlog`, oldest
+/// first, in batches, resumable. Articles not yet in a story are left to `stories::catch_up`,
+/// which places them whole. A record that does not decode is indexed by its text alone. Cheap
+/// when there is nothing to do (one row read).
+pub(crate) fn catch_up(conn: &mut Connection, path: &Path) -> Result<u64, StoreError> {
+    let err =
+        |source| StoreError::Query { path: path.to_path_buf(), what: "indexing older articles for events", source };
+    let mut done = 0u64;
+    loop {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
+        let (next, last): (i64, i64) = tx
+            .query_row("SELECT next_pk, last_pk FROM event_backlog WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()
+            .map_err(err)?
+            .unwrap_or((1, 0));
+        if next > last {
+            return Ok(done);
+        }
+        let rows: Vec<(i64, String, String)> = {
+            let mut stmt = tx
+                .prepare(
+                    "SELECT a.pk, a.text, a.record_json FROM articles a JOIN story_members m ON m.article_pk = a.pk
+                     WHERE a.pk >= ?1 AND a.pk <= ?2 ORDER BY a.pk LIMIT ?3",
+                )
+                .map_err(err)?;
+            let rows = stmt
+                .query_map(params![next, last, CATCH_UP_BATCH], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .map_err(err)?;
+            rows.collect::<Result<_, _>>().map_err(err)?
+        };
+        let mut pending = PendingTerms::default();
+        let mut upto = last;
+        if rows.len() == usize::try_from(CATCH_UP_BATCH).unwrap_or(usize::MAX) {
+            upto = rows.last().map_or(last, |r| r.0);
+        }
+        {
+            let mut insert =
+                tx.prepare_cached("INSERT OR IGNORE INTO event_keys (key, article_pk) VALUES (?1, ?2)").map_err(err)?;
+            for (pk, text, json) in rows {
+                let ev = match decode(&text, &json) {
+                    Some(a) => Evidence::of(&a),
+                    None => Evidence::of_text(&text, None),
+                };
+                pending.add(&ev);
+                for k in ev.event_keys() {
+                    insert.execute(params![key(k), pk]).map_err(err)?;
+                }
+                done += 1;
+            }
+        }
+        pending.flush(&tx).map_err(err)?;
+        tx.execute("UPDATE event_backlog SET next_pk = ?1 WHERE id = 1", [upto.saturating_add(1)]).map_err(err)?;
+        tx.commit().map_err(err)?;
+    }
+}
+
+/// An analysis from its stored JSON and text; `None` when the JSON is not a record.
+fn decode(text: &str, json: &str) -> Option<dateline_analyze::Analysis> {
+    let mut value: serde_json::Value = serde_json::from_str(json).ok()?;
+    value.as_object_mut()?.insert("text".to_string(), serde_json::Value::String(text.to_string()));
+    serde_json::from_value(value).ok()
+}
+
 /// One event with its stories side by side.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
@@ -350,7 +417,8 @@ pub struct Event {
     pub first_seen: String,
     /// The latest.
     pub last_seen: String,
-    /// Its stories, largest first (each with its origin and headline).
+    /// Its stories, largest first (each with its origin and headline): at most
+    /// [`MAX_EVENT_STORIES`] for one event, [`LISTED_STORIES`] in a listing; `size` counts all.
     pub stories: Vec<StorySummary>,
 }
 
@@ -381,12 +449,16 @@ pub(crate) fn list(
         .map_err(err)?;
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        if let Some(e) = get(conn, path, id)? {
+        if let Some(e) = get_with(conn, path, id, LISTED_STORIES)? {
             out.push(e);
         }
     }
     Ok(out)
 }
+
+/// Stories shown per event in a listing (the largest): a listing page reads each of them with
+/// its versions, so it stays cheap whatever the size of its events.
+pub const LISTED_STORIES: i64 = 5;
 
 /// One page of the event listing, and how many events the whole listing has.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -417,8 +489,13 @@ pub(crate) fn page(
 /// Most stories listed in one event (the largest); the count says how many there are.
 pub const MAX_EVENT_STORIES: i64 = 200;
 
-/// The event with this id and its stories.
+/// The event with this id and its stories (at most [`MAX_EVENT_STORIES`]).
 pub(crate) fn get(conn: &Connection, path: &Path, id: i64) -> Result<Option<Event>, StoreError> {
+    get_with(conn, path, id, MAX_EVENT_STORIES)
+}
+
+/// The event with this id and at most `max_stories` of its stories, the largest first.
+fn get_with(conn: &Connection, path: &Path, id: i64, max_stories: i64) -> Result<Option<Event>, StoreError> {
     let err = |source| StoreError::Query { path: path.to_path_buf(), what: "reading an event", source };
     let head: Option<(i64, String, String)> = conn
         .prepare_cached("SELECT stories, first_seen, last_seen FROM events WHERE id = ?1")
@@ -430,7 +507,7 @@ pub(crate) fn get(conn: &Connection, path: &Path, id: i64) -> Result<Option<Even
     let story_ids: Vec<i64> = conn
         .prepare_cached("SELECT id FROM stories WHERE event_id = ?1 ORDER BY size DESC, first_seen, id LIMIT ?2")
         .map_err(err)?
-        .query_map(params![id, MAX_EVENT_STORIES], |r| r.get(0))
+        .query_map(params![id, max_stories], |r| r.get(0))
         .map_err(err)?
         .collect::<Result<_, _>>()
         .map_err(err)?;

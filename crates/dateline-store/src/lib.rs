@@ -110,7 +110,10 @@ impl Store {
         conn.pragma_update(None, "cache_size", -65_536).map_err(open_err)?;
         conn.set_prepared_statement_cache_capacity(32);
         schema::migrate(&mut conn, &path)?;
-        // Articles stored before stories existed (or by an interrupted catch-up) join theirs now.
+        // Articles of a file from before events are indexed for them (their stories already are
+        // events of their own), then articles stored before stories existed (or by an
+        // interrupted catch-up) join their story and event.
+        events::catch_up(&mut conn, &path)?;
         stories::catch_up(&mut conn, &path, &StoryOptions::default())?;
         Ok(Store { conn, path, max_record_bytes: MAX_RECORD_BYTES })
     }
@@ -259,7 +262,8 @@ impl Store {
     }
 
     /// Events (stories about one happening) with at least `min_stories` stories, largest first,
-    /// then most recently seen: the page that skips `offset` and holds at most `limit`.
+    /// then most recently seen: the page that skips `offset` and holds at most `limit`, each
+    /// with its largest [`events::LISTED_STORIES`] stories.
     pub fn events(&self, offset: usize, limit: usize, min_stories: u64) -> Result<Vec<Event>, StoreError> {
         events::list(&self.conn, &self.path, offset, limit, min_stories)
     }

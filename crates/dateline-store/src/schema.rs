@@ -14,8 +14,8 @@
 //! - `stories`, `story_members`, `lsh_bands`: near-duplicate stories; see [`V3_STORIES`].
 //! - `quotes`, `quotes_fts`: every quote as a row, searchable; see [`V4_QUOTES`].
 //! - `story_sizes`: how many stories have each size, kept by triggers; see [`V5_STORY_SIZES`].
-//! - `events`, `stories.event_id`, `event_keys`, `term_df`, `term_docs`: events (stories about one
-//!   happening) and what finds them; see [`V6_EVENTS`].
+//! - `events`, `stories.event_id`, `event_keys`, `term_df`, `term_docs`, `event_backlog`: events
+//!   (stories about one happening) and what finds them; see [`V6_EVENTS`].
 //!
 //! The schema version lives in `PRAGMA user_version`; [`MIGRATIONS`]`[i]` takes a database from
 //! version `i` to `i + 1`. Each step runs in its own transaction together with the version bump, so
@@ -244,9 +244,11 @@ INSERT INTO story_sizes (size, stories) SELECT size, count(*) FROM stories GROUP
 /// - `term_df`, `term_docs`: in how many articles each content term (hashed) occurs, and how many
 ///   articles were counted: the document frequencies the content-word cosine reads.
 ///
-/// The stories a version 5 file holds each become an event of their own (their articles' names
-/// and quotes are in `record_json`, but hashing them needs Rust, so older articles are not
-/// candidates for new ones); articles stored from now on are indexed as they come.
+/// The stories a version 5 file holds each become an event of their own. Hashing the older
+/// articles' names, quotes and terms needs Rust, so this step records the range of articles to
+/// index in `event_backlog` (`next_pk` to `last_pk`), and `events::catch_up` indexes them when
+/// the store opens (resumable, in batches), so that they are candidates for new articles;
+/// articles stored from now on are indexed as they come.
 const V6_EVENTS: &str = "
 CREATE TABLE events (
     id         INTEGER PRIMARY KEY,
@@ -274,6 +276,13 @@ CREATE TABLE term_docs (
     docs INTEGER NOT NULL
 );
 INSERT INTO term_docs (id, docs) VALUES (1, 0);
+
+CREATE TABLE event_backlog (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    next_pk INTEGER NOT NULL,
+    last_pk INTEGER NOT NULL
+);
+INSERT INTO event_backlog (id, next_pk, last_pk) SELECT 1, 1, coalesce(max(pk), 0) FROM articles;
 
 INSERT INTO events (id, stories, first_seen, last_seen) SELECT id, 1, first_seen, last_seen FROM stories;
 UPDATE stories SET event_id = id;

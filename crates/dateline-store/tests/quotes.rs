@@ -174,7 +174,7 @@ fn version_3_store_is_back_filled() -> TestResult {
         let conn = Connection::open(&path)?;
         conn.execute_batch(
             "DROP INDEX stories_event; ALTER TABLE stories DROP COLUMN event_id; DROP TABLE events;
-             DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs;
+             DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs; DROP TABLE event_backlog;
              DROP TRIGGER quotes_of_new_article; DROP TRIGGER quotes_of_deleted_article;
              DROP TABLE quotes_fts; DROP TABLE quotes;
              DROP TRIGGER story_sizes_insert; DROP TRIGGER story_sizes_delete; DROP TRIGGER story_sizes_update;

@@ -258,7 +258,7 @@ fn a_version_4_file_gains_story_sizes_and_pages_agree() -> TestResult {
     // Take the file back to version 4 as an older dateline left it.
     rusqlite::Connection::open(&path)?.execute_batch(
         "DROP INDEX stories_event; ALTER TABLE stories DROP COLUMN event_id; DROP TABLE events;
-         DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs;
+         DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs; DROP TABLE event_backlog;
          DROP TRIGGER story_sizes_insert; DROP TRIGGER story_sizes_delete; DROP TRIGGER story_sizes_update;
          DROP TABLE story_sizes; PRAGMA user_version = 4;",
     )?;
