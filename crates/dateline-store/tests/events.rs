@@ -222,7 +222,7 @@ fn a_version_5_file_gains_events() -> TestResult {
          DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs; DROP TABLE event_backlog;
          PRAGMA user_version = 5;",
     )?;
-    let mut store = Store::open(&path)?;
+    let store = Store::open(&path)?;
     assert_eq!(store.schema_version()?, SCHEMA_VERSION);
     assert_eq!(SCHEMA_VERSION, 6);
     let events = store.events(0, 100, 1)?;
