@@ -347,6 +347,13 @@ fn normalised_words(text: &str) -> Vec<u64> {
         .collect()
 }
 
+/// The power of the IDF in a term's weight. Two articles about one happening share its rare
+/// words (names, places, figures) and also the common words of any news text; squaring the IDF
+/// lets the rare ones decide. On the development half of the SemEval pairs it raised the rank
+/// correlation from 0.767 to 0.800 in English and from 0.526 to 0.563 over all languages
+/// (a Python prototype of the same rules; 2.5 and 3 gained under 0.01 more, so not chased).
+pub const IDF_POWER: i32 = 2;
+
 /// How rare a term is: the source of inverse document frequencies.
 pub trait DocFreq {
     /// Documents seen in all.
@@ -413,9 +420,10 @@ pub const QUOTE_LIFT: f64 = 0.1;
 /// [`Score::similarity`] at or above which two articles are about one happening (one event):
 /// the lowest bar that merged at most 2% of the clearly different pairs (human score 3.5 or
 /// more) on the development half of the SemEval-2022 pairs, English and all languages alike
-/// (docs/accuracy-stories.md). Entity overlap was tried as a share of the score and lowered the
-/// rank correlation there at every weight, so it informs events in the store, not this number.
-pub const EVENT_THRESHOLD: f64 = 0.3;
+/// (docs/accuracy-stories.md; at 0.2 English dev merged 2.8%). Entity overlap was tried as a
+/// share of the score and lowered the rank correlation there at every weight, so it informs
+/// events in the store (as candidates), not this number.
+pub const EVENT_THRESHOLD: f64 = 0.25;
 
 /// Sentence containment at or above which the smaller article is a version of the larger (a
 /// copy flattened, trimmed, re-led or with a paragraph added), given [`MIN_SHARED_SENTENCES`].
@@ -492,9 +500,10 @@ fn intersection(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
-/// Cosine of the sublinear TF-IDF vectors of two sorted term lists.
+/// Cosine of the sublinear TF-IDF vectors of two sorted term lists, each term weighted by the
+/// *square* of its IDF ([`IDF_POWER`]).
 fn cosine(a: &[(u64, u32)], b: &[(u64, u32)], df: &dyn DocFreq) -> f64 {
-    let weight = |t: u64, c: u32| (1.0 + f64::from(c.max(1)).ln()) * df.idf(t);
+    let weight = |t: u64, c: u32| (1.0 + f64::from(c.max(1)).ln()) * df.idf(t).powi(IDF_POWER);
     let norm = |v: &[(u64, u32)]| v.iter().map(|&(t, c)| weight(t, c).powi(2)).sum::<f64>().sqrt();
     let (na, nb) = (norm(a), norm(b));
     if na == 0.0 || nb == 0.0 {
@@ -538,6 +547,20 @@ mod tests {
         df
     }
 
+    /// `texts` among fifty short reports in the common words of any news text, so that word
+    /// rarities are a newsroom's rather than those of three documents.
+    fn newsroom(texts: &[&str]) -> CorpusFreq {
+        let mut df = corpus(texts);
+        for i in 0..50 {
+            let filler = format!(
+                "Officials said on Tuesday that the council met for the {i}th time this year and approved \
+                 the plan after a long debate, according to a statement released by the office."
+            );
+            df.add(&Evidence::of_text(&filler, None));
+        }
+        df
+    }
+
     #[test]
     fn a_copy_flattened_into_one_paragraph_keeps_all_its_sentences() {
         let flat = WIRE.replace('\n', " ");
@@ -577,15 +600,15 @@ mod tests {
     fn a_rewrite_in_other_words_ranks_above_an_unrelated_story() {
         let rewrite = "Crane operators at Velmora's harbour ended their strike, and wheat shipments \
             restarted on Tuesday. Tomas Brell, who leads the union, said members took a six percent raise.";
-        let df = corpus(&[WIRE, rewrite, OTHER]);
+        let df = newsroom(&[WIRE, rewrite, OTHER]);
         let w = Evidence::of_text(WIRE, None);
         let near = compare(&w, &Evidence::of_text(rewrite, None), &df);
         let far = compare(&w, &Evidence::of_text(OTHER, None), &df);
         assert_eq!(near.sentences, 0.0, "no sentence is copied");
         assert!(!near.same_version());
-        // Three documents make a crude IDF (a word in two of them is half as rare as a word in
-        // one); the shared names and figures still carry the rewrite well above the other story.
+        // The shared names, places and figures carry the rewrite well above the other story.
         assert!(near.cosine > far.cosine + 0.1, "{near:?} {far:?}");
+        assert!(near.same_event() && !far.same_event(), "{near:?} {far:?}");
     }
 
     #[test]
@@ -613,10 +636,10 @@ mod tests {
 
     #[test]
     fn shared_quotes_lift_the_similarity_and_two_shared_sentences_make_no_version() {
-        let base = Score { cosine: 0.25, ..Score::default() };
+        let base = Score { cosine: 0.2, ..Score::default() };
         assert!(!base.same_event());
         assert!(Score { quotes: 1, ..base }.same_event());
-        assert!((Score { quotes: 9, ..base }.similarity() - 0.55).abs() < 1e-12, "at most three quotes count");
+        assert!((Score { quotes: 9, ..base }.similarity() - 0.5).abs() < 1e-12, "at most three quotes count");
         assert!(!Score { sentences: 1.0, shared_sentences: 2, ..base }.same_version());
         assert!(Score { sentences: 0.7, shared_sentences: 3, ..base }.same_version());
     }
