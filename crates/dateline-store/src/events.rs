@@ -326,9 +326,8 @@ pub(crate) fn stories_merged(tx: &Transaction<'_>, keep: i64, gone: i64) -> rusq
     };
     let (Some(k), Some(g)) = (event_of(keep)?, event_of(gone)?) else { return Ok(()) };
     if k != g {
-        let kept = merge(tx, &[k, g])?;
-        // `merge` may keep either; the story ids follow it.
-        let _ = kept;
+        // Either event may be kept; the stories follow it, `gone` included.
+        merge(tx, &[k, g])?;
     }
     // `gone` leaves its (now common) event: one story fewer.
     let e = event_of(gone)?;

@@ -172,6 +172,11 @@ fn an_article_bridging_two_stories_merges_them() -> TestResult {
     let totals: Vec<u64> = (1..=4).map(|m| store.stories_page(0, 10, m).map(|p| p.total)).collect::<Result<_, _>>()?;
     assert_eq!(totals, [1, 1, 1, 0]);
     assert_eq!((stories[0].first_seen.as_str(), stories[0].last_seen.as_str()), ("2024-01-01", "2024-01-03"));
+    // The merged story is in one event, which counts it once; no event is left empty.
+    let events = store.events(0, 10, 1)?;
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!((events[0].size, events[0].stories.len()), (1, 1));
+    assert_eq!(store.event_of_story(stories[0].id)?, Some(events[0].id));
     Ok(())
 }
 
