@@ -669,4 +669,23 @@ mod tests {
         assert!(df.idf(xxh3_64(b"velmora")) > 0.0);
         assert!(df.idf(xxh3_64(b"never-seen")) > df.idf(xxh3_64(b"velmora")));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_and_range_give_bounded_scores(
+            a in "\\PC{0,300}", b in "\\PC{0,300}", start in 0usize..400, len in 0usize..400
+        ) {
+            let (ea, eb) = (Evidence::of_text(&a, Some(start..start + len)), Evidence::of_text(&b, None));
+            let mut df = CorpusFreq::default();
+            df.add(&ea);
+            df.add(&eb);
+            let s = compare(&ea, &eb, &df);
+            for x in [s.cosine, s.sentences, s.entities, s.similarity()] {
+                proptest::prop_assert!((0.0..=1.0).contains(&x), "{s:?}");
+            }
+            let same = compare(&eb, &eb, &df);
+            proptest::prop_assert_eq!(same.sentences, if eb.sentence_count() > 0 { 1.0 } else { 0.0 });
+            proptest::prop_assert_eq!(Evidence::sentences_of_text(&b, None).sentences, eb.sentences.clone());
+        }
+    }
 }
