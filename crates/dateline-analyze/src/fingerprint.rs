@@ -40,7 +40,7 @@ pub const NUM_PERM: usize = 128;
 
 /// Bumped whenever normalisation, shingling or seeds change, since signatures would no longer
 /// compare. Stored nowhere yet; the base64 length guards against other sizes.
-pub const FINGERPRINT_VERSION: u32 = 1;
+pub const FINGERPRINT_VERSION: u32 = 2;
 
 /// Lines that start with one of these (lower-cased) are boilerplate around the story.
 const BOILERPLATE_OPENINGS: &[&str] = &[
@@ -59,6 +59,31 @@ const BOILERPLATE_OPENINGS: &[&str] = &[
     "sign up for",
     "click here",
     "advertisement",
+    // Registration walls, newsletter prompts and share bars: the same lines on every article of
+    // a site, which made two different articles behind one wall look alike (issue 18).
+    "already a subscriber",
+    "already have an account",
+    "already registered",
+    "to continue reading",
+    "continue reading",
+    "register for free",
+    "register now",
+    "register to ",
+    "create a free account",
+    "create an account",
+    "log in to ",
+    "sign in to ",
+    "this article is for subscribers",
+    "this content is for subscribers",
+    "get unlimited access",
+    "you have reached your",
+    "you've reached your",
+    "get our newsletter",
+    "get the newsletter",
+    "newsletter",
+    "share on ",
+    "share:",
+    "download our app",
 ];
 
 /// Boilerplate lines are short; a long paragraph that happens to open with "Copyright" is text.
@@ -319,8 +344,10 @@ fn shingle_hash(words: &[u64]) -> u64 {
     xxh3_64_with_seed(&buf[..8 * words.len().min(SHINGLE_WORDS)], 0x5348_494e)
 }
 
-/// True for a line that is boilerplate around a story rather than part of it.
-fn is_boilerplate(line: &str) -> bool {
+/// True for a line that is boilerplate around a story rather than part of it: a short line opening
+/// with one of the known openings (copyright, follow and share prompts, registration walls,
+/// newsletter prompts). Shared by the shingles and the store's story evidence.
+pub fn is_boilerplate(line: &str) -> bool {
     let line = line.trim();
     if line.is_empty() || line.len() > MAX_BOILERPLATE_LINE {
         return false;

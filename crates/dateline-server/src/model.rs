@@ -605,6 +605,58 @@ pub struct StoryList {
     pub items: Vec<StoryItem>,
 }
 
+/// One event: different stories about one happening, side by side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct EventItem {
+    /// Event id: `GET /api/events/{id}`.
+    pub id: i64,
+    /// Stories in it.
+    pub size: u64,
+    /// Earliest date among its articles.
+    pub first_seen: String,
+    /// Latest.
+    pub last_seen: String,
+    /// Its stories, most versions first (at most 200 for one event, 5 per event in the listing;
+    /// `size` counts them all).
+    pub stories: Vec<StoryItem>,
+}
+
+impl From<dateline_store::Event> for EventItem {
+    fn from(e: dateline_store::Event) -> EventItem {
+        EventItem {
+            id: e.id,
+            size: e.size,
+            first_seen: e.first_seen,
+            last_seen: e.last_seen,
+            stories: e.stories.into_iter().map(StoryItem::from).collect(),
+        }
+    }
+}
+
+/// A page of events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct EventList {
+    /// Where this page sits.
+    pub paging: Paging,
+    /// This page.
+    pub items: Vec<EventItem>,
+}
+
+/// Filter of the event list.
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventListParams {
+    /// Only events with at least this many stories (default 2; 1 lists lone stories too).
+    #[param(minimum = 1, example = 2)]
+    pub min_stories: Option<u64>,
+    /// Page number, from 1.
+    #[param(minimum = 1)]
+    pub page: Option<usize>,
+    /// Items per page (1 to 100, default 20).
+    #[param(minimum = 1, maximum = 100)]
+    pub per_page: Option<usize>,
+}
+
 /// Filter of the story list.
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

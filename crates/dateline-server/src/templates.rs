@@ -26,6 +26,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("places.html", include_str!("../templates/places.html")),
     ("stories.html", include_str!("../templates/stories.html")),
     ("story.html", include_str!("../templates/story.html")),
+    ("events.html", include_str!("../templates/events.html")),
+    ("event.html", include_str!("../templates/event.html")),
     ("error.html", include_str!("../templates/error.html")),
 ];
 

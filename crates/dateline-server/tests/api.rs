@@ -26,6 +26,8 @@ const ROUTES: &[&str] = &[
     "get /api/stories/{id}",
     "get /api/stories/{id}/diff",
     "get /api/stories/{id}/export",
+    "get /api/events",
+    "get /api/events/{id}",
     "get /api/quotes",
     "get /api/quotes/export",
     "get /api/quotes/trail",
@@ -127,6 +129,8 @@ async fn every_route_is_documented_and_answers_as_documented() {
     let entity = entities["items"][0]["name"].as_str().unwrap_or_default().to_string();
     let stories = get(&app, "/api/stories").await.json();
     let story = stories["items"][0]["id"].as_i64().unwrap_or(1).to_string();
+    let events = get(&app, "/api/events?min_stories=1").await.json();
+    let event = events["items"][0]["id"].as_i64().unwrap_or(1).to_string();
     assert!(!id.is_empty() && !speaker.is_empty() && !entity.is_empty(), "demo data found nothing");
 
     let quotes = get(&app, "/api/quotes?per_page=1").await.json();
@@ -138,7 +142,16 @@ async fn every_route_is_documented_and_answers_as_documented() {
         let (method, path) = route.split_once(' ').unwrap_or_default();
         let op = &doc["paths"][path][method];
         let uri = path
-            .replace("{id}", if path.contains("stories") { &story } else { &id })
+            .replace(
+                "{id}",
+                if path.contains("stories") {
+                    &story
+                } else if path.contains("events") {
+                    &event
+                } else {
+                    &id
+                },
+            )
             .replace("{name}", &seg(if path.contains("speakers") { &speaker } else { &entity }));
         // The trail starts from a quote: the first quote of the corpus.
         let uri = if path == "/api/quotes/trail" { format!("{uri}?article={quoted}&index=0") } else { uri };

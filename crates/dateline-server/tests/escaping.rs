@@ -57,6 +57,8 @@ async fn hostile_article_is_escaped_on_every_page() {
         format!("/quotes?q={}", seg("<script>alert(1)</script>")),
         "/places".to_string(),
         "/stories".to_string(),
+        "/events?min_stories=1".to_string(),
+        "/event/1".to_string(),
         format!("/entity/{}", seg("<script>alert(1)</script>")),
     ];
     for e in record["entities"].as_array().into_iter().flatten() {

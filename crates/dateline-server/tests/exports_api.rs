@@ -192,3 +192,27 @@ async fn every_export_is_in_the_openapi_document_with_both_formats() {
     assert!(row["headline"].is_object() && row["versions"].is_object(), "{row}");
     assert!(doc["components"]["schemas"]["ExportedVersion"]["properties"]["origin"].is_object());
 }
+
+/// The event pages: the listing links each event, an event page links each of its stories, and
+/// the API agrees with them.
+#[tokio::test(flavor = "multi_thread")]
+async fn event_pages_list_their_stories_side_by_side() {
+    let dir = demo_store();
+    let app = app(&dir, None, None);
+    let events = get(&app, "/api/events?min_stories=1&per_page=100").await.json();
+    let items = events["items"].as_array().cloned().unwrap_or_default();
+    assert!(!items.is_empty(), "every story is in an event");
+    let total = events["paging"]["total"].as_u64().unwrap_or(0);
+    assert_eq!(total as usize, items.len());
+    let first = &items[0];
+    let id = first["id"].as_i64().unwrap_or_default();
+    let page = get(&app, &format!("/event/{id}")).await;
+    assert_eq!(page.status, axum::http::StatusCode::OK);
+    for s in first["stories"].as_array().into_iter().flatten() {
+        let sid = s["id"].as_i64().unwrap_or_default();
+        assert!(page.body.replace("&#x2f;", "/").contains(&format!("/story/{sid}")), "{}", page.body);
+    }
+    assert_eq!(get(&app, "/api/events/999999").await.status, axum::http::StatusCode::NOT_FOUND);
+    assert_eq!(get(&app, "/api/events/abc").await.status, axum::http::StatusCode::BAD_REQUEST);
+    assert_eq!(get(&app, "/event/999999").await.status, axum::http::StatusCode::NOT_FOUND);
+}

@@ -20,9 +20,11 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use dateline_analyze::fingerprint::{minhash, Shingler};
-use dateline_analyze::{content_id, parse_dateline, Analysis, Format, Resources, Shingles, SourceRef};
+use dateline_analyze::{analyze, content_id, parse_dateline, Analysis, Format, Resources, Shingles, SourceRef};
+use dateline_store::evidence::{compare, CorpusFreq, Evidence};
 use dateline_store::lsh::band_keys;
 use dateline_store::{Store, StoryOptions};
+use dateline_text::{Document, Metadata};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -35,6 +37,9 @@ fn main() -> Result<()> {
     }
     if let Some(c) = opt("--containment") {
         options.containment = c.parse()?;
+    }
+    if let Some(c) = opt("--sentences") {
+        options.sentences = c.parse()?;
     }
     match (args.first().map(String::as_str), args.get(1)) {
         (Some("pairs"), Some(file)) => pairs(Path::new(file), &options),
@@ -59,23 +64,76 @@ fn peak_rss_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-/// Exact similarities of each pair (`pair_id`, `text1`, `text2`), one JSON line each.
+/// Similarities of each pair (`pair_id`, `text1`, `text2`), one JSON line each: the shingle
+/// Jaccard and containment the copy detector uses, and the story evidence of
+/// [`dateline_store::evidence`] over the full analysis of each text (entities, quotes, dateline),
+/// with term rarity counted over all the texts of the file (no labels are read).
 fn pairs(file: &Path, options: &StoryOptions) -> Result<()> {
-    let out = std::io::stdout();
-    let mut out = out.lock();
+    let resources = Resources::embedded()?;
+    let mut rows: Vec<(serde_json::Value, Evidence, Evidence, Shingles, Shingles)> = Vec::new();
+    let mut ids: Vec<(String, String)> = Vec::new();
+    let mut records: Vec<Analysis> = Vec::new();
+    let mut df = CorpusFreq::default();
     for line in std::io::BufReader::new(std::fs::File::open(file)?).lines() {
         let v: serde_json::Value = serde_json::from_str(&line?)?;
         let text = |k: &str| v.get(k).and_then(|t| t.as_str()).unwrap_or_default().to_string();
-        let (a, b) = (Shingles::of(&text("text1"), None), Shingles::of(&text("text2"), None));
-        let sim = a.similarity(&b);
+        let (t1, t2) = (text("text1"), text("text2"));
+        let (a, b) = (analysed(&t1, &resources), analysed(&t2, &resources));
+        let (ea, eb) = (Evidence::of(&a), Evidence::of(&b));
+        df.add(&ea);
+        df.add(&eb);
+        ids.push((a.id.clone(), b.id.clone()));
+        records.push(a);
+        records.push(b);
+        rows.push((
+            v.get("pair_id").cloned().unwrap_or_default(),
+            ea,
+            eb,
+            Shingles::of(&t1, None),
+            Shingles::of(&t2, None),
+        ));
+    }
+    // The store's own path: every text stored in file order (as an ingest would), each joining a
+    // story and an event with the store's incremental document frequencies and key index.
+    let mut store = Store::open_in_memory()?;
+    for chunk in records.chunks(500) {
+        store.insert_batch_with(chunk, options)?;
+    }
+    let placed = |id: &str| -> Result<(Option<i64>, Option<i64>)> {
+        let story = store.story_of(id)?;
+        let event = match story {
+            Some(s) => store.event_of_story(s)?,
+            None => None,
+        };
+        Ok((story, event))
+    };
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    for ((id, ea, eb, a, b), (ia, ib)) in rows.iter().zip(&ids) {
+        let ((sa, va), (sb, vb)) = (placed(ia)?, placed(ib)?);
+        let sim = a.similarity(b);
         let est = a.signature().jaccard(&b.signature());
+        let s = compare(ea, eb, &df);
         let row = serde_json::json!({
-            "pair_id": v.get("pair_id"), "jaccard": sim.jaccard, "containment": sim.containment,
+            "pair_id": id, "jaccard": sim.jaccard, "containment": sim.containment,
             "minhash_jaccard": est, "same": options.same_story(sim),
+            "cosine": s.cosine, "sentences": s.sentences, "entities": s.entities, "quotes": s.quotes,
+            "same_dateline": s.same_dateline, "similarity": s.similarity(),
+            "same_story_or_event": s.same_version() || s.same_event(),
+            "store_same_story": sa.is_some() && sa == sb, "store_same_event": va.is_some() && va == vb,
         });
         writeln!(out, "{row}")?;
     }
     Ok(())
+}
+
+/// The full analysis of a plain text, as `dateline analyze` makes it.
+fn analysed(text: &str, resources: &Resources) -> Analysis {
+    let source = SourceRef { path: None, url: None, format: Format::Text, record: None };
+    match dateline_text::prepare(text.as_bytes(), &Default::default(), 0) {
+        Ok(prepared) => analyze(&Document::new(prepared, Metadata::default(), source), resources),
+        Err(_) => Analysis::bare(text, source),
+    }
 }
 
 /// The `.txt` files of `dir`, sorted by name.

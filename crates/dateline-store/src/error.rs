@@ -148,14 +148,16 @@ pub enum StoreError {
 
     /// Story options outside their range.
     #[error(
-        "invalid story options: threshold {threshold} and containment {containment} must be in (0, 1], \
-         candidates ({candidates}) at least 1"
+        "invalid story options: threshold {threshold}, containment {containment} and sentences {sentences} \
+         must be in (0, 1], candidates ({candidates}) at least 1"
     )]
     InvalidStoryOptions {
         /// The Jaccard threshold given.
         threshold: f64,
         /// The containment threshold given.
         containment: f64,
+        /// The sentence containment threshold given.
+        sentences: f64,
         /// The candidate count given.
         candidates: usize,
     },

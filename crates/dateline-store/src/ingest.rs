@@ -120,6 +120,7 @@ pub(crate) fn insert_batch(
     // IMMEDIATE: take the write lock up front, so a concurrent writer makes us wait (busy
     // timeout) rather than fail halfway when a read lock cannot be upgraded.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| insert_err(first_id, e))?;
+    let mut pending = crate::events::PendingTerms::default();
     {
         let mut insert_article = tx.prepare_cached(INSERT_ARTICLE).map_err(|e| insert_err(first_id, e))?;
         let mut insert_source = tx.prepare_cached(INSERT_SOURCE).map_err(|e| insert_err(first_id, e))?;
@@ -193,8 +194,9 @@ pub(crate) fn insert_batch(
             }
             // The new article joins a story in the same transaction, so a story never refers to
             // an article that was rolled back.
-            stories::join(&tx, pk, a, story_options).map_err(|e| insert_err(&a.id, e))?;
+            stories::join(&tx, pk, a, story_options, &mut pending).map_err(|e| insert_err(&a.id, e))?;
         }
+        pending.flush(&tx).map_err(|e| insert_err(first_id, e))?;
     }
     tx.commit().map_err(|source| StoreError::Commit { path: path.to_path_buf(), articles: batch.len(), source })?;
     Ok(outcome)

@@ -23,6 +23,8 @@
 
 pub mod diff;
 mod error;
+pub mod events;
+pub mod evidence;
 mod export;
 mod ingest;
 pub mod lsh;
@@ -44,6 +46,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 pub use diff::VersionDiff;
 pub use error::StoreError;
+pub use events::{Event, EventPage};
 pub use ingest::{content_sha256, ArticleStatus, BatchOutcome, Rejected, MAX_RECORD_BYTES};
 pub use origin::Origin;
 pub use quotes::{QuoteFilter, QuoteHit, QuotePage, QUOTE_KINDS};
@@ -107,7 +110,10 @@ impl Store {
         conn.pragma_update(None, "cache_size", -65_536).map_err(open_err)?;
         conn.set_prepared_statement_cache_capacity(32);
         schema::migrate(&mut conn, &path)?;
-        // Articles stored before stories existed (or by an interrupted catch-up) join theirs now.
+        // Articles of a file from before events are indexed for them (their stories already are
+        // events of their own), then articles stored before stories existed (or by an
+        // interrupted catch-up) join their story and event.
+        events::catch_up(&mut conn, &path)?;
         stories::catch_up(&mut conn, &path, &StoryOptions::default())?;
         Ok(Store { conn, path, max_record_bytes: MAX_RECORD_BYTES })
     }
@@ -253,6 +259,28 @@ impl Store {
     /// The story with this id and all its versions; `Ok(None)` when there is none.
     pub fn story(&self, id: i64) -> Result<Option<Story>, StoreError> {
         stories::get(&self.conn, &self.path, id)
+    }
+
+    /// Events (stories about one happening) with at least `min_stories` stories, largest first,
+    /// then most recently seen: the page that skips `offset` and holds at most `limit`, each
+    /// with its largest [`events::LISTED_STORIES`] stories.
+    pub fn events(&self, offset: usize, limit: usize, min_stories: u64) -> Result<Vec<Event>, StoreError> {
+        events::list(&self.conn, &self.path, offset, limit, min_stories)
+    }
+
+    /// The page of [`Store::events`] with the number of events of at least `min_stories` stories.
+    pub fn events_page(&self, offset: usize, limit: usize, min_stories: u64) -> Result<EventPage, StoreError> {
+        events::page(&self.conn, &self.path, offset, limit, min_stories)
+    }
+
+    /// The event with this id and its stories side by side; `Ok(None)` when there is none.
+    pub fn event(&self, id: i64) -> Result<Option<Event>, StoreError> {
+        events::get(&self.conn, &self.path, id)
+    }
+
+    /// The event of a story.
+    pub fn event_of_story(&self, story: i64) -> Result<Option<i64>, StoreError> {
+        events::event_of_story(&self.conn, &self.path, story)
     }
 
     /// The story of the article with this id (or unique prefix, as for [`Store::get`]).

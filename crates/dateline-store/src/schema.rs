@@ -1,6 +1,6 @@
 //! The schema and its migrations.
 //!
-//! Tables (version 6):
+//! Tables (version 7):
 //!
 //! - `articles`: one row per distinct text. `pk` (integer rowid, the full-text index's key),
 //!   `id` (the record's id, unique), `content_sha256` (of `text`, unique: the dedup key), the
@@ -16,6 +16,8 @@
 //! - `story_sizes`: how many stories have each size, kept by triggers; see [`V5_STORY_SIZES`].
 //! - `quote_wordings`, `quote_wordings_fts`, `quote_occurrences`: each distinct quote wording once,
 //!   searchable, with the quotes that carry it; see [`V6_QUOTE_WORDINGS`].
+//! - `events`, `stories.event_id`, `event_keys`, `term_df`, `term_docs`, `event_backlog`: events
+//!   (stories about one happening) and what finds them; see [`V7_EVENTS`].
 //!
 //! The schema version lives in `PRAGMA user_version`; [`MIGRATIONS`]`[i]` takes a database from
 //! version `i` to `i + 1`. Each step runs in its own transaction together with the version bump, so
@@ -318,8 +320,64 @@ SELECT w.pk, q.pk, q.article_pk FROM quotes q JOIN quote_wordings w
    AND ifnull(w.kind, x'') = ifnull(q.kind, x'');
 ";
 
+/// Version 7: events, the second level above stories (issue 18).
+///
+/// - `events`: one row per event (stories about one happening): `stories` (how many), and
+///   `first_seen`, `last_seen` over its articles' dates.
+/// - `stories.event_id`: the event of each story.
+/// - `event_keys`: `(key, article_pk)` for every name, quote and dateline of every article
+///   (hashed, `evidence::Evidence::event_keys`); the primary key is the index that finds an
+///   article's candidates.
+/// - `term_df`, `term_docs`: in how many articles each content term (hashed) occurs, and how many
+///   articles were counted: the document frequencies the content-word cosine reads.
+///
+/// The stories an older file holds each become an event of their own. Hashing the older
+/// articles' names, quotes and terms needs Rust, so this step records the range of articles to
+/// index in `event_backlog` (`next_pk` to `last_pk`), and `events::catch_up` indexes them when
+/// the store opens (resumable, in batches), so that they are candidates for new articles;
+/// articles stored from now on are indexed as they come.
+const V7_EVENTS: &str = "
+CREATE TABLE events (
+    id         INTEGER PRIMARY KEY,
+    stories    INTEGER NOT NULL,
+    first_seen TEXT    NOT NULL,
+    last_seen  TEXT    NOT NULL
+);
+CREATE INDEX events_by_size ON events(stories DESC, last_seen DESC);
+
+ALTER TABLE stories ADD COLUMN event_id INTEGER;
+CREATE INDEX stories_event ON stories(event_id);
+
+CREATE TABLE event_keys (
+    key        INTEGER NOT NULL,
+    article_pk INTEGER NOT NULL,
+    PRIMARY KEY (key, article_pk)
+) WITHOUT ROWID;
+
+CREATE TABLE term_df (
+    term INTEGER PRIMARY KEY,
+    df   INTEGER NOT NULL
+);
+CREATE TABLE term_docs (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    docs INTEGER NOT NULL
+);
+INSERT INTO term_docs (id, docs) VALUES (1, 0);
+
+CREATE TABLE event_backlog (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    next_pk INTEGER NOT NULL,
+    last_pk INTEGER NOT NULL
+);
+INSERT INTO event_backlog (id, next_pk, last_pk) SELECT 1, 1, coalesce(max(pk), 0) FROM articles;
+
+INSERT INTO events (id, stories, first_seen, last_seen) SELECT id, 1, first_seen, last_seen FROM stories;
+UPDATE stories SET event_id = id;
+";
+
 /// The migration steps, oldest first: step `i` takes the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1_CORE, V2_FULL_TEXT, V3_STORIES, V4_QUOTES, V5_STORY_SIZES, V6_QUOTE_WORDINGS];
+pub const MIGRATIONS: &[&str] =
+    &[V1_CORE, V2_FULL_TEXT, V3_STORIES, V4_QUOTES, V5_STORY_SIZES, V6_QUOTE_WORDINGS, V7_EVENTS];
 
 /// The schema version this code writes and reads.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

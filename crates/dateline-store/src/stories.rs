@@ -9,7 +9,10 @@
 //!    about 20 µs each, cheaper than storing every shingle set). A candidate *matches* when the
 //!    Jaccard similarity reaches [`StoryOptions::threshold`] or the containment of the smaller
 //!    set in the larger reaches [`StoryOptions::containment`], so that a copy with paragraphs
-//!    dropped still joins its original;
+//!    dropped still joins its original; failing that, when the smaller article's *sentences* lie
+//!    in the larger ([`Score::same_version`](crate::evidence::Score::same_version)), so that a
+//!    copy flattened into one paragraph, trimmed, re-led or with a local paragraph added joins
+//!    too (their shingles across the changed paragraph breaks no longer match);
 //! 4. joins the story of its best match, or founds a new story. When its matches lie in several
 //!    stories it **bridges** them and they are merged (into the largest, so the best-known id
 //!    survives). Merging makes the result independent of ingest order: stories are the connected
@@ -27,6 +30,8 @@ use dateline_analyze::{Analysis, Dateline, Shingles, Similarity};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
+use crate::events::{self, PendingTerms};
+use crate::evidence::{Evidence, Score, MIN_SHARED_SENTENCES, VERSION_SENTENCES};
 use crate::lsh::{band_keys, BANDS};
 use crate::origin::{origin, Origin, VersionFacts};
 use crate::StoreError;
@@ -39,6 +44,10 @@ pub struct StoryOptions {
     /// Containment of the smaller shingle set in the larger at or above which two articles are
     /// versions of one story (a shortened copy).
     pub containment: f64,
+    /// Share of the smaller article's sentences found in the larger at or above which the two
+    /// are versions of one story when their shingles are not alike enough (a copy flattened,
+    /// trimmed or re-led), given at least [`MIN_SHARED_SENTENCES`] shared sentences.
+    pub sentences: f64,
     /// Most candidates compared exactly per new article (those sharing the most LSH bands).
     pub candidates: usize,
 }
@@ -55,7 +64,12 @@ pub const DEFAULT_CANDIDATES: usize = 16;
 
 impl Default for StoryOptions {
     fn default() -> Self {
-        StoryOptions { threshold: DEFAULT_THRESHOLD, containment: DEFAULT_CONTAINMENT, candidates: DEFAULT_CANDIDATES }
+        StoryOptions {
+            threshold: DEFAULT_THRESHOLD,
+            containment: DEFAULT_CONTAINMENT,
+            sentences: VERSION_SENTENCES,
+            candidates: DEFAULT_CANDIDATES,
+        }
     }
 }
 
@@ -65,13 +79,20 @@ impl StoryOptions {
         sim.jaccard >= self.threshold || sim.containment >= self.containment
     }
 
+    /// True when two articles sharing `shared` sentences, `contained` of the smaller one's, are
+    /// versions of one story by their sentences.
+    pub fn same_by_sentences(&self, contained: f64, shared: usize) -> bool {
+        Score { sentences: contained, shared_sentences: shared, ..Score::default() }.is_version(self.sentences)
+    }
+
     /// Checks the options are usable: thresholds in (0, 1], at least one candidate.
     pub fn validate(&self) -> Result<(), StoreError> {
         let ok = |x: f64| x > 0.0 && x <= 1.0;
-        if !ok(self.threshold) || !ok(self.containment) || self.candidates == 0 {
+        if !ok(self.threshold) || !ok(self.containment) || !ok(self.sentences) || self.candidates == 0 {
             return Err(StoreError::InvalidStoryOptions {
                 threshold: self.threshold,
                 containment: self.containment,
+                sentences: self.sentences,
                 candidates: self.candidates,
             });
         }
@@ -88,24 +109,34 @@ fn exclusion(dateline: Option<&Dateline>) -> Option<Range<usize>> {
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
 /// Puts the article stored as `pk` into a story; see the module documentation.
-pub(crate) fn join(tx: &Transaction<'_>, pk: i64, a: &Analysis, opts: &StoryOptions) -> rusqlite::Result<i64> {
-    join_text(tx, pk, &a.text, exclusion(a.dateline.as_ref()), a.published.as_deref(), opts)
+/// and then its story (or the article, if it founded the story) into an event ([`events::place`]).
+/// Document frequencies are counted into `pending`, which the caller flushes before it commits.
+pub(crate) fn join(
+    tx: &Transaction<'_>,
+    pk: i64,
+    a: &Analysis,
+    opts: &StoryOptions,
+    pending: &mut PendingTerms,
+) -> rusqlite::Result<i64> {
+    let ev = Evidence::of(a);
+    join_text(tx, pk, (&a.text, exclusion(a.dateline.as_ref())), a.published.as_deref(), &ev, opts, pending)
 }
 
 fn join_text(
     tx: &Transaction<'_>,
     pk: i64,
-    text: &str,
-    skip: Option<Range<usize>>,
+    (text, skip): (&str, Option<Range<usize>>),
     published: Option<&str>,
+    sentences: &Evidence,
     opts: &StoryOptions,
+    pending: &mut PendingTerms,
 ) -> rusqlite::Result<i64> {
     let shingles = Shingles::of(text, skip.clone());
     let mut best: Option<(i64, i64, Similarity)> = None; // (story, via article, similarity)
     let mut stories: Vec<i64> = Vec::new();
     if !shingles.is_empty() {
         let keys = band_keys(&shingles.signature());
-        for (cand, story, sim) in confirmed(tx, pk, &shingles, &keys, opts)? {
+        for (cand, story, sim) in confirmed(tx, pk, (&shingles, sentences), &keys, opts)? {
             if !stories.contains(&story) {
                 stories.push(story);
             }
@@ -148,6 +179,7 @@ fn join_text(
          WHERE id = ?1",
     )?
     .execute(params![story, seen])?;
+    events::place(tx, pk, story, sentences, published, &seen, pending)?;
     Ok(story)
 }
 
@@ -160,7 +192,7 @@ fn score(sim: Similarity) -> f64 {
 fn confirmed(
     tx: &Transaction<'_>,
     pk: i64,
-    shingles: &Shingles,
+    (shingles, sentences): (&Shingles, &Evidence),
     keys: &[i64; BANDS],
     opts: &StoryOptions,
 ) -> rusqlite::Result<Vec<(i64, i64, Similarity)>> {
@@ -197,9 +229,21 @@ fn confirmed(
             (Some(s), Some(e)) => Some(usize::try_from(s).unwrap_or(0)..usize::try_from(e).unwrap_or(0)),
             _ => None,
         };
-        let sim = shingles.similarity(&Shingles::of(&text, skip));
+        let sim = shingles.similarity(&Shingles::of(&text, skip.clone()));
         if opts.same_story(sim) {
             out.push((cand, story, sim));
+            continue;
+        }
+        // Sentences only when the shingles said no but still overlap (a copy with 70% of its
+        // sentences in the other keeps well over a third of its shingles there, however its
+        // paragraphs were cut and joined), and only when the article has enough sentences to
+        // share: most candidates are settled by shingles alone, without a second scan.
+        if sim.containment >= SENTENCE_FLOOR && sentences.sentence_count() >= MIN_SHARED_SENTENCES {
+            let (contained, shared) = sentences.sentence_containment(&Evidence::sentences_of_text(&text, skip));
+            if opts.same_by_sentences(contained, shared) {
+                // Recorded as containment: the share of the smaller version found in the larger.
+                out.push((cand, story, Similarity { containment: contained.max(sim.containment), ..sim }));
+            }
         }
     }
     Ok(out)
@@ -216,6 +260,7 @@ fn merge(tx: &Transaction<'_>, stories: &[i64]) -> rusqlite::Result<i64> {
         return Err(rusqlite::Error::QueryReturnedNoRows);
     };
     for &(_, gone) in sized.iter().filter(|(_, s)| *s != keep) {
+        events::stories_merged(tx, keep, gone)?;
         tx.prepare_cached("UPDATE story_members SET story_id = ?1 WHERE story_id = ?2")?.execute([keep, gone])?;
         tx.prepare_cached(
             "UPDATE stories SET size = size + (SELECT size FROM stories WHERE id = ?2),
@@ -228,6 +273,11 @@ fn merge(tx: &Transaction<'_>, stories: &[i64]) -> rusqlite::Result<i64> {
     }
     Ok(keep)
 }
+
+/// Shingle containment below which sentence containment is not computed: a version by its
+/// sentences shares most of its words in order, so its shingle containment stays far above this
+/// (the edited copies of `tests/story_edits.rs` keep 0.6 or more).
+const SENTENCE_FLOOR: f64 = 0.35;
 
 /// Most articles read from one LSH bucket per lookup (the newest).
 const BUCKET_CAP: i64 = 64;
@@ -248,6 +298,7 @@ struct DatelineOnly {
 pub(crate) fn catch_up(conn: &mut Connection, path: &Path, opts: &StoryOptions) -> Result<u64, StoreError> {
     let err = |source| StoreError::Query { path: path.to_path_buf(), what: "adding older articles to stories", source };
     let mut done = 0u64;
+    let mut pending = PendingTerms::default();
     loop {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
         let rows: Vec<(i64, String, String, Option<String>, String)> = {
@@ -272,9 +323,12 @@ pub(crate) fn catch_up(conn: &mut Connection, path: &Path, opts: &StoryOptions) 
                 id,
                 source,
             })?;
-            join_text(&tx, pk, &text, exclusion(partial.dateline.as_ref()), published.as_deref(), opts).map_err(err)?;
+            let skip = exclusion(partial.dateline.as_ref());
+            let ev = Evidence::of_text(&text, skip.clone());
+            join_text(&tx, pk, (&text, skip), published.as_deref(), &ev, opts, &mut pending).map_err(err)?;
             done += 1;
         }
+        pending.flush(&tx).map_err(err)?;
         tx.commit().map_err(err)?;
     }
 }

@@ -267,9 +267,11 @@ fn a_version_5_file_gains_its_wordings() -> TestResult {
     let batch: Vec<Analysis> = (0..MAX_SCAN + 100).map(copy).collect();
     let (first, later) = batch.split_at(MAX_SCAN);
     Store::open(&old)?.insert_batch(first)?;
-    // Take the file back to version 5 as an older dateline left it.
+    // Take the file back to version 5 as an older dateline left it (no events, no wordings).
     Connection::open(&old)?.execute_batch(
-        "DROP TRIGGER quote_wordings_of_new_quote; DROP TRIGGER quote_wordings_of_deleted_quote;
+        "DROP INDEX stories_event; ALTER TABLE stories DROP COLUMN event_id; DROP TABLE events;
+         DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs; DROP TABLE event_backlog;
+         DROP TRIGGER quote_wordings_of_new_quote; DROP TRIGGER quote_wordings_of_deleted_quote;
          DROP TABLE quote_wordings_fts; DROP TABLE quote_occurrences; DROP TABLE quote_wordings;
          PRAGMA user_version = 5;",
     )?;

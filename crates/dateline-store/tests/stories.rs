@@ -172,6 +172,11 @@ fn an_article_bridging_two_stories_merges_them() -> TestResult {
     let totals: Vec<u64> = (1..=4).map(|m| store.stories_page(0, 10, m).map(|p| p.total)).collect::<Result<_, _>>()?;
     assert_eq!(totals, [1, 1, 1, 0]);
     assert_eq!((stories[0].first_seen.as_str(), stories[0].last_seen.as_str()), ("2024-01-01", "2024-01-03"));
+    // The merged story is in one event, which counts it once; no event is left empty.
+    let events = store.events(0, 10, 1)?;
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!((events[0].size, events[0].stories.len()), (1, 1));
+    assert_eq!(store.event_of_story(stories[0].id)?, Some(events[0].id));
     Ok(())
 }
 
@@ -179,10 +184,12 @@ fn an_article_bridging_two_stories_merges_them() -> TestResult {
 fn stricter_options_split_what_the_defaults_join_and_bad_options_are_refused() -> TestResult {
     let mut store = Store::open_in_memory()?;
     let (original, copy) = pair();
-    let strict = StoryOptions { threshold: 1.0, containment: 1.0, ..StoryOptions::default() };
+    let strict = StoryOptions { threshold: 1.0, containment: 1.0, sentences: 1.0, ..StoryOptions::default() };
     store.insert_batch_with(&[original, copy], &strict)?;
     assert!(store.stories(10, 2)?.is_empty());
     let bad = StoryOptions { threshold: 0.0, ..StoryOptions::default() };
+    assert!(store.insert_batch_with(&unrelated(), &bad).is_err());
+    let bad = StoryOptions { sentences: 1.5, ..StoryOptions::default() };
     assert!(store.insert_batch_with(&unrelated(), &bad).is_err());
     Ok(())
 }
@@ -255,7 +262,9 @@ fn a_version_4_file_gains_story_sizes_and_pages_agree() -> TestResult {
     }
     // Take the file back to version 4 as an older dateline left it.
     rusqlite::Connection::open(&path)?.execute_batch(
-        "DROP TRIGGER quote_wordings_of_new_quote; DROP TRIGGER quote_wordings_of_deleted_quote;
+        "DROP INDEX stories_event; ALTER TABLE stories DROP COLUMN event_id; DROP TABLE events;
+         DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs; DROP TABLE event_backlog;
+         DROP TRIGGER quote_wordings_of_new_quote; DROP TRIGGER quote_wordings_of_deleted_quote;
          DROP TABLE quote_wordings_fts; DROP TABLE quote_occurrences; DROP TABLE quote_wordings;
          DROP TRIGGER story_sizes_insert; DROP TRIGGER story_sizes_delete; DROP TRIGGER story_sizes_update;
          DROP TABLE story_sizes; PRAGMA user_version = 4;",

@@ -30,6 +30,9 @@ pub enum Command {
     Stories(StoriesArgs),
     /// Show one story: its versions, its likely origin, and what changed between two versions.
     Story(StoryArgs),
+    /// List events (different stories about one happening), or show one with its stories side
+    /// by side.
+    Events(EventsArgs),
     /// Serve the JSON API and the web UI over a store (read-only unless --token is given).
     Serve(ServeArgs),
     /// Write stored records as JSON Lines, GDELT GKG 2.1 or Parquet (docs/EXPORTS.md).
@@ -164,6 +167,24 @@ pub struct StoriesArgs {
     /// Only stories with at least this many versions (1 lists single articles too).
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub min_size: u64,
+}
+
+/// `dateline events`.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Show this event (its id from the listing) with all its stories.
+    pub id: Option<i64>,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Print JSON (one event per line).
+    #[arg(long)]
+    pub json: bool,
+    /// Most events to list.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Only events with at least this many stories (1 lists lone stories too).
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min_stories: u64,
 }
 
 /// `dateline story`.

@@ -271,6 +271,38 @@ fn stories_and_story_show_versions_origin_and_diff() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("versions 1 to 2"));
 }
 
+/// `dateline events`: every demo story is in an event (the demo has no two outlets on one
+/// happening, so each is alone at `--min-stories 1` and none is listed at the default 2); one
+/// event shows its story; an unknown event is an error.
+#[test]
+fn events_list_every_story_once_and_show_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("news.db");
+    let ingest = run(bin().args(["ingest", "--quiet", "../../examples/demo", "--db"]).arg(&db));
+    assert!(ingest.status.success(), "{}", String::from_utf8_lossy(&ingest.stderr));
+    let stories =
+        records(&run(bin().args(["stories", "--json", "--min-size", "1", "--limit", "100", "--db"]).arg(&db)));
+    let events =
+        records(&run(bin().args(["events", "--json", "--min-stories", "1", "--limit", "100", "--db"]).arg(&db)));
+    let mut listed: Vec<i64> = events
+        .iter()
+        .flat_map(|e| e["stories"].as_array().cloned().unwrap_or_default())
+        .filter_map(|s| s["id"].as_i64())
+        .collect();
+    listed.sort_unstable();
+    let mut all: Vec<i64> = stories.iter().filter_map(|s| s["id"].as_i64()).collect();
+    all.sort_unstable();
+    assert_eq!(listed, all, "each story in exactly one event");
+    let text = stdout(&run(bin().args(["events", "--db"]).arg(&db)));
+    assert!(text.contains("no events with 2 or more stories"), "{text}");
+    let id = events[0]["id"].to_string();
+    let one = stdout(&run(bin().args(["events", &id, "--db"]).arg(&db)));
+    assert!(one.starts_with(&format!("event {id}")) && one.contains("story "), "{one}");
+    let bad = run(bin().args(["events", "999999", "--db"]).arg(&db));
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no event 999999"));
+}
+
 /// Escapes text for HTML.
 fn escape_html(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")

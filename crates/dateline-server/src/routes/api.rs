@@ -38,6 +38,7 @@ use crate::ServerError;
         (name = "articles", description = "Analysis records"),
         (name = "corpus", description = "Entities, speakers and places across the corpus"),
         (name = "stories", description = "Republications of one text: versions, origin, differences"),
+        (name = "events", description = "Different stories about one happening, side by side"),
         (name = "ingest", description = "Adding articles (needs the server's token)"),
         (name = "meta", description = "About the API itself")
     ),
@@ -81,6 +82,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(stories))
         .routes(routes!(story))
         .routes(routes!(story_diff))
+        .routes(routes!(events))
+        .routes(routes!(event))
         .routes(routes!(super::export::story_export))
         .routes(routes!(super::quotes::quotes))
         .routes(routes!(super::quotes::quotes_export))
@@ -470,6 +473,63 @@ pub async fn load_stories(state: &AppState, p: &StoryListParams) -> Result<Story
         paging: Paging::new(page, per, found.total),
         items: found.items.into_iter().map(StoryItem::from).collect(),
     })
+}
+
+/// Events with at least `min_stories` stories, most stories first.
+#[utoipa::path(
+    get,
+    path = "/api/events",
+    tag = "events",
+    params(EventListParams),
+    responses(
+        (status = 200, description = "A page of events", body = EventList),
+        (status = 400, description = "Bad paging", body = ApiError)
+    )
+)]
+async fn events(
+    State(state): State<AppState>,
+    ApiQuery(p): ApiQuery<EventListParams>,
+) -> Result<Json<EventList>, ServerError> {
+    Ok(Json(load_events(&state, &p).await?))
+}
+
+/// Loads a page of events.
+pub async fn load_events(state: &AppState, p: &EventListParams) -> Result<EventList, ServerError> {
+    let (page, per, offset) = paging(p.page, p.per_page)?;
+    let min = p.min_stories.unwrap_or(2).max(1);
+    let found = state.pool().run(move |store| Ok(store.events_page(offset, per, min)?)).await?;
+    Ok(EventList {
+        paging: Paging::new(page, per, found.total),
+        items: found.items.into_iter().map(EventItem::from).collect(),
+    })
+}
+
+/// Loads an event.
+pub async fn load_event(state: &AppState, id: &str) -> Result<EventItem, ServerError> {
+    let n: i64 =
+        id.trim().parse().map_err(|_| ServerError::BadRequest(format!("event id must be a number, not {id:?}")))?;
+    let event = state
+        .pool()
+        .run(move |store| Ok(store.event(n)?))
+        .await?
+        .ok_or_else(|| ServerError::NotFound(format!("no event {n}")))?;
+    Ok(event.into())
+}
+
+/// An event: its stories (each with its versions' count and likely origin) side by side.
+#[utoipa::path(
+    get,
+    path = "/api/events/{id}",
+    tag = "events",
+    params(("id" = i64, Path, description = "Event id")),
+    responses(
+        (status = 200, description = "The event", body = EventItem),
+        (status = 400, description = "Not an id", body = ApiError),
+        (status = 404, description = "No such event", body = ApiError)
+    )
+)]
+async fn event(State(state): State<AppState>, ApiPath(id): ApiPath) -> Result<Json<EventItem>, ServerError> {
+    Ok(Json(load_event(&state, &id).await?))
 }
 
 /// Loads a story.

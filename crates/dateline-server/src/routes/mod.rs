@@ -49,6 +49,8 @@ pub fn router(state: AppState) -> Router {
         .route("/places", get(web::places_page))
         .route("/stories", get(web::stories_page))
         .route("/story/{id}", get(web::story_page))
+        .route("/events", get(web::events_page))
+        .route("/event/{id}", get(web::event_page))
         .route("/static/style.css", get(|| asset("text/css; charset=utf-8", STYLE_CSS)))
         .route("/static/app.js", get(|| asset("text/javascript; charset=utf-8", APP_JS)))
         .route("/static/icon.svg", get(|| asset("image/svg+xml", ICON_SVG)))

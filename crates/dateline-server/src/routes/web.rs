@@ -10,10 +10,11 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::api::{
-    load_article, load_diff, load_entity, load_speaker, load_stats, load_stories, load_story, paging, run_search,
+    load_article, load_diff, load_entity, load_event, load_events, load_speaker, load_stats, load_stories, load_story,
+    paging, run_search,
 };
 use super::extract::{ApiPath, ApiQuery};
-use crate::model::{DiffParams, PageParams, Paging, SearchParams, SearchResponse, StoryListParams};
+use crate::model::{DiffParams, EventListParams, PageParams, Paging, SearchParams, SearchResponse, StoryListParams};
 use crate::state::AppState;
 use crate::views::html::segment;
 use crate::views::timeline::timeline_svg;
@@ -446,6 +447,41 @@ pub async fn stories_page(
         state.templates().render(
             "stories.html",
             json!({ "title": "Stories", "nav": "stories", "items": items, "paging": list.paging, "pager": pager }),
+        )
+    }
+    .await;
+    respond(&state, result)
+}
+
+/// `/events`: events (different stories about one happening), most stories first, each with its
+/// stories listed.
+pub async fn events_page(
+    State(state): State<AppState>,
+    query: Result<ApiQuery<EventListParams>, ServerError>,
+) -> Response {
+    let result = async {
+        let ApiQuery(p) = query?;
+        let list = load_events(&state, &p).await?;
+        let pager = pager(&list.paging, |n| format!("/events?page={n}"));
+        state.templates().render(
+            "events.html",
+            json!({ "title": "Events", "nav": "events", "items": list.items, "paging": list.paging, "pager": pager }),
+        )
+    }
+    .await;
+    respond(&state, result)
+}
+
+/// `/event/{id}`: every outlet's story about one happening, side by side.
+pub async fn event_page(State(state): State<AppState>, id: Result<ApiPath, ServerError>) -> Response {
+    let result = async {
+        let ApiPath(id) = id?;
+        let event = load_event(&state, &id).await?;
+        let headline =
+            event.stories.iter().find_map(|s| s.title.clone()).unwrap_or_else(|| format!("Event {}", event.id));
+        state.templates().render(
+            "event.html",
+            json!({ "title": headline.clone(), "nav": "events", "headline": headline, "ev": event }),
         )
     }
     .await;

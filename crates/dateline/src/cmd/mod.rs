@@ -35,6 +35,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Stats(args) => query::stats(&args),
         Command::Stories(args) => stories::list(&args),
         Command::Story(args) => stories::show(&args),
+        Command::Events(args) => stories::events(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Export(args) => export::run(&args),
     }

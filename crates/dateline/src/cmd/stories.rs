@@ -1,4 +1,5 @@
-//! `dateline stories` and `dateline story`: near-duplicate stories, their origin and their diffs.
+//! `dateline stories`, `dateline story` and `dateline events`: near-duplicate stories, their
+//! origin and their diffs, and the events that group different stories about one happening.
 
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -6,10 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use dateline_store::diff::{ParagraphChange, WordChange};
-use dateline_store::{Store, Story, StorySummary, VersionDiff};
+use dateline_store::{Event, Store, Story, StorySummary, VersionDiff};
 use serde_json::json;
 
-use crate::cli::{StoriesArgs, StoryArgs};
+use crate::cli::{EventsArgs, StoriesArgs, StoryArgs};
 
 /// Opens an existing store; a missing file is an error rather than a new empty store.
 fn open(db: &Path) -> Result<Store> {
@@ -33,6 +34,39 @@ pub fn list(args: &StoriesArgs) -> Result<ExitCode> {
     } else {
         for s in &stories {
             write_summary(&mut crate::summary::TerminalSafe::new(&mut out), s)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn events(args: &EventsArgs) -> Result<ExitCode> {
+    let store = open(&args.db.db)?;
+    let events: Vec<Event> = match args.id {
+        Some(id) => match store.event(id).with_context(|| format!("reading event {id}"))? {
+            Some(e) => vec![e],
+            None => bail!("no event {id} in {}", args.db.db.display()),
+        },
+        None => store.events(0, args.limit, args.min_stories).context("listing events")?,
+    };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    if args.json {
+        for e in &events {
+            serde_json::to_writer(&mut out, e)?;
+            writeln!(out)?;
+        }
+    } else if events.is_empty() {
+        writeln!(out, "no events with {} or more stories in {}", args.min_stories, args.db.db.display())?;
+    } else {
+        let mut safe = crate::summary::TerminalSafe::new(&mut out);
+        for e in &events {
+            let stories = if e.size == 1 { "1 story".to_string() } else { format!("{} stories", e.size) };
+            writeln!(safe, "event {:<6} {stories:<12} {} → {}", e.id, day(&e.first_seen), day(&e.last_seen))?;
+            for s in &e.stories {
+                let versions = if s.size == 1 { "1 version".to_string() } else { format!("{} versions", s.size) };
+                let title = s.title.as_deref().unwrap_or("(untitled)");
+                writeln!(safe, "  story {:<6} {versions:<12} {title}", s.id)?;
+            }
         }
     }
     out.flush()?;
