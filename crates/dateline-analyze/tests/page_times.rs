@@ -59,11 +59,11 @@ fn a_dotted_clock_time_reads_its_minutes() {
 
 #[test]
 fn a_time_of_day_alone_takes_the_day_the_story_just_named() {
-    let text = "The fire broke out in the early hours of Sunday at the depot.\n\nTwo guards were hurt \
-                in blasts around 1.40 am, the police said.";
+    let text = "Fire crews reached the depot before dawn on Sunday.\n\nThe roof fell in \
+                at around 2.15 am, the chief said.";
     let got = times(text, "2021-07-02");
-    assert!(has(&got, "1.40 am", "2021-06-27T01:40"), "{got:?}");
+    assert!(has(&got, "2.15 am", "2021-06-27T02:15"), "{got:?}");
     // With no day named before it, a time of day alone is left out.
-    let got = times("Two guards were hurt in blasts around 1.40 am, the police said.", "2021-07-02");
-    assert!(!got.iter().any(|(t, _)| t.contains("1.40")), "{got:?}");
+    let got = times("The roof fell in at around 2.15 am, the chief said.", "2021-07-02");
+    assert!(!got.iter().any(|(t, _)| t.contains("2.15")), "{got:?}");
 }

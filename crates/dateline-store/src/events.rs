@@ -429,23 +429,8 @@ pub(crate) fn list(
     limit: usize,
     min_stories: u64,
 ) -> Result<Vec<Event>, StoreError> {
-    let err = |source| StoreError::Query { path: path.to_path_buf(), what: "listing events", source };
-    let ids: Vec<i64> = conn
-        .prepare_cached(
-            "SELECT id FROM events WHERE stories >= ?1 ORDER BY stories DESC, last_seen DESC, id LIMIT ?2 OFFSET ?3",
-        )
-        .map_err(err)?
-        .query_map(
-            params![
-                i64::try_from(min_stories).unwrap_or(i64::MAX),
-                i64::try_from(limit).unwrap_or(i64::MAX),
-                i64::try_from(offset).unwrap_or(i64::MAX)
-            ],
-            |r| r.get(0),
-        )
-        .map_err(err)?
-        .collect::<Result<_, _>>()
-        .map_err(err)?;
+    let sql = "SELECT id FROM events WHERE stories >= ?1 ORDER BY stories DESC, last_seen DESC, id LIMIT ?2 OFFSET ?3";
+    let ids = crate::stories::page_of_ids(conn, path, sql, "listing events", min_stories, limit, offset)?;
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
         if let Some(e) = get_with(conn, path, id, LISTED_STORIES)? {

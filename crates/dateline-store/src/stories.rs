@@ -425,6 +425,27 @@ pub(crate) fn page(
     Ok(StoryPage { total: u64::try_from(total).unwrap_or(0), items: summaries(conn, path, offset, limit, min_size)? })
 }
 
+/// The ids a listing query returns: `sql` takes the least size (`?1`), a limit (`?2`) and an
+/// offset (`?3`); stories and events are listed alike, largest first.
+pub(crate) fn page_of_ids(
+    conn: &Connection,
+    path: &Path,
+    sql: &str,
+    what: &'static str,
+    min_size: u64,
+    limit: usize,
+    offset: usize,
+) -> Result<Vec<i64>, StoreError> {
+    let err = |source| StoreError::Query { path: path.to_path_buf(), what, source };
+    let clamp = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    conn.prepare_cached(sql)
+        .map_err(err)?
+        .query_map(params![clamp(min_size), clamp(limit as u64), clamp(offset as u64)], |r| r.get(0))
+        .map_err(err)?
+        .collect::<Result<_, _>>()
+        .map_err(err)
+}
+
 fn summaries(
     conn: &Connection,
     path: &Path,
@@ -432,23 +453,8 @@ fn summaries(
     limit: usize,
     min_size: u64,
 ) -> Result<Vec<StorySummary>, StoreError> {
-    let err = |source| StoreError::Query { path: path.to_path_buf(), what: "listing stories", source };
-    let ids: Vec<i64> = conn
-        .prepare_cached(
-            "SELECT id FROM stories WHERE size >= ?1 ORDER BY size DESC, last_seen DESC, id LIMIT ?2 OFFSET ?3",
-        )
-        .map_err(err)?
-        .query_map(
-            params![
-                i64::try_from(min_size).unwrap_or(i64::MAX),
-                i64::try_from(limit).unwrap_or(i64::MAX),
-                i64::try_from(offset).unwrap_or(i64::MAX)
-            ],
-            |r| r.get(0),
-        )
-        .map_err(err)?
-        .collect::<Result<_, _>>()
-        .map_err(err)?;
+    let sql = "SELECT id FROM stories WHERE size >= ?1 ORDER BY size DESC, last_seen DESC, id LIMIT ?2 OFFSET ?3";
+    let ids = page_of_ids(conn, path, sql, "listing stories", min_size, limit, offset)?;
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
         if let Some(story) = get(conn, path, id)? {

@@ -926,8 +926,8 @@ Ruiz interjected: \"So you are saying the depot will close?\"";
 
 #[test]
 fn a_participle_after_a_comma_speaks_for_the_sentence_subject() {
-    let text = "Talking to a radio station on Monday, Okafor declined to comment on Ana Ruiz's remarks, saying, \
-\"I will not answer political questions.\"\n\n\
+    let text = "In the capital, Okafor left the hall quickly, saying, \
+\"The talks went nowhere today.\"\n\n\
 The depot will close in June, Ruiz said, adding, \"Nobody will lose a job.\"";
     let ents = [
         entity("e1", "PERSON", "Paul Okafor", None, None, text, &["Okafor"]),
@@ -935,7 +935,7 @@ The depot will close in June, Ruiz said, adding, \"Nobody will lose a job.\"";
     ];
     let got = speakers(text, &ents);
     let by = |c: &str| got.iter().find(|g| g.0.starts_with(c)).map(|g| (g.1.clone(), g.2.clone()));
-    assert_eq!(by("I will not answer"), Some((Some("Okafor".into()), Some("e1".into()))), "{got:?}");
+    assert_eq!(by("The talks went nowhere"), Some((Some("Okafor".into()), Some("e1".into()))), "{got:?}");
     assert_eq!(by("Nobody will lose").and_then(|g| g.1).as_deref(), Some("e2"), "{got:?}");
 }
 
@@ -976,18 +976,17 @@ Harbour Authority engineers said the piles were rotten. A Portville developer sa
 fn the_previous_speaker_keeps_he_when_others_are_only_objects() {
     // Issue 13: persons named since the attribution only as objects, possessors or inside a
     // subordinate clause do not take "he" from the speaker before.
-    let text =
-        "Director of the Port Authority Mr. Kofi Mensah rejected the charges made by former mayor Yaw Boateng.\n\n\
-Speaking to the Daily Wave's morning show, he refused to discuss Boateng's claims.\n\n\
-\"The harbour was never closed,\" where Boateng keeps his office, he said.";
+    let text = "Port director Mr. Kofi Mensah on Tuesday dismissed a complaint filed by the firm of Yaw Boateng.\n\n\
+In an interview with a local radio station, he said Boateng's figures were out of date.\n\n\
+At the docks, where Boateng runs a warehouse, he said that nothing was ever lost.";
     let ents = [
         entity("e1", "PERSON", "Kofi Mensah", Some("Mr."), None, text, &["Kofi Mensah"]),
         entity("e2", "PERSON", "Yaw Boateng", None, None, text, &["Yaw Boateng", "Boateng"]),
     ];
     let q = run(text, &ents);
     let by = |c: &str| q.iter().find(|q| q.content.contains(c)).and_then(|q| q.speaker.clone());
-    assert_eq!(by("discuss"), Some("e1".into()), "{q:?}");
-    assert_eq!(by("never closed"), Some("e1".into()), "{q:?}");
+    assert_eq!(by("out of date"), Some("e1".into()), "{q:?}");
+    assert_eq!(by("ever lost"), Some("e1".into()), "{q:?}");
 }
 
 #[test]
@@ -1054,12 +1053,12 @@ fn a_clause_after_an_inverted_cue_is_content_not_a_speaker() {
 
 #[test]
 fn reported_content_opening_with_a_lost_mark_is_direct() {
-    let text = "Spokesman Paul Girard dismissed the claim, telling reporters that \"Mr Lebrun must be confused.\n\nNo more was said.";
+    let text = "Spokesman Paul Girard rejected the report and told reporters that \"the figures are simply wrong.\n\nNo more was said.";
     let ents = [entity("e1", "PERSON", "Paul Girard", None, None, text, &["Paul Girard"])];
     let q = run(text, &ents);
-    let confused = q.iter().find(|q| q.content.contains("confused")).expect("the quote");
-    assert_eq!((confused.kind.as_str(), confused.content.as_str()), ("direct", "Mr Lebrun must be confused"), "{q:?}");
-    assert_eq!(confused.speaker.as_deref(), Some("e1"));
+    let wrong = q.iter().find(|q| q.content.contains("simply wrong")).expect("the quote");
+    assert_eq!((wrong.kind.as_str(), wrong.content.as_str()), ("direct", "the figures are simply wrong"), "{q:?}");
+    assert_eq!(wrong.speaker.as_deref(), Some("e1"));
 }
 
 #[test]
@@ -1085,7 +1084,7 @@ fn the_head_of_an_organisation_named_by_a_title_chain() {
     // "the X chief" is the person a title chain made head of X; "welcomed the ruling saying"
     // (no comma) speaks for the sentence's subject.
     let text = "Director General of the Coastal Survey (CS) Rear Admiral Tom Bako spoke on Monday.\n\n\
-Asked about the ruling, the CS chief welcomed the decision saying, \"This is a good day for sailors.\"";
+Once the vote was counted, the CS chief praised the outcome saying, \"This is a good day for sailors.\"";
     let ents = [
         entity("e1", "PERSON", "Tom Bako", Some("Rear Admiral"), None, text, &["Tom Bako"]),
         entity("e2", "ORG", "Coastal Survey", None, None, text, &["Coastal Survey", "CS"]),
@@ -1099,7 +1098,7 @@ Asked about the ruling, the CS chief welcomed the decision saying, \"This is a g
 
 #[test]
 fn a_quoted_phrase_between_a_possessive_and_remarks_is_the_possessors() {
-    let text = "Asked about it, she declined to comment on Tom Reyes' rival Ana Ruiz's 'reckless gamble' remarks. \
+    let text = "Asked about it, she shrugged off Ana Ruiz's 'reckless gamble' remarks. \
 Reyes called Lee's \u{201c}sheer folly\u{201d} comments unfair. It's Lee's 'gamble' anyway.";
     let ents = [
         entity("e1", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
@@ -1129,7 +1128,7 @@ fn a_possessed_phrase_at_the_very_start_does_not_panic() {
 #[test]
 fn a_possessor_of_quoted_words_does_not_become_the_previous_speaker() {
     let text = "Mr. Kofi Mensah rejected the report.\n\n\
-Later, he declined to comment on Mr. Yaw Boateng's 'fake news' remarks.\n\n\
+Later, he waved away Mr. Yaw Boateng's 'fake news' remarks at a briefing.\n\n\
 He added that the port would stay open.";
     let ents = [
         entity("e1", "PERSON", "Kofi Mensah", Some("Mr."), None, text, &["Kofi Mensah"]),
@@ -1145,7 +1144,7 @@ He added that the port would stay open.";
 #[test]
 fn a_phrase_right_after_a_naming_verb_is_the_namers_own() {
     // Inside reported speech too, with single marks; an apostrophe closes nothing.
-    let text = "Mr. Kofi Mensah said the price rise might have been prompted by what he called 'market games,' \
+    let text = "Mr. Kofi Mensah said fuel queues in the north grew because of what he called 'market games,' \
 adding that stocks were full. Ana Ruiz dubbed it \u{201c}a farce\u{201d}. He called 'the people's choice' a fraud.";
     let ents = [
         entity("e1", "PERSON", "Kofi Mensah", Some("Mr."), None, text, &["Kofi Mensah"]),
@@ -1174,21 +1173,21 @@ fn a_naming_frame_at_the_edges_of_the_text_does_not_panic() {
 
 #[test]
 fn a_quoted_phrase_inside_reported_speech_is_also_a_partial_quote() {
-    let text = "The ministry said on Monday that it had asked the port to stop such \"reckless dumping\" at once.";
+    let text = "The ministry said on Monday that the dumping at the port was \"a disgrace to the city\" and must stop.";
     let ents = [entity("e1", "ORG", "ministry", None, None, text, &["The ministry"])];
     let q = run(text, &ents);
-    let inner = q.iter().find(|q| q.content == "reckless dumping").expect("the partial quote");
+    let inner = q.iter().find(|q| q.content == "a disgrace to the city").expect("the partial quote");
     assert_eq!(
         (inner.kind.as_str(), inner.cue.as_deref(), inner.speaker.as_deref()),
         ("partial", Some("said"), Some("e1"))
     );
     // The reported speech keeps the phrase in its content.
-    assert!(q.iter().any(|q| q.kind == "indirect" && q.content.contains("\"reckless dumping\"")), "{q:?}");
+    assert!(q.iter().any(|q| q.kind == "indirect" && q.content.contains("\"a disgrace to the city\"")), "{q:?}");
 }
 
 #[test]
 fn a_cue_after_and_takes_the_speaker_of_the_cue_before_it() {
-    let text = "The Harbour Authority on Friday said that the port had reopened and asked shippers to return at once.";
+    let text = "The Harbour Authority said that the port had reopened and asked shippers to return at once.";
     let ents = [entity("e1", "ORG", "Harbour Authority", None, None, text, &["Harbour Authority"])];
     let q = run(text, &ents);
     let asked = q.iter().find(|q| q.cue.as_deref() == Some("asked")).expect("the second attribution");
