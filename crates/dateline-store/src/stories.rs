@@ -344,7 +344,8 @@ pub struct StorySummary {
     pub first_seen: String,
     /// The latest.
     pub last_seen: String,
-    /// The headline of the origin version, else of any version that has one.
+    /// The headline of the origin version, else of any version that has one, else the origin's
+    /// first sentence (as untitled articles are headlined in search).
     pub title: Option<String>,
     /// The likely origin.
     pub origin: Option<Origin>,
@@ -526,11 +527,31 @@ pub(crate) fn get(conn: &Connection, path: &Path, id: i64) -> Result<Option<Stor
             m.origin = m.id == o.article;
         }
     }
-    let title = members
+    let mut title = members
         .iter()
         .find(|m| m.origin && m.title.is_some())
         .or_else(|| members.iter().find(|m| m.title.is_some()))
         .and_then(|m| m.title.clone());
+    if title.is_none() {
+        // No version has a title (plain-text copy): the origin's first sentence, as the search
+        // pages headline an untitled article.
+        let first = members.iter().find(|m| m.origin).or_else(|| members.first());
+        if let Some(m) = first {
+            title = conn
+                .prepare_cached(
+                    "SELECT a.title, substr(a.text, 1, 1600), json_extract(a.record_json, '$.dateline.span[1]')
+                     FROM articles a WHERE a.id = ?1",
+                )
+                .map_err(err)?
+                .query_row([&m.id], |r| {
+                    let head: String = r.get::<_, Option<String>>(1)?.unwrap_or_default();
+                    Ok(crate::quotes::headline_of(r.get(0)?, &head, r.get(2)?))
+                })
+                .optional()
+                .map_err(err)?
+                .filter(|h| !h.trim().is_empty());
+        }
+    }
     let size = u64::try_from(size).unwrap_or(0);
     Ok(Some(Story { summary: StorySummary { id, size, first_seen, last_seen, title, origin }, members }))
 }

@@ -91,6 +91,10 @@ fn two_versions_of_a_wire_story_are_one_story_with_the_exact_diff_and_the_agency
     assert_eq!(origin.article, original.id);
     assert_eq!(origin.reason, "credit+earliest");
     assert_eq!(origin.uncredited, vec![copy.id.clone()], "the copy carries the story without its credit");
+    // Neither version has a title: the story is headlined by its origin's first sentence, after
+    // the dateline.
+    let title = summary.title.as_deref().ok_or("no headline")?;
+    assert!(title.starts_with("Nigeria's busiest container port"), "{title}");
 
     let story = store.story(summary.id)?.ok_or("story missing")?;
     let ids: Vec<&str> = story.members.iter().map(|m| m.id.as_str()).collect();
