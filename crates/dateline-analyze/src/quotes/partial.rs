@@ -41,8 +41,12 @@ const MAX_INNER_WORDS: usize = 12;
 /// the words the speaker is quoted as using.
 pub(super) fn inside_reported(text: &str, regions: &[Region], reported: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
+    // Reported contents by start, so each region looks only at the few that start before it.
+    let mut by_start: Vec<&Found> = reported.iter().collect();
+    by_start.sort_by_key(|f| f.content.0);
     for r in regions {
-        let Some(f) = reported.iter().find(|f| f.content.0 <= r.open && r.content.1 <= f.content.1) else { continue };
+        let k = by_start.partition_point(|f| f.content.0 <= r.open);
+        let Some(f) = by_start[..k].iter().rev().take(4).find(|f| r.content.1 <= f.content.1) else { continue };
         let words = text.get(r.content.0..r.content.1).map_or(0, |s| s.split_whitespace().count());
         // A verb of thought frames scare quotes ("voters think the "reform" is a sham"), and a
         // lone quoted word is more often a scare quote than someone's words.
@@ -102,12 +106,14 @@ pub(super) fn possessed(text: &str) -> Vec<Found> {
             '"' | '\'' => c,
             _ => continue,
         };
-        let before = text[..open].trim_end_matches(' ');
-        let Some(owner_end) = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).map(str::len)
+        let lo = ceil(text, open.saturating_sub(LOOK_BACK));
+        let before = text[lo..open].trim_end_matches(' ');
+        let Some(owner_end) =
+            before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).map(|b| lo + b.len())
         else {
             continue;
         };
-        if before.len() == open {
+        if lo + before.len() == open {
             continue; // "Lee's"" with no space: not a possessive before a quote
         }
         let inner_start = open + c.len_utf8();
@@ -127,14 +133,15 @@ pub(super) fn possessed(text: &str) -> Vec<Found> {
         // The possessor: the capitalised words right before "'s" ("Prime Minister Ana Ruiz").
         let (mut owner_start, mut head_end) = (owner_end, owner_end);
         for _ in 0..4 {
-            let head = &text[..head_end];
-            let ws = head.rfind([' ', '\n']).map_or(0, |i| i + 1);
+            let head = &text[lo..head_end.max(lo)];
+            let ws = lo + head.rfind([' ', '\n']).map_or(0, |i| i + 1);
+            let head = &text[..head_end.max(lo)];
             let w = &head[ws..];
             if !w.starts_with(char::is_uppercase) || w.contains(['.', ',']) {
                 break;
             }
             owner_start = ws;
-            if ws == 0 || text[..ws].ends_with('\n') {
+            if ws <= lo || text[..ws].ends_with('\n') {
                 break;
             }
             head_end = ws - 1;
@@ -171,14 +178,18 @@ pub(super) fn named(text: &str) -> Vec<Found> {
             '"' | '\'' => c,
             _ => continue,
         };
-        let mut before = text[..open].trim_end_matches(' ');
-        if before.len() == open {
+        // Only the words just before the mark are read (a bounded look-back keeps a text of
+        // marks and no spaces linear).
+        let lo = ceil(text, open.saturating_sub(LOOK_BACK));
+        let mut before = text[lo..open].trim_end_matches(' ');
+        if lo + before.len() == open {
             continue;
         }
         for object in [" it", " them"] {
             before = before.strip_suffix(object).unwrap_or(before);
         }
-        let verb_start = before.rfind([' ', '\n']).map_or(0, |i| i + 1);
+        let verb_start = lo + before.rfind([' ', '\n']).map_or(0, |i| i + 1);
+        let before = &text[..lo + before.len()];
         let verb = &before[verb_start..];
         if !NAMING_RIGHT_BEFORE.contains(&verb) {
             continue;
@@ -188,8 +199,9 @@ pub(super) fn named(text: &str) -> Vec<Found> {
         let subject_end = head.len();
         let mut subject_start = subject_end;
         for _ in 0..3 {
-            let ws = text[..subject_start].trim_end_matches(' ');
-            let from = ws.rfind([' ', '\n', '(', ',']).map_or(0, |i| i + 1);
+            let ws = text[lo..subject_start.max(lo)].trim_end_matches(' ');
+            let from = lo + ws.rfind([' ', '\n', '(', ',']).map_or(0, |i| i + 1);
+            let ws = &text[..lo + ws.len()];
             let w = &ws[from..];
             if matches!(w, "he" | "she" | "they" | "He" | "She" | "They") && subject_start == subject_end {
                 subject_start = from;
@@ -222,6 +234,18 @@ pub(super) fn named(text: &str) -> Vec<Found> {
         });
     }
     out
+}
+
+/// How far back (bytes) before a quote mark its frame is read.
+const LOOK_BACK: usize = 200;
+
+/// `at` moved forward to a char boundary of `text` (and at most its length).
+fn ceil(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// `to` moved back to a char boundary of `text` (and at most its length).

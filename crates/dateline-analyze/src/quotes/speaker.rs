@@ -660,7 +660,8 @@ impl<'a> Resolver<'a> {
     fn titled_name(&self, text: &str, rest: &[(String, Span)]) -> Option<usize> {
         let (first, last) = (rest.first()?.1, rest.last()?.1);
         let end = self.mentions.partition_point(|(s, _)| s.0 < last.1);
-        let &(m, e) = self.mentions[..end].iter().rev().find(|(s, _)| s.1 == last.1 && s.0 > first.0)?;
+        let &(m, e) =
+            self.mentions[..end].iter().rev().take_while(|(s, _)| s.0 > first.0).find(|(s, _)| s.1 == last.1)?;
         let person = self.entities.get(e).is_some_and(|x| x.kind == "PERSON");
         let title = rest.iter().skip(1).take_while(|(_, s)| s.0 < m.0).all(|(_, s)| {
             text.get(s.0..s.1)
