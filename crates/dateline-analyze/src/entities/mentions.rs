@@ -1176,7 +1176,7 @@ pub(crate) fn is_acronym(w: &str) -> bool {
 
 /// Initials of the capitalised words of a name ("Syrian Democratic Forces" → "SDF").
 /// The initials of `name` counting the inner capitals of camel-case words too ("Channel
-/// NewsAsia" → "CNA", "PetroChina Group" → "PCG"), which such names' acronyms spell.
+/// SeaNews" → "CSN", "PetroChina Group" → "PCG"), which such names' acronyms spell.
 pub(crate) fn camel_initials(name: &str) -> String {
     let mut out = String::new();
     for w in name.split(|c: char| c.is_whitespace() || c == '-') {

@@ -131,15 +131,21 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
         }
         ents[e].mentions.push(c);
     }
+    // An entity emptied into another forwards there (followed to the end of the chain), so
+    // each join is a lookup instead of a rewrite of every map entry.
+    let mut moved: HashMap<usize, usize> = HashMap::default();
+    let settle = |moved: &HashMap<usize, usize>, mut e: usize| {
+        while let Some(&next) = moved.get(&e) {
+            e = next;
+        }
+        e
+    };
     for (at, long) in forward {
         if let (Some(&from), Some(&to)) = (by_start.get(&at), by_start.get(&long)) {
-            if from != to && !ents[from].mentions.is_empty() {
+            let (from, to) = (settle(&moved, from), settle(&moved, to));
+            if from != to {
                 move_into(&mut ents, from, to);
-                for e in by_start.values_mut().chain(by_key.values_mut()) {
-                    if *e == from {
-                        *e = to;
-                    }
-                }
+                moved.insert(from, to);
             }
         }
     }

@@ -7,6 +7,10 @@
 //! What the quote stage is sure of is fed back so that the entity lists every way the article
 //! refers to the person, as with the coreference mentions.
 
+use std::collections::HashSet;
+
+use dateline_text::Span;
+
 use crate::{Entity, Mention, Quote};
 
 /// How the fed-back mentions are marked (`Mention::via`).
@@ -15,38 +19,55 @@ pub const VIA: &str = "speaker";
 /// Adds to `entities` the definite speaker phrases ("the X chief") that `quotes` resolved to
 /// them, when no entity already has the phrase, part of it that is a person, or more.
 pub fn add_speaker_mentions(entities: &mut [Entity], quotes: &[Quote]) {
+    // Every mention by start, with the furthest end reached so far, built once: each phrase
+    // looks only at the mentions that can overlap it (an article's quotes times its mentions
+    // would be quadratic).
+    let mut index: Vec<(Span, usize)> =
+        entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |x| (x.span, i))).collect();
+    index.sort_by_key(|(s, _)| s.0);
+    let reach: Vec<usize> = index
+        .iter()
+        .scan(0, |r, (s, _)| {
+            *r = s.1.max(*r);
+            Some(*r)
+        })
+        .collect();
+    let mut added: HashSet<(usize, usize)> = HashSet::new();
     for q in quotes {
         let (Some(id), Some(m)) = (q.speaker.as_deref(), q.speaker_mention.as_ref()) else { continue };
         let mut words = m.text.split_whitespace();
         let definite = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
-        if !definite || words.next().is_none() {
+        if !definite || words.next().is_none() || added.contains(&(m.span.0, m.span.1)) {
             continue;
         }
-        // A name inside the phrase that is not a person's ("the ISPR chief": the organisation)
-        // stays a mention of its own; a person's name there, or any mention reaching out of
-        // the phrase, means the phrase is already someone's mention.
-        let taken = entities.iter().any(|e| {
-            // (and the speaker's own mention inside it: "the World Bank" is "World Bank")
-            e.mentions.iter().any(|x| {
-                let overlaps = x.span.0 < m.span.1 && m.span.0 < x.span.1;
-                let inside = m.span.0 <= x.span.0 && x.span.1 <= m.span.1 && x.span != m.span;
-                overlaps && (e.id == id || e.kind == "PERSON" || !inside)
-            })
-        });
+        let Some(target) = entities.iter().position(|e| e.id == id) else { continue };
+        // A name inside the phrase that is not a person's ("the Harbour Authority chief": the
+        // organisation) stays a mention of its own; a person's name there, the speaker's own
+        // name ("the World Bank" is "World Bank") or a mention reaching out of the phrase means
+        // the phrase is already someone's mention.
+        let mut k = index.partition_point(|(s, _)| s.0 < m.span.1);
+        let mut taken = false;
+        while k > 0 && reach[k - 1] > m.span.0 && !taken {
+            k -= 1;
+            let (x, e) = index[k];
+            let overlaps = x.0 < m.span.1 && m.span.0 < x.1;
+            let inside = m.span.0 <= x.0 && x.1 <= m.span.1 && x != m.span;
+            taken = overlaps && (e == target || entities[e].kind == "PERSON" || !inside);
+        }
         if taken {
             continue;
         }
-        if let Some(e) = entities.iter_mut().find(|e| e.id == id) {
-            let at = e.mentions.partition_point(|x| x.span.0 < m.span.0);
-            e.mentions.insert(at, Mention { text: m.text.clone(), span: m.span, via: Some(VIA.to_string()) });
-        }
+        let e = &mut entities[target];
+        let at = e.mentions.partition_point(|x| x.span.0 < m.span.0);
+        e.mentions.insert(at, Mention { text: m.text.clone(), span: m.span, via: Some(VIA.to_string()) });
+        added.insert((m.span.0, m.span.1));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Span, SpeakerMention};
+    use crate::SpeakerMention;
 
     fn quote(speaker: Option<&str>, text: &str, at: usize) -> Quote {
         Quote {

@@ -100,12 +100,7 @@ const MAX_POSSESSED: usize = 120;
 pub(super) fn possessed(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     for (open, c) in text.char_indices() {
-        let close_mark = match c {
-            '\u{201c}' => '\u{201d}',
-            '\u{2018}' => '\u{2019}',
-            '"' | '\'' => c,
-            _ => continue,
-        };
+        let Some(close_mark) = closing_mark(c) else { continue };
         let lo = ceil(text, open.saturating_sub(LOOK_BACK));
         let before = text[lo..open].trim_end_matches(' ');
         let Some(owner_end) =
@@ -116,14 +111,10 @@ pub(super) fn possessed(text: &str) -> Vec<Found> {
         if lo + before.len() == open {
             continue; // "Lee's"" with no space: not a possessive before a quote
         }
-        let inner_start = open + c.len_utf8();
-        let window = &text[inner_start..floor(text, inner_start + MAX_POSSESSED)];
-        let Some(k) = window.find(close_mark) else { continue };
-        let inner = &window[..k];
+        let Some((inner_start, inner, after)) = phrase_from(text, open, close_mark) else { continue };
         if inner.trim().is_empty() || inner.contains(['\n', '"', '\u{201c}', '\u{201d}']) {
             continue;
         }
-        let after = inner_start + k + close_mark.len_utf8();
         let rest = &text[after..];
         let noun_start = after + (rest.len() - rest.trim_start_matches(' ').len());
         let noun: &str = text[noun_start..].split(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
@@ -149,8 +140,7 @@ pub(super) fn possessed(text: &str) -> Vec<Found> {
         if owner_start >= owner_end {
             continue;
         }
-        let content =
-            Span(inner_start + (inner.len() - inner.trim_start().len()), inner_start + inner.trim_end().len());
+        let content = trimmed(inner, inner_start);
         out.push(Found {
             kind: "partial",
             content,
@@ -172,12 +162,7 @@ const NAMING_RIGHT_BEFORE: &[&str] = &["called", "calls", "dubbed", "termed", "l
 pub(super) fn named(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     for (open, c) in text.char_indices() {
-        let close_mark = match c {
-            '\u{201c}' => '\u{201d}',
-            '\u{2018}' => '\u{2019}',
-            '"' | '\'' => c,
-            _ => continue,
-        };
+        let Some(close_mark) = closing_mark(c) else { continue };
         // Only the words just before the mark are read (a bounded look-back keeps a text of
         // marks and no spaces linear).
         let lo = ceil(text, open.saturating_sub(LOOK_BACK));
@@ -215,17 +200,13 @@ pub(super) fn named(text: &str) -> Vec<Found> {
         if subject_start >= subject_end {
             continue;
         }
-        let inner_start = open + c.len_utf8();
-        let window = &text[inner_start..floor(text, inner_start + MAX_POSSESSED)];
-        let Some(k) = window.find(close_mark) else { continue };
-        let inner = window[..k].trim_end_matches([',', '.']);
-        let after = inner_start + k + close_mark.len_utf8();
+        let Some((inner_start, inner, after)) = phrase_from(text, open, close_mark) else { continue };
+        let inner = inner.trim_end_matches([',', '.']);
         let ends_word = !text[after..].starts_with(char::is_alphanumeric);
         if inner.trim().is_empty() || !ends_word || inner.contains(['\n', '"', '\u{201c}', '\u{201d}']) {
             continue;
         }
-        let content =
-            Span(inner_start + (inner.len() - inner.trim_start().len()), inner_start + inner.trim_end().len());
+        let content = trimmed(inner, inner_start);
         out.push(Found {
             kind: "partial",
             content,
@@ -234,6 +215,30 @@ pub(super) fn named(text: &str) -> Vec<Found> {
         });
     }
     out
+}
+
+/// The closing mark that goes with the opening mark `c`, when `c` opens a quote.
+fn closing_mark(c: char) -> Option<char> {
+    match c {
+        '\u{201c}' => Some('\u{201d}'),
+        '\u{2018}' => Some('\u{2019}'),
+        '"' | '\'' => Some(c),
+        _ => None,
+    }
+}
+
+/// The phrase after the opening mark at `open` up to its closing mark `close`, within
+/// [`MAX_POSSESSED`] bytes: (where it starts, the phrase, the byte after the closing mark).
+fn phrase_from(text: &str, open: usize, close: char) -> Option<(usize, &str, usize)> {
+    let start = open + text[open..].chars().next()?.len_utf8();
+    let window = &text[start..floor(text, start + MAX_POSSESSED)];
+    let k = window.find(close)?;
+    Some((start, &window[..k], start + k + close.len_utf8()))
+}
+
+/// The span of `inner` (which starts at byte `start`) without its surrounding whitespace.
+fn trimmed(inner: &str, start: usize) -> Span {
+    Span(start + (inner.len() - inner.trim_start().len()), start + inner.trim_end().len())
 }
 
 /// How far back (bytes) before a quote mark its frame is read.
