@@ -2,9 +2,11 @@
 //! page (inside the scan, across its end and past it) is the export walk's slice in the same
 //! order, and the speakers facet counts the scanned best matches, names without case.
 
+mod common;
+
 use std::collections::HashMap;
 
-use dateline_analyze::{Analysis, Dateline, Format, Quote, SourceRef, Span};
+use dateline_analyze::{Analysis, Dateline, Format, SourceRef, Span};
 use dateline_store::views::{SearchFilter, MAX_SCAN};
 use dateline_store::{QuoteFilter, QuoteHit, Store};
 
@@ -35,32 +37,9 @@ fn article(i: usize) -> Analysis {
     let speaker = (!i.is_multiple_of(5)).then(|| SPEAKERS[i % 3]);
     a.quotes = [("direct", first), ("indirect", second)]
         .into_iter()
-        .map(|(kind, content)| {
-            let start = text.find(&content).unwrap_or(0);
-            Quote {
-                speaker: speaker.map(|_| "e1".into()),
-                speaker_name: speaker.map(str::to_string),
-                speaker_mention: None,
-                speaker_affiliation: None,
-                confidence: 0.9,
-                tone: None,
-                kind: kind.into(),
-                cue: Some("said".into()),
-                span: Span(start, start + content.len()),
-                content,
-            }
-        })
+        .map(|(kind, content)| common::quote_in(&text, kind, speaker, content))
         .collect();
     a
-}
-
-fn walk(store: &Store, filter: &QuoteFilter) -> Result<Vec<QuoteHit>, Box<dyn std::error::Error>> {
-    let mut out = Vec::new();
-    store.for_each_quote(filter, usize::MAX, |h| {
-        out.push(h);
-        true
-    })?;
-    Ok(out)
 }
 
 #[test]
@@ -88,7 +67,7 @@ fn pages_totals_and_facets_past_the_scan() -> TestResult {
     ];
     let mut past_scan = 0;
     for filter in &filters {
-        let all = walk(&store, filter)?;
+        let all = common::walk(&store, filter)?;
         let first = store.quote_search(filter, 0, 25)?;
         assert_eq!(first.total, all.len() as u64, "{filter:?}");
         past_scan += usize::from(all.len() > MAX_SCAN);
@@ -114,8 +93,8 @@ fn pages_totals_and_facets_past_the_scan() -> TestResult {
     // Words and a speaker find the quotes of the words whose speaker has that name, no more, no
     // fewer (the index's speaker column only narrows).
     let mut narrowed: Vec<QuoteHit> =
-        walk(&store, &QuoteFilter { speaker: Some("jonas BERG".into()), ..text("harbour") })?;
-    let mut expected: Vec<QuoteHit> = walk(&store, &text("harbour"))?
+        common::walk(&store, &QuoteFilter { speaker: Some("jonas BERG".into()), ..text("harbour") })?;
+    let mut expected: Vec<QuoteHit> = common::walk(&store, &text("harbour"))?
         .into_iter()
         .filter(|h| h.speaker_name.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("jonas berg")))
         .collect();
@@ -126,14 +105,17 @@ fn pages_totals_and_facets_past_the_scan() -> TestResult {
     assert_eq!(narrowed, expected);
     // A speaker quoted this often is read articles first, the same quotes in the same order as
     // every quote filtered by that speaker.
-    let amina: Vec<QuoteHit> = walk(&store, &QuoteFilter::default())?
+    let amina: Vec<QuoteHit> = common::walk(&store, &QuoteFilter::default())?
         .into_iter()
         .filter(|h| h.speaker_name.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("amina odhiambo")))
         .collect();
     assert!(amina.len() > MAX_SCAN);
-    assert_eq!(walk(&store, &QuoteFilter { speaker: Some("amina odhiambo".into()), ..QuoteFilter::default() })?, amina);
+    assert_eq!(
+        common::walk(&store, &QuoteFilter { speaker: Some("amina odhiambo".into()), ..QuoteFilter::default() })?,
+        amina
+    );
     // Newest first, undated last.
-    let all = walk(&store, &QuoteFilter::default())?;
+    let all = common::walk(&store, &QuoteFilter::default())?;
     let dated: Vec<&str> = all.iter().map_while(|h| h.published.as_deref()).collect();
     assert!(dated.windows(2).all(|w| w[0] >= w[1]));
     assert!(all[dated.len()..].iter().all(|h| h.published.is_none()));

@@ -3,9 +3,11 @@
 //! ranks wordings once and still answers every quote carrying them, in the order of its export
 //! walk, with exact totals and speakers facets, past the scan and across ties at its cut.
 
+mod common;
+
 use std::collections::HashMap;
 
-use dateline_analyze::{Analysis, Dateline, Format, Quote, SourceRef, Span};
+use dateline_analyze::{Analysis, Dateline, Format, SourceRef, Span};
 use dateline_store::views::{SearchFilter, MAX_SCAN};
 use dateline_store::{QuoteFilter, QuoteHit, Store};
 use rusqlite::Connection;
@@ -49,34 +51,9 @@ fn copy(i: usize) -> Analysis {
         date: None,
         span: Span(0, 0),
     });
-    a.quotes = picked
-        .into_iter()
-        .map(|(kind, speaker, content)| {
-            let start = text.find(&content).unwrap_or(0);
-            Quote {
-                speaker: speaker.map(|_| "e1".into()),
-                speaker_name: speaker.map(str::to_string),
-                speaker_mention: None,
-                speaker_affiliation: None,
-                confidence: 0.9,
-                tone: None,
-                kind: kind.into(),
-                cue: Some("said".into()),
-                span: Span(start, start + content.len()),
-                content,
-            }
-        })
-        .collect();
+    a.quotes =
+        picked.into_iter().map(|(kind, speaker, content)| common::quote_in(&text, kind, speaker, content)).collect();
     a
-}
-
-fn walk(store: &Store, filter: &QuoteFilter) -> Result<Vec<QuoteHit>, Box<dyn std::error::Error>> {
-    let mut out = Vec::new();
-    store.for_each_quote(filter, usize::MAX, |h| {
-        out.push(h);
-        true
-    })?;
-    Ok(out)
 }
 
 fn text(t: &str) -> QuoteFilter {
@@ -113,7 +90,7 @@ fn filters() -> Vec<QuoteFilter> {
 /// Every page is the walk's slice, the total is the walk's length, the facet counts the walk's
 /// best MAX_SCAN, and the walk holds exactly the quotes that meet the filter.
 fn check_search(store: &Store, filter: &QuoteFilter) -> Result<Vec<QuoteHit>, Box<dyn std::error::Error>> {
-    let all = walk(store, filter)?;
+    let all = common::walk(store, filter)?;
     let first = store.quote_search(filter, 0, 25)?;
     assert_eq!(first.total, all.len() as u64, "{filter:?}");
     for offset in [0, 25, MAX_SCAN - 10, MAX_SCAN + 15, all.len().saturating_sub(5)] {
@@ -185,7 +162,7 @@ fn wire_copies_share_wordings_and_searches_answer_every_copy_in_order() -> TestR
     let conn = Connection::open(&path)?;
     assert_eq!(wording_rows(&conn)?, (5 + n as i64, 4 * n as i64, 4 * n as i64));
     assert_eq!(wording_rows(&conn)?, expected_rows(&conn)?);
-    let every = walk(&store, &QuoteFilter::default())?;
+    let every = common::walk(&store, &QuoteFilter::default())?;
     assert_eq!(every.len(), 4 * n);
 
     for filter in filters() {
@@ -214,12 +191,12 @@ fn wire_copies_share_wordings_and_searches_answer_every_copy_in_order() -> TestR
         let sorted: Vec<(String, usize)> =
             stmt.query_map([fts], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?.collect::<Result<_, _>>()?;
         let walked: Vec<(String, usize)> =
-            walk(&store, &text(words))?.into_iter().map(|h| (h.article_id, h.index)).collect();
+            common::walk(&store, &text(words))?.into_iter().map(|h| (h.article_id, h.index)).collect();
         assert_eq!(walked, sorted, "{words}");
     }
     // A longer wording with the word (ten words with its speaker's) scores worse than a shorter
     // one (nine), whatever its count.
-    let grain = walk(&store, &text("grain"))?;
+    let grain = common::walk(&store, &text("grain"))?;
     assert!(grain[0].content.starts_with("Grain prices"), "{:?}", grain[0].content);
     assert!(grain.last().is_some_and(|h| h.content.starts_with("The harbour reopens")));
     Ok(())
