@@ -51,17 +51,19 @@ fn main() {
     let mut path = None;
     let mut split = "all".to_string();
     let mut json = false;
+    let mut model = None;
     let show = std::env::var("DLNER_SHOW").is_ok();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--split" => split = args.next().unwrap_or_else(|| die("--split needs a value".into())),
             "--json" => json = true,
+            "--model" => model = Some(args.next().unwrap_or_else(|| die("--model needs a value".into()))),
             _ if path.is_none() => path = Some(a),
             _ => die(format!("unknown argument {a}")),
         }
     }
-    let path = path.unwrap_or_else(|| die("usage: eval_entities DUMP.jsonl [--split dev|test|all] [--json]".into()));
+    let path = path.unwrap_or_else(|| die("usage: eval_entities DUMP.jsonl [--split dev|test|all] [--json] [--model FILE]".into()));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| die(format!("cannot read {path}: {e}")));
     // set name → documents (in order) → sentences
     let mut sets: Vec<(String, Vec<Vec<Sent>>)> = Vec::new();
@@ -101,7 +103,12 @@ fn main() {
         last_doc.insert(set, doc);
         docs.last_mut().expect("pushed").push(sent);
     }
-    let res = Resources::embedded().unwrap_or_else(|e| die(format!("cannot load resources: {e}")));
+    let mut res = Resources::embedded().unwrap_or_else(|e| die(format!("cannot load resources: {e}")));
+    if let Some(m) = model {
+        // another model file than the embedded one (to compare models before committing one)
+        let bytes = std::fs::read(&m).unwrap_or_else(|e| die(format!("cannot read {m}: {e}")));
+        res.ner = dateline_ner::Model::from_bytes(&bytes).unwrap_or_else(|e| die(format!("{m}: {e}")));
+    }
     let mut results = Vec::new();
     let mut spent = 0.0f64;
     let mut total_words = 0usize;
