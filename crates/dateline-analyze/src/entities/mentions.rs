@@ -86,6 +86,8 @@ pub(super) fn find(
             out.push(c);
         }
     }
+    // last, the names nobody found that say or report something
+    out.extend(super::reporters::reporters(text, toks, |a, b| kept.overlaps(a, b)));
     out.sort_by_key(|c| c.start);
     for c in &mut out {
         refine(text, toks, c, res);
@@ -575,7 +577,7 @@ fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>) {
 
 /// Full weekday and month names, which follow a name without being part of it (the times
 /// stage's lexicon; abbreviations such as "Sun" or "Mar" can be parts of names).
-fn is_calendar_word(w: &str) -> bool {
+pub(super) fn is_calendar_word(w: &str) -> bool {
     use crate::times::lexicon::{month, weekday};
     capitalised(w) && (weekday(w).is_some() || month(w).is_some_and(|(_, abbreviated)| !abbreviated))
 }

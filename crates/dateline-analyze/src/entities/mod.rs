@@ -20,6 +20,7 @@ mod geo;
 mod mentions;
 mod merge;
 mod occurrences;
+mod reporters;
 mod titles;
 
 use dateline_text::Span;

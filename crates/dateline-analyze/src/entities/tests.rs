@@ -397,3 +397,32 @@ fn an_acronym_of_a_camel_case_name_joins_it() {
     let org = find(&ents, "Channel SeaNews").expect("the broadcaster");
     assert!(org.mentions.iter().any(|m| m.text == "CSN"), "{ents:?}");
 }
+
+#[test]
+fn a_name_nobody_found_that_says_or_reports_something_is_an_entity() {
+    // Names the recogniser does not know, found by their role as sayers and sources.
+    let text = "Crews reopened the eastern berth on Monday. \"The cranes are back,\" Vrezhnak said. \
+                Vrezhnak said the first ships would dock on Tuesday, the Quillfield Ledger reported. \
+                Two berths stay closed, according to the Harbourwatch Monitor.";
+    let ents = run(text);
+    let sayer = find(&ents, "Vrezhnak").unwrap_or_else(|| panic!("{ents:?}"));
+    assert_eq!(sayer.kind, "PERSON");
+    // the second mention opens its sentence: counted because the first stands mid-sentence
+    assert_eq!(sayer.mentions.len(), 2, "{sayer:?}");
+    assert_eq!(find(&ents, "Quillfield Ledger").map(|e| e.kind.as_str()), Some("ORG"), "{ents:?}");
+    assert_eq!(find(&ents, "Harbourwatch Monitor").map(|e| e.kind.as_str()), Some("ORG"), "{ents:?}");
+}
+
+#[test]
+fn capitalised_words_that_say_things_are_not_always_names() {
+    // a sentence's first word alone (unless capitalised mid-sentence elsewhere), a day, a
+    // quantifier, a name modifying a noun: the rule alone, before the recogniser's own guesses
+    let text = "Stevedores said the talks had failed. The ministry on Friday said it would mediate. \
+                Some said the strike could last weeks, according to the Vrezhnak aide. \
+                Okonkwo said the talks would resume. Mediator Okonkwo said so on Sunday.";
+    let sentences = dateline_text::segment::sentences(text);
+    let toks = tokens(text, &sentences);
+    let found: Vec<&str> =
+        reporters::reporters(text, &toks, |_, _| false).iter().map(|c| &text[c.start..c.end]).collect();
+    assert_eq!(found, ["Okonkwo", "Okonkwo"]);
+}

@@ -18,6 +18,7 @@ mod noun_cues;
 mod partial;
 mod phrase;
 mod speaker;
+pub(crate) use speaker::is_first_name;
 
 pub(crate) use nominals::add_speaker_mentions;
 

@@ -178,6 +178,11 @@ fn first_name_gender(name: &str) -> Gender {
     FIRST_NAMES.get(lower.as_str()).copied().unwrap_or(Gender::Unknown)
 }
 
+/// Whether `word` is a first name the tables know ("Kofi"), whatever its gender.
+pub(crate) fn is_first_name(word: &str) -> bool {
+    FIRST_NAMES.contains_key(word.to_lowercase().as_str())
+}
+
 #[cfg(test)]
 mod first_name_tests {
     use super::*;
