@@ -63,7 +63,9 @@ fn main() {
             _ => die(format!("unknown argument {a}")),
         }
     }
-    let path = path.unwrap_or_else(|| die("usage: eval_entities DUMP.jsonl [--split dev|test|all] [--json] [--model FILE]".into()));
+    let path = path.unwrap_or_else(|| {
+        die("usage: eval_entities DUMP.jsonl [--split dev|test|all] [--json] [--model FILE]".into())
+    });
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| die(format!("cannot read {path}: {e}")));
     // set name → documents (in order) → sentences
     let mut sets: Vec<(String, Vec<Vec<Sent>>)> = Vec::new();

@@ -356,6 +356,11 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
     // "Smith, the head of X, said": skip the comma that closes an apposition.
     if b > lo + 1 && doc.t(b - 1) == "," && doc.is_word(b - 2) {
         b -= 1;
+        // "Okoro, who runs a ferry firm in Tema, told": a relative clause set off by commas
+        // stands between the subject and its verb; the subject ends at the comma before it.
+        if let Some(comma) = relative_clause_start(doc, b, lo) {
+            b = comma;
+        }
     }
     // "Rep. Ann Lee (D-Ore.) said", "Sen. Ann Lee, R-Ky., said": step over the designation.
     if b > lo + 1 && doc.t(b - 1) == ")" {
@@ -380,6 +385,26 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         return None;
     }
     Some((a, b))
+}
+
+/// How far back a relative clause set off by commas is looked for, in tokens.
+const RELATIVE_CLAUSE_TOKENS: usize = 40;
+
+/// The comma that opens ", who ..." or ", which ..." before the comma at `close`, when the
+/// clause has no other cue-like break in it and a word stands before the comma.
+fn relative_clause_start(doc: &Doc, close: usize, lo: usize) -> Option<usize> {
+    let floor = close.saturating_sub(RELATIVE_CLAUSE_TOKENS).max(lo + 1);
+    let mut j = close;
+    while j > floor {
+        j -= 1;
+        if doc.is_mark(j) || matches!(doc.t(j), "." | "!" | "?" | ";" | ":") {
+            return None;
+        }
+        if doc.is(j, &["who", "which"]) && doc.t(j - 1) == "," {
+            return (j >= 2 && j - 1 > lo && doc.is_word(j - 2)).then_some(j - 1);
+        }
+    }
+    None
 }
 
 /// "R-Ky.", "D-Ore": a party and state tag after a legislator's name.

@@ -1193,3 +1193,19 @@ fn a_cue_after_and_takes_the_speaker_of_the_cue_before_it() {
     let asked = q.iter().find(|q| q.cue.as_deref() == Some("asked")).expect("the second attribution");
     assert_eq!(asked.speaker.as_deref(), Some("e1"), "{q:?}");
 }
+
+#[test]
+fn a_relative_clause_between_the_speaker_and_the_cue_is_stepped_over() {
+    let text = "Femi Okoro, who runs a ferry firm from Lagos, told the Harbour Gazette that fares would rise. \
+                The port authority, which manages six berths, said the delays would end soon.";
+    let ents = [
+        entity("e1", "PERSON", "Femi Okoro", None, None, text, &["Femi Okoro"]),
+        entity("e2", "GPE", "Lagos", None, None, text, &["Lagos"]),
+        entity("e3", "ORG", "Harbour Gazette", None, None, text, &["Harbour Gazette"]),
+    ];
+    let q = run(text, &ents);
+    let fares = q.iter().find(|x| x.content.contains("fares would rise")).expect("fares quote");
+    assert_eq!(fares.speaker.as_deref(), Some("e1"), "{q:?}");
+    let delays = q.iter().find(|x| x.content.contains("delays would end")).expect("delays quote");
+    assert_eq!(delays.speaker_mention.as_ref().map(|m| m.text.as_str()), Some("The port authority"), "{q:?}");
+}
