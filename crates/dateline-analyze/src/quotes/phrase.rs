@@ -479,8 +479,11 @@ pub(super) fn speaker_chain(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue
         while seg > lo && !is_boundary(doc, seg - 1, cues) && seg_end - seg < 15 {
             seg -= 1;
         }
-        // A pronoun takes no name before it ("However, he added": the connective is no speaker).
-        let nominal = (!doc.is_cap(a) || doc.is(a, &["the", "a", "an"])) && !doc.is(a, PRONOUNS);
+        // A pronoun takes no name before it ("However, he added": the connective is no speaker);
+        // an apposition is closed by a comma before the cue ("Smith, a lawyer, said"), so "In
+        // Tema, a new poll shows" names no speaker before the comma.
+        let closed = doc.t(b) == ",";
+        let nominal = closed && (!doc.is_cap(a) || doc.is(a, &["the", "a", "an"])) && !doc.is(a, PRONOUNS);
         // "Still, the newspaper reported": a sentence adverb before the comma is not a name.
         let adverb = seg_end - seg == 1 && (doc.is(seg, CONNECTIVES) || is_adverb(doc, seg));
         if nominal && !adverb && name_like(doc, seg, seg_end) {

@@ -1209,3 +1209,21 @@ fn a_relative_clause_between_the_speaker_and_the_cue_is_stepped_over() {
     let delays = q.iter().find(|x| x.content.contains("delays would end")).expect("delays quote");
     assert_eq!(delays.speaker_mention.as_ref().map(|m| m.text.as_str()), Some("The port authority"), "{q:?}");
 }
+
+#[test]
+fn a_place_before_a_comma_is_no_speaker_of_an_unclosed_noun_phrase() {
+    // "In X, a poll shows": no comma closes "a new poll" before its verb, so it is no
+    // apposition of the name before it; "Ruiz, a lawyer, said" is one.
+    let text = "Days before the vote in Tema, Ghana, a new national poll shows the mayor ahead. \
+                Ana Ruiz, a lawyer for the union, said the count was fair.";
+    let ents = [
+        entity("e1", "GPE", "Ghana", None, None, text, &["Ghana"]),
+        entity("e2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+    ];
+    let q = run(text, &ents);
+    let poll = q.iter().find(|x| x.content.contains("mayor ahead")).expect("poll quote");
+    assert_eq!(poll.speaker, None, "{q:?}");
+    assert_eq!(poll.speaker_mention.as_ref().map(|m| m.text.as_str()), Some("a new national poll"));
+    let fair = q.iter().find(|x| x.content.contains("count was fair")).expect("fair quote");
+    assert_eq!(fair.speaker.as_deref(), Some("e2"), "{q:?}");
+}
