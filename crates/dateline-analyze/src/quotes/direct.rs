@@ -177,19 +177,26 @@ fn according_to(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
 }
 
 fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Option<Attr> {
+    // `"...," X said on the radio, adding, "..."` (the comma may stand inside the quote marks)
+    let after_comma = c
+        .start
+        .checked_sub(1)
+        .is_some_and(|p| doc.t(p) == "," || doc.is_mark(p) && p >= 1 && doc.t(p - 1).ends_with(','));
+    // `X said the plan failed and added, "..."`
+    let after_and = c.start.checked_sub(1).is_some_and(|p| doc.is(p, &["and", "but"]));
     let speaker = if c.lemma == "according" {
         according_to(doc, c.end, hi)
     } else if c.start > lo
-        && doc.t(c.start).ends_with("ing")
-        && (doc.t(c.start - 1) == ","
-            || doc.is_word(c.start - 1) && !doc.is_cap(c.start - 1) && !doc.is(c.start - 1, AUXILIARIES))
+        && (after_and
+            || doc.t(c.start).ends_with("ing")
+                && (after_comma
+                    || doc.is_word(c.start - 1) && !doc.is_cap(c.start - 1) && !doc.is(c.start - 1, AUXILIARIES)))
     {
         // (Also without the comma: "X welcomed the ruling saying ...".)
         // "X declined to comment on Y's remarks, saying, "..."": the participle's subject is the
-        // sentence's, not the noun phrase before the comma; "Y, X said, adding, "..."": the
-        // speaker of the cue just before.
-        let prior = c.start.checked_sub(2).filter(|&p| p >= lo).and_then(|p| cues.get(p).copied().flatten());
-        match prior {
+        // sentence's, not the noun phrase before the comma; "Y, X said, adding, "..."" and "X
+        // said Y and added, "..."": the speaker of the cue before, in this sentence.
+        match prior_cue(c.start, lo, cues) {
             Some(p) if p.start > lo => {
                 speaker_chain(doc, p.start, lo, cues).and_then(|ch| doc.span(ch.speaker.0, ch.speaker.1))
             }
@@ -201,6 +208,16 @@ fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Opt
         object_after(doc, c.end, hi).and_then(|(a, b)| doc.span(a, b))
     };
     Some(Attr { cue: doc.span(c.start, c.end)?, cue_tok: c.start, speaker, end: sentence_end(doc, c.start) })
+}
+
+/// How far back, in tokens, a participle or a verb after "and" looks for the cue whose speaker
+/// it shares.
+const PRIOR_CUE_TOKENS: usize = 40;
+
+/// The nearest cue before the word just before token `at` (a comma, "and"), not before `lo`.
+fn prior_cue(at: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Cue> {
+    let floor = at.saturating_sub(PRIOR_CUE_TOKENS).max(lo);
+    (floor..at.saturating_sub(1)).rev().find_map(|p| cues.get(p).copied().flatten())
 }
 
 /// `"...," X said` or `"...," said X`: a cue within reach after the closing mark.

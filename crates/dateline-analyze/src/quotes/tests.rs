@@ -1227,3 +1227,18 @@ fn a_place_before_a_comma_is_no_speaker_of_an_unclosed_noun_phrase() {
     let fair = q.iter().find(|x| x.content.contains("count was fair")).expect("fair quote");
     assert_eq!(fair.speaker.as_deref(), Some("e2"), "{q:?}");
 }
+
+#[test]
+fn a_participle_or_a_verb_after_and_shares_the_speaker_of_the_cue_before() {
+    // the comma before "adding" stands inside the quote marks of a programme's name; "added"
+    // follows "and"
+    let text = "\"The mayor would be the best choice,\" Kwame Okafor said on the radio programme \"Morning Show,\" \
+                adding, \"Her problem is the calendar.\"\n\n\
+                Okafor said the plan had failed and added, \"We will ask for patience.\"";
+    let ents = [entity("e1", "PERSON", "Kwame Okafor", None, None, text, &["Kwame Okafor", "Okafor"])];
+    let q = run(text, &ents);
+    for content in ["Her problem is the calendar.", "We will ask for patience."] {
+        let x = q.iter().find(|x| x.content == content).unwrap_or_else(|| panic!("{content}: {q:?}"));
+        assert_eq!(x.speaker.as_deref(), Some("e1"), "{content}: {q:?}");
+    }
+}
