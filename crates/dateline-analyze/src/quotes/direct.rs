@@ -27,12 +27,17 @@ pub(super) struct Attr {
 /// How far (tokens) an attribution may sit from its quote mark.
 const REACH: usize = 14;
 
+/// The most words between the closing mark of quoted words inside a sentence and the cue that
+/// attributes them (`the mayor "has ...," Ama Mensah said`).
+const EMBEDDED_SPEAKER_TOKENS: usize = 4;
+
 /// Direct quotes of the article, and which tokens served as their cues.
 pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<Found>, Vec<bool>) {
     let mut used = vec![false; doc.toks.len()];
     let mut attrs: Vec<Option<Attr>> = vec![None; regions.len()];
     let mut direct = vec![false; regions.len()];
     let mut mixed = vec![false; regions.len()];
+    let mut embedded = vec![false; regions.len()];
     for (ri, r) in regions.iter().enumerate() {
         let open_tok = doc.tok_at(r.open);
         let after_tok = doc.tok_at(r.after);
@@ -72,9 +77,27 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
             && cues.get(after_tok).is_some_and(Option::is_none)
             && !doc.is(after_tok, NOT_GOING_ON)
             && !doc.text.get(r.content.0..r.content.1).is_some_and(|c| c.ends_with(['.', '!', '?', ',']));
+        // `the mayor "has made herself a leader," Mensah said`: quoted words inside a sentence,
+        // set off from the attribution after them by a comma, are the speaker's words.
+        let comma_closed =
+            doc.text.get(r.content.0..r.content.1).is_some_and(|c| c.ends_with(',')) || doc.t(after_tok) == ",";
+        // The attribution must follow at once: a short speaker phrase, then the cue (`," Mensah
+        // said`), not a clause that runs on to a cue. (With the cue first, `," said the mayor`,
+        // the inverted reading takes the whole clause as reported speech.)
+        let at_once = after.is_some_and(|a| {
+            let from = if doc.t(after_tok) == "," { after_tok + 1 } else { after_tok };
+            a.cue_tok > from
+                && a.cue_tok - from <= EMBEDDED_SPEAKER_TOKENS
+                && (doc.is_cap(from) || doc.is(from, &["the", "a", "an"]))
+                && (from..a.cue_tok).all(|k| doc.is_word(k) && !doc.is(k, NOT_GOING_ON))
+        });
+        // ... and words a naming verb frames (`the judge called "distasteful,"`, `refers to
+        // him as "Chris,"`) are its subject's, not the next clause's.
+        let named = open_tok > 0 && (doc.is(open_tok - 1, super::partial::NAMING) || doc.is(open_tok - 1, &["as"]));
+        embedded[ri] = before.is_none() && at_once && !named && !(at_start || open_tok == lo) && comma_closed;
         let attr = match (before, after) {
             (Some(b), _) => Some(b),
-            (None, Some(a)) if at_start || open_tok == lo => Some(a),
+            (None, Some(a)) if at_start || open_tok == lo || embedded[ri] => Some(a),
             _ => None,
         };
         if attr.is_some() || at_start {
@@ -101,7 +124,13 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
         }
         let clause = if mixed[ri] { clause_from(doc, r.open) } else { None };
         out.push(Found {
-            kind: if clause.is_some() { "indirect" } else { "direct" },
+            kind: if clause.is_some() {
+                "indirect"
+            } else if embedded[ri] {
+                "partial"
+            } else {
+                "direct"
+            },
             content: clause.unwrap_or_else(|| trim_comma(doc.text, r.content)),
             cue: attr.map(|a| a.cue),
             speaker: attr.and_then(|a| a.speaker),

@@ -1242,3 +1242,22 @@ fn a_participle_or_a_verb_after_and_shares_the_speaker_of_the_cue_before() {
         assert_eq!(x.speaker.as_deref(), Some("e1"), "{content}: {q:?}");
     }
 }
+
+#[test]
+fn quoted_words_inside_a_sentence_take_the_attribution_right_after_them() {
+    let text = "Whatever route she takes, the mayor \"has made herself a leader of the movement,\" Ama Mensah said. \
+                \"This movement now has a voice.\"\n\n\
+                In a clip the judge called \"distasteful,\" Kofi Boateng described his plans.";
+    let ents = [
+        entity("e1", "PERSON", "Ama Mensah", None, None, text, &["Ama Mensah"]),
+        entity("e2", "PERSON", "Kofi Boateng", None, None, text, &["Kofi Boateng"]),
+    ];
+    let q = run(text, &ents);
+    let leader = q.iter().find(|x| x.content == "has made herself a leader of the movement").expect("embedded");
+    assert_eq!((leader.kind.as_str(), leader.speaker.as_deref()), ("partial", Some("e1")), "{q:?}");
+    // the next quote, with nothing but the attribution between, is the same speaker's
+    let voice = q.iter().find(|x| x.content == "This movement now has a voice.").expect("next");
+    assert_eq!(voice.speaker.as_deref(), Some("e1"), "{q:?}");
+    // words a naming verb frames are not the next clause's subject's
+    assert!(q.iter().all(|x| !(x.content.starts_with("distasteful") && x.speaker.as_deref() == Some("e2"))), "{q:?}");
+}
