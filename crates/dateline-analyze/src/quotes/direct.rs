@@ -102,7 +102,13 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
         };
         if attr.is_some() || at_start {
             direct[ri] = true;
-            attrs[ri] = attr.or_else(|| next_sentence(doc, after_tok, cues));
+            attrs[ri] = attr.or_else(|| next_sentence(doc, after_tok, cues)).or_else(|| {
+                if open_tok == sent_lo {
+                    previous_sentence(doc, r.open, s_open, cues)
+                } else {
+                    None
+                }
+            });
         }
     }
     share_attributions(doc, regions, &mut attrs, &direct);
@@ -300,11 +306,37 @@ fn before(doc: &Doc, open: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Att
     None
 }
 
+/// The most tokens of a sentence that only says who spoke (`Ama Mensah of the port union
+/// agreed.`), read as the attribution of the quote after it.
+const SPEAKER_SENTENCE_TOKENS: usize = 12;
+
+/// A quote opening the sentence after a short one that ends with its cue, in the same
+/// paragraph: `Ama Mensah agreed. "The port must reopen."`.
+fn previous_sentence(doc: &Doc, open: usize, s_open: usize, cues: &[Option<Cue>]) -> Option<Attr> {
+    let (a, b) = doc.sents[s_open.checked_sub(1)?];
+    if b <= a + 1 || b - a > SPEAKER_SENTENCE_TOKENS || doc.text.get(doc.end(b - 1)..open)?.contains('\n') {
+        return None;
+    }
+    // the cue is the sentence's last word, before its full stop
+    let last = if doc.t(b - 1) == "." { b - 2 } else { return None };
+    let c = cues.get(last).copied().flatten()?;
+    if c.end != b - 1 || c.lemma == "according" || !super::cues::is_speech(c.lemma) || (a..last).any(|k| doc.is_mark(k))
+    {
+        return None;
+    }
+    attr_at(doc, c, a, b, cues).filter(|x| x.speaker.is_some())
+}
+
 /// A quote standing alone, attributed by a short sentence right after it ("... " So said X.).
 fn next_sentence(doc: &Doc, after_tok: usize, cues: &[Option<Cue>]) -> Option<Attr> {
     let s = doc.sent_of(after_tok)?;
     let (a, b) = doc.sents[s];
     if a != after_tok || doc.is_mark(a) {
+        return None;
+    }
+    // not across a paragraph break: `"..." ¶ X agreed.` agrees with the quote, it does not say it
+    let close = after_tok.checked_sub(1).map_or(0, |p| doc.end(p));
+    if doc.text.get(close..doc.start(a)).is_some_and(|g| g.contains('\n')) {
         return None;
     }
     let k = (a..b.min(a + 6)).find(|&k| cues.get(k).copied().flatten().is_some())?;

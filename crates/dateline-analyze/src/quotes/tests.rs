@@ -1261,3 +1261,21 @@ fn quoted_words_inside_a_sentence_take_the_attribution_right_after_them() {
     // words a naming verb frames are not the next clause's subject's
     assert!(q.iter().all(|x| !(x.content.starts_with("distasteful") && x.speaker.as_deref() == Some("e2"))), "{q:?}");
 }
+
+#[test]
+fn a_short_sentence_ending_with_its_cue_attributes_the_quote_after_it() {
+    let text = "Analysts were divided on Monday.\n\n\
+                Professor Dianne Osei of the state university agreed. \"Voters are running out of time.\"\n\n\
+                Kofi Mensah agreed.\n\n\"The strike will go on for as long as it takes.\"";
+    let ents = [
+        entity("e1", "PERSON", "Dianne Osei", Some("Professor"), None, text, &["Dianne Osei"]),
+        entity("e2", "PERSON", "Kofi Mensah", None, None, text, &["Kofi Mensah"]),
+    ];
+    let q = run(text, &ents);
+    let v = q.iter().find(|x| x.content == "Voters are running out of time.").expect("quote");
+    assert_eq!(v.speaker.as_deref(), Some("e1"), "{q:?}");
+    assert_eq!(v.cue.as_deref(), Some("agreed"));
+    // a sentence in another paragraph attributes nothing
+    let strike = q.iter().find(|x| x.content.starts_with("The strike will go on")).expect("strike quote");
+    assert_eq!(strike.speaker, None, "{q:?}");
+}
