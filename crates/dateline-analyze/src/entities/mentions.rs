@@ -93,6 +93,7 @@ pub(super) fn find(
         refine(text, toks, c, res);
     }
     propagate(text, toks, &mut out, res);
+    super::common_words::drop_sentence_initial_common_words(text, toks, &mut out);
     let (long_forms, aliases): (Vec<Cand>, Vec<Cand>) =
         acronyms(text, toks, &out).into_iter().partition(|a| a.alias_of.is_none());
     for a in long_forms {
