@@ -7,7 +7,7 @@
 //! schemas are derived on the record types themselves (`dateline_analyze::Analysis`, `Geo`, with
 //! the `openapi` feature of dateline-analyze), so the record's contract has one source.
 
-use dateline_analyze::Geo;
+use dateline_analyze::{EntityType, Geo, QuoteKind};
 use dateline_store::views::{
     ArticleHit, EntityArticle, EntitySummary, Excerpt, FacetCount, Facets, PlaceSummary, RelatedEntity, SpeakerQuote,
     SpeakerSummary,
@@ -261,7 +261,7 @@ pub struct RelatedOut {
     pub name: String,
     /// Entity type.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EntityType,
     /// Articles naming both.
     pub count: u64,
 }
@@ -313,7 +313,7 @@ pub struct QuoteOut {
     /// Index of the quote in the article record's `quotes`.
     pub index: usize,
     /// `direct`, `indirect` or `partial`.
-    pub kind: String,
+    pub kind: QuoteKind,
     /// The cue ("said").
     pub cue: Option<String>,
     /// What was said.
@@ -395,7 +395,7 @@ pub struct EntityItem {
     pub name: String,
     /// Most frequent type.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EntityType,
     /// Articles naming it.
     pub articles: u64,
     /// Mentions over all articles.
@@ -440,7 +440,7 @@ pub struct PlaceItem {
     pub name: String,
     /// Entity type (GPE, LOC, FAC).
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EntityType,
     /// Coordinates.
     pub geo: Geo,
     /// Articles naming it.

@@ -49,7 +49,7 @@ pub use error::StoreError;
 pub use events::{Event, EventPage};
 pub use ingest::{content_sha256, ArticleStatus, BatchOutcome, Rejected, MAX_RECORD_BYTES};
 pub use origin::Origin;
-pub use quotes::{QuoteFilter, QuoteHit, QuotePage, QUOTE_KINDS};
+pub use quotes::{QuoteFilter, QuoteHit, QuotePage};
 pub use schema::SCHEMA_VERSION;
 pub use search::{fts_query, SearchHit, MAX_QUERY_TERMS, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN};
 pub use stats::{Stats, TOP_N};

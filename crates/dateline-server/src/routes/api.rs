@@ -10,7 +10,7 @@ use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::http::StatusCode;
 use axum::Json;
-use dateline_analyze::Analysis;
+use dateline_analyze::{Analysis, EntityType};
 use dateline_ingest::Limits;
 use dateline_store::views::{SearchFilter, SortOrder, MAX_SCAN};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -266,8 +266,10 @@ async fn entities(
 ) -> Result<Json<EntityList>, ServerError> {
     let (page, per, offset) = paging(p.page, p.per_page)?;
     let index = state.corpus_index().await?;
-    let kind = p.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()).map(str::to_ascii_uppercase);
-    let all: Vec<_> = index.entities.iter().filter(|e| kind.as_ref().is_none_or(|k| &e.kind == k)).collect();
+    // A type outside the record's set names no entity: an empty list, as for a known type nobody has.
+    let kind =
+        p.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()).map(|k| EntityType::parse(&k.to_ascii_uppercase()));
+    let all: Vec<_> = index.entities.iter().filter(|e| kind.is_none_or(|k| k == Some(e.kind))).collect();
     Ok(Json(EntityList {
         paging: Paging::new(page, per, all.len() as u64),
         items: all.into_iter().skip(offset).take(per).cloned().map(EntityItem::from).collect(),

@@ -10,8 +10,9 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
+use dateline_analyze::QuoteKind;
 use dateline_store::views::SearchFilter;
-use dateline_store::{QuoteFilter, QuoteHit, QUOTE_KINDS};
+use dateline_store::{QuoteFilter, QuoteHit};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
@@ -78,7 +79,7 @@ pub struct FoundQuote {
     /// The quote's index in the article record's `quotes`.
     pub index: usize,
     /// `direct`, `indirect` or `partial`.
-    pub kind: Option<String>,
+    pub kind: Option<QuoteKind>,
     /// The resolved speaker; null when the speaker is not known.
     pub speaker_name: Option<String>,
     /// The verb or phrase that introduces the quote.
@@ -123,12 +124,13 @@ pub struct QuotesResponse {
 /// The store filter of quote parameters, or a 400 naming the bad one.
 pub fn quote_filter(p: &QuoteParams) -> Result<QuoteFilter, ServerError> {
     let nonempty = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-    let kind = nonempty(&p.kind).map(|k| k.to_ascii_lowercase());
-    if let Some(k) = &kind {
-        if !QUOTE_KINDS.contains(&k.as_str()) {
-            return Err(ServerError::BadRequest(format!("kind must be direct, indirect or partial, not {k:?}")));
-        }
-    }
+    let kind =
+        match nonempty(&p.kind).map(|k| k.to_ascii_lowercase()) {
+            Some(k) => Some(QuoteKind::parse(&k).ok_or_else(|| {
+                ServerError::BadRequest(format!("kind must be direct, indirect or partial, not {k:?}"))
+            })?),
+            None => None,
+        };
     check_date_bound("from", nonempty(&p.from).as_deref())?;
     check_date_bound("to", nonempty(&p.to).as_deref())?;
     Ok(QuoteFilter {
@@ -436,8 +438,9 @@ pub async fn quotes_page(State(state): State<AppState>, query: Result<ApiQuery<Q
                         "href": with("speaker", if active { "" } else { &c.value }) })
             })
             .collect();
-        let kinds: Vec<serde_json::Value> = QUOTE_KINDS
+        let kinds: Vec<serde_json::Value> = QuoteKind::ALL
             .iter()
+            .map(|k| k.as_str())
             .map(|k| {
                 let active = p.kind.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(k));
                 json!({ "label": k, "active": active, "href": with("kind", if active { "" } else { k }) })

@@ -6,6 +6,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
+use dateline_analyze::EntityType;
 use serde::Serialize;
 use serde_json::json;
 
@@ -365,8 +366,8 @@ pub async fn speakers_page(
         let index = state.corpus_index().await?;
         let paging = Paging::new(page, per, index.speakers.len() as u64);
         let items: Vec<_> = index.speakers.iter().skip(offset).take(per).cloned().collect();
-        let people: Vec<_> = index.entities.iter().filter(|e| e.kind == "PERSON").take(30).cloned().collect();
-        let orgs: Vec<_> = index.entities.iter().filter(|e| e.kind == "ORG").take(30).cloned().collect();
+        let people: Vec<_> = index.entities.iter().filter(|e| e.kind == EntityType::Person).take(30).cloned().collect();
+        let orgs: Vec<_> = index.entities.iter().filter(|e| e.kind == EntityType::Org).take(30).cloned().collect();
         let pager = pager(&paging, |n| format!("/speakers?page={n}"));
         state.templates().render(
             "speakers.html",

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use dateline_analyze::Span;
+use dateline_analyze::{QuoteKind, Span};
 use serde::Serialize;
 
 use super::records::{LightQuote, LightRecord};
@@ -23,7 +23,7 @@ pub struct SpeakerQuote {
     /// Index of the quote in the article's `quotes`.
     pub index: usize,
     /// `direct`, `indirect` or `partial`.
-    pub kind: String,
+    pub kind: QuoteKind,
     /// The cue ("said").
     pub cue: Option<String>,
     /// What was said.
@@ -100,7 +100,7 @@ impl Store {
                     published: c.published.clone(),
                     place: c.place.clone(),
                     index,
-                    kind: q.kind.clone(),
+                    kind: q.kind,
                     cue: q.cue.clone(),
                     content: q.content.clone(),
                     speaker_mention: q.speaker_mention.as_ref().map(|m| m.text.clone()),
