@@ -29,12 +29,14 @@ pub struct VersionFacts {
 
 /// The likely origin of a story.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Origin {
     /// The wire credits carried by the most versions (empty when no version credits anyone).
     pub credits: Vec<String>,
     /// The version most likely to be the original.
     pub article: String,
     /// Which clue decided: `credit+earliest`, `earliest` or `most_complete`.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub reason: &'static str,
     /// The earliest dated version.
     pub earliest: Option<String>,

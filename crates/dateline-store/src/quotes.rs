@@ -40,6 +40,7 @@ pub struct QuoteFilter {
 
 /// One quote found, with the article it is in.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteHit {
     /// The article's id.
     pub article_id: String,

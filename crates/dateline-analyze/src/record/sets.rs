@@ -20,7 +20,7 @@ macro_rules! closed_set {
     (
         $(#[$meta:meta])*
         $name:ident ($what:literal) {
-            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
+            $( $(#[$vmeta:meta])* $variant:ident = $text:tt, )+
         }
     ) => {
         $(#[$meta])*

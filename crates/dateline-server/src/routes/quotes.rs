@@ -11,7 +11,7 @@ use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
 use dateline_analyze::QuoteKind;
-use dateline_store::views::SearchFilter;
+use dateline_store::views::{FacetCount, SearchFilter};
 use dateline_store::{QuoteFilter, QuoteHit};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -21,7 +21,7 @@ use super::api::{check_date_bound, paging};
 use super::export::{self, opt, ExportRow, Format, EXPORT_MAX};
 use super::extract::ApiQuery;
 use super::web::error_page;
-use crate::model::{Count, Paging};
+use crate::model::Paging;
 use crate::state::AppState;
 use crate::views::html::segment;
 use crate::ServerError;
@@ -61,64 +61,16 @@ pub struct QuoteParams {
     pub format: Option<String>,
 }
 
-/// One quote found, with the article it is in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct FoundQuote {
-    /// The article: `GET /api/articles/{id}`.
-    pub article_id: String,
-    /// The article's headline.
-    pub headline: String,
-    /// The article's publication date.
-    pub published: Option<String>,
-    /// The article's dateline place.
-    pub place: Option<String>,
-    /// The article's dateline country (ISO 3166-1 alpha-2).
-    pub country: Option<String>,
-    /// The article's wire credits.
-    pub sources: Vec<String>,
-    /// The quote's index in the article record's `quotes`.
-    pub index: usize,
-    /// `direct`, `indirect` or `partial`.
-    pub kind: Option<QuoteKind>,
-    /// The resolved speaker; null when the speaker is not known.
-    pub speaker_name: Option<String>,
-    /// The verb or phrase that introduces the quote.
-    pub cue: Option<String>,
-    /// What was said.
-    pub content: String,
-    /// `[start, end)` byte offsets of the content in the article's text.
-    pub span: Option<[usize; 2]>,
-}
-
-impl From<QuoteHit> for FoundQuote {
-    fn from(h: QuoteHit) -> FoundQuote {
-        FoundQuote {
-            article_id: h.article_id,
-            headline: h.headline,
-            published: h.published,
-            place: h.place,
-            country: h.country,
-            sources: h.sources,
-            index: h.index,
-            kind: h.kind,
-            speaker_name: h.speaker_name,
-            cue: h.cue,
-            content: h.content,
-            span: h.span.map(|s| [s.0, s.1]),
-        }
-    }
-}
-
 /// One page of quotes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct QuotesResponse {
     /// Where this page is.
     pub paging: Paging,
     /// The quotes of this page.
-    pub hits: Vec<FoundQuote>,
+    pub hits: Vec<QuoteHit>,
     /// The most quoted speakers among the best 2,000 matches (all matches when fewer), as
     /// article search counts its facets.
-    pub speakers: Vec<Count>,
+    pub speakers: Vec<FacetCount>,
 }
 
 /// The store filter of quote parameters, or a 400 naming the bad one.
@@ -164,8 +116,8 @@ pub async fn run_quotes(state: &AppState, p: &QuoteParams) -> Result<Arc<QuotesR
             let found = store.quote_search(&filter, offset, per)?;
             Ok(QuotesResponse {
                 paging: Paging::new(page, per, found.total),
-                hits: found.hits.into_iter().map(FoundQuote::from).collect(),
-                speakers: found.speakers.into_iter().map(Count::from).collect(),
+                hits: found.hits,
+                speakers: found.speakers,
             })
         })
         .await
@@ -205,7 +157,7 @@ pub async fn quotes(
     params(QuoteParams),
     responses(
         (status = 200, description = "The quotes: one JSON object per line, or CSV with a header row",
-         content((FoundQuote = "application/x-ndjson"), (String = "text/csv"))),
+         content((QuoteHit = "application/x-ndjson"), (String = "text/csv"))),
         (status = 400, description = "A bad parameter (format, kind, dates)", body = crate::error::ApiError)
     )
 )]
@@ -215,13 +167,13 @@ pub async fn quotes_export(
 ) -> Result<Response, ServerError> {
     let filter = quote_filter(&p)?;
     let format = Format::parse(p.format.as_deref())?;
-    Ok(export::stream::<FoundQuote, _>(&state, "quotes", format, move |store, sink| {
-        store.for_each_quote(&filter, EXPORT_MAX, |hit| sink.send(&FoundQuote::from(hit)))?;
+    Ok(export::stream::<QuoteHit, _>(&state, "quotes", format, move |store, sink| {
+        store.for_each_quote(&filter, EXPORT_MAX, |hit| sink.send(&hit))?;
         Ok(())
     }))
 }
 
-impl ExportRow for FoundQuote {
+impl ExportRow for QuoteHit {
     const CSV_HEADER: &'static str =
         "published,speaker,kind,cue,content,headline,place,country,sources,article_id,index\r\n";
 

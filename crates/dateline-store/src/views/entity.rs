@@ -12,6 +12,7 @@ use crate::{Store, StoreError};
 
 /// One article's mentions of an entity, with context.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EntityArticle {
     /// The article.
     pub id: String,
@@ -60,6 +61,7 @@ pub struct EntityPage {
 
 /// An entity named alongside another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RelatedEntity {
     /// Canonical name.
     pub name: String,

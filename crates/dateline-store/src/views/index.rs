@@ -12,6 +12,7 @@ use crate::{Store, StoreError};
 
 /// A speaker in the corpus index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SpeakerSummary {
     /// Canonical name.
     pub name: String,
@@ -25,6 +26,7 @@ pub struct SpeakerSummary {
 
 /// An entity in the corpus index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EntitySummary {
     /// Canonical name.
     pub name: String,
@@ -39,6 +41,7 @@ pub struct EntitySummary {
 
 /// A geocoded place in the corpus index.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlaceSummary {
     /// Canonical name.
     pub name: String,

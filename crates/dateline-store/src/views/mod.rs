@@ -53,6 +53,7 @@ pub const FACET_VALUES: usize = 12;
 
 /// A value of a facet and how many matching articles have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FacetCount {
     /// The value.
     pub value: String,

@@ -11,6 +11,7 @@ use crate::{Store, StoreError};
 
 /// One quote of a speaker.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SpeakerQuote {
     /// The article.
     pub article_id: String,
