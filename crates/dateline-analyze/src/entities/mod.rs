@@ -17,6 +17,7 @@
 //!    places of the article; places the gazetteer lacks take their country from the text.
 
 mod geo;
+mod lexicon;
 mod mentions;
 mod merge;
 mod occurrences;
