@@ -11,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use dateline_analyze::{Analysis, EntityType, MentionVia, Span};
+use dateline_analyze::{Analysis, EntityType, MentionVia, RepairKind, Span};
 
 use super::html::{escape, escape_into, segment};
 
@@ -124,7 +124,7 @@ pub fn annotate(a: &Analysis) -> String {
         layers[2].push(ann(am.span, "span", "amt", &tip, &[], None));
     }
     for (i, r) in a.text_repairs.iter().enumerate().filter(|(_, r)| valid(r.span)) {
-        let mut tip = format!("Text repair · {}", repair_label(&format!("{:?}", r.kind)));
+        let mut tip = format!("Text repair · {}", repair_label(r.kind));
         if let Some(o) = &r.original {
             tip.push_str(&format!(" · was “{o}”"));
         }
@@ -295,12 +295,11 @@ pub fn entity_label(kind: EntityType) -> &'static str {
     }
 }
 
-fn repair_label(kind: &str) -> &'static str {
+fn repair_label(kind: RepairKind) -> &'static str {
     match kind {
-        "ReplacementChar" => "replacement character",
-        "Mojibake" => "mojibake reversed",
-        "InvalidBytes" => "invalid bytes",
-        _ => "repair",
+        RepairKind::ReplacementChar => "replacement character",
+        RepairKind::Mojibake => "mojibake reversed",
+        RepairKind::InvalidBytes => "invalid bytes",
     }
 }
 
