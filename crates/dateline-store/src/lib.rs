@@ -48,7 +48,7 @@ pub use diff::VersionDiff;
 pub use error::StoreError;
 pub use events::{Event, EventPage};
 pub use ingest::{content_sha256, ArticleStatus, BatchOutcome, Rejected, MAX_RECORD_BYTES};
-pub use origin::Origin;
+pub use origin::{Origin, OriginReason};
 pub use quotes::{QuoteFilter, QuoteHit, QuotePage};
 pub use schema::SCHEMA_VERSION;
 pub use search::{fts_query, SearchHit, MAX_QUERY_TERMS, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN};
