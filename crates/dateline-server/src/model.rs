@@ -336,20 +336,57 @@ pub struct DiffParams {
     pub to: Option<String>,
 }
 
-/// A run of words in a changed paragraph.
+/// What became of a run of words from one wording to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum WordOp {
+    /// Kept.
+    Same,
+    /// Only in the old wording.
+    Removed,
+    /// Only in the new wording.
+    Added,
+}
+
+/// What became of a paragraph from one version to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphOp {
+    /// Kept.
+    Same,
+    /// Only in the old version.
+    Removed,
+    /// Only in the new version.
+    Added,
+    /// Edited: its word runs say how.
+    Changed,
+}
+
+/// A run of words in a changed paragraph or a changed wording.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct WordOut {
     /// `same`, `removed` or `added`.
-    pub op: String,
+    pub op: WordOp,
     /// The words, each with the whitespace after it.
     pub text: String,
+}
+
+impl From<dateline_store::diff::WordChange> for WordOut {
+    fn from(w: dateline_store::diff::WordChange) -> WordOut {
+        use dateline_store::diff::WordChange;
+        match w {
+            WordChange::Same(text) => WordOut { op: WordOp::Same, text },
+            WordChange::Removed(text) => WordOut { op: WordOp::Removed, text },
+            WordChange::Added(text) => WordOut { op: WordOp::Added, text },
+        }
+    }
 }
 
 /// A paragraph of a diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct ParagraphOut {
     /// `same`, `removed`, `added` or `changed`.
-    pub op: String,
+    pub op: ParagraphOp,
     /// The paragraph in the old version (null for `added`).
     pub old: Option<String>,
     /// The paragraph in the new version (null for `removed`).
@@ -393,30 +430,25 @@ pub struct DiffResponse {
 impl DiffResponse {
     /// The API shape of a store diff.
     pub fn new(story: i64, from: String, to: String, d: dateline_store::VersionDiff) -> DiffResponse {
-        use dateline_store::diff::{ParagraphChange, WordChange};
-        let word = |w: WordChange| match w {
-            WordChange::Same(t) => WordOut { op: "same".into(), text: t },
-            WordChange::Removed(t) => WordOut { op: "removed".into(), text: t },
-            WordChange::Added(t) => WordOut { op: "added".into(), text: t },
-        };
+        use dateline_store::diff::ParagraphChange;
         let paragraphs = d
             .paragraphs
             .into_iter()
             .map(|p| match p {
                 ParagraphChange::Same { text } => {
-                    ParagraphOut { op: "same".into(), old: Some(text.clone()), new: Some(text), words: Vec::new() }
+                    ParagraphOut { op: ParagraphOp::Same, old: Some(text.clone()), new: Some(text), words: Vec::new() }
                 }
                 ParagraphChange::Removed { text } => {
-                    ParagraphOut { op: "removed".into(), old: Some(text), new: None, words: Vec::new() }
+                    ParagraphOut { op: ParagraphOp::Removed, old: Some(text), new: None, words: Vec::new() }
                 }
                 ParagraphChange::Added { text } => {
-                    ParagraphOut { op: "added".into(), old: None, new: Some(text), words: Vec::new() }
+                    ParagraphOut { op: ParagraphOp::Added, old: None, new: Some(text), words: Vec::new() }
                 }
                 ParagraphChange::Changed { old, new, words } => ParagraphOut {
-                    op: "changed".into(),
+                    op: ParagraphOp::Changed,
                     old: Some(old),
                     new: Some(new),
-                    words: words.into_iter().map(word).collect(),
+                    words: words.into_iter().map(WordOut::from).collect(),
                 },
             })
             .collect();

@@ -21,7 +21,7 @@ use super::api::{check_date_bound, paging};
 use super::export::{self, opt, ExportRow, Format, EXPORT_MAX};
 use super::extract::ApiQuery;
 use super::web::error_page;
-use crate::model::Paging;
+use crate::model::{Paging, WordOp, WordOut};
 use crate::state::AppState;
 use crate::views::html::segment;
 use crate::ServerError;
@@ -230,15 +230,6 @@ pub struct TrailStopOut {
     pub changes: Vec<WordOut>,
 }
 
-/// A run of words of a wording change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct WordOut {
-    /// `same`, `removed` or `added`.
-    pub op: String,
-    /// The words, with the whitespace after them.
-    pub text: String,
-}
-
 /// A quote and every article carrying it, earliest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct TrailResponse {
@@ -249,18 +240,14 @@ pub struct TrailResponse {
 }
 
 fn words_of(changes: Vec<dateline_store::diff::ParagraphChange>) -> Vec<WordOut> {
-    use dateline_store::diff::{ParagraphChange, WordChange};
+    use dateline_store::diff::ParagraphChange;
     let mut out = Vec::new();
     for c in changes {
         match c {
-            ParagraphChange::Same { text } => out.push(WordOut { op: "same".into(), text }),
-            ParagraphChange::Removed { text } => out.push(WordOut { op: "removed".into(), text }),
-            ParagraphChange::Added { text } => out.push(WordOut { op: "added".into(), text }),
-            ParagraphChange::Changed { words, .. } => out.extend(words.into_iter().map(|w| match w {
-                WordChange::Same(text) => WordOut { op: "same".into(), text },
-                WordChange::Removed(text) => WordOut { op: "removed".into(), text },
-                WordChange::Added(text) => WordOut { op: "added".into(), text },
-            })),
+            ParagraphChange::Same { text } => out.push(WordOut { op: WordOp::Same, text }),
+            ParagraphChange::Removed { text } => out.push(WordOut { op: WordOp::Removed, text }),
+            ParagraphChange::Added { text } => out.push(WordOut { op: WordOp::Added, text }),
+            ParagraphChange::Changed { words, .. } => out.extend(words.into_iter().map(WordOut::from)),
         }
     }
     out
