@@ -6,7 +6,7 @@
 //! Input: records separated by 0xFF; each record's first byte says which fields to fill, the next
 //! two give span ends, the rest is the text (lossy UTF-8).
 
-use dateline_analyze::{Analysis, Dateline, Format, Quote, SourceRef, Span};
+use dateline_analyze::{Analysis, Dateline, Format, Quote, QuoteKind, SourceRef, Span};
 use dateline_store::{ArticleStatus, Store};
 use libfuzzer_sys::fuzz_target;
 
@@ -40,7 +40,7 @@ fn record(i: usize, chunk: &[u8], earlier: &[Analysis]) -> Analysis {
             speaker_name: Some(part(a)),
             speaker_mention: None,
             speaker_affiliation: None,
-            kind: "direct".into(),
+            kind: QuoteKind::Direct,
             cue: None,
             content: text.repeat(usize::from(flags >> 5)),
             span: Span(b, a),

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::time::Instant;
 
-use dateline_analyze::{find_entities, Resources};
+use dateline_analyze::{find_entities, EntityType, Resources};
 use dateline_text::Span;
 
 #[derive(Default, Clone, Copy)]
@@ -156,11 +156,11 @@ fn main() {
             let mut pred: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); doc.len()];
             let mut loose: Vec<Vec<String>> = vec![Vec::new(); doc.len()];
             for e in &ents {
-                let ty = match e.kind.as_str() {
-                    "PERSON" => "PER",
-                    "ORG" => "ORG",
-                    "GPE" | "LOC" | "FAC" => "LOC",
-                    "EVENT" if gum => "EVENT",
+                let ty = match e.kind {
+                    EntityType::Person => "PER",
+                    EntityType::Org => "ORG",
+                    EntityType::Gpe | EntityType::Loc | EntityType::Fac => "LOC",
+                    EntityType::Event if gum => "EVENT",
                     _ => continue,
                 };
                 for m in e.mentions.iter().filter(|m| m.via.is_none()) {

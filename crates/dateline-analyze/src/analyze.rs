@@ -10,10 +10,12 @@ use crate::amounts::amounts_in;
 use crate::entities::find_entities_credited;
 use crate::lead::{iso, read_lead, Lead};
 use crate::times::{times_in, tokens::Toks};
-use crate::{find_quotes_bounded, Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Span, TimeExpr};
+use crate::{
+    find_quotes_bounded, Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Span, Stage, TimeExpr,
+};
 
 /// Stages that only read English text.
-const ENGLISH_ONLY_STAGES: [&str; 5] = ["entities", "quotes", "times", "amounts", "tone"];
+const ENGLISH_ONLY_STAGES: [Stage; 5] = [Stage::Entities, Stage::Quotes, Stage::Times, Stage::Amounts, Stage::Tone];
 
 /// The language code when detection cannot tell (BCP 47 `und`); English stages still run.
 const UNDETERMINED: &str = "und";
@@ -82,11 +84,11 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         let credits: Vec<Span> = lead.byline.as_ref().and_then(|b| b.agency_span).into_iter().collect();
         let (mut entities, cut) = find_entities_credited(text, &sentences, resources, dateline.as_ref(), &credits);
         if cut {
-            truncated_stages.push("entities".to_string());
+            truncated_stages.push(Stage::Entities);
         }
         let (mut quotes, cut) = quotes_after_dateline(text, &sentences, &entities, dateline.as_ref());
         if cut {
-            truncated_stages.push("quotes".to_string());
+            truncated_stages.push(Stage::Quotes);
         }
         for q in &mut quotes {
             q.tone = Some(crate::quote_tone(&q.content, &resources.tone));
@@ -105,7 +107,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     };
     // Tone reads English lexicons; other languages get `null`.
     let tone = english.then(|| crate::article_tone(&doc.text, &sentences, &quotes, &resources.tone));
-    let skipped_stages = if english { Vec::new() } else { ENGLISH_ONLY_STAGES.iter().map(|s| s.to_string()).collect() };
+    let skipped_stages = if english { Vec::new() } else { ENGLISH_ONLY_STAGES.to_vec() };
     let fingerprint = crate::fingerprint(text, dateline.as_ref().map(|d| d.span));
     let title = doc.meta.title.clone().or_else(|| lead.title.and_then(|s| s.slice(text)).map(str::to_string));
     let author = doc.meta.author.clone().or_else(|| lead.byline.as_ref().map(|b| b.author.clone()));

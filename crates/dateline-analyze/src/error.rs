@@ -21,4 +21,12 @@ pub enum AnalyzeError {
         /// What is wrong.
         message: String,
     },
+    /// A name outside one of the record's closed sets (an entity type, a quote kind, ...).
+    #[error("unknown {what} {value:?}")]
+    UnknownValue {
+        /// Which set ("entity type").
+        what: &'static str,
+        /// The name given.
+        value: String,
+    },
 }

@@ -1,6 +1,6 @@
 //! Amounts through the public API, on wire-style sentences written for these tests.
 
-use dateline_analyze::{find_amounts, Entity, Mention, Span};
+use dateline_analyze::{find_amounts, Entity, EntityType, Mention, Qualifier, Span};
 use proptest::prelude::*;
 
 fn entity(id: &str, text: &str, mention: &str) -> Entity {
@@ -8,7 +8,7 @@ fn entity(id: &str, text: &str, mention: &str) -> Entity {
     Entity {
         id: id.into(),
         name: mention.into(),
-        kind: "LOC".into(),
+        kind: EntityType::Loc,
         title: None,
         role: None,
         country: None,
@@ -32,10 +32,10 @@ fn wire_story() {
     let got = find_amounts(text, &entities);
     let row = |t: &str| got.iter().find(|a| a.text == t);
     let a = row("some 4,500 people").expect("some 4,500 people");
-    assert_eq!((a.value, a.unit.as_deref(), a.qualifier.as_deref()), (4500.0, Some("people"), Some("approximately")));
+    assert_eq!((a.value, a.unit.as_deref(), a.qualifier), (4500.0, Some("people"), Some(Qualifier::Approximately)));
     assert_eq!(a.about.as_deref(), Some("e1"));
     let b = row("over 900 families").expect("over 900 families");
-    assert_eq!(b.qualifier.as_deref(), Some("more than"));
+    assert_eq!(b.qualifier, Some(Qualifier::MoreThan));
     assert_eq!(row("60 percent").map(|a| a.value), Some(60.0));
     assert_eq!(row("more than 12 villages").map(|a| a.value), Some(12.0));
     assert_eq!(row("$3.5bn").and_then(|a| a.unit.clone()).as_deref(), Some("USD"));
@@ -72,7 +72,7 @@ proptest! {
     fn spans_slice_text(parts in proptest::collection::vec(piece(), 0..40), sep in "[ ,.\n]{0,2}") {
         let text = parts.join(&sep);
         let entities = [Entity {
-            id: "e1".into(), name: "x".into(), kind: "LOC".into(), title: None, role: None,
+            id: "e1".into(), name: "x".into(), kind: EntityType::Loc, title: None, role: None,
             country: None, geo: None,
             mentions: vec![Mention { text: String::new(), span: Span(0, text.len().min(3)), via: None }],
         }];

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use dateline_analyze::adversarial::{acronym_storm, capitalised_run, mention_storm, news_like, quote_storm};
 use dateline_analyze::{
-    analyze, entity_work, Analysis, Resources, BYTES_PER_QUOTE, MAX_MENTIONS_BASE, MAX_QUOTE_CONTENT_BYTES,
+    analyze, entity_work, Analysis, Resources, Stage, BYTES_PER_QUOTE, MAX_MENTIONS_BASE, MAX_QUOTE_CONTENT_BYTES,
     QUOTES_BASE, QUOTE_CONTENT_SLACK, TEXT_BYTES_PER_MENTION,
 };
 use dateline_ingest::{text_record, Limits};
@@ -44,7 +44,7 @@ fn quote_storm_output_is_linear_and_reported() {
     let (a_large, out_large) = run(&large);
     for a in [&a_small, &a_large] {
         assert_within_caps(a);
-        assert_eq!(a.truncated_stages, vec!["quotes".to_string()], "the cut is recorded");
+        assert_eq!(a.truncated_stages, vec![Stage::Quotes], "the cut is recorded");
         assert!(!a.quotes.is_empty(), "analysed up to the cap, not dropped");
     }
     // Eight times the input, at most about eight times the output (quadratic would be 64).

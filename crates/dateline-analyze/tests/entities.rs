@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use dateline_analyze::{find_entities, Entity, Resources};
+use dateline_analyze::{find_entities, Entity, EntityType, MentionVia, Resources};
 use proptest::prelude::*;
 
 fn resources() -> &'static Resources {
@@ -42,15 +42,15 @@ fn people_titles_roles_and_surnames() {
     let ents = entities(ARTICLE_1);
     check_spans(ARTICLE_1, &ents);
     let amina = by_mention(&ents, "Amina Odhiambo").expect("Amina Odhiambo found");
-    assert_eq!(amina.kind, "PERSON");
+    assert_eq!(amina.kind, EntityType::Person);
     assert_eq!(amina.title.as_deref(), Some("Foreign Minister"));
     assert!(amina.mentions.iter().any(|m| m.text == "Odhiambo"), "surname merged: {amina:?}");
     assert!(
-        amina.mentions.iter().any(|m| m.text == "The minister" && m.via.as_deref() == Some("coreference")),
+        amina.mentions.iter().any(|m| m.text == "The minister" && m.via == Some(MentionVia::Coreference)),
         "nominal coreference: {amina:?}"
     );
     let baumann = ents.iter().find(|e| e.name == "Friedrich Baumann").expect("Baumann found");
-    assert_eq!(baumann.kind, "PERSON");
+    assert_eq!(baumann.kind, EntityType::Person);
     assert_eq!(baumann.title.as_deref(), Some("Chancellor"));
     assert_eq!(baumann.role.as_deref(), Some("German Chancellor"));
     assert!(baumann.mentions.iter().any(|m| m.text == "Baumann"));
@@ -60,11 +60,11 @@ fn people_titles_roles_and_surnames() {
 fn places_countries_and_camps() {
     let ents = entities(ARTICLE_1);
     let kenya = ents.iter().find(|e| e.name == "Kenya").expect("Kenya");
-    assert_eq!(kenya.kind, "GPE");
+    assert_eq!(kenya.kind, EntityType::Gpe);
     assert_eq!(kenya.country.as_deref(), Some("KE"));
     assert!(kenya.mentions.len() >= 2);
     let nairobi = by_mention(&ents, "Nairobi").expect("Nairobi");
-    assert_eq!(nairobi.kind, "GPE");
+    assert_eq!(nairobi.kind, EntityType::Gpe);
     assert_eq!(nairobi.geo.as_ref().map(|g| g.country.as_str()), Some("KE"));
     let camp = ents.iter().find(|e| e.name.starts_with("Dadaab")).expect("Dadaab camp");
     assert!(matches!(camp.kind.as_str(), "LOC" | "GPE" | "FAC"), "{camp:?}");
@@ -75,10 +75,10 @@ fn places_countries_and_camps() {
 fn acronyms_join_their_long_form() {
     let ents = entities(ARTICLE_1);
     let rcws = by_mention(&ents, "RCWS").expect("RCWS");
-    assert_eq!(rcws.kind, "ORG");
+    assert_eq!(rcws.kind, EntityType::Org);
     assert_eq!(rcws.name, "Regional Commissioner for Water Safety");
     let eu = ents.iter().find(|e| e.name == "European Union").expect("EU");
-    assert_eq!(eu.kind, "ORG");
+    assert_eq!(eu.kind, EntityType::Org);
     assert!(rcws.mentions.iter().filter(|m| m.text == "RCWS").count() >= 2, "{rcws:?}");
     assert!(rcws.mentions.len() >= 3, "long form merged: {rcws:?}");
 }
@@ -87,7 +87,7 @@ fn acronyms_join_their_long_form() {
 fn nationalities_are_norp() {
     let ents = entities(ARTICLE_1);
     let german = by_mention(&ents, "German").expect("German");
-    assert_eq!(german.kind, "NORP");
+    assert_eq!(german.kind, EntityType::Norp);
 }
 
 const ARTICLE_2: &str = "CARACAS (Wire Service) - Venezuela's opposition leader Carlos Mendoza \
@@ -101,7 +101,7 @@ fn country_aliases_merge_and_possessives_drop() {
     let ents = entities(ARTICLE_2);
     check_spans(ARTICLE_2, &ents);
     let us = ents.iter().find(|e| e.name == "United States").expect("United States");
-    assert_eq!(us.kind, "GPE");
+    assert_eq!(us.kind, EntityType::Gpe);
     assert_eq!(us.country.as_deref(), Some("US"));
     let texts: Vec<&str> = us.mentions.iter().map(|m| m.text.as_str()).collect();
     assert!(texts.contains(&"U.S."), "{texts:?}");
@@ -114,7 +114,7 @@ fn country_aliases_merge_and_possessives_drop() {
     let mendoza = ents.iter().find(|e| e.name == "Carlos Mendoza").expect("Carlos Mendoza");
     assert_eq!(mendoza.role.as_deref(), Some("opposition leader"));
     let washington = ents.iter().find(|e| e.name == "Washington").expect("Washington");
-    assert_eq!(washington.kind, "GPE");
+    assert_eq!(washington.kind, EntityType::Gpe);
     let bogota = ents.iter().find(|e| e.name == "Bogota").expect("Bogota");
     assert_eq!(bogota.country.as_deref(), Some("CO"));
 }

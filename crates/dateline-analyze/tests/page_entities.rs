@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use dateline_analyze::{analyze, Analysis, Resources};
+use dateline_analyze::{analyze, Analysis, EntityType, Resources};
 use dateline_text::{Document, Format, Metadata, SourceRef};
 
 fn res() -> &'static Resources {
@@ -42,7 +42,11 @@ fn an_honorific_family_name_written_first() {
 fn the_byline_agency_is_an_organisation() {
     let a = run("Ferry channel to be widened\n\nBy Jane Roe, Harbour Wire Service\n9 March 2016\n\n\
                  LISBON : Transport minister Rui Falcao said on Wednesday the channel would be widened.\n");
-    assert!(a.entities.iter().any(|e| e.name == "Harbour Wire Service" && e.kind == "ORG"), "{:?}", a.entities);
+    assert!(
+        a.entities.iter().any(|e| e.name == "Harbour Wire Service" && e.kind == EntityType::Org),
+        "{:?}",
+        a.entities
+    );
 }
 
 #[test]
@@ -54,5 +58,9 @@ fn an_agency_defined_on_its_own_line_is_one_organisation() {
                  KAVALA, Oct 14, XNA -- The minister said the talks would go on. XNA said more.\n");
     let m = mentions_of(&a, "Xandrian News Agency");
     assert_eq!(m.iter().filter(|t| **t == "XNA").count(), 3, "{:?}", a.entities);
-    assert!(a.entities.iter().filter(|e| e.mentions.iter().any(|m| m.text == "XNA")).all(|e| e.kind == "ORG"));
+    assert!(a
+        .entities
+        .iter()
+        .filter(|e| e.mentions.iter().any(|m| m.text == "XNA"))
+        .all(|e| e.kind == EntityType::Org));
 }

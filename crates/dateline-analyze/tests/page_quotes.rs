@@ -15,7 +15,7 @@ fn quotes(text: &str) -> Vec<(String, Option<String>, String)> {
     let prepared = dateline_text::prepare(text.as_bytes(), &Default::default(), 0).expect("prepared");
     let source = SourceRef { path: Some("t.txt".into()), url: None, format: Format::Text, record: None };
     let a = analyze(&Document::new(prepared, Metadata::default(), source), res());
-    a.quotes.into_iter().map(|q| (q.kind, q.speaker_name, q.content)).collect()
+    a.quotes.into_iter().map(|q| (q.kind.to_string(), q.speaker_name, q.content)).collect()
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Quotes through the public API, on wire-style passages written for these tests, with entities
 //! built by hand (so the quote stage is tested on its own), plus invariants over random text.
 
-use dateline_analyze::{find_quotes, Entity, Mention, Quote, Span};
+use dateline_analyze::{find_quotes, Entity, EntityType, Mention, Quote, QuoteKind, Span};
 use dateline_text::segment::sentences;
 use proptest::prelude::*;
 
@@ -18,7 +18,7 @@ fn person(id: &str, name: &str, title: Option<&str>, role: Option<&str>, text: &
     Entity {
         id: id.into(),
         name: name.into(),
-        kind: "PERSON".into(),
+        kind: EntityType::Person,
         title: title.map(Into::into),
         role: role.map(Into::into),
         country: None,
@@ -90,7 +90,7 @@ fn guillemets_and_straight_quotes() {
     let ents = [person("e1", "Ines Roth", Some("Mayor"), None, text, &["Ines Roth"])];
     let q = quotes(text, &ents);
     assert_eq!(q.len(), 2);
-    assert!(q.iter().all(|q| q.kind == "direct" && q.speaker.as_deref() == Some("e1")));
+    assert!(q.iter().all(|q| q.kind == QuoteKind::Direct && q.speaker.as_deref() == Some("e1")));
 }
 
 #[test]

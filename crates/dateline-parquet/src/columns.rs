@@ -6,7 +6,7 @@ use std::sync::Arc;
 use arrow_array::{ArrayRef, Date32Array, Float32Array, Float64Array, Int64Array, ListArray, StringArray, StructArray};
 use arrow_buffer::{NullBuffer, OffsetBuffer};
 use arrow_schema::{DataType, Fields};
-use dateline_analyze::{Analysis, Span};
+use dateline_analyze::{Analysis, MentionVia, Qualifier, Span};
 
 use crate::{
     amount_fields, dateline_fields, entity_fields, item, mention_fields, quote_fields, speaker_tone_fields,
@@ -49,12 +49,12 @@ fn list_of_structs(fields: Fields, children: Vec<ArrayRef>, lengths: Vec<usize>)
 }
 
 /// A list column of strings.
-fn list_of_strs<'a>(rows: impl IntoIterator<Item = &'a [String]>) -> ArrayRef {
+fn list_of_strs<'a, T: AsRef<str> + 'a>(rows: impl IntoIterator<Item = &'a [T]>) -> ArrayRef {
     let mut lengths = Vec::new();
     let mut values = Vec::new();
     for row in rows {
         lengths.push(row.len());
-        values.extend(row.iter().map(|s| Some(s.as_str())));
+        values.extend(row.iter().map(|s| Some(s.as_ref())));
     }
     Arc::new(ListArray::new(Arc::new(item(DataType::Utf8)), OffsetBuffer::from_lengths(lengths), strs(values), None))
 }
@@ -112,7 +112,7 @@ fn entities_column(records: &[Analysis]) -> ArrayRef {
             strs(m().map(|x| Some(x.text.as_str()))),
             starts(&spans),
             ends(&spans),
-            strs(m().map(|x| x.via.as_deref())),
+            strs(m().map(|x| x.via.map(MentionVia::as_str))),
         ],
         mention_lengths,
     );
@@ -175,7 +175,7 @@ fn amounts_column(records: &[Analysis]) -> ArrayRef {
         strs(t().map(|x| Some(x.text.as_str()))),
         floats(t().map(|x| Some(x.value))),
         strs(t().map(|x| x.unit.as_deref())),
-        strs(t().map(|x| x.qualifier.as_deref())),
+        strs(t().map(|x| x.qualifier.map(Qualifier::as_str))),
         strs(t().map(|x| x.about.as_deref())),
         starts(&spans),
         ends(&spans),

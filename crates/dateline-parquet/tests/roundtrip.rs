@@ -5,8 +5,8 @@ use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Float64Type, Int64Type};
 use arrow_array::{Array, RecordBatch};
 use dateline_analyze::{
-    Amount, Analysis, Dateline, Entity, Geo, Mention, Quote, SourceRef, Span, SpeakerMention, SpeakerTone, TimeExpr,
-    Tone,
+    Amount, Analysis, Dateline, Entity, EntityType, Geo, Mention, MentionVia, Quote, QuoteKind, SourceRef, Span,
+    SpeakerMention, SpeakerTone, TimeExpr, Tone,
 };
 use dateline_parquet::{ParquetSink, ROW_GROUP_ROWS};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
@@ -49,20 +49,20 @@ fn record(i: usize) -> Analysis {
         Entity {
             id: "e1".into(),
             name: "Grace Ndegwa".into(),
-            kind: "PERSON".into(),
+            kind: EntityType::Person,
             title: None,
             role: Some("spokeswoman".into()),
             country: None,
             geo: None,
             mentions: vec![
                 Mention { text: "Grace Ndegwa".into(), span: Span(70, 82), via: None },
-                Mention { text: "she".into(), span: Span(90, 93), via: Some("coreference".into()) },
+                Mention { text: "she".into(), span: Span(90, 93), via: Some(MentionVia::Coreference) },
             ],
         },
         Entity {
             id: "e2".into(),
             name: "Nairobi".into(),
-            kind: "GPE".into(),
+            kind: EntityType::Gpe,
             title: None,
             role: None,
             country: Some("KE".into()),
@@ -76,7 +76,7 @@ fn record(i: usize) -> Analysis {
             speaker_name: (q % 2 == 0).then(|| "Grace Ndegwa".into()),
             speaker_affiliation: (q == 1).then(|| "e3".into()),
             speaker_mention: (q % 2 == 0).then(|| SpeakerMention { text: "Grace Ndegwa".into(), span: Span(70, 82) }),
-            kind: "indirect".into(),
+            kind: QuoteKind::Indirect,
             cue: Some("said".into()),
             content: format!("quote {q} of {i}"),
             span: Span(q, q + 5),

@@ -1,17 +1,19 @@
-//! The JSON shapes of the API, with their OpenAPI schemas.
+//! The JSON shapes of the API that are the API's own (paging, parameters, the ingest outcome,
+//! diffs as paragraphs and word runs), with their OpenAPI schemas.
 //!
-//! These mirror the store's view types field by field (the store does not depend on utoipa), so
-//! the documented schema and the wire format come from one definition, and a change in the store
-//! that would change the API fails to compile here instead of drifting silently. The analysis
-//! record (`GET /api/articles/{id}`) and the coordinates of places are not mirrored: their
-//! schemas are derived on the record types themselves (`dateline_analyze::Analysis`, `Geo`, with
-//! the `openapi` feature of dateline-analyze), so the record's contract has one source.
+//! What the API serves from the store it serves as the store's own types: the view types
+//! (`dateline_store::views::ArticleHit`, `EntitySummary`, `SpeakerQuote`, ...) and stories and
+//! events (`StorySummary`, `StoryMember`, `Event`) derive their schemas behind the `openapi`
+//! feature of dateline-store, as the analysis record (`GET /api/articles/{id}`) derives its own
+//! behind the `openapi` feature of dateline-analyze. One definition is the wire format and the
+//! documented schema, so the two cannot drift.
 
 use dateline_analyze::Geo;
 use dateline_store::views::{
-    ArticleHit, EntityArticle, EntitySummary, Excerpt, FacetCount, Facets, PlaceSummary, RelatedEntity, SpeakerQuote,
+    ArticleHit, EntityArticle, EntitySummary, FacetCount, Facets, PlaceSummary, RelatedEntity, SpeakerQuote,
     SpeakerSummary,
 };
+use dateline_store::{Event, StoryMember, StorySummary};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -55,25 +57,6 @@ impl Paging {
     }
 }
 
-/// A value of a facet with its count.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct Count {
-    /// The value.
-    pub value: String,
-    /// How many articles (or quotes) have it.
-    pub count: u64,
-}
-
-impl From<FacetCount> for Count {
-    fn from(f: FacetCount) -> Count {
-        Count { value: f.value, count: f.count }
-    }
-}
-
-fn counts(v: Vec<FacetCount>) -> Vec<Count> {
-    v.into_iter().map(Count::from).collect()
-}
-
 /// The search filters (all optional; all given ones must hold).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -112,179 +95,32 @@ pub struct SearchParams {
     pub per_page: Option<usize>,
 }
 
-/// One search result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct Hit {
-    /// Article id: `GET /api/articles/{id}`.
-    pub id: String,
-    /// Headline as published, when there was one.
-    pub title: Option<String>,
-    /// The headline, or the opening of the first sentence of an untitled article.
-    pub headline: String,
-    /// Best publication date known (ISO 8601).
-    pub published: Option<String>,
-    /// Dateline place.
-    pub place: Option<String>,
-    /// Dateline country (ISO 3166-1 alpha-2).
-    pub country: Option<String>,
-    /// Language code.
-    pub language: String,
-    /// Wire credits of the dateline, in order.
-    pub sources: Vec<String>,
-    /// Passage around the matched terms, which are between `[` and `]`; the lead of the body
-    /// when there is no text query.
-    pub snippet: String,
-    /// Relevance (larger is better; only comparable within one query); null without a text query.
-    pub score: Option<f64>,
-    /// The story of the article's versions: `GET /api/stories/{id}`.
-    pub story: Option<i64>,
-    /// Versions in that story, this one included (1 when the article stands alone).
-    pub versions: u64,
-}
-
-impl From<ArticleHit> for Hit {
-    fn from(h: ArticleHit) -> Hit {
-        Hit {
-            id: h.id,
-            title: h.title,
-            headline: h.headline,
-            published: h.published,
-            place: h.place,
-            country: h.country,
-            language: h.language,
-            sources: h.sources,
-            snippet: h.snippet,
-            score: h.score,
-            story: h.story,
-            versions: h.versions,
-        }
-    }
-}
-
-/// Counts of all matches by facet, most frequent first (years: newest first).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct FacetSet {
-    /// Dateline places.
-    pub places: Vec<Count>,
-    /// Dateline countries.
-    pub countries: Vec<Count>,
-    /// Wire credits.
-    pub sources: Vec<Count>,
-    /// Languages.
-    pub languages: Vec<Count>,
-    /// Publication years.
-    pub years: Vec<Count>,
-}
-
-impl From<Facets> for FacetSet {
-    fn from(f: Facets) -> FacetSet {
-        FacetSet {
-            places: counts(f.places),
-            countries: counts(f.countries),
-            sources: counts(f.sources),
-            languages: counts(f.languages),
-            years: counts(f.years),
-        }
-    }
-}
-
 /// A page of search results.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct SearchResponse {
     /// Where this page sits; `total` counts every match (up to 20,000).
     pub paging: Paging,
     /// False when more than 20,000 articles matched and `paging.total` is a lower bound.
     pub total_is_exact: bool,
     /// The results of this page.
-    pub hits: Vec<Hit>,
+    pub hits: Vec<ArticleHit>,
     /// Facets of all matches, for narrowing the search.
-    pub facets: FacetSet,
-}
-
-/// A passage with a marked part.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct ExcerptOut {
-    /// Text before (starts with `…` when cut).
-    pub before: String,
-    /// The marked part.
-    pub marked: String,
-    /// Text after (ends with `…` when cut).
-    pub after: String,
-}
-
-impl From<Excerpt> for ExcerptOut {
-    fn from(e: Excerpt) -> ExcerptOut {
-        ExcerptOut { before: e.before, marked: e.marked, after: e.after }
-    }
-}
-
-/// One article naming an entity.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct EntityArticleOut {
-    /// Article id.
-    pub id: String,
-    /// Headline (derived from the text when untitled).
-    pub headline: String,
-    /// Publication date.
-    pub published: Option<String>,
-    /// Dateline place.
-    pub place: Option<String>,
-    /// The entity's id inside that article (`e3`).
-    pub entity_id: String,
-    /// Mentions in the article.
-    pub mentions: u64,
-    /// Quotes by the entity in the article.
-    pub quotes: u64,
-    /// The first mention in context.
-    pub excerpt: ExcerptOut,
-}
-
-impl From<EntityArticle> for EntityArticleOut {
-    fn from(a: EntityArticle) -> EntityArticleOut {
-        EntityArticleOut {
-            id: a.id,
-            headline: a.headline,
-            published: a.published,
-            place: a.place,
-            entity_id: a.entity_id,
-            mentions: a.mentions,
-            quotes: a.quotes,
-            excerpt: a.excerpt.into(),
-        }
-    }
-}
-
-/// An entity named alongside another.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct RelatedOut {
-    /// Canonical name.
-    pub name: String,
-    /// Entity type.
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// Articles naming both.
-    pub count: u64,
-}
-
-impl From<RelatedEntity> for RelatedOut {
-    fn from(r: RelatedEntity) -> RelatedOut {
-        RelatedOut { name: r.name, kind: r.kind, count: r.count }
-    }
+    pub facets: Facets,
 }
 
 /// An entity across the corpus.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct EntityResponse {
     /// Canonical name.
     pub name: String,
     /// Types it was given, most frequent first.
-    pub types: Vec<Count>,
+    pub types: Vec<FacetCount>,
     /// Titles seen.
-    pub titles: Vec<Count>,
+    pub titles: Vec<FacetCount>,
     /// Roles seen.
-    pub roles: Vec<Count>,
+    pub roles: Vec<FacetCount>,
     /// Countries seen.
-    pub countries: Vec<Count>,
+    pub countries: Vec<FacetCount>,
     /// Coordinates, when geocoded.
     pub geo: Option<Geo>,
     /// Mentions over all articles.
@@ -292,129 +128,48 @@ pub struct EntityResponse {
     /// Quotes attributed to it.
     pub total_quotes: u64,
     /// Entities named in the same articles.
-    pub related: Vec<RelatedOut>,
+    pub related: Vec<RelatedEntity>,
     /// Where this page of articles sits; `total` is the number of articles naming it.
     pub paging: Paging,
     /// This page of articles, newest first.
-    pub articles: Vec<EntityArticleOut>,
-}
-
-/// One quote on a speaker page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct QuoteOut {
-    /// The article.
-    pub article_id: String,
-    /// Its headline.
-    pub headline: String,
-    /// Its publication date: the date of the quote.
-    pub published: Option<String>,
-    /// Its dateline place.
-    pub place: Option<String>,
-    /// Index of the quote in the article record's `quotes`.
-    pub index: usize,
-    /// `direct`, `indirect` or `partial`.
-    pub kind: String,
-    /// The cue ("said").
-    pub cue: Option<String>,
-    /// What was said.
-    pub content: String,
-    /// How the speaker was named at this quote.
-    pub speaker_mention: Option<String>,
-    /// `[start, end)` byte offsets of the content in the article's text.
-    pub span: [usize; 2],
-}
-
-impl From<SpeakerQuote> for QuoteOut {
-    fn from(q: SpeakerQuote) -> QuoteOut {
-        QuoteOut {
-            article_id: q.article_id,
-            headline: q.headline,
-            published: q.published,
-            place: q.place,
-            index: q.index,
-            kind: q.kind,
-            cue: q.cue,
-            content: q.content,
-            speaker_mention: q.speaker_mention,
-            span: [q.span.0, q.span.1],
-        }
-    }
+    pub articles: Vec<EntityArticle>,
 }
 
 /// A speaker across the corpus.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct SpeakerResponse {
     /// Canonical name.
     pub name: String,
     /// Titles seen.
-    pub titles: Vec<Count>,
+    pub titles: Vec<FacetCount>,
     /// Roles seen.
-    pub roles: Vec<Count>,
+    pub roles: Vec<FacetCount>,
     /// Articles quoting the speaker.
     pub total_articles: u64,
     /// Quotes per publication date, oldest first: the timeline.
-    pub timeline: Vec<Count>,
+    pub timeline: Vec<FacetCount>,
     /// Where this page of quotes sits; `total` is the number of quotes.
     pub paging: Paging,
     /// This page of quotes, newest first.
-    pub quotes: Vec<QuoteOut>,
-}
-
-/// A speaker in a list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct SpeakerItem {
-    /// Canonical name: `GET /api/speakers/{name}`.
-    pub name: String,
-    /// Quotes attributed.
-    pub quotes: u64,
-    /// Articles quoting them.
-    pub articles: u64,
-    /// Most frequent title or role.
-    pub description: Option<String>,
-}
-
-impl From<SpeakerSummary> for SpeakerItem {
-    fn from(s: SpeakerSummary) -> SpeakerItem {
-        SpeakerItem { name: s.name, quotes: s.quotes, articles: s.articles, description: s.description }
-    }
+    pub quotes: Vec<SpeakerQuote>,
 }
 
 /// Speakers, most quoted first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct SpeakerList {
     /// Where this page sits.
     pub paging: Paging,
     /// This page.
-    pub items: Vec<SpeakerItem>,
-}
-
-/// An entity in a list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct EntityItem {
-    /// Canonical name: `GET /api/entities/{name}`.
-    pub name: String,
-    /// Most frequent type.
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// Articles naming it.
-    pub articles: u64,
-    /// Mentions over all articles.
-    pub mentions: u64,
-}
-
-impl From<EntitySummary> for EntityItem {
-    fn from(e: EntitySummary) -> EntityItem {
-        EntityItem { name: e.name, kind: e.kind, articles: e.articles, mentions: e.mentions }
-    }
+    pub items: Vec<SpeakerSummary>,
 }
 
 /// Entities, most widely named first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct EntityList {
     /// Where this page sits.
     pub paging: Paging,
     /// This page.
-    pub items: Vec<EntityItem>,
+    pub items: Vec<EntitySummary>,
 }
 
 /// Filter of the entity list.
@@ -433,39 +188,17 @@ pub struct EntityListParams {
     pub per_page: Option<usize>,
 }
 
-/// A geocoded place.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct PlaceItem {
-    /// Canonical name.
-    pub name: String,
-    /// Entity type (GPE, LOC, FAC).
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// Coordinates.
-    pub geo: Geo,
-    /// Articles naming it.
-    pub articles: u64,
-    /// Articles datelined there.
-    pub datelined: u64,
-}
-
-impl From<PlaceSummary> for PlaceItem {
-    fn from(p: PlaceSummary) -> PlaceItem {
-        PlaceItem { name: p.name, kind: p.kind, geo: p.geo, articles: p.articles, datelined: p.datelined }
-    }
-}
-
 /// Geocoded places, most widely named first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct PlaceList {
     /// Where this page sits.
     pub paging: Paging,
     /// This page.
-    pub items: Vec<PlaceItem>,
+    pub items: Vec<PlaceSummary>,
 }
 
 /// What the store holds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct StatsResponse {
     /// Articles stored.
     pub articles: u64,
@@ -474,9 +207,9 @@ pub struct StatsResponse {
     /// Latest publication date.
     pub last_published: Option<String>,
     /// Wire credits, most frequent first (top 20).
-    pub sources: Vec<Count>,
+    pub sources: Vec<FacetCount>,
     /// Dateline places, most frequent first (top 20).
-    pub places: Vec<Count>,
+    pub places: Vec<FacetCount>,
     /// UTF-8 bytes of article text.
     pub bytes_of_text: u64,
     /// Text repairs made or proposed.
@@ -536,110 +269,22 @@ pub enum LineStatus {
     Invalid,
 }
 
-/// Where a story most likely came from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct OriginOut {
-    /// The wire credits carried by the most versions.
-    pub credits: Vec<String>,
-    /// The version most likely to be the original (article id).
-    pub article: String,
-    /// Which clue decided: `credit+earliest`, `earliest` or `most_complete`.
-    pub reason: String,
-    /// The earliest dated version.
-    pub earliest: Option<String>,
-    /// The version with the most text.
-    pub most_complete: Option<String>,
-    /// Versions that carry the story without any of its credits.
-    pub uncredited: Vec<String>,
-}
-
-impl From<dateline_store::Origin> for OriginOut {
-    fn from(o: dateline_store::Origin) -> OriginOut {
-        OriginOut {
-            credits: o.credits,
-            article: o.article,
-            reason: o.reason.to_string(),
-            earliest: o.earliest,
-            most_complete: o.most_complete,
-            uncredited: o.uncredited,
-        }
-    }
-}
-
-/// A story: articles that are versions of one text (republications, edits).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct StoryItem {
-    /// Story id: `GET /api/stories/{id}`.
-    pub id: i64,
-    /// Versions (articles) in it.
-    pub size: u64,
-    /// Earliest publication date among them.
-    pub first_seen: String,
-    /// Latest.
-    pub last_seen: String,
-    /// Headline of the origin version, else of any version that has one.
-    pub title: Option<String>,
-    /// The likely origin.
-    pub origin: Option<OriginOut>,
-}
-
-impl From<dateline_store::StorySummary> for StoryItem {
-    fn from(s: dateline_store::StorySummary) -> StoryItem {
-        StoryItem {
-            id: s.id,
-            size: s.size,
-            first_seen: s.first_seen,
-            last_seen: s.last_seen,
-            title: s.title,
-            origin: s.origin.map(OriginOut::from),
-        }
-    }
-}
-
 /// Stories, largest first, then most recently seen.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct StoryList {
     /// Where this page sits.
     pub paging: Paging,
     /// This page.
-    pub items: Vec<StoryItem>,
-}
-
-/// One event: different stories about one happening, side by side.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct EventItem {
-    /// Event id: `GET /api/events/{id}`.
-    pub id: i64,
-    /// Stories in it.
-    pub size: u64,
-    /// Earliest date among its articles.
-    pub first_seen: String,
-    /// Latest.
-    pub last_seen: String,
-    /// Its stories, most versions first (at most 200 for one event, 5 per event in the listing;
-    /// `size` counts them all).
-    pub stories: Vec<StoryItem>,
-}
-
-impl From<dateline_store::Event> for EventItem {
-    fn from(e: dateline_store::Event) -> EventItem {
-        EventItem {
-            id: e.id,
-            size: e.size,
-            first_seen: e.first_seen,
-            last_seen: e.last_seen,
-            stories: e.stories.into_iter().map(StoryItem::from).collect(),
-        }
-    }
+    pub items: Vec<StorySummary>,
 }
 
 /// A page of events.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct EventList {
     /// Where this page sits.
     pub paging: Paging,
     /// This page.
-    pub items: Vec<EventItem>,
+    pub items: Vec<Event>,
 }
 
 /// Filter of the event list.
@@ -672,55 +317,13 @@ pub struct StoryListParams {
     pub per_page: Option<usize>,
 }
 
-/// One version of a story.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct StoryMemberOut {
-    /// Article id.
-    pub id: String,
-    /// Headline.
-    pub title: Option<String>,
-    /// Publication date.
-    pub published: Option<String>,
-    /// File or URL it came from.
-    pub source: Option<String>,
-    /// Wire credits of its dateline.
-    pub sources: Vec<String>,
-    /// Distinct shingles (how much story text it carries).
-    pub shingles: u64,
-    /// The version it joined through (null for the first).
-    pub via: Option<String>,
-    /// Similarity to that version.
-    pub similarity: Option<f64>,
-    /// True when the story has credits and this version carries none of them.
-    pub uncredited: bool,
-    /// True for the likely origin.
-    pub origin: bool,
-}
-
-impl From<dateline_store::StoryMember> for StoryMemberOut {
-    fn from(m: dateline_store::StoryMember) -> StoryMemberOut {
-        StoryMemberOut {
-            id: m.id,
-            title: m.title,
-            published: m.published,
-            source: m.source,
-            sources: m.sources,
-            shingles: m.shingles,
-            via: m.via,
-            similarity: m.similarity,
-            uncredited: m.uncredited,
-            origin: m.origin,
-        }
-    }
-}
-
 /// A story with every version, oldest first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct StoryResponse {
     /// The summary.
-    pub story: StoryItem,
+    pub story: StorySummary,
     /// The versions, by publication date (undated last).
-    pub members: Vec<StoryMemberOut>,
+    pub members: Vec<StoryMember>,
 }
 
 /// Which two versions to compare.
@@ -733,20 +336,57 @@ pub struct DiffParams {
     pub to: Option<String>,
 }
 
-/// A run of words in a changed paragraph.
+/// What became of a run of words from one wording to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum WordOp {
+    /// Kept.
+    Same,
+    /// Only in the old wording.
+    Removed,
+    /// Only in the new wording.
+    Added,
+}
+
+/// What became of a paragraph from one version to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphOp {
+    /// Kept.
+    Same,
+    /// Only in the old version.
+    Removed,
+    /// Only in the new version.
+    Added,
+    /// Edited: its word runs say how.
+    Changed,
+}
+
+/// A run of words in a changed paragraph or a changed wording.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct WordOut {
     /// `same`, `removed` or `added`.
-    pub op: String,
+    pub op: WordOp,
     /// The words, each with the whitespace after it.
     pub text: String,
+}
+
+impl From<dateline_store::diff::WordChange> for WordOut {
+    fn from(w: dateline_store::diff::WordChange) -> WordOut {
+        use dateline_store::diff::WordChange;
+        match w {
+            WordChange::Same(text) => WordOut { op: WordOp::Same, text },
+            WordChange::Removed(text) => WordOut { op: WordOp::Removed, text },
+            WordChange::Added(text) => WordOut { op: WordOp::Added, text },
+        }
+    }
 }
 
 /// A paragraph of a diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct ParagraphOut {
     /// `same`, `removed`, `added` or `changed`.
-    pub op: String,
+    pub op: ParagraphOp,
     /// The paragraph in the old version (null for `added`).
     pub old: Option<String>,
     /// The paragraph in the new version (null for `removed`).
@@ -790,30 +430,25 @@ pub struct DiffResponse {
 impl DiffResponse {
     /// The API shape of a store diff.
     pub fn new(story: i64, from: String, to: String, d: dateline_store::VersionDiff) -> DiffResponse {
-        use dateline_store::diff::{ParagraphChange, WordChange};
-        let word = |w: WordChange| match w {
-            WordChange::Same(t) => WordOut { op: "same".into(), text: t },
-            WordChange::Removed(t) => WordOut { op: "removed".into(), text: t },
-            WordChange::Added(t) => WordOut { op: "added".into(), text: t },
-        };
+        use dateline_store::diff::ParagraphChange;
         let paragraphs = d
             .paragraphs
             .into_iter()
             .map(|p| match p {
                 ParagraphChange::Same { text } => {
-                    ParagraphOut { op: "same".into(), old: Some(text.clone()), new: Some(text), words: Vec::new() }
+                    ParagraphOut { op: ParagraphOp::Same, old: Some(text.clone()), new: Some(text), words: Vec::new() }
                 }
                 ParagraphChange::Removed { text } => {
-                    ParagraphOut { op: "removed".into(), old: Some(text), new: None, words: Vec::new() }
+                    ParagraphOut { op: ParagraphOp::Removed, old: Some(text), new: None, words: Vec::new() }
                 }
                 ParagraphChange::Added { text } => {
-                    ParagraphOut { op: "added".into(), old: None, new: Some(text), words: Vec::new() }
+                    ParagraphOut { op: ParagraphOp::Added, old: None, new: Some(text), words: Vec::new() }
                 }
                 ParagraphChange::Changed { old, new, words } => ParagraphOut {
-                    op: "changed".into(),
+                    op: ParagraphOp::Changed,
                     old: Some(old),
                     new: Some(new),
-                    words: words.into_iter().map(word).collect(),
+                    words: words.into_iter().map(WordOut::from).collect(),
                 },
             })
             .collect();

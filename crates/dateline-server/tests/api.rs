@@ -46,8 +46,8 @@ fn resolve<'a>(doc: &'a Value, schema: &'a Value) -> &'a Value {
     }
 }
 
-/// Checks `value` against `schema` as far as this API needs: types, required properties,
-/// properties and array items, recursively. Returns the first mismatch.
+/// Checks `value` against `schema` as far as this API needs: types, enumerated values, required
+/// properties, properties and array items, recursively. Returns the first mismatch.
 fn check(doc: &Value, schema: &Value, value: &Value, at: &str) -> Result<(), String> {
     let schema = resolve(doc, schema);
     if let Some(any) = schema.get("oneOf").and_then(Value::as_array) {
@@ -56,6 +56,11 @@ fn check(doc: &Value, schema: &Value, value: &Value, at: &str) -> Result<(), Str
         } else {
             Err(format!("{at}: matches none of oneOf"))
         };
+    }
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        if !values.contains(value) {
+            return Err(format!("{at}: {value} is none of {values:?}"));
+        }
     }
     let types: Vec<&str> = match &schema["type"] {
         Value::String(t) => vec![t.as_str()],
@@ -409,10 +414,25 @@ async fn the_record_schema_is_derived_from_the_record_types() {
     let mut broken = article.clone();
     broken["quotes"][0]["span"] = Value::String("0-5".into());
     assert!(check(&doc, schema, &broken, "broken").is_err());
+    // The closed sets are enumerated with the names the record writes: a type outside them
+    // breaks the contract.
+    let names = |set: &str| doc["components"]["schemas"][set]["enum"].clone();
+    assert_eq!(names("EntityType"), serde_json::json!(["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"]));
+    assert_eq!(names("QuoteKind"), serde_json::json!(["direct", "indirect", "partial"]));
+    assert_eq!(names("Stage"), serde_json::json!(["entities", "quotes", "times", "amounts", "tone"]));
+    assert_eq!(names("MentionVia"), serde_json::json!(["coreference", "speaker"]));
+    let qualifiers = serde_json::json!(["approximately", "more than", "less than", "at least", "at most", "exactly"]);
+    assert_eq!(names("Qualifier"), qualifiers);
+    let mut broken = article.clone();
+    broken["entities"][0]["type"] = Value::String("Person".into());
+    assert!(check(&doc, schema, &broken, "broken").is_err());
     // Places' coordinates are the record's own `Geo`.
     let places = get(&app, "/api/places").await.json();
     let list = &doc["paths"]["/api/places"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
     check(&doc, list, &places, "places").unwrap_or_else(|e| panic!("{e}"));
     let item = resolve(&doc, &resolve(&doc, list)["properties"]["items"]["items"]);
     assert_eq!(item["properties"]["geo"]["$ref"], "#/components/schemas/Geo", "{item}");
+    // And the list items are the store's own view type, not a copy of it.
+    let items = &resolve(&doc, list)["properties"]["items"]["items"]["$ref"];
+    assert_eq!(items, "#/components/schemas/PlaceSummary", "{list}");
 }

@@ -11,7 +11,7 @@
 
 use std::time::Instant;
 
-use dateline_analyze::{Analysis, Dateline, Entity, Format, Mention, SourceRef, Span};
+use dateline_analyze::{Analysis, Dateline, Entity, EntityType, Format, Mention, SourceRef, Span};
 use dateline_store::Store;
 
 const WORDS: &[&str] = &[
@@ -95,7 +95,7 @@ fn synthetic(i: usize, rng: &mut Rng) -> Analysis {
         .map(|e| Entity {
             id: format!("e{}", e + 1),
             name: format!("Person {e}"),
-            kind: "PERSON".into(),
+            kind: EntityType::Person,
             title: None,
             role: None,
             country: None,

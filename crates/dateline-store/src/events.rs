@@ -407,6 +407,7 @@ fn decode(text: &str, json: &str) -> Option<dateline_analyze::Analysis> {
 
 /// One event with its stories side by side.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Event {
     /// The event id (`dateline event ID`).
     pub id: i64,

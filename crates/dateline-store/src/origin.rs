@@ -29,19 +29,52 @@ pub struct VersionFacts {
 
 /// The likely origin of a story.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Origin {
     /// The wire credits carried by the most versions (empty when no version credits anyone).
     pub credits: Vec<String>,
     /// The version most likely to be the original.
     pub article: String,
     /// Which clue decided: `credit+earliest`, `earliest` or `most_complete`.
-    pub reason: &'static str,
+    pub reason: OriginReason,
     /// The earliest dated version.
     pub earliest: Option<String>,
     /// The version with the most text.
     pub most_complete: Option<String>,
     /// Versions that carry the story without any of its credits.
     pub uncredited: Vec<String>,
+}
+
+/// Which clue named the origin; serialised as the names the API and the pages have always shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum OriginReason {
+    /// The earliest dated version among those carrying the story's wire credit.
+    #[serde(rename = "credit+earliest")]
+    CreditEarliest,
+    /// The earliest dated version (no version carries the credit).
+    #[serde(rename = "earliest")]
+    Earliest,
+    /// The version with the most text (no credit, no dates).
+    #[serde(rename = "most_complete")]
+    MostComplete,
+}
+
+impl OriginReason {
+    /// The name the API writes.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            OriginReason::CreditEarliest => "credit+earliest",
+            OriginReason::Earliest => "earliest",
+            OriginReason::MostComplete => "most_complete",
+        }
+    }
+}
+
+impl std::fmt::Display for OriginReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// The origin of a story made of `versions` (in storage order); `None` for no versions.
@@ -60,11 +93,11 @@ pub fn origin(versions: &[VersionFacts]) -> Option<Origin> {
         .max_by(|(i, a), (j, b)| a.shingles.cmp(&b.shingles).then(j.cmp(i)))
         .map(|(_, v)| v.id.clone());
     let (article, reason) = if let Some(id) = earliest_of(&mut versions.iter().filter(|v| credited(v))) {
-        (id, "credit+earliest")
+        (id, OriginReason::CreditEarliest)
     } else if let Some(id) = earliest.clone() {
-        (id, "earliest")
+        (id, OriginReason::Earliest)
     } else {
-        (most_complete.clone().unwrap_or_else(|| first.id.clone()), "most_complete")
+        (most_complete.clone().unwrap_or_else(|| first.id.clone()), OriginReason::MostComplete)
     };
     let uncredited = if credits.is_empty() {
         Vec::new()
@@ -116,7 +149,7 @@ mod tests {
         ]);
         let o = o.unwrap_or_else(|| unreachable!());
         assert_eq!(o.credits, vec!["Reuters".to_string()]);
-        assert_eq!((o.article.as_str(), o.reason), ("wire", "credit+earliest"));
+        assert_eq!((o.article.as_str(), o.reason), ("wire", OriginReason::CreditEarliest));
         assert_eq!(o.earliest.as_deref(), Some("copy"));
         assert_eq!(o.uncredited, vec!["copy".to_string()]);
     }
@@ -124,7 +157,7 @@ mod tests {
     #[test]
     fn without_credits_or_dates_the_most_complete_wins() {
         let o = origin(&[v("a", None, &[], 10), v("b", None, &[], 30)]).unwrap_or_else(|| unreachable!());
-        assert_eq!((o.article.as_str(), o.reason), ("b", "most_complete"));
+        assert_eq!((o.article.as_str(), o.reason), ("b", OriginReason::MostComplete));
         assert!(o.credits.is_empty() && o.uncredited.is_empty());
         assert_eq!(origin(&[]), None);
     }

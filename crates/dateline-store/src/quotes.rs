@@ -14,17 +14,14 @@
 
 use std::collections::HashMap;
 
-use dateline_analyze::Span;
-use rusqlite::types::Value;
+use dateline_analyze::{QuoteKind, Span};
+use rusqlite::types::{Type, Value};
 use rusqlite::{params_from_iter, Row};
 use serde::Serialize;
 
 use crate::search::fts_query;
 use crate::views::{push_filters, FacetCount, SearchFilter, FACET_VALUES, MAX_SCAN};
 use crate::{Store, StoreError};
-
-/// Quote kinds a filter may name, as the record writes them.
-pub const QUOTE_KINDS: [&str; 3] = ["direct", "indirect", "partial"];
 
 /// What a quote search is restricted to. Every field is optional; all given ones must hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,8 +31,8 @@ pub struct QuoteFilter {
     pub text: Option<String>,
     /// The resolved speaker's name, exactly (case-insensitive).
     pub speaker: Option<String>,
-    /// One of [`QUOTE_KINDS`].
-    pub kind: Option<String>,
+    /// The quote's kind.
+    pub kind: Option<QuoteKind>,
     /// Filters on the article that carries the quote; its `text` and `speaker` are not used
     /// (the quote's own `text` and `speaker` above are).
     pub article: SearchFilter,
@@ -43,6 +40,7 @@ pub struct QuoteFilter {
 
 /// One quote found, with the article it is in.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteHit {
     /// The article's id.
     pub article_id: String,
@@ -59,7 +57,7 @@ pub struct QuoteHit {
     /// The quote's index in the article record's `quotes`.
     pub index: usize,
     /// `direct`, `indirect` or `partial`.
-    pub kind: Option<String>,
+    pub kind: Option<QuoteKind>,
     /// The resolved speaker's name.
     pub speaker_name: Option<String>,
     /// The verb or phrase that introduces the quote.
@@ -306,10 +304,10 @@ fn matching(filter: &QuoteFilter) -> Option<Matching> {
         wording_where.push_str(" AND w.speaker_name = ? COLLATE NOCASE");
         quote_params.push(Value::Text(v.clone()));
     }
-    if let Some(v) = given(&filter.kind) {
+    if let Some(kind) = filter.kind {
         quote_where.push_str(" AND q.kind = ? COLLATE NOCASE");
         wording_where.push_str(" AND w.kind = ? COLLATE NOCASE");
-        quote_params.push(Value::Text(v));
+        quote_params.push(Value::Text(kind.as_str().to_string()));
     }
     let article = SearchFilter { text: None, speaker: None, ..filter.article.clone() };
     let (mut article_where, mut article_params) = (String::new(), Vec::new());
@@ -527,6 +525,13 @@ pub(crate) fn headline_of(title: Option<String>, head: &str, dateline_end: Optio
     title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| crate::views::derive_headline(body))
 }
 
+/// The quote kind in column `i`: a name outside the record's set (the column is filled from
+/// stored records) is a conversion error naming it, like any other bad value of a row.
+fn quote_kind(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<QuoteKind>> {
+    let Some(text) = r.get::<_, Option<String>>(i)? else { return Ok(None) };
+    text.parse().map(Some).map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(e)))
+}
+
 fn hit_of(r: &Row<'_>) -> rusqlite::Result<QuoteHit> {
     let title: Option<String> = r.get(1)?;
     let head: String = r.get::<_, Option<String>>(2)?.unwrap_or_default();
@@ -546,7 +551,7 @@ fn hit_of(r: &Row<'_>) -> rusqlite::Result<QuoteHit> {
             .map(|s| s.split('\u{1f}').filter(|s| !s.is_empty()).map(str::to_string).collect())
             .unwrap_or_default(),
         index: r.get::<_, i64>(7)?.max(0) as usize,
-        kind: r.get(8)?,
+        kind: quote_kind(r, 8)?,
         speaker_name: r.get(9)?,
         cue: r.get(10)?,
         content: r.get(11)?,

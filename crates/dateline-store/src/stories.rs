@@ -335,6 +335,7 @@ pub(crate) fn catch_up(conn: &mut Connection, path: &Path, opts: &StoryOptions) 
 
 /// One line of the story listing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StorySummary {
     /// The story id (`dateline story ID`).
     pub id: i64,
@@ -353,6 +354,7 @@ pub struct StorySummary {
 
 /// One version in a story.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StoryMember {
     /// The article id.
     pub id: String,

@@ -2,7 +2,7 @@
 //! kept apart with its own versions; unrelated stories and the same names weeks later are events
 //! of their own; a file from before events (version 6) gains them. Every article here was written for these tests.
 
-use dateline_analyze::{Analysis, Entity, Format, Mention, Quote, SourceRef, Span};
+use dateline_analyze::{Analysis, Entity, Format, Mention, Quote, QuoteKind, SourceRef, Span};
 use dateline_store::{Store, SCHEMA_VERSION};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -11,7 +11,7 @@ fn person(id: usize, name: &str, kind: &str) -> Entity {
     Entity {
         id: format!("e{id}"),
         name: name.into(),
-        kind: kind.into(),
+        kind: kind.parse().expect("an entity type"),
         title: None,
         role: None,
         country: None,
@@ -26,7 +26,7 @@ fn quote(speaker: &str, content: &str) -> Quote {
         speaker_name: Some(speaker.into()),
         speaker_mention: None,
         speaker_affiliation: None,
-        kind: "direct".into(),
+        kind: QuoteKind::Direct,
         cue: Some("said".into()),
         content: content.into(),
         span: Span(0, 0),

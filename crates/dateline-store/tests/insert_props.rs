@@ -5,7 +5,7 @@
 //! and leaves every stored article in exactly one story. The fuzz target `store_insert` drives
 //! the same path from raw bytes.
 
-use dateline_analyze::{Analysis, Dateline, Format, Quote, SourceRef, Span};
+use dateline_analyze::{Analysis, Dateline, Format, Quote, QuoteKind, SourceRef, Span};
 use dateline_store::{ArticleStatus, Store};
 use proptest::prelude::*;
 
@@ -85,7 +85,7 @@ fn build(specs: &[Spec]) -> Vec<Analysis> {
                     speaker_name: Some(content.chars().take(5).collect()),
                     speaker_mention: None,
                     speaker_affiliation: None,
-                    kind: ["direct", "indirect", "partial", ""][start % 4].into(),
+                    kind: QuoteKind::ALL[start % QuoteKind::ALL.len()],
                     cue: None,
                     content: content.clone(),
                     span: Span(*start, *end),

@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::HashMap;
 
-use dateline_analyze::{Analysis, Dateline, Format, SourceRef, Span};
+use dateline_analyze::{Analysis, Dateline, Format, QuoteKind, SourceRef, Span};
 use dateline_store::views::{SearchFilter, MAX_SCAN};
 use dateline_store::{QuoteFilter, QuoteHit, Store};
 
@@ -51,14 +51,14 @@ fn pages_totals_and_facets_past_the_scan() -> TestResult {
     let place = SearchFilter { place: Some("Lamu".into()), ..SearchFilter::default() };
     let filters = [
         QuoteFilter::default(),
-        QuoteFilter { kind: Some("direct".into()), ..QuoteFilter::default() },
+        QuoteFilter { kind: Some(QuoteKind::Direct), ..QuoteFilter::default() },
         QuoteFilter { article: place.clone(), ..QuoteFilter::default() },
         QuoteFilter { speaker: Some("amina odhiambo".into()), ..QuoteFilter::default() },
         text("harbour"),
         text("dredging"),
-        QuoteFilter { kind: Some("indirect".into()), ..text("berth") },
+        QuoteFilter { kind: Some(QuoteKind::Indirect), ..text("berth") },
         QuoteFilter { speaker: Some("jonas BERG".into()), ..text("harbour") },
-        QuoteFilter { speaker: Some("Amina Odhiambo".into()), kind: Some("direct".into()), ..QuoteFilter::default() },
+        QuoteFilter { speaker: Some("Amina Odhiambo".into()), kind: Some(QuoteKind::Direct), ..QuoteFilter::default() },
         QuoteFilter { article: place, ..text("harbour") },
         QuoteFilter {
             article: SearchFilter { from: Some("2024-06".into()), ..SearchFilter::default() },

@@ -7,7 +7,7 @@ mod common;
 
 use std::collections::HashMap;
 
-use dateline_analyze::{Analysis, Dateline, Format, SourceRef, Span};
+use dateline_analyze::{Analysis, Dateline, Format, QuoteKind, SourceRef, Span};
 use dateline_store::views::{SearchFilter, MAX_SCAN};
 use dateline_store::{QuoteFilter, QuoteHit, Store};
 use rusqlite::Connection;
@@ -70,19 +70,19 @@ fn filters() -> Vec<QuoteFilter> {
         text("copy"),
         text("\"harbour reopens\""),
         QuoteFilter { speaker: Some("lena okafor".into()), ..text("harbour") },
-        QuoteFilter { kind: Some("partial".into()), ..text("harbour") },
-        QuoteFilter { kind: Some("DIRECT".into()), ..text("grain") },
+        QuoteFilter { kind: Some(QuoteKind::Partial), ..text("harbour") },
+        QuoteFilter { kind: Some(QuoteKind::Direct), ..text("grain") },
         QuoteFilter { article: mombasa.clone(), ..text("harbour") },
         QuoteFilter {
             article: SearchFilter { from: Some("2025-06".into()), ..SearchFilter::default() },
-            kind: Some("direct".into()),
+            kind: Some(QuoteKind::Direct),
             ..text("harbour")
         },
         QuoteFilter::default(),
-        QuoteFilter { kind: Some("partial".into()), ..QuoteFilter::default() },
+        QuoteFilter { kind: Some(QuoteKind::Partial), ..QuoteFilter::default() },
         QuoteFilter { speaker: Some("Tomas Reyes".into()), ..QuoteFilter::default() },
         QuoteFilter { speaker: Some("LENA OKAFOR".into()), ..QuoteFilter::default() },
-        QuoteFilter { speaker: Some("lena okafor".into()), kind: Some("partial".into()), ..QuoteFilter::default() },
+        QuoteFilter { speaker: Some("lena okafor".into()), kind: Some(QuoteKind::Partial), ..QuoteFilter::default() },
         QuoteFilter { article: mombasa, ..QuoteFilter::default() },
     ]
 }
@@ -112,8 +112,8 @@ fn check_search(store: &Store, filter: &QuoteFilter) -> Result<Vec<QuoteHit>, Bo
         assert_eq!(met, Some(value.value.as_str()), "{filter:?}");
     }
     for h in &all {
-        if let Some(kind) = &filter.kind {
-            assert!(h.kind.as_deref().is_some_and(|k| k.eq_ignore_ascii_case(kind)), "{filter:?}: {h:?}");
+        if let Some(kind) = filter.kind {
+            assert_eq!(h.kind, Some(kind), "{filter:?}: {h:?}");
         }
         if let Some(speaker) = &filter.speaker {
             assert!(h.speaker_name.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(speaker)), "{h:?}");
@@ -176,8 +176,8 @@ fn wire_copies_share_wordings_and_searches_answer_every_copy_in_order() -> TestR
     assert!(reopens.len() > MAX_SCAN, "the ties at the scan's cut are exercised");
     let order: Vec<(usize, usize)> = reopens.iter().map(|h| (copy_number(h), h.index)).collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "storage order: {:?}", &order[..8]);
-    let kinds: Vec<&str> = reopens.iter().take(6).filter_map(|h| h.kind.as_deref()).collect();
-    assert!(kinds.contains(&"direct") && kinds.contains(&"partial"), "interleaved: {kinds:?}");
+    let kinds: Vec<QuoteKind> = reopens.iter().take(6).filter_map(|h| h.kind).collect();
+    assert!(kinds.contains(&QuoteKind::Direct) && kinds.contains(&QuoteKind::Partial), "interleaved: {kinds:?}");
 
     // The order is that of one SQL sort over every match by the wording's bm25, then key.
     for words in ["harbour", "grain", "copy", "reopens OR tolls"] {

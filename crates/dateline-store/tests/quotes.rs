@@ -2,7 +2,7 @@
 //! version 4 migration), words, speaker, kind and article filters, paging, the speakers facet,
 //! and the export walk.
 
-use dateline_analyze::{Analysis, Dateline, Format, Quote, SourceRef, Span};
+use dateline_analyze::{Analysis, Dateline, Format, Quote, QuoteKind, SourceRef, Span};
 use dateline_store::views::SearchFilter;
 use dateline_store::{QuoteFilter, Store};
 use rusqlite::Connection;
@@ -33,7 +33,7 @@ fn article(text: &str, published: &str, place: &str, quotes: &[(&str, Option<&st
                 speaker_affiliation: None,
                 confidence: if speaker.is_some() { 0.9 } else { 0.0 },
                 tone: None,
-                kind: kind.into(),
+                kind: kind.parse().expect("a quote kind"),
                 cue: Some(cue.into()),
                 content: content.into(),
                 span: Span(start, start + content.len()),
@@ -100,7 +100,7 @@ fn quotes_are_indexed_on_insert_and_searched_by_words_speaker_kind_and_dates() -
     // Speaker (case-insensitive), kind, and a date range on the article.
     let by = QuoteFilter {
         speaker: Some("amina odhiambo".into()),
-        kind: Some("indirect".into()),
+        kind: Some(QuoteKind::Indirect),
         article: SearchFilter { from: Some("2024-03".into()), to: Some("2024-03".into()), ..SearchFilter::default() },
         ..QuoteFilter::default()
     };

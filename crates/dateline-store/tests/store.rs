@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use dateline_analyze::{
-    content_id, Amount, Analysis, Dateline, Entity, Fingerprint, Format, Geo, Header, Mention, Quote, RepairKind,
-    SourceRef, Span, SpeakerMention, TextRepair, TimeExpr, Tone,
+    content_id, Amount, Analysis, Dateline, Entity, EntityType, Fingerprint, Format, Geo, Header, Mention, MentionVia,
+    Qualifier, Quote, QuoteKind, RepairKind, SourceRef, Span, SpeakerMention, TextRepair, TimeExpr, Tone,
 };
 use dateline_store::{ArticleStatus, Store, StoreError, SCHEMA_VERSION};
 use proptest::prelude::*;
@@ -72,20 +72,24 @@ fn full_record() -> Analysis {
         Entity {
             id: "e1".into(),
             name: "Dmitri Sokolovsky".into(),
-            kind: "PERSON".into(),
+            kind: EntityType::Person,
             title: Some("Col. Gen.".into()),
             role: None,
             country: None,
             geo: None,
             mentions: vec![
                 Mention { text: "Col. Gen. Dmitri Sokolovsky".into(), span: Span(60, 87), via: None },
-                Mention { text: "the military official".into(), span: Span(200, 221), via: Some("coreference".into()) },
+                Mention {
+                    text: "the military official".into(),
+                    span: Span(200, 221),
+                    via: Some(MentionVia::Coreference),
+                },
             ],
         },
         Entity {
             id: "e2".into(),
             name: "Syria".into(),
-            kind: "GPE".into(),
+            kind: EntityType::Gpe,
             title: None,
             role: None,
             country: Some("SY".into()),
@@ -98,7 +102,7 @@ fn full_record() -> Analysis {
         speaker_name: Some("Dmitri Sokolovsky".into()),
         speaker_mention: Some(SpeakerMention { text: "the military official".into(), span: Span(200, 221) }),
         speaker_affiliation: None,
-        kind: "direct".into(),
+        kind: QuoteKind::Direct,
         cue: Some("added".into()),
         content: "The humanitarian corridor remains open,".into(),
         span: Span(168, 207),
@@ -110,7 +114,7 @@ fn full_record() -> Analysis {
         text: "some 12,500 people".into(),
         value: 12_500.0,
         unit: Some("people".into()),
-        qualifier: Some("approximately".into()),
+        qualifier: Some(Qualifier::Approximately),
         about: None,
         span: Span(108, 126),
     }];
@@ -175,6 +179,30 @@ fn a_full_record_round_trips_exactly() -> TestResult {
     let a = full_record();
     assert_eq!(store.insert_batch(std::slice::from_ref(&a))?.stored, 1);
     assert_eq!(store.get(&a.id)?, Some(a));
+    Ok(())
+}
+
+/// A stored record whose entity type or quote kind is outside the record's sets (written by a
+/// newer or a broken writer) is an error naming the article and the value, never a panic and
+/// never a guess.
+#[test]
+fn a_stored_record_with_an_unknown_type_or_kind_is_refused_by_name() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let a = full_record();
+    let (mut store, path) = open_file(&dir)?;
+    store.insert_batch(std::slice::from_ref(&a))?;
+    drop(store);
+    let conn = Connection::open(&path)?;
+    conn.execute(
+        "UPDATE articles SET record_json = replace(record_json, '\"type\":\"PERSON\"', '\"type\":\"ROBOT\"')",
+        [],
+    )?;
+    drop(conn);
+    let (store, _) = open_file(&dir)?;
+    let err = store.get(&a.id).map_err(|e| e.to_string());
+    assert!(err.as_ref().is_err_and(|e| e.contains(&a.id) && e.contains("ROBOT")), "{err:?}");
+    let err = store.entity_page("Tarsin", 0, 10).map_err(|e| e.to_string());
+    assert!(err.as_ref().is_err_and(|e| e.contains(&a.id) && e.contains("ROBOT")), "{err:?}");
     Ok(())
 }
 

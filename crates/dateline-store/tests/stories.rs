@@ -6,7 +6,7 @@
 use dateline_analyze::fingerprint::{signature, Shingles};
 use dateline_analyze::{Analysis, Dateline, Format, SourceRef, Span};
 use dateline_store::diff::{diff, paragraphs, ParagraphChange, WordChange};
-use dateline_store::{Store, StoryOptions};
+use dateline_store::{OriginReason, Store, StoryOptions};
 use proptest::prelude::*;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -89,7 +89,7 @@ fn two_versions_of_a_wire_story_are_one_story_with_the_exact_diff_and_the_agency
     let origin = summary.origin.as_ref().ok_or("no origin")?;
     assert_eq!(origin.credits, vec!["Reuters".to_string()]);
     assert_eq!(origin.article, original.id);
-    assert_eq!(origin.reason, "credit+earliest");
+    assert_eq!(origin.reason, OriginReason::CreditEarliest);
     assert_eq!(origin.uncredited, vec![copy.id.clone()], "the copy carries the story without its credit");
     // Neither version has a title: the story is headlined by its origin's first sentence, after
     // the dateline.

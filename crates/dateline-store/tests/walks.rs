@@ -4,7 +4,7 @@
 
 use dateline_analyze::{Analysis, Dateline, Format, SourceRef, Span};
 use dateline_store::views::{SearchFilter, SortOrder, MAX_SCAN};
-use dateline_store::Store;
+use dateline_store::{OriginReason, Store};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -98,7 +98,7 @@ fn without_credits_or_dates_the_walk_names_the_most_complete_version() -> TestRe
         version("Short too.", &[], None, "c.txt"),
     ])?;
     let story = store.stories(10, 2)?.first().cloned().ok_or("a story")?;
-    assert_eq!(story.origin.as_ref().map(|o| o.reason), Some("most_complete"));
+    assert_eq!(story.origin.as_ref().map(|o| o.reason), Some(OriginReason::MostComplete));
     walks_match_stories(&store)
 }
 

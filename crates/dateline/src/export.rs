@@ -12,7 +12,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 use dateline_analyze::gazetteer::Gazetteer;
-use dateline_analyze::{Analysis, Entity, Span};
+use dateline_analyze::{Analysis, Entity, EntityType, Span};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -272,7 +272,7 @@ pub fn gkg_line(a: &Analysis, gazetteer: &Gazetteer) -> String {
     cols[9] = v1_locations.join(";");
     cols[10] = v2_locations.join(";");
     // 12-15 V1PERSONS, V2ENHANCEDPERSONS, V1ORGANIZATIONS, V2ENHANCEDORGANIZATIONS.
-    for (kind, v1, v2) in [("PERSON", 11, 12), ("ORG", 13, 14)] {
+    for (kind, v1, v2) in [(EntityType::Person, 11, 12), (EntityType::Org, 13, 14)] {
         let mut names: Vec<String> = Vec::new();
         let mut seen = HashSet::new();
         let mut mentions = Vec::new();

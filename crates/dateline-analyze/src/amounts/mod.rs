@@ -13,7 +13,7 @@ mod unit;
 use chrono::NaiveDate;
 
 use crate::times::tokens::Toks;
-use crate::{Amount, Entity, Span, TimeExpr};
+use crate::{Amount, Entity, Qualifier, Span, TimeExpr};
 
 /// Finds amounts in `text`; `entities` lets an amount name what it is about.
 pub fn find_amounts(text: &str, entities: &[Entity]) -> Vec<Amount> {
@@ -104,7 +104,7 @@ struct Found {
     next: usize,
     value: f64,
     unit: Option<String>,
-    qualifier: Option<&'static str>,
+    qualifier: Option<Qualifier>,
 }
 
 fn read_amount(t: &Toks, i: usize, rupee: &'static str) -> Option<Found> {
@@ -140,7 +140,7 @@ fn read_amount(t: &Toks, i: usize, rupee: &'static str) -> Option<Found> {
         Some((q, name)) => (q, Some(name)),
         None => (i, None),
     };
-    let qualifier = qualifier.or(n.vague.then_some("at least"));
+    let qualifier = qualifier.or(n.vague.then_some(Qualifier::AtLeast));
     Some(Found { start_tok: q_tok, next: u.next, value: n.value, unit: u.unit, qualifier })
 }
 
@@ -166,14 +166,7 @@ fn to_amount(t: &Toks, f: &Found, mentions: &about::Mentions) -> Option<Amount> 
     let end = t.end(f.next.checked_sub(1)?);
     let text = t.text.get(start..end)?.to_string();
     let about = mentions.about(t, f.start_tok, f.next);
-    Some(Amount {
-        text,
-        value: f.value,
-        unit: f.unit.clone(),
-        qualifier: f.qualifier.map(str::to_string),
-        about,
-        span: Span(start, end),
-    })
+    Some(Amount { text, value: f.value, unit: f.unit.clone(), qualifier: f.qualifier, about, span: Span(start, end) })
 }
 
 /// Words before a number that make it an identifier, not a count ("No. 10", "Article 5").
@@ -326,44 +319,46 @@ fn words_count(t: &Toks, i: usize) -> bool {
 /// written); at least/no less than/no fewer than/a minimum of → at least; at most/up to/no more
 /// than/a maximum of/as many as/as much as → at most; exactly/precisely → exactly; a negated
 /// bound turns over (not below → at least, not above → at most).
-fn qualifier_before(t: &Toks, i: usize) -> Option<(usize, &'static str)> {
+fn qualifier_before(t: &Toks, i: usize) -> Option<(usize, Qualifier)> {
     let w = |k: usize| i.checked_sub(k).filter(|&j| t.is_word(j)).map(|j| t.lower(j)).unwrap_or_default();
     let (w1, w2, w3) = (w(1), w(2), w(3));
     let three = match (&*w3, &*w2, &*w1) {
-        ("no", "more", "than") => Some("at most"),
-        ("no", "less" | "fewer", "than") => Some("at least"),
-        ("in", "excess", "of") => Some("more than"),
-        ("a", "maximum", "of") => Some("at most"),
-        ("a", "minimum", "of") => Some("at least"),
-        ("as", "many" | "much", "as") => Some("at most"),
+        ("no", "more", "than") => Some(Qualifier::AtMost),
+        ("no", "less" | "fewer", "than") => Some(Qualifier::AtLeast),
+        ("in", "excess", "of") => Some(Qualifier::MoreThan),
+        ("a", "maximum", "of") => Some(Qualifier::AtMost),
+        ("a", "minimum", "of") => Some(Qualifier::AtLeast),
+        ("as", "many" | "much", "as") => Some(Qualifier::AtMost),
         _ => None,
     };
     if let Some(q) = three {
         return Some((i - 3, q));
     }
     let two = match (&*w2, &*w1) {
-        ("more" | "greater", "than") => Some("more than"),
-        ("less" | "fewer", "than") => Some("less than"),
-        ("at", "least") => Some("at least"),
-        ("at", "most") => Some("at most"),
-        ("up", "to") => Some("at most"),
-        ("close", "to") => Some("approximately"),
-        ("upwards", "of") => Some("more than"),
-        ("an", "estimated") => Some("approximately"),
+        ("more" | "greater", "than") => Some(Qualifier::MoreThan),
+        ("less" | "fewer", "than") => Some(Qualifier::LessThan),
+        ("at", "least") => Some(Qualifier::AtLeast),
+        ("at", "most") => Some(Qualifier::AtMost),
+        ("up", "to") => Some(Qualifier::AtMost),
+        ("close", "to") => Some(Qualifier::Approximately),
+        ("upwards", "of") => Some(Qualifier::MoreThan),
+        ("an", "estimated") => Some(Qualifier::Approximately),
         _ => None,
     };
     if let Some(q) = two {
         return Some((i - 2, q));
     }
     let one = match &*w1 {
-        "some" | "about" | "around" | "approximately" | "roughly" | "circa" | "approx" | "estimated" => "approximately",
-        "within" => "at most",
+        "some" | "about" | "around" | "approximately" | "roughly" | "circa" | "approx" | "estimated" => {
+            Qualifier::Approximately
+        }
+        "within" => Qualifier::AtMost,
         // "must not go below 40 percent", "not over 300": the negated bound is the other one.
-        "over" | "above" if negated(&w2, &w3) => "at most",
-        "under" | "below" if negated(&w2, &w3) => "at least",
-        "over" | "above" => "more than",
-        "under" | "below" | "nearly" | "almost" => "less than",
-        "exactly" | "precisely" => "exactly",
+        "over" | "above" if negated(&w2, &w3) => Qualifier::AtMost,
+        "under" | "below" if negated(&w2, &w3) => Qualifier::AtLeast,
+        "over" | "above" => Qualifier::MoreThan,
+        "under" | "below" | "nearly" | "almost" => Qualifier::LessThan,
+        "exactly" | "precisely" => Qualifier::Exactly,
         _ => return None,
     };
     Some((i - 1, one))

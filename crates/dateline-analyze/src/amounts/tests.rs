@@ -1,10 +1,10 @@
 //! Unit tests of the amounts scanner on sentences written for them.
 
 use super::*;
-use crate::Mention;
+use crate::{EntityType, Mention};
 
 fn amounts(text: &str) -> Vec<(String, f64, Option<String>, Option<String>)> {
-    find_amounts(text, &[]).into_iter().map(|a| (a.text, a.value, a.unit, a.qualifier)).collect()
+    find_amounts(text, &[]).into_iter().map(|a| (a.text, a.value, a.unit, a.qualifier.map(|q| q.to_string()))).collect()
 }
 
 fn has(text: &str, want: &str, value: f64, unit: Option<&str>, qualifier: Option<&str>) {
@@ -112,7 +112,7 @@ fn entity(id: &str, mentions: &[(&str, usize)]) -> Entity {
     Entity {
         id: id.into(),
         name: mentions.first().map(|m| m.0).unwrap_or_default().into(),
-        kind: "LOC".into(),
+        kind: EntityType::Loc,
         title: None,
         role: None,
         country: None,

@@ -3,10 +3,11 @@
 
 use std::sync::LazyLock;
 
-use dateline_ner::lexicon::{demonym, is_person_title, WordMap, FAC_WORDS, LOC_WORDS, ORG_NAMES, ORG_WORDS};
+use dateline_ner::lexicon::{demonym, is_person_title, WordMap, ORG_WORDS};
 use dateline_ner::Label;
 use dateline_text::Span;
 
+use super::lexicon::{FAC_WORDS, LOC_WORDS, ORG_NAMES};
 use super::{capitalised, tok, Cand, Kind, Source, Tok};
 use crate::{Dateline, Resources};
 

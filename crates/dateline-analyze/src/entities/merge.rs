@@ -6,7 +6,7 @@ use dateline_text::Span;
 
 use super::mentions::{camel_initials, initials, is_acronym, spells};
 use super::{Cand, Kind, Source, Tok};
-use crate::{Entity, Geo, Mention, Resources};
+use crate::{Entity, Geo, Mention, MentionVia, Resources};
 
 /// An entity being built.
 #[derive(Debug, Clone)]
@@ -322,14 +322,14 @@ pub(super) fn finish(text: &str, ents: Vec<Ent>) -> Vec<Entity> {
                 .chain(e.nominal.iter().map(|s| Mention {
                     text: text[s.0..s.1].to_string(),
                     span: *s,
-                    via: Some("coreference".to_string()),
+                    via: Some(MentionVia::Coreference),
                 }))
                 .collect();
             mentions.sort_by_key(|m| m.span.0);
             Entity {
                 id: format!("e{}", i + 1),
                 name,
-                kind: e.kind.as_str().to_string(),
+                kind: e.kind,
                 title: e.title,
                 role: e.role,
                 country: e.country,

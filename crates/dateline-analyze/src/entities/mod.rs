@@ -18,6 +18,7 @@
 
 mod common_words;
 mod geo;
+mod lexicon;
 mod mentions;
 mod merge;
 mod occurrences;
@@ -28,34 +29,8 @@ use dateline_text::Span;
 
 use crate::{Dateline, Entity, Resources};
 
-/// Entity types of the record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum Kind {
-    Person,
-    Org,
-    Gpe,
-    Loc,
-    Norp,
-    Fac,
-    Event,
-}
-
-impl Kind {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Kind::Person => "PERSON",
-            Kind::Org => "ORG",
-            Kind::Gpe => "GPE",
-            Kind::Loc => "LOC",
-            Kind::Norp => "NORP",
-            Kind::Fac => "FAC",
-            Kind::Event => "EVENT",
-        }
-    }
-    pub(crate) fn is_place(self) -> bool {
-        matches!(self, Kind::Gpe | Kind::Loc | Kind::Fac)
-    }
-}
+/// Entity types of the record, under the short name the stage's rules use.
+pub(crate) use crate::EntityType as Kind;
 
 /// How a mention was found; rules outrank the model when they overlap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

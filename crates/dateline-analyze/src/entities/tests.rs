@@ -1,5 +1,5 @@
 use super::*;
-use crate::Resources;
+use crate::{EntityType, Resources};
 
 fn resources() -> Resources {
     Resources::embedded().expect("embedded resources load")
@@ -31,7 +31,7 @@ fn acronym_in_parentheses_with_a_comment() {
     let ents = run(text);
     let fma = ents.iter().find(|e| e.mentions.iter().any(|m| m.text == "FMA")).expect("FMA");
     assert_eq!(fma.name, "Free Mountain Army");
-    assert_eq!(fma.kind, "ORG");
+    assert_eq!(fma.kind, EntityType::Org);
     assert_eq!(fma.mentions.len(), 3, "{fma:?}");
 }
 
@@ -89,10 +89,10 @@ fn debug_candidates() {
 fn a_name_set_off_after_a_role_noun_is_a_person() {
     let ents = run("The utility's chairman, Odhiambo Kiprotich, told a hearing that prices would rise.");
     let p = find(&ents, "Odhiambo Kiprotich").expect("the person after the role noun");
-    assert_eq!(p.kind, "PERSON");
+    assert_eq!(p.kind, EntityType::Person);
     // one capitalised word after the comma is not enough to call it a name
     let ents = run("Prices will rise, its chairman, Reuters reported on Tuesday.");
-    assert!(find(&ents, "Reuters").is_none_or(|e| e.kind != "PERSON"), "{ents:?}");
+    assert!(find(&ents, "Reuters").is_none_or(|e| e.kind != EntityType::Person), "{ents:?}");
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn coordinated_places_before_a_plural_head_are_each_places() {
     let ents = run("Aid convoys reached villages in Wajir, Garissa and Mandera counties on Friday.");
     for name in ["Wajir", "Garissa", "Mandera"] {
         let e = find(&ents, name).unwrap_or_else(|| panic!("{name} in {ents:?}"));
-        assert_eq!(e.kind, "GPE", "{name}");
+        assert_eq!(e.kind, EntityType::Gpe, "{name}");
     }
     // a single run before the head is left to the other rules; lower-case words are not names
     let ents = run("Officials in several counties said the roads and bridges were closed.");
@@ -113,7 +113,7 @@ fn an_organisation_name_goes_on_through_for_the_and_of() {
         run("The United Nations Office for the Coordination of Humanitarian Affairs said its teams had arrived.");
     let long = "United Nations Office for the Coordination of Humanitarian Affairs";
     let org = find(&ents, long).unwrap_or_else(|| panic!("{long} in {ents:?}"));
-    assert_eq!(org.kind, "ORG");
+    assert_eq!(org.kind, EntityType::Org);
     assert!(find(&ents, "Humanitarian Affairs").is_none(), "{ents:?}");
 }
 
@@ -147,7 +147,7 @@ fn a_name_before_refugee_camp_is_the_camp() {
     let text = "Aid workers reached Tarsel Oum refugee camp on Monday. Conditions in Tarsel Oum camp \
                 were poor, officials said.";
     let ents = run(text);
-    assert!(ents.iter().all(|e| e.kind != "PERSON"), "{ents:?}");
+    assert!(ents.iter().all(|e| e.kind != EntityType::Person), "{ents:?}");
 }
 
 #[test]
@@ -157,7 +157,7 @@ fn a_name_ending_in_an_organisation_word_is_an_organisation() {
     let ents = run(text);
     for name in ["Brask Valley Workers Association", "Corvan Mountain Army"] {
         if let Some(e) = find(&ents, name) {
-            assert_eq!(e.kind, "ORG", "{e:?}");
+            assert_eq!(e.kind, EntityType::Org, "{e:?}");
         }
     }
 }
@@ -175,7 +175,7 @@ fn a_place_the_recogniser_ran_on_over_its_place_noun_is_kept() {
 fn the_world_food_programme_is_an_organisation() {
     let ents = run("Officials said the World Food Programme would help distribute rations.");
     let wfp = find(&ents, "World Food Programme").expect("World Food Programme");
-    assert_eq!(wfp.kind, "ORG");
+    assert_eq!(wfp.kind, EntityType::Org);
 }
 
 fn kinds_of<'a>(ents: &'a [Entity], name: &str) -> Vec<&'a str> {
@@ -211,7 +211,7 @@ fn a_company_before_a_corporate_title_is_an_organisation() {
     let ents = run(text);
     assert_eq!(kinds_of(&ents, "Kestrel Mining"), ["ORG"], "{ents:?}");
     let p = find(&ents, "Ivo Pantic").expect("Ivo Pantic");
-    assert_eq!(p.kind, "PERSON");
+    assert_eq!(p.kind, EntityType::Person);
     assert_eq!(p.mentions.len(), 2, "the lone surname is the same person: {p:?}");
 }
 
@@ -229,7 +229,7 @@ fn headline_verbs_are_not_part_of_names() {
 #[test]
 fn a_currency_code_is_not_a_country() {
     let ents = run("The airline signed a deal worth US$40 million and a second one worth AU$52 million.");
-    assert!(ents.iter().all(|e| e.kind != "GPE"), "{ents:?}");
+    assert!(ents.iter().all(|e| e.kind != EntityType::Gpe), "{ents:?}");
 }
 
 #[test]
@@ -237,7 +237,7 @@ fn a_country_after_a_title_word_is_the_country() {
     // Issue 19: "Former Australia test batsman Dean Jones" → a PERSON named "Australia".
     let ents = run("Former Norway test batsman Olav Strand was also present.");
     assert!(kinds_of(&ents, "Norway").iter().all(|k| *k != "PERSON"), "{ents:?}");
-    assert!(ents.iter().any(|e| e.name == "Olav Strand" && e.kind == "PERSON"), "{ents:?}");
+    assert!(ents.iter().any(|e| e.name == "Olav Strand" && e.kind == EntityType::Person), "{ents:?}");
 }
 
 #[test]
@@ -247,7 +247,7 @@ fn company_evidence_types_every_mention_of_the_name() {
                 Analysts said Tavrik had expanded too fast.";
     let ents = run(text);
     let t = ents.iter().find(|e| e.name == "Tavrik").expect("Tavrik is found");
-    assert_eq!(t.kind, "ORG", "{ents:?}");
+    assert_eq!(t.kind, EntityType::Org, "{ents:?}");
     assert_eq!(t.mentions.len(), 3, "{t:?}");
 }
 
@@ -274,7 +274,7 @@ fn a_role_phrase_ends_before_a_preposition() {
 #[test]
 fn an_all_caps_word_is_not_a_listed_acronym() {
     let ents = run("WHO KNEW THE PRICE WOULD RISE SO FAST");
-    assert!(ents.iter().all(|e| e.kind != "ORG"), "{ents:?}");
+    assert!(ents.iter().all(|e| e.kind != EntityType::Org), "{ents:?}");
     // written as an acronym in ordinary text it is the organisation
     let ents = run("The WHO said on Monday that cases had fallen.");
     assert_eq!(kinds_of(&ents, "WHO"), ["ORG"], "{ents:?}");
@@ -291,14 +291,14 @@ fn a_known_place_before_a_descriptive_head_word_is_the_place() {
 fn a_name_with_a_particle_is_kept_whole() {
     // Issue 19: "Osama bin Laden" → "Osama" + "Laden".
     let ents = run("Officials said Idris bin Salem had left the city. Bin Salem was not seen again.");
-    assert!(ents.iter().any(|e| e.name == "Idris bin Salem" && e.kind == "PERSON"), "{ents:?}");
+    assert!(ents.iter().any(|e| e.name == "Idris bin Salem" && e.kind == EntityType::Person), "{ents:?}");
 }
 
 #[test]
 fn a_ground_named_after_a_city_is_kept_whole() {
     // Issue 19: "Melbourne Cricket Ground" → "Melbourne".
     let ents = run("The final will be played at the Westbury Cricket Ground on Saturday.");
-    assert!(ents.iter().any(|e| e.name == "Westbury Cricket Ground" && e.kind == "FAC"), "{ents:?}");
+    assert!(ents.iter().any(|e| e.name == "Westbury Cricket Ground" && e.kind == EntityType::Fac), "{ents:?}");
     assert!(find(&ents, "Westbury").is_none(), "{ents:?}");
 }
 
@@ -306,7 +306,7 @@ fn a_ground_named_after_a_city_is_kept_whole() {
 fn the_foreign_office_is_an_organisation() {
     // Issue 19: "Foreign Office" → a PERSON "Office".
     let ents = run("The Foreign Office said on Monday that it had summoned the ambassador.");
-    assert!(ents.iter().all(|e| e.kind != "PERSON"), "{ents:?}");
+    assert!(ents.iter().all(|e| e.kind != EntityType::Person), "{ents:?}");
     assert_eq!(kinds_of(&ents, "Foreign Office"), ["ORG"], "{ents:?}");
 }
 
@@ -317,7 +317,7 @@ fn an_acronym_of_an_organisation_named_before_joins_it() {
                 said the repairs were finished.";
     let ents = run(text);
     let wha = find(&ents, "Westland Harbour Authority").expect("Westland Harbour Authority");
-    assert_eq!(wha.kind, "ORG");
+    assert_eq!(wha.kind, EntityType::Org);
     assert!(wha.mentions.iter().any(|m| m.text == "WHA"), "{ents:?}");
 }
 
@@ -336,7 +336,7 @@ fn news_agencies_are_organisations() {
 fn a_portfolio_title_and_name_read_together_give_the_person() {
     let ents = run("Commerce Secretary Nina Salgado said the rules would change. Salgado spoke in Ohio.");
     let p = find(&ents, "Nina Salgado").expect("Nina Salgado");
-    assert_eq!(p.kind, "PERSON");
+    assert_eq!(p.kind, EntityType::Person);
     assert_eq!(p.title.as_deref(), Some("Secretary"));
     assert!(ents.iter().all(|e| !e.name.contains("Commerce")), "{ents:?}");
 }
@@ -360,7 +360,7 @@ fn a_hyphenated_long_form_before_its_acronym_is_the_organisation() {
                 said on Monday the ships were safe.\n\nThe ICSS chief added that more boats were coming.";
     let ents = run(text);
     let org = find(&ents, "Inter-Coastal Survey Services").expect("the long form");
-    assert_eq!(org.kind, "ORG");
+    assert_eq!(org.kind, EntityType::Org);
     assert_eq!(org.mentions.iter().filter(|m| m.text == "ICSS").count(), 2, "{ents:?}");
 }
 
@@ -406,7 +406,7 @@ fn a_name_nobody_found_that_says_or_reports_something_is_an_entity() {
                 Two berths stay closed, according to the Harbourwatch Monitor.";
     let ents = run(text);
     let sayer = find(&ents, "Vrezhnak").unwrap_or_else(|| panic!("{ents:?}"));
-    assert_eq!(sayer.kind, "PERSON");
+    assert_eq!(sayer.kind, EntityType::Person);
     // the second mention opens its sentence: counted because the first stands mid-sentence
     assert_eq!(sayer.mentions.len(), 2, "{sayer:?}");
     assert_eq!(find(&ents, "Quillfield Ledger").map(|e| e.kind.as_str()), Some("ORG"), "{ents:?}");

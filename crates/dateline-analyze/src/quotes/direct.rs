@@ -13,6 +13,7 @@ use super::doc::{Doc, AUXILIARIES};
 use super::marks::Region;
 use super::phrase::{after_cue, object_after, speaker_chain, After, Cue};
 use super::Found;
+use crate::QuoteKind;
 
 /// An attribution: the cue, the speaker phrase and where the attribution clause ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,11 +132,11 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
         let clause = if mixed[ri] { clause_from(doc, r.open) } else { None };
         out.push(Found {
             kind: if clause.is_some() {
-                "indirect"
+                QuoteKind::Indirect
             } else if embedded[ri] {
-                "partial"
+                QuoteKind::Partial
             } else {
-                "direct"
+                QuoteKind::Direct
             },
             content: clause.unwrap_or_else(|| trim_comma(doc.text, r.content)),
             cue: attr.map(|a| a.cue),

@@ -18,6 +18,7 @@ use super::phrase::{
     Cue, ADVERBIAL, BE, PREPOSITIONS,
 };
 use super::Found;
+use crate::QuoteKind;
 
 /// Reported speech in the sentences of the article.
 pub(super) fn find(doc: &Doc, quoted: &[bool], cues: &[Option<Cue>], used: &[bool], direct: &[Found]) -> Vec<Found> {
@@ -82,7 +83,7 @@ pub(super) fn find(doc: &Doc, quoted: &[bool], cues: &[Option<Cue>], used: &[boo
 
 /// Trims the reported clauses the direct stage found (`X says "..." despite ...`) like any other.
 pub(super) fn trim_clauses(doc: &Doc, quoted: &[bool], cues: &[Option<Cue>], found: &mut [Found]) {
-    for f in found.iter_mut().filter(|f| f.kind == "indirect") {
+    for f in found.iter_mut().filter(|f| f.kind == QuoteKind::Indirect) {
         *f = trim_content(doc, cues, quoted, true, *f);
     }
 }
@@ -288,7 +289,7 @@ fn labelled(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[boo
     let content = content_to_paragraph(doc, colon + 1)?;
     let words = doc.text.get(content.0..content.1).map_or(0, |s| s.split_whitespace().count());
     (words >= 3).then(|| Found {
-        kind: "indirect",
+        kind: QuoteKind::Indirect,
         content,
         cue: doc.span(colon, colon + 1),
         speaker: doc.span(sa, colon),
@@ -317,7 +318,7 @@ fn study(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[bool])
         return None;
     }
     let content = content_to_end(doc, comma + 1, sb)?;
-    Some(Found { kind: "indirect", content, cue: doc.span(sa, sa + 1), speaker: doc.span(sa + 1, comma) })
+    Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(sa, sa + 1), speaker: doc.span(sa + 1, comma) })
 }
 
 /// Content from token `a` to the end of its paragraph (a colon-led statement may run over
@@ -401,7 +402,7 @@ fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
     if speaker.is_none() {
         return out;
     }
-    let found = |content| Found { kind: "indirect", content, cue, speaker };
+    let found = |content| Found { kind: QuoteKind::Indirect, content, cue, speaker };
     if c.start == lo && doc.t(b) == "," {
         out.extend(content_to_end(doc, b + 1, hi).map(found));
     } else if c.start > lo && doc.t(c.start - 1) == "," {
@@ -473,7 +474,10 @@ fn verb(
 ) -> Vec<Found> {
     let Some(cue) = doc.span(c.start, c.end) else { return Vec::new() };
     let one = |content: Option<Span>, speaker: Option<Span>| -> Vec<Found> {
-        content.map(|content| Found { kind: "indirect", content, cue: Some(cue), speaker }).into_iter().collect()
+        content
+            .map(|content| Found { kind: QuoteKind::Indirect, content, cue: Some(cue), speaker })
+            .into_iter()
+            .collect()
     };
     // "X said: CONTENT" with no quote marks: the rest of the paragraph.
     let verb_form = super::cues::bare_clause_form(doc.t(c.start), c.lemma);
@@ -599,7 +603,7 @@ fn as_reported(doc: &Doc, c: Cue, lo: usize, hi: usize, chain: Option<Chain>) ->
         _ => return None,
     };
     let content = continuation(doc, comma + 1, hi)?;
-    Some(Found { kind: "indirect", content, cue: doc.span(c.start, c.end), speaker })
+    Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(c.start, c.end), speaker })
 }
 
 /// Words that open a subordinate clause.
@@ -796,7 +800,7 @@ fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
     } else {
         content_before(doc, lo, comma)?
     };
-    Some(Found { kind: "indirect", content, cue: doc.span(c.start, c.end), speaker: doc.span(a, b) })
+    Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(c.start, c.end), speaker: doc.span(a, b) })
 }
 
 /// Words that open a speaker phrase after an inverted cue ("..., said several observers").

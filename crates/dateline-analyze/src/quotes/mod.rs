@@ -24,12 +24,12 @@ pub(crate) use nominals::add_speaker_mentions;
 
 use dateline_text::Span;
 
-use crate::{Entity, Quote};
+use crate::{Entity, Quote, QuoteKind};
 
 /// What a quote is, before its speaker is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Found {
-    pub kind: &'static str,
+    pub kind: QuoteKind,
     pub content: Span,
     pub cue: Option<Span>,
     /// The speaker phrase at the cue, when there is one.
@@ -74,7 +74,7 @@ pub fn find_quotes_bounded(text: &str, sentences: &[Span], entities: &[Entity]) 
     let indirect = indirect::find(&doc, &quoted, &cues, &used, &found);
     // A quoted phrase inside reported speech is part of it ("said the plan was "a farce"").
     let reported = SpanIndex::new(indirect.iter().map(|i| i.content));
-    found.retain(|f| f.kind == "direct" || !reported.contains_any(f.content));
+    found.retain(|f| f.kind == QuoteKind::Direct || !reported.contains_any(f.content));
     found.extend(indirect.iter().copied());
     let mut partials = partial::find(&doc, &regions, &cues, &found);
     // ... and is also the speaker's own words, reported on their own.
@@ -126,8 +126,8 @@ pub fn find_quotes_bounded(text: &str, sentences: &[Span], entities: &[Entity]) 
 fn opened_by_a_mark(text: &str, f: &mut Found) {
     let Some(content) = text.get(f.content.0..f.content.1) else { return };
     let Some(rest) = content.strip_prefix(['"', '\u{201c}']) else { return };
-    if f.kind == "indirect" && !rest.contains(['"', '\u{201c}', '\u{201d}']) && rest.trim_start().len() > 1 {
-        f.kind = "direct";
+    if f.kind == QuoteKind::Indirect && !rest.contains(['"', '\u{201c}', '\u{201d}']) && rest.trim_start().len() > 1 {
+        f.kind = QuoteKind::Direct;
         f.content.0 = f.content.1 - rest.trim_start().len();
     }
 }

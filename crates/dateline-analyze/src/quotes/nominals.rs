@@ -11,10 +11,10 @@ use std::collections::HashSet;
 
 use dateline_text::Span;
 
-use crate::{Entity, Mention, Quote};
+use crate::{Entity, EntityType, Mention, MentionVia, Quote};
 
 /// How the fed-back mentions are marked (`Mention::via`).
-pub const VIA: &str = "speaker";
+pub const VIA: MentionVia = MentionVia::Speaker;
 
 /// Adds to `entities` the definite speaker phrases ("the X chief") that `quotes` resolved to
 /// them, when no entity already has the phrase, part of it that is a person, or more.
@@ -52,14 +52,14 @@ pub fn add_speaker_mentions(entities: &mut [Entity], quotes: &[Quote]) {
             let (x, e) = index[k];
             let overlaps = x.0 < m.span.1 && m.span.0 < x.1;
             let inside = m.span.0 <= x.0 && x.1 <= m.span.1 && x != m.span;
-            taken = overlaps && (e == target || entities[e].kind == "PERSON" || !inside);
+            taken = overlaps && (e == target || entities[e].kind == EntityType::Person || !inside);
         }
         if taken {
             continue;
         }
         let e = &mut entities[target];
         let at = e.mentions.partition_point(|x| x.span.0 < m.span.0);
-        e.mentions.insert(at, Mention { text: m.text.clone(), span: m.span, via: Some(VIA.to_string()) });
+        e.mentions.insert(at, Mention { text: m.text.clone(), span: m.span, via: Some(VIA) });
         added.insert((m.span.0, m.span.1));
     }
 }
@@ -67,7 +67,7 @@ pub fn add_speaker_mentions(entities: &mut [Entity], quotes: &[Quote]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::SpeakerMention;
+    use crate::{QuoteKind, SpeakerMention};
 
     fn quote(speaker: Option<&str>, text: &str, at: usize) -> Quote {
         Quote {
@@ -75,7 +75,7 @@ mod tests {
             speaker_name: None,
             speaker_mention: Some(SpeakerMention { text: text.into(), span: Span(at, at + text.len()) }),
             speaker_affiliation: None,
-            kind: "direct".into(),
+            kind: QuoteKind::Direct,
             cue: Some("said".into()),
             content: "x".into(),
             span: Span(0, 1),
@@ -89,7 +89,7 @@ mod tests {
         let org = Entity {
             id: "e2".into(),
             name: "Survey Authority".into(),
-            kind: "ORG".into(),
+            kind: EntityType::Org,
             title: None,
             role: None,
             country: None,
@@ -99,7 +99,7 @@ mod tests {
         let mut ents = vec![Entity {
             id: "e1".into(),
             name: "Tom Bako".into(),
-            kind: "PERSON".into(),
+            kind: EntityType::Person,
             title: None,
             role: None,
             country: None,
@@ -125,7 +125,7 @@ mod tests {
         ];
         add_speaker_mentions(&mut ents, &quotes);
         let got: Vec<(&str, usize, Option<&str>)> =
-            ents[0].mentions.iter().map(|m| (m.text.as_str(), m.span.0, m.via.as_deref())).collect();
+            ents[0].mentions.iter().map(|m| (m.text.as_str(), m.span.0, m.via.map(MentionVia::as_str))).collect();
         assert_eq!(
             got,
             [

@@ -8,6 +8,7 @@ use super::doc::{Doc, CLAUSE_WORDS};
 use super::indirect::content_to_end;
 use super::phrase::{finite, is_adverb, Cue, ADVERBIAL, BE, PREPOSITIONS};
 use super::Found;
+use crate::QuoteKind;
 
 /// Nouns that attribute the clause after "that": "the claim that ...", "her warning that ...".
 const NOUN_CUES: &[&str] = &[
@@ -223,7 +224,7 @@ fn noun_cue(
         .unwrap_or(hi);
     let content = content_to_end(doc, a, e)?;
     let words = doc.text.get(content.0..content.1).map_or(0, |s| s.split_whitespace().count());
-    (words >= 3).then(|| Found { kind: "indirect", content, cue: doc.span(k, k + 1), speaker })
+    (words >= 3).then(|| Found { kind: QuoteKind::Indirect, content, cue: doc.span(k, k + 1), speaker })
 }
 
 /// A lowercase word that can modify a noun cue ("repeated", "latest", "false").

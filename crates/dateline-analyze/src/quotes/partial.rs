@@ -11,6 +11,7 @@ use super::doc::Doc;
 use super::marks::Region;
 use super::phrase::{subject_before, Cue};
 use super::Found;
+use crate::QuoteKind;
 
 /// Verbs that frame a quoted characterisation ("called it "a disgrace"").
 pub(super) const NAMING: &[&str] = &[
@@ -55,7 +56,7 @@ pub(super) fn inside_reported(text: &str, regions: &[Region], reported: &[Found]
         if !(2..=MAX_INNER_WORDS).contains(&words) || !speech || r.continues || f.speaker.is_none() {
             continue;
         }
-        out.push(Found { kind: "partial", content: r.content, cue: f.cue, speaker: f.speaker });
+        out.push(Found { kind: QuoteKind::Partial, content: r.content, cue: f.cue, speaker: f.speaker });
     }
     out
 }
@@ -142,7 +143,7 @@ pub(super) fn possessed(text: &str) -> Vec<Found> {
         }
         let content = trimmed(inner, inner_start);
         out.push(Found {
-            kind: "partial",
+            kind: QuoteKind::Partial,
             content,
             cue: Some(Span(noun_start, noun_start + noun.len())),
             speaker: Some(Span(owner_start, owner_end)),
@@ -208,7 +209,7 @@ pub(super) fn named(text: &str) -> Vec<Found> {
         }
         let content = trimmed(inner, inner_start);
         out.push(Found {
-            kind: "partial",
+            kind: QuoteKind::Partial,
             content,
             cue: Some(Span(verb_start, verb_start + verb.len())),
             speaker: Some(Span(subject_start, subject_end)),
@@ -296,7 +297,7 @@ fn frame(doc: &Doc, r: &Region, open: usize, sa: usize, cues: &[Option<Cue>]) ->
                 if doc.is(e, &["as"]) && e > from {
                     let content = r.content;
                     return Some(Found {
-                        kind: "partial",
+                        kind: QuoteKind::Partial,
                         content,
                         cue: doc.span(k, k + 2),
                         speaker: doc.span(from, e),
@@ -304,7 +305,7 @@ fn frame(doc: &Doc, r: &Region, open: usize, sa: usize, cues: &[Option<Cue>]) ->
                 }
             }
             let speaker = subject_before(doc, k, sa, cues).and_then(|(a, b)| doc.span(a, b));
-            return Some(Found { kind: "partial", content: r.content, cue: doc.span(k, k + 1), speaker });
+            return Some(Found { kind: QuoteKind::Partial, content: r.content, cue: doc.span(k, k + 1), speaker });
         }
         if let Some(c) = cues.get(k).copied().flatten() {
             // A verb of thought or intent frames no quoted phrase ("voters who think the
@@ -317,7 +318,12 @@ fn frame(doc: &Doc, r: &Region, open: usize, sa: usize, cues: &[Option<Cue>]) ->
             }
             let speaker = subject_before(doc, c.start, sa, cues).and_then(|(a, b)| doc.span(a, b));
             speaker?;
-            return Some(Found { kind: "partial", content: r.content, cue: doc.span(c.start, c.end), speaker });
+            return Some(Found {
+                kind: QuoteKind::Partial,
+                content: r.content,
+                cue: doc.span(c.start, c.end),
+                speaker,
+            });
         }
     }
     None

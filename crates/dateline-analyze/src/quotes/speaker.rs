@@ -19,7 +19,7 @@ use dateline_text::Span;
 
 use super::marks::Region;
 use super::Found;
-use crate::{Entity, Quote, SpeakerMention};
+use crate::{Entity, EntityType, Quote, QuoteKind, SpeakerMention};
 
 /// How far back (bytes) a pronoun or a role noun may look for its person: about two paragraphs.
 const WINDOW: usize = 1500;
@@ -299,7 +299,7 @@ impl<'a> Resolver<'a> {
         let mut votes = vec![(0u32, 0u32); self.entities.len()];
         let mut decided = vec![Gender::Unknown; self.entities.len()];
         for (i, e) in self.entities.iter().enumerate() {
-            if e.kind != "PERSON" {
+            if e.kind != EntityType::Person {
                 continue;
             }
             let words = [e.title.as_deref(), e.role.as_deref()]
@@ -316,7 +316,7 @@ impl<'a> Resolver<'a> {
         }
         for (k, &(span, i)) in self.mentions.iter().enumerate() {
             let Some(e) = self.entities.get(i) else { continue };
-            if e.kind != "PERSON" || self.credits(text).get(k) == Some(&true) {
+            if e.kind != EntityType::Person || self.credits(text).get(k) == Some(&true) {
                 continue;
             }
             // "Mr. Hale", "Ms Park": the title before the mention.
@@ -332,11 +332,9 @@ impl<'a> Resolver<'a> {
             }
             // The next pronoun before another person's name, a quote mark or the paragraph end.
             let mut limit = (span.1 + GENDER_REACH).min(text.len());
-            if let Some(&(next, _)) = self.mentions[k + 1..]
-                .iter()
-                .take_while(|(s, _)| s.0 < limit)
-                .find(|(s, j)| *j != i && s.0 >= span.1 && self.entities.get(*j).is_some_and(|e| e.kind == "PERSON"))
-            {
+            if let Some(&(next, _)) = self.mentions[k + 1..].iter().take_while(|(s, _)| s.0 < limit).find(|(s, j)| {
+                *j != i && s.0 >= span.1 && self.entities.get(*j).is_some_and(|e| e.kind == EntityType::Person)
+            }) {
                 limit = limit.min(next.0);
             }
             let Some(after) = floor(text, span.1, limit) else { continue };
@@ -358,7 +356,7 @@ impl<'a> Resolver<'a> {
         let article = self.settle(&decided, &votes);
         // The first-name table adds its votes; what it alone decides only rules candidates out.
         for (i, e) in self.entities.iter().enumerate() {
-            if e.kind == "PERSON" && decided[i] == Gender::Unknown {
+            if e.kind == EntityType::Person && decided[i] == Gender::Unknown {
                 match first_name_gender(&e.name) {
                     Gender::Male => votes[i].0 += FIRST_NAME_VOTES,
                     Gender::Female => votes[i].1 += FIRST_NAME_VOTES,
@@ -385,7 +383,7 @@ impl<'a> Resolver<'a> {
         let surname = |e: &Entity| e.name.rsplit(' ').next().unwrap_or("").to_string();
         let mut by_surname: HashMap<String, Option<Gender>> = HashMap::default();
         for (e, &g) in self.entities.iter().zip(&genders) {
-            if e.kind == "PERSON" && g != Gender::Unknown {
+            if e.kind == EntityType::Person && g != Gender::Unknown {
                 let slot = by_surname.entry(surname(e)).or_insert(Some(g));
                 if *slot != Some(g) {
                     *slot = None;
@@ -393,7 +391,7 @@ impl<'a> Resolver<'a> {
             }
         }
         for (e, g) in self.entities.iter().zip(genders.iter_mut()) {
-            if e.kind == "PERSON" && *g == Gender::Unknown {
+            if e.kind == EntityType::Person && *g == Gender::Unknown {
                 if let Some(Some(known)) = by_surname.get(&surname(e)) {
                     *g = *known;
                 }
@@ -452,7 +450,7 @@ impl<'a> Resolver<'a> {
                 return Resolution { entity: Some(e), confidence: 0.9, affiliation: None };
             }
             // "ministry officials", "Harbour Authority engineers": people of the organisation.
-            let affiliation = self.entities.get(e).is_some_and(|x| x.kind == "ORG").then_some(e);
+            let affiliation = self.entities.get(e).is_some_and(|x| x.kind == EntityType::Org).then_some(e);
             let definite = words[0].0 == "the";
             if definite && LEADERS.contains(&words[head_len - 1].0.as_str()) && affiliation.is_some() {
                 // "the Harbour Authority chief": the person the article titled as its head.
@@ -476,7 +474,7 @@ impl<'a> Resolver<'a> {
         // speak for, kept whether or not the person is known.
         let affiliation = (head_len < words.len()
             && matches!(words[head_len].0.as_str(), "of" | "for" | "at" | "from" | "with"))
-        .then(|| self.overlapping(Span(words[head_len].1 .0, phrase.1), |e| e.kind == "ORG"))
+        .then(|| self.overlapping(Span(words[head_len].1 .0, phrase.1), |e| e.kind == EntityType::Org))
         .flatten();
         Resolution { affiliation, ..r }
     }
@@ -503,7 +501,7 @@ impl<'a> Resolver<'a> {
             return self.pronoun(text, phrase.0, content, want, previous);
         }
         if head_len == 1 && first == "it" {
-            let e = self.latest_before(phrase.0, |e| e.kind == "ORG");
+            let e = self.latest_before(phrase.0, |e| e.kind == EntityType::Org);
             return Resolution { entity: e, confidence: if e.is_some() { 0.6 } else { 0.0 }, affiliation: None };
         }
         if SPOKES.contains(&noun.as_str()) && head_len < words.len() {
@@ -514,7 +512,7 @@ impl<'a> Resolver<'a> {
             if self.last_is_person(text, rest) {
                 return none;
             }
-            if let Some(e) = self.overlapping(rest, |e| e.kind == "ORG" || e.kind == "GPE") {
+            if let Some(e) = self.overlapping(rest, |e| e.kind == EntityType::Org || e.kind == EntityType::Gpe) {
                 return Resolution { entity: Some(e), confidence: 0.8, affiliation: None };
             }
         }
@@ -529,12 +527,16 @@ impl<'a> Resolver<'a> {
                 .flatten()
                 .any(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(&noun)))
         };
-        if let Some(e) = self.latest_before(phrase.0, |e| e.kind == "PERSON" && has_noun(e)) {
+        if let Some(e) = self.latest_before(phrase.0, |e| e.kind == EntityType::Person && has_noun(e)) {
             return Resolution { entity: Some(e), confidence: 0.75, affiliation: None };
         }
         let e = GENERIC
             .contains(&noun.as_str())
-            .then(|| self.latest_before(phrase.0, |e| e.kind == "PERSON" && (e.title.is_some() || e.role.is_some())))
+            .then(|| {
+                self.latest_before(phrase.0, |e| {
+                    e.kind == EntityType::Person && (e.title.is_some() || e.role.is_some())
+                })
+            })
             .flatten();
         Resolution { entity: e, confidence: if e.is_some() { 0.6 } else { 0.0 }, affiliation: None }
     }
@@ -545,7 +547,7 @@ impl<'a> Resolver<'a> {
         let (gender, article) = self.gender.get_or_init(|| self.genders(text));
         let agrees = |i: usize| gender.get(i).copied().unwrap_or(Gender::Unknown);
         let ok = |i: usize| {
-            self.entities.get(i).is_some_and(|e| e.kind == "PERSON")
+            self.entities.get(i).is_some_and(|e| e.kind == EntityType::Person)
                 && matches!(agrees(i), g if g == want || g == Gender::Unknown)
         };
         // Up to three distinct candidates, latest first: (entity, latest mention start, end).
@@ -653,7 +655,7 @@ impl<'a> Resolver<'a> {
                     let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | ','));
                     w.is_empty() || w.starts_with(char::is_uppercase) || matches!(w, "of" | "the")
                 });
-            if chain && self.entities.get(j).is_some_and(|e| e.kind == "PERSON") {
+            if chain && self.entities.get(j).is_some_and(|e| e.kind == EntityType::Person) {
                 found = Some(j);
             }
         }
@@ -667,7 +669,7 @@ impl<'a> Resolver<'a> {
         let end = self.mentions.partition_point(|(s, _)| s.0 < last.1);
         let &(m, e) =
             self.mentions[..end].iter().rev().take_while(|(s, _)| s.0 > first.0).find(|(s, _)| s.1 == last.1)?;
-        let person = self.entities.get(e).is_some_and(|x| x.kind == "PERSON");
+        let person = self.entities.get(e).is_some_and(|x| x.kind == EntityType::Person);
         let title = rest.iter().skip(1).take_while(|(_, s)| s.0 < m.0).all(|(_, s)| {
             text.get(s.0..s.1)
                 .is_some_and(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "for" | "and" | "the"))
@@ -684,7 +686,7 @@ impl<'a> Resolver<'a> {
             return Resolution::NONE;
         };
         let between = text.get(span.1..at).unwrap_or("x");
-        let person = self.entities.get(i).is_some_and(|e| e.kind == "PERSON");
+        let person = self.entities.get(i).is_some_and(|e| e.kind == EntityType::Person);
         if !person || self.is_quoted(span.0) || between.trim() != "," {
             return Resolution::NONE;
         }
@@ -698,7 +700,7 @@ impl<'a> Resolver<'a> {
             return false;
         };
         let possessor = text.get(m.1..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
-        self.entities.get(i).is_some_and(|e| e.kind == "PERSON") && !possessor
+        self.entities.get(i).is_some_and(|e| e.kind == EntityType::Person) && !possessor
     }
 
     /// The entity whose mention overlaps `span` most (persons first on ties).
@@ -716,7 +718,7 @@ impl<'a> Resolver<'a> {
             if overlap == 0 || !ok(e) {
                 continue;
             }
-            let key = (overlap, e.kind == "PERSON", i);
+            let key = (overlap, e.kind == EntityType::Person, i);
             if best.is_none_or(|b| (key.0, key.1) >= (b.0, b.1)) {
                 best = Some(key);
             }
@@ -756,7 +758,9 @@ impl<'a> Resolver<'a> {
         let persons: Vec<(Span, usize)> = self.mentions[a..]
             .iter()
             .take_while(|(s, _)| s.1 <= colon)
-            .filter(|(s, i)| !self.is_quoted(s.0) && self.entities.get(*i).is_some_and(|e| e.kind == "PERSON"))
+            .filter(|(s, i)| {
+                !self.is_quoted(s.0) && self.entities.get(*i).is_some_and(|e| e.kind == EntityType::Person)
+            })
             .copied()
             .collect();
         let &(m, e) = persons.first()?;
@@ -774,7 +778,7 @@ impl<'a> Resolver<'a> {
         self.mentions[from..]
             .iter()
             .take_while(|(s, _)| s.0 < b)
-            .any(|(s, i)| !self.is_quoted(s.0) && self.entities.get(*i).is_some_and(|e| e.kind == "PERSON"))
+            .any(|(s, i)| !self.is_quoted(s.0) && self.entities.get(*i).is_some_and(|e| e.kind == EntityType::Person))
     }
 
     /// The entity of the latest mention ending before `at` (within [`WINDOW`]) that passes `ok`,
@@ -850,7 +854,7 @@ fn continue_speakers(text: &str, resolver: &Resolver, found: &mut [Found], resol
             last = Some((i, s.1.max(f.content.1)));
             continue;
         }
-        if f.kind != "direct" || f.cue.is_some() {
+        if f.kind != QuoteKind::Direct || f.cue.is_some() {
             continue;
         }
         // `Lee interjected: "..."`, `Continued Lee: "..."`: a colon after a clause whose
@@ -939,7 +943,7 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
         speaker_name: entity.map(|e| e.name.clone()),
         speaker_mention: mention,
         speaker_affiliation: r.affiliation.and_then(|i| resolver.entity(i)).map(|e| e.id.clone()),
-        kind: f.kind.to_string(),
+        kind: f.kind,
         cue: f.cue.and_then(|c| text.get(c.0..c.1)).map(str::to_string),
         content,
         span: f.content,
@@ -1161,7 +1165,7 @@ mod tests {
         Entity {
             id: id.into(),
             name: name.into(),
-            kind: "PERSON".into(),
+            kind: EntityType::Person,
             title: title.map(Into::into),
             role: role.map(Into::into),
             country: None,
@@ -1235,7 +1239,7 @@ A spokesperson for Ruritania accused the army.";
         let ruiz = text.find("Ana Ruiz").unwrap_or(0);
         let land: Vec<usize> = text.match_indices("Ruritania").map(|(i, _)| i).collect();
         let mut place = person("e2", "Ruritania", None, None, &[(land[0], land[0] + 9), (land[1], land[1] + 9)]);
-        place.kind = "GPE".into();
+        place.kind = EntityType::Gpe;
         let ents = [person("e1", "Ana Ruiz", None, None, &[(ruiz, ruiz + 8)]), place];
         let r = Resolver::new(&ents, &[]);
         let second = text.rfind("A spokesperson").unwrap_or(0);

@@ -4,7 +4,7 @@ use dateline_text::segment::sentences;
 use dateline_text::Span;
 
 use super::find_quotes;
-use crate::{Entity, Mention, Quote};
+use crate::{Entity, Mention, Quote, QuoteKind};
 
 fn entity(
     id: &str,
@@ -26,7 +26,7 @@ fn entity(
     Entity {
         id: id.into(),
         name: name.into(),
-        kind: kind.into(),
+        kind: kind.parse().expect("an entity type"),
         title: title.map(Into::into),
         role: role.map(Into::into),
         country: None,
@@ -44,7 +44,7 @@ fn run(text: &str, ents: &[Entity]) -> Vec<Quote> {
 }
 
 fn summary(q: &[Quote]) -> Vec<(String, String, Option<String>, Option<String>)> {
-    q.iter().map(|q| (q.kind.clone(), q.content.clone(), q.cue.clone(), q.speaker.clone())).collect()
+    q.iter().map(|q| (q.kind.to_string(), q.content.clone(), q.cue.clone(), q.speaker.clone())).collect()
 }
 
 const STORY: &str = "OSLO (Wire Agency - 4th May, 2022) Fishing quotas in the Barents Sea will be cut by a third, \
@@ -156,7 +156,7 @@ fn multi_paragraph_quote_shares_speaker() {
     let ents = [entity("e1", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"])];
     let q = run(text, &ents);
     assert_eq!(q.len(), 2, "{q:?}");
-    assert!(q.iter().all(|q| q.speaker.as_deref() == Some("e1") && q.kind == "direct"));
+    assert!(q.iter().all(|q| q.speaker.as_deref() == Some("e1") && q.kind == QuoteKind::Direct));
 }
 
 #[test]
@@ -191,7 +191,10 @@ fn scare_quotes_and_apostrophes_are_not_quotes() {
 
 /// (kind, content, cue, speaker mention) of each quote, for the short cases below.
 fn shapes(text: &str, ents: &[Entity]) -> Vec<(String, String, Option<String>, Option<String>)> {
-    run(text, ents).into_iter().map(|q| (q.kind, q.content, q.cue, q.speaker_mention.map(|m| m.text))).collect()
+    run(text, ents)
+        .into_iter()
+        .map(|q| (q.kind.to_string(), q.content, q.cue, q.speaker_mention.map(|m| m.text)))
+        .collect()
 }
 
 /// [`shapes`] without the partial quotes nested in reported speech (tested on their own).
@@ -1182,7 +1185,10 @@ fn a_quoted_phrase_inside_reported_speech_is_also_a_partial_quote() {
         ("partial", Some("said"), Some("e1"))
     );
     // The reported speech keeps the phrase in its content.
-    assert!(q.iter().any(|q| q.kind == "indirect" && q.content.contains("\"a disgrace to the city\"")), "{q:?}");
+    assert!(
+        q.iter().any(|q| q.kind == QuoteKind::Indirect && q.content.contains("\"a disgrace to the city\"")),
+        "{q:?}"
+    );
 }
 
 #[test]

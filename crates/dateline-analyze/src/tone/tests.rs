@@ -2,7 +2,7 @@
 //! (`vaderSentiment` 3.3.2) on these sentences, which we wrote for the test.
 
 use super::*;
-use crate::Resources;
+use crate::{QuoteKind, Resources, Stage};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -108,7 +108,7 @@ fn speakers_get_the_mean_of_their_quotes() {
         speaker_name: speaker.map(|s| format!("Name {s}")),
         speaker_mention: None,
         speaker_affiliation: None,
-        kind: "direct".into(),
+        kind: QuoteKind::Direct,
         cue: Some("said".into()),
         content: content.into(),
         span: Span(0, 0),
@@ -155,7 +155,7 @@ fn analysis_fills_tone_for_english_and_not_for_other_languages() {
         &resources,
     );
     assert_eq!(es.tone, None);
-    assert!(es.skipped_stages.iter().any(|s| s == "tone"));
+    assert!(es.skipped_stages.contains(&Stage::Tone));
 }
 
 proptest! {

@@ -10,9 +10,10 @@ use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::http::StatusCode;
 use axum::Json;
-use dateline_analyze::Analysis;
+use dateline_analyze::{Analysis, EntityType};
 use dateline_ingest::Limits;
-use dateline_store::views::{SearchFilter, SortOrder, MAX_SCAN};
+use dateline_store::views::{FacetCount, SearchFilter, SortOrder, MAX_SCAN};
+use dateline_store::Event;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
@@ -194,8 +195,8 @@ pub async fn run_search(state: &AppState, p: &SearchParams) -> Result<Arc<Search
             Ok(SearchResponse {
                 paging: Paging::new(page, per, result.total),
                 total_is_exact: result.total_is_exact,
-                hits: result.hits.into_iter().map(Hit::from).collect(),
-                facets: result.facets.into(),
+                hits: result.hits,
+                facets: result.facets,
             })
         })
         .await
@@ -266,11 +267,13 @@ async fn entities(
 ) -> Result<Json<EntityList>, ServerError> {
     let (page, per, offset) = paging(p.page, p.per_page)?;
     let index = state.corpus_index().await?;
-    let kind = p.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()).map(str::to_ascii_uppercase);
-    let all: Vec<_> = index.entities.iter().filter(|e| kind.as_ref().is_none_or(|k| &e.kind == k)).collect();
+    // A type outside the record's set names no entity: an empty list, as for a known type nobody has.
+    let kind =
+        p.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()).map(|k| EntityType::parse(&k.to_ascii_uppercase()));
+    let all: Vec<_> = index.entities.iter().filter(|e| kind.is_none_or(|k| k == Some(e.kind))).collect();
     Ok(Json(EntityList {
         paging: Paging::new(page, per, all.len() as u64),
-        items: all.into_iter().skip(offset).take(per).cloned().map(EntityItem::from).collect(),
+        items: all.into_iter().skip(offset).take(per).cloned().collect(),
     }))
 }
 
@@ -289,16 +292,16 @@ pub async fn load_entity(
         .ok_or_else(|| ServerError::NotFound(format!("no article names {shown:?}")))?;
     Ok(EntityResponse {
         name: page.name,
-        types: page.types.into_iter().map(Count::from).collect(),
-        titles: page.titles.into_iter().map(Count::from).collect(),
-        roles: page.roles.into_iter().map(Count::from).collect(),
-        countries: page.countries.into_iter().map(Count::from).collect(),
+        types: page.types,
+        titles: page.titles,
+        roles: page.roles,
+        countries: page.countries,
         geo: page.geo,
         total_mentions: page.total_mentions,
         total_quotes: page.total_quotes,
-        related: page.related.into_iter().map(RelatedOut::from).collect(),
+        related: page.related,
         paging: Paging::new(offset / per.max(1) + 1, per, page.total_articles),
-        articles: page.articles.into_iter().map(EntityArticleOut::from).collect(),
+        articles: page.articles,
     })
 }
 
@@ -342,7 +345,7 @@ async fn speakers(
     let index = state.corpus_index().await?;
     Ok(Json(SpeakerList {
         paging: Paging::new(page, per, index.speakers.len() as u64),
-        items: index.speakers.iter().skip(offset).take(per).cloned().map(SpeakerItem::from).collect(),
+        items: index.speakers.iter().skip(offset).take(per).cloned().collect(),
     }))
 }
 
@@ -361,12 +364,12 @@ pub async fn load_speaker(
         .ok_or_else(|| ServerError::NotFound(format!("nobody called {shown:?} is quoted")))?;
     Ok(SpeakerResponse {
         name: page.name,
-        titles: page.titles.into_iter().map(Count::from).collect(),
-        roles: page.roles.into_iter().map(Count::from).collect(),
+        titles: page.titles,
+        roles: page.roles,
         total_articles: page.total_articles,
-        timeline: page.timeline.into_iter().map(Count::from).collect(),
+        timeline: page.timeline,
         paging: Paging::new(offset / per.max(1) + 1, per, page.total_quotes),
-        quotes: page.quotes.into_iter().map(QuoteOut::from).collect(),
+        quotes: page.quotes,
     })
 }
 
@@ -410,7 +413,7 @@ async fn places(
     let index = state.corpus_index().await?;
     Ok(Json(PlaceList {
         paging: Paging::new(page, per, index.places.len() as u64),
-        items: index.places.iter().skip(offset).take(per).cloned().map(PlaceItem::from).collect(),
+        items: index.places.iter().skip(offset).take(per).cloned().collect(),
     }))
 }
 
@@ -418,7 +421,7 @@ async fn places(
 pub async fn load_stats(state: &AppState) -> Result<StatsResponse, ServerError> {
     let stats = state.pool().run(|store| Ok(store.stats()?)).await?;
     let index = state.corpus_index().await?;
-    let pairs = |v: Vec<(String, u64)>| v.into_iter().map(|(value, count)| Count { value, count }).collect();
+    let pairs = |v: Vec<(String, u64)>| v.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
     Ok(StatsResponse {
         articles: stats.articles,
         first_published: stats.first_published,
@@ -469,10 +472,7 @@ pub async fn load_stories(state: &AppState, p: &StoryListParams) -> Result<Story
     let min_size = p.min_size.unwrap_or(2).max(1);
     // Paged and counted in SQL: the cost is this page's stories, not the store's.
     let found = state.pool().run(move |store| Ok(store.stories_page(offset, per, min_size)?)).await?;
-    Ok(StoryList {
-        paging: Paging::new(page, per, found.total),
-        items: found.items.into_iter().map(StoryItem::from).collect(),
-    })
+    Ok(StoryList { paging: Paging::new(page, per, found.total), items: found.items })
 }
 
 /// Events with at least `min_stories` stories, most stories first.
@@ -498,14 +498,11 @@ pub async fn load_events(state: &AppState, p: &EventListParams) -> Result<EventL
     let (page, per, offset) = paging(p.page, p.per_page)?;
     let min = p.min_stories.unwrap_or(2).max(1);
     let found = state.pool().run(move |store| Ok(store.events_page(offset, per, min)?)).await?;
-    Ok(EventList {
-        paging: Paging::new(page, per, found.total),
-        items: found.items.into_iter().map(EventItem::from).collect(),
-    })
+    Ok(EventList { paging: Paging::new(page, per, found.total), items: found.items })
 }
 
 /// Loads an event.
-pub async fn load_event(state: &AppState, id: &str) -> Result<EventItem, ServerError> {
+pub async fn load_event(state: &AppState, id: &str) -> Result<Event, ServerError> {
     let n: i64 =
         id.trim().parse().map_err(|_| ServerError::BadRequest(format!("event id must be a number, not {id:?}")))?;
     let event = state
@@ -513,7 +510,7 @@ pub async fn load_event(state: &AppState, id: &str) -> Result<EventItem, ServerE
         .run(move |store| Ok(store.event(n)?))
         .await?
         .ok_or_else(|| ServerError::NotFound(format!("no event {n}")))?;
-    Ok(event.into())
+    Ok(event)
 }
 
 /// An event: its stories (each with its versions' count and likely origin) side by side.
@@ -523,12 +520,12 @@ pub async fn load_event(state: &AppState, id: &str) -> Result<EventItem, ServerE
     tag = "events",
     params(("id" = i64, Path, description = "Event id")),
     responses(
-        (status = 200, description = "The event", body = EventItem),
+        (status = 200, description = "The event", body = Event),
         (status = 400, description = "Not an id", body = ApiError),
         (status = 404, description = "No such event", body = ApiError)
     )
 )]
-async fn event(State(state): State<AppState>, ApiPath(id): ApiPath) -> Result<Json<EventItem>, ServerError> {
+async fn event(State(state): State<AppState>, ApiPath(id): ApiPath) -> Result<Json<Event>, ServerError> {
     Ok(Json(load_event(&state, &id).await?))
 }
 
@@ -541,10 +538,7 @@ pub async fn load_story(state: &AppState, id: &str) -> Result<StoryResponse, Ser
         .run(move |store| Ok(store.story(n)?))
         .await?
         .ok_or_else(|| ServerError::NotFound(format!("no story {n}")))?;
-    Ok(StoryResponse {
-        story: story.summary.into(),
-        members: story.members.into_iter().map(StoryMemberOut::from).collect(),
-    })
+    Ok(StoryResponse { story: story.summary, members: story.members })
 }
 
 /// A story: every version, its likely origin, and the credits each carries.

@@ -10,8 +10,9 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
-use dateline_store::views::SearchFilter;
-use dateline_store::{QuoteFilter, QuoteHit, QUOTE_KINDS};
+use dateline_analyze::QuoteKind;
+use dateline_store::views::{FacetCount, SearchFilter};
+use dateline_store::{QuoteFilter, QuoteHit};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
@@ -20,7 +21,7 @@ use super::api::{check_date_bound, paging};
 use super::export::{self, opt, ExportRow, Format, EXPORT_MAX};
 use super::extract::ApiQuery;
 use super::web::error_page;
-use crate::model::{Count, Paging};
+use crate::model::{Paging, WordOp, WordOut};
 use crate::state::AppState;
 use crate::views::html::segment;
 use crate::ServerError;
@@ -60,75 +61,28 @@ pub struct QuoteParams {
     pub format: Option<String>,
 }
 
-/// One quote found, with the article it is in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct FoundQuote {
-    /// The article: `GET /api/articles/{id}`.
-    pub article_id: String,
-    /// The article's headline.
-    pub headline: String,
-    /// The article's publication date.
-    pub published: Option<String>,
-    /// The article's dateline place.
-    pub place: Option<String>,
-    /// The article's dateline country (ISO 3166-1 alpha-2).
-    pub country: Option<String>,
-    /// The article's wire credits.
-    pub sources: Vec<String>,
-    /// The quote's index in the article record's `quotes`.
-    pub index: usize,
-    /// `direct`, `indirect` or `partial`.
-    pub kind: Option<String>,
-    /// The resolved speaker; null when the speaker is not known.
-    pub speaker_name: Option<String>,
-    /// The verb or phrase that introduces the quote.
-    pub cue: Option<String>,
-    /// What was said.
-    pub content: String,
-    /// `[start, end)` byte offsets of the content in the article's text.
-    pub span: Option<[usize; 2]>,
-}
-
-impl From<QuoteHit> for FoundQuote {
-    fn from(h: QuoteHit) -> FoundQuote {
-        FoundQuote {
-            article_id: h.article_id,
-            headline: h.headline,
-            published: h.published,
-            place: h.place,
-            country: h.country,
-            sources: h.sources,
-            index: h.index,
-            kind: h.kind,
-            speaker_name: h.speaker_name,
-            cue: h.cue,
-            content: h.content,
-            span: h.span.map(|s| [s.0, s.1]),
-        }
-    }
-}
-
 /// One page of quotes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct QuotesResponse {
     /// Where this page is.
     pub paging: Paging,
     /// The quotes of this page.
-    pub hits: Vec<FoundQuote>,
+    pub hits: Vec<QuoteHit>,
     /// The most quoted speakers among the best 2,000 matches (all matches when fewer), as
     /// article search counts its facets.
-    pub speakers: Vec<Count>,
+    pub speakers: Vec<FacetCount>,
 }
 
 /// The store filter of quote parameters, or a 400 naming the bad one.
 pub fn quote_filter(p: &QuoteParams) -> Result<QuoteFilter, ServerError> {
     let nonempty = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-    let kind = nonempty(&p.kind).map(|k| k.to_ascii_lowercase());
-    if let Some(k) = &kind {
-        if !QUOTE_KINDS.contains(&k.as_str()) {
-            return Err(ServerError::BadRequest(format!("kind must be direct, indirect or partial, not {k:?}")));
-        }
-    }
+    let kind =
+        match nonempty(&p.kind).map(|k| k.to_ascii_lowercase()) {
+            Some(k) => Some(QuoteKind::parse(&k).ok_or_else(|| {
+                ServerError::BadRequest(format!("kind must be direct, indirect or partial, not {k:?}"))
+            })?),
+            None => None,
+        };
     check_date_bound("from", nonempty(&p.from).as_deref())?;
     check_date_bound("to", nonempty(&p.to).as_deref())?;
     Ok(QuoteFilter {
@@ -162,8 +116,8 @@ pub async fn run_quotes(state: &AppState, p: &QuoteParams) -> Result<Arc<QuotesR
             let found = store.quote_search(&filter, offset, per)?;
             Ok(QuotesResponse {
                 paging: Paging::new(page, per, found.total),
-                hits: found.hits.into_iter().map(FoundQuote::from).collect(),
-                speakers: found.speakers.into_iter().map(Count::from).collect(),
+                hits: found.hits,
+                speakers: found.speakers,
             })
         })
         .await
@@ -203,7 +157,7 @@ pub async fn quotes(
     params(QuoteParams),
     responses(
         (status = 200, description = "The quotes: one JSON object per line, or CSV with a header row",
-         content((FoundQuote = "application/x-ndjson"), (String = "text/csv"))),
+         content((QuoteHit = "application/x-ndjson"), (String = "text/csv"))),
         (status = 400, description = "A bad parameter (format, kind, dates)", body = crate::error::ApiError)
     )
 )]
@@ -213,13 +167,13 @@ pub async fn quotes_export(
 ) -> Result<Response, ServerError> {
     let filter = quote_filter(&p)?;
     let format = Format::parse(p.format.as_deref())?;
-    Ok(export::stream::<FoundQuote, _>(&state, "quotes", format, move |store, sink| {
-        store.for_each_quote(&filter, EXPORT_MAX, |hit| sink.send(&FoundQuote::from(hit)))?;
+    Ok(export::stream::<QuoteHit, _>(&state, "quotes", format, move |store, sink| {
+        store.for_each_quote(&filter, EXPORT_MAX, |hit| sink.send(&hit))?;
         Ok(())
     }))
 }
 
-impl ExportRow for FoundQuote {
+impl ExportRow for QuoteHit {
     const CSV_HEADER: &'static str =
         "published,speaker,kind,cue,content,headline,place,country,sources,article_id,index\r\n";
 
@@ -276,15 +230,6 @@ pub struct TrailStopOut {
     pub changes: Vec<WordOut>,
 }
 
-/// A run of words of a wording change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct WordOut {
-    /// `same`, `removed` or `added`.
-    pub op: String,
-    /// The words, with the whitespace after them.
-    pub text: String,
-}
-
 /// A quote and every article carrying it, earliest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct TrailResponse {
@@ -295,18 +240,14 @@ pub struct TrailResponse {
 }
 
 fn words_of(changes: Vec<dateline_store::diff::ParagraphChange>) -> Vec<WordOut> {
-    use dateline_store::diff::{ParagraphChange, WordChange};
+    use dateline_store::diff::ParagraphChange;
     let mut out = Vec::new();
     for c in changes {
         match c {
-            ParagraphChange::Same { text } => out.push(WordOut { op: "same".into(), text }),
-            ParagraphChange::Removed { text } => out.push(WordOut { op: "removed".into(), text }),
-            ParagraphChange::Added { text } => out.push(WordOut { op: "added".into(), text }),
-            ParagraphChange::Changed { words, .. } => out.extend(words.into_iter().map(|w| match w {
-                WordChange::Same(text) => WordOut { op: "same".into(), text },
-                WordChange::Removed(text) => WordOut { op: "removed".into(), text },
-                WordChange::Added(text) => WordOut { op: "added".into(), text },
-            })),
+            ParagraphChange::Same { text } => out.push(WordOut { op: WordOp::Same, text }),
+            ParagraphChange::Removed { text } => out.push(WordOut { op: WordOp::Removed, text }),
+            ParagraphChange::Added { text } => out.push(WordOut { op: WordOp::Added, text }),
+            ParagraphChange::Changed { words, .. } => out.extend(words.into_iter().map(WordOut::from)),
         }
     }
     out
@@ -436,8 +377,9 @@ pub async fn quotes_page(State(state): State<AppState>, query: Result<ApiQuery<Q
                         "href": with("speaker", if active { "" } else { &c.value }) })
             })
             .collect();
-        let kinds: Vec<serde_json::Value> = QUOTE_KINDS
+        let kinds: Vec<serde_json::Value> = QuoteKind::ALL
             .iter()
+            .map(|k| k.as_str())
             .map(|k| {
                 let active = p.kind.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(k));
                 json!({ "label": k, "active": active, "href": with("kind", if active { "" } else { k }) })

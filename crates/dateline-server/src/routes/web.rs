@@ -6,6 +6,8 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
+use dateline_analyze::EntityType;
+use dateline_store::views::{ArticleHit, FacetCount, SpeakerQuote};
 use serde::Serialize;
 use serde_json::json;
 
@@ -144,7 +146,7 @@ pub async fn search_page(
             .filter(|(k, v)| !matches!(*k, "q" | "sort") && !v.trim().is_empty())
             .map(|(k, v)| Chip { label: k.to_string(), value: v.clone(), remove: with(&p, k, "") })
             .collect();
-        let facet = |title: &'static str, key: &str, counts: &[crate::model::Count]| FacetGroup {
+        let facet = |title: &'static str, key: &str, counts: &[FacetCount]| FacetGroup {
             title,
             items: counts
                 .iter()
@@ -209,7 +211,7 @@ pub async fn search_page(
         };
         // The front page lists stories, not copies: one entry per story (its newest version),
         // the others counted on it. A search lists every matching version.
-        let latest: Vec<crate::model::Hit> = if filtered {
+        let latest: Vec<ArticleHit> = if filtered {
             Vec::new()
         } else {
             let mut seen = std::collections::HashSet::new();
@@ -304,8 +306,8 @@ struct Day {
 /// repeat the same words, which the speaker page shows once.
 #[derive(Debug, Serialize)]
 struct SaidOnce {
-    q: crate::model::QuoteOut,
-    also: Vec<crate::model::QuoteOut>,
+    q: SpeakerQuote,
+    also: Vec<SpeakerQuote>,
 }
 
 fn same_words(a: &str, b: &str) -> bool {
@@ -365,8 +367,8 @@ pub async fn speakers_page(
         let index = state.corpus_index().await?;
         let paging = Paging::new(page, per, index.speakers.len() as u64);
         let items: Vec<_> = index.speakers.iter().skip(offset).take(per).cloned().collect();
-        let people: Vec<_> = index.entities.iter().filter(|e| e.kind == "PERSON").take(30).cloned().collect();
-        let orgs: Vec<_> = index.entities.iter().filter(|e| e.kind == "ORG").take(30).cloned().collect();
+        let people: Vec<_> = index.entities.iter().filter(|e| e.kind == EntityType::Person).take(30).cloned().collect();
+        let orgs: Vec<_> = index.entities.iter().filter(|e| e.kind == EntityType::Org).take(30).cloned().collect();
         let pager = pager(&paging, |n| format!("/speakers?page={n}"));
         state.templates().render(
             "speakers.html",

@@ -11,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use dateline_analyze::{Analysis, Span};
+use dateline_analyze::{Analysis, EntityType, MentionVia, RepairKind, Span};
 
 use super::html::{escape, escape_into, segment};
 
@@ -58,11 +58,11 @@ pub fn annotate(a: &Analysis) -> String {
             (None, Some(m)) => format!("unresolved speaker ({})", m.text),
             (None, None) => "unattributed".to_string(),
         };
-        let mut tip = format!("{} quote · {who}", capitalise(&q.kind));
+        let mut tip = format!("{} quote · {who}", capitalise(q.kind.as_str()));
         if let Some(cue) = &q.cue {
             tip.push_str(&format!(" · “{cue}”"));
         }
-        let class = format!("q q-{}", class_word(&q.kind));
+        let class = format!("q q-{}", class_word(q.kind.as_str()));
         let data = [("data-quote", i.to_string())];
         layers[0].push(ann(q.span, "span", &class, &tip, &data, Some(format!("q-{i}"))));
     }
@@ -82,7 +82,7 @@ pub fn annotate(a: &Analysis) -> String {
         }
     }
     for e in &a.entities {
-        let mut tip = vec![type_label(&e.kind).to_string()];
+        let mut tip = vec![entity_label(e.kind).to_string()];
         tip.extend(e.title.clone());
         tip.extend(e.role.clone());
         if let Some(g) = &e.geo {
@@ -93,11 +93,11 @@ pub fn annotate(a: &Analysis) -> String {
         let tip = format!("{} — {}", e.name, tip.join(" · "));
         let href = format!("/entity/{}", segment(&e.name));
         for m in e.mentions.iter().filter(|m| valid(m.span)) {
-            let mut class = format!("ent ent-{}", class_word(&e.kind));
+            let mut class = format!("ent ent-{}", class_word(e.kind.as_str()));
             let mut tip = tip.clone();
             if m.via.is_some() {
                 class.push_str(" coref");
-                tip.push_str(&format!(" · linked by {}", m.via.as_deref().unwrap_or_default()));
+                tip.push_str(&format!(" · linked by {}", m.via.map_or("", MentionVia::as_str)));
             }
             if let Some((_, q)) = speaker_at.iter().find(|(s, _)| *s == m.span) {
                 class.push_str(" spk");
@@ -124,7 +124,7 @@ pub fn annotate(a: &Analysis) -> String {
         layers[2].push(ann(am.span, "span", "amt", &tip, &[], None));
     }
     for (i, r) in a.text_repairs.iter().enumerate().filter(|(_, r)| valid(r.span)) {
-        let mut tip = format!("Text repair · {}", repair_label(&format!("{:?}", r.kind)));
+        let mut tip = format!("Text repair · {}", repair_label(r.kind));
         if let Some(o) = &r.original {
             tip.push_str(&format!(" · was “{o}”"));
         }
@@ -273,26 +273,33 @@ pub fn class_word(s: &str) -> String {
     s.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect()
 }
 
-/// A readable name of an entity type.
+/// A readable name of an entity type named as the record writes it (a facet value, a template
+/// value); a name outside the set is shown as it is.
 pub fn type_label(kind: &str) -> &str {
-    match kind {
-        "PERSON" => "Person",
-        "ORG" => "Organisation",
-        "GPE" => "Place",
-        "LOC" => "Location",
-        "NORP" => "Group",
-        "FAC" => "Facility",
-        "EVENT" => "Event",
-        other => other,
+    match EntityType::parse(kind) {
+        Some(t) => entity_label(t),
+        None => kind,
     }
 }
 
-fn repair_label(kind: &str) -> &'static str {
+/// A readable name of an entity type.
+pub fn entity_label(kind: EntityType) -> &'static str {
     match kind {
-        "ReplacementChar" => "replacement character",
-        "Mojibake" => "mojibake reversed",
-        "InvalidBytes" => "invalid bytes",
-        _ => "repair",
+        EntityType::Person => "Person",
+        EntityType::Org => "Organisation",
+        EntityType::Gpe => "Place",
+        EntityType::Loc => "Location",
+        EntityType::Norp => "Group",
+        EntityType::Fac => "Facility",
+        EntityType::Event => "Event",
+    }
+}
+
+fn repair_label(kind: RepairKind) -> &'static str {
+    match kind {
+        RepairKind::ReplacementChar => "replacement character",
+        RepairKind::Mojibake => "mojibake reversed",
+        RepairKind::InvalidBytes => "invalid bytes",
     }
 }
 
@@ -339,7 +346,7 @@ pub fn plain(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dateline_analyze::{Entity, Mention, Quote, SourceRef};
+    use dateline_analyze::{Entity, Mention, Quote, QuoteKind, SourceRef};
 
     fn record(text: &str) -> Analysis {
         let json = serde_json::json!({
@@ -358,7 +365,7 @@ mod tests {
         Entity {
             id: id.into(),
             name: name.into(),
-            kind: kind.into(),
+            kind: kind.parse().expect("an entity type"),
             title: None,
             role: None,
             country: None,
@@ -385,7 +392,7 @@ mod tests {
             speaker_name: Some("Ann".into()),
             speaker_mention: None,
             speaker_affiliation: None,
-            kind: "direct".into(),
+            kind: QuoteKind::Direct,
             cue: Some("said".into()),
             content: String::new(),
             span: Span(qs, qe),
@@ -413,7 +420,7 @@ mod tests {
             speaker_name: None,
             speaker_mention: None,
             speaker_affiliation: None,
-            kind: "partial".into(),
+            kind: QuoteKind::Partial,
             cue: None,
             content: String::new(),
             span: Span(0, 6),

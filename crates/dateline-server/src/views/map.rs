@@ -139,14 +139,14 @@ pub fn map_svg(places: &[PlaceSummary]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use dateline_analyze::Geo;
+    use dateline_analyze::{EntityType, Geo};
 
     use super::*;
 
     fn place(name: &str, lat: f64, lon: f64, id: u64, country: &str, articles: u64) -> PlaceSummary {
         PlaceSummary {
             name: name.into(),
-            kind: "GPE".into(),
+            kind: EntityType::Gpe,
             geo: Geo { lat, lon, geonames_id: id, country: country.into() },
             articles,
             datelined: 0,

@@ -7,15 +7,23 @@ pub mod timeline;
 
 use std::collections::BTreeMap;
 
-use dateline_analyze::Analysis;
+use dateline_analyze::{Analysis, EntityType, Qualifier, QuoteKind};
 use dateline_store::views::derive_headline;
 use serde::Serialize;
 
-use self::annotate::{annotate, number, type_label};
+use self::annotate::{annotate, entity_label, number};
 use self::html::segment;
 
 /// Entity types in the order the article sidebar lists them.
-const TYPE_ORDER: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"];
+const TYPE_ORDER: [EntityType; 7] = [
+    EntityType::Person,
+    EntityType::Org,
+    EntityType::Gpe,
+    EntityType::Loc,
+    EntityType::Fac,
+    EntityType::Norp,
+    EntityType::Event,
+];
 
 /// An article page.
 #[derive(Debug, Serialize)]
@@ -51,7 +59,7 @@ pub struct DatelineView {
 
 #[derive(Debug, Serialize)]
 pub struct EntityGroup {
-    pub kind: String,
+    pub kind: EntityType,
     pub label: String,
     pub items: Vec<EntityView>,
 }
@@ -75,7 +83,7 @@ pub struct QuoteView {
     pub speaker: Option<String>,
     pub speaker_href: Option<String>,
     pub mention: Option<String>,
-    pub kind: String,
+    pub kind: QuoteKind,
     pub cue: Option<String>,
     pub content: String,
 }
@@ -91,7 +99,7 @@ pub struct AmountView {
     pub text: String,
     pub value: String,
     pub unit: Option<String>,
-    pub qualifier: Option<String>,
+    pub qualifier: Option<Qualifier>,
     pub about: Option<String>,
 }
 
@@ -113,10 +121,10 @@ pub fn article_view(a: &Analysis) -> ArticleView {
     };
     let mut groups: BTreeMap<usize, EntityGroup> = BTreeMap::new();
     for e in &a.entities {
-        let rank = TYPE_ORDER.iter().position(|t| *t == e.kind).unwrap_or(TYPE_ORDER.len());
+        let rank = TYPE_ORDER.iter().position(|&t| t == e.kind).unwrap_or(TYPE_ORDER.len());
         let group = groups.entry(rank).or_insert_with(|| EntityGroup {
-            kind: e.kind.clone(),
-            label: plural(type_label(&e.kind)),
+            kind: e.kind,
+            label: plural(entity_label(e.kind)),
             items: Vec::new(),
         });
         group.items.push(EntityView {
@@ -162,7 +170,7 @@ pub fn article_view(a: &Analysis) -> ArticleView {
                 speaker: q.speaker_name.clone(),
                 speaker_href: q.speaker_name.as_ref().map(|n| format!("/speaker/{}", segment(n))),
                 mention: q.speaker_mention.as_ref().map(|m| m.text.clone()),
-                kind: q.kind.clone(),
+                kind: q.kind,
                 cue: q.cue.clone(),
                 content: q.content.clone(),
             })
@@ -175,7 +183,7 @@ pub fn article_view(a: &Analysis) -> ArticleView {
                 text: m.text.clone(),
                 value: number(m.value),
                 unit: m.unit.clone(),
-                qualifier: m.qualifier.clone(),
+                qualifier: m.qualifier,
                 about: m.about.as_ref().and_then(|id| a.entities.iter().find(|e| &e.id == id)).map(|e| e.name.clone()),
             })
             .collect(),

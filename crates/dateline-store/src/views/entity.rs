@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use dateline_analyze::{Geo, Span};
+use dateline_analyze::{EntityType, Geo, Span};
 use serde::Serialize;
 
 use super::records::{Candidate, LightRecord};
@@ -12,6 +12,7 @@ use crate::{Store, StoreError};
 
 /// One article's mentions of an entity, with context.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EntityArticle {
     /// The article.
     pub id: String,
@@ -60,12 +61,13 @@ pub struct EntityPage {
 
 /// An entity named alongside another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RelatedEntity {
     /// Canonical name.
     pub name: String,
     /// Type.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EntityType,
     /// Articles naming both.
     pub count: u64,
 }
@@ -83,7 +85,7 @@ impl Store {
         let mut titles: HashMap<String, u64> = HashMap::new();
         let mut roles: HashMap<String, u64> = HashMap::new();
         let mut countries: HashMap<String, u64> = HashMap::new();
-        let mut related: HashMap<(String, String), u64> = HashMap::new();
+        let mut related: HashMap<(String, EntityType), u64> = HashMap::new();
         let mut geo: Option<Geo> = None;
         let mut matches: Vec<(Candidate, String, u64, u64, Span)> = Vec::new();
         let (mut total_mentions, mut total_quotes) = (0u64, 0u64);
@@ -93,7 +95,7 @@ impl Store {
                 continue;
             };
             *names.entry(entity.name.clone()).or_default() += 1;
-            *types.entry(entity.kind.clone()).or_default() += 1;
+            *types.entry(entity.kind.as_str().to_string()).or_default() += 1;
             count_opt(&mut titles, entity.title.as_deref());
             count_opt(&mut roles, entity.role.as_deref());
             count_opt(&mut countries, entity.country.as_deref().or(entity.geo.as_ref().map(|g| g.country.as_str())));
@@ -102,8 +104,8 @@ impl Store {
             }
             let mut seen = HashSet::new();
             for other in &record.entities {
-                if other.name.to_lowercase() != key && seen.insert((other.name.clone(), other.kind.clone())) {
-                    *related.entry((other.name.clone(), other.kind.clone())).or_default() += 1;
+                if other.name.to_lowercase() != key && seen.insert((other.name.clone(), other.kind)) {
+                    *related.entry((other.name.clone(), other.kind)).or_default() += 1;
                 }
             }
             let mentions = entity.mentions.len() as u64;

@@ -3,15 +3,16 @@
 
 use std::collections::{HashMap, HashSet};
 
-use dateline_analyze::Geo;
+use dateline_analyze::{EntityType, Geo};
 use serde::Serialize;
 
 use super::records::LightRecord;
-use super::{count_opt, display_name, most_frequent};
+use super::{count_opt, display_name, most_frequent, most_frequent_type};
 use crate::{Store, StoreError};
 
 /// A speaker in the corpus index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SpeakerSummary {
     /// Canonical name.
     pub name: String,
@@ -25,12 +26,13 @@ pub struct SpeakerSummary {
 
 /// An entity in the corpus index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EntitySummary {
     /// Canonical name.
     pub name: String,
     /// Most frequent type.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EntityType,
     /// Articles naming it.
     pub articles: u64,
     /// Mentions over all articles.
@@ -39,12 +41,13 @@ pub struct EntitySummary {
 
 /// A geocoded place in the corpus index.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlaceSummary {
     /// Canonical name.
     pub name: String,
     /// Type (GPE, LOC, FAC).
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EntityType,
     /// Where.
     pub geo: Geo,
     /// Articles naming it.
@@ -84,7 +87,7 @@ impl Store {
             quotes: u64,
             articles: u64,
             mentions: u64,
-            kinds: HashMap<String, u64>,
+            kinds: HashMap<EntityType, u64>,
             descriptions: HashMap<String, u64>,
             names: HashMap<String, u64>,
             geo: Option<Geo>,
@@ -129,7 +132,7 @@ impl Store {
                     *acc.names.entry(e.name.clone()).or_default() += 1;
                     acc.articles += 1;
                     acc.mentions += e.mentions.len() as u64;
-                    *acc.kinds.entry(e.kind.clone()).or_default() += 1;
+                    *acc.kinds.entry(e.kind).or_default() += 1;
                     if acc.geo.is_none() {
                         acc.geo.clone_from(&e.geo);
                     }
@@ -157,7 +160,7 @@ impl Store {
             .filter_map(|(key, acc)| {
                 Some(PlaceSummary {
                     name: display_name(&acc.names).unwrap_or_else(|| key.clone()),
-                    kind: most_frequent(&acc.kinds).unwrap_or_default(),
+                    kind: most_frequent_type(&acc.kinds)?,
                     geo: acc.geo.clone()?,
                     articles: acc.articles,
                     datelined: acc.datelined,
@@ -169,11 +172,13 @@ impl Store {
         places.truncate(top);
         let mut entities: Vec<EntitySummary> = entities
             .into_iter()
-            .map(|(key, acc)| EntitySummary {
-                name: display_name(&acc.names).unwrap_or(key),
-                kind: most_frequent(&acc.kinds).unwrap_or_default(),
-                articles: acc.articles,
-                mentions: acc.mentions,
+            .filter_map(|(key, acc)| {
+                Some(EntitySummary {
+                    kind: most_frequent_type(&acc.kinds)?,
+                    name: display_name(&acc.names).unwrap_or(key),
+                    articles: acc.articles,
+                    mentions: acc.mentions,
+                })
             })
             .collect();
         entities

@@ -26,6 +26,7 @@ use std::ops::Not;
 use std::path::Path;
 use std::time::Duration;
 
+use dateline_analyze::EntityType;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
@@ -52,6 +53,7 @@ pub const FACET_VALUES: usize = 12;
 
 /// A value of a facet and how many matching articles have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FacetCount {
     /// The value.
     pub value: String,
@@ -127,6 +129,12 @@ fn display_name(names: &HashMap<String, u64>) -> Option<String> {
 
 fn most_frequent(map: &HashMap<String, u64>) -> Option<String> {
     map.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0))).map(|(k, _)| k.clone())
+}
+
+/// The type given most often; a tie goes to the type whose name sorts first, as when the types
+/// were counted by name.
+fn most_frequent_type(map: &HashMap<EntityType, u64>) -> Option<EntityType> {
+    map.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.as_str().cmp(a.0.as_str()))).map(|(k, _)| *k)
 }
 
 fn to_u64(n: i64) -> u64 {

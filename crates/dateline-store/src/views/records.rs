@@ -1,7 +1,7 @@
 //! The parts of a stored record the views parse, and the articles a name may be in (the full-text
 //! index narrows them; the records then decide).
 
-use dateline_analyze::{Geo, Span};
+use dateline_analyze::{EntityType, Geo, QuoteKind, Span};
 use rusqlite::Connection;
 use serde::Deserialize;
 
@@ -24,7 +24,7 @@ pub(super) struct LightEntity {
     pub(super) id: String,
     pub(super) name: String,
     #[serde(rename = "type")]
-    pub(super) kind: String,
+    pub(super) kind: EntityType,
     #[serde(default)]
     pub(super) title: Option<String>,
     #[serde(default)]
@@ -50,7 +50,7 @@ pub(super) struct LightQuote {
     pub(super) speaker_name: Option<String>,
     #[serde(default)]
     pub(super) speaker_mention: Option<LightSpeakerMention>,
-    pub(super) kind: String,
+    pub(super) kind: QuoteKind,
     #[serde(default)]
     pub(super) cue: Option<String>,
     pub(super) content: String,

@@ -61,6 +61,7 @@ pub enum SortOrder {
 
 /// One article in a list of results.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ArticleHit {
     /// The article id.
     pub id: String,
@@ -92,6 +93,7 @@ pub struct ArticleHit {
 
 /// Counts of the matching articles by place, country, source, language and year.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Facets {
     /// Dateline places.
     pub places: Vec<FacetCount>,

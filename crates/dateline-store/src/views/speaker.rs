@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use dateline_analyze::Span;
+use dateline_analyze::{QuoteKind, Span};
 use serde::Serialize;
 
 use super::records::{LightQuote, LightRecord};
@@ -11,6 +11,7 @@ use crate::{Store, StoreError};
 
 /// One quote of a speaker.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SpeakerQuote {
     /// The article.
     pub article_id: String,
@@ -23,7 +24,7 @@ pub struct SpeakerQuote {
     /// Index of the quote in the article's `quotes`.
     pub index: usize,
     /// `direct`, `indirect` or `partial`.
-    pub kind: String,
+    pub kind: QuoteKind,
     /// The cue ("said").
     pub cue: Option<String>,
     /// What was said.
@@ -100,7 +101,7 @@ impl Store {
                     published: c.published.clone(),
                     place: c.place.clone(),
                     index,
-                    kind: q.kind.clone(),
+                    kind: q.kind,
                     cue: q.cue.clone(),
                     content: q.content.clone(),
                     speaker_mention: q.speaker_mention.as_ref().map(|m| m.text.clone()),

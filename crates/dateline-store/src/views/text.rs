@@ -20,6 +20,7 @@ const HEADLINE_CHARS: usize = 110;
 
 /// A passage of an article with a marked part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Excerpt {
     /// Text before the marked part (starts with `…` when cut).
     pub before: String,

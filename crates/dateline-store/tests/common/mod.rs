@@ -14,7 +14,7 @@ pub fn quote_in(text: &str, kind: &str, speaker: Option<&str>, content: String) 
         speaker_affiliation: None,
         confidence: 0.9,
         tone: None,
-        kind: kind.into(),
+        kind: kind.parse().expect("a quote kind"),
         cue: Some("said".into()),
         span: Span(start, start + content.len()),
         content,

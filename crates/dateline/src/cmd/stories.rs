@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use dateline_store::diff::{ParagraphChange, WordChange};
-use dateline_store::{Event, Store, Story, StorySummary, VersionDiff};
+use dateline_store::{Event, OriginReason, Store, Story, StorySummary, VersionDiff};
 use serde_json::json;
 
 use crate::cli::{EventsArgs, StoriesArgs, StoryArgs};
@@ -160,9 +160,9 @@ fn write_story(out: &mut impl Write, story: &Story) -> Result<()> {
     write_summary(out, &story.summary)?;
     if let Some(o) = &story.summary.origin {
         let why = match o.reason {
-            "credit+earliest" => "the earliest version carrying the wire credit",
-            "earliest" => "the earliest version (no wire credit)",
-            _ => "the most complete version (no credit, no dates)",
+            OriginReason::CreditEarliest => "the earliest version carrying the wire credit",
+            OriginReason::Earliest => "the earliest version (no wire credit)",
+            OriginReason::MostComplete => "the most complete version (no credit, no dates)",
         };
         writeln!(out, "  why: {why}")?;
     }

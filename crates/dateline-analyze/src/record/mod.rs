@@ -5,6 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod sets;
+
+pub use sets::{EntityType, MentionVia, Qualifier, QuoteKind, Stage};
+
 pub use dateline_text::{Format, Header, RepairKind, SourceRef, Span, TextRepair};
 
 /// Everything dateline knows about one article.
@@ -25,12 +29,12 @@ pub struct Analysis {
     /// Stages that did not run because they do not apply (English-only stages on other
     /// languages); their fields are empty.
     #[serde(default)]
-    pub skipped_stages: Vec<String>,
+    pub skipped_stages: Vec<Stage>,
     /// Stages whose output was cut at a documented cap (`entities`, `quotes`, ...; see
     /// docs/RECORD.md): what they report covers the article up to the cap. Absent when nothing
     /// was cut, which is every ordinary article.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub truncated_stages: Vec<String>,
+    pub truncated_stages: Vec<Stage>,
     /// Headline, when the source gave one.
     pub title: Option<String>,
     /// The author: the source's metadata, else the byline of the lead.
@@ -111,7 +115,7 @@ pub struct Entity {
     pub name: String,
     /// PERSON, ORG, GPE, LOC, NORP, FAC or EVENT.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EntityType,
     /// Title ("Col. Gen.", "President").
     pub title: Option<String>,
     /// Role from an apposition or modifier.
@@ -148,7 +152,7 @@ pub struct Mention {
     pub span: Span,
     /// How it was linked when not by name (`coreference`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub via: Option<String>,
+    pub via: Option<MentionVia>,
 }
 
 /// A quote and its speaker.
@@ -167,7 +171,7 @@ pub struct Quote {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_affiliation: Option<String>,
     /// `direct`, `indirect` or `partial`.
-    pub kind: String,
+    pub kind: QuoteKind,
     /// The cue ("said", "according to").
     pub cue: Option<String>,
     /// What was said, without quote marks.
@@ -216,7 +220,7 @@ pub struct Amount {
     /// Counted noun, currency or `percent`.
     pub unit: Option<String>,
     /// approximately, more than, less than, at least, at most, exactly.
-    pub qualifier: Option<String>,
+    pub qualifier: Option<Qualifier>,
     /// Entity id the amount is about.
     pub about: Option<String>,
     /// Where.
