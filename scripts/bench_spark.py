@@ -89,9 +89,11 @@ def measure(cmd, env=None, stdout=subprocess.DEVNULL):
             for pid in tree:
                 if pid in stats:
                     _, cpu, rss, cmdline = stats[pid]
-                    rec = seen.setdefault(pid, [0.0, 0.0, _kind(cmdline)])
+                    rec = seen.setdefault(pid, [0.0, 0.0, "other"])
                     rec[0] = max(rec[0], cpu)
                     rec[1] = max(rec[1], rss)
+                    # A launcher script execs java in the same process: the latest command line.
+                    rec[2] = _kind(cmdline)
             stop.wait(0.1)
 
     th = threading.Thread(target=sample, daemon=True)
@@ -267,6 +269,26 @@ def main():
         shutil.rmtree(out, ignore_errors=True)
         return r
 
+    summary = {}
+    if a.n:
+        main_comparison(a, summary, cli_analyze, spark_job, spacy_run)
+    growth = []
+    for n in [int(x) for x in a.growth.split(",") if x]:
+        p = corpus(a.work, a.shared, n)
+        growth.append(cli_analyze(p, n))
+        growth.append(cli_ingest(p, n))
+    for n in [int(x) for x in a.growth_spark.split(",") if x]:
+        p = corpus(a.work, a.shared, n)
+        growth.append(spark_job(p, n, stories=not a.no_stories))
+    print("SUMMARY " + json.dumps(summary), flush=True)
+    name = "results.json" if a.n else "results-growth.json"
+    with open(os.path.join(a.work, name), "w") as f:
+        json.dump({"runs": results, "summary": summary}, f, indent=1)
+
+
+def main_comparison(a, summary, cli_analyze, spark_job, spacy_run):
+    """The CLI and the Spark job on the same corpus, then spaCy and dateline on a sample."""
+
     def marginal(big, small, key="cpu_s"):
         d = big[key] - small[key]
         return (big["articles"] - small["articles"]) / d if d > 0 else float("nan")
@@ -275,11 +297,13 @@ def main():
         d = big["workers"]["cpu"] - small["workers"]["cpu"]
         return (big["articles"] - small["articles"]) / d if d > 0 else float("nan")
 
-    summary = {}
     path = corpus(a.work, a.shared, a.n)
     small = head(path, a.base, a.work)
     cli = cli_analyze(path, a.n)
-    s_small = spark_job(small, a.base)
+    # The fixed cost varies by a few CPU-seconds from run to run (JIT, GC): the mean of two.
+    smalls = [spark_job(small, a.base) for _ in range(2)]
+    s_small = {"articles": a.base, "cpu_s": sum(r["cpu_s"] for r in smalls) / 2,
+               "workers": {"cpu": sum(r["workers"]["cpu"] for r in smalls) / 2}}
     s_big = spark_job(path, a.n)
     summary["cli_per_cpu_s"] = cli["articles_per_cpu_s"]
     summary["spark_marginal_per_cpu_s"] = round(marginal(s_big, s_small), 1)
@@ -306,17 +330,6 @@ def main():
             summary["dateline_sample_marginal_per_cpu_s"] / summary["spacy_marginal_per_cpu_s"], 1)
         summary["ratio_dateline_to_spacy_workers"] = round(marginal_workers(dl, dl_tiny) / marginal_workers(sp, sp_tiny), 1)
         summary["spacy_worker_peak_rss_mb"] = sp["workers"]["rss"]
-    growth = []
-    for n in [int(x) for x in a.growth.split(",") if x]:
-        p = corpus(a.work, a.shared, n)
-        growth.append(cli_analyze(p, n))
-        growth.append(cli_ingest(p, n))
-    for n in [int(x) for x in a.growth_spark.split(",") if x]:
-        p = corpus(a.work, a.shared, n)
-        growth.append(spark_job(p, n, stories=not a.no_stories))
-    print("SUMMARY " + json.dumps(summary), flush=True)
-    with open(os.path.join(a.work, "results.json"), "w") as f:
-        json.dump({"runs": results, "summary": summary}, f, indent=1)
 
 
 if __name__ == "__main__":
