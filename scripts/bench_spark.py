@@ -53,15 +53,15 @@ def _stat(pid):
 
 
 def _kind(cmd):
+    """The JVM, or a Python worker (any other process under the driver)."""
     if "java" in cmd.split(" ")[0] or " org.apache.spark" in cmd:
         return "jvm"
-    if "pyspark.daemon" in cmd or "pyspark.worker" in cmd or "pyspark/daemon" in cmd or "pyspark/worker" in cmd:
-        return "worker"
-    return "other"
+    return "worker"
 
 
 def measure(cmd, env=None, stdout=subprocess.DEVNULL):
-    """Runs cmd; returns wall s, tree CPU s, CPU and peak RSS (MB) by kind (jvm, worker, other)."""
+    """Runs cmd; returns wall s, tree CPU s, CPU and peak RSS (MB) by kind: jvm, worker (the
+    Python processes the JVM starts; for the CLI, none), other (the command itself)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=stdout, stderr=subprocess.PIPE)
@@ -92,8 +92,9 @@ def measure(cmd, env=None, stdout=subprocess.DEVNULL):
                     rec = seen.setdefault(pid, [0.0, 0.0, "other"])
                     rec[0] = max(rec[0], cpu)
                     rec[1] = max(rec[1], rss)
-                    # A launcher script execs java in the same process: the latest command line.
-                    rec[2] = _kind(cmdline)
+                    # The driver (or the CLI) is "other"; a launcher script execs java in the same
+                    # process, so the latest command line decides.
+                    rec[2] = "other" if pid == proc.pid else _kind(cmdline)
             stop.wait(0.1)
 
     th = threading.Thread(target=sample, daemon=True)
