@@ -10,7 +10,12 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use dateline_analyze::{analyze as analyze_doc, Analysis, Format, Resources, SourceRef};
+use dateline_analyze::{Shingles, Signature};
 use dateline_ingest::{Body, IngestError, Limits, Record};
+use dateline_store::lsh::band_keys;
+use dateline_store::origin::{origin, VersionFacts};
+use dateline_store::stories::{versions_of_one_story, CANDIDATES_PER_BUCKET};
+use dateline_store::StoryOptions;
 use dateline_text::Metadata;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -364,6 +369,103 @@ fn analyze_many<'py>(
     reader.call_method0("read_all")
 }
 
+/// The byte range a record's fingerprint leaves out (its dateline span), from the record's
+/// `dateline.start`/`dateline.end` (Parquet) or `dateline.span` (JSON).
+fn skip(start: Option<usize>, end: Option<usize>) -> Option<std::ops::Range<usize>> {
+    match (start, end) {
+        (Some(s), Some(e)) => Some(s..e),
+        _ => None,
+    }
+}
+
+/// The LSH band keys the store indexes an article by (42 signed 64-bit keys), from the record's
+/// `fingerprint.minhash` (base64); an empty list for a missing or foreign fingerprint and for an
+/// article without words (the store puts those in no band). Two articles are compared for a
+/// story only when they share a key.
+#[pyfunction]
+fn story_bands(minhash: Option<&str>) -> Vec<i64> {
+    match minhash.and_then(Signature::from_base64) {
+        Some(sig) if !sig.is_empty() => band_keys(&sig).to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+/// Distinct word 5-shingles of a text less its dateline span: how much story text a version
+/// carries (the store's `shingles`, which names the most complete version of a story).
+#[pyfunction]
+#[pyo3(signature = (text, start = None, end = None))]
+fn shingle_count(text: &str, start: Option<usize>, end: Option<usize>) -> usize {
+    Shingles::of(text, skip(start, end)).len()
+}
+
+/// One side of a pair: text, dateline start, dateline end.
+type Side = (String, Option<usize>, Option<usize>);
+
+/// The store's decision for pairs of articles (each `(text, dateline_start, dateline_end)`):
+/// for each pair, the similarity (the larger of shingle Jaccard and containment) when the two
+/// are versions of one story, else None. The same Rust comparison ingest makes between a new
+/// article and its candidates (`dateline_store::stories::versions_of_one_story`), with the
+/// store's default thresholds; runs on `jobs` threads (0: one per core) with the GIL released.
+#[pyfunction]
+#[pyo3(signature = (pairs, *, jobs = 1))]
+fn same_story_many(py: Python<'_>, pairs: Vec<(Side, Side)>, jobs: usize) -> PyResult<Vec<Option<f64>>> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| PyRuntimeError::new_err(format!("starting worker threads: {e}")))?;
+    let opts = StoryOptions::default();
+    Ok(py.detach(|| {
+        pool.install(|| {
+            pairs
+                .par_iter()
+                .map(|((ta, sa, ea), (tb, sb, eb))| {
+                    versions_of_one_story((ta, skip(*sa, *ea)), (tb, skip(*sb, *eb)), &opts)
+                        .map(|s| s.jaccard.max(s.containment))
+                })
+                .collect()
+        })
+    }))
+}
+
+/// The likely origin of a story, by the store's rule (credits, then earliest, then most
+/// complete): `versions` are `(id, published, sources, shingles)` in the store's member order
+/// (dated before undated, by publication date, then storage order). Returns a dict with
+/// `article`, `reason`, `credits`, `earliest`, `most_complete` and `uncredited`, or None for no
+/// versions.
+#[pyfunction]
+fn story_origin<'py>(
+    py: Python<'py>,
+    versions: Vec<(String, Option<String>, Vec<String>, u64)>,
+) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let facts: Vec<VersionFacts> = versions
+        .into_iter()
+        .map(|(id, published, sources, shingles)| VersionFacts { id, published, sources, shingles })
+        .collect();
+    let Some(o) = origin(&facts) else { return Ok(None) };
+    let d = PyDict::new(py);
+    d.set_item("article", o.article)?;
+    d.set_item("reason", o.reason)?;
+    d.set_item("credits", o.credits)?;
+    d.set_item("earliest", o.earliest)?;
+    d.set_item("most_complete", o.most_complete)?;
+    d.set_item("uncredited", o.uncredited)?;
+    Ok(Some(d))
+}
+
+/// The store's story parameters: `threshold`, `containment`, `sentences`, `candidates` and
+/// `per_bucket` (the candidate limits of ingest; see `dateline.spark.stories`).
+#[pyfunction]
+fn story_options<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    let o = StoryOptions::default();
+    let d = PyDict::new(py);
+    d.set_item("threshold", o.threshold)?;
+    d.set_item("containment", o.containment)?;
+    d.set_item("sentences", o.sentences)?;
+    d.set_item("candidates", o.candidates)?;
+    d.set_item("per_bucket", CANDIDATES_PER_BUCKET)?;
+    Ok(d)
+}
+
 /// The Parquet schema of the records, as Arrow IPC bytes (read by `dateline.arrow_schema()`).
 #[pyfunction]
 fn _schema_ipc<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
@@ -377,6 +479,11 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(read_warc, m)?)?;
     m.add_function(wrap_pyfunction!(_schema_ipc, m)?)?;
+    m.add_function(wrap_pyfunction!(story_bands, m)?)?;
+    m.add_function(wrap_pyfunction!(shingle_count, m)?)?;
+    m.add_function(wrap_pyfunction!(same_story_many, m)?)?;
+    m.add_function(wrap_pyfunction!(story_origin, m)?)?;
+    m.add_function(wrap_pyfunction!(story_options, m)?)?;
     m.add_class::<Page>()?;
     m.add_class::<Pages>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -229,25 +229,63 @@ fn confirmed(
             (Some(s), Some(e)) => Some(usize::try_from(s).unwrap_or(0)..usize::try_from(e).unwrap_or(0)),
             _ => None,
         };
-        let sim = shingles.similarity(&Shingles::of(&text, skip.clone()));
-        if opts.same_story(sim) {
+        if let Some(sim) = confirm((shingles, sentences), (&text, skip), opts) {
             out.push((cand, story, sim));
-            continue;
-        }
-        // Sentences only when the shingles said no but still overlap (a copy with 70% of its
-        // sentences in the other keeps well over a third of its shingles there, however its
-        // paragraphs were cut and joined), and only when the article has enough sentences to
-        // share: most candidates are settled by shingles alone, without a second scan.
-        if sim.containment >= SENTENCE_FLOOR && sentences.sentence_count() >= MIN_SHARED_SENTENCES {
-            let (contained, shared) = sentences.sentence_containment(&Evidence::sentences_of_text(&text, skip));
-            if opts.same_by_sentences(contained, shared) {
-                // Recorded as containment: the share of the smaller version found in the larger.
-                out.push((cand, story, Similarity { containment: contained.max(sim.containment), ..sim }));
-            }
         }
     }
     Ok(out)
 }
+
+/// The exact comparison of a new article (its shingles and sentences) with a candidate (its text
+/// less `skip`): the similarity when they are versions of one story, else `None`.
+fn confirm(
+    (shingles, sentences): (&Shingles, &Evidence),
+    (text, skip): (&str, Option<Range<usize>>),
+    opts: &StoryOptions,
+) -> Option<Similarity> {
+    let sim = shingles.similarity(&Shingles::of(text, skip.clone()));
+    if opts.same_story(sim) {
+        return Some(sim);
+    }
+    // Sentences only when the shingles said no but still overlap (a copy with 70% of its
+    // sentences in the other keeps well over a third of its shingles there, however its
+    // paragraphs were cut and joined), and only when the article has enough sentences to
+    // share: most candidates are settled by shingles alone, without a second scan.
+    if sim.containment >= SENTENCE_FLOOR && sentences.sentence_count() >= MIN_SHARED_SENTENCES {
+        let (contained, shared) = sentences.sentence_containment(&Evidence::sentences_of_text(text, skip));
+        if opts.same_by_sentences(contained, shared) {
+            // Recorded as containment: the share of the smaller version found in the larger.
+            return Some(Similarity { containment: contained.max(sim.containment), ..sim });
+        }
+    }
+    None
+}
+
+/// The store's decision for two articles, each given as its text and the byte range left out of
+/// its fingerprint (its dateline span): the similarity when they are versions of one story, else
+/// `None`. It is the comparison ingest makes between a new article and each of its LSH
+/// candidates, so a batch clustering (the Spark job of the Python package) that joins the same
+/// pairs finds the same stories. Symmetric in its answer: the sentence route needs
+/// [`MIN_SHARED_SENTENCES`] shared sentences, which neither side can have fewer of. An article
+/// without shingles is a version of nothing (the store never compares it).
+pub fn versions_of_one_story(
+    a: (&str, Option<Range<usize>>),
+    b: (&str, Option<Range<usize>>),
+    opts: &StoryOptions,
+) -> Option<Similarity> {
+    let shingles = Shingles::of(a.0, a.1.clone());
+    if shingles.is_empty() {
+        return None;
+    }
+    let sentences = Evidence::sentences_of_text(a.0, a.1);
+    confirm((&shingles, &sentences), b, opts)
+}
+
+/// How the store picks the candidates it compares a new article with ([`confirmed`]): per LSH
+/// band, the [`BUCKET_CAP`] most recently stored articles; of those, the [`StoryOptions::candidates`]
+/// sharing the most bands (ties: the earliest stored). Exposed so that a batch clustering can pick
+/// the same pairs.
+pub const CANDIDATES_PER_BUCKET: usize = BUCKET_CAP as usize;
 
 /// Merges `stories` into the largest of them (ties: the oldest) and returns it.
 fn merge(tx: &Transaction<'_>, stories: &[i64]) -> rusqlite::Result<i64> {
