@@ -444,7 +444,7 @@ fn story_origin<'py>(
     let Some(o) = origin(&facts) else { return Ok(None) };
     let d = PyDict::new(py);
     d.set_item("article", o.article)?;
-    d.set_item("reason", o.reason)?;
+    d.set_item("reason", o.reason.as_str())?;
     d.set_item("credits", o.credits)?;
     d.set_item("earliest", o.earliest)?;
     d.set_item("most_complete", o.most_complete)?;
