@@ -41,16 +41,24 @@ pub(super) fn drop_sentence_initial_common_words(text: &str, toks: &[Tok], out: 
     if opening_only.is_empty() {
         return;
     }
-    let lower: HashSet<&str> =
-        (0..toks.len()).map(|i| tok(text, toks, i)).filter(|w| w.starts_with(char::is_lowercase)).collect();
-    let common: Vec<&str> = opening_only
+    // (their lower-case forms, looked for in one pass over the tokens: usually one or two words)
+    let lowered: Vec<(String, &str)> = opening_only
         .into_iter()
         .map(|(w, _)| w)
-        .filter(|w| w.chars().skip(1).all(char::is_lowercase) && lower.contains(w.to_lowercase().as_str()))
+        .filter(|w| w.chars().skip(1).all(char::is_lowercase))
+        .map(|w| (w.to_lowercase(), w))
         .collect();
+    let mut common: HashSet<&str> = HashSet::new();
+    for i in 0..toks.len() {
+        let t = tok(text, toks, i);
+        if t.starts_with(char::is_lowercase) {
+            if let Some((_, w)) = lowered.iter().find(|(l, _)| l == t) {
+                common.insert(w);
+            }
+        }
+    }
     if common.is_empty() {
         return;
     }
-    let common: Vec<String> = common.into_iter().map(str::to_string).collect();
-    out.retain(|c| c.source != Source::Model || !common.iter().any(|w| *w == text[c.start..c.end]));
+    out.retain(|c| c.source != Source::Model || !common.contains(&text[c.start..c.end]));
 }

@@ -18,6 +18,12 @@ const SAYING: &[&str] = &["said", "says", "told", "added", "stated", "wrote", "w
 /// Verbs of reporting, said of publications and agencies more than of people.
 const REPORTING: &[&str] = &["reported", "reports", "published", "quoted", "cited"];
 
+/// Whether `w` starts as a word of [`SAYING`] or [`REPORTING`] or "to" may: a cheap first
+/// test for every token.
+fn may_be_cue(w: &str) -> bool {
+    matches!(w.as_bytes().first(), Some(b's' | b't' | b'a' | b'w' | b'e' | b'i' | b'r' | b'p' | b'q' | b'c'))
+}
+
 /// Capitalised words that are never a name, whatever follows them: pronouns, determiners and
 /// quantifiers ("Some said", "Most say").
 const NOT_NAMES: &[&str] = &[
@@ -169,6 +175,10 @@ pub(super) fn reporters(text: &str, toks: &[Tok], taken: impl Fn(usize, usize) -
     let mut mid_sentence: Option<HashSet<&str>> = None;
     for v in 1..toks.len() {
         let verb = tok(text, toks, v);
+        // (most words are none of these: the first letter turns them away)
+        if !may_be_cue(verb) {
+            continue;
+        }
         let according = verb == "to" && v >= 1 && tok(text, toks, v - 1).eq_ignore_ascii_case("according");
         // `org`: "the" before the name, or a verb of reporting, says an organisation
         let (a, b, org) = if according {
@@ -272,4 +282,16 @@ fn capitalised_mid_sentence<'t>(text: &'t str, toks: &[Tok]) -> HashSet<&'t str>
         .map(|i| tok(text, toks, i))
         .filter(|w| capitalised(w))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_letter_test_lets_every_cue_through() {
+        for w in SAYING.iter().chain(REPORTING).chain(&["to"]) {
+            assert!(may_be_cue(w), "{w}");
+        }
+    }
 }
