@@ -79,3 +79,19 @@ def write_warc(path, rows, broken_after=None, gz=False):
         data = b"".join(gzip.compress(p) for p in parts)
     path.write_bytes(data)
     return path
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local Spark session (two cores, no UI) shared by the Spark tests."""
+    pytest.importorskip("pyspark")
+    import sys
+
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    session = (SparkSession.builder.master("local[2]").appName("dateline-test")
+               .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate())
+    yield session
+    session.stop()
+

@@ -15,20 +15,6 @@ pyspark = pytest.importorskip("pyspark")
 SAMPLES = ROOT.parent / "shared" / "data" / "warc-samples"
 
 
-@pytest.fixture(scope="module")
-def spark():
-    import os
-    import sys
-
-    from pyspark.sql import SparkSession
-
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    session = (SparkSession.builder.master("local[2]").appName("dateline-test")
-               .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate())
-    yield session
-    session.stop()
-
-
 def spark_rows(out):
     rows = []
     for f in sorted(pathlib.Path(out).rglob("*.parquet")):

@@ -21,17 +21,6 @@ SHARED = ROOT.parent / "shared"
 HEADER = re.compile(r"^ date (\S+) \(@([^)]*)\)\s*$")
 
 
-@pytest.fixture(scope="module")
-def spark():
-    from pyspark.sql import SparkSession
-
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    session = (SparkSession.builder.master("local[2]").appName("dateline-stories-test")
-               .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate())
-    yield session
-    session.stop()
-
-
 def txt_rows(paths):
     """JSONL rows of crawl-header text files (` date 2024-03-04 (@site)` then the body)."""
     rows = []

@@ -38,7 +38,7 @@ const ROLE_OF: &[&str] = &[
     "ceo",
 ];
 
-fn cand(start: usize, end: usize, kind: Kind, source: Source, sentence: usize) -> Cand {
+pub(super) fn cand(start: usize, end: usize, kind: Kind, source: Source, sentence: usize) -> Cand {
     Cand { start, end, kind, source, country: None, alias_of: None, name_end: end, head: None, sentence }
 }
 

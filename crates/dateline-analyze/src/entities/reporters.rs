@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use dateline_ner::lexicon::{demonym, is_person_title, ORG_WORDS};
 
-use super::mentions::is_calendar_word;
+use super::mentions::{cand, is_calendar_word};
 use super::{capitalised, tok, Cand, Kind, Source, Tok};
 use crate::quotes::is_first_name;
 
@@ -244,19 +244,8 @@ pub(super) fn reporters(text: &str, toks: &[Tok], taken: impl Fn(usize, usize) -
             }
         }
         let kind = kind_of(text, toks, a, b, org);
-        out.push(Cand {
-            start: toks[a].start,
-            end: toks[b - 1].end,
-            kind,
-            // as weak as the recogniser's own guesses: one type per name and the merge may
-            // overrule it
-            source: Source::Model,
-            country: None,
-            alias_of: None,
-            name_end: toks[b - 1].end,
-            head: None,
-            sentence: toks[a].sentence,
-        });
+        // as weak as the recogniser's own guesses: one type per name and the merge may overrule it
+        out.push(cand(toks[a].start, toks[b - 1].end, kind, Source::Model, toks[a].sentence));
     }
     out
 }
