@@ -307,6 +307,12 @@ fn before(doc: &Doc, open: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Att
     None
 }
 
+/// Whether a line break stands between bytes `from` and `to` (an attribution never reaches across
+/// a paragraph; a range outside the text counts as crossing).
+fn crosses_paragraph(doc: &Doc, from: usize, to: usize) -> bool {
+    doc.text.get(from..to).is_none_or(|g| g.contains('\n'))
+}
+
 /// The most tokens of a sentence that only says who spoke (`Ama Mensah of the port union
 /// agreed.`), read as the attribution of the quote after it.
 const SPEAKER_SENTENCE_TOKENS: usize = 12;
@@ -315,7 +321,7 @@ const SPEAKER_SENTENCE_TOKENS: usize = 12;
 /// paragraph: `Ama Mensah agreed. "The port must reopen."`.
 fn previous_sentence(doc: &Doc, open: usize, s_open: usize, cues: &[Option<Cue>]) -> Option<Attr> {
     let (a, b) = doc.sents[s_open.checked_sub(1)?];
-    if b <= a + 1 || b - a > SPEAKER_SENTENCE_TOKENS || doc.text.get(doc.end(b - 1)..open)?.contains('\n') {
+    if b <= a + 1 || b - a > SPEAKER_SENTENCE_TOKENS || crosses_paragraph(doc, doc.end(b - 1), open) {
         return None;
     }
     // the cue is the sentence's last word, before its full stop
@@ -336,8 +342,7 @@ fn next_sentence(doc: &Doc, after_tok: usize, cues: &[Option<Cue>]) -> Option<At
         return None;
     }
     // not across a paragraph break: `"..." ¶ X agreed.` agrees with the quote, it does not say it
-    let close = after_tok.checked_sub(1).map_or(0, |p| doc.end(p));
-    if doc.text.get(close..doc.start(a)).is_some_and(|g| g.contains('\n')) {
+    if crosses_paragraph(doc, after_tok.checked_sub(1).map_or(0, |p| doc.end(p)), doc.start(a)) {
         return None;
     }
     let k = (a..b.min(a + 6)).find(|&k| cues.get(k).copied().flatten().is_some())?;
