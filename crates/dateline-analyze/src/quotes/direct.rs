@@ -32,6 +32,12 @@ const REACH: usize = 14;
 /// attributes them (`the mayor "has ...," Ama Mensah said`).
 const EMBEDDED_SPEAKER_TOKENS: usize = 4;
 
+/// ... or between it and the cue when they are all capitalised (a name and its titles).
+const EMBEDDED_NAME_TOKENS: usize = 7;
+
+/// Lowercase words that may open that speaker phrase (`," he said`, `," his brother told`).
+const EMBEDDED_SPEAKER_STARTS: &[&str] = &["the", "a", "an", "he", "she", "they", "we", "his", "her", "their", "its"];
+
 /// Direct quotes of the article, and which tokens served as their cues.
 pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<Found>, Vec<bool>) {
     let mut used = vec![false; doc.toks.len()];
@@ -87,9 +93,12 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
         // the inverted reading takes the whole clause as reported speech.)
         let at_once = after.is_some_and(|a| {
             let from = if doc.t(after_tok) == "," { after_tok + 1 } else { after_tok };
+            // A name with its titles may run longer (`," Deputy Interior Minister Ana Ruiz told`).
+            let titled_name = (from..a.cue_tok).all(|k| doc.is_cap(k));
+            let limit = if titled_name { EMBEDDED_NAME_TOKENS } else { EMBEDDED_SPEAKER_TOKENS };
             a.cue_tok > from
-                && a.cue_tok - from <= EMBEDDED_SPEAKER_TOKENS
-                && (doc.is_cap(from) || doc.is(from, &["the", "a", "an"]))
+                && a.cue_tok - from <= limit
+                && (doc.is_cap(from) || doc.is(from, EMBEDDED_SPEAKER_STARTS))
                 && (from..a.cue_tok).all(|k| doc.is_word(k) && !doc.is(k, NOT_GOING_ON))
         });
         // ... and words a naming verb frames (`the judge called "distasteful,"`, `refers to

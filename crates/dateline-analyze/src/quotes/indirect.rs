@@ -10,7 +10,7 @@
 use dateline_text::Span;
 
 use super::doc::Doc;
-use super::doc::{AUXILIARIES, CLAUSE_WORDS, VERBISH};
+use super::doc::{verbish, AUXILIARIES, CLAUSE_WORDS, VERBISH};
 use super::marks::Region;
 use super::noun_cues::noun_cues;
 use super::phrase::{
@@ -117,6 +117,9 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || doc.is(j + 1, &["before", "after", "while", "then"]) && participle(j + 2) && cue_at(j + 2)
                 || doc.is(j + 1, &["according", "echoing"])
                 || doc.is(j + 1, CLAUSE_TURNS) && whole(j)
+                // ", even though ...", ", although ...": a concession the writer adds.
+                || (doc.is(j + 1, CONCESSIVE) || doc.is(j + 1, &["even"]) && doc.is(j + 2, &["as", "though", "if", "while"]))
+                    && whole(j)
                 || doc.is(j + 1, &["and", "but"]) && new_attribution(j + 1)
         }
         _ => {
@@ -148,6 +151,9 @@ fn plural_noun(doc: &Doc, j: usize) -> bool {
 /// Words after a comma that open a clause of the writer's, not more of the reported content:
 /// "..., but ...", "..., which ...", "..., while ...".
 const CLAUSE_TURNS: &[&str] = &["which", "who", "whom", "whose", "where"];
+
+/// Conjunctions of concession that open a clause after a comma.
+const CONCESSIVE: &[&str] = &["although", "though", "whereas"];
 
 /// A past-tense verb in lower case ("boycotted", "conceded").
 fn past_tense(doc: &Doc, j: usize) -> bool {
@@ -450,12 +456,33 @@ const NOT_CONTINUATION: &[&str] = &[
 
 /// The content that resumes after a parenthetical attribution ("The plan, he said, will fail"):
 /// from token `a` to the sentence end, when it is more than a trailing adverbial.
+/// Whether token `a` reads as a finite verb opening a predicate: a lowercase word in "-s" or
+/// "-ed", or a common irregular past ("began", "made").
+fn predicate(doc: &Doc, a: usize) -> bool {
+    let t = doc.t(a);
+    if doc.is_cap(a) || doc.is(a, PREPOSITIONS) || doc.is(a, ADVERBIAL) || doc.is(a, CLAUSE_WORDS) {
+        return false;
+    }
+    verbish(doc, a)
+        || t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us")
+        || doc.is(a, IRREGULAR_PAST)
+}
+
+/// Past forms of common verbs that do not end in "-ed".
+const IRREGULAR_PAST: &[&str] = &[
+    "began", "became", "brought", "came", "cost", "fell", "felt", "found", "gave", "got", "grew", "held", "kept",
+    "knew", "led", "left", "lost", "made", "meant", "met", "paid", "put", "ran", "rose", "saw", "sent", "set", "shut",
+    "sold", "spent", "stood", "struck", "took", "thought", "went", "won", "wrote",
+];
+
 fn continuation(doc: &Doc, a: usize, hi: usize) -> Option<Span> {
     if a >= hi || !doc.is_word(a) || doc.is(a, NOT_CONTINUATION) || doc.t(a).ends_with("ing") {
         return None;
     }
-    // A clause ("will fail", "the country has ..."), not a trailing phrase ("slightly below").
-    if !finite(doc, a) && !clause_like(doc, a, hi) {
+    // A clause ("will fail", "the country has ..."), or the predicate of a subject the
+    // attribution interrupted ("Survival, she says, depends on ..."), not a trailing phrase
+    // ("slightly below").
+    if !finite(doc, a) && !clause_like(doc, a, hi) && !predicate(doc, a) {
         return None;
     }
     let content = content_to_end(doc, a, hi)?;
@@ -547,7 +574,9 @@ fn verb(
             return one(content_after(doc, c, hi), earlier.or_else(|| sentence_subject(doc, lo, p)));
         }
         Some(p) if doc.is(p, &["who"]) && p > lo => {
-            let speaker = subject_before(doc, p, lo, cues).and_then(|(a, b)| doc.span(a, b));
+            // "Tom Reyes, who said": the noun phrase ends at the comma that opens the clause.
+            let end = if doc.t(p - 1) == "," { p - 1 } else { p };
+            let speaker = subject_before(doc, end, lo, cues).and_then(|(a, b)| doc.span(a, b));
             // "X, who endorsed Y, spoke first": the relative clause ends at its comma.
             return one(content_after(doc, c, clause_end(doc, c.end, hi)), speaker);
         }
@@ -580,7 +609,13 @@ fn verb(
         // fragments; "For years, the envoy noted, the country has ...": an opening adverbial is
         // not content.
         let rest = attribution_end(doc, c.end, hi).and_then(|comma| continuation(doc, comma + 1, hi));
-        if rest.is_none() || !(doc.is(lo, PREPOSITIONS) || doc.is(lo, ADVERBIAL) || is_adverb(doc, lo)) {
+        // "The party chairman, Ann Lee, said ...": a short noun phrase before the name is its
+        // apposition, not what was said.
+        let nominal = doc.t(c.start - 1) == ","
+            && doc.is(lo, &["the", "a", "an"])
+            && chain.start - 1 - lo <= 5
+            && (lo..chain.start - 1).all(|j| doc.is_word(j) && !verbish(doc, j));
+        if !nominal && (rest.is_none() || !(doc.is(lo, PREPOSITIONS) || doc.is(lo, ADVERBIAL) || is_adverb(doc, lo))) {
             out.extend(one(content_before(doc, lo, chain.start - 1), speaker));
         }
         out.extend(one(rest, speaker));
@@ -591,6 +626,8 @@ fn verb(
 /// "As the newspaper reported, CONTENT", "As reported by X, CONTENT": an attribution in an
 /// "as" clause opening the sentence.
 fn as_reported(doc: &Doc, c: Cue, lo: usize, hi: usize, chain: Option<Chain>) -> Option<Found> {
+    // "But as the minister noted, ...": a conjunction may open the sentence.
+    let lo = if doc.is(lo, &["but", "and", "yet", "so"]) { lo + 1 } else { lo };
     if !doc.is(lo, &["as"]) {
         return None;
     }
@@ -788,7 +825,8 @@ fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
     let ends = b >= hi
         || matches!(doc.t(b), "," | "." | "!" | "?") && (doc.t(b) == "," || b + 1 >= hi)
         || doc.is(b, &["who", "whose"]);
-    let speaker_like = name_like(doc, a, b) || doc.is(a, &["the", "he", "she"]) || doc.is(a, QUANTIFIERS);
+    let speaker_like =
+        name_like(doc, a, b) || doc.is(a, &["the", "he", "she"]) || doc.is(a, QUANTIFIERS) || described_name(doc, a, b);
     // "X, a lawmaker, said the terms were weak": a clause after the cue is its content, not
     // an inverted speaker.
     let clause = (a..b).any(|j| doc.is(j, VERBISH));
@@ -801,6 +839,17 @@ fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
         content_before(doc, lo, comma)?
     };
     Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(c.start, c.end), speaker: doc.span(a, b) })
+}
+
+/// "said local strategist Kofi Mensah", "said former envoy Ama Boateng": a few words of
+/// description ending in a name of at least two capitalised words, with no preposition or verb.
+fn described_name(doc: &Doc, a: usize, b: usize) -> bool {
+    let tail = (a..b).rev().take_while(|&j| doc.is_cap(j)).count();
+    let described = b - tail;
+    tail >= 2
+        && described > a
+        && described - a <= 4
+        && (a..described).all(|j| doc.is_word(j) && !doc.is(j, PREPOSITIONS) && !doc.is(j, VERBISH) && !verbish(doc, j))
 }
 
 /// Words that open a speaker phrase after an inverted cue ("..., said several observers").

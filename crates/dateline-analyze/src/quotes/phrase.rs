@@ -361,6 +361,9 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         if let Some(comma) = relative_clause_start(doc, b, lo) {
             b = comma;
         }
+    } else if b > lo + 2 && doc.t(b - 1) == "," && doc.t(b - 2) == ")" {
+        // "Sen. Ann Lee (D-Ore.), said": the comma after a designation.
+        b -= 1;
     }
     // "Rep. Ann Lee (D-Ore.) said", "Sen. Ann Lee, R-Ky., said": step over the designation.
     if b > lo + 1 && doc.t(b - 1) == ")" {
@@ -552,6 +555,16 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     let day = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"];
     if doc.is(from, &day) && doc.is_word(from + 1) && !doc.is(from + 1, ADVERBIAL) && !doc.is(from + 1, DAY_PARTS) {
         return if doc.is(from + 1, &["that"]) { After::That(from + 2) } else { After::Bare(from + 1) };
+    }
+    // "said Tuesday night he ...": a weekday and a part of the day.
+    if doc.is(from, &day[..7]) && doc.is(from + 1, DAY_PARTS) && !doc.is(from + 1, &["and", "or"]) {
+        let j = from + 2;
+        if doc.is(j, &["that"]) {
+            return After::That(j + 1);
+        }
+        if j < hi && doc.is_word(j) && !doc.is(j, ADVERBIAL) && clause_like(doc, j, hi) {
+            return After::Bare(j);
+        }
     }
     // "said on Monday the plan ...", "said on Friday night that ...": a weekday after "on"
     // (and a part of the day), then the content with or without "that".

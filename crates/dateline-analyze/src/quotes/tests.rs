@@ -1285,3 +1285,63 @@ fn a_short_sentence_ending_with_its_cue_attributes_the_quote_after_it() {
     let strike = q.iter().find(|x| x.content.starts_with("The strike will go on")).expect("strike quote");
     assert_eq!(strike.speaker, None, "{q:?}");
 }
+
+#[test]
+fn an_inverted_cue_takes_a_described_name_as_its_speaker() {
+    let s = shapes(
+        "The new port could matter more for trade than for his standing in Tema, said local strategist Kofi Mensah.",
+        &[],
+    );
+    assert_eq!(
+        s,
+        one(
+            "indirect",
+            "The new port could matter more for trade than for his standing in Tema",
+            "said",
+            Some("local strategist Kofi Mensah")
+        )
+    );
+    // A short noun phrase before the name is its apposition, not what was said; the day and its
+    // part are no content either.
+    let s = shapes("The party chairman, Kofi Mensah, said Tuesday night he considered Ama Boateng the nominee.", &[]);
+    assert_eq!(s, one("indirect", "he considered Ama Boateng the nominee", "said", Some("Kofi Mensah")));
+    // "Sen. X (D-Accra), said": the comma after the designation.
+    let s = shapes("Sen. Ama Boateng (D-Accra), said after a lunch on Tuesday that she had not read the plan.", &[]);
+    assert_eq!(s, one("indirect", "she had not read the plan", "said", Some("Sen. Ama Boateng")));
+}
+
+#[test]
+fn an_attribution_inside_a_sentence_leaves_its_predicate_as_content() {
+    let s = shapes("Survival, Mr. Mensah says, depends on giving readers what they want.", &[]);
+    assert_eq!(s, one("indirect", "depends on giving readers what they want", "says", Some("Mr. Mensah")));
+    let s = shapes("The trouble, Boateng writes, began in the early 1970s with a fight over wages.", &[]);
+    assert_eq!(s, one("indirect", "began in the early 1970s with a fight over wages", "writes", Some("Boateng")));
+    // "But as X noted, CONTENT".
+    let s = shapes("But as Mensah noted, those voters will give the mayor a second look.", &[]);
+    assert_eq!(s, one("indirect", "those voters will give the mayor a second look", "noted", Some("Mensah")));
+}
+
+#[test]
+fn a_concession_after_the_reported_clause_is_the_writers() {
+    let s = shapes("Mensah said the ferry would run again by June, even though the unions had voted to strike.", &[]);
+    assert_eq!(s, one("indirect", "the ferry would run again by June", "said", Some("Mensah")));
+}
+
+#[test]
+fn quoted_words_inside_a_sentence_take_a_pronoun_or_a_titled_name_after_them() {
+    let s = shapes("Voters \"think this mayor will not worry about breaking eggs,\" he said.", &[]);
+    assert_eq!(s, one("partial", "think this mayor will not worry about breaking eggs", "said", Some("he")));
+    let s = shapes(
+        "The ferry scheme \"is gaining real traction,\" Deputy Transport Minister Ama Kofi Boateng told reporters.",
+        &[],
+    );
+    assert_eq!(
+        s,
+        one("partial", "is gaining real traction", "told", Some("Deputy Transport Minister Ama Kofi Boateng"))
+    );
+    // A participle after a comma speaks for the subject of the cue before it.
+    let text = "The plan is \"reckless,\" Mensah said on Tuesday, noting the port \"cannot absorb the cost.\"";
+    let q = speakers(text, &[]);
+    let cost = q.iter().find(|x| x.0.starts_with("cannot absorb")).expect("partial");
+    assert_eq!(cost.1.as_deref(), Some("Mensah"), "{q:?}");
+}
