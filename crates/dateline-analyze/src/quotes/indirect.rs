@@ -153,7 +153,7 @@ fn plural_noun(doc: &Doc, j: usize) -> bool {
 const CLAUSE_TURNS: &[&str] = &["which", "who", "whom", "whose", "where"];
 
 /// Conjunctions of concession that open a clause after a comma.
-const CONCESSIVE: &[&str] = &["although", "though", "whereas"];
+const CONCESSIVE: &[&str] = &["although", "whereas"];
 
 /// A past-tense verb in lower case ("boycotted", "conceded").
 fn past_tense(doc: &Doc, j: usize) -> bool {
@@ -608,7 +608,12 @@ fn verb(
         // "The plan, he said, will fail": the content resumes after the attribution, in two
         // fragments; "For years, the envoy noted, the country has ...": an opening adverbial is
         // not content.
-        let rest = attribution_end(doc, c.end, hi).and_then(|comma| continuation(doc, comma + 1, hi));
+        // "It was, he said, one of the worst days": after a verb the rest is its complement.
+        let verb_before = chain.start >= lo + 2 && doc.is(chain.start - 2, VERBISH);
+        let rest = attribution_end(doc, c.end, hi).and_then(|comma| {
+            continuation(doc, comma + 1, hi)
+                .or_else(|| verb_before.then(|| content_to_end(doc, comma + 1, hi)).flatten())
+        });
         // "The party chairman, Ann Lee, said ...": a short noun phrase before the name is its
         // apposition, not what was said.
         let nominal = doc.t(c.start - 1) == ","
@@ -624,16 +629,21 @@ fn verb(
 }
 
 /// "As the newspaper reported, CONTENT", "As reported by X, CONTENT": an attribution in an
-/// "as" clause opening the sentence.
+/// "as" clause opening the sentence, or opening a clause inside it (", and as X noted, CONTENT").
 fn as_reported(doc: &Doc, c: Cue, lo: usize, hi: usize, chain: Option<Chain>) -> Option<Found> {
-    // "But as the minister noted, ...": a conjunction may open the sentence.
-    let lo = if doc.is(lo, &["but", "and", "yet", "so"]) { lo + 1 } else { lo };
-    if !doc.is(lo, &["as"]) {
+    let as_at = match chain {
+        Some(ch) => ch.start.checked_sub(1)?,
+        None => c.start.checked_sub(1)?,
+    };
+    // "But as the minister noted, ...": a conjunction or a comma may come before "as".
+    let opens =
+        as_at == lo || as_at > lo && (doc.t(as_at - 1) == "," || doc.is(as_at - 1, &["but", "and", "yet", "so"]));
+    if as_at < lo || !doc.is(as_at, &["as"]) || !opens {
         return None;
     }
     let (speaker, comma) = match chain {
-        Some(ch) if ch.start == lo + 1 => (doc.span(ch.speaker.0, ch.speaker.1), attribution_end(doc, c.end, hi)?),
-        None if c.start == lo + 1 && doc.is(c.end, &["by"]) => {
+        Some(ch) => (doc.span(ch.speaker.0, ch.speaker.1), attribution_end(doc, c.end, hi)?),
+        None if doc.is(c.end, &["by"]) => {
             let comma = (c.end + 1..hi.min(c.end + 12)).find(|&j| !doc.is_word(j)).filter(|&j| doc.t(j) == ",")?;
             (doc.span(c.end + 1, comma), comma)
         }

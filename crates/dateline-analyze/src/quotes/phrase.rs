@@ -358,7 +358,12 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         b -= 1;
         // "Okoro, who runs a ferry firm in Tema, told": a relative clause set off by commas
         // stands between the subject and its verb; the subject ends at the comma before it.
-        if let Some(comma) = relative_clause_start(doc, b, lo) {
+        if let Some(comma) = relative_clause_start(doc, b, lo, 0) {
+            b = comma;
+        }
+    } else if b > lo + 2 && doc.is_mark(b - 1) && doc.t(b - 2) == "," {
+        // "Okoro, who calls the plan a "farce," said": the clause ends inside its quote marks.
+        if let Some(comma) = relative_clause_start(doc, b - 2, lo, 1) {
             b = comma;
         }
     } else if b > lo + 2 && doc.t(b - 1) == "," && doc.t(b - 2) == ")" {
@@ -373,9 +378,10 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         }
     } else if b > lo + 2 && party_tag(doc.t(b - 1)) && doc.t(b - 2) == "," {
         b -= 2;
-    } else if b > lo + 2 && doc.is_dash(b - 1) {
-        // "Many speakers — including farmers and traders — said": step over the aside.
-        let open = (b.saturating_sub(16).max(lo)..b - 1).rev().find(|&j| doc.is_dash(j));
+    } else if b > lo + 2 && aside_dash(doc, b - 1) {
+        // "Many speakers — including farmers and traders — said": step over the aside (typed
+        // with dashes, or with hyphens set off by spaces).
+        let open = (b.saturating_sub(ASIDE_DASH_TOKENS).max(lo)..b - 1).rev().find(|&j| aside_dash(doc, j));
         if let Some(o) = open.filter(|&o| o > lo) {
             b = o;
         }
@@ -387,20 +393,58 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
     if a == b || (a > lo && b - a >= 12 && !is_boundary(doc, a - 1, cues)) {
         return None;
     }
+    // "Okoro, who calls ...": the relative pronoun stands for the name before its comma.
+    if b - a == 1 && doc.is(a, &["who"]) && a > lo + 1 && doc.t(a - 1) == "," {
+        let end = a - 1;
+        let mut start = end;
+        while start > lo && end - start < 7 && doc.is_cap(start - 1) {
+            start -= 1;
+        }
+        if start < end {
+            return Some((start, end));
+        }
+    }
     Some((a, b))
+}
+
+/// How far back the opening dash of an aside before a cue is looked for, in tokens.
+const ASIDE_DASH_TOKENS: usize = 24;
+
+/// A dash that sets off an aside: an em or en dash, or a hyphen or double hyphen with spaces
+/// on both sides ("Ana Ruiz - who founded the group - said").
+fn aside_dash(doc: &Doc, j: usize) -> bool {
+    if doc.is_dash(j) {
+        return true;
+    }
+    let spaced = |a: usize, b: usize| doc.text.get(a..b).is_some_and(|g| g.chars().any(char::is_whitespace));
+    matches!(doc.t(j), "-" | "--")
+        && j > 0
+        && spaced(doc.end(j - 1), doc.start(j))
+        && j + 1 < doc.toks.len()
+        && spaced(doc.end(j), doc.start(j + 1))
 }
 
 /// How far back a relative clause set off by commas is looked for, in tokens.
 const RELATIVE_CLAUSE_TOKENS: usize = 40;
 
 /// The comma that opens ", who ..." or ", which ..." before the comma at `close`, when the
-/// clause has no other cue-like break in it and a word stands before the comma.
-fn relative_clause_start(doc: &Doc, close: usize, lo: usize) -> Option<usize> {
+/// clause has no other cue-like break in it and a word stands before the comma. `marks_after`
+/// counts the quote marks between `close` and the cue (a clause may end inside its marks).
+fn relative_clause_start(doc: &Doc, close: usize, lo: usize, marks_after: usize) -> Option<usize> {
     let floor = close.saturating_sub(RELATIVE_CLAUSE_TOKENS).max(lo + 1);
     let mut j = close;
+    let mut marks = marks_after;
     while j > floor {
         j -= 1;
-        if doc.is_mark(j) || matches!(doc.t(j), "." | "!" | "?" | ";" | ":") {
+        if matches!(doc.t(j), "." | "!" | "?" | ";" | ":") {
+            return None;
+        }
+        // Quoted words inside the clause ("who calls him a "sociopath,"") are part of it, but
+        // a lone mark means the comma belongs to a quotation.
+        if doc.is_mark(j) {
+            marks += 1;
+        }
+        if doc.is(j, &["who", "which"]) && doc.t(j - 1) == "," && marks % 2 == 1 {
             return None;
         }
         if doc.is(j, &["who", "which"]) && doc.t(j - 1) == "," {
@@ -485,7 +529,7 @@ pub(super) fn speaker_chain(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue
         // A pronoun takes no name before it ("However, he added": the connective is no speaker);
         // an apposition is closed by a comma before the cue ("Smith, a lawyer, said"), so "In
         // Tema, a new poll shows" names no speaker before the comma.
-        let closed = doc.t(b) == ",";
+        let closed = doc.t(b) == "," || aside_dash(doc, b);
         let nominal = closed && (!doc.is_cap(a) || doc.is(a, &["the", "a", "an"])) && !doc.is(a, PRONOUNS);
         // "Still, the newspaper reported": a sentence adverb before the comma is not a name.
         let adverb = seg_end - seg == 1 && (doc.is(seg, CONNECTIVES) || is_adverb(doc, seg));
@@ -591,11 +635,49 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
             if doc.is(j, &["that"]) {
                 return After::That(j + 1);
             }
+            // "said in a statement Thursday they would ...": a pronoun subject after the
+            // occasion opens the content.
+            if j > from + 1 && doc.is(j, OCCASION_SUBJECTS) && finite_or_past(doc, j + 1) {
+                return After::Bare(j);
+            }
             j += 1;
+        }
+        // "said on the radio, where he is a guest, that ...": an aside set off by commas
+        // between the occasion and "that".
+        if j < hi && doc.t(j) == "," {
+            if let Some(that) = that_after_aside(doc, j, hi) {
+                return After::That(that);
+            }
         }
         return After::End;
     }
     After::Bare(from)
+}
+
+/// Pronouns that open reported content after an occasion ("said in a statement they ...").
+const OCCASION_SUBJECTS: &[&str] = &["he", "she", "they", "we", "i"];
+
+/// Whether token `j` is a finite auxiliary or a lowercase past or present verb ("would", "pulled").
+fn finite_or_past(doc: &Doc, j: usize) -> bool {
+    let t = doc.t(j);
+    finite(doc, j) || doc.is_word(j) && !doc.is_cap(j) && t.len() > 3 && (t.ends_with("ed") || t.ends_with('s'))
+}
+
+/// The most tokens an aside between the occasion of a saying and its "that" may hold.
+const ASIDE_TOKENS: usize = 24;
+
+/// For the comma at `comma` after an occasion: the content start after `, that` when the aside
+/// between holds only words and commas (no quote mark, cue-like break or sentence end).
+fn that_after_aside(doc: &Doc, comma: usize, hi: usize) -> Option<usize> {
+    let end = hi.min(comma + ASIDE_TOKENS);
+    let mut j = comma + 1;
+    while j < end && (doc.is_word(j) || doc.t(j) == ",") {
+        if doc.t(j) == "," && doc.is(j + 1, &["that"]) {
+            return Some(j + 2);
+        }
+        j += 1;
+    }
+    None
 }
 
 /// Verbs of citing: "cited X as saying", and a boundary of X's phrase.

@@ -1345,3 +1345,36 @@ fn quoted_words_inside_a_sentence_take_a_pronoun_or_a_titled_name_after_them() {
     let cost = q.iter().find(|x| x.0.starts_with("cannot absorb")).expect("partial");
     assert_eq!(cost.1.as_deref(), Some("Mensah"), "{q:?}");
 }
+
+#[test]
+fn occasions_and_asides_between_the_cue_and_its_content() {
+    let s =
+        shapes("Kofi Mensah said on the radio, where he is now a paid guest, that the port must answer for it.", &[]);
+    assert_eq!(s, one("indirect", "the port must answer for it", "said", Some("Kofi Mensah")));
+    let s = shapes("The ferry group said in a statement on Thursday they pulled the listing from the site.", &[]);
+    assert_eq!(s, one("indirect", "they pulled the listing from the site", "said", Some("The ferry group")));
+    // ", and as X noted, CONTENT": an "as" clause inside the sentence.
+    let s = shapes(
+        "Clerks can still get in trouble for losing files, and as Mensah noted, staff in the case could face fines.",
+        &[],
+    );
+    assert_eq!(s, one("indirect", "staff in the case could face fines", "noted", Some("Mensah")));
+    // "It was, he said, ...": after a verb the rest is its complement.
+    let s = shapes("It was, he said, one of the worst days of his career.", &[]);
+    assert_eq!(s, one("indirect", "one of the worst days of his career", "said", Some("he")));
+}
+
+#[test]
+fn asides_between_a_subject_and_its_cue() {
+    // A relative clause holding quoted words, closed inside its marks.
+    let q = speakers("Boateng, who calls the mayor a \"menace,\" said he does not trust the audit.", &[]);
+    let audit = q.iter().find(|x| x.0 == "he does not trust the audit").expect("indirect");
+    assert_eq!(audit.1.as_deref(), Some("Boateng"), "{q:?}");
+    // ... whose naming verb speaks for the name before "who".
+    let menace = q.iter().find(|x| x.0.starts_with("menace")).expect("partial");
+    assert_eq!(menace.1.as_deref(), Some("Boateng"), "{q:?}");
+    // An aside set off by hyphens with spaces.
+    let s =
+        shapes("Kofi Mensah, head of the group - which a former governor founded - said the union has options.", &[]);
+    assert_eq!(s, one("indirect", "the union has options", "said", Some("Kofi Mensah")));
+}
