@@ -106,6 +106,13 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     let new_attribution = |j: usize| {
         (j + 2..e.min(j + 12)).take_while(|&m| doc.is_word(m) && !quoted.get(m).copied().unwrap_or(false)).any(cue_at)
     };
+    // ", Lee said ...": a name of up to five words, then a verb of saying.
+    let named_attribution = |j: usize| {
+        let m = (j..e.min(j + 6)).find(|&m| !doc.is_cap(m)).unwrap_or(j);
+        m > j
+            && cues.get(m).copied().flatten().is_some_and(|c| super::cues::is_speech(c.lemma))
+            && !quoted.get(m).copied().unwrap_or(false)
+    };
     // A relative clause or an occasion ends the content only once the content is a whole clause
     // ("said the bomber, who was 28, had trained abroad" keeps going).
     // "According to X, CONTENT" attributes the whole sentence, relative clauses included.
@@ -120,17 +127,30 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 // ", even though ...", ", although ...": a concession the writer adds.
                 || (doc.is(j + 1, CONCESSIVE) || doc.is(j + 1, &["even"]) && doc.is(j + 2, &["as", "though", "if", "while"]))
                     && whole(j)
-                || doc.is(j + 1, &["and", "but"]) && new_attribution(j + 1)
+                || doc.is(j + 1, &["and", "but", "while", "whereas"]) && new_attribution(j + 1)
+                // ", but insists ...": the speaker turns to another act.
+                || doc.is(j + 1, &["but"]) && verb_at(j + 2) && !doc.is(j + 2, &["that"]) && !plural_noun(doc, j + 2)
+                // ", Lee said on Friday that ...": a second attribution with its own subject.
+                || named_attribution(j + 1) && whole(j)
+                // "..., a requirement that ...": a noun phrase summing up the clause is the writer's.
+                || doc.is(j + 1, &["a", "an"]) && whole(j)
         }
         _ => {
-            doc.is(j, &["and", "but"]) && doc.is_word(j - 1) && verb_at(j + 1) && !doc.is(j + 1, &["that"])
+            doc.is(j, &["and", "but"])
+                && (doc.is_word(j - 1) || doc.is_mark(j - 1) || super::phrase::aside_dash(doc, j - 1))
+                && verb_at(j + 1)
+                && !doc.is(j + 1, &["that"])
                 && !plural_noun(doc, j + 1)
                 || occasion(doc, j, e) && whole(j)
                 // "... before noting that ...": a second cue ends the content.
                 || doc.is(j, &["before", "after", "while", "then"]) && participle(j + 1) && cue_at(j + 1)
         }
     });
-    if let Some(j) = stop {
+    if let Some(mut j) = stop {
+        // "... -- but said ...": the dash before the conjunction goes too.
+        if j > a + 2 && super::phrase::aside_dash(doc, j - 1) {
+            j -= 1;
+        }
         if let Some(span) = doc.span(a, j) {
             f.content = span;
         }

@@ -412,7 +412,7 @@ const ASIDE_DASH_TOKENS: usize = 24;
 
 /// A dash that sets off an aside: an em or en dash, or a hyphen or double hyphen with spaces
 /// on both sides ("Ana Ruiz - who founded the group - said").
-fn aside_dash(doc: &Doc, j: usize) -> bool {
+pub(super) fn aside_dash(doc: &Doc, j: usize) -> bool {
     if doc.is_dash(j) {
         return true;
     }

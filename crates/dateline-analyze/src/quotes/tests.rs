@@ -1378,3 +1378,18 @@ fn asides_between_a_subject_and_its_cue() {
         shapes("Kofi Mensah, head of the group - which a former governor founded - said the union has options.", &[]);
     assert_eq!(s, one("indirect", "the union has options", "said", Some("Kofi Mensah")));
 }
+
+#[test]
+fn reported_content_ends_where_the_sentence_turns_to_something_else() {
+    // A second attribution with its own named subject.
+    let s = outer("Mensah said the ferry would stop on Monday, Boateng said on Friday that it would not.", &[]);
+    assert_eq!(s[0], one("indirect", "the ferry would stop on Monday", "said", Some("Mensah"))[0], "{s:?}");
+    // A noun phrase summing up the clause.
+    let s = outer("The council said the mayor must repay the grant, a move that surprised residents.", &[]);
+    assert_eq!(s, one("indirect", "the mayor must repay the grant", "said", Some("The council")));
+    // Another act of the speaker after quoted words or after ", but".
+    let s = outer("Mensah says he found the mayor \"very charming\" and called the race \"unheard of.\"", &[]);
+    assert_eq!(s[0].1, "he found the mayor \"very charming\"", "{s:?}");
+    let s = outer("Boateng says voters may not like the answer, but insists the port is safe.", &[]);
+    assert_eq!(s[0].1, "voters may not like the answer", "{s:?}");
+}
