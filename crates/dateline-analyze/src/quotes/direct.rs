@@ -227,8 +227,10 @@ fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Opt
         .start
         .checked_sub(1)
         .is_some_and(|p| doc.t(p) == "," || doc.is_mark(p) && p >= 1 && doc.t(p - 1).ends_with(','));
-    // `X said the plan failed and added, "..."`
-    let after_and = c.start.checked_sub(1).is_some_and(|p| doc.is(p, &["and", "but"]));
+    // "She went on to say: "..."": the subject of the verb the infinitive hangs on.
+    let v = super::phrase::infinitive_frame(doc, c.start).filter(|&v| v > lo).unwrap_or(c.start);
+    // `X said the plan failed and added, "..."`, `... but went on to say, "..."`
+    let after_and = v.checked_sub(1).is_some_and(|p| doc.is(p, &["and", "but"]));
     let speaker = if c.lemma == "according" {
         according_to(doc, c.end, hi)
     } else if c.start > lo
@@ -248,7 +250,7 @@ fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Opt
             _ => super::indirect::sentence_subject(doc, lo, c.start),
         }
     } else if c.start > lo {
-        speaker_chain(doc, c.start, lo, cues).and_then(|ch| doc.span(ch.speaker.0, ch.speaker.1))
+        speaker_chain(doc, v, lo, cues).and_then(|ch| doc.span(ch.speaker.0, ch.speaker.1))
     } else {
         object_after(doc, c.end, hi).and_then(|(a, b)| doc.span(a, b))
     };

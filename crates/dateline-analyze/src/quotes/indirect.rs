@@ -544,7 +544,9 @@ fn verb(
     {
         return Vec::new();
     }
-    let prev = before_verb(doc, c.start, lo);
+    // "She continued to suggest that ...": the subject is the governing verb's.
+    let frame = super::phrase::infinitive_frame(doc, c.start).filter(|&v| v > lo);
+    let prev = before_verb(doc, frame.unwrap_or(c.start), lo);
     // "..., adding that ...": the speaker of the previous cue in this sentence, else the subject
     // the sentence opens with.
     if doc.t(c.start).ends_with("ing") && prev.is_some_and(|p| doc.t(p) == ",") {
@@ -600,7 +602,10 @@ fn verb(
             // "X, who endorsed Y, spoke first": the relative clause ends at its comma.
             return one(content_after(doc, c, clause_end(doc, c.end, hi)), speaker);
         }
-        _ => (c.start > lo).then(|| speaker_chain(doc, c.start, lo, cues)).flatten(),
+        _ => {
+            let v = frame.unwrap_or(c.start);
+            (v > lo).then(|| speaker_chain(doc, v, lo, cues)).flatten()
+        }
     };
     // "As the newspaper reported, CONTENT" and "As reported by X, CONTENT".
     if let Some(f) = as_reported(doc, c, lo, hi, chain) {
@@ -764,6 +769,12 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     if c.lemma == "ask" {
         return question(doc, c.end, hi);
     }
+    // "explained (to reporters) why ...": the question is the content.
+    if matches!(c.lemma, "explain" | "describe" | "detail" | "reveal" | "outline") {
+        if let Some(q) = question(doc, c.end, hi) {
+            return Some(q);
+        }
+    }
     let after = if c.lemma == "tell" { after_object(doc, c.end, hi) } else { after_cue(doc, c.end, hi) };
     let verb_form = super::cues::bare_clause_form(doc.t(c.start), c.lemma);
     match after {
@@ -810,8 +821,10 @@ fn object(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
 /// "plans to run", "urged lawmakers to act", "wants the court to rule": where the infinitive (or
 /// its subject) starts.
 fn infinitive(doc: &Doc, c: Cue, hi: usize) -> Option<usize> {
+    /// "vowed Tuesday to remain": a weekday may stand between the verb and "to".
+    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     let mut a = c.end;
-    while a < hi && (doc.is(a, &["not", "also", "again"]) || is_adverb(doc, a)) {
+    while a < hi && (doc.is(a, &["not", "also", "again"]) || is_adverb(doc, a) || doc.is(a, WEEKDAYS)) {
         a += 1;
     }
     // "vowed to "take the fight" to ...": the verb may open a quoted phrase.

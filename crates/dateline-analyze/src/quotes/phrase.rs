@@ -173,6 +173,10 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     }
     let lemma = cues::lemma(t)?;
     let prev = i.checked_sub(1);
+    // "went on to explain", "continued to suggest that": the infinitive is the saying.
+    if t == lemma && cues::is_speech(lemma) && infinitive_frame(doc, i).is_some() {
+        return Some(Cue { start: i, end: i + 1, lemma });
+    }
     // "reports", "claims", "states": a verb only right after a subject.
     // A capital that only opens the sentence is no name ("Future attacks remain likely").
     let name_before = |p: usize| doc.is_cap(p) && doc.sent_of(p).is_some_and(|s| doc.sents[s].0 != p);
@@ -195,6 +199,23 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
         return None;
     }
     Some(Cue { start: i, end: i + 1, lemma })
+}
+
+/// Verbs whose "to" infinitive carries on their subject's act ("continued to insist", "had to
+/// explain"); "declined to say" and "wants to say" report no saying and are not here.
+const INFINITIVE_FRAMES: &[&str] =
+    &["continued", "continues", "had", "has", "have", "tried", "tries", "sought", "seeks", "rushed", "moved"];
+
+/// For a plain verb at `i` after "to": the token where its governing verb starts ("went" of
+/// "went on to explain"), when the frame is one of [`INFINITIVE_FRAMES`] or "went/goes on".
+pub(super) fn infinitive_frame(doc: &Doc, i: usize) -> Option<usize> {
+    let to = i.checked_sub(1).filter(|&p| doc.is(p, &["to"]))?;
+    let v = to.checked_sub(1)?;
+    if doc.is(v, INFINITIVE_FRAMES) && !doc.is_cap(v) {
+        return Some(v);
+    }
+    let went = v.checked_sub(1).filter(|_| doc.is(v, &["on"]))?;
+    doc.is(went, &["went", "goes", "go"]).then_some(went)
 }
 
 /// Contractions that end like a possessive but hold a verb ("he's said").
@@ -565,6 +586,9 @@ pub(super) fn object_after(doc: &Doc, from: usize, hi: usize) -> Option<(usize, 
     (b > from).then_some((from, b))
 }
 
+/// Periods after "last", "this" or "next" ("last month").
+const PERIODS: &[&str] = &["week", "month", "year", "night", "weekend", "spring", "summer", "fall", "autumn", "winter"];
+
 /// Parts of a day that follow its name ("Monday night").
 const DAY_PARTS: &[&str] = &["night", "morning", "afternoon", "evening", "and", "or"];
 
@@ -602,6 +626,16 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     }
     // "said Tuesday night he ...": a weekday and a part of the day.
     if doc.is(from, &day[..7]) && doc.is(from + 1, DAY_PARTS) && !doc.is(from + 1, &["and", "or"]) {
+        let j = from + 2;
+        if doc.is(j, &["that"]) {
+            return After::That(j + 1);
+        }
+        if j < hi && doc.is_word(j) && !doc.is(j, ADVERBIAL) && clause_like(doc, j, hi) {
+            return After::Bare(j);
+        }
+    }
+    // "reported last month that ...", "said this week the ...": a relative time of two words.
+    if doc.is(from, &["last", "this", "next", "earlier", "late"]) && doc.is(from + 1, PERIODS) {
         let j = from + 2;
         if doc.is(j, &["that"]) {
             return After::That(j + 1);

@@ -1393,3 +1393,28 @@ fn reported_content_ends_where_the_sentence_turns_to_something_else() {
     let s = outer("Boateng says voters may not like the answer, but insists the port is safe.", &[]);
     assert_eq!(s[0].1, "voters may not like the answer", "{s:?}");
 }
+
+#[test]
+fn an_infinitive_after_a_verb_that_carries_on_is_the_saying() {
+    let s = shapes("She continued to suggest that the ledgers were never marked secret.", &[]);
+    assert_eq!(s, one("indirect", "the ledgers were never marked secret", "suggest", Some("She")));
+    let s = shapes("Mensah then went on to explain what he likes about the plan.", &[]);
+    assert_eq!(s, one("indirect", "what he likes about the plan", "explain", Some("Mensah")));
+    // "declined to say" reports no saying of its own (the refusal is read as an act).
+    let s = shapes("Boateng declined to say whether the port would close.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("say")), "{s:?}");
+    // ... and a direct quote after "went on to say" is its subject's.
+    let q = speakers("Mensah joked about the weather, but went on to say, \"The harbour is in real danger.\"", &[]);
+    let d = q.iter().find(|x| x.0.starts_with("The harbour")).expect("direct");
+    assert_eq!(d.1.as_deref(), Some("Mensah"), "{q:?}");
+}
+
+#[test]
+fn times_between_a_cue_and_its_content() {
+    let s = shapes("The campaign vowed Tuesday to remain in the race through June.", &[]);
+    assert_eq!(s, one("indirect", "to remain in the race through June", "vowed", Some("The campaign")));
+    let s = shapes("The Tema Ledger reported last week the group had funded 200 schools.", &[]);
+    assert_eq!(s, one("indirect", "the group had funded 200 schools", "reported", Some("The Tema Ledger")));
+    let s = shapes("Boateng explained to reporters why the port was chosen.", &[]);
+    assert_eq!(s, one("indirect", "why the port was chosen", "explained", Some("Boateng")));
+}
