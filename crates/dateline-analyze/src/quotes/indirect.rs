@@ -645,7 +645,20 @@ fn verb(
             && doc.is(lo, &["the", "a", "an"])
             && chain.start - 1 - lo <= 5
             && (lo..chain.start - 1).all(|j| doc.is_word(j) && !verbish(doc, j));
-        if !nominal && (rest.is_none() || !(doc.is(lo, PREPOSITIONS) || doc.is(lo, ADVERBIAL) || is_adverb(doc, lo))) {
+        // "Before dropping out, Cruz responded ...", "But instead of debating, Lee has spent her
+        // time responding ...": an opening adverbial is no content, and a subject with a verb
+        // of its own is no speaker phrase.
+        let first = if doc.is(lo, &["but", "and", "yet", "so"]) { lo + 1 } else { lo };
+        let clause = (first..chain.start - 1).any(|j| finite(doc, j) || past_tense(doc, j));
+        let adverbial = !clause
+            && (doc.is(first, PREPOSITIONS)
+                || doc.is(first, SUBORDINATORS)
+                || doc.is(first, &["instead"])
+                || is_adverb(doc, first)
+                || doc.t(first).ends_with("ing"));
+        let verb_in_subject = (chain.speaker.0..chain.speaker.1).any(|j| verbish(doc, j));
+        let opening = rest.is_some() && (doc.is(lo, PREPOSITIONS) || doc.is(lo, ADVERBIAL) || is_adverb(doc, lo));
+        if !nominal && !adverbial && !opening && !verb_in_subject {
             out.extend(one(content_before(doc, lo, chain.start - 1), speaker));
         }
         out.extend(one(rest, speaker));
@@ -867,7 +880,8 @@ fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
     // "said the man who built ...", "said a spokesman, who ...": a relative clause may follow.
     let ends = b >= hi
         || matches!(doc.t(b), "," | "." | "!" | "?") && (doc.t(b) == "," || b + 1 >= hi)
-        || doc.is(b, &["who", "whose"]);
+        || doc.is(b, &["who", "whose"])
+        || placed(doc, b, hi);
     let speaker_like =
         name_like(doc, a, b) || doc.is(a, &["the", "he", "she"]) || doc.is(a, QUANTIFIERS) || described_name(doc, a, b);
     // "X, a lawmaker, said the terms were weak": a clause after the cue is its content, not
@@ -882,6 +896,17 @@ fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
         content_before(doc, lo, comma)?
     };
     Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(c.start, c.end), speaker: doc.span(a, b) })
+}
+
+/// "said Kofi Mensah in Tema.": a place of a few capitalised words ends the sentence after the
+/// speaker.
+fn placed(doc: &Doc, b: usize, hi: usize) -> bool {
+    if !doc.is(b, &["in", "at", "from"]) {
+        return false;
+    }
+    let place = (b + 1..hi).take_while(|&j| doc.is_cap(j) || doc.t(j) == ",").count();
+    let end = b + 1 + place;
+    place >= 1 && place <= 5 && (end >= hi || end + 1 >= hi && matches!(doc.t(end), "." | "!" | "?"))
 }
 
 /// "said local strategist Kofi Mensah", "said former envoy Ama Boateng": a few words of

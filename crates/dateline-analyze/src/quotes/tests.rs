@@ -1418,3 +1418,23 @@ fn times_between_a_cue_and_its_content() {
     let s = shapes("Boateng explained to reporters why the port was chosen.", &[]);
     assert_eq!(s, one("indirect", "why the port was chosen", "explained", Some("Boateng")));
 }
+
+#[test]
+fn an_opening_adverbial_is_no_content_and_a_subject_with_a_verb_no_speaker() {
+    let s = shapes("Before dropping out, the senator responded with anger to the charges.", &[]);
+    assert!(s.iter().all(|q| q.1 != "Before dropping out"), "{s:?}");
+    let s = shapes("But instead of debating policy, Boateng has spent her time responding to critics.", &[]);
+    assert!(s.iter().all(|q| q.1 != "But instead of debating policy"), "{s:?}");
+    // A clause before the attribution is still content.
+    let s = shapes("This has been a hard year for the port, Mensah said.", &[]);
+    assert_eq!(s, one("indirect", "This has been a hard year for the port", "said", Some("Mensah")));
+    // An inverted speaker with the place they speak from.
+    let s = shapes("The port has more pull than the airport, says economist Kofi Mensah in Accra.", &[]);
+    assert_eq!(s, one("indirect", "The port has more pull than the airport", "says", Some("economist Kofi Mensah")));
+}
+
+#[test]
+fn titles_of_shows_are_not_quotes() {
+    let s = shapes("\"We will reopen,\" Mensah said on Harbour TV's \"Meet the Nation\" on Sunday.", &[]);
+    assert_eq!(s, one("direct", "We will reopen", "said", Some("Mensah")));
+}
