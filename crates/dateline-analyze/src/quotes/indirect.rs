@@ -547,6 +547,10 @@ fn verb(
     // "She continued to suggest that ...": the subject is the governing verb's.
     let frame = super::phrase::infinitive_frame(doc, c.start).filter(|&v| v > lo);
     let prev = before_verb(doc, frame.unwrap_or(c.start), lo);
+    // "they could say goodbye", "he can add a title": what someone might say is no report.
+    if prev.is_some_and(|p| doc.is(p, HYPOTHETICAL)) {
+        return Vec::new();
+    }
     // "..., adding that ...": the speaker of the previous cue in this sentence, else the subject
     // the sentence opens with.
     if doc.t(c.start).ends_with("ing") && prev.is_some_and(|p| doc.t(p) == ",") {
@@ -622,6 +626,14 @@ fn verb(
     };
     let speaker = doc.span(chain.speaker.0, chain.speaker.1);
     if let Some(content) = content_after(doc, c, hi) {
+        // "..., said lobbyist and strategist Ann Lee, her partner": after a comma, words with
+        // no verb are an inverted speaker the reading above could not take, not content.
+        let (a, b) = (doc.tok_at(content.0), doc.tok_at(content.1));
+        let verbless = !(a..b).any(|j| finite(doc, j) || past_tense(doc, j) || predicate(doc, j) || verbish(doc, j));
+        let clause_start = doc.is(a, &["to"]) || doc.t(a).ends_with("ing");
+        if prev.is_some_and(|p| doc.t(p) == ",") && verbless && !clause_start {
+            return Vec::new();
+        }
         return one(Some(content), speaker);
     }
     let ended = if c.lemma == "tell" { after_object(doc, c.end, hi) } else { after_cue(doc, c.end, hi) } == After::End;
@@ -690,6 +702,9 @@ fn as_reported(doc: &Doc, c: Cue, lo: usize, hi: usize, chain: Option<Chain>) ->
     let content = continuation(doc, comma + 1, hi)?;
     Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(c.start, c.end), speaker })
 }
+
+/// Modals before a cue that make the saying hypothetical.
+const HYPOTHETICAL: &[&str] = &["could", "can", "might", "may", "should", "must"];
 
 /// Words that open a subordinate clause.
 const SUBORDINATORS: &[&str] =

@@ -1438,3 +1438,15 @@ fn titles_of_shows_are_not_quotes() {
     let s = shapes("\"We will reopen,\" Mensah said on Harbour TV's \"Meet the Nation\" on Sunday.", &[]);
     assert_eq!(s, one("direct", "We will reopen", "said", Some("Mensah")));
 }
+
+#[test]
+fn hypothetical_sayings_and_unread_inverted_speakers_are_not_quotes() {
+    let s = shapes("Now the villagers could say goodbye to the old ferry.", &[]);
+    assert!(s.is_empty(), "{s:?}");
+    // An inverted speaker the reading cannot take is not reported content.
+    let s = shapes(
+        "The firm lobbied for years in Tema and Accra, said lobbyist and strategist Ama Boateng, his former partner.",
+        &[],
+    );
+    assert!(s.iter().all(|q| !q.1.contains("Ama Boateng")), "{s:?}");
+}
