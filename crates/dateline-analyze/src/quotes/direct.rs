@@ -223,10 +223,9 @@ fn according_to(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
 
 fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Option<Attr> {
     // `"...," X said on the radio, adding, "..."` (the comma may stand inside the quote marks)
-    let after_comma = c
-        .start
-        .checked_sub(1)
-        .is_some_and(|p| doc.t(p) == "," || doc.is_mark(p) && p >= 1 && doc.t(p - 1).ends_with(','));
+    let after_comma = c.start.checked_sub(1).is_some_and(|p| {
+        doc.t(p) == "," || doc.is_mark(p) && doc.mark_start(p) >= 1 && doc.t(doc.mark_start(p) - 1).ends_with(',')
+    });
     // "She went on to say: "..."": the subject of the verb the infinitive hangs on.
     let v = super::phrase::infinitive_frame(doc, c.start).filter(|&v| v > lo).unwrap_or(c.start);
     // `X said the plan failed and added, "..."`, `... but went on to say, "..."`

@@ -437,6 +437,12 @@ fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
         if doc.t(b) == "," {
             out.extend(continuation(doc, b + 1, hi).map(found));
         }
+    } else if c.start > lo + 2 && doc.is_mark(c.start - 1) {
+        // `The visit became "the high point," according to X.`: the comma inside the marks.
+        let m = doc.mark_start(c.start - 1);
+        if m > lo + 2 && doc.t(m - 1) == "," {
+            out.extend(doc.span(lo, c.start).map(found));
+        }
     }
     out
 }
@@ -888,7 +894,7 @@ fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
     // `... them," said X`: the comma may sit inside the closing mark.
     let comma = match c.start.checked_sub(1) {
         Some(p) if p > lo && doc.t(p) == "," => p,
-        Some(p) if p > lo + 1 && doc.is_mark(p) && doc.t(p - 1) == "," => p,
+        Some(p) if doc.is_mark(p) && doc.mark_start(p) > lo + 1 && doc.t(doc.mark_start(p) - 1) == "," => p,
         _ => return None,
     };
     let (a, b) = object_after(doc, c.end, hi)?;
@@ -939,15 +945,23 @@ fn described_name(doc: &Doc, a: usize, b: usize) -> bool {
 const QUANTIFIERS: &[&str] =
     &["several", "some", "many", "most", "other", "others", "both", "a", "an", "two", "three", "four", "five"];
 
+/// Words that open a clause after a hearer ("told his advisers *the* plan would fail").
+const CLAUSE_OPENERS: &[&str] = &["the", "a", "an", "he", "she", "they", "it", "we", "i", "his", "her", "their"];
+
 /// After "told": skip the hearer ("reporters", "the newspaper", "Reuters") to the content.
 fn after_object(doc: &Doc, from: usize, hi: usize) -> After {
     match after_cue(doc, from, hi) {
         After::Bare(a) => {
             let mut j = a;
-            if doc.is(j, &["the", "a", "an"]) {
-                // "told a town hall in Salem that": a common-noun hearer of a few words.
+            if doc.is(j, &["the", "a", "an", "his", "her", "their", "its", "our"]) {
+                // "told a town hall in Salem that", "told his advisers as ...": a common-noun
+                // hearer of a few words.
                 j += 1;
                 while j < hi && j - a < 8 && doc.is_word(j) && !doc.is(j, ADVERBIAL) && !doc.is(j, &["that"]) {
+                    // "told his advisers the plan would fail": a clause after the hearer.
+                    if j > a + 1 && doc.is(j, CLAUSE_OPENERS) && clause_like(doc, j, hi) {
+                        return After::Bare(j);
+                    }
                     j += 1;
                 }
             }

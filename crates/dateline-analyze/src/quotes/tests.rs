@@ -1450,3 +1450,25 @@ fn hypothetical_sayings_and_unread_inverted_speakers_are_not_quotes() {
     );
     assert!(s.iter().all(|q| !q.1.contains("Ama Boateng")), "{s:?}");
 }
+
+#[test]
+fn doubled_single_marks_close_quoted_words_before_an_attribution() {
+    let s = shapes("They ''actually had chemistry,'' said Kofi Owusu.", &[]);
+    assert!(s.contains(&one("indirect", "They ''actually had chemistry,''", "said", Some("Kofi Owusu"))[0]), "{s:?}");
+    let s = shapes("The visit became \"the high point of their ties,\" according to Mr. Owusu.", &[]);
+    assert!(
+        s.contains(
+            &one("indirect", "The visit became \"the high point of their ties,\"", "according to", Some("Mr. Owusu"))
+                [0]
+        ),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_hearer_with_a_possessive_is_skipped() {
+    let s = shapes("This is not about me, President Mensah told his closest advisers as he worked on the speech.", &[]);
+    assert_eq!(s, one("indirect", "This is not about me", "told", Some("President Mensah")));
+    let s = shapes("Mensah told his advisers the plan would fail.", &[]);
+    assert_eq!(s, one("indirect", "the plan would fail", "told", Some("Mensah")));
+}
