@@ -107,11 +107,14 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
         (j + 2..e.min(j + 12)).take_while(|&m| doc.is_word(m) && !quoted.get(m).copied().unwrap_or(false)).any(cue_at)
     };
     // ", Lee said ...": a name of up to five words, then a verb of saying.
-    let named_attribution = |j: usize| {
+    // (At the end of the sentence, ", BFM TV reported.", it ends any content, a whole clause or not.)
+    let named_attribution = |j: usize, clause: bool| {
         let m = (j..e.min(j + 6)).find(|&m| !doc.is_cap(m)).unwrap_or(j);
+        let last = m + 1 >= e || m + 2 >= e && matches!(doc.t(m + 1), "." | "!" | "?");
         m > j
             && cues.get(m).copied().flatten().is_some_and(|c| super::cues::is_speech(c.lemma))
             && !quoted.get(m).copied().unwrap_or(false)
+            && (clause || last)
     };
     // A relative clause or an occasion ends the content only once the content is a whole clause
     // ("said the bomber, who was 28, had trained abroad" keeps going).
@@ -131,7 +134,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 // ", but insists ...": the speaker turns to another act.
                 || doc.is(j + 1, &["but"]) && verb_at(j + 2) && !doc.is(j + 2, &["that"]) && !plural_noun(doc, j + 2)
                 // ", Lee said on Friday that ...": a second attribution with its own subject.
-                || named_attribution(j + 1) && whole(j)
+                || named_attribution(j + 1, whole(j))
                 // "..., a requirement that ...": a noun phrase summing up the clause is the writer's.
                 || doc.is(j + 1, &["a", "an"]) && whole(j)
         }
