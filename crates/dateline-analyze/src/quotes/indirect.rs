@@ -499,9 +499,77 @@ fn predicate(doc: &Doc, a: usize) -> bool {
 
 /// Past forms of common verbs that do not end in "-ed".
 const IRREGULAR_PAST: &[&str] = &[
-    "began", "became", "brought", "came", "cost", "fell", "felt", "found", "gave", "got", "grew", "held", "kept",
-    "knew", "led", "left", "lost", "made", "meant", "met", "paid", "put", "ran", "rose", "saw", "sent", "set", "shut",
-    "sold", "spent", "stood", "struck", "took", "thought", "went", "won", "wrote",
+    "became",
+    "began",
+    "bought",
+    "broke",
+    "brought",
+    "built",
+    "came",
+    "caught",
+    "chose",
+    "cost",
+    "did",
+    "drew",
+    "drove",
+    "fell",
+    "felt",
+    "flew",
+    "forgot",
+    "fought",
+    "found",
+    "gave",
+    "got",
+    "grew",
+    "heard",
+    "held",
+    "hid",
+    "hit",
+    "hung",
+    "hurt",
+    "kept",
+    "knew",
+    "laid",
+    "led",
+    "left",
+    "let",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "paid",
+    "put",
+    "quit",
+    "ran",
+    "rode",
+    "rose",
+    "sang",
+    "sat",
+    "saw",
+    "sent",
+    "set",
+    "shook",
+    "shut",
+    "slept",
+    "sold",
+    "sought",
+    "spent",
+    "spoke",
+    "stood",
+    "struck",
+    "swore",
+    "taught",
+    "thought",
+    "threw",
+    "took",
+    "tore",
+    "understood",
+    "went",
+    "withdrew",
+    "woke",
+    "won",
+    "wore",
+    "wrote",
 ];
 
 fn continuation(doc: &Doc, a: usize, hi: usize) -> Option<Span> {
@@ -774,13 +842,23 @@ pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span
     while b < upto && b - a < 7 && name_like(doc, b, b + 1) {
         b += 1;
     }
-    let ends = doc.t(b) == "," || doc.is_word(b) && !doc.is_cap(b);
+    // "Local police were ...": a capitalised modifier before a common noun is no subject; the
+    // name must stand right before its verb.
+    let ends = doc.t(b) == ","
+        || doc.is_word(b)
+            && !doc.is_cap(b)
+            && (predicate(doc, b) || is_adverb(doc, b) || doc.is(b, AUXILIARIES) || cue_like(doc, b));
     // "Chile's central bank": a possessive name is the subject's determiner, not the subject.
     let possessive = b > a && {
         let last = doc.t(b - 1);
         last.ends_with("'s") || last.ends_with("\u{2019}s") || doc.is(b, &["'s", "\u{2019}s", "'", "\u{2019}"])
     };
     (b > a && ends && !possessive).then(|| doc.span(a, b)).flatten()
+}
+
+/// Whether token `j` is a verb of saying in any form ("declared", "told").
+fn cue_like(doc: &Doc, j: usize) -> bool {
+    super::cues::lemma(doc.t(j)).is_some()
 }
 
 /// The content a cue verb reports after it, by the verb's frame: "that" and a clause; a bare

@@ -1489,3 +1489,11 @@ fn a_sentence_ending_in_quoted_words_and_an_attribution_is_reported_speech() {
     let s = shapes("The ferry firm was cutting fares and urging people to travel early, TVGH reported.", &[]);
     assert!(s.iter().all(|q| !q.1.contains("TVGH")), "{s:?}");
 }
+
+#[test]
+fn a_capitalised_modifier_before_a_common_noun_is_no_sentence_subject() {
+    let q = speakers("Local police were treating the fire as an attack and urging people to stay home.", &[]);
+    assert!(q.iter().all(|x| x.1.as_deref() != Some("Local")), "{q:?}");
+    let q = speakers("Mensah toured the harbour on Monday, declaring it \"a great day for the town.\"", &[]);
+    assert_eq!(q[0].1.as_deref(), Some("Mensah"), "{q:?}");
+}
