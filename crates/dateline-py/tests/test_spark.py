@@ -25,7 +25,8 @@ def spark_rows(out):
     return rows
 
 
-def test_spark_output_equals_the_cli(spark, harbour_jsonl, harbour_rows, tmp_path):
+@pytest.mark.parametrize("writer", ["arrow", "spark"])
+def test_spark_output_equals_the_cli(spark, harbour_jsonl, harbour_rows, tmp_path, writer):
     from dateline import spark as job
 
     feed = tmp_path / "feed.jsonl"
@@ -37,7 +38,7 @@ def test_spark_output_equals_the_cli(spark, harbour_jsonl, harbour_rows, tmp_pat
     samples = [SAMPLES / "resiliparse" / "warcfile.warc.gz", SAMPLES / "warcio" / "test" / "data" / "example-trunc.warc"]
     inputs += [str(s) for s in samples if s.exists()]
     out, errors = tmp_path / "out", tmp_path / "errors"
-    n_good, n_bad = job.write(job.analyze_inputs(spark, inputs, chunk=4), str(out), str(errors))
+    n_good, n_bad = job.run(spark, inputs, str(out), str(errors), chunk=4, writer=writer)
 
     want = cli_records(spark_cli(), *inputs, ok=False)
     got = spark_rows(out)

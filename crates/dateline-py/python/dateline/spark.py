@@ -49,54 +49,57 @@ def _spark_schema():
     return from_arrow_schema(_output_schema())
 
 
-def _batches(pairs, jobs, chunk):
-    """Analyses (item, input name) pairs in chunks; yields Arrow batches of the output schema."""
-    schema = _output_schema()
+def _analysed(pairs, jobs, chunk):
+    """Analyses (item, input name) pairs in chunks; yields (table, errors): the records of a chunk
+    as an Arrow table in dateline's schema, and the chunk's failed inputs as {"input", "error"}
+    dicts (items that are exceptions already: unreadable input)."""
     buf, buf_names = [], []
 
     def flush():
         errors = []
         table = dateline.analyze_many(buf, jobs=jobs, output="arrow", errors="skip", error_list=errors)
-        table = table.append_column("input", pa.nulls(table.num_rows, pa.string()))
-        table = table.append_column("error", pa.nulls(table.num_rows, pa.string()))
-        out = [b for b in table.cast(schema).to_batches()]
-        if errors:
-            rows = [{"input": buf_names[e["index"]], "error": e["error"]} for e in errors]
-            out.append(pa.RecordBatch.from_pylist(rows, schema=schema))
+        rows = [{"input": buf_names[e["index"]], "error": e["error"]} for e in errors]
         buf.clear()
         buf_names.clear()
-        return out
+        return table, rows
 
     for item, name in pairs:
         if isinstance(item, Exception):
-            yield pa.RecordBatch.from_pylist([{"input": name, "error": str(item)}], schema=schema)
+            yield None, [{"input": name, "error": str(item)}]
             continue
         buf.append(item)
         buf_names.append(name)
         if len(buf) >= chunk:
-            yield from flush()
+            yield flush()
     if buf:
-        yield from flush()
+        yield flush()
 
 
-def _jsonl_partition(jobs, chunk):
-    def run(batches):
-        def items():
-            for batch in batches:
-                for line in batch.column("value").to_pylist():
-                    if line is None or not line.strip():
-                        continue
-                    try:
-                        obj = json.loads(line)
-                        if not isinstance(obj, dict):
-                            raise ValueError("expected a JSON object")
-                        yield {k: (str(obj[k]) if k == "id" else obj[k]) for k in FIELDS if obj.get(k) is not None}, line[:80]
-                    except ValueError as e:
-                        yield ValueError(f"bad JSON line: {e}"), line[:80]
+def _batches(pairs, jobs, chunk):
+    """Analyses (item, input name) pairs in chunks; yields Arrow batches of the output schema."""
+    schema = _output_schema()
+    for table, errors in _analysed(pairs, jobs, chunk):
+        if table is not None:
+            table = table.append_column("input", pa.nulls(table.num_rows, pa.string()))
+            table = table.append_column("error", pa.nulls(table.num_rows, pa.string()))
+            yield from table.cast(schema).to_batches()
+        if errors:
+            yield pa.RecordBatch.from_pylist(errors, schema=schema)
 
-        yield from _batches(items(), jobs, chunk)
 
-    return run
+def _jsonl_pairs(batches):
+    """(item, input name) pairs of the lines of a text DataFrame's `value` column."""
+    for batch in batches:
+        for line in batch.column("value").to_pylist():
+            if line is None or not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                if not isinstance(obj, dict):
+                    raise ValueError("expected a JSON object")
+                yield {k: (str(obj[k]) if k == "id" else obj[k]) for k in FIELDS if obj.get(k) is not None}, line[:80]
+            except ValueError as e:
+                yield ValueError(f"bad JSON line: {e}"), line[:80]
 
 
 def _warc_pages(path):
@@ -108,65 +111,65 @@ def _warc_pages(path):
         yield ValueError(f"{path}: {e}"), path
 
 
-def _warc_local_partition(jobs, chunk):
-    def run(batches):
-        def pairs():
-            for batch in batches:
-                for path in batch.column("path").to_pylist():
-                    yield from _warc_pages(path[len("file://"):] if path.startswith("file://") else path)
-
-        yield from _batches(pairs(), jobs, chunk)
-
-    return run
+def _warc_local_pairs(batches):
+    for batch in batches:
+        for path in batch.column("path").to_pylist():
+            yield from _warc_pages(path[len("file://"):] if path.startswith("file://") else path)
 
 
-def _warc_binary_partition(jobs, chunk):
-    def run(batches):
-        def pairs():
-            for batch in batches:
-                for path, content in zip(batch.column("path").to_pylist(), batch.column("content").to_pylist()):
-                    suffix = ".warc.gz" if path.endswith(".gz") else ".warc"
-                    with tempfile.NamedTemporaryFile(suffix=suffix, delete=False) as f:
-                        f.write(content)
-                    try:
-                        for item, name in _warc_pages(f.name):
-                            yield item, name.replace(f.name, path)
-                    finally:
-                        os.unlink(f.name)
-
-        yield from _batches(pairs(), jobs, chunk)
-
-    return run
+def _warc_binary_pairs(batches):
+    for batch in batches:
+        for path, content in zip(batch.column("path").to_pylist(), batch.column("content").to_pylist()):
+            suffix = ".warc.gz" if path.endswith(".gz") else ".warc"
+            with tempfile.NamedTemporaryFile(suffix=suffix, delete=False) as f:
+                f.write(content)
+            try:
+                for item, name in _warc_pages(f.name):
+                    yield item, name.replace(f.name, path)
+            finally:
+                os.unlink(f.name)
 
 
 def _is_local(path):
     return "://" not in path or path.startswith("file://")
 
 
-def analyze_inputs(spark, paths, jobs=1, chunk=CHUNK):
-    """A DataFrame of analysed articles (and error rows, where `error` is set) from JSONL and
-    WARC paths, in the output schema (dateline's columns, `input`, `error`)."""
-    schema = _spark_schema()
+def _sources(spark, paths):
+    """[(DataFrame, pairs)]: per kind of input, a DataFrame whose Arrow batches `pairs` turns into
+    (item, input name) pairs inside a task."""
     jsonl = [p for p in paths if p.endswith((".jsonl", ".ndjson", ".jsonl.gz"))]
     warc = [p for p in paths if p.endswith((".warc", ".warc.gz"))]
     other = [p for p in paths if p not in jsonl and p not in warc]
     if other:
         raise ValueError(f"unknown input type (want .jsonl, .warc, .warc.gz): {other}")
-    frames = []
+    out = []
     if jsonl:
-        frames.append(spark.read.text(jsonl).mapInArrow(_jsonl_partition(jobs, chunk), schema))
+        out.append((spark.read.text(jsonl), _jsonl_pairs))
     local = [p for p in warc if _is_local(p)]
     remote = [p for p in warc if not _is_local(p)]
     if local:
-        df = spark.createDataFrame([(p,) for p in local], "path string").repartition(len(local))
-        frames.append(df.mapInArrow(_warc_local_partition(jobs, chunk), schema))
+        out.append((spark.createDataFrame([(p,) for p in local], "path string").repartition(len(local)), _warc_local_pairs))
     if remote:
-        df = spark.read.format("binaryFile").load(remote).select("path", "content")
-        frames.append(df.mapInArrow(_warc_binary_partition(jobs, chunk), schema))
+        out.append((spark.read.format("binaryFile").load(remote).select("path", "content"), _warc_binary_pairs))
+    return out
+
+
+def _union(frames):
     out = frames[0]
     for f in frames[1:]:
         out = out.unionByName(f)
     return out
+
+
+def analyze_inputs(spark, paths, jobs=1, chunk=CHUNK):
+    """A DataFrame of analysed articles (and error rows, where `error` is set) from JSONL and
+    WARC paths, in the output schema (dateline's columns, `input`, `error`)."""
+    schema = _spark_schema()
+
+    def task(pairs):
+        return lambda batches: _batches(pairs(batches), jobs, chunk)
+
+    return _union([df.mapInArrow(task(pairs), schema) for df, pairs in _sources(spark, paths)])
 
 
 def analyze_dataframe(df, jobs=1, chunk=CHUNK):
@@ -359,6 +362,286 @@ def _spark_prep_schema():
     return from_arrow_schema(_story_prep_schema())
 
 
+# ---------------------------------------------------------------------------------------------
+# Writing from the executors with pyarrow (the job's default): each task analyses its inputs and
+# writes its own Parquet files, one directory per publication date, and its own error lines; the
+# JVM only orchestrates (it reads the inputs and hands them over, then collects one row per file
+# written). Spark's own partitioned writer sorts each task's rows (the wide records, text and
+# nested lists) by date first, and the error report needs a second pass over the result: the two
+# cost the JVM more than the analysis costs the workers (docs/BENCHMARKS.md).
+
+NULL_DATE = "__HIVE_DEFAULT_PARTITION__"
+ROW_GROUP_ROWS = 1024  # records per row group, as `dateline analyze --format parquet` writes
+BUFFER_BYTES = 32 << 20  # records a task holds per date before writing, all dates together
+OPEN_FILES = 64  # Parquet files a task keeps open at once (one per date it writes)
+
+
+def _arrow_uri(spark, path):
+    """`path` as a URI pyarrow.fs opens, qualified as Spark would (a path without a scheme is on
+    Spark's default file system: HDFS on a cluster, the local disk in local mode)."""
+    from urllib.parse import urlparse
+
+    uri = path
+    jvm = getattr(spark, "_jvm", None)
+    if jvm is not None:
+        hpath = jvm.org.apache.hadoop.fs.Path(path)
+        uri = hpath.getFileSystem(spark._jsc.hadoopConfiguration()).makeQualified(hpath).toString()
+    parsed = urlparse(uri)
+    if parsed.scheme in ("", "file"):
+        return "file://" + os.path.abspath(parsed.path if parsed.scheme else uri)
+    if parsed.scheme in ("s3a", "s3n"):  # Hadoop's names for S3; pyarrow knows it as s3
+        return "s3" + uri[len(parsed.scheme):]
+    return uri
+
+
+def _filesystem(uri):
+    from pyarrow import fs
+
+    return fs.FileSystem.from_uri(uri)
+
+
+class _DateFiles:
+    """One task's Parquet files under `root`, one `published_date=D` directory per date (Spark's
+    layout; `__HIVE_DEFAULT_PARTITION__` for records without a date). Records are buffered per
+    date and written a row group at a time: when a date holds ROW_GROUP_ROWS records, and, when
+    all dates together hold more than `buffer_bytes`, the largest buffers first. At most
+    `open_files` files are open; the least recently written is closed to open another (a date
+    the task meets again later then gets a second file)."""
+
+    def __init__(self, uri, name, schema, buffer_bytes=BUFFER_BYTES, open_files=OPEN_FILES):
+        self.fs, self.root = _filesystem(uri)
+        self.name = name
+        self.schema = schema
+        self.buffer_bytes = buffer_bytes
+        self.open_files = max(1, open_files)
+        self.buffers = {}  # date -> [tables, rows, bytes]
+        self.buffered = 0
+        self.writers = {}  # date -> (ParquetWriter, stream, path, rows); dicts keep insertion order
+        self.files = []  # (path, rows) of the closed files
+        self.seq = 0
+
+    def add(self, table):
+        import pyarrow.compute as pc
+
+        keys = pc.fill_null(pc.cast(table.column("published_date"), pa.string()), NULL_DATE)
+        table = table.drop_columns(["published_date"])
+        order = pc.sort_indices(keys)  # stable: input order within a date
+        sorted_keys = keys.take(order).to_pylist()
+        start = 0
+        for i in range(1, len(sorted_keys) + 1):
+            if i == len(sorted_keys) or sorted_keys[i] != sorted_keys[start]:
+                self._buffer(sorted_keys[start], table.take(order[start:i]))
+                start = i
+        if self.buffered > self.buffer_bytes:
+            for key in sorted(self.buffers, key=lambda k: self.buffers[k][2], reverse=True):
+                self._flush(key)
+                if self.buffered <= self.buffer_bytes // 2:
+                    break
+
+    def _buffer(self, key, piece):
+        buf = self.buffers.setdefault(key, [[], 0, 0])
+        size = piece.nbytes
+        buf[0].append(piece)
+        buf[1] += piece.num_rows
+        buf[2] += size
+        self.buffered += size
+        if buf[1] >= ROW_GROUP_ROWS:
+            self._flush(key)
+
+    def _flush(self, key):
+        import pyarrow.parquet as pq
+
+        tables, rows, size = self.buffers.pop(key)
+        self.buffered -= size
+        entry = self.writers.pop(key, None)
+        if entry is None:
+            while len(self.writers) >= self.open_files:
+                self._close(next(iter(self.writers)))
+            folder = f"{self.root}/published_date={key}"
+            self.fs.create_dir(folder, recursive=True)
+            path = f"{folder}/{self.name}.c{self.seq:03d}.snappy.parquet"
+            self.seq += 1
+            stream = self.fs.open_output_stream(path)
+            entry = (pq.ParquetWriter(stream, self.schema, compression="snappy"), stream, path, 0)
+        writer, stream, path, n = entry
+        writer.write_table(pa.concat_tables(tables), row_group_size=rows)
+        self.writers[key] = (writer, stream, path, n + rows)  # now the most recently written
+
+    def _close(self, key):
+        writer, stream, path, n = self.writers.pop(key)
+        writer.close()
+        stream.close()
+        self.files.append((path, n))
+
+    def close(self):
+        for key in list(self.buffers):
+            self._flush(key)
+        for key in list(self.writers):
+            self._close(key)
+        return self.files
+
+
+class _ErrorLines:
+    """One task's error report: JSON lines {"input", "error"}, in a file opened at the first."""
+
+    def __init__(self, uri, name):
+        self.uri, self.name = uri, name
+        self.stream = self.path = None
+        self.rows = 0
+
+    def add(self, errors):
+        if self.stream is None:
+            fs, root = _filesystem(self.uri)
+            fs.create_dir(root, recursive=True)
+            self.path = f"{root}/{self.name}.json"
+            self.stream = fs.open_output_stream(self.path)
+        self.stream.write("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors).encode())
+        self.rows += len(errors)
+
+    def close(self):
+        if self.stream is None:
+            return []
+        self.stream.close()
+        return [(self.path, self.rows)]
+
+
+def _task_schema():
+    """What a writing task hands back: one row per file it wrote (`kind` "articles" or "errors",
+    `path`, `rows`) and a row of kind "count" with its articles and errors; with stories, also a
+    row per article with the columns the stories need (`kind` null)."""
+    return pa.schema([
+        pa.field("kind", pa.string()), pa.field("path", pa.string()), pa.field("rows", pa.int64()),
+        pa.field("errors", pa.int64()), pa.field("ord", pa.int64()), pa.field("id", pa.string()),
+        pa.field("text", pa.string()), pa.field("published", pa.string()), pa.field("title", pa.string()),
+        pa.field("dateline", pa.struct([pa.field("sources", pa.list_(pa.string())), pa.field("start", pa.int64()),
+                                        pa.field("end", pa.int64())])),
+        pa.field("minhash", pa.string()),
+    ])
+
+
+def _story_batch(table, first_ord, schema):
+    n = table.num_rows
+    dl = table.column("dateline").combine_chunks()
+    dateline_col = pa.StructArray.from_arrays(
+        [dl.field("sources").cast(pa.list_(pa.string())), dl.field("start"), dl.field("end")],
+        fields=list(schema.field("dateline").type), mask=dl.is_null())
+    cols = {
+        "kind": pa.nulls(n, pa.string()), "path": pa.nulls(n, pa.string()), "rows": pa.nulls(n, pa.int64()),
+        "errors": pa.nulls(n, pa.int64()), "ord": pa.array(range(first_ord, first_ord + n), pa.int64()),
+        "id": table.column("id"), "text": table.column("text"), "published": table.column("published"),
+        "title": table.column("title"), "dateline": dateline_col, "minhash": table.column("minhash"),
+    }
+    return pa.Table.from_arrays([cols[f.name] for f in schema], schema=schema).to_batches()
+
+
+def _summary_batch(rows, schema):
+    return pa.RecordBatch.from_pylist([dict(zip(("kind", "path", "rows", "errors"), r)) for r in rows], schema=schema)
+
+
+def _write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, with_stories, buffer_bytes, open_files):
+    schema = _task_schema()
+    file_schema = pa.schema([f for f in dateline.arrow_schema() if f.name != "published_date"])
+
+    def task(batches):
+        from pyspark import TaskContext
+
+        ctx = TaskContext.get()
+        part, attempt = (ctx.partitionId(), ctx.attemptNumber()) if ctx else (0, 0)
+        name = f"part-{part:05d}-{tag}-{attempt}"
+        files = _DateFiles(out_uri, name, file_schema, buffer_bytes, open_files)
+        report = _ErrorLines(errors_uri, name) if errors_uri else None
+        # The storage order of the stories: Spark's monotonically_increasing_id numbering.
+        first_ord, good, bad = part << 33, 0, 0
+        for table, errs in _analysed(pairs(batches), jobs, chunk):
+            if table is not None and table.num_rows:
+                if with_stories:
+                    yield from _story_batch(table, first_ord + good, schema)
+                good += table.num_rows
+                files.add(table)
+            if errs:
+                bad += len(errs)
+                if report:
+                    report.add(errs)
+        rows = [("articles", p, n, None) for p, n in files.close()]
+        rows += [("errors", p, n, None) for p, n in (report.close() if report else [])]
+        rows.append(("count", None, good, bad))
+        yield _summary_batch(rows, schema)
+
+    return task
+
+
+def _prepare_dir(uri, mode):
+    fs, root = _filesystem(uri)
+    info = fs.get_file_info(root)
+    from pyarrow.fs import FileType
+
+    if info.type != FileType.NotFound:
+        if mode == "overwrite" and info.type == FileType.Directory:
+            fs.delete_dir_contents(root, missing_dir_ok=True)
+        elif mode == "overwrite":
+            fs.delete_file(root)
+        elif mode in ("error", "errorifexists"):
+            raise FileExistsError(f"{uri} already exists (mode {mode!r})")
+    fs.create_dir(root, recursive=True)
+
+
+def _commit_dir(uri, tag, kept):
+    """Removes the files of this run that no successful task reported (failed or speculative
+    attempts) and marks the directory complete with `_SUCCESS`, as Spark does."""
+    from pyarrow.fs import FileSelector, FileType
+
+    fs, root = _filesystem(uri)
+    for info in fs.get_file_info(FileSelector(root, recursive=True, allow_not_found=True)):
+        if info.type == FileType.File and f"-{tag}-" in info.base_name and info.path not in kept:
+            fs.delete_file(info.path)
+    with fs.open_output_stream(f"{root}/_SUCCESS"):
+        pass
+
+
+def run(spark, inputs, out, errors=None, stories_out=None, jobs=1, chunk=CHUNK, writer="arrow", mode="overwrite",
+        buffer_bytes=BUFFER_BYTES, open_files=OPEN_FILES):
+    """The job: analyses `inputs` (JSONL / WARC paths or URIs), writes Parquet partitioned by
+    publication date under `out`, every failed input as a JSON line under `errors` and, with
+    `stories_out`, the stories table; returns (articles, errors) counted.
+
+    `writer="arrow"` (the default): the executors write with pyarrow, one pass, the JVM only
+    orchestrating; `out` and `errors` must be on a file system pyarrow opens (local, HDFS, S3:
+    `s3a://` is read as `s3://`, with pyarrow's credentials, not Hadoop's). `writer="spark"`:
+    Spark's own writer (`write`), for any file system Spark writes to, at a higher cost."""
+    if writer == "spark":
+        return write(analyze_inputs(spark, inputs, jobs, chunk), out, errors, mode, stories_out)
+    if writer != "arrow":
+        raise ValueError(f"writer must be 'arrow' or 'spark', not {writer!r}")
+    import uuid
+
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    out_uri = _arrow_uri(spark, out)
+    errors_uri = _arrow_uri(spark, errors) if errors else None
+    for uri in (out_uri, errors_uri):
+        if uri:
+            _prepare_dir(uri, mode)
+    tag = uuid.uuid4().hex[:12]
+    schema = from_arrow_schema(_task_schema())
+    result = _union([df.mapInArrow(_write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, bool(stories_out),
+                                               buffer_bytes, open_files), schema)
+                     for df, pairs in _sources(spark, inputs)])
+    if stories_out:
+        result = result.persist(StorageLevel.DISK_ONLY)
+    summary = result.where(F.col("kind").isNotNull()).select("kind", "path", "rows", "errors").collect()
+    n_good = sum(r["rows"] for r in summary if r["kind"] == "count")
+    n_bad = sum(r["errors"] for r in summary if r["kind"] == "count")
+    for uri, kind in ((out_uri, "articles"), (errors_uri, "errors")):
+        if uri:
+            _commit_dir(uri, tag, {r["path"] for r in summary if r["kind"] == kind})
+    if stories_out:
+        stories(result.where(F.col("kind").isNull())).write.mode(mode).parquet(stories_out)
+        result.unpersist()
+    return n_good, n_bad
+
+
 def write(out_df, out, errors=None, mode="overwrite", stories_out=None):
     """Writes analysed rows as Parquet partitioned by publication date, error rows as JSON lines
     and, with `stories_out`, the stories table (Parquet, see `stories`); returns (articles, errors)
@@ -391,6 +674,9 @@ def main(argv=None):
     ap.add_argument("--jobs", type=int, default=1, help="threads per task (Spark runs one task per core)")
     ap.add_argument("--chunk", type=int, default=CHUNK, help="articles per analyze_many call")
     ap.add_argument("--master", help="Spark master when not run by spark-submit (e.g. local[2])")
+    ap.add_argument("--writer", choices=("arrow", "spark"), default="arrow",
+                    help="who writes the Parquet: the executors with pyarrow (default) or Spark's writer")
+    ap.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="a Spark setting (repeatable)")
     args = ap.parse_args(argv)
     from pyspark.sql import SparkSession
 
@@ -399,11 +685,14 @@ def main(argv=None):
     builder = SparkSession.builder.appName("dateline")
     if args.master:
         builder = builder.master(args.master)
+    for kv in args.conf:
+        key, _, value = kv.partition("=")
+        builder = builder.config(key, value)
     spark = builder.getOrCreate()
     try:
         stories_out = None if args.no_stories else (args.stories or args.out.rstrip("/") + "_stories")
-        n_good, n_bad = write(analyze_inputs(spark, args.inputs, args.jobs, args.chunk), args.out, args.errors,
-                              stories_out=stories_out)
+        n_good, n_bad = run(spark, args.inputs, args.out, args.errors, stories_out=stories_out, jobs=args.jobs,
+                            chunk=args.chunk, writer=args.writer)
     finally:
         spark.stop()
     print(f"dateline.spark: {n_good} article(s) written to {args.out}; {n_bad} error(s)", file=sys.stderr)
