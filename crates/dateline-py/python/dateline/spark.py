@@ -87,19 +87,98 @@ def _batches(pairs, jobs, chunk):
             yield pa.RecordBatch.from_pylist(errors, schema=schema)
 
 
+def _jsonl_items(lines):
+    """(item, input name) pairs of JSON Lines (str)."""
+    for line in lines:
+        if line is None or not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise ValueError("expected a JSON object")
+            yield {k: (str(obj[k]) if k == "id" else obj[k]) for k in FIELDS if obj.get(k) is not None}, line[:80]
+        except ValueError as e:
+            yield ValueError(f"bad JSON line: {e}"), line[:80]
+
+
 def _jsonl_pairs(batches):
     """(item, input name) pairs of the lines of a text DataFrame's `value` column."""
     for batch in batches:
-        for line in batch.column("value").to_pylist():
-            if line is None or not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                if not isinstance(obj, dict):
-                    raise ValueError("expected a JSON object")
-                yield {k: (str(obj[k]) if k == "id" else obj[k]) for k in FIELDS if obj.get(k) is not None}, line[:80]
-            except ValueError as e:
-                yield ValueError(f"bad JSON line: {e}"), line[:80]
+        yield from _jsonl_items(batch.column("value").to_pylist())
+
+
+def _split_lines(uri, start, end, block=4 << 20):
+    """The lines of a file that start in the byte range [start, end) (a line starts at 0 or after
+    a newline), read with pyarrow.fs in blocks, decoded as UTF-8 (bad bytes replaced, as Spark's
+    text source does). A `.gz` file is one split, read whole."""
+    fs, path = _filesystem(uri)
+    gz = uri.endswith(".gz")
+    f = fs.open_input_stream(path, compression="gzip") if gz else fs.open_input_file(path)
+    with f:
+        pos, skip = start, False
+        if start > 0 and not gz:
+            f.seek(start - 1)  # the line ending at start - 1 belongs to the split before
+            pos, skip = start - 1, True
+        buf, i = b"", 0
+        while True:
+            j = buf.find(b"\n", i)
+            if j < 0:
+                more = f.read(block)
+                if more:
+                    pos += i
+                    buf, i = buf[i:] + more, 0
+                    continue
+                if i < len(buf) and not skip and (gz or pos + i < end):
+                    yield buf[i:].decode("utf-8", "replace").rstrip("\r")
+                return
+            if skip:
+                skip = False
+            elif not gz and pos + i >= end:
+                return
+            else:
+                yield buf[i:j].decode("utf-8", "replace").rstrip("\r")
+            i = j + 1
+
+
+def _jsonl_split_pairs(batches):
+    """(item, input name) pairs of the byte ranges (`uri`, `start`, `end`) of JSON Lines files."""
+    for batch in batches:
+        c = batch.to_pydict()
+        for uri, start, end in zip(c["uri"], c["start"], c["end"]):
+            yield from _jsonl_items(_split_lines(uri, start, end))
+
+
+def _jsonl_splits(spark, paths):
+    """JSON Lines files pyarrow opens (local, HDFS, S3) as byte-range splits read by the tasks
+    themselves, so the JVM never carries the lines; the other paths (directories, globs, other
+    schemes) are left to Spark's text source. Splits are sized as Spark sizes file splits."""
+    from pyarrow.fs import FileType
+
+    files, rest = [], []
+    for p in paths:
+        try:
+            uri = _arrow_uri(spark, p)
+            fs, path = _filesystem(uri)
+            info = fs.get_file_info(path)
+        except Exception:
+            rest.append(p)
+            continue
+        (files.append((uri, info.size)) if info.type == FileType.File else rest.append(p))
+    if not files:
+        return None, rest
+    conf = spark.conf
+    max_bytes = int(conf.get("spark.sql.files.maxPartitionBytes", str(128 << 20)).rstrip("b"))
+    per_core = sum(size for _, size in files) // max(1, spark.sparkContext.defaultParallelism)
+    split = max(1, min(max_bytes, max(4 << 20, per_core)))
+    rows = []
+    for uri, size in files:
+        if uri.endswith(".gz"):
+            rows.append((uri, 0, size))
+        else:
+            rows += [(uri, start, min(size, start + split)) for start in range(0, max(size, 1), split)]
+    # One split per partition, in file order (the partition order is the storage order of stories).
+    rdd = spark.sparkContext.parallelize(rows, len(rows))
+    return spark.createDataFrame(rdd, "uri string, start long, end long"), rest
 
 
 def _warc_pages(path):
@@ -144,7 +223,11 @@ def _sources(spark, paths):
         raise ValueError(f"unknown input type (want .jsonl, .warc, .warc.gz): {other}")
     out = []
     if jsonl:
-        out.append((spark.read.text(jsonl), _jsonl_pairs))
+        splits, rest = _jsonl_splits(spark, jsonl)
+        if splits is not None:
+            out.append((splits, _jsonl_split_pairs))
+        if rest:
+            out.append((spark.read.text(rest), _jsonl_pairs))
     local = [p for p in warc if _is_local(p)]
     remote = [p for p in warc if not _is_local(p)]
     if local:
@@ -371,9 +454,12 @@ def _spark_prep_schema():
 # cost the JVM more than the analysis costs the workers (docs/BENCHMARKS.md).
 
 NULL_DATE = "__HIVE_DEFAULT_PARTITION__"
-ROW_GROUP_ROWS = 1024  # records per row group, as `dateline analyze --format parquet` writes
-BUFFER_BYTES = 32 << 20  # records a task holds per date before writing, all dates together
-OPEN_FILES = 64  # Parquet files a task keeps open at once (one per date it writes)
+ROW_GROUP_ROWS = 1024  # records per row group at most, as `dateline analyze --format parquet` writes
+BUFFER_BYTES = 16 << 20  # Arrow bytes of records a task holds before spilling them to local disk
+# Column statistics and dictionaries cost about a millisecond per row group over dateline's ~80
+# leaf columns, and a task writes a row group per date it meets: kept where readers filter.
+STATS_COLUMNS = ["id", "url", "language", "published", "source_format"]
+DICTIONARY_COLUMNS = ["language", "source_format"]
 
 
 def _arrow_uri(spark, path):
@@ -400,85 +486,105 @@ def _filesystem(uri):
     return fs.FileSystem.from_uri(uri)
 
 
-class _DateFiles:
-    """One task's Parquet files under `root`, one `published_date=D` directory per date (Spark's
-    layout; `__HIVE_DEFAULT_PARTITION__` for records without a date). Records are buffered per
-    date and written a row group at a time: when a date holds ROW_GROUP_ROWS records, and, when
-    all dates together hold more than `buffer_bytes`, the largest buffers first. At most
-    `open_files` files are open; the least recently written is closed to open another (a date
-    the task meets again later then gets a second file)."""
+def _local_dir():
+    """A directory on the executor's local disks (Spark's, when the worker is told them)."""
+    dirs = os.environ.get("SPARK_LOCAL_DIRS") or os.environ.get("LOCAL_DIRS") or ""
+    first = next((d for d in dirs.split(",") if d and os.path.isdir(d)), None)
+    return tempfile.mkdtemp(prefix="dateline-", dir=first)
 
-    def __init__(self, uri, name, schema, buffer_bytes=BUFFER_BYTES, open_files=OPEN_FILES):
-        self.fs, self.root = _filesystem(uri)
-        self.name = name
-        self.schema = schema
+
+class _DateFiles:
+    """One task's Parquet files under `root`: one file per publication date, in a
+    `published_date=D` directory (Spark's layout; `__HIVE_DEFAULT_PARTITION__` for records
+    without a date), rows in input order, row groups of at most ROW_GROUP_ROWS records.
+
+    Records are held in memory up to `buffer_bytes` of Arrow data; past that, the held records
+    are sorted by date (a stable sort of the row indices, one `take`) and spilled to a local
+    Arrow IPC file, one record batch per date. At the end each date's file is written in one go
+    from its batches in every spill (read back one date at a time), so memory stays bounded
+    and a task writes one file and few row groups per date however its dates are mixed. (Spark's
+    writer gets the same layout by sorting the task's rows; writing a row group per date each
+    time a buffer fills would cost a millisecond or more per row group.)"""
+
+    def __init__(self, uri, name, schema, buffer_bytes=BUFFER_BYTES):
+        self.uri, self.name, self.schema = uri, name, schema
         self.buffer_bytes = buffer_bytes
-        self.open_files = max(1, open_files)
-        self.buffers = {}  # date -> [tables, rows, bytes]
-        self.buffered = 0
-        self.writers = {}  # date -> (ParquetWriter, stream, path, rows); dicts keep insertion order
-        self.files = []  # (path, rows) of the closed files
-        self.seq = 0
+        self.pending, self.pending_bytes = [], 0
+        self.spills = []  # (IPC path, {date: batch index})
+        self.tmp = None
 
     def add(self, table):
+        self.pending.append(table)
+        self.pending_bytes += table.nbytes
+        if self.pending_bytes >= self.buffer_bytes:
+            self._spill()
+
+    def _sorted(self):
+        """The pending records sorted by date (stably) and their runs: [(date, start, length)]."""
         import pyarrow.compute as pc
 
+        table = pa.concat_tables(self.pending)
+        self.pending, self.pending_bytes = [], 0
         keys = pc.fill_null(pc.cast(table.column("published_date"), pa.string()), NULL_DATE)
-        table = table.drop_columns(["published_date"])
-        order = pc.sort_indices(keys)  # stable: input order within a date
+        order = pc.sort_indices(keys)
+        table = table.drop_columns(["published_date"]).take(order).combine_chunks()
         sorted_keys = keys.take(order).to_pylist()
-        start = 0
+        runs, start = [], 0
         for i in range(1, len(sorted_keys) + 1):
             if i == len(sorted_keys) or sorted_keys[i] != sorted_keys[start]:
-                self._buffer(sorted_keys[start], table.take(order[start:i]))
+                runs.append((sorted_keys[start], start, i - start))
                 start = i
-        if self.buffered > self.buffer_bytes:
-            for key in sorted(self.buffers, key=lambda k: self.buffers[k][2], reverse=True):
-                self._flush(key)
-                if self.buffered <= self.buffer_bytes // 2:
-                    break
+        return table.cast(self.schema), runs
 
-    def _buffer(self, key, piece):
-        buf = self.buffers.setdefault(key, [[], 0, 0])
-        size = piece.nbytes
-        buf[0].append(piece)
-        buf[1] += piece.num_rows
-        buf[2] += size
-        self.buffered += size
-        if buf[1] >= ROW_GROUP_ROWS:
-            self._flush(key)
+    def _spill(self):
+        table, runs = self._sorted()
+        if self.tmp is None:
+            self.tmp = _local_dir()
+        path = os.path.join(self.tmp, f"spill-{len(self.spills)}.arrow")
+        index, n = {}, 0
+        with pa.ipc.new_file(path, self.schema) as sink:
+            for key, start, length in runs:
+                batches = table.slice(start, length).to_batches()
+                for batch in batches:
+                    sink.write_batch(batch)
+                index[key] = range(n, n + len(batches))
+                n += len(batches)
+        self.spills.append((path, index))
 
-    def _flush(self, key):
+    def _write(self, fs, root, key, tables):
         import pyarrow.parquet as pq
 
-        tables, rows, size = self.buffers.pop(key)
-        self.buffered -= size
-        entry = self.writers.pop(key, None)
-        if entry is None:
-            while len(self.writers) >= self.open_files:
-                self._close(next(iter(self.writers)))
-            folder = f"{self.root}/published_date={key}"
-            self.fs.create_dir(folder, recursive=True)
-            path = f"{folder}/{self.name}.c{self.seq:03d}.snappy.parquet"
-            self.seq += 1
-            stream = self.fs.open_output_stream(path)
-            entry = (pq.ParquetWriter(stream, self.schema, compression="snappy"), stream, path, 0)
-        writer, stream, path, n = entry
-        writer.write_table(pa.concat_tables(tables), row_group_size=rows)
-        self.writers[key] = (writer, stream, path, n + rows)  # now the most recently written
-
-    def _close(self, key):
-        writer, stream, path, n = self.writers.pop(key)
-        writer.close()
-        stream.close()
-        self.files.append((path, n))
+        folder = f"{root}/published_date={key}"
+        fs.create_dir(folder, recursive=True)
+        path = f"{folder}/{self.name}.c000.snappy.parquet"
+        table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
+        with fs.open_output_stream(path) as stream:
+            pq.write_table(table, stream, row_group_size=ROW_GROUP_ROWS, compression="snappy",
+                           write_statistics=STATS_COLUMNS, use_dictionary=DICTIONARY_COLUMNS)
+        return path, table.num_rows
 
     def close(self):
-        for key in list(self.buffers):
-            self._flush(key)
-        for key in list(self.writers):
-            self._close(key)
-        return self.files
+        """Writes every date's file; returns [(path, rows)]."""
+        fs, root = _filesystem(self.uri)
+        files = []
+        if not self.spills:
+            if self.pending:
+                table, runs = self._sorted()
+                files = [self._write(fs, root, key, [table.slice(start, length)]) for key, start, length in runs]
+            return files
+        if self.pending:
+            self._spill()
+        readers = [(pa.ipc.open_file(pa.OSFile(path)), index) for path, index in self.spills]
+        try:
+            for key in sorted({k for _, index in self.spills for k in index}):
+                tables = [pa.Table.from_batches([r.get_batch(i) for i in index[key]], schema=self.schema)
+                          for r, index in readers if key in index]
+                files.append(self._write(fs, root, key, tables))
+        finally:
+            import shutil
+
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        return files
 
 
 class _ErrorLines:
@@ -538,7 +644,7 @@ def _summary_batch(rows, schema):
     return pa.RecordBatch.from_pylist([dict(zip(("kind", "path", "rows", "errors"), r)) for r in rows], schema=schema)
 
 
-def _write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, with_stories, buffer_bytes, open_files):
+def _write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, with_stories, buffer_bytes):
     schema = _task_schema()
     file_schema = pa.schema([f for f in dateline.arrow_schema() if f.name != "published_date"])
 
@@ -548,7 +654,7 @@ def _write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, with_stories, buff
         ctx = TaskContext.get()
         part, attempt = (ctx.partitionId(), ctx.attemptNumber()) if ctx else (0, 0)
         name = f"part-{part:05d}-{tag}-{attempt}"
-        files = _DateFiles(out_uri, name, file_schema, buffer_bytes, open_files)
+        files = _DateFiles(out_uri, name, file_schema, buffer_bytes)
         report = _ErrorLines(errors_uri, name) if errors_uri else None
         # The storage order of the stories: Spark's monotonically_increasing_id numbering.
         first_ord, good, bad = part << 33, 0, 0
@@ -599,7 +705,7 @@ def _commit_dir(uri, tag, kept):
 
 
 def run(spark, inputs, out, errors=None, stories_out=None, jobs=1, chunk=CHUNK, writer="arrow", mode="overwrite",
-        buffer_bytes=BUFFER_BYTES, open_files=OPEN_FILES):
+        buffer_bytes=BUFFER_BYTES):
     """The job: analyses `inputs` (JSONL / WARC paths or URIs), writes Parquet partitioned by
     publication date under `out`, every failed input as a JSON line under `errors` and, with
     `stories_out`, the stories table; returns (articles, errors) counted.
@@ -626,7 +732,7 @@ def run(spark, inputs, out, errors=None, stories_out=None, jobs=1, chunk=CHUNK, 
     tag = uuid.uuid4().hex[:12]
     schema = from_arrow_schema(_task_schema())
     result = _union([df.mapInArrow(_write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, bool(stories_out),
-                                               buffer_bytes, open_files), schema)
+                                               buffer_bytes), schema)
                      for df, pairs in _sources(spark, inputs)])
     if stories_out:
         result = result.persist(StorageLevel.DISK_ONLY)
@@ -664,6 +770,20 @@ def write(out_df, out, errors=None, mode="overwrite", stories_out=None):
     return n_good, n_bad
 
 
+# What `python -m dateline.spark` sets when it starts Spark itself (not under spark-submit, whose
+# JVM is already running), unless given with --conf. With the executors writing, the JVM only
+# orchestrates: a small heap, started small (-Xms32m: the JVM otherwise commits 1/64 of the
+# machine's memory at once), one GC thread, the quick JIT only, and no web UI or console progress
+# bar, whose upkeep costs CPU for as long as the job runs (docs/BENCHMARKS.md, "Spark job
+# without the JVM's write").
+LOCAL_DEFAULTS = {
+    "spark.driver.memory": "512m",
+    "spark.driver.extraJavaOptions": "-XX:+UseSerialGC -Xms32m -XX:TieredStopAtLevel=1",
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="python -m dateline.spark", description=__doc__.split("\n\n")[0])
     ap.add_argument("inputs", nargs="+", help=".jsonl, .warc or .warc.gz paths or URIs")
@@ -676,7 +796,11 @@ def main(argv=None):
     ap.add_argument("--master", help="Spark master when not run by spark-submit (e.g. local[2])")
     ap.add_argument("--writer", choices=("arrow", "spark"), default="arrow",
                     help="who writes the Parquet: the executors with pyarrow (default) or Spark's writer")
+    ap.add_argument("--buffer-mb", type=int, default=BUFFER_BYTES >> 20,
+                    help="MB of analysed records a task holds before spilling them to local disk (--writer arrow)")
     ap.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="a Spark setting (repeatable)")
+    ap.add_argument("--no-local-defaults", action="store_true",
+                    help="start Spark with its own defaults, not the job's (LOCAL_DEFAULTS)")
     args = ap.parse_args(argv)
     from pyspark.sql import SparkSession
 
@@ -685,14 +809,16 @@ def main(argv=None):
     builder = SparkSession.builder.appName("dateline")
     if args.master:
         builder = builder.master(args.master)
-    for kv in args.conf:
-        key, _, value = kv.partition("=")
+    conf = dict(kv.partition("=")[::2] for kv in args.conf)
+    if not args.no_local_defaults and "PYSPARK_GATEWAY_PORT" not in os.environ:
+        conf = {**LOCAL_DEFAULTS, **conf}
+    for key, value in conf.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
     try:
         stories_out = None if args.no_stories else (args.stories or args.out.rstrip("/") + "_stories")
         n_good, n_bad = run(spark, args.inputs, args.out, args.errors, stories_out=stories_out, jobs=args.jobs,
-                            chunk=args.chunk, writer=args.writer)
+                            chunk=args.chunk, writer=args.writer, buffer_bytes=args.buffer_mb << 20)
     finally:
         spark.stop()
     print(f"dateline.spark: {n_good} article(s) written to {args.out}; {n_bad} error(s)", file=sys.stderr)
