@@ -1,24 +1,31 @@
 """Analyse news at scale with Spark: WARC / WARC.gz / JSON Lines in, Parquet out.
 
     spark-submit --py-files ... -m dateline.spark  (or)  python -m dateline.spark \\
-        INPUT... --out DIR [--errors DIR] [--jobs N] [--chunk N] [--master local[2]]
+        INPUT... --out DIR [--errors DIR] [--jobs N] [--chunk N] [--master local[2]] \\
+        [--writer arrow|spark] [--buffer-mb N] [--conf KEY=VALUE]... [--no-local-defaults]
 
-Each executor task runs ``dateline.analyze_many`` over its partition in chunks (the GIL is
-released; ``--jobs`` threads per task, 1 by default since Spark already runs one task per core)
-and hands Spark Arrow record batches (``mapInArrow``), so records never pass through Python
-dicts. The output is Parquet with dateline's nested schema (docs/EXPORTS.md), partitioned by
+Each executor task runs ``dateline.analyze_many`` over its inputs in chunks (the GIL is
+released; ``--jobs`` threads per task, 1 by default since Spark already runs one task per core).
+The output is Parquet with dateline's nested schema (docs/EXPORTS.md), partitioned by
 ``published_date`` (``published_date=__HIVE_DEFAULT_PARTITION__`` for articles without one).
 Inputs that cannot be read or analysed (a broken WARC record, a bad JSON line, an empty page)
 go to ``--errors`` as JSON lines ``{"input": ..., "error": ...}`` and never stop the job.
 
-Inputs: ``.jsonl`` files (one article per line, the fields of ``dateline.analyze``) read with
-``spark.read.text``, so any URI Spark reads works (HDFS, S3 with the connector); ``.warc`` and
+Who writes (``--writer``): ``arrow`` (the default): each task writes its own Parquet files, one per
+date, and its own error lines with pyarrow, in the one pass that analyses; the JVM only hands out
+the inputs and collects one row per file written (``run``). ``spark``: the tasks hand Spark Arrow
+batches (``mapInArrow``) and Spark's writer sorts them by date and writes (``write``): any file
+system Spark writes to, at about twice the CPU (docs/BENCHMARKS.md).
+
+Inputs: ``.jsonl`` files (one article per line, the fields of ``dateline.analyze``): a file
+pyarrow opens (local, HDFS, S3) is cut into byte-range splits that the tasks read themselves;
+anything else (directories, globs, other schemes) is read with ``spark.read.text``. ``.warc`` and
 ``.warc.gz`` files: local paths (or ``file://`` URIs) are streamed from disk by each task, other
 URIs are read whole with Spark's ``binaryFile`` source and streamed from a local temporary copy.
 
-From Python, ``analyze_dataframe(df, ...)`` analyses a DataFrame with a ``text`` (or ``html``)
-column and the optional columns ``url``, ``published``, ``title``, ``author``, ``source``,
-``language``, ``id``.
+From Python, ``run(spark, inputs, out, ...)`` is the job, and ``analyze_dataframe(df, ...)``
+analyses a DataFrame with a ``text`` (or ``html``) column and the optional columns ``url``,
+``published``, ``title``, ``author``, ``source``, ``language``, ``id``.
 """
 
 import argparse
@@ -771,16 +778,19 @@ def write(out_df, out, errors=None, mode="overwrite", stories_out=None):
 
 
 # What `python -m dateline.spark` sets when it starts Spark itself (not under spark-submit, whose
-# JVM is already running), unless given with --conf. With the executors writing, the JVM only
-# orchestrates: a small heap, started small (-Xms32m: the JVM otherwise commits 1/64 of the
-# machine's memory at once), one GC thread, the quick JIT only, and no web UI or console progress
-# bar, whose upkeep costs CPU for as long as the job runs (docs/BENCHMARKS.md, "Spark job
-# without the JVM's write").
+# JVM is already running), unless given with --conf: no web UI or console progress bar, whose
+# upkeep costs CPU for as long as the job runs; and, without stories (LEAN_JVM), a JVM that only
+# orchestrates while the executors write: a small heap, started small (-Xms32m: the JVM otherwise
+# commits 1/64 of the machine's memory at once), one GC thread, the quick JIT only. The stories
+# are joins and shuffles in the JVM, which keeps Spark's own JVM settings for them
+# (docs/BENCHMARKS.md, "The executors write").
 LOCAL_DEFAULTS = {
-    "spark.driver.memory": "512m",
-    "spark.driver.extraJavaOptions": "-XX:+UseSerialGC -Xms32m -XX:TieredStopAtLevel=1",
     "spark.ui.enabled": "false",
     "spark.ui.showConsoleProgress": "false",
+}
+LEAN_JVM = {
+    "spark.driver.memory": "512m",
+    "spark.driver.extraJavaOptions": "-XX:+UseSerialGC -Xms32m -XX:TieredStopAtLevel=1",
 }
 
 
@@ -800,7 +810,7 @@ def main(argv=None):
                     help="MB of analysed records a task holds before spilling them to local disk (--writer arrow)")
     ap.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="a Spark setting (repeatable)")
     ap.add_argument("--no-local-defaults", action="store_true",
-                    help="start Spark with its own defaults, not the job's (LOCAL_DEFAULTS)")
+                    help="start Spark with its own defaults, not the job's (LOCAL_DEFAULTS, LEAN_JVM)")
     args = ap.parse_args(argv)
     from pyspark.sql import SparkSession
 
@@ -811,7 +821,7 @@ def main(argv=None):
         builder = builder.master(args.master)
     conf = dict(kv.partition("=")[::2] for kv in args.conf)
     if not args.no_local_defaults and "PYSPARK_GATEWAY_PORT" not in os.environ:
-        conf = {**LOCAL_DEFAULTS, **conf}
+        conf = {**LOCAL_DEFAULTS, **(LEAN_JVM if args.no_stories and args.writer == "arrow" else {}), **conf}
     for key, value in conf.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
