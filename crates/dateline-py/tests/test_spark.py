@@ -98,7 +98,7 @@ def test_date_files_write_one_file_per_date_in_input_order(tmp_path, buffer_byte
 
     rng = random.Random(7)
     dates = ["2024-06-0%d" % d for d in range(1, 6)] + [None]
-    items = [{"id": f"a{i}", "text": f"LONDON (Wire) - Article number {i} said something.", "published": rng.choice(dates)}
+    items = [{"text": f"LONDON (Wire) - Article number {i} said something.", "published": rng.choice(dates)}
              for i in range(60)]
     schema = pa.schema([f for f in dateline.arrow_schema() if f.name != "published_date"])
     files = job._DateFiles(f"file://{tmp_path}", "part-00000-test-0", schema, buffer_bytes)
@@ -123,7 +123,8 @@ def test_split_lines_read_every_line_once(tmp_path):
 
     rng = random.Random(5)
     for _ in range(200):
-        lines = ["".join(rng.choice("ab\r\u00e9") for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(0, 30))]
+        lines = ["".join(rng.choice("ab\r\u00e9") for _ in range(rng.randint(0, 12)))
+                 for _ in range(rng.randint(0, 30))]
         data = ("\n".join(lines) + rng.choice(["", "\n"])).encode()
         path = tmp_path / "f.jsonl"
         path.write_bytes(data)

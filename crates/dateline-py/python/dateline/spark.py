@@ -238,7 +238,8 @@ def _sources(spark, paths):
     local = [p for p in warc if _is_local(p)]
     remote = [p for p in warc if not _is_local(p)]
     if local:
-        out.append((spark.createDataFrame([(p,) for p in local], "path string").repartition(len(local)), _warc_local_pairs))
+        paths_df = spark.createDataFrame([(p,) for p in local], "path string").repartition(len(local))
+        out.append((paths_df, _warc_local_pairs))
     if remote:
         out.append((spark.read.format("binaryFile").load(remote).select("path", "content"), _warc_binary_pairs))
     return out
@@ -570,6 +571,14 @@ class _DateFiles:
                            write_statistics=STATS_COLUMNS, use_dictionary=DICTIONARY_COLUMNS)
         return path, table.num_rows
 
+    def discard(self):
+        """Drops what is held and spilled (a failed task): its files are removed at commit."""
+        import shutil
+
+        self.pending, self.spills = [], []
+        if self.tmp:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
     def close(self):
         """Writes every date's file; returns [(path, rows)]."""
         fs, root = _filesystem(self.uri)
@@ -665,16 +674,20 @@ def _write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, with_stories, buff
         report = _ErrorLines(errors_uri, name) if errors_uri else None
         # The storage order of the stories: Spark's monotonically_increasing_id numbering.
         first_ord, good, bad = part << 33, 0, 0
-        for table, errs in _analysed(pairs(batches), jobs, chunk):
-            if table is not None and table.num_rows:
-                if with_stories:
-                    yield from _story_batch(table, first_ord + good, schema)
-                good += table.num_rows
-                files.add(table)
-            if errs:
-                bad += len(errs)
-                if report:
-                    report.add(errs)
+        try:
+            for table, errs in _analysed(pairs(batches), jobs, chunk):
+                if table is not None and table.num_rows:
+                    if with_stories:
+                        yield from _story_batch(table, first_ord + good, schema)
+                    good += table.num_rows
+                    files.add(table)
+                if errs:
+                    bad += len(errs)
+                    if report:
+                        report.add(errs)
+        except BaseException:  # a failed or cancelled task leaves no spill behind
+            files.discard()
+            raise
         rows = [("articles", p, n, None) for p, n in files.close()]
         rows += [("errors", p, n, None) for p, n in (report.close() if report else [])]
         rows.append(("count", None, good, bad))
