@@ -222,7 +222,10 @@ def main():
     ap.add_argument("--growth", default="", help="sizes for the CLI analyse and ingest growth curve, e.g. 10000,100000")
     ap.add_argument("--growth-spark", default="", help="sizes for the Spark job growth curve")
     ap.add_argument("--no-stories", action="store_true", help="skip the Spark run with stories")
-    ap.add_argument("--writers", default="arrow", help="the job's --writer values to compare, e.g. arrow,spark")
+    ap.add_argument("--variants", default="arrow",
+                    help="the job's runs to compare, separated by ';': a --writer value and options, e.g. "
+                         "'arrow;spark --no-local-defaults'")
+    ap.add_argument("--growth-no-ingest", action="store_true", help="the CLI growth curve without ingest")
     ap.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="a Spark setting for every job")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
@@ -253,15 +256,16 @@ def main():
         os.remove(db)
         return r
 
-    def spark_job(path, n, stories=False, writer="arrow"):
+    def spark_job(path, n, stories=False, variant="arrow"):
+        writer, *extra = variant.split()
         out = os.path.join(a.work, "spark-out")
         cmd = [a.python, "-m", "dateline.spark", path, "--out", out, "--errors", out + "_errors",
-               "--master", "local[1]", "--writer", writer]
+               "--master", "local[1]", "--writer", writer] + extra
         for kv in a.conf:
             cmd += ["--conf", kv]
         if not stories:
             cmd.append("--no-stories")
-        name = f"spark job local[1] --writer {writer}" + (" + stories" if stories else "")
+        name = f"spark job local[1] --writer {variant}" + (" + stories" if stories else "")
         r = report(name, n, measure(cmd, env=env))
         for d in (out, out + "_errors", out + "_stories"):
             shutil.rmtree(d, ignore_errors=True)
@@ -277,23 +281,24 @@ def main():
 
     summary = {}
     if a.n:
-        main_comparison(a, summary, cli_analyze, spark_job, spacy_run)
+        main_comparison(a, summary, cli_analyze, spark_job, spacy_run, report)
     growth = []
     for n in [int(x) for x in a.growth.split(",") if x]:
         p = corpus(a.work, a.shared, n)
         growth.append(cli_analyze(p, n))
-        growth.append(cli_ingest(p, n))
+        if not a.growth_no_ingest:
+            growth.append(cli_ingest(p, n))
     for n in [int(x) for x in a.growth_spark.split(",") if x]:
         p = corpus(a.work, a.shared, n)
-        for writer in a.writers.split(","):
-            growth.append(spark_job(p, n, stories=not a.no_stories, writer=writer))
+        for variant in a.variants.split(";"):
+            growth.append(spark_job(p, n, stories=not a.no_stories, variant=variant))
     print("SUMMARY " + json.dumps(summary), flush=True)
     name = "results.json" if a.n else "results-growth.json"
     with open(os.path.join(a.work, name), "w") as f:
         json.dump({"runs": results, "summary": summary}, f, indent=1)
 
 
-def main_comparison(a, summary, cli_analyze, spark_job, spacy_run):
+def main_comparison(a, summary, cli_analyze, spark_job, spacy_run, report):
     """The CLI and the Spark job on the same corpus, then spaCy and dateline on a sample."""
 
     def marginal(big, small, key="cpu_s"):
@@ -307,14 +312,19 @@ def main_comparison(a, summary, cli_analyze, spark_job, spacy_run):
     path = corpus(a.work, a.shared, a.n)
     small = head(path, a.base, a.work)
     cli = cli_analyze(path, a.n)
+    pq_out = os.path.join(a.work, "cli-out.parquet")
+    cli_pq = report("cli analyze --format parquet -j1", a.n,
+                    measure([a.bin, "analyze", "--format", "parquet", "--out", pq_out, "-j", "1", path]))
+    os.remove(pq_out)
+    summary["cli_parquet_per_cpu_s"] = cli_pq["articles_per_cpu_s"]
     summary["cli_per_cpu_s"] = cli["articles_per_cpu_s"]
     summary["cli_peak_rss_mb"] = cli["peak_rss_mb"]
-    for writer in a.writers.split(","):
+    for writer in a.variants.split(";"):
         # The fixed cost varies by a few CPU-seconds from run to run (JIT, GC): the mean of two.
-        smalls = [spark_job(small, a.base, writer=writer) for _ in range(2)]
+        smalls = [spark_job(small, a.base, variant=writer) for _ in range(2)]
         s_small = {"articles": a.base, "cpu_s": sum(r["cpu_s"] for r in smalls) / 2,
                    "workers": {"cpu": sum(r["workers"]["cpu"] for r in smalls) / 2}}
-        s_big = spark_job(path, a.n, writer=writer)
+        s_big = spark_job(path, a.n, variant=writer)
         w = summary.setdefault(writer, {})
         w["spark_fixed_cpu_s"] = round(s_small["cpu_s"], 2)
         w["spark_marginal_per_cpu_s"] = round(marginal(s_big, s_small), 1)
@@ -326,8 +336,8 @@ def main_comparison(a, summary, cli_analyze, spark_job, spacy_run):
         w["worker_peak_rss_mb"] = s_big["workers"]["rss"]
         w["jvm_peak_rss_mb"] = s_big["jvm"]["rss"]
         w["jvm_cpu_s"] = s_big["jvm"]["cpu"]
-        if not a.no_stories:
-            st = spark_job(path, a.n, stories=True, writer=writer)
+        if not a.no_stories and writer == a.variants.split(";")[0]:
+            st = spark_job(path, a.n, stories=True, variant=writer)
             w["stories_extra_cpu_s"] = round(st["cpu_s"] - s_big["cpu_s"], 2)
             w["stories_jvm_peak_rss_mb"] = st["jvm"]["rss"]
     if a.spacy_n:
