@@ -17,7 +17,8 @@ runs dateline or spaCy) is reported as well.
 
 Usage (release CLI, release wheel installed in the venv of --python, spaCy in the peers venv):
   python3 scripts/bench_spark.py --python target/py-venv/bin/python --bin target/release/dateline \\
-      --n 10000 --spacy-n 400 [--growth 10000,100000] [--growth-spark 100000]
+      --n 10000 --spacy-n 400 [--growth 10000,100000] [--growth-spark 100000] \\
+      [--variants "arrow;spark --no-local-defaults"] [--growth-no-ingest] [--conf KEY=VALUE]
 """
 import argparse
 import json
