@@ -17,7 +17,8 @@ runs dateline or spaCy) is reported as well.
 
 Usage (release CLI, release wheel installed in the venv of --python, spaCy in the peers venv):
   python3 scripts/bench_spark.py --python target/py-venv/bin/python --bin target/release/dateline \\
-      --n 10000 --spacy-n 400 [--growth 10000,100000] [--growth-spark 100000]
+      --n 10000 --spacy-n 400 [--growth 10000,100000] [--growth-spark 100000] \\
+      [--variants "arrow;spark --no-local-defaults"] [--growth-no-ingest] [--conf KEY=VALUE]
 """
 import argparse
 import json
@@ -222,6 +223,11 @@ def main():
     ap.add_argument("--growth", default="", help="sizes for the CLI analyse and ingest growth curve, e.g. 10000,100000")
     ap.add_argument("--growth-spark", default="", help="sizes for the Spark job growth curve")
     ap.add_argument("--no-stories", action="store_true", help="skip the Spark run with stories")
+    ap.add_argument("--variants", default="arrow",
+                    help="the job's runs to compare, separated by ';': a --writer value and options, e.g. "
+                         "'arrow;spark --no-local-defaults'")
+    ap.add_argument("--growth-no-ingest", action="store_true", help="the CLI growth curve without ingest")
+    ap.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="a Spark setting for every job")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     env = spark_env(a.python)
@@ -251,15 +257,19 @@ def main():
         os.remove(db)
         return r
 
-    def spark_job(path, n, stories=False):
+    def spark_job(path, n, stories=False, variant="arrow"):
+        writer, *extra = variant.split()
         out = os.path.join(a.work, "spark-out")
-        cmd = [a.python, "-m", "dateline.spark", path, "--out", out, "--master", "local[1]"]
+        cmd = [a.python, "-m", "dateline.spark", path, "--out", out, "--errors", out + "_errors",
+               "--master", "local[1]", "--writer", writer] + extra
+        for kv in a.conf:
+            cmd += ["--conf", kv]
         if not stories:
             cmd.append("--no-stories")
-        name = "spark job local[1]" + (" + stories" if stories else "")
+        name = f"spark job local[1] --writer {variant}" + (" + stories" if stories else "")
         r = report(name, n, measure(cmd, env=env))
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(out + "_stories", ignore_errors=True)
+        for d in (out, out + "_errors", out + "_stories"):
+            shutil.rmtree(d, ignore_errors=True)
         return r
 
     def spacy_run(path, n):
@@ -272,22 +282,24 @@ def main():
 
     summary = {}
     if a.n:
-        main_comparison(a, summary, cli_analyze, spark_job, spacy_run)
+        main_comparison(a, summary, cli_analyze, spark_job, spacy_run, report)
     growth = []
     for n in [int(x) for x in a.growth.split(",") if x]:
         p = corpus(a.work, a.shared, n)
         growth.append(cli_analyze(p, n))
-        growth.append(cli_ingest(p, n))
+        if not a.growth_no_ingest:
+            growth.append(cli_ingest(p, n))
     for n in [int(x) for x in a.growth_spark.split(",") if x]:
         p = corpus(a.work, a.shared, n)
-        growth.append(spark_job(p, n, stories=not a.no_stories))
+        for variant in a.variants.split(";"):
+            growth.append(spark_job(p, n, stories=not a.no_stories, variant=variant))
     print("SUMMARY " + json.dumps(summary), flush=True)
     name = "results.json" if a.n else "results-growth.json"
     with open(os.path.join(a.work, name), "w") as f:
         json.dump({"runs": results, "summary": summary}, f, indent=1)
 
 
-def main_comparison(a, summary, cli_analyze, spark_job, spacy_run):
+def main_comparison(a, summary, cli_analyze, spark_job, spacy_run, report):
     """The CLI and the Spark job on the same corpus, then spaCy and dateline on a sample."""
 
     def marginal(big, small, key="cpu_s"):
@@ -301,23 +313,34 @@ def main_comparison(a, summary, cli_analyze, spark_job, spacy_run):
     path = corpus(a.work, a.shared, a.n)
     small = head(path, a.base, a.work)
     cli = cli_analyze(path, a.n)
-    # The fixed cost varies by a few CPU-seconds from run to run (JIT, GC): the mean of two.
-    smalls = [spark_job(small, a.base) for _ in range(2)]
-    s_small = {"articles": a.base, "cpu_s": sum(r["cpu_s"] for r in smalls) / 2,
-               "workers": {"cpu": sum(r["workers"]["cpu"] for r in smalls) / 2}}
-    s_big = spark_job(path, a.n)
+    pq_out = os.path.join(a.work, "cli-out.parquet")
+    cli_pq = report("cli analyze --format parquet -j1", a.n,
+                    measure([a.bin, "analyze", "--format", "parquet", "--out", pq_out, "-j", "1", path]))
+    os.remove(pq_out)
+    summary["cli_parquet_per_cpu_s"] = cli_pq["articles_per_cpu_s"]
     summary["cli_per_cpu_s"] = cli["articles_per_cpu_s"]
-    summary["spark_marginal_per_cpu_s"] = round(marginal(s_big, s_small), 1)
-    summary["spark_workers_marginal_per_cpu_s"] = round(marginal_workers(s_big, s_small), 1)
-    summary["spark_whole_job_per_cpu_s"] = s_big["articles_per_cpu_s"]
-    summary["ratio_spark_marginal_to_cli"] = round(summary["spark_marginal_per_cpu_s"] / cli["articles_per_cpu_s"], 3)
-    summary["ratio_spark_whole_job_to_cli"] = round(s_big["articles_per_cpu_s"] / cli["articles_per_cpu_s"], 3)
-    summary["worker_peak_rss_mb"] = s_big["workers"]["rss"]
-    summary["jvm_peak_rss_mb"] = s_big["jvm"]["rss"]
-    if not a.no_stories:
-        st = spark_job(path, a.n, stories=True)
-        summary["stories_extra_cpu_s"] = round(st["cpu_s"] - s_big["cpu_s"], 2)
-        summary["stories_extra_wall_s"] = round(st["wall_s"] - s_big["wall_s"], 2)
+    summary["cli_peak_rss_mb"] = cli["peak_rss_mb"]
+    for writer in a.variants.split(";"):
+        # The fixed cost varies by a few CPU-seconds from run to run (JIT, GC): the mean of two.
+        smalls = [spark_job(small, a.base, variant=writer) for _ in range(2)]
+        s_small = {"articles": a.base, "cpu_s": sum(r["cpu_s"] for r in smalls) / 2,
+                   "workers": {"cpu": sum(r["workers"]["cpu"] for r in smalls) / 2}}
+        s_big = spark_job(path, a.n, variant=writer)
+        w = summary.setdefault(writer, {})
+        w["spark_fixed_cpu_s"] = round(s_small["cpu_s"], 2)
+        w["spark_marginal_per_cpu_s"] = round(marginal(s_big, s_small), 1)
+        w["spark_workers_marginal_per_cpu_s"] = round(marginal_workers(s_big, s_small), 1)
+        w["spark_whole_job_per_cpu_s"] = s_big["articles_per_cpu_s"]
+        w["ratio_spark_marginal_to_cli"] = round(w["spark_marginal_per_cpu_s"] / cli["articles_per_cpu_s"], 3)
+        w["ratio_spark_whole_job_to_cli"] = round(s_big["articles_per_cpu_s"] / cli["articles_per_cpu_s"], 3)
+        w["ratio_workers_to_cli"] = round(w["spark_workers_marginal_per_cpu_s"] / cli["articles_per_cpu_s"], 3)
+        w["worker_peak_rss_mb"] = s_big["workers"]["rss"]
+        w["jvm_peak_rss_mb"] = s_big["jvm"]["rss"]
+        w["jvm_cpu_s"] = s_big["jvm"]["cpu"]
+        if not a.no_stories and writer == a.variants.split(";")[0]:
+            st = spark_job(path, a.n, stories=True, variant=writer)
+            w["stories_extra_cpu_s"] = round(st["cpu_s"] - s_big["cpu_s"], 2)
+            w["stories_jvm_peak_rss_mb"] = st["jvm"]["rss"]
     if a.spacy_n:
         sample = head(path, a.spacy_n, a.work)
         tiny = head(path, 20, a.work)

@@ -25,7 +25,8 @@ def spark_rows(out):
     return rows
 
 
-def test_spark_output_equals_the_cli(spark, harbour_jsonl, harbour_rows, tmp_path):
+@pytest.mark.parametrize("writer", ["arrow", "spark"])
+def test_spark_output_equals_the_cli(spark, harbour_jsonl, harbour_rows, tmp_path, writer):
     from dateline import spark as job
 
     feed = tmp_path / "feed.jsonl"
@@ -37,7 +38,7 @@ def test_spark_output_equals_the_cli(spark, harbour_jsonl, harbour_rows, tmp_pat
     samples = [SAMPLES / "resiliparse" / "warcfile.warc.gz", SAMPLES / "warcio" / "test" / "data" / "example-trunc.warc"]
     inputs += [str(s) for s in samples if s.exists()]
     out, errors = tmp_path / "out", tmp_path / "errors"
-    n_good, n_bad = job.write(job.analyze_inputs(spark, inputs, chunk=4), str(out), str(errors))
+    n_good, n_bad = job.run(spark, inputs, str(out), str(errors), chunk=4, writer=writer)
 
     want = cli_records(spark_cli(), *inputs, ok=False)
     got = spark_rows(out)
@@ -83,3 +84,53 @@ def test_dataframe_api(spark, harbour_rows):
     assert all(r["error"] is None for r in out)
     assert [len(r["quotes"]) for r in sorted(out, key=lambda r: r["id"])] == [
         len(r["quotes"]) for r in sorted(want, key=lambda r: r["id"])]
+
+
+@pytest.mark.parametrize("buffer_bytes", [1, 1 << 30])
+def test_date_files_write_one_file_per_date_in_input_order(tmp_path, buffer_bytes):
+    """A task's writer, spilling after every chunk (1 byte) or never: one file per date, each
+    date's rows in input order, nothing lost."""
+    import random
+
+    import dateline
+    import pyarrow as pa
+    from dateline import spark as job
+
+    rng = random.Random(7)
+    dates = ["2024-06-0%d" % d for d in range(1, 6)] + [None]
+    items = [{"text": f"LONDON (Wire) - Article number {i} said something.", "published": rng.choice(dates)}
+             for i in range(60)]
+    schema = pa.schema([f for f in dateline.arrow_schema() if f.name != "published_date"])
+    files = job._DateFiles(f"file://{tmp_path}", "part-00000-test-0", schema, buffer_bytes)
+    for i in range(0, len(items), 7):
+        files.add(dateline.analyze_many(items[i:i + 7], output="arrow"))
+    written = files.close()
+    assert bool(files.spills) == (buffer_bytes == 1)
+    assert len(written) == len(set(dates)) and sum(n for _, n in written) == len(items)
+    for path, n in written:
+        key = path.split("published_date=")[1].split("/")[0]
+        want = [it["text"] for it in items if (it["published"] or job.NULL_DATE) == key]
+        got = pq.ParquetFile(path).read()
+        assert got.schema.names == schema.names and got.column("text").to_pylist() == want and len(want) == n
+    assert not files.tmp or not pathlib.Path(files.tmp).exists(), "spill files removed"
+
+
+def test_split_lines_read_every_line_once(tmp_path):
+    """Byte-range splits of a JSON Lines file (any split size, any block size) read each line once."""
+    import random
+
+    from dateline.spark import _split_lines
+
+    rng = random.Random(5)
+    for _ in range(200):
+        lines = ["".join(rng.choice("ab\r\u00e9") for _ in range(rng.randint(0, 12)))
+                 for _ in range(rng.randint(0, 30))]
+        data = ("\n".join(lines) + rng.choice(["", "\n"])).encode()
+        path = tmp_path / "f.jsonl"
+        path.write_bytes(data)
+        split = rng.randint(1, 15)
+        got = []
+        for start in range(0, max(len(data), 1), split):
+            got += _split_lines(f"file://{path}", start, min(len(data), start + split), block=rng.randint(1, 7))
+        want = [line.rstrip("\r") for line in data.decode().split("\n")]
+        assert got == (want[:-1] if data.endswith(b"\n") or not data else want)

@@ -65,22 +65,22 @@ def store_stories(cli, jsonl, tmp_path):
     return {frozenset(v) for v in groups.values()}, details, lines
 
 
-def spark_stories(spark, jsonl, tmp_path):
+def spark_stories(spark, jsonl, tmp_path, writer="arrow"):
     from dateline import spark as job
 
     out, stories_out = tmp_path / "records", tmp_path / "stories"
-    n_good, n_bad = job.write(job.analyze_inputs(spark, [str(jsonl)], chunk=16), str(out),
-                              str(tmp_path / "errors"), stories_out=str(stories_out))
+    n_good, n_bad = job.run(spark, [str(jsonl)], str(out), str(tmp_path / "errors"), stories_out=str(stories_out),
+                            chunk=16, writer=writer)
     assert n_bad == 0
     rows = pq.read_table(stories_out).to_pylist()
     assert sum(r["size"] for r in rows) <= n_good
     return rows
 
 
-def assert_same_stories(spark, cli, rows, tmp_path):
+def assert_same_stories(spark, cli, rows, tmp_path, writer="arrow"):
     jsonl = write_jsonl(tmp_path / "articles.jsonl", rows)
     want, details, lines = store_stories(cli, jsonl, tmp_path)
-    got_rows = spark_stories(spark, jsonl, tmp_path)
+    got_rows = spark_stories(spark, jsonl, tmp_path, writer)
     got = {frozenset(m["id"] for m in r["members"]) for r in got_rows}
     assert got == want, (sorted(map(sorted, got - want)), sorted(map(sorted, want - got)))
     for r in got_rows:
@@ -102,14 +102,15 @@ def assert_same_stories(spark, cli, rows, tmp_path):
     return got, {i: rows[int(line) - 1] for i, line in lines.items()}
 
 
-def test_stories_of_the_demo_corpus_equal_the_store(spark, cli, tmp_path):
+@pytest.mark.parametrize("writer", ["arrow", "spark"])
+def test_stories_of_the_demo_corpus_equal_the_store(spark, cli, tmp_path, writer):
     demo = ROOT / "examples" / "demo"
     rows = txt_rows(demo.glob("*.txt"))
     rows += [json.loads(line) for line in (demo / "13_feed.jsonl").read_text().splitlines() if line.strip()]
     # A verbatim duplicate of a text (the store keeps the first only) and an article without words.
     rows.append(dict(rows[0], id="duplicate-of-first"))
     rows.append({"id": "no-words", "text": "…"})
-    got, row_of = assert_same_stories(spark, cli, rows, tmp_path)
+    got, row_of = assert_same_stories(spark, cli, rows, tmp_path, writer)
     lagos = {i for i, r in row_of.items() if r["id"].startswith(("14_lagos_port", "15_lagos_port_copy"))}
     assert len(lagos) == 2 and lagos in got, "the Lagos port copy is a version of the Reuters story"
     assert sum(len(s) for s in got) == len(row_of) == len(rows) - 1, "the duplicate is stored once"

@@ -1,24 +1,31 @@
 """Analyse news at scale with Spark: WARC / WARC.gz / JSON Lines in, Parquet out.
 
     spark-submit --py-files ... -m dateline.spark  (or)  python -m dateline.spark \\
-        INPUT... --out DIR [--errors DIR] [--jobs N] [--chunk N] [--master local[2]]
+        INPUT... --out DIR [--errors DIR] [--jobs N] [--chunk N] [--master local[2]] \\
+        [--writer arrow|spark] [--buffer-mb N] [--conf KEY=VALUE]... [--no-local-defaults]
 
-Each executor task runs ``dateline.analyze_many`` over its partition in chunks (the GIL is
-released; ``--jobs`` threads per task, 1 by default since Spark already runs one task per core)
-and hands Spark Arrow record batches (``mapInArrow``), so records never pass through Python
-dicts. The output is Parquet with dateline's nested schema (docs/EXPORTS.md), partitioned by
+Each executor task runs ``dateline.analyze_many`` over its inputs in chunks (the GIL is
+released; ``--jobs`` threads per task, 1 by default since Spark already runs one task per core).
+The output is Parquet with dateline's nested schema (docs/EXPORTS.md), partitioned by
 ``published_date`` (``published_date=__HIVE_DEFAULT_PARTITION__`` for articles without one).
 Inputs that cannot be read or analysed (a broken WARC record, a bad JSON line, an empty page)
 go to ``--errors`` as JSON lines ``{"input": ..., "error": ...}`` and never stop the job.
 
-Inputs: ``.jsonl`` files (one article per line, the fields of ``dateline.analyze``) read with
-``spark.read.text``, so any URI Spark reads works (HDFS, S3 with the connector); ``.warc`` and
+Who writes (``--writer``): ``arrow`` (the default): each task writes its own Parquet files, one per
+date, and its own error lines with pyarrow, in the one pass that analyses; the JVM only hands out
+the inputs and collects one row per file written (``run``). ``spark``: the tasks hand Spark Arrow
+batches (``mapInArrow``) and Spark's writer sorts them by date and writes (``write``): any file
+system Spark writes to, at about twice the CPU (docs/BENCHMARKS.md).
+
+Inputs: ``.jsonl`` files (one article per line, the fields of ``dateline.analyze``): a file
+pyarrow opens (local, HDFS, S3) is cut into byte-range splits that the tasks read themselves;
+anything else (directories, globs, other schemes) is read with ``spark.read.text``. ``.warc`` and
 ``.warc.gz`` files: local paths (or ``file://`` URIs) are streamed from disk by each task, other
 URIs are read whole with Spark's ``binaryFile`` source and streamed from a local temporary copy.
 
-From Python, ``analyze_dataframe(df, ...)`` analyses a DataFrame with a ``text`` (or ``html``)
-column and the optional columns ``url``, ``published``, ``title``, ``author``, ``source``,
-``language``, ``id``.
+From Python, ``run(spark, inputs, out, ...)`` is the job, and ``analyze_dataframe(df, ...)``
+analyses a DataFrame with a ``text`` (or ``html``) column and the optional columns ``url``,
+``published``, ``title``, ``author``, ``source``, ``language``, ``id``.
 """
 
 import argparse
@@ -49,54 +56,136 @@ def _spark_schema():
     return from_arrow_schema(_output_schema())
 
 
-def _batches(pairs, jobs, chunk):
-    """Analyses (item, input name) pairs in chunks; yields Arrow batches of the output schema."""
-    schema = _output_schema()
+def _analysed(pairs, jobs, chunk):
+    """Analyses (item, input name) pairs in chunks; yields (table, errors): the records of a chunk
+    as an Arrow table in dateline's schema, and the chunk's failed inputs as {"input", "error"}
+    dicts (items that are exceptions already: unreadable input)."""
     buf, buf_names = [], []
 
     def flush():
         errors = []
         table = dateline.analyze_many(buf, jobs=jobs, output="arrow", errors="skip", error_list=errors)
-        table = table.append_column("input", pa.nulls(table.num_rows, pa.string()))
-        table = table.append_column("error", pa.nulls(table.num_rows, pa.string()))
-        out = [b for b in table.cast(schema).to_batches()]
-        if errors:
-            rows = [{"input": buf_names[e["index"]], "error": e["error"]} for e in errors]
-            out.append(pa.RecordBatch.from_pylist(rows, schema=schema))
+        rows = [{"input": buf_names[e["index"]], "error": e["error"]} for e in errors]
         buf.clear()
         buf_names.clear()
-        return out
+        return table, rows
 
     for item, name in pairs:
         if isinstance(item, Exception):
-            yield pa.RecordBatch.from_pylist([{"input": name, "error": str(item)}], schema=schema)
+            yield None, [{"input": name, "error": str(item)}]
             continue
         buf.append(item)
         buf_names.append(name)
         if len(buf) >= chunk:
-            yield from flush()
+            yield flush()
     if buf:
-        yield from flush()
+        yield flush()
 
 
-def _jsonl_partition(jobs, chunk):
-    def run(batches):
-        def items():
-            for batch in batches:
-                for line in batch.column("value").to_pylist():
-                    if line is None or not line.strip():
-                        continue
-                    try:
-                        obj = json.loads(line)
-                        if not isinstance(obj, dict):
-                            raise ValueError("expected a JSON object")
-                        yield {k: (str(obj[k]) if k == "id" else obj[k]) for k in FIELDS if obj.get(k) is not None}, line[:80]
-                    except ValueError as e:
-                        yield ValueError(f"bad JSON line: {e}"), line[:80]
+def _batches(pairs, jobs, chunk):
+    """Analyses (item, input name) pairs in chunks; yields Arrow batches of the output schema."""
+    schema = _output_schema()
+    for table, errors in _analysed(pairs, jobs, chunk):
+        if table is not None:
+            table = table.append_column("input", pa.nulls(table.num_rows, pa.string()))
+            table = table.append_column("error", pa.nulls(table.num_rows, pa.string()))
+            yield from table.cast(schema).to_batches()
+        if errors:
+            yield pa.RecordBatch.from_pylist(errors, schema=schema)
 
-        yield from _batches(items(), jobs, chunk)
 
-    return run
+def _jsonl_items(lines):
+    """(item, input name) pairs of JSON Lines (str)."""
+    for line in lines:
+        if line is None or not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise ValueError("expected a JSON object")
+            yield {k: (str(obj[k]) if k == "id" else obj[k]) for k in FIELDS if obj.get(k) is not None}, line[:80]
+        except ValueError as e:
+            yield ValueError(f"bad JSON line: {e}"), line[:80]
+
+
+def _jsonl_pairs(batches):
+    """(item, input name) pairs of the lines of a text DataFrame's `value` column."""
+    for batch in batches:
+        yield from _jsonl_items(batch.column("value").to_pylist())
+
+
+def _split_lines(uri, start, end, block=4 << 20):
+    """The lines of a file that start in the byte range [start, end) (a line starts at 0 or after
+    a newline), read with pyarrow.fs in blocks, decoded as UTF-8 (bad bytes replaced, as Spark's
+    text source does). A `.gz` file is one split, read whole."""
+    fs, path = _filesystem(uri)
+    gz = uri.endswith(".gz")
+    f = fs.open_input_stream(path, compression="gzip") if gz else fs.open_input_file(path)
+    with f:
+        pos, skip = start, False
+        if start > 0 and not gz:
+            f.seek(start - 1)  # the line ending at start - 1 belongs to the split before
+            pos, skip = start - 1, True
+        buf, i = b"", 0
+        while True:
+            j = buf.find(b"\n", i)
+            if j < 0:
+                more = f.read(block)
+                if more:
+                    pos += i
+                    buf, i = buf[i:] + more, 0
+                    continue
+                if i < len(buf) and not skip and (gz or pos + i < end):
+                    yield buf[i:].decode("utf-8", "replace").rstrip("\r")
+                return
+            if skip:
+                skip = False
+            elif not gz and pos + i >= end:
+                return
+            else:
+                yield buf[i:j].decode("utf-8", "replace").rstrip("\r")
+            i = j + 1
+
+
+def _jsonl_split_pairs(batches):
+    """(item, input name) pairs of the byte ranges (`uri`, `start`, `end`) of JSON Lines files."""
+    for batch in batches:
+        c = batch.to_pydict()
+        for uri, start, end in zip(c["uri"], c["start"], c["end"]):
+            yield from _jsonl_items(_split_lines(uri, start, end))
+
+
+def _jsonl_splits(spark, paths):
+    """JSON Lines files pyarrow opens (local, HDFS, S3) as byte-range splits read by the tasks
+    themselves, so the JVM never carries the lines; the other paths (directories, globs, other
+    schemes) are left to Spark's text source. Splits are sized as Spark sizes file splits."""
+    from pyarrow.fs import FileType
+
+    files, rest = [], []
+    for p in paths:
+        try:
+            uri = _arrow_uri(spark, p)
+            fs, path = _filesystem(uri)
+            info = fs.get_file_info(path)
+        except Exception:
+            rest.append(p)
+            continue
+        (files.append((uri, info.size)) if info.type == FileType.File else rest.append(p))
+    if not files:
+        return None, rest
+    conf = spark.conf
+    max_bytes = int(conf.get("spark.sql.files.maxPartitionBytes", str(128 << 20)).rstrip("b"))
+    per_core = sum(size for _, size in files) // max(1, spark.sparkContext.defaultParallelism)
+    split = max(1, min(max_bytes, max(4 << 20, per_core)))
+    rows = []
+    for uri, size in files:
+        if uri.endswith(".gz"):
+            rows.append((uri, 0, size))
+        else:
+            rows += [(uri, start, min(size, start + split)) for start in range(0, max(size, 1), split)]
+    # One split per partition, in file order (the partition order is the storage order of stories).
+    rdd = spark.sparkContext.parallelize(rows, len(rows))
+    return spark.createDataFrame(rdd, "uri string, start long, end long"), rest
 
 
 def _warc_pages(path):
@@ -108,65 +197,70 @@ def _warc_pages(path):
         yield ValueError(f"{path}: {e}"), path
 
 
-def _warc_local_partition(jobs, chunk):
-    def run(batches):
-        def pairs():
-            for batch in batches:
-                for path in batch.column("path").to_pylist():
-                    yield from _warc_pages(path[len("file://"):] if path.startswith("file://") else path)
-
-        yield from _batches(pairs(), jobs, chunk)
-
-    return run
+def _warc_local_pairs(batches):
+    for batch in batches:
+        for path in batch.column("path").to_pylist():
+            yield from _warc_pages(path[len("file://"):] if path.startswith("file://") else path)
 
 
-def _warc_binary_partition(jobs, chunk):
-    def run(batches):
-        def pairs():
-            for batch in batches:
-                for path, content in zip(batch.column("path").to_pylist(), batch.column("content").to_pylist()):
-                    suffix = ".warc.gz" if path.endswith(".gz") else ".warc"
-                    with tempfile.NamedTemporaryFile(suffix=suffix, delete=False) as f:
-                        f.write(content)
-                    try:
-                        for item, name in _warc_pages(f.name):
-                            yield item, name.replace(f.name, path)
-                    finally:
-                        os.unlink(f.name)
-
-        yield from _batches(pairs(), jobs, chunk)
-
-    return run
+def _warc_binary_pairs(batches):
+    for batch in batches:
+        for path, content in zip(batch.column("path").to_pylist(), batch.column("content").to_pylist()):
+            suffix = ".warc.gz" if path.endswith(".gz") else ".warc"
+            with tempfile.NamedTemporaryFile(suffix=suffix, delete=False) as f:
+                f.write(content)
+            try:
+                for item, name in _warc_pages(f.name):
+                    yield item, name.replace(f.name, path)
+            finally:
+                os.unlink(f.name)
 
 
 def _is_local(path):
     return "://" not in path or path.startswith("file://")
 
 
-def analyze_inputs(spark, paths, jobs=1, chunk=CHUNK):
-    """A DataFrame of analysed articles (and error rows, where `error` is set) from JSONL and
-    WARC paths, in the output schema (dateline's columns, `input`, `error`)."""
-    schema = _spark_schema()
+def _sources(spark, paths):
+    """[(DataFrame, pairs)]: per kind of input, a DataFrame whose Arrow batches `pairs` turns into
+    (item, input name) pairs inside a task."""
     jsonl = [p for p in paths if p.endswith((".jsonl", ".ndjson", ".jsonl.gz"))]
     warc = [p for p in paths if p.endswith((".warc", ".warc.gz"))]
     other = [p for p in paths if p not in jsonl and p not in warc]
     if other:
         raise ValueError(f"unknown input type (want .jsonl, .warc, .warc.gz): {other}")
-    frames = []
+    out = []
     if jsonl:
-        frames.append(spark.read.text(jsonl).mapInArrow(_jsonl_partition(jobs, chunk), schema))
+        splits, rest = _jsonl_splits(spark, jsonl)
+        if splits is not None:
+            out.append((splits, _jsonl_split_pairs))
+        if rest:
+            out.append((spark.read.text(rest), _jsonl_pairs))
     local = [p for p in warc if _is_local(p)]
     remote = [p for p in warc if not _is_local(p)]
     if local:
-        df = spark.createDataFrame([(p,) for p in local], "path string").repartition(len(local))
-        frames.append(df.mapInArrow(_warc_local_partition(jobs, chunk), schema))
+        paths_df = spark.createDataFrame([(p,) for p in local], "path string").repartition(len(local))
+        out.append((paths_df, _warc_local_pairs))
     if remote:
-        df = spark.read.format("binaryFile").load(remote).select("path", "content")
-        frames.append(df.mapInArrow(_warc_binary_partition(jobs, chunk), schema))
+        out.append((spark.read.format("binaryFile").load(remote).select("path", "content"), _warc_binary_pairs))
+    return out
+
+
+def _union(frames):
     out = frames[0]
     for f in frames[1:]:
         out = out.unionByName(f)
     return out
+
+
+def analyze_inputs(spark, paths, jobs=1, chunk=CHUNK):
+    """A DataFrame of analysed articles (and error rows, where `error` is set) from JSONL and
+    WARC paths, in the output schema (dateline's columns, `input`, `error`)."""
+    schema = _spark_schema()
+
+    def task(pairs):
+        return lambda batches: _batches(pairs(batches), jobs, chunk)
+
+    return _union([df.mapInArrow(task(pairs), schema) for df, pairs in _sources(spark, paths)])
 
 
 def analyze_dataframe(df, jobs=1, chunk=CHUNK):
@@ -359,6 +453,321 @@ def _spark_prep_schema():
     return from_arrow_schema(_story_prep_schema())
 
 
+# ---------------------------------------------------------------------------------------------
+# Writing from the executors with pyarrow (the job's default): each task analyses its inputs and
+# writes its own Parquet files, one directory per publication date, and its own error lines; the
+# JVM only orchestrates (it reads the inputs and hands them over, then collects one row per file
+# written). Spark's own partitioned writer sorts each task's rows (the wide records, text and
+# nested lists) by date first, and the error report needs a second pass over the result: the two
+# cost the JVM more than the analysis costs the workers (docs/BENCHMARKS.md).
+
+NULL_DATE = "__HIVE_DEFAULT_PARTITION__"
+ROW_GROUP_ROWS = 1024  # records per row group at most, as `dateline analyze --format parquet` writes
+BUFFER_BYTES = 16 << 20  # Arrow bytes of records a task holds before spilling them to local disk
+# Column statistics and dictionaries cost about a millisecond per row group over dateline's ~80
+# leaf columns, and a task writes a row group per date it meets: kept where readers filter.
+STATS_COLUMNS = ["id", "url", "language", "published", "source_format"]
+DICTIONARY_COLUMNS = ["language", "source_format"]
+
+
+def _arrow_uri(spark, path):
+    """`path` as a URI pyarrow.fs opens, qualified as Spark would (a path without a scheme is on
+    Spark's default file system: HDFS on a cluster, the local disk in local mode)."""
+    from urllib.parse import urlparse
+
+    uri = path
+    jvm = getattr(spark, "_jvm", None)
+    if jvm is not None:
+        hpath = jvm.org.apache.hadoop.fs.Path(path)
+        uri = hpath.getFileSystem(spark._jsc.hadoopConfiguration()).makeQualified(hpath).toString()
+    parsed = urlparse(uri)
+    if parsed.scheme in ("", "file"):
+        return "file://" + os.path.abspath(parsed.path if parsed.scheme else uri)
+    if parsed.scheme in ("s3a", "s3n"):  # Hadoop's names for S3; pyarrow knows it as s3
+        return "s3" + uri[len(parsed.scheme):]
+    return uri
+
+
+def _filesystem(uri):
+    from pyarrow import fs
+
+    return fs.FileSystem.from_uri(uri)
+
+
+def _local_dir():
+    """A directory on the executor's local disks (Spark's, when the worker is told them)."""
+    dirs = os.environ.get("SPARK_LOCAL_DIRS") or os.environ.get("LOCAL_DIRS") or ""
+    first = next((d for d in dirs.split(",") if d and os.path.isdir(d)), None)
+    return tempfile.mkdtemp(prefix="dateline-", dir=first)
+
+
+class _DateFiles:
+    """One task's Parquet files under `root`: one file per publication date, in a
+    `published_date=D` directory (Spark's layout; `__HIVE_DEFAULT_PARTITION__` for records
+    without a date), rows in input order, row groups of at most ROW_GROUP_ROWS records.
+
+    Records are held in memory up to `buffer_bytes` of Arrow data; past that, the held records
+    are sorted by date (a stable sort of the row indices, one `take`) and spilled to a local
+    Arrow IPC file, one record batch per date. At the end each date's file is written in one go
+    from its batches in every spill (read back one date at a time), so memory stays bounded
+    and a task writes one file and few row groups per date however its dates are mixed. (Spark's
+    writer gets the same layout by sorting the task's rows; writing a row group per date each
+    time a buffer fills would cost a millisecond or more per row group.)"""
+
+    def __init__(self, uri, name, schema, buffer_bytes=BUFFER_BYTES):
+        self.uri, self.name, self.schema = uri, name, schema
+        self.buffer_bytes = buffer_bytes
+        self.pending, self.pending_bytes = [], 0
+        self.spills = []  # (IPC path, {date: batch index})
+        self.tmp = None
+
+    def add(self, table):
+        self.pending.append(table)
+        self.pending_bytes += table.nbytes
+        if self.pending_bytes >= self.buffer_bytes:
+            self._spill()
+
+    def _sorted(self):
+        """The pending records sorted by date (stably) and their runs: [(date, start, length)]."""
+        import pyarrow.compute as pc
+
+        table = pa.concat_tables(self.pending)
+        self.pending, self.pending_bytes = [], 0
+        keys = pc.fill_null(pc.cast(table.column("published_date"), pa.string()), NULL_DATE)
+        order = pc.sort_indices(keys)
+        table = table.drop_columns(["published_date"]).take(order).combine_chunks()
+        sorted_keys = keys.take(order).to_pylist()
+        runs, start = [], 0
+        for i in range(1, len(sorted_keys) + 1):
+            if i == len(sorted_keys) or sorted_keys[i] != sorted_keys[start]:
+                runs.append((sorted_keys[start], start, i - start))
+                start = i
+        return table.cast(self.schema), runs
+
+    def _spill(self):
+        table, runs = self._sorted()
+        if self.tmp is None:
+            self.tmp = _local_dir()
+        path = os.path.join(self.tmp, f"spill-{len(self.spills)}.arrow")
+        index, n = {}, 0
+        with pa.ipc.new_file(path, self.schema) as sink:
+            for key, start, length in runs:
+                batches = table.slice(start, length).to_batches()
+                for batch in batches:
+                    sink.write_batch(batch)
+                index[key] = range(n, n + len(batches))
+                n += len(batches)
+        self.spills.append((path, index))
+
+    def _write(self, fs, root, key, tables):
+        import pyarrow.parquet as pq
+
+        folder = f"{root}/published_date={key}"
+        fs.create_dir(folder, recursive=True)
+        path = f"{folder}/{self.name}.c000.snappy.parquet"
+        table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
+        with fs.open_output_stream(path) as stream:
+            pq.write_table(table, stream, row_group_size=ROW_GROUP_ROWS, compression="snappy",
+                           write_statistics=STATS_COLUMNS, use_dictionary=DICTIONARY_COLUMNS)
+        return path, table.num_rows
+
+    def discard(self):
+        """Drops what is held and spilled (a failed task): its files are removed at commit."""
+        import shutil
+
+        self.pending, self.spills = [], []
+        if self.tmp:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def close(self):
+        """Writes every date's file; returns [(path, rows)]."""
+        fs, root = _filesystem(self.uri)
+        files = []
+        if not self.spills:
+            if self.pending:
+                table, runs = self._sorted()
+                files = [self._write(fs, root, key, [table.slice(start, length)]) for key, start, length in runs]
+            return files
+        if self.pending:
+            self._spill()
+        readers = [(pa.ipc.open_file(pa.OSFile(path)), index) for path, index in self.spills]
+        try:
+            for key in sorted({k for _, index in self.spills for k in index}):
+                tables = [pa.Table.from_batches([r.get_batch(i) for i in index[key]], schema=self.schema)
+                          for r, index in readers if key in index]
+                files.append(self._write(fs, root, key, tables))
+        finally:
+            import shutil
+
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        return files
+
+
+class _ErrorLines:
+    """One task's error report: JSON lines {"input", "error"}, in a file opened at the first."""
+
+    def __init__(self, uri, name):
+        self.uri, self.name = uri, name
+        self.stream = self.path = None
+        self.rows = 0
+
+    def add(self, errors):
+        if self.stream is None:
+            fs, root = _filesystem(self.uri)
+            fs.create_dir(root, recursive=True)
+            self.path = f"{root}/{self.name}.json"
+            self.stream = fs.open_output_stream(self.path)
+        self.stream.write("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors).encode())
+        self.rows += len(errors)
+
+    def close(self):
+        if self.stream is None:
+            return []
+        self.stream.close()
+        return [(self.path, self.rows)]
+
+
+def _task_schema():
+    """What a writing task hands back: one row per file it wrote (`kind` "articles" or "errors",
+    `path`, `rows`) and a row of kind "count" with its articles and errors; with stories, also a
+    row per article with the columns the stories need (`kind` null)."""
+    return pa.schema([
+        pa.field("kind", pa.string()), pa.field("path", pa.string()), pa.field("rows", pa.int64()),
+        pa.field("errors", pa.int64()), pa.field("ord", pa.int64()), pa.field("id", pa.string()),
+        pa.field("text", pa.string()), pa.field("published", pa.string()), pa.field("title", pa.string()),
+        pa.field("dateline", pa.struct([pa.field("sources", pa.list_(pa.string())), pa.field("start", pa.int64()),
+                                        pa.field("end", pa.int64())])),
+        pa.field("minhash", pa.string()),
+    ])
+
+
+def _story_batch(table, first_ord, schema):
+    n = table.num_rows
+    dl = table.column("dateline").combine_chunks()
+    dateline_col = pa.StructArray.from_arrays(
+        [dl.field("sources").cast(pa.list_(pa.string())), dl.field("start"), dl.field("end")],
+        fields=list(schema.field("dateline").type), mask=dl.is_null())
+    cols = {
+        "kind": pa.nulls(n, pa.string()), "path": pa.nulls(n, pa.string()), "rows": pa.nulls(n, pa.int64()),
+        "errors": pa.nulls(n, pa.int64()), "ord": pa.array(range(first_ord, first_ord + n), pa.int64()),
+        "id": table.column("id"), "text": table.column("text"), "published": table.column("published"),
+        "title": table.column("title"), "dateline": dateline_col, "minhash": table.column("minhash"),
+    }
+    return pa.Table.from_arrays([cols[f.name] for f in schema], schema=schema).to_batches()
+
+
+def _summary_batch(rows, schema):
+    return pa.RecordBatch.from_pylist([dict(zip(("kind", "path", "rows", "errors"), r)) for r in rows], schema=schema)
+
+
+def _write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, with_stories, buffer_bytes):
+    schema = _task_schema()
+    file_schema = pa.schema([f for f in dateline.arrow_schema() if f.name != "published_date"])
+
+    def task(batches):
+        from pyspark import TaskContext
+
+        ctx = TaskContext.get()
+        part, attempt = (ctx.partitionId(), ctx.attemptNumber()) if ctx else (0, 0)
+        name = f"part-{part:05d}-{tag}-{attempt}"
+        files = _DateFiles(out_uri, name, file_schema, buffer_bytes)
+        report = _ErrorLines(errors_uri, name) if errors_uri else None
+        # The storage order of the stories: Spark's monotonically_increasing_id numbering.
+        first_ord, good, bad = part << 33, 0, 0
+        try:
+            for table, errs in _analysed(pairs(batches), jobs, chunk):
+                if table is not None and table.num_rows:
+                    if with_stories:
+                        yield from _story_batch(table, first_ord + good, schema)
+                    good += table.num_rows
+                    files.add(table)
+                if errs:
+                    bad += len(errs)
+                    if report:
+                        report.add(errs)
+        except BaseException:  # a failed or cancelled task leaves no spill behind
+            files.discard()
+            raise
+        rows = [("articles", p, n, None) for p, n in files.close()]
+        rows += [("errors", p, n, None) for p, n in (report.close() if report else [])]
+        rows.append(("count", None, good, bad))
+        yield _summary_batch(rows, schema)
+
+    return task
+
+
+def _prepare_dir(uri, mode):
+    fs, root = _filesystem(uri)
+    info = fs.get_file_info(root)
+    from pyarrow.fs import FileType
+
+    if info.type != FileType.NotFound:
+        if mode == "overwrite" and info.type == FileType.Directory:
+            fs.delete_dir_contents(root, missing_dir_ok=True)
+        elif mode == "overwrite":
+            fs.delete_file(root)
+        elif mode in ("error", "errorifexists"):
+            raise FileExistsError(f"{uri} already exists (mode {mode!r})")
+    fs.create_dir(root, recursive=True)
+
+
+def _commit_dir(uri, tag, kept):
+    """Removes the files of this run that no successful task reported (failed or speculative
+    attempts) and marks the directory complete with `_SUCCESS`, as Spark does."""
+    from pyarrow.fs import FileSelector, FileType
+
+    fs, root = _filesystem(uri)
+    for info in fs.get_file_info(FileSelector(root, recursive=True, allow_not_found=True)):
+        if info.type == FileType.File and f"-{tag}-" in info.base_name and info.path not in kept:
+            fs.delete_file(info.path)
+    with fs.open_output_stream(f"{root}/_SUCCESS"):
+        pass
+
+
+def run(spark, inputs, out, errors=None, stories_out=None, jobs=1, chunk=CHUNK, writer="arrow", mode="overwrite",
+        buffer_bytes=BUFFER_BYTES):
+    """The job: analyses `inputs` (JSONL / WARC paths or URIs), writes Parquet partitioned by
+    publication date under `out`, every failed input as a JSON line under `errors` and, with
+    `stories_out`, the stories table; returns (articles, errors) counted.
+
+    `writer="arrow"` (the default): the executors write with pyarrow, one pass, the JVM only
+    orchestrating; `out` and `errors` must be on a file system pyarrow opens (local, HDFS, S3:
+    `s3a://` is read as `s3://`, with pyarrow's credentials, not Hadoop's). `writer="spark"`:
+    Spark's own writer (`write`), for any file system Spark writes to, at a higher cost."""
+    if writer == "spark":
+        return write(analyze_inputs(spark, inputs, jobs, chunk), out, errors, mode, stories_out)
+    if writer != "arrow":
+        raise ValueError(f"writer must be 'arrow' or 'spark', not {writer!r}")
+    import uuid
+
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    out_uri = _arrow_uri(spark, out)
+    errors_uri = _arrow_uri(spark, errors) if errors else None
+    for uri in (out_uri, errors_uri):
+        if uri:
+            _prepare_dir(uri, mode)
+    tag = uuid.uuid4().hex[:12]
+    schema = from_arrow_schema(_task_schema())
+    result = _union([df.mapInArrow(_write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, bool(stories_out),
+                                               buffer_bytes), schema)
+                     for df, pairs in _sources(spark, inputs)])
+    if stories_out:
+        result = result.persist(StorageLevel.DISK_ONLY)
+    summary = result.where(F.col("kind").isNotNull()).select("kind", "path", "rows", "errors").collect()
+    n_good = sum(r["rows"] for r in summary if r["kind"] == "count")
+    n_bad = sum(r["errors"] for r in summary if r["kind"] == "count")
+    for uri, kind in ((out_uri, "articles"), (errors_uri, "errors")):
+        if uri:
+            _commit_dir(uri, tag, {r["path"] for r in summary if r["kind"] == kind})
+    if stories_out:
+        stories(result.where(F.col("kind").isNull())).write.mode(mode).parquet(stories_out)
+        result.unpersist()
+    return n_good, n_bad
+
+
 def write(out_df, out, errors=None, mode="overwrite", stories_out=None):
     """Writes analysed rows as Parquet partitioned by publication date, error rows as JSON lines
     and, with `stories_out`, the stories table (Parquet, see `stories`); returns (articles, errors)
@@ -381,6 +790,23 @@ def write(out_df, out, errors=None, mode="overwrite", stories_out=None):
     return n_good, n_bad
 
 
+# What `python -m dateline.spark` sets when it starts Spark itself (not under spark-submit, whose
+# JVM is already running), unless given with --conf: no web UI or console progress bar, whose
+# upkeep costs CPU for as long as the job runs; and, without stories (LEAN_JVM), a JVM that only
+# orchestrates while the executors write: a small heap, started small (-Xms32m: the JVM otherwise
+# commits 1/64 of the machine's memory at once), one GC thread, the quick JIT only. The stories
+# are joins and shuffles in the JVM, which keeps Spark's own JVM settings for them
+# (docs/BENCHMARKS.md, "The executors write").
+LOCAL_DEFAULTS = {
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+}
+LEAN_JVM = {
+    "spark.driver.memory": "512m",
+    "spark.driver.extraJavaOptions": "-XX:+UseSerialGC -Xms32m -XX:TieredStopAtLevel=1",
+}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="python -m dateline.spark", description=__doc__.split("\n\n")[0])
     ap.add_argument("inputs", nargs="+", help=".jsonl, .warc or .warc.gz paths or URIs")
@@ -391,6 +817,13 @@ def main(argv=None):
     ap.add_argument("--jobs", type=int, default=1, help="threads per task (Spark runs one task per core)")
     ap.add_argument("--chunk", type=int, default=CHUNK, help="articles per analyze_many call")
     ap.add_argument("--master", help="Spark master when not run by spark-submit (e.g. local[2])")
+    ap.add_argument("--writer", choices=("arrow", "spark"), default="arrow",
+                    help="who writes the Parquet: the executors with pyarrow (default) or Spark's writer")
+    ap.add_argument("--buffer-mb", type=int, default=BUFFER_BYTES >> 20,
+                    help="MB of analysed records a task holds before spilling them to local disk (--writer arrow)")
+    ap.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="a Spark setting (repeatable)")
+    ap.add_argument("--no-local-defaults", action="store_true",
+                    help="start Spark with its own defaults, not the job's (LOCAL_DEFAULTS, LEAN_JVM)")
     args = ap.parse_args(argv)
     from pyspark.sql import SparkSession
 
@@ -399,11 +832,16 @@ def main(argv=None):
     builder = SparkSession.builder.appName("dateline")
     if args.master:
         builder = builder.master(args.master)
+    conf = dict(kv.partition("=")[::2] for kv in args.conf)
+    if not args.no_local_defaults and "PYSPARK_GATEWAY_PORT" not in os.environ:
+        conf = {**LOCAL_DEFAULTS, **(LEAN_JVM if args.no_stories and args.writer == "arrow" else {}), **conf}
+    for key, value in conf.items():
+        builder = builder.config(key, value)
     spark = builder.getOrCreate()
     try:
         stories_out = None if args.no_stories else (args.stories or args.out.rstrip("/") + "_stories")
-        n_good, n_bad = write(analyze_inputs(spark, args.inputs, args.jobs, args.chunk), args.out, args.errors,
-                              stories_out=stories_out)
+        n_good, n_bad = run(spark, args.inputs, args.out, args.errors, stories_out=stories_out, jobs=args.jobs,
+                            chunk=args.chunk, writer=args.writer, buffer_bytes=args.buffer_mb << 20)
     finally:
         spark.stop()
     print(f"dateline.spark: {n_good} article(s) written to {args.out}; {n_bad} error(s)", file=sys.stderr)
