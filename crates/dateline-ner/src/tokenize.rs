@@ -6,14 +6,8 @@
 //! stay whole. Training data is re-tokenised with the same rules (each gold token split further),
 //! so the model sees at run time exactly the kind of tokens it learnt from.
 
-/// Abbreviations that keep their final period.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "maj", "capt", "cpt", "sgt",
-    "cpl", "adm", "cmdr", "brig", "sen", "rep", "gov", "pres", "rev", "hon", "messrs", "amb", "supt", "insp", "det",
-    "co", "corp", "inc", "ltd", "bros", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "approx",
-    "dept", "univ", "ave", "blvd", "rd", "fig", "ca", "al", "op", "vol",
-];
+// `ABBREVIATIONS`: resources/lexicon/en/ner/abbreviations.txt
+use dateline_lexicon::en::ner::ABBREVIATIONS;
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'

@@ -34,68 +34,14 @@ impl Token {
     }
 }
 
-/// Abbreviations that take a period and never end a sentence on their own: titles, ranks and
-/// words that are always followed by a name or a number.
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "lt", "col", "gen", "maj", "capt", "cpt", "sgt", "cpl",
-    "adm", "cmdr", "brig", "pres", "sec", "amb", "rev", "fr", "hon", "st", "mt", "ft", "no", "nos", "vol", "art", "pp",
-    "fig", "messrs", "gens", "supt", "insp", "det", "atty", "lieut", "sens", "reps", "govs", "sr", "jr",
-];
+// `TITLE_ABBREVIATIONS`: resources/lexicon/en/text/title-abbreviations.txt
+use dateline_lexicon::en::text::TITLE_ABBREVIATIONS;
 
-/// Abbreviations that may end a sentence but usually do not (month names before a day, company
-/// suffixes, "approx.").
-const OTHER_ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co",
-    "bros", "etc", "vs", "approx", "est", "dept", "univ", "assn", "ave", "blvd", "rd", "mln", "bln", "pct", "ala",
-    "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich",
-    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
-    "e.g", "i.e", "a.m", "p.m",
-];
+// `OTHER_ABBREVIATIONS`: resources/lexicon/en/text/other-abbreviations.txt
+use dateline_lexicon::en::text::OTHER_ABBREVIATIONS;
 
-/// Words that, capitalised after an acronym like "U.S.", show that a new sentence began.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "But",
-    "And",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "On",
-    "At",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "However",
-    "Meanwhile",
-    "According",
-    "For",
-    "Some",
-    "Many",
-    "No",
-    "So",
-    "Yet",
-    "Also",
-    "Still",
-    "Since",
-];
+// `SENTENCE_STARTERS`: resources/lexicon/en/text/sentence-starters.txt
+use dateline_lexicon::en::text::SENTENCE_STARTERS;
 
 /// The longest entry of the abbreviation lists.
 const LONGEST_ABBREVIATION: usize = 6;
@@ -170,7 +116,10 @@ fn scan_word(text: &str, start: usize) -> usize {
     if char_at(text, end) == Some('.') {
         let word = &text[start..end];
         let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if dotted || single || is_abbreviation(word, TITLE_ABBREVIATIONS) || is_abbreviation(word, OTHER_ABBREVIATIONS)
+        if dotted
+            || single
+            || is_abbreviation(word, &TITLE_ABBREVIATIONS)
+            || is_abbreviation(word, &OTHER_ABBREVIATIONS)
         {
             end += 1;
         }
@@ -354,7 +303,7 @@ mod tests {
 
     #[test]
     fn abbreviations_fit_the_length_bound() {
-        let all = TITLE_ABBREVIATIONS.iter().chain(OTHER_ABBREVIATIONS);
+        let all = TITLE_ABBREVIATIONS.iter().chain(&OTHER_ABBREVIATIONS);
         assert!(all.map(|a| a.len()).max() == Some(LONGEST_ABBREVIATION));
     }
 

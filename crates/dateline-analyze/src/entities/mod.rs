@@ -18,7 +18,6 @@
 
 mod common_words;
 mod geo;
-mod lexicon;
 mod mentions;
 mod merge;
 mod occurrences;
