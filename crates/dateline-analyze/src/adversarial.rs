@@ -152,7 +152,7 @@ use dateline_lexicon::en::adversarial::CUES;
 pub fn news_like(bytes: usize, seed: u64) -> String {
     let mut rng = Rng::new(seed);
     let people: Vec<(String, String)> = (0..400).map(|_| (person_first(&mut rng), surname(&mut rng))).collect();
-    let orgs: Vec<String> = (0..120).map(|_| format!("{} {}", word(&mut rng, 3), rng.pick(&ORG_HEADS))).collect();
+    let orgs: Vec<String> = (0..120).map(|_| format!("{} {}", word(&mut rng, 3), rng.pick(ORG_HEADS))).collect();
     let places: Vec<String> = (0..150).map(|_| word(&mut rng, 3)).collect();
     let mut s = String::with_capacity(bytes + 512);
     let mut in_paragraph = 0;
@@ -160,24 +160,24 @@ pub fn news_like(bytes: usize, seed: u64) -> String {
         let (first, last) = &people[rng.below(people.len())];
         let org = &orgs[rng.below(orgs.len())];
         let place = &places[rng.below(places.len())];
-        let (noun, verb) = (rng.pick(&NOUNS), rng.pick(&VERBS));
+        let (noun, verb) = (rng.pick(NOUNS), rng.pick(VERBS));
         let sentence = match rng.below(7) {
             0 => format!(
                 "{first} {last}, the {} of the {org}, said on {} that the {noun} would {verb} the plan by {} {}.",
-                rng.pick(&ROLES),
-                rng.pick(&WEEKDAYS),
-                rng.pick(&MONTHS),
+                rng.pick(ROLES),
+                rng.pick(WEEKDAYS),
+                rng.pick(MONTHS),
                 1 + rng.below(28)
             ),
             1 => format!(
                 "\"We will not {verb} the {noun} while the talks go on,\" {last} {} in {place}.",
-                rng.pick(&CUES)
+                rng.pick(CUES)
             ),
             2 => format!(
                 "The {org} ({}) reported {} {} in {}, up {} percent from a year earlier.",
                 org.split(' ').filter_map(|w| w.chars().next()).collect::<String>(),
                 100 + rng.below(90_000),
-                rng.pick(&UNITS),
+                rng.pick(UNITS),
                 2000 + rng.below(30),
                 1 + rng.below(40)
             ),
@@ -187,15 +187,15 @@ pub fn news_like(bytes: usize, seed: u64) -> String {
             ),
             4 => format!(
                 "Officials in {place} said the {noun} could {verb} the {} by the end of {}, {last} added.",
-                rng.pick(&NOUNS),
-                rng.pick(&MONTHS)
+                rng.pick(NOUNS),
+                rng.pick(MONTHS)
             ),
             5 => format!(
                 "{last} {} that the {org} had not been consulted before the {noun} was announced on {}.",
-                rng.pick(&CUES),
-                rng.pick(&WEEKDAYS)
+                rng.pick(CUES),
+                rng.pick(WEEKDAYS)
             ),
-            _ => format!("Residents of {place} met on {} to discuss the {noun}.", rng.pick(&WEEKDAYS)),
+            _ => format!("Residents of {place} met on {} to discuss the {noun}.", rng.pick(WEEKDAYS)),
         };
         if in_paragraph > 0 {
             s.push(' ');

@@ -221,17 +221,23 @@ pub fn check_embedded() -> Result<usize, LexiconError> {
 }
 
 /// Declares embedded lists: `NAME: Words = "dir/file.txt";` under `resources/lexicon/`.
+///
+/// Each name is a `&'static Words` (or `Pairs`): a reference, so that it passes where a
+/// `&[&str]` is expected (deref coercion) just as the `const` tables it replaces did.
 macro_rules! lists {
     ($( $(#[$meta:meta])* $name:ident : $ty:ident = $file:literal; )*) => {
         $(
             $(#[$meta])*
-            pub static $name: $crate::$ty = $crate::$ty::new(
-                concat!("resources/lexicon/", $file),
-                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../resources/lexicon/", $file)),
-            );
+            pub static $name: &$crate::$ty = {
+                static LIST: $crate::$ty = $crate::$ty::new(
+                    concat!("resources/lexicon/", $file),
+                    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../resources/lexicon/", $file)),
+                );
+                &LIST
+            };
         )*
         /// Every list of this module, for [`crate::check_embedded`].
-        pub(crate) static ALL: &[&dyn $crate::Embedded] = &[$(&$name),*];
+        pub(crate) static ALL: &[&dyn $crate::Embedded] = &[$($name),*];
     };
 }
 pub(crate) use lists;

@@ -61,7 +61,7 @@ fn with_ascii_lowercase<T>(w: &str, f: impl FnOnce(&str) -> T) -> Option<T> {
 /// would have it.
 static DEMONYM_MAP: LazyLock<WordMap<&'static str>> = LazyLock::new(|| {
     let mut map = WordMap::default();
-    for &(w, code) in DEMONYMS.iter() {
+    for &(w, code) in DEMONYMS {
         map.entry(w.to_ascii_lowercase()).or_insert(code);
     }
     map

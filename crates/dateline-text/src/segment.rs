@@ -116,10 +116,7 @@ fn scan_word(text: &str, start: usize) -> usize {
     if char_at(text, end) == Some('.') {
         let word = &text[start..end];
         let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if dotted
-            || single
-            || is_abbreviation(word, &TITLE_ABBREVIATIONS)
-            || is_abbreviation(word, &OTHER_ABBREVIATIONS)
+        if dotted || single || is_abbreviation(word, TITLE_ABBREVIATIONS) || is_abbreviation(word, OTHER_ABBREVIATIONS)
         {
             end += 1;
         }
@@ -303,7 +300,7 @@ mod tests {
 
     #[test]
     fn abbreviations_fit_the_length_bound() {
-        let all = TITLE_ABBREVIATIONS.iter().chain(&OTHER_ABBREVIATIONS);
+        let all = TITLE_ABBREVIATIONS.iter().chain(OTHER_ABBREVIATIONS);
         assert!(all.map(|a| a.len()).max() == Some(LONGEST_ABBREVIATION));
     }
 

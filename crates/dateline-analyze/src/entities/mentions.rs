@@ -888,7 +888,7 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
 
 // `PLACE_NOUNS`: resources/lexicon/en/entities/place-nouns.tsv (a noun and the record name of
 // its kind), read once with the kinds as `Kind`.
-static PLACE_NOUNS: LazyLock<Vec<(&str, Kind)>> = LazyLock::new(|| with_kinds(&en::PLACE_NOUNS));
+static PLACE_NOUNS: LazyLock<Vec<(&str, Kind)>> = LazyLock::new(|| with_kinds(en::PLACE_NOUNS));
 
 /// The pairs of a `word TAB kind` list with their kinds read (a kind outside the record's set is
 /// left out; a test keeps every kind of the files known).
@@ -929,10 +929,10 @@ fn places_after_nouns(text: &str, toks: &[Tok]) -> Vec<Cand> {
 fn head_kind(w: &str) -> Option<Kind> {
     static HEADS: LazyLock<WordMap<Kind>> = LazyLock::new(|| {
         let mut map = WordMap::default();
-        for w in LOC_WORDS.iter() {
+        for w in LOC_WORDS {
             map.entry(w.to_string()).or_insert(Kind::Loc);
         }
-        for w in FAC_WORDS.iter() {
+        for w in FAC_WORDS {
             map.entry(w.to_string()).or_insert(Kind::Fac);
         }
         map
@@ -1073,7 +1073,7 @@ fn names_after_roles(text: &str, toks: &[Tok]) -> Vec<Cand> {
 }
 
 // `PLURAL_PLACE_HEADS`: resources/lexicon/en/entities/plural-place-heads.tsv
-static PLURAL_PLACE_HEADS: LazyLock<Vec<(&str, Kind)>> = LazyLock::new(|| with_kinds(&en::PLURAL_PLACE_HEADS));
+static PLURAL_PLACE_HEADS: LazyLock<Vec<(&str, Kind)>> = LazyLock::new(|| with_kinds(en::PLURAL_PLACE_HEADS));
 
 /// "Turkana and Marsabit counties", "in Idlib and Hama provinces": each capitalised run of a
 /// coordination ("A and B", "A, B and C") right before a plural place head is a place of that kind.
@@ -1440,7 +1440,7 @@ mod tests {
 
     #[test]
     fn every_kind_of_the_place_head_lists_is_a_record_kind() {
-        for (file, pairs) in [("place-nouns", &en::PLACE_NOUNS), ("plural-place-heads", &en::PLURAL_PLACE_HEADS)] {
+        for (file, pairs) in [("place-nouns", en::PLACE_NOUNS), ("plural-place-heads", en::PLURAL_PLACE_HEADS)] {
             assert!(!pairs.is_empty(), "{file}");
             for &(w, k) in pairs.iter() {
                 assert!(Kind::parse(k).is_some_and(Kind::is_place), "{file}: {w} has kind {k}");

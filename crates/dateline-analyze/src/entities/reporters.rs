@@ -164,7 +164,7 @@ mod tests {
 
     #[test]
     fn the_first_letter_test_lets_every_cue_through() {
-        for w in SAYING.iter().chain(REPORTING.iter()).chain(&["to"]) {
+        for w in SAYING.iter().chain(REPORTING).chain(&["to"]) {
             assert!(may_be_cue(w), "{w}");
         }
     }

@@ -293,7 +293,7 @@ fn activity_forms() -> &'static FxHashSet<String> {
     static FORMS: std::sync::OnceLock<FxHashSet<String>> = std::sync::OnceLock::new();
     FORMS.get_or_init(|| {
         let mut set: FxHashSet<String> = ACTIVITY_IRREGULAR.iter().map(|s| s.to_string()).collect();
-        for v in ACTIVITY_VERBS.iter() {
+        for v in ACTIVITY_VERBS {
             set.insert(v.to_string());
             for suffix in ["s", "es", "ed", "ing"] {
                 set.insert(format!("{v}{suffix}"));
@@ -345,16 +345,16 @@ mod tests {
 
     #[test]
     fn word_list_matches_agree_with_the_lists() {
-        for w in BOOSTERS.iter() {
+        for w in BOOSTERS {
             assert_eq!(booster(w), Some(B_INCR), "{w}");
         }
-        for w in DAMPENERS.iter() {
+        for w in DAMPENERS {
             assert_eq!(booster(w), Some(B_DECR), "{w}");
         }
-        for w in NEGATIONS.iter() {
+        for w in NEGATIONS {
             assert!(negates(w), "{w}");
         }
-        for w in PRONOUNS.iter() {
+        for w in PRONOUNS {
             assert!(is_pronoun(w), "{w}");
         }
         for w in ["the", "good", "note", "nothingness"] {
@@ -366,7 +366,7 @@ mod tests {
 
     #[test]
     fn phrase_filters_admit_every_phrase_of_the_lists() {
-        for w in BOOSTERS.iter().chain(DAMPENERS.iter()).filter(|w| w.contains(' ')) {
+        for w in BOOSTERS.iter().chain(DAMPENERS).filter(|w| w.contains(' ')) {
             let first = w.split(' ').next().unwrap_or("");
             assert!(opens_booster_phrase(first), "{w}");
         }
