@@ -146,10 +146,8 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
     (out, used)
 }
 
-/// Words after a closing mark that start something new rather than finish the quoted clause
-/// (`called them "losers" and left`).
-const NOT_GOING_ON: &[&str] =
-    &["and", "but", "or", "as", "when", "while", "which", "who", "because", "before", "after", "if", "so"];
+// `NOT_GOING_ON`: resources/lexicon/en/quotes/not-going-on.txt
+use dateline_lexicon::en::quotes::NOT_GOING_ON;
 
 /// From the opening mark at byte `open` to the end of its sentence, without the final stop.
 fn clause_from(doc: &Doc, open: usize) -> Option<Span> {

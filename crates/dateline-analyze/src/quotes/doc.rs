@@ -114,58 +114,17 @@ pub(super) fn is_quote_mark(s: &str) -> bool {
     matches!(s, "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}")
 }
 
-/// Subject pronouns that can stand for a speaker.
-pub(super) const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+// `PRONOUNS`: resources/lexicon/en/quotes/pronouns.txt
+pub(super) use dateline_lexicon::en::quotes::PRONOUNS;
 
-/// Words that mark a new clause: a speaker phrase never reaches back across them.
-pub(super) const CLAUSE_WORDS: &[&str] = &[
-    "that", "and", "but", "or", "which", "while", "when", "as", "because", "if", "where", "after", "before", "since",
-    "so", "though", "although", "whereas", "unless", "than",
-];
+// `CLAUSE_WORDS`: resources/lexicon/en/quotes/clause-words.txt
+pub(super) use dateline_lexicon::en::quotes::CLAUSE_WORDS;
 
-/// Auxiliaries and adverbs that may sit between a speaker and the cue ("has said", "also added").
-pub(super) const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "is",
-    "were",
-    "are",
-    "will",
-    "would",
-    "also",
-    "later",
-    "then",
-    "again",
-    "previously",
-    "further",
-    "once",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "recently",
-    "earlier",
-    "first",
-    "just",
-    "often",
-    "sometimes",
-    "still",
-    "even",
-    "now",
-    "already",
-    "always",
-    "long",
-    "both",
-];
+// `AUXILIARIES`: resources/lexicon/en/quotes/auxiliaries.txt
+pub(super) use dateline_lexicon::en::quotes::AUXILIARIES;
 
-/// Words that show a phrase is a clause, not a noun phrase (finite auxiliaries and copulas).
-pub(super) const VERBISH: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
-    "must", "did", "does", "do", "be", "been", "being", "won't", "can't", "isn't", "wasn't",
-];
+// `VERBISH`: resources/lexicon/en/quotes/verbish.txt
+pub(super) use dateline_lexicon::en::quotes::VERBISH;
 
 /// Whether token `i` looks like a verb or finite auxiliary (for telling clauses from appositions).
 pub(super) fn verbish(doc: &Doc, i: usize) -> bool {

@@ -7,6 +7,7 @@ pub mod entities;
 pub mod fingerprint;
 pub mod lead;
 pub mod ner;
+pub mod quotes;
 pub mod text;
 pub mod tone;
 
@@ -22,5 +23,6 @@ pub(crate) fn all() -> impl Iterator<Item = &'static dyn crate::Embedded> {
         .chain(lead::ALL)
         .chain(fingerprint::ALL)
         .chain(adversarial::ALL)
+        .chain(quotes::ALL)
         .copied()
 }
