@@ -315,12 +315,10 @@ pub fn is_boilerplate(line: &str) -> bool {
     // runs for every line of hard-wrapped text).
     let ascii_head = line.bytes().take(24).all(|b| b.is_ascii());
     if ascii_head {
-        return BOILERPLATE_OPENINGS
-            .iter()
-            .any(|b| line.as_bytes().get(..b.len()).is_some_and(|h| h.eq_ignore_ascii_case(b.as_bytes())));
+        return BOILERPLATE_OPENINGS.has_prefix_of_ignore_ascii_case(line.as_bytes());
     }
     let head: String = line.chars().take(24).flat_map(char::to_lowercase).collect();
-    BOILERPLATE_OPENINGS.iter().any(|b| head.starts_with(b))
+    BOILERPLATE_OPENINGS.has_prefix_of(&head)
 }
 
 /// The MinHash signature of a set (or multiset) of shingle hashes.

@@ -118,10 +118,75 @@ fn parse_lenient<const N: usize>(text: &'static str) -> impl Iterator<Item = [&'
 }
 
 /// An embedded list of single entries (words or phrases), read as a slice in file order.
+///
+/// Besides the slice, a list keeps its entries grouped by byte length and by first byte, so
+/// that [`Words::contains`] and the other lookups compare a word only with the entries that
+/// could equal it (most words are turned away by one bit test): the rules that scan a list for
+/// every token are as fast as they were over `const` tables.
 pub struct Words {
     file: &'static str,
     text: &'static str,
-    parsed: OnceLock<Vec<&'static str>>,
+    parsed: OnceLock<Index>,
+}
+
+/// Lengths at or above this share one group.
+const LONG: usize = 64;
+
+/// The entries of a list, in file order and grouped for lookups.
+struct Index {
+    list: Vec<&'static str>,
+    /// The entries by byte length (`min(len, LONG)`), file order kept within a length.
+    by_len: Vec<&'static str>,
+    /// Where each length's entries start in `by_len` (`len_starts[l]..len_starts[l + 1]`).
+    len_starts: [u32; LONG + 2],
+    /// Bit `l` set when some entry has length `min(l, LONG)`.
+    lens: u128,
+    /// The non-empty entries by their first byte, ASCII-lowercased.
+    by_first: Vec<&'static str>,
+    /// Where each first byte's entries start in `by_first`.
+    first_starts: Vec<u32>,
+    /// Whether some entry is empty (a prefix of everything).
+    has_empty: bool,
+}
+
+/// Groups `items` by `key` (below `n`): the items in key order, file order kept within a key,
+/// and where each key's items start.
+fn group(items: &[&'static str], n: usize, key: impl Fn(&str) -> usize) -> (Vec<&'static str>, Vec<u32>) {
+    let mut sorted = items.to_vec();
+    sorted.sort_by_key(|w| key(w));
+    let mut starts = vec![0u32; n + 1];
+    for w in &sorted {
+        starts[key(w) + 1] += 1;
+    }
+    for k in 0..n {
+        starts[k + 1] += starts[k];
+    }
+    (sorted, starts)
+}
+
+impl Index {
+    fn new(list: Vec<&'static str>) -> Self {
+        let (by_len, starts) = group(&list, LONG + 1, |w| w.len().min(LONG));
+        let mut len_starts = [0u32; LONG + 2];
+        len_starts.copy_from_slice(&starts);
+        let lens = list.iter().fold(0u128, |m, w| m | 1 << w.len().min(LONG));
+        let firsts: Vec<&'static str> = list.iter().copied().filter(|w| !w.is_empty()).collect();
+        let (by_first, first_starts) = group(&firsts, 256, |w| usize::from(w.as_bytes()[0].to_ascii_lowercase()));
+        Index { has_empty: list.iter().any(|w| w.is_empty()), list, by_len, len_starts, lens, by_first, first_starts }
+    }
+    /// The entries as long as `len` bytes.
+    fn of_len(&self, len: usize) -> &[&'static str] {
+        let l = len.min(LONG);
+        if self.lens >> l & 1 == 0 {
+            return &[];
+        }
+        &self.by_len[self.len_starts[l] as usize..self.len_starts[l + 1] as usize]
+    }
+    /// The non-empty entries whose first byte is `b` (ASCII case ignored).
+    fn of_first(&self, b: u8) -> &[&'static str] {
+        let k = usize::from(b.to_ascii_lowercase());
+        &self.by_first[self.first_starts[k] as usize..self.first_starts[k + 1] as usize]
+    }
 }
 
 impl Words {
@@ -129,9 +194,37 @@ impl Words {
     pub const fn new(file: &'static str, text: &'static str) -> Self {
         Words { file, text, parsed: OnceLock::new() }
     }
+    fn index(&self) -> &Index {
+        self.parsed.get_or_init(|| Index::new(parse_lenient::<1>(self.text).map(|[w]| w).collect()))
+    }
     /// The entries, in file order.
     pub fn as_slice(&self) -> &[&'static str] {
-        self.parsed.get_or_init(|| parse_lenient::<1>(self.text).map(|[w]| w).collect())
+        &self.index().list
+    }
+    /// Whether `word` is an entry (as the slice's `contains`, without scanning every entry;
+    /// it takes the `&&str` that one takes, and a `&str` or `&String`).
+    pub fn contains<W: AsRef<str> + ?Sized>(&self, word: &W) -> bool {
+        let word = word.as_ref();
+        self.index().of_len(word.len()).contains(&word)
+    }
+    /// Whether `word` is an entry, ASCII case ignored.
+    pub fn contains_ignore_ascii_case(&self, word: &str) -> bool {
+        self.index().of_len(word.len()).iter().any(|e| e.eq_ignore_ascii_case(word))
+    }
+    /// Whether some entry is a prefix of `text`.
+    pub fn has_prefix_of(&self, text: &str) -> bool {
+        let ix = self.index();
+        ix.has_empty || text.as_bytes().first().is_some_and(|&b| ix.of_first(b).iter().any(|e| text.starts_with(e)))
+    }
+    /// Whether some entry is a prefix of `bytes`, ASCII case ignored.
+    pub fn has_prefix_of_ignore_ascii_case(&self, bytes: &[u8]) -> bool {
+        let ix = self.index();
+        ix.has_empty
+            || bytes.first().is_some_and(|&b| {
+                ix.of_first(b)
+                    .iter()
+                    .any(|e| bytes.get(..e.len()).is_some_and(|h| h.eq_ignore_ascii_case(e.as_bytes())))
+            })
     }
 }
 

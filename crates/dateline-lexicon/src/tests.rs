@@ -96,3 +96,46 @@ proptest! {
         prop_assert_eq!(got, entries.iter().map(String::as_str).collect::<Vec<_>>());
     }
 }
+
+/// A list over `entries`, leaked so that it lives as long as an embedded one.
+fn leaked(entries: &[String]) -> &'static Words {
+    let text: String = entries.iter().map(|e| format!("\"{e}\"\n")).collect();
+    Box::leak(Box::new(Words::new("t.txt", Box::leak(text.into_boxed_str()))))
+}
+
+#[test]
+fn lookups_find_entries_of_any_length_and_case() {
+    let long = "x".repeat(70);
+    let list = leaked(&["Said".into(), "according to ".into(), long.clone(), "é".into()]);
+    assert!(list.contains("Said") && !list.contains("said") && list.contains_ignore_ascii_case("SAID"));
+    assert!(list.contains(&long) && !list.contains(&"x".repeat(71)));
+    assert!(list.has_prefix_of("according to the mayor") && !list.has_prefix_of("according to"));
+    assert!(list.has_prefix_of_ignore_ascii_case(b"ACCORDING TO her") && list.has_prefix_of("\u{e9}t\u{e9}"));
+    assert!(!list.has_prefix_of("") && !list.contains(""));
+    let with_empty = leaked(&["".into(), "a".into()]);
+    assert!(with_empty.contains("") && with_empty.has_prefix_of("zzz") && with_empty.has_prefix_of(""));
+}
+
+proptest! {
+    /// The grouped lookups answer as a scan of the slice does.
+    #[test]
+    fn lookups_agree_with_a_scan(
+        entries in prop::collection::vec("[a-cA-C é]{0,5}", 0..12),
+        words in prop::collection::vec("[a-cA-C é]{0,7}", 1..12),
+    ) {
+        let entries: Vec<String> = entries.into_iter().filter(|e| !e.contains('"')).collect();
+        let list = leaked(&entries);
+        let in_order: Vec<&str> = entries.iter().map(String::as_str).collect();
+        prop_assert_eq!(list.as_slice(), in_order.as_slice());
+        for w in &words {
+            let w = w.as_str();
+            prop_assert_eq!(list.contains(w), entries.iter().any(|e| e == w));
+            prop_assert_eq!(list.contains_ignore_ascii_case(w), entries.iter().any(|e| e.eq_ignore_ascii_case(w)));
+            prop_assert_eq!(list.has_prefix_of(w), entries.iter().any(|e| w.starts_with(e.as_str())));
+            prop_assert_eq!(
+                list.has_prefix_of_ignore_ascii_case(w.as_bytes()),
+                entries.iter().any(|e| w.as_bytes().get(..e.len()).is_some_and(|h| h.eq_ignore_ascii_case(e.as_bytes())))
+            );
+        }
+    }
+}

@@ -92,7 +92,7 @@ fn english_share(sample: &str) -> (usize, usize) {
     let (mut words, mut english) = (0usize, 0usize);
     for w in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
-        if w.len() <= 5 && ENGLISH_WORDS.iter().any(|e| e.len() == w.len() && e.eq_ignore_ascii_case(w)) {
+        if w.len() <= 5 && ENGLISH_WORDS.contains_ignore_ascii_case(w) {
             english += 1;
         }
     }
@@ -110,7 +110,7 @@ fn plainly_english(sample: &str) -> bool {
     let (mut words, mut english) = (0usize, 0usize);
     for w in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
-        if w.len() <= 5 && ENGLISH_WORDS.iter().any(|e| e.len() == w.len() && e.eq_ignore_ascii_case(w)) {
+        if w.len() <= 5 && ENGLISH_WORDS.contains_ignore_ascii_case(w) {
             english += 1;
         }
     }

@@ -46,9 +46,9 @@ use dateline_lexicon::en::text::SENTENCE_STARTERS;
 /// The longest entry of the abbreviation lists.
 const LONGEST_ABBREVIATION: usize = 6;
 
-fn is_abbreviation(word: &str, list: &[&str]) -> bool {
+fn is_abbreviation(word: &str, list: &dateline_lexicon::Words) -> bool {
     // (the length test first: this runs on every word before a period)
-    word.len() <= LONGEST_ABBREVIATION && list.iter().any(|a| a.eq_ignore_ascii_case(word))
+    word.len() <= LONGEST_ABBREVIATION && list.contains_ignore_ascii_case(word)
 }
 
 /// Tokens of `text`, in order. Whitespace separates tokens and belongs to none.

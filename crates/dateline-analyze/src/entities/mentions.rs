@@ -1206,7 +1206,7 @@ fn orgs_of_places(text: &str, toks: &[Tok]) -> Vec<Cand> {
     // newspaper's head word
     for i in 1..toks.len() {
         let head = tok(text, toks, i);
-        if !capitalised(head) || !MEDIA_HEADS.iter().any(|m| m.eq_ignore_ascii_case(head)) {
+        if !capitalised(head) || !MEDIA_HEADS.contains_ignore_ascii_case(head) {
             continue;
         }
         let a = name_words_before(text, toks, i);

@@ -131,7 +131,7 @@ pub(crate) fn boxes(dom: &Dom, work: &mut super::Work) -> Result<Boxes, HtmlErro
 /// True when a text token is a box label alone ("Breaking News", "Most read:").
 fn is_box_label(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', ' ']);
-    t.len() <= 40 && BOX_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l))
+    t.len() <= 40 && BOX_LABELS.contains_ignore_ascii_case(t)
 }
 
 /// Headings, and elements named as a headline or title.
@@ -187,10 +187,10 @@ pub(crate) fn is_furniture_line(line: &str, lower: &str) -> bool {
 /// A credit, or a caption that ends in one: "Reuters/Jane Roe", "iStock/user",
 /// "The harbour at dawn. | © Agency/Getty Images", "Photo by Jane Roe".
 fn is_credit(lower: &str, chars: usize) -> bool {
-    if chars <= 80 && CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o)) {
+    if chars <= 80 && CREDIT_OPENINGS.has_prefix_of(lower) {
         return true;
     }
-    if chars <= 200 && VIEWER_OPENINGS.iter().any(|o| lower.starts_with(o)) {
+    if chars <= 200 && VIEWER_OPENINGS.has_prefix_of(lower) {
         return true;
     }
     if chars <= 200 && is_numbered_caption(lower) {
@@ -242,7 +242,7 @@ fn is_deal(lower: &str, chars: usize) -> bool {
     if chars > 100 {
         return false;
     }
-    if DEAL_OPENINGS.iter().any(|o| lower.starts_with(o)) {
+    if DEAL_OPENINGS.has_prefix_of(lower) {
         return true;
     }
     let price = lower.contains(['$', '€', '£']) && lower.bytes().any(|b| b.is_ascii_digit());
@@ -268,7 +268,7 @@ fn is_prompt(line: &str, lower: &str) -> bool {
         && ["abonnieren", "subscribe", "s'abonner", "suscribirse"]
             .iter()
             .any(|b| lower.trim_end_matches(['!', '.', ' ']).ends_with(b));
-    let follow_us = lower.chars().count() <= 100 && FOLLOW_US.iter().any(|f| lower.starts_with(f));
+    let follow_us = lower.chars().count() <= 100 && FOLLOW_US.has_prefix_of(lower);
     notifications || app || newsletter || button || follow_us || is_follow_prompt(line, lower)
 }
 
