@@ -36,6 +36,19 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The tokens of [`tokenize`] from the whitespace-free chunks of `text` already found (byte
+/// ranges `(start, end)`, in order, each a maximal run of non-whitespace characters): the same
+/// spans, without looking for the chunks again.
+pub fn tokenize_chunks(text: &str, chunks: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (s, e) in chunks {
+        if s < e && text.is_char_boundary(s) && text.is_char_boundary(e) && e <= text.len() {
+            split_chunk(text, s, e, &mut out);
+        }
+    }
+    out
+}
+
 /// Splits one whitespace-free chunk `text[s..e]` into tokens.
 ///
 /// Most chunks of news are a plain word, or a word and one punctuation mark or period; those

@@ -157,10 +157,78 @@ fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}')
 }
 
+/// The token table of one article: the tokens of [`tokens`], each with how it touches the one
+/// before (glued, or after a line break), computed once per article and read by every stage of
+/// the analysis, which reads it as it is (sentences, quotes) or derives its own view from it:
+/// the entity model's treebank pieces and the letter, digit and mark pieces of times and amounts
+/// are split inside the table's runs of glued tokens, the text's whitespace-free chunks.
+#[derive(Debug, Clone, Default)]
+pub struct TokenTable {
+    tokens: Vec<Token>,
+    gaps: Vec<Gap>,
+}
+
+/// What lies between a token and the one before it (or the text start).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Gap {
+    /// No whitespace between them (never for the first token).
+    pub glued: bool,
+    /// The whitespace between them holds a line or paragraph break (`\n`, `\r`, U+2029).
+    pub newline: bool,
+}
+
+impl TokenTable {
+    /// The table of `text`.
+    pub fn new(text: &str) -> Self {
+        let tokens = tokens(text);
+        let mut gaps = Vec::with_capacity(tokens.len());
+        let mut prev_end = None;
+        for t in &tokens {
+            let before = text.get(prev_end.unwrap_or(0)..t.span.0).unwrap_or("");
+            gaps.push(Gap {
+                glued: prev_end.is_some() && before.is_empty(),
+                newline: before.contains(['\n', '\r', '\u{2029}']),
+            });
+            prev_end = Some(t.span.1);
+        }
+        TokenTable { tokens, gaps }
+    }
+
+    /// The tokens, in order.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// What lies before each token, in token order.
+    pub fn gaps(&self) -> &[Gap] {
+        &self.gaps
+    }
+
+    /// The text's whitespace-free chunks, in order, as byte ranges `(start, end)` with whether a
+    /// line break comes before each: the maximal runs of glued tokens.
+    pub fn chunks(&self) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            let first = self.tokens.get(i)?;
+            let newline = self.gaps[i].newline;
+            i += 1;
+            while self.gaps.get(i).is_some_and(|g| g.glued) {
+                i += 1;
+            }
+            Some((first.span.0, self.tokens[i - 1].span.1, newline))
+        })
+    }
+}
+
 /// Sentence spans of `text`, in order. Every non-whitespace character is in exactly one sentence;
 /// a paragraph break always ends a sentence.
 pub fn sentences(text: &str) -> Vec<Span> {
-    let toks = tokens(text);
+    sentences_of(text, &tokens(text))
+}
+
+/// [`sentences`] over the tokens of `text` already found (`toks` must be `tokens(text)`, as a
+/// [`TokenTable`] holds them).
+pub fn sentences_of(text: &str, toks: &[Token]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut i = 0;

@@ -1,13 +1,16 @@
 //! The article as the quote stages see it: tokens once, sentences as token ranges, and the
 //! small word tests every stage shares.
 
-use dateline_text::segment::{self, Token, TokenKind};
+use std::borrow::Cow;
+
+use dateline_text::segment::{Token, TokenKind};
 use dateline_text::Span;
 
 /// Tokens and sentences of one article, computed once and shared by every stage.
 pub(super) struct Doc<'a> {
     pub text: &'a str,
-    pub toks: Vec<Token>,
+    /// The tokens of the article's token table (or of `text`, for [`Doc::new`]).
+    pub toks: Cow<'a, [Token]>,
     /// Sentences as `[first, last)` token ranges, in order.
     pub sents: Vec<(usize, usize)>,
     /// Whether a sentence over [`super::MAX_SENTENCE_TOKENS`] was read as windows.
@@ -17,8 +20,14 @@ pub(super) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
+    /// The document of `text` with its own tokens (for the quote stage's unit tests).
+    #[cfg(test)]
     pub fn new(text: &'a str, sentences: &[Span]) -> Self {
-        let toks = segment::tokens(text);
+        Self::with_tokens(text, Cow::Owned(dateline_text::segment::tokens(text)), sentences)
+    }
+
+    /// `toks` are the tokens of the article's token table (`segment::tokens(text)`).
+    pub fn with_tokens(text: &'a str, toks: Cow<'a, [Token]>, sentences: &[Span]) -> Self {
         let mut sents = Vec::with_capacity(sentences.len());
         let mut windowed = false;
         for s in sentences {
