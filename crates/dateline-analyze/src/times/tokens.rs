@@ -1,4 +1,5 @@
-//! A tiny tokenizer shared by the times and amounts scanners.
+//! The pieces the times and amounts scanners read, split from the article's token table
+//! ([`Toks::from_table`]) or, for the stand-alone entry points, from the text ([`tokenize`]).
 //!
 //! Both stages look at the same few shapes (runs of letters, runs of digits, single punctuation
 //! marks) and care about whether two pieces touch ("18th", "$3.5bn", "COVID-19") or are separated
