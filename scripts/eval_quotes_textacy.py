@@ -189,6 +189,9 @@ class Tally:
         self.tp = {"exact": 0, "majority": 0, "any": 0}
         self.found = {"exact": 0, "majority": 0, "any": 0}
         self.n_speech = self.speech_found = 0
+        # Our quotes whose cue is a verb of saying, and those matched (majority, any overlap).
+        self.ours_speech = 0
+        self.ours_speech_tp = {"majority": 0, "any": 0}
         self.spk_ok = self.spk_pairs = self.direct_found = 0
         # On majority-matched pairs with a gold source: our mention off the gold source / no mention;
         # the resolved entity right / wrong / absent (see `judge_entity`).
@@ -198,6 +201,7 @@ class Tally:
 
     def add(self, text, gold, ours):
         self.n_gold += len(gold); self.n_ours += len(ours)
+        self.ours_speech += sum(1 for o in ours if SPEECH.search(o.get("cue") or ""))
         self.n_gold_src += sum(1 for g in gold if g["source"])
         self.n_ours_spk += sum(1 for o in ours if o.get("speaker"))
         direct = [i for i, g in enumerate(gold) if text[g["content"][0]:g["content"][1]].lstrip()[:1] in "\"\u201c\u00ab"]
@@ -206,6 +210,8 @@ class Tally:
             pairs = match(text, gold, ours, how)
             self.tp[how] += len(pairs)
             self.found[how] += len({gi for gi, _ in pairs})
+            if how in self.ours_speech_tp:
+                self.ours_speech_tp[how] += sum(1 for _, oi in pairs if SPEECH.search(ours[oi].get("cue") or ""))
             if how == "majority":
                 self.n_speech += sum(1 for g in gold if g["speech"])
                 self.speech_found += len({gi for gi, _ in pairs if gold[gi]["speech"]})
@@ -376,6 +382,10 @@ def main():
     sp = tally.spk_ok / tally.spk_pairs if tally.spk_pairs else 0
     print(f"dateline: recall on the speech-verb subset (gold cue is a verb of saying or 'according to'): "
           f"{tally.speech_found}/{tally.n_speech} = {tally.speech_found / max(1, tally.n_speech):.3f}")
+    for name, t in (("", tally), (", partials nested in its own reported speech not counted", flat)):
+        print(f"dateline: precision of its quotes whose cue is a verb of saying{name}: {t.ours_speech} quotes, matched "
+              f"majority {t.ours_speech_tp['majority'] / max(1, t.ours_speech):.3f}, "
+              f"any overlap {t.ours_speech_tp['any'] / max(1, t.ours_speech):.3f}")
     if t_tally:
         print(f"textacy:  recall on the speech-verb subset: {t_tally.speech_found}/{t_tally.n_speech} = "
               f"{t_tally.speech_found / max(1, t_tally.n_speech):.3f}")

@@ -32,6 +32,12 @@ const REACH: usize = 14;
 /// attributes them (`the mayor "has ...," Ama Mensah said`).
 const EMBEDDED_SPEAKER_TOKENS: usize = 4;
 
+/// ... or between it and the cue when they are all capitalised (a name and its titles).
+const EMBEDDED_NAME_TOKENS: usize = 7;
+
+// `EMBEDDED_SPEAKER_STARTS`: resources/lexicon/en/quotes/embedded-speaker-starts.txt
+use dateline_lexicon::en::quotes::EMBEDDED_SPEAKER_STARTS;
+
 /// Direct quotes of the article, and which tokens served as their cues.
 pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<Found>, Vec<bool>) {
     let mut used = vec![false; doc.toks.len()];
@@ -87,9 +93,12 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
         // the inverted reading takes the whole clause as reported speech.)
         let at_once = after.is_some_and(|a| {
             let from = if doc.t(after_tok) == "," { after_tok + 1 } else { after_tok };
+            // A name with its titles may run longer (`," Deputy Interior Minister Ana Ruiz told`).
+            let titled_name = (from..a.cue_tok).all(|k| doc.is_cap(k));
+            let limit = if titled_name { EMBEDDED_NAME_TOKENS } else { EMBEDDED_SPEAKER_TOKENS };
             a.cue_tok > from
-                && a.cue_tok - from <= EMBEDDED_SPEAKER_TOKENS
-                && (doc.is_cap(from) || doc.is(from, &["the", "a", "an"]))
+                && a.cue_tok - from <= limit
+                && (doc.is_cap(from) || doc.is(from, EMBEDDED_SPEAKER_STARTS))
                 && (from..a.cue_tok).all(|k| doc.is_word(k) && !doc.is(k, NOT_GOING_ON))
         });
         // ... and words a naming verb frames (`the judge called "distasteful,"`, `refers to
@@ -216,8 +225,10 @@ fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Opt
         .start
         .checked_sub(1)
         .is_some_and(|p| doc.t(p) == "," || doc.is_mark(p) && p >= 1 && doc.t(p - 1).ends_with(','));
-    // `X said the plan failed and added, "..."`
-    let after_and = c.start.checked_sub(1).is_some_and(|p| doc.is(p, &["and", "but"]));
+    // "She went on to say: "..."": the subject of the verb the infinitive hangs on.
+    let v = super::phrase::infinitive_frame(doc, c.start).filter(|&v| v > lo).unwrap_or(c.start);
+    // `X said the plan failed and added, "..."`, `... but went on to say, "..."`
+    let after_and = v.checked_sub(1).is_some_and(|p| doc.is(p, &["and", "but"]));
     let speaker = if c.lemma == "according" {
         according_to(doc, c.end, hi)
     } else if c.start > lo
@@ -237,7 +248,7 @@ fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Opt
             _ => super::indirect::sentence_subject(doc, lo, c.start),
         }
     } else if c.start > lo {
-        speaker_chain(doc, c.start, lo, cues).and_then(|ch| doc.span(ch.speaker.0, ch.speaker.1))
+        speaker_chain(doc, v, lo, cues).and_then(|ch| doc.span(ch.speaker.0, ch.speaker.1))
     } else {
         object_after(doc, c.end, hi).and_then(|(a, b)| doc.span(a, b))
     };

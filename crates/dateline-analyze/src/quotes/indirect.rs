@@ -10,7 +10,7 @@
 use dateline_text::Span;
 
 use super::doc::Doc;
-use super::doc::{AUXILIARIES, CLAUSE_WORDS, VERBISH};
+use super::doc::{verbish, AUXILIARIES, CLAUSE_WORDS, VERBISH};
 use super::marks::Region;
 use super::noun_cues::noun_cues;
 use super::phrase::{
@@ -106,6 +106,13 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     let new_attribution = |j: usize| {
         (j + 2..e.min(j + 12)).take_while(|&m| doc.is_word(m) && !quoted.get(m).copied().unwrap_or(false)).any(cue_at)
     };
+    // ", Lee said ...": a name of up to five words, then a verb of saying.
+    let named_attribution = |j: usize| {
+        let m = (j..e.min(j + 6)).find(|&m| !doc.is_cap(m)).unwrap_or(j);
+        m > j
+            && cues.get(m).copied().flatten().is_some_and(|c| super::cues::is_speech(c.lemma))
+            && !quoted.get(m).copied().unwrap_or(false)
+    };
     // A relative clause or an occasion ends the content only once the content is a whole clause
     // ("said the bomber, who was 28, had trained abroad" keeps going).
     // "According to X, CONTENT" attributes the whole sentence, relative clauses included.
@@ -117,17 +124,33 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || doc.is(j + 1, &["before", "after", "while", "then"]) && participle(j + 2) && cue_at(j + 2)
                 || doc.is(j + 1, &["according", "echoing"])
                 || doc.is(j + 1, CLAUSE_TURNS) && whole(j)
-                || doc.is(j + 1, &["and", "but"]) && new_attribution(j + 1)
+                // ", even though ...", ", although ...": a concession the writer adds.
+                || (doc.is(j + 1, CONCESSIVE) || doc.is(j + 1, &["even"]) && doc.is(j + 2, &["as", "though", "if", "while"]))
+                    && whole(j)
+                || doc.is(j + 1, &["and", "but", "while", "whereas"]) && new_attribution(j + 1)
+                // ", but insists ...": the speaker turns to another act.
+                || doc.is(j + 1, &["but"]) && verb_at(j + 2) && !doc.is(j + 2, &["that"]) && !plural_noun(doc, j + 2)
+                // ", Lee said on Friday that ...": a second attribution with its own subject.
+                || named_attribution(j + 1) && whole(j)
+                // "..., a requirement that ...": a noun phrase summing up the clause is the writer's.
+                || doc.is(j + 1, &["a", "an"]) && whole(j)
         }
         _ => {
-            doc.is(j, &["and", "but"]) && doc.is_word(j - 1) && verb_at(j + 1) && !doc.is(j + 1, &["that"])
+            doc.is(j, &["and", "but"])
+                && (doc.is_word(j - 1) || doc.is_mark(j - 1) || super::phrase::aside_dash(doc, j - 1))
+                && verb_at(j + 1)
+                && !doc.is(j + 1, &["that"])
                 && !plural_noun(doc, j + 1)
                 || occasion(doc, j, e) && whole(j)
                 // "... before noting that ...": a second cue ends the content.
                 || doc.is(j, &["before", "after", "while", "then"]) && participle(j + 1) && cue_at(j + 1)
         }
     });
-    if let Some(j) = stop {
+    if let Some(mut j) = stop {
+        // "... -- but said ...": the dash before the conjunction goes too.
+        if j > a + 2 && super::phrase::aside_dash(doc, j - 1) {
+            j -= 1;
+        }
         if let Some(span) = doc.span(a, j) {
             f.content = span;
         }
@@ -147,6 +170,9 @@ fn plural_noun(doc: &Doc, j: usize) -> bool {
 
 // `CLAUSE_TURNS`: resources/lexicon/en/quotes/clause-turns.txt
 use dateline_lexicon::en::quotes::CLAUSE_TURNS;
+
+// `CONCESSIVE`: resources/lexicon/en/quotes/concessive.txt
+use dateline_lexicon::en::quotes::CONCESSIVE;
 
 /// A past-tense verb in lower case ("boycotted", "conceded").
 fn past_tense(doc: &Doc, j: usize) -> bool {
@@ -333,12 +359,29 @@ use dateline_lexicon::en::quotes::NOT_CONTINUATION;
 
 /// The content that resumes after a parenthetical attribution ("The plan, he said, will fail"):
 /// from token `a` to the sentence end, when it is more than a trailing adverbial.
+/// Whether token `a` reads as a finite verb opening a predicate: a lowercase word in "-s" or
+/// "-ed", or a common irregular past ("began", "made").
+fn predicate(doc: &Doc, a: usize) -> bool {
+    let t = doc.t(a);
+    if doc.is_cap(a) || doc.is(a, PREPOSITIONS) || doc.is(a, ADVERBIAL) || doc.is(a, CLAUSE_WORDS) {
+        return false;
+    }
+    verbish(doc, a)
+        || t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us")
+        || doc.is(a, IRREGULAR_PAST)
+}
+
+// `IRREGULAR_PAST`: resources/lexicon/en/quotes/irregular-past.txt
+use dateline_lexicon::en::quotes::IRREGULAR_PAST;
+
 fn continuation(doc: &Doc, a: usize, hi: usize) -> Option<Span> {
     if a >= hi || !doc.is_word(a) || doc.is(a, NOT_CONTINUATION) || doc.t(a).ends_with("ing") {
         return None;
     }
-    // A clause ("will fail", "the country has ..."), not a trailing phrase ("slightly below").
-    if !finite(doc, a) && !clause_like(doc, a, hi) {
+    // A clause ("will fail", "the country has ..."), or the predicate of a subject the
+    // attribution interrupted ("Survival, she says, depends on ..."), not a trailing phrase
+    // ("slightly below").
+    if !finite(doc, a) && !clause_like(doc, a, hi) && !predicate(doc, a) {
         return None;
     }
     let content = content_to_end(doc, a, hi)?;
@@ -380,7 +423,13 @@ fn verb(
     {
         return Vec::new();
     }
-    let prev = before_verb(doc, c.start, lo);
+    // "She continued to suggest that ...": the subject is the governing verb's.
+    let frame = super::phrase::infinitive_frame(doc, c.start).filter(|&v| v > lo);
+    let prev = before_verb(doc, frame.unwrap_or(c.start), lo);
+    // "they could say goodbye", "he can add a title": what someone might say is no report.
+    if prev.is_some_and(|p| doc.is(p, HYPOTHETICAL)) {
+        return Vec::new();
+    }
     // "..., adding that ...": the speaker of the previous cue in this sentence, else the subject
     // the sentence opens with.
     if doc.t(c.start).ends_with("ing") && prev.is_some_and(|p| doc.t(p) == ",") {
@@ -430,11 +479,16 @@ fn verb(
             return one(content_after(doc, c, hi), earlier.or_else(|| sentence_subject(doc, lo, p)));
         }
         Some(p) if doc.is(p, &["who"]) && p > lo => {
-            let speaker = subject_before(doc, p, lo, cues).and_then(|(a, b)| doc.span(a, b));
+            // "Tom Reyes, who said": the noun phrase ends at the comma that opens the clause.
+            let end = if doc.t(p - 1) == "," { p - 1 } else { p };
+            let speaker = subject_before(doc, end, lo, cues).and_then(|(a, b)| doc.span(a, b));
             // "X, who endorsed Y, spoke first": the relative clause ends at its comma.
             return one(content_after(doc, c, clause_end(doc, c.end, hi)), speaker);
         }
-        _ => (c.start > lo).then(|| speaker_chain(doc, c.start, lo, cues)).flatten(),
+        _ => {
+            let v = frame.unwrap_or(c.start);
+            (v > lo).then(|| speaker_chain(doc, v, lo, cues)).flatten()
+        }
     };
     // "As the newspaper reported, CONTENT" and "As reported by X, CONTENT".
     if let Some(f) = as_reported(doc, c, lo, hi, chain) {
@@ -451,6 +505,14 @@ fn verb(
     };
     let speaker = doc.span(chain.speaker.0, chain.speaker.1);
     if let Some(content) = content_after(doc, c, hi) {
+        // "..., said lobbyist and strategist Ann Lee, her partner": after a comma, words with
+        // no verb are an inverted speaker the reading above could not take, not content.
+        let (a, b) = (doc.tok_at(content.0), doc.tok_at(content.1));
+        let verbless = !(a..b).any(|j| finite(doc, j) || past_tense(doc, j) || predicate(doc, j) || verbish(doc, j));
+        let clause_start = doc.is(a, &["to"]) || doc.t(a).ends_with("ing");
+        if prev.is_some_and(|p| doc.t(p) == ",") && verbless && !clause_start {
+            return Vec::new();
+        }
         return one(Some(content), speaker);
     }
     let ended = if c.lemma == "tell" { after_object(doc, c.end, hi) } else { after_cue(doc, c.end, hi) } == After::End;
@@ -462,8 +524,32 @@ fn verb(
         // "The plan, he said, will fail": the content resumes after the attribution, in two
         // fragments; "For years, the envoy noted, the country has ...": an opening adverbial is
         // not content.
-        let rest = attribution_end(doc, c.end, hi).and_then(|comma| continuation(doc, comma + 1, hi));
-        if rest.is_none() || !(doc.is(lo, PREPOSITIONS) || doc.is(lo, ADVERBIAL) || is_adverb(doc, lo)) {
+        // "It was, he said, one of the worst days": after a verb the rest is its complement.
+        let verb_before = chain.start >= lo + 2 && doc.is(chain.start - 2, VERBISH);
+        let rest = attribution_end(doc, c.end, hi).and_then(|comma| {
+            continuation(doc, comma + 1, hi)
+                .or_else(|| verb_before.then(|| content_to_end(doc, comma + 1, hi)).flatten())
+        });
+        // "The party chairman, Ann Lee, said ...": a short noun phrase before the name is its
+        // apposition, not what was said.
+        let nominal = doc.t(c.start - 1) == ","
+            && doc.is(lo, &["the", "a", "an"])
+            && chain.start - 1 - lo <= 5
+            && (lo..chain.start - 1).all(|j| doc.is_word(j) && !verbish(doc, j));
+        // "Before dropping out, Cruz responded ...", "But instead of debating, Lee has spent her
+        // time responding ...": an opening adverbial is no content, and a subject with a verb
+        // of its own is no speaker phrase.
+        let first = if doc.is(lo, &["but", "and", "yet", "so"]) { lo + 1 } else { lo };
+        let clause = (first..chain.start - 1).any(|j| finite(doc, j) || past_tense(doc, j));
+        let adverbial = !clause
+            && (doc.is(first, PREPOSITIONS)
+                || doc.is(first, SUBORDINATORS)
+                || doc.is(first, &["instead"])
+                || is_adverb(doc, first)
+                || doc.t(first).ends_with("ing"));
+        let verb_in_subject = (chain.speaker.0..chain.speaker.1).any(|j| verbish(doc, j));
+        let opening = rest.is_some() && (doc.is(lo, PREPOSITIONS) || doc.is(lo, ADVERBIAL) || is_adverb(doc, lo));
+        if !nominal && !adverbial && !opening && !verb_in_subject {
             out.extend(one(content_before(doc, lo, chain.start - 1), speaker));
         }
         out.extend(one(rest, speaker));
@@ -472,14 +558,21 @@ fn verb(
 }
 
 /// "As the newspaper reported, CONTENT", "As reported by X, CONTENT": an attribution in an
-/// "as" clause opening the sentence.
+/// "as" clause opening the sentence, or opening a clause inside it (", and as X noted, CONTENT").
 fn as_reported(doc: &Doc, c: Cue, lo: usize, hi: usize, chain: Option<Chain>) -> Option<Found> {
-    if !doc.is(lo, &["as"]) {
+    let as_at = match chain {
+        Some(ch) => ch.start.checked_sub(1)?,
+        None => c.start.checked_sub(1)?,
+    };
+    // "But as the minister noted, ...": a conjunction or a comma may come before "as".
+    let opens =
+        as_at == lo || as_at > lo && (doc.t(as_at - 1) == "," || doc.is(as_at - 1, &["but", "and", "yet", "so"]));
+    if as_at < lo || !doc.is(as_at, &["as"]) || !opens {
         return None;
     }
     let (speaker, comma) = match chain {
-        Some(ch) if ch.start == lo + 1 => (doc.span(ch.speaker.0, ch.speaker.1), attribution_end(doc, c.end, hi)?),
-        None if c.start == lo + 1 && doc.is(c.end, &["by"]) => {
+        Some(ch) => (doc.span(ch.speaker.0, ch.speaker.1), attribution_end(doc, c.end, hi)?),
+        None if doc.is(c.end, &["by"]) => {
             let comma = (c.end + 1..hi.min(c.end + 12)).find(|&j| !doc.is_word(j)).filter(|&j| doc.t(j) == ",")?;
             (doc.span(c.end + 1, comma), comma)
         }
@@ -488,6 +581,9 @@ fn as_reported(doc: &Doc, c: Cue, lo: usize, hi: usize, chain: Option<Chain>) ->
     let content = continuation(doc, comma + 1, hi)?;
     Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(c.start, c.end), speaker })
 }
+
+// `HYPOTHETICAL`: resources/lexicon/en/quotes/hypothetical.txt
+use dateline_lexicon::en::quotes::HYPOTHETICAL;
 
 // `SUBORDINATORS`: resources/lexicon/en/quotes/subordinators.txt
 use dateline_lexicon::en::quotes::SUBORDINATORS;
@@ -579,6 +675,12 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     if c.lemma == "ask" {
         return question(doc, c.end, hi);
     }
+    // "explained (to reporters) why ...": the question is the content.
+    if matches!(c.lemma, "explain" | "describe" | "detail" | "reveal" | "outline") {
+        if let Some(q) = question(doc, c.end, hi) {
+            return Some(q);
+        }
+    }
     let after = if c.lemma == "tell" { after_object(doc, c.end, hi) } else { after_cue(doc, c.end, hi) };
     let verb_form = super::cues::bare_clause_form(doc.t(c.start), c.lemma);
     match after {
@@ -622,8 +724,10 @@ fn object(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
 /// "plans to run", "urged lawmakers to act", "wants the court to rule": where the infinitive (or
 /// its subject) starts.
 fn infinitive(doc: &Doc, c: Cue, hi: usize) -> Option<usize> {
+    // `WEEKDAYS`: resources/lexicon/en/quotes/weekdays.txt
+    use dateline_lexicon::en::quotes::WEEKDAYS;
     let mut a = c.end;
-    while a < hi && (doc.is(a, &["not", "also", "again"]) || is_adverb(doc, a)) {
+    while a < hi && (doc.is(a, &["not", "also", "again"]) || is_adverb(doc, a) || doc.is(a, WEEKDAYS)) {
         a += 1;
     }
     // "vowed to "take the fight" to ...": the verb may open a quoted phrase.
@@ -667,8 +771,10 @@ fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
     // "said the man who built ...", "said a spokesman, who ...": a relative clause may follow.
     let ends = b >= hi
         || matches!(doc.t(b), "," | "." | "!" | "?") && (doc.t(b) == "," || b + 1 >= hi)
-        || doc.is(b, &["who", "whose"]);
-    let speaker_like = name_like(doc, a, b) || doc.is(a, &["the", "he", "she"]) || doc.is(a, QUANTIFIERS);
+        || doc.is(b, &["who", "whose"])
+        || placed(doc, b, hi);
+    let speaker_like =
+        name_like(doc, a, b) || doc.is(a, &["the", "he", "she"]) || doc.is(a, QUANTIFIERS) || described_name(doc, a, b);
     // "X, a lawmaker, said the terms were weak": a clause after the cue is its content, not
     // an inverted speaker.
     let clause = (a..b).any(|j| doc.is(j, VERBISH));
@@ -681,6 +787,28 @@ fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
         content_before(doc, lo, comma)?
     };
     Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(c.start, c.end), speaker: doc.span(a, b) })
+}
+
+/// "said Kofi Mensah in Tema.": a place of a few capitalised words ends the sentence after the
+/// speaker.
+fn placed(doc: &Doc, b: usize, hi: usize) -> bool {
+    if !doc.is(b, &["in", "at", "from"]) {
+        return false;
+    }
+    let place = (b + 1..hi).take_while(|&j| doc.is_cap(j) || doc.t(j) == ",").count();
+    let end = b + 1 + place;
+    place >= 1 && place <= 5 && (end >= hi || end + 1 >= hi && matches!(doc.t(end), "." | "!" | "?"))
+}
+
+/// "said local strategist Kofi Mensah", "said former envoy Ama Boateng": a few words of
+/// description ending in a name of at least two capitalised words, with no preposition or verb.
+fn described_name(doc: &Doc, a: usize, b: usize) -> bool {
+    let tail = (a..b).rev().take_while(|&j| doc.is_cap(j)).count();
+    let described = b - tail;
+    tail >= 2
+        && described > a
+        && described - a <= 4
+        && (a..described).all(|j| doc.is_word(j) && !doc.is(j, PREPOSITIONS) && !doc.is(j, VERBISH) && !verbish(doc, j))
 }
 
 // `QUANTIFIERS`: resources/lexicon/en/quotes/quantifiers.txt

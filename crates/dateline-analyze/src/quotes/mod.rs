@@ -14,6 +14,7 @@ mod doc;
 mod indirect;
 mod marks;
 mod nominals;
+mod not_speech;
 mod noun_cues;
 mod partial;
 mod phrase;
@@ -99,6 +100,8 @@ pub(crate) fn find_quotes_in(
     for f in &mut found {
         opened_by_a_mark(text, f);
     }
+    // Titles of shows and works, and markup values, are nobody's words.
+    found.retain(|f| !not_speech::is_not_speech(text, f));
     found.sort_by_key(|f| (f.content.0, f.content.1));
     found.dedup_by(|b, a| a.content == b.content);
     for f in &mut found {

@@ -277,7 +277,19 @@ fn frame(doc: &Doc, r: &Region, open: usize, sa: usize, cues: &[Option<Cue>]) ->
             if c.lemma == "according" {
                 return None;
             }
-            let speaker = subject_before(doc, c.start, sa, cues).and_then(|(a, b)| doc.span(a, b));
+            // "X said ..., noting it "..."" and "X toured ..., declaring it "..."": a participle
+            // after a comma speaks for the subject of the cue before it in the sentence, else for
+            // the sentence's subject.
+            let speaker = if doc.t(c.start).ends_with("ing") && c.start > sa && doc.t(c.start - 1) == "," {
+                (sa..c.start)
+                    .rev()
+                    .find(|&j| cues.get(j).is_some_and(Option::is_some))
+                    .and_then(|j| subject_before(doc, j, sa, cues))
+                    .and_then(|(a, b)| doc.span(a, b))
+                    .or_else(|| super::indirect::sentence_subject(doc, sa, c.start))
+            } else {
+                subject_before(doc, c.start, sa, cues).and_then(|(a, b)| doc.span(a, b))
+            };
             speaker?;
             return Some(Found {
                 kind: QuoteKind::Partial,

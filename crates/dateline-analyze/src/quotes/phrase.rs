@@ -98,6 +98,10 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     }
     let lemma = cues::lemma(t)?;
     let prev = i.checked_sub(1);
+    // "went on to explain", "continued to suggest that": the infinitive is the saying.
+    if t == lemma && cues::is_speech(lemma) && infinitive_frame(doc, i).is_some() {
+        return Some(Cue { start: i, end: i + 1, lemma });
+    }
     // "reports", "claims", "states": a verb only right after a subject.
     // A capital that only opens the sentence is no name ("Future attacks remain likely").
     let name_before = |p: usize| doc.is_cap(p) && doc.sent_of(p).is_some_and(|s| doc.sents[s].0 != p);
@@ -120,6 +124,21 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
         return None;
     }
     Some(Cue { start: i, end: i + 1, lemma })
+}
+
+// `INFINITIVE_FRAMES`: resources/lexicon/en/quotes/infinitive-frames.txt
+use dateline_lexicon::en::quotes::INFINITIVE_FRAMES;
+
+/// For a plain verb at `i` after "to": the token where its governing verb starts ("went" of
+/// "went on to explain"), when the frame is one of [`INFINITIVE_FRAMES`] or "went/goes on".
+pub(super) fn infinitive_frame(doc: &Doc, i: usize) -> Option<usize> {
+    let to = i.checked_sub(1).filter(|&p| doc.is(p, &["to"]))?;
+    let v = to.checked_sub(1)?;
+    if doc.is(v, INFINITIVE_FRAMES) && !doc.is_cap(v) {
+        return Some(v);
+    }
+    let went = v.checked_sub(1).filter(|_| doc.is(v, &["on"]))?;
+    doc.is(went, &["went", "goes", "go"]).then_some(went)
 }
 
 // `NOT_POSSESSIVE`: resources/lexicon/en/quotes/not-possessive.txt
@@ -247,9 +266,17 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         b -= 1;
         // "Okoro, who runs a ferry firm in Tema, told": a relative clause set off by commas
         // stands between the subject and its verb; the subject ends at the comma before it.
-        if let Some(comma) = relative_clause_start(doc, b, lo) {
+        if let Some(comma) = relative_clause_start(doc, b, lo, 0) {
             b = comma;
         }
+    } else if b > lo + 2 && doc.is_mark(b - 1) && doc.t(b - 2) == "," {
+        // "Okoro, who calls the plan a "farce," said": the clause ends inside its quote marks.
+        if let Some(comma) = relative_clause_start(doc, b - 2, lo, 1) {
+            b = comma;
+        }
+    } else if b > lo + 2 && doc.t(b - 1) == "," && doc.t(b - 2) == ")" {
+        // "Sen. Ann Lee (D-Ore.), said": the comma after a designation.
+        b -= 1;
     }
     // "Rep. Ann Lee (D-Ore.) said", "Sen. Ann Lee, R-Ky., said": step over the designation.
     if b > lo + 1 && doc.t(b - 1) == ")" {
@@ -259,9 +286,10 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         }
     } else if b > lo + 2 && party_tag(doc.t(b - 1)) && doc.t(b - 2) == "," {
         b -= 2;
-    } else if b > lo + 2 && doc.is_dash(b - 1) {
-        // "Many speakers — including farmers and traders — said": step over the aside.
-        let open = (b.saturating_sub(16).max(lo)..b - 1).rev().find(|&j| doc.is_dash(j));
+    } else if b > lo + 2 && aside_dash(doc, b - 1) {
+        // "Many speakers — including farmers and traders — said": step over the aside (typed
+        // with dashes, or with hyphens set off by spaces).
+        let open = (b.saturating_sub(ASIDE_DASH_TOKENS).max(lo)..b - 1).rev().find(|&j| aside_dash(doc, j));
         if let Some(o) = open.filter(|&o| o > lo) {
             b = o;
         }
@@ -273,20 +301,58 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
     if a == b || (a > lo && b - a >= 12 && !is_boundary(doc, a - 1, cues)) {
         return None;
     }
+    // "Okoro, who calls ...": the relative pronoun stands for the name before its comma.
+    if b - a == 1 && doc.is(a, &["who"]) && a > lo + 1 && doc.t(a - 1) == "," {
+        let end = a - 1;
+        let mut start = end;
+        while start > lo && end - start < 7 && doc.is_cap(start - 1) {
+            start -= 1;
+        }
+        if start < end {
+            return Some((start, end));
+        }
+    }
     Some((a, b))
+}
+
+/// How far back the opening dash of an aside before a cue is looked for, in tokens.
+const ASIDE_DASH_TOKENS: usize = 24;
+
+/// A dash that sets off an aside: an em or en dash, or a hyphen or double hyphen with spaces
+/// on both sides ("Ana Ruiz - who founded the group - said").
+pub(super) fn aside_dash(doc: &Doc, j: usize) -> bool {
+    if doc.is_dash(j) {
+        return true;
+    }
+    let spaced = |a: usize, b: usize| doc.text.get(a..b).is_some_and(|g| g.chars().any(char::is_whitespace));
+    matches!(doc.t(j), "-" | "--")
+        && j > 0
+        && spaced(doc.end(j - 1), doc.start(j))
+        && j + 1 < doc.toks.len()
+        && spaced(doc.end(j), doc.start(j + 1))
 }
 
 /// How far back a relative clause set off by commas is looked for, in tokens.
 const RELATIVE_CLAUSE_TOKENS: usize = 40;
 
 /// The comma that opens ", who ..." or ", which ..." before the comma at `close`, when the
-/// clause has no other cue-like break in it and a word stands before the comma.
-fn relative_clause_start(doc: &Doc, close: usize, lo: usize) -> Option<usize> {
+/// clause has no other cue-like break in it and a word stands before the comma. `marks_after`
+/// counts the quote marks between `close` and the cue (a clause may end inside its marks).
+fn relative_clause_start(doc: &Doc, close: usize, lo: usize, marks_after: usize) -> Option<usize> {
     let floor = close.saturating_sub(RELATIVE_CLAUSE_TOKENS).max(lo + 1);
     let mut j = close;
+    let mut marks = marks_after;
     while j > floor {
         j -= 1;
-        if doc.is_mark(j) || matches!(doc.t(j), "." | "!" | "?" | ";" | ":") {
+        if matches!(doc.t(j), "." | "!" | "?" | ";" | ":") {
+            return None;
+        }
+        // Quoted words inside the clause ("who calls him a "sociopath,"") are part of it, but
+        // a lone mark means the comma belongs to a quotation.
+        if doc.is_mark(j) {
+            marks += 1;
+        }
+        if doc.is(j, &["who", "which"]) && doc.t(j - 1) == "," && marks % 2 == 1 {
             return None;
         }
         if doc.is(j, &["who", "which"]) && doc.t(j - 1) == "," {
@@ -332,7 +398,7 @@ pub(super) fn speaker_chain(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue
         // A pronoun takes no name before it ("However, he added": the connective is no speaker);
         // an apposition is closed by a comma before the cue ("Smith, a lawyer, said"), so "In
         // Tema, a new poll shows" names no speaker before the comma.
-        let closed = doc.t(b) == ",";
+        let closed = doc.t(b) == "," || aside_dash(doc, b);
         let nominal = closed && (!doc.is_cap(a) || doc.is(a, &["the", "a", "an"])) && !doc.is(a, PRONOUNS);
         // "Still, the newspaper reported": a sentence adverb before the comma is not a name.
         let adverb = seg_end - seg == 1 && (doc.is(seg, CONNECTIVES) || is_adverb(doc, seg));
@@ -367,6 +433,9 @@ pub(super) fn object_after(doc: &Doc, from: usize, hi: usize) -> Option<(usize, 
     }
     (b > from).then_some((from, b))
 }
+
+// `PERIODS`: resources/lexicon/en/quotes/periods.txt
+use dateline_lexicon::en::quotes::PERIODS;
 
 // `DAY_PARTS`: resources/lexicon/en/quotes/day-parts.txt
 use dateline_lexicon::en::quotes::DAY_PARTS;
@@ -403,6 +472,26 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     if doc.is(from, &day) && doc.is_word(from + 1) && !doc.is(from + 1, ADVERBIAL) && !doc.is(from + 1, DAY_PARTS) {
         return if doc.is(from + 1, &["that"]) { After::That(from + 2) } else { After::Bare(from + 1) };
     }
+    // "said Tuesday night he ...": a weekday and a part of the day.
+    if doc.is(from, &day[..7]) && doc.is(from + 1, DAY_PARTS) && !doc.is(from + 1, &["and", "or"]) {
+        let j = from + 2;
+        if doc.is(j, &["that"]) {
+            return After::That(j + 1);
+        }
+        if j < hi && doc.is_word(j) && !doc.is(j, ADVERBIAL) && clause_like(doc, j, hi) {
+            return After::Bare(j);
+        }
+    }
+    // "reported last month that ...", "said this week the ...": a relative time of two words.
+    if doc.is(from, &["last", "this", "next", "earlier", "late"]) && doc.is(from + 1, PERIODS) {
+        let j = from + 2;
+        if doc.is(j, &["that"]) {
+            return After::That(j + 1);
+        }
+        if j < hi && doc.is_word(j) && !doc.is(j, ADVERBIAL) && clause_like(doc, j, hi) {
+            return After::Bare(j);
+        }
+    }
     // "said on Monday the plan ...", "said on Friday night that ...": a weekday after "on"
     // (and a part of the day), then the content with or without "that".
     if doc.is(from, &["on"]) && doc.is(from + 1, &day[..7]) {
@@ -428,11 +517,49 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
             if doc.is(j, &["that"]) {
                 return After::That(j + 1);
             }
+            // "said in a statement Thursday they would ...": a pronoun subject after the
+            // occasion opens the content.
+            if j > from + 1 && doc.is(j, OCCASION_SUBJECTS) && finite_or_past(doc, j + 1) {
+                return After::Bare(j);
+            }
             j += 1;
+        }
+        // "said on the radio, where he is a guest, that ...": an aside set off by commas
+        // between the occasion and "that".
+        if j < hi && doc.t(j) == "," {
+            if let Some(that) = that_after_aside(doc, j, hi) {
+                return After::That(that);
+            }
         }
         return After::End;
     }
     After::Bare(from)
+}
+
+// `OCCASION_SUBJECTS`: resources/lexicon/en/quotes/occasion-subjects.txt
+use dateline_lexicon::en::quotes::OCCASION_SUBJECTS;
+
+/// Whether token `j` is a finite auxiliary or a lowercase past or present verb ("would", "pulled").
+fn finite_or_past(doc: &Doc, j: usize) -> bool {
+    let t = doc.t(j);
+    finite(doc, j) || doc.is_word(j) && !doc.is_cap(j) && t.len() > 3 && (t.ends_with("ed") || t.ends_with('s'))
+}
+
+/// The most tokens an aside between the occasion of a saying and its "that" may hold.
+const ASIDE_TOKENS: usize = 24;
+
+/// For the comma at `comma` after an occasion: the content start after `, that` when the aside
+/// between holds only words and commas (no quote mark, cue-like break or sentence end).
+fn that_after_aside(doc: &Doc, comma: usize, hi: usize) -> Option<usize> {
+    let end = hi.min(comma + ASIDE_TOKENS);
+    let mut j = comma + 1;
+    while j < end && (doc.is_word(j) || doc.t(j) == ",") {
+        if doc.t(j) == "," && doc.is(j + 1, &["that"]) {
+            return Some(j + 2);
+        }
+        j += 1;
+    }
+    None
 }
 
 // `CITING`: resources/lexicon/en/quotes/citing.txt

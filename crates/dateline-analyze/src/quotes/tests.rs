@@ -1285,3 +1285,168 @@ fn a_short_sentence_ending_with_its_cue_attributes_the_quote_after_it() {
     let strike = q.iter().find(|x| x.content.starts_with("The strike will go on")).expect("strike quote");
     assert_eq!(strike.speaker, None, "{q:?}");
 }
+
+#[test]
+fn an_inverted_cue_takes_a_described_name_as_its_speaker() {
+    let s = shapes(
+        "The new port could matter more for trade than for his standing in Tema, said local strategist Kofi Mensah.",
+        &[],
+    );
+    assert_eq!(
+        s,
+        one(
+            "indirect",
+            "The new port could matter more for trade than for his standing in Tema",
+            "said",
+            Some("local strategist Kofi Mensah")
+        )
+    );
+    // A short noun phrase before the name is its apposition, not what was said; the day and its
+    // part are no content either.
+    let s = shapes("The party chairman, Kofi Mensah, said Tuesday night he considered Ama Boateng the nominee.", &[]);
+    assert_eq!(s, one("indirect", "he considered Ama Boateng the nominee", "said", Some("Kofi Mensah")));
+    // "Sen. X (D-Accra), said": the comma after the designation.
+    let s = shapes("Sen. Ama Boateng (D-Accra), said after a lunch on Tuesday that she had not read the plan.", &[]);
+    assert_eq!(s, one("indirect", "she had not read the plan", "said", Some("Sen. Ama Boateng")));
+}
+
+#[test]
+fn an_attribution_inside_a_sentence_leaves_its_predicate_as_content() {
+    let s = shapes("Survival, Mr. Mensah says, depends on giving readers what they want.", &[]);
+    assert_eq!(s, one("indirect", "depends on giving readers what they want", "says", Some("Mr. Mensah")));
+    let s = shapes("The trouble, Boateng writes, began in the early 1970s with a fight over wages.", &[]);
+    assert_eq!(s, one("indirect", "began in the early 1970s with a fight over wages", "writes", Some("Boateng")));
+    // "But as X noted, CONTENT".
+    let s = shapes("But as Mensah noted, those voters will give the mayor a second look.", &[]);
+    assert_eq!(s, one("indirect", "those voters will give the mayor a second look", "noted", Some("Mensah")));
+}
+
+#[test]
+fn a_concession_after_the_reported_clause_is_the_writers() {
+    let s = shapes("Mensah said the ferry would run again by June, even though the unions had voted to strike.", &[]);
+    assert_eq!(s, one("indirect", "the ferry would run again by June", "said", Some("Mensah")));
+}
+
+#[test]
+fn quoted_words_inside_a_sentence_take_a_pronoun_or_a_titled_name_after_them() {
+    let s = shapes("Voters \"think this mayor will not worry about breaking eggs,\" he said.", &[]);
+    assert_eq!(s, one("partial", "think this mayor will not worry about breaking eggs", "said", Some("he")));
+    let s = shapes(
+        "The ferry scheme \"is gaining real traction,\" Deputy Transport Minister Ama Kofi Boateng told reporters.",
+        &[],
+    );
+    assert_eq!(
+        s,
+        one("partial", "is gaining real traction", "told", Some("Deputy Transport Minister Ama Kofi Boateng"))
+    );
+    // A participle after a comma speaks for the subject of the cue before it.
+    let text = "The plan is \"reckless,\" Mensah said on Tuesday, noting the port \"cannot absorb the cost.\"";
+    let q = speakers(text, &[]);
+    let cost = q.iter().find(|x| x.0.starts_with("cannot absorb")).expect("partial");
+    assert_eq!(cost.1.as_deref(), Some("Mensah"), "{q:?}");
+}
+
+#[test]
+fn occasions_and_asides_between_the_cue_and_its_content() {
+    let s =
+        shapes("Kofi Mensah said on the radio, where he is now a paid guest, that the port must answer for it.", &[]);
+    assert_eq!(s, one("indirect", "the port must answer for it", "said", Some("Kofi Mensah")));
+    let s = shapes("The ferry group said in a statement on Thursday they pulled the listing from the site.", &[]);
+    assert_eq!(s, one("indirect", "they pulled the listing from the site", "said", Some("The ferry group")));
+    // ", and as X noted, CONTENT": an "as" clause inside the sentence.
+    let s = shapes(
+        "Clerks can still get in trouble for losing files, and as Mensah noted, staff in the case could face fines.",
+        &[],
+    );
+    assert_eq!(s, one("indirect", "staff in the case could face fines", "noted", Some("Mensah")));
+    // "It was, he said, ...": after a verb the rest is its complement.
+    let s = shapes("It was, he said, one of the worst days of his career.", &[]);
+    assert_eq!(s, one("indirect", "one of the worst days of his career", "said", Some("he")));
+}
+
+#[test]
+fn asides_between_a_subject_and_its_cue() {
+    // A relative clause holding quoted words, closed inside its marks.
+    let q = speakers("Boateng, who calls the mayor a \"menace,\" said he does not trust the audit.", &[]);
+    let audit = q.iter().find(|x| x.0 == "he does not trust the audit").expect("indirect");
+    assert_eq!(audit.1.as_deref(), Some("Boateng"), "{q:?}");
+    // ... whose naming verb speaks for the name before "who".
+    let menace = q.iter().find(|x| x.0.starts_with("menace")).expect("partial");
+    assert_eq!(menace.1.as_deref(), Some("Boateng"), "{q:?}");
+    // An aside set off by hyphens with spaces.
+    let s =
+        shapes("Kofi Mensah, head of the group - which a former governor founded - said the union has options.", &[]);
+    assert_eq!(s, one("indirect", "the union has options", "said", Some("Kofi Mensah")));
+}
+
+#[test]
+fn reported_content_ends_where_the_sentence_turns_to_something_else() {
+    // A second attribution with its own named subject.
+    let s = outer("Mensah said the ferry would stop on Monday, Boateng said on Friday that it would not.", &[]);
+    assert_eq!(s[0], one("indirect", "the ferry would stop on Monday", "said", Some("Mensah"))[0], "{s:?}");
+    // A noun phrase summing up the clause.
+    let s = outer("The council said the mayor must repay the grant, a move that surprised residents.", &[]);
+    assert_eq!(s, one("indirect", "the mayor must repay the grant", "said", Some("The council")));
+    // Another act of the speaker after quoted words or after ", but".
+    let s = outer("Mensah says he found the mayor \"very charming\" and called the race \"unheard of.\"", &[]);
+    assert_eq!(s[0].1, "he found the mayor \"very charming\"", "{s:?}");
+    let s = outer("Boateng says voters may not like the answer, but insists the port is safe.", &[]);
+    assert_eq!(s[0].1, "voters may not like the answer", "{s:?}");
+}
+
+#[test]
+fn an_infinitive_after_a_verb_that_carries_on_is_the_saying() {
+    let s = shapes("She continued to suggest that the ledgers were never marked secret.", &[]);
+    assert_eq!(s, one("indirect", "the ledgers were never marked secret", "suggest", Some("She")));
+    let s = shapes("Mensah then went on to explain what he likes about the plan.", &[]);
+    assert_eq!(s, one("indirect", "what he likes about the plan", "explain", Some("Mensah")));
+    // "declined to say" reports no saying of its own (the refusal is read as an act).
+    let s = shapes("Boateng declined to say whether the port would close.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("say")), "{s:?}");
+    // ... and a direct quote after "went on to say" is its subject's.
+    let q = speakers("Mensah joked about the weather, but went on to say, \"The harbour is in real danger.\"", &[]);
+    let d = q.iter().find(|x| x.0.starts_with("The harbour")).expect("direct");
+    assert_eq!(d.1.as_deref(), Some("Mensah"), "{q:?}");
+}
+
+#[test]
+fn times_between_a_cue_and_its_content() {
+    let s = shapes("The campaign vowed Tuesday to remain in the race through June.", &[]);
+    assert_eq!(s, one("indirect", "to remain in the race through June", "vowed", Some("The campaign")));
+    let s = shapes("The Tema Ledger reported last week the group had funded 200 schools.", &[]);
+    assert_eq!(s, one("indirect", "the group had funded 200 schools", "reported", Some("The Tema Ledger")));
+    let s = shapes("Boateng explained to reporters why the port was chosen.", &[]);
+    assert_eq!(s, one("indirect", "why the port was chosen", "explained", Some("Boateng")));
+}
+
+#[test]
+fn an_opening_adverbial_is_no_content_and_a_subject_with_a_verb_no_speaker() {
+    let s = shapes("Before dropping out, the senator responded with anger to the charges.", &[]);
+    assert!(s.iter().all(|q| q.1 != "Before dropping out"), "{s:?}");
+    let s = shapes("But instead of debating policy, Boateng has spent her time responding to critics.", &[]);
+    assert!(s.iter().all(|q| q.1 != "But instead of debating policy"), "{s:?}");
+    // A clause before the attribution is still content.
+    let s = shapes("This has been a hard year for the port, Mensah said.", &[]);
+    assert_eq!(s, one("indirect", "This has been a hard year for the port", "said", Some("Mensah")));
+    // An inverted speaker with the place they speak from.
+    let s = shapes("The port has more pull than the airport, says economist Kofi Mensah in Accra.", &[]);
+    assert_eq!(s, one("indirect", "The port has more pull than the airport", "says", Some("economist Kofi Mensah")));
+}
+
+#[test]
+fn titles_of_shows_are_not_quotes() {
+    let s = shapes("\"We will reopen,\" Mensah said on Harbour TV's \"Meet the Nation\" on Sunday.", &[]);
+    assert_eq!(s, one("direct", "We will reopen", "said", Some("Mensah")));
+}
+
+#[test]
+fn hypothetical_sayings_and_unread_inverted_speakers_are_not_quotes() {
+    let s = shapes("Now the villagers could say goodbye to the old ferry.", &[]);
+    assert!(s.is_empty(), "{s:?}");
+    // An inverted speaker the reading cannot take is not reported content.
+    let s = shapes(
+        "The firm lobbied for years in Tema and Accra, said lobbyist and strategist Ama Boateng, his former partner.",
+        &[],
+    );
+    assert!(s.iter().all(|q| !q.1.contains("Ama Boateng")), "{s:?}");
+}

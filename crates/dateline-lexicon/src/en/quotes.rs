@@ -76,6 +76,21 @@ crate::lists! {
     SAID_NOUNS: Words = "en/quotes/said-nouns.txt";
     /// Naming verbs that frame a quoted phrase right after them ("what he called 'a farce'").
     NAMING_RIGHT_BEFORE: Words = "en/quotes/naming-right-before.txt";
+    /// Words after a closing mark that start something new rather than finish the quoted clause
+    /// (`called them "losers" and left`).
+    NOT_GOING_ON: Words = "en/quotes/not-going-on.txt";
+    /// Nouns that attribute the clause after "that": "the claim that ...", "her warning that ...".
+    NOUN_CUES: Words = "en/quotes/noun-cues.txt";
+    /// Determiners that govern a noun cue ("the claim that", "a warning that", "his belief that").
+    NOUN_DETERMINERS: Words = "en/quotes/noun-determiners.txt";
+    /// Prepositions after which a bare plural is a noun cue ("amid fears that", "despite claims that").
+    NOUN_PREPOSITIONS: Words = "en/quotes/noun-prepositions.txt";
+    /// Verbs that take an object: without one after them, the clause is a relative one.
+    GAP_VERBS: Words = "en/quotes/gap-verbs.txt";
+    /// Subject pronouns that open a complement clause ("the claim that he lied").
+    THAT_SUBJECTS: Words = "en/quotes/that-subjects.txt";
+    /// Verbs that end a paragraph-final attribution: `..., he told reporters.`
+    ATTRIBUTION_VERBS: Words = "en/quotes/attribution-verbs.txt";
     /// Words after a comma that open a clause of the writer's, not more of the reported content:
     /// "..., but ...", "..., which ...", "..., while ...".
     CLAUSE_TURNS: Words = "en/quotes/clause-turns.txt";
@@ -94,9 +109,6 @@ crate::lists! {
     WH: Words = "en/quotes/wh.txt";
     /// Words that open a speaker phrase after an inverted cue ("..., said several observers").
     QUANTIFIERS: Words = "en/quotes/quantifiers.txt";
-    /// Words after a closing mark that start something new rather than finish the quoted clause
-    /// (`called them "losers" and left`).
-    NOT_GOING_ON: Words = "en/quotes/not-going-on.txt";
     DETERMINERS: Words = "en/quotes/determiners.txt";
     /// Words after a cue that open an adverbial (time, place, manner), not the content.
     ADVERBIAL: Words = "en/quotes/adverbial.txt";
@@ -124,16 +136,25 @@ crate::lists! {
     CITING: Words = "en/quotes/citing.txt";
     /// The participles of "as saying" after a verb of citing.
     AS_SAYING: Words = "en/quotes/as-saying.txt";
-    /// Nouns that attribute the clause after "that": "the claim that ...", "her warning that ...".
-    NOUN_CUES: Words = "en/quotes/noun-cues.txt";
-    /// Determiners that govern a noun cue ("the claim that", "a warning that", "his belief that").
-    NOUN_DETERMINERS: Words = "en/quotes/noun-determiners.txt";
-    /// Prepositions after which a bare plural is a noun cue ("amid fears that", "despite claims that").
-    NOUN_PREPOSITIONS: Words = "en/quotes/noun-prepositions.txt";
-    /// Verbs that take an object: without one after them, the clause is a relative one.
-    GAP_VERBS: Words = "en/quotes/gap-verbs.txt";
-    /// Subject pronouns that open a complement clause ("the claim that he lied").
-    THAT_SUBJECTS: Words = "en/quotes/that-subjects.txt";
-    /// Verbs that end a paragraph-final attribution: `..., he told reporters.`
-    ATTRIBUTION_VERBS: Words = "en/quotes/attribution-verbs.txt";
+    /// Conjunctions of concession that open a clause after a comma.
+    CONCESSIVE: Words = "en/quotes/concessive.txt";
+    /// Past forms of common verbs that do not end in "-ed".
+    IRREGULAR_PAST: Words = "en/quotes/irregular-past.txt";
+    /// Modals before a cue that make the saying hypothetical.
+    HYPOTHETICAL: Words = "en/quotes/hypothetical.txt";
+    /// "vowed Tuesday to remain": a weekday may stand between the verb and "to".
+    WEEKDAYS: Words = "en/quotes/weekdays.txt";
+    /// Verbs whose "to" infinitive carries on their subject's act ("continued to insist", "had to
+    /// explain"); "declined to say" and "wants to say" report no saying and are not here.
+    INFINITIVE_FRAMES: Words = "en/quotes/infinitive-frames.txt";
+    /// Periods after "last", "this" or "next" ("last month").
+    PERIODS: Words = "en/quotes/periods.txt";
+    /// Pronouns that open reported content after an occasion ("said in a statement they ...").
+    OCCASION_SUBJECTS: Words = "en/quotes/occasion-subjects.txt";
+    /// Lowercase words that may open that speaker phrase (`," he said`, `," his brother told`).
+    EMBEDDED_SPEAKER_STARTS: Words = "en/quotes/embedded-speaker-starts.txt";
+    /// Small words a title in title case leaves in lower case ("Meet the Press", "Fox and Friends").
+    TITLE_SMALL_WORDS: Words = "en/quotes/title-small-words.txt";
+    /// Words after which a quoted title names a show, paper or work rather than someone's words.
+    TITLE_FRAMES: Words = "en/quotes/title-frames.txt";
 }

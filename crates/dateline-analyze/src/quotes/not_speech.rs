@@ -1,0 +1,98 @@
+//! Quoted text that is not anybody's words: the title of a show or a work named after a
+//! preposition or a verb (`said on "Meet the Nation,"`, `told "Morning Harbour"`), and the
+//! attribute values of markup left in the text (`<tweet id="7711" date="2016-09-01">`).
+
+use dateline_text::Span;
+
+use super::Found;
+use crate::QuoteKind;
+
+// `TITLE_SMALL_WORDS`: resources/lexicon/en/quotes/title-small-words.txt
+use dateline_lexicon::en::quotes::TITLE_SMALL_WORDS;
+
+/// Marks that may open a quoted title (straight, curly, doubled single and angled).
+const QUOTE_CHARS: &[char] =
+    &['"', '\'', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '\u{201e}', '\u{ab}', '\u{bb}'];
+
+/// The most words a quoted title may have.
+const TITLE_WORDS: usize = 6;
+
+// `TITLE_FRAMES`: resources/lexicon/en/quotes/title-frames.txt
+use dateline_lexicon::en::quotes::TITLE_FRAMES;
+
+/// Whether the quote `f` (direct or partial) is a title or a markup value, not speech.
+pub(super) fn is_not_speech(text: &str, f: &Found) -> bool {
+    if f.kind == QuoteKind::Indirect {
+        return false;
+    }
+    let Some(content) = text.get(f.content.0..f.content.1) else { return false };
+    !content.chars().any(char::is_alphabetic) || markup_value(text, f.content) || framed_title(text, f.content, content)
+}
+
+/// `id="..."`: the opening mark follows an equals sign.
+fn markup_value(text: &str, content: Span) -> bool {
+    let before = text.get(..content.0).unwrap_or("");
+    let mut rev = before.chars().rev();
+    matches!(rev.next(), Some('"' | '\u{201c}' | '\'')) && rev.next() == Some('=')
+}
+
+/// A title-case phrase of a few words, right after a preposition, a possessive or a verb of
+/// writing or telling (`on NBC's "Meet the Nation,"`).
+fn framed_title(text: &str, content: Span, inner: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > TITLE_WORDS {
+        return false;
+    }
+    let capitalised = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let small = |w: &str| TITLE_SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w));
+    let title_case = capitalised(words[0])
+        && words.iter().all(|w| capitalised(w) || small(w))
+        && words.iter().filter(|w| capitalised(w)).count() >= 2.min(words.len());
+    if !title_case {
+        return false;
+    }
+    // The word before the opening mark.
+    let before = text.get(..content.0).unwrap_or("");
+    let before = before.trim_end_matches(|c: char| c.is_whitespace() || QUOTE_CHARS.contains(&c));
+    let prev = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let possessive = prev.ends_with("'s") || prev.ends_with("\u{2019}s");
+    possessive || TITLE_FRAMES.iter().any(|w| w.eq_ignore_ascii_case(prev))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn partial(text: &str, inner: &str) -> Found {
+        let a = text.find(inner).expect("inner");
+        Found { kind: QuoteKind::Partial, content: Span(a, a + inner.len()), cue: None, speaker: None }
+    }
+
+    #[test]
+    fn titles_after_a_frame_are_not_speech() {
+        let t = "Mensah said on Harbour TV's \"Meet the Nation,\" that the port would close.";
+        assert!(is_not_speech(t, &partial(t, "Meet the Nation,")));
+        let t = "\"The port will close,\" Boateng told \"Morning Harbour.\"";
+        assert!(is_not_speech(t, &partial(t, "Morning Harbour.")));
+        let t = "Mensah said on ''The Late Show With Ama Boateng'' last month.";
+        assert!(is_not_speech(t, &partial(t, "The Late Show With Ama Boateng")));
+        let t = "\"The port will close,\" Boateng told \"Morning Harbour.\"";
+        assert!(is_not_speech(t, &partial(t, "Morning Harbour.")));
+        // Speech in title case after a cue is still speech when it is not framed.
+        let t = "The mayor called the plan \"A Disgrace\" on Monday.";
+        assert!(!is_not_speech(t, &partial(t, "A Disgrace")));
+        // Ordinary quoted words after a preposition are speech.
+        let t = "She spoke of \"a very hard year for the town.\"";
+        assert!(!is_not_speech(t, &partial(t, "a very hard year for the town.")));
+    }
+
+    #[test]
+    fn markup_values_and_numbers_are_not_speech() {
+        let t = "<post id=\"771156940\" author=\"@harbourdesk\">The ferry is late.</post>";
+        assert!(is_not_speech(t, &partial(t, "771156940")));
+        assert!(is_not_speech(t, &partial(t, "@harbourdesk")));
+        let t = "He said \"no\" twice.";
+        assert!(!is_not_speech(t, &partial(t, "no")));
+    }
+}
