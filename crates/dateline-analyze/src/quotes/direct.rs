@@ -51,7 +51,9 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
         let Some(s_open) = doc.sent_of(open_tok) else { continue };
         let (sent_lo, _) = doc.sents[s_open];
         let led_by_colon = open_tok > sent_lo && doc.t(open_tok - 1) == ":";
-        let at_start = open_tok == sent_lo || led_by_colon;
+        // (`("I don't want a fight," said one delegate.)`: a parenthesis may open the sentence.)
+        let in_parens = open_tok == sent_lo + 1 && doc.t(sent_lo) == "(";
+        let at_start = open_tok == sent_lo || led_by_colon || in_parens;
         // A quote opening a sentence may take the attribution that ends the sentence before
         // with a colon ("X said:" then a new paragraph).
         let lo = match s_open.checked_sub(1) {
@@ -151,6 +153,20 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
             cue: attr.map(|a| a.cue),
             speaker: attr.and_then(|a| a.speaker),
         });
+        // `The group is less likely to be "overrun with hardliners," Lee said.`: the sentence up
+        // to the closing mark is what Lee said, the quoted words her own.
+        if embedded[ri] {
+            let open_tok = doc.tok_at(r.open);
+            let lo = doc.sent_of(open_tok).map_or(open_tok, |s| doc.sents[s].0);
+            if open_tok >= lo + 2 {
+                out.extend(doc.span(lo, open_tok).map(|s| Found {
+                    kind: QuoteKind::Indirect,
+                    content: Span(s.0, r.after),
+                    cue: attr.map(|a| a.cue),
+                    speaker: attr.and_then(|a| a.speaker),
+                }));
+            }
+        }
     }
     (out, used)
 }
@@ -221,10 +237,9 @@ fn according_to(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
 
 fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Option<Attr> {
     // `"...," X said on the radio, adding, "..."` (the comma may stand inside the quote marks)
-    let after_comma = c
-        .start
-        .checked_sub(1)
-        .is_some_and(|p| doc.t(p) == "," || doc.is_mark(p) && p >= 1 && doc.t(p - 1).ends_with(','));
+    let after_comma = c.start.checked_sub(1).is_some_and(|p| {
+        doc.t(p) == "," || doc.is_mark(p) && doc.mark_start(p) >= 1 && doc.t(doc.mark_start(p) - 1).ends_with(',')
+    });
     // "She went on to say: "..."": the subject of the verb the infinitive hangs on.
     let v = super::phrase::infinitive_frame(doc, c.start).filter(|&v| v > lo).unwrap_or(c.start);
     // `X said the plan failed and added, "..."`, `... but went on to say, "..."`

@@ -97,6 +97,16 @@ impl<'a> Doc<'a> {
             || matches!(t, "'" | "`") && i > 0 && self.t(i - 1) == t && self.end(i - 1) == self.start(i)
     }
 
+    /// The first token of the quote mark ending at token `i`: `i - 1` for a doubled single
+    /// mark (`''`, two tokens), else `i`.
+    pub fn mark_start(&self, i: usize) -> usize {
+        if i > 0 && matches!(self.t(i), "'" | "`") && self.is_mark(i) && self.t(i - 1) == self.t(i) {
+            i - 1
+        } else {
+            i
+        }
+    }
+
     /// Whether token `i` is an em or en dash, which sets off an aside ("said — on the radio — that").
     pub fn is_dash(&self, i: usize) -> bool {
         matches!(self.t(i), "\u{2014}" | "\u{2013}")

@@ -107,11 +107,14 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
         (j + 2..e.min(j + 12)).take_while(|&m| doc.is_word(m) && !quoted.get(m).copied().unwrap_or(false)).any(cue_at)
     };
     // ", Lee said ...": a name of up to five words, then a verb of saying.
-    let named_attribution = |j: usize| {
+    // (At the end of the sentence, ", BFM TV reported.", it ends any content, a whole clause or not.)
+    let named_attribution = |j: usize, clause: bool| {
         let m = (j..e.min(j + 6)).find(|&m| !doc.is_cap(m)).unwrap_or(j);
+        let last = m + 1 >= e || m + 2 >= e && matches!(doc.t(m + 1), "." | "!" | "?");
         m > j
             && cues.get(m).copied().flatten().is_some_and(|c| super::cues::is_speech(c.lemma))
             && !quoted.get(m).copied().unwrap_or(false)
+            && (clause || last)
     };
     // A relative clause or an occasion ends the content only once the content is a whole clause
     // ("said the bomber, who was 28, had trained abroad" keeps going).
@@ -131,7 +134,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 // ", but insists ...": the speaker turns to another act.
                 || doc.is(j + 1, &["but"]) && verb_at(j + 2) && !doc.is(j + 2, &["that"]) && !plural_noun(doc, j + 2)
                 // ", Lee said on Friday that ...": a second attribution with its own subject.
-                || named_attribution(j + 1) && whole(j)
+                || named_attribution(j + 1, whole(j))
                 // "..., a requirement that ...": a noun phrase summing up the clause is the writer's.
                 || doc.is(j + 1, &["a", "an"]) && whole(j)
         }
@@ -349,6 +352,12 @@ fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
         // "The plan, according to X, will fail": the content goes on after the attribution.
         if doc.t(b) == "," {
             out.extend(continuation(doc, b + 1, hi).map(found));
+        }
+    } else if c.start > lo + 2 && doc.is_mark(c.start - 1) {
+        // `The visit became "the high point," according to X.`: the comma inside the marks.
+        let m = doc.mark_start(c.start - 1);
+        if m > lo + 2 && doc.t(m - 1) == "," {
+            out.extend(doc.span(lo, c.start).map(found));
         }
     }
     out
@@ -643,13 +652,23 @@ pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span
     while b < upto && b - a < 7 && name_like(doc, b, b + 1) {
         b += 1;
     }
-    let ends = doc.t(b) == "," || doc.is_word(b) && !doc.is_cap(b);
+    // "Local police were ...": a capitalised modifier before a common noun is no subject; the
+    // name must stand right before its verb.
+    let ends = doc.t(b) == ","
+        || doc.is_word(b)
+            && !doc.is_cap(b)
+            && (predicate(doc, b) || is_adverb(doc, b) || doc.is(b, AUXILIARIES) || cue_like(doc, b));
     // "Chile's central bank": a possessive name is the subject's determiner, not the subject.
     let possessive = b > a && {
         let last = doc.t(b - 1);
         last.ends_with("'s") || last.ends_with("\u{2019}s") || doc.is(b, &["'s", "\u{2019}s", "'", "\u{2019}"])
     };
     (b > a && ends && !possessive).then(|| doc.span(a, b)).flatten()
+}
+
+/// Whether token `j` is a verb of saying in any form ("declared", "told").
+fn cue_like(doc: &Doc, j: usize) -> bool {
+    super::cues::lemma(doc.t(j)).is_some()
 }
 
 /// The content a cue verb reports after it, by the verb's frame: "that" and a clause; a bare
@@ -764,7 +783,7 @@ fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
     // `... them," said X`: the comma may sit inside the closing mark.
     let comma = match c.start.checked_sub(1) {
         Some(p) if p > lo && doc.t(p) == "," => p,
-        Some(p) if p > lo + 1 && doc.is_mark(p) && doc.t(p - 1) == "," => p,
+        Some(p) if doc.is_mark(p) && doc.mark_start(p) > lo + 1 && doc.t(doc.mark_start(p) - 1) == "," => p,
         _ => return None,
     };
     let (a, b) = object_after(doc, c.end, hi)?;
@@ -814,15 +833,23 @@ fn described_name(doc: &Doc, a: usize, b: usize) -> bool {
 // `QUANTIFIERS`: resources/lexicon/en/quotes/quantifiers.txt
 use dateline_lexicon::en::quotes::QUANTIFIERS;
 
+/// Words that open a clause after a hearer ("told his advisers *the* plan would fail").
+const CLAUSE_OPENERS: &[&str] = &["the", "a", "an", "he", "she", "they", "it", "we", "i", "his", "her", "their"];
+
 /// After "told": skip the hearer ("reporters", "the newspaper", "Reuters") to the content.
 fn after_object(doc: &Doc, from: usize, hi: usize) -> After {
     match after_cue(doc, from, hi) {
         After::Bare(a) => {
             let mut j = a;
-            if doc.is(j, &["the", "a", "an"]) {
-                // "told a town hall in Salem that": a common-noun hearer of a few words.
+            if doc.is(j, &["the", "a", "an", "his", "her", "their", "its", "our"]) {
+                // "told a town hall in Salem that", "told his advisers as ...": a common-noun
+                // hearer of a few words.
                 j += 1;
                 while j < hi && j - a < 8 && doc.is_word(j) && !doc.is(j, ADVERBIAL) && !doc.is(j, &["that"]) {
+                    // "told his advisers the plan would fail": a clause after the hearer.
+                    if j > a + 1 && doc.is(j, CLAUSE_OPENERS) && clause_like(doc, j, hi) {
+                        return After::Bare(j);
+                    }
                     j += 1;
                 }
             }
