@@ -816,7 +816,7 @@ fn placed(doc: &Doc, b: usize, hi: usize) -> bool {
     }
     let place = (b + 1..hi).take_while(|&j| doc.is_cap(j) || doc.t(j) == ",").count();
     let end = b + 1 + place;
-    place >= 1 && place <= 5 && (end >= hi || end + 1 >= hi && matches!(doc.t(end), "." | "!" | "?"))
+    (1..=5).contains(&place) && (end >= hi || end + 1 >= hi && matches!(doc.t(end), "." | "!" | "?"))
 }
 
 /// "said local strategist Kofi Mensah", "said former envoy Ama Boateng": a few words of
