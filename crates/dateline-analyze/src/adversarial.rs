@@ -129,14 +129,22 @@ fn surname(rng: &mut Rng) -> String {
     word(rng, n)
 }
 
-const ROLES: &[&str] = &["spokeswoman", "chairman", "director", "finance minister", "senior analyst", "mayor"];
-const ORG_HEADS: &[&str] = &["Council", "Authority", "Bank", "Ministry of Transport", "Union", "Agency"];
-const NOUNS: &[&str] = &["budget", "bridge", "agreement", "tariff", "election", "harvest", "loan", "strike"];
-const VERBS: &[&str] = &["approve", "delay", "review", "reject", "finance", "extend"];
-const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
-const MONTHS: &[&str] = &["January", "March", "May", "July", "September", "November"];
-const UNITS: &[&str] = &["tonnes", "jobs", "homes", "vehicles", "students"];
-const CUES: &[&str] = &["said", "told reporters", "added", "warned", "argued"];
+// `ROLES`: resources/lexicon/en/adversarial/roles.txt
+use dateline_lexicon::en::adversarial::ROLES;
+// `ORG_HEADS`: resources/lexicon/en/adversarial/org-heads.txt
+use dateline_lexicon::en::adversarial::ORG_HEADS;
+// `NOUNS`: resources/lexicon/en/adversarial/nouns.txt
+use dateline_lexicon::en::adversarial::NOUNS;
+// `VERBS`: resources/lexicon/en/adversarial/verbs.txt
+use dateline_lexicon::en::adversarial::VERBS;
+// `WEEKDAYS`: resources/lexicon/en/adversarial/weekdays.txt
+use dateline_lexicon::en::adversarial::WEEKDAYS;
+// `MONTHS`: resources/lexicon/en/adversarial/months.txt
+use dateline_lexicon::en::adversarial::MONTHS;
+// `UNITS`: resources/lexicon/en/adversarial/units.txt
+use dateline_lexicon::en::adversarial::UNITS;
+// `CUES`: resources/lexicon/en/adversarial/cues.txt
+use dateline_lexicon::en::adversarial::CUES;
 
 /// News-like prose of about `bytes` bytes: paragraphs of attributed statements, direct quotes,
 /// dates, amounts, organisations with acronyms and recurring invented people, the way a long

@@ -4,15 +4,15 @@ use dateline_text::Document;
 use sha2::{Digest, Sha256};
 
 use chrono::NaiveDate;
-use dateline_text::{language, segment};
+use dateline_text::language;
+use dateline_text::segment::{self, TokenTable};
 
 use crate::amounts::amounts_in;
 use crate::entities::find_entities_credited;
 use crate::lead::{iso, read_lead, Lead};
+use crate::quotes::find_quotes_in;
 use crate::times::{times_in, tokens::Toks};
-use crate::{
-    find_quotes_bounded, Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Span, Stage, TimeExpr,
-};
+use crate::{Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Span, Stage, TimeExpr};
 
 /// Stages that only read English text.
 const ENGLISH_ONLY_STAGES: [Stage; 5] = [Stage::Entities, Stage::Quotes, Stage::Times, Stage::Amounts, Stage::Tone];
@@ -78,15 +78,19 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         }
     };
     let english = language.as_deref().is_none_or(|l| l == "en");
-    let sentences = segment::sentences(text);
+    // One token table for the article: sentences and quotes read its tokens; the entity model
+    // splits its chunks into treebank pieces, times and amounts into letter, digit and mark pieces.
+    let table = segment::TokenTable::new(text);
+    let sentences = segment::sentences_of(text, table.tokens());
     let mut truncated_stages = Vec::new();
     let (entities, quotes, times, amounts) = if english {
         let credits: Vec<Span> = lead.byline.as_ref().and_then(|b| b.agency_span).into_iter().collect();
-        let (mut entities, cut) = find_entities_credited(text, &sentences, resources, dateline.as_ref(), &credits);
+        let (mut entities, cut) =
+            find_entities_credited(text, &table, &sentences, resources, dateline.as_ref(), &credits);
         if cut {
             truncated_stages.push(Stage::Entities);
         }
-        let (mut quotes, cut) = quotes_after_dateline(text, &sentences, &entities, dateline.as_ref());
+        let (mut quotes, cut) = quotes_after_dateline(text, &table, &sentences, &entities, dateline.as_ref());
         if cut {
             truncated_stages.push(Stage::Quotes);
         }
@@ -97,7 +101,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         // Times and amounts read the same tokens. With a reference date every time expression
         // (relative ones too) is in `times`, so amounts reuse them; without one they find the
         // spans themselves.
-        let toks = Toks::new(text);
+        let toks = Toks::from_table(text, &table);
         let mut times = times_in(&toks, text, reference_day);
         add_lead_times(&mut times, text, &lead);
         let amounts = amounts_in(&toks, text, &entities, reference_day.is_some().then_some(&times[..]));
@@ -142,12 +146,13 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
 /// speaker (`June 29 (Agency) -` never opens a quote, and `it` never resolves to the agency).
 fn quotes_after_dateline(
     text: &str,
+    table: &TokenTable,
     sentences: &[Span],
     entities: &[Entity],
     dateline: Option<&Dateline>,
 ) -> (Vec<Quote>, bool) {
     let Some(d) = dateline else {
-        return find_quotes_bounded(text, sentences, entities);
+        return find_quotes_in(text, table, sentences, entities);
     };
     let end = d.span.1 + text.get(d.span.1..).map_or(0, |r| r.len() - r.trim_start().len());
     let sentences: Vec<Span> = sentences
@@ -161,9 +166,9 @@ fn quotes_after_dateline(
     let inside = |m: &Mention| m.span.0 >= d.span.0 && m.span.1 <= d.span.1;
     let (mut quotes, cut) = if entities.iter().any(|e| e.mentions.iter().all(inside)) {
         let kept: Vec<Entity> = entities.iter().filter(|e| !e.mentions.iter().all(inside)).cloned().collect();
-        find_quotes_bounded(text, &sentences, &kept)
+        find_quotes_in(text, table, &sentences, &kept)
     } else {
-        find_quotes_bounded(text, &sentences, entities)
+        find_quotes_in(text, table, &sentences, entities)
     };
     quotes.retain(|q| q.span.0 >= d.span.1 || q.span.1 <= d.span.0);
     (quotes, cut)

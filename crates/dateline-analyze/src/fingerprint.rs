@@ -42,49 +42,8 @@ pub const NUM_PERM: usize = 128;
 /// compare. Stored nowhere yet; the base64 length guards against other sizes.
 pub const FINGERPRINT_VERSION: u32 = 2;
 
-/// Lines that start with one of these (lower-cased) are boilerplate around the story.
-const BOILERPLATE_OPENINGS: &[&str] = &[
-    "copyright",
-    "(c) ",
-    "©",
-    "all rights reserved",
-    "follow us",
-    "related topics",
-    "related:",
-    "related articles",
-    "read more",
-    "read also",
-    "share this",
-    "subscribe",
-    "sign up for",
-    "click here",
-    "advertisement",
-    // Registration walls, newsletter prompts and share bars: the same lines on every article of
-    // a site, which made two different articles behind one wall look alike (issue 18).
-    "already a subscriber",
-    "already have an account",
-    "already registered",
-    "to continue reading",
-    "continue reading",
-    "register for free",
-    "register now",
-    "register to ",
-    "create a free account",
-    "create an account",
-    "log in to ",
-    "sign in to ",
-    "this article is for subscribers",
-    "this content is for subscribers",
-    "get unlimited access",
-    "you have reached your",
-    "you've reached your",
-    "get our newsletter",
-    "get the newsletter",
-    "newsletter",
-    "share on ",
-    "share:",
-    "download our app",
-];
+// `BOILERPLATE_OPENINGS`: resources/lexicon/en/fingerprint/boilerplate-openings.txt
+use dateline_lexicon::en::fingerprint::BOILERPLATE_OPENINGS;
 
 /// Boilerplate lines are short; a long paragraph that happens to open with "Copyright" is text.
 const MAX_BOILERPLATE_LINE: usize = 200;
@@ -356,12 +315,10 @@ pub fn is_boilerplate(line: &str) -> bool {
     // runs for every line of hard-wrapped text).
     let ascii_head = line.bytes().take(24).all(|b| b.is_ascii());
     if ascii_head {
-        return BOILERPLATE_OPENINGS
-            .iter()
-            .any(|b| line.as_bytes().get(..b.len()).is_some_and(|h| h.eq_ignore_ascii_case(b.as_bytes())));
+        return BOILERPLATE_OPENINGS.has_prefix_of_ignore_ascii_case(line.as_bytes());
     }
     let head: String = line.chars().take(24).flat_map(char::to_lowercase).collect();
-    BOILERPLATE_OPENINGS.iter().any(|b| head.starts_with(b))
+    BOILERPLATE_OPENINGS.has_prefix_of(&head)
 }
 
 /// The MinHash signature of a set (or multiset) of shingle hashes.

@@ -32,8 +32,8 @@ const MIN_WORDS_AFTER: usize = 4;
 /// A line longer than this, or ending like a sentence, is prose rather than a lead line.
 const SHORT_LINE: usize = 160;
 
-/// Countries whose numeric dates are written month first.
-const MONTH_FIRST: &[&str] = &["US", "PH", "FM", "MH", "PW", "BZ"];
+// `MONTH_FIRST`: resources/lexicon/en/lead/month-first.txt
+use dateline_lexicon::en::lead::MONTH_FIRST;
 
 /// What the lead of a text holds.
 #[derive(Debug, Default, Clone)]

@@ -74,7 +74,16 @@ static NER_MODEL: &[u8] = include_bytes!("../../../resources/ner.model");
 impl Resources {
     /// Loads the resources embedded in the binary (built by the documented commands in
     /// `resources/README.md`).
+    ///
+    /// The word lists of the rules (`resources/lexicon/`, read by the stages through
+    /// `dateline_lexicon`) are checked here too: a malformed list is refused with its file and
+    /// line before any article is read.
     pub fn embedded() -> Result<Self, AnalyzeError> {
+        dateline_lexicon::check_embedded().map_err(|e| AnalyzeError::Resource {
+            name: format!("embedded {}", e.file),
+            line: e.line,
+            message: e.message,
+        })?;
         Ok(Resources {
             gazetteer: Gazetteer::embedded()?,
             ner: dateline_ner::Model::from_bytes(NER_MODEL).map_err(|e| AnalyzeError::Resource {

@@ -5,11 +5,8 @@ use crate::lexicon::is_person_title;
 use crate::tags::Label;
 use crate::train::Sentence;
 
-/// Tokens that may join the capitalised words of one name ("Committee of the Red Cross").
-const CONNECTORS: &[&str] = &[
-    "of", "the", "and", "&", "for", "de", "du", "la", "le", "von", "van", "der", "den", "al", "el", "-", "on", "'s",
-    "in", "y", "da", "dos", "bin", "ibn",
-];
+// `CONNECTORS`: resources/lexicon/en/ner/name-connectors.txt
+use dateline_lexicon::en::ner::NAME_CONNECTORS as CONNECTORS;
 
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -393,11 +390,8 @@ fn bio_spans(tags: &[String], label_of: fn(&str) -> Option<Label>) -> Vec<(usize
     out
 }
 
-/// Words that are never a name on their own (pronouns, determiners), even capitalised.
-const NOT_NAMES: &[&str] = &[
-    "i", "he", "she", "it", "we", "they", "you", "me", "him", "her", "us", "them", "his", "hers", "its", "our",
-    "their", "your", "my", "the", "a", "an", "this", "that", "these", "those", "who", "whom", "one", "thou", "thee",
-];
+// `NOT_NAMES`: resources/lexicon/en/ner/not-names.txt
+use dateline_lexicon::en::ner::NOT_NAMES;
 
 /// One Re-DocRED document: its tokenised sentences and its mentions as (sentence, start, end,
 /// type). PER, ORG and LOC mentions become spans, except nationality and other demonym words

@@ -21,7 +21,7 @@ mod train;
 pub use features::cluster_entries;
 pub use model::{Model, TokenSpan, FORMAT_VERSION};
 pub use tags::{decode as decode_tags, encode as encode_tags, Label, Tag, N_TAGS};
-pub use tokenize::tokenize;
+pub use tokenize::{tokenize, tokenize_chunks};
 pub use train::{augment, place_hashes, train, Sentence, TrainConfig};
 
 /// Errors while loading a model.

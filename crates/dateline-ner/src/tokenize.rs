@@ -6,14 +6,8 @@
 //! stay whole. Training data is re-tokenised with the same rules (each gold token split further),
 //! so the model sees at run time exactly the kind of tokens it learnt from.
 
-/// Abbreviations that keep their final period.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "maj", "capt", "cpt", "sgt",
-    "cpl", "adm", "cmdr", "brig", "sen", "rep", "gov", "pres", "rev", "hon", "messrs", "amb", "supt", "insp", "det",
-    "co", "corp", "inc", "ltd", "bros", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "approx",
-    "dept", "univ", "ave", "blvd", "rd", "fig", "ca", "al", "op", "vol",
-];
+// `ABBREVIATIONS`: resources/lexicon/en/ner/abbreviations.txt
+use dateline_lexicon::en::ner::ABBREVIATIONS;
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
@@ -38,6 +32,19 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
     }
     if let Some(s) = start {
         split_chunk(text, s, text.len(), &mut out);
+    }
+    out
+}
+
+/// The tokens of [`tokenize`] from the whitespace-free chunks of `text` already found (byte
+/// ranges `(start, end)`, in order, each a maximal run of non-whitespace characters): the same
+/// spans, without looking for the chunks again.
+pub fn tokenize_chunks(text: &str, chunks: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (s, e) in chunks {
+        if s < e && text.is_char_boundary(s) && text.is_char_boundary(e) && e <= text.len() {
+            split_chunk(text, s, e, &mut out);
+        }
     }
     out
 }

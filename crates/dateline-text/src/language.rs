@@ -92,20 +92,15 @@ fn english_share(sample: &str) -> (usize, usize) {
     let (mut words, mut english) = (0usize, 0usize);
     for w in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
-        if w.len() <= 5 && ENGLISH_WORDS.iter().any(|e| e.len() == w.len() && e.eq_ignore_ascii_case(w)) {
+        if w.len() <= 5 && ENGLISH_WORDS.contains_ignore_ascii_case(w) {
             english += 1;
         }
     }
     (words, english)
 }
 
-/// Function words that are English and not also common words of another language written in
-/// Latin script ("in", "a", "is", "die", "on" are left out for that reason).
-const ENGLISH_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "that", "was", "for", "with", "said", "his", "her", "he", "she", "they", "it", "by",
-    "from", "at", "as", "are", "have", "has", "had", "this", "which", "be", "were", "their", "would", "will", "been",
-    "who", "not", "but", "its", "after", "than", "also", "about",
-];
+// `ENGLISH_WORDS`: resources/lexicon/en/text/english-words.txt
+use dateline_lexicon::en::text::ENGLISH_WORDS;
 
 /// A shortcut for most of the news we read: a sample of at least 40 words of which a quarter or
 /// more are English function words is English. (Other languages score a few percent here, and
@@ -115,7 +110,7 @@ fn plainly_english(sample: &str) -> bool {
     let (mut words, mut english) = (0usize, 0usize);
     for w in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
-        if w.len() <= 5 && ENGLISH_WORDS.iter().any(|e| e.len() == w.len() && e.eq_ignore_ascii_case(w)) {
+        if w.len() <= 5 && ENGLISH_WORDS.contains_ignore_ascii_case(w) {
             english += 1;
         }
     }

@@ -34,75 +34,21 @@ impl Token {
     }
 }
 
-/// Abbreviations that take a period and never end a sentence on their own: titles, ranks and
-/// words that are always followed by a name or a number.
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "lt", "col", "gen", "maj", "capt", "cpt", "sgt", "cpl",
-    "adm", "cmdr", "brig", "pres", "sec", "amb", "rev", "fr", "hon", "st", "mt", "ft", "no", "nos", "vol", "art", "pp",
-    "fig", "messrs", "gens", "supt", "insp", "det", "atty", "lieut", "sens", "reps", "govs", "sr", "jr",
-];
+// `TITLE_ABBREVIATIONS`: resources/lexicon/en/text/title-abbreviations.txt
+use dateline_lexicon::en::text::TITLE_ABBREVIATIONS;
 
-/// Abbreviations that may end a sentence but usually do not (month names before a day, company
-/// suffixes, "approx.").
-const OTHER_ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co",
-    "bros", "etc", "vs", "approx", "est", "dept", "univ", "assn", "ave", "blvd", "rd", "mln", "bln", "pct", "ala",
-    "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich",
-    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
-    "e.g", "i.e", "a.m", "p.m",
-];
+// `OTHER_ABBREVIATIONS`: resources/lexicon/en/text/other-abbreviations.txt
+use dateline_lexicon::en::text::OTHER_ABBREVIATIONS;
 
-/// Words that, capitalised after an acronym like "U.S.", show that a new sentence began.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "But",
-    "And",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "On",
-    "At",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "However",
-    "Meanwhile",
-    "According",
-    "For",
-    "Some",
-    "Many",
-    "No",
-    "So",
-    "Yet",
-    "Also",
-    "Still",
-    "Since",
-];
+// `SENTENCE_STARTERS`: resources/lexicon/en/text/sentence-starters.txt
+use dateline_lexicon::en::text::SENTENCE_STARTERS;
 
 /// The longest entry of the abbreviation lists.
 const LONGEST_ABBREVIATION: usize = 6;
 
-fn is_abbreviation(word: &str, list: &[&str]) -> bool {
+fn is_abbreviation(word: &str, list: &dateline_lexicon::Words) -> bool {
     // (the length test first: this runs on every word before a period)
-    word.len() <= LONGEST_ABBREVIATION && list.iter().any(|a| a.eq_ignore_ascii_case(word))
+    word.len() <= LONGEST_ABBREVIATION && list.contains_ignore_ascii_case(word)
 }
 
 /// Tokens of `text`, in order. Whitespace separates tokens and belongs to none.
@@ -211,10 +157,78 @@ fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}')
 }
 
+/// The token table of one article: the tokens of [`tokens`], each with how it touches the one
+/// before (glued, or after a line break), computed once per article and read by every stage of
+/// the analysis, which reads it as it is (sentences, quotes) or derives its own view from it:
+/// the entity model's treebank pieces and the letter, digit and mark pieces of times and amounts
+/// are split inside the table's runs of glued tokens, the text's whitespace-free chunks.
+#[derive(Debug, Clone, Default)]
+pub struct TokenTable {
+    tokens: Vec<Token>,
+    gaps: Vec<Gap>,
+}
+
+/// What lies between a token and the one before it (or the text start).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Gap {
+    /// No whitespace between them (never for the first token).
+    pub glued: bool,
+    /// The whitespace between them holds a line or paragraph break (`\n`, `\r`, U+2029).
+    pub newline: bool,
+}
+
+impl TokenTable {
+    /// The table of `text`.
+    pub fn new(text: &str) -> Self {
+        let tokens = tokens(text);
+        let mut gaps = Vec::with_capacity(tokens.len());
+        let mut prev_end = None;
+        for t in &tokens {
+            let before = text.get(prev_end.unwrap_or(0)..t.span.0).unwrap_or("");
+            gaps.push(Gap {
+                glued: prev_end.is_some() && before.is_empty(),
+                newline: before.contains(['\n', '\r', '\u{2029}']),
+            });
+            prev_end = Some(t.span.1);
+        }
+        TokenTable { tokens, gaps }
+    }
+
+    /// The tokens, in order.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// What lies before each token, in token order.
+    pub fn gaps(&self) -> &[Gap] {
+        &self.gaps
+    }
+
+    /// The text's whitespace-free chunks, in order, as byte ranges `(start, end)` with whether a
+    /// line break comes before each: the maximal runs of glued tokens.
+    pub fn chunks(&self) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            let first = self.tokens.get(i)?;
+            let newline = self.gaps[i].newline;
+            i += 1;
+            while self.gaps.get(i).is_some_and(|g| g.glued) {
+                i += 1;
+            }
+            Some((first.span.0, self.tokens[i - 1].span.1, newline))
+        })
+    }
+}
+
 /// Sentence spans of `text`, in order. Every non-whitespace character is in exactly one sentence;
 /// a paragraph break always ends a sentence.
 pub fn sentences(text: &str) -> Vec<Span> {
-    let toks = tokens(text);
+    sentences_of(text, &tokens(text))
+}
+
+/// [`sentences`] over the tokens of `text` already found (`toks` must be `tokens(text)`, as a
+/// [`TokenTable`] holds them).
+pub fn sentences_of(text: &str, toks: &[Token]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut i = 0;

@@ -93,9 +93,8 @@ const S_WORDS: [&str; 16] = [
     "previous", "various",
 ];
 
-/// Words after "N years" that make it an age or a point in time, not a duration.
-const NOT_DURATION_AFTER: &[&str] =
-    &["old", "ago", "later", "earlier", "before", "after", "since", "from", "younger", "older"];
+// `NOT_DURATION_AFTER`: resources/lexicon/en/amounts/not-duration-after.txt
+use dateline_lexicon::en::amounts::NOT_DURATION_AFTER;
 
 /// Finds the unit after number `n`. `None` means the number is not an amount (a duration).
 pub(crate) fn after(t: &Toks, n: &Number, rupee: &'static str) -> Option<UnitFound> {

@@ -3,37 +3,8 @@
 use super::scan::{is_particle, Case, Raw};
 use crate::gazetteer::{Candidate, Gazetteer, Within};
 
-/// Newsroom labels written in capitals at the start of a story that look like a dateline's
-/// place (`BREAKING -`, `UPDATE:`), and are never one.
-const LABELS: &[&str] = &[
-    "breaking",
-    "breaking news",
-    "update",
-    "updated",
-    "exclusive",
-    "analysis",
-    "opinion",
-    "editorial",
-    "video",
-    "photos",
-    "watch",
-    "live",
-    "correction",
-    "factbox",
-    "explainer",
-    "insight",
-    "refile",
-    "wrapup",
-    "column",
-    "review",
-    "interview",
-    "news",
-    "urgent",
-    "flash",
-    "alert",
-    "note",
-    "advisory",
-];
+// `LABELS`: resources/lexicon/en/dateline/labels.txt
+use dateline_lexicon::en::dateline::LABELS;
 
 /// The place as it goes into the record.
 #[derive(Debug)]

@@ -4,8 +4,8 @@
 use super::scan::is_dash;
 use crate::dates::{parse_date_phrase, DatePhrase};
 
-/// Agency names written in lowercase (`(dpa)`).
-const LOWERCASE_AGENCIES: &[&str] = &["dpa", "apa", "ansa"];
+// `LOWERCASE_AGENCIES`: resources/lexicon/en/dateline/lowercase-agencies.txt
+use dateline_lexicon::en::dateline::LOWERCASE_AGENCIES;
 
 /// The most words an agency name may have.
 const MAX_AGENCY_WORDS: usize = 6;

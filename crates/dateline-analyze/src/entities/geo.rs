@@ -7,30 +7,8 @@ use super::{tok, tok_ending, Kind, Tok};
 use crate::gazetteer::Candidate;
 use crate::{Dateline, Geo, Resources};
 
-/// Direction words that may stand between "in" and a country ("in southeast Syria").
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "central",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-];
+// `DIRECTIONS`: resources/lexicon/en/entities/directions.txt
+use dateline_lexicon::en::entities::DIRECTIONS;
 
 /// How many tokens after a place mention an "in COUNTRY" is looked for.
 const GEO_REACH: usize = 64;

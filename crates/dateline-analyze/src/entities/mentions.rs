@@ -3,40 +3,17 @@
 
 use std::sync::LazyLock;
 
+use dateline_lexicon::en::entities as en;
 use dateline_ner::lexicon::{demonym, is_person_title, WordMap, ORG_WORDS};
 use dateline_ner::Label;
 use dateline_text::Span;
 
-use super::lexicon::{FAC_WORDS, LOC_WORDS, ORG_NAMES};
 use super::{capitalised, tok, Cand, Kind, Source, Tok};
 use crate::{Dateline, Resources};
+use dateline_lexicon::en::entities::{FAC_WORDS, LOC_WORDS, ORG_NAMES};
 
-/// Nouns that, followed by "of", name a position in an organisation ("head of X").
-const ROLE_OF: &[&str] = &[
-    "head",
-    "chief",
-    "director",
-    "leader",
-    "member",
-    "members",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "commander",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "president",
-    "secretary",
-    "minister",
-    "deputy",
-    "founder",
-    "official",
-    "officials",
-    "representative",
-    "envoy",
-    "ceo",
-];
+// `ROLE_OF`: resources/lexicon/en/entities/role-of.txt
+use dateline_lexicon::en::entities::ROLE_OF;
 
 pub(super) fn cand(start: usize, end: usize, kind: Kind, source: Source, sentence: usize) -> Cand {
     Cand { start, end, kind, source, country: None, alias_of: None, name_end: end, head: None, sentence }
@@ -469,15 +446,11 @@ fn is_headline_verb(w: &str) -> bool {
     )
 }
 
-/// Titles after which the capitalised words before them, with a name after, are an organisation
-/// even when the recogniser found nothing there ("Kestrel Mining CEO X"): not "president" or
-/// "chairman", which follow countries and parties as often.
-const ORG_BEFORE_TITLES: &[&str] = &["ceo", "founder", "spokesman", "spokeswoman", "spokesperson"];
+// `ORG_BEFORE_TITLES`: resources/lexicon/en/entities/org-before-titles.txt
+use dateline_lexicon::en::entities::ORG_BEFORE_TITLES;
 
-/// Titles after which the capitalised words before them are the organisation the person works
-/// for ("Kestrel Mining CEO Ivo Pantic"), not a portfolio ("Fisheries Minister").
-const CORPORATE_TITLES: &[&str] =
-    &["ceo", "chairman", "chairwoman", "chair", "founder", "president", "spokesman", "spokeswoman", "spokesperson"];
+// `CORPORATE_TITLES`: resources/lexicon/en/entities/corporate-titles.txt
+use dateline_lexicon::en::entities::CORPORATE_TITLES;
 
 /// "Veterans Affairs Minister Jane Doe", "Kestrel Mining CEO Ivo Pantic": a recogniser's mention
 /// right before a capitalised title that is followed by a name is a modifier of the title, not a
@@ -731,11 +704,8 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
     out
 }
 
-/// Words that end the name of a role phrase: prepositions of time and place, relatives, verbs.
-const ROLE_STOP: &[&str] = &[
-    "from", "in", "at", "to", "since", "until", "with", "between", "during", "who", "which", "that", "is", "was",
-    "has", "had", "will", "before", "after", "when", "by", "as",
-];
+// `ROLE_STOP`: resources/lexicon/en/entities/role-stop.txt
+use dateline_lexicon::en::entities::ROLE_STOP;
 
 /// Organisations named in role phrases: "the director of Kenyan national agency for water
 /// safety, ..." names an organisation even when the writer did not capitalise it.
@@ -916,24 +886,15 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
     out
 }
 
-/// Nouns of places that, followed by a preposition, introduce the place's name: "military
-/// base at Al-Karim", "the town of X", "a camp near X".
-const PLACE_NOUNS: &[(&str, Kind)] = &[
-    ("base", Kind::Loc),
-    ("camp", Kind::Loc),
-    ("crossing", Kind::Loc),
-    ("border", Kind::Loc),
-    ("airport", Kind::Fac),
-    ("port", Kind::Fac),
-    ("city", Kind::Gpe),
-    ("town", Kind::Gpe),
-    ("village", Kind::Gpe),
-    ("province", Kind::Gpe),
-    ("district", Kind::Gpe),
-    ("region", Kind::Gpe),
-    ("governorate", Kind::Gpe),
-    ("county", Kind::Gpe),
-];
+// `PLACE_NOUNS`: resources/lexicon/en/entities/place-nouns.tsv (a noun and the record name of
+// its kind), read once with the kinds as `Kind`.
+static PLACE_NOUNS: LazyLock<Vec<(&str, Kind)>> = LazyLock::new(|| with_kinds(en::PLACE_NOUNS));
+
+/// The pairs of a `word TAB kind` list with their kinds read (a kind outside the record's set is
+/// left out; a test keeps every kind of the files known).
+fn with_kinds(pairs: &[(&'static str, &'static str)]) -> Vec<(&'static str, Kind)> {
+    pairs.iter().filter_map(|&(w, k)| Some((w, Kind::parse(k)?))).collect()
+}
 
 /// "base at Al-Karim", "the town of Westbury": the capitalised words after a place noun and a
 /// preposition name a place.
@@ -1111,19 +1072,8 @@ fn names_after_roles(text: &str, toks: &[Tok]) -> Vec<Cand> {
     out
 }
 
-/// Plural place head words and the kind of the places they follow.
-const PLURAL_PLACE_HEADS: &[(&str, Kind)] = &[
-    ("counties", Kind::Gpe),
-    ("provinces", Kind::Gpe),
-    ("districts", Kind::Gpe),
-    ("states", Kind::Gpe),
-    ("regions", Kind::Gpe),
-    ("governorates", Kind::Gpe),
-    ("cities", Kind::Gpe),
-    ("towns", Kind::Gpe),
-    ("villages", Kind::Gpe),
-    ("camps", Kind::Loc),
-];
+// `PLURAL_PLACE_HEADS`: resources/lexicon/en/entities/plural-place-heads.tsv
+static PLURAL_PLACE_HEADS: LazyLock<Vec<(&str, Kind)>> = LazyLock::new(|| with_kinds(en::PLURAL_PLACE_HEADS));
 
 /// "Turkana and Marsabit counties", "in Idlib and Hama provinces": each capitalised run of a
 /// coordination ("A and B", "A, B and C") right before a plural place head is a place of that kind.
@@ -1207,54 +1157,8 @@ pub(crate) fn initials(name: &str) -> String {
         .collect()
 }
 
-/// Last words that make a capitalised name an organisation (a narrower list than `ORG_WORDS`:
-/// no word that also heads buildings or places, such as "center", "court" or "office", nor
-/// "union", which ends "Soviet Union").
-const ORG_HEADS: &[&str] = &[
-    "army",
-    "forces",
-    "navy",
-    "corps",
-    "ministry",
-    "agency",
-    "committee",
-    "council",
-    "party",
-    "corporation",
-    "corp",
-    "corp.",
-    "inc",
-    "inc.",
-    "ltd",
-    "ltd.",
-    "llc",
-    "plc",
-    "company",
-    "group",
-    "bank",
-    "association",
-    "federation",
-    "league",
-    "commission",
-    "authority",
-    "bureau",
-    "front",
-    "movement",
-    "brigade",
-    "brigades",
-    "coalition",
-    "alliance",
-    "organization",
-    "organisation",
-    "foundation",
-    "institute",
-    "university",
-    "polytechnic",
-    "college",
-    "academy",
-    "conservatory",
-    "police",
-];
+// `ORG_HEADS`: resources/lexicon/en/entities/org-heads.txt
+use dateline_lexicon::en::entities::ORG_HEADS;
 
 /// "Bank of Canada", "Reserve Bank of Australia", "University of Westbury": a capitalised
 /// organisation head word followed by "of" or "for" and capitalised words is one organisation's
@@ -1302,7 +1206,7 @@ fn orgs_of_places(text: &str, toks: &[Tok]) -> Vec<Cand> {
     // newspaper's head word
     for i in 1..toks.len() {
         let head = tok(text, toks, i);
-        if !capitalised(head) || !MEDIA_HEADS.iter().any(|m| m.eq_ignore_ascii_case(head)) {
+        if !capitalised(head) || !MEDIA_HEADS.contains_ignore_ascii_case(head) {
             continue;
         }
         let a = name_words_before(text, toks, i);
@@ -1316,27 +1220,8 @@ fn orgs_of_places(text: &str, toks: &[Tok]) -> Vec<Cand> {
     out
 }
 
-/// Capitalised head words of buildings and grounds ("... Cricket Ground", "... Stadium").
-const FACILITY_HEADS: &[&str] = &[
-    "Stadium",
-    "Ground",
-    "Arena",
-    "Oval",
-    "Airport",
-    "Bridge",
-    "Square",
-    "Street",
-    "Avenue",
-    "Road",
-    "Palace",
-    "Tower",
-    "Cathedral",
-    "Mosque",
-    "Station",
-    "Hotel",
-    "Prison",
-    "Museum",
-];
+// `FACILITY_HEADS`: resources/lexicon/en/entities/facility-heads.txt
+use dateline_lexicon::en::entities::FACILITY_HEADS;
 
 /// "the Lakeside Cricket Ground", "Westbury Central Station": capitalised words before a
 /// capitalised facility head word are one facility's name (not the place they start with),
@@ -1360,9 +1245,8 @@ fn facility_names(text: &str, toks: &[Tok]) -> Vec<Cand> {
     out
 }
 
-/// Newspaper and journal head words ("... Herald", "... Times", "Journal of ...").
-const MEDIA_HEADS: &[&str] =
-    &["herald", "times", "post", "journal", "tribune", "gazette", "telegraph", "chronicle", "observer"];
+// `MEDIA_HEADS`: resources/lexicon/en/entities/media-heads.txt
+use dateline_lexicon::en::entities::MEDIA_HEADS;
 
 /// Where the capitalised words of a name right before token `i` start (at most four; `i` when
 /// there are none): nationality and party words count ("Canadian Institute of ...",
@@ -1389,33 +1273,8 @@ fn company_evidence(w: &str) -> bool {
     matches!(w, "CEO" | "shares" | "stock" | "Inc" | "Inc." | "Corp" | "Corp." | "plc" | "Ltd" | "Ltd.")
 }
 
-/// Lower-case nouns for a company that can stand right before its name ("the gas company X").
-const COMPANY_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "giant",
-    "carrier",
-    "airline",
-    "operator",
-    "bank",
-    "lender",
-    "insurer",
-    "broadcaster",
-    "conglomerate",
-    "monopoly",
-    "utility",
-    "retailer",
-    "manufacturer",
-    "maker",
-    "producer",
-    "exporter",
-    "supplier",
-    "startup",
-    "newspaper",
-    "daily",
-    "tabloid",
-    "agency",
-];
+// `COMPANY_NOUNS`: resources/lexicon/en/entities/company-nouns.txt
+use dateline_lexicon::en::entities::COMPANY_NOUNS;
 
 /// A name the recogniser typed person or place that is followed, once or more, by company
 /// evidence ("Kestrel CEO", "Kestrel shares", "Kestrel's CEO") is an organisation at every
@@ -1577,5 +1436,18 @@ mod tests {
         one_type_per_name(text, &mut cands);
         assert_eq!(cands[0].kind, Kind::Org);
         assert_eq!(cands[1].kind, Kind::Org);
+    }
+
+    #[test]
+    fn every_kind_of_the_place_head_lists_is_a_record_kind() {
+        for (file, pairs) in [("place-nouns", en::PLACE_NOUNS), ("plural-place-heads", en::PLURAL_PLACE_HEADS)] {
+            assert!(!pairs.is_empty(), "{file}");
+            for &(w, k) in pairs.iter() {
+                assert!(Kind::parse(k).is_some_and(Kind::is_place), "{file}: {w} has kind {k}");
+            }
+        }
+        assert_eq!(PLACE_NOUNS.len(), en::PLACE_NOUNS.len());
+        assert_eq!(PLURAL_PLACE_HEADS.len(), en::PLURAL_PLACE_HEADS.len());
+        assert!(PLACE_NOUNS.contains(&("airport", Kind::Fac)));
     }
 }

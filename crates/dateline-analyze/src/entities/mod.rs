@@ -18,13 +18,13 @@
 
 mod common_words;
 mod geo;
-mod lexicon;
 mod mentions;
 mod merge;
 mod occurrences;
 mod reporters;
 mod titles;
 
+use dateline_text::segment::TokenTable;
 use dateline_text::Span;
 
 use crate::{Dateline, Entity, Resources};
@@ -93,19 +93,20 @@ pub fn find_entities_bounded(
     resources: &Resources,
     dateline: Option<&Dateline>,
 ) -> (Vec<Entity>, bool) {
-    find_entities_credited(text, sentences, resources, dateline, &[])
+    find_entities_credited(text, &TokenTable::new(text), sentences, resources, dateline, &[])
 }
 
 /// [`find_entities_bounded`] with agencies credited outside the dateline (spans of `text`, such
 /// as a byline's agency), which are organisations.
 pub(crate) fn find_entities_credited(
     text: &str,
+    table: &TokenTable,
     sentences: &[Span],
     resources: &Resources,
     dateline: Option<&Dateline>,
     credits: &[Span],
 ) -> (Vec<Entity>, bool) {
-    let toks = tokens(text, sentences);
+    let toks = tokens(text, table, sentences);
     let mut cands = mentions::find(text, &toks, sentences, resources, dateline, credits);
     let cap = MAX_MENTIONS_BASE.saturating_add(text.len() / TEXT_BYTES_PER_MENTION);
     let cut = cands.len() > cap;
@@ -117,9 +118,10 @@ pub(crate) fn find_entities_credited(
     (merge::finish(text, ents), cut)
 }
 
-/// Tokens of the whole text (the recogniser's tokenizer), each tagged with its sentence.
-fn tokens(text: &str, sentences: &[Span]) -> Vec<Tok> {
-    let spans = dateline_ner::tokenize(text);
+/// Tokens of the whole text (the recogniser's tokenizer, splitting the whitespace-free chunks of
+/// the article's token table), each tagged with its sentence.
+fn tokens(text: &str, table: &TokenTable, sentences: &[Span]) -> Vec<Tok> {
+    let spans = dateline_ner::tokenize_chunks(text, table.chunks().map(|(a, b, _)| (a, b)));
     let mut out = Vec::with_capacity(spans.len());
     let mut s = 0;
     for (a, b) in spans {

@@ -12,11 +12,11 @@ use super::mentions::{cand, is_calendar_word};
 use super::{capitalised, tok, Cand, Kind, Source, Tok};
 use crate::quotes::is_first_name;
 
-/// Verbs of saying after which the capitalised words before them are the sayer.
-const SAYING: &[&str] = &["said", "says", "told", "added", "stated", "wrote", "writes", "explained", "insisted"];
+// `SAYING`: resources/lexicon/en/entities/saying.txt
+use dateline_lexicon::en::entities::SAYING;
 
-/// Verbs of reporting, said of publications and agencies more than of people.
-const REPORTING: &[&str] = &["reported", "reports", "published", "quoted", "cited"];
+// `REPORTING`: resources/lexicon/en/entities/reporting.txt
+use dateline_lexicon::en::entities::REPORTING;
 
 /// Whether `w` starts as a word of [`SAYING`] or [`REPORTING`] or "to" may: a cheap first
 /// test for every token.
@@ -24,126 +24,11 @@ fn may_be_cue(w: &str) -> bool {
     matches!(w.as_bytes().first(), Some(b's' | b't' | b'a' | b'w' | b'e' | b'i' | b'r' | b'p' | b'q' | b'c'))
 }
 
-/// Capitalised words that are never a name, whatever follows them: pronouns, determiners and
-/// quantifiers ("Some said", "Most say").
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "You",
-    "I",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Some",
-    "Most",
-    "Many",
-    "Much",
-    "Others",
-    "Other",
-    "Both",
-    "All",
-    "Each",
-    "Every",
-    "Neither",
-    "Either",
-    "Few",
-    "Several",
-    "Everyone",
-    "Everybody",
-    "Nobody",
-    "Someone",
-    "Somebody",
-    "Anyone",
-    "Anybody",
-    "No",
-    "None",
-    "One",
-    "Another",
-    "Who",
-    "What",
-    "Which",
-    "There",
-    "Here",
-    "Then",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "Yet",
-    "Also",
-    "Still",
-    "However",
-    "Meanwhile",
-    "Later",
-    "Earlier",
-    "Today",
-    "Yesterday",
-    "Tomorrow",
-    "Now",
-    "When",
-    "While",
-    "If",
-    "As",
-    "After",
-    "Before",
-    "Since",
-    "Police",
-    "Officials",
-    "Witnesses",
-    "Residents",
-    "Sources",
-    "Critics",
-    "Experts",
-    "Analysts",
-    "Officers",
-    "Doctors",
-    "Researchers",
-    "Scientists",
-    "Authorities",
-    "Investigators",
-    "Prosecutors",
-    "Lawyers",
-    "Reports",
-    "Polls",
-    "Data",
-    "Studies",
-    "Observers",
-    "Supporters",
-    "Opponents",
-    "Protesters",
-    "Organisers",
-    "Organizers",
-    "Activists",
-    "Diplomats",
-    "Relatives",
-    "Neighbours",
-    "Neighbors",
-    "Locals",
-    "Survivors",
-    "Rescuers",
-    "Staff",
-    "Workers",
-    "Farmers",
-    "Traders",
-    "Economists",
-    "Unions",
-    "Parents",
-    "Teachers",
-    "Students",
-    "Voters",
-    "Fans",
-];
+// `NOT_NAMES`: resources/lexicon/en/entities/reporter-not-names.txt
+use dateline_lexicon::en::entities::REPORTER_NOT_NAMES as NOT_NAMES;
 
-/// Lower-case words that may follow the source named after "according to" ("according to X
-/// on Monday"); any other lower-case word shows the name was a modifier ("the X aide").
-const AFTER_A_SOURCE: &[&str] = &["on", "in", "at", "and", "which", "who", "that", "as", "from", "to", "for", "of"];
+// `AFTER_A_SOURCE`: resources/lexicon/en/entities/after-a-source.txt
+use dateline_lexicon::en::entities::AFTER_A_SOURCE;
 
 /// Whether token `k` is a hyphen written inside a word ("Sun-Times"), between name words.
 fn hyphen_joins(text: &str, toks: &[Tok], k: usize) -> bool {

@@ -72,7 +72,7 @@ fn debug_candidates() {
     let text = std::fs::read_to_string(path).expect("read");
     let res = resources();
     let sentences = dateline_text::segment::sentences(&text);
-    let toks = tokens(&text, &sentences);
+    let toks = tokens(&text, &TokenTable::new(&text), &sentences);
     for s in 0..sentences.len() {
         let words: Vec<&str> = toks.iter().filter(|t| t.sentence == s).map(|t| &text[t.start..t.end]).collect();
         let pred = res.ner.predict(&words);
@@ -421,7 +421,7 @@ fn capitalised_words_that_say_things_are_not_always_names() {
                 Some said the strike could last weeks, according to the Vrezhnak aide. \
                 Okonkwo said the talks would resume. Mediator Okonkwo said so on Sunday.";
     let sentences = dateline_text::segment::sentences(text);
-    let toks = tokens(text, &sentences);
+    let toks = tokens(text, &TokenTable::new(text), &sentences);
     let found: Vec<&str> =
         reporters::reporters(text, &toks, |_, _| false).iter().map(|c| &text[c.start..c.end]).collect();
     assert_eq!(found, ["Okonkwo", "Okonkwo"]);
@@ -436,4 +436,17 @@ fn a_common_word_capitalised_only_at_sentence_starts_is_no_name() {
     let ents = run(text);
     assert!(find(&ents, "Stevedores").is_none(), "{ents:?}");
     assert_eq!(find(&ents, "Kofi Mensah").map(|e| e.kind.as_str()), Some("PERSON"), "{ents:?}");
+}
+
+proptest::proptest! {
+    /// The entity stage's treebank tokens, split from the chunks of the article's token table,
+    /// are the recogniser's own tokenization of the text.
+    #[test]
+    fn treebank_tokens_from_the_table_equal_the_tokenizer(
+        text in r"([a-zA-Z0-9.,'\u{2019}\u{301}\u{e9}$%()&:;-]{1,7}|[ \n\r\t\u{a0}\u{2029}]{1,2}){0,24}|\PC{0,60}"
+    ) {
+        let table = TokenTable::new(&text);
+        let chunks = table.chunks().map(|(a, b, _)| (a, b));
+        proptest::prop_assert_eq!(dateline_ner::tokenize_chunks(&text, chunks), dateline_ner::tokenize(&text));
+    }
 }

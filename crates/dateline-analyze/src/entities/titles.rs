@@ -6,132 +6,20 @@ use dateline_text::Span;
 use super::merge::Ent;
 use super::{capitalised, tok, tok_at, tok_ending, Kind, Tok};
 
-/// Nouns that head a role phrase ("the head of ...", "a spokesman for ...").
-const ROLE_NOUNS: &[&str] = &[
-    "head",
-    "chief",
-    "leader",
-    "president",
-    "minister",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "director",
-    "commander",
-    "chairman",
-    "chairwoman",
-    "governor",
-    "mayor",
-    "ambassador",
-    "envoy",
-    "general",
-    "official",
-    "founder",
-    "ceo",
-    "editor",
-    "analyst",
-    "professor",
-    "manager",
-    "coach",
-    "deputy",
-    "adviser",
-    "advisor",
-    "aide",
-    "member",
-    "senator",
-    "judge",
-    "prosecutor",
-    "lawyer",
-    "attorney",
-    "officer",
-    "captain",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "representative",
-    "researcher",
-    "economist",
-    "expert",
-    "owner",
-    "chair",
-    "vice",
-    "former",
-    "acting",
-    "top",
-    "senior",
-    "foreign",
-    "defense",
-    "defence",
-    "interior",
-    "prime",
-];
+// `ROLE_NOUNS`: resources/lexicon/en/entities/role-nouns.txt
+use dateline_lexicon::en::entities::ROLE_NOUNS;
 
-/// Military ranks (lower case, no period): "the military official" refers to someone with one.
-const MILITARY: &[&str] = &[
-    "gen",
-    "general",
-    "col",
-    "colonel",
-    "maj",
-    "major",
-    "lt",
-    "lieutenant",
-    "capt",
-    "captain",
-    "adm",
-    "admiral",
-    "cmdr",
-    "commander",
-    "brig",
-    "brigadier",
-    "marshal",
-    "sgt",
-    "sergeant",
-    "cpl",
-    "corporal",
-    "pvt",
-    "private",
-];
+// `MILITARY`: resources/lexicon/en/entities/military.txt
+use dateline_lexicon::en::entities::MILITARY;
 
-/// Nouns of nominal mentions that refer back to a titled person ("the official").
-const NOMINALS: &[&str] = &[
-    "official",
-    "minister",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "president",
-    "general",
-    "commander",
-    "diplomat",
-    "ambassador",
-    "envoy",
-    "leader",
-    "chief",
-    "head",
-    "director",
-    "secretary",
-    "senator",
-    "governor",
-    "mayor",
-    "officer",
-    "premier",
-    "chancellor",
-    "colonel",
-];
+// `NOMINALS`: resources/lexicon/en/entities/nominals.txt
+use dateline_lexicon::en::entities::NOMINALS;
 
-/// Function words that never modify a role noun.
-const STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "that", "this",
-    "said", "says", "told", "is", "was", "are", "were", "be", "his", "her", "its", "their", "our", "when", "while",
-    "after", "before", "but", "than", "then", "if",
-];
+// `STOP`: resources/lexicon/en/entities/title-stop.txt
+use dateline_lexicon::en::entities::TITLE_STOP as STOP;
 
-/// Nouns of nominal mentions that fit anyone with a title or role.
-const GENERIC_NOMINALS: &[&str] = &["official", "leader", "chief", "head", "director", "officer", "diplomat"];
+// `GENERIC_NOMINALS`: resources/lexicon/en/entities/generic-nominals.txt
+use dateline_lexicon::en::entities::GENERIC_NOMINALS;
 
 fn is_role_noun(w: &str) -> bool {
     ROLE_NOUNS.contains(&w.to_lowercase().as_str())

@@ -9,248 +9,23 @@ use std::sync::LazyLock;
 
 use dateline_ner::lexicon::WordMap;
 
-/// Lemmas of verbs that introduce what someone said, wrote, claimed, believed, found or intends
-/// (PolNeAR's scope, and a news reader's: "officials believe that ...", "the poll found that ...",
-/// "she plans to run"). Sorted for binary search. The verbs of thought and intent ([`BELIEF`],
-/// [`INTENT`]) are held to stricter frames by the stages than verbs of saying.
-const LEMMAS: &[&str] = &[
-    "accuse",
-    "acknowledge",
-    "add",
-    "admit",
-    "affirm",
-    "agree",
-    "allege",
-    "announce",
-    "applaud",
-    "argue",
-    "ask",
-    "assert",
-    "attack",
-    "believe",
-    "blame",
-    "blast",
-    "boast",
-    "caution",
-    "charge",
-    "chide",
-    "cite",
-    "claim",
-    "comment",
-    "complain",
-    "concede",
-    "conclude",
-    "condemn",
-    "confirm",
-    "contend",
-    "counter",
-    "criticise",
-    "criticize",
-    "declare",
-    "decline",
-    "decry",
-    "defend",
-    "demand",
-    "denounce",
-    "deny",
-    "deride",
-    "describe",
-    "disclose",
-    "dismiss",
-    "doubt",
-    "elaborate",
-    "emphasise",
-    "emphasize",
-    "endorse",
-    "estimate",
-    "exclaim",
-    "expect",
-    "explain",
-    "express",
-    "fear",
-    "feel",
-    "find",
-    "forecast",
-    "hail",
-    "highlight",
-    "hope",
-    "imagine",
-    "indicate",
-    "insist",
-    "intend",
-    "joke",
-    "know",
-    "lambast",
-    "lament",
-    "maintain",
-    "mention",
-    "mock",
-    "note",
-    "observe",
-    "oppose",
-    "plan",
-    "plead",
-    "pledge",
-    "praise",
-    "predict",
-    "proclaim",
-    "promise",
-    "propose",
-    "question",
-    "quip",
-    "realise",
-    "realize",
-    "rebuke",
-    "recall",
-    "reckon",
-    "recognise",
-    "recognize",
-    "recommend",
-    "recount",
-    "refuse",
-    "reiterate",
-    "reject",
-    "remark",
-    "reply",
-    "report",
-    "respond",
-    "retort",
-    "reveal",
-    "ridicule",
-    "say",
-    "seek",
-    "show",
-    "slam",
-    "state",
-    "stress",
-    "suggest",
-    "support",
-    "suspect",
-    "tell",
-    "testify",
-    "think",
-    "threaten",
-    "tout",
-    "tweet",
-    "underline",
-    "underscore",
-    "understand",
-    "urge",
-    "vow",
-    "want",
-    "warn",
-    "wonder",
-    "worry",
-    "write",
-];
+// `LEMMAS`: resources/lexicon/en/quotes/cue-lemmas.txt
+use dateline_lexicon::en::quotes::CUE_LEMMAS as LEMMAS;
 
-/// Irregular forms and their lemmas.
-const IRREGULAR: &[(&str, &str)] = &[
-    ("said", "say"),
-    ("says", "say"),
-    ("saying", "say"),
-    ("told", "tell"),
-    ("wrote", "write"),
-    ("written", "write"),
-    ("forecasts", "forecast"),
-    ("thought", "think"),
-    ("knew", "know"),
-    ("felt", "feel"),
-    ("found", "find"),
-    ("sought", "seek"),
-    // "back" alone is an adverb far more often than a verb.
-    ("backed", "back"),
-    ("backing", "back"),
-    ("backs", "back"),
-    ("understood", "understand"),
-];
+// `IRREGULAR`: resources/lexicon/en/quotes/cue-irregular-forms.tsv
+use dateline_lexicon::en::quotes::CUE_IRREGULAR_FORMS as IRREGULAR;
 
-/// Verbs of thought, knowledge and evidence: they report a clause ("believes that ...", "the
-/// survey found that ...", "thinks the plan will fail"), never a bare object, and they do not
-/// frame quoted phrases (a scare quote near "think" is nobody's quote).
-const BELIEF: &[&str] = &[
-    "believe",
-    "doubt",
-    "expect",
-    "fear",
-    "feel",
-    "find",
-    "hope",
-    "imagine",
-    "know",
-    "realise",
-    "realize",
-    "reckon",
-    "recognise",
-    "recognize",
-    "show",
-    "suspect",
-    "think",
-    "understand",
-    "worry",
-];
+// `BELIEF`: resources/lexicon/en/quotes/belief.txt
+use dateline_lexicon::en::quotes::BELIEF;
 
-/// Verbs of intent: they report what their subject means to do, as a "to" infinitive ("plans
-/// to run", "declined to comment", "wants voters to know").
-const INTENT: &[&str] =
-    &["decline", "expect", "hope", "intend", "plan", "pledge", "promise", "refuse", "seek", "threaten", "vow", "want"];
+// `INTENT`: resources/lexicon/en/quotes/intent.txt
+use dateline_lexicon::en::quotes::INTENT;
 
-/// Verbs of stance and judgement whose object is what is attributed ("criticised the plan",
-/// "endorsed Smith", "accused the ministry of lying", "called for a recount").
-const OBJECT: &[&str] = &[
-    "accuse",
-    "applaud",
-    "attack",
-    "back",
-    "blame",
-    "blast",
-    "call for",
-    "chide",
-    "cite",
-    "condemn",
-    "criticise",
-    "criticize",
-    "decry",
-    "defend",
-    "demand",
-    "denounce",
-    "deride",
-    "dismiss",
-    "endorse",
-    "hail",
-    "lambast",
-    "mock",
-    "oppose",
-    "praise",
-    "propose",
-    "rebuke",
-    "reject",
-    "refer to",
-    "ridicule",
-    "slam",
-    "support",
-    "tout",
-];
+// `OBJECT`: resources/lexicon/en/quotes/object.txt
+use dateline_lexicon::en::quotes::OBJECT;
 
-/// Verbs of saying whose object, when no clause follows, is what they report: "announced his
-/// resignation", "described the plan as a failure", "the poll shows Smith ahead".
-const OBJECT_TOO: &[&str] = &[
-    "acknowledge",
-    "announce",
-    "confirm",
-    "deny",
-    "describe",
-    "disclose",
-    "estimate",
-    "express",
-    "forecast",
-    "highlight",
-    "predict",
-    "recommend",
-    "report",
-    "reveal",
-    "show",
-];
+// `OBJECT_TOO`: resources/lexicon/en/quotes/object-too.txt
+use dateline_lexicon::en::quotes::OBJECT_TOO;
 
 /// Whether `lemma` reports its object when no clause follows ([`OBJECT_TOO`]).
 pub(super) fn object_too(lemma: &str) -> bool {
@@ -278,10 +53,8 @@ pub(super) fn is_speech(lemma: &str) -> bool {
         && !matches!(lemma, "decline" | "intend" | "plan" | "refuse" | "seek" | "threaten" | "want" | "call on")
 }
 
-/// Lemmas whose object can be the reported content itself, without "that": "X said the talks
-/// failed", "X told reporters the talks failed". Others ("denied the report", "noted the
-/// date") take a plain object that is not speech, so they need "that" or a quote.
-const BARE_CONTENT: &[&str] = &["add", "argue", "assert", "claim", "contend", "insist", "say", "tell", "write"];
+// `BARE_CONTENT`: resources/lexicon/en/quotes/bare-content.txt
+use dateline_lexicon::en::quotes::BARE_CONTENT;
 
 /// The lemma of `word` when it is a cue verb (any inflection, any case), else `None`.
 ///
@@ -305,41 +78,8 @@ pub(super) fn lemma(word: &str) -> Option<&'static str> {
 /// The longest word [`lemma`] looks at.
 const MAX_LEN: usize = 20;
 
-/// Lemmas whose "-s" form is more often a plural noun ("media reports", "the claims", "in 26
-/// states"): that form counts as a cue only right after its subject.
-const NOUNISH: &[&str] = &[
-    "attack",
-    "charge",
-    "claim",
-    "comment",
-    "counter",
-    "estimate",
-    "forecast",
-    "highlight",
-    "note",
-    "promise",
-    "question",
-    "remark",
-    "report",
-    "reply",
-    "state",
-    "tweet",
-    "vow",
-    "joke",
-    "quip",
-    "retort",
-    "demand",
-    "praise",
-    "slam",
-    "blast",
-    "cite",
-    "plan",
-    "find",
-    "fear",
-    "hope",
-    "doubt",
-    "worry",
-];
+// `NOUNISH`: resources/lexicon/en/quotes/nounish.txt
+use dateline_lexicon::en::quotes::NOUNISH;
 
 /// Whether `word` (a form of `lemma`) could be a plural noun rather than a verb.
 pub(super) fn maybe_noun(word: &str, lemma: &str) -> bool {
@@ -432,8 +172,8 @@ fn exact(lower: &str) -> Option<&'static str> {
     EXACT.get(lower).copied()
 }
 
-/// Real words one typing slip away from a cue form ("started" / "stated").
-const NOT_TYPOS: &[&str] = &["started", "assets", "stared", "planed"];
+// `NOT_TYPOS`: resources/lexicon/en/quotes/not-typos.txt
+use dateline_lexicon::en::quotes::NOT_TYPOS;
 
 /// A one-edit misspelling of a cue form: only for words of six letters or more that end in
 /// "-ed" or "-s" (inflected, so most likely a verb), compared with the "-ed" and "-s" forms of

@@ -35,8 +35,8 @@ const EMBEDDED_SPEAKER_TOKENS: usize = 4;
 /// ... or between it and the cue when they are all capitalised (a name and its titles).
 const EMBEDDED_NAME_TOKENS: usize = 7;
 
-/// Lowercase words that may open that speaker phrase (`," he said`, `," his brother told`).
-const EMBEDDED_SPEAKER_STARTS: &[&str] = &["the", "a", "an", "he", "she", "they", "we", "his", "her", "their", "its"];
+// `EMBEDDED_SPEAKER_STARTS`: resources/lexicon/en/quotes/embedded-speaker-starts.txt
+use dateline_lexicon::en::quotes::EMBEDDED_SPEAKER_STARTS;
 
 /// Direct quotes of the article, and which tokens served as their cues.
 pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<Found>, Vec<bool>) {
@@ -171,10 +171,8 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
     (out, used)
 }
 
-/// Words after a closing mark that start something new rather than finish the quoted clause
-/// (`called them "losers" and left`).
-const NOT_GOING_ON: &[&str] =
-    &["and", "but", "or", "as", "when", "while", "which", "who", "because", "before", "after", "if", "so"];
+// `NOT_GOING_ON`: resources/lexicon/en/quotes/not-going-on.txt
+use dateline_lexicon::en::quotes::NOT_GOING_ON;
 
 /// From the opening mark at byte `open` to the end of its sentence, without the final stop.
 fn clause_from(doc: &Doc, open: usize) -> Option<Span> {

@@ -1,13 +1,16 @@
 //! The article as the quote stages see it: tokens once, sentences as token ranges, and the
 //! small word tests every stage shares.
 
-use dateline_text::segment::{self, Token, TokenKind};
+use std::borrow::Cow;
+
+use dateline_text::segment::{Token, TokenKind};
 use dateline_text::Span;
 
 /// Tokens and sentences of one article, computed once and shared by every stage.
 pub(super) struct Doc<'a> {
     pub text: &'a str,
-    pub toks: Vec<Token>,
+    /// The tokens of the article's token table (or of `text`, for [`Doc::new`]).
+    pub toks: Cow<'a, [Token]>,
     /// Sentences as `[first, last)` token ranges, in order.
     pub sents: Vec<(usize, usize)>,
     /// Whether a sentence over [`super::MAX_SENTENCE_TOKENS`] was read as windows.
@@ -17,8 +20,14 @@ pub(super) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
+    /// The document of `text` with its own tokens (for the quote stage's unit tests).
+    #[cfg(test)]
     pub fn new(text: &'a str, sentences: &[Span]) -> Self {
-        let toks = segment::tokens(text);
+        Self::with_tokens(text, Cow::Owned(dateline_text::segment::tokens(text)), sentences)
+    }
+
+    /// `toks` are the tokens of the article's token table (`segment::tokens(text)`).
+    pub fn with_tokens(text: &'a str, toks: Cow<'a, [Token]>, sentences: &[Span]) -> Self {
         let mut sents = Vec::with_capacity(sentences.len());
         let mut windowed = false;
         for s in sentences {
@@ -124,58 +133,17 @@ pub(super) fn is_quote_mark(s: &str) -> bool {
     matches!(s, "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}")
 }
 
-/// Subject pronouns that can stand for a speaker.
-pub(super) const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+// `PRONOUNS`: resources/lexicon/en/quotes/pronouns.txt
+pub(super) use dateline_lexicon::en::quotes::PRONOUNS;
 
-/// Words that mark a new clause: a speaker phrase never reaches back across them.
-pub(super) const CLAUSE_WORDS: &[&str] = &[
-    "that", "and", "but", "or", "which", "while", "when", "as", "because", "if", "where", "after", "before", "since",
-    "so", "though", "although", "whereas", "unless", "than",
-];
+// `CLAUSE_WORDS`: resources/lexicon/en/quotes/clause-words.txt
+pub(super) use dateline_lexicon::en::quotes::CLAUSE_WORDS;
 
-/// Auxiliaries and adverbs that may sit between a speaker and the cue ("has said", "also added").
-pub(super) const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "is",
-    "were",
-    "are",
-    "will",
-    "would",
-    "also",
-    "later",
-    "then",
-    "again",
-    "previously",
-    "further",
-    "once",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "recently",
-    "earlier",
-    "first",
-    "just",
-    "often",
-    "sometimes",
-    "still",
-    "even",
-    "now",
-    "already",
-    "always",
-    "long",
-    "both",
-];
+// `AUXILIARIES`: resources/lexicon/en/quotes/auxiliaries.txt
+pub(super) use dateline_lexicon::en::quotes::AUXILIARIES;
 
-/// Words that show a phrase is a clause, not a noun phrase (finite auxiliaries and copulas).
-pub(super) const VERBISH: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
-    "must", "did", "does", "do", "be", "been", "being", "won't", "can't", "isn't", "wasn't",
-];
+// `VERBISH`: resources/lexicon/en/quotes/verbish.txt
+pub(super) use dateline_lexicon::en::quotes::VERBISH;
 
 /// Whether token `i` looks like a verb or finite auxiliary (for telling clauses from appositions).
 pub(super) fn verbish(doc: &Doc, i: usize) -> bool {

@@ -171,12 +171,11 @@ fn plural_noun(doc: &Doc, j: usize) -> bool {
         && (doc.is(j + 1, &["in", "of", "from", "by", "on", "about", "at", "for", "and", "or"]) || !doc.is_word(j + 1))
 }
 
-/// Words after a comma that open a clause of the writer's, not more of the reported content:
-/// "..., but ...", "..., which ...", "..., while ...".
-const CLAUSE_TURNS: &[&str] = &["which", "who", "whom", "whose", "where"];
+// `CLAUSE_TURNS`: resources/lexicon/en/quotes/clause-turns.txt
+use dateline_lexicon::en::quotes::CLAUSE_TURNS;
 
-/// Conjunctions of concession that open a clause after a comma.
-const CONCESSIVE: &[&str] = &["although", "whereas"];
+// `CONCESSIVE`: resources/lexicon/en/quotes/concessive.txt
+use dateline_lexicon::en::quotes::CONCESSIVE;
 
 /// A past-tense verb in lower case ("boycotted", "conceded").
 fn past_tense(doc: &Doc, j: usize) -> bool {
@@ -184,36 +183,8 @@ fn past_tense(doc: &Doc, j: usize) -> bool {
     t.len() > 4 && t.ends_with("ed") && doc.is_word(j) && !doc.is_cap(j)
 }
 
-/// Nouns that name the occasion of a statement: "in an interview", "at a rally".
-const OCCASIONS: &[&str] = &[
-    "interview",
-    "interviews",
-    "statement",
-    "speech",
-    "rally",
-    "debate",
-    "conference",
-    "briefing",
-    "appearance",
-    "hearing",
-    "op-ed",
-    "tweet",
-    "tweets",
-    "twitter",
-    "facebook",
-    "post",
-    "email",
-    "letter",
-    "memo",
-    "call",
-    "meeting",
-    "show",
-    "broadcast",
-    "podcast",
-    "anonymity",
-    "remarks",
-    "address",
-];
+// `OCCASIONS`: resources/lexicon/en/quotes/occasions.txt
+use dateline_lexicon::en::quotes::OCCASIONS;
 
 /// Whether token `j` opens a phrase naming the occasion of the statement ("in an interview
 /// with CNN", "at a news conference", "on condition of anonymity", "on Twitter"), which ends
@@ -229,63 +200,8 @@ fn occasion(doc: &Doc, j: usize, e: usize) -> bool {
     k - j <= 4 && doc.is(k, OCCASIONS) && !doc.is(k + 1, &["that", "of"])
 }
 
-/// Labels that end with a colon at a paragraph start but are not speakers.
-const LABELS: &[&str] = &[
-    "update",
-    "updated",
-    "related",
-    "note",
-    "photo",
-    "photos",
-    "video",
-    "watch",
-    "source",
-    "sources",
-    "credit",
-    "correction",
-    "editor",
-    "advertisement",
-    "read",
-    "see",
-    "also",
-    "tags",
-    "topics",
-    "filed",
-    "share",
-    "click",
-    "subscribe",
-    "listen",
-    "image",
-    "images",
-    "caption",
-    "contact",
-    "email",
-    "follow",
-    "more",
-    "recommended",
-    "sponsored",
-    "disclosure",
-    "clarification",
-    "warning",
-    "breaking",
-    "exclusive",
-    "analysis",
-    "opinion",
-    "commentary",
-    "live",
-    "transcript",
-    "full",
-    "previously",
-    "background",
-    "graphic",
-    "map",
-    "chart",
-    "timeline",
-    "getty",
-    "reuters",
-    "ap",
-    "afp",
-];
+// `LABELS`: resources/lexicon/en/quotes/labels.txt
+use dateline_lexicon::en::quotes::LABELS;
 
 /// "Name: content" at a paragraph start (interview transcripts, "Q:" and "A:", headlines such as
 /// "Senator Lee: Talks Have Failed"): the name before the colon is the speaker and the rest of the
@@ -325,11 +241,8 @@ fn labelled(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[boo
     })
 }
 
-/// Documents that speak for themselves when a sentence opens with them: "In a new poll, ...".
-const STUDIES: &[&str] = &[
-    "poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "ruling", "audit", "review",
-    "memo", "filing", "census", "data",
-];
+// `STUDIES`: resources/lexicon/en/quotes/studies.txt
+use dateline_lexicon::en::quotes::STUDIES;
 
 /// "In the latest poll, CONTENT": a sentence led by a poll, survey, study or report and with no
 /// cue of its own reports what that document found. Cue: "In"; speaker: the document.
@@ -450,38 +363,8 @@ fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
     out
 }
 
-/// Words that open something other than more content after a parenthetical attribution.
-const NOT_CONTINUATION: &[&str] = &[
-    "and",
-    "but",
-    "or",
-    "adding",
-    "saying",
-    "noting",
-    "citing",
-    "referring",
-    "which",
-    "who",
-    "before",
-    "after",
-    "while",
-    "as",
-    "when",
-    "because",
-    "though",
-    "although",
-    "in",
-    "on",
-    "at",
-    "according",
-    "so",
-    "then",
-    "where",
-    "whose",
-    "with",
-    "a",
-    "an",
-];
+// `NOT_CONTINUATION`: resources/lexicon/en/quotes/not-continuation.txt
+use dateline_lexicon::en::quotes::NOT_CONTINUATION;
 
 /// The content that resumes after a parenthetical attribution ("The plan, he said, will fail"):
 /// from token `a` to the sentence end, when it is more than a trailing adverbial.
@@ -497,80 +380,8 @@ fn predicate(doc: &Doc, a: usize) -> bool {
         || doc.is(a, IRREGULAR_PAST)
 }
 
-/// Past forms of common verbs that do not end in "-ed".
-const IRREGULAR_PAST: &[&str] = &[
-    "became",
-    "began",
-    "bought",
-    "broke",
-    "brought",
-    "built",
-    "came",
-    "caught",
-    "chose",
-    "cost",
-    "did",
-    "drew",
-    "drove",
-    "fell",
-    "felt",
-    "flew",
-    "forgot",
-    "fought",
-    "found",
-    "gave",
-    "got",
-    "grew",
-    "heard",
-    "held",
-    "hid",
-    "hit",
-    "hung",
-    "hurt",
-    "kept",
-    "knew",
-    "laid",
-    "led",
-    "left",
-    "let",
-    "lost",
-    "made",
-    "meant",
-    "met",
-    "paid",
-    "put",
-    "quit",
-    "ran",
-    "rode",
-    "rose",
-    "sang",
-    "sat",
-    "saw",
-    "sent",
-    "set",
-    "shook",
-    "shut",
-    "slept",
-    "sold",
-    "sought",
-    "spent",
-    "spoke",
-    "stood",
-    "struck",
-    "swore",
-    "taught",
-    "thought",
-    "threw",
-    "took",
-    "tore",
-    "understood",
-    "went",
-    "withdrew",
-    "woke",
-    "won",
-    "wore",
-    "wrote",
-];
+// `IRREGULAR_PAST`: resources/lexicon/en/quotes/irregular-past.txt
+use dateline_lexicon::en::quotes::IRREGULAR_PAST;
 
 fn continuation(doc: &Doc, a: usize, hi: usize) -> Option<Span> {
     if a >= hi || !doc.is_word(a) || doc.is(a, NOT_CONTINUATION) || doc.t(a).ends_with("ing") {
@@ -780,12 +591,11 @@ fn as_reported(doc: &Doc, c: Cue, lo: usize, hi: usize, chain: Option<Chain>) ->
     Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(c.start, c.end), speaker })
 }
 
-/// Modals before a cue that make the saying hypothetical.
-const HYPOTHETICAL: &[&str] = &["could", "can", "might", "may", "should", "must"];
+// `HYPOTHETICAL`: resources/lexicon/en/quotes/hypothetical.txt
+use dateline_lexicon::en::quotes::HYPOTHETICAL;
 
-/// Words that open a subordinate clause.
-const SUBORDINATORS: &[&str] =
-    &["since", "when", "after", "before", "while", "although", "though", "if", "because", "once", "until", "as"];
+// `SUBORDINATORS`: resources/lexicon/en/quotes/subordinators.txt
+use dateline_lexicon::en::quotes::SUBORDINATORS;
 
 /// The end of a clause that closes at its first comma (or the sentence end `hi`).
 fn clause_end(doc: &Doc, from: usize, hi: usize) -> usize {
@@ -903,11 +713,8 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     }
 }
 
-/// Words after a comma that end the object of a verb of stance ("criticised the plan, saying").
-const OBJECT_END: &[&str] = &[
-    "and", "but", "saying", "adding", "calling", "noting", "arguing", "which", "who", "while", "as", "after", "before",
-    "when", "because", "although", "though", "even",
-];
+// `OBJECT_END`: resources/lexicon/en/quotes/object-end.txt
+use dateline_lexicon::en::quotes::OBJECT_END;
 
 /// The object of a verb of stance, to the end of its clause: "criticised [the plan for its cost]".
 fn object(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
@@ -936,8 +743,8 @@ fn object(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
 /// "plans to run", "urged lawmakers to act", "wants the court to rule": where the infinitive (or
 /// its subject) starts.
 fn infinitive(doc: &Doc, c: Cue, hi: usize) -> Option<usize> {
-    /// "vowed Tuesday to remain": a weekday may stand between the verb and "to".
-    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    // `WEEKDAYS`: resources/lexicon/en/quotes/weekdays.txt
+    use dateline_lexicon::en::quotes::WEEKDAYS;
     let mut a = c.end;
     while a < hi && (doc.is(a, &["not", "also", "again"]) || is_adverb(doc, a) || doc.is(a, WEEKDAYS)) {
         a += 1;
@@ -960,7 +767,8 @@ fn infinitive(doc: &Doc, c: Cue, hi: usize) -> Option<usize> {
 
 /// "asked (reporters) whether CONTENT": the question, up to a comma or the sentence end.
 fn question(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
-    const WH: &[&str] = &["whether", "if", "why", "what", "who", "how", "when", "where", "which"];
+    // `WH`: resources/lexicon/en/quotes/wh.txt
+    use dateline_lexicon::en::quotes::WH;
     let w = (from..hi.min(from + 6)).take_while(|&j| doc.is_word(j)).find(|&j| doc.is(j, WH))?;
     let mut e = w + 1;
     while e < hi && !matches!(doc.t(e), "," | ";" | "." | "?" | "!") && !doc.is_mark(e) {
@@ -1008,7 +816,7 @@ fn placed(doc: &Doc, b: usize, hi: usize) -> bool {
     }
     let place = (b + 1..hi).take_while(|&j| doc.is_cap(j) || doc.t(j) == ",").count();
     let end = b + 1 + place;
-    place >= 1 && place <= 5 && (end >= hi || end + 1 >= hi && matches!(doc.t(end), "." | "!" | "?"))
+    (1..=5).contains(&place) && (end >= hi || end + 1 >= hi && matches!(doc.t(end), "." | "!" | "?"))
 }
 
 /// "said local strategist Kofi Mensah", "said former envoy Ama Boateng": a few words of
@@ -1022,9 +830,8 @@ fn described_name(doc: &Doc, a: usize, b: usize) -> bool {
         && (a..described).all(|j| doc.is_word(j) && !doc.is(j, PREPOSITIONS) && !doc.is(j, VERBISH) && !verbish(doc, j))
 }
 
-/// Words that open a speaker phrase after an inverted cue ("..., said several observers").
-const QUANTIFIERS: &[&str] =
-    &["several", "some", "many", "most", "other", "others", "both", "a", "an", "two", "three", "four", "five"];
+// `QUANTIFIERS`: resources/lexicon/en/quotes/quantifiers.txt
+use dateline_lexicon::en::quotes::QUANTIFIERS;
 
 /// Words that open a clause after a hearer ("told his advisers *the* plan would fail").
 const CLAUSE_OPENERS: &[&str] = &["the", "a", "an", "he", "she", "they", "it", "we", "i", "his", "her", "their"];

@@ -159,9 +159,8 @@ pub(super) fn regions(text: &str) -> Vec<Region> {
     out
 }
 
-/// Verbs that end a paragraph-final attribution: `..., he told reporters.`
-const ATTRIBUTION_VERBS: &[&str] =
-    &["said", "says", "told", "added", "adds", "stated", "noted", "explained", "insisted", "warned", "wrote"];
+// `ATTRIBUTION_VERBS`: resources/lexicon/en/quotes/attribution-verbs.txt
+use dateline_lexicon::en::quotes::ATTRIBUTION_VERBS;
 
 /// The most words an attribution after the lost closer may have: `, the deputy minister said on Monday.`
 const ATTRIBUTION_WORDS: usize = 8;

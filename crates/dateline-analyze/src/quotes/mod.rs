@@ -23,6 +23,7 @@ pub(crate) use speaker::is_first_name;
 
 pub(crate) use nominals::add_speaker_mentions;
 
+use dateline_text::segment::TokenTable;
 use dateline_text::Span;
 
 use crate::{Entity, Quote, QuoteKind};
@@ -65,7 +66,17 @@ pub fn find_quotes(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Q
 /// ([`MAX_SENTENCE_TOKENS`]), a content cut ([`MAX_QUOTE_CONTENT_BYTES`]) or quotes past the
 /// article's budget ([`QUOTES_BASE`]).
 pub fn find_quotes_bounded(text: &str, sentences: &[Span], entities: &[Entity]) -> (Vec<Quote>, bool) {
-    let doc = doc::Doc::new(text, sentences);
+    find_quotes_in(text, &TokenTable::new(text), sentences, entities)
+}
+
+/// [`find_quotes_bounded`] over the article's token table (`TokenTable::new(text)`).
+pub(crate) fn find_quotes_in(
+    text: &str,
+    table: &TokenTable,
+    sentences: &[Span],
+    entities: &[Entity],
+) -> (Vec<Quote>, bool) {
+    let doc = doc::Doc::with_tokens(text, std::borrow::Cow::Borrowed(table.tokens()), sentences);
     let mut cut = doc.windowed;
     let cues = phrase::cues(&doc);
     let regions = marks::regions(text);

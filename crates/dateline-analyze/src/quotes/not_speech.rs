@@ -7,8 +7,8 @@ use dateline_text::Span;
 use super::Found;
 use crate::QuoteKind;
 
-/// Small words a title in title case leaves in lower case ("Meet the Press", "Fox and Friends").
-const TITLE_SMALL_WORDS: &[&str] = &["the", "a", "an", "and", "of", "in", "on", "for", "to", "at", "with", "or"];
+// `TITLE_SMALL_WORDS`: resources/lexicon/en/quotes/title-small-words.txt
+use dateline_lexicon::en::quotes::TITLE_SMALL_WORDS;
 
 /// Marks that may open a quoted title (straight, curly, doubled single and angled).
 const QUOTE_CHARS: &[char] =
@@ -17,8 +17,8 @@ const QUOTE_CHARS: &[char] =
 /// The most words a quoted title may have.
 const TITLE_WORDS: usize = 6;
 
-/// Words after which a quoted title names a show, paper or work rather than someone's words.
-const TITLE_FRAMES: &[&str] = &["on", "in", "to", "with", "told", "wrote", "of", "from", "titled", "called", "named"];
+// `TITLE_FRAMES`: resources/lexicon/en/quotes/title-frames.txt
+use dateline_lexicon::en::quotes::TITLE_FRAMES;
 
 /// Whether the quote `f` (direct or partial) is a title or a markup value, not speech.
 pub(super) fn is_not_speech(text: &str, f: &Found) -> bool {

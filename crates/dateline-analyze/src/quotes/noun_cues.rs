@@ -10,120 +10,20 @@ use super::phrase::{finite, is_adverb, Cue, ADVERBIAL, BE, PREPOSITIONS};
 use super::Found;
 use crate::QuoteKind;
 
-/// Nouns that attribute the clause after "that": "the claim that ...", "her warning that ...".
-const NOUN_CUES: &[&str] = &[
-    "accusation",
-    "accusations",
-    "admission",
-    "allegation",
-    "allegations",
-    "argument",
-    "assertion",
-    "assertions",
-    "assurance",
-    "assurances",
-    "belief",
-    "claim",
-    "claims",
-    "complaint",
-    "concern",
-    "concerns",
-    "contention",
-    "fear",
-    "fears",
-    "hope",
-    "hopes",
-    "insistence",
-    "message",
-    "pledge",
-    "prediction",
-    "predictions",
-    "promise",
-    "promises",
-    "reports",
-    "statement",
-    "suggestion",
-    "suspicion",
-    "view",
-    "vow",
-    "warning",
-    "warnings",
-];
+// `NOUN_CUES`: resources/lexicon/en/quotes/noun-cues.txt
+use dateline_lexicon::en::quotes::NOUN_CUES;
 
-/// Determiners that govern a noun cue ("the claim that", "a warning that", "his belief that").
-const NOUN_DETERMINERS: &[&str] =
-    &["the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "these", "those", "such", "any"];
+// `NOUN_DETERMINERS`: resources/lexicon/en/quotes/noun-determiners.txt
+use dateline_lexicon::en::quotes::NOUN_DETERMINERS;
 
-/// Prepositions after which a bare plural is a noun cue ("amid fears that", "despite claims that").
-const NOUN_PREPOSITIONS: &[&str] = &["amid", "despite", "over", "about", "against", "of", "with", "on", "after"];
+// `NOUN_PREPOSITIONS`: resources/lexicon/en/quotes/noun-prepositions.txt
+use dateline_lexicon::en::quotes::NOUN_PREPOSITIONS;
 
-/// Verbs that take an object: without one after them, the clause is a relative one.
-const GAP_VERBS: &[&str] = &[
-    "accepted",
-    "cited",
-    "delivered",
-    "denied",
-    "did",
-    "dismissed",
-    "done",
-    "drafted",
-    "filed",
-    "found",
-    "gave",
-    "get",
-    "give",
-    "given",
-    "got",
-    "had",
-    "has",
-    "have",
-    "hear",
-    "heard",
-    "ignored",
-    "issued",
-    "keep",
-    "kept",
-    "make",
-    "made",
-    "makes",
-    "mentioned",
-    "obtained",
-    "offered",
-    "posted",
-    "prepared",
-    "presented",
-    "produced",
-    "provided",
-    "published",
-    "put",
-    "read",
-    "received",
-    "rejected",
-    "released",
-    "repeated",
-    "reviewed",
-    "said",
-    "saw",
-    "say",
-    "says",
-    "seen",
-    "sent",
-    "shared",
-    "signed",
-    "take",
-    "taken",
-    "takes",
-    "told",
-    "took",
-    "tweeted",
-    "used",
-    "won",
-    "wrote",
-    "written",
-];
+// `GAP_VERBS`: resources/lexicon/en/quotes/gap-verbs.txt
+use dateline_lexicon::en::quotes::GAP_VERBS;
 
-/// Subject pronouns that open a complement clause ("the claim that he lied").
-const THAT_SUBJECTS: &[&str] = &["he", "she", "they", "we", "i", "it", "you", "there"];
+// `THAT_SUBJECTS`: resources/lexicon/en/quotes/that-subjects.txt
+use dateline_lexicon::en::quotes::THAT_SUBJECTS;
 
 /// Noun cues in the sentence `[lo, hi)`: "the senator's claim that CONTENT", "a claim by the
 /// senator that CONTENT", "amid fears that CONTENT". The speaker is the possessor or the "by"

@@ -13,26 +13,8 @@ use super::phrase::{subject_before, Cue};
 use super::Found;
 use crate::QuoteKind;
 
-/// Verbs that frame a quoted characterisation ("called it "a disgrace"").
-pub(super) const NAMING: &[&str] = &[
-    "call",
-    "calls",
-    "called",
-    "calling",
-    "describe",
-    "describes",
-    "described",
-    "describing",
-    "dub",
-    "dubbed",
-    "term",
-    "termed",
-    "label",
-    "labelled",
-    "labeled",
-    "brand",
-    "branded",
-];
+// `NAMING`: resources/lexicon/en/quotes/naming.txt
+pub(super) use dateline_lexicon::en::quotes::NAMING;
 
 /// The most words a quoted phrase inside reported speech may have to be reported on its own.
 const MAX_INNER_WORDS: usize = 12;
@@ -61,29 +43,8 @@ pub(super) fn inside_reported(text: &str, regions: &[Region], reported: &[Found]
     out
 }
 
-/// Nouns for what someone said, after a possessor and a quoted phrase: "Lee's "reckless" remarks".
-const SAID_NOUNS: &[&str] = &[
-    "remarks",
-    "remark",
-    "comments",
-    "comment",
-    "words",
-    "claim",
-    "claims",
-    "statement",
-    "statements",
-    "warning",
-    "description",
-    "jibe",
-    "slogan",
-    "pledge",
-    "promise",
-    "phrase",
-    "label",
-    "charge",
-    "accusation",
-    "accusations",
-];
+// `SAID_NOUNS`: resources/lexicon/en/quotes/said-nouns.txt
+use dateline_lexicon::en::quotes::SAID_NOUNS;
 
 /// Whether `word` is a noun for what someone said (the cue of a possessed phrase).
 pub(super) fn is_said_noun(word: &str) -> bool {
@@ -152,8 +113,8 @@ pub(super) fn possessed(text: &str) -> Vec<Found> {
     out
 }
 
-/// Naming verbs that frame a quoted phrase right after them ("what he called 'a farce'").
-const NAMING_RIGHT_BEFORE: &[&str] = &["called", "calls", "dubbed", "termed", "labelled", "labeled", "branded"];
+// `NAMING_RIGHT_BEFORE`: resources/lexicon/en/quotes/naming-right-before.txt
+use dateline_lexicon::en::quotes::NAMING_RIGHT_BEFORE;
 
 /// "what he called 'economic motives'", "Lee dubbed it "a farce"": a quoted phrase right after a
 /// naming verb (and "it"/"them") whose subject is a pronoun or a capitalised name just before

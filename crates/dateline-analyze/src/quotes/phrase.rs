@@ -23,89 +23,14 @@ pub(super) struct Chain {
     pub start: usize,
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "this", "such", "of", "to", "my", "your",
-];
+// `DETERMINERS`: resources/lexicon/en/quotes/determiners.txt
+use dateline_lexicon::en::quotes::DETERMINERS;
 
-/// Words after a cue that open an adverbial (time, place, manner), not the content.
-pub(super) const ADVERBIAL: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "late",
-    "early",
-    "earlier",
-    "later",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "tonight",
-    "recently",
-    "again",
-    "also",
-    "publicly",
-    "privately",
-    "separately",
-    "repeatedly",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "from",
-    "via",
-    "through",
-    "over",
-    "when",
-    "while",
-    "as",
-    "without",
-    "under",
-    "to",
-    "with",
-    "by",
-    "outside",
-    "inside",
-    "then",
-    "once",
-    "previously",
-];
+// `ADVERBIAL`: resources/lexicon/en/quotes/adverbial.txt
+pub(super) use dateline_lexicon::en::quotes::ADVERBIAL;
 
-/// Words that end a speaker phrase written after its cue ("said Smith on Monday").
-const AFTER_STOP: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "when",
-    "while",
-    "who",
-    "adding",
-    "that",
-    "to",
-    "from",
-    "as",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "earlier",
-    "later",
-    "told",
-    "via",
-    "through",
-    "and",
-    "but",
-    "because",
-];
+// `AFTER_STOP`: resources/lexicon/en/quotes/after-stop.txt
+use dateline_lexicon::en::quotes::AFTER_STOP;
 
 /// Every cue of the article by token, computed once.
 pub(super) fn cues(doc: &Doc) -> Vec<Option<Cue>> {
@@ -201,10 +126,8 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     Some(Cue { start: i, end: i + 1, lemma })
 }
 
-/// Verbs whose "to" infinitive carries on their subject's act ("continued to insist", "had to
-/// explain"); "declined to say" and "wants to say" report no saying and are not here.
-const INFINITIVE_FRAMES: &[&str] =
-    &["continued", "continues", "had", "has", "have", "tried", "tries", "sought", "seeks", "rushed", "moved"];
+// `INFINITIVE_FRAMES`: resources/lexicon/en/quotes/infinitive-frames.txt
+use dateline_lexicon::en::quotes::INFINITIVE_FRAMES;
 
 /// For a plain verb at `i` after "to": the token where its governing verb starts ("went" of
 /// "went on to explain"), when the frame is one of [`INFINITIVE_FRAMES`] or "went/goes on".
@@ -218,8 +141,8 @@ pub(super) fn infinitive_frame(doc: &Doc, i: usize) -> Option<usize> {
     doc.is(went, &["went", "goes", "go"]).then_some(went)
 }
 
-/// Contractions that end like a possessive but hold a verb ("he's said").
-const NOT_POSSESSIVE: &[&str] = &["he's", "she's", "it's", "that's", "there's", "who's", "what's", "here's", "let's"];
+// `NOT_POSSESSIVE`: resources/lexicon/en/quotes/not-possessive.txt
+use dateline_lexicon::en::quotes::NOT_POSSESSIVE;
 
 /// Whether token `p` is a possessive ("the editor's note", "the minister's claims", "voters' fears"):
 /// what follows it is a noun.
@@ -229,14 +152,14 @@ fn possessive_noun(doc: &Doc, p: usize) -> bool {
     doc.is_possessive(p) || apos && !NOT_POSSESSIVE.iter().any(|w| w.eq_ignore_ascii_case(&t.replace('\u{2019}', "'")))
 }
 
-/// Words that may sit between a subject and a verb of thought ("voters still believe").
-const MIDDLE: &[&str] = &["also", "still", "now", "really", "not", "never", "already", "just", "even", "n't", "all"];
+// `MIDDLE`: resources/lexicon/en/quotes/middle.txt
+use dateline_lexicon::en::quotes::MIDDLE;
 
-/// Forms of "be": before a participle they make a passive ("is expected to", "was found dead").
-pub(super) const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
+// `BE`: resources/lexicon/en/quotes/be.txt
+pub(super) use dateline_lexicon::en::quotes::BE;
 
-/// Words ending in "s" that are not plural subjects.
-const NOT_PLURAL: &[&str] = &["his", "its", "this", "as", "us", "is", "was", "has", "thus", "plus", "less", "unless"];
+// `NOT_PLURAL`: resources/lexicon/en/quotes/not-plural.txt
+use dateline_lexicon::en::quotes::NOT_PLURAL;
 
 /// Whether a verb of thought or intent at `i` is used as a finite verb with a subject: not a
 /// passive or adjective ("is expected to", "was found"), not a noun ("his tax plan to"), not an
@@ -275,44 +198,11 @@ fn thought_form(doc: &Doc, i: usize, t: &str, lemma: &str) -> bool {
         || (doc.is_cap(p) && !doc.is(p, &["The", "A", "An"]))
 }
 
-/// Subject pronouns that open a clause.
-const CLAUSE_SUBJECTS: &[&str] = &["he", "she", "they", "we", "i", "it", "you", "there"];
+// `CLAUSE_SUBJECTS`: resources/lexicon/en/quotes/clause-subjects.txt
+use dateline_lexicon::en::quotes::CLAUSE_SUBJECTS;
 
-/// Finite auxiliaries and copulas: one of them shows a run of words is a clause.
-const FINITE: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "does",
-    "did",
-    "won't",
-    "can't",
-    "isn't",
-    "wasn't",
-    "aren't",
-    "weren't",
-    "doesn't",
-    "don't",
-    "didn't",
-    "hasn't",
-    "haven't",
-    "couldn't",
-    "wouldn't",
-    "shouldn't",
-    "cannot",
-];
+// `FINITE`: resources/lexicon/en/quotes/finite.txt
+use dateline_lexicon::en::quotes::FINITE;
 
 /// Whether the words from token `a` read as a clause ("the plan will fail", "he lied"), not a
 /// plain object ("the report", "in God"): a subject pronoun first, or a finite auxiliary before
@@ -353,11 +243,8 @@ pub(super) fn finite(doc: &Doc, i: usize) -> bool {
     FINITE.iter().any(|f| f.eq_ignore_ascii_case(&w))
 }
 
-/// Prepositions: content never starts with one.
-pub(super) const PREPOSITIONS: &[&str] = &[
-    "about", "of", "for", "with", "like", "in", "on", "at", "to", "from", "by", "into", "over", "under", "after",
-    "before", "since", "during", "against", "without", "between", "among", "through", "so", "up", "out",
-];
+// `PREPOSITIONS`: resources/lexicon/en/quotes/prepositions.txt
+pub(super) use dateline_lexicon::en::quotes::PREPOSITIONS;
 
 fn is_boundary(doc: &Doc, i: usize, cues: &[Option<Cue>]) -> bool {
     if !doc.is_word(i) {
@@ -495,47 +382,8 @@ fn appositive(doc: &Doc, a: usize, b: usize) -> bool {
     b > a && b - a <= 14 && (a..b).all(|i| doc.is_word(i) && !verbish(doc, i))
 }
 
-/// Sentence adverbs and connectives that open a sentence before a comma ("Still, ...").
-const CONNECTIVES: &[&str] = &[
-    "still",
-    "however",
-    "but",
-    "yet",
-    "meanwhile",
-    "instead",
-    "indeed",
-    "later",
-    "earlier",
-    "now",
-    "then",
-    "also",
-    "separately",
-    "moreover",
-    "nevertheless",
-    "nonetheless",
-    "regardless",
-    "again",
-    "today",
-    "yesterday",
-    "tonight",
-    "afterward",
-    "afterwards",
-    "similarly",
-    "likewise",
-    "overall",
-    "first",
-    "finally",
-    "so",
-    "thus",
-    "otherwise",
-    "elsewhere",
-    "here",
-    "there",
-    "previously",
-    "recently",
-    "ultimately",
-    "instead",
-];
+// `CONNECTIVES`: resources/lexicon/en/quotes/connectives.txt
+use dateline_lexicon::en::quotes::CONNECTIVES;
 
 /// The speaker before `cue` with its appositions. When the phrase next to the cue is a noun
 /// phrase and a name sits before it ("Smith, the head of X, said"), the name is the speaker.
@@ -586,11 +434,11 @@ pub(super) fn object_after(doc: &Doc, from: usize, hi: usize) -> Option<(usize, 
     (b > from).then_some((from, b))
 }
 
-/// Periods after "last", "this" or "next" ("last month").
-const PERIODS: &[&str] = &["week", "month", "year", "night", "weekend", "spring", "summer", "fall", "autumn", "winter"];
+// `PERIODS`: resources/lexicon/en/quotes/periods.txt
+use dateline_lexicon::en::quotes::PERIODS;
 
-/// Parts of a day that follow its name ("Monday night").
-const DAY_PARTS: &[&str] = &["night", "morning", "afternoon", "evening", "and", "or"];
+// `DAY_PARTS`: resources/lexicon/en/quotes/day-parts.txt
+use dateline_lexicon::en::quotes::DAY_PARTS;
 
 /// What follows a cue verb, for indirect speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -688,8 +536,8 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     After::Bare(from)
 }
 
-/// Pronouns that open reported content after an occasion ("said in a statement they ...").
-const OCCASION_SUBJECTS: &[&str] = &["he", "she", "they", "we", "i"];
+// `OCCASION_SUBJECTS`: resources/lexicon/en/quotes/occasion-subjects.txt
+use dateline_lexicon::en::quotes::OCCASION_SUBJECTS;
 
 /// Whether token `j` is a finite auxiliary or a lowercase past or present verb ("would", "pulled").
 fn finite_or_past(doc: &Doc, j: usize) -> bool {
@@ -714,11 +562,11 @@ fn that_after_aside(doc: &Doc, comma: usize, hi: usize) -> Option<usize> {
     None
 }
 
-/// Verbs of citing: "cited X as saying", and a boundary of X's phrase.
-const CITING: &[&str] = &["cited", "cites", "citing", "quoted", "quotes", "quoting"];
+// `CITING`: resources/lexicon/en/quotes/citing.txt
+use dateline_lexicon::en::quotes::CITING;
 
-/// The participles of "as saying" after a verb of citing.
-const AS_SAYING: &[&str] = &["saying", "telling", "writing"];
+// `AS_SAYING`: resources/lexicon/en/quotes/as-saying.txt
+use dateline_lexicon::en::quotes::AS_SAYING;
 
 /// The most words between "cited" and "as saying": "cited Deputy Energy Minister Ana Ruiz as saying".
 const CITED_OBJECT: usize = 8;

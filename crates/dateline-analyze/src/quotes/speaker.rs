@@ -44,97 +44,25 @@ const PREVIOUS_UNCHALLENGED: f32 = 0.75;
 /// Below this confidence a resolution is not given: the quote keeps its mention, speaker null.
 const MIN_CONFIDENCE: f32 = 0.7;
 
-/// Role nouns vague enough that they refer back to the latest titled person even when the
-/// title does not contain them ("the official" after "Col. Gen. X, head of ...").
-const GENERIC: &[&str] = &[
-    "official",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "diplomat",
-    "officer",
-    "commander",
-    "lawmaker",
-    "politician",
-    "leader",
-    "envoy",
-    "general",
-    "executive",
-];
+// `GENERIC`: resources/lexicon/en/quotes/generic.txt
+use dateline_lexicon::en::quotes::GENERIC;
 
-/// Nouns for people who speak for an organisation: "a spokesman for the ministry" is the ministry.
-const SPOKES: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "representative", "statement", "spokespeople"];
+// `SPOKES`: resources/lexicon/en/quotes/spokes.txt
+use dateline_lexicon::en::quotes::SPOKES;
 
-/// Nouns for the person who heads an organisation: "the Harbour Authority chief".
-const LEADERS: &[&str] = &["chief", "head", "boss", "director", "chairman", "chairwoman", "commander", "leader"];
+// `LEADERS`: resources/lexicon/en/quotes/leaders.txt
+use dateline_lexicon::en::quotes::LEADERS;
 
-/// Bodies that speak for the name before them ("the Hale campaign", "Lee's office"), unlike
-/// "Hale aides" or "Lee supporters", who are other people.
-const VOICES: &[&str] = &["campaign", "office", "administration", "government", "camp", "team", "ministry"];
+// `VOICES`: resources/lexicon/en/quotes/voices.txt
+use dateline_lexicon::en::quotes::VOICES;
 
-/// Words that end the head of a speaker phrase ("a spokesman | for the ministry").
-const HEAD_END: &[&str] = &["of", "for", "at", "from", "with", "in", "on", "who", "to"];
+// `HEAD_END`: resources/lexicon/en/quotes/head-end.txt
+use dateline_lexicon::en::quotes::HEAD_END;
 
-/// Title and role words that say a person's gender.
-const MALE_WORDS: &[&str] = &[
-    "mr",
-    "sir",
-    "lord",
-    "king",
-    "prince",
-    "duke",
-    "father",
-    "husband",
-    "son",
-    "brother",
-    "grandfather",
-    "uncle",
-    "nephew",
-    "widower",
-    "boy",
-    "man",
-    "gentleman",
-    "congressman",
-    "chairman",
-    "spokesman",
-    "businessman",
-    "councilman",
-    "assemblyman",
-    "alderman",
-    "actor",
-    "monsignor",
-    "pope",
-];
-const FEMALE_WORDS: &[&str] = &[
-    "mrs",
-    "ms",
-    "miss",
-    "madam",
-    "madame",
-    "dame",
-    "lady",
-    "queen",
-    "princess",
-    "duchess",
-    "mother",
-    "wife",
-    "daughter",
-    "sister",
-    "grandmother",
-    "aunt",
-    "niece",
-    "widow",
-    "girl",
-    "woman",
-    "congresswoman",
-    "chairwoman",
-    "spokeswoman",
-    "businesswoman",
-    "councilwoman",
-    "assemblywoman",
-    "actress",
-    "sister",
-];
+// `MALE_WORDS`: resources/lexicon/en/quotes/male-words.txt
+use dateline_lexicon::en::quotes::MALE_WORDS;
+// `FEMALE_WORDS`: resources/lexicon/en/quotes/female-words.txt
+use dateline_lexicon::en::quotes::FEMALE_WORDS;
 
 /// First names and the gender their people's pronouns show, learned from coreference chains of
 /// free corpora (`scripts/build_first_names.py`; see resources/README.md and NOTICE).
@@ -952,37 +880,8 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
     })
 }
 
-/// Words after a name that make the phrase a clause with the name as its subject ("Hale
-/// distanced himself from ...", "Lee however", "Okafor can hardly"), not a noun the name
-/// modifies ("Varga supporters").
-const CLAUSE_WORDS: &[&str] = &[
-    "can",
-    "could",
-    "will",
-    "would",
-    "may",
-    "might",
-    "must",
-    "should",
-    "also",
-    "however",
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "were",
-    "are",
-    "himself",
-    "herself",
-    "themselves",
-    "itself",
-    "then",
-    "still",
-    "now",
-    "later",
-    "again",
-];
+// `CLAUSE_WORDS`: resources/lexicon/en/quotes/subject-clause-words.txt
+use dateline_lexicon::en::quotes::SUBJECT_CLAUSE_WORDS as CLAUSE_WORDS;
 
 /// The name that opens the phrase `words` (after capitalised titles) when a verb or an adverb
 /// follows it (see [`CLAUSE_WORDS`]; "-ed" and "-ly" words): the phrase is a clause with the name
@@ -999,18 +898,14 @@ fn names_a_clause(words: &[(String, Span)], named: impl Fn(Span) -> bool) -> Opt
     verb.then(|| Span(words[first].1 .0, words[end - 1].1 .1))
 }
 
-/// Titles that may stand before a name opening a clause.
-const TITLE_LIKE: &[&str] = &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "former", "president", "gen", "prof"];
+// `TITLE_LIKE`: resources/lexicon/en/quotes/title-like.txt
+use dateline_lexicon::en::quotes::TITLE_LIKE;
 
-/// Words a speaker phrase never starts with (prepositions, subordinators): such a phrase was read
-/// off an adverbial ("In March", "On Tuesday", "with Gorka"), not a noun phrase.
-const NOT_SPEAKER_START: &[&str] = &[
-    "in", "on", "at", "from", "with", "by", "to", "for", "of", "like", "after", "before", "during", "since", "when",
-    "while", "than", "because", "if", "into", "over", "under", "without", "against", "through",
-];
+// `NOT_SPEAKER_START`: resources/lexicon/en/quotes/not-speaker-start.txt
+use dateline_lexicon::en::quotes::NOT_SPEAKER_START;
 
-/// Adverbs and conjunctions left in front of a speaker ("Then she", "But Smith"): dropped.
-const LEAD_WORDS: &[&str] = &["then", "also", "still", "however", "perhaps", "but", "and", "or", "so"];
+// `LEAD_WORDS`: resources/lexicon/en/quotes/lead-words.txt
+use dateline_lexicon::en::quotes::LEAD_WORDS;
 
 /// The speaker phrase at `s` with leading adverbs dropped, or none when it is not a noun phrase
 /// (see [`NOT_SPEAKER_START`]; "two weeks ago").
@@ -1108,26 +1003,14 @@ fn acts(text: &str, name: Span) -> bool {
             || super::cues::lemma(next).is_some())
 }
 
-/// Words before a name that make it an object or a modifier, not a subject.
-const NOT_SUBJECT_AFTER: &[&str] = &[
-    "by", "with", "to", "for", "of", "from", "at", "in", "on", "against", "about", "than", "like", "the", "a", "an",
-    "and", "or", "between", "among", "under", "over", "toward", "towards", "into", "upon", "behind", "beside",
-    // a subordinate clause's subject is not the sentence's
-    "where", "when", "whom", "which", "whether", "because", "although", "though", "while", "if", "after", "before",
-    "until", "since",
-];
+// `NOT_SUBJECT_AFTER`: resources/lexicon/en/quotes/not-subject-after.txt
+use dateline_lexicon::en::quotes::NOT_SUBJECT_AFTER;
 
-/// Auxiliaries and common verbs that follow a subject.
-const VERB_AFTER_SUBJECT: &[&str] = &[
-    "is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does",
-    "says", "said", "told", "tells", "went", "came", "took", "made", "gave", "got", "sees", "saw", "knows", "knew",
-    "thinks", "thought", "wants", "wrote", "spoke", "became", "remains", "left", "won", "lost",
-];
+// `VERB_AFTER_SUBJECT`: resources/lexicon/en/quotes/verb-after-subject.txt
+use dateline_lexicon::en::quotes::VERB_AFTER_SUBJECT;
 
-/// Abbreviated titles whose dot ends no sentence.
-const TITLE_DOTS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Prof", "Jr", "Maj", "Adm",
-];
+// `TITLE_DOTS`: resources/lexicon/en/quotes/title-dots.txt
+use dateline_lexicon::en::quotes::TITLE_DOTS;
 
 /// `text[from..to]`, `to` moved back to a char boundary.
 fn floor(text: &str, from: usize, mut to: usize) -> Option<&str> {

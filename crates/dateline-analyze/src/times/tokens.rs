@@ -1,4 +1,5 @@
-//! A tiny tokenizer shared by the times and amounts scanners.
+//! The pieces the times and amounts scanners read, split from the article's token table
+//! ([`Toks::from_table`]) or, for the stand-alone entry points, from the text ([`tokenize`]).
 //!
 //! Both stages look at the same few shapes (runs of letters, runs of digits, single punctuation
 //! marks) and care about whether two pieces touch ("18th", "$3.5bn", "COVID-19") or are separated
@@ -7,6 +8,8 @@
 //! per token.
 
 use std::borrow::Cow;
+
+use dateline_text::segment::TokenTable;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +61,33 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         glued = true;
         newline = false;
         i = end;
+    }
+    out
+}
+
+/// The tokens of [`tokenize`], derived from the article's token table: each whitespace-free
+/// chunk of the table split into letter, digit and mark pieces. The same tokens as `tokenize`
+/// gives (a proptest checks it): whitespace bounds a piece in both, and the scanners stop at it.
+pub(crate) fn from_table(text: &str, table: &TokenTable) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    for (a, b, newline) in table.chunks() {
+        let mut i = a;
+        let mut glued = false;
+        let mut newline = newline;
+        while i < b {
+            let Some(c) = char_at(text, i) else { break };
+            let (kind, end) = if c.is_alphabetic() {
+                (Kind::Word, word_end(text, i))
+            } else if c.is_ascii_digit() {
+                (Kind::Num, number_end(text.as_bytes(), i))
+            } else {
+                (Kind::Punct, i + c.len_utf8())
+            };
+            out.push(Token { kind, start: i, end, glued, newline });
+            glued = true;
+            newline = false;
+            i = end;
+        }
     }
     out
 }
@@ -118,6 +148,11 @@ pub(crate) struct Toks<'a> {
 impl<'a> Toks<'a> {
     pub fn new(text: &'a str) -> Self {
         Toks { text, toks: tokenize(text) }
+    }
+
+    /// The tokens of `text` from its token table (the same as [`Toks::new`]).
+    pub fn from_table(text: &'a str, table: &TokenTable) -> Self {
+        Toks { text, toks: from_table(text, table) }
     }
 
     pub fn len(&self) -> usize {
@@ -242,6 +277,24 @@ mod tests {
     fn keeps_multibyte_boundaries() {
         for t in tokenize("€20m — «x» 5\u{a0}000 ünïcödé 3.") {
             assert!(t.start < t.end);
+        }
+    }
+
+    #[test]
+    fn the_token_table_gives_the_same_tokens() {
+        let text = "GENEVA, Dec. 5\n\n\u{2029}On 18th May the 3.5bn\u{a0}deal (U.S.-led) closed;  1,250 said  \u{e9}t\u{e9}\r\nx";
+        let table = TokenTable::new(text);
+        assert_eq!(from_table(text, &table), tokenize(text));
+        assert!(from_table(text, &table).iter().any(|t| t.newline && &text[t.start..t.end] == "On"));
+    }
+
+    proptest::proptest! {
+        /// Times and amounts read the pieces of the article's token table: the same tokens,
+        /// flags included, as their own tokenizer gives over the text.
+        #[test]
+        fn table_pieces_equal_the_tokenizer(text in r"([a-zA-Z0-9.,'\u{2019}\u{301}\u{e9}$%()-]{1,6}|[ \n\r\t\u{a0}\u{2029}]{1,2}){0,24}|\PC{0,60}") {
+            let table = TokenTable::new(&text);
+            proptest::prop_assert_eq!(from_table(&text, &table), tokenize(&text));
         }
     }
 }

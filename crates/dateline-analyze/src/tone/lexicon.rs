@@ -114,97 +114,13 @@ pub(super) const N_SCALAR: f64 = -0.74;
 
 /// VADER's degree adverbs that raise intensity.
 #[cfg(test)]
-const BOOSTERS: &[&str] = &[
-    "absolutely",
-    "amazingly",
-    "awfully",
-    "completely",
-    "considerable",
-    "considerably",
-    "decidedly",
-    "deeply",
-    "effing",
-    "enormous",
-    "enormously",
-    "entirely",
-    "especially",
-    "exceptional",
-    "exceptionally",
-    "extreme",
-    "extremely",
-    "fabulously",
-    "flipping",
-    "flippin",
-    "frackin",
-    "fracking",
-    "fricking",
-    "frickin",
-    "frigging",
-    "friggin",
-    "fully",
-    "fuckin",
-    "fucking",
-    "fuggin",
-    "fugging",
-    "greatly",
-    "hella",
-    "highly",
-    "hugely",
-    "incredible",
-    "incredibly",
-    "intensely",
-    "major",
-    "majorly",
-    "more",
-    "most",
-    "particularly",
-    "purely",
-    "quite",
-    "really",
-    "remarkably",
-    "so",
-    "substantially",
-    "thoroughly",
-    "total",
-    "totally",
-    "tremendous",
-    "tremendously",
-    "uber",
-    "unbelievably",
-    "unusually",
-    "utter",
-    "utterly",
-    "very",
-];
+// `BOOSTERS`: resources/lexicon/en/tone/boosters.txt
+use dateline_lexicon::en::tone::BOOSTERS;
 
 /// VADER's degree adverbs that lower intensity (the multi-word ones are matched as phrases).
 #[cfg(test)]
-const DAMPENERS: &[&str] = &[
-    "almost",
-    "barely",
-    "hardly",
-    "just enough",
-    "kind of",
-    "kinda",
-    "kindof",
-    "kind-of",
-    "less",
-    "little",
-    "marginal",
-    "marginally",
-    "occasional",
-    "occasionally",
-    "partly",
-    "scarce",
-    "scarcely",
-    "slight",
-    "slightly",
-    "somewhat",
-    "sort of",
-    "sorta",
-    "sortof",
-    "sort-of",
-];
+// `DAMPENERS`: resources/lexicon/en/tone/dampeners.txt
+use dateline_lexicon::en::tone::DAMPENERS;
 
 /// The booster (positive) or dampener (negative) increment of a lowercase word or phrase.
 pub(super) fn booster(lower: &str) -> Option<f64> {
@@ -235,67 +151,8 @@ pub(super) fn opens_booster_phrase(word: &str) -> bool {
 
 /// VADER's negation words (with and without apostrophe).
 #[cfg(test)]
-const NEGATIONS: &[&str] = &[
-    "aint",
-    "arent",
-    "cannot",
-    "cant",
-    "couldnt",
-    "darent",
-    "didnt",
-    "doesnt",
-    "ain't",
-    "aren't",
-    "can't",
-    "couldn't",
-    "daren't",
-    "didn't",
-    "doesn't",
-    "dont",
-    "hadnt",
-    "hasnt",
-    "havent",
-    "isnt",
-    "mightnt",
-    "mustnt",
-    "neither",
-    "don't",
-    "hadn't",
-    "hasn't",
-    "haven't",
-    "isn't",
-    "mightn't",
-    "mustn't",
-    "neednt",
-    "needn't",
-    "never",
-    "none",
-    "nope",
-    "nor",
-    "not",
-    "nothing",
-    "nowhere",
-    "oughtnt",
-    "shant",
-    "shouldnt",
-    "uhuh",
-    "wasnt",
-    "werent",
-    "oughtn't",
-    "shan't",
-    "shouldn't",
-    "uh-uh",
-    "wasn't",
-    "weren't",
-    "without",
-    "wont",
-    "wouldnt",
-    "won't",
-    "wouldn't",
-    "rarely",
-    "seldom",
-    "despite",
-];
+// `NEGATIONS`: resources/lexicon/en/tone/negations.txt
+use dateline_lexicon::en::tone::NEGATIONS;
 
 /// True when a lowercase token negates what follows: a negation word, or any `n't` form.
 pub(super) fn negates(lower: &str) -> bool {
@@ -384,39 +241,8 @@ pub(super) fn opens_special_case(word: &str) -> bool {
 /// Personal and possessive pronouns, for the self/group reference density (GDELT V2Tone field
 /// 6 counts "pronouns"; we count personal ones, which carry the self and group references).
 #[cfg(test)]
-const PRONOUNS: &[&str] = &[
-    "i",
-    "me",
-    "my",
-    "mine",
-    "myself",
-    "we",
-    "us",
-    "our",
-    "ours",
-    "ourselves",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
-    "he",
-    "him",
-    "his",
-    "himself",
-    "she",
-    "her",
-    "hers",
-    "herself",
-    "it",
-    "its",
-    "itself",
-    "they",
-    "them",
-    "their",
-    "theirs",
-    "themselves",
-];
+// `PRONOUNS`: resources/lexicon/en/tone/pronouns.txt
+use dateline_lexicon::en::tone::PRONOUNS;
 
 /// True when a lowercase word is a personal or possessive pronoun.
 pub(super) fn is_pronoun(lower: &str) -> bool {
@@ -455,44 +281,11 @@ pub(super) fn is_pronoun(lower: &str) -> bool {
     )
 }
 
-/// Verbs of action, movement, conflict and change that news uses (our own list; GDELT's activity
-/// dictionary is not published). Inflected forms are derived by [`is_activity`].
-const ACTIVITY_VERBS: &[&str] = &[
-    "act", "advance", "arrest", "assault", "attack", "ban", "battle", "bomb", "boost", "break", "build", "burn",
-    "capture", "charge", "chase", "clash", "close", "collapse", "crash", "cut", "defeat", "defend", "demolish",
-    "deploy", "destroy", "detain", "drive", "drop", "erupt", "escape", "evacuate", "expand", "explode", "fight",
-    "fire", "flee", "force", "grab", "hit", "invade", "jump", "kill", "launch", "lead", "march", "move", "open",
-    "push", "raid", "rally", "reach", "release", "rescue", "rise", "run", "rush", "seize", "shoot", "shut", "sign",
-    "slash", "soar", "spread", "storm", "strike", "surge", "take", "throw", "topple", "travel", "win", "withdraw",
-    "work",
-];
+// `ACTIVITY_VERBS`: resources/lexicon/en/tone/activity-verbs.txt
+use dateline_lexicon::en::tone::ACTIVITY_VERBS;
 
-/// Irregular past forms of the activity verbs.
-const ACTIVITY_IRREGULAR: &[&str] = &[
-    "broke",
-    "broken",
-    "built",
-    "drove",
-    "driven",
-    "fought",
-    "fled",
-    "hit",
-    "led",
-    "ran",
-    "rose",
-    "risen",
-    "shot",
-    "struck",
-    "took",
-    "taken",
-    "threw",
-    "thrown",
-    "won",
-    "withdrew",
-    "withdrawn",
-    "cut",
-    "shut",
-];
+// `ACTIVITY_IRREGULAR`: resources/lexicon/en/tone/activity-irregular.txt
+use dateline_lexicon::en::tone::ACTIVITY_IRREGULAR;
 
 /// Every form of the activity verbs: the lemma, `-s`, `-es`, `-ed`, `-d`, `-ing` (with a final
 /// `e` dropped, or the last consonant doubled), and the irregular forms. Built once.

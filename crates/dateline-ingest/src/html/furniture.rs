@@ -10,26 +10,11 @@ use super::dom::{Dom, Tok};
 use super::score::visible_chars;
 use super::HtmlError;
 
-/// Class/id tokens of news furniture. `teaser` is left out on purpose: German sites name the
-/// article's own lead `teaser`; teaser cards are found by their structure instead. So is the
-/// singular `notification`: a site's notice box ("log in to submit") is often the page's text.
-const TOKENS: &[&str] = &[
-    "breaking",
-    "breakingnews",
-    "trending",
-    "mostread",
-    "deal",
-    "deals",
-    "shopping",
-    "commerce",
-    "notifications",
-    "onesignal",
-    "figcaption",
-];
+// `TOKENS`: resources/lexicon/page/furniture/tokens.txt
+use dateline_lexicon::page::furniture::TOKENS;
 
-/// Class/id substrings of news furniture.
-const PHRASES: &[&str] =
-    &["breaking-news", "most-read", "push-notification", "app-promo", "app-banner", "product-card", "image-credit"];
+// `PHRASES`: resources/lexicon/page/furniture/phrases.txt
+use dateline_lexicon::page::furniture::PHRASES;
 
 /// True when an element's lowercase class and id name news furniture.
 pub(crate) fn hint_is_furniture(hints: &str) -> bool {
@@ -56,36 +41,8 @@ pub(crate) struct Boxes {
 /// Most text a labelled box holds; more is a page section that opens with a label.
 const LABELLED_MAX_CHARS: u32 = 1500;
 
-/// Labels that open a box of other stories.
-const BOX_LABELS: &[&str] = &[
-    "breaking news",
-    "breaking",
-    "just in",
-    "latest news",
-    "latest stories",
-    "latest headlines",
-    "top stories",
-    "top news",
-    "trending",
-    "trending now",
-    "most read",
-    "most popular",
-    "most viewed",
-    "related stories",
-    "related articles",
-    "related news",
-    "more stories",
-    "more news",
-    "editor's picks",
-    "don't miss",
-    "read next",
-    "up next",
-    "in other news",
-    "meistgelesen",
-    "meistgelesene artikel",
-    "top-themen",
-    "aktuelle nachrichten",
-];
+// `BOX_LABELS`: resources/lexicon/page/furniture/box-labels.txt
+use dateline_lexicon::page::furniture::BOX_LABELS;
 
 /// Teaser cards and labelled boxes, in one pass over the tokens.
 ///
@@ -174,7 +131,7 @@ pub(crate) fn boxes(dom: &Dom, work: &mut super::Work) -> Result<Boxes, HtmlErro
 /// True when a text token is a box label alone ("Breaking News", "Most read:").
 fn is_box_label(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', ' ']);
-    t.len() <= 40 && BOX_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l))
+    t.len() <= 40 && BOX_LABELS.contains_ignore_ascii_case(t)
 }
 
 /// Headings, and elements named as a headline or title.
@@ -183,113 +140,35 @@ fn is_headline(tag: &str, hints: &str) -> bool {
         || hints.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| matches!(t, "title" | "headline"))
 }
 
-/// Whole lines (a trailing colon aside) that label a news-furniture box.
-const LABELS: &[&str] = &[
-    "breaking news",
-    "breaking",
-    "just in",
-    "latest news",
-    "latest stories",
-    "top stories",
-    "trending",
-    "trending now",
-    "trending on the web",
-    "most read",
-    "most popular",
-    "most viewed",
-    "load more",
-    "show more",
-    "lade weitere inhalte",
-    "weitere inhalte laden",
-    "mehr laden",
-    "bild anzeigen bild schließen",
-    "today's best deals",
-    "best deals",
-    "deals",
-];
+// `LABELS`: resources/lexicon/page/furniture/labels.txt
+use dateline_lexicon::page::furniture::LABELS;
 
-/// Openings of short calls to action in deal widgets.
-const DEAL_OPENINGS: &[&str] = &[
-    "buy now",
-    "shop now",
-    "view deal",
-    "see deal",
-    "get the deal",
-    "get deal",
-    "check price",
-    "see price",
-    "see it at",
-    "buy it at",
-    "shop it at",
-    "jetzt kaufen",
-    "zum angebot",
-    "zum deal",
-    "deal of the day",
-];
+// `DEAL_OPENINGS`: resources/lexicon/page/furniture/deal-openings.txt
+use dateline_lexicon::page::furniture::DEAL_OPENINGS;
 
-/// Shops a deal widget names after a price ("$29 at Amazon").
-const SHOPS: &[&str] = &["amazon", "walmart", "best buy", "target", "ebay", "otto", "mediamarkt", "saturn"];
+// `SHOPS`: resources/lexicon/page/furniture/shops.txt
+use dateline_lexicon::page::furniture::SHOPS;
 
-/// Words that name a photo agency or stock library in a credit line.
-const AGENCY_WORDS: &[&str] = &[
-    "afp",
-    "dpa",
-    "epa",
-    "reuters",
-    "imago",
-    "keystone",
-    "alamy",
-    "shutterstock",
-    "istock",
-    "istockphoto",
-    "unsplash",
-    "pixabay",
-    "gettyimages",
-    "pap",
-    "apa",
-    "epd",
-    "kna",
-    "sda",
-    "ansa",
-    "efe",
-    "ddp",
-    "kyodo",
-    "belga",
-    "xinhua",
-];
+// `AGENCY_WORDS`: resources/lexicon/page/furniture/agency-words.txt
+use dateline_lexicon::page::furniture::AGENCY_WORDS;
 
-/// Phrases that name a photo agency in a credit line.
-const AGENCY_PHRASES: &[&str] = &["getty images", "picture alliance", "picture-alliance", "ap photo", "adobe stock"];
+// `AGENCY_PHRASES`: resources/lexicon/page/furniture/agency-phrases.txt
+use dateline_lexicon::page::furniture::AGENCY_PHRASES;
 
-/// Openings of caption credits.
-const CREDIT_OPENINGS: &[&str] = &[
-    "photo by ",
-    "photo credit",
-    "photograph:",
-    "photos:",
-    "picture:",
-    "image:",
-    "image credit",
-    "(photo",
-    "(credit",
-    "(foto",
-    "(bild",
-    "bild: ",
-];
+// `CREDIT_OPENINGS`: resources/lexicon/page/furniture/credit-openings.txt
+use dateline_lexicon::page::furniture::CREDIT_OPENINGS;
 
-/// Labels of an image viewer's buttons that open the caption rendered next to them
-/// ("Vergrößern The harbour at dawn, seen from the ferry."): the whole line is the caption.
-const VIEWER_OPENINGS: &[&str] = &["vergrößern ", "bild vergrößern ", "enlarge ", "zoom in "];
+// `VIEWER_OPENINGS`: resources/lexicon/page/furniture/viewer-openings.txt
+use dateline_lexicon::page::furniture::VIEWER_OPENINGS;
 
-/// Words that open a numbered caption ("Figure 4: the site in 1910", "Abb. 2. Grundriss").
-const CAPTION_WORDS: &[&str] = &["figure", "fig.", "abbildung", "abb.", "bild", "image", "photo", "foto", "grafik"];
+// `CAPTION_WORDS`: resources/lexicon/page/furniture/caption-words.txt
+use dateline_lexicon::page::furniture::CAPTION_WORDS;
 
-/// Labels after which a caption names its credit ("The harbour at dawn. Photo: Agency").
-const CREDIT_LABELS: &[&str] = &["photo:", "photos:", "foto:", "fotos:", "bild:", "credit:", "image:", "picture:"];
+// `CREDIT_LABELS`: resources/lexicon/page/furniture/credit-labels.txt
+use dateline_lexicon::page::furniture::CREDIT_LABELS;
 
-/// Social networks a "follow us" prompt names.
-const NETWORKS: &[&str] =
-    &["twitter", "facebook", "instagram", "tiktok", "youtube", "telegram", "whatsapp", "linkedin", "threads", "x"];
+// `NETWORKS`: resources/lexicon/page/furniture/networks.txt
+use dateline_lexicon::page::furniture::NETWORKS;
 
 /// True for a line of news furniture: a box label ("Breaking News"), a photo credit or a
 /// caption ending in one, a deal's call to action, or a prompt to turn on notifications,
@@ -308,10 +187,10 @@ pub(crate) fn is_furniture_line(line: &str, lower: &str) -> bool {
 /// A credit, or a caption that ends in one: "Reuters/Jane Roe", "iStock/user",
 /// "The harbour at dawn. | © Agency/Getty Images", "Photo by Jane Roe".
 fn is_credit(lower: &str, chars: usize) -> bool {
-    if chars <= 80 && CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o)) {
+    if chars <= 80 && CREDIT_OPENINGS.has_prefix_of(lower) {
         return true;
     }
-    if chars <= 200 && VIEWER_OPENINGS.iter().any(|o| lower.starts_with(o)) {
+    if chars <= 200 && VIEWER_OPENINGS.has_prefix_of(lower) {
         return true;
     }
     if chars <= 200 && is_numbered_caption(lower) {
@@ -363,7 +242,7 @@ fn is_deal(lower: &str, chars: usize) -> bool {
     if chars > 100 {
         return false;
     }
-    if DEAL_OPENINGS.iter().any(|o| lower.starts_with(o)) {
+    if DEAL_OPENINGS.has_prefix_of(lower) {
         return true;
     }
     let price = lower.contains(['$', '€', '£']) && lower.bytes().any(|b| b.is_ascii_digit());
@@ -389,13 +268,12 @@ fn is_prompt(line: &str, lower: &str) -> bool {
         && ["abonnieren", "subscribe", "s'abonner", "suscribirse"]
             .iter()
             .any(|b| lower.trim_end_matches(['!', '.', ' ']).ends_with(b));
-    let follow_us = lower.chars().count() <= 100 && FOLLOW_US.iter().any(|f| lower.starts_with(f));
+    let follow_us = lower.chars().count() <= 100 && FOLLOW_US.has_prefix_of(lower);
     notifications || app || newsletter || button || follow_us || is_follow_prompt(line, lower)
 }
 
-/// Openings of "follow us" prompts in other languages (the English ones are read by
-/// [`is_follow_prompt`]).
-const FOLLOW_US: &[&str] = &["nos siga", "siga-nos", "suivez-nous", "seguici", "volg ons", "folge uns", "folgt uns"];
+// `FOLLOW_US`: resources/lexicon/page/furniture/follow-us.txt
+use dateline_lexicon::page::furniture::FOLLOW_US;
 
 /// "Follow us on Instagram", "Follow The Daily on X and Facebook": "follow", up to four words
 /// naming who (us, them, or a name written with a capital), then "on" and a network. "Follow

@@ -231,49 +231,11 @@ fn hinted_text(dom: &Dom, keys: &[&str]) -> Option<String> {
     })
 }
 
-/// Words that are never part of a person's name in a byline.
-const BYLINE_NOISE: &[&str] = &[
-    "by",
-    "von",
-    "par",
-    "por",
-    "di",
-    "door",
-    "author",
-    "autor",
-    "auteur",
-    "autorin",
-    "written",
-    "posted",
-    "published",
-    "updated",
-    "veröffentlicht",
-    "aktualisiert",
-    "geschrieben",
-    "minute",
-    "minutes",
-    "min",
-    "read",
-    "lesezeit",
-    "am",
-    "on",
-    "um",
-    "at",
-    "staff",
-    "redaktion",
-    "editorial",
-    "editor",
-    "reporter",
-    "correspondent",
-    "and",
-    "und",
-    "et",
-    "y",
-];
+// `BYLINE_NOISE`: resources/lexicon/page/meta/byline-noise.txt
+use dateline_lexicon::page::meta::BYLINE_NOISE;
 
-/// What a byline slot holds when it holds no name: form labels of comment boxes, CMS defaults.
-const PLACEHOLDERS: &[&str] =
-    &["name", "nom", "nombre", "unknown", "publisher", "super user", "erstellt", "eingestellt", "no", "anonymous"];
+// `PLACEHOLDERS`: resources/lexicon/page/meta/placeholders.txt
+use dateline_lexicon::page::meta::PLACEHOLDERS;
 
 /// Splits a raw byline into clean names; drops dates, roles, reading times and the site name.
 fn clean_author(raw: &str, site: Option<&str>) -> Vec<String> {

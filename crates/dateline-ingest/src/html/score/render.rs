@@ -145,8 +145,8 @@ pub(super) fn is_boiler_line(line: &str) -> bool {
     if chars > 200 {
         return false;
     }
-    BOILER_OPENINGS.iter().any(|o| lower.starts_with(o))
-        || (chars <= 60 && SHORT_BOILER_OPENINGS.iter().any(|o| lower.starts_with(o)))
+    BOILER_OPENINGS.has_prefix_of(&lower)
+        || (chars <= 60 && SHORT_BOILER_OPENINGS.has_prefix_of(&lower))
         || (chars <= 40 && is_date_line(&lower))
         || BOILER_LABELS.contains(&lower.trim_end_matches([':', ' ']))
 }

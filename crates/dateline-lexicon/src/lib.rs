@@ -1,0 +1,339 @@
+//! Word lists as data.
+//!
+//! The rules of dateline read word lists (verbs of saying, titles, function words, page
+//! furniture). They live in plain-text files under `resources/lexicon/` (one entry a line,
+//! `#` comments; format below), are compiled into the binary with `include_str!` and are
+//! parsed the first time a list is read, once per process, into a slice of `&'static str`
+//! borrowed from the embedded text. Nothing is read from disk at run time.
+//!
+//! # Format
+//!
+//! UTF-8 text, one entry a line:
+//!
+//! * a line whose first non-blank character is `#` is a comment, and a blank line is skipped;
+//! * the fields of an entry are separated by one tab (a word list has one field, a pair list
+//!   two);
+//! * a field has no space at either end, unless it is written between double quotes
+//!   (`"photo by "`, `""` for the empty field); a quoted field holds no `"` of its own;
+//! * no control characters; a `\r` before the `\n` is ignored.
+//!
+//! [`parse`] reports the first fault with the file and line ([`LexiconError`]); the embedded
+//! lists are checked by [`check_embedded`] (called by `dateline_analyze::Resources::embedded`
+//! and by this crate's tests), so a malformed file never reaches an analysis. A list read
+//! before that check keeps its good lines and leaves the bad ones out: reading never panics.
+//!
+//! Which list lives where: `resources/README.md`, "lexicon/".
+
+use std::fmt;
+use std::ops::Deref;
+use std::sync::OnceLock;
+
+pub mod en;
+pub mod page;
+
+/// A fault in a lexicon file: which file, which line (from 1), what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    /// The file as named in the repository (`resources/lexicon/en/ner/person-titles.txt`).
+    pub file: String,
+    /// The line, counted from 1.
+    pub line: usize,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// Reads one field: quoted (`"..."`, spaces kept) or bare (no space at either end).
+fn field(raw: &str) -> Result<&str, String> {
+    if let Some(rest) = raw.strip_prefix('"') {
+        let Some(inner) = rest.strip_suffix('"') else {
+            return Err(format!("field {raw:?} opens a quote it does not close"));
+        };
+        if inner.contains('"') {
+            return Err(format!("quoted field {raw:?} holds a '\"' of its own"));
+        }
+        return Ok(inner);
+    }
+    if raw.is_empty() {
+        return Err("empty field (write \"\" for an empty entry)".to_string());
+    }
+    if raw.trim() != raw {
+        return Err(format!("field {raw:?} has a space at one end (quote it to keep the space)"));
+    }
+    if raw.contains('"') {
+        return Err(format!("field {raw:?} holds a '\"' (only a whole quoted field may)"));
+    }
+    Ok(raw)
+}
+
+/// One line: `Ok(None)` for a comment or a blank line, else its `N` fields.
+fn line<const N: usize>(text: &str) -> Result<Option<[&str; N]>, String> {
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    let lead = text.trim_start();
+    if lead.is_empty() || lead.starts_with('#') {
+        return Ok(None);
+    }
+    if let Some(c) = text.chars().find(|&c| c.is_control() && c != '\t') {
+        return Err(format!("control character {c:?}"));
+    }
+    let mut out = [""; N];
+    let mut parts = text.split('\t');
+    for (k, slot) in out.iter_mut().enumerate() {
+        let Some(raw) = parts.next() else {
+            return Err(format!("{} tab-separated field(s) where {N} are expected", k));
+        };
+        *slot = field(raw)?;
+    }
+    if parts.next().is_some() {
+        let found = text.split('\t').count();
+        return Err(format!("{found} tab-separated fields where {N} are expected"));
+    }
+    Ok(Some(out))
+}
+
+/// Parses the text of a lexicon file whose entries have `N` fields; `file` names the file in
+/// the error. Fails on the first bad line.
+pub fn parse<'a, const N: usize>(file: &str, text: &'a str) -> Result<Vec<[&'a str; N]>, LexiconError> {
+    let mut out = Vec::new();
+    for (k, l) in text.split('\n').enumerate() {
+        match line::<N>(l) {
+            Ok(Some(e)) => out.push(e),
+            Ok(None) => {}
+            Err(message) => return Err(LexiconError { file: file.to_string(), line: k + 1, message }),
+        }
+    }
+    Ok(out)
+}
+
+/// The good entries of a file, its bad lines left out (see [`check_embedded`]).
+fn parse_lenient<const N: usize>(text: &'static str) -> impl Iterator<Item = [&'static str; N]> {
+    text.split('\n').filter_map(|l| line::<N>(l).ok().flatten())
+}
+
+/// An embedded list of single entries (words or phrases), read as a slice in file order.
+///
+/// Besides the slice, a list keeps its entries grouped by byte length and by first byte, so
+/// that [`Words::contains`] and the other lookups compare a word only with the entries that
+/// could equal it (most words are turned away by one bit test): the rules that scan a list for
+/// every token are as fast as they were over `const` tables.
+pub struct Words {
+    file: &'static str,
+    text: &'static str,
+    parsed: OnceLock<Index>,
+}
+
+/// Lengths at or above this share one group.
+const LONG: usize = 64;
+
+/// The entries of a list, in file order and grouped for lookups.
+struct Index {
+    list: Vec<&'static str>,
+    /// The entries by byte length (`min(len, LONG)`), file order kept within a length.
+    by_len: Vec<&'static str>,
+    /// Where each length's entries start in `by_len` (`len_starts[l]..len_starts[l + 1]`).
+    len_starts: [u32; LONG + 2],
+    /// Bit `l` set when some entry has length `min(l, LONG)`.
+    lens: u128,
+    /// The non-empty entries by their first byte, ASCII-lowercased.
+    by_first: Vec<&'static str>,
+    /// Where each first byte's entries start in `by_first`.
+    first_starts: Vec<u32>,
+    /// Whether some entry is empty (a prefix of everything).
+    has_empty: bool,
+}
+
+/// Groups `items` by `key` (below `n`): the items in key order, file order kept within a key,
+/// and where each key's items start.
+fn group(items: &[&'static str], n: usize, key: impl Fn(&str) -> usize) -> (Vec<&'static str>, Vec<u32>) {
+    let mut sorted = items.to_vec();
+    sorted.sort_by_key(|w| key(w));
+    let mut starts = vec![0u32; n + 1];
+    for w in &sorted {
+        starts[key(w) + 1] += 1;
+    }
+    for k in 0..n {
+        starts[k + 1] += starts[k];
+    }
+    (sorted, starts)
+}
+
+impl Index {
+    fn new(list: Vec<&'static str>) -> Self {
+        let (by_len, starts) = group(&list, LONG + 1, |w| w.len().min(LONG));
+        let mut len_starts = [0u32; LONG + 2];
+        len_starts.copy_from_slice(&starts);
+        let lens = list.iter().fold(0u128, |m, w| m | 1 << w.len().min(LONG));
+        let firsts: Vec<&'static str> = list.iter().copied().filter(|w| !w.is_empty()).collect();
+        let (by_first, first_starts) = group(&firsts, 256, |w| usize::from(w.as_bytes()[0].to_ascii_lowercase()));
+        Index { has_empty: list.iter().any(|w| w.is_empty()), list, by_len, len_starts, lens, by_first, first_starts }
+    }
+    /// The entries as long as `len` bytes.
+    fn of_len(&self, len: usize) -> &[&'static str] {
+        let l = len.min(LONG);
+        if self.lens >> l & 1 == 0 {
+            return &[];
+        }
+        &self.by_len[self.len_starts[l] as usize..self.len_starts[l + 1] as usize]
+    }
+    /// The non-empty entries whose first byte is `b` (ASCII case ignored).
+    fn of_first(&self, b: u8) -> &[&'static str] {
+        let k = usize::from(b.to_ascii_lowercase());
+        &self.by_first[self.first_starts[k] as usize..self.first_starts[k + 1] as usize]
+    }
+}
+
+impl Words {
+    /// A list over the embedded `text` of the file `file`, parsed when first read.
+    pub const fn new(file: &'static str, text: &'static str) -> Self {
+        Words { file, text, parsed: OnceLock::new() }
+    }
+    fn index(&self) -> &Index {
+        self.parsed.get_or_init(|| Index::new(parse_lenient::<1>(self.text).map(|[w]| w).collect()))
+    }
+    /// The entries, in file order.
+    pub fn as_slice(&self) -> &[&'static str] {
+        &self.index().list
+    }
+    /// Whether `word` is an entry (as the slice's `contains`, without scanning every entry;
+    /// it takes the `&&str` that one takes, and a `&str` or `&String`).
+    pub fn contains<W: AsRef<str> + ?Sized>(&self, word: &W) -> bool {
+        let word = word.as_ref();
+        self.index().of_len(word.len()).contains(&word)
+    }
+    /// Whether `word` is an entry, ASCII case ignored.
+    pub fn contains_ignore_ascii_case(&self, word: &str) -> bool {
+        self.index().of_len(word.len()).iter().any(|e| e.eq_ignore_ascii_case(word))
+    }
+    /// Whether some entry is a prefix of `text`.
+    pub fn has_prefix_of(&self, text: &str) -> bool {
+        let ix = self.index();
+        ix.has_empty || text.as_bytes().first().is_some_and(|&b| ix.of_first(b).iter().any(|e| text.starts_with(e)))
+    }
+    /// Whether some entry is a prefix of `bytes`, ASCII case ignored.
+    pub fn has_prefix_of_ignore_ascii_case(&self, bytes: &[u8]) -> bool {
+        let ix = self.index();
+        ix.has_empty
+            || bytes.first().is_some_and(|&b| {
+                ix.of_first(b)
+                    .iter()
+                    .any(|e| bytes.get(..e.len()).is_some_and(|h| h.eq_ignore_ascii_case(e.as_bytes())))
+            })
+    }
+}
+
+impl Deref for Words {
+    type Target = [&'static str];
+    fn deref(&self) -> &Self::Target {
+        self.as_slice()
+    }
+}
+
+impl<'a> IntoIterator for &'a Words {
+    type Item = &'a &'static str;
+    type IntoIter = std::slice::Iter<'a, &'static str>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+/// An embedded list of pairs (a word and what it maps to), in file order.
+pub struct Pairs {
+    file: &'static str,
+    text: &'static str,
+    parsed: OnceLock<Vec<(&'static str, &'static str)>>,
+}
+
+impl Pairs {
+    /// A list over the embedded `text` of the file `file`, parsed when first read.
+    pub const fn new(file: &'static str, text: &'static str) -> Self {
+        Pairs { file, text, parsed: OnceLock::new() }
+    }
+    /// The entries, in file order.
+    pub fn as_slice(&self) -> &[(&'static str, &'static str)] {
+        self.parsed.get_or_init(|| parse_lenient::<2>(self.text).map(|[a, b]| (a, b)).collect())
+    }
+}
+
+impl Deref for Pairs {
+    type Target = [(&'static str, &'static str)];
+    fn deref(&self) -> &Self::Target {
+        self.as_slice()
+    }
+}
+
+impl<'a> IntoIterator for &'a Pairs {
+    type Item = &'a (&'static str, &'static str);
+    type IntoIter = std::slice::Iter<'a, (&'static str, &'static str)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+/// An embedded list that can be checked strictly.
+pub trait Embedded: Sync {
+    /// The file as named in the repository.
+    fn file(&self) -> &'static str;
+    /// The first fault of the file, if any.
+    fn check(&self) -> Result<usize, LexiconError>;
+}
+
+impl Embedded for Words {
+    fn file(&self) -> &'static str {
+        self.file
+    }
+    fn check(&self) -> Result<usize, LexiconError> {
+        parse::<1>(self.file, self.text).map(|v| v.len())
+    }
+}
+
+impl Embedded for Pairs {
+    fn file(&self) -> &'static str {
+        self.file
+    }
+    fn check(&self) -> Result<usize, LexiconError> {
+        parse::<2>(self.file, self.text).map(|v| v.len())
+    }
+}
+
+/// Every embedded list: the English rules, then page furniture.
+pub fn embedded() -> impl Iterator<Item = &'static dyn Embedded> {
+    en::all().chain(page::all())
+}
+
+/// Checks every embedded list strictly; the first fault names its file and line. Returns how
+/// many entries the lists hold in all.
+pub fn check_embedded() -> Result<usize, LexiconError> {
+    embedded().map(|l| l.check()).sum()
+}
+
+/// Declares embedded lists: `NAME: Words = "dir/file.txt";` under `resources/lexicon/`.
+///
+/// Each name is a `&'static Words` (or `Pairs`): a reference, so that it passes where a
+/// `&[&str]` is expected (deref coercion) just as the `const` tables it replaces did.
+macro_rules! lists {
+    ($( $(#[$meta:meta])* $name:ident : $ty:ident = $file:literal; )*) => {
+        $(
+            $(#[$meta])*
+            pub static $name: &$crate::$ty = {
+                static LIST: $crate::$ty = $crate::$ty::new(
+                    concat!("resources/lexicon/", $file),
+                    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../resources/lexicon/", $file)),
+                );
+                &LIST
+            };
+        )*
+        /// Every list of this module, for [`crate::check_embedded`].
+        pub(crate) static ALL: &[&dyn $crate::Embedded] = &[$($name),*];
+    };
+}
+pub(crate) use lists;
+
+#[cfg(test)]
+mod tests;
