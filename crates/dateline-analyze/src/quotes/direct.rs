@@ -153,7 +153,7 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
             cue: attr.map(|a| a.cue),
             speaker: attr.and_then(|a| a.speaker),
         });
-        // `The group is less likely to be "overrun with hardliners," Lee said.`: the sentence up
+        // `The board is unlikely to be "swamped by newcomers," Lee said.`: the sentence up
         // to the closing mark is what Lee said, the quoted words her own.
         if embedded[ri] {
             let open_tok = doc.tok_at(r.open);

@@ -533,7 +533,7 @@ fn verb(
         // "The plan, he said, will fail": the content resumes after the attribution, in two
         // fragments; "For years, the envoy noted, the country has ...": an opening adverbial is
         // not content.
-        // "It was, he said, one of the worst days": after a verb the rest is its complement.
+        // "That was, she said, the hardest winter": after a verb the rest is its complement.
         let verb_before = chain.start >= lo + 2 && doc.is(chain.start - 2, VERBISH);
         let rest = attribution_end(doc, c.end, hi).and_then(|comma| {
             continuation(doc, comma + 1, hi)

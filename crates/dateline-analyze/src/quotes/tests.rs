@@ -1306,16 +1306,16 @@ fn an_inverted_cue_takes_a_described_name_as_its_speaker() {
     let s = shapes("The party chairman, Kofi Mensah, said Tuesday night he considered Ama Boateng the nominee.", &[]);
     assert_eq!(s, one("indirect", "he considered Ama Boateng the nominee", "said", Some("Kofi Mensah")));
     // "Sen. X (D-Accra), said": the comma after the designation.
-    let s = shapes("Sen. Ama Boateng (D-Accra), said after a lunch on Tuesday that she had not read the plan.", &[]);
-    assert_eq!(s, one("indirect", "she had not read the plan", "said", Some("Sen. Ama Boateng")));
+    let s = shapes("Rep. Ama Boateng (D-Accra), said at the briefing that she had not seen the report.", &[]);
+    assert_eq!(s, one("indirect", "she had not seen the report", "said", Some("Rep. Ama Boateng")));
 }
 
 #[test]
 fn an_attribution_inside_a_sentence_leaves_its_predicate_as_content() {
-    let s = shapes("Survival, Mr. Mensah says, depends on giving readers what they want.", &[]);
-    assert_eq!(s, one("indirect", "depends on giving readers what they want", "says", Some("Mr. Mensah")));
-    let s = shapes("The trouble, Boateng writes, began in the early 1970s with a fight over wages.", &[]);
-    assert_eq!(s, one("indirect", "began in the early 1970s with a fight over wages", "writes", Some("Boateng")));
+    let s = shapes("Recovery, Mr. Mensah says, hinges on winning back the tourists first.", &[]);
+    assert_eq!(s, one("indirect", "hinges on winning back the tourists first", "says", Some("Mr. Mensah")));
+    let s = shapes("The rift, Boateng writes, opened during a dock strike decades ago.", &[]);
+    assert_eq!(s, one("indirect", "opened during a dock strike decades ago", "writes", Some("Boateng")));
     // "But as X noted, CONTENT".
     let s = shapes("But as Mensah noted, those voters will give the mayor a second look.", &[]);
     assert_eq!(s, one("indirect", "those voters will give the mayor a second look", "noted", Some("Mensah")));
@@ -1358,9 +1358,9 @@ fn occasions_and_asides_between_the_cue_and_its_content() {
         &[],
     );
     assert_eq!(s, one("indirect", "staff in the case could face fines", "noted", Some("Mensah")));
-    // "It was, he said, ...": after a verb the rest is its complement.
-    let s = shapes("It was, he said, one of the worst days of his career.", &[]);
-    assert_eq!(s, one("indirect", "one of the worst days of his career", "said", Some("he")));
+    // "That was, she said, ...": after a verb the rest is its complement.
+    let s = shapes("That was, she said, the hardest winter the valley had known.", &[]);
+    assert_eq!(s, one("indirect", "the hardest winter the valley had known", "said", Some("she")));
 }
 
 #[test]
@@ -1389,16 +1389,16 @@ fn reported_content_ends_where_the_sentence_turns_to_something_else() {
     // Another act of the speaker after quoted words or after ", but".
     let s = outer("Mensah says he found the mayor \"very charming\" and called the race \"unheard of.\"", &[]);
     assert_eq!(s[0].1, "he found the mayor \"very charming\"", "{s:?}");
-    let s = outer("Boateng says voters may not like the answer, but insists the port is safe.", &[]);
-    assert_eq!(s[0].1, "voters may not like the answer", "{s:?}");
+    let s = outer("Boateng says residents will dislike the toll, but insists the bridge needs it.", &[]);
+    assert_eq!(s[0].1, "residents will dislike the toll", "{s:?}");
 }
 
 #[test]
 fn an_infinitive_after_a_verb_that_carries_on_is_the_saying() {
     let s = shapes("She continued to suggest that the ledgers were never marked secret.", &[]);
     assert_eq!(s, one("indirect", "the ledgers were never marked secret", "suggest", Some("She")));
-    let s = shapes("Mensah then went on to explain what he likes about the plan.", &[]);
-    assert_eq!(s, one("indirect", "what he likes about the plan", "explain", Some("Mensah")));
+    let s = shapes("Mensah later went on to explain why the ferry matters to fishermen.", &[]);
+    assert_eq!(s, one("indirect", "why the ferry matters to fishermen", "explain", Some("Mensah")));
     // "declined to say" reports no saying of its own (the refusal is read as an act).
     let s = shapes("Boateng declined to say whether the port would close.", &[]);
     assert!(s.iter().all(|q| q.2.as_deref() != Some("say")), "{s:?}");
@@ -1410,8 +1410,8 @@ fn an_infinitive_after_a_verb_that_carries_on_is_the_saying() {
 
 #[test]
 fn times_between_a_cue_and_its_content() {
-    let s = shapes("The campaign vowed Tuesday to remain in the race through June.", &[]);
-    assert_eq!(s, one("indirect", "to remain in the race through June", "vowed", Some("The campaign")));
+    let s = shapes("The union vowed Friday to keep striking until the autumn.", &[]);
+    assert_eq!(s, one("indirect", "to keep striking until the autumn", "vowed", Some("The union")));
     let s = shapes("The Tema Ledger reported last week the group had funded 200 schools.", &[]);
     assert_eq!(s, one("indirect", "the group had funded 200 schools", "reported", Some("The Tema Ledger")));
     let s = shapes("Boateng explained to reporters why the port was chosen.", &[]);
@@ -1474,14 +1474,14 @@ fn a_hearer_with_a_possessive_is_skipped() {
 
 #[test]
 fn a_sentence_ending_in_quoted_words_and_an_attribution_is_reported_speech() {
-    let s = shapes("The group is less likely to be \"overrun with hardliners,\" Mensah said.", &[]);
+    let s = shapes("The board is unlikely to be \"swamped by newcomers,\" Mensah said.", &[]);
     assert!(
         s.contains(
-            &one("indirect", "The group is less likely to be \"overrun with hardliners,\"", "said", Some("Mensah"))[0]
+            &one("indirect", "The board is unlikely to be \"swamped by newcomers,\"", "said", Some("Mensah"))[0]
         ),
         "{s:?}"
     );
-    assert!(s.contains(&one("partial", "overrun with hardliners", "said", Some("Mensah"))[0]), "{s:?}");
+    assert!(s.contains(&one("partial", "swamped by newcomers", "said", Some("Mensah"))[0]), "{s:?}");
     // A quote in parentheses opens its sentence.
     let s = shapes("The crowd booed. (\"I do not want a fight,\" said one party activist.)", &[]);
     assert_eq!(s, one("direct", "I do not want a fight", "said", Some("one party activist")));
@@ -1492,7 +1492,7 @@ fn a_sentence_ending_in_quoted_words_and_an_attribution_is_reported_speech() {
 
 #[test]
 fn a_capitalised_modifier_before_a_common_noun_is_no_sentence_subject() {
-    let q = speakers("Local police were treating the fire as an attack and urging people to stay home.", &[]);
+    let q = speakers("Local staff were treating the blaze as arson and asking hikers to leave the park.", &[]);
     assert!(q.iter().all(|x| x.1.as_deref() != Some("Local")), "{q:?}");
     let q = speakers("Mensah toured the harbour on Monday, declaring it \"a great day for the town.\"", &[]);
     assert_eq!(q[0].1.as_deref(), Some("Mensah"), "{q:?}");
