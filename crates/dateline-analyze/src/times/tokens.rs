@@ -50,19 +50,25 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        let (kind, end) = if c.is_alphabetic() {
-            (Kind::Word, word_end(text, i))
-        } else if c.is_ascii_digit() {
-            (Kind::Num, number_end(text.as_bytes(), i))
-        } else {
-            (Kind::Punct, i + c.len_utf8())
-        };
+        let (kind, end) = piece(text, i, c);
         out.push(Token { kind, start: i, end, glued, newline });
         glued = true;
         newline = false;
         i = end;
     }
     out
+}
+
+/// The kind and end of the piece starting with `c` at byte `i`: a run of letters, a number, or
+/// one mark.
+fn piece(text: &str, i: usize, c: char) -> (Kind, usize) {
+    if c.is_alphabetic() {
+        (Kind::Word, word_end(text, i))
+    } else if c.is_ascii_digit() {
+        (Kind::Num, number_end(text.as_bytes(), i))
+    } else {
+        (Kind::Punct, i + c.len_utf8())
+    }
 }
 
 /// The tokens of [`tokenize`], derived from the article's token table: each whitespace-free
@@ -76,13 +82,7 @@ pub(crate) fn from_table(text: &str, table: &TokenTable) -> Vec<Token> {
         let mut newline = newline;
         while i < b {
             let Some(c) = char_at(text, i) else { break };
-            let (kind, end) = if c.is_alphabetic() {
-                (Kind::Word, word_end(text, i))
-            } else if c.is_ascii_digit() {
-                (Kind::Num, number_end(text.as_bytes(), i))
-            } else {
-                (Kind::Punct, i + c.len_utf8())
-            };
+            let (kind, end) = piece(text, i, c);
             out.push(Token { kind, start: i, end, glued, newline });
             glued = true;
             newline = false;
