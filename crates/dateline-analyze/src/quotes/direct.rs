@@ -275,7 +275,7 @@ fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Opt
 const PRIOR_CUE_TOKENS: usize = 40;
 
 /// The nearest cue before the word just before token `at` (a comma, "and"), not before `lo`.
-fn prior_cue(at: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Cue> {
+pub(super) fn prior_cue(at: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Cue> {
     let floor = at.saturating_sub(PRIOR_CUE_TOKENS).max(lo);
     (floor..at.saturating_sub(1)).rev().find_map(|p| cues.get(p).copied().flatten())
 }

@@ -39,8 +39,11 @@ fn markup_value(text: &str, content: Span) -> bool {
 /// A title-case phrase of a few words, right after a preposition, a possessive or a verb of
 /// writing or telling (`on NBC's "Meet the Nation,"`).
 fn framed_title(text: &str, content: Span, inner: &str) -> bool {
-    let words: Vec<&str> = inner.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
-    let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.is_empty() || words.len() > TITLE_WORDS {
         return false;
     }

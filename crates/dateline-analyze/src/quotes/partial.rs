@@ -281,10 +281,8 @@ fn frame(doc: &Doc, r: &Region, open: usize, sa: usize, cues: &[Option<Cue>]) ->
             // after a comma speaks for the subject of the cue before it in the sentence, else for
             // the sentence's subject.
             let speaker = if doc.t(c.start).ends_with("ing") && c.start > sa && doc.t(c.start - 1) == "," {
-                (sa..c.start)
-                    .rev()
-                    .find(|&j| cues.get(j).is_some_and(Option::is_some))
-                    .and_then(|j| subject_before(doc, j, sa, cues))
+                super::direct::prior_cue(c.start, sa, cues)
+                    .and_then(|p| subject_before(doc, p.start, sa, cues))
                     .and_then(|(a, b)| doc.span(a, b))
                     .or_else(|| super::indirect::sentence_subject(doc, sa, c.start))
             } else {
