@@ -17,6 +17,9 @@ use crate::{Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Sp
 /// Stages that only read English text.
 const ENGLISH_ONLY_STAGES: [Stage; 5] = [Stage::Entities, Stage::Quotes, Stage::Times, Stage::Amounts, Stage::Tone];
 
+/// Stages not run for the other languages that have lists of their own (`crate::intl`).
+const OTHER_LANGUAGE_SKIPPED: [Stage; 3] = [Stage::Times, Stage::Amounts, Stage::Tone];
+
 /// The language code when detection cannot tell (BCP 47 `und`); English stages still run.
 const UNDETERMINED: &str = "und";
 
@@ -78,6 +81,8 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         }
     };
     let english = language.as_deref().is_none_or(|l| l == "en");
+    // Other languages with their own lists get entities and quotes (crate::intl).
+    let other = if english { None } else { language.as_deref().and_then(crate::intl::for_language) };
     // One token table for the article: sentences and quotes read its tokens; the entity model
     // splits its chunks into treebank pieces, times and amounts into letter, digit and mark pieces.
     let table = segment::TokenTable::new(text);
@@ -106,12 +111,37 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         add_lead_times(&mut times, text, &lead);
         let amounts = amounts_in(&toks, text, &entities, reference_day.is_some().then_some(&times[..]));
         (entities, quotes, times, amounts)
+    } else if let Some(lex) = other {
+        let credits: Vec<Span> = lead.byline.as_ref().and_then(|b| b.agency_span).into_iter().collect();
+        let (mut entities, cut) = crate::entities::find_entities_in(
+            text,
+            &table,
+            &sentences,
+            resources,
+            dateline.as_ref(),
+            &credits,
+            Some(lex),
+        );
+        if cut {
+            truncated_stages.push(Stage::Entities);
+        }
+        let find =
+            |s: &[Span], e: &[Entity]| (crate::intl::quotes::find(text, table.tokens(), s, e, lex, lead.title), false);
+        let (quotes, _) = dateline_kept_out(text, &sentences, &entities, dateline.as_ref(), find);
+        crate::quotes::add_speaker_mentions_with(&mut entities, &quotes, |w| {
+            crate::intl::Lexicon::has(&lex.determiners, w)
+        });
+        (entities, quotes, Vec::new(), Vec::new())
     } else {
         Default::default()
     };
     // Tone reads English lexicons; other languages get `null`.
     let tone = english.then(|| crate::article_tone(&doc.text, &sentences, &quotes, &resources.tone));
-    let skipped_stages = if english { Vec::new() } else { ENGLISH_ONLY_STAGES.to_vec() };
+    let skipped_stages = match (english, other) {
+        (true, _) => Vec::new(),
+        (false, Some(_)) => OTHER_LANGUAGE_SKIPPED.to_vec(),
+        (false, None) => ENGLISH_ONLY_STAGES.to_vec(),
+    };
     let fingerprint = crate::fingerprint(text, dateline.as_ref().map(|d| d.span));
     let title = doc.meta.title.clone().or_else(|| lead.title.and_then(|s| s.slice(text)).map(str::to_string));
     let author = doc.meta.author.clone().or_else(|| lead.byline.as_ref().map(|b| b.author.clone()));
@@ -151,8 +181,20 @@ fn quotes_after_dateline(
     entities: &[Entity],
     dateline: Option<&Dateline>,
 ) -> (Vec<Quote>, bool) {
+    dateline_kept_out(text, sentences, entities, dateline, |s, e| find_quotes_in(text, table, s, e))
+}
+
+/// Runs a quote finder over the sentences and entities with the dateline kept out (see
+/// [`quotes_after_dateline`]).
+fn dateline_kept_out(
+    text: &str,
+    sentences: &[Span],
+    entities: &[Entity],
+    dateline: Option<&Dateline>,
+    find: impl Fn(&[Span], &[Entity]) -> (Vec<Quote>, bool),
+) -> (Vec<Quote>, bool) {
     let Some(d) = dateline else {
-        return find_quotes_in(text, table, sentences, entities);
+        return find(sentences, entities);
     };
     let end = d.span.1 + text.get(d.span.1..).map_or(0, |r| r.len() - r.trim_start().len());
     let sentences: Vec<Span> = sentences
@@ -166,9 +208,9 @@ fn quotes_after_dateline(
     let inside = |m: &Mention| m.span.0 >= d.span.0 && m.span.1 <= d.span.1;
     let (mut quotes, cut) = if entities.iter().any(|e| e.mentions.iter().all(inside)) {
         let kept: Vec<Entity> = entities.iter().filter(|e| !e.mentions.iter().all(inside)).cloned().collect();
-        find_quotes_in(text, table, &sentences, &kept)
+        find(&sentences, &kept)
     } else {
-        find_quotes_in(text, table, &sentences, entities)
+        find(&sentences, entities)
     };
     quotes.retain(|q| q.span.0 >= d.span.1 || q.span.1 <= d.span.0);
     (quotes, cut)

@@ -17,6 +17,7 @@ mod entities;
 mod error;
 pub mod fingerprint;
 pub mod gazetteer;
+mod intl;
 mod lead;
 mod quotes;
 mod record;

@@ -77,9 +77,14 @@ impl Resources {
     ///
     /// The word lists of the rules (`resources/lexicon/`, read by the stages through
     /// `dateline_lexicon`) are checked here too: a malformed list is refused with its file and
-    /// line before any article is read.
+    /// line before any article is read, and so are the other languages' lists (`resources/lexicon/intl/`).
     pub fn embedded() -> Result<Self, AnalyzeError> {
         dateline_lexicon::check_embedded().map_err(|e| AnalyzeError::Resource {
+            name: format!("embedded {}", e.file),
+            line: e.line,
+            message: e.message,
+        })?;
+        crate::intl::lexicon::check().map_err(|e| AnalyzeError::Resource {
             name: format!("embedded {}", e.file),
             line: e.line,
             message: e.message,

@@ -1324,7 +1324,7 @@ fn is_known_place(name: &str, res: &Resources) -> bool {
 }
 
 /// Fine typing of one mention, and extension over a following place head word.
-fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
+pub(super) fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
     let name = &text[c.start..c.end];
     if c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Gpe | Kind::Loc | Kind::Fac) {
         // "Free Mountain Army", "Harbour Workers Association": a name of several words that ends in an

@@ -106,8 +106,25 @@ pub(crate) fn find_entities_credited(
     dateline: Option<&Dateline>,
     credits: &[Span],
 ) -> (Vec<Entity>, bool) {
+    find_entities_in(text, table, sentences, resources, dateline, credits, None)
+}
+
+/// The entity stage over an article in `language` (`None`: English), with the corrections of
+/// that language's lists ([`crate::intl::entities`]) applied to the mentions before merging.
+pub(crate) fn find_entities_in(
+    text: &str,
+    table: &TokenTable,
+    sentences: &[Span],
+    resources: &Resources,
+    dateline: Option<&Dateline>,
+    credits: &[Span],
+    language: Option<&crate::intl::Lexicon>,
+) -> (Vec<Entity>, bool) {
     let toks = tokens(text, table, sentences);
     let mut cands = mentions::find(text, &toks, sentences, resources, dateline, credits);
+    if let Some(lex) = language {
+        crate::intl::entities::adjust(text, &toks, &mut cands, resources, lex);
+    }
     let cap = MAX_MENTIONS_BASE.saturating_add(text.len() / TEXT_BYTES_PER_MENTION);
     let cut = cands.len() > cap;
     cands.truncate(cap);
@@ -116,6 +133,17 @@ pub(crate) fn find_entities_credited(
     titles::coreference(text, &toks, &mut ents);
     geo::geocode(text, &toks, &mut ents, resources, dateline);
     (merge::finish(text, ents), cut)
+}
+
+/// A mention found by a rule, for the other-language corrections.
+pub(crate) fn cand_for(start: usize, end: usize, kind: Kind, source: Source, sentence: usize) -> Cand {
+    mentions::cand(start, end, kind, source, sentence)
+}
+
+/// Types a mention again from its words (after a correction changed them): countries,
+/// demonyms, organisation and place head words.
+pub(crate) fn refine_cand(text: &str, toks: &[Tok], c: &mut Cand, resources: &Resources) {
+    mentions::refine(text, toks, c, resources);
 }
 
 /// Tokens of the whole text (the recogniser's tokenizer, splitting the whitespace-free chunks of

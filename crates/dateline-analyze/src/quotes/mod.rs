@@ -21,7 +21,7 @@ mod phrase;
 mod speaker;
 pub(crate) use speaker::is_first_name;
 
-pub(crate) use nominals::add_speaker_mentions;
+pub(crate) use nominals::{add_speaker_mentions, add_speaker_mentions_with};
 
 use dateline_text::segment::TokenTable;
 use dateline_text::Span;

@@ -19,6 +19,12 @@ pub const VIA: MentionVia = MentionVia::Speaker;
 /// Adds to `entities` the definite speaker phrases ("the X chief") that `quotes` resolved to
 /// them, when no entity already has the phrase, part of it that is a person, or more.
 pub fn add_speaker_mentions(entities: &mut [Entity], quotes: &[Quote]) {
+    add_speaker_mentions_with(entities, quotes, |w| w.eq_ignore_ascii_case("the"));
+}
+
+/// [`add_speaker_mentions`] for a language whose definite articles `definite` knows ("le",
+/// "la", "el"): a resolved speaker's phrase that opens with one becomes the entity's mention.
+pub(crate) fn add_speaker_mentions_with(entities: &mut [Entity], quotes: &[Quote], definite: impl Fn(&str) -> bool) {
     // Every mention by start, with the furthest end reached so far, built once: each phrase
     // looks only at the mentions that can overlap it (an article's quotes times its mentions
     // would be quadratic).
@@ -36,8 +42,8 @@ pub fn add_speaker_mentions(entities: &mut [Entity], quotes: &[Quote]) {
     for q in quotes {
         let (Some(id), Some(m)) = (q.speaker.as_deref(), q.speaker_mention.as_ref()) else { continue };
         let mut words = m.text.split_whitespace();
-        let definite = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
-        if !definite || words.next().is_none() || added.contains(&(m.span.0, m.span.1)) {
+        let first = words.next();
+        if !first.is_some_and(&definite) || words.next().is_none() || added.contains(&(m.span.0, m.span.1)) {
             continue;
         }
         let Some(target) = entities.iter().position(|e| e.id == id) else { continue };

@@ -1,0 +1,304 @@
+//! The entity stage's corrections for other languages.
+//!
+//! The recogniser was trained on English, but names are written alike in the Romance
+//! languages, so most of its mentions there are right. What goes wrong is what English does not
+//! show it: an article capitalised at a sentence start taken into the name ("Le Portugal"), a verb
+//! or an adverb that opens a sentence taken for a name ("Encontraron", "Tuttavia"), an
+//! organisation whose head word is not English ("Banco Central Europeo" as a place), and a
+//! city under its name in that language ("Londres"), which the recogniser does not know as a
+//! place. Each correction reads the language's lists ([`Lexicon`]).
+
+use crate::entities::{capitalised, Cand, Kind, Source, Tok};
+use crate::gazetteer::NameMatch;
+use crate::Resources;
+
+use super::lexicon::Lexicon;
+
+/// The smallest population of a city found by its name in the language alone: big enough that
+/// its other-language names are not common words.
+const MIN_CITY_POPULATION: u64 = 1_000_000;
+
+/// The smallest population of a place whose own name alone, opening a sentence, is taken for
+/// the place (other-language names need [`MIN_CITY_POPULATION`]): small towns, and names in
+/// other languages, are often common words ("Ora"; "Pensa" is Penza's Italian name).
+const MIN_TOWN_POPULATION: u64 = 100_000;
+
+/// Corrects the mentions of an article in `lex`'s language (see the module's doc).
+pub(crate) fn adjust(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, res: &Resources, lex: &Lexicon) {
+    let initial = sentence_initial(text, toks);
+    countries(text, toks, cands, lex);
+    for c in cands.iter_mut() {
+        if strip_determiner(text, c, res, lex) {
+            crate::entities::refine_cand(text, toks, c, res);
+        }
+    }
+    for c in cands.iter_mut() {
+        trim_function_words(text, c, lex);
+    }
+    cands.retain(|c| c.start < c.end && !function_word(text.get(c.start..c.end).unwrap_or(""), lex));
+    cands.retain(|c| !sentence_start_word(text, toks, &initial, c, res));
+    // an organisation head alone ("Grupo", "Parti") is a common noun
+    cands.retain(|c| {
+        c.source == Source::Dateline
+            || text.get(c.start..c.end).is_none_or(|w| w.contains(' ') || !Lexicon::has(&lex.org_heads, w))
+    });
+    for c in cands.iter_mut() {
+        if c.source != Source::Dateline && first_word(text, c).is_some_and(|w| Lexicon::has(&lex.org_heads, w)) {
+            c.kind = Kind::Org;
+            c.country = None;
+        }
+    }
+    let mut added = organisations(text, toks, cands, lex);
+    added.extend(people(text, toks, &initial, cands, &added, lex));
+    added.extend(cities(text, toks, &initial, cands, res));
+    if !added.is_empty() {
+        cands.extend(added);
+        cands.sort_by_key(|c| c.start);
+    }
+}
+
+/// Country names as the language writes them ("États-Unis", "Reino Unido") are the country,
+/// whatever the recogniser made of them ("Unis" as an organisation).
+fn countries(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, lex: &Lexicon) {
+    let mut found: Vec<Cand> = Vec::new();
+    for &(name, code) in &lex.countries {
+        for (a, _) in text.match_indices(name) {
+            let b = a + name.len();
+            let bounded = !text[..a].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !text[b..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-');
+            if !bounded || found.iter().any(|c| c.start < b && a < c.end) {
+                continue;
+            }
+            let sentence = toks.iter().find(|t| t.end > a).map_or(0, |t| t.sentence);
+            let mut c = crate::entities::cand_for(a, b, Kind::Gpe, Source::Lexicon, sentence);
+            c.country = Some(code.to_string());
+            found.push(c);
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // a longer mention around the name ("Banque de France") keeps it
+    found.retain(|f| {
+        !cands.iter().any(|c| {
+            c.start <= f.start && f.end <= c.end && (c.start, c.end) != (f.start, f.end) && c.kind != Kind::Gpe
+        })
+    });
+    cands.retain(|c| c.source == Source::Dateline || !found.iter().any(|f| c.start < f.end && f.start < c.end));
+    cands.extend(found);
+    cands.sort_by_key(|c| c.start);
+}
+
+/// For each token, whether it opens its sentence (after any quote marks, dashes or bullets).
+fn sentence_initial(text: &str, toks: &[Tok]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut open = true;
+    let mut sentence = usize::MAX;
+    for (i, t) in toks.iter().enumerate() {
+        if t.sentence != sentence {
+            sentence = t.sentence;
+            open = true;
+        }
+        let w = &text[t.start..t.end];
+        if w.chars().any(char::is_alphanumeric) {
+            out[i] = open;
+            open = false;
+        }
+    }
+    out
+}
+
+fn first_word<'t>(text: &'t str, c: &Cand) -> Option<&'t str> {
+    text.get(c.start..c.end)?.split(|ch: char| ch.is_whitespace()).next()
+}
+
+/// "Le Portugal" → "Portugal", "L'Élysée" → "Élysée", "Selon X" → "X"; kept whole when the gazetteer knows the name
+/// with its article ("La Paz", "Los Angeles", "Le Havre"). Whether the mention changed.
+fn strip_determiner(text: &str, c: &mut Cand, res: &Resources, lex: &Lexicon) -> bool {
+    if c.source == Source::Dateline {
+        return false;
+    }
+    let Some(s) = text.get(c.start..c.end) else { return false };
+    if !res.gazetteer.lookup(s).is_empty() {
+        return false;
+    }
+    // a separate word ("Le Portugal") or an elided one ("L'Élysée", "L’Élysée")
+    let cut = s.find(' ').filter(|&k| function_word(&s[..k], lex)).map(|k| k + 1).or_else(|| {
+        s.char_indices()
+            .find(|&(_, ch)| ch == '\'' || ch == '\u{2019}')
+            .map(|(k, ch)| k + ch.len_utf8())
+            .filter(|&k| Lexicon::has(&lex.determiners, &s[..k]))
+    });
+    let Some(cut) = cut else { return false };
+    let rest = s[cut..].trim_start();
+    if !capitalised(rest) {
+        return false;
+    }
+    let start = c.start + (s.len() - rest.len());
+    c.start = start;
+    c.name_end = c.name_end.max(start);
+    true
+}
+
+/// A word of the language's closed classes (articles, connectors, pronouns, "selon"), which
+/// a name neither is nor ends with.
+fn function_word(w: &str, lex: &Lexicon) -> bool {
+    Lexicon::has(&lex.determiners, w)
+        || Lexicon::has(&lex.connectors, w)
+        || Lexicon::has(&lex.pronouns, w)
+        || Lexicon::has(&lex.complementizers, w)
+        || lex.according.iter().any(|p| p.len() == 1 && p[0] == w.to_lowercase())
+}
+
+/// "Sigillo Il", "Scholz Des": a recogniser's name that ran over the capitalised first word
+/// of the next sentence ends before it. The mention may become empty (then it is dropped).
+fn trim_function_words(text: &str, c: &mut Cand, lex: &Lexicon) {
+    if c.source != Source::Model {
+        return;
+    }
+    while let Some((head, last)) = text.get(c.start..c.end).and_then(|s| s.rsplit_once(' ')) {
+        if !function_word(last, lex) {
+            break;
+        }
+        c.end = c.start + head.trim_end().len();
+        c.name_end = c.name_end.min(c.end);
+    }
+}
+
+/// A one-word mention only the recogniser found, at a sentence start, whose word the article
+/// never capitalises elsewhere: a verb or an adverb opening the sentence, not a name. Places the
+/// gazetteer knows stay.
+fn sentence_start_word(text: &str, toks: &[Tok], initial: &[bool], c: &Cand, res: &Resources) -> bool {
+    if c.source != Source::Model {
+        return false;
+    }
+    let Some(k) = toks.iter().position(|t| t.start == c.start) else { return false };
+    if !initial[k] || toks.get(k + 1).is_some_and(|t| t.end <= c.end) {
+        return false;
+    }
+    let word = &text[c.start..c.end];
+    let capitalised_elsewhere =
+        toks.iter().enumerate().any(|(i, t)| !initial[i] && i != k && text.get(t.start..t.end) == Some(word));
+    let known_place = res.gazetteer.lookup(word).first().is_some_and(|c| {
+        let least = if c.via == NameMatch::Primary { MIN_TOWN_POPULATION } else { MIN_CITY_POPULATION };
+        c.place.population >= least
+    }) || res.gazetteer.country_by_name(word).is_some();
+    !capitalised_elsewhere && !known_place
+}
+
+/// Capitalised runs led by an organisation head ("Banco Central Europeo", "Ministère de
+/// l'Intérieur") that no mention covers: the head, then capitalised words, joined by the
+/// language's connectors when a capitalised word follows them.
+fn organisations(text: &str, toks: &[Tok], cands: &[Cand], lex: &Lexicon) -> Vec<Cand> {
+    let covered = |a: usize, b: usize| cands.iter().any(|c| c.start < b && a < c.end);
+    let word = |i: usize| toks.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let w = word(i);
+        if !(capitalised(w) && Lexicon::has(&lex.org_heads, w)) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut j = i + 1;
+        while j < toks.len() && toks[j].sentence == toks[i].sentence {
+            if capitalised(word(j)) {
+                end = j;
+                j += 1;
+            } else if Lexicon::has(&lex.connectors, word(j))
+                || (j > i + 1 && Lexicon::has(&lex.determiners, word(j)) && Lexicon::has(&lex.connectors, word(j - 1)))
+                || elided_capital(word(j), lex)
+            {
+                if elided_capital(word(j), lex) {
+                    end = j;
+                }
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if end > i && !covered(toks[i].start, toks[end].end) {
+            out.push(crate::entities::cand_for(
+                toks[i].start,
+                toks[end].end,
+                Kind::Org,
+                Source::Rule,
+                toks[i].sentence,
+            ));
+        }
+        i = end.max(i) + 1;
+    }
+    out
+}
+
+/// Two or three capitalised words led by a first name the tables know that no mention covers
+/// ("Giulia Ferrandi"): a person. The recogniser, trained on English, misses many names
+/// among words it has never seen.
+fn people(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], added: &[Cand], lex: &Lexicon) -> Vec<Cand> {
+    let covered = |a: usize, b: usize| cands.iter().chain(added).any(|c| c.start < b && a < c.end);
+    let word = |i: usize| toks.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
+    let name_word =
+        |w: &str| capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-') && !function_word(w, lex);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let first = word(i);
+        if !name_word(first) || !crate::quotes::is_first_name(first) || (i > 0 && name_word(word(i - 1)) && !initial[i])
+        {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end + 1 < toks.len()
+            && end < i + 2
+            && toks[end + 1].sentence == toks[i].sentence
+            && name_word(word(end + 1))
+        {
+            end += 1;
+        }
+        let heads = |k: usize| Lexicon::has(&lex.org_heads, word(k));
+        if end > i && !covered(toks[i].start, toks[end].end) && !(i..=end).any(heads) {
+            out.push(crate::entities::cand_for(
+                toks[i].start,
+                toks[end].end,
+                Kind::Person,
+                Source::Rule,
+                toks[i].sentence,
+            ));
+        }
+        i = end + 1;
+    }
+    out
+}
+
+/// "l'Intérieur": an elided article or connector before a capitalised word, one token.
+fn elided_capital(w: &str, lex: &Lexicon) -> bool {
+    w.char_indices().find(|&(_, ch)| ch == '\'' || ch == '\u{2019}').map(|(k, ch)| k + ch.len_utf8()).is_some_and(|k| {
+        (Lexicon::has(&lex.connectors, &w[..k]) || Lexicon::has(&lex.determiners, &w[..k])) && capitalised(&w[k..])
+    })
+}
+
+/// A capitalised word inside a sentence that no mention covers and that is the name, in any
+/// Latin-script spelling the gazetteer keeps, of a country or of a city of at least
+/// [`MIN_CITY_POPULATION`]: a place ("Londres", "Moscou").
+fn cities(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], res: &Resources) -> Vec<Cand> {
+    let covered = |a: usize, b: usize| cands.iter().any(|c| c.start < b && a < c.end);
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let w = &text[t.start..t.end];
+        if initial[i] || !capitalised(w) || w.chars().count() < 3 || covered(t.start, t.end) {
+            continue;
+        }
+        // part of a longer capitalised run: a name the recogniser chose not to take
+        let cap_at = |k: Option<usize>| k.and_then(|k| toks.get(k)).is_some_and(|n| capitalised(&text[n.start..n.end]));
+        if cap_at(Some(i + 1)) || cap_at(i.checked_sub(1)) {
+            continue;
+        }
+        let big_city = res.gazetteer.lookup(w).first().is_some_and(|c| c.place.population >= MIN_CITY_POPULATION);
+        if big_city || res.gazetteer.country_by_name(w).is_some() {
+            out.push(crate::entities::cand_for(t.start, t.end, Kind::Gpe, Source::Lexicon, t.sentence));
+        }
+    }
+    out
+}

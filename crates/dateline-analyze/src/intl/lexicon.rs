@@ -1,0 +1,150 @@
+//! The word lists of the other-language rules (`resources/lexicon/intl/`), one set per
+//! language, read once per process.
+//!
+//! Every file holds `language TAB entry` lines, so adding a language is adding lines, not code
+//! (see `resources/README.md`). The files are embedded; [`check`] reports the first malformed
+//! line with its file, and [`for_language`] gives no set at all when a file is malformed, so
+//! a bad list turns the stages off for that language instead of running them half-read.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use dateline_lexicon::LexiconError;
+
+/// The languages with a set of rules: Romance languages written in the Latin script, whose
+/// names are capitalised like English ones, so the entity recogniser finds them too.
+pub(crate) const LANGUAGES: [&str; 4] = ["fr", "es", "it", "pt"];
+
+/// The files, by the name an error gives them.
+const FILES: [(&str, &str); 12] = [
+    ("resources/lexicon/intl/determiners.txt", include_str!("../../../../resources/lexicon/intl/determiners.txt")),
+    ("resources/lexicon/intl/org-heads.txt", include_str!("../../../../resources/lexicon/intl/org-heads.txt")),
+    ("resources/lexicon/intl/titles.txt", include_str!("../../../../resources/lexicon/intl/titles.txt")),
+    ("resources/lexicon/intl/speech-verbs.txt", include_str!("../../../../resources/lexicon/intl/speech-verbs.txt")),
+    ("resources/lexicon/intl/object-verbs.txt", include_str!("../../../../resources/lexicon/intl/object-verbs.txt")),
+    ("resources/lexicon/intl/according.txt", include_str!("../../../../resources/lexicon/intl/according.txt")),
+    (
+        "resources/lexicon/intl/complementizers.txt",
+        include_str!("../../../../resources/lexicon/intl/complementizers.txt"),
+    ),
+    ("resources/lexicon/intl/auxiliaries.txt", include_str!("../../../../resources/lexicon/intl/auxiliaries.txt")),
+    ("resources/lexicon/intl/hearers.txt", include_str!("../../../../resources/lexicon/intl/hearers.txt")),
+    ("resources/lexicon/intl/time-words.txt", include_str!("../../../../resources/lexicon/intl/time-words.txt")),
+    ("resources/lexicon/intl/pronouns.txt", include_str!("../../../../resources/lexicon/intl/pronouns.txt")),
+    ("resources/lexicon/intl/connectors.txt", include_str!("../../../../resources/lexicon/intl/connectors.txt")),
+];
+
+/// The lists of one language, in lower case.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    /// The language code (`fr`).
+    pub code: &'static str,
+    /// "le", "la", "l'": may open a capitalised run without being part of the name.
+    pub determiners: HashSet<String>,
+    /// "ministère", "banco": open an organisation's name.
+    pub org_heads: HashSet<String>,
+    /// "ministre", "portavoz": an office or a role.
+    pub titles: HashSet<String>,
+    /// Verbs of saying.
+    pub speech_verbs: HashSet<String>,
+    /// Verbs of saying whose object is what was said ("démenti", "anunció").
+    pub object_verbs: HashSet<String>,
+    /// "selon", "de acuerdo con", as words.
+    pub according: Vec<Vec<String>>,
+    /// "que", "qu'", "che".
+    pub complementizers: HashSet<String>,
+    /// "a", "ha", "lui": between a speaker and the verb.
+    pub auxiliaries: HashSet<String>,
+    /// "à", "al": before a hearer or a channel.
+    pub hearers: HashSet<String>,
+    /// "mardi", "ayer": time and manner words before what was said.
+    pub time_words: HashSet<String>,
+    /// "il", "ella".
+    pub pronouns: HashSet<String>,
+    /// "de", "del": join the parts of a name.
+    pub connectors: HashSet<String>,
+    /// Country names as written in the language, with their ISO2 code ("États-Unis", "US").
+    pub countries: Vec<(&'static str, &'static str)>,
+}
+
+impl Lexicon {
+    /// Whether `word` (any case) is one of `list`'s entries.
+    pub fn has(list: &HashSet<String>, word: &str) -> bool {
+        list.contains(&word.to_lowercase())
+    }
+}
+
+/// Country names, with three fields a line (language, name, code).
+const COUNTRY_NAMES: (&str, &str) =
+    ("resources/lexicon/intl/country-names.txt", include_str!("../../../../resources/lexicon/intl/country-names.txt"));
+
+/// Parses every file into one set per language of [`LANGUAGES`].
+fn load() -> Result<Vec<Lexicon>, LexiconError> {
+    let mut sets: Vec<Lexicon> = LANGUAGES.iter().map(|&code| Lexicon { code, ..Lexicon::default() }).collect();
+    for (k, (file, text)) in FILES.iter().enumerate() {
+        for [lang, entry] in dateline_lexicon::parse::<2>(file, text)? {
+            let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
+                return Err(LexiconError {
+                    file: file.to_string(),
+                    line: line_of(text, lang, entry),
+                    message: format!("language {lang:?} is not one of {LANGUAGES:?}"),
+                });
+            };
+            let entry = entry.to_lowercase();
+            let list = match k {
+                0 => &mut set.determiners,
+                1 => &mut set.org_heads,
+                2 => &mut set.titles,
+                3 => &mut set.speech_verbs,
+                4 => &mut set.object_verbs,
+                5 => {
+                    set.according.push(entry.split(' ').map(str::to_string).collect());
+                    continue;
+                }
+                6 => &mut set.complementizers,
+                7 => &mut set.auxiliaries,
+                8 => &mut set.hearers,
+                9 => &mut set.time_words,
+                10 => &mut set.pronouns,
+                _ => &mut set.connectors,
+            };
+            list.insert(entry);
+        }
+    }
+    let (file, text) = COUNTRY_NAMES;
+    for [lang, name, code] in dateline_lexicon::parse::<3>(file, text)? {
+        let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
+            return Err(LexiconError {
+                file: file.to_string(),
+                line: line_of(text, lang, name),
+                message: format!("language {lang:?} is not one of {LANGUAGES:?}"),
+            });
+        };
+        set.countries.push((name, code));
+    }
+    // longest first, so that "Corée du Sud" is found before a shorter name inside it
+    for set in &mut sets {
+        set.countries.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    }
+    Ok(sets)
+}
+
+/// The line (from 1) of the first entry of `lang` holding `entry`, for an error.
+fn line_of(text: &str, lang: &str, entry: &str) -> usize {
+    text.split('\n').position(|l| l.starts_with(lang) && l.contains(entry)).map_or(0, |k| k + 1)
+}
+
+fn all() -> &'static Result<Vec<Lexicon>, LexiconError> {
+    static ALL: OnceLock<Result<Vec<Lexicon>, LexiconError>> = OnceLock::new();
+    ALL.get_or_init(load)
+}
+
+/// The set of a language code (`fr`), if the language has one and its files are well formed.
+pub(crate) fn for_language(code: &str) -> Option<&'static Lexicon> {
+    all().as_ref().ok()?.iter().find(|s| s.code == code)
+}
+
+/// Checks every file: the first malformed line, with its file and line number.
+pub(crate) fn check() -> Result<(), LexiconError> {
+    all().as_ref().map(|_| ()).map_err(Clone::clone)
+}

@@ -1,0 +1,18 @@
+//! Entities and quotes in other languages written like English: French, Spanish, Italian and
+//! Portuguese.
+//!
+//! The English stages read English word lists; run as they are over another language they miss
+//! every quote and type names by English head words. Here each language has its own lists
+//! (`resources/lexicon/intl/`, [`lexicon`]); the entity recogniser and the English entity rules
+//! still find the names, [`entities`] corrects what the language changes about them, and
+//! [`quotes`] finds the quotes. Times, amounts and tone are not read in these languages (the
+//! record lists them as skipped).
+
+pub(crate) mod entities;
+pub(crate) mod lexicon;
+pub(crate) mod quotes;
+
+#[cfg(test)]
+mod tests;
+
+pub(crate) use lexicon::{for_language, Lexicon};

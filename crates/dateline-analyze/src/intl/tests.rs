@@ -1,0 +1,244 @@
+//! Entities and quotes in French, Spanish, Italian and Portuguese, on sentences written for
+//! these tests (invented people and bodies; real countries and big cities).
+
+use std::sync::OnceLock;
+
+use dateline_text::{Document, Format, Metadata, SourceRef};
+use proptest::prelude::*;
+
+use crate::{analyze, Analysis, EntityType, QuoteKind, Resources, Stage};
+
+fn res() -> &'static Resources {
+    static R: OnceLock<Resources> = OnceLock::new();
+    R.get_or_init(|| Resources::embedded().expect("embedded resources load"))
+}
+
+fn run(language: &str, text: &str) -> Analysis {
+    let prepared = dateline_text::prepare(text.as_bytes(), &Default::default(), 0).expect("prepared");
+    let source = SourceRef { path: Some("t.txt".into()), url: None, format: Format::Text, record: None };
+    let meta = Metadata { language: Some(language.to_string()), ..Metadata::default() };
+    analyze(&Document::new(prepared, meta, source), res())
+}
+
+fn entity<'a>(a: &'a Analysis, name: &str) -> Option<&'a crate::Entity> {
+    a.entities.iter().find(|e| e.name == name)
+}
+
+/// (kind, speaker name, speaker mention, content) of every quote.
+fn quotes(a: &Analysis) -> Vec<(QuoteKind, Option<String>, Option<String>, String)> {
+    a.quotes
+        .iter()
+        .map(|q| {
+            (q.kind, q.speaker_name.clone(), q.speaker_mention.as_ref().map(|m| m.text.clone()), q.content.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn the_lists_are_well_formed() {
+    super::lexicon::check().expect("intl lexicons parse");
+    for code in super::lexicon::LANGUAGES {
+        let lex = super::for_language(code).expect("a set per language");
+        assert!(!lex.speech_verbs.is_empty() && !lex.determiners.is_empty() && !lex.countries.is_empty(), "{code}");
+    }
+    assert!(super::for_language("de").is_none());
+}
+
+#[test]
+fn a_malformed_line_is_reported_with_its_file_and_line() {
+    let e = dateline_lexicon::parse::<2>("intl/x.txt", "# c\nfr\tdit\nfr dit\n").expect_err("one field");
+    assert_eq!((e.file.as_str(), e.line), ("intl/x.txt", 3));
+}
+
+#[test]
+fn other_languages_get_entities_and_quotes_but_no_times() {
+    let a = run("fr", "La ministre Claire Vautrin a déclaré mardi que le projet serait abandonné.");
+    assert_eq!(a.skipped_stages, vec![Stage::Times, Stage::Amounts, Stage::Tone]);
+    assert!(a.times.is_empty() && a.tone.is_none());
+    assert!(entity(&a, "Claire Vautrin").is_some_and(|e| e.kind == EntityType::Person), "{:?}", a.entities);
+    // a language without lists still skips every reading stage
+    let b = run("pl", "Minister Jan Kowal powiedział, że projekt zostanie porzucony.");
+    assert!(b.entities.is_empty() && b.quotes.is_empty());
+    assert!(b.skipped_stages.contains(&Stage::Entities));
+}
+
+#[test]
+fn an_article_at_a_sentence_start_is_not_part_of_the_name() {
+    let a = run("fr", "Le Portugal a signé l'accord. Les dirigeants du Portugal sont satisfaits.");
+    let pt = entity(&a, "Portugal").expect("Portugal");
+    assert_eq!(pt.kind, EntityType::Gpe);
+    assert_eq!(pt.mentions.len(), 2, "{:?}", a.entities);
+    assert!(a.entities.iter().all(|e| !e.name.starts_with("Le ")), "{:?}", a.entities);
+}
+
+#[test]
+fn a_verb_opening_a_sentence_is_not_a_name() {
+    let a = run("es", "La policía llegó al barrio a las tres. Encontraron a Mateo Quirell herido en la calle.");
+    assert!(entity(&a, "Encontraron").is_none(), "{:?}", a.entities);
+    assert!(entity(&a, "Mateo Quirell").is_some(), "{:?}", a.entities);
+}
+
+#[test]
+fn country_and_city_names_in_the_language_are_places() {
+    let a = run("fr", "Les délégués arrivés des États-Unis ont rejoint Londres, puis l'Allemagne.");
+    let us = entity(&a, "États-Unis").expect("États-Unis");
+    assert_eq!((us.kind, us.country.as_deref()), (EntityType::Gpe, Some("US")));
+    assert!(entity(&a, "Londres").is_some_and(|e| e.kind == EntityType::Gpe), "{:?}", a.entities);
+    assert!(a.entities.iter().all(|e| e.name != "Unis"), "{:?}", a.entities);
+}
+
+#[test]
+fn an_organisation_head_makes_an_organisation() {
+    let a = run("es", "Los datos del Banco Central de Valtoria preocupan a los inversores del Grupo.");
+    let b = entity(&a, "Banco Central de Valtoria").expect("bank");
+    assert_eq!(b.kind, EntityType::Org);
+    assert!(entity(&a, "Grupo").is_none(), "a head word alone is no name: {:?}", a.entities);
+}
+
+#[test]
+fn a_direct_quote_with_an_inverted_role_speaker_goes_to_the_role_holder() {
+    let text = "Interrogé vendredi, le directeur du réseau ferré Étienne Marchetti a nié la panne des \
+                signaux. « Les trains circulent normalement depuis ce matin sur toutes les lignes », a \
+                assuré à la radio Onde Verte le directeur.";
+    let a = run("fr", text);
+    let q = quotes(&a);
+    assert!(
+        q.iter().any(|(k, s, m, c)| *k == QuoteKind::Direct
+            && s.as_deref() == Some("Étienne Marchetti")
+            && m.as_deref() == Some("le directeur")
+            && c.starts_with("Les trains circulent")),
+        "{q:?}"
+    );
+    // the hearer is never the speaker
+    assert!(q.iter().all(|(_, s, _, _)| s.as_deref() != Some("Onde Verte")), "{q:?}");
+    // the object of a verb of denial is what was denied
+    assert!(
+        q.iter().any(|(k, s, _, c)| *k == QuoteKind::Indirect
+            && s.as_deref() == Some("Étienne Marchetti")
+            && c == "la panne des signaux"),
+        "{q:?}"
+    );
+    // the role phrase joins the person's mentions
+    let p = entity(&a, "Étienne Marchetti").expect("person");
+    assert!(p.mentions.iter().any(|m| m.text == "le directeur"), "{p:?}");
+}
+
+#[test]
+fn a_reported_clause_after_que_che_and_que() {
+    let a = run("es", "La alcaldesa Lucía Berrocal dijo que el puente será reparado antes de marzo.");
+    assert!(
+        quotes(&a).iter().any(|(k, s, _, c)| *k == QuoteKind::Indirect
+            && s.as_deref() == Some("Lucía Berrocal")
+            && c == "el puente será reparado antes de marzo"),
+        "{:?}",
+        quotes(&a)
+    );
+    let b = run("it", "Il sindaco Marco Vellani ha detto che la scuola riaprirà lunedì.");
+    assert!(
+        quotes(&b).iter().any(|(_, s, _, c)| s.as_deref() == Some("Marco Vellani") && c == "la scuola riaprirà lunedì"),
+        "{:?}",
+        quotes(&b)
+    );
+    let c = run("pt", "O governador Paulo Tavares disse que a estrada ficará fechada.");
+    assert!(
+        quotes(&c).iter().any(|(_, s, _, c)| s.as_deref() == Some("Paulo Tavares") && c == "a estrada ficará fechada"),
+        "{:?}",
+        quotes(&c)
+    );
+}
+
+#[test]
+fn a_clause_before_an_inverted_cue_is_reported_speech() {
+    let a = run("it", "La diga non è sicura e andrà chiusa entro l'estate, ha detto Giulia Ferrandi.");
+    assert!(
+        quotes(&a).iter().any(|(_, s, _, c)| s.as_deref() == Some("Giulia Ferrandi")
+            && c == "La diga non è sicura e andrà chiusa entro l'estate"),
+        "{:?}",
+        quotes(&a)
+    );
+}
+
+#[test]
+fn according_to_attributes_the_rest_of_the_sentence() {
+    let a = run("fr", "Selon Amandine Roussel, la récolte sera deux fois plus faible cette année.");
+    assert!(
+        quotes(&a).iter().any(|(_, s, _, c)| s.as_deref() == Some("Amandine Roussel")
+            && c == "la récolte sera deux fois plus faible cette année"),
+        "{:?}",
+        quotes(&a)
+    );
+}
+
+#[test]
+fn a_name_that_modifies_a_noun_is_no_speaker() {
+    // "un message de X": the message speaks, not X; "le gouvernement du Y": not Y
+    let a = run("es", "Un mensaje de Rodrigo Almenar señaló: \"Nadie nos avisó de nada antes del cierre\".");
+    assert!(quotes(&a).iter().all(|(_, s, _, _)| s.as_deref() != Some("Rodrigo Almenar")), "{:?}", quotes(&a));
+}
+
+#[test]
+fn a_pronoun_with_two_people_before_it_stays_unresolved() {
+    let text = "Inès Carvalho a rencontré Sophie Lamarre à Lyon. « Nous avons trouvé un terrain d'entente \
+                sur les salaires », a-t-elle déclaré.";
+    let a = run("fr", text);
+    let q = quotes(&a);
+    assert!(q.iter().any(|(k, s, m, _)| *k == QuoteKind::Direct && s.is_none() && m.is_some()), "{q:?}");
+}
+
+#[test]
+fn a_headline_is_never_a_quote() {
+    let text = "La directrice Odile Ferracci nie la panne des signaux\n\n\
+                La directrice Odile Ferracci a nié vendredi la panne des signaux.";
+    let a = run("fr", text);
+    assert_eq!(a.title.as_deref(), Some("La directrice Odile Ferracci nie la panne des signaux"));
+    let body = text.rfind("La directrice").expect("body");
+    assert!(!a.quotes.is_empty(), "the body's denial is found");
+    assert!(a.quotes.iter().all(|q| q.span.0 > body), "{:?}", quotes(&a));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// Any text in any of the languages is analysed without a panic, and every quote and
+    /// mention is a span of the text holding what it says.
+    #[test]
+    fn any_text_is_read_and_spans_hold(text in "[A-Za-zÉéèàç«»\"',.:; \\n-]{0,200}", k in 0usize..4) {
+        let lang = super::lexicon::LANGUAGES[k];
+        let a = run(lang, &text);
+        for q in &a.quotes {
+            prop_assert_eq!(a.text.get(q.span.0..q.span.1), Some(q.content.as_str()));
+        }
+        for e in &a.entities {
+            for m in &e.mentions {
+                prop_assert_eq!(a.text.get(m.span.0..m.span.1), Some(m.text.as_str()));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_time_phrase_is_no_speaker_and_a_role_in_apposition_names_the_person() {
+    let text = "\"Nadie esperaba una respuesta tan rápida del ministerio\", dijo el jueves el presidente del \
+                sindicato, Tomás Irazoqui.";
+    let a = run("es", text);
+    let q = quotes(&a);
+    assert!(
+        q.iter().any(|(k, s, m, _)| *k == QuoteKind::Direct
+            && s.as_deref() == Some("Tomás Irazoqui")
+            && m.as_deref() == Some("Tomás Irazoqui")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_role_followed_by_the_name_is_that_person_and_the_dateline_is_no_content() {
+    let text = "VALENCIA (EFE) - El ayuntamiento cerrará el mercado central durante las obras, dijo el \
+                alcalde Ramón Ezquerra.";
+    let a = run("es", text);
+    let q = quotes(&a);
+    assert!(
+        q.iter().any(|(k, s, _, c)| *k == QuoteKind::Indirect
+            && s.as_deref() == Some("Ramón Ezquerra")
+            && c == "El ayuntamiento cerrará el mercado central durante las obras"),
+        "{q:?}"
+    );
+}
