@@ -333,6 +333,18 @@ fn news_agencies_are_organisations() {
 }
 
 #[test]
+fn international_bodies_known_by_their_acronyms_are_organisations() {
+    // Acronyms only world knowledge expands ("the UNSC resolutions"), and agencies the
+    // recogniser never tagged ("Itar-Tass").
+    let text = "Envoys pointed to the UNSC resolutions on the border. UNHCR staff counted the arrivals, \
+                and Itar-Tass and Ukrinform carried the statement.";
+    let ents = run(text);
+    for name in ["UNSC", "UNHCR", "Itar-Tass", "Ukrinform"] {
+        assert_eq!(kinds_of(&ents, name), ["ORG"], "{name}: {ents:?}");
+    }
+}
+
+#[test]
 fn a_portfolio_title_and_name_read_together_give_the_person() {
     let ents = run("Commerce Secretary Nina Salgado said the rules would change. Salgado spoke in Ohio.");
     let p = find(&ents, "Nina Salgado").expect("Nina Salgado");
