@@ -175,7 +175,7 @@ fn places_inside_events(text: &str, cands: &[Cand], res: &Resources) -> Vec<Cand
 
 /// Names found once are found everywhere: other occurrences of a recognised name (same case, at
 /// token boundaries) that the recogniser missed become mentions too.
-fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
+pub(super) fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
     companies_by_evidence(text, toks, out);
     one_type_per_name(text, out);
     let mut names: Vec<(String, Kind)> = Vec::new();

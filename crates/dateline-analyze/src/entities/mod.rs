@@ -146,6 +146,12 @@ pub(crate) fn refine_cand(text: &str, toks: &[Tok], c: &mut Cand, resources: &Re
     mentions::refine(text, toks, c, resources);
 }
 
+/// Finds the other occurrences of the names among `cands` (and of persons' surnames), after a
+/// correction added names the first pass did not have.
+pub(crate) fn propagate_cands(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, resources: &Resources) {
+    mentions::propagate(text, toks, cands, resources);
+}
+
 /// Tokens of the whole text (the recogniser's tokenizer, splitting the whitespace-free chunks of
 /// the article's token table), each tagged with its sentence.
 fn tokens(text: &str, table: &TokenTable, sentences: &[Span]) -> Vec<Tok> {

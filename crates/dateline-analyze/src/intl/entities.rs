@@ -48,12 +48,18 @@ pub(crate) fn adjust(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, res: &Reso
             c.country = None;
         }
     }
+    if super::lexicon::NOUNS_CAPITALISED.contains(&lex.code) {
+        let surnames = surnames(text, toks, lex);
+        cands.retain(|c| vouched_for(text, c, res, &surnames, lex));
+    }
     let mut added = organisations(text, toks, cands, lex);
     added.extend(people(text, toks, &initial, cands, &added, lex));
     added.extend(cities(text, toks, &initial, cands, res));
     if !added.is_empty() {
         cands.extend(added);
         cands.sort_by_key(|c| c.start);
+        // the names found here occur elsewhere too ("Karoline Wendhausen" ... "Wendhausen")
+        crate::entities::propagate_cands(text, toks, cands, res);
     }
 }
 
@@ -89,6 +95,57 @@ fn countries(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, lex: &Lexicon) {
     cands.sort_by_key(|c| c.start);
 }
 
+/// The words right after a known first name ("Merkel" in "Angela Merkel"): a lone mention of
+/// one of them is that person's surname.
+fn surnames<'t>(text: &'t str, toks: &[Tok], lex: &Lexicon) -> std::collections::HashSet<&'t str> {
+    toks.windows(2)
+        .filter(|w| w[0].sentence == w[1].sentence)
+        .map(|w| (&text[w[0].start..w[0].end], &text[w[1].start..w[1].end]))
+        .filter(|(first, last)| capitalised(last) && known_first_name(first, lex))
+        .map(|(_, last)| last)
+        .collect()
+}
+
+/// A capitalised word the first-name tables know that is not one of the language's function
+/// words (the tables, built from English data, list "Der" and "Alle").
+fn known_first_name(w: &str, lex: &Lexicon) -> bool {
+    capitalised(w) && !function_word(w, lex) && crate::quotes::is_first_name(w)
+}
+
+/// Whether the article also writes `word` as the start of a longer word or a compound
+/// ("Coronavirus", "Corona-Krise"): then it is a noun stem, not a place of that name.
+fn stem_of_compound(text: &str, word: &str) -> bool {
+    text.match_indices(word)
+        .any(|(k, _)| text[k + word.len()..].chars().next().is_some_and(|c| c == '-' || c.is_lowercase()))
+}
+
+/// In a language that capitalises every noun, whether a mention has evidence beyond its
+/// capitals (the English rules read capitals as the recogniser does, so their mentions need it
+/// too): found by a list or the dateline; an acronym; a place the gazetteer knows;
+/// a name led by a known first name, or the surname of one.
+fn vouched_for(
+    text: &str,
+    c: &Cand,
+    res: &Resources,
+    surnames: &std::collections::HashSet<&str>,
+    lex: &Lexicon,
+) -> bool {
+    if !matches!(c.source, Source::Model | Source::Rule) {
+        return true;
+    }
+    let Some(s) = text.get(c.start..c.end) else { return false };
+    let acronym = s.len() >= 2 && s.chars().all(|ch| ch.is_uppercase() || ch == '.' || ch == '-' || ch == '&');
+    let place = res.gazetteer.lookup(s).first().is_some_and(|p| {
+        let least = if p.via == NameMatch::Primary { MIN_TOWN_POPULATION } else { MIN_CITY_POPULATION };
+        p.place.population >= least
+    }) && !stem_of_compound(text, s)
+        || res.gazetteer.country_by_name(s).is_some();
+    let mut words = s.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let person = words.next().is_some() && known_first_name(first, lex);
+    acronym || place || person || (!s.contains(' ') && surnames.contains(s))
+}
+
 /// For each token, whether it opens its sentence (after any quote marks, dashes or bullets).
 fn sentence_initial(text: &str, toks: &[Tok]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
@@ -112,7 +169,8 @@ fn first_word<'t>(text: &'t str, c: &Cand) -> Option<&'t str> {
     text.get(c.start..c.end)?.split(|ch: char| ch.is_whitespace()).next()
 }
 
-/// "Le Portugal" → "Portugal", "L'Élysée" → "Élysée", "Selon X" → "X"; kept whole when the gazetteer knows the name
+/// "Le Portugal" → "Portugal", "L'Élysée" → "Élysée", "Selon X" → "X", "Ministerin X" → "X"
+/// (the title stays in the text for the title rules); kept whole when the gazetteer knows the name
 /// with its article ("La Paz", "Los Angeles", "Le Havre"). Whether the mention changed.
 fn strip_determiner(text: &str, c: &mut Cand, res: &Resources, lex: &Lexicon) -> bool {
     if c.source == Source::Dateline {
@@ -123,7 +181,8 @@ fn strip_determiner(text: &str, c: &mut Cand, res: &Resources, lex: &Lexicon) ->
         return false;
     }
     // a separate word ("Le Portugal") or an elided one ("L'Élysée", "L’Élysée")
-    let cut = s.find(' ').filter(|&k| function_word(&s[..k], lex)).map(|k| k + 1).or_else(|| {
+    let leading = |w: &str| function_word(w, lex) || Lexicon::has(&lex.titles, w);
+    let cut = s.find(' ').filter(|&k| leading(&s[..k])).map(|k| k + 1).or_else(|| {
         s.char_indices()
             .find(|&(_, ch)| ch == '\'' || ch == '\u{2019}')
             .map(|(k, ch)| k + ch.len_utf8())
@@ -200,6 +259,11 @@ fn organisations(text: &str, toks: &[Tok], cands: &[Cand], lex: &Lexicon) -> Vec
             i += 1;
             continue;
         }
+        // where every noun is capitalised, only "Head connector Name" ("Agentur für Arbeit")
+        if super::lexicon::NOUNS_CAPITALISED.contains(&lex.code) && !Lexicon::has(&lex.connectors, word(i + 1)) {
+            i += 1;
+            continue;
+        }
         let mut end = i;
         let mut j = i + 1;
         while j < toks.len() && toks[j].sentence == toks[i].sentence {
@@ -244,8 +308,14 @@ fn people(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], added: &[C
     let mut i = 0;
     while i < toks.len() {
         let first = word(i);
-        if !name_word(first) || !crate::quotes::is_first_name(first) || (i > 0 && name_word(word(i - 1)) && !initial[i])
-        {
+        // inside a longer capitalised run the name may be another's part ("Santa Ana Gómez"),
+        // except where every noun is capitalised or the word before is a title
+        let run_before = i > 0
+            && name_word(word(i - 1))
+            && !initial[i]
+            && !Lexicon::has(&lex.titles, word(i - 1))
+            && !super::lexicon::NOUNS_CAPITALISED.contains(&lex.code);
+        if !name_word(first) || !known_first_name(first, lex) || run_before {
             i += 1;
             continue;
         }

@@ -11,9 +11,14 @@ use std::sync::OnceLock;
 
 use dateline_lexicon::LexiconError;
 
-/// The languages with a set of rules: Romance languages written in the Latin script, whose
-/// names are capitalised like English ones, so the entity recogniser finds them too.
-pub(crate) const LANGUAGES: [&str; 4] = ["fr", "es", "it", "pt"];
+/// The languages with a set of rules: languages written in the Latin script whose names are
+/// capitalised like English ones, so the entity recogniser finds them too (German capitalises
+/// every noun as well: see [`NOUNS_CAPITALISED`]).
+pub(crate) const LANGUAGES: [&str; 5] = ["fr", "es", "it", "pt", "de"];
+
+/// The languages that capitalise every noun, where a capitalised word alone says little: the
+/// recogniser's mentions there are kept only with more evidence (`intl::entities`).
+pub(crate) const NOUNS_CAPITALISED: [&str; 1] = ["de"];
 
 /// The files, by the name an error gives them.
 const FILES: [(&str, &str); 12] = [

@@ -1,10 +1,11 @@
-//! Entities and quotes in other languages written like English: French, Spanish, Italian and
-//! Portuguese.
+//! Entities and quotes in other languages written in the Latin script: French, Spanish,
+//! Italian, Portuguese and German.
 //!
 //! The English stages read English word lists; run as they are over another language they miss
 //! every quote and type names by English head words. Here each language has its own lists
 //! (`resources/lexicon/intl/`, [`lexicon`]); the entity recogniser and the English entity rules
-//! still find the names, [`entities`] corrects what the language changes about them, and
+//! still find the names, [`entities`] corrects what the language changes about them (in German,
+//! which capitalises every noun, it keeps only names with evidence beyond their capitals), and
 //! [`quotes`] finds the quotes. Times, amounts and tone are not read in these languages (the
 //! record lists them as skipped).
 

@@ -312,6 +312,10 @@ fn inverted_pronoun(w: &str) -> bool {
 
 /// A determiner and a lower-case noun at token `j` ("l'esperto", "la fuente").
 fn noun_phrase_at(v: &View<'_>, lex: &Lexicon, j: usize) -> Option<Span> {
+    // where nouns are capitalised, a lower-case word after a determiner is an adjective
+    if super::lexicon::NOUNS_CAPITALISED.contains(&lex.code) {
+        return None;
+    }
     let noun = |w: &str| w.chars().next().is_some_and(char::is_lowercase) && !Lexicon::has(&lex.determiners, w);
     let original = |i: usize| v.toks.get(i).map_or("", |t| t.text(v.text));
     if Lexicon::has(&lex.determiners, v.w(j)) && v.is_word(j + 1) && noun(original(j + 1)) {
