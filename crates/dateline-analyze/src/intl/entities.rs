@@ -8,6 +8,8 @@
 //! city under its name in that language ("Londres"), which the recogniser does not know as a
 //! place. Each correction reads the language's lists ([`Lexicon`]).
 
+use std::collections::HashSet;
+
 use crate::entities::{capitalised, Cand, Kind, Source, Tok};
 use crate::gazetteer::NameMatch;
 use crate::Resources;
@@ -36,7 +38,8 @@ pub(crate) fn adjust(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, res: &Reso
         trim_function_words(text, c, lex);
     }
     cands.retain(|c| c.start < c.end && !function_word(text.get(c.start..c.end).unwrap_or(""), lex));
-    cands.retain(|c| !sentence_start_word(text, toks, &initial, c, res));
+    let elsewhere = capitalised_inside_sentences(text, toks, &initial);
+    cands.retain(|c| !sentence_start_word(text, toks, &initial, &elsewhere, c, res));
     // an organisation head alone ("Grupo", "Parti") is a common noun
     cands.retain(|c| {
         c.source == Source::Dateline
@@ -50,11 +53,12 @@ pub(crate) fn adjust(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, res: &Reso
     }
     if super::lexicon::NOUNS_CAPITALISED.contains(&lex.code) {
         let surnames = surnames(text, toks, lex);
-        cands.retain(|c| vouched_for(text, c, res, &surnames, lex));
+        let stems = stems(text, toks);
+        cands.retain(|c| vouched_for(text, c, res, &surnames, &stems, lex));
     }
     let mut added = organisations(text, toks, cands, lex);
     added.extend(people(text, toks, &initial, cands, &added, lex));
-    added.extend(cities(text, toks, &initial, cands, res));
+    added.extend(cities(text, toks, &initial, cands, res, lex));
     if !added.is_empty() {
         cands.extend(added);
         cands.sort_by_key(|c| c.start);
@@ -66,38 +70,65 @@ pub(crate) fn adjust(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, res: &Reso
 /// Country names as the language writes them ("États-Unis", "Reino Unido") are the country,
 /// whatever the recogniser made of them ("Unis" as an organisation).
 fn countries(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, lex: &Lexicon) {
-    let mut found: Vec<Cand> = Vec::new();
+    cands.sort_by_key(|c| c.start);
+    let mut hits: Vec<(usize, usize, &str)> = Vec::new();
     for &(name, code) in &lex.countries {
         for (a, _) in text.match_indices(name) {
             let b = a + name.len();
             let bounded = !text[..a].chars().next_back().is_some_and(char::is_alphanumeric)
                 && !text[b..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-');
-            if !bounded || found.iter().any(|c| c.start < b && a < c.end) {
-                continue;
+            if bounded {
+                hits.push((a, b, code));
             }
-            let sentence = toks.iter().find(|t| t.end > a).map_or(0, |t| t.sentence);
-            let mut c = crate::entities::cand_for(a, b, Kind::Gpe, Source::Lexicon, sentence);
-            c.country = Some(code.to_string());
-            found.push(c);
         }
     }
-    if found.is_empty() {
+    if hits.is_empty() {
         return;
     }
-    // a longer mention around the name ("Banque de France") keeps it
-    found.retain(|f| {
-        !cands.iter().any(|c| {
-            c.start <= f.start && f.end <= c.end && (c.start, c.end) != (f.start, f.end) && c.kind != Kind::Gpe
-        })
-    });
-    cands.retain(|c| c.source == Source::Dateline || !found.iter().any(|f| c.start < f.end && f.start < c.end));
+    // by start, the longest first, overlaps dropped: one sweep
+    hits.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
+    // the mention reaching furthest among those starting at or before each start
+    let mut widest: Vec<usize> = Vec::with_capacity(cands.len());
+    for (k, c) in cands.iter().enumerate() {
+        let best = match widest.last() {
+            Some(&w) if cands[w].end >= c.end => w,
+            _ => k,
+        };
+        widest.push(best);
+    }
+    let mut found: Vec<Cand> = Vec::new();
+    let mut reach = 0;
+    for (a, b, code) in hits {
+        if a < reach {
+            continue;
+        }
+        // a longer mention around the name ("Banque de France") keeps it
+        let before = cands.partition_point(|c| c.start <= a);
+        let inside = before
+            .checked_sub(1)
+            .map(|k| &cands[widest[k]])
+            .is_some_and(|c| c.end >= b && (c.start, c.end) != (a, b) && c.kind != Kind::Gpe);
+        if inside {
+            continue;
+        }
+        reach = b;
+        let sentence = toks.get(toks.partition_point(|t| t.end <= a)).map_or(0, |t| t.sentence);
+        let mut c = crate::entities::cand_for(a, b, Kind::Gpe, Source::Lexicon, sentence);
+        c.country = Some(code.to_string());
+        found.push(c);
+    }
+    let overlaps_found = |c: &Cand| {
+        let k = found.partition_point(|f| f.end <= c.start);
+        found.get(k).is_some_and(|f| f.start < c.end)
+    };
+    cands.retain(|c| c.source == Source::Dateline || !overlaps_found(c));
     cands.extend(found);
     cands.sort_by_key(|c| c.start);
 }
 
 /// The words right after a known first name ("Merkel" in "Angela Merkel"): a lone mention of
 /// one of them is that person's surname.
-fn surnames<'t>(text: &'t str, toks: &[Tok], lex: &Lexicon) -> std::collections::HashSet<&'t str> {
+fn surnames<'t>(text: &'t str, toks: &[Tok], lex: &Lexicon) -> HashSet<&'t str> {
     toks.windows(2)
         .filter(|w| w[0].sentence == w[1].sentence)
         .map(|w| (&text[w[0].start..w[0].end], &text[w[1].start..w[1].end]))
@@ -112,11 +143,26 @@ fn known_first_name(w: &str, lex: &Lexicon) -> bool {
     capitalised(w) && !function_word(w, lex) && crate::quotes::is_first_name(w)
 }
 
-/// Whether the article also writes `word` as the start of a longer word or a compound
-/// ("Coronavirus", "Corona-Krise"): then it is a noun stem, not a place of that name.
-fn stem_of_compound(text: &str, word: &str) -> bool {
-    text.match_indices(word)
-        .any(|(k, _)| text[k + word.len()..].chars().next().is_some_and(|c| c == '-' || c.is_lowercase()))
+/// The capitalised beginnings of the article's longer words and compounds ("Corona" of
+/// "Coronavirus" and "Corona-Krise"): a place of one of these names is a noun stem there.
+fn stems<'t>(text: &'t str, toks: &[Tok]) -> HashSet<&'t str> {
+    let mut out = HashSet::new();
+    for t in toks {
+        let w = &text[t.start..t.end];
+        if !capitalised(w) {
+            continue;
+        }
+        for (k, ch) in w.char_indices().skip(1) {
+            if ch == '-' || ch.is_lowercase() {
+                out.insert(&w[..k]);
+            }
+        }
+        // a hyphenated compound may be split into tokens: "Corona", "-", "Krise"
+        if text[t.end..].starts_with('-') {
+            out.insert(w);
+        }
+    }
+    out
 }
 
 /// In a language that capitalises every noun, whether a mention has evidence beyond its
@@ -127,7 +173,8 @@ fn vouched_for(
     text: &str,
     c: &Cand,
     res: &Resources,
-    surnames: &std::collections::HashSet<&str>,
+    surnames: &HashSet<&str>,
+    stems: &HashSet<&str>,
     lex: &Lexicon,
 ) -> bool {
     if !matches!(c.source, Source::Model | Source::Rule) {
@@ -138,12 +185,41 @@ fn vouched_for(
     let place = res.gazetteer.lookup(s).first().is_some_and(|p| {
         let least = if p.via == NameMatch::Primary { MIN_TOWN_POPULATION } else { MIN_CITY_POPULATION };
         p.place.population >= least
-    }) && !stem_of_compound(text, s)
+    }) && !stems.contains(s)
         || res.gazetteer.country_by_name(s).is_some();
     let mut words = s.split_whitespace();
     let first = words.next().unwrap_or("");
     let person = words.next().is_some() && known_first_name(first, lex);
     acronym || place || person || (!s.contains(' ') && surnames.contains(s))
+}
+
+/// Mention spans by start with the furthest end reached so far, for overlap tests in
+/// O(log n) (an article's tokens times its mentions would be quadratic).
+struct Spans {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Spans {
+    fn of<'c>(cands: impl Iterator<Item = &'c Cand>) -> Spans {
+        let mut spans: Vec<(usize, usize)> = cands.map(|c| (c.start, c.end)).collect();
+        spans.sort_unstable();
+        let starts = spans.iter().map(|s| s.0).collect();
+        let reach = spans
+            .iter()
+            .scan(0, |r, s| {
+                *r = s.1.max(*r);
+                Some(*r)
+            })
+            .collect();
+        Spans { starts, reach }
+    }
+
+    /// Whether some span overlaps `[a, b)`.
+    fn overlaps(&self, a: usize, b: usize) -> bool {
+        let k = self.starts.partition_point(|&s| s < b);
+        k.checked_sub(1).is_some_and(|k| self.reach[k] > a)
+    }
 }
 
 /// For each token, whether it opens its sentence (after any quote marks, dashes or bullets).
@@ -227,29 +303,45 @@ fn trim_function_words(text: &str, c: &mut Cand, lex: &Lexicon) {
 /// A one-word mention only the recogniser found, at a sentence start, whose word the article
 /// never capitalises elsewhere: a verb or an adverb opening the sentence, not a name. Places the
 /// gazetteer knows stay.
-fn sentence_start_word(text: &str, toks: &[Tok], initial: &[bool], c: &Cand, res: &Resources) -> bool {
+fn sentence_start_word(
+    text: &str,
+    toks: &[Tok],
+    initial: &[bool],
+    elsewhere: &HashSet<&str>,
+    c: &Cand,
+    res: &Resources,
+) -> bool {
     if c.source != Source::Model {
         return false;
     }
-    let Some(k) = toks.iter().position(|t| t.start == c.start) else { return false };
+    let Ok(k) = toks.binary_search_by_key(&c.start, |t| t.start) else { return false };
     if !initial[k] || toks.get(k + 1).is_some_and(|t| t.end <= c.end) {
         return false;
     }
     let word = &text[c.start..c.end];
-    let capitalised_elsewhere =
-        toks.iter().enumerate().any(|(i, t)| !initial[i] && i != k && text.get(t.start..t.end) == Some(word));
     let known_place = res.gazetteer.lookup(word).first().is_some_and(|c| {
         let least = if c.via == NameMatch::Primary { MIN_TOWN_POPULATION } else { MIN_CITY_POPULATION };
         c.place.population >= least
     }) || res.gazetteer.country_by_name(word).is_some();
-    !capitalised_elsewhere && !known_place
+    !elsewhere.contains(word) && !known_place
+}
+
+/// The capitalised words written somewhere other than at a sentence start.
+fn capitalised_inside_sentences<'t>(text: &'t str, toks: &[Tok], initial: &[bool]) -> HashSet<&'t str> {
+    toks.iter()
+        .zip(initial)
+        .filter(|(_, &first)| !first)
+        .map(|(t, _)| &text[t.start..t.end])
+        .filter(|w| capitalised(w))
+        .collect()
 }
 
 /// Capitalised runs led by an organisation head ("Banco Central Europeo", "Ministère de
 /// l'Intérieur") that no mention covers: the head, then capitalised words, joined by the
 /// language's connectors when a capitalised word follows them.
 fn organisations(text: &str, toks: &[Tok], cands: &[Cand], lex: &Lexicon) -> Vec<Cand> {
-    let covered = |a: usize, b: usize| cands.iter().any(|c| c.start < b && a < c.end);
+    let spans = Spans::of(cands.iter());
+    let covered = |a: usize, b: usize| spans.overlaps(a, b);
     let word = |i: usize| toks.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
     let mut out = Vec::new();
     let mut i = 0;
@@ -300,7 +392,8 @@ fn organisations(text: &str, toks: &[Tok], cands: &[Cand], lex: &Lexicon) -> Vec
 /// ("Giulia Ferrandi"): a person. The recogniser, trained on English, misses many names
 /// among words it has never seen.
 fn people(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], added: &[Cand], lex: &Lexicon) -> Vec<Cand> {
-    let covered = |a: usize, b: usize| cands.iter().chain(added).any(|c| c.start < b && a < c.end);
+    let spans = Spans::of(cands.iter().chain(added));
+    let covered = |a: usize, b: usize| spans.overlaps(a, b);
     let word = |i: usize| toks.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
     let name_word =
         |w: &str| capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-') && !function_word(w, lex);
@@ -349,11 +442,16 @@ fn elided_capital(w: &str, lex: &Lexicon) -> bool {
     })
 }
 
-/// A capitalised word inside a sentence that no mention covers and that is the name, in any
-/// Latin-script spelling the gazetteer keeps, of a country or of a city of at least
-/// [`MIN_CITY_POPULATION`]: a place ("Londres", "Moscou").
-fn cities(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], res: &Resources) -> Vec<Cand> {
-    let covered = |a: usize, b: usize| cands.iter().any(|c| c.start < b && a < c.end);
+/// A capitalised word inside a sentence that no mention covers and that is a country's name,
+/// a city's own name ([`MIN_TOWN_POPULATION`]; four letters or more, and not where every noun
+/// is capitalised) or a big city's name in another spelling the gazetteer keeps
+/// ([`MIN_CITY_POPULATION`]), not the stem of a longer word ("Corona-Krise"): a place ("Lyon";
+/// "Londres", "Moscou").
+fn cities(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], res: &Resources, lex: &Lexicon) -> Vec<Cand> {
+    let strict = super::lexicon::NOUNS_CAPITALISED.contains(&lex.code);
+    let stems = stems(text, toks);
+    let spans = Spans::of(cands.iter());
+    let covered = |a: usize, b: usize| spans.overlaps(a, b);
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let w = &text[t.start..t.end];
@@ -362,10 +460,18 @@ fn cities(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], res: &Reso
         }
         // part of a longer capitalised run: a name the recogniser chose not to take
         let cap_at = |k: Option<usize>| k.and_then(|k| toks.get(k)).is_some_and(|n| capitalised(&text[n.start..n.end]));
-        if cap_at(Some(i + 1)) || cap_at(i.checked_sub(1)) {
+        // or part of a hyphenated name ("T-Mobile")
+        let hyphened = text[..t.start].ends_with('-') || text[t.end..].starts_with('-');
+        if cap_at(Some(i + 1)) || cap_at(i.checked_sub(1)) || hyphened {
             continue;
         }
-        let big_city = res.gazetteer.lookup(w).first().is_some_and(|c| c.place.population >= MIN_CITY_POPULATION);
+        // a town's own name will do, except short names and where nouns are capitalised
+        let own_name_will_do = !strict && w.chars().count() >= 4;
+        let big_city = !stems.contains(w)
+            && res.gazetteer.lookup(w).first().is_some_and(|c| {
+                let town = own_name_will_do && c.via == NameMatch::Primary;
+                c.place.population >= if town { MIN_TOWN_POPULATION } else { MIN_CITY_POPULATION }
+            });
         if big_city || res.gazetteer.country_by_name(w).is_some() {
             out.push(crate::entities::cand_for(t.start, t.end, Kind::Gpe, Source::Lexicon, t.sentence));
         }

@@ -82,14 +82,17 @@ enum Who {
 }
 
 /// Every mention of a person or an organisation, by start.
-struct Mentions {
+struct Mentions<'e> {
+    entities: &'e [Entity],
     spans: Vec<(Span, usize)>,
     /// Whether each entity is a person.
     person: Vec<bool>,
+    /// The mentions of persons by name, by start.
+    people: Vec<(Span, usize)>,
 }
 
-impl Mentions {
-    fn new(entities: &[Entity]) -> Self {
+impl<'e> Mentions<'e> {
+    fn new(entities: &'e [Entity]) -> Self {
         let mut spans: Vec<(Span, usize)> = entities
             .iter()
             .enumerate()
@@ -97,7 +100,9 @@ impl Mentions {
             .flat_map(|(k, e)| e.mentions.iter().filter(|m| m.via.is_none()).map(move |m| (m.span, k)))
             .collect();
         spans.sort_by_key(|(s, _)| s.0);
-        Mentions { spans, person: entities.iter().map(|e| e.kind == EntityType::Person).collect() }
+        let person: Vec<bool> = entities.iter().map(|e| e.kind == EntityType::Person).collect();
+        let people = spans.iter().filter(|(_, e)| person[*e]).copied().collect();
+        Mentions { entities, spans, person, people }
     }
 
     /// The mention that starts inside token span `t` (an elided article may come first:
@@ -107,9 +112,10 @@ impl Mentions {
         self.spans.get(k).filter(|(s, _)| s.0 < t.1).copied()
     }
 
-    /// The mention that ends inside token span `t`.
+    /// The mention that ends inside token span `t` (the last one starting before its end).
     fn ending_in(&self, t: Span) -> Option<(Span, usize)> {
-        self.spans.iter().find(|(s, _)| s.1 > t.0 && s.1 <= t.1).copied()
+        let k = self.spans.partition_point(|(s, _)| s.0 < t.1);
+        self.spans[..k].iter().rev().take(2).find(|(s, _)| s.1 > t.0 && s.1 <= t.1).copied()
     }
 }
 
@@ -134,7 +140,7 @@ pub(crate) fn find(
         }
         let found = cue_after(&v, &mentions, lex, close).or_else(|| cue_before(&v, &mentions, lex, open));
         if let Some((cue, who)) = found {
-            out.push(quote(&v, entities, lex, QuoteKind::Direct, inner, cue, who));
+            out.push(quote(&v, &mentions, lex, QuoteKind::Direct, inner, cue, who));
         }
     }
     let quoted = |b: usize| regions.iter().any(|&(o, _, c)| o.0 <= b && b < c.1);
@@ -151,7 +157,7 @@ pub(crate) fn find(
         if let Some((content, cue, who)) = found {
             let overlaps_direct = out.iter().any(|q: &Quote| q.span.0 < content.1 && content.0 < q.span.1);
             if !overlaps_direct {
-                out.push(quote(&v, entities, lex, QuoteKind::Indirect, content, cue, who));
+                out.push(quote(&v, &mentions, lex, QuoteKind::Indirect, content, cue, who));
             }
         }
     }
@@ -527,7 +533,10 @@ fn according(v: &View<'_>, m: &Mentions, lex: &Lexicon, i: usize) -> Option<(Spa
     let sentence = v.sentence[i];
     let who = match m.starting_in(v.toks.get(after)?.span) {
         Some((s, e)) => Who::Named(e, s),
-        None => Who::Role(role_at(v, lex, after)?),
+        None => {
+            let role = role_at(v, lex, after)?;
+            named_after_role(v, m, role).unwrap_or(Who::Role(role))
+        }
     };
     let who_end = match who {
         Who::Named(_, s) | Who::Role(s) | Who::Pronoun(s) => s.1,
@@ -568,22 +577,15 @@ fn trim(text: &str, s: Span) -> Option<Span> {
 }
 
 /// Builds the record of one quote, resolving who the clause names.
-fn quote(
-    v: &View<'_>,
-    entities: &[Entity],
-    lex: &Lexicon,
-    kind: QuoteKind,
-    content: Span,
-    cue: Span,
-    who: Who,
-) -> Quote {
+fn quote(v: &View<'_>, m: &Mentions<'_>, lex: &Lexicon, kind: QuoteKind, content: Span, cue: Span, who: Who) -> Quote {
+    let entities = m.entities;
     let (speaker, mention, confidence) = match who {
         Who::Named(e, s) => (Some(e), Some(s), if entities[e].kind == EntityType::Person { 0.9 } else { 0.8 }),
-        Who::Role(s) => match holder_of_role(v, entities, lex, s) {
+        Who::Role(s) => match holder_of_role(v, m, lex, s) {
             Some(e) => (Some(e), Some(s), 0.7),
             None => (None, Some(s), 0.5),
         },
-        Who::Pronoun(s) => match only_person_before(v, entities, s) {
+        Who::Pronoun(s) => match only_person_before(v, m, s) {
             Some(e) => (Some(e), Some(s), 0.6),
             None => (None, Some(s), 0.5),
         },
@@ -604,43 +606,41 @@ fn quote(
     }
 }
 
+/// The most named-person mentions looked at backwards from a role phrase for its holder: a
+/// role refers to someone named shortly before, and the search stays bounded.
+const ROLE_LOOKBACK: usize = 64;
+
 /// The person a role phrase ("le ministre") refers to: the latest named person before it with
 /// that role word shortly before one of their mentions ("le ministre ... X").
-fn holder_of_role(v: &View<'_>, entities: &[Entity], lex: &Lexicon, role: Span) -> Option<usize> {
+fn holder_of_role(v: &View<'_>, m: &Mentions, lex: &Lexicon, role: Span) -> Option<usize> {
     let words: Vec<String> = v.text[role.0..role.1]
         .split(|c: char| c.is_whitespace() || c == '\'' || c == '\u{2019}')
         .map(str::to_lowercase)
         .collect();
     let title = words.iter().rev().find(|w| Lexicon::has(&lex.titles, w))?;
-    let mut best: Option<(usize, usize)> = None;
-    for (k, e) in entities.iter().enumerate().filter(|(_, e)| e.kind == EntityType::Person) {
-        for m in e.mentions.iter().filter(|m| m.via.is_none() && m.span.1 <= role.0) {
-            let mut from = m.span.0.saturating_sub(ROLE_WINDOW);
-            while !v.text.is_char_boundary(from) {
-                from += 1;
-            }
-            let before = v.text[from..m.span.0].to_lowercase();
-            let holds = before.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == title);
-            if holds && best.is_none_or(|(b, _)| m.span.0 > b) {
-                best = Some((m.span.0, k));
-            }
+    let before = m.people.partition_point(|(s, _)| s.1 <= role.0);
+    m.people[..before].iter().rev().take(ROLE_LOOKBACK).find_map(|&(s, e)| {
+        let mut from = s.0.saturating_sub(ROLE_WINDOW);
+        while !v.text.is_char_boundary(from) {
+            from += 1;
         }
-    }
-    best.map(|(_, k)| k)
+        let window = v.text[from..s.0].to_lowercase();
+        window.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == title).then_some(e)
+    })
 }
 
 /// The one person named between the start of the previous sentence and a pronoun; none when
 /// two or more are.
-fn only_person_before(v: &View<'_>, entities: &[Entity], pronoun: Span) -> Option<usize> {
+fn only_person_before(v: &View<'_>, m: &Mentions, pronoun: Span) -> Option<usize> {
     let s = v.sentence.get(v.at(pronoun.0))?;
     let from = v.sentences.get(s.saturating_sub(1))?.0;
+    let a = m.people.partition_point(|(x, _)| x.0 < from);
+    let b = m.people.partition_point(|(x, _)| x.1 <= pronoun.0);
     let mut found = None;
-    for (k, e) in entities.iter().enumerate().filter(|(_, e)| e.kind == EntityType::Person) {
-        if e.mentions.iter().any(|m| m.span.0 >= from && m.span.1 <= pronoun.0) {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(k);
+    for &(_, e) in m.people.get(a..b).unwrap_or_default() {
+        match found {
+            Some(f) if f != e => return None,
+            _ => found = Some(e),
         }
     }
     found

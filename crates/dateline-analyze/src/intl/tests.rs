@@ -279,3 +279,18 @@ fn a_german_quote_with_its_inverted_speaker_and_a_word_stem_that_is_no_place() {
         quotes(&a)
     );
 }
+
+#[test]
+fn a_city_by_its_own_name_and_according_to_a_named_role() {
+    let text = "Les travaux du tramway de Lyon reprendront en mai. Selon la porte-parole Maëlle Quentric, \
+                le chantier coûtera deux fois plus que prévu.";
+    let a = run("fr", text);
+    assert!(entity(&a, "Lyon").is_some_and(|e| e.kind == EntityType::Gpe), "{:?}", a.entities);
+    assert!(
+        quotes(&a).iter().any(|(k, s, _, c)| *k == QuoteKind::Indirect
+            && s.as_deref() == Some("Maëlle Quentric")
+            && c == "le chantier coûtera deux fois plus que prévu"),
+        "{:?}",
+        quotes(&a)
+    );
+}
