@@ -163,7 +163,43 @@ pub(crate) fn find(
     }
     out.sort_by_key(|q| (q.span.0, q.span.1));
     out.dedup_by_key(|q| q.span);
+    continue_attributions(&v, &mentions, &mut out);
     out
+}
+
+/// How sure a quote is of a speaker it takes from the quote just before it.
+const CONTINUED: f32 = 0.7;
+
+/// A quote whose clause names nobody ("dijo." with no subject written) or only a pronoun its
+/// sentence cannot resolve takes the speaker of the quote right before it, when that quote is
+/// a person's and ends in the same or the previous sentence: the same speaker goes on.
+fn continue_attributions(v: &View<'_>, m: &Mentions<'_>, quotes: &mut [Quote]) {
+    let sentence_of = |b: usize| v.sentence.get(v.at(b).min(v.toks.len().saturating_sub(1))).copied();
+    for k in 1..quotes.len() {
+        let q = &quotes[k];
+        let pronoun = q.speaker_mention.as_ref().is_some_and(|sm| {
+            let w = sm.text.to_lowercase();
+            w.split(['-', ' '])
+                .any(|p| matches!(p, "il" | "elle" | "él" | "ella" | "lui" | "lei" | "ele" | "ela" | "er" | "sie"))
+        });
+        if q.speaker.is_some() || !(q.speaker_mention.is_none() || pronoun) {
+            continue;
+        }
+        let prev = &quotes[k - 1];
+        let (Some(id), Some(a), Some(b)) =
+            (prev.speaker.clone(), sentence_of(prev.span.1.saturating_sub(1)), sentence_of(q.span.0))
+        else {
+            continue;
+        };
+        let person = m.entities.iter().position(|e| e.id == id).is_some_and(|e| m.person[e]);
+        if person && b <= a + 1 {
+            let name = prev.speaker_name.clone();
+            let q = &mut quotes[k];
+            q.speaker = Some(id);
+            q.speaker_name = name;
+            q.confidence = CONTINUED;
+        }
+    }
 }
 
 /// The quoted regions of the text: (opening mark, content without its inner spaces, closing

@@ -294,3 +294,24 @@ fn a_city_by_its_own_name_and_according_to_a_named_role() {
         quotes(&a)
     );
 }
+
+#[test]
+fn a_quote_with_no_subject_written_continues_the_speaker_before_it() {
+    let text = "La jueza Marta Olivencia dijo que el caso seguirá abierto. \"No vamos a cerrar nada sin \
+                pruebas sólidas\", añadió.";
+    let a = run("es", text);
+    let q = quotes(&a);
+    assert!(
+        q.iter().any(|(k, s, m, c)| *k == QuoteKind::Direct
+            && s.as_deref() == Some("Marta Olivencia")
+            && m.is_none()
+            && c.starts_with("No vamos")),
+        "{q:?}"
+    );
+    // far from any attribution, nobody is guessed
+    let b = run(
+        "es",
+        "El puerto cerró ayer. Las lluvias siguieron. \"No vamos a cerrar nada sin pruebas sólidas\", añadió.",
+    );
+    assert!(quotes(&b).iter().all(|(_, s, _, _)| s.is_none()), "{:?}", quotes(&b));
+}
