@@ -18,7 +18,7 @@ use crate::{Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Sp
 const ENGLISH_ONLY_STAGES: [Stage; 5] = [Stage::Entities, Stage::Quotes, Stage::Times, Stage::Amounts, Stage::Tone];
 
 /// Stages not run for the other languages that have lists of their own (`crate::intl`).
-const OTHER_LANGUAGE_SKIPPED: [Stage; 3] = [Stage::Times, Stage::Amounts, Stage::Tone];
+const OTHER_LANGUAGE_SKIPPED: [Stage; 2] = [Stage::Amounts, Stage::Tone];
 
 /// The language code when detection cannot tell (BCP 47 `und`); English stages still run.
 const UNDETERMINED: &str = "und";
@@ -131,7 +131,9 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         crate::quotes::add_speaker_mentions_with(&mut entities, &quotes, |w| {
             crate::intl::Lexicon::has(&lex.determiners, w)
         });
-        (entities, quotes, Vec::new(), Vec::new())
+        let mut times = crate::intl::times::find(text, table.tokens(), lex, reference_day);
+        add_lead_times(&mut times, text, &lead);
+        (entities, quotes, times, Vec::new())
     } else {
         Default::default()
     };

@@ -6,7 +6,7 @@
 //! line with its file, and [`for_language`] gives no set at all when a file is malformed, so
 //! a bad list turns the stages off for that language instead of running them half-read.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use dateline_lexicon::LexiconError;
@@ -70,6 +70,14 @@ pub(crate) struct Lexicon {
     pub connectors: HashSet<String>,
     /// Country names as written in the language, with their ISO2 code ("États-Unis", "US").
     pub countries: Vec<(&'static str, &'static str)>,
+    /// Month names and their numbers ("décembre" → 12).
+    pub months: HashMap<String, u32>,
+    /// Weekday names and their ISO numbers ("mardi" → 2).
+    pub weekdays: HashMap<String, u32>,
+    /// Days named relative to the publication date and their offsets ("hier" → -1).
+    pub relative_days: HashMap<String, i64>,
+    /// Words that put a weekday ahead ("prochain").
+    pub next_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -82,6 +90,18 @@ impl Lexicon {
 /// Country names, with three fields a line (language, name, code).
 const COUNTRY_NAMES: (&str, &str) =
     ("resources/lexicon/intl/country-names.txt", include_str!("../../../../resources/lexicon/intl/country-names.txt"));
+
+/// Words with a number, three fields a line: months, weekdays, days relative to the
+/// publication date.
+const NUMBERED: [(&str, &str); 3] = [
+    ("resources/lexicon/intl/months.txt", include_str!("../../../../resources/lexicon/intl/months.txt")),
+    ("resources/lexicon/intl/weekdays.txt", include_str!("../../../../resources/lexicon/intl/weekdays.txt")),
+    ("resources/lexicon/intl/relative-days.txt", include_str!("../../../../resources/lexicon/intl/relative-days.txt")),
+];
+
+/// Words that put a weekday ahead.
+const NEXT_WORDS: (&str, &str) =
+    ("resources/lexicon/intl/next-words.txt", include_str!("../../../../resources/lexicon/intl/next-words.txt"));
 
 /// Parses every file into one set per language of [`LANGUAGES`].
 fn load() -> Result<Vec<Lexicon>, LexiconError> {
@@ -115,6 +135,46 @@ fn load() -> Result<Vec<Lexicon>, LexiconError> {
             };
             list.insert(entry);
         }
+    }
+    for (k, (file, text)) in NUMBERED.iter().enumerate() {
+        for [lang, word, number] in dateline_lexicon::parse::<3>(file, text)? {
+            let fault =
+                |message: String| LexiconError { file: file.to_string(), line: line_of(text, lang, word), message };
+            let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
+                return Err(fault(format!("language {lang:?} is not one of {LANGUAGES:?}")));
+            };
+            let n: i64 = number.parse().map_err(|_| fault(format!("{number:?} is not a number")))?;
+            let word = word.to_lowercase();
+            let in_range = |lo: i64, hi: i64| {
+                if (lo..=hi).contains(&n) {
+                    Ok(n)
+                } else {
+                    Err(fault(format!("{n} is outside {lo}..={hi}")))
+                }
+            };
+            match k {
+                0 => {
+                    set.months.insert(word, in_range(1, 12)? as u32);
+                }
+                1 => {
+                    set.weekdays.insert(word, in_range(1, 7)? as u32);
+                }
+                _ => {
+                    set.relative_days.insert(word, in_range(-7, 7)?);
+                }
+            }
+        }
+    }
+    let (file, text) = NEXT_WORDS;
+    for [lang, word] in dateline_lexicon::parse::<2>(file, text)? {
+        let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
+            return Err(LexiconError {
+                file: file.to_string(),
+                line: line_of(text, lang, word),
+                message: format!("language {lang:?} is not one of {LANGUAGES:?}"),
+            });
+        };
+        set.next_words.insert(word.to_lowercase());
     }
     let (file, text) = COUNTRY_NAMES;
     for [lang, name, code] in dateline_lexicon::parse::<3>(file, text)? {

@@ -40,6 +40,14 @@ fn the_lists_are_well_formed() {
     for code in super::lexicon::LANGUAGES {
         let lex = super::for_language(code).expect("a set per language");
         assert!(!lex.speech_verbs.is_empty() && !lex.determiners.is_empty() && !lex.countries.is_empty(), "{code}");
+        let mut months: Vec<u32> = lex.months.values().copied().collect();
+        months.sort_unstable();
+        months.dedup();
+        assert_eq!(months, (1..=12).collect::<Vec<_>>(), "{code}: every month named");
+        let mut days: Vec<u32> = lex.weekdays.values().copied().collect();
+        days.sort_unstable();
+        days.dedup();
+        assert_eq!(days, (1..=7).collect::<Vec<_>>(), "{code}: every weekday named");
     }
     assert!(super::for_language("nl").is_none());
 }
@@ -51,15 +59,68 @@ fn a_malformed_line_is_reported_with_its_file_and_line() {
 }
 
 #[test]
-fn other_languages_get_entities_and_quotes_but_no_times() {
+fn other_languages_get_entities_quotes_and_dates_but_no_amounts_or_tone() {
     let a = run("fr", "La ministre Claire Vautrin a déclaré mardi que le projet serait abandonné.");
-    assert_eq!(a.skipped_stages, vec![Stage::Times, Stage::Amounts, Stage::Tone]);
-    assert!(a.times.is_empty() && a.tone.is_none());
+    assert_eq!(a.skipped_stages, vec![Stage::Amounts, Stage::Tone]);
+    assert!(a.amounts.is_empty() && a.tone.is_none());
     assert!(entity(&a, "Claire Vautrin").is_some_and(|e| e.kind == EntityType::Person), "{:?}", a.entities);
+    // without a publication date a weekday cannot be placed
+    assert!(a.times.is_empty(), "{:?}", a.times);
     // a language without lists still skips every reading stage
     let b = run("pl", "Minister Jan Kowal powiedział, że projekt zostanie porzucony.");
     assert!(b.entities.is_empty() && b.quotes.is_empty());
     assert!(b.skipped_stages.contains(&Stage::Entities));
+}
+
+fn run_dated(language: &str, text: &str, published: &str) -> Analysis {
+    let prepared = dateline_text::prepare(text.as_bytes(), &Default::default(), 0).expect("prepared");
+    let source = SourceRef { path: Some("t.txt".into()), url: None, format: Format::Text, record: None };
+    let meta = Metadata {
+        language: Some(language.to_string()),
+        published: Some(published.to_string()),
+        ..Metadata::default()
+    };
+    analyze(&Document::new(prepared, meta, source), res())
+}
+
+fn times(a: &Analysis) -> Vec<(String, String)> {
+    a.times.iter().map(|t| (t.text.clone(), t.value.clone())).collect()
+}
+
+#[test]
+fn dates_are_resolved_against_the_publication_date() {
+    // 2025-06-11 is a Wednesday
+    let a = run_dated(
+        "fr",
+        "Le conseil a voté lundi un budget pour le 2 septembre 2026. Il se réunira vendredi prochain, \
+         comme hier, et depuis le 1er juin. En mars 2024, rien n'était prêt.",
+        "2025-06-11",
+    );
+    let t = times(&a);
+    for (text, value) in [
+        ("lundi", "2025-06-09"),
+        ("2 septembre 2026", "2026-09-02"),
+        ("vendredi", "2025-06-13"),
+        ("hier", "2025-06-10"),
+        ("1er juin", "2025-06-01"),
+        ("mars 2024", "2024-03"),
+    ] {
+        assert!(t.contains(&(text.to_string(), value.to_string())), "{text}: {t:?}");
+    }
+    let b = run_dated(
+        "es",
+        "El alcalde dijo el jueves que la plaza abrirá el 4 de enero de 2026. Hoy llueve.",
+        "2025-06-11",
+    );
+    let t = times(&b);
+    for (text, value) in [("jueves", "2025-06-05"), ("4 de enero de 2026", "2026-01-04"), ("Hoy", "2025-06-11")] {
+        assert!(t.contains(&(text.to_string(), value.to_string())), "{text}: {t:?}");
+    }
+    let c = run_dated("de", "Die Stadt teilte am Montag mit, die Brücke sei ab dem 20. Juli gesperrt.", "2025-06-11");
+    let t = times(&c);
+    for (text, value) in [("Montag", "2025-06-09"), ("20. Juli", "2025-07-20")] {
+        assert!(t.contains(&(text.to_string(), value.to_string())), "{text}: {t:?}");
+    }
 }
 
 #[test]
