@@ -18,7 +18,7 @@ use crate::{Analysis, Dateline, Entity, LeadBlock, Mention, Quote, Resources, Sp
 const ENGLISH_ONLY_STAGES: [Stage; 5] = [Stage::Entities, Stage::Quotes, Stage::Times, Stage::Amounts, Stage::Tone];
 
 /// Stages not run for the other languages that have lists of their own (`crate::intl`).
-const OTHER_LANGUAGE_SKIPPED: [Stage; 2] = [Stage::Amounts, Stage::Tone];
+const OTHER_LANGUAGE_SKIPPED: [Stage; 1] = [Stage::Tone];
 
 /// The language code when detection cannot tell (BCP 47 `und`); English stages still run.
 const UNDETERMINED: &str = "und";
@@ -133,7 +133,8 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         });
         let mut times = crate::intl::times::find(text, table.tokens(), lex, reference_day);
         add_lead_times(&mut times, text, &lead);
-        (entities, quotes, times, Vec::new())
+        let amounts = crate::intl::amounts::find(text, table.tokens(), lex, &times);
+        (entities, quotes, times, amounts)
     } else {
         Default::default()
     };

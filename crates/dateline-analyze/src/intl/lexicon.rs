@@ -78,6 +78,12 @@ pub(crate) struct Lexicon {
     pub relative_days: HashMap<String, i64>,
     /// Words that put a weekday ahead ("prochain").
     pub next_words: HashSet<String>,
+    /// Phrases that qualify the number after them, as words ("plus de" → more than).
+    pub qualifiers: Vec<(Vec<String>, crate::Qualifier)>,
+    /// Number words and the power of ten they multiply by ("millions" → 6).
+    pub multipliers: HashMap<String, i32>,
+    /// Words for percent, as words ("pour cent").
+    pub percent: Vec<Vec<String>>,
 }
 
 impl Lexicon {
@@ -102,6 +108,18 @@ const NUMBERED: [(&str, &str); 3] = [
 /// Words that put a weekday ahead.
 const NEXT_WORDS: (&str, &str) =
     ("resources/lexicon/intl/next-words.txt", include_str!("../../../../resources/lexicon/intl/next-words.txt"));
+
+/// Qualifiers before a number, three fields a line (language, phrase, qualifier).
+const QUALIFIERS: (&str, &str) =
+    ("resources/lexicon/intl/qualifiers.txt", include_str!("../../../../resources/lexicon/intl/qualifiers.txt"));
+
+/// Number words, three fields a line (language, word, power of ten).
+const MULTIPLIERS: (&str, &str) =
+    ("resources/lexicon/intl/multipliers.txt", include_str!("../../../../resources/lexicon/intl/multipliers.txt"));
+
+/// Words for percent.
+const PERCENT: (&str, &str) =
+    ("resources/lexicon/intl/percent.txt", include_str!("../../../../resources/lexicon/intl/percent.txt"));
 
 /// Parses every file into one set per language of [`LANGUAGES`].
 fn load() -> Result<Vec<Lexicon>, LexiconError> {
@@ -175,6 +193,40 @@ fn load() -> Result<Vec<Lexicon>, LexiconError> {
             });
         };
         set.next_words.insert(word.to_lowercase());
+    }
+    let (file, text) = QUALIFIERS;
+    for [lang, phrase, name] in dateline_lexicon::parse::<3>(file, text)? {
+        let fault =
+            |message: String| LexiconError { file: file.to_string(), line: line_of(text, lang, phrase), message };
+        let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
+            return Err(fault(format!("language {lang:?} is not one of {LANGUAGES:?}")));
+        };
+        let q = crate::Qualifier::parse(name).ok_or_else(|| fault(format!("{name:?} is not a qualifier")))?;
+        set.qualifiers.push((phrase.to_lowercase().split(' ').map(str::to_string).collect(), q));
+    }
+    let (file, text) = MULTIPLIERS;
+    for [lang, word, power] in dateline_lexicon::parse::<3>(file, text)? {
+        let fault = |message: String| LexiconError { file: file.to_string(), line: line_of(text, lang, word), message };
+        let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
+            return Err(fault(format!("language {lang:?} is not one of {LANGUAGES:?}")));
+        };
+        let p: i32 = power
+            .parse()
+            .ok()
+            .filter(|p| (1..=15).contains(p))
+            .ok_or_else(|| fault(format!("{power:?} is not a power of ten from 1 to 15")))?;
+        set.multipliers.insert(word.to_lowercase(), p);
+    }
+    let (file, text) = PERCENT;
+    for [lang, phrase] in dateline_lexicon::parse::<2>(file, text)? {
+        let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
+            return Err(LexiconError {
+                file: file.to_string(),
+                line: line_of(text, lang, phrase),
+                message: format!("language {lang:?} is not one of {LANGUAGES:?}"),
+            });
+        };
+        set.percent.push(phrase.to_lowercase().split(' ').map(str::to_string).collect());
     }
     let (file, text) = COUNTRY_NAMES;
     for [lang, name, code] in dateline_lexicon::parse::<3>(file, text)? {

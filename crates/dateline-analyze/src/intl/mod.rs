@@ -1,4 +1,4 @@
-//! Entities, quotes and dates in other languages written in the Latin script: French, Spanish,
+//! Entities, quotes, dates and amounts in other languages written in the Latin script: French, Spanish,
 //! Italian, Portuguese and German.
 //!
 //! The English stages read English word lists; run as they are over another language they miss
@@ -6,9 +6,10 @@
 //! (`resources/lexicon/intl/`, [`lexicon`]); the entity recogniser and the English entity rules
 //! still find the names, [`entities`] corrects what the language changes about them (in German,
 //! which capitalises every noun, it keeps only names with evidence beyond their capitals), and
-//! [`quotes`] finds the quotes and [`times`] the dates. Amounts and tone are not read in these
-//! languages (the record lists them as skipped).
+//! [`quotes`] finds the quotes, [`times`] the dates and [`amounts`] the amounts. Tone is not
+//! read in these languages (the record lists it as skipped).
 
+pub(crate) mod amounts;
 pub(crate) mod entities;
 pub(crate) mod lexicon;
 pub(crate) mod quotes;

@@ -59,10 +59,10 @@ fn a_malformed_line_is_reported_with_its_file_and_line() {
 }
 
 #[test]
-fn other_languages_get_entities_quotes_and_dates_but_no_amounts_or_tone() {
+fn other_languages_get_every_stage_but_tone() {
     let a = run("fr", "La ministre Claire Vautrin a déclaré mardi que le projet serait abandonné.");
-    assert_eq!(a.skipped_stages, vec![Stage::Amounts, Stage::Tone]);
-    assert!(a.amounts.is_empty() && a.tone.is_none());
+    assert_eq!(a.skipped_stages, vec![Stage::Tone]);
+    assert!(a.tone.is_none());
     assert!(entity(&a, "Claire Vautrin").is_some_and(|e| e.kind == EntityType::Person), "{:?}", a.entities);
     // without a publication date a weekday cannot be placed
     assert!(a.times.is_empty(), "{:?}", a.times);
@@ -255,6 +255,34 @@ fn a_headline_is_never_a_quote() {
     let body = text.rfind("La directrice").expect("body");
     assert!(!a.quotes.is_empty(), "the body's denial is found");
     assert!(a.quotes.iter().all(|q| q.span.0 > body), "{:?}", quotes(&a));
+}
+
+#[test]
+fn amounts_with_comma_decimals_grouped_thousands_units_and_qualifiers() {
+    let a = run_dated(
+        "fr",
+        "La région compte plus de 12.500 sinistrés et près de 3 400 maisons détruites. La reconstruction \
+         coûtera 1,8 milliard d'euros, soit 15 % du budget. Le 3 mai 2025, 40 pompiers étaient mobilisés.",
+        "2025-05-10",
+    );
+    let got: Vec<(String, f64, Option<String>, Option<crate::Qualifier>)> =
+        a.amounts.iter().map(|x| (x.text.clone(), x.value, x.unit.clone(), x.qualifier)).collect();
+    use crate::Qualifier::*;
+    for (text, value, unit, q) in [
+        ("plus de 12.500 sinistrés", 12_500.0, "sinistrés", Some(MoreThan)),
+        ("près de 3 400 maisons", 3_400.0, "maisons", Some(Approximately)),
+        ("1,8 milliard d'euros", 1.8e9, "euros", None),
+        ("15 %", 15.0, "percent", None),
+        ("40 pompiers", 40.0, "pompiers", None),
+    ] {
+        assert!(got.contains(&(text.to_string(), value, Some(unit.to_string()), q)), "{text}: {got:?}");
+    }
+    // the date's numbers are no amounts
+    assert!(got.iter().all(|g| g.1 != 3.0 && g.1 != 2025.0), "{got:?}");
+    let b = run("es", "El plan costará 2.300 millones de dólares y unas 90 viviendas serán demolidas.");
+    let got: Vec<(f64, Option<String>)> = b.amounts.iter().map(|x| (x.value, x.unit.clone())).collect();
+    assert!(got.contains(&(2.3e9, Some("dólares".to_string()))), "{got:?}");
+    assert!(got.contains(&(90.0, Some("viviendas".to_string()))), "{got:?}");
 }
 
 proptest! {
