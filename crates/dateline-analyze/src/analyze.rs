@@ -69,7 +69,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     let (language, language_confidence) = match given_language {
         Some(l) => (Some(l), None),
         None => {
-            let d = language::detect_with_confidence(text);
+            let d = language::detect_with_confidence_with(text, &resources.lexicon.text);
             let code = match d.code {
                 Some(c) if c != "en" && !d.reliable => None,
                 c => c,
@@ -80,8 +80,8 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     let english = language.as_deref().is_none_or(|l| l == "en");
     // One token table for the article: sentences and quotes read its tokens; the entity model
     // splits its chunks into treebank pieces, times and amounts into letter, digit and mark pieces.
-    let table = segment::TokenTable::new(text);
-    let sentences = segment::sentences_of(text, table.tokens());
+    let table = segment::TokenTable::with_lists(text, &resources.lexicon.text);
+    let sentences = segment::sentences_of_with(text, table.tokens(), &resources.lexicon.text);
     let mut truncated_stages = Vec::new();
     let (entities, quotes, times, amounts) = if english {
         let credits: Vec<Span> = lead.byline.as_ref().and_then(|b| b.agency_span).into_iter().collect();
@@ -90,12 +90,13 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         if cut {
             truncated_stages.push(Stage::Entities);
         }
-        let (mut quotes, cut) = quotes_after_dateline(text, &table, &sentences, &entities, dateline.as_ref());
+        let (mut quotes, cut) =
+            quotes_after_dateline(text, &table, &sentences, &entities, dateline.as_ref(), &resources.lexicon);
         if cut {
             truncated_stages.push(Stage::Quotes);
         }
         for q in &mut quotes {
-            q.tone = Some(crate::quote_tone(&q.content, &resources.tone));
+            q.tone = Some(crate::quote_tone(&q.content, &resources.tone, &resources.lexicon));
         }
         crate::quotes::add_speaker_mentions(&mut entities, &quotes);
         // Times and amounts read the same tokens. With a reference date every time expression
@@ -104,13 +105,15 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         let toks = Toks::from_table(text, &table);
         let mut times = times_in(&toks, text, reference_day);
         add_lead_times(&mut times, text, &lead);
-        let amounts = amounts_in(&toks, text, &entities, reference_day.is_some().then_some(&times[..]));
+        let amounts =
+            amounts_in(&toks, text, &entities, reference_day.is_some().then_some(&times[..]), &resources.lexicon);
         (entities, quotes, times, amounts)
     } else {
         Default::default()
     };
     // Tone reads English lexicons; other languages get `null`.
-    let tone = english.then(|| crate::article_tone(&doc.text, &sentences, &quotes, &resources.tone));
+    let tone =
+        english.then(|| crate::article_tone(&doc.text, &sentences, &quotes, &resources.tone, &resources.lexicon));
     let skipped_stages = if english { Vec::new() } else { ENGLISH_ONLY_STAGES.to_vec() };
     let fingerprint = crate::fingerprint(text, dateline.as_ref().map(|d| d.span));
     let title = doc.meta.title.clone().or_else(|| lead.title.and_then(|s| s.slice(text)).map(str::to_string));
@@ -150,9 +153,10 @@ fn quotes_after_dateline(
     sentences: &[Span],
     entities: &[Entity],
     dateline: Option<&Dateline>,
+    lx: &crate::Lexicon,
 ) -> (Vec<Quote>, bool) {
     let Some(d) = dateline else {
-        return find_quotes_in(text, table, sentences, entities);
+        return find_quotes_in(text, table, sentences, entities, lx);
     };
     let end = d.span.1 + text.get(d.span.1..).map_or(0, |r| r.len() - r.trim_start().len());
     let sentences: Vec<Span> = sentences
@@ -166,9 +170,9 @@ fn quotes_after_dateline(
     let inside = |m: &Mention| m.span.0 >= d.span.0 && m.span.1 <= d.span.1;
     let (mut quotes, cut) = if entities.iter().any(|e| e.mentions.iter().all(inside)) {
         let kept: Vec<Entity> = entities.iter().filter(|e| !e.mentions.iter().all(inside)).cloned().collect();
-        find_quotes_in(text, table, &sentences, &kept)
+        find_quotes_in(text, table, &sentences, &kept, lx)
     } else {
-        find_quotes_in(text, table, &sentences, entities)
+        find_quotes_in(text, table, &sentences, entities, lx)
     };
     quotes.retain(|q| q.span.0 >= d.span.1 || q.span.1 <= d.span.0);
     (quotes, cut)

@@ -19,6 +19,7 @@
 mod common_words;
 mod geo;
 mod mentions;
+pub(crate) use mentions::Tables as EntityTables;
 mod merge;
 mod occurrences;
 mod reporters;
@@ -93,7 +94,14 @@ pub fn find_entities_bounded(
     resources: &Resources,
     dateline: Option<&Dateline>,
 ) -> (Vec<Entity>, bool) {
-    find_entities_credited(text, &TokenTable::new(text), sentences, resources, dateline, &[])
+    find_entities_credited(
+        text,
+        &TokenTable::with_lists(text, &resources.lexicon.text),
+        sentences,
+        resources,
+        dateline,
+        &[],
+    )
 }
 
 /// [`find_entities_bounded`] with agencies credited outside the dateline (spans of `text`, such
@@ -106,14 +114,15 @@ pub(crate) fn find_entities_credited(
     dateline: Option<&Dateline>,
     credits: &[Span],
 ) -> (Vec<Entity>, bool) {
+    let lx = &resources.lexicon;
     let toks = tokens(text, table, sentences);
     let mut cands = mentions::find(text, &toks, sentences, resources, dateline, credits);
     let cap = MAX_MENTIONS_BASE.saturating_add(text.len() / TEXT_BYTES_PER_MENTION);
     let cut = cands.len() > cap;
     cands.truncate(cap);
     let mut ents = merge::merge(text, &toks, cands, resources);
-    titles::assign(text, &toks, &mut ents);
-    titles::coreference(text, &toks, &mut ents);
+    titles::assign(text, &toks, &mut ents, lx);
+    titles::coreference(text, &toks, &mut ents, lx);
     geo::geocode(text, &toks, &mut ents, resources, dateline);
     (merge::finish(text, ents), cut)
 }
