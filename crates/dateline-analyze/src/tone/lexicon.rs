@@ -116,17 +116,28 @@ pub(super) const N_SCALAR: f64 = -0.74;
 /// `tone/` lists (`resources/lexicon/en/tone/`): boosters and dampeners (VADER's degree adverbs,
 /// the multi-word ones matched as phrases), negations, personal pronouns, activity verbs.
 ///
-/// The lists are read through their length-grouped lookups (`Words::contains`), as fast as the
-/// `match` statements that mirrored them before they were read from the set.
+/// These are asked of every token, several times for a word with a valence (the three words
+/// before it), so the four short lists are read as one hash map of class bits
+/// ([`ToneTables::classes`]): one lookup of a short string, as fast as the `match` statements
+/// that mirrored the lists before they were read from the set (a scan of the lists' length
+/// groups compared strings by `memcmp`, a few percent of the whole analysis).
 #[derive(Clone, Copy)]
 pub(crate) struct Classes<'a> {
-    lists: &'a dateline_lexicon::en::tone::Tone,
     derived: &'a ToneTables,
 }
+
+/// [`ToneTables::classes`] bits.
+const BOOSTER: u8 = 1;
+const DAMPENER: u8 = 2;
+const NEGATION: u8 = 4;
+const PRONOUN: u8 = 8;
 
 /// What the tone stage derives from the `tone/` lists, built once per set
 /// ([`crate::Lexicon`]).
 pub(crate) struct ToneTables {
+    /// The classes of each word or phrase of `boosters.txt`, `dampeners.txt`, `negations.txt`
+    /// and `pronouns.txt`, as bits ([`BOOSTER`], ...).
+    classes: FxHashMap<&'static str, u8>,
     /// The first words of the multi-word boosters and dampeners ("just enough", "kind of"): the
     /// phrase rule spells out a phrase only at such a word.
     phrase_openers: Vec<&'static str>,
@@ -137,6 +148,17 @@ pub(crate) struct ToneTables {
 
 impl ToneTables {
     pub(crate) fn new(lists: &dateline_lexicon::en::tone::Tone) -> Self {
+        let mut classes: FxHashMap<&'static str, u8> = FxHashMap::default();
+        for (list, bit) in [
+            (&lists.boosters, BOOSTER),
+            (&lists.dampeners, DAMPENER),
+            (&lists.negations, NEGATION),
+            (&lists.pronouns, PRONOUN),
+        ] {
+            for w in list.iter() {
+                *classes.entry(w).or_default() |= bit;
+            }
+        }
         let mut phrase_openers: Vec<&'static str> = Vec::new();
         for w in lists.boosters.iter().chain(lists.dampeners.iter()) {
             if let Some((first, _)) = w.split_once(' ') {
@@ -160,21 +182,27 @@ impl ToneTables {
                 activity.insert(format!("{v}{last}ing"));
             }
         }
-        ToneTables { phrase_openers, activity }
+        ToneTables { classes, phrase_openers, activity }
     }
 }
 
 impl<'a> Classes<'a> {
     /// The classes of the set `lx`.
     pub(crate) fn of(lx: &'a crate::Lexicon) -> Self {
-        Classes { lists: &lx.tone, derived: lx.tone_tables() }
+        Classes { derived: lx.tone_tables() }
     }
 
-    /// The booster (positive) or dampener (negative) increment of a lowercase word or phrase.
+    fn class(self, lower: &str) -> u8 {
+        self.derived.classes.get(lower).copied().unwrap_or(0)
+    }
+
+    /// The booster (positive) or dampener (negative) increment of a lowercase word or phrase (a
+    /// word on both lists boosts).
     pub(super) fn booster(self, lower: &str) -> Option<f64> {
-        if self.lists.boosters.contains(lower) {
+        let class = self.class(lower);
+        if class & BOOSTER != 0 {
             Some(B_INCR)
-        } else if self.lists.dampeners.contains(lower) {
+        } else if class & DAMPENER != 0 {
             Some(B_DECR)
         } else {
             None
@@ -189,13 +217,13 @@ impl<'a> Classes<'a> {
 
     /// True when a lowercase token negates what follows: a negation word, or any `n't` form.
     pub(super) fn negates(self, lower: &str) -> bool {
-        self.lists.negations.contains(lower) || lower.contains("n't")
+        self.class(lower) & NEGATION != 0 || lower.contains("n't")
     }
 
     /// True when a lowercase word is a personal or possessive pronoun (GDELT V2Tone field 6
     /// counts "pronouns"; we count personal ones, which carry the self and group references).
     pub(super) fn is_pronoun(self, lower: &str) -> bool {
-        self.lists.pronouns.contains(lower)
+        self.class(lower) & PRONOUN != 0
     }
 
     /// True when a lowercase word is an activity verb or one of its inflections.
