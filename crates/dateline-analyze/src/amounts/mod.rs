@@ -17,7 +17,7 @@ use crate::{Amount, Entity, Qualifier, Span, TimeExpr};
 
 /// Finds amounts in `text`; `entities` lets an amount name what it is about.
 ///
-/// With the embedded English word lists; [`analyze`](crate::analyze) reads those of its
+/// With the embedded English word lists; [`analyze`](fn@crate::analyze) reads those of its
 /// [`Resources`](crate::Resources).
 pub fn find_amounts(text: &str, entities: &[Entity]) -> Vec<Amount> {
     amounts_in(&Toks::new(text), text, entities, None, &crate::Lexicon::embedded())

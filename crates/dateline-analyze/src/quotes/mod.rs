@@ -59,7 +59,7 @@ pub const QUOTE_CONTENT_SLACK: usize = 64 * 1024;
 ///
 /// `sentences` are the article's sentence spans (from `dateline_text::segment::sentences`).
 /// Never panics; every span returned slices `text` on char boundaries. The word lists are the
-/// embedded English set; [`analyze`](crate::analyze) reads those of its
+/// embedded English set; [`analyze`](fn@crate::analyze) reads those of its
 /// [`Resources`](crate::Resources) (`find_quotes_with` names a set).
 pub fn find_quotes(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Quote> {
     find_quotes_bounded(text, sentences, entities).0
