@@ -66,7 +66,7 @@ impl Lexicon {
 
     /// The entity rules' lookup tables.
     pub(crate) fn entity_tables(&self) -> &crate::entities::EntityTables {
-        self.inner.entities.get_or_init(|| crate::entities::EntityTables::new(&self.entities))
+        self.inner.entities.get_or_init(|| crate::entities::EntityTables::new(self))
     }
 
     /// The tone stage's word classes.

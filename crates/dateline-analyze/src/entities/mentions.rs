@@ -1,11 +1,11 @@
 //! Candidate mentions: the recogniser's spans, lexicon and rule mentions, overlap resolution and
 //! fine typing.
 
-use dateline_ner::lexicon::{demonym, is_person_title, WordMap, ORG_WORDS};
+use dateline_ner::lexicon::{Vocabulary, WordMap};
 use dateline_ner::Label;
 use dateline_text::Span;
 
-use super::{capitalised, tok, Cand, Kind, Source, Tok};
+use super::{capitalised, demonym, is_person_title, tok, Cand, Kind, Source, Tok};
 use crate::{Dateline, Resources};
 pub(super) fn cand(start: usize, end: usize, kind: Kind, source: Source, sentence: usize) -> Cand {
     Cand { start, end, kind, source, country: None, alias_of: None, name_end: end, head: None, sentence }
@@ -448,17 +448,18 @@ fn is_headline_verb(w: &str) -> bool {
 /// corporate one; a place the gazetteer knows stays a place; anything else is dropped (a
 /// portfolio, part of the title).
 fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res: &Resources) {
+    let lx = &res.lexicon;
     model.retain_mut(|c| {
         let Some(mut last) = super::tok_ending(toks, c.end) else { return true };
         // the recogniser ran on over the title ("Foreign Office Spokesperson" + a name): the
         // mention ends before it
         let first = super::tok_at(toks, c.start).unwrap_or(last);
-        let ends_in_title = |k: usize| capitalised(tok(text, toks, k)) && is_person_title(tok(text, toks, k));
+        let ends_in_title = |k: usize| capitalised(tok(text, toks, k)) && is_person_title(tok(text, toks, k), lx);
         if last > first
             && ends_in_title(last)
             && !ends_in_title(last - 1)
             && toks.get(last + 1).is_some_and(|t| t.sentence == toks[last].sentence)
-            && name_like(tok(text, toks, last + 1))
+            && name_like(tok(text, toks, last + 1), lx)
         {
             last -= 1;
             c.end = toks[last].end;
@@ -466,20 +467,20 @@ fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res:
         }
         let t = tok(text, toks, last + 1);
         let same = |k: usize| toks.get(k).is_some_and(|x| x.sentence == toks[last].sentence);
-        if !capitalised(t) || !is_person_title(t) || !same(last + 2) || !name_like(tok(text, toks, last + 2)) {
+        if !capitalised(t) || !is_person_title(t, lx) || !same(last + 2) || !name_like(tok(text, toks, last + 2), lx) {
             return true;
         }
         // the person after the title must be a name, not the title's own second word
-        if is_person_title(tok(text, toks, last + 2)) {
+        if is_person_title(tok(text, toks, last + 2), lx) {
             return true;
         }
         let name = &text[c.start..c.end];
-        if res.gazetteer.country_by_name(name).is_some() || demonym(name).is_some() {
+        if res.gazetteer.country_by_name(name).is_some() || demonym(name, lx).is_some() {
             return true;
         }
         let head = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
         let corporate = res.lexicon.entities.corporate_titles.contains(&t.to_lowercase().as_str());
-        if c.kind == Kind::Org || ORG_WORDS.contains(&head.as_str()) || corporate {
+        if c.kind == Kind::Org || lx.ner.org_words.contains(&head.as_str()) || corporate {
             c.kind = Kind::Org;
             return true;
         }
@@ -510,7 +511,7 @@ fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, lx: &crate:
             c.name_end = c.end;
             continue;
         }
-        if !ORG_WORDS.contains(&head.as_str()) || !matches!(tok(text, toks, last + 1), "for" | "of" | "on") {
+        if !lx.ner.org_words.contains(&head.as_str()) || !matches!(tok(text, toks, last + 1), "for" | "of" | "on") {
             continue;
         }
         let sentence = toks[last].sentence;
@@ -594,10 +595,15 @@ pub(crate) struct Tables {
     plural_place_heads: Vec<(&'static str, Kind)>,
     /// `loc-words.txt` as LOC, then `fac-words.txt` as FAC (see [`head_kind`]).
     heads: WordMap<Kind>,
+    /// The set's `ner/demonyms.tsv` and `ner/person-titles.txt`: the rules share the entity
+    /// model's vocabulary, but read the set's copy (the model reads the lists it was trained
+    /// with).
+    vocabulary: Vocabulary,
 }
 
 impl Tables {
-    pub(crate) fn new(lx: &dateline_lexicon::en::entities::Entities) -> Self {
+    pub(crate) fn new(set: &dateline_lexicon::Lexicon) -> Self {
+        let lx = &set.entities;
         let prefixes = lx.org_names.iter().flat_map(|n| n.char_indices().map(|(i, c)| &n[..i + c.len_utf8()]));
         let mut heads = WordMap::default();
         for w in &lx.loc_words {
@@ -611,7 +617,13 @@ impl Tables {
             place_nouns: with_kinds(&lx.place_nouns),
             plural_place_heads: with_kinds(&lx.plural_place_heads),
             heads,
+            vocabulary: Vocabulary::new(&set.ner.demonyms, &set.ner.person_titles),
         }
+    }
+
+    /// Demonyms and person titles (see [`Tables::vocabulary`]).
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
     }
 }
 
@@ -713,7 +725,7 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             i += n;
             continue;
         }
-        if let Some(code) = demonym(w) {
+        if let Some(code) = demonym(w, lx) {
             let mut c = cand(toks[i].start, toks[i].end, Kind::Norp, Source::Lexicon, toks[i].sentence);
             c.country = (!code.is_empty()).then(|| code.to_string());
             out.push(c);
@@ -759,8 +771,8 @@ fn role_orgs(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
             let t = tok(text, toks, k);
             !capitalised(t) && !matches!(t, "of" | "for" | "and" | "the" | "on")
         });
-        let has_org_word =
-            lower_at.is_some_and(|l| (l..b).any(|k| ORG_WORDS.contains(&tok(text, toks, k).to_lowercase().as_str())));
+        let has_org_word = lower_at
+            .is_some_and(|l| (l..b).any(|k| lx.ner.org_words.contains(&tok(text, toks, k).to_lowercase().as_str())));
         if b > a + 1 && has_org_word {
             out.push(cand(toks[a].start, toks[b - 1].end, Kind::Org, Source::Rule, toks[i].sentence));
         }
@@ -958,7 +970,7 @@ fn places_before_heads(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
         while a > 0 && toks[a - 1].sentence == toks[h].sentence && h - a < 4 {
             let t = tok(text, toks, a - 1);
             let function = matches!(t, "The" | "A" | "An" | "This" | "That" | "Its" | "His" | "Her" | "Their" | "Our");
-            if capitalised(t) && !function && demonym(t).is_none() && !is_person_title(t) {
+            if capitalised(t) && !function && demonym(t, lx).is_none() && !is_person_title(t, lx) {
                 a -= 1;
             } else {
                 break;
@@ -984,21 +996,23 @@ fn places_before_heads(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
 /// "Chancellor Friedrich Baumann", "Gen. Ahmed Ali": capitalised words right after a
 /// capitalised title name a person.
 fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources) -> Vec<Cand> {
+    let lx = &res.lexicon;
     let mut out = Vec::new();
     for i in 0..toks.len().saturating_sub(1) {
         let t = tok(text, toks, i);
-        if !capitalised(t) || !is_person_title(t) {
+        if !capitalised(t) || !is_person_title(t, lx) {
             continue;
         }
         let a = i + 1;
-        let b = name_run_end(text, toks, a, toks[i].sentence);
+        let b = name_run_end(text, toks, a, toks[i].sentence, lx);
         // "General Motors", "Premier League", "Animal Justice Party": the word that looks like a
         // title is part of an organisation's name when the name ends with an organisation word
         // or the recogniser read the title inside a name that is not a person's
         // (`model` is in text order and its mentions do not overlap: the last one starting at
         // or before the title is the only one that can cover it)
         let last = tok(text, toks, b.saturating_sub(1)).to_lowercase();
-        let org_end = b > a && (ORG_WORDS.contains(&last.as_str()) || matches!(last.as_str(), "motors" | "electric"));
+        let org_end =
+            b > a && (lx.ner.org_words.contains(&last.as_str()) || matches!(last.as_str(), "motors" | "electric"));
         let ts = toks[i].start;
         let k = model.partition_point(|c| c.start <= ts);
         // (only when the name starts with the title word: in "Commerce Secretary Jane Doe" read
@@ -1016,19 +1030,19 @@ fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources)
             && !country
             && res.lexicon.entities.org_before_titles.contains(&t.to_lowercase().as_str())
         {
-            let mut o = name_words_before(text, toks, i);
+            let mut o = name_words_before(text, toks, i, lx);
             // "Foreign Office Spokesperson X": a title-like word starts an organisation's name
             // that ends in an organisation word
-            let org_word = o < i && ORG_WORDS.contains(&tok(text, toks, i - 1).to_lowercase().as_str());
+            let org_word = o < i && lx.ner.org_words.contains(&tok(text, toks, i - 1).to_lowercase().as_str());
             while org_word && o > 0 && toks[o - 1].sentence == toks[i].sentence && i - o < 4 && {
                 let w = tok(text, toks, o - 1);
-                capitalised(w) && is_person_title(w) && w.chars().any(char::is_lowercase)
+                capitalised(w) && is_person_title(w, lx) && w.chars().any(char::is_lowercase)
             } {
                 o -= 1;
             }
             if o < i {
                 let words = &text[toks[o].start..toks[i - 1].end];
-                let place = is_known_place(words, res) || (o..i).any(|k| demonym(tok(text, toks, k)).is_some());
+                let place = is_known_place(words, res) || (o..i).any(|k| demonym(tok(text, toks, k), lx).is_some());
                 if !place {
                     out.push(cand(toks[o].start, toks[i - 1].end, Kind::Org, Source::Rule, toks[i].sentence));
                 }
@@ -1043,19 +1057,19 @@ fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources)
 
 /// Capitalised, with a lower-case letter, and not a function word, title or nationality: a word
 /// that can be part of a person's name.
-fn name_like(w: &str) -> bool {
+fn name_like(w: &str, lx: &crate::Lexicon) -> bool {
     capitalised(w)
         && w.chars().any(char::is_lowercase)
-        && !is_person_title(w)
-        && demonym(w).is_none()
+        && !is_person_title(w, lx)
+        && demonym(w, lx).is_none()
         && !matches!(w, "The" | "A" | "An" | "On" | "In" | "At" | "Of" | "And")
 }
 
 /// Where a run of at most three [`name_like`] words starting at token `a`, inside `sentence`,
 /// ends (`a` itself when there is none).
-fn name_run_end(text: &str, toks: &[Tok], a: usize, sentence: usize) -> usize {
+fn name_run_end(text: &str, toks: &[Tok], a: usize, sentence: usize, lx: &crate::Lexicon) -> usize {
     let mut b = a;
-    while b < toks.len() && b - a < 3 && toks[b].sentence == sentence && name_like(tok(text, toks, b)) {
+    while b < toks.len() && b - a < 3 && toks[b].sentence == sentence && name_like(tok(text, toks, b), lx) {
         b += 1;
     }
     b
@@ -1072,11 +1086,11 @@ fn names_after_roles(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand>
             continue;
         }
         let t = tok(text, toks, i);
-        if !t.starts_with(char::is_lowercase) || !(lx.entities.role_of.contains(&t) || is_person_title(t)) {
+        if !t.starts_with(char::is_lowercase) || !(lx.entities.role_of.contains(&t) || is_person_title(t, lx)) {
             continue;
         }
         let a = i + 2;
-        let b = name_run_end(text, toks, a, toks[i].sentence);
+        let b = name_run_end(text, toks, a, toks[i].sentence, lx);
         let closed = matches!(tok(text, toks, b), "," | "said" | "says" | "told");
         if b - a >= 2 && closed && toks.get(b).is_some_and(|t| t.sentence == toks[i].sentence) {
             out.push(cand(toks[a].start, toks[b - 1].end, Kind::Person, Source::Rule, toks[i].sentence));
@@ -1100,7 +1114,7 @@ fn places_before_plural_heads(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> 
         let mut joined = false; // an "and" or a comma between two runs was seen
         loop {
             let mut a = end;
-            while a > 0 && end - a < 3 && toks[a - 1].sentence == sentence && name_like(tok(text, toks, a - 1)) {
+            while a > 0 && end - a < 3 && toks[a - 1].sentence == sentence && name_like(tok(text, toks, a - 1), lx) {
                 a -= 1;
             }
             // not the first word of a sentence (a capital there says nothing)
@@ -1208,7 +1222,7 @@ fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
             k += 1;
         }
         let Some(e) = end else { continue };
-        let a = name_words_before(text, toks, i);
+        let a = name_words_before(text, toks, i, lx);
         if out.last().is_some_and(|o| o.end > toks[a].start) {
             continue;
         }
@@ -1221,7 +1235,7 @@ fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
         if !capitalised(head) || !lx.entities.media_heads.contains_ignore_ascii_case(head) {
             continue;
         }
-        let a = name_words_before(text, toks, i);
+        let a = name_words_before(text, toks, i, lx);
         // (overlaps with the names above are resolved with every other rule's, longest first)
         if a == i {
             continue;
@@ -1246,7 +1260,7 @@ fn facility_names(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
         if next.is_some_and(|w| capitalised(w) || w == "of") {
             continue;
         }
-        let a = name_words_before(text, toks, i);
+        let a = name_words_before(text, toks, i, lx);
         if a < i {
             out.push(cand(toks[a].start, toks[i].end, Kind::Fac, Source::Rule, toks[i].sentence));
         }
@@ -1257,7 +1271,7 @@ fn facility_names(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
 /// Where the capitalised words of a name right before token `i` start (at most four; `i` when
 /// there are none): nationality and party words count ("Canadian Institute of ...",
 /// "Conservative Party of ..."), function words, titles and headline verbs do not.
-fn name_words_before(text: &str, toks: &[Tok], i: usize) -> usize {
+fn name_words_before(text: &str, toks: &[Tok], i: usize, lx: &crate::Lexicon) -> usize {
     let s = toks[i].sentence;
     let mut a = i;
     while a > 0 && toks[a - 1].sentence == s && i - a < 4 && {
@@ -1267,7 +1281,7 @@ fn name_words_before(text: &str, toks: &[Tok], i: usize) -> usize {
             && w.chars().any(char::is_lowercase)
             && !matches!(w, "The" | "A" | "An" | "On" | "In" | "At" | "Of" | "And" | "For" | "By" | "To" | "From")
             && !is_headline_verb(w)
-            && !is_person_title(w)
+            && !is_person_title(w, lx)
     } {
         a -= 1;
     }
@@ -1348,7 +1362,7 @@ fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
             }
         }
         if c.kind != Kind::Person && !name.contains(' ') {
-            if let Some(code) = demonym(name) {
+            if let Some(code) = demonym(name, lx) {
                 c.kind = Kind::Norp;
                 c.country = (!code.is_empty()).then(|| code.to_string());
                 return;

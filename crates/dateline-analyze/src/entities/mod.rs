@@ -33,6 +33,17 @@ use crate::{Dateline, Entity, Resources};
 /// Entity types of the record, under the short name the stage's rules use.
 pub(crate) use crate::EntityType as Kind;
 
+/// The country code of a nationality adjective or group noun in the set's `ner/demonyms.tsv`
+/// (`Some("")` for a group with no single country), case-insensitive.
+pub(crate) fn demonym(word: &str, lx: &crate::Lexicon) -> Option<&'static str> {
+    lx.entity_tables().vocabulary().demonym(word)
+}
+
+/// Whether `word` is a person title or honorific of the set's `ner/person-titles.txt`.
+pub(crate) fn is_person_title(word: &str, lx: &crate::Lexicon) -> bool {
+    lx.entity_tables().vocabulary().is_person_title(word)
+}
+
 /// How a mention was found; rules outrank the model when they overlap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Source {

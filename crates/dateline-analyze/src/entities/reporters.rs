@@ -6,10 +6,8 @@
 
 use std::collections::HashSet;
 
-use dateline_ner::lexicon::{demonym, is_person_title, ORG_WORDS};
-
 use super::mentions::{cand, is_calendar_word};
-use super::{capitalised, tok, Cand, Kind, Source, Tok};
+use super::{capitalised, demonym, is_person_title, tok, Cand, Kind, Source, Tok};
 use crate::quotes::is_first_name;
 
 /// Whether `w` starts as a word of `entities/saying.txt` or `reporting.txt` or "to" may: a cheap first
@@ -34,8 +32,8 @@ fn hyphen_joins(text: &str, toks: &[Tok], k: usize, lx: &crate::Lexicon) -> bool
 fn name_word(w: &str, lx: &crate::Lexicon) -> bool {
     let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '-');
     (capitalised(w) && w.chars().any(char::is_lowercase) || acronym)
-        && !is_person_title(w)
-        && demonym(w).is_none()
+        && !is_person_title(w, lx)
+        && demonym(w, lx).is_none()
         && !lx.entities.reporter_not_names.contains(&w)
         && !is_calendar_word(w)
 }
@@ -129,7 +127,7 @@ pub(super) fn reporters(
                 }
             }
         }
-        let kind = kind_of(text, toks, a, b, org);
+        let kind = kind_of(text, toks, a, b, org, lx);
         // as weak as the recogniser's own guesses: one type per name and the merge may overrule it
         out.push(cand(toks[a].start, toks[b - 1].end, kind, Source::Model, toks[a].sentence));
     }
@@ -139,8 +137,8 @@ pub(super) fn reporters(
 /// The type of the name `a..b`: an organisation when `org` (after "the": "the Ledger said"; a
 /// verb of reporting: "X reported") or with an organisation word ("Harbour Survey"), a person when one word (a surname, most often) or
 /// when the first word is a first name; other runs of several words are organisations.
-fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize, org: bool) -> Kind {
-    let org_word = (a..b).any(|k| ORG_WORDS.contains(&tok(text, toks, k).to_lowercase().as_str()));
+fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize, org: bool, lx: &crate::Lexicon) -> Kind {
+    let org_word = (a..b).any(|k| lx.ner.org_words.contains(&tok(text, toks, k).to_lowercase().as_str()));
     if org || org_word {
         Kind::Org
     } else if b - a == 1 || is_first_name(tok(text, toks, a)) {

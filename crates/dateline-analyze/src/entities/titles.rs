@@ -1,10 +1,9 @@
 //! Titles and roles of people, and nominal coreference to titled people.
 
-use dateline_ner::lexicon::{demonym, is_person_title};
 use dateline_text::Span;
 
 use super::merge::Ent;
-use super::{capitalised, tok, tok_at, tok_ending, Kind, Tok};
+use super::{capitalised, demonym, is_person_title, tok, tok_at, tok_ending, Kind, Tok};
 
 fn is_role_noun(w: &str, lx: &crate::Lexicon) -> bool {
     lx.entities.role_nouns.contains(&w.to_lowercase().as_str())
@@ -20,8 +19,8 @@ pub(super) fn assign(text: &str, toks: &[Tok], ents: &mut [Ent], lx: &crate::Lex
             let mut j = first;
             while j > 0 && toks[j - 1].sentence == toks[first].sentence && first - j < 6 {
                 let w = tok(text, toks, j - 1);
-                let title_word = is_person_title(w) && (capitalised(w) || is_role_noun(w, lx));
-                let modifier = capitalised(w) && (demonym(w).is_some() || super::mentions::is_acronym(w));
+                let title_word = is_person_title(w, lx) && (capitalised(w) || is_role_noun(w, lx));
+                let modifier = capitalised(w) && (demonym(w, lx).is_some() || super::mentions::is_acronym(w));
                 if title_word || modifier {
                     j -= 1;
                 } else {
@@ -42,12 +41,12 @@ pub(super) fn assign(text: &str, toks: &[Tok], ents: &mut [Ent], lx: &crate::Lex
                 }
             }
             // a modifier alone is not a role ("Syrian Ahmed ...")
-            if !(j..first).any(|k| is_person_title(tok(text, toks, k))) {
+            if !(j..first).any(|k| is_person_title(tok(text, toks, k), lx)) {
                 j = first;
             }
             if j < first {
                 let mut t = first;
-                while t > j && capitalised(tok(text, toks, t - 1)) && is_person_title(tok(text, toks, t - 1)) {
+                while t > j && capitalised(tok(text, toks, t - 1)) && is_person_title(tok(text, toks, t - 1), lx) {
                     t -= 1;
                 }
                 if t < first && e.title.is_none() {
