@@ -130,7 +130,8 @@ fn parse_lenient<const N: usize>(text: &'static str) -> impl Iterator<Item = [&'
     text.split('\n').filter_map(|l| line::<N>(l).ok().flatten())
 }
 
-/// An embedded list of single entries (words or phrases), read as a slice in file order.
+/// A list of single entries (words or phrases), read as a slice in file order: embedded (parsed
+/// when first read, [`Words::new`]) or read from a folder (parsed when loaded, [`Words::read`]).
 ///
 /// Besides the slice, a list keeps its entries grouped by byte length and by first byte, so
 /// that [`Words::contains`] and the other lookups compare a word only with the entries that
@@ -256,7 +257,7 @@ impl<'a> IntoIterator for &'a Words {
     }
 }
 
-/// An embedded list of pairs (a word and what it maps to), in file order.
+/// A list of pairs (a word and what it maps to), in file order: embedded or read from a folder.
 pub struct Pairs {
     file: &'static str,
     text: &'static str,

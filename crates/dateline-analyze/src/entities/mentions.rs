@@ -7,6 +7,7 @@ use dateline_text::Span;
 
 use super::{capitalised, demonym, is_person_title, tok, Cand, Kind, Source, Tok};
 use crate::{Dateline, Resources};
+
 pub(super) fn cand(start: usize, end: usize, kind: Kind, source: Source, sentence: usize) -> Cand {
     Cand { start, end, kind, source, country: None, alias_of: None, name_end: end, head: None, sentence }
 }

@@ -37,8 +37,8 @@ crate::lists! {
     title_dots: Words = "quotes/title-dots.txt";
     /// Lemmas of verbs that introduce what someone said, wrote, claimed, believed, found or intends
     /// (PolNeAR's scope, and a news reader's: "officials believe that ...", "the poll found that ...",
-    /// "she plans to run"). Kept sorted (a test checks), for readers. The verbs of thought and intent (`BELIEF`,
-    /// `INTENT`) are held to stricter frames by the stages than verbs of saying.
+    /// "she plans to run"). Kept sorted (a test checks), for readers. The verbs of thought and intent (`belief`,
+    /// `intent`) are held to stricter frames by the stages than verbs of saying.
     cue_lemmas: Words = "quotes/cue-lemmas.txt";
     /// Irregular forms and their lemmas.
     cue_irregular_forms: Pairs = "quotes/cue-irregular-forms.tsv";
