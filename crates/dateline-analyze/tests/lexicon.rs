@@ -66,6 +66,24 @@ fn a_cue_verb_left_out_of_a_swapped_set_gives_no_quote() {
     assert_eq!(json(&run(text, &same)), json(&run(text, &stock)));
 }
 
+/// The tone stage reads its word classes from the set too: without "very" among the boosters,
+/// "very good" is only as good as "good".
+#[test]
+fn a_booster_left_out_of_a_swapped_set_no_longer_boosts() {
+    let text = "The harvest was very good this year, the farmers said.";
+    let stock = Resources::embedded().expect("embedded resources");
+    let dir = edited_copy("tone/boosters.txt", |t| {
+        let kept: Vec<&str> = t.lines().filter(|l| l.trim() != "very").collect();
+        assert!(kept.len() < t.lines().count(), "the file lists \"very\"");
+        kept.join("\n") + "\n"
+    });
+    let swapped = Resources { lexicon: Lexicon::from_dir(dir.path()).expect("edited set loads"), ..stock.clone() };
+    let compound = |r: &Resources| run(text, r).tone.expect("English text has a tone").compound;
+    let plain = compound(&stock);
+    assert!(compound(&swapped) > 0.0);
+    assert!(plain > compound(&swapped), "{plain} with the booster, {} without", compound(&swapped));
+}
+
 /// A malformed line in a set's folder is an error naming the file and the line; so is a missing
 /// file.
 #[test]
