@@ -4,9 +4,11 @@ into a lexicon file under resources/lexicon/ and read it through dateline-lexico
 
 For each table named on the command line it writes the file (the table's doc comment as `#`
 comments, one entry a line, quoted when an end space needs keeping; see resources/README.md,
-"lexicon/"), replaces the `const` by a `use` of the list at the same place, and declares the list
-in crates/dateline-lexicon/src/<set>/<area>.rs. Run `cargo fmt --all` afterwards, then check that
-`dateline analyze --json` output is unchanged. Meant for merges: a branch that adds a table to a
+"lexicon/") and declares the list in crates/dateline-lexicon/src/<set>/<area>.rs. Where the
+folder's lists are read by name (a `pub static`: `en/ner`, `page/...`) the `const` becomes a `use`
+of the list; elsewhere the stages read the set they are given, so the `const` becomes a comment
+and the script prints the field its readers must now read (`lx.quotes.concessive`). Run
+`cargo fmt --all` afterwards, then check that `dateline analyze --json` output is unchanged. Meant for merges: a branch that adds a table to a
 file whose tables moved can be merged by taking its version of the file and moving again.
 
 Usage: scripts/lexicon_move.py RUST_FILE CONST TARGET [NEW_NAME] [RUST_FILE CONST TARGET [NEW_NAME] ...]
@@ -121,16 +123,27 @@ def move(path, name, target, new_name):
     os.makedirs(os.path.dirname(file), exist_ok=True)
     open(file, "w").write("\n".join(out) + "\n")
     lex_set, area = target.split("/")[:2]
-    module = f"dateline_lexicon::{lex_set}::{area}::{new_name}" + ("" if new_name == name else f" as {name}")
-    indent, vis = m.group(1), m.group(2)
-    src = src[:start] + f"{indent}// `{name}`: resources/lexicon/{target}\n{indent}{vis}use {module};\n" + src[end:]
-    open(os.path.join(ROOT, path), "w").write(src)
     decl_file = os.path.join(ROOT, "crates", "dateline-lexicon", "src", lex_set, area + ".rs")
     decl = open(decl_file).read()
-    if f'"{target}"' not in decl:
+    # A folder whose lists keep a `pub static` (read by name, see resources/README.md) declares
+    # `field / NAME`; the others are only fields of the set the stages are given.
+    by_name = re.search(r"^\s*[a-z_0-9]+ / [A-Z_0-9]+:", decl, re.M) is not None
+    field_name = new_name.lower()
+    indent, vis = m.group(1), m.group(2)
+    if by_name:
+        module = f"dateline_lexicon::{lex_set}::{area}::{new_name}" + ("" if new_name == name else f" as {name}")
+        use = f"{indent}// `{name}`: resources/lexicon/{target}\n{indent}{vis}use {module};\n"
+    else:
+        use = f"{indent}// `{name}`: resources/lexicon/{target}, read from the set: `lx.{area}.{field_name}`\n"
+        print(f"{path}: read `{name}` as `lx.{area}.{field_name}` (the `&crate::Lexicon` the stage is given)")
+    src = src[:start] + use + src[end:]
+    open(os.path.join(ROOT, path), "w").write(src)
+    rel = target.split("/", 1)[1]
+    if f'"{rel}"' not in decl:
         plain = [re.sub(r"\[(`[^`]+`)\](?!\()", r"\1", d) for d in doc]
         docs = "".join(f"    /// {d}".rstrip() + "\n" for d in plain)
-        entry = f"{docs}    {new_name}: {'Pairs' if pair else 'Words'} = \"{target}\";\n"
+        named = f" / {new_name}" if by_name else ""
+        entry = f"{docs}    {field_name}{named}: {'Pairs' if pair else 'Words'} = \"{rel}\";\n"
         at = decl.rindex("}")
         open(decl_file, "w").write(decl[:at] + entry + decl[at:])
     print(f"{path} {name} -> resources/lexicon/{target}")

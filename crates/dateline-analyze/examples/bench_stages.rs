@@ -86,6 +86,8 @@ fn main() {
     );
     report(
         "tone",
-        time(&mut || texts.iter().zip(&sentences).for_each(|(t, s)| drop(article_tone(t, s, &[], &res.tone)))),
+        time(&mut || {
+            texts.iter().zip(&sentences).for_each(|(t, s)| drop(article_tone(t, s, &[], &res.tone, &res.lexicon)))
+        }),
     );
 }

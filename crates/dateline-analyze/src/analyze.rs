@@ -61,7 +61,8 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         .or(published.as_deref())
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     // The language: the source's word wins; else detection, with how sure it is. The entity,
-    // quote, time and amount stages read English; they are skipped only when another language
+    // quote, time and amount stages read English, and French, Spanish, Italian, Portuguese and
+    // German through their own lists (crate::intl); they are skipped only when another language
     // is reliably detected (short and tabular English may look like anything to trigrams).
     // Other languages keep their provenance, repairs and fingerprint, and the record lists what
     // was skipped.
@@ -72,7 +73,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     let (language, language_confidence) = match given_language {
         Some(l) => (Some(l), None),
         None => {
-            let d = language::detect_with_confidence(text);
+            let d = language::detect_with_confidence_with(text, &resources.lexicon.text);
             let code = match d.code {
                 Some(c) if c != "en" && !d.reliable => None,
                 c => c,
@@ -81,12 +82,12 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         }
     };
     let english = language.as_deref().is_none_or(|l| l == "en");
-    // Other languages with their own lists get entities and quotes (crate::intl).
+    // Other languages with their own lists get every stage but tone (crate::intl).
     let other = if english { None } else { language.as_deref().and_then(crate::intl::for_language) };
     // One token table for the article: sentences and quotes read its tokens; the entity model
     // splits its chunks into treebank pieces, times and amounts into letter, digit and mark pieces.
-    let table = segment::TokenTable::new(text);
-    let sentences = segment::sentences_of(text, table.tokens());
+    let table = segment::TokenTable::with_lists(text, &resources.lexicon.text);
+    let sentences = segment::sentences_of_with(text, table.tokens(), &resources.lexicon.text);
     let mut truncated_stages = Vec::new();
     let (entities, quotes, times, amounts) = if english {
         let credits: Vec<Span> = lead.byline.as_ref().and_then(|b| b.agency_span).into_iter().collect();
@@ -95,12 +96,13 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         if cut {
             truncated_stages.push(Stage::Entities);
         }
-        let (mut quotes, cut) = quotes_after_dateline(text, &table, &sentences, &entities, dateline.as_ref());
+        let (mut quotes, cut) =
+            quotes_after_dateline(text, &table, &sentences, &entities, dateline.as_ref(), &resources.lexicon);
         if cut {
             truncated_stages.push(Stage::Quotes);
         }
         for q in &mut quotes {
-            q.tone = Some(crate::quote_tone(&q.content, &resources.tone));
+            q.tone = Some(crate::quote_tone(&q.content, &resources.tone, &resources.lexicon));
         }
         crate::quotes::add_speaker_mentions(&mut entities, &quotes);
         // Times and amounts read the same tokens. With a reference date every time expression
@@ -109,7 +111,8 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         let toks = Toks::from_table(text, &table);
         let mut times = times_in(&toks, text, reference_day);
         add_lead_times(&mut times, text, &lead);
-        let amounts = amounts_in(&toks, text, &entities, reference_day.is_some().then_some(&times[..]));
+        let amounts =
+            amounts_in(&toks, text, &entities, reference_day.is_some().then_some(&times[..]), &resources.lexicon);
         (entities, quotes, times, amounts)
     } else if let Some(lex) = other {
         let credits: Vec<Span> = lead.byline.as_ref().and_then(|b| b.agency_span).into_iter().collect();
@@ -129,7 +132,7 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
             |s: &[Span], e: &[Entity]| (crate::intl::quotes::find(text, table.tokens(), s, e, lex, lead.title), false);
         let (quotes, _) = dateline_kept_out(text, &sentences, &entities, dateline.as_ref(), find);
         crate::quotes::add_speaker_mentions_with(&mut entities, &quotes, |w| {
-            crate::intl::Lexicon::has(&lex.determiners, w)
+            crate::intl::Lists::has(&lex.determiners, w)
         });
         let mut times = crate::intl::times::find(text, table.tokens(), lex, reference_day);
         add_lead_times(&mut times, text, &lead);
@@ -139,7 +142,8 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         Default::default()
     };
     // Tone reads English lexicons; other languages get `null`.
-    let tone = english.then(|| crate::article_tone(&doc.text, &sentences, &quotes, &resources.tone));
+    let tone =
+        english.then(|| crate::article_tone(&doc.text, &sentences, &quotes, &resources.tone, &resources.lexicon));
     let skipped_stages = match (english, other) {
         (true, _) => Vec::new(),
         (false, Some(_)) => OTHER_LANGUAGE_SKIPPED.to_vec(),
@@ -183,8 +187,9 @@ fn quotes_after_dateline(
     sentences: &[Span],
     entities: &[Entity],
     dateline: Option<&Dateline>,
+    lx: &crate::Lexicon,
 ) -> (Vec<Quote>, bool) {
-    dateline_kept_out(text, sentences, entities, dateline, |s, e| find_quotes_in(text, table, s, e))
+    dateline_kept_out(text, sentences, entities, dateline, |s, e| find_quotes_in(text, table, s, e, lx))
 }
 
 /// Runs a quote finder over the sentences and entities with the dateline kept out (see

@@ -21,6 +21,10 @@ pub enum AnalyzeError {
         /// What is wrong.
         message: String,
     },
+    /// A word list of a lexicon set is missing or malformed (`Lexicon::from_dir`): the file and
+    /// line, as `path:line: what` (`path: what` for a file that cannot be read).
+    #[error("word list {0}")]
+    Lexicon(#[from] dateline_lexicon::LexiconError),
     /// A name outside one of the record's closed sets (an entity type, a quote kind, ...).
     #[error("unknown {what} {value:?}")]
     UnknownValue {

@@ -32,9 +32,6 @@ const MIN_WORDS_AFTER: usize = 4;
 /// A line longer than this, or ending like a sentence, is prose rather than a lead line.
 const SHORT_LINE: usize = 160;
 
-// `MONTH_FIRST`: resources/lexicon/en/lead/month-first.txt
-use dateline_lexicon::en::lead::MONTH_FIRST;
-
 /// What the lead of a text holds.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Lead {
@@ -161,7 +158,7 @@ pub(crate) fn read_lead(text: &str, resources: &Resources, reference: Option<&st
     // Numeric dates, by evidence.
     let country = lead.dateline.as_ref().and_then(|d| d.country.clone());
     for n in numerics {
-        if let Some(date) = order_numeric(&n, &lead.dates, country.as_deref()) {
+        if let Some(date) = order_numeric(&n, &lead.dates, country.as_deref(), &resources.lexicon) {
             lead.dates.push(LeadDate { span: n.span, date, time: n.time });
         }
     }
@@ -423,7 +420,9 @@ fn numeric_date(s: &str) -> Option<(u32, u32, i32, usize)> {
 }
 
 /// Orders a numeric date by evidence; `None` when nothing decides.
-fn order_numeric(n: &Numeric, named: &[LeadDate], country: Option<&str>) -> Option<NaiveDate> {
+///
+/// The countries that write the month first are `lead/month-first.txt` of `lx`.
+fn order_numeric(n: &Numeric, named: &[LeadDate], country: Option<&str>, lx: &crate::Lexicon) -> Option<NaiveDate> {
     // ISO dates were marked with a month over 100.
     if n.b > 100 {
         return NaiveDate::from_ymd_opt(n.year, n.b - 100, n.a);
@@ -446,7 +445,7 @@ fn order_numeric(n: &Numeric, named: &[LeadDate], country: Option<&str>) -> Opti
         _ => {}
     }
     match country {
-        Some(c) if MONTH_FIRST.contains(&c) => Some(m),
+        Some(c) if lx.lead.month_first.contains(&c) => Some(m),
         Some(_) => Some(d),
         None => None,
     }
@@ -506,24 +505,25 @@ mod tests {
 
     #[test]
     fn numeric_dates_are_ordered_by_evidence() {
+        let lx = crate::Lexicon::embedded();
         let n = |s: &str| {
             let (a, b, year, len) = numeric_date(s).expect("numeric");
             Numeric { span: Span(0, len), a, b, year, time: None }
         };
         // A part over 12 decides.
-        assert_eq!(order_numeric(&n("21.06.2010"), &[], None), Some(d(2010, 6, 21)));
-        assert_eq!(order_numeric(&n("06/21/2010"), &[], None), Some(d(2010, 6, 21)));
-        assert_eq!(order_numeric(&n("15.4.09"), &[], None), Some(d(2009, 4, 15)));
+        assert_eq!(order_numeric(&n("21.06.2010"), &[], None, &lx), Some(d(2010, 6, 21)));
+        assert_eq!(order_numeric(&n("06/21/2010"), &[], None, &lx), Some(d(2010, 6, 21)));
+        assert_eq!(order_numeric(&n("15.4.09"), &[], None, &lx), Some(d(2009, 4, 15)));
         // Nothing decides: unread.
-        assert_eq!(order_numeric(&n("04/01/2007"), &[], None), None);
+        assert_eq!(order_numeric(&n("04/01/2007"), &[], None, &lx), None);
         // The country decides.
-        assert_eq!(order_numeric(&n("04/01/2007"), &[], Some("US")), Some(d(2007, 4, 1)));
-        assert_eq!(order_numeric(&n("04/01/2007"), &[], Some("GB")), Some(d(2007, 1, 4)));
+        assert_eq!(order_numeric(&n("04/01/2007"), &[], Some("US"), &lx), Some(d(2007, 4, 1)));
+        assert_eq!(order_numeric(&n("04/01/2007"), &[], Some("GB"), &lx), Some(d(2007, 1, 4)));
         // Another date on the page decides.
         let other = LeadDate { span: Span(0, 1), date: d(2007, 4, 2), time: None };
-        assert_eq!(order_numeric(&n("04/01/2007"), &[other], Some("GB")), Some(d(2007, 4, 1)));
+        assert_eq!(order_numeric(&n("04/01/2007"), &[other], Some("GB"), &lx), Some(d(2007, 4, 1)));
         // ISO.
-        assert_eq!(order_numeric(&n("2010-06-01"), &[], None), Some(d(2010, 6, 1)));
+        assert_eq!(order_numeric(&n("2010-06-01"), &[], None, &lx), Some(d(2010, 6, 1)));
         assert!(numeric_date("3.5 percent").is_none());
         assert!(numeric_date("1.2.3.4").is_none());
         assert!(numeric_date("12.13").is_none());

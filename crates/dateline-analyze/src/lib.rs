@@ -19,6 +19,7 @@ pub mod fingerprint;
 pub mod gazetteer;
 mod intl;
 mod lead;
+mod lexicon;
 mod quotes;
 mod record;
 mod resources;
@@ -32,9 +33,10 @@ pub use entities::{entity_work, find_entities, find_entities_bounded, MAX_MENTIO
 pub use error::AnalyzeError;
 pub use fingerprint::{fingerprint, Shingles, Signature, Similarity};
 pub use lead::{find_dateline, lead_spans};
+pub use lexicon::Lexicon;
 pub use quotes::{
-    find_quotes, find_quotes_bounded, BYTES_PER_QUOTE, MAX_QUOTE_CONTENT_BYTES, MAX_SENTENCE_TOKENS, QUOTES_BASE,
-    QUOTE_CONTENT_SLACK,
+    find_quotes, find_quotes_bounded, find_quotes_with, BYTES_PER_QUOTE, MAX_QUOTE_CONTENT_BYTES, MAX_SENTENCE_TOKENS,
+    QUOTES_BASE, QUOTE_CONTENT_SLACK,
 };
 pub use record::*;
 pub use resources::{OrgNames, Resources};

@@ -15,6 +15,9 @@ pub struct Resources {
     /// Organisation names annotated in the model's training documents (built by
     /// `cargo run --release -p dateline-ner --example build_org_names`).
     pub org_names: OrgNames,
+    /// The word lists of the rules (`resources/lexicon/en/` by default): the stages read them
+    /// from here, so a set loaded at run time (`Lexicon::from_dir`) replaces the English one.
+    pub lexicon: crate::Lexicon,
 }
 
 /// Organisation names, as their tokens joined by single spaces ("A - League", "Bank of X").
@@ -75,9 +78,10 @@ impl Resources {
     /// Loads the resources embedded in the binary (built by the documented commands in
     /// `resources/README.md`).
     ///
-    /// The word lists of the rules (`resources/lexicon/`, read by the stages through
-    /// `dateline_lexicon`) are checked here too: a malformed list is refused with its file and
-    /// line before any article is read, and so are the other languages' lists (`resources/lexicon/intl/`).
+    /// The word lists of the rules (`resources/lexicon/`, the English set as
+    /// [`Resources::lexicon`]) are checked here too: a malformed list is refused with its file
+    /// and line before any article is read, and so are the other languages' lists
+    /// (`resources/lexicon/intl/`).
     pub fn embedded() -> Result<Self, AnalyzeError> {
         dateline_lexicon::check_embedded().map_err(|e| AnalyzeError::Resource {
             name: format!("embedded {}", e.file),
@@ -109,6 +113,7 @@ impl Resources {
                 })?;
                 OrgNames::from_tsv(&text)
             },
+            lexicon: crate::Lexicon::embedded(),
         })
     }
 }

@@ -2,9 +2,16 @@
 //!
 //! The rules of dateline read word lists (verbs of saying, titles, function words, page
 //! furniture). They live in plain-text files under `resources/lexicon/` (one entry a line,
-//! `#` comments; format below), are compiled into the binary with `include_str!` and are
-//! parsed the first time a list is read, once per process, into a slice of `&'static str`
-//! borrowed from the embedded text. Nothing is read from disk at run time.
+//! `#` comments; format below). One language's lists are a [`Lexicon`], a value the analysis is
+//! given (`dateline_analyze::Resources::lexicon`) rather than globals it names, so that another
+//! language or an edited list is a folder loaded at run time ([`Lexicon::from_dir`]) and a test
+//! can swap a list. The English set is compiled into the binary with `include_str!`
+//! ([`Lexicon::embedded_en`], the default); each of its lists is parsed the first time it is
+//! read, once per process, into a slice of `&'static str` borrowed from the embedded text.
+//!
+//! The lists that belong to something fixed rather than to the language being analysed (the
+//! entity model's features, the fingerprint's boilerplate lines, page furniture) are also
+//! `pub static`s over the embedded files, read by name; `resources/README.md` says which and why.
 //!
 //! # Format
 //!
@@ -19,24 +26,27 @@
 //!
 //! [`parse`] reports the first fault with the file and line ([`LexiconError`]); the embedded
 //! lists are checked by [`check_embedded`] (called by `dateline_analyze::Resources::embedded`
-//! and by this crate's tests), so a malformed file never reaches an analysis. A list read
-//! before that check keeps its good lines and leaves the bad ones out: reading never panics.
+//! and by this crate's tests) and a set read from disk when it is loaded, so a malformed file
+//! never reaches an analysis. An embedded list read before that check keeps its good lines and
+//! leaves the bad ones out: reading never panics.
 //!
 //! Which list lives where: `resources/README.md`, "lexicon/".
 
 use std::fmt;
 use std::ops::Deref;
-use std::sync::OnceLock;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 pub mod en;
 pub mod page;
 
-/// A fault in a lexicon file: which file, which line (from 1), what is wrong.
+/// A fault in a lexicon file: which file, which line (from 1; 0 for a file that cannot be read
+/// at all), what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LexiconError {
     /// The file as named in the repository (`resources/lexicon/en/ner/person-titles.txt`).
     pub file: String,
-    /// The line, counted from 1.
+    /// The line, counted from 1 (0: the file as a whole, which cannot be read).
     pub line: usize,
     /// What is wrong with it.
     pub message: String,
@@ -44,7 +54,10 @@ pub struct LexiconError {
 
 impl fmt::Display for LexiconError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        match self.line {
+            0 => write!(f, "{}: {}", self.file, self.message),
+            line => write!(f, "{}:{line}: {}", self.file, self.message),
+        }
     }
 }
 
@@ -117,7 +130,8 @@ fn parse_lenient<const N: usize>(text: &'static str) -> impl Iterator<Item = [&'
     text.split('\n').filter_map(|l| line::<N>(l).ok().flatten())
 }
 
-/// An embedded list of single entries (words or phrases), read as a slice in file order.
+/// A list of single entries (words or phrases), read as a slice in file order: embedded (parsed
+/// when first read, [`Words::new`]) or read from a folder (parsed when loaded, [`Words::read`]).
 ///
 /// Besides the slice, a list keeps its entries grouped by byte length and by first byte, so
 /// that [`Words::contains`] and the other lookups compare a word only with the entries that
@@ -243,7 +257,7 @@ impl<'a> IntoIterator for &'a Words {
     }
 }
 
-/// An embedded list of pairs (a word and what it maps to), in file order.
+/// A list of pairs (a word and what it maps to), in file order: embedded or read from a folder.
 pub struct Pairs {
     file: &'static str,
     text: &'static str,
@@ -276,16 +290,17 @@ impl<'a> IntoIterator for &'a Pairs {
     }
 }
 
-/// An embedded list that can be checked strictly.
-pub trait Embedded: Sync {
-    /// The file as named in the repository.
-    fn file(&self) -> &'static str;
-    /// The first fault of the file, if any.
+/// A list of a set, embedded or read from disk, that can be checked strictly.
+pub trait List: Sync {
+    /// The file: as named in the repository for an embedded list
+    /// (`resources/lexicon/en/quotes/cue-lemmas.txt`), as its path for one read from disk.
+    fn file(&self) -> &str;
+    /// How many entries the file holds, or its first fault.
     fn check(&self) -> Result<usize, LexiconError>;
 }
 
-impl Embedded for Words {
-    fn file(&self) -> &'static str {
+impl List for Words {
+    fn file(&self) -> &str {
         self.file
     }
     fn check(&self) -> Result<usize, LexiconError> {
@@ -293,8 +308,8 @@ impl Embedded for Words {
     }
 }
 
-impl Embedded for Pairs {
-    fn file(&self) -> &'static str {
+impl List for Pairs {
+    fn file(&self) -> &str {
         self.file
     }
     fn check(&self) -> Result<usize, LexiconError> {
@@ -302,9 +317,150 @@ impl Embedded for Pairs {
     }
 }
 
-/// Every embedded list: the English rules, then page furniture.
-pub fn embedded() -> impl Iterator<Item = &'static dyn Embedded> {
-    en::all().chain(page::all())
+/// Reads the file `file` of the folder `dir` for [`Words::read`] and [`Pairs::read`]: its path
+/// and its text, both leaked (see [`Lexicon::from_dir`]), or an error naming the file (line 0 when
+/// it cannot be read at all; the line of the first byte that is not UTF-8).
+fn read_file(dir: &Path, file: &str) -> Result<(&'static str, &'static str), LexiconError> {
+    let path = dir.join(file);
+    let name = path.display().to_string();
+    let fail = |line: usize, message: String| LexiconError { file: name.clone(), line, message };
+    let bytes = std::fs::read(&path).map_err(|e| fail(0, format!("cannot read the file: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..good].iter().filter(|&&b| b == b'\n').count();
+        fail(line, format!("not UTF-8 (byte {good})"))
+    })?;
+    Ok((Box::leak(name.into_boxed_str()), Box::leak(text.into_boxed_str())))
+}
+
+impl Words {
+    /// The list in the file `file` of the folder `dir`, parsed now and strictly: a missing,
+    /// unreadable or malformed file is an error naming the file and the line.
+    pub fn read(dir: &Path, file: &str) -> Result<Self, LexiconError> {
+        let (file, text) = read_file(dir, file)?;
+        let list = parse::<1>(file, text)?.into_iter().map(|[w]| w).collect();
+        Ok(Words { file, text, parsed: OnceLock::from(Index::new(list)) })
+    }
+}
+
+impl Pairs {
+    /// The list in the file `file` of the folder `dir`, parsed now and strictly (see
+    /// [`Words::read`]).
+    pub fn read(dir: &Path, file: &str) -> Result<Self, LexiconError> {
+        let (file, text) = read_file(dir, file)?;
+        let list: Vec<_> = parse::<2>(file, text)?.into_iter().map(|[a, b]| (a, b)).collect();
+        Ok(Pairs { file, text, parsed: OnceLock::from(list) })
+    }
+}
+
+/// One language's set of lists: every table of `resources/lexicon/<lang>/`, one field per
+/// folder (the readers are named in each folder's module).
+///
+/// The analysis reads the set it is given (`dateline_analyze::Resources::lexicon`), so another
+/// language, or a corrected list, is a folder loaded at run time ([`Lexicon::from_dir`]); the
+/// English set compiled into the binary is the default ([`Lexicon::embedded_en`]).
+pub struct Lexicon {
+    /// `ner/`: the entity model's features, its tokenizer, the training reader.
+    pub ner: en::ner::Ner,
+    /// `text/`: sentence segmentation and language identification.
+    pub text: en::text::Text,
+    /// `entities/`: the entity stage's rules.
+    pub entities: en::entities::Entities,
+    /// `quotes/`: the quote stage's rules.
+    pub quotes: en::quotes::Quotes,
+    /// `tone/`: the tone stage's VADER rules and word classes.
+    pub tone: en::tone::Tone,
+    /// `dateline/`: the dateline stage.
+    pub dateline: en::dateline::Dateline,
+    /// `amounts/`: the amount stage.
+    pub amounts: en::amounts::Amounts,
+    /// `lead/`: the lead reader.
+    pub lead: en::lead::Lead,
+    /// `fingerprint/`: the fingerprint's boilerplate lines.
+    pub fingerprint: en::fingerprint::Fingerprint,
+    /// `adversarial/`: the words of the adversarial article generator.
+    pub adversarial: en::adversarial::Adversarial,
+}
+
+impl Lexicon {
+    /// The English set compiled into the binary (`resources/lexicon/en/`), made once per
+    /// process; each list is parsed the first time it is read (leniently: a bad line is left
+    /// out, never a panic; [`check_embedded`] is the strict check).
+    pub fn embedded_en() -> Arc<Lexicon> {
+        Lexicon::embedded_en_arc().clone()
+    }
+
+    /// [`Lexicon::embedded_en`] by reference: the default of the functions that take no set.
+    pub fn embedded_en_ref() -> &'static Lexicon {
+        Lexicon::embedded_en_arc()
+    }
+
+    fn embedded_en_arc() -> &'static Arc<Lexicon> {
+        static EN: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        EN.get_or_init(|| {
+            Arc::new(Lexicon {
+                ner: en::ner::Ner::embedded(),
+                text: en::text::Text::embedded(),
+                entities: en::entities::Entities::embedded(),
+                quotes: en::quotes::Quotes::embedded(),
+                tone: en::tone::Tone::embedded(),
+                dateline: en::dateline::Dateline::embedded(),
+                amounts: en::amounts::Amounts::embedded(),
+                lead: en::lead::Lead::embedded(),
+                fingerprint: en::fingerprint::Fingerprint::embedded(),
+                adversarial: en::adversarial::Adversarial::embedded(),
+            })
+        })
+    }
+
+    /// The set in the folder `dir`, laid out as `resources/lexicon/en/` (`dir/quotes/cue-lemmas.txt`
+    /// and so on): every file is required and parsed now, strictly; the first missing,
+    /// unreadable or malformed file is an error naming the file and the line.
+    ///
+    /// The lists borrow from the files' texts, which are kept for the rest of the process (leaked,
+    /// as the embedded texts live in the binary): a set is meant to be loaded once, at start.
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Lexicon, LexiconError> {
+        let dir = dir.as_ref();
+        Ok(Lexicon {
+            ner: en::ner::Ner::from_dir(dir)?,
+            text: en::text::Text::from_dir(dir)?,
+            entities: en::entities::Entities::from_dir(dir)?,
+            quotes: en::quotes::Quotes::from_dir(dir)?,
+            tone: en::tone::Tone::from_dir(dir)?,
+            dateline: en::dateline::Dateline::from_dir(dir)?,
+            amounts: en::amounts::Amounts::from_dir(dir)?,
+            lead: en::lead::Lead::from_dir(dir)?,
+            fingerprint: en::fingerprint::Fingerprint::from_dir(dir)?,
+            adversarial: en::adversarial::Adversarial::from_dir(dir)?,
+        })
+    }
+
+    /// Every list of the set, folder by folder.
+    pub fn lists(&self) -> impl Iterator<Item = &dyn List> {
+        self.ner
+            .lists()
+            .into_iter()
+            .chain(self.text.lists())
+            .chain(self.entities.lists())
+            .chain(self.quotes.lists())
+            .chain(self.tone.lists())
+            .chain(self.dateline.lists())
+            .chain(self.amounts.lists())
+            .chain(self.lead.lists())
+            .chain(self.fingerprint.lists())
+            .chain(self.adversarial.lists())
+    }
+
+    /// Checks every list strictly; the first fault names its file and line. Returns how many
+    /// entries the lists hold in all.
+    pub fn check(&self) -> Result<usize, LexiconError> {
+        self.lists().map(List::check).sum()
+    }
+}
+
+/// Every embedded list: the English set, then page furniture.
+pub fn embedded() -> impl Iterator<Item = &'static dyn List> {
+    Lexicon::embedded_en_ref().lists().chain(page::all())
 }
 
 /// Checks every embedded list strictly; the first fault names its file and line. Returns how
@@ -313,27 +469,64 @@ pub fn check_embedded() -> Result<usize, LexiconError> {
     embedded().map(|l| l.check()).sum()
 }
 
-/// Declares embedded lists: `NAME: Words = "dir/file.txt";` under `resources/lexicon/`.
+/// Declares the lists of one folder: a struct with one field per list, made from the embedded
+/// files (`embedded()`) or from a folder on disk (`from_dir`).
 ///
-/// Each name is a `&'static Words` (or `Pairs`): a reference, so that it passes where a
-/// `&[&str]` is expected (deref coercion) just as the `const` tables it replaces did.
+/// `pub struct Quotes in "en/";` then `cue_lemmas: Words = "quotes/cue-lemmas.txt";` (the file
+/// under `resources/lexicon/en/`). A list written `name / NAME: Words = ...` is also a
+/// `pub static NAME: &Words` over the embedded file, for the readers outside the analysis that
+/// read the embedded set by name (`resources/README.md` says which and why).
 macro_rules! lists {
-    ($( $(#[$meta:meta])* $name:ident : $ty:ident = $file:literal; )*) => {
-        $(
-            $(#[$meta])*
-            pub static $name: &$crate::$ty = {
-                static LIST: $crate::$ty = $crate::$ty::new(
-                    concat!("resources/lexicon/", $file),
-                    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../resources/lexicon/", $file)),
-                );
-                &LIST
-            };
-        )*
-        /// Every list of this module, for [`crate::check_embedded`].
-        pub(crate) static ALL: &[&dyn $crate::Embedded] = &[$($name),*];
+    (
+        $(#[$smeta:meta])* pub struct $set:ident in $root:literal;
+        $( $(#[$meta:meta])* $field:ident $(/ $name:ident)? : $ty:ident = $file:literal; )*
+    ) => {
+        /// The embedded texts.
+        mod text {
+            $(
+                #[allow(non_upper_case_globals)]
+                pub(super) static $field: &str =
+                    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../resources/lexicon/", $root, $file));
+            )*
+        }
+
+        $(#[$smeta])*
+        pub struct $set {
+            $( $(#[$meta])* pub $field: $crate::$ty, )*
+        }
+
+        impl $set {
+            /// The lists compiled into the binary, each parsed when first read.
+            pub fn embedded() -> Self {
+                $set { $( $field: $crate::$ty::new(concat!("resources/lexicon/", $root, $file), text::$field), )* }
+            }
+            /// The lists of the set folder `dir` (`dir/<file>`), parsed now and strictly.
+            pub fn from_dir(dir: &std::path::Path) -> Result<Self, $crate::LexiconError> {
+                Ok($set { $( $field: $crate::$ty::read(dir, $file)?, )* })
+            }
+            /// Every list of the folder.
+            pub fn lists(&self) -> Vec<&dyn $crate::List> {
+                vec![$( &self.$field as &dyn $crate::List ),*]
+            }
+        }
+
+        $( $crate::static_list!($(#[$meta])* ; $($name)? ; $ty ; $root ; $file ; $field); )*
     };
 }
 pub(crate) use lists;
+
+/// The `pub static NAME` of a list written `name / NAME` in [`lists!`]; nothing for the others.
+macro_rules! static_list {
+    ($(#[$meta:meta])* ; ; $ty:ident ; $root:literal ; $file:literal ; $field:ident) => {};
+    ($(#[$meta:meta])* ; $name:ident ; $ty:ident ; $root:literal ; $file:literal ; $field:ident) => {
+        $(#[$meta])*
+        pub static $name: &$crate::$ty = {
+            static LIST: $crate::$ty = $crate::$ty::new(concat!("resources/lexicon/", $root, $file), text::$field);
+            &LIST
+        };
+    };
+}
+pub(crate) use static_list;
 
 #[cfg(test)]
 mod tests;

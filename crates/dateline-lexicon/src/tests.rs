@@ -46,8 +46,9 @@ fn a_fault_names_the_file_and_the_line() {
 #[test]
 fn reading_a_malformed_list_keeps_its_good_lines() {
     static BAD: Words = Words::new("bad.txt", "said\n warned\nnoted\n");
+    let bad: &dyn List = &BAD;
     assert_eq!(&*BAD, &["said", "noted"]);
-    assert_eq!(BAD.check().map_err(|e| e.line), Err(2));
+    assert_eq!(bad.check().map_err(|e| e.line), Err(2));
 }
 
 #[test]
@@ -138,4 +139,64 @@ proptest! {
             );
         }
     }
+}
+
+/// The English set's folder in the repository.
+fn en_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resources/lexicon/en")
+}
+
+/// Copies the English set's folder into a temporary one, to be changed by a test.
+fn copy_of_en() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    for list in Lexicon::embedded_en().lists() {
+        let rel = list.file().strip_prefix("resources/lexicon/en/").expect("an English file");
+        let to = tmp.path().join(rel);
+        std::fs::create_dir_all(to.parent().expect("a folder")).expect("folder made");
+        std::fs::copy(en_dir().join(rel), &to).expect("file copied");
+    }
+    tmp
+}
+
+#[test]
+fn a_set_read_from_disk_is_the_embedded_set() -> Result<(), LexiconError> {
+    let disk = Lexicon::from_dir(en_dir())?;
+    let embedded = Lexicon::embedded_en();
+    let (a, b): (Vec<&dyn List>, Vec<&dyn List>) = (disk.lists().collect(), embedded.lists().collect());
+    assert_eq!(a.len(), b.len());
+    assert!(a.len() >= 120, "{} lists", a.len());
+    for (a, b) in a.iter().zip(&b) {
+        assert!(a.file().ends_with(b.file().strip_prefix("resources/lexicon/en/").unwrap_or("?")), "{}", a.file());
+        assert_eq!(a.check()?, b.check()?, "{}", a.file());
+    }
+    assert_eq!(&*disk.quotes.cue_lemmas, &*embedded.quotes.cue_lemmas);
+    assert_eq!(&*disk.entities.place_nouns, &*embedded.entities.place_nouns);
+    assert!(disk.quotes.cue_lemmas.contains("say") && disk.quotes.cue_lemmas.contains_ignore_ascii_case("SAY"));
+    Ok(())
+}
+
+#[test]
+fn a_malformed_file_on_disk_is_named_with_its_line() {
+    let tmp = copy_of_en();
+    let file = tmp.path().join("quotes/cue-lemmas.txt");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let lines = text.lines().count();
+    std::fs::write(&file, format!("{text}added \n")).expect("written");
+    let Err(e) = Lexicon::from_dir(tmp.path()) else { panic!("a malformed set was accepted") };
+    assert_eq!((e.file.as_str(), e.line), (file.display().to_string().as_str(), lines + 1), "{e}");
+    assert!(e.to_string().contains("cue-lemmas.txt:") && e.message.contains("space at one end"), "{e}");
+    // Bytes that are not UTF-8 are a fault of their line too.
+    std::fs::write(&file, b"say\ntell\n\xff\n").expect("written");
+    let Err(e) = Lexicon::from_dir(tmp.path()) else { panic!("bytes that are not UTF-8 were accepted") };
+    assert_eq!(e.line, 3, "{e}");
+}
+
+#[test]
+fn a_missing_file_on_disk_is_named() {
+    let tmp = copy_of_en();
+    let file = tmp.path().join("tone/negations.txt");
+    std::fs::remove_file(&file).expect("removed");
+    let Err(e) = Lexicon::from_dir(tmp.path()) else { panic!("a set without a file was accepted") };
+    assert_eq!((e.file.as_str(), e.line), (file.display().to_string().as_str(), 0), "{e}");
+    assert!(e.message.contains("cannot read"), "{e}");
 }

@@ -4,8 +4,9 @@
 //!
 //! The lists themselves are data, `resources/lexicon/en/ner/` (read through `dateline_lexicon`);
 //! the trained model's hashed features depend on them, so a change to those three files needs a
-//! retrained `ner.model`. Lists only the entity stage's rules read are in
-//! `resources/lexicon/en/entities/`.
+//! retrained `ner.model`, and the model reads the embedded copies. The entity stage's rules,
+//! which share them, build a [`Vocabulary`] from the set they are given. Lists only the entity
+//! stage's rules read are in `resources/lexicon/en/entities/`.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -22,26 +23,74 @@ pub use dateline_lexicon::en::ner::PERSON_TITLES;
 // `ORG_WORDS`: resources/lexicon/en/ner/org-words.txt
 pub use dateline_lexicon::en::ner::ORG_WORDS;
 
-/// The country code of a nationality adjective or group noun (`Some("")` for groups with no
-/// single country), case-insensitive.
-pub fn demonym(word: &str) -> Option<&'static str> {
-    // (this runs on every capitalised word of an article: one hash lookup, no allocation)
-    let hit = |w: &str| with_ascii_lowercase(w, |lower| DEMONYM_MAP.get(lower).copied()).flatten();
-    if word.is_ascii() {
-        hit(word)
-    } else {
-        hit(&word.to_lowercase())
+/// The lookups over one copy of these lists: demonyms by lowercased word, person titles.
+///
+/// The model's features read the embedded lists ([`Vocabulary::embedded`]), the ones it was
+/// trained with; the entity stage's rules, which share the vocabulary, build one from the set
+/// they are given (`dateline_analyze::Resources::lexicon`, its `ner/` lists), so that a set
+/// loaded from a folder changes the rules but never the trained features.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    /// Demonyms by ASCII-lowercased word, the first entry of a word winning as a linear search
+    /// would have it.
+    demonyms: WordMap<&'static str>,
+    /// Person titles, ASCII-lowercased.
+    titles: HashSet<String, BuildHasherDefault<WordHasher>>,
+    /// Person titles as written in the list (for the non-ASCII words).
+    titles_listed: Vec<&'static str>,
+}
+
+impl Vocabulary {
+    /// The lookups over `demonyms` (`ner/demonyms.tsv`) and `titles` (`ner/person-titles.txt`).
+    pub fn new(demonyms: &[(&'static str, &'static str)], titles: &[&'static str]) -> Self {
+        let mut map = WordMap::default();
+        for &(w, code) in demonyms {
+            map.entry(w.to_ascii_lowercase()).or_insert(code);
+        }
+        Vocabulary {
+            demonyms: map,
+            titles: titles.iter().map(|t| t.to_ascii_lowercase()).collect(),
+            titles_listed: titles.to_vec(),
+        }
+    }
+
+    /// Over the embedded lists, built once: what the model's features read.
+    pub fn embedded() -> &'static Vocabulary {
+        static EMBEDDED: LazyLock<Vocabulary> = LazyLock::new(|| Vocabulary::new(DEMONYMS, PERSON_TITLES));
+        &EMBEDDED
+    }
+
+    /// The country code of a nationality adjective or group noun (`Some("")` for groups with
+    /// no single country), case-insensitive.
+    pub fn demonym(&self, word: &str) -> Option<&'static str> {
+        // (this runs on every capitalised word of an article: one hash lookup, no allocation)
+        let hit = |w: &str| with_ascii_lowercase(w, |lower| self.demonyms.get(lower).copied()).flatten();
+        if word.is_ascii() {
+            hit(word)
+        } else {
+            hit(&word.to_lowercase())
+        }
+    }
+
+    /// True for a person title or honorific (`Col.`, `President`), case-insensitive.
+    pub fn is_person_title(&self, word: &str) -> bool {
+        let w = word.trim_end_matches('.');
+        if w.is_ascii() {
+            return with_ascii_lowercase(w, |lower| self.titles.contains(lower)).unwrap_or(false);
+        }
+        let w = w.to_lowercase();
+        self.titles_listed.contains(&w.as_str())
     }
 }
 
-/// True for a person title or honorific (`Col.`, `President`), case-insensitive.
+/// [`Vocabulary::demonym`] over the embedded lists.
+pub fn demonym(word: &str) -> Option<&'static str> {
+    Vocabulary::embedded().demonym(word)
+}
+
+/// [`Vocabulary::is_person_title`] over the embedded lists.
 pub fn is_person_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    if w.is_ascii() {
-        return with_ascii_lowercase(w, |lower| TITLE_SET.contains(lower)).unwrap_or(false);
-    }
-    let w = w.to_lowercase();
-    PERSON_TITLES.contains(&w.as_str())
+    Vocabulary::embedded().is_person_title(word)
 }
 
 /// The longest key of the lexicon tables; longer words are in none of them.
@@ -56,20 +105,6 @@ fn with_ascii_lowercase<T>(w: &str, f: impl FnOnce(&str) -> T) -> Option<T> {
     lower.make_ascii_lowercase();
     std::str::from_utf8(lower).ok().map(f)
 }
-
-/// [`DEMONYMS`] by ASCII-lowercased word, the first entry of a word winning as a linear search
-/// would have it.
-static DEMONYM_MAP: LazyLock<WordMap<&'static str>> = LazyLock::new(|| {
-    let mut map = WordMap::default();
-    for &(w, code) in DEMONYMS {
-        map.entry(w.to_ascii_lowercase()).or_insert(code);
-    }
-    map
-});
-
-/// [`PERSON_TITLES`], ASCII-lowercased.
-static TITLE_SET: LazyLock<HashSet<String, BuildHasherDefault<WordHasher>>> =
-    LazyLock::new(|| PERSON_TITLES.iter().map(|t| t.to_ascii_lowercase()).collect());
 
 /// A table keyed by words, hashed with [`WordHasher`].
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;

@@ -16,6 +16,7 @@ const SAMPLE_BYTES: usize = 1536;
 /// The language of `text` as an ISO 639-1 code (`en`, `de`), or `None` when the text is too
 /// too short to tell.
 pub fn detect(text: &str) -> Option<String> {
+    let lists = &dateline_lexicon::Lexicon::embedded_en_ref().text;
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -24,7 +25,7 @@ pub fn detect(text: &str) -> Option<String> {
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return None;
     }
-    if plainly_english(sample) {
+    if plainly_english(sample, lists) {
         return Some("en".to_string());
     }
     let info = Detector::new().detect(sample)?;
@@ -53,7 +54,16 @@ const RELIABLE_CONFIDENCE: f64 = 0.5;
 /// sentence, a table of results) has few of the trigrams whatlang needs and may come back as
 /// another language written in Latin script; English function words, or a weak answer on a
 /// short sample, keep it from being thrown away.
+///
+/// The English function words are those of the set compiled in; [`detect_with_confidence_with`]
+/// takes a set (the analysis passes the one of its `Resources`).
 pub fn detect_with_confidence(text: &str) -> Detection {
+    detect_with_confidence_with(text, &dateline_lexicon::Lexicon::embedded_en_ref().text)
+}
+
+/// [`detect_with_confidence`] with the English function words of `lists`
+/// (`text/english-words.txt`).
+pub fn detect_with_confidence_with(text: &str, lists: &dateline_lexicon::en::text::Text) -> Detection {
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -63,7 +73,7 @@ pub fn detect_with_confidence(text: &str) -> Detection {
     if letters < MIN_LETTERS {
         return Detection { code: None, confidence: 0.0, reliable: false };
     }
-    let (words, english) = english_share(sample);
+    let (words, english) = english_share(sample, lists);
     let share = if words == 0 { 0.0 } else { english as f32 / words as f32 };
     if words >= 40 && english * 4 >= words {
         return Detection { code: Some("en".into()), confidence: (0.5 + 2.0 * share).min(1.0), reliable: true };
@@ -88,29 +98,26 @@ pub fn detect_with_confidence(text: &str) -> Detection {
 }
 
 /// Words of `sample`, and how many of them are English function words.
-fn english_share(sample: &str) -> (usize, usize) {
+fn english_share(sample: &str, lists: &dateline_lexicon::en::text::Text) -> (usize, usize) {
     let (mut words, mut english) = (0usize, 0usize);
     for w in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
-        if w.len() <= 5 && ENGLISH_WORDS.contains_ignore_ascii_case(w) {
+        if w.len() <= 5 && lists.english_words.contains_ignore_ascii_case(w) {
             english += 1;
         }
     }
     (words, english)
 }
 
-// `ENGLISH_WORDS`: resources/lexicon/en/text/english-words.txt
-use dateline_lexicon::en::text::ENGLISH_WORDS;
-
 /// A shortcut for most of the news we read: a sample of at least 40 words of which a quarter or
 /// more are English function words is English. (Other languages score a few percent here, and
 /// whatlang's trigram scoring costs about a tenth of a whole analysis.) Anything less certain
 /// goes to whatlang.
-fn plainly_english(sample: &str) -> bool {
+fn plainly_english(sample: &str, lists: &dateline_lexicon::en::text::Text) -> bool {
     let (mut words, mut english) = (0usize, 0usize);
     for w in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
-        if w.len() <= 5 && ENGLISH_WORDS.contains_ignore_ascii_case(w) {
+        if w.len() <= 5 && lists.english_words.contains_ignore_ascii_case(w) {
             english += 1;
         }
     }
@@ -218,7 +225,7 @@ mod tests {
                   and that it had been delayed by a dispute with the opposition over spending. He said \
                   the plan was not final and that talks with the unions, which have been held since \
                   March, would go on for as long as they were needed to reach an agreement.";
-        assert!(plainly_english(en));
+        assert!(plainly_english(en, &dateline_lexicon::Lexicon::embedded_en_ref().text));
         assert_eq!(detect(en).as_deref(), Some("en"));
         let others = [
             "De minister zei maandag dat de regering de begroting volgende week zal presenteren, en dat \
@@ -235,10 +242,13 @@ mod tests {
              seguirán durante todo el tiempo que sea necesario para llegar a un acuerdo final.",
         ];
         for text in others {
-            assert!(!plainly_english(text), "{text}");
+            assert!(!plainly_english(text, &dateline_lexicon::Lexicon::embedded_en_ref().text), "{text}");
             assert_ne!(detect(text).as_deref(), Some("en"), "{text}");
         }
-        assert!(!plainly_english("The minister said so."), "too short to take the shortcut");
+        assert!(
+            !plainly_english("The minister said so.", &dateline_lexicon::Lexicon::embedded_en_ref().text),
+            "too short to take the shortcut"
+        );
     }
 
     /// Short English is English, with how sure the answer is; other languages stay theirs.

@@ -34,14 +34,16 @@ impl Token {
     }
 }
 
-// `TITLE_ABBREVIATIONS`: resources/lexicon/en/text/title-abbreviations.txt
-use dateline_lexicon::en::text::TITLE_ABBREVIATIONS;
+/// The word lists segmentation reads: a set's `text/` lists (`resources/lexicon/en/text/`), the
+/// abbreviations that keep their period and the words that open a sentence after an acronym.
+/// The functions without `_with` read the English set compiled in; the analysis passes the set
+/// of its `Resources`.
+pub type Lists = dateline_lexicon::en::text::Text;
 
-// `OTHER_ABBREVIATIONS`: resources/lexicon/en/text/other-abbreviations.txt
-use dateline_lexicon::en::text::OTHER_ABBREVIATIONS;
-
-// `SENTENCE_STARTERS`: resources/lexicon/en/text/sentence-starters.txt
-use dateline_lexicon::en::text::SENTENCE_STARTERS;
+/// The English set compiled in.
+fn embedded() -> &'static Lists {
+    &dateline_lexicon::Lexicon::embedded_en_ref().text
+}
 
 /// The longest entry of the abbreviation lists.
 const LONGEST_ABBREVIATION: usize = 6;
@@ -53,6 +55,11 @@ fn is_abbreviation(word: &str, list: &dateline_lexicon::Words) -> bool {
 
 /// Tokens of `text`, in order. Whitespace separates tokens and belongs to none.
 pub fn tokens(text: &str) -> Vec<Token> {
+    tokens_with(text, embedded())
+}
+
+/// [`tokens`] with the abbreviations of `lists`.
+pub fn tokens_with(text: &str, lists: &Lists) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     // Every scanner ends on a char boundary past its start, so the next token starts there.
     let mut start = 0;
@@ -62,7 +69,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             continue;
         }
         let (end, kind) = if c.is_alphabetic() {
-            (scan_word(text, start), TokenKind::Word)
+            (scan_word(text, start, lists), TokenKind::Word)
         } else if c.is_ascii_digit() {
             (scan_number(text, start), TokenKind::Number)
         } else {
@@ -80,7 +87,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// A word: letters and marks, joined by inner apostrophes and hyphens ("don't", "US-led"), with a
 /// trailing period when it is an abbreviation ("Col.", "U.S.", "J.").
-fn scan_word(text: &str, start: usize) -> usize {
+fn scan_word(text: &str, start: usize, lists: &Lists) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
     let mut dotted = false;
@@ -116,7 +123,10 @@ fn scan_word(text: &str, start: usize) -> usize {
     if char_at(text, end) == Some('.') {
         let word = &text[start..end];
         let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if dotted || single || is_abbreviation(word, TITLE_ABBREVIATIONS) || is_abbreviation(word, OTHER_ABBREVIATIONS)
+        if dotted
+            || single
+            || is_abbreviation(word, &lists.title_abbreviations)
+            || is_abbreviation(word, &lists.other_abbreviations)
         {
             end += 1;
         }
@@ -180,7 +190,12 @@ pub struct Gap {
 impl TokenTable {
     /// The table of `text`.
     pub fn new(text: &str) -> Self {
-        let tokens = tokens(text);
+        TokenTable::with_lists(text, embedded())
+    }
+
+    /// The table of `text`, with the abbreviations of `lists`.
+    pub fn with_lists(text: &str, lists: &Lists) -> Self {
+        let tokens = tokens_with(text, lists);
         let mut gaps = Vec::with_capacity(tokens.len());
         let mut prev_end = None;
         for t in &tokens {
@@ -229,6 +244,12 @@ pub fn sentences(text: &str) -> Vec<Span> {
 /// [`sentences`] over the tokens of `text` already found (`toks` must be `tokens(text)`, as a
 /// [`TokenTable`] holds them).
 pub fn sentences_of(text: &str, toks: &[Token]) -> Vec<Span> {
+    sentences_of_with(text, toks, embedded())
+}
+
+/// [`sentences_of`] with the sentence starters of `lists` (`toks` from [`tokens_with`] with the
+/// same lists).
+pub fn sentences_of_with(text: &str, toks: &[Token], lists: &Lists) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut i = 0;
@@ -253,7 +274,7 @@ pub fn sentences_of(text: &str, toks: &[Token]) -> Vec<Span> {
         } else if tok.kind == TokenKind::Word && t.ends_with('.') && ends_with_acronym(t) {
             end_here = toks.get(i + 1).is_some_and(|next| {
                 let nt = next.text(text);
-                SENTENCE_STARTERS.contains(&nt) || paragraph_between(text, tok.span.1, next.span.0)
+                lists.sentence_starters.contains(&nt) || paragraph_between(text, tok.span.1, next.span.0)
             });
         }
         if !end_here {
@@ -368,7 +389,7 @@ mod tests {
 
     #[test]
     fn abbreviations_fit_the_length_bound() {
-        let all = TITLE_ABBREVIATIONS.iter().chain(OTHER_ABBREVIATIONS);
+        let all = embedded().title_abbreviations.iter().chain(embedded().other_abbreviations.iter());
         assert!(all.map(|a| a.len()).max() == Some(LONGEST_ABBREVIATION));
     }
 

@@ -53,6 +53,10 @@ pub struct InputArgs {
     /// Worker threads for analysis (0: one per core). Output order never depends on it.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
+    /// Read the rules' word lists from this folder (laid out as `resources/lexicon/en/`, every
+    /// file required) instead of the English set compiled in.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Option<PathBuf>,
 }
 
 /// `dateline analyze`.

@@ -113,6 +113,22 @@ fn a_bad_input_fails_alone_and_sets_exit_code_1() {
 }
 
 #[test]
+fn lexicon_loads_the_word_lists_from_a_folder() {
+    let article = demo("08_moscow_grain.txt");
+    let stock = run(bin().args(["analyze", "--json"]).arg(&article));
+    let en = root().join("resources/lexicon/en");
+    let same = run(bin().args(["analyze", "--json", "--lexicon"]).arg(&en).arg(&article));
+    assert_eq!(same.status.code(), Some(0), "{}", String::from_utf8_lossy(&same.stderr));
+    assert_eq!(stdout(&same), stdout(&stock), "the repository's folder is the set compiled in");
+    let empty = tempfile::tempdir().expect("tempdir");
+    let out = run(bin().args(["analyze", "--json", "--lexicon"]).arg(empty.path()).arg(&article));
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stdout(&out).is_empty(), "nothing is analysed without the word lists");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ner/demonyms.tsv: cannot read the file"), "the missing file is named: {err}");
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let out = run(bin().args(["analyze"]));
     assert_eq!(out.status.code(), Some(2));

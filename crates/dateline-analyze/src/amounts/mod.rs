@@ -16,20 +16,30 @@ use crate::times::tokens::Toks;
 use crate::{Amount, Entity, Qualifier, Span, TimeExpr};
 
 /// Finds amounts in `text`; `entities` lets an amount name what it is about.
+///
+/// With the embedded English word lists; [`analyze`](fn@crate::analyze) reads those of its
+/// [`Resources`](crate::Resources).
 pub fn find_amounts(text: &str, entities: &[Entity]) -> Vec<Amount> {
-    amounts_in(&Toks::new(text), text, entities, None)
+    amounts_in(&Toks::new(text), text, entities, None, &crate::Lexicon::embedded())
 }
 
 /// Like [`find_amounts`], with the article's time expressions already found (by
 /// [`find_times`](crate::find_times) with a reference date, so that relative ones are among them):
 /// their numbers are not amounts, and the times are not scanned for a second time.
 pub fn find_amounts_outside_times(text: &str, entities: &[Entity], times: &[TimeExpr]) -> Vec<Amount> {
-    amounts_in(&Toks::new(text), text, entities, Some(times))
+    amounts_in(&Toks::new(text), text, entities, Some(times), &crate::Lexicon::embedded())
 }
 
 /// The amounts of `text`, already tokenized, outside its time expressions: `times` when they
 /// were found with a reference date, else their spans are found here.
-pub(crate) fn amounts_in(t: &Toks, text: &str, entities: &[Entity], times: Option<&[TimeExpr]>) -> Vec<Amount> {
+/// The word lists are `lx`'s `amounts/`.
+pub(crate) fn amounts_in(
+    t: &Toks,
+    text: &str,
+    entities: &[Entity],
+    times: Option<&[TimeExpr]>,
+    lx: &crate::Lexicon,
+) -> Vec<Amount> {
     let spans: Vec<(usize, usize)> = match times {
         Some(times) => times.iter().map(|x| (x.span.0, x.span.1)).collect(),
         // Any date works: only the spans of the time expressions matter here, not their values.
@@ -37,10 +47,10 @@ pub(crate) fn amounts_in(t: &Toks, text: &str, entities: &[Entity], times: Optio
             crate::times::time_spans(t, NaiveDate::from_ymd_opt(2000, 1, 1)).iter().map(|h| (h.start, h.end)).collect()
         }
     };
-    amounts_outside(t, text, entities, &time_mask(t, &spans))
+    amounts_outside(t, text, entities, &time_mask(t, &spans), lx)
 }
 
-fn amounts_outside(t: &Toks, text: &str, entities: &[Entity], in_time: &[bool]) -> Vec<Amount> {
+fn amounts_outside(t: &Toks, text: &str, entities: &[Entity], in_time: &[bool], lx: &crate::Lexicon) -> Vec<Amount> {
     let rupee = unit::rupee_code(text);
     let mentions = about::Mentions::new(entities);
     let mut out = Vec::new();
@@ -50,7 +60,7 @@ fn amounts_outside(t: &Toks, text: &str, entities: &[Entity], in_time: &[bool]) 
             i += 1;
             continue;
         }
-        match read_amount(t, i, rupee) {
+        match read_amount(t, i, rupee, lx) {
             Some(found) => {
                 if let Some(a) = to_amount(t, &found, &mentions) {
                     out.push(a);
@@ -107,7 +117,7 @@ struct Found {
     qualifier: Option<Qualifier>,
 }
 
-fn read_amount(t: &Toks, i: usize, rupee: &'static str) -> Option<Found> {
+fn read_amount(t: &Toks, i: usize, rupee: &'static str, lx: &crate::Lexicon) -> Option<Found> {
     let n = number::read(t, i, rupee)?;
     // Hundreds of digits overflow f64; such a "number" is not an amount.
     if !n.value.is_finite() {
@@ -116,7 +126,7 @@ fn read_amount(t: &Toks, i: usize, rupee: &'static str) -> Option<Found> {
     // "12-13 days", "10 to 12 percent": a range whose unit follows its upper bound; the value
     // is the lower bound, the text the whole range.
     let ranged = range_end(t, &n, rupee).and_then(|m| {
-        let u = unit::after(t, &m, rupee)?;
+        let u = unit::after(t, &m, rupee, lx)?;
         u.unit.is_some().then_some((m, u))
     });
     if !n.in_words && !n.vague && !digits_count(t, i, n.currency.is_some(), n.at, ranged.is_some()) {
@@ -128,7 +138,7 @@ fn read_amount(t: &Toks, i: usize, rupee: &'static str) -> Option<Found> {
     let (n, u) = match ranged {
         Some((m, u)) => (number::Number { next: m.next, ..n }, u),
         None => {
-            let u = unit::after(t, &n, rupee)?;
+            let u = unit::after(t, &n, rupee, lx)?;
             (n, u)
         }
     };

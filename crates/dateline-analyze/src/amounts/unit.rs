@@ -20,7 +20,7 @@ const STOP: [&str; 73] = [
 
 /// Time units: a number counting them is a duration ("lasted 12 days", "within six minutes"), an
 /// amount of time with the unit as written, unless a word after it makes it an age or a point
-/// in time (see [`NOT_DURATION_AFTER`]); relative times the times scanner resolves ("two days
+/// in time (see `amounts/not-duration-after.txt`); relative times the times scanner resolves ("two days
 /// ago", "in three weeks") never reach here.
 const TIME_UNITS: [&str; 18] = [
     "second",
@@ -93,11 +93,8 @@ const S_WORDS: [&str; 16] = [
     "previous", "various",
 ];
 
-// `NOT_DURATION_AFTER`: resources/lexicon/en/amounts/not-duration-after.txt
-use dateline_lexicon::en::amounts::NOT_DURATION_AFTER;
-
 /// Finds the unit after number `n`. `None` means the number is not an amount (a duration).
-pub(crate) fn after(t: &Toks, n: &Number, rupee: &'static str) -> Option<UnitFound> {
+pub(crate) fn after(t: &Toks, n: &Number, rupee: &'static str, lx: &crate::Lexicon) -> Option<UnitFound> {
     let k = n.next;
     let found = |unit: &str, next: usize| Some(UnitFound { unit: Some(unit.to_string()), next });
     if let Some(g) = n.glued_unit {
@@ -118,7 +115,7 @@ pub(crate) fn after(t: &Toks, n: &Number, rupee: &'static str) -> Option<UnitFou
     if let Some((code, next)) = currency_word(t, k, rupee) {
         return found(code, next);
     }
-    counted_noun(t, n, k)
+    counted_noun(t, n, k, lx)
 }
 
 /// "dollars", "US dollars", "dlrs", "euros", "pounds sterling", "yen".
@@ -155,7 +152,7 @@ fn currency_word(t: &Toks, k: usize, rupee: &'static str) -> Option<(&'static st
 
 /// The counted noun within three words after the number, past modifiers ("25,000 Syrian
 /// refugees").
-fn counted_noun(t: &Toks, n: &Number, k: usize) -> Option<UnitFound> {
+fn counted_noun(t: &Toks, n: &Number, k: usize, lx: &crate::Lexicon) -> Option<UnitFound> {
     let none = Some(UnitFound { unit: None, next: k });
     let mut first = None;
     for j in k..k + 3 {
@@ -170,7 +167,7 @@ fn counted_noun(t: &Toks, n: &Number, k: usize) -> Option<UnitFound> {
         if TIME_UNITS.contains(&lw.as_str()) {
             // Only the number right before the unit counts it ("six minutes", not "6 more days").
             let after = t.lower(j + 1);
-            if j != k || NOT_DURATION_AFTER.contains(&&*after) || t.is_punct(j + 1, "-") {
+            if j != k || lx.amounts.not_duration_after.contains(&&*after) || t.is_punct(j + 1, "-") {
                 return None;
             }
             return Some(UnitFound { unit: Some(w.to_string()), next: j + 1 });

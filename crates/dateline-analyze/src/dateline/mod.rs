@@ -60,9 +60,9 @@ pub(crate) fn parse_dateline_at(
     let stars = text.get(lead..)?.bytes().take_while(|&b| b == b'*').count();
     let lead = if stars > 0 { lead + stars + scan::spaces(&text[lead + stars..]) } else { lead };
     let window = prefix(text.get(lead..)?, WINDOW);
-    let raw = scan::scan(window)?;
+    let raw = scan::scan(window, &resources.lexicon)?;
     let gaz = &resources.gazetteer;
-    let resolved = resolve::resolve(gaz, &raw)?;
+    let resolved = resolve::resolve(gaz, &raw, &resources.lexicon)?;
     let reference = reference_date.and_then(parse_iso_date);
     let date = pick_date(&raw.dates).and_then(|d| d.resolve(reference));
     Some(Dateline {

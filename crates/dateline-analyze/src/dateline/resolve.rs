@@ -3,9 +3,6 @@
 use super::scan::{is_particle, Case, Raw};
 use crate::gazetteer::{Candidate, Gazetteer, Within};
 
-// `LABELS`: resources/lexicon/en/dateline/labels.txt
-use dateline_lexicon::en::dateline::LABELS;
-
 /// The place as it goes into the record.
 #[derive(Debug)]
 pub(super) struct Resolved {
@@ -17,9 +14,9 @@ pub(super) struct Resolved {
 
 /// Resolves the place, deciding on the way whether the scan really found a dateline (see the
 /// module documentation for the rules). `None` when it did not.
-pub(super) fn resolve(g: &Gazetteer, raw: &Raw<'_>) -> Option<Resolved> {
+pub(super) fn resolve(g: &Gazetteer, raw: &Raw<'_>, lx: &crate::Lexicon) -> Option<Resolved> {
     let lower = raw.place.to_lowercase();
-    if LABELS.contains(&lower.as_str()) {
+    if lx.dateline.labels.contains(&lower.as_str()) {
         return None;
     }
     // What the qualifiers say: a country, or regions (`Ill.`, `Georgia` may be either).

@@ -53,7 +53,7 @@ impl Raw<'_> {
 }
 
 /// Scans `s`, which starts at the first non-space character of the text.
-pub(super) fn scan(s: &str) -> Option<Raw<'_>> {
+pub(super) fn scan<'a>(s: &'a str, lx: &crate::Lexicon) -> Option<Raw<'a>> {
     let place_end = words(s, MAX_PLACE_WORDS)?;
     let place = &s[..place_end];
     let case = case_of(place)?;
@@ -93,7 +93,7 @@ pub(super) fn scan(s: &str) -> Option<Raw<'_>> {
                 pos += len;
                 // After the date comes the agency, not a region (`YEREVAN, AUGUST 12, AGENCY:`,
                 // `Tehran, Oct 14, AGENCY --`).
-                if !raw.dates.is_empty() && is_agency(q) {
+                if !raw.dates.is_empty() && is_agency(q, lx) {
                     raw.sources.push(q);
                     raw.credit = true;
                     continue;
@@ -117,7 +117,7 @@ pub(super) fn scan(s: &str) -> Option<Raw<'_>> {
             if c != ')' {
                 return None;
             }
-            let Credit { sources, dates } = parse_credit(&inner[..close])?;
+            let Credit { sources, dates } = parse_credit(&inner[..close], lx)?;
             raw.sources = sources;
             raw.dates.extend(dates);
             raw.credit = true;
@@ -130,7 +130,7 @@ pub(super) fn scan(s: &str) -> Option<Raw<'_>> {
                 pos += gap + closing;
             }
             break;
-        } else if let Some((name, len)) = slashed_credit(rest).filter(|_| !raw.dates.is_empty()) {
+        } else if let Some((name, len)) = slashed_credit(rest, lx).filter(|_| !raw.dates.is_empty()) {
             // `YEREVAN, June 21. /AGENCY/.`
             raw.sources.push(name);
             raw.credit = true;
@@ -163,7 +163,7 @@ pub(super) fn scan(s: &str) -> Option<Raw<'_>> {
 }
 
 /// A credit between slashes after the date: `. /AGENCY/.` → (`AGENCY`, length with the dots).
-fn slashed_credit(s: &str) -> Option<(&str, usize)> {
+fn slashed_credit<'a>(s: &'a str, lx: &crate::Lexicon) -> Option<(&'a str, usize)> {
     let mut pos = 0;
     if s.starts_with('.') {
         pos += 1;
@@ -172,7 +172,7 @@ fn slashed_credit(s: &str) -> Option<(&str, usize)> {
     let inner = s[pos..].strip_prefix('/')?;
     let close = inner.find(['/', '\n'])?;
     let name = inner[..close].trim();
-    if !inner[close..].starts_with('/') || name.is_empty() || close > 40 || !is_agency(name) {
+    if !inner[close..].starts_with('/') || name.is_empty() || close > 40 || !is_agency(name, lx) {
         return None;
     }
     pos += 1 + close + 1;

@@ -4,9 +4,6 @@
 use super::scan::is_dash;
 use crate::dates::{parse_date_phrase, DatePhrase};
 
-// `LOWERCASE_AGENCIES`: resources/lexicon/en/dateline/lowercase-agencies.txt
-use dateline_lexicon::en::dateline::LOWERCASE_AGENCIES;
-
 /// The most words an agency name may have.
 const MAX_AGENCY_WORDS: usize = 6;
 
@@ -23,7 +20,7 @@ pub(super) struct Credit<'a> {
 /// (`Tass - 18th`, not `France-Presse`); a part that is not a date as a whole is split on
 /// commas (`Reuters, AP`). `None` unless every part is an agency-like name or a date, so a
 /// parenthetical remark (`(the country)`) is not a credit.
-pub(super) fn parse_credit(inner: &str) -> Option<Credit<'_>> {
+pub(super) fn parse_credit<'a>(inner: &'a str, lx: &crate::Lexicon) -> Option<Credit<'a>> {
     let mut credit = Credit::default();
     let mut any = false;
     for part in split_parts(inner) {
@@ -41,7 +38,7 @@ pub(super) fn parse_credit(inner: &str) -> Option<Credit<'_>> {
                 credit.dates.push(d);
             } else if is_clock_time(piece) {
                 // `(10:00 A.M.)`: a filing time, neither agency nor date.
-            } else if is_agency(piece) {
+            } else if is_agency(piece, lx) {
                 credit.sources.push(piece);
             } else {
                 return None;
@@ -95,8 +92,8 @@ fn split_parts(s: &str) -> Vec<&str> {
 
 /// Whether `s` looks like the name of an agency or outlet: a few capitalised words (`Riverside
 /// Wire`, `Agence France-Presse`, `AP`), connectors allowed inside (`Voice of America`).
-pub(super) fn is_agency(s: &str) -> bool {
-    if s.len() > 60 || LOWERCASE_AGENCIES.contains(&s) {
+pub(super) fn is_agency(s: &str, lx: &crate::Lexicon) -> bool {
+    if s.len() > 60 || lx.dateline.lowercase_agencies.contains(&s) {
         return s.len() <= 60;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -130,28 +127,33 @@ mod tests {
 
     #[test]
     fn credits() {
-        let c = parse_credit("Riverside Wire / Tass - 18th September, 2019").expect("credit");
+        let lx = crate::Lexicon::embedded();
+        let c = parse_credit("Riverside Wire / Tass - 18th September, 2019", &lx).expect("credit");
         assert_eq!(c.sources, ["Riverside Wire", "Tass"]);
         assert_eq!(c.dates.len(), 1);
-        let c = parse_credit("Indus Desk / Capital Point News - 2nd Jul, 2021 ").expect("credit");
+        let c = parse_credit("Indus Desk / Capital Point News - 2nd Jul, 2021 ", &lx).expect("credit");
         assert_eq!(c.sources, ["Indus Desk", "Capital Point News"]);
-        let c = parse_credit("Agence France-Presse").expect("credit");
+        let c = parse_credit("Agence France-Presse", &lx).expect("credit");
         assert_eq!(c.sources, ["Agence France-Presse"]);
-        let c = parse_credit("Reuters, AP").expect("credit");
+        let c = parse_credit("Reuters, AP", &lx).expect("credit");
         assert_eq!(c.sources, ["Reuters", "AP"]);
-        assert_eq!(parse_credit("dpa").map(|c| c.sources), Some(vec!["dpa"]));
-        assert_eq!(parse_credit("dts Nachrichtenagentur").map(|c| c.sources), Some(vec!["dts Nachrichtenagentur"]));
-        let c = parse_credit("10:00 A.M.").expect("filing time");
+        assert_eq!(parse_credit("dpa", &lx).map(|c| c.sources), Some(vec!["dpa"]));
+        assert_eq!(
+            parse_credit("dts Nachrichtenagentur", &lx).map(|c| c.sources),
+            Some(vec!["dts Nachrichtenagentur"])
+        );
+        let c = parse_credit("10:00 A.M.", &lx).expect("filing time");
         assert!(c.sources.is_empty() && c.dates.is_empty());
     }
 
     #[test]
     fn remarks_are_not_credits() {
-        assert!(parse_credit("the country").is_none());
-        assert!(parse_credit("pictured above").is_none());
-        assert!(parse_credit("").is_none());
-        assert!(parse_credit(" / ").is_none());
-        assert!(parse_credit("see page 3").is_none());
-        assert!(parse_credit("see Page 3").is_none());
+        let lx = crate::Lexicon::embedded();
+        assert!(parse_credit("the country", &lx).is_none());
+        assert!(parse_credit("pictured above", &lx).is_none());
+        assert!(parse_credit("", &lx).is_none());
+        assert!(parse_credit(" / ", &lx).is_none());
+        assert!(parse_credit("see page 3", &lx).is_none());
+        assert!(parse_credit("see Page 3", &lx).is_none());
     }
 }

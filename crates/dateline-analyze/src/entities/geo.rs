@@ -7,9 +7,6 @@ use super::{tok, tok_ending, Kind, Tok};
 use crate::gazetteer::Candidate;
 use crate::{Dateline, Geo, Resources};
 
-// `DIRECTIONS`: resources/lexicon/en/entities/directions.txt
-use dateline_lexicon::en::entities::DIRECTIONS;
-
 /// How many tokens after a place mention an "in COUNTRY" is looked for.
 const GEO_REACH: usize = 64;
 
@@ -99,7 +96,7 @@ pub(super) fn geocode(text: &str, toks: &[Tok], ents: &mut [Ent], res: &Resource
                     if matches!(tok(text, toks, c), "the" | "The") {
                         c += 1;
                     }
-                    if DIRECTIONS.contains(&tok(text, toks, c).to_lowercase().as_str()) {
+                    if res.lexicon.entities.directions.contains(&tok(text, toks, c).to_lowercase().as_str()) {
                         c += 1;
                     }
                     if let Some(code) = toks.get(c).and_then(|t| country_at.get(&t.start)) {

@@ -1,19 +1,12 @@
 //! Candidate mentions: the recogniser's spans, lexicon and rule mentions, overlap resolution and
 //! fine typing.
 
-use std::sync::LazyLock;
-
-use dateline_lexicon::en::entities as en;
-use dateline_ner::lexicon::{demonym, is_person_title, WordMap, ORG_WORDS};
+use dateline_ner::lexicon::{Vocabulary, WordMap};
 use dateline_ner::Label;
 use dateline_text::Span;
 
-use super::{capitalised, tok, Cand, Kind, Source, Tok};
+use super::{capitalised, demonym, is_person_title, tok, Cand, Kind, Source, Tok};
 use crate::{Dateline, Resources};
-use dateline_lexicon::en::entities::{FAC_WORDS, LOC_WORDS, ORG_NAMES};
-
-// `ROLE_OF`: resources/lexicon/en/entities/role-of.txt
-use dateline_lexicon::en::entities::ROLE_OF;
 
 pub(super) fn cand(start: usize, end: usize, kind: Kind, source: Source, sentence: usize) -> Cand {
     Cand { start, end, kind, source, country: None, alias_of: None, name_end: end, head: None, sentence }
@@ -28,8 +21,9 @@ pub(super) fn find(
     dateline: Option<&Dateline>,
     credits: &[Span],
 ) -> Vec<Cand> {
+    let lx = &res.lexicon;
     let mut model = model_mentions(text, toks, res);
-    extend_org_names(text, toks, &mut model);
+    extend_org_names(text, toks, &mut model, lx);
     modifiers_before_titles(text, toks, &mut model, res);
     let mut rules = Vec::new();
     if let Some(d) = dateline {
@@ -42,14 +36,14 @@ pub(super) fn find(
             rules.push(cand(c.0, c.1, Kind::Org, Source::Dateline, sentence));
         }
     }
-    rules.extend(role_orgs(text, toks));
-    rules.extend(orgs_of_places(text, toks));
-    rules.extend(facility_names(text, toks));
-    rules.extend(places_after_nouns(text, toks));
+    rules.extend(role_orgs(text, toks, lx));
+    rules.extend(orgs_of_places(text, toks, lx));
+    rules.extend(facility_names(text, toks, lx));
+    rules.extend(places_after_nouns(text, toks, lx));
     rules.extend(places_before_heads(text, toks, res));
     rules.extend(names_after_titles(text, toks, &model, res));
-    rules.extend(names_after_roles(text, toks));
-    rules.extend(places_before_plural_heads(text, toks));
+    rules.extend(names_after_roles(text, toks, lx));
+    rules.extend(places_before_plural_heads(text, toks, lx));
     let lexicon = lexicon_mentions(text, toks, res);
     // Rules and the dateline first (longest first), then model and lexicon mentions, longer
     // first and the lexicon ahead on ties.
@@ -65,7 +59,7 @@ pub(super) fn find(
         }
     }
     // last, the names nobody found that say or report something
-    out.extend(super::reporters::reporters(text, toks, |a, b| kept.overlaps(a, b)));
+    out.extend(super::reporters::reporters(text, toks, |a, b| kept.overlaps(a, b), lx));
     out.sort_by_key(|c| c.start);
     for c in &mut out {
         refine(text, toks, c, res);
@@ -176,7 +170,8 @@ fn places_inside_events(text: &str, cands: &[Cand], res: &Resources) -> Vec<Cand
 /// Names found once are found everywhere: other occurrences of a recognised name (same case, at
 /// token boundaries) that the recogniser missed become mentions too.
 pub(super) fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
-    companies_by_evidence(text, toks, out);
+    let lx = &res.lexicon;
+    companies_by_evidence(text, toks, out, lx);
     one_type_per_name(text, out);
     let mut names: Vec<(String, Kind)> = Vec::new();
     let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
@@ -234,7 +229,7 @@ pub(super) fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Res
     out.sort_by_key(|c| c.start);
     // evidence at an occurrence only propagation found ("Kestrel CEO" where the recogniser saw
     // no name) retypes the name too
-    companies_by_evidence(text, toks, out);
+    companies_by_evidence(text, toks, out, lx);
 }
 
 /// Kept mentions, pairwise non-overlapping, for the overlap test of each new candidate in
@@ -332,6 +327,7 @@ fn one_type_per_name(text: &str, out: &mut [Cand]) {
 /// The recogniser's mentions, sentence by sentence, without leading determiners and trailing
 /// possessives.
 fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
+    let lx = &res.lexicon;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -385,7 +381,8 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
                 // ... unless a place ran on over its place noun ("the Hamra district of X"): the
                 // capitalised words before the noun are the place
                 let w = tok(text, toks, k);
-                let place_noun = head_kind(w).is_some() || PLACE_NOUNS.iter().any(|(n, _)| *n == w);
+                let place_noun =
+                    head_kind(lx, w).is_some() || lx.entity_tables().place_nouns.iter().any(|(n, _)| *n == w);
                 if label == Label::Loc && place_noun && k > a && capitalised(tok(text, toks, k - 1)) {
                     b = k;
                 } else {
@@ -446,29 +443,24 @@ fn is_headline_verb(w: &str) -> bool {
     )
 }
 
-// `ORG_BEFORE_TITLES`: resources/lexicon/en/entities/org-before-titles.txt
-use dateline_lexicon::en::entities::ORG_BEFORE_TITLES;
-
-// `CORPORATE_TITLES`: resources/lexicon/en/entities/corporate-titles.txt
-use dateline_lexicon::en::entities::CORPORATE_TITLES;
-
 /// "Veterans Affairs Minister Jane Doe", "Kestrel Mining CEO Ivo Pantic": a recogniser's mention
 /// right before a capitalised title that is followed by a name is a modifier of the title, not a
 /// person. It is an organisation when the recogniser or its head word says so or the title is a
 /// corporate one; a place the gazetteer knows stays a place; anything else is dropped (a
 /// portfolio, part of the title).
 fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res: &Resources) {
+    let lx = &res.lexicon;
     model.retain_mut(|c| {
         let Some(mut last) = super::tok_ending(toks, c.end) else { return true };
         // the recogniser ran on over the title ("Foreign Office Spokesperson" + a name): the
         // mention ends before it
         let first = super::tok_at(toks, c.start).unwrap_or(last);
-        let ends_in_title = |k: usize| capitalised(tok(text, toks, k)) && is_person_title(tok(text, toks, k));
+        let ends_in_title = |k: usize| capitalised(tok(text, toks, k)) && is_person_title(tok(text, toks, k), lx);
         if last > first
             && ends_in_title(last)
             && !ends_in_title(last - 1)
             && toks.get(last + 1).is_some_and(|t| t.sentence == toks[last].sentence)
-            && name_like(tok(text, toks, last + 1))
+            && name_like(tok(text, toks, last + 1), lx)
         {
             last -= 1;
             c.end = toks[last].end;
@@ -476,20 +468,20 @@ fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res:
         }
         let t = tok(text, toks, last + 1);
         let same = |k: usize| toks.get(k).is_some_and(|x| x.sentence == toks[last].sentence);
-        if !capitalised(t) || !is_person_title(t) || !same(last + 2) || !name_like(tok(text, toks, last + 2)) {
+        if !capitalised(t) || !is_person_title(t, lx) || !same(last + 2) || !name_like(tok(text, toks, last + 2), lx) {
             return true;
         }
         // the person after the title must be a name, not the title's own second word
-        if is_person_title(tok(text, toks, last + 2)) {
+        if is_person_title(tok(text, toks, last + 2), lx) {
             return true;
         }
         let name = &text[c.start..c.end];
-        if res.gazetteer.country_by_name(name).is_some() || demonym(name).is_some() {
+        if res.gazetteer.country_by_name(name).is_some() || demonym(name, lx).is_some() {
             return true;
         }
         let head = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-        let corporate = CORPORATE_TITLES.contains(&t.to_lowercase().as_str());
-        if c.kind == Kind::Org || ORG_WORDS.contains(&head.as_str()) || corporate {
+        let corporate = res.lexicon.entities.corporate_titles.contains(&t.to_lowercase().as_str());
+        if c.kind == Kind::Org || lx.ner.org_words.contains(&head.as_str()) || corporate {
             c.kind = Kind::Org;
             return true;
         }
@@ -505,7 +497,7 @@ fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res:
 /// on with "for"/"of"/"on" and capitalised words is one name, whatever the recogniser cut it into.
 /// The mention is extended over the capitalised words (with inner "of", "and", "for", "the") and
 /// the recogniser's mentions inside the extension are dropped.
-fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>) {
+fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, lx: &crate::Lexicon) {
     let mut extended = Vec::new();
     for c in model.iter_mut().filter(|c| c.kind == Kind::Org) {
         let Some(last) = super::tok_ending(toks, c.end) else { continue };
@@ -514,13 +506,13 @@ fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>) {
         // belongs to it (the recogniser stopped one word short).
         let next = tok(text, toks, last + 1);
         let same_sentence = toks.get(last + 1).is_some_and(|t| t.sentence == toks[last].sentence);
-        if same_sentence && capitalised(next) && ORG_HEADS.contains(&next.to_ascii_lowercase().as_str()) {
+        if same_sentence && capitalised(next) && lx.entities.org_heads.contains(&next.to_ascii_lowercase().as_str()) {
             extended.push((c.end, toks[last + 1].end));
             c.end = toks[last + 1].end;
             c.name_end = c.end;
             continue;
         }
-        if !ORG_WORDS.contains(&head.as_str()) || !matches!(tok(text, toks, last + 1), "for" | "of" | "on") {
+        if !lx.ner.org_words.contains(&head.as_str()) || !matches!(tok(text, toks, last + 1), "for" | "of" | "on") {
             continue;
         }
         let sentence = toks[last].sentence;
@@ -587,18 +579,58 @@ fn dateline_mentions(text: &str, toks: &[Tok], d: &Dateline) -> Vec<Cand> {
     out
 }
 
-/// Whether some name of [`ORG_NAMES`] starts with `w` (not empty): one lookup among their
-/// prefixes, since it is asked for every capitalised word.
-fn starts_org_name(w: &str) -> bool {
-    static PREFIXES: LazyLock<WordMap<()>> = LazyLock::new(|| {
-        let prefixes = ORG_NAMES.iter().flat_map(|n| n.char_indices().map(|(i, c)| &n[..i + c.len_utf8()]));
-        prefixes.map(|p| (p.to_string(), ())).collect()
-    });
-    PREFIXES.contains_key(w)
+/// Whether some name of `entities/org-names.txt` starts with `w` (not empty): one lookup
+/// among their prefixes, since it is asked for every capitalised word.
+fn starts_org_name(lx: &crate::Lexicon, w: &str) -> bool {
+    lx.entity_tables().org_prefixes.contains_key(w)
+}
+
+/// The lookup tables the entity rules derive from a set's `entities/` lists, built once per
+/// set ([`crate::Lexicon`]).
+pub(crate) struct Tables {
+    /// Every prefix of the names of `org-names.txt` (see [`starts_org_name`]).
+    org_prefixes: WordMap<()>,
+    /// `place-nouns.tsv` (a noun and the record name of its kind), the kinds read as [`Kind`].
+    place_nouns: Vec<(&'static str, Kind)>,
+    /// `plural-place-heads.tsv`, likewise.
+    plural_place_heads: Vec<(&'static str, Kind)>,
+    /// `loc-words.txt` as LOC, then `fac-words.txt` as FAC (see [`head_kind`]).
+    heads: WordMap<Kind>,
+    /// The set's `ner/demonyms.tsv` and `ner/person-titles.txt`: the rules share the entity
+    /// model's vocabulary, but read the set's copy (the model reads the lists it was trained
+    /// with).
+    vocabulary: Vocabulary,
+}
+
+impl Tables {
+    pub(crate) fn new(set: &dateline_lexicon::Lexicon) -> Self {
+        let lx = &set.entities;
+        let prefixes = lx.org_names.iter().flat_map(|n| n.char_indices().map(|(i, c)| &n[..i + c.len_utf8()]));
+        let mut heads = WordMap::default();
+        for w in &lx.loc_words {
+            heads.entry(w.to_string()).or_insert(Kind::Loc);
+        }
+        for w in &lx.fac_words {
+            heads.entry(w.to_string()).or_insert(Kind::Fac);
+        }
+        Tables {
+            org_prefixes: prefixes.map(|p| (p.to_string(), ())).collect(),
+            place_nouns: with_kinds(&lx.place_nouns),
+            plural_place_heads: with_kinds(&lx.plural_place_heads),
+            heads,
+            vocabulary: Vocabulary::new(&set.ner.demonyms, &set.ner.person_titles),
+        }
+    }
+
+    /// Demonyms and person titles (see [`Tables::vocabulary`]).
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
 }
 
 /// Countries (and their aliases) from the gazetteer; nationality adjectives as NORP.
 fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
+    let lx = &res.lexicon;
     let mut out = Vec::new();
     let mut name = String::new();
     let mut i = 0;
@@ -610,13 +642,13 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
         }
         let mut org = None;
         // (cheap test first: most capitalised words start no listed organisation)
-        let may_start_org = starts_org_name(w);
+        let may_start_org = starts_org_name(lx, w);
         for n in (1..=6).rev().filter(|_| may_start_org) {
             let Some(last) = toks.get(i + n - 1) else { continue };
             if last.sentence != toks[i].sentence {
                 continue;
             }
-            if ORG_NAMES.contains(&&text[toks[i].start..last.end]) {
+            if res.lexicon.entities.org_names.contains(&&text[toks[i].start..last.end]) {
                 org = Some(n);
                 break;
             }
@@ -694,7 +726,7 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             i += n;
             continue;
         }
-        if let Some(code) = demonym(w) {
+        if let Some(code) = demonym(w, lx) {
             let mut c = cand(toks[i].start, toks[i].end, Kind::Norp, Source::Lexicon, toks[i].sentence);
             c.country = (!code.is_empty()).then(|| code.to_string());
             out.push(c);
@@ -704,16 +736,14 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
     out
 }
 
-// `ROLE_STOP`: resources/lexicon/en/entities/role-stop.txt
-use dateline_lexicon::en::entities::ROLE_STOP;
-
 /// Organisations named in role phrases: "the director of Kenyan national agency for water
 /// safety, ..." names an organisation even when the writer did not capitalise it.
-fn role_orgs(text: &str, toks: &[Tok]) -> Vec<Cand> {
+fn role_orgs(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 0..toks.len() {
         // (the cheap test first: few words are followed by "of")
-        if tok(text, toks, i + 1) != "of" || !ROLE_OF.contains(&tok(text, toks, i).to_lowercase().as_str()) {
+        if tok(text, toks, i + 1) != "of" || !lx.entities.role_of.contains(&tok(text, toks, i).to_lowercase().as_str())
+        {
             continue;
         }
         let mut a = i + 2;
@@ -726,7 +756,10 @@ fn role_orgs(text: &str, toks: &[Tok]) -> Vec<Cand> {
         let mut b = a;
         while b < toks.len() && b - a < 10 && toks[b].sentence == toks[i].sentence {
             let t = tok(text, toks, b);
-            if !t.chars().any(char::is_alphanumeric) || matches!(t, "and" | "said" | "says") || ROLE_STOP.contains(&t) {
+            if !t.chars().any(char::is_alphanumeric)
+                || matches!(t, "and" | "said" | "says")
+                || lx.entities.role_stop.contains(&t)
+            {
                 break;
             }
             b += 1;
@@ -739,8 +772,8 @@ fn role_orgs(text: &str, toks: &[Tok]) -> Vec<Cand> {
             let t = tok(text, toks, k);
             !capitalised(t) && !matches!(t, "of" | "for" | "and" | "the" | "on")
         });
-        let has_org_word =
-            lower_at.is_some_and(|l| (l..b).any(|k| ORG_WORDS.contains(&tok(text, toks, k).to_lowercase().as_str())));
+        let has_org_word = lower_at
+            .is_some_and(|l| (l..b).any(|k| lx.ner.org_words.contains(&tok(text, toks, k).to_lowercase().as_str())));
         if b > a + 1 && has_org_word {
             out.push(cand(toks[a].start, toks[b - 1].end, Kind::Org, Source::Rule, toks[i].sentence));
         }
@@ -886,10 +919,6 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
     out
 }
 
-// `PLACE_NOUNS`: resources/lexicon/en/entities/place-nouns.tsv (a noun and the record name of
-// its kind), read once with the kinds as `Kind`.
-static PLACE_NOUNS: LazyLock<Vec<(&str, Kind)>> = LazyLock::new(|| with_kinds(en::PLACE_NOUNS));
-
 /// The pairs of a `word TAB kind` list with their kinds read (a kind outside the record's set is
 /// left out; a test keeps every kind of the files known).
 fn with_kinds(pairs: &[(&'static str, &'static str)]) -> Vec<(&'static str, Kind)> {
@@ -898,14 +927,14 @@ fn with_kinds(pairs: &[(&'static str, &'static str)]) -> Vec<(&'static str, Kind
 
 /// "base at Al-Karim", "the town of Westbury": the capitalised words after a place noun and a
 /// preposition name a place.
-fn places_after_nouns(text: &str, toks: &[Tok]) -> Vec<Cand> {
+fn places_after_nouns(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 0..toks.len().saturating_sub(2) {
         if !matches!(tok(text, toks, i + 1), "at" | "of" | "in" | "near") {
             continue;
         }
         let w = tok(text, toks, i);
-        let Some((_, kind)) = PLACE_NOUNS.iter().find(|(n, _)| *n == w) else { continue };
+        let Some((_, kind)) = lx.entity_tables().place_nouns.iter().find(|(n, _)| *n == w) else { continue };
         let a = i + 2;
         let mut b = a;
         while b < toks.len() && toks[b].sentence == toks[i].sentence {
@@ -924,33 +953,25 @@ fn places_after_nouns(text: &str, toks: &[Tok]) -> Vec<Cand> {
     out
 }
 
-/// The kind a lower-case place head word gives a name: LOC for [`LOC_WORDS`], else FAC for
-/// [`FAC_WORDS`]. Asked at every token, so the lists are read once into a table.
-fn head_kind(w: &str) -> Option<Kind> {
-    static HEADS: LazyLock<WordMap<Kind>> = LazyLock::new(|| {
-        let mut map = WordMap::default();
-        for w in LOC_WORDS {
-            map.entry(w.to_string()).or_insert(Kind::Loc);
-        }
-        for w in FAC_WORDS {
-            map.entry(w.to_string()).or_insert(Kind::Fac);
-        }
-        map
-    });
-    HEADS.get(w).copied()
+/// The kind a lower-case place head word gives a name: LOC for `entities/loc-words.txt`, else
+/// FAC for `fac-words.txt`. Asked at every token, so the lists are read once into a table
+/// ([`Tables`]).
+fn head_kind(lx: &crate::Lexicon, w: &str) -> Option<Kind> {
+    lx.entity_tables().heads.get(w).copied()
 }
 
 /// "the Dadaab camp", "Kandahar air base": capitalised words right before a lower-case place
 /// head word name a place (LOC, or FAC for buildings).
 fn places_before_heads(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
+    let lx = &res.lexicon;
     let mut out = Vec::new();
     for h in 1..toks.len() {
-        let Some(kind) = head_kind(tok(text, toks, h)) else { continue };
+        let Some(kind) = head_kind(lx, tok(text, toks, h)) else { continue };
         let mut a = h;
         while a > 0 && toks[a - 1].sentence == toks[h].sentence && h - a < 4 {
             let t = tok(text, toks, a - 1);
             let function = matches!(t, "The" | "A" | "An" | "This" | "That" | "Its" | "His" | "Her" | "Their" | "Our");
-            if capitalised(t) && !function && demonym(t).is_none() && !is_person_title(t) {
+            if capitalised(t) && !function && demonym(t, lx).is_none() && !is_person_title(t, lx) {
                 a -= 1;
             } else {
                 break;
@@ -976,21 +997,23 @@ fn places_before_heads(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
 /// "Chancellor Friedrich Baumann", "Gen. Ahmed Ali": capitalised words right after a
 /// capitalised title name a person.
 fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources) -> Vec<Cand> {
+    let lx = &res.lexicon;
     let mut out = Vec::new();
     for i in 0..toks.len().saturating_sub(1) {
         let t = tok(text, toks, i);
-        if !capitalised(t) || !is_person_title(t) {
+        if !capitalised(t) || !is_person_title(t, lx) {
             continue;
         }
         let a = i + 1;
-        let b = name_run_end(text, toks, a, toks[i].sentence);
+        let b = name_run_end(text, toks, a, toks[i].sentence, lx);
         // "General Motors", "Premier League", "Animal Justice Party": the word that looks like a
         // title is part of an organisation's name when the name ends with an organisation word
         // or the recogniser read the title inside a name that is not a person's
         // (`model` is in text order and its mentions do not overlap: the last one starting at
         // or before the title is the only one that can cover it)
         let last = tok(text, toks, b.saturating_sub(1)).to_lowercase();
-        let org_end = b > a && (ORG_WORDS.contains(&last.as_str()) || matches!(last.as_str(), "motors" | "electric"));
+        let org_end =
+            b > a && (lx.ner.org_words.contains(&last.as_str()) || matches!(last.as_str(), "motors" | "electric"));
         let ts = toks[i].start;
         let k = model.partition_point(|c| c.start <= ts);
         // (only when the name starts with the title word: in "Commerce Secretary Jane Doe" read
@@ -1002,20 +1025,25 @@ fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources)
         let country = b > a && res.gazetteer.country_by_name(&text[toks[a].start..toks[b - 1].end]).is_some();
         // "Kestrel Mining CEO Ivo Pantic", "Kremlin spokesman X": the capitalised words before a
         // corporate title and a name are the organisation the person speaks for
-        if b > a && !org_end && !in_other_name && !country && ORG_BEFORE_TITLES.contains(&t.to_lowercase().as_str()) {
-            let mut o = name_words_before(text, toks, i);
+        if b > a
+            && !org_end
+            && !in_other_name
+            && !country
+            && res.lexicon.entities.org_before_titles.contains(&t.to_lowercase().as_str())
+        {
+            let mut o = name_words_before(text, toks, i, lx);
             // "Foreign Office Spokesperson X": a title-like word starts an organisation's name
             // that ends in an organisation word
-            let org_word = o < i && ORG_WORDS.contains(&tok(text, toks, i - 1).to_lowercase().as_str());
+            let org_word = o < i && lx.ner.org_words.contains(&tok(text, toks, i - 1).to_lowercase().as_str());
             while org_word && o > 0 && toks[o - 1].sentence == toks[i].sentence && i - o < 4 && {
                 let w = tok(text, toks, o - 1);
-                capitalised(w) && is_person_title(w) && w.chars().any(char::is_lowercase)
+                capitalised(w) && is_person_title(w, lx) && w.chars().any(char::is_lowercase)
             } {
                 o -= 1;
             }
             if o < i {
                 let words = &text[toks[o].start..toks[i - 1].end];
-                let place = is_known_place(words, res) || (o..i).any(|k| demonym(tok(text, toks, k)).is_some());
+                let place = is_known_place(words, res) || (o..i).any(|k| demonym(tok(text, toks, k), lx).is_some());
                 if !place {
                     out.push(cand(toks[o].start, toks[i - 1].end, Kind::Org, Source::Rule, toks[i].sentence));
                 }
@@ -1030,19 +1058,19 @@ fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources)
 
 /// Capitalised, with a lower-case letter, and not a function word, title or nationality: a word
 /// that can be part of a person's name.
-fn name_like(w: &str) -> bool {
+fn name_like(w: &str, lx: &crate::Lexicon) -> bool {
     capitalised(w)
         && w.chars().any(char::is_lowercase)
-        && !is_person_title(w)
-        && demonym(w).is_none()
+        && !is_person_title(w, lx)
+        && demonym(w, lx).is_none()
         && !matches!(w, "The" | "A" | "An" | "On" | "In" | "At" | "Of" | "And")
 }
 
 /// Where a run of at most three [`name_like`] words starting at token `a`, inside `sentence`,
 /// ends (`a` itself when there is none).
-fn name_run_end(text: &str, toks: &[Tok], a: usize, sentence: usize) -> usize {
+fn name_run_end(text: &str, toks: &[Tok], a: usize, sentence: usize, lx: &crate::Lexicon) -> usize {
     let mut b = a;
-    while b < toks.len() && b - a < 3 && toks[b].sentence == sentence && name_like(tok(text, toks, b)) {
+    while b < toks.len() && b - a < 3 && toks[b].sentence == sentence && name_like(tok(text, toks, b), lx) {
         b += 1;
     }
     b
@@ -1051,7 +1079,7 @@ fn name_run_end(text: &str, toks: &[Tok], a: usize, sentence: usize) -> usize {
 /// "the company's spokesman, Joe Bloggs, said", "NEPRA's chairman, X Y, told": two or three
 /// name-like words set off by commas right after a role noun name a person, whether or not the
 /// recogniser knows the name. One word alone is not enough ("its chairman, Reuters reported").
-fn names_after_roles(text: &str, toks: &[Tok]) -> Vec<Cand> {
+fn names_after_roles(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 0..toks.len().saturating_sub(3) {
         // (the cheap test first: most words are not followed by a comma)
@@ -1059,11 +1087,11 @@ fn names_after_roles(text: &str, toks: &[Tok]) -> Vec<Cand> {
             continue;
         }
         let t = tok(text, toks, i);
-        if !t.starts_with(char::is_lowercase) || !(ROLE_OF.contains(&t) || is_person_title(t)) {
+        if !t.starts_with(char::is_lowercase) || !(lx.entities.role_of.contains(&t) || is_person_title(t, lx)) {
             continue;
         }
         let a = i + 2;
-        let b = name_run_end(text, toks, a, toks[i].sentence);
+        let b = name_run_end(text, toks, a, toks[i].sentence, lx);
         let closed = matches!(tok(text, toks, b), "," | "said" | "says" | "told");
         if b - a >= 2 && closed && toks.get(b).is_some_and(|t| t.sentence == toks[i].sentence) {
             out.push(cand(toks[a].start, toks[b - 1].end, Kind::Person, Source::Rule, toks[i].sentence));
@@ -1072,22 +1100,22 @@ fn names_after_roles(text: &str, toks: &[Tok]) -> Vec<Cand> {
     out
 }
 
-// `PLURAL_PLACE_HEADS`: resources/lexicon/en/entities/plural-place-heads.tsv
-static PLURAL_PLACE_HEADS: LazyLock<Vec<(&str, Kind)>> = LazyLock::new(|| with_kinds(en::PLURAL_PLACE_HEADS));
-
 /// "Turkana and Marsabit counties", "in Idlib and Hama provinces": each capitalised run of a
 /// coordination ("A and B", "A, B and C") right before a plural place head is a place of that kind.
-fn places_before_plural_heads(text: &str, toks: &[Tok]) -> Vec<Cand> {
+fn places_before_plural_heads(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
     let mut out = Vec::new();
     for h in 1..toks.len() {
-        let Some((_, kind)) = PLURAL_PLACE_HEADS.iter().find(|(w, _)| *w == tok(text, toks, h)) else { continue };
+        let Some((_, kind)) = lx.entity_tables().plural_place_heads.iter().find(|(w, _)| *w == tok(text, toks, h))
+        else {
+            continue;
+        };
         let sentence = toks[h].sentence;
         let mut places = Vec::new();
         let mut end = h;
         let mut joined = false; // an "and" or a comma between two runs was seen
         loop {
             let mut a = end;
-            while a > 0 && end - a < 3 && toks[a - 1].sentence == sentence && name_like(tok(text, toks, a - 1)) {
+            while a > 0 && end - a < 3 && toks[a - 1].sentence == sentence && name_like(tok(text, toks, a - 1), lx) {
                 a -= 1;
             }
             // not the first word of a sentence (a capital there says nothing)
@@ -1157,14 +1185,11 @@ pub(crate) fn initials(name: &str) -> String {
         .collect()
 }
 
-// `ORG_HEADS`: resources/lexicon/en/entities/org-heads.txt
-use dateline_lexicon::en::entities::ORG_HEADS;
-
 /// "Bank of Canada", "Reserve Bank of Australia", "University of Westbury": a capitalised
 /// organisation head word followed by "of" or "for" and capitalised words is one organisation's
 /// name (with the capitalised words right before the head), even when the words after it name a
 /// country the lexicon would take alone.
-fn orgs_of_places(text: &str, toks: &[Tok]) -> Vec<Cand> {
+fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
     for i in 0..toks.len().saturating_sub(2) {
         // (the cheap test first: few words are followed by "of" or "for")
@@ -1173,7 +1198,9 @@ fn orgs_of_places(text: &str, toks: &[Tok]) -> Vec<Cand> {
         }
         let head = tok(text, toks, i);
         let lower = head.to_lowercase();
-        if !capitalised(head) || !(ORG_HEADS.contains(&lower.as_str()) || MEDIA_HEADS.contains(&lower.as_str())) {
+        if !capitalised(head)
+            || !(lx.entities.org_heads.contains(&lower.as_str()) || lx.entities.media_heads.contains(&lower.as_str()))
+        {
             continue;
         }
         let s = toks[i].sentence;
@@ -1196,7 +1223,7 @@ fn orgs_of_places(text: &str, toks: &[Tok]) -> Vec<Cand> {
             k += 1;
         }
         let Some(e) = end else { continue };
-        let a = name_words_before(text, toks, i);
+        let a = name_words_before(text, toks, i, lx);
         if out.last().is_some_and(|o| o.end > toks[a].start) {
             continue;
         }
@@ -1206,10 +1233,10 @@ fn orgs_of_places(text: &str, toks: &[Tok]) -> Vec<Cand> {
     // newspaper's head word
     for i in 1..toks.len() {
         let head = tok(text, toks, i);
-        if !capitalised(head) || !MEDIA_HEADS.contains_ignore_ascii_case(head) {
+        if !capitalised(head) || !lx.entities.media_heads.contains_ignore_ascii_case(head) {
             continue;
         }
-        let a = name_words_before(text, toks, i);
+        let a = name_words_before(text, toks, i, lx);
         // (overlaps with the names above are resolved with every other rule's, longest first)
         if a == i {
             continue;
@@ -1220,24 +1247,21 @@ fn orgs_of_places(text: &str, toks: &[Tok]) -> Vec<Cand> {
     out
 }
 
-// `FACILITY_HEADS`: resources/lexicon/en/entities/facility-heads.txt
-use dateline_lexicon::en::entities::FACILITY_HEADS;
-
 /// "the Lakeside Cricket Ground", "Westbury Central Station": capitalised words before a
 /// capitalised facility head word are one facility's name (not the place they start with),
 /// unless the name goes on after the head ("Square Garden").
-fn facility_names(text: &str, toks: &[Tok]) -> Vec<Cand> {
+fn facility_names(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 1..toks.len() {
         let head = tok(text, toks, i);
-        if !capitalised(head) || !FACILITY_HEADS.contains(&head) {
+        if !capitalised(head) || !lx.entities.facility_heads.contains(&head) {
             continue;
         }
         let next = toks.get(i + 1).filter(|t| t.sentence == toks[i].sentence).map(|t| &text[t.start..t.end]);
         if next.is_some_and(|w| capitalised(w) || w == "of") {
             continue;
         }
-        let a = name_words_before(text, toks, i);
+        let a = name_words_before(text, toks, i, lx);
         if a < i {
             out.push(cand(toks[a].start, toks[i].end, Kind::Fac, Source::Rule, toks[i].sentence));
         }
@@ -1245,13 +1269,10 @@ fn facility_names(text: &str, toks: &[Tok]) -> Vec<Cand> {
     out
 }
 
-// `MEDIA_HEADS`: resources/lexicon/en/entities/media-heads.txt
-use dateline_lexicon::en::entities::MEDIA_HEADS;
-
 /// Where the capitalised words of a name right before token `i` start (at most four; `i` when
 /// there are none): nationality and party words count ("Canadian Institute of ...",
 /// "Conservative Party of ..."), function words, titles and headline verbs do not.
-fn name_words_before(text: &str, toks: &[Tok], i: usize) -> usize {
+fn name_words_before(text: &str, toks: &[Tok], i: usize, lx: &crate::Lexicon) -> usize {
     let s = toks[i].sentence;
     let mut a = i;
     while a > 0 && toks[a - 1].sentence == s && i - a < 4 && {
@@ -1261,7 +1282,7 @@ fn name_words_before(text: &str, toks: &[Tok], i: usize) -> usize {
             && w.chars().any(char::is_lowercase)
             && !matches!(w, "The" | "A" | "An" | "On" | "In" | "At" | "Of" | "And" | "For" | "By" | "To" | "From")
             && !is_headline_verb(w)
-            && !is_person_title(w)
+            && !is_person_title(w, lx)
     } {
         a -= 1;
     }
@@ -1273,13 +1294,10 @@ fn company_evidence(w: &str) -> bool {
     matches!(w, "CEO" | "shares" | "stock" | "Inc" | "Inc." | "Corp" | "Corp." | "plc" | "Ltd" | "Ltd.")
 }
 
-// `COMPANY_NOUNS`: resources/lexicon/en/entities/company-nouns.txt
-use dateline_lexicon::en::entities::COMPANY_NOUNS;
-
 /// A name the recogniser typed person or place that is followed, once or more, by company
 /// evidence ("Kestrel CEO", "Kestrel shares", "Kestrel's CEO") is an organisation at every
 /// mention the recogniser made of it: the evidence outweighs any number of model votes.
-fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand]) {
+fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate::Lexicon) {
     let mut companies: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for c in out.iter().filter(|c| c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Loc | Kind::Org))
     {
@@ -1295,7 +1313,7 @@ fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand]) {
         // "the gas company Kestrel", "state carrier Kestrel": a noun for a company right before.
         let first = super::tok_at(toks, c.start);
         let before = first.and_then(|f| f.checked_sub(1)).filter(|&b| toks[b].sentence == toks[last].sentence);
-        if before.is_some_and(|b| COMPANY_NOUNS.contains(&tok(text, toks, b))) && c.kind != Kind::Org {
+        if before.is_some_and(|b| lx.entities.company_nouns.contains(&tok(text, toks, b))) && c.kind != Kind::Org {
             companies.insert(&text[c.start..c.end]);
         }
     }
@@ -1325,12 +1343,13 @@ fn is_known_place(name: &str, res: &Resources) -> bool {
 
 /// Fine typing of one mention, and extension over a following place head word.
 pub(super) fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
+    let lx = &res.lexicon;
     let name = &text[c.start..c.end];
     if c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Gpe | Kind::Loc | Kind::Fac) {
         // "Free Mountain Army", "Harbour Workers Association": a name of several words that ends in an
         // organisation head word is an organisation, whatever the recogniser typed it.
         if let Some((_, last)) = name.rsplit_once(' ') {
-            if capitalised(last) && ORG_HEADS.contains(&last.to_lowercase().as_str()) {
+            if capitalised(last) && res.lexicon.entities.org_heads.contains(&last.to_lowercase().as_str()) {
                 c.kind = Kind::Org;
             }
         }
@@ -1344,7 +1363,7 @@ pub(super) fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
             }
         }
         if c.kind != Kind::Person && !name.contains(' ') {
-            if let Some(code) = demonym(name) {
+            if let Some(code) = demonym(name, lx) {
                 c.kind = Kind::Norp;
                 c.country = (!code.is_empty()).then(|| code.to_string());
                 return;
@@ -1370,7 +1389,7 @@ pub(super) fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
         let modifier = tok(text, toks, k);
         !modifier.is_empty()
             && modifier.chars().all(char::is_lowercase)
-            && head_kind(tok(text, toks, k + 1)).is_some()
+            && head_kind(lx, tok(text, toks, k + 1)).is_some()
             && toks.get(k + 1).is_some_and(|t| t.sentence == toks[last].sentence)
     };
     if c.kind == Kind::Person && !(c.source == Source::Model && modified_head(last + 1)) {
@@ -1381,10 +1400,10 @@ pub(super) fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
     let next = tok(text, toks, last + 1);
     let next2 = tok(text, toks, last + 2);
     let same_sentence = |k: usize| toks.get(k).is_some_and(|t| t.sentence == toks[last].sentence);
-    let ext = if let (Some(k), true) = (head_kind(next), same_sentence(last + 1)) {
+    let ext = if let (Some(k), true) = (head_kind(lx, next), same_sentence(last + 1)) {
         Some((last + 1, k))
     } else if let (Some(k), true, true) =
-        (head_kind(next2), next.chars().all(char::is_lowercase) && !next.is_empty(), same_sentence(last + 2))
+        (head_kind(lx, next2), next.chars().all(char::is_lowercase) && !next.is_empty(), same_sentence(last + 2))
     {
         Some((last + 2, k))
     } else {
@@ -1411,7 +1430,7 @@ pub(super) fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
         return;
     }
     let lower_last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
-    match head_kind(&lower_last) {
+    match head_kind(lx, &lower_last) {
         Some(Kind::Loc) => return,
         Some(_) => {
             c.kind = Kind::Fac;
@@ -1440,14 +1459,17 @@ mod tests {
 
     #[test]
     fn every_kind_of_the_place_head_lists_is_a_record_kind() {
-        for (file, pairs) in [("place-nouns", en::PLACE_NOUNS), ("plural-place-heads", en::PLURAL_PLACE_HEADS)] {
+        let lx = crate::Lexicon::embedded();
+        let en = &lx.entities;
+        for (file, pairs) in [("place-nouns", &en.place_nouns), ("plural-place-heads", &en.plural_place_heads)] {
             assert!(!pairs.is_empty(), "{file}");
             for &(w, k) in pairs.iter() {
                 assert!(Kind::parse(k).is_some_and(Kind::is_place), "{file}: {w} has kind {k}");
             }
         }
-        assert_eq!(PLACE_NOUNS.len(), en::PLACE_NOUNS.len());
-        assert_eq!(PLURAL_PLACE_HEADS.len(), en::PLURAL_PLACE_HEADS.len());
-        assert!(PLACE_NOUNS.contains(&("airport", Kind::Fac)));
+        let t = lx.entity_tables();
+        assert_eq!(t.place_nouns.len(), en.place_nouns.len());
+        assert_eq!(t.plural_place_heads.len(), en.plural_place_heads.len());
+        assert!(t.place_nouns.contains(&("airport", Kind::Fac)));
     }
 }

@@ -19,6 +19,7 @@
 mod common_words;
 mod geo;
 mod mentions;
+pub(crate) use mentions::Tables as EntityTables;
 mod merge;
 mod occurrences;
 mod reporters;
@@ -31,6 +32,17 @@ use crate::{Dateline, Entity, Resources};
 
 /// Entity types of the record, under the short name the stage's rules use.
 pub(crate) use crate::EntityType as Kind;
+
+/// The country code of a nationality adjective or group noun in the set's `ner/demonyms.tsv`
+/// (`Some("")` for a group with no single country), case-insensitive.
+pub(crate) fn demonym(word: &str, lx: &crate::Lexicon) -> Option<&'static str> {
+    lx.entity_tables().vocabulary().demonym(word)
+}
+
+/// Whether `word` is a person title or honorific of the set's `ner/person-titles.txt`.
+pub(crate) fn is_person_title(word: &str, lx: &crate::Lexicon) -> bool {
+    lx.entity_tables().vocabulary().is_person_title(word)
+}
 
 /// How a mention was found; rules outrank the model when they overlap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -93,7 +105,14 @@ pub fn find_entities_bounded(
     resources: &Resources,
     dateline: Option<&Dateline>,
 ) -> (Vec<Entity>, bool) {
-    find_entities_credited(text, &TokenTable::new(text), sentences, resources, dateline, &[])
+    find_entities_credited(
+        text,
+        &TokenTable::with_lists(text, &resources.lexicon.text),
+        sentences,
+        resources,
+        dateline,
+        &[],
+    )
 }
 
 /// [`find_entities_bounded`] with agencies credited outside the dateline (spans of `text`, such
@@ -118,8 +137,9 @@ pub(crate) fn find_entities_in(
     resources: &Resources,
     dateline: Option<&Dateline>,
     credits: &[Span],
-    language: Option<&crate::intl::Lexicon>,
+    language: Option<&crate::intl::Lists>,
 ) -> (Vec<Entity>, bool) {
+    let lx = &resources.lexicon;
     let toks = tokens(text, table, sentences);
     let mut cands = mentions::find(text, &toks, sentences, resources, dateline, credits);
     if let Some(lex) = language {
@@ -129,8 +149,8 @@ pub(crate) fn find_entities_in(
     let cut = cands.len() > cap;
     cands.truncate(cap);
     let mut ents = merge::merge(text, &toks, cands, resources);
-    titles::assign(text, &toks, &mut ents);
-    titles::coreference(text, &toks, &mut ents);
+    titles::assign(text, &toks, &mut ents, lx);
+    titles::coreference(text, &toks, &mut ents, lx);
     geo::geocode(text, &toks, &mut ents, resources, dateline);
     (merge::finish(text, ents), cut)
 }

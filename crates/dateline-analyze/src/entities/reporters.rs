@@ -6,56 +6,47 @@
 
 use std::collections::HashSet;
 
-use dateline_ner::lexicon::{demonym, is_person_title, ORG_WORDS};
-
 use super::mentions::{cand, is_calendar_word};
-use super::{capitalised, tok, Cand, Kind, Source, Tok};
+use super::{capitalised, demonym, is_person_title, tok, Cand, Kind, Source, Tok};
 use crate::quotes::is_first_name;
 
-// `SAYING`: resources/lexicon/en/entities/saying.txt
-use dateline_lexicon::en::entities::SAYING;
-
-// `REPORTING`: resources/lexicon/en/entities/reporting.txt
-use dateline_lexicon::en::entities::REPORTING;
-
-/// Whether `w` starts as a word of [`SAYING`] or [`REPORTING`] or "to" may: a cheap first
+/// Whether `w` starts as a word of `entities/saying.txt` or `reporting.txt` or "to" may: a cheap first
 /// test for every token.
 fn may_be_cue(w: &str) -> bool {
     matches!(w.as_bytes().first(), Some(b's' | b't' | b'a' | b'w' | b'e' | b'i' | b'r' | b'p' | b'q' | b'c'))
 }
 
-// `NOT_NAMES`: resources/lexicon/en/entities/reporter-not-names.txt
-use dateline_lexicon::en::entities::REPORTER_NOT_NAMES as NOT_NAMES;
-
-// `AFTER_A_SOURCE`: resources/lexicon/en/entities/after-a-source.txt
-use dateline_lexicon::en::entities::AFTER_A_SOURCE;
-
 /// Whether token `k` is a hyphen written inside a word ("Sun-Times"), between name words.
-fn hyphen_joins(text: &str, toks: &[Tok], k: usize) -> bool {
+fn hyphen_joins(text: &str, toks: &[Tok], k: usize, lx: &crate::Lexicon) -> bool {
     k >= 1
         && k + 1 < toks.len()
         && tok(text, toks, k) == "-"
         && toks[k - 1].end == toks[k].start
         && toks[k].end == toks[k + 1].start
-        && name_word(tok(text, toks, k + 1))
+        && name_word(tok(text, toks, k + 1), lx)
 }
 
 /// A word that can be part of a name here: capitalised with a lower-case letter or an
 /// acronym of two or more capitals, and not a function word, title, nationality or day or
 /// month ("the ministry on Friday said").
-fn name_word(w: &str) -> bool {
+fn name_word(w: &str, lx: &crate::Lexicon) -> bool {
     let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '-');
     (capitalised(w) && w.chars().any(char::is_lowercase) || acronym)
-        && !is_person_title(w)
-        && demonym(w).is_none()
-        && !NOT_NAMES.contains(&w)
+        && !is_person_title(w, lx)
+        && demonym(w, lx).is_none()
+        && !lx.entities.reporter_not_names.contains(&w)
         && !is_calendar_word(w)
 }
 
 /// Subjects of verbs of saying and reporting, and objects of "according to", that are
 /// capitalised names no other source found (`taken` tells whether a byte span overlaps a
 /// mention already found): runs of one to three name words.
-pub(super) fn reporters(text: &str, toks: &[Tok], taken: impl Fn(usize, usize) -> bool) -> Vec<Cand> {
+pub(super) fn reporters(
+    text: &str,
+    toks: &[Tok],
+    taken: impl Fn(usize, usize) -> bool,
+    lx: &crate::Lexicon,
+) -> Vec<Cand> {
     let mut out = Vec::new();
     let mut mid_sentence: Option<HashSet<&str>> = None;
     for v in 1..toks.len() {
@@ -73,31 +64,39 @@ pub(super) fn reporters(text: &str, toks: &[Tok], taken: impl Fn(usize, usize) -
                 a += 1;
             }
             let mut b = a;
-            while b < toks.len() && b - a < 3 && toks[b].sentence == toks[v].sentence && name_word(tok(text, toks, b)) {
+            while b < toks.len()
+                && b - a < 3
+                && toks[b].sentence == toks[v].sentence
+                && name_word(tok(text, toks, b), lx)
+            {
                 b += 1;
                 // "Sun-Times": a hyphen inside a word joins its parts
-                if hyphen_joins(text, toks, b) {
+                if hyphen_joins(text, toks, b, lx) {
                     b += 2;
                 }
             }
             // "according to X's report": a possessive names the source's owner; "according to
             // the X aide": the name is a modifier of a noun
             let next = tok(text, toks, b);
-            let modifier = next.starts_with(char::is_lowercase) && !AFTER_A_SOURCE.contains(&next);
+            let modifier = next.starts_with(char::is_lowercase) && !lx.entities.after_a_source.contains(&next);
             if b == a || next.starts_with('\'') || next.starts_with('\u{2019}') || modifier {
                 continue;
             }
             (a, b, matches!(tok(text, toks, v + 1), "the" | "The"))
         } else {
-            let reporting = REPORTING.contains(&verb);
-            if !reporting && !SAYING.contains(&verb) {
+            let reporting = lx.entities.reporting.contains(&verb);
+            if !reporting && !lx.entities.saying.contains(&verb) {
                 continue;
             }
             let b = v;
             let mut a = v;
-            while a > 0 && v - a < 3 && toks[a - 1].sentence == toks[v].sentence && name_word(tok(text, toks, a - 1)) {
+            while a > 0
+                && v - a < 3
+                && toks[a - 1].sentence == toks[v].sentence
+                && name_word(tok(text, toks, a - 1), lx)
+            {
                 a -= 1;
-                if a >= 2 && hyphen_joins(text, toks, a - 1) && name_word(tok(text, toks, a - 2)) {
+                if a >= 2 && hyphen_joins(text, toks, a - 1, lx) && name_word(tok(text, toks, a - 2), lx) {
                     a -= 2;
                 }
             }
@@ -128,7 +127,7 @@ pub(super) fn reporters(text: &str, toks: &[Tok], taken: impl Fn(usize, usize) -
                 }
             }
         }
-        let kind = kind_of(text, toks, a, b, org);
+        let kind = kind_of(text, toks, a, b, org, lx);
         // as weak as the recogniser's own guesses: one type per name and the merge may overrule it
         out.push(cand(toks[a].start, toks[b - 1].end, kind, Source::Model, toks[a].sentence));
     }
@@ -138,8 +137,8 @@ pub(super) fn reporters(text: &str, toks: &[Tok], taken: impl Fn(usize, usize) -
 /// The type of the name `a..b`: an organisation when `org` (after "the": "the Ledger said"; a
 /// verb of reporting: "X reported") or with an organisation word ("Harbour Survey"), a person when one word (a surname, most often) or
 /// when the first word is a first name; other runs of several words are organisations.
-fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize, org: bool) -> Kind {
-    let org_word = (a..b).any(|k| ORG_WORDS.contains(&tok(text, toks, k).to_lowercase().as_str()));
+fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize, org: bool, lx: &crate::Lexicon) -> Kind {
+    let org_word = (a..b).any(|k| lx.ner.org_words.contains(&tok(text, toks, k).to_lowercase().as_str()));
     if org || org_word {
         Kind::Org
     } else if b - a == 1 || is_first_name(tok(text, toks, a)) {
@@ -164,7 +163,8 @@ mod tests {
 
     #[test]
     fn the_first_letter_test_lets_every_cue_through() {
-        for w in SAYING.iter().chain(REPORTING).chain(&["to"]) {
+        let lx = crate::Lexicon::embedded_static();
+        for w in lx.entities.saying.iter().chain(&lx.entities.reporting).chain(&["to"]) {
             assert!(may_be_cue(w), "{w}");
         }
     }

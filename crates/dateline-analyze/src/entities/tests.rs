@@ -427,6 +427,7 @@ fn a_name_nobody_found_that_says_or_reports_something_is_an_entity() {
 
 #[test]
 fn capitalised_words_that_say_things_are_not_always_names() {
+    let lx = crate::Lexicon::embedded_static();
     // a sentence's first word alone (unless capitalised mid-sentence elsewhere), a day, a
     // quantifier, a name modifying a noun: the rule alone, before the recogniser's own guesses
     let text = "Stevedores said the talks had failed. The ministry on Friday said it would mediate. \
@@ -435,7 +436,7 @@ fn capitalised_words_that_say_things_are_not_always_names() {
     let sentences = dateline_text::segment::sentences(text);
     let toks = tokens(text, &TokenTable::new(text), &sentences);
     let found: Vec<&str> =
-        reporters::reporters(text, &toks, |_, _| false).iter().map(|c| &text[c.start..c.end]).collect();
+        reporters::reporters(text, &toks, |_, _| false, lx).iter().map(|c| &text[c.start..c.end]).collect();
     assert_eq!(found, ["Okonkwo", "Okonkwo"]);
 }
 

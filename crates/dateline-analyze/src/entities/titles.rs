@@ -1,33 +1,17 @@
 //! Titles and roles of people, and nominal coreference to titled people.
 
-use dateline_ner::lexicon::{demonym, is_person_title};
 use dateline_text::Span;
 
 use super::merge::Ent;
-use super::{capitalised, tok, tok_at, tok_ending, Kind, Tok};
+use super::{capitalised, demonym, is_person_title, tok, tok_at, tok_ending, Kind, Tok};
 
-// `ROLE_NOUNS`: resources/lexicon/en/entities/role-nouns.txt
-use dateline_lexicon::en::entities::ROLE_NOUNS;
-
-// `MILITARY`: resources/lexicon/en/entities/military.txt
-use dateline_lexicon::en::entities::MILITARY;
-
-// `NOMINALS`: resources/lexicon/en/entities/nominals.txt
-use dateline_lexicon::en::entities::NOMINALS;
-
-// `STOP`: resources/lexicon/en/entities/title-stop.txt
-use dateline_lexicon::en::entities::TITLE_STOP as STOP;
-
-// `GENERIC_NOMINALS`: resources/lexicon/en/entities/generic-nominals.txt
-use dateline_lexicon::en::entities::GENERIC_NOMINALS;
-
-fn is_role_noun(w: &str) -> bool {
-    ROLE_NOUNS.contains(&w.to_lowercase().as_str())
+fn is_role_noun(w: &str, lx: &crate::Lexicon) -> bool {
+    lx.entities.role_nouns.contains(&w.to_lowercase().as_str())
 }
 
 /// Titles ("Col. Gen.", "President") and roles ("Russian President", "US leader", "head of
 /// ...") of every person, from the words before a name and from appositions around it.
-pub(super) fn assign(text: &str, toks: &[Tok], ents: &mut [Ent]) {
+pub(super) fn assign(text: &str, toks: &[Tok], ents: &mut [Ent], lx: &crate::Lexicon) {
     for e in ents.iter_mut().filter(|e| e.kind == Kind::Person) {
         for m in e.mentions.clone() {
             let Some(first) = tok_at(toks, m.start) else { continue };
@@ -35,8 +19,8 @@ pub(super) fn assign(text: &str, toks: &[Tok], ents: &mut [Ent]) {
             let mut j = first;
             while j > 0 && toks[j - 1].sentence == toks[first].sentence && first - j < 6 {
                 let w = tok(text, toks, j - 1);
-                let title_word = is_person_title(w) && (capitalised(w) || is_role_noun(w));
-                let modifier = capitalised(w) && (demonym(w).is_some() || super::mentions::is_acronym(w));
+                let title_word = is_person_title(w, lx) && (capitalised(w) || is_role_noun(w, lx));
+                let modifier = capitalised(w) && (demonym(w, lx).is_some() || super::mentions::is_acronym(w));
                 if title_word || modifier {
                     j -= 1;
                 } else {
@@ -49,20 +33,20 @@ pub(super) fn assign(text: &str, toks: &[Tok], ents: &mut [Ent]) {
                 let before = tok(text, toks, j - 1);
                 let plain = !before.is_empty()
                     && before.chars().all(char::is_lowercase)
-                    && !STOP.contains(&before)
+                    && !lx.entities.title_stop.contains(&before)
                     && !before.ends_with("ed")
                     && !before.ends_with("ing");
-                if !capitalised(head) && is_role_noun(head) && plain {
+                if !capitalised(head) && is_role_noun(head, lx) && plain {
                     j -= 1;
                 }
             }
             // a modifier alone is not a role ("Syrian Ahmed ...")
-            if !(j..first).any(|k| is_person_title(tok(text, toks, k))) {
+            if !(j..first).any(|k| is_person_title(tok(text, toks, k), lx)) {
                 j = first;
             }
             if j < first {
                 let mut t = first;
-                while t > j && capitalised(tok(text, toks, t - 1)) && is_person_title(tok(text, toks, t - 1)) {
+                while t > j && capitalised(tok(text, toks, t - 1)) && is_person_title(tok(text, toks, t - 1), lx) {
                     t -= 1;
                 }
                 if t < first && e.title.is_none() {
@@ -73,9 +57,9 @@ pub(super) fn assign(text: &str, toks: &[Tok], ents: &mut [Ent]) {
                 }
             }
             if e.role.is_none() {
-                e.role = apposition_before(text, toks, j)
-                    .or_else(|| tok_ending(toks, m.end).and_then(|last| apposition_after(text, toks, last)));
-            } else if let Some(r) = apposition_before(text, toks, j) {
+                e.role = apposition_before(text, toks, j, lx)
+                    .or_else(|| tok_ending(toks, m.end).and_then(|last| apposition_after(text, toks, last, lx)));
+            } else if let Some(r) = apposition_before(text, toks, j, lx) {
                 // an apposition says more than a modifier
                 e.role = Some(r);
             }
@@ -85,7 +69,7 @@ pub(super) fn assign(text: &str, toks: &[Tok], ents: &mut [Ent]) {
 
 /// ", the head of X, [title] NAME": the role phrase between the previous comma and the one
 /// before the name (`start` is the first token of the title or name).
-fn apposition_before(text: &str, toks: &[Tok], start: usize) -> Option<String> {
+fn apposition_before(text: &str, toks: &[Tok], start: usize, lx: &crate::Lexicon) -> Option<String> {
     if start < 2 || tok(text, toks, start - 1) != "," {
         return None;
     }
@@ -98,11 +82,11 @@ fn apposition_before(text: &str, toks: &[Tok], start: usize) -> Option<String> {
     {
         a -= 1;
     }
-    role_phrase(text, toks, a, end)
+    role_phrase(text, toks, a, end, lx)
 }
 
 /// "NAME, the head of X,": the role phrase after the name (`last` is its last token).
-fn apposition_after(text: &str, toks: &[Tok], last: usize) -> Option<String> {
+fn apposition_after(text: &str, toks: &[Tok], last: usize, lx: &crate::Lexicon) -> Option<String> {
     if tok(text, toks, last + 1) != "," {
         return None;
     }
@@ -118,12 +102,12 @@ fn apposition_after(text: &str, toks: &[Tok], last: usize) -> Option<String> {
     if b >= toks.len() || !matches!(tok(text, toks, b), "," | "." | ")" | ";") {
         return None;
     }
-    role_phrase(text, toks, a, b)
+    role_phrase(text, toks, a, b, lx)
 }
 
 /// Tokens `[a, b)` as a role ("head of ...", "Russia's foreign minister"), without the
 /// article, if a role noun is among its first words.
-fn role_phrase(text: &str, toks: &[Tok], mut a: usize, b: usize) -> Option<String> {
+fn role_phrase(text: &str, toks: &[Tok], mut a: usize, b: usize, lx: &crate::Lexicon) -> Option<String> {
     if matches!(tok(text, toks, a), "the" | "The" | "a" | "A" | "an" | "An") {
         a += 1;
     }
@@ -132,7 +116,7 @@ fn role_phrase(text: &str, toks: &[Tok], mut a: usize, b: usize) -> Option<Strin
     }
     let head = (a..b.min(a + 3)).any(|k| {
         let w = tok(text, toks, k);
-        is_role_noun(w)
+        is_role_noun(w, lx)
             && !matches!(
                 w.to_lowercase().as_str(),
                 "former"
@@ -154,7 +138,7 @@ fn role_phrase(text: &str, toks: &[Tok], mut a: usize, b: usize) -> Option<Strin
 
 /// "the military official", "the minister": links each to the most recently mentioned
 /// compatible person with a title or role, as a coreference mention.
-pub(super) fn coreference(text: &str, toks: &[Tok], ents: &mut [Ent]) {
+pub(super) fn coreference(text: &str, toks: &[Tok], ents: &mut [Ent], lx: &crate::Lexicon) {
     let taken: Vec<(usize, usize)> = ents.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end))).collect();
     for i in 0..toks.len() {
         if !matches!(tok(text, toks, i), "the" | "The") {
@@ -169,7 +153,7 @@ pub(super) fn coreference(text: &str, toks: &[Tok], ents: &mut [Ent]) {
             if !w.chars().all(char::is_lowercase) || w.is_empty() {
                 break;
             }
-            if NOMINALS.contains(&w) {
+            if lx.entities.nominals.contains(&w) {
                 noun = Some((k, w));
                 break;
             }
@@ -200,8 +184,10 @@ pub(super) fn coreference(text: &str, toks: &[Tok], ents: &mut [Ent]) {
                 format!("{} {}", e.title.as_deref().unwrap_or(""), e.role.as_deref().unwrap_or("")).to_lowercase();
             let words: Vec<&str> = desc.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             let ok = if military {
-                words.iter().any(|w| MILITARY.contains(w)) || desc.contains("defense") || desc.contains("military")
-            } else if GENERIC_NOMINALS.contains(&noun) {
+                words.iter().any(|w| lx.entities.military.contains(w))
+                    || desc.contains("defense")
+                    || desc.contains("military")
+            } else if lx.entities.generic_nominals.contains(&noun) {
                 true
             } else if noun.starts_with("spokes") {
                 words.iter().any(|w| w.starts_with("spokes"))

@@ -8,14 +8,14 @@
 use dateline_text::segment::{Token, TokenKind};
 use dateline_text::Span;
 
-use super::lexicon::Lexicon;
+use super::lexicon::Lists;
 use crate::{Amount, TimeExpr};
 
 /// Currency signs and the ISO codes the English stage gives them.
 const CURRENCY_SIGNS: [(&str, &str); 4] = [("€", "EUR"), ("$", "USD"), ("£", "GBP"), ("¥", "JPY")];
 
 /// The amounts of an article in `lex`'s language; numbers inside `times` are dates, not amounts.
-pub(crate) fn find(text: &str, toks: &[Token], lex: &Lexicon, times: &[TimeExpr]) -> Vec<Amount> {
+pub(crate) fn find(text: &str, toks: &[Token], lex: &Lists, times: &[TimeExpr]) -> Vec<Amount> {
     let low: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
     let w = |i: usize| low.get(i).map_or("", String::as_str);
     let in_time = |b: usize| {
@@ -112,7 +112,7 @@ fn unit_after<'w>(
     text: &str,
     toks: &[Token],
     w: &impl Fn(usize) -> &'w str,
-    lex: &Lexicon,
+    lex: &Lists,
     j: usize,
 ) -> (Option<String>, usize) {
     let nouns_capitalised = super::lexicon::NOUNS_CAPITALISED.contains(&lex.code);
@@ -129,11 +129,11 @@ fn unit_after<'w>(
         }
     }
     let lower = word.chars().next().is_some_and(char::is_lowercase);
-    let function = Lexicon::has(&lex.determiners, word)
-        || Lexicon::has(&lex.connectors, word)
-        || Lexicon::has(&lex.pronouns, word)
-        || Lexicon::has(&lex.complementizers, word)
-        || Lexicon::has(&lex.auxiliaries, word)
+    let function = Lists::has(&lex.determiners, word)
+        || Lists::has(&lex.connectors, word)
+        || Lists::has(&lex.pronouns, word)
+        || Lists::has(&lex.complementizers, word)
+        || Lists::has(&lex.auxiliaries, word)
         || lex.months.contains_key(&word.to_lowercase())
         || lex.weekdays.contains_key(&word.to_lowercase());
     if function || !(lower || nouns_capitalised) || word.chars().count() < 3 {
@@ -144,7 +144,7 @@ fn unit_after<'w>(
 
 /// The qualifier phrase ending right before token `i` ("plus de", "rund"), with the token where
 /// the amount then starts.
-fn qualifier_before<'w>(w: &impl Fn(usize) -> &'w str, lex: &Lexicon, i: usize) -> (usize, Option<crate::Qualifier>) {
+fn qualifier_before<'w>(w: &impl Fn(usize) -> &'w str, lex: &Lists, i: usize) -> (usize, Option<crate::Qualifier>) {
     for (phrase, q) in &lex.qualifiers {
         let n = phrase.len();
         let Some(start) = i.checked_sub(n) else { continue };

@@ -6,7 +6,7 @@
 //! or an adverb that opens a sentence taken for a name ("Encontraron", "Tuttavia"), an
 //! organisation whose head word is not English ("Banco Central Europeo" as a place), and a
 //! city under its name in that language ("Londres"), which the recogniser does not know as a
-//! place. Each correction reads the language's lists ([`Lexicon`]).
+//! place. Each correction reads the language's lists ([`Lists`]).
 
 use std::collections::HashSet;
 
@@ -14,7 +14,7 @@ use crate::entities::{capitalised, Cand, Kind, Source, Tok};
 use crate::gazetteer::NameMatch;
 use crate::Resources;
 
-use super::lexicon::Lexicon;
+use super::lexicon::Lists;
 
 /// The smallest population of a city found by its name in the language alone: big enough that
 /// its other-language names are not common words.
@@ -26,7 +26,7 @@ const MIN_CITY_POPULATION: u64 = 1_000_000;
 const MIN_TOWN_POPULATION: u64 = 100_000;
 
 /// Corrects the mentions of an article in `lex`'s language (see the module's doc).
-pub(crate) fn adjust(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, res: &Resources, lex: &Lexicon) {
+pub(crate) fn adjust(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, res: &Resources, lex: &Lists) {
     let initial = sentence_initial(text, toks);
     countries(text, toks, cands, lex);
     for c in cands.iter_mut() {
@@ -43,10 +43,10 @@ pub(crate) fn adjust(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, res: &Reso
     // an organisation head alone ("Grupo", "Parti") is a common noun
     cands.retain(|c| {
         c.source == Source::Dateline
-            || text.get(c.start..c.end).is_none_or(|w| w.contains(' ') || !Lexicon::has(&lex.org_heads, w))
+            || text.get(c.start..c.end).is_none_or(|w| w.contains(' ') || !Lists::has(&lex.org_heads, w))
     });
     for c in cands.iter_mut() {
-        if c.source != Source::Dateline && first_word(text, c).is_some_and(|w| Lexicon::has(&lex.org_heads, w)) {
+        if c.source != Source::Dateline && first_word(text, c).is_some_and(|w| Lists::has(&lex.org_heads, w)) {
             c.kind = Kind::Org;
             c.country = None;
         }
@@ -69,7 +69,7 @@ pub(crate) fn adjust(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, res: &Reso
 
 /// Country names as the language writes them ("États-Unis", "Reino Unido") are the country,
 /// whatever the recogniser made of them ("Unis" as an organisation).
-fn countries(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, lex: &Lexicon) {
+fn countries(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, lex: &Lists) {
     cands.sort_by_key(|c| c.start);
     let mut hits: Vec<(usize, usize, &str)> = Vec::new();
     for &(name, code) in &lex.countries {
@@ -128,7 +128,7 @@ fn countries(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, lex: &Lexicon) {
 
 /// The words right after a known first name ("Merkel" in "Angela Merkel"): a lone mention of
 /// one of them is that person's surname.
-fn surnames<'t>(text: &'t str, toks: &[Tok], lex: &Lexicon) -> HashSet<&'t str> {
+fn surnames<'t>(text: &'t str, toks: &[Tok], lex: &Lists) -> HashSet<&'t str> {
     toks.windows(2)
         .filter(|w| w[0].sentence == w[1].sentence)
         .map(|w| (&text[w[0].start..w[0].end], &text[w[1].start..w[1].end]))
@@ -139,7 +139,7 @@ fn surnames<'t>(text: &'t str, toks: &[Tok], lex: &Lexicon) -> HashSet<&'t str> 
 
 /// A capitalised word the first-name tables know that is not one of the language's function
 /// words (the tables, built from English data, list "Der" and "Alle").
-fn known_first_name(w: &str, lex: &Lexicon) -> bool {
+fn known_first_name(w: &str, lex: &Lists) -> bool {
     capitalised(w) && !function_word(w, lex) && crate::quotes::is_first_name(w)
 }
 
@@ -175,7 +175,7 @@ fn vouched_for(
     res: &Resources,
     surnames: &HashSet<&str>,
     stems: &HashSet<&str>,
-    lex: &Lexicon,
+    lex: &Lists,
 ) -> bool {
     if !matches!(c.source, Source::Model | Source::Rule) {
         return true;
@@ -248,7 +248,7 @@ fn first_word<'t>(text: &'t str, c: &Cand) -> Option<&'t str> {
 /// "Le Portugal" → "Portugal", "L'Élysée" → "Élysée", "Selon X" → "X", "Ministerin X" → "X"
 /// (the title stays in the text for the title rules); kept whole when the gazetteer knows the name
 /// with its article ("La Paz", "Los Angeles", "Le Havre"). Whether the mention changed.
-fn strip_determiner(text: &str, c: &mut Cand, res: &Resources, lex: &Lexicon) -> bool {
+fn strip_determiner(text: &str, c: &mut Cand, res: &Resources, lex: &Lists) -> bool {
     if c.source == Source::Dateline {
         return false;
     }
@@ -257,12 +257,12 @@ fn strip_determiner(text: &str, c: &mut Cand, res: &Resources, lex: &Lexicon) ->
         return false;
     }
     // a separate word ("Le Portugal") or an elided one ("L'Élysée", "L’Élysée")
-    let leading = |w: &str| function_word(w, lex) || Lexicon::has(&lex.titles, w);
+    let leading = |w: &str| function_word(w, lex) || Lists::has(&lex.titles, w);
     let cut = s.find(' ').filter(|&k| leading(&s[..k])).map(|k| k + 1).or_else(|| {
         s.char_indices()
             .find(|&(_, ch)| ch == '\'' || ch == '\u{2019}')
             .map(|(k, ch)| k + ch.len_utf8())
-            .filter(|&k| Lexicon::has(&lex.determiners, &s[..k]))
+            .filter(|&k| Lists::has(&lex.determiners, &s[..k]))
     });
     let Some(cut) = cut else { return false };
     let rest = s[cut..].trim_start();
@@ -277,17 +277,17 @@ fn strip_determiner(text: &str, c: &mut Cand, res: &Resources, lex: &Lexicon) ->
 
 /// A word of the language's closed classes (articles, connectors, pronouns, "selon"), which
 /// a name neither is nor ends with.
-fn function_word(w: &str, lex: &Lexicon) -> bool {
-    Lexicon::has(&lex.determiners, w)
-        || Lexicon::has(&lex.connectors, w)
-        || Lexicon::has(&lex.pronouns, w)
-        || Lexicon::has(&lex.complementizers, w)
+fn function_word(w: &str, lex: &Lists) -> bool {
+    Lists::has(&lex.determiners, w)
+        || Lists::has(&lex.connectors, w)
+        || Lists::has(&lex.pronouns, w)
+        || Lists::has(&lex.complementizers, w)
         || lex.according.iter().any(|p| p.len() == 1 && p[0] == w.to_lowercase())
 }
 
 /// "Sigillo Il", "Scholz Des": a recogniser's name that ran over the capitalised first word
 /// of the next sentence ends before it. The mention may become empty (then it is dropped).
-fn trim_function_words(text: &str, c: &mut Cand, lex: &Lexicon) {
+fn trim_function_words(text: &str, c: &mut Cand, lex: &Lists) {
     if c.source != Source::Model {
         return;
     }
@@ -339,7 +339,7 @@ fn capitalised_inside_sentences<'t>(text: &'t str, toks: &[Tok], initial: &[bool
 /// Capitalised runs led by an organisation head ("Banco Central Europeo", "Ministère de
 /// l'Intérieur") that no mention covers: the head, then capitalised words, joined by the
 /// language's connectors when a capitalised word follows them.
-fn organisations(text: &str, toks: &[Tok], cands: &[Cand], lex: &Lexicon) -> Vec<Cand> {
+fn organisations(text: &str, toks: &[Tok], cands: &[Cand], lex: &Lists) -> Vec<Cand> {
     let spans = Spans::of(cands.iter());
     let covered = |a: usize, b: usize| spans.overlaps(a, b);
     let word = |i: usize| toks.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
@@ -347,12 +347,12 @@ fn organisations(text: &str, toks: &[Tok], cands: &[Cand], lex: &Lexicon) -> Vec
     let mut i = 0;
     while i < toks.len() {
         let w = word(i);
-        if !(capitalised(w) && Lexicon::has(&lex.org_heads, w)) {
+        if !(capitalised(w) && Lists::has(&lex.org_heads, w)) {
             i += 1;
             continue;
         }
         // where every noun is capitalised, only "Head connector Name" ("Agentur für Arbeit")
-        if super::lexicon::NOUNS_CAPITALISED.contains(&lex.code) && !Lexicon::has(&lex.connectors, word(i + 1)) {
+        if super::lexicon::NOUNS_CAPITALISED.contains(&lex.code) && !Lists::has(&lex.connectors, word(i + 1)) {
             i += 1;
             continue;
         }
@@ -362,8 +362,8 @@ fn organisations(text: &str, toks: &[Tok], cands: &[Cand], lex: &Lexicon) -> Vec
             if capitalised(word(j)) {
                 end = j;
                 j += 1;
-            } else if Lexicon::has(&lex.connectors, word(j))
-                || (j > i + 1 && Lexicon::has(&lex.determiners, word(j)) && Lexicon::has(&lex.connectors, word(j - 1)))
+            } else if Lists::has(&lex.connectors, word(j))
+                || (j > i + 1 && Lists::has(&lex.determiners, word(j)) && Lists::has(&lex.connectors, word(j - 1)))
                 || elided_capital(word(j), lex)
             {
                 if elided_capital(word(j), lex) {
@@ -391,7 +391,7 @@ fn organisations(text: &str, toks: &[Tok], cands: &[Cand], lex: &Lexicon) -> Vec
 /// Two or three capitalised words led by a first name the tables know that no mention covers
 /// ("Giulia Ferrandi"): a person. The recogniser, trained on English, misses many names
 /// among words it has never seen.
-fn people(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], added: &[Cand], lex: &Lexicon) -> Vec<Cand> {
+fn people(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], added: &[Cand], lex: &Lists) -> Vec<Cand> {
     let spans = Spans::of(cands.iter().chain(added));
     let covered = |a: usize, b: usize| spans.overlaps(a, b);
     let word = |i: usize| toks.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
@@ -406,7 +406,7 @@ fn people(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], added: &[C
         let run_before = i > 0
             && name_word(word(i - 1))
             && !initial[i]
-            && !Lexicon::has(&lex.titles, word(i - 1))
+            && !Lists::has(&lex.titles, word(i - 1))
             && !super::lexicon::NOUNS_CAPITALISED.contains(&lex.code);
         if !name_word(first) || !known_first_name(first, lex) || run_before {
             i += 1;
@@ -420,7 +420,7 @@ fn people(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], added: &[C
         {
             end += 1;
         }
-        let heads = |k: usize| Lexicon::has(&lex.org_heads, word(k));
+        let heads = |k: usize| Lists::has(&lex.org_heads, word(k));
         if end > i && !covered(toks[i].start, toks[end].end) && !(i..=end).any(heads) {
             out.push(crate::entities::cand_for(
                 toks[i].start,
@@ -436,9 +436,9 @@ fn people(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], added: &[C
 }
 
 /// "l'Intérieur": an elided article or connector before a capitalised word, one token.
-fn elided_capital(w: &str, lex: &Lexicon) -> bool {
+fn elided_capital(w: &str, lex: &Lists) -> bool {
     w.char_indices().find(|&(_, ch)| ch == '\'' || ch == '\u{2019}').map(|(k, ch)| k + ch.len_utf8()).is_some_and(|k| {
-        (Lexicon::has(&lex.connectors, &w[..k]) || Lexicon::has(&lex.determiners, &w[..k])) && capitalised(&w[k..])
+        (Lists::has(&lex.connectors, &w[..k]) || Lists::has(&lex.determiners, &w[..k])) && capitalised(&w[k..])
     })
 }
 
@@ -447,7 +447,7 @@ fn elided_capital(w: &str, lex: &Lexicon) -> bool {
 /// is capitalised) or a big city's name in another spelling the gazetteer keeps
 /// ([`MIN_CITY_POPULATION`]), not the stem of a longer word ("Corona-Krise"): a place ("Lyon";
 /// "Londres", "Moscou").
-fn cities(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], res: &Resources, lex: &Lexicon) -> Vec<Cand> {
+fn cities(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], res: &Resources, lex: &Lists) -> Vec<Cand> {
     let strict = super::lexicon::NOUNS_CAPITALISED.contains(&lex.code);
     let stems = stems(text, toks);
     let spans = Spans::of(cands.iter());

@@ -41,7 +41,7 @@ const FILES: [(&str, &str); 12] = [
 
 /// The lists of one language, in lower case.
 #[derive(Debug, Default)]
-pub(crate) struct Lexicon {
+pub(crate) struct Lists {
     /// The language code (`fr`).
     pub code: &'static str,
     /// "le", "la", "l'": may open a capitalised run without being part of the name.
@@ -86,7 +86,7 @@ pub(crate) struct Lexicon {
     pub percent: Vec<Vec<String>>,
 }
 
-impl Lexicon {
+impl Lists {
     /// Whether `word` (any case) is one of `list`'s entries.
     pub fn has(list: &HashSet<String>, word: &str) -> bool {
         list.contains(&word.to_lowercase())
@@ -122,8 +122,8 @@ const PERCENT: (&str, &str) =
     ("resources/lexicon/intl/percent.txt", include_str!("../../../../resources/lexicon/intl/percent.txt"));
 
 /// Parses every file into one set per language of [`LANGUAGES`].
-fn load() -> Result<Vec<Lexicon>, LexiconError> {
-    let mut sets: Vec<Lexicon> = LANGUAGES.iter().map(|&code| Lexicon { code, ..Lexicon::default() }).collect();
+fn load() -> Result<Vec<Lists>, LexiconError> {
+    let mut sets: Vec<Lists> = LANGUAGES.iter().map(|&code| Lists { code, ..Lists::default() }).collect();
     for (k, (file, text)) in FILES.iter().enumerate() {
         for [lang, entry] in dateline_lexicon::parse::<2>(file, text)? {
             let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
@@ -251,13 +251,13 @@ fn line_of(text: &str, lang: &str, entry: &str) -> usize {
     text.split('\n').position(|l| l.starts_with(lang) && l.contains(entry)).map_or(0, |k| k + 1)
 }
 
-fn all() -> &'static Result<Vec<Lexicon>, LexiconError> {
-    static ALL: OnceLock<Result<Vec<Lexicon>, LexiconError>> = OnceLock::new();
+fn all() -> &'static Result<Vec<Lists>, LexiconError> {
+    static ALL: OnceLock<Result<Vec<Lists>, LexiconError>> = OnceLock::new();
     ALL.get_or_init(load)
 }
 
 /// The set of a language code (`fr`), if the language has one and its files are well formed.
-pub(crate) fn for_language(code: &str) -> Option<&'static Lexicon> {
+pub(crate) fn for_language(code: &str) -> Option<&'static Lists> {
     all().as_ref().ok()?.iter().find(|s| s.code == code)
 }
 

@@ -18,4 +18,4 @@ pub(crate) mod times;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use lexicon::{for_language, Lexicon};
+pub(crate) use lexicon::{for_language, Lists};

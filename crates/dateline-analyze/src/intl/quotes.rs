@@ -11,7 +11,7 @@ use dateline_text::Span;
 
 use crate::{Entity, EntityType, Quote, QuoteKind, SpeakerMention};
 
-use super::lexicon::Lexicon;
+use super::lexicon::Lists;
 
 /// The most tokens between a closing quote mark and its verb of saying (", a-t-il ensuite
 /// déclaré"), and between an opening mark and the verb before it.
@@ -126,7 +126,7 @@ pub(crate) fn find(
     toks: &[Token],
     sentences: &[Span],
     entities: &[Entity],
-    lex: &Lexicon,
+    lex: &Lists,
     skip: Option<Span>,
 ) -> Vec<Quote> {
     let v = View::new(text, toks, sentences);
@@ -149,7 +149,7 @@ pub(crate) fn find(
             continue;
         }
         let w = v.w(i);
-        let found = if Lexicon::has(&lex.speech_verbs, w) || Lexicon::has(&lex.object_verbs, w) {
+        let found = if Lists::has(&lex.speech_verbs, w) || Lists::has(&lex.object_verbs, w) {
             reported(&v, &mentions, lex, i).or_else(|| said_after(&v, &mentions, lex, i))
         } else {
             according(&v, &mentions, lex, i)
@@ -245,7 +245,7 @@ fn words_in(v: &View<'_>, s: Span) -> usize {
 
 /// ", a déclaré le ministre", ", dijo Pérez", ", X a ajouté" after a closing mark: the cue and
 /// who it names.
-fn cue_after(v: &View<'_>, m: &Mentions, lex: &Lexicon, close: Span) -> Option<(Span, Who)> {
+fn cue_after(v: &View<'_>, m: &Mentions, lex: &Lists, close: Span) -> Option<(Span, Who)> {
     let mut i = v.at(close.1);
     let sentence = v.sentence.get(i.checked_sub(1)?).copied()?;
     if v.is_punct(i, ",") || v.is_punct(i, "-") || v.is_punct(i, "—") {
@@ -256,7 +256,7 @@ fn cue_after(v: &View<'_>, m: &Mentions, lex: &Lexicon, close: Span) -> Option<(
     let mut j = i;
     while j < stop && v.sentence[j] == sentence {
         let w = v.w(j);
-        if Lexicon::has(&lex.speech_verbs, w) {
+        if Lists::has(&lex.speech_verbs, w) {
             let cue = cue_span(v, lex, j);
             let who = subject.or_else(|| speaker_after(v, m, lex, j)).unwrap_or(Who::Unnamed);
             return Some((cue, who));
@@ -274,10 +274,7 @@ fn cue_after(v: &View<'_>, m: &Mentions, lex: &Lexicon, close: Span) -> Option<(
         if subject.is_none() && inverted_pronoun(w) {
             // "a-t-elle", "déclare-t-il": the subject is in the verb's own token
             subject = Some(Who::Pronoun(v.toks[j].span));
-        } else if !(Lexicon::has(&lex.auxiliaries, w)
-            || Lexicon::has(&lex.pronouns, w)
-            || Lexicon::has(&lex.time_words, w))
-        {
+        } else if !(Lists::has(&lex.auxiliaries, w) || Lists::has(&lex.pronouns, w) || Lists::has(&lex.time_words, w)) {
             return None;
         }
         j += 1;
@@ -286,7 +283,7 @@ fn cue_after(v: &View<'_>, m: &Mentions, lex: &Lexicon, close: Span) -> Option<(
 }
 
 /// "X a déclaré : «", "X dijo: \"": the cue before an opening mark and its subject.
-fn cue_before(v: &View<'_>, m: &Mentions, lex: &Lexicon, open: Span) -> Option<(Span, Who)> {
+fn cue_before(v: &View<'_>, m: &Mentions, lex: &Lists, open: Span) -> Option<(Span, Who)> {
     let k = v.at(open.0).checked_sub(1)?;
     if !(v.is_punct(k, ":") || v.is_punct(k, ",")) {
         return None;
@@ -296,19 +293,15 @@ fn cue_before(v: &View<'_>, m: &Mentions, lex: &Lexicon, open: Span) -> Option<(
     let verb = (lowest..k)
         .rev()
         .take_while(|&j| v.sentence[j] == sentence)
-        .find(|&j| Lexicon::has(&lex.speech_verbs, v.w(j)))?;
+        .find(|&j| Lists::has(&lex.speech_verbs, v.w(j)))?;
     let who = subject_before(v, m, lex, verb)?;
     Some((cue_span(v, lex, verb), who))
 }
 
 /// The verb of saying with the auxiliary right before it ("a déclaré", "ha detto").
-fn cue_span(v: &View<'_>, lex: &Lexicon, verb: usize) -> Span {
+fn cue_span(v: &View<'_>, lex: &Lists, verb: usize) -> Span {
     let mut a = verb;
-    while a > 0
-        && a + 2 > verb
-        && Lexicon::has(&lex.auxiliaries, v.w(a - 1))
-        && !Lexicon::has(&lex.pronouns, v.w(a - 1))
-    {
+    while a > 0 && a + 2 > verb && Lists::has(&lex.auxiliaries, v.w(a - 1)) && !Lists::has(&lex.pronouns, v.w(a - 1)) {
         a -= 1;
     }
     Span(v.toks[a].span.0, v.toks[verb].span.1)
@@ -316,13 +309,13 @@ fn cue_span(v: &View<'_>, lex: &Lexicon, verb: usize) -> Span {
 
 /// A role phrase at token `j`: a determiner and a role word ("le ministre", "la portavoz",
 /// "l'ambassadeur").
-fn role_at(v: &View<'_>, lex: &Lexicon, j: usize) -> Option<Span> {
+fn role_at(v: &View<'_>, lex: &Lists, j: usize) -> Option<Span> {
     let w = v.w(j);
-    if Lexicon::has(&lex.determiners, w) && Lexicon::has(&lex.titles, v.w(j + 1)) {
+    if Lists::has(&lex.determiners, w) && Lists::has(&lex.titles, v.w(j + 1)) {
         return Some(Span(v.toks[j].span.0, v.toks[j + 1].span.1));
     }
     let (det, rest) = split_elided(w)?;
-    (Lexicon::has(&lex.determiners, det) && Lexicon::has(&lex.titles, rest)).then_some(v.toks[j].span)
+    (Lists::has(&lex.determiners, det) && Lists::has(&lex.titles, rest)).then_some(v.toks[j].span)
 }
 
 /// "la ministra X", "el presidente de la orquesta, X": a person named right after the role
@@ -353,40 +346,40 @@ fn inverted_pronoun(w: &str) -> bool {
 }
 
 /// A determiner and a lower-case noun at token `j` ("l'esperto", "la fuente").
-fn noun_phrase_at(v: &View<'_>, lex: &Lexicon, j: usize) -> Option<Span> {
+fn noun_phrase_at(v: &View<'_>, lex: &Lists, j: usize) -> Option<Span> {
     // where nouns are capitalised, a lower-case word after a determiner is an adjective
     if super::lexicon::NOUNS_CAPITALISED.contains(&lex.code) {
         return None;
     }
-    let noun = |w: &str| w.chars().next().is_some_and(char::is_lowercase) && !Lexicon::has(&lex.determiners, w);
+    let noun = |w: &str| w.chars().next().is_some_and(char::is_lowercase) && !Lists::has(&lex.determiners, w);
     let original = |i: usize| v.toks.get(i).map_or("", |t| t.text(v.text));
-    if Lexicon::has(&lex.determiners, v.w(j)) && v.is_word(j + 1) && noun(original(j + 1)) {
+    if Lists::has(&lex.determiners, v.w(j)) && v.is_word(j + 1) && noun(original(j + 1)) {
         return Some(Span(v.toks[j].span.0, v.toks[j + 1].span.1));
     }
     let (det, rest) = split_elided(original(j))?;
-    (Lexicon::has(&lex.determiners, det) && noun(rest)).then_some(v.toks[j].span)
+    (Lists::has(&lex.determiners, det) && noun(rest)).then_some(v.toks[j].span)
 }
 
 /// Whether a mention modifies a noun before it rather than naming a speaker: after a
 /// connector ("un comentario de X", "el Gobierno del X") or, for a name that is not a
 /// person's, after a capitalised word the mention left out ("Reino Unido" found as "Unido";
 /// a person's name after one is the person: "des Transports X").
-fn modifies(v: &View<'_>, lex: &Lexicon, s: Span, person: bool) -> bool {
+fn modifies(v: &View<'_>, lex: &Lists, s: Span, person: bool) -> bool {
     let k = v.at(s.0);
     let Some(before) = k.checked_sub(1) else { return false };
     let t = v.toks[before];
     if t.span.1 > s.0 {
         // the mention starts inside a token: an elided connector before it ("d'X")
-        return Lexicon::has(&lex.connectors, &v.text[t.span.0..s.0]);
+        return Lists::has(&lex.connectors, &v.text[t.span.0..s.0]);
     }
     let prev = t.text(v.text);
     let opens_sentence = v.sentences.get(v.sentence[before]).is_some_and(|x| x.0 == t.span.0);
-    Lexicon::has(&lex.connectors, prev)
+    Lists::has(&lex.connectors, prev)
         || (!person
             && v.is_word(before)
             && crate::entities::capitalised(prev)
             && !opens_sentence
-            && !Lexicon::has(&lex.titles, prev))
+            && !Lists::has(&lex.titles, prev))
 }
 
 /// "l'ambassadeur" → ("l'", "ambassadeur").
@@ -397,9 +390,9 @@ fn split_elided(w: &str) -> Option<(&str, &str)> {
 
 /// The speaker named after a verb of saying, before the clause ends: a mention, a role phrase
 /// or a pronoun, not one a hearer preposition introduces ("à l'agence X").
-fn speaker_after(v: &View<'_>, m: &Mentions, lex: &Lexicon, verb: usize) -> Option<Who> {
+fn speaker_after(v: &View<'_>, m: &Mentions, lex: &Lists, verb: usize) -> Option<Who> {
     let w = v.w(verb + 1);
-    if Lexicon::has(&lex.pronouns, w) {
+    if Lists::has(&lex.pronouns, w) {
         return Some(Who::Pronoun(v.toks[verb + 1].span));
     }
     if w.starts_with('-') || inverted_pronoun(w) {
@@ -416,12 +409,12 @@ fn speaker_after(v: &View<'_>, m: &Mentions, lex: &Lexicon, verb: usize) -> Opti
         if v.toks[j].kind == TokenKind::Punct && v.w(j) != "'" {
             return None;
         }
-        if Lexicon::has(&lex.hearers, v.w(j)) {
+        if Lists::has(&lex.hearers, v.w(j)) {
             (hearer, noun_seen) = (true, false);
             j += 1;
             continue;
         }
-        if hearer && noun_seen && Lexicon::has(&lex.determiners, v.w(j)) {
+        if hearer && noun_seen && Lists::has(&lex.determiners, v.w(j)) {
             hearer = false;
         }
         let after_hearer = hearer;
@@ -434,7 +427,7 @@ fn speaker_after(v: &View<'_>, m: &Mentions, lex: &Lexicon, verb: usize) -> Opti
             continue;
         }
         // a time phrase ("el jueves") is no subject
-        if Lexicon::has(&lex.determiners, v.w(j)) && Lexicon::has(&lex.time_words, v.w(j + 1)) {
+        if Lists::has(&lex.determiners, v.w(j)) && Lists::has(&lex.time_words, v.w(j + 1)) {
             j += 2;
             continue;
         }
@@ -447,8 +440,7 @@ fn speaker_after(v: &View<'_>, m: &Mentions, lex: &Lexicon, verb: usize) -> Opti
         }
         // first after the verb, a determiner and a noun is the inverted subject ("ha
         // affermato l'esperto"), a role the lists do not name
-        if !hearer
-            && (verb + 1..j).all(|k| Lexicon::has(&lex.time_words, v.w(k)) || Lexicon::has(&lex.determiners, v.w(k)))
+        if !hearer && (verb + 1..j).all(|k| Lists::has(&lex.time_words, v.w(k)) || Lists::has(&lex.determiners, v.w(k)))
         {
             if let Some(r) = noun_phrase_at(v, lex, j) {
                 return Some(named_after_role(v, m, r).unwrap_or(Who::Role(r)));
@@ -461,7 +453,7 @@ fn speaker_after(v: &View<'_>, m: &Mentions, lex: &Lexicon, verb: usize) -> Opti
 
 /// The subject before a verb of saying: a mention, a role phrase or a pronoun ending right
 /// before it, with auxiliaries, clitics and time words between ("X a démenti", "X lui a dit").
-fn subject_before(v: &View<'_>, m: &Mentions, lex: &Lexicon, verb: usize) -> Option<Who> {
+fn subject_before(v: &View<'_>, m: &Mentions, lex: &Lists, verb: usize) -> Option<Who> {
     let mut j = verb.checked_sub(1)?;
     let sentence = v.sentence[verb];
     loop {
@@ -469,13 +461,13 @@ fn subject_before(v: &View<'_>, m: &Mentions, lex: &Lexicon, verb: usize) -> Opt
         if v.sentence[j] != sentence {
             return None;
         }
-        if Lexicon::has(&lex.pronouns, w) {
+        if Lists::has(&lex.pronouns, w) {
             return Some(Who::Pronoun(v.toks[j].span));
         }
         if let Some((s, e)) = m.ending_in(v.toks[j].span) {
             return (!modifies(v, lex, s, m.person[e])).then_some(Who::Named(e, s));
         }
-        if Lexicon::has(&lex.titles, w) && j > 0 {
+        if Lists::has(&lex.titles, w) && j > 0 {
             if let Some(r) = role_at(v, lex, j - 1) {
                 return Some(Who::Role(r));
             }
@@ -483,7 +475,7 @@ fn subject_before(v: &View<'_>, m: &Mentions, lex: &Lexicon, verb: usize) -> Opt
         if let Some(r) = role_at(v, lex, j).filter(|r| r.1 == v.toks[j].span.1) {
             return Some(Who::Role(r));
         }
-        if !(Lexicon::has(&lex.auxiliaries, w) || Lexicon::has(&lex.time_words, w)) || j == 0 {
+        if !(Lists::has(&lex.auxiliaries, w) || Lists::has(&lex.time_words, w)) || j == 0 {
             return None;
         }
         j -= 1;
@@ -492,41 +484,41 @@ fn subject_before(v: &View<'_>, m: &Mentions, lex: &Lexicon, verb: usize) -> Opt
 
 /// A reported clause at verb of saying `verb`: "X a déclaré que ...", "X a nié jeudi la
 /// fermeture de ...". The content runs to the end of the sentence.
-fn reported(v: &View<'_>, m: &Mentions, lex: &Lexicon, verb: usize) -> Option<(Span, Span, Who)> {
+fn reported(v: &View<'_>, m: &Mentions, lex: &Lists, verb: usize) -> Option<(Span, Span, Who)> {
     let who = subject_before(v, m, lex, verb)?;
     let sentence = v.sentence[verb];
-    let object = Lexicon::has(&lex.object_verbs, v.w(verb));
+    let object = Lists::has(&lex.object_verbs, v.w(verb));
     let mut j = verb + 1;
     let stop = (verb + 1 + CUE_REACH).min(v.toks.len());
     let mut start = None;
     while j < stop && v.sentence[j] == sentence {
         let w = v.w(j);
-        if Lexicon::has(&lex.complementizers, w) {
+        if Lists::has(&lex.complementizers, w) {
             start = v.toks.get(j + 1).map(|t| t.span.0);
             break;
         }
         if let Some((c, _)) =
-            split_elided(w).filter(|(c, rest)| Lexicon::has(&lex.complementizers, c) && !rest.is_empty())
+            split_elided(w).filter(|(c, rest)| Lists::has(&lex.complementizers, c) && !rest.is_empty())
         {
             start = Some(v.toks[j].span.0 + c.len());
             break;
         }
-        if Lexicon::has(&lex.time_words, w) || v.is_punct(j, ",") {
+        if Lists::has(&lex.time_words, w) || v.is_punct(j, ",") {
             j += 1;
             continue;
         }
-        if Lexicon::has(&lex.hearers, w) {
+        if Lists::has(&lex.hearers, w) {
             // the hearer: the preposition and a short phrase ("à la radio", "al diario local")
             j += 1;
             let mut n = 0;
-            while j < stop && n < 3 && v.is_word(j) && !Lexicon::has(&lex.complementizers, v.w(j)) {
+            while j < stop && n < 3 && v.is_word(j) && !Lists::has(&lex.complementizers, v.w(j)) {
                 j += 1;
                 n += 1;
             }
             continue;
         }
-        let determiner = Lexicon::has(&lex.determiners, w)
-            || split_elided(w).is_some_and(|(d, _)| Lexicon::has(&lex.determiners, d));
+        let determiner =
+            Lists::has(&lex.determiners, w) || split_elided(w).is_some_and(|(d, _)| Lists::has(&lex.determiners, d));
         if object && determiner {
             start = Some(v.toks[j].span.0);
         }
@@ -540,10 +532,10 @@ fn reported(v: &View<'_>, m: &Mentions, lex: &Lexicon, verb: usize) -> Option<(S
 
 /// "..., a indiqué le ministre." and "..., ha detto X.": a sentence whose last clause is a
 /// verb of saying and its speaker reports the words before the comma.
-fn said_after(v: &View<'_>, m: &Mentions, lex: &Lexicon, verb: usize) -> Option<(Span, Span, Who)> {
+fn said_after(v: &View<'_>, m: &Mentions, lex: &Lists, verb: usize) -> Option<(Span, Span, Who)> {
     let cue = cue_span(v, lex, verb);
     let comma = v.at(cue.0).checked_sub(1)?;
-    if !v.is_punct(comma, ",") || !Lexicon::has(&lex.speech_verbs, v.w(verb)) {
+    if !v.is_punct(comma, ",") || !Lists::has(&lex.speech_verbs, v.w(verb)) {
         return None;
     }
     let sentence = v.sentence[verb];
@@ -563,7 +555,7 @@ fn said_after(v: &View<'_>, m: &Mentions, lex: &Lexicon, verb: usize) -> Option<
 }
 
 /// "selon X, ..." and "..., selon X.": the words attributed to X.
-fn according(v: &View<'_>, m: &Mentions, lex: &Lexicon, i: usize) -> Option<(Span, Span, Who)> {
+fn according(v: &View<'_>, m: &Mentions, lex: &Lists, i: usize) -> Option<(Span, Span, Who)> {
     let phrase = lex.according.iter().find(|p| p.iter().enumerate().all(|(k, w)| v.w(i + k) == w))?;
     let after = i + phrase.len();
     let sentence = v.sentence[i];
@@ -613,7 +605,7 @@ fn trim(text: &str, s: Span) -> Option<Span> {
 }
 
 /// Builds the record of one quote, resolving who the clause names.
-fn quote(v: &View<'_>, m: &Mentions<'_>, lex: &Lexicon, kind: QuoteKind, content: Span, cue: Span, who: Who) -> Quote {
+fn quote(v: &View<'_>, m: &Mentions<'_>, lex: &Lists, kind: QuoteKind, content: Span, cue: Span, who: Who) -> Quote {
     let entities = m.entities;
     let (speaker, mention, confidence) = match who {
         Who::Named(e, s) => (Some(e), Some(s), if entities[e].kind == EntityType::Person { 0.9 } else { 0.8 }),
@@ -648,12 +640,12 @@ const ROLE_LOOKBACK: usize = 64;
 
 /// The person a role phrase ("le ministre") refers to: the latest named person before it with
 /// that role word shortly before one of their mentions ("le ministre ... X").
-fn holder_of_role(v: &View<'_>, m: &Mentions, lex: &Lexicon, role: Span) -> Option<usize> {
+fn holder_of_role(v: &View<'_>, m: &Mentions, lex: &Lists, role: Span) -> Option<usize> {
     let words: Vec<String> = v.text[role.0..role.1]
         .split(|c: char| c.is_whitespace() || c == '\'' || c == '\u{2019}')
         .map(str::to_lowercase)
         .collect();
-    let title = words.iter().rev().find(|w| Lexicon::has(&lex.titles, w))?;
+    let title = words.iter().rev().find(|w| Lists::has(&lex.titles, w))?;
     let before = m.people.partition_point(|(s, _)| s.1 <= role.0);
     m.people[..before].iter().rev().take(ROLE_LOOKBACK).find_map(|&(s, e)| {
         let mut from = s.0.saturating_sub(ROLE_WINDOW);

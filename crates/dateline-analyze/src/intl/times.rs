@@ -8,12 +8,12 @@ use chrono::{Datelike, Duration, NaiveDate};
 use dateline_text::segment::{Token, TokenKind};
 use dateline_text::Span;
 
-use super::lexicon::Lexicon;
+use super::lexicon::Lists;
 use crate::TimeExpr;
 
 /// The time expressions of an article in `lex`'s language. Without a reference date only
 /// dates that carry their year are read.
-pub(crate) fn find(text: &str, toks: &[Token], lex: &Lexicon, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
+pub(crate) fn find(text: &str, toks: &[Token], lex: &Lists, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
     let low: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
     let w = |i: usize| low.get(i).map_or("", String::as_str);
     let mut out: Vec<TimeExpr> = Vec::new();

@@ -9,7 +9,7 @@
 
 use dateline_text::Span;
 
-use super::doc::{Doc, AUXILIARIES};
+use super::doc::Doc;
 use super::marks::Region;
 use super::phrase::{after_cue, object_after, speaker_chain, After, Cue};
 use super::Found;
@@ -34,9 +34,6 @@ const EMBEDDED_SPEAKER_TOKENS: usize = 4;
 
 /// ... or between it and the cue when they are all capitalised (a name and its titles).
 const EMBEDDED_NAME_TOKENS: usize = 7;
-
-// `EMBEDDED_SPEAKER_STARTS`: resources/lexicon/en/quotes/embedded-speaker-starts.txt
-use dateline_lexicon::en::quotes::EMBEDDED_SPEAKER_STARTS;
 
 /// Direct quotes of the article, and which tokens served as their cues.
 pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<Found>, Vec<bool>) {
@@ -84,7 +81,7 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
             && !doc.is_cap(after_tok)
             && after_tok < hi
             && cues.get(after_tok).is_some_and(Option::is_none)
-            && !doc.is(after_tok, NOT_GOING_ON)
+            && !doc.is(after_tok, &doc.lx.quotes.not_going_on)
             && !doc.text.get(r.content.0..r.content.1).is_some_and(|c| c.ends_with(['.', '!', '?', ',']));
         // `the mayor "has made herself a leader," Mensah said`: quoted words inside a sentence,
         // set off from the attribution after them by a comma, are the speaker's words.
@@ -100,12 +97,12 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
             let limit = if titled_name { EMBEDDED_NAME_TOKENS } else { EMBEDDED_SPEAKER_TOKENS };
             a.cue_tok > from
                 && a.cue_tok - from <= limit
-                && (doc.is_cap(from) || doc.is(from, EMBEDDED_SPEAKER_STARTS))
-                && (from..a.cue_tok).all(|k| doc.is_word(k) && !doc.is(k, NOT_GOING_ON))
+                && (doc.is_cap(from) || doc.is(from, &doc.lx.quotes.embedded_speaker_starts))
+                && (from..a.cue_tok).all(|k| doc.is_word(k) && !doc.is(k, &doc.lx.quotes.not_going_on))
         });
         // ... and words a naming verb frames (`the judge called "distasteful,"`, `refers to
         // him as "Chris,"`) are its subject's, not the next clause's.
-        let named = open_tok > 0 && (doc.is(open_tok - 1, super::partial::NAMING) || doc.is(open_tok - 1, &["as"]));
+        let named = open_tok > 0 && (doc.is(open_tok - 1, &doc.lx.quotes.naming) || doc.is(open_tok - 1, &["as"]));
         embedded[ri] = before.is_none() && at_once && !named && !(at_start || open_tok == lo) && comma_closed;
         let attr = match (before, after) {
             (Some(b), _) => Some(b),
@@ -170,9 +167,6 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
     }
     (out, used)
 }
-
-// `NOT_GOING_ON`: resources/lexicon/en/quotes/not-going-on.txt
-use dateline_lexicon::en::quotes::NOT_GOING_ON;
 
 /// From the opening mark at byte `open` to the end of its sentence, without the final stop.
 fn clause_from(doc: &Doc, open: usize) -> Option<Span> {
@@ -250,7 +244,9 @@ fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Opt
         && (after_and
             || doc.t(c.start).ends_with("ing")
                 && (after_comma
-                    || doc.is_word(c.start - 1) && !doc.is_cap(c.start - 1) && !doc.is(c.start - 1, AUXILIARIES)))
+                    || doc.is_word(c.start - 1)
+                        && !doc.is_cap(c.start - 1)
+                        && !doc.is(c.start - 1, &doc.lx.quotes.auxiliaries)))
     {
         // (Also without the comma: "X welcomed the ruling saying ...".)
         // "X declined to comment on Y's remarks, saying, "..."": the participle's subject is the
@@ -317,7 +313,9 @@ fn before(doc: &Doc, open: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Att
             }
             // "said he expected "long nights"": a verb of thought or intent frames a quoted
             // phrase inside a clause, not a direct quote, unless a colon or comma sets it off.
-            if !punct && (super::cues::is_belief(c.lemma) || !super::cues::is_speech(c.lemma)) {
+            if !punct
+                && (super::cues::is_belief(&doc.lx.quotes, c.lemma) || !super::cues::is_speech(&doc.lx.quotes, c.lemma))
+            {
                 return None;
             }
             return attr_at(doc, c, lo, j, cues);
@@ -351,7 +349,10 @@ fn previous_sentence(doc: &Doc, open: usize, s_open: usize, cues: &[Option<Cue>]
     // the cue is the sentence's last word, before its full stop
     let last = if doc.t(b - 1) == "." { b - 2 } else { return None };
     let c = cues.get(last).copied().flatten()?;
-    if c.end != b - 1 || c.lemma == "according" || !super::cues::is_speech(c.lemma) || (a..last).any(|k| doc.is_mark(k))
+    if c.end != b - 1
+        || c.lemma == "according"
+        || !super::cues::is_speech(&doc.lx.quotes, c.lemma)
+        || (a..last).any(|k| doc.is_mark(k))
     {
         return None;
     }

@@ -17,17 +17,20 @@ pub(super) struct Doc<'a> {
     pub windowed: bool,
     /// Byte offsets of the newlines of `text`.
     pub newlines: Vec<usize>,
+    /// The word lists the stages read (`lx.quotes`: `resources/lexicon/en/quotes/`).
+    pub lx: &'a crate::Lexicon,
 }
 
 impl<'a> Doc<'a> {
     /// The document of `text` with its own tokens (for the quote stage's unit tests).
     #[cfg(test)]
     pub fn new(text: &'a str, sentences: &[Span]) -> Self {
-        Self::with_tokens(text, Cow::Owned(dateline_text::segment::tokens(text)), sentences)
+        let lx = crate::Lexicon::embedded_static();
+        Self::with_tokens(text, Cow::Owned(dateline_text::segment::tokens(text)), sentences, lx)
     }
 
     /// `toks` are the tokens of the article's token table (`segment::tokens(text)`).
-    pub fn with_tokens(text: &'a str, toks: Cow<'a, [Token]>, sentences: &[Span]) -> Self {
+    pub fn with_tokens(text: &'a str, toks: Cow<'a, [Token]>, sentences: &[Span], lx: &'a crate::Lexicon) -> Self {
         let mut sents = Vec::with_capacity(sentences.len());
         let mut windowed = false;
         for s in sentences {
@@ -42,7 +45,7 @@ impl<'a> Doc<'a> {
                 sents.push((a, b));
             }
         }
-        Doc { text, toks, sents, windowed, newlines: super::marks::newlines(text) }
+        Doc { text, toks, sents, windowed, newlines: super::marks::newlines(text), lx }
     }
 
     /// The end of the paragraph holding byte `from`: the next newline, or the text end.
@@ -133,22 +136,10 @@ pub(super) fn is_quote_mark(s: &str) -> bool {
     matches!(s, "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}")
 }
 
-// `PRONOUNS`: resources/lexicon/en/quotes/pronouns.txt
-pub(super) use dateline_lexicon::en::quotes::PRONOUNS;
-
-// `CLAUSE_WORDS`: resources/lexicon/en/quotes/clause-words.txt
-pub(super) use dateline_lexicon::en::quotes::CLAUSE_WORDS;
-
-// `AUXILIARIES`: resources/lexicon/en/quotes/auxiliaries.txt
-pub(super) use dateline_lexicon::en::quotes::AUXILIARIES;
-
-// `VERBISH`: resources/lexicon/en/quotes/verbish.txt
-pub(super) use dateline_lexicon::en::quotes::VERBISH;
-
 /// Whether token `i` looks like a verb or finite auxiliary (for telling clauses from appositions).
 pub(super) fn verbish(doc: &Doc, i: usize) -> bool {
     let t = doc.t(i);
-    if doc.is(i, VERBISH) {
+    if doc.is(i, &doc.lx.quotes.verbish) {
         return true;
     }
     t.len() > 4 && t.ends_with("ed") && !doc.is_cap(i)

@@ -9,13 +9,13 @@
 
 use dateline_text::Span;
 
+use super::doc::verbish;
 use super::doc::Doc;
-use super::doc::{verbish, AUXILIARIES, CLAUSE_WORDS, VERBISH};
 use super::marks::Region;
 use super::noun_cues::noun_cues;
 use super::phrase::{
     after_cue, clause_like, finite, is_adverb, name_like, object_after, speaker_chain, subject_before, After, Chain,
-    Cue, ADVERBIAL, BE, PREPOSITIONS,
+    Cue,
 };
 use super::Found;
 use crate::QuoteKind;
@@ -68,7 +68,10 @@ pub(super) fn find(doc: &Doc, quoted: &[bool], cues: &[Option<Cue>], used: &[boo
             let stance_inside = |o: &Found| {
                 contains(f.content, o.content)
                     && o.cue.is_some_and(|c| {
-                        cues.get(doc.tok_at(c.0)).copied().flatten().is_some_and(|c| super::cues::is_object(c.lemma))
+                        cues.get(doc.tok_at(c.0))
+                            .copied()
+                            .flatten()
+                            .is_some_and(|c| super::cues::is_object(&doc.lx.quotes, c.lemma))
                     })
             };
             out.retain(|o| !stance_inside(o));
@@ -98,10 +101,10 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     let cue_at = |j: usize| cues.get(j).is_some_and(Option::is_some);
     let verb_at = |j: usize| {
         cue_at(j)
-            || !doc.is_cap(j) && super::cues::lemma(doc.t(j)).is_some() && !doc.t(j).ends_with("ing")
-            || doc.is(j, super::partial::NAMING) && !doc.is_cap(j)
+            || !doc.is_cap(j) && super::cues::lemma(doc.lx, doc.t(j)).is_some() && !doc.t(j).ends_with("ing")
+            || doc.is(j, &doc.lx.quotes.naming) && !doc.is_cap(j)
     };
-    let participle = |j: usize| doc.t(j).ends_with("ing") && super::cues::lemma(doc.t(j)).is_some();
+    let participle = |j: usize| doc.t(j).ends_with("ing") && super::cues::lemma(doc.lx, doc.t(j)).is_some();
     // ", and most voters said ...": a second attribution, which is read on its own.
     let new_attribution = |j: usize| {
         (j + 2..e.min(j + 12)).take_while(|&m| doc.is_word(m) && !quoted.get(m).copied().unwrap_or(false)).any(cue_at)
@@ -112,7 +115,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
         let m = (j..e.min(j + 6)).find(|&m| !doc.is_cap(m)).unwrap_or(j);
         let last = m + 1 >= e || m + 2 >= e && matches!(doc.t(m + 1), "." | "!" | "?");
         m > j
-            && cues.get(m).copied().flatten().is_some_and(|c| super::cues::is_speech(c.lemma))
+            && cues.get(m).copied().flatten().is_some_and(|c| super::cues::is_speech(&doc.lx.quotes, c.lemma))
             && !quoted.get(m).copied().unwrap_or(false)
             && (clause || last)
     };
@@ -126,9 +129,9 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             participle(j + 1)
                 || doc.is(j + 1, &["before", "after", "while", "then"]) && participle(j + 2) && cue_at(j + 2)
                 || doc.is(j + 1, &["according", "echoing"])
-                || doc.is(j + 1, CLAUSE_TURNS) && whole(j)
+                || doc.is(j + 1, &doc.lx.quotes.clause_turns) && whole(j)
                 // ", even though ...", ", although ...": a concession the writer adds.
-                || (doc.is(j + 1, CONCESSIVE) || doc.is(j + 1, &["even"]) && doc.is(j + 2, &["as", "though", "if", "while"]))
+                || (doc.is(j + 1, &doc.lx.quotes.concessive) || doc.is(j + 1, &["even"]) && doc.is(j + 2, &["as", "though", "if", "while"]))
                     && whole(j)
                 || doc.is(j + 1, &["and", "but", "while", "whereas"]) && new_attribution(j + 1)
                 // ", but insists ...": the speaker turns to another act.
@@ -171,20 +174,11 @@ fn plural_noun(doc: &Doc, j: usize) -> bool {
         && (doc.is(j + 1, &["in", "of", "from", "by", "on", "about", "at", "for", "and", "or"]) || !doc.is_word(j + 1))
 }
 
-// `CLAUSE_TURNS`: resources/lexicon/en/quotes/clause-turns.txt
-use dateline_lexicon::en::quotes::CLAUSE_TURNS;
-
-// `CONCESSIVE`: resources/lexicon/en/quotes/concessive.txt
-use dateline_lexicon::en::quotes::CONCESSIVE;
-
 /// A past-tense verb in lower case ("boycotted", "conceded").
 fn past_tense(doc: &Doc, j: usize) -> bool {
     let t = doc.t(j);
     t.len() > 4 && t.ends_with("ed") && doc.is_word(j) && !doc.is_cap(j)
 }
-
-// `OCCASIONS`: resources/lexicon/en/quotes/occasions.txt
-use dateline_lexicon::en::quotes::OCCASIONS;
 
 /// Whether token `j` opens a phrase naming the occasion of the statement ("in an interview
 /// with CNN", "at a news conference", "on condition of anonymity", "on Twitter"), which ends
@@ -194,14 +188,11 @@ fn occasion(doc: &Doc, j: usize, e: usize) -> bool {
         return false;
     }
     let mut k = j + 1;
-    while k < e && k - j <= 4 && doc.is_word(k) && !doc.is(k, OCCASIONS) {
+    while k < e && k - j <= 4 && doc.is_word(k) && !doc.is(k, &doc.lx.quotes.occasions) {
         k += 1;
     }
-    k - j <= 4 && doc.is(k, OCCASIONS) && !doc.is(k + 1, &["that", "of"])
+    k - j <= 4 && doc.is(k, &doc.lx.quotes.occasions) && !doc.is(k + 1, &["that", "of"])
 }
-
-// `LABELS`: resources/lexicon/en/quotes/labels.txt
-use dateline_lexicon::en::quotes::LABELS;
 
 /// "Name: content" at a paragraph start (interview transcripts, "Q:" and "A:", headlines such as
 /// "Senator Lee: Talks Have Failed"): the name before the colon is the speaker and the rest of the
@@ -214,8 +205,8 @@ fn labelled(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[boo
     let colon = (sa..sb.min(sa + 6)).find(|&j| doc.t(j) == ":")?;
     if colon == sa
         || !name_like(doc, sa, colon)
-        || doc.is(sa, LABELS)
-        || doc.is(colon - 1, LABELS)
+        || doc.is(sa, &doc.lx.quotes.labels)
+        || doc.is(colon - 1, &doc.lx.quotes.labels)
         || doc.is(sa, &["the", "a", "an", "just"])
     {
         return None;
@@ -241,9 +232,6 @@ fn labelled(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[boo
     })
 }
 
-// `STUDIES`: resources/lexicon/en/quotes/studies.txt
-use dateline_lexicon::en::quotes::STUDIES;
-
 /// "In the latest poll, CONTENT": a sentence led by a poll, survey, study or report and with no
 /// cue of its own reports what that document found. Cue: "In"; speaker: the document.
 fn study(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[bool]) -> Option<Found> {
@@ -251,11 +239,12 @@ fn study(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[bool])
         return None;
     }
     let comma = (sa + 1..sb.min(sa + 16)).find(|&j| !doc.is_word(j))?;
-    if doc.t(comma) != "," || !(sa + 1..comma).any(|j| doc.is(j, STUDIES)) {
+    if doc.t(comma) != "," || !(sa + 1..comma).any(|j| doc.is(j, &doc.lx.quotes.studies)) {
         return None;
     }
     // A verb of stance inside is part of the finding ("In the survey, most residents backed the levy").
-    let own_cue = |j: usize| cues.get(j).copied().flatten().is_some_and(|c| !super::cues::is_object(c.lemma));
+    let own_cue =
+        |j: usize| cues.get(j).copied().flatten().is_some_and(|c| !super::cues::is_object(&doc.lx.quotes, c.lemma));
     if (comma..sb).any(|j| own_cue(j) || quoted.get(j) == Some(&true) || doc.is_mark(j)) {
         return None;
     }
@@ -363,28 +352,26 @@ fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
     out
 }
 
-// `NOT_CONTINUATION`: resources/lexicon/en/quotes/not-continuation.txt
-use dateline_lexicon::en::quotes::NOT_CONTINUATION;
-
 /// The content that resumes after a parenthetical attribution ("The plan, he said, will fail"):
 /// from token `a` to the sentence end, when it is more than a trailing adverbial.
 /// Whether token `a` reads as a finite verb opening a predicate: a lowercase word in "-s" or
 /// "-ed", or a common irregular past ("began", "made").
 fn predicate(doc: &Doc, a: usize) -> bool {
     let t = doc.t(a);
-    if doc.is_cap(a) || doc.is(a, PREPOSITIONS) || doc.is(a, ADVERBIAL) || doc.is(a, CLAUSE_WORDS) {
+    if doc.is_cap(a)
+        || doc.is(a, &doc.lx.quotes.prepositions)
+        || doc.is(a, &doc.lx.quotes.adverbial)
+        || doc.is(a, &doc.lx.quotes.clause_words)
+    {
         return false;
     }
     verbish(doc, a)
         || t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us")
-        || doc.is(a, IRREGULAR_PAST)
+        || doc.is(a, &doc.lx.quotes.irregular_past)
 }
 
-// `IRREGULAR_PAST`: resources/lexicon/en/quotes/irregular-past.txt
-use dateline_lexicon::en::quotes::IRREGULAR_PAST;
-
 fn continuation(doc: &Doc, a: usize, hi: usize) -> Option<Span> {
-    if a >= hi || !doc.is_word(a) || doc.is(a, NOT_CONTINUATION) || doc.t(a).ends_with("ing") {
+    if a >= hi || !doc.is_word(a) || doc.is(a, &doc.lx.quotes.not_continuation) || doc.t(a).ends_with("ing") {
         return None;
     }
     // A clause ("will fail", "the country has ..."), or the predicate of a subject the
@@ -415,11 +402,11 @@ fn verb(
             .collect()
     };
     // "X said: CONTENT" with no quote marks: the rest of the paragraph.
-    let verb_form = super::cues::bare_clause_form(doc.t(c.start), c.lemma);
+    let verb_form = super::cues::bare_clause_form(&doc.lx.quotes, doc.t(c.start), c.lemma);
     if doc.t(c.end) == ":" && !doc.is_mark(c.end + 1) && !doc.is_mark(c.end + 2) {
         let chain = (c.start > lo).then(|| speaker_chain(doc, c.start, lo, cues)).flatten();
         let Some(speaker) = chain.and_then(|ch| doc.span(ch.speaker.0, ch.speaker.1)) else { return Vec::new() };
-        if !verb_form || !super::cues::is_speech(c.lemma) {
+        if !verb_form || !super::cues::is_speech(&doc.lx.quotes, c.lemma) {
             return Vec::new();
         }
         return one(content_to_paragraph(doc, c.end + 1), Some(speaker));
@@ -436,7 +423,7 @@ fn verb(
     let frame = super::phrase::infinitive_frame(doc, c.start).filter(|&v| v > lo);
     let prev = before_verb(doc, frame.unwrap_or(c.start), lo);
     // "they could say goodbye", "he can add a title": what someone might say is no report.
-    if prev.is_some_and(|p| doc.is(p, HYPOTHETICAL)) {
+    if prev.is_some_and(|p| doc.is(p, &doc.lx.quotes.hypothetical)) {
         return Vec::new();
     }
     // "..., adding that ...": the speaker of the previous cue in this sentence, else the subject
@@ -463,7 +450,10 @@ fn verb(
     }
     // Passives: "it was reported that CONTENT" has no speaker we can name; "the plan was
     // announced" reports nothing. ("X was quoted as saying" is read as X's cue.)
-    if prev.is_some_and(|p| doc.is(p, BE)) && !doc.t(c.start).ends_with("ing") && doc.t(c.start) != "quoted" {
+    if prev.is_some_and(|p| doc.is(p, &doc.lx.quotes.be))
+        && !doc.t(c.start).ends_with("ing")
+        && doc.t(c.start) != "quoted"
+    {
         let impersonal = prev.and_then(|p| p.checked_sub(1)).is_some_and(|s| doc.is(s, &["it"]));
         if impersonal {
             if let After::That(a) = after_cue(doc, c.end, hi) {
@@ -505,7 +495,7 @@ fn verb(
     }
     // "Since she endorsed Y, ...", "When he said Z, ...": a subordinate clause ends at its comma.
     let hi = match chain {
-        Some(ch) if ch.start > lo && doc.is(ch.start - 1, SUBORDINATORS) => clause_end(doc, c.end, hi),
+        Some(ch) if ch.start > lo && doc.is(ch.start - 1, &doc.lx.quotes.subordinators) => clause_end(doc, c.end, hi),
         _ => hi,
     };
     // "When asked whether ...", "Asked on Monday why ...": the question, its asker unnamed.
@@ -525,7 +515,10 @@ fn verb(
         return one(Some(content), speaker);
     }
     let ended = if c.lemma == "tell" { after_object(doc, c.end, hi) } else { after_cue(doc, c.end, hi) } == After::End;
-    if !ended || super::cues::is_intent(c.lemma) && !super::cues::is_speech(c.lemma) || c.lemma == "ask" {
+    if !ended
+        || super::cues::is_intent(&doc.lx.quotes, c.lemma) && !super::cues::is_speech(&doc.lx.quotes, c.lemma)
+        || c.lemma == "ask"
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -534,7 +527,7 @@ fn verb(
         // fragments; "For years, the envoy noted, the country has ...": an opening adverbial is
         // not content.
         // "That was, she said, the hardest winter": after a verb the rest is its complement.
-        let verb_before = chain.start >= lo + 2 && doc.is(chain.start - 2, VERBISH);
+        let verb_before = chain.start >= lo + 2 && doc.is(chain.start - 2, &doc.lx.quotes.verbish);
         let rest = attribution_end(doc, c.end, hi).and_then(|comma| {
             continuation(doc, comma + 1, hi)
                 .or_else(|| verb_before.then(|| content_to_end(doc, comma + 1, hi)).flatten())
@@ -551,13 +544,14 @@ fn verb(
         let first = if doc.is(lo, &["but", "and", "yet", "so"]) { lo + 1 } else { lo };
         let clause = (first..chain.start - 1).any(|j| finite(doc, j) || past_tense(doc, j));
         let adverbial = !clause
-            && (doc.is(first, PREPOSITIONS)
-                || doc.is(first, SUBORDINATORS)
+            && (doc.is(first, &doc.lx.quotes.prepositions)
+                || doc.is(first, &doc.lx.quotes.subordinators)
                 || doc.is(first, &["instead"])
                 || is_adverb(doc, first)
                 || doc.t(first).ends_with("ing"));
         let verb_in_subject = (chain.speaker.0..chain.speaker.1).any(|j| verbish(doc, j));
-        let opening = rest.is_some() && (doc.is(lo, PREPOSITIONS) || doc.is(lo, ADVERBIAL) || is_adverb(doc, lo));
+        let opening = rest.is_some()
+            && (doc.is(lo, &doc.lx.quotes.prepositions) || doc.is(lo, &doc.lx.quotes.adverbial) || is_adverb(doc, lo));
         if !nominal && !adverbial && !opening && !verb_in_subject {
             out.extend(one(content_before(doc, lo, chain.start - 1), speaker));
         }
@@ -591,12 +585,6 @@ fn as_reported(doc: &Doc, c: Cue, lo: usize, hi: usize, chain: Option<Chain>) ->
     Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(c.start, c.end), speaker })
 }
 
-// `HYPOTHETICAL`: resources/lexicon/en/quotes/hypothetical.txt
-use dateline_lexicon::en::quotes::HYPOTHETICAL;
-
-// `SUBORDINATORS`: resources/lexicon/en/quotes/subordinators.txt
-use dateline_lexicon::en::quotes::SUBORDINATORS;
-
 /// The end of a clause that closes at its first comma (or the sentence end `hi`).
 fn clause_end(doc: &Doc, from: usize, hi: usize) -> usize {
     (from..hi).find(|&j| doc.t(j) == ",").unwrap_or(hi)
@@ -608,13 +596,17 @@ fn attribution_end(doc: &Doc, from: usize, hi: usize) -> Option<usize> {
     while j < hi && j - from < 6 && doc.is_word(j) {
         j += 1;
     }
-    (j < hi && doc.t(j) == "," && (j == from || doc.is(from, ADVERBIAL) || is_adverb(doc, from))).then_some(j)
+    (j < hi && doc.t(j) == "," && (j == from || doc.is(from, &doc.lx.quotes.adverbial) || is_adverb(doc, from)))
+        .then_some(j)
 }
 
 /// The token before the verb at `start`, past auxiliaries and adverbs ("has also said").
 fn before_verb(doc: &Doc, start: usize, lo: usize) -> Option<usize> {
     let mut p = start;
-    while p > lo && doc.is_word(p - 1) && (doc.is(p - 1, AUXILIARIES) && !doc.is(p - 1, BE) || is_adverb(doc, p - 1)) {
+    while p > lo
+        && doc.is_word(p - 1)
+        && (doc.is(p - 1, &doc.lx.quotes.auxiliaries) && !doc.is(p - 1, &doc.lx.quotes.be) || is_adverb(doc, p - 1))
+    {
         p -= 1;
     }
     (p > lo).then(|| p - 1)
@@ -624,11 +616,11 @@ fn before_verb(doc: &Doc, start: usize, lo: usize) -> Option<usize> {
 /// met ... and said"), past an opening adverbial ("On Monday, ..."). Nothing else is guessed.
 pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span> {
     let mut a = lo;
-    if doc.is(a, ADVERBIAL) || is_adverb(doc, a) {
+    if doc.is(a, &doc.lx.quotes.adverbial) || is_adverb(doc, a) {
         a = (a..upto.min(a + 8)).find(|&j| doc.t(j) == ",")? + 1;
     } else if doc.is_cap(a)
         && doc.t(a).len() > 4
-        && (doc.t(a).ends_with("ing") || doc.t(a).ends_with("ed") && doc.is(a + 1, PREPOSITIONS))
+        && (doc.t(a).ends_with("ing") || doc.t(a).ends_with("ed") && doc.is(a + 1, &doc.lx.quotes.prepositions))
     {
         // ("Asked about the ruling, she said ...": a past participle and its preposition too.)
         // "Talking to the station's evening programme, he declined ...": an opening participle
@@ -642,7 +634,9 @@ pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span
         // "the harbour chief appreciated ...": a definite noun phrase of a few words right
         // before a verb is the subject.
         let verb = (a + 2..upto.min(a + 6)).find(|&j| !doc.is_word(j) || super::doc::verbish(doc, j))?;
-        let nouns = (a + 1..verb).all(|j| doc.is_word(j) && !doc.is(j, CLAUSE_WORDS) && !doc.is(j, PREPOSITIONS));
+        let nouns = (a + 1..verb).all(|j| {
+            doc.is_word(j) && !doc.is(j, &doc.lx.quotes.clause_words) && !doc.is(j, &doc.lx.quotes.prepositions)
+        });
         return (nouns && doc.is_word(verb) && super::doc::verbish(doc, verb)).then(|| doc.span(a, verb)).flatten();
     }
     if doc.is(a, &["a", "an", "this", "that", "these", "those", "it", "in", "but", "and", "so"]) {
@@ -657,7 +651,7 @@ pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span
     let ends = doc.t(b) == ","
         || doc.is_word(b)
             && !doc.is_cap(b)
-            && (predicate(doc, b) || is_adverb(doc, b) || doc.is(b, AUXILIARIES) || cue_like(doc, b));
+            && (predicate(doc, b) || is_adverb(doc, b) || doc.is(b, &doc.lx.quotes.auxiliaries) || cue_like(doc, b));
     // "Chile's central bank": a possessive name is the subject's determiner, not the subject.
     let possessive = b > a && {
         let last = doc.t(b - 1);
@@ -668,7 +662,7 @@ pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span
 
 /// Whether token `j` is a verb of saying in any form ("declared", "told").
 fn cue_like(doc: &Doc, j: usize) -> bool {
-    super::cues::lemma(doc.t(j)).is_some()
+    super::cues::lemma(doc.lx, doc.t(j)).is_some()
 }
 
 /// The content a cue verb reports after it, by the verb's frame: "that" and a clause; a bare
@@ -676,18 +670,18 @@ fn cue_like(doc: &Doc, j: usize) -> bool {
 /// verb for verbs of intent ("plans to run", "wants voters to know"); a question after "asked".
 fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     use super::cues::{is_intent, is_object, is_speech, takes_bare_content};
-    if is_object(c.lemma) {
+    if is_object(&doc.lx.quotes, c.lemma) {
         // "demanded that the board be dissolved": a that-clause is the content itself.
         if let After::That(a) = after_cue(doc, c.end, hi) {
             return content_to_end(doc, a, hi);
         }
         return object(doc, c.end, hi);
     }
-    if is_intent(c.lemma) || matches!(c.lemma, "urge" | "ask" | "call on") {
+    if is_intent(&doc.lx.quotes, c.lemma) || matches!(c.lemma, "urge" | "ask" | "call on") {
         if let Some(a) = infinitive(doc, c, hi) {
             return content_to_end(doc, a, hi);
         }
-        if !is_speech(c.lemma) {
+        if !is_speech(&doc.lx.quotes, c.lemma) {
             return None;
         }
     }
@@ -701,20 +695,17 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
         }
     }
     let after = if c.lemma == "tell" { after_object(doc, c.end, hi) } else { after_cue(doc, c.end, hi) };
-    let verb_form = super::cues::bare_clause_form(doc.t(c.start), c.lemma);
+    let verb_form = super::cues::bare_clause_form(&doc.lx.quotes, doc.t(c.start), c.lemma);
     match after {
         After::That(a) => content_to_end(doc, a, hi),
-        After::Bare(a) if takes_bare_content(c.lemma) => content_to_end(doc, a, hi),
+        After::Bare(a) if takes_bare_content(&doc.lx.quotes, c.lemma) => content_to_end(doc, a, hi),
         After::Bare(a) if verb_form && clause_like(doc, a, hi) && !doc.is(a, &["a", "an"]) => {
             content_to_end(doc, a, hi)
         }
-        After::Bare(_) if verb_form && super::cues::object_too(c.lemma) => object(doc, c.end, hi),
+        After::Bare(_) if verb_form && super::cues::object_too(&doc.lx.quotes, c.lemma) => object(doc, c.end, hi),
         _ => None,
     }
 }
-
-// `OBJECT_END`: resources/lexicon/en/quotes/object-end.txt
-use dateline_lexicon::en::quotes::OBJECT_END;
 
 /// The object of a verb of stance, to the end of its clause: "criticised [the plan for its cost]".
 fn object(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
@@ -722,12 +713,16 @@ fn object(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
     while a < hi && is_adverb(doc, a) {
         a += 1;
     }
-    if !doc.is_word(a) || doc.is(a, PREPOSITIONS) || doc.is(a, ADVERBIAL) || doc.is(a, &["that", "it", "them"]) {
+    if !doc.is_word(a)
+        || doc.is(a, &doc.lx.quotes.prepositions)
+        || doc.is(a, &doc.lx.quotes.adverbial)
+        || doc.is(a, &["that", "it", "them"])
+    {
         return None;
     }
     let mut e = a;
     while e < hi && !matches!(doc.t(e), ";" | ":" | "(" | "\u{2014}") {
-        if doc.t(e) == "," && (doc.is(e + 1, OBJECT_END) || doc.t(e + 1).ends_with("ing")) {
+        if doc.t(e) == "," && (doc.is(e + 1, &doc.lx.quotes.object_end) || doc.t(e + 1).ends_with("ing")) {
             break;
         }
         // "endorsed Smith last week and has campaigned with him": a second verb, not the object.
@@ -743,10 +738,8 @@ fn object(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
 /// "plans to run", "urged lawmakers to act", "wants the court to rule": where the infinitive (or
 /// its subject) starts.
 fn infinitive(doc: &Doc, c: Cue, hi: usize) -> Option<usize> {
-    // `WEEKDAYS`: resources/lexicon/en/quotes/weekdays.txt
-    use dateline_lexicon::en::quotes::WEEKDAYS;
     let mut a = c.end;
-    while a < hi && (doc.is(a, &["not", "also", "again"]) || is_adverb(doc, a) || doc.is(a, WEEKDAYS)) {
+    while a < hi && (doc.is(a, &["not", "also", "again"]) || is_adverb(doc, a) || doc.is(a, &doc.lx.quotes.weekdays)) {
         a += 1;
     }
     // "vowed to "take the fight" to ...": the verb may open a quoted phrase.
@@ -767,9 +760,7 @@ fn infinitive(doc: &Doc, c: Cue, hi: usize) -> Option<usize> {
 
 /// "asked (reporters) whether CONTENT": the question, up to a comma or the sentence end.
 fn question(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
-    // `WH`: resources/lexicon/en/quotes/wh.txt
-    use dateline_lexicon::en::quotes::WH;
-    let w = (from..hi.min(from + 6)).take_while(|&j| doc.is_word(j)).find(|&j| doc.is(j, WH))?;
+    let w = (from..hi.min(from + 6)).take_while(|&j| doc.is_word(j)).find(|&j| doc.is(j, &doc.lx.quotes.wh))?;
     let mut e = w + 1;
     while e < hi && !matches!(doc.t(e), "," | ";" | "." | "?" | "!") && !doc.is_mark(e) {
         e += 1;
@@ -792,11 +783,13 @@ fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
         || matches!(doc.t(b), "," | "." | "!" | "?") && (doc.t(b) == "," || b + 1 >= hi)
         || doc.is(b, &["who", "whose"])
         || placed(doc, b, hi);
-    let speaker_like =
-        name_like(doc, a, b) || doc.is(a, &["the", "he", "she"]) || doc.is(a, QUANTIFIERS) || described_name(doc, a, b);
+    let speaker_like = name_like(doc, a, b)
+        || doc.is(a, &["the", "he", "she"])
+        || doc.is(a, &doc.lx.quotes.quantifiers)
+        || described_name(doc, a, b);
     // "X, a lawmaker, said the terms were weak": a clause after the cue is its content, not
     // an inverted speaker.
-    let clause = (a..b).any(|j| doc.is(j, VERBISH));
+    let clause = (a..b).any(|j| doc.is(j, &doc.lx.quotes.verbish));
     if !ends || !speaker_like || clause {
         return None;
     }
@@ -827,11 +820,13 @@ fn described_name(doc: &Doc, a: usize, b: usize) -> bool {
     tail >= 2
         && described > a
         && described - a <= 4
-        && (a..described).all(|j| doc.is_word(j) && !doc.is(j, PREPOSITIONS) && !doc.is(j, VERBISH) && !verbish(doc, j))
+        && (a..described).all(|j| {
+            doc.is_word(j)
+                && !doc.is(j, &doc.lx.quotes.prepositions)
+                && !doc.is(j, &doc.lx.quotes.verbish)
+                && !verbish(doc, j)
+        })
 }
-
-// `QUANTIFIERS`: resources/lexicon/en/quotes/quantifiers.txt
-use dateline_lexicon::en::quotes::QUANTIFIERS;
 
 /// Words that open a clause after a hearer ("told his advisers *the* plan would fail").
 const CLAUSE_OPENERS: &[&str] = &["the", "a", "an", "he", "she", "they", "it", "we", "i", "his", "her", "their"];
@@ -845,7 +840,12 @@ fn after_object(doc: &Doc, from: usize, hi: usize) -> After {
                 // "told a town hall in Salem that", "told his advisers as ...": a common-noun
                 // hearer of a few words.
                 j += 1;
-                while j < hi && j - a < 8 && doc.is_word(j) && !doc.is(j, ADVERBIAL) && !doc.is(j, &["that"]) {
+                while j < hi
+                    && j - a < 8
+                    && doc.is_word(j)
+                    && !doc.is(j, &doc.lx.quotes.adverbial)
+                    && !doc.is(j, &["that"])
+                {
                     // "told his advisers the plan would fail": a clause after the hearer.
                     if j > a + 1 && doc.is(j, CLAUSE_OPENERS) && clause_like(doc, j, hi) {
                         return After::Bare(j);

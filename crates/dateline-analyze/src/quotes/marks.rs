@@ -84,7 +84,7 @@ fn trimmed(text: &str, a: usize, b: usize) -> Option<Span> {
 }
 
 /// Every quoted region of `text`, in order.
-pub(super) fn regions(text: &str) -> Vec<Region> {
+pub(super) fn regions(text: &str, lx: &crate::Lexicon) -> Vec<Region> {
     let mut out: Vec<Region> = Vec::new();
     let nl = newlines(text);
     // (mark offset, content start) of the quote being read.
@@ -125,7 +125,7 @@ pub(super) fn regions(text: &str) -> Vec<Region> {
                 // paragraph closes it with an attribution of its own.
                 if out.last().is_some_and(|r| r.continues) {
                     drop_continued(&mut out);
-                } else if let Some(region) = closed_by_attribution(text, open, start, para) {
+                } else if let Some(region) = closed_by_attribution(text, open, start, para, lx) {
                     out.push(region);
                 }
             }
@@ -152,15 +152,13 @@ pub(super) fn regions(text: &str) -> Vec<Region> {
     if let Some((open, start)) = pending {
         if out.last().is_some_and(|r| r.continues) {
             drop_continued(&mut out);
-        } else if let Some(region) = closed_by_attribution(text, open, start, paragraph_end(&nl, text.len(), start)) {
+        } else if let Some(region) = closed_by_attribution(text, open, start, paragraph_end(&nl, text.len(), start), lx)
+        {
             out.push(region);
         }
     }
     out
 }
-
-// `ATTRIBUTION_VERBS`: resources/lexicon/en/quotes/attribution-verbs.txt
-use dateline_lexicon::en::quotes::ATTRIBUTION_VERBS;
 
 /// The most words an attribution after the lost closer may have: `, the deputy minister said on Monday.`
 const ATTRIBUTION_WORDS: usize = 8;
@@ -169,7 +167,7 @@ const ATTRIBUTION_WORDS: usize = 8;
 /// (`"The plan will fail. It is too late, he told reporters.`): the closer was lost in typing,
 /// and the quote runs to the comma before the attribution. Only a mark that opens its paragraph
 /// and a short final clause holding a verb of saying count; anything else stays dropped.
-fn closed_by_attribution(text: &str, open: usize, start: usize, para: usize) -> Option<Region> {
+fn closed_by_attribution(text: &str, open: usize, start: usize, para: usize, lx: &crate::Lexicon) -> Option<Region> {
     let line_start = text.get(..open)?.rfind('\n').map_or(0, |n| n + 1);
     if !text.get(line_start..open)?.trim().is_empty() || start >= para {
         return None;
@@ -178,7 +176,7 @@ fn closed_by_attribution(text: &str, open: usize, start: usize, para: usize) -> 
     let body = body.strip_suffix('.')?;
     let comma = body.rfind(',')?;
     let tail: Vec<&str> = body.get(comma + 1..)?.split_whitespace().collect();
-    let cue = tail.iter().position(|w| ATTRIBUTION_VERBS.contains(w))?;
+    let cue = tail.iter().position(|w| lx.quotes.attribution_verbs.contains(w))?;
     let speaker = tail.get(..cue)?;
     let plausible = (1..=4).contains(&speaker.len())
         && tail.len() <= ATTRIBUTION_WORDS
@@ -209,48 +207,53 @@ fn drop_continued(out: &mut Vec<Region>) {
 mod tests {
     use super::*;
 
-    fn contents(text: &str) -> Vec<&str> {
-        regions(text).iter().map(|r| &text[r.content.0..r.content.1]).collect()
+    fn contents<'a>(text: &'a str, lx: &crate::Lexicon) -> Vec<&'a str> {
+        regions(text, lx).iter().map(|r| &text[r.content.0..r.content.1]).collect()
     }
 
     #[test]
     fn straight_and_curly() {
-        assert_eq!(contents("He said \"yes, we will\" and left."), ["yes, we will"]);
-        assert_eq!(contents("\u{201C}No,\u{201D} she said. \u{201C}Never.\u{201D}"), ["No,", "Never."]);
-        assert_eq!(contents("\u{00AB} Assez \u{00BB}, a-t-il dit."), ["Assez"]);
+        let lx = crate::Lexicon::embedded_static();
+        assert_eq!(contents("He said \"yes, we will\" and left.", lx), ["yes, we will"]);
+        assert_eq!(contents("\u{201C}No,\u{201D} she said. \u{201C}Never.\u{201D}", lx), ["No,", "Never."]);
+        assert_eq!(contents("\u{00AB} Assez \u{00BB}, a-t-il dit.", lx), ["Assez"]);
     }
 
     #[test]
     fn apostrophes_do_not_pair() {
+        let lx = crate::Lexicon::embedded_static();
         let t = "\"The United States' contingent isn't leaving,\" she said. 'Fine' he said.";
-        assert_eq!(contents(t), ["The United States' contingent isn't leaving,"]);
+        assert_eq!(contents(t, lx), ["The United States' contingent isn't leaving,"]);
     }
 
     #[test]
     fn multi_paragraph() {
+        let lx = crate::Lexicon::embedded_static();
         let t = "\"First part of it.\n\n\"Second part,\" he said.";
-        let r = regions(t);
-        assert_eq!(contents(t), ["First part of it.", "Second part,"]);
+        let r = regions(t, lx);
+        assert_eq!(contents(t, lx), ["First part of it.", "Second part,"]);
         assert!(r[0].continues && !r[1].continues);
     }
 
     #[test]
     fn a_lost_closer_before_a_final_attribution_is_restored() {
+        let lx = crate::Lexicon::embedded_static();
         let t = "\"The plan will fail. It is too late, he told reporters on Monday.\n\nHe left.";
-        assert_eq!(contents(t), ["The plan will fail. It is too late,"]);
+        assert_eq!(contents(t, lx), ["The plan will fail. It is too late,"]);
         let t = "\"The plan will fail, he said.\n\nShe said \"yes\" at once.";
-        assert_eq!(contents(t), ["The plan will fail,", "yes"]);
+        assert_eq!(contents(t, lx), ["The plan will fail,", "yes"]);
         // Mid-paragraph openers and final clauses without a verb of saying stay dropped.
-        assert!(contents("He spoke. \"The plan will fail, he told reporters.\n\nNext.").is_empty());
-        assert!(contents("\"The plan will fail, as everyone knows.\n\nNext.").is_empty());
-        assert!(contents("\"The plan, which he said was late, will fail.\n\nNext.").is_empty());
+        assert!(contents("He spoke. \"The plan will fail, he told reporters.\n\nNext.", lx).is_empty());
+        assert!(contents("\"The plan will fail, as everyone knows.\n\nNext.", lx).is_empty());
+        assert!(contents("\"The plan, which he said was late, will fail.\n\nNext.", lx).is_empty());
     }
 
     #[test]
     fn unclosed_quote_is_dropped_alone() {
+        let lx = crate::Lexicon::embedded_static();
         let t = "\"Lost opener here.\n\nNew paragraph. \"Fine,\" she said.";
-        assert_eq!(contents(t), ["Fine,"]);
-        assert_eq!(contents("He is 6'2\" tall. \"Yes,\" he said."), ["Yes,"]);
-        assert_eq!(contents("''Fine,'' he said. It's ``odd''."), ["Fine,", "odd"]);
+        assert_eq!(contents(t, lx), ["Fine,"]);
+        assert_eq!(contents("He is 6'2\" tall. \"Yes,\" he said.", lx), ["Yes,"]);
+        assert_eq!(contents("''Fine,'' he said. It's ``odd''.", lx), ["Fine,", "odd"]);
     }
 }

@@ -9,6 +9,7 @@
 //! token beyond the cue lookup.
 
 mod cues;
+pub(crate) use cues::Tables as CueTables;
 mod direct;
 mod doc;
 mod indirect;
@@ -57,7 +58,9 @@ pub const QUOTE_CONTENT_SLACK: usize = 64 * 1024;
 /// Finds direct, indirect and partial quotes in `text` and resolves their speakers to `entities`.
 ///
 /// `sentences` are the article's sentence spans (from `dateline_text::segment::sentences`).
-/// Never panics; every span returned slices `text` on char boundaries.
+/// Never panics; every span returned slices `text` on char boundaries. The word lists are the
+/// embedded English set; [`analyze`](fn@crate::analyze) reads those of its
+/// [`Resources`](crate::Resources) (`find_quotes_with` names a set).
 pub fn find_quotes(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Quote> {
     find_quotes_bounded(text, sentences, entities).0
 }
@@ -66,7 +69,12 @@ pub fn find_quotes(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Q
 /// ([`MAX_SENTENCE_TOKENS`]), a content cut ([`MAX_QUOTE_CONTENT_BYTES`]) or quotes past the
 /// article's budget ([`QUOTES_BASE`]).
 pub fn find_quotes_bounded(text: &str, sentences: &[Span], entities: &[Entity]) -> (Vec<Quote>, bool) {
-    find_quotes_in(text, &TokenTable::new(text), sentences, entities)
+    find_quotes_in(text, &TokenTable::new(text), sentences, entities, crate::Lexicon::embedded_static())
+}
+
+/// [`find_quotes`] with the word lists of `lexicon` (`resources.lexicon`).
+pub fn find_quotes_with(text: &str, sentences: &[Span], entities: &[Entity], lexicon: &crate::Lexicon) -> Vec<Quote> {
+    find_quotes_in(text, &TokenTable::with_lists(text, &lexicon.text), sentences, entities, lexicon).0
 }
 
 /// [`find_quotes_bounded`] over the article's token table (`TokenTable::new(text)`).
@@ -75,11 +83,12 @@ pub(crate) fn find_quotes_in(
     table: &TokenTable,
     sentences: &[Span],
     entities: &[Entity],
+    lx: &crate::Lexicon,
 ) -> (Vec<Quote>, bool) {
-    let doc = doc::Doc::with_tokens(text, std::borrow::Cow::Borrowed(table.tokens()), sentences);
+    let doc = doc::Doc::with_tokens(text, std::borrow::Cow::Borrowed(table.tokens()), sentences, lx);
     let mut cut = doc.windowed;
     let cues = phrase::cues(&doc);
-    let regions = marks::regions(text);
+    let regions = marks::regions(text, lx);
     let quoted = indirect::quoted_tokens(&doc, &regions);
     let (mut found, used) = direct::find(&doc, &regions, &cues);
     indirect::trim_clauses(&doc, &quoted, &cues, &mut found);
@@ -90,10 +99,10 @@ pub(crate) fn find_quotes_in(
     found.extend(indirect.iter().copied());
     let mut partials = partial::find(&doc, &regions, &cues, &found);
     // ... and is also the speaker's own words, reported on their own.
-    partials.extend(partial::inside_reported(text, &regions, &indirect));
+    partials.extend(partial::inside_reported(text, &regions, &indirect, lx));
     // The possessive frame first: of two readings of one phrase, the first is kept below.
-    let mut possessed = partial::possessed(text);
-    possessed.extend(partial::named(text));
+    let mut possessed = partial::possessed(text, lx);
+    possessed.extend(partial::named(text, lx));
     let at = found.len();
     found.extend(partials);
     found.splice(at..at, possessed);
@@ -101,7 +110,7 @@ pub(crate) fn find_quotes_in(
         opened_by_a_mark(text, f);
     }
     // Titles of shows and works, and markup values, are nobody's words.
-    found.retain(|f| !not_speech::is_not_speech(text, f));
+    found.retain(|f| !not_speech::is_not_speech(text, f, lx));
     found.sort_by_key(|f| (f.content.0, f.content.1));
     found.dedup_by(|b, a| a.content == b.content);
     for f in &mut found {
@@ -111,7 +120,7 @@ pub(crate) fn find_quotes_in(
         }
     }
     found.dedup_by(|b, a| a.content == b.content);
-    let resolver = speaker::Resolver::new(entities, &regions).with_reported(indirect.iter().map(|i| i.content));
+    let resolver = speaker::Resolver::new(entities, &regions, lx).with_reported(indirect.iter().map(|i| i.content));
     // "Name: ..." at a paragraph start (cue: the colon) is a speaker only when the name is one the
     // entities stage found; otherwise it is a section head ("Morning Briefing: ...") or an interviewer.
     found.retain(|f| {
@@ -132,7 +141,7 @@ pub(crate) fn find_quotes_in(
         keep += 1;
     }
     found.truncate(keep);
-    (speaker::to_quotes(text, &resolver, found), cut)
+    (speaker::to_quotes(text, &resolver, found, lx), cut)
 }
 
 /// `telling reporters that "The plan failed.`: reported content that opens with a quote mark

@@ -7,9 +7,6 @@ use dateline_text::Span;
 use super::Found;
 use crate::QuoteKind;
 
-// `TITLE_SMALL_WORDS`: resources/lexicon/en/quotes/title-small-words.txt
-use dateline_lexicon::en::quotes::TITLE_SMALL_WORDS;
-
 /// Marks that may open a quoted title (straight, curly, doubled single and angled).
 const QUOTE_CHARS: &[char] =
     &['"', '\'', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '\u{201e}', '\u{ab}', '\u{bb}'];
@@ -17,16 +14,15 @@ const QUOTE_CHARS: &[char] =
 /// The most words a quoted title may have.
 const TITLE_WORDS: usize = 6;
 
-// `TITLE_FRAMES`: resources/lexicon/en/quotes/title-frames.txt
-use dateline_lexicon::en::quotes::TITLE_FRAMES;
-
 /// Whether the quote `f` (direct or partial) is a title or a markup value, not speech.
-pub(super) fn is_not_speech(text: &str, f: &Found) -> bool {
+pub(super) fn is_not_speech(text: &str, f: &Found, lx: &crate::Lexicon) -> bool {
     if f.kind == QuoteKind::Indirect {
         return false;
     }
     let Some(content) = text.get(f.content.0..f.content.1) else { return false };
-    !content.chars().any(char::is_alphabetic) || markup_value(text, f.content) || framed_title(text, f.content, content)
+    !content.chars().any(char::is_alphabetic)
+        || markup_value(text, f.content)
+        || framed_title(text, f.content, content, lx)
 }
 
 /// `id="..."`: the opening mark follows an equals sign.
@@ -38,7 +34,7 @@ fn markup_value(text: &str, content: Span) -> bool {
 
 /// A title-case phrase of a few words, right after a preposition, a possessive or a verb of
 /// writing or telling (`on NBC's "Meet the Nation,"`).
-fn framed_title(text: &str, content: Span, inner: &str) -> bool {
+fn framed_title(text: &str, content: Span, inner: &str, lx: &crate::Lexicon) -> bool {
     let words: Vec<&str> = inner
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -48,7 +44,7 @@ fn framed_title(text: &str, content: Span, inner: &str) -> bool {
         return false;
     }
     let capitalised = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    let small = |w: &str| TITLE_SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w));
+    let small = |w: &str| lx.quotes.title_small_words.iter().any(|s| s.eq_ignore_ascii_case(w));
     let title_case = capitalised(words[0])
         && words.iter().all(|w| capitalised(w) || small(w))
         && words.iter().filter(|w| capitalised(w)).count() >= 2.min(words.len());
@@ -60,7 +56,7 @@ fn framed_title(text: &str, content: Span, inner: &str) -> bool {
     let before = before.trim_end_matches(|c: char| c.is_whitespace() || QUOTE_CHARS.contains(&c));
     let prev = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
     let possessive = prev.ends_with("'s") || prev.ends_with("\u{2019}s");
-    possessive || TITLE_FRAMES.iter().any(|w| w.eq_ignore_ascii_case(prev))
+    possessive || lx.quotes.title_frames.iter().any(|w| w.eq_ignore_ascii_case(prev))
 }
 
 #[cfg(test)]
@@ -74,28 +70,30 @@ mod tests {
 
     #[test]
     fn titles_after_a_frame_are_not_speech() {
+        let lx = crate::Lexicon::embedded_static();
         let t = "Mensah said on Harbour TV's \"Meet the Nation,\" that the port would close.";
-        assert!(is_not_speech(t, &partial(t, "Meet the Nation,")));
+        assert!(is_not_speech(t, &partial(t, "Meet the Nation,"), lx));
         let t = "\"The port will close,\" Boateng told \"Morning Harbour.\"";
-        assert!(is_not_speech(t, &partial(t, "Morning Harbour.")));
+        assert!(is_not_speech(t, &partial(t, "Morning Harbour."), lx));
         let t = "Mensah said on ''The Late Show With Ama Boateng'' last month.";
-        assert!(is_not_speech(t, &partial(t, "The Late Show With Ama Boateng")));
+        assert!(is_not_speech(t, &partial(t, "The Late Show With Ama Boateng"), lx));
         let t = "\"The port will close,\" Boateng told \"Morning Harbour.\"";
-        assert!(is_not_speech(t, &partial(t, "Morning Harbour.")));
+        assert!(is_not_speech(t, &partial(t, "Morning Harbour."), lx));
         // Speech in title case after a cue is still speech when it is not framed.
         let t = "The mayor called the plan \"A Disgrace\" on Monday.";
-        assert!(!is_not_speech(t, &partial(t, "A Disgrace")));
+        assert!(!is_not_speech(t, &partial(t, "A Disgrace"), lx));
         // Ordinary quoted words after a preposition are speech.
         let t = "She spoke of \"a very hard year for the town.\"";
-        assert!(!is_not_speech(t, &partial(t, "a very hard year for the town.")));
+        assert!(!is_not_speech(t, &partial(t, "a very hard year for the town."), lx));
     }
 
     #[test]
     fn markup_values_and_numbers_are_not_speech() {
+        let lx = crate::Lexicon::embedded_static();
         let t = "<post id=\"771156940\" author=\"@harbourdesk\">The ferry is late.</post>";
-        assert!(is_not_speech(t, &partial(t, "771156940")));
-        assert!(is_not_speech(t, &partial(t, "@harbourdesk")));
+        assert!(is_not_speech(t, &partial(t, "771156940"), lx));
+        assert!(is_not_speech(t, &partial(t, "@harbourdesk"), lx));
         let t = "He said \"no\" twice.";
-        assert!(!is_not_speech(t, &partial(t, "no")));
+        assert!(!is_not_speech(t, &partial(t, "no"), lx));
     }
 }

@@ -4,26 +4,11 @@
 
 use dateline_text::Span;
 
-use super::doc::{Doc, CLAUSE_WORDS};
+use super::doc::Doc;
 use super::indirect::content_to_end;
-use super::phrase::{finite, is_adverb, Cue, ADVERBIAL, BE, PREPOSITIONS};
+use super::phrase::{finite, is_adverb, Cue};
 use super::Found;
 use crate::QuoteKind;
-
-// `NOUN_CUES`: resources/lexicon/en/quotes/noun-cues.txt
-use dateline_lexicon::en::quotes::NOUN_CUES;
-
-// `NOUN_DETERMINERS`: resources/lexicon/en/quotes/noun-determiners.txt
-use dateline_lexicon::en::quotes::NOUN_DETERMINERS;
-
-// `NOUN_PREPOSITIONS`: resources/lexicon/en/quotes/noun-prepositions.txt
-use dateline_lexicon::en::quotes::NOUN_PREPOSITIONS;
-
-// `GAP_VERBS`: resources/lexicon/en/quotes/gap-verbs.txt
-use dateline_lexicon::en::quotes::GAP_VERBS;
-
-// `THAT_SUBJECTS`: resources/lexicon/en/quotes/that-subjects.txt
-use dateline_lexicon::en::quotes::THAT_SUBJECTS;
 
 /// Noun cues in the sentence `[lo, hi)`: "the senator's claim that CONTENT", "a claim by the
 /// senator that CONTENT", "amid fears that CONTENT". The speaker is the possessor or the "by"
@@ -35,7 +20,7 @@ pub(super) fn noun_cues(doc: &Doc, lo: usize, hi: usize, cues: &[Option<Cue>], q
     let mut k = lo + 1;
     while k + 1 < hi {
         // The word after the noun first: it rules out almost every token at the cost of one compare.
-        let candidate = doc.is(k + 1, &["that", "by", "from"]) && doc.is(k, NOUN_CUES);
+        let candidate = doc.is(k + 1, &["that", "by", "from"]) && doc.is(k, &doc.lx.quotes.noun_cues);
         if !candidate || cues.get(k).is_some_and(Option::is_some) || quoted.get(k) == Some(&true) {
             k += 1;
             continue;
@@ -51,7 +36,7 @@ pub(super) fn noun_cues(doc: &Doc, lo: usize, hi: usize, cues: &[Option<Cue>], q
                 k += 1;
                 continue;
             };
-            let ok = t > k + 2 && (doc.is_cap(k + 2) || doc.is(k + 2, NOUN_DETERMINERS));
+            let ok = t > k + 2 && (doc.is_cap(k + 2) || doc.is(k + 2, &doc.lx.quotes.noun_determiners));
             if !ok {
                 k += 1;
                 continue;
@@ -91,9 +76,9 @@ fn noun_cue(
     let plural = doc.t(k).ends_with('s');
     let (speaker, np) = if possessor(doc, p) {
         (possessor_span(doc, lo, p), possessor_start(doc, lo, p))
-    } else if doc.is(p, NOUN_DETERMINERS) {
+    } else if doc.is(p, &doc.lx.quotes.noun_determiners) {
         (None, p)
-    } else if plural && (doc.is(p, NOUN_PREPOSITIONS) || cues.get(p).is_some_and(Option::is_some)) {
+    } else if plural && (doc.is(p, &doc.lx.quotes.noun_prepositions) || cues.get(p).is_some_and(Option::is_some)) {
         (None, p + 1)
     } else {
         return None;
@@ -106,8 +91,8 @@ fn noun_cue(
     }
     // ... or is the subject of a clause ("said that Lee's claim that ... is false").
     // A cleft ("it was a concern that Lee would echo") is a relative clause.
-    let cleft = np >= lo + 2 && doc.is(np - 1, BE) && doc.is(np - 2, &["it", "this", "that"]);
-    if s == np || cleft || doc.is(np - 1, CLAUSE_WORDS) || doc.is(np - 1, &["whether", "if"]) {
+    let cleft = np >= lo + 2 && doc.is(np - 1, &doc.lx.quotes.be) && doc.is(np - 2, &["it", "this", "that"]);
+    if s == np || cleft || doc.is(np - 1, &doc.lx.quotes.clause_words) || doc.is(np - 1, &["whether", "if"]) {
         return None;
     }
     let a = that + 1;
@@ -131,13 +116,13 @@ fn noun_cue(
 fn is_modifier(doc: &Doc, p: usize) -> bool {
     doc.is_word(p)
         && !doc.is_cap(p)
-        && !doc.is(p, NOUN_DETERMINERS)
-        && !doc.is(p, NOUN_PREPOSITIONS)
+        && !doc.is(p, &doc.lx.quotes.noun_determiners)
+        && !doc.is(p, &doc.lx.quotes.noun_prepositions)
         && !possessor(doc, p)
-        && !doc.is(p, PREPOSITIONS)
-        && !doc.is(p, CLAUSE_WORDS)
+        && !doc.is(p, &doc.lx.quotes.prepositions)
+        && !doc.is(p, &doc.lx.quotes.clause_words)
         && !finite(doc, p)
-        && !doc.is(p, BE)
+        && !doc.is(p, &doc.lx.quotes.be)
 }
 
 /// Whether token `p` is a possessor: a possessive pronoun or a word with "'s" (or a plural's "'").
@@ -184,18 +169,24 @@ fn possessor_span(doc: &Doc, lo: usize, p: usize) -> Option<Span> {
 /// plan will fail") rather than a relative one ("the claim that he made", "the report that was
 /// released"): a subject, then within a few words a finite verb with something after it.
 fn complement(doc: &Doc, a: usize, hi: usize) -> bool {
-    if !doc.is_word(a) || finite(doc, a) || doc.is(a, BE) || doc.is(a, PREPOSITIONS) || doc.is(a, CLAUSE_WORDS) {
+    if !doc.is_word(a)
+        || finite(doc, a)
+        || doc.is(a, &doc.lx.quotes.be)
+        || doc.is(a, &doc.lx.quotes.prepositions)
+        || doc.is(a, &doc.lx.quotes.clause_words)
+    {
         return false;
     }
     let lower_verb = |j: usize| {
         let t = doc.t(j);
-        !doc.is_cap(j) && (t.len() > 3 && t.ends_with("ed") || super::cues::lemma(t).is_some() && !t.ends_with("ing"))
+        !doc.is_cap(j)
+            && (t.len() > 3 && t.ends_with("ed") || super::cues::lemma(doc.lx, t).is_some() && !t.ends_with("ing"))
     };
     // "that was released", "that appeared": a verb straight after "that" is a relative clause.
     if lower_verb(a) {
         return false;
     }
-    let pronoun = doc.is(a, THAT_SUBJECTS);
+    let pronoun = doc.is(a, &doc.lx.quotes.that_subjects);
     // Find the verb: a finite auxiliary or a past form within five words of the subject.
     let from = a + 1;
     let mut v = None;
@@ -226,6 +217,9 @@ fn complement(doc: &Doc, a: usize, hi: usize) -> bool {
     // A verb that takes an object, with none after it, leaves the gap of a relative clause: "the
     // report that the agency released last week", "the promise that he made."
     let next = v + 1;
-    let object = next < hi && doc.is_word(next) && !doc.is(next, PREPOSITIONS) && !doc.is(next, ADVERBIAL);
-    object && !is_adverb(doc, next) || !doc.is(v, GAP_VERBS)
+    let object = next < hi
+        && doc.is_word(next)
+        && !doc.is(next, &doc.lx.quotes.prepositions)
+        && !doc.is(next, &doc.lx.quotes.adverbial);
+    object && !is_adverb(doc, next) || !doc.is(v, &doc.lx.quotes.gap_verbs)
 }

@@ -13,16 +13,13 @@ use super::phrase::{subject_before, Cue};
 use super::Found;
 use crate::QuoteKind;
 
-// `NAMING`: resources/lexicon/en/quotes/naming.txt
-pub(super) use dateline_lexicon::en::quotes::NAMING;
-
 /// The most words a quoted phrase inside reported speech may have to be reported on its own.
 const MAX_INNER_WORDS: usize = 12;
 
 /// "said the talks were "a farce"": a short quoted phrase inside the content of reported speech
 /// is also reported on its own, as the same speaker's partial quote with the same cue: those are
 /// the words the speaker is quoted as using.
-pub(super) fn inside_reported(text: &str, regions: &[Region], reported: &[Found]) -> Vec<Found> {
+pub(super) fn inside_reported(text: &str, regions: &[Region], reported: &[Found], lx: &crate::Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
     // Reported contents by start, so each region looks only at the few that start before it.
     let mut by_start: Vec<&Found> = reported.iter().collect();
@@ -33,8 +30,9 @@ pub(super) fn inside_reported(text: &str, regions: &[Region], reported: &[Found]
         let words = text.get(r.content.0..r.content.1).map_or(0, |s| s.split_whitespace().count());
         // A verb of thought frames scare quotes ("voters think the "reform" is a sham"), and a
         // lone quoted word is more often a scare quote than someone's words.
-        let lemma = f.cue.and_then(|c| text.get(c.0..c.1)).and_then(|w| super::cues::lemma(w.split(' ').next()?));
-        let speech = lemma.is_some_and(|l| super::cues::is_speech(l) && !super::cues::is_belief(l));
+        let lemma = f.cue.and_then(|c| text.get(c.0..c.1)).and_then(|w| super::cues::lemma(lx, w.split(' ').next()?));
+        let speech =
+            lemma.is_some_and(|l| super::cues::is_speech(&lx.quotes, l) && !super::cues::is_belief(&lx.quotes, l));
         if !(2..=MAX_INNER_WORDS).contains(&words) || !speech || r.continues || f.speaker.is_none() {
             continue;
         }
@@ -43,12 +41,9 @@ pub(super) fn inside_reported(text: &str, regions: &[Region], reported: &[Found]
     out
 }
 
-// `SAID_NOUNS`: resources/lexicon/en/quotes/said-nouns.txt
-use dateline_lexicon::en::quotes::SAID_NOUNS;
-
 /// Whether `word` is a noun for what someone said (the cue of a possessed phrase).
-pub(super) fn is_said_noun(word: &str) -> bool {
-    SAID_NOUNS.contains(&word)
+pub(super) fn is_said_noun(lx: &crate::Lexicon, word: &str) -> bool {
+    lx.quotes.said_nouns.contains(&word)
 }
 
 /// The longest quoted phrase of this kind, in bytes.
@@ -59,7 +54,7 @@ const MAX_POSSESSED: usize = 120;
 /// as its cue. Single quote marks count here (the frame rules out apostrophes), and the phrase
 /// counts even inside someone else's reported speech ("declined to comment on Lee's "..."
 /// remarks": the words are still Lee's).
-pub(super) fn possessed(text: &str) -> Vec<Found> {
+pub(super) fn possessed(text: &str, lx: &crate::Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
     for (open, c) in text.char_indices() {
         let Some(close_mark) = closing_mark(c) else { continue };
@@ -80,7 +75,7 @@ pub(super) fn possessed(text: &str) -> Vec<Found> {
         let rest = &text[after..];
         let noun_start = after + (rest.len() - rest.trim_start_matches(' ').len());
         let noun: &str = text[noun_start..].split(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
-        if noun_start == after || !SAID_NOUNS.contains(&noun) {
+        if noun_start == after || !lx.quotes.said_nouns.contains(&noun) {
             continue;
         }
         // The possessor: the capitalised words right before "'s" ("Prime Minister Ana Ruiz").
@@ -113,15 +108,12 @@ pub(super) fn possessed(text: &str) -> Vec<Found> {
     out
 }
 
-// `NAMING_RIGHT_BEFORE`: resources/lexicon/en/quotes/naming-right-before.txt
-use dateline_lexicon::en::quotes::NAMING_RIGHT_BEFORE;
-
 /// "what he called 'economic motives'", "Lee dubbed it "a farce"": a quoted phrase right after a
 /// naming verb (and "it"/"them") whose subject is a pronoun or a capitalised name just before
 /// the verb is that speaker's partial quote, with the verb as its cue. Single marks count (the
 /// frame rules out apostrophes: the closing mark must end a word), and the phrase counts inside
 /// someone else's reported speech, where the region-based partial quotes do not look.
-pub(super) fn named(text: &str) -> Vec<Found> {
+pub(super) fn named(text: &str, lx: &crate::Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
     for (open, c) in text.char_indices() {
         let Some(close_mark) = closing_mark(c) else { continue };
@@ -138,7 +130,7 @@ pub(super) fn named(text: &str) -> Vec<Found> {
         let verb_start = lo + before.rfind([' ', '\n']).map_or(0, |i| i + 1);
         let before = &text[..lo + before.len()];
         let verb = &before[verb_start..];
-        if !NAMING_RIGHT_BEFORE.contains(&verb) {
+        if !lx.quotes.naming_right_before.contains(&verb) {
             continue;
         }
         // The subject: a pronoun or up to three capitalised words right before the verb.
@@ -247,7 +239,7 @@ fn frame(doc: &Doc, r: &Region, open: usize, sa: usize, cues: &[Option<Cue>]) ->
     let mut k = open;
     while k > sa {
         k -= 1;
-        if doc.is(k, NAMING) && !doc.is_cap(k) {
+        if doc.is(k, &doc.lx.quotes.naming) && !doc.is_cap(k) {
             // "described by X as": the agent after "by" is the speaker.
             if doc.is(k + 1, &["by"]) {
                 let from = k + 2;
@@ -271,7 +263,7 @@ fn frame(doc: &Doc, r: &Region, open: usize, sa: usize, cues: &[Option<Cue>]) ->
         if let Some(c) = cues.get(k).copied().flatten() {
             // A verb of thought or intent frames no quoted phrase ("voters who think the
             // "establishment" is to blame"): scare quotes stay nobody's.
-            if !super::cues::is_speech(c.lemma) || super::cues::is_belief(c.lemma) {
+            if !super::cues::is_speech(&doc.lx.quotes, c.lemma) || super::cues::is_belief(&doc.lx.quotes, c.lemma) {
                 continue;
             }
             if c.lemma == "according" {

@@ -5,7 +5,7 @@
 //! next to the cue up to the nearest clause boundary, so it is linear and needs no parser.
 
 use super::cues;
-use super::doc::{verbish, Doc, AUXILIARIES, CLAUSE_WORDS, PRONOUNS};
+use super::doc::{verbish, Doc};
 
 /// A cue found at a token: `[start, end)` tokens and its lemma.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,15 +22,6 @@ pub(super) struct Chain {
     /// First token of the speaker with its appositions ("the head of Y, X").
     pub start: usize,
 }
-
-// `DETERMINERS`: resources/lexicon/en/quotes/determiners.txt
-use dateline_lexicon::en::quotes::DETERMINERS;
-
-// `ADVERBIAL`: resources/lexicon/en/quotes/adverbial.txt
-pub(super) use dateline_lexicon::en::quotes::ADVERBIAL;
-
-// `AFTER_STOP`: resources/lexicon/en/quotes/after-stop.txt
-use dateline_lexicon::en::quotes::AFTER_STOP;
 
 /// Every cue of the article by token, computed once.
 pub(super) fn cues(doc: &Doc) -> Vec<Option<Cue>> {
@@ -64,15 +55,15 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
         return headline.then_some(Cue { start: i, end: i + 1, lemma: "say" });
     }
     // "X was quoted as saying": X is the speaker.
-    if t == "quoted" && doc.is(i + 1, &["as"]) && doc.is(i + 2, AS_SAYING) {
+    if t == "quoted" && doc.is(i + 1, &["as"]) && doc.is(i + 2, &doc.lx.quotes.as_saying) {
         return Some(Cue { start: i, end: i + 3, lemma: "say" });
     }
     // "The agency cited the minister as saying ...": the cue is "as saying", its speaker the
     // object before it, and "cited" reports nothing of its own.
-    if t == "as" && doc.is(i + 1, AS_SAYING) && cited_before(doc, i).is_some() {
+    if t == "as" && doc.is(i + 1, &doc.lx.quotes.as_saying) && cited_before(doc, i).is_some() {
         return Some(Cue { start: i, end: i + 2, lemma: "say" });
     }
-    if CITING.contains(&t) && cited_object_end(doc, i).is_some() {
+    if doc.lx.quotes.citing.contains(&t) && cited_object_end(doc, i).is_some() {
         return None;
     }
     // ", referring to the senator as ...": the object of "to" is what is attributed.
@@ -96,26 +87,30 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     if matches!(t, "put" | "puts") && doc.is(i + 1, &["it"]) {
         return Some(Cue { start: i, end: i + 2, lemma: "put it" });
     }
-    let lemma = cues::lemma(t)?;
+    let lemma = cues::lemma(doc.lx, t)?;
     let prev = i.checked_sub(1);
     // "went on to explain", "continued to suggest that": the infinitive is the saying.
-    if t == lemma && cues::is_speech(lemma) && infinitive_frame(doc, i).is_some() {
+    if t == lemma && cues::is_speech(&doc.lx.quotes, lemma) && infinitive_frame(doc, i).is_some() {
         return Some(Cue { start: i, end: i + 1, lemma });
     }
     // "reports", "claims", "states": a verb only right after a subject.
     // A capital that only opens the sentence is no name ("Future attacks remain likely").
     let name_before = |p: usize| doc.is_cap(p) && doc.sent_of(p).is_some_and(|s| doc.sents[s].0 != p);
-    if cues::maybe_noun(t, lemma) && !prev.is_some_and(|p| name_before(p) || doc.is(p, &["he", "she", "it", "they"])) {
+    if cues::maybe_noun(&doc.lx.quotes, t, lemma)
+        && !prev.is_some_and(|p| name_before(p) || doc.is(p, &["he", "she", "it", "they"]))
+    {
         return None;
     }
     // A noun after a determiner ("the report", "his claims") or an infinitive ("declined to
     // comment") is not an act of saying.
-    if prev.is_some_and(|p| doc.is(p, DETERMINERS) || possessive_noun(doc, p)) {
+    if prev.is_some_and(|p| doc.is(p, &doc.lx.quotes.determiners) || possessive_noun(doc, p)) {
         return None;
     }
-    let strict = cues::is_belief(lemma) || !cues::is_speech(lemma) || cues::is_object(lemma);
+    let strict = cues::is_belief(&doc.lx.quotes, lemma)
+        || !cues::is_speech(&doc.lx.quotes, lemma)
+        || cues::is_object(&doc.lx.quotes, lemma);
     // The plain form of a lemma that is also a noun ("state", "claim") is held to the same test.
-    let nounish_plain = t == lemma && !cues::bare_clause_form(t, lemma);
+    let nounish_plain = t == lemma && !cues::bare_clause_form(&doc.lx.quotes, t, lemma);
     if (strict || nounish_plain) && !thought_form(doc, i, t, lemma) {
         return None;
     }
@@ -126,47 +121,33 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     Some(Cue { start: i, end: i + 1, lemma })
 }
 
-// `INFINITIVE_FRAMES`: resources/lexicon/en/quotes/infinitive-frames.txt
-use dateline_lexicon::en::quotes::INFINITIVE_FRAMES;
-
 /// For a plain verb at `i` after "to": the token where its governing verb starts ("went" of
-/// "went on to explain"), when the frame is one of [`INFINITIVE_FRAMES`] or "went/goes on".
+/// "went on to explain"), when the frame is one of `quotes/infinitive-frames.txt` or "went/goes on".
 pub(super) fn infinitive_frame(doc: &Doc, i: usize) -> Option<usize> {
     let to = i.checked_sub(1).filter(|&p| doc.is(p, &["to"]))?;
     let v = to.checked_sub(1)?;
-    if doc.is(v, INFINITIVE_FRAMES) && !doc.is_cap(v) {
+    if doc.is(v, &doc.lx.quotes.infinitive_frames) && !doc.is_cap(v) {
         return Some(v);
     }
     let went = v.checked_sub(1).filter(|_| doc.is(v, &["on"]))?;
     doc.is(went, &["went", "goes", "go"]).then_some(went)
 }
 
-// `NOT_POSSESSIVE`: resources/lexicon/en/quotes/not-possessive.txt
-use dateline_lexicon::en::quotes::NOT_POSSESSIVE;
-
 /// Whether token `p` is a possessive ("the editor's note", "the minister's claims", "voters' fears"):
 /// what follows it is a noun.
 fn possessive_noun(doc: &Doc, p: usize) -> bool {
     let t = doc.t(p);
     let apos = t.ends_with("'s") || t.ends_with("\u{2019}s");
-    doc.is_possessive(p) || apos && !NOT_POSSESSIVE.iter().any(|w| w.eq_ignore_ascii_case(&t.replace('\u{2019}', "'")))
+    doc.is_possessive(p)
+        || apos && !doc.lx.quotes.not_possessive.iter().any(|w| w.eq_ignore_ascii_case(&t.replace('\u{2019}', "'")))
 }
-
-// `MIDDLE`: resources/lexicon/en/quotes/middle.txt
-use dateline_lexicon::en::quotes::MIDDLE;
-
-// `BE`: resources/lexicon/en/quotes/be.txt
-pub(super) use dateline_lexicon::en::quotes::BE;
-
-// `NOT_PLURAL`: resources/lexicon/en/quotes/not-plural.txt
-use dateline_lexicon::en::quotes::NOT_PLURAL;
 
 /// Whether a verb of thought or intent at `i` is used as a finite verb with a subject: not a
 /// passive or adjective ("is expected to", "was found"), not a noun ("his tax plan to"), not an
 /// infinitive ("to know that").
 fn thought_form(doc: &Doc, i: usize, t: &str, lemma: &str) -> bool {
     let mut p = i;
-    while p > 0 && doc.is_word(p - 1) && (doc.is(p - 1, MIDDLE) || is_adverb(doc, p - 1)) {
+    while p > 0 && doc.is_word(p - 1) && (doc.is(p - 1, &doc.lx.quotes.middle) || is_adverb(doc, p - 1)) {
         p -= 1;
     }
     let Some(p) = p.checked_sub(1) else { return false };
@@ -174,12 +155,12 @@ fn thought_form(doc: &Doc, i: usize, t: &str, lemma: &str) -> bool {
     // "is seeking to", ", hoping that": a participle needs its auxiliary or a comma; "investors
     // seeking to" is a noun with a modifier.
     if t.ends_with("ing") {
-        return doc.is(p, BE) || prev == ",";
+        return doc.is(p, &doc.lx.quotes.be) || prev == ",";
     }
-    if doc.is(p, BE) || doc.is(p, &["to"]) || prev.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    if doc.is(p, &doc.lx.quotes.be) || doc.is(p, &["to"]) || prev.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return false;
     }
-    let intent_only = !cues::is_speech(lemma) && !cues::is_belief(lemma);
+    let intent_only = !cues::is_speech(&doc.lx.quotes, lemma) && !cues::is_belief(&doc.lx.quotes, lemma);
     // "you might want to", "those who want to": a writer's aside or a modifier, not an attribution.
     if intent_only && doc.is(p, &["you", "who", "might", "may", "would", "could", "should", "must"]) {
         return false;
@@ -193,16 +174,10 @@ fn thought_form(doc: &Doc, i: usize, t: &str, lemma: &str) -> bool {
         || (doc.is_word(p)
             && !doc.is_cap(p)
             && prev.ends_with('s')
-            && !doc.is(p, NOT_PLURAL)
-            && !doc.is(p, DETERMINERS))
+            && !doc.is(p, &doc.lx.quotes.not_plural)
+            && !doc.is(p, &doc.lx.quotes.determiners))
         || (doc.is_cap(p) && !doc.is(p, &["The", "A", "An"]))
 }
-
-// `CLAUSE_SUBJECTS`: resources/lexicon/en/quotes/clause-subjects.txt
-use dateline_lexicon::en::quotes::CLAUSE_SUBJECTS;
-
-// `FINITE`: resources/lexicon/en/quotes/finite.txt
-use dateline_lexicon::en::quotes::FINITE;
 
 /// Whether the words from token `a` read as a clause ("the plan will fail", "he lied"), not a
 /// plain object ("the report", "in God"): a subject pronoun first, or a finite auxiliary before
@@ -214,7 +189,7 @@ pub(super) fn clause_like(doc: &Doc, a: usize, hi: usize) -> bool {
         return a + 1 < hi
             && (finite(doc, a + 1) || !doc.is_cap(a + 1) && (next.ends_with("ed") || next.ends_with('s')));
     }
-    if doc.is(a, CLAUSE_SUBJECTS) {
+    if doc.is(a, &doc.lx.quotes.clause_subjects) {
         return doc.is_word(a + 1) && a + 1 < hi;
     }
     let first = doc.t(a).replace('\u{2019}', "'");
@@ -223,7 +198,7 @@ pub(super) fn clause_like(doc: &Doc, a: usize, hi: usize) -> bool {
     {
         return true;
     }
-    if !doc.is_word(a) || doc.is(a, PREPOSITIONS) {
+    if !doc.is_word(a) || doc.is(a, &doc.lx.quotes.prepositions) {
         return false;
     }
     let mut j = a + 1;
@@ -240,25 +215,24 @@ pub(super) fn clause_like(doc: &Doc, a: usize, hi: usize) -> bool {
 /// Whether token `i` is a finite auxiliary or copula ("will", "has", "isn't").
 pub(super) fn finite(doc: &Doc, i: usize) -> bool {
     let w = doc.t(i).replace('\u{2019}', "'");
-    FINITE.iter().any(|f| f.eq_ignore_ascii_case(&w))
+    doc.lx.quotes.finite.iter().any(|f| f.eq_ignore_ascii_case(&w))
 }
-
-// `PREPOSITIONS`: resources/lexicon/en/quotes/prepositions.txt
-pub(super) use dateline_lexicon::en::quotes::PREPOSITIONS;
 
 fn is_boundary(doc: &Doc, i: usize, cues: &[Option<Cue>]) -> bool {
     if !doc.is_word(i) {
         // Inner punctuation of names is part of their tokens; any other punct ends the phrase.
         return !doc.is_possessive(i);
     }
-    doc.is(i, CLAUSE_WORDS) || doc.is(i, CITING) || cues.get(i).is_some_and(Option::is_some)
+    doc.is(i, &doc.lx.quotes.clause_words)
+        || doc.is(i, &doc.lx.quotes.citing)
+        || cues.get(i).is_some_and(Option::is_some)
 }
 
 /// The subject phrase right before the cue at `cue`, not reaching back before token `lo`:
 /// "the military official [added]", "Russian President Vladimir Putin [said]".
 pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue>]) -> Option<(usize, usize)> {
     let mut b = cue;
-    while b > lo && doc.is_word(b - 1) && (doc.is(b - 1, AUXILIARIES) || is_adverb(doc, b - 1)) {
+    while b > lo && doc.is_word(b - 1) && (doc.is(b - 1, &doc.lx.quotes.auxiliaries) || is_adverb(doc, b - 1)) {
         b -= 1;
     }
     // "Smith, the head of X, said": skip the comma that closes an apposition.
@@ -382,9 +356,6 @@ fn appositive(doc: &Doc, a: usize, b: usize) -> bool {
     b > a && b - a <= 14 && (a..b).all(|i| doc.is_word(i) && !verbish(doc, i))
 }
 
-// `CONNECTIVES`: resources/lexicon/en/quotes/connectives.txt
-use dateline_lexicon::en::quotes::CONNECTIVES;
-
 /// The speaker before `cue` with its appositions. When the phrase next to the cue is a noun
 /// phrase and a name sits before it ("Smith, the head of X, said"), the name is the speaker.
 pub(super) fn speaker_chain(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Chain> {
@@ -399,9 +370,10 @@ pub(super) fn speaker_chain(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue
         // an apposition is closed by a comma before the cue ("Smith, a lawyer, said"), so "In
         // Tema, a new poll shows" names no speaker before the comma.
         let closed = doc.t(b) == "," || aside_dash(doc, b);
-        let nominal = closed && (!doc.is_cap(a) || doc.is(a, &["the", "a", "an"])) && !doc.is(a, PRONOUNS);
+        let nominal =
+            closed && (!doc.is_cap(a) || doc.is(a, &["the", "a", "an"])) && !doc.is(a, &doc.lx.quotes.pronouns);
         // "Still, the newspaper reported": a sentence adverb before the comma is not a name.
-        let adverb = seg_end - seg == 1 && (doc.is(seg, CONNECTIVES) || is_adverb(doc, seg));
+        let adverb = seg_end - seg == 1 && (doc.is(seg, &doc.lx.quotes.connectives) || is_adverb(doc, seg));
         if nominal && !adverb && name_like(doc, seg, seg_end) {
             return Some(Chain { speaker: (seg, seg_end), start: seg });
         }
@@ -416,7 +388,8 @@ pub(super) fn speaker_chain(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue
 
 /// The speaker written after its cue ("said Smith", "said the minister", "said he").
 pub(super) fn object_after(doc: &Doc, from: usize, hi: usize) -> Option<(usize, usize)> {
-    let first_ok = doc.is_word(from) && !doc.is(from, AFTER_STOP) && !doc.is(from, ADVERBIAL);
+    let first_ok =
+        doc.is_word(from) && !doc.is(from, &doc.lx.quotes.after_stop) && !doc.is(from, &doc.lx.quotes.adverbial);
     if from >= hi || !first_ok {
         return None;
     }
@@ -424,21 +397,15 @@ pub(super) fn object_after(doc: &Doc, from: usize, hi: usize) -> Option<(usize, 
     while b < hi
         && b - from < 10
         && (doc.is_word(b) || doc.is_possessive(b))
-        && !(b > from && !doc.is_cap(b) && doc.is(b, AFTER_STOP))
+        && !(b > from && !doc.is_cap(b) && doc.is(b, &doc.lx.quotes.after_stop))
     {
         b += 1;
     }
-    if doc.is(from, PRONOUNS) {
+    if doc.is(from, &doc.lx.quotes.pronouns) {
         b = from + 1;
     }
     (b > from).then_some((from, b))
 }
-
-// `PERIODS`: resources/lexicon/en/quotes/periods.txt
-use dateline_lexicon::en::quotes::PERIODS;
-
-// `DAY_PARTS`: resources/lexicon/en/quotes/day-parts.txt
-use dateline_lexicon::en::quotes::DAY_PARTS;
 
 /// What follows a cue verb, for indirect speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -469,26 +436,30 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     }
     // "said Thursday his plan ...": a one-word day, then the content without "that".
     let day = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"];
-    if doc.is(from, &day) && doc.is_word(from + 1) && !doc.is(from + 1, ADVERBIAL) && !doc.is(from + 1, DAY_PARTS) {
+    if doc.is(from, &day)
+        && doc.is_word(from + 1)
+        && !doc.is(from + 1, &doc.lx.quotes.adverbial)
+        && !doc.is(from + 1, &doc.lx.quotes.day_parts)
+    {
         return if doc.is(from + 1, &["that"]) { After::That(from + 2) } else { After::Bare(from + 1) };
     }
     // "said Tuesday night he ...": a weekday and a part of the day.
-    if doc.is(from, &day[..7]) && doc.is(from + 1, DAY_PARTS) && !doc.is(from + 1, &["and", "or"]) {
+    if doc.is(from, &day[..7]) && doc.is(from + 1, &doc.lx.quotes.day_parts) && !doc.is(from + 1, &["and", "or"]) {
         let j = from + 2;
         if doc.is(j, &["that"]) {
             return After::That(j + 1);
         }
-        if j < hi && doc.is_word(j) && !doc.is(j, ADVERBIAL) && clause_like(doc, j, hi) {
+        if j < hi && doc.is_word(j) && !doc.is(j, &doc.lx.quotes.adverbial) && clause_like(doc, j, hi) {
             return After::Bare(j);
         }
     }
     // "reported last month that ...", "said this week the ...": a relative time of two words.
-    if doc.is(from, &["last", "this", "next", "earlier", "late"]) && doc.is(from + 1, PERIODS) {
+    if doc.is(from, &["last", "this", "next", "earlier", "late"]) && doc.is(from + 1, &doc.lx.quotes.periods) {
         let j = from + 2;
         if doc.is(j, &["that"]) {
             return After::That(j + 1);
         }
-        if j < hi && doc.is_word(j) && !doc.is(j, ADVERBIAL) && clause_like(doc, j, hi) {
+        if j < hi && doc.is_word(j) && !doc.is(j, &doc.lx.quotes.adverbial) && clause_like(doc, j, hi) {
             return After::Bare(j);
         }
     }
@@ -496,13 +467,13 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     // (and a part of the day), then the content with or without "that".
     if doc.is(from, &["on"]) && doc.is(from + 1, &day[..7]) {
         let mut j = from + 2;
-        if doc.is(j, DAY_PARTS) && !doc.is(j, &["and", "or"]) {
+        if doc.is(j, &doc.lx.quotes.day_parts) && !doc.is(j, &["and", "or"]) {
             j += 1;
         }
         if doc.is(j, &["that"]) {
             return After::That(j + 1);
         }
-        if j < hi && doc.is_word(j) && !doc.is(j, ADVERBIAL) && clause_like(doc, j, hi) {
+        if j < hi && doc.is_word(j) && !doc.is(j, &doc.lx.quotes.adverbial) && clause_like(doc, j, hi) {
             return After::Bare(j);
         }
     }
@@ -510,7 +481,7 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     if is_adverb(doc, from) && doc.t(from + 1) == "," && from + 2 < hi && clause_like(doc, from + 2, hi) {
         return After::Bare(from + 2);
     }
-    if doc.is(from, ADVERBIAL) || is_adverb(doc, from) {
+    if doc.is(from, &doc.lx.quotes.adverbial) || is_adverb(doc, from) {
         let mut j = from;
         // A quote mark ends the adverbial ("vowed to "take our fight" to voters that ...").
         while j < hi && doc.t(j) != "," && doc.t(j) != ";" && !doc.is_mark(j) {
@@ -519,7 +490,7 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
             }
             // "said in a statement Thursday they would ...": a pronoun subject after the
             // occasion opens the content.
-            if j > from + 1 && doc.is(j, OCCASION_SUBJECTS) && finite_or_past(doc, j + 1) {
+            if j > from + 1 && doc.is(j, &doc.lx.quotes.occasion_subjects) && finite_or_past(doc, j + 1) {
                 return After::Bare(j);
             }
             j += 1;
@@ -535,9 +506,6 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     }
     After::Bare(from)
 }
-
-// `OCCASION_SUBJECTS`: resources/lexicon/en/quotes/occasion-subjects.txt
-use dateline_lexicon::en::quotes::OCCASION_SUBJECTS;
 
 /// Whether token `j` is a finite auxiliary or a lowercase past or present verb ("would", "pulled").
 fn finite_or_past(doc: &Doc, j: usize) -> bool {
@@ -562,12 +530,6 @@ fn that_after_aside(doc: &Doc, comma: usize, hi: usize) -> Option<usize> {
     None
 }
 
-// `CITING`: resources/lexicon/en/quotes/citing.txt
-use dateline_lexicon::en::quotes::CITING;
-
-// `AS_SAYING`: resources/lexicon/en/quotes/as-saying.txt
-use dateline_lexicon::en::quotes::AS_SAYING;
-
 /// The most words between "cited" and "as saying": "cited Deputy Energy Minister Ana Ruiz as saying".
 const CITED_OBJECT: usize = 8;
 
@@ -576,14 +538,14 @@ fn cited_before(doc: &Doc, i: usize) -> Option<usize> {
     (2..=CITED_OBJECT + 1)
         .take_while(|&k| i >= k && (doc.is_word(i - k + 1) || doc.is_possessive(i - k + 1)))
         .map(|k| i - k)
-        .find(|&v| doc.is(v, CITING))
+        .find(|&v| doc.is(v, &doc.lx.quotes.citing))
 }
 
 /// For a verb of citing at `v`: the "as" of "cited X as saying" when it follows.
 fn cited_object_end(doc: &Doc, v: usize) -> Option<usize> {
     (v + 2..=v + CITED_OBJECT + 1)
         .take_while(|&j| doc.is_word(j) || doc.is_possessive(j))
-        .find(|&j| doc.is(j, &["as"]) && doc.is(j + 1, AS_SAYING))
+        .find(|&j| doc.is(j, &["as"]) && doc.is(j + 1, &doc.lx.quotes.as_saying))
 }
 
 pub(super) fn is_adverb(doc: &Doc, i: usize) -> bool {

@@ -44,26 +44,6 @@ const PREVIOUS_UNCHALLENGED: f32 = 0.75;
 /// Below this confidence a resolution is not given: the quote keeps its mention, speaker null.
 const MIN_CONFIDENCE: f32 = 0.7;
 
-// `GENERIC`: resources/lexicon/en/quotes/generic.txt
-use dateline_lexicon::en::quotes::GENERIC;
-
-// `SPOKES`: resources/lexicon/en/quotes/spokes.txt
-use dateline_lexicon::en::quotes::SPOKES;
-
-// `LEADERS`: resources/lexicon/en/quotes/leaders.txt
-use dateline_lexicon::en::quotes::LEADERS;
-
-// `VOICES`: resources/lexicon/en/quotes/voices.txt
-use dateline_lexicon::en::quotes::VOICES;
-
-// `HEAD_END`: resources/lexicon/en/quotes/head-end.txt
-use dateline_lexicon::en::quotes::HEAD_END;
-
-// `MALE_WORDS`: resources/lexicon/en/quotes/male-words.txt
-use dateline_lexicon::en::quotes::MALE_WORDS;
-// `FEMALE_WORDS`: resources/lexicon/en/quotes/female-words.txt
-use dateline_lexicon::en::quotes::FEMALE_WORDS;
-
 /// First names and the gender their people's pronouns show, learned from coreference chains of
 /// free corpora (`scripts/build_first_names.py`; see resources/README.md and NOTICE).
 static FIRST_NAMES_TSV: &str = include_str!("../../../../resources/first-names.tsv");
@@ -141,6 +121,8 @@ enum Gender {
 /// person's gender and where its quoted words are.
 pub(super) struct Resolver<'a> {
     entities: &'a [Entity],
+    /// The word lists (`lx.quotes`: `resources/lexicon/en/quotes/`).
+    lx: &'a crate::Lexicon,
     /// (span, entity index), sorted by start.
     mentions: Vec<(Span, usize)>,
     /// Per entity: gender from titles, role nouns and the article's pronouns next to the name.
@@ -179,14 +161,22 @@ pub(super) struct Before {
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(entities: &'a [Entity], regions: &[Region]) -> Self {
+    pub fn new(entities: &'a [Entity], regions: &[Region], lx: &'a crate::Lexicon) -> Self {
         let mut mentions: Vec<(Span, usize)> =
             entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i))).collect();
         mentions.sort_by_key(|(s, i)| (s.0, s.1, *i));
         let mut quoted: Vec<Span> = regions.iter().map(|r| Span(r.open, r.after.max(r.content.1))).collect();
         quoted.sort_by_key(|s| s.0);
         // Gender and credits are read only when a pronoun needs them, once per article.
-        Resolver { entities, mentions, gender: OnceCell::new(), quoted, credit: OnceCell::new(), reported: Vec::new() }
+        Resolver {
+            entities,
+            lx,
+            mentions,
+            gender: OnceCell::new(),
+            quoted,
+            credit: OnceCell::new(),
+            reported: Vec::new(),
+        }
     }
 
     /// The resolver, knowing the contents of the article's reported speech.
@@ -224,6 +214,7 @@ impl<'a> Resolver<'a> {
     /// mentions (outside quote marks, before another person is named) vote, and a clear majority
     /// decides. Per entity: (gender with the first-name table's votes, gender from the article alone).
     fn genders(&self, text: &str) -> (Vec<Gender>, Vec<Gender>) {
+        let lx = self.lx;
         let mut votes = vec![(0u32, 0u32); self.entities.len()];
         let mut decided = vec![Gender::Unknown; self.entities.len()];
         for (i, e) in self.entities.iter().enumerate() {
@@ -235,9 +226,9 @@ impl<'a> Resolver<'a> {
                 .flatten()
                 .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect::<Vec<_>>());
             for w in words {
-                if MALE_WORDS.contains(&w.as_str()) {
+                if lx.quotes.male_words.contains(&w.as_str()) {
                     decided[i] = Gender::Male;
-                } else if FEMALE_WORDS.contains(&w.as_str()) {
+                } else if lx.quotes.female_words.contains(&w.as_str()) {
                     decided[i] = Gender::Female;
                 }
             }
@@ -336,6 +327,7 @@ impl<'a> Resolver<'a> {
     /// The entity the speaker phrase `phrase` of a quote with content `content` refers to;
     /// `previous` is what the attributions before it say.
     pub fn resolve_at(&self, text: &str, phrase: Span, content: Span, previous: Before) -> Resolution {
+        let lx = self.lx;
         let none = Resolution::NONE;
         let words = words(text, phrase);
         if words.len() == 1 && words[0].0 == "who" {
@@ -349,7 +341,7 @@ impl<'a> Resolver<'a> {
                 return r;
             }
         }
-        let head_len = words.iter().position(|(w, _)| HEAD_END.contains(&w.as_str())).unwrap_or(words.len());
+        let head_len = words.iter().position(|(w, _)| lx.quotes.head_end.contains(&w.as_str())).unwrap_or(words.len());
         let head = match (words.first(), words.get(head_len.saturating_sub(1))) {
             (Some(f), Some(l)) if head_len > 0 => Span(f.1 .0, l.1 .1),
             _ => return none,
@@ -372,7 +364,7 @@ impl<'a> Resolver<'a> {
                 && self.overlapping(last, |x| self.entities.get(e).is_some_and(|y| std::ptr::eq(x, y))).is_none()
                 && !words[head_len - 1].0.ends_with("'s")
                 && !words[head_len - 1].0.ends_with("\u{2019}s")
-                && names_a_clause(&words[..head_len], |w| self.overlapping(w, |_| true).is_some())
+                && names_a_clause(&words[..head_len], |w| self.overlapping(w, |_| true).is_some(), lx)
                     .is_none_or(|run| self.overlapping(run, |_| true) != Some(e));
             if !modifier {
                 return Resolution { entity: Some(e), confidence: 0.9, affiliation: None };
@@ -380,13 +372,15 @@ impl<'a> Resolver<'a> {
             // "ministry officials", "Harbour Authority engineers": people of the organisation.
             let affiliation = self.entities.get(e).is_some_and(|x| x.kind == EntityType::Org).then_some(e);
             let definite = words[0].0 == "the";
-            if definite && LEADERS.contains(&words[head_len - 1].0.as_str()) && affiliation.is_some() {
+            if definite && lx.quotes.leaders.contains(&words[head_len - 1].0.as_str()) && affiliation.is_some() {
                 // "the Harbour Authority chief": the person the article titled as its head.
                 if let Some(p) = self.head_of(text, e, phrase.0) {
                     return Resolution { entity: Some(p), confidence: 0.75, affiliation };
                 }
             }
-            if SPOKES.contains(&words[head_len - 1].0.as_str()) || VOICES.contains(&words[head_len - 1].0.as_str()) {
+            if lx.quotes.spokes.contains(&words[head_len - 1].0.as_str())
+                || lx.quotes.voices.contains(&words[head_len - 1].0.as_str())
+            {
                 // "a ministry spokesman", "the Hale campaign": they speak for the name.
                 return Resolution { entity: Some(e), confidence: 0.75, affiliation };
             }
@@ -419,6 +413,7 @@ impl<'a> Resolver<'a> {
         head_len: usize,
         head: Span,
     ) -> Resolution {
+        let lx = self.lx;
         let none = Resolution::NONE;
         let first = words[0].0.as_str();
         let noun = words[head_len - 1].0.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string();
@@ -432,7 +427,7 @@ impl<'a> Resolver<'a> {
             let e = self.latest_before(phrase.0, |e| e.kind == EntityType::Org);
             return Resolution { entity: e, confidence: if e.is_some() { 0.6 } else { 0.0 }, affiliation: None };
         }
-        if SPOKES.contains(&noun.as_str()) && head_len < words.len() {
+        if lx.quotes.spokes.contains(&noun.as_str()) && head_len < words.len() {
             let rest = Span(head.1, phrase.1);
             // "a spokesperson for Ruritania's president Ana Ruiz" speaks for a person, who did
             // not say it herself; the place before her name is not the speaker either.
@@ -458,7 +453,9 @@ impl<'a> Resolver<'a> {
         if let Some(e) = self.latest_before(phrase.0, |e| e.kind == EntityType::Person && has_noun(e)) {
             return Resolution { entity: Some(e), confidence: 0.75, affiliation: None };
         }
-        let e = GENERIC
+        let e = lx
+            .quotes
+            .generic
             .contains(&noun.as_str())
             .then(|| {
                 self.latest_before(phrase.0, |e| {
@@ -472,6 +469,7 @@ impl<'a> Resolver<'a> {
     /// "he"/"she" at `at`: the persons named before it (not quoted, not in this quote's content,
     /// not a credit) that agree in gender, weighed by salience.
     fn pronoun(&self, text: &str, at: usize, content: Span, want: Gender, before: Before) -> Resolution {
+        let lx = self.lx;
         let (gender, article) = self.gender.get_or_init(|| self.genders(text));
         let agrees = |i: usize| gender.get(i).copied().unwrap_or(Gender::Unknown);
         let ok = |i: usize| {
@@ -530,8 +528,9 @@ impl<'a> Resolver<'a> {
         }
         // Salience: the latest person who is a sentence's subject or spoke at the attribution
         // before (a name in an object or a possessive is rarely what "he said" goes back to).
-        let subject =
-            |c: &(usize, usize, usize)| is_subject(text, c.1) || !self.is_reported(c.1) && acts(text, Span(c.1, c.2));
+        let subject = |c: &(usize, usize, usize)| {
+            is_subject(text, c.1, lx) || !self.is_reported(c.1) && acts(text, Span(c.1, c.2), lx)
+        };
         let salient = cands.iter().position(|c| Some(c.0) == prev || subject(c));
         // Persons named since the previous attribution only as objects, possessors or modifiers
         // ("the Hale campaign", "by Lee", "Lee's remarks") do not take the topic from its speaker.
@@ -660,6 +659,7 @@ impl<'a> Resolver<'a> {
     /// when that person is the clause's subject (it opens the clause, titles aside) or the only
     /// person named there and not the object of a preposition. Returns (mention, entity).
     fn colon_lead(&self, text: &str, open: usize) -> Option<(Span, usize)> {
+        let lx = self.lx;
         let before = text.get(..open)?.trim_end_matches(|c: char| c.is_whitespace() || is_mark(c));
         let colon = before.strip_suffix(':')?.len();
         let lo = (colon.saturating_sub(LEAD_REACH)..colon).find(|&i| text.is_char_boundary(i))?;
@@ -695,9 +695,9 @@ impl<'a> Resolver<'a> {
         let only = persons.iter().all(|p| p.1 == e);
         // "Before Hale's speech, ...", "From Lee's letter:": an object or a possessor.
         let lead_in = text.get(from..m.0).unwrap_or("");
-        let prep = lead_in.split_whitespace().any(|w| NOT_SPEAKER_START.contains(&w.to_lowercase().as_str()));
+        let prep = lead_in.split_whitespace().any(|w| lx.quotes.not_speaker_start.contains(&w.to_lowercase().as_str()));
         let possessive = text.get(m.1..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
-        (!prep && !possessive && (is_subject(text, m.0) || only)).then_some((m, e))
+        (!prep && !possessive && (is_subject(text, m.0, lx) || only)).then_some((m, e))
     }
 
     /// Is a person named (outside quote marks, not in a credit line) between bytes `a` and `b`?
@@ -725,7 +725,7 @@ impl<'a> Resolver<'a> {
 
 /// Quotes with their speakers resolved in text order, each resolution seeing the speaker of the
 /// attribution before it.
-pub(super) fn to_quotes(text: &str, resolver: &Resolver, found: Vec<Found>) -> Vec<Quote> {
+pub(super) fn to_quotes(text: &str, resolver: &Resolver, found: Vec<Found>, lx: &crate::Lexicon) -> Vec<Quote> {
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| found[i].speaker.map_or(found[i].content.0, |s| s.0));
     let mut resolved = vec![Resolution::NONE; found.len()];
@@ -733,18 +733,18 @@ pub(super) fn to_quotes(text: &str, resolver: &Resolver, found: Vec<Found>) -> V
     let mut found = found;
     for f in &mut found {
         // "In March, ...", "two weeks ago", "with Trump": a phrase read off the wrong words.
-        f.speaker = f.speaker.and_then(|s| speaker_phrase(text, s));
+        f.speaker = f.speaker.and_then(|s| speaker_phrase(text, s, lx));
     }
     for i in order {
         let f = &found[i];
         let Some(s) = f.speaker else { continue };
         let r = resolver.resolve_at(text, s, f.content, previous);
         // "Lee's "folly" remarks": a possessor, not the subject of an attribution.
-        let possessor = f.cue.and_then(|c| text.get(c.0..c.1)).is_some_and(super::partial::is_said_noun);
+        let possessor = f.cue.and_then(|c| text.get(c.0..c.1)).is_some_and(|w| super::partial::is_said_noun(lx, w));
         match r.entity {
             _ if possessor => {}
             Some(e) => previous.speaker = Some((e, s.0)),
-            None if introduces_someone(text, s) => previous.unnamed = Some(s.0),
+            None if introduces_someone(text, s, lx) => previous.unnamed = Some(s.0),
             None => {}
         }
         resolved[i] = r;
@@ -820,9 +820,9 @@ fn continue_speakers(text: &str, resolver: &Resolver, found: &mut [Found], resol
 
 /// Is the speaker phrase `s` someone new and unnamed ("a delegate", "one senior aide", "another
 /// witness"): one person, introduced by an indefinite word?
-fn introduces_someone(text: &str, s: Span) -> bool {
+fn introduces_someone(text: &str, s: Span, lx: &crate::Lexicon) -> bool {
     let w = words(text, s);
-    let head = w.iter().position(|(x, _)| HEAD_END.contains(&x.as_str())).unwrap_or(w.len());
+    let head = w.iter().position(|(x, _)| lx.quotes.head_end.contains(&x.as_str())).unwrap_or(w.len());
     let (Some(first), Some(noun)) = (w.first(), head.checked_sub(1).and_then(|h| w.get(h))) else { return false };
     matches!(first.0.as_str(), "a" | "an" | "one" | "another")
         && head > 1
@@ -880,41 +880,30 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
     })
 }
 
-// `CLAUSE_WORDS`: resources/lexicon/en/quotes/subject-clause-words.txt
-use dateline_lexicon::en::quotes::SUBJECT_CLAUSE_WORDS as CLAUSE_WORDS;
-
 /// The name that opens the phrase `words` (after capitalised titles) when a verb or an adverb
-/// follows it (see [`CLAUSE_WORDS`]; "-ed" and "-ly" words): the phrase is a clause with the name
+/// follows it (see `quotes/subject-clause-words.txt`; "-ed" and "-ly" words): the phrase is a clause with the name
 /// as its subject, not a noun the name modifies. `named` says which words are in a mention.
-fn names_a_clause(words: &[(String, Span)], named: impl Fn(Span) -> bool) -> Option<Span> {
+fn names_a_clause(words: &[(String, Span)], named: impl Fn(Span) -> bool, lx: &crate::Lexicon) -> Option<Span> {
     let first = words.iter().position(|(_, s)| named(*s))?;
     // Only titles before the name ("Former Rep.", "Mr."), which the caller sees capitalised.
-    if words[..first].iter().any(|(w, _)| !TITLE_LIKE.contains(&w.as_str())) {
+    if words[..first].iter().any(|(w, _)| !lx.quotes.title_like.contains(&w.as_str())) {
         return None;
     }
     let end = first + words[first..].iter().take_while(|(_, s)| named(*s)).count();
     let next = words.get(end)?.0.as_str();
-    let verb = CLAUSE_WORDS.contains(&next) || (next.len() > 4 && (next.ends_with("ed") || next.ends_with("ly")));
+    let verb = lx.quotes.subject_clause_words.contains(&next)
+        || (next.len() > 4 && (next.ends_with("ed") || next.ends_with("ly")));
     verb.then(|| Span(words[first].1 .0, words[end - 1].1 .1))
 }
 
-// `TITLE_LIKE`: resources/lexicon/en/quotes/title-like.txt
-use dateline_lexicon::en::quotes::TITLE_LIKE;
-
-// `NOT_SPEAKER_START`: resources/lexicon/en/quotes/not-speaker-start.txt
-use dateline_lexicon::en::quotes::NOT_SPEAKER_START;
-
-// `LEAD_WORDS`: resources/lexicon/en/quotes/lead-words.txt
-use dateline_lexicon::en::quotes::LEAD_WORDS;
-
 /// The speaker phrase at `s` with leading adverbs dropped, or none when it is not a noun phrase
-/// (see [`NOT_SPEAKER_START`]; "two weeks ago").
-pub(super) fn speaker_phrase(text: &str, s: Span) -> Option<Span> {
+/// (see `quotes/not-speaker-start.txt`; "two weeks ago").
+pub(super) fn speaker_phrase(text: &str, s: Span, lx: &crate::Lexicon) -> Option<Span> {
     let w = words(text, s);
-    let lead = w.iter().take_while(|(x, _)| LEAD_WORDS.contains(&x.as_str())).count();
+    let lead = w.iter().take_while(|(x, _)| lx.quotes.lead_words.contains(&x.as_str())).count();
     let rest = w.get(lead..).filter(|r| !r.is_empty())?;
     let first = rest.first().map(|(x, _)| x.as_str())?;
-    if NOT_SPEAKER_START.contains(&first) || rest.len() > 1 && rest.last().is_some_and(|(x, _)| x == "ago") {
+    if lx.quotes.not_speaker_start.contains(&first) || rest.len() > 1 && rest.last().is_some_and(|(x, _)| x == "ago") {
         return None;
     }
     Some(if lead > 0 { Span(rest[0].1 .0, s.1) } else { s })
@@ -944,7 +933,7 @@ fn is_credit(text: &str, s: Span, first_line_end: Option<usize>) -> bool {
 }
 
 /// Does the mention at `at` open its sentence (only capitalised words, such as a title, before it)?
-fn is_subject(text: &str, at: usize) -> bool {
+fn is_subject(text: &str, at: usize, lx: &crate::Lexicon) -> bool {
     let lo = (at.saturating_sub(300)..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
     let before = text.get(lo..at).unwrap_or("");
     // The sentence start: the last stop, line break or quote mark, not the dot of a title
@@ -953,7 +942,7 @@ fn is_subject(text: &str, at: usize) -> bool {
     let from = loop {
         let Some(i) = before[..upto].rfind(['\n', '.', '!', '?', '"', '\u{201d}', '\u{201c}']) else { break 0 };
         let word = before[..i].rsplit([' ', '\n']).next().unwrap_or("");
-        if before[i..].starts_with('.') && TITLE_DOTS.contains(&word) {
+        if before[i..].starts_with('.') && lx.quotes.title_dots.contains(&word) {
             upto = i;
             continue;
         }
@@ -967,7 +956,7 @@ fn is_subject(text: &str, at: usize) -> bool {
 /// Does the name at `name` act as its clause's subject: followed by a verb ("Lee said", "Lee
 /// has", "Lee, 54, warned", "Lee also argued"), not preceded by a preposition ("by Lee")?
 /// Possessors ("Lee's"), modifiers ("the Lee campaign") and objects are not subjects.
-fn acts(text: &str, name: Span) -> bool {
+fn acts(text: &str, name: Span, lx: &crate::Lexicon) -> bool {
     let before = text.get(..name.0).unwrap_or("");
     let prev = before
         .split_whitespace()
@@ -976,7 +965,7 @@ fn acts(text: &str, name: Span) -> bool {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    if NOT_SUBJECT_AFTER.contains(&prev.as_str()) {
+    if lx.quotes.not_subject_after.contains(&prev.as_str()) {
         return false;
     }
     let after = text.get(name.1..).unwrap_or("");
@@ -998,19 +987,10 @@ fn acts(text: &str, name: Span) -> bool {
         next = w;
     }
     next.chars().next().is_some_and(char::is_lowercase)
-        && (VERB_AFTER_SUBJECT.contains(&next)
+        && (lx.quotes.verb_after_subject.contains(&next)
             || next.len() > 4 && next.ends_with("ed")
-            || super::cues::lemma(next).is_some())
+            || super::cues::lemma(lx, next).is_some())
 }
-
-// `NOT_SUBJECT_AFTER`: resources/lexicon/en/quotes/not-subject-after.txt
-use dateline_lexicon::en::quotes::NOT_SUBJECT_AFTER;
-
-// `VERB_AFTER_SUBJECT`: resources/lexicon/en/quotes/verb-after-subject.txt
-use dateline_lexicon::en::quotes::VERB_AFTER_SUBJECT;
-
-// `TITLE_DOTS`: resources/lexicon/en/quotes/title-dots.txt
-use dateline_lexicon::en::quotes::TITLE_DOTS;
 
 /// `text[from..to]`, `to` moved back to a char boundary.
 fn floor(text: &str, from: usize, mut to: usize) -> Option<&str> {
@@ -1062,12 +1042,13 @@ mod tests {
 
     #[test]
     fn names_pronouns_and_roles() {
+        let lx = crate::Lexicon::embedded_static();
         let text = "Interior Minister Lena Park spoke first. Then Tom Hale spoke. The minister said no. He said yes.";
         let ents = [
             person("e1", "Lena Park", Some("Interior Minister"), None, &[(18, 27)]),
             person("e2", "Tom Hale", None, None, &[(45, 53)]),
         ];
-        let r = Resolver::new(&ents, &[]);
+        let r = Resolver::new(&ents, &[], lx);
         let at = |p: &str| text.find(p).map(|a| Span(a, a + p.len())).unwrap_or(Span(0, 0));
         assert_eq!(r.resolve(text, at("Lena Park")), Some(0));
         assert_eq!(r.resolve(text, at("The minister")), Some(0));
@@ -1077,10 +1058,11 @@ mod tests {
 
     #[test]
     fn who_refers_to_the_name_just_before_its_comma() {
+        let lx = crate::Lexicon::embedded_static();
         let text = "Tom Hale, who said no, left. The mayor of Lena Park's town, who said yes, stayed.";
         let ents =
             [person("e1", "Tom Hale", None, None, &[(0, 8)]), person("e2", "Lena Park", None, None, &[(42, 51)])];
-        let r = Resolver::new(&ents, &[]);
+        let r = Resolver::new(&ents, &[], lx);
         let at = |from: usize| text[from..].find("who").map(|a| Span(from + a, from + a + 3)).unwrap_or(Span(0, 0));
         assert_eq!(r.resolve(text, at(0)), Some(0));
         // The town, not Lena Park, is what stands before this comma.
@@ -1089,9 +1071,10 @@ mod tests {
 
     #[test]
     fn the_previous_speaker_passed_over_by_another_man_is_not_given() {
+        let lx = crate::Lexicon::embedded_static();
         let text = "Mr Hale said no. Then Mr Ross met him at the port. He said yes.";
         let ents = [person("e1", "Hale", None, None, &[(3, 7)]), person("e2", "Ross", None, None, &[(25, 29)])];
-        let r = Resolver::new(&ents, &[]);
+        let r = Resolver::new(&ents, &[], lx);
         let he = text.rfind("He").unwrap_or(0);
         let got = r.resolve_at(
             text,
@@ -1103,7 +1086,7 @@ mod tests {
         assert_ne!(given, Some(0), "a subject named since takes the topic: {got:?}");
         // With nobody named in between, the previous speaker is given.
         let text = "Mr Hale said no. He later went to the port. He said yes.";
-        let r = Resolver::new(&ents[..1], &[]);
+        let r = Resolver::new(&ents[..1], &[], lx);
         let he = text.rfind("He").unwrap_or(0);
         let got = r.resolve_at(
             text,
@@ -1117,6 +1100,7 @@ mod tests {
 
     #[test]
     fn a_spokesperson_for_a_person_is_neither_the_person_nor_the_place() {
+        let lx = crate::Lexicon::embedded_static();
         let text = "A spokesperson for ousted Ruritania leader Ana Ruiz on Monday accused the army. \
 A spokesperson for Ruritania accused the army.";
         let ruiz = text.find("Ana Ruiz").unwrap_or(0);
@@ -1124,7 +1108,7 @@ A spokesperson for Ruritania accused the army.";
         let mut place = person("e2", "Ruritania", None, None, &[(land[0], land[0] + 9), (land[1], land[1] + 9)]);
         place.kind = EntityType::Gpe;
         let ents = [person("e1", "Ana Ruiz", None, None, &[(ruiz, ruiz + 8)]), place];
-        let r = Resolver::new(&ents, &[]);
+        let r = Resolver::new(&ents, &[], lx);
         let second = text.rfind("A spokesperson").unwrap_or(0);
         assert_eq!(r.resolve(text, Span(0, ruiz + 18)), None);
         assert_eq!(r.resolve(text, Span(second, land[1] + 9)), Some(1));
@@ -1132,9 +1116,10 @@ A spokesperson for Ruritania accused the army.";
 
     #[test]
     fn indefinite_and_plural_stay_unknown() {
+        let lx = crate::Lexicon::embedded_static();
         let text = "Lena Park, the minister, left. A minister said no. Ministers said yes.";
         let ents = [person("e1", "Lena Park", None, Some("the minister"), &[(0, 9)])];
-        let r = Resolver::new(&ents, &[]);
+        let r = Resolver::new(&ents, &[], lx);
         let at = |p: &str| text.find(p).map(|a| Span(a, a + p.len())).unwrap_or(Span(0, 0));
         assert_eq!(r.resolve(text, at("A minister")), None);
         assert_eq!(r.resolve(text, at("Ministers")), None);

@@ -806,9 +806,10 @@ fn the_headline_subject_does_not_take_a_pronoun() {
 
 #[test]
 fn adverbials_are_not_speakers_and_lead_adverbs_are_dropped() {
+    let lx = crate::Lexicon::embedded_static();
     let phrase = |t: &str, s: &str| {
         let a = t.find(s).unwrap_or(0);
-        super::speaker::speaker_phrase(t, Span(a, a + s.len())).map(|p| t[p.0..p.1].to_string())
+        super::speaker::speaker_phrase(t, Span(a, a + s.len()), lx).map(|p| t[p.0..p.1].to_string())
     };
     let t = "On Tuesday, the council said the pier would reopen. Then she said it would not. Two weeks ago officials said so.";
     assert_eq!(phrase(t, "On Tuesday"), None);

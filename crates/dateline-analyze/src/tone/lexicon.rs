@@ -112,112 +112,124 @@ pub(super) const C_INCR: f64 = 0.733;
 /// Factor a negation applies to a valence.
 pub(super) const N_SCALAR: f64 = -0.74;
 
-/// VADER's degree adverbs that raise intensity.
-#[cfg(test)]
-// `BOOSTERS`: resources/lexicon/en/tone/boosters.txt
-use dateline_lexicon::en::tone::BOOSTERS;
+/// The VADER rules' word classes and the GDELT-style word counts, read from a lexicon set's
+/// `tone/` lists (`resources/lexicon/en/tone/`): boosters and dampeners (VADER's degree adverbs,
+/// the multi-word ones matched as phrases), negations, personal pronouns, activity verbs.
+///
+/// These are asked of every token, several times for a word with a valence (the three words
+/// before it), so the four short lists are read as one hash map of class bits
+/// ([`ToneTables::classes`]): one lookup of a short string, as fast as the `match` statements
+/// that mirrored the lists before they were read from the set (a scan of the lists' length
+/// groups compared strings by `memcmp`, a few percent of the whole analysis).
+#[derive(Clone, Copy)]
+pub(crate) struct Classes<'a> {
+    derived: &'a ToneTables,
+}
 
-/// VADER's degree adverbs that lower intensity (the multi-word ones are matched as phrases).
-#[cfg(test)]
-// `DAMPENERS`: resources/lexicon/en/tone/dampeners.txt
-use dateline_lexicon::en::tone::DAMPENERS;
+/// [`ToneTables::classes`] bits.
+const BOOSTER: u8 = 1;
+const DAMPENER: u8 = 2;
+const NEGATION: u8 = 4;
+const PRONOUN: u8 = 8;
 
-/// The booster (positive) or dampener (negative) increment of a lowercase word or phrase.
-pub(super) fn booster(lower: &str) -> Option<f64> {
-    // A `match` on strings compiles to a length switch and a few comparisons: much faster than
-    // scanning the lists, and this runs for every token.
-    match lower {
-        "absolutely" | "amazingly" | "awfully" | "completely" | "considerable" | "considerably" | "decidedly"
-        | "deeply" | "effing" | "enormous" | "enormously" | "entirely" | "especially" | "exceptional"
-        | "exceptionally" | "extreme" | "extremely" | "fabulously" | "flipping" | "flippin" | "frackin"
-        | "fracking" | "fricking" | "frickin" | "frigging" | "friggin" | "fully" | "fuckin" | "fucking" | "fuggin"
-        | "fugging" | "greatly" | "hella" | "highly" | "hugely" | "incredible" | "incredibly" | "intensely"
-        | "major" | "majorly" | "more" | "most" | "particularly" | "purely" | "quite" | "really" | "remarkably"
-        | "so" | "substantially" | "thoroughly" | "total" | "totally" | "tremendous" | "tremendously" | "uber"
-        | "unbelievably" | "unusually" | "utter" | "utterly" | "very" => Some(B_INCR),
-        "almost" | "barely" | "hardly" | "just enough" | "kind of" | "kinda" | "kindof" | "kind-of" | "less"
-        | "little" | "marginal" | "marginally" | "occasional" | "occasionally" | "partly" | "scarce" | "scarcely"
-        | "slight" | "slightly" | "somewhat" | "sort of" | "sorta" | "sortof" | "sort-of" => Some(B_DECR),
-        _ => None,
+/// What the tone stage derives from the `tone/` lists, built once per set
+/// ([`crate::Lexicon`]).
+pub(crate) struct ToneTables {
+    /// The classes of each word or phrase of `boosters.txt`, `dampeners.txt`, `negations.txt`
+    /// and `pronouns.txt`, as bits ([`BOOSTER`], ...).
+    classes: FxHashMap<&'static str, u8>,
+    /// The first words of the multi-word boosters and dampeners ("just enough", "kind of"): the
+    /// phrase rule spells out a phrase only at such a word.
+    phrase_openers: Vec<&'static str>,
+    /// Every form of the activity verbs: the lemma, `-s`, `-es`, `-ed`, `-d`, `-ing` (with a
+    /// final `e` dropped, or the last consonant doubled), and the irregular forms.
+    activity: FxHashSet<String>,
+}
+
+impl ToneTables {
+    pub(crate) fn new(lists: &dateline_lexicon::en::tone::Tone) -> Self {
+        let mut classes: FxHashMap<&'static str, u8> = FxHashMap::default();
+        for (list, bit) in [
+            (&lists.boosters, BOOSTER),
+            (&lists.dampeners, DAMPENER),
+            (&lists.negations, NEGATION),
+            (&lists.pronouns, PRONOUN),
+        ] {
+            for w in list.iter() {
+                *classes.entry(w).or_default() |= bit;
+            }
+        }
+        let mut phrase_openers: Vec<&'static str> = Vec::new();
+        for w in lists.boosters.iter().chain(lists.dampeners.iter()) {
+            if let Some((first, _)) = w.split_once(' ') {
+                if !phrase_openers.contains(&first) {
+                    phrase_openers.push(first);
+                }
+            }
+        }
+        let mut activity: FxHashSet<String> = lists.activity_irregular.iter().map(|s| s.to_string()).collect();
+        for v in &lists.activity_verbs {
+            activity.insert(v.to_string());
+            for suffix in ["s", "es", "ed", "ing"] {
+                activity.insert(format!("{v}{suffix}"));
+            }
+            if let Some(stem) = v.strip_suffix('e') {
+                activity.insert(format!("{v}d"));
+                activity.insert(format!("{stem}ing"));
+            }
+            if let Some(last) = v.chars().last().filter(|c| !"aeiouwy".contains(*c)) {
+                activity.insert(format!("{v}{last}ed"));
+                activity.insert(format!("{v}{last}ing"));
+            }
+        }
+        ToneTables { classes, phrase_openers, activity }
     }
 }
 
-/// Whether `word` is the first word of a multi-word booster or dampener ("just enough", "kind
-/// of", "sort of"): the phrase rules only spell out a phrase that starts with one (a test checks
-/// this against the lists).
-pub(super) fn opens_booster_phrase(word: &str) -> bool {
-    matches!(word, "just" | "kind" | "sort")
-}
+impl<'a> Classes<'a> {
+    /// The classes of the set `lx`.
+    pub(crate) fn of(lx: &'a crate::Lexicon) -> Self {
+        Classes { derived: lx.tone_tables() }
+    }
 
-/// VADER's negation words (with and without apostrophe).
-#[cfg(test)]
-// `NEGATIONS`: resources/lexicon/en/tone/negations.txt
-use dateline_lexicon::en::tone::NEGATIONS;
+    fn class(self, lower: &str) -> u8 {
+        self.derived.classes.get(lower).copied().unwrap_or(0)
+    }
 
-/// True when a lowercase token negates what follows: a negation word, or any `n't` form.
-pub(super) fn negates(lower: &str) -> bool {
-    matches!(
-        lower,
-        "aint"
-            | "arent"
-            | "cannot"
-            | "cant"
-            | "couldnt"
-            | "darent"
-            | "didnt"
-            | "doesnt"
-            | "ain't"
-            | "aren't"
-            | "can't"
-            | "couldn't"
-            | "daren't"
-            | "didn't"
-            | "doesn't"
-            | "dont"
-            | "hadnt"
-            | "hasnt"
-            | "havent"
-            | "isnt"
-            | "mightnt"
-            | "mustnt"
-            | "neither"
-            | "don't"
-            | "hadn't"
-            | "hasn't"
-            | "haven't"
-            | "isn't"
-            | "mightn't"
-            | "mustn't"
-            | "neednt"
-            | "needn't"
-            | "never"
-            | "none"
-            | "nope"
-            | "nor"
-            | "not"
-            | "nothing"
-            | "nowhere"
-            | "oughtnt"
-            | "shant"
-            | "shouldnt"
-            | "uhuh"
-            | "wasnt"
-            | "werent"
-            | "oughtn't"
-            | "shan't"
-            | "shouldn't"
-            | "uh-uh"
-            | "wasn't"
-            | "weren't"
-            | "without"
-            | "wont"
-            | "wouldnt"
-            | "won't"
-            | "wouldn't"
-            | "rarely"
-            | "seldom"
-            | "despite"
-    ) || lower.contains("n't")
+    /// The booster (positive) or dampener (negative) increment of a lowercase word or phrase (a
+    /// word on both lists boosts).
+    pub(super) fn booster(self, lower: &str) -> Option<f64> {
+        let class = self.class(lower);
+        if class & BOOSTER != 0 {
+            Some(B_INCR)
+        } else if class & DAMPENER != 0 {
+            Some(B_DECR)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `word` is the first word of a multi-word booster or dampener ("just enough",
+    /// "kind of", "sort of").
+    pub(super) fn opens_booster_phrase(self, word: &str) -> bool {
+        self.derived.phrase_openers.contains(&word)
+    }
+
+    /// True when a lowercase token negates what follows: a negation word, or any `n't` form.
+    pub(super) fn negates(self, lower: &str) -> bool {
+        self.class(lower) & NEGATION != 0 || lower.contains("n't")
+    }
+
+    /// True when a lowercase word is a personal or possessive pronoun (GDELT V2Tone field 6
+    /// counts "pronouns"; we count personal ones, which carry the self and group references).
+    pub(super) fn is_pronoun(self, lower: &str) -> bool {
+        self.class(lower) & PRONOUN != 0
+    }
+
+    /// True when a lowercase word is an activity verb or one of its inflections.
+    pub(super) fn is_activity(self, lower: &str) -> bool {
+        self.derived.activity.contains(lower)
+    }
 }
 
 /// Phrases whose valence VADER fixes whatever their words say.
@@ -236,84 +248,6 @@ pub(super) const SPECIAL_CASES: &[(&str, f64)] = &[
 /// phrases only at such a word (a test checks this against the table).
 pub(super) fn opens_special_case(word: &str) -> bool {
     matches!(word, "the" | "bad" | "yeah" | "kiss" | "to" | "beating" | "bus")
-}
-
-/// Personal and possessive pronouns, for the self/group reference density (GDELT V2Tone field
-/// 6 counts "pronouns"; we count personal ones, which carry the self and group references).
-#[cfg(test)]
-// `PRONOUNS`: resources/lexicon/en/tone/pronouns.txt
-use dateline_lexicon::en::tone::PRONOUNS;
-
-/// True when a lowercase word is a personal or possessive pronoun.
-pub(super) fn is_pronoun(lower: &str) -> bool {
-    matches!(
-        lower,
-        "i" | "me"
-            | "my"
-            | "mine"
-            | "myself"
-            | "we"
-            | "us"
-            | "our"
-            | "ours"
-            | "ourselves"
-            | "you"
-            | "your"
-            | "yours"
-            | "yourself"
-            | "yourselves"
-            | "he"
-            | "him"
-            | "his"
-            | "himself"
-            | "she"
-            | "her"
-            | "hers"
-            | "herself"
-            | "it"
-            | "its"
-            | "itself"
-            | "they"
-            | "them"
-            | "their"
-            | "theirs"
-            | "themselves"
-    )
-}
-
-// `ACTIVITY_VERBS`: resources/lexicon/en/tone/activity-verbs.txt
-use dateline_lexicon::en::tone::ACTIVITY_VERBS;
-
-// `ACTIVITY_IRREGULAR`: resources/lexicon/en/tone/activity-irregular.txt
-use dateline_lexicon::en::tone::ACTIVITY_IRREGULAR;
-
-/// Every form of the activity verbs: the lemma, `-s`, `-es`, `-ed`, `-d`, `-ing` (with a final
-/// `e` dropped, or the last consonant doubled), and the irregular forms. Built once.
-fn activity_forms() -> &'static FxHashSet<String> {
-    static FORMS: std::sync::OnceLock<FxHashSet<String>> = std::sync::OnceLock::new();
-    FORMS.get_or_init(|| {
-        let mut set: FxHashSet<String> = ACTIVITY_IRREGULAR.iter().map(|s| s.to_string()).collect();
-        for v in ACTIVITY_VERBS {
-            set.insert(v.to_string());
-            for suffix in ["s", "es", "ed", "ing"] {
-                set.insert(format!("{v}{suffix}"));
-            }
-            if let Some(stem) = v.strip_suffix('e') {
-                set.insert(format!("{v}d"));
-                set.insert(format!("{stem}ing"));
-            }
-            if let Some(last) = v.chars().last().filter(|c| !"aeiouwy".contains(*c)) {
-                set.insert(format!("{v}{last}ed"));
-                set.insert(format!("{v}{last}ing"));
-            }
-        }
-        set
-    })
-}
-
-/// True when a lowercase word is an activity verb or one of its inflections.
-pub(super) fn is_activity(lower: &str) -> bool {
-    activity_forms().contains(lower)
 }
 
 #[cfg(test)]
@@ -344,41 +278,49 @@ mod tests {
     }
 
     #[test]
-    fn word_list_matches_agree_with_the_lists() {
-        for w in BOOSTERS {
-            assert_eq!(booster(w), Some(B_INCR), "{w}");
+    fn word_classes_read_the_lists() {
+        let lx = crate::Lexicon::embedded();
+        let c = Classes::of(&lx);
+        for w in &lx.tone.boosters {
+            assert_eq!(c.booster(w), Some(B_INCR), "{w}");
         }
-        for w in DAMPENERS {
-            assert_eq!(booster(w), Some(B_DECR), "{w}");
+        for w in &lx.tone.dampeners {
+            assert_eq!(c.booster(w), Some(B_DECR), "{w}");
         }
-        for w in NEGATIONS {
-            assert!(negates(w), "{w}");
+        for w in &lx.tone.negations {
+            assert!(c.negates(w), "{w}");
         }
-        for w in PRONOUNS {
-            assert!(is_pronoun(w), "{w}");
+        for w in &lx.tone.pronouns {
+            assert!(c.is_pronoun(w), "{w}");
         }
         for w in ["the", "good", "note", "nothingness"] {
-            assert_eq!(booster(w), None, "{w}");
-            assert!(!is_pronoun(w), "{w}");
+            assert_eq!(c.booster(w), None, "{w}");
+            assert!(!c.is_pronoun(w), "{w}");
         }
-        assert!(!negates("note") && negates("shouldn't") && negates("nothing"));
+        assert!(!c.negates("note") && c.negates("shouldn't") && c.negates("nothing"));
+        assert_eq!(c.booster("kind of"), Some(B_DECR));
+        assert_eq!(c.booster("very"), Some(B_INCR));
     }
 
     #[test]
     fn phrase_filters_admit_every_phrase_of_the_lists() {
-        for w in BOOSTERS.iter().chain(DAMPENERS).filter(|w| w.contains(' ')) {
+        let lx = crate::Lexicon::embedded();
+        let c = Classes::of(&lx);
+        for w in lx.tone.boosters.iter().chain(lx.tone.dampeners.iter()).filter(|w| w.contains(' ')) {
             let first = w.split(' ').next().unwrap_or("");
-            assert!(opens_booster_phrase(first), "{w}");
+            assert!(c.opens_booster_phrase(first), "{w}");
         }
         for (p, _) in SPECIAL_CASES {
             let first = p.split(' ').next().unwrap_or("");
             assert!(opens_special_case(first), "{p}");
         }
-        assert!(!opens_booster_phrase("very") && !opens_special_case("good"));
+        assert!(!c.opens_booster_phrase("very") && !opens_special_case("good"));
     }
 
     #[test]
     fn activity_inflections() {
+        let lx = crate::Lexicon::embedded();
+        let is_activity = |w: &str| Classes::of(&lx).is_activity(w);
         for w in [
             "attack",
             "attacked",

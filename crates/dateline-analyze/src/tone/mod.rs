@@ -8,7 +8,9 @@
 mod lexicon;
 mod vader;
 
+use lexicon::Classes;
 pub use lexicon::ToneLexicon;
+pub(crate) use lexicon::ToneTables;
 pub use vader::{polarity_scores, Polarity};
 
 use dateline_text::Span;
@@ -22,19 +24,28 @@ fn round4(x: f64) -> f64 {
 }
 
 /// A quote's tone: the VADER compound of its content, rounded to four decimals.
-pub fn quote_tone(content: &str, lex: &ToneLexicon) -> f64 {
-    round4(polarity_scores(content, lex).compound)
+pub fn quote_tone(content: &str, lex: &ToneLexicon, words: &crate::Lexicon) -> f64 {
+    round4(polarity_scores(content, lex, words).compound)
 }
 
 /// The tone of an article: `text` split into `sentences` (byte spans), with its quotes (whose
-/// `tone` is read when set, else computed) for the speaker aggregates.
-pub fn article_tone(text: &str, sentences: &[Span], quotes: &[Quote], lex: &ToneLexicon) -> Tone {
+/// `tone` is read when set, else computed) for the speaker aggregates. Valences come from `lex`,
+/// the word classes (boosters, negations, pronouns, activity verbs) from the `tone/` lists of
+/// `lexicon`.
+pub fn article_tone(
+    text: &str,
+    sentences: &[Span],
+    quotes: &[Quote],
+    lex: &ToneLexicon,
+    lexicon: &crate::Lexicon,
+) -> Tone {
+    let c = Classes::of(lexicon);
     let mut scratch = Scratch::default();
     let (mut words, mut positive, mut negative, mut activity, mut pronouns) = (0usize, 0usize, 0usize, 0usize, 0usize);
     let (mut compound_sum, mut scored) = (0.0f64, 0usize);
     for sentence in sentences {
         let Some(s) = text.get(sentence.0..sentence.1) else { continue };
-        let p = vader::score(s, lex, &mut scratch);
+        let p = vader::score(s, lex, c, &mut scratch);
         if scratch.spans.is_empty() {
             continue;
         }
@@ -52,7 +63,7 @@ pub fn article_tone(text: &str, sentences: &[Span], quotes: &[Quote], lex: &Tone
             } else if let Some(p) = scratch.known[i].pattern {
                 // Pattern words VADER lacks: their polarity, turned by a negation up to three
                 // words before.
-                let negated = (i.saturating_sub(3)..i).any(|k| lexicon::negates(scratch.lower(k)));
+                let negated = (i.saturating_sub(3)..i).any(|k| c.negates(scratch.lower(k)));
                 if negated {
                     -p.signum()
                 } else {
@@ -66,8 +77,8 @@ pub fn article_tone(text: &str, sentences: &[Span], quotes: &[Quote], lex: &Tone
             } else if sign < 0.0 {
                 negative += 1;
             }
-            activity += usize::from(lexicon::is_activity(lower));
-            pronouns += usize::from(lexicon::is_pronoun(lower));
+            activity += usize::from(c.is_activity(lower));
+            pronouns += usize::from(c.is_pronoun(lower));
         }
     }
     let percent = |k: usize| if words == 0 { 0.0 } else { round4(100.0 * k as f64 / words as f64) };
@@ -81,18 +92,18 @@ pub fn article_tone(text: &str, sentences: &[Span], quotes: &[Quote], lex: &Tone
         self_group_density: percent(pronouns),
         word_count: words,
         compound: if scored == 0 { 0.0 } else { round4(compound_sum / scored as f64) },
-        speakers: speaker_tones(quotes, lex),
+        speakers: speaker_tones(quotes, lex, lexicon),
     }
 }
 
 /// One aggregate per speaker entity: the mean tone of the quotes attributed to it, in the order
 /// speakers are first quoted.
-fn speaker_tones(quotes: &[Quote], lex: &ToneLexicon) -> Vec<SpeakerTone> {
+fn speaker_tones(quotes: &[Quote], lex: &ToneLexicon, words: &crate::Lexicon) -> Vec<SpeakerTone> {
     let mut out: Vec<(SpeakerTone, f64)> = Vec::new();
     let mut index: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for q in quotes {
         let Some(id) = &q.speaker else { continue };
-        let t = q.tone.unwrap_or_else(|| quote_tone(&q.content, lex));
+        let t = q.tone.unwrap_or_else(|| quote_tone(&q.content, lex, words));
         match index.get(id.as_str()) {
             Some(&k) => {
                 out[k].0.quotes += 1;

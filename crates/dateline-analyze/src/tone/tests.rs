@@ -12,7 +12,7 @@ fn lex() -> &'static ToneLexicon {
 }
 
 fn compound(text: &str) -> f64 {
-    polarity_scores(text, lex()).compound
+    polarity_scores(text, lex(), &crate::Lexicon::embedded()).compound
 }
 
 #[test]
@@ -41,7 +41,11 @@ fn compounds_match_the_reference_implementation() {
 
 #[test]
 fn shares_match_the_reference_implementation() {
-    let p = polarity_scores("The roads were bad, but the bridge repairs were excellent.", lex());
+    let p = polarity_scores(
+        "The roads were bad, but the bridge repairs were excellent.",
+        lex(),
+        &crate::Lexicon::embedded(),
+    );
     assert!((p.neg - 0.147).abs() < 0.0006 && (p.neu - 0.523).abs() < 0.0006 && (p.pos - 0.33).abs() < 0.0006, "{p:?}");
     assert!((p.neg + p.neu + p.pos - 1.0).abs() < 1e-9);
 }
@@ -61,11 +65,15 @@ fn rules_move_the_score_the_right_way() {
 #[test]
 fn empty_and_punctuation_only_texts_are_neutral() {
     for t in ["", "   ", "\n\t"] {
-        assert_eq!(polarity_scores(t, lex()), Polarity::default(), "{t:?}");
+        assert_eq!(polarity_scores(t, lex(), &crate::Lexicon::embedded()), Polarity::default(), "{t:?}");
     }
     // As in the reference, a token that stripping would empty is kept and counts as neutral.
     for t in ["...", "!!! ???", "—"] {
-        assert_eq!(polarity_scores(t, lex()), Polarity { neu: 1.0, ..Polarity::default() }, "{t:?}");
+        assert_eq!(
+            polarity_scores(t, lex(), &crate::Lexicon::embedded()),
+            Polarity { neu: 1.0, ..Polarity::default() },
+            "{t:?}"
+        );
     }
 }
 
@@ -79,7 +87,7 @@ fn typographic_quotes_do_not_hide_words() {
 fn article_fields_follow_their_definitions() {
     let text = "The new bridge is excellent. We are happy, the residents said. The old road was terrible and dangerous. Crews attacked the potholes on Monday.";
     let sentences = dateline_text::segment::sentences(text);
-    let t = article_tone(text, &sentences, &[], lex());
+    let t = article_tone(text, &sentences, &[], lex(), &crate::Lexicon::embedded());
     assert_eq!(t.word_count, 24);
     // Positive: excellent, happy. Negative: terrible, dangerous. Pronoun: we. Activity: attacked.
     // ("attacked" is also negative in VADER.)
@@ -96,7 +104,7 @@ fn article_fields_follow_their_definitions() {
 #[test]
 fn negated_words_count_on_the_other_side() {
     let text = "The plan is not good.";
-    let t = article_tone(text, &dateline_text::segment::sentences(text), &[], lex());
+    let t = article_tone(text, &dateline_text::segment::sentences(text), &[], lex(), &crate::Lexicon::embedded());
     assert_eq!((t.positive, t.word_count), (0.0, 5));
     assert!((t.negative - 20.0).abs() < 1e-9, "{t:?}");
 }
@@ -121,7 +129,7 @@ fn speakers_get_the_mean_of_their_quotes() {
         q(Some("e2"), "The factory reopened on Tuesday."),
         q(None, "The harvest was very good."),
     ];
-    let t = article_tone("", &[], &quotes, lex());
+    let t = article_tone("", &[], &quotes, lex(), &crate::Lexicon::embedded());
     assert_eq!(t.speakers.len(), 2);
     assert_eq!((t.speakers[0].speaker.as_str(), t.speakers[0].quotes), ("e2", 2));
     assert!((t.speakers[0].tone - round4(0.4404 / 2.0)).abs() < 0.0006, "{:?}", t.speakers[0]);
@@ -161,13 +169,13 @@ fn analysis_fills_tone_for_english_and_not_for_other_languages() {
 proptest! {
     #[test]
     fn scores_are_bounded_and_never_panic(text in "\\PC{0,200}") {
-        let p = polarity_scores(&text, lex());
+        let p = polarity_scores(&text, lex(), &crate::Lexicon::embedded());
         prop_assert!((-1.0..=1.0).contains(&p.compound));
         for x in [p.neg, p.neu, p.pos] {
             prop_assert!((0.0..=1.0 + 1e-9).contains(&x));
         }
         let sentences = dateline_text::segment::sentences(&text);
-        let t = article_tone(&text, &sentences, &[], lex());
+        let t = article_tone(&text, &sentences, &[], lex(), &crate::Lexicon::embedded());
         prop_assert!((-100.0..=100.0).contains(&t.score));
         for x in [t.positive, t.negative, t.polarity, t.activity_density, t.self_group_density] {
             prop_assert!((0.0..=100.0).contains(&x));
@@ -182,7 +190,7 @@ proptest! {
             Just("kind"), Just("of"), Just("never"), Just("so"), Just("!"), Just("??"), Just("the"), Just("EXCELLENT"),
         ], 0..60)) {
         let text = words.join(" ");
-        let p = polarity_scores(&text, lex());
+        let p = polarity_scores(&text, lex(), &crate::Lexicon::embedded());
         prop_assert!((-1.0..=1.0).contains(&p.compound));
         prop_assert!(p.neg >= 0.0 && p.pos >= 0.0 && p.neu >= 0.0);
     }

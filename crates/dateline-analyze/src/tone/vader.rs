@@ -18,9 +18,7 @@
 //! looks values up by equality, which differs when two valences are equal); typographic quotes
 //! and dashes count as punctuation as well as ASCII ones.
 
-use super::lexicon::{
-    booster, negates, opens_booster_phrase, opens_special_case, ToneLexicon, WordTone, C_INCR, N_SCALAR, SPECIAL_CASES,
-};
+use super::lexicon::{opens_special_case, Classes, ToneLexicon, WordTone, C_INCR, N_SCALAR, SPECIAL_CASES};
 
 /// VADER's normalisation constant: the sum at which compound reaches about ±0.72.
 const ALPHA: f64 = 15.0;
@@ -78,14 +76,15 @@ fn is_upper(s: &str) -> bool {
     cased
 }
 
-/// Scores `text` as one unit (VADER is meant for a sentence or a short passage).
-pub fn polarity_scores(text: &str, lex: &ToneLexicon) -> Polarity {
+/// Scores `text` as one unit (VADER is meant for a sentence or a short passage): valences from
+/// `lex`, the rules' word classes (boosters, negations) from the `tone/` lists of `words`.
+pub fn polarity_scores(text: &str, lex: &ToneLexicon, words: &crate::Lexicon) -> Polarity {
     let mut scratch = Scratch::default();
-    score(text, lex, &mut scratch)
+    score(text, lex, Classes::of(words), &mut scratch)
 }
 
 /// Scores `text`, leaving the tokens and their adjusted valences in `scratch`.
-pub(super) fn score(text: &str, lex: &ToneLexicon, s: &mut Scratch) -> Polarity {
+pub(super) fn score(text: &str, lex: &ToneLexicon, c: Classes<'_>, s: &mut Scratch) -> Polarity {
     tokenize(text, s);
     let n = s.n;
     if n == 0 {
@@ -99,12 +98,12 @@ pub(super) fn score(text: &str, lex: &ToneLexicon, s: &mut Scratch) -> Polarity 
     s.valences.clear();
     for i in 0..n {
         let w = s.lower[i].as_str();
-        let skip = booster(w).is_some() || (w == "kind" && i + 1 < n && s.lower[i + 1] == "of");
+        let skip = c.booster(w).is_some() || (w == "kind" && i + 1 < n && s.lower[i + 1] == "of");
         let v = if skip {
             0.0
         } else {
             match s.known[i].vader {
-                Some(base) => word_valence(i, base, &tokens, s, cap_diff),
+                Some(base) => word_valence(i, base, &tokens, s, cap_diff, c),
                 None => 0.0,
             }
         };
@@ -166,7 +165,7 @@ fn tokenize(text: &str, s: &mut Scratch) {
 
 /// The valence of lexicon word `i` after the negation, booster, capitals, idiom and `least`
 /// rules.
-fn word_valence(i: usize, base: f64, tokens: &Tokens<'_>, s: &Scratch, cap_diff: bool) -> f64 {
+fn word_valence(i: usize, base: f64, tokens: &Tokens<'_>, s: &Scratch, cap_diff: bool, c: Classes<'_>) -> f64 {
     let n = s.n;
     let w = |k: usize| s.lower[k].as_str();
     let mut v = base;
@@ -191,14 +190,14 @@ fn word_valence(i: usize, base: f64, tokens: &Tokens<'_>, s: &Scratch, cap_diff:
         if s.known[j].vader.is_some() {
             continue;
         }
-        let mut inc = modifier(&tokens[j], w(j), v, cap_diff);
+        let mut inc = modifier(&tokens[j], w(j), v, cap_diff, c);
         if inc != 0.0 {
             inc *= [1.0, 0.95, 0.9][back];
         }
         v += inc;
-        v = negation(v, back, i, &w);
+        v = negation(v, back, i, &w, c);
         if back == 2 {
-            v = idioms(v, i, n, &w);
+            v = idioms(v, i, n, &w, c);
         }
     }
     // "least" negates, except in "at least" and "very least".
@@ -209,8 +208,8 @@ fn word_valence(i: usize, base: f64, tokens: &Tokens<'_>, s: &Scratch, cap_diff:
 }
 
 /// The increment a booster or dampener `word` gives a following word of valence `v`.
-fn modifier(word: &str, lower: &str, v: f64, cap_diff: bool) -> f64 {
-    let Some(mut inc) = booster(lower) else { return 0.0 };
+fn modifier(word: &str, lower: &str, v: f64, cap_diff: bool, c: Classes<'_>) -> f64 {
+    let Some(mut inc) = c.booster(lower) else { return 0.0 };
     if v < 0.0 {
         inc = -inc;
     }
@@ -221,11 +220,11 @@ fn modifier(word: &str, lower: &str, v: f64, cap_diff: bool) -> f64 {
 }
 
 /// The negation rule for the word `back + 1` places before word `i`.
-fn negation<'a>(v: f64, back: usize, i: usize, w: &impl Fn(usize) -> &'a str) -> f64 {
+fn negation<'a>(v: f64, back: usize, i: usize, w: &impl Fn(usize) -> &'a str, c: Classes<'_>) -> f64 {
     let so_this = |x: &str| matches!(x, "so" | "this");
     match back {
         0 => {
-            if negates(w(i - 1)) {
+            if c.negates(w(i - 1)) {
                 return v * N_SCALAR;
             }
         }
@@ -236,7 +235,7 @@ fn negation<'a>(v: f64, back: usize, i: usize, w: &impl Fn(usize) -> &'a str) ->
             if w(i - 2) == "without" && w(i - 1) == "doubt" {
                 return v;
             }
-            if negates(w(i - 2)) {
+            if c.negates(w(i - 2)) {
                 return v * N_SCALAR;
             }
         }
@@ -249,7 +248,7 @@ fn negation<'a>(v: f64, back: usize, i: usize, w: &impl Fn(usize) -> &'a str) ->
             if w(i - 3) == "without" && (w(i - 2) == "doubt" || w(i - 1) == "doubt") {
                 return v;
             }
-            if negates(w(i - 3)) {
+            if c.negates(w(i - 3)) {
                 return v * N_SCALAR;
             }
         }
@@ -259,7 +258,7 @@ fn negation<'a>(v: f64, back: usize, i: usize, w: &impl Fn(usize) -> &'a str) ->
 
 /// Fixed-valence phrases around word `i` (which has at least three words before it), and
 /// multi-word dampeners (`kind of`, `sort of`) before it.
-fn idioms<'a>(mut v: f64, i: usize, n: usize, w: &impl Fn(usize) -> &'a str) -> f64 {
+fn idioms<'a>(mut v: f64, i: usize, n: usize, w: &impl Fn(usize) -> &'a str, c: Classes<'_>) -> f64 {
     let special = |range: std::ops::Range<usize>| -> Option<f64> {
         // Most words open no phrase of the table: no phrase is spelt out for them.
         if !opens_special_case(w(range.start)) {
@@ -285,7 +284,7 @@ fn idioms<'a>(mut v: f64, i: usize, n: usize, w: &impl Fn(usize) -> &'a str) -> 
         }
     }
     for r in [i - 3..i, i - 3..i - 1, i - 2..i] {
-        if let Some(inc) = phrase_booster(r, w) {
+        if let Some(inc) = phrase_booster(r, w, c) {
             v += inc;
         }
     }
@@ -299,8 +298,8 @@ fn phrase_is<'a>(phrase: &str, range: std::ops::Range<usize>, w: &impl Fn(usize)
 }
 
 /// The booster value of a multi-word phrase in `range` (`kind of`, `sort of`, `just enough`).
-fn phrase_booster<'a>(range: std::ops::Range<usize>, w: &impl Fn(usize) -> &'a str) -> Option<f64> {
-    if range.len() < 2 || !opens_booster_phrase(w(range.start)) {
+fn phrase_booster<'a>(range: std::ops::Range<usize>, w: &impl Fn(usize) -> &'a str, c: Classes<'_>) -> Option<f64> {
+    if range.len() < 2 || !c.opens_booster_phrase(w(range.start)) {
         return None;
     }
     let mut phrase = String::new();
@@ -310,7 +309,7 @@ fn phrase_booster<'a>(range: std::ops::Range<usize>, w: &impl Fn(usize) -> &'a s
         }
         phrase.push_str(w(k));
     }
-    booster(&phrase)
+    c.booster(&phrase)
 }
 
 /// Punctuation emphasis: `!` and repeated `?` in the text.

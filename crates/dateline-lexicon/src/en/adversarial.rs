@@ -1,12 +1,14 @@
 //! Words of the adversarial article generator (`dateline-analyze`, `adversarial.rs`).
 
 crate::lists! {
-    ROLES: Words = "en/adversarial/roles.txt";
-    ORG_HEADS: Words = "en/adversarial/org-heads.txt";
-    NOUNS: Words = "en/adversarial/nouns.txt";
-    VERBS: Words = "en/adversarial/verbs.txt";
-    WEEKDAYS: Words = "en/adversarial/weekdays.txt";
-    MONTHS: Words = "en/adversarial/months.txt";
-    UNITS: Words = "en/adversarial/units.txt";
-    CUES: Words = "en/adversarial/cues.txt";
+    /// The lists of `resources/lexicon/en/adversarial/`.
+    pub struct Adversarial in "en/";
+    roles / ROLES: Words = "adversarial/roles.txt";
+    org_heads / ORG_HEADS: Words = "adversarial/org-heads.txt";
+    nouns / NOUNS: Words = "adversarial/nouns.txt";
+    verbs / VERBS: Words = "adversarial/verbs.txt";
+    weekdays / WEEKDAYS: Words = "adversarial/weekdays.txt";
+    months / MONTHS: Words = "adversarial/months.txt";
+    units / UNITS: Words = "adversarial/units.txt";
+    cues / CUES: Words = "adversarial/cues.txt";
 }

@@ -1,6 +1,8 @@
 //! The amount stage (`dateline-analyze`, `amounts/`).
 
 crate::lists! {
+    /// The lists of `resources/lexicon/en/amounts/`.
+    pub struct Amounts in "en/";
     /// Words after "N years" that make it an age or a point in time, not a duration.
-    NOT_DURATION_AFTER: Words = "en/amounts/not-duration-after.txt";
+    not_duration_after: Words = "amounts/not-duration-after.txt";
 }

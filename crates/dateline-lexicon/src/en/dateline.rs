@@ -1,9 +1,11 @@
 //! The dateline stage (`dateline-analyze`, `dateline/`).
 
 crate::lists! {
+    /// The lists of `resources/lexicon/en/dateline/`.
+    pub struct Dateline in "en/";
     /// Newsroom labels written in capitals at the start of a story that look like a dateline's
     /// place (`BREAKING -`, `UPDATE:`), and are never one.
-    LABELS: Words = "en/dateline/labels.txt";
+    labels: Words = "dateline/labels.txt";
     /// Agency names written in lowercase (`(dpa)`).
-    LOWERCASE_AGENCIES: Words = "en/dateline/lowercase-agencies.txt";
+    lowercase_agencies: Words = "dateline/lowercase-agencies.txt";
 }

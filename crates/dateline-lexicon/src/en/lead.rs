@@ -1,6 +1,8 @@
 //! The lead stage (`dateline-analyze`, `lead.rs`).
 
 crate::lists! {
+    /// The lists of `resources/lexicon/en/lead/`.
+    pub struct Lead in "en/";
     /// Countries whose numeric dates are written month first.
-    MONTH_FIRST: Words = "en/lead/month-first.txt";
+    month_first: Words = "lead/month-first.txt";
 }

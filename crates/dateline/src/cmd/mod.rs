@@ -53,7 +53,11 @@ pub enum Outcome {
 /// to `sink` in input order, so output is the same whatever the number of threads. Returns what
 /// the readers counted (input bytes, WARC records skipped).
 fn analyse_inputs(input: &InputArgs, mut sink: impl FnMut(Outcome) -> Result<()>) -> Result<StatsSnapshot> {
-    let resources = Resources::embedded().context("loading the embedded resources")?;
+    let mut resources = Resources::embedded().context("loading the embedded resources")?;
+    if let Some(dir) = &input.lexicon {
+        resources.lexicon = dateline_analyze::Lexicon::from_dir(dir)
+            .with_context(|| format!("loading the word lists of {}", dir.display()))?;
+    }
     let pool = rayon::ThreadPoolBuilder::new().num_threads(input.jobs).build().context("starting worker threads")?;
     let limits = Limits { max_document_bytes: input.max_bytes, ..Limits::default() };
     let (records, stats) = dateline_ingest::read_inputs_with_stats(&input.paths, limits);
