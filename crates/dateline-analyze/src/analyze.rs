@@ -8,7 +8,7 @@ use dateline_text::language;
 use dateline_text::segment::{self, TokenTable};
 
 use crate::amounts::amounts_in;
-use crate::entities::find_entities_credited;
+use crate::entities::find_entities_in;
 use crate::lead::{iso, read_lead, Lead};
 use crate::quotes::find_quotes_in;
 use crate::times::{times_in, tokens::Toks};
@@ -89,10 +89,11 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
     let table = segment::TokenTable::with_lists(text, &resources.lexicon.text);
     let sentences = segment::sentences_of_with(text, table.tokens(), &resources.lexicon.text);
     let mut truncated_stages = Vec::new();
+    // a byline's agency is an organisation wherever the stages read it
+    let credits: Vec<Span> = lead.byline.as_ref().and_then(|b| b.agency_span).into_iter().collect();
     let (entities, quotes, times, amounts) = if english {
-        let credits: Vec<Span> = lead.byline.as_ref().and_then(|b| b.agency_span).into_iter().collect();
         let (mut entities, cut) =
-            find_entities_credited(text, &table, &sentences, resources, dateline.as_ref(), &credits);
+            find_entities_in(text, &table, &sentences, resources, dateline.as_ref(), &credits, None);
         if cut {
             truncated_stages.push(Stage::Entities);
         }
@@ -115,16 +116,8 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
             amounts_in(&toks, text, &entities, reference_day.is_some().then_some(&times[..]), &resources.lexicon);
         (entities, quotes, times, amounts)
     } else if let Some(lex) = other {
-        let credits: Vec<Span> = lead.byline.as_ref().and_then(|b| b.agency_span).into_iter().collect();
-        let (mut entities, cut) = crate::entities::find_entities_in(
-            text,
-            &table,
-            &sentences,
-            resources,
-            dateline.as_ref(),
-            &credits,
-            Some(lex),
-        );
+        let (mut entities, cut) =
+            find_entities_in(text, &table, &sentences, resources, dateline.as_ref(), &credits, Some(lex));
         if cut {
             truncated_stages.push(Stage::Entities);
         }

@@ -105,31 +105,21 @@ pub fn find_entities_bounded(
     resources: &Resources,
     dateline: Option<&Dateline>,
 ) -> (Vec<Entity>, bool) {
-    find_entities_credited(
+    find_entities_in(
         text,
         &TokenTable::with_lists(text, &resources.lexicon.text),
         sentences,
         resources,
         dateline,
         &[],
+        None,
     )
 }
 
 /// [`find_entities_bounded`] with agencies credited outside the dateline (spans of `text`, such
-/// as a byline's agency), which are organisations.
-pub(crate) fn find_entities_credited(
-    text: &str,
-    table: &TokenTable,
-    sentences: &[Span],
-    resources: &Resources,
-    dateline: Option<&Dateline>,
-    credits: &[Span],
-) -> (Vec<Entity>, bool) {
-    find_entities_in(text, table, sentences, resources, dateline, credits, None)
-}
-
-/// The entity stage over an article in `language` (`None`: English), with the corrections of
-/// that language's lists ([`crate::intl::entities`]) applied to the mentions before merging.
+/// as a byline's agency), which are organisations, over an article in `language` (`None`:
+/// English), with the corrections of that language's lists ([`crate::intl::entities`]) applied
+/// to the mentions before merging.
 pub(crate) fn find_entities_in(
     text: &str,
     table: &TokenTable,
