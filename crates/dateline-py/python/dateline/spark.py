@@ -544,6 +544,27 @@ def _lean_worker():
         pa.set_memory_pool(pa.system_memory_pool())
 
 
+def _trim():
+    """Hands the C heap's free pages back to the system (glibc's `malloc_trim`; elsewhere
+    nothing). A worker runs one task after another, and what a task's spills and Parquet files
+    freed stayed in the heap, scattered between live blocks: at 100,000 articles (tasks of about
+    40,000) a reused worker peaked 20 MB above a fresh one (docs/BENCHMARKS.md, session 11).
+    Called after each spill and at the end of a task: a few milliseconds each."""
+    global _TRIM
+    if _TRIM is None:
+        try:
+            import ctypes
+
+            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM = None
+
+
 def _local_dir():
     """A directory on the executor's local disks (Spark's, when the worker is told them)."""
     dirs = os.environ.get("SPARK_LOCAL_DIRS") or os.environ.get("LOCAL_DIRS") or ""
@@ -557,10 +578,11 @@ class _DateFiles:
     without a date), rows in input order, row groups of at most ROW_GROUP_ROWS records.
 
     Records are held in memory up to `buffer_bytes` of Arrow data; past that, the held records
-    are sorted by date (a stable sort of the row indices, one `take`) and spilled to a local
-    Arrow IPC file, one record batch per date. At the end each date's file is written in one go
-    from its batches in every spill (read back one date at a time), so memory stays bounded
-    and a task writes one file and few row groups per date however its dates are mixed. (Spark's
+    are sorted by date (a stable sort of the row indices, then `take` in pieces: `_runs`) and
+    spilled to a local Arrow IPC file, one record batch per date. At the end each date's file is
+    written in one go from its batches in every spill (read back one date at a time), so memory
+    stays bounded and a task writes one file and few row groups per date however its dates are
+    mixed. (Spark's
     writer gets the same layout by sorting the task's rows; writing a row group per date each
     time a buffer fills would cost a millisecond or more per row group.)"""
 
@@ -622,6 +644,7 @@ class _DateFiles:
                 index[key] = range(n, n + len(batches))
                 n += len(batches)
         self.spills.append((path, index))
+        _trim()
 
     def _write(self, fs, root, key, tables):
         import pyarrow.parquet as pq
@@ -758,6 +781,7 @@ def _write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, with_stories, buff
         rows = [("articles", p, n, None) for p, n in files.close()]
         rows += [("errors", p, n, None) for p, n in (report.close() if report else [])]
         rows.append(("count", None, good, bad))
+        _trim()
         if arrow:
             yield _summary_batch(rows, schema)
         else:
@@ -798,7 +822,9 @@ def run(spark, inputs, out, errors=None, stories_out=None, jobs=1, chunk=CHUNK, 
         buffer_bytes=BUFFER_BYTES):
     """The job: analyses `inputs` (JSONL / WARC paths or URIs), writes Parquet partitioned by
     publication date under `out`, every failed input as a JSON line under `errors` and, with
-    `stories_out`, the stories table; returns (articles, errors) counted.
+    `stories_out`, the stories table; returns (articles, errors) counted. `spark` is a
+    SparkSession or a SparkContext; with a SparkContext a session is made only if an input or the
+    stories need one (`_session`).
 
     `writer="arrow"` (the default): the executors write with pyarrow, one pass, the JVM only
     orchestrating; `out` and `errors` must be on a file system pyarrow opens (local, HDFS, S3:
