@@ -18,7 +18,8 @@ runs dateline or spaCy) is reported as well.
 Usage (release CLI, release wheel installed in the venv of --python, spaCy in the peers venv):
   python3 scripts/bench_spark.py --python target/py-venv/bin/python --bin target/release/dateline \\
       --n 10000 --spacy-n 400 [--growth 10000,100000] [--growth-spark 100000] \\
-      [--variants "arrow;spark --no-local-defaults"] [--growth-no-ingest] [--conf KEY=VALUE]
+      [--variants "arrow;spark --no-local-defaults;python=OTHER/bin/python arrow"] [--growth-no-ingest] \\
+      [--conf KEY=VALUE]
 """
 import argparse
 import json
@@ -225,7 +226,8 @@ def main():
     ap.add_argument("--no-stories", action="store_true", help="skip the Spark run with stories")
     ap.add_argument("--variants", default="arrow",
                     help="the job's runs to compare, separated by ';': a --writer value and options, e.g. "
-                         "'arrow;spark --no-local-defaults'")
+                         "'arrow;spark --no-local-defaults', optionally with python=PATH (that interpreter's "
+                         "install of the job instead of --python's)")
     ap.add_argument("--growth-no-ingest", action="store_true", help="the CLI growth curve without ingest")
     ap.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="a Spark setting for every job")
     a = ap.parse_args()
@@ -258,16 +260,20 @@ def main():
         return r
 
     def spark_job(path, n, stories=False, variant="arrow"):
-        writer, *extra = variant.split()
+        # A variant may name its own interpreter ("python=PATH arrow ..."): another install of the
+        # job (say, the code before a change) measured in the same invocation.
+        words = variant.split()
+        python = next((w[len("python="):] for w in words if w.startswith("python=")), a.python)
+        writer, *extra = [w for w in words if not w.startswith("python=")]
         out = os.path.join(a.work, "spark-out")
-        cmd = [a.python, "-m", "dateline.spark", path, "--out", out, "--errors", out + "_errors",
+        cmd = [python, "-m", "dateline.spark", path, "--out", out, "--errors", out + "_errors",
                "--master", "local[1]", "--writer", writer] + extra
         for kv in a.conf:
             cmd += ["--conf", kv]
         if not stories:
             cmd.append("--no-stories")
         name = f"spark job local[1] --writer {variant}" + (" + stories" if stories else "")
-        r = report(name, n, measure(cmd, env=env))
+        r = report(name, n, measure(cmd, env=spark_env(python)))
         for d in (out, out + "_errors", out + "_stories"):
             shutil.rmtree(d, ignore_errors=True)
         return r

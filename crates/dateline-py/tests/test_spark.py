@@ -3,6 +3,7 @@ bad input is reported per record and never stops the job."""
 
 import json
 import pathlib
+import re
 
 import pyarrow.parquet as pq
 import pytest
@@ -39,7 +40,13 @@ def test_spark_output_equals_the_cli(spark, harbour_jsonl, harbour_rows, tmp_pat
     inputs += [str(s) for s in samples if s.exists()]
     out, errors = tmp_path / "out", tmp_path / "errors"
     n_good, n_bad = job.run(spark, inputs, str(out), str(errors), chunk=4, writer=writer)
+    assert_equals_the_cli(inputs, out, errors, n_good, n_bad)
 
+
+def assert_equals_the_cli(inputs, out, errors, n_good, n_bad):
+    """The job's Parquet rows under `out` are the CLI's records of `inputs` (a JSONL row matched
+    by URL and id: Spark's text source keeps no file name or line), partitioned by publication
+    date, and `errors` reports every bad input."""
     want = cli_records(spark_cli(), *inputs, ok=False)
     got = spark_rows(out)
     assert n_good == len(got) == len(want) >= 5
@@ -63,6 +70,33 @@ def test_spark_output_equals_the_cli(spark, harbour_jsonl, harbour_rows, tmp_pat
     assert n_bad == len(reported) >= 3
     messages = " ".join(r["error"] for r in reported)
     assert "bad JSON line" in messages and "needs `text` or `html`" in messages and "Content-Length" in messages
+
+
+def test_the_command_without_stories_equals_the_cli(tmp_path, harbour_jsonl, harbour_rows):
+    """`python -m dateline.spark --no-stories` starts a SparkContext alone and runs RDD tasks,
+    making a SparkSession only for an input Spark must read (here a glob, read by Spark's text
+    source): the same rows and errors as the CLI."""
+    import os
+    import subprocess
+    import sys
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(harbour_jsonl.read_text() + "not json\n")
+    (tmp_path / "more").mkdir()
+    more = tmp_path / "more" / "more.jsonl"
+    more.write_text(json.dumps(dict(harbour_rows[0], id="again")) + "\n" + json.dumps({"title": "no body"}) + "\n")
+    warc = write_warc(tmp_path / "crawl.warc.gz",
+                      [harbour_rows[1], dict(harbour_rows[1], url="https://harbourwire.example/copy")],
+                      broken_after=0, gz=True)
+    out, errors = tmp_path / "out", tmp_path / "errors"
+    env = dict(os.environ, PYSPARK_PYTHON=sys.executable)
+    run = subprocess.run([sys.executable, "-m", "dateline.spark", str(feed), str(tmp_path / "more" / "*.jsonl"),
+                          str(warc), "--out", str(out), "--errors", str(errors), "--no-stories", "--chunk", "3",
+                          "--master", "local[2]"], env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    n_good, n_bad = map(int, re.search(r"(\d+) article\(s\) written to .*; (\d+) error", run.stderr).groups())
+    assert (out / "_SUCCESS").exists()
+    assert_equals_the_cli([str(feed), str(more), str(warc)], out, errors, n_good, n_bad)
 
 
 def spark_cli():

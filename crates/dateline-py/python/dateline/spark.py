@@ -108,10 +108,16 @@ def _jsonl_items(lines):
             yield ValueError(f"bad JSON line: {e}"), line[:80]
 
 
-def _jsonl_pairs(batches):
-    """(item, input name) pairs of the lines of a text DataFrame's `value` column."""
+def _rows(batches):
+    """The rows of Arrow batches as tuples (a DataFrame task's input, in the shape an RDD task
+    gets its rows), one batch at a time."""
     for batch in batches:
-        yield from _jsonl_items(batch.column("value").to_pylist())
+        yield from zip(*(column.to_pylist() for column in batch.columns))
+
+
+def _jsonl_pairs(rows):
+    """(item, input name) pairs of the lines of a text source's rows (`value`)."""
+    return _jsonl_items(row[0] for row in rows)
 
 
 def _split_lines(uri, start, end, block=4 << 20):
@@ -147,18 +153,17 @@ def _split_lines(uri, start, end, block=4 << 20):
             i = j + 1
 
 
-def _jsonl_split_pairs(batches):
+def _jsonl_split_pairs(rows):
     """(item, input name) pairs of the byte ranges (`uri`, `start`, `end`) of JSON Lines files."""
-    for batch in batches:
-        c = batch.to_pydict()
-        for uri, start, end in zip(c["uri"], c["start"], c["end"]):
-            yield from _jsonl_items(_split_lines(uri, start, end))
+    for uri, start, end in rows:
+        yield from _jsonl_items(_split_lines(uri, start, end))
 
 
 def _jsonl_splits(spark, paths):
     """JSON Lines files pyarrow opens (local, HDFS, S3) as byte-range splits read by the tasks
-    themselves, so the JVM never carries the lines; the other paths (directories, globs, other
-    schemes) are left to Spark's text source. Splits are sized as Spark sizes file splits."""
+    themselves, so the JVM never carries the lines: an RDD of (`uri`, `start`, `end`), one split
+    a partition, and the other paths (directories, globs, other schemes), left to Spark's text
+    source. Splits are sized as Spark sizes file splits."""
     from pyarrow.fs import FileType
 
     files, rest = [], []
@@ -173,9 +178,8 @@ def _jsonl_splits(spark, paths):
         (files.append((uri, info.size)) if info.type == FileType.File else rest.append(p))
     if not files:
         return None, rest
-    conf = spark.conf
-    max_bytes = int(conf.get("spark.sql.files.maxPartitionBytes", str(128 << 20)).rstrip("b"))
-    per_core = sum(size for _, size in files) // max(1, spark.sparkContext.defaultParallelism)
+    max_bytes = int(_setting(spark, "spark.sql.files.maxPartitionBytes", str(128 << 20)).rstrip("b"))
+    per_core = sum(size for _, size in files) // max(1, _context(spark).defaultParallelism)
     split = max(1, min(max_bytes, max(4 << 20, per_core)))
     rows = []
     for uri, size in files:
@@ -184,8 +188,7 @@ def _jsonl_splits(spark, paths):
         else:
             rows += [(uri, start, min(size, start + split)) for start in range(0, max(size, 1), split)]
     # One split per partition, in file order (the partition order is the storage order of stories).
-    rdd = spark.sparkContext.parallelize(rows, len(rows))
-    return spark.createDataFrame(rdd, "uri string, start long, end long"), rest
+    return _context(spark).parallelize(rows, len(rows)), rest
 
 
 def _warc_pages(path):
@@ -197,23 +200,21 @@ def _warc_pages(path):
         yield ValueError(f"{path}: {e}"), path
 
 
-def _warc_local_pairs(batches):
-    for batch in batches:
-        for path in batch.column("path").to_pylist():
-            yield from _warc_pages(path[len("file://"):] if path.startswith("file://") else path)
+def _warc_local_pairs(rows):
+    for (path,) in rows:
+        yield from _warc_pages(path[len("file://"):] if path.startswith("file://") else path)
 
 
-def _warc_binary_pairs(batches):
-    for batch in batches:
-        for path, content in zip(batch.column("path").to_pylist(), batch.column("content").to_pylist()):
-            suffix = ".warc.gz" if path.endswith(".gz") else ".warc"
-            with tempfile.NamedTemporaryFile(suffix=suffix, delete=False) as f:
-                f.write(content)
-            try:
-                for item, name in _warc_pages(f.name):
-                    yield item, name.replace(f.name, path)
-            finally:
-                os.unlink(f.name)
+def _warc_binary_pairs(rows):
+    for path, content in rows:
+        suffix = ".warc.gz" if path.endswith(".gz") else ".warc"
+        with tempfile.NamedTemporaryFile(suffix=suffix, delete=False) as f:
+            f.write(content)
+        try:
+            for item, name in _warc_pages(f.name):
+                yield item, name.replace(f.name, path)
+        finally:
+            os.unlink(f.name)
 
 
 def _is_local(path):
@@ -221,8 +222,10 @@ def _is_local(path):
 
 
 def _sources(spark, paths):
-    """[(DataFrame, pairs)]: per kind of input, a DataFrame whose Arrow batches `pairs` turns into
-    (item, input name) pairs inside a task."""
+    """[(data, columns, pairs)]: per kind of input, its rows inside a task, which `pairs` turns
+    into (item, input name) pairs. `data` is an RDD of tuples with the DDL `columns` where the
+    tasks read the inputs themselves (JSON Lines splits, local WARC paths: see `_frame`), else a
+    DataFrame of Spark's text or binaryFile source (`columns` None)."""
     jsonl = [p for p in paths if p.endswith((".jsonl", ".ndjson", ".jsonl.gz"))]
     warc = [p for p in paths if p.endswith((".warc", ".warc.gz"))]
     other = [p for p in paths if p not in jsonl and p not in warc]
@@ -232,17 +235,48 @@ def _sources(spark, paths):
     if jsonl:
         splits, rest = _jsonl_splits(spark, jsonl)
         if splits is not None:
-            out.append((splits, _jsonl_split_pairs))
+            out.append((splits, "uri string, start long, end long", _jsonl_split_pairs))
         if rest:
-            out.append((spark.read.text(rest), _jsonl_pairs))
+            out.append((_session(spark).read.text(rest), None, _jsonl_pairs))
     local = [p for p in warc if _is_local(p)]
     remote = [p for p in warc if not _is_local(p)]
     if local:
-        paths_df = spark.createDataFrame([(p,) for p in local], "path string").repartition(len(local))
-        out.append((paths_df, _warc_local_pairs))
+        # One file a partition, in the order given.
+        out.append((_context(spark).parallelize([(p,) for p in local], len(local)), "path string",
+                    _warc_local_pairs))
     if remote:
-        out.append((spark.read.format("binaryFile").load(remote).select("path", "content"), _warc_binary_pairs))
+        out.append((_session(spark).read.format("binaryFile").load(remote).select("path", "content"), None,
+                    _warc_binary_pairs))
     return out
+
+
+def _frame(spark, data, columns):
+    """A source's rows as a DataFrame (for `mapInArrow`). The job keeps its own inputs as RDDs so
+    that, when nothing else needs Spark SQL, the JVM runs plain RDD tasks: no Arrow, no query
+    planning, and about 60 MB less of it resident (docs/BENCHMARKS.md, session 11)."""
+    return data if columns is None else _session(spark).createDataFrame(data, columns)
+
+
+def _context(spark):
+    """The SparkContext of `spark` (a SparkSession or a SparkContext)."""
+    return getattr(spark, "sparkContext", spark)
+
+
+def _session(spark):
+    """`spark` as a SparkSession: made on the SparkContext when `spark` is one, only when a
+    DataFrame is needed. `python -m dateline.spark` without stories starts a SparkContext alone:
+    a SparkSession's state (catalog, analyzer, SQL settings) is about 55 MB of a local JVM and 2
+    CPU-seconds that plain RDD tasks do without (docs/BENCHMARKS.md, session 11)."""
+    from pyspark.sql import SparkSession
+
+    return spark if isinstance(spark, SparkSession) else SparkSession.builder.getOrCreate()
+
+
+def _setting(spark, key, default):
+    """A Spark setting, from the session's SQL settings when there is a session."""
+    from pyspark.sql import SparkSession
+
+    return spark.conf.get(key, default) if isinstance(spark, SparkSession) else spark.getConf().get(key, default)
 
 
 def _union(frames):
@@ -258,9 +292,14 @@ def analyze_inputs(spark, paths, jobs=1, chunk=CHUNK):
     schema = _spark_schema()
 
     def task(pairs):
-        return lambda batches: _batches(pairs(batches), jobs, chunk)
+        def analyse(batches):
+            _lean_worker()
+            return _batches(pairs(_rows(batches)), jobs, chunk)
 
-    return _union([df.mapInArrow(task(pairs), schema) for df, pairs in _sources(spark, paths)])
+        return analyse
+
+    return _union([_frame(spark, data, columns).mapInArrow(task(pairs), schema)
+                   for data, columns, pairs in _sources(spark, paths)])
 
 
 def analyze_dataframe(df, jobs=1, chunk=CHUNK):
@@ -464,6 +503,7 @@ def _spark_prep_schema():
 NULL_DATE = "__HIVE_DEFAULT_PARTITION__"
 ROW_GROUP_ROWS = 1024  # records per row group at most, as `dateline analyze --format parquet` writes
 BUFFER_BYTES = 16 << 20  # Arrow bytes of records a task holds before spilling them to local disk
+PIECES = 8  # a spill gathers the rows of its sorted buffer in this many pieces (`_DateFiles._runs`)
 # Column statistics and dictionaries cost about a millisecond per row group over dateline's ~80
 # leaf columns, and a task writes a row group per date it meets: kept where readers filter.
 STATS_COLUMNS = ["id", "url", "language", "published", "source_format"]
@@ -494,6 +534,37 @@ def _filesystem(uri):
     return fs.FileSystem.from_uri(uri)
 
 
+def _lean_worker():
+    """Makes pyarrow allocate with the system allocator in this worker. Its default, mimalloc,
+    keeps the pages of freed buffers (the spill's sorted copy, Parquet pages) for reuse, and a
+    worker's peak RSS was about 40 MB higher with it at the same CPU (docs/BENCHMARKS.md, session
+    11). The analysed records themselves are not pyarrow's: they arrive as IPC bytes that Python
+    owns, read without a copy."""
+    if pa.default_memory_pool().backend_name != "system":
+        pa.set_memory_pool(pa.system_memory_pool())
+
+
+def _trim():
+    """Hands the C heap's free pages back to the system (glibc's `malloc_trim`; elsewhere
+    nothing). A worker runs one task after another, and what a task's spills and Parquet files
+    freed stayed in the heap, scattered between live blocks: at 100,000 articles (tasks of about
+    40,000) a reused worker peaked 20 MB above a fresh one (docs/BENCHMARKS.md, session 11).
+    Called after each spill and at the end of a task: a few milliseconds each."""
+    global _TRIM
+    if _TRIM is None:
+        try:
+            import ctypes
+
+            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM = None
+
+
 def _local_dir():
     """A directory on the executor's local disks (Spark's, when the worker is told them)."""
     dirs = os.environ.get("SPARK_LOCAL_DIRS") or os.environ.get("LOCAL_DIRS") or ""
@@ -507,10 +578,11 @@ class _DateFiles:
     without a date), rows in input order, row groups of at most ROW_GROUP_ROWS records.
 
     Records are held in memory up to `buffer_bytes` of Arrow data; past that, the held records
-    are sorted by date (a stable sort of the row indices, one `take`) and spilled to a local
-    Arrow IPC file, one record batch per date. At the end each date's file is written in one go
-    from its batches in every spill (read back one date at a time), so memory stays bounded
-    and a task writes one file and few row groups per date however its dates are mixed. (Spark's
+    are sorted by date (a stable sort of the row indices, then `take` in pieces: `_runs`) and
+    spilled to a local Arrow IPC file, one record batch per date. At the end each date's file is
+    written in one go from its batches in every spill (read back one date at a time), so memory
+    stays bounded and a task writes one file and few row groups per date however its dates are
+    mixed. (Spark's
     writer gets the same layout by sorting the task's rows; writing a row group per date each
     time a buffer fills would cost a millisecond or more per row group.)"""
 
@@ -527,37 +599,52 @@ class _DateFiles:
         if self.pending_bytes >= self.buffer_bytes:
             self._spill()
 
-    def _sorted(self):
-        """The pending records sorted by date (stably) and their runs: [(date, start, length)]."""
+    def _runs(self):
+        """The pending records by date, stably sorted: yields (date, that date's records). The
+        held chunks are combined into one table, the only copy of them all (the chunks are let go
+        once it is made), and the rows are gathered in date order a piece of about an eighth of
+        the buffer at a time: a spill holds the buffer about twice at its peak, not three times
+        (the chunks, a concatenation and the sorted copy), which is 16 MB less of the worker at
+        the default --buffer-mb (docs/BENCHMARKS.md, session 11)."""
         import pyarrow.compute as pc
 
         table = pa.concat_tables(self.pending)
         self.pending, self.pending_bytes = [], 0
         keys = pc.fill_null(pc.cast(table.column("published_date"), pa.string()), NULL_DATE)
+        table = table.drop_columns(["published_date"]).combine_chunks()
         order = pc.sort_indices(keys)
-        table = table.drop_columns(["published_date"]).take(order).combine_chunks()
         sorted_keys = keys.take(order).to_pylist()
         runs, start = [], 0
         for i in range(1, len(sorted_keys) + 1):
             if i == len(sorted_keys) or sorted_keys[i] != sorted_keys[start]:
                 runs.append((sorted_keys[start], start, i - start))
                 start = i
-        return table.cast(self.schema), runs
+        piece = max(1, len(sorted_keys) // PIECES)
+        i = 0
+        while i < len(runs):
+            first, rows, j = runs[i][1], 0, i
+            while j < len(runs) and (j == i or rows + runs[j][2] <= piece):
+                rows += runs[j][2]
+                j += 1
+            part = table.take(order.slice(first, rows)).cast(self.schema)
+            for key, start, length in runs[i:j]:
+                yield key, part.slice(start - first, length)
+            i = j
 
     def _spill(self):
-        table, runs = self._sorted()
         if self.tmp is None:
             self.tmp = _local_dir()
         path = os.path.join(self.tmp, f"spill-{len(self.spills)}.arrow")
         index, n = {}, 0
         with pa.ipc.new_file(path, self.schema) as sink:
-            for key, start, length in runs:
-                batches = table.slice(start, length).to_batches()
+            for key, records in self._runs():
+                batches = records.to_batches()
                 for batch in batches:
                     sink.write_batch(batch)
                 index[key] = range(n, n + len(batches))
                 n += len(batches)
         self.spills.append((path, index))
+        _trim()
 
     def _write(self, fs, root, key, tables):
         import pyarrow.parquet as pq
@@ -582,12 +669,9 @@ class _DateFiles:
     def close(self):
         """Writes every date's file; returns [(path, rows)]."""
         fs, root = _filesystem(self.uri)
-        files = []
         if not self.spills:
-            if self.pending:
-                table, runs = self._sorted()
-                files = [self._write(fs, root, key, [table.slice(start, length)]) for key, start, length in runs]
-            return files
+            return [self._write(fs, root, key, [records]) for key, records in self._runs()] if self.pending else []
+        files = []
         if self.pending:
             self._spill()
         readers = [(pa.ipc.open_file(pa.OSFile(path)), index) for path, index in self.spills]
@@ -660,13 +744,18 @@ def _summary_batch(rows, schema):
     return pa.RecordBatch.from_pylist([dict(zip(("kind", "path", "rows", "errors"), r)) for r in rows], schema=schema)
 
 
-def _write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, with_stories, buffer_bytes):
+def _write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, with_stories, buffer_bytes, arrow=True):
+    """A task that analyses its inputs and writes them (`_DateFiles`, `_ErrorLines`), then hands
+    back one (kind, path, rows, errors) row per file and a count: as an Arrow batch of
+    `_task_schema` for `mapInArrow` (`arrow`, and with stories a row per article before), else as
+    tuples for an RDD's `mapPartitions` (input rows as tuples)."""
     schema = _task_schema()
     file_schema = pa.schema([f for f in dateline.arrow_schema() if f.name != "published_date"])
 
-    def task(batches):
+    def task(data):
         from pyspark import TaskContext
 
+        _lean_worker()
         ctx = TaskContext.get()
         part, attempt = (ctx.partitionId(), ctx.attemptNumber()) if ctx else (0, 0)
         name = f"part-{part:05d}-{tag}-{attempt}"
@@ -675,12 +764,13 @@ def _write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, with_stories, buff
         # The storage order of the stories: Spark's monotonically_increasing_id numbering.
         first_ord, good, bad = part << 33, 0, 0
         try:
-            for table, errs in _analysed(pairs(batches), jobs, chunk):
+            for table, errs in _analysed(pairs(_rows(data) if arrow else data), jobs, chunk):
                 if table is not None and table.num_rows:
                     if with_stories:
                         yield from _story_batch(table, first_ord + good, schema)
                     good += table.num_rows
                     files.add(table)
+                    del table  # held by `files` only, so that a spill frees it
                 if errs:
                     bad += len(errs)
                     if report:
@@ -691,7 +781,11 @@ def _write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, with_stories, buff
         rows = [("articles", p, n, None) for p, n in files.close()]
         rows += [("errors", p, n, None) for p, n in (report.close() if report else [])]
         rows.append(("count", None, good, bad))
-        yield _summary_batch(rows, schema)
+        _trim()
+        if arrow:
+            yield _summary_batch(rows, schema)
+        else:
+            yield from rows
 
     return task
 
@@ -728,7 +822,9 @@ def run(spark, inputs, out, errors=None, stories_out=None, jobs=1, chunk=CHUNK, 
         buffer_bytes=BUFFER_BYTES):
     """The job: analyses `inputs` (JSONL / WARC paths or URIs), writes Parquet partitioned by
     publication date under `out`, every failed input as a JSON line under `errors` and, with
-    `stories_out`, the stories table; returns (articles, errors) counted.
+    `stories_out`, the stories table; returns (articles, errors) counted. `spark` is a
+    SparkSession or a SparkContext; with a SparkContext a session is made only if an input or the
+    stories need one (`_session`).
 
     `writer="arrow"` (the default): the executors write with pyarrow, one pass, the JVM only
     orchestrating; `out` and `errors` must be on a file system pyarrow opens (local, HDFS, S3:
@@ -740,28 +836,37 @@ def run(spark, inputs, out, errors=None, stories_out=None, jobs=1, chunk=CHUNK, 
         raise ValueError(f"writer must be 'arrow' or 'spark', not {writer!r}")
     import uuid
 
-    from pyspark import StorageLevel
-    from pyspark.sql import functions as F
-    from pyspark.sql.pandas.types import from_arrow_schema
-
     out_uri = _arrow_uri(spark, out)
     errors_uri = _arrow_uri(spark, errors) if errors else None
     for uri in (out_uri, errors_uri):
         if uri:
             _prepare_dir(uri, mode)
     tag = uuid.uuid4().hex[:12]
-    schema = from_arrow_schema(_task_schema())
-    result = _union([df.mapInArrow(_write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, bool(stories_out),
-                                               buffer_bytes), schema)
-                     for df, pairs in _sources(spark, inputs)])
-    if stories_out:
-        result = result.persist(StorageLevel.DISK_ONLY)
-    summary = result.where(F.col("kind").isNotNull()).select("kind", "path", "rows", "errors").collect()
-    n_good = sum(r["rows"] for r in summary if r["kind"] == "count")
-    n_bad = sum(r["errors"] for r in summary if r["kind"] == "count")
+    sources = _sources(spark, inputs)
+    if not stories_out and all(columns is not None for _, columns, _ in sources):
+        # Nothing needs Spark SQL: plain RDD tasks (`_frame` says why), one row per file back.
+        rdds = [data.mapPartitions(_write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, False, buffer_bytes,
+                                               arrow=False))
+                for data, _, pairs in sources]
+        summary = _context(spark).union(rdds).collect()
+    else:
+        from pyspark import StorageLevel
+        from pyspark.sql import functions as F
+        from pyspark.sql.pandas.types import from_arrow_schema
+
+        schema = from_arrow_schema(_task_schema())
+        result = _union([_frame(spark, data, columns).mapInArrow(
+            _write_task(pairs, jobs, chunk, out_uri, errors_uri, tag, bool(stories_out), buffer_bytes), schema)
+            for data, columns, pairs in sources])
+        if stories_out:
+            result = result.persist(StorageLevel.DISK_ONLY)
+        summary = [tuple(r) for r in
+                   result.where(F.col("kind").isNotNull()).select("kind", "path", "rows", "errors").collect()]
+    n_good = sum(rows for kind, _, rows, _ in summary if kind == "count")
+    n_bad = sum(errs for kind, _, _, errs in summary if kind == "count")
     for uri, kind in ((out_uri, "articles"), (errors_uri, "errors")):
         if uri:
-            _commit_dir(uri, tag, {r["path"] for r in summary if r["kind"] == kind})
+            _commit_dir(uri, tag, {path for k, path, _, _ in summary if k == kind})
     if stories_out:
         stories(result.where(F.col("kind").isNull())).write.mode(mode).parquet(stories_out)
         result.unpersist()
@@ -794,8 +899,11 @@ def write(out_df, out, errors=None, mode="overwrite", stories_out=None):
 # JVM is already running), unless given with --conf: no web UI or console progress bar, whose
 # upkeep costs CPU for as long as the job runs; and, without stories (LEAN_JVM), a JVM that only
 # orchestrates while the executors write: a small heap, started small (-Xms32m: the JVM otherwise
-# commits 1/64 of the machine's memory at once), one GC thread, the quick JIT only. The stories
-# are joins and shuffles in the JVM, which keeps Spark's own JVM settings for them
+# commits 1/64 of the machine's memory at once) with a young generation of 8 MB (the serial
+# collector otherwise sizes it from the heap and touches every page of it between collections:
+# 12 MB more of RSS, for a JVM that allocates little), one GC thread, the quick JIT only; with
+# these and RDD tasks a one-core executor stays under 500 MB (docs/BENCHMARKS.md, session 11).
+# The stories are joins and shuffles in the JVM, which keeps Spark's own JVM settings for them
 # (docs/BENCHMARKS.md, "The executors write").
 LOCAL_DEFAULTS = {
     "spark.ui.enabled": "false",
@@ -803,7 +911,7 @@ LOCAL_DEFAULTS = {
 }
 LEAN_JVM = {
     "spark.driver.memory": "512m",
-    "spark.driver.extraJavaOptions": "-XX:+UseSerialGC -Xms32m -XX:TieredStopAtLevel=1",
+    "spark.driver.extraJavaOptions": "-XX:+UseSerialGC -Xms32m -Xmn8m -XX:TieredStopAtLevel=1",
 }
 
 
@@ -825,19 +933,26 @@ def main(argv=None):
     ap.add_argument("--no-local-defaults", action="store_true",
                     help="start Spark with its own defaults, not the job's (LOCAL_DEFAULTS, LEAN_JVM)")
     args = ap.parse_args(argv)
-    from pyspark.sql import SparkSession
+    from pyspark import SparkConf, SparkContext
 
     # Local workers run this interpreter (the one with dateline installed) unless told otherwise.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.appName("dateline")
-    if args.master:
-        builder = builder.master(args.master)
+    lean = args.no_stories and args.writer == "arrow"
     conf = dict(kv.partition("=")[::2] for kv in args.conf)
     if not args.no_local_defaults and "PYSPARK_GATEWAY_PORT" not in os.environ:
-        conf = {**LOCAL_DEFAULTS, **(LEAN_JVM if args.no_stories and args.writer == "arrow" else {}), **conf}
-    for key, value in conf.items():
-        builder = builder.config(key, value)
-    spark = builder.getOrCreate()
+        conf = {**LOCAL_DEFAULTS, **(LEAN_JVM if lean else {}), **conf}
+    spark_conf = SparkConf().setAppName("dateline")
+    if args.master:
+        spark_conf.setMaster(args.master)
+    spark_conf.setAll(list(conf.items()))
+    if lean:
+        # No stories and the executors write: RDD tasks, no SparkSession unless an input needs
+        # Spark's own sources (`_session`).
+        spark = SparkContext.getOrCreate(spark_conf)
+    else:
+        from pyspark.sql import SparkSession
+
+        spark = SparkSession.builder.config(conf=spark_conf).getOrCreate()
     try:
         stories_out = None if args.no_stories else (args.stories or args.out.rstrip("/") + "_stories")
         n_good, n_bad = run(spark, args.inputs, args.out, args.errors, stories_out=stories_out, jobs=args.jobs,
