@@ -1,8 +1,9 @@
 //! The entity stage's corrections for other languages.
 //!
 //! The recogniser was trained on English, but names are written alike in the Romance
-//! languages, so most of its mentions there are right. What goes wrong is what English does not
-//! show it: an article capitalised at a sentence start taken into the name ("Le Portugal"), a verb
+//! languages, so most of its mentions there are right (German, which capitalises every noun,
+//! keeps only mentions with more evidence: [`vouched_for`]). What goes wrong is what English
+//! does not show it: an article capitalised at a sentence start taken into the name ("Le Portugal"), a verb
 //! or an adverb that opens a sentence taken for a name ("Encontraron", "Tuttavia"), an
 //! organisation whose head word is not English ("Banco Central Europeo" as a place), and a
 //! city under its name in that language ("Londres"), which the recogniser does not know as a

@@ -2,9 +2,10 @@
 //! verb of saying and a complementizer, objects of verbs of denial and announcement, and
 //! "selon X" attributions, each with the speaker the clause names.
 //!
-//! Smaller than the English stage on purpose: only forms whose speaker the sentence itself
-//! gives are reported, and a speaker that is not named (a pronoun with two people before it, a
-//! role no named person holds) stays unresolved rather than guessed.
+//! Smaller than the English stage on purpose: a quote needs a verb of saying beside it, a
+//! reported clause needs its subject, and a speaker that is not named (a pronoun with two
+//! people before it, a role no named person holds, a verb with no subject written and no
+//! speaker just before) stays unresolved rather than guessed.
 
 use dateline_text::segment::{Token, TokenKind};
 use dateline_text::Span;
