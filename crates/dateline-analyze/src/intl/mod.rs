@@ -13,6 +13,7 @@ pub(crate) mod amounts;
 pub(crate) mod entities;
 pub(crate) mod lexicon;
 pub(crate) mod quotes;
+mod speakers;
 pub(crate) mod times;
 
 #[cfg(test)]
