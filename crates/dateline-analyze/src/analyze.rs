@@ -61,8 +61,8 @@ pub fn analyze(doc: &Document, resources: &Resources) -> Analysis {
         .or(published.as_deref())
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     // The language: the source's word wins; else detection, with how sure it is. The entity,
-    // quote, time and amount stages read English, and French, Spanish, Italian, Portuguese and
-    // German through their own lists (crate::intl); they are skipped only when another language
+    // quote, time and amount stages read English, and French, Spanish, Italian, Portuguese,
+    // German and Dutch through their own lists (crate::intl); they are skipped only when another language
     // is reliably detected (short and tabular English may look like anything to trigrams).
     // Other languages keep their provenance, repairs and fingerprint, and the record lists what
     // was skipped.

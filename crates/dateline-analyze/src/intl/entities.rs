@@ -1,7 +1,7 @@
 //! The entity stage's corrections for other languages.
 //!
-//! The recogniser was trained on English, but names are written alike in the Romance
-//! languages, so most of its mentions there are right (German, which capitalises every noun,
+//! The recogniser was trained on English, but names are written alike in the Romance languages
+//! and Dutch, so most of its mentions there are right (German, which capitalises every noun,
 //! keeps only mentions with more evidence: [`vouched_for`]). What goes wrong is what English
 //! does not show it: an article capitalised at a sentence start taken into the name ("Le Portugal"), a verb
 //! or an adverb that opens a sentence taken for a name ("Encontraron", "Tuttavia"), an
@@ -268,6 +268,12 @@ fn strip_determiner(text: &str, c: &mut Cand, res: &Resources, lex: &Lists) -> b
     let Some(cut) = cut else { return false };
     let rest = s[cut..].trim_start();
     if !capitalised(rest) {
+        return false;
+    }
+    // a name particle, not an article, when the article also writes it in lower case before the
+    // same name ("De Vries" opening a sentence, "Jan de Vries" elsewhere)
+    let word = s[..cut].trim_end();
+    if text.contains(&format!("{} {rest}", word.to_lowercase())) {
         return false;
     }
     let start = c.start + (s.len() - rest.len());

@@ -14,7 +14,7 @@ use dateline_lexicon::LexiconError;
 /// The languages with a set of rules: languages written in the Latin script whose names are
 /// capitalised like English ones, so the entity recogniser finds them too (German capitalises
 /// every noun as well: see [`NOUNS_CAPITALISED`]).
-pub(crate) const LANGUAGES: [&str; 5] = ["fr", "es", "it", "pt", "de"];
+pub(crate) const LANGUAGES: [&str; 6] = ["fr", "es", "it", "pt", "de", "nl"];
 
 /// The languages that capitalise every noun, where a capitalised word alone says little: the
 /// recogniser's mentions there are kept only with more evidence (`intl::entities`).

@@ -1,5 +1,5 @@
 //! Entities, quotes, dates and amounts in other languages written in the Latin script: French, Spanish,
-//! Italian, Portuguese and German.
+//! Italian, Portuguese, German and Dutch.
 //!
 //! The English stages read English word lists; run as they are over another language they miss
 //! every quote and type names by English head words. Here each language has its own lists

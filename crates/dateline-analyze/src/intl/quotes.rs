@@ -377,6 +377,16 @@ fn subject_before(v: &View<'_>, m: &Mentions, lex: &Lists, verb: usize) -> Optio
         if Lists::has(&lex.pronouns, w) {
             return Some(Who::Pronoun(v.toks[j].span));
         }
+        // "the minister, X, said": a person's name in apposition before the verb
+        if v.is_punct(j, ",") && j > 0 {
+            if let Some((s, e)) = m.ending_in(v.toks[j - 1].span).filter(|&(_, e)| m.person[e]) {
+                let before = v.at(s.0).checked_sub(1);
+                if before.is_some_and(|b| v.is_punct(b, ",")) {
+                    return Some(Who::Named(e, s));
+                }
+            }
+            return None;
+        }
         if let Some((s, e)) = m.ending_in(v.toks[j].span) {
             return (!modifies(v, lex, s, m.person[e])).then_some(Who::Named(e, s));
         }

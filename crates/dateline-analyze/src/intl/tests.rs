@@ -1,4 +1,4 @@
-//! Entities and quotes in French, Spanish, Italian, Portuguese and German, on sentences written for
+//! Entities and quotes in French, Spanish, Italian, Portuguese, German and Dutch, on sentences written for
 //! these tests (invented people and bodies; real countries and big cities).
 
 use std::sync::OnceLock;
@@ -49,7 +49,7 @@ fn the_lists_are_well_formed() {
         days.dedup();
         assert_eq!(days, (1..=7).collect::<Vec<_>>(), "{code}: every weekday named");
     }
-    assert!(super::for_language("nl").is_none());
+    assert!(super::for_language("pl").is_none());
 }
 
 #[test]
@@ -403,4 +403,42 @@ fn a_quote_with_no_subject_written_continues_the_speaker_before_it() {
         "El puerto cerró ayer. Las lluvias siguieron. \"No vamos a cerrar nada sin pruebas sólidas\", añadió.",
     );
     assert!(quotes(&b).iter().all(|(_, s, _, _)| s.is_none()), "{:?}", quotes(&b));
+}
+
+#[test]
+fn a_name_in_apposition_before_the_verb_is_the_speaker() {
+    let a = run("es", "El director del hospital, Tomás Beltrán, dijo que faltan camas en la planta tercera.");
+    assert!(
+        quotes(&a).iter().any(|(k, s, _, c)| *k == QuoteKind::Indirect
+            && s.as_deref() == Some("Tomás Beltrán")
+            && c == "faltan camas en la planta tercera"),
+        "{:?}",
+        quotes(&a)
+    );
+}
+
+#[test]
+fn dutch_names_keep_their_particles_and_aldus_attributes_a_quote() {
+    let text = "De wethouder van Utrecht, Pieter van Dijkhuizen, zei dinsdag dat de brug in mei 2026 \
+                opengaat. \"We liggen goed op schema\", aldus Van Dijkhuizen. Volgens de gemeente kost de \
+                brug ruim 40 miljoen euro.";
+    let a = run_dated("nl", text, "2025-06-11");
+    let p = entity(&a, "Pieter van Dijkhuizen").expect("person");
+    assert!(p.mentions.iter().any(|m| m.text == "Van Dijkhuizen"), "{p:?}");
+    let q = quotes(&a);
+    assert!(
+        q.iter().any(|(k, s, _, c)| *k == QuoteKind::Direct
+            && s.as_deref() == Some("Pieter van Dijkhuizen")
+            && c == "We liggen goed op schema"),
+        "{q:?}"
+    );
+    assert!(
+        q.iter().any(|(k, s, _, c)| *k == QuoteKind::Indirect
+            && s.as_deref() == Some("Pieter van Dijkhuizen")
+            && c == "de brug in mei 2026 opengaat"),
+        "{q:?}"
+    );
+    assert!(times(&a).contains(&("dinsdag".to_string(), "2025-06-10".to_string())), "{:?}", times(&a));
+    assert!(times(&a).contains(&("mei 2026".to_string(), "2026-05".to_string())), "{:?}", times(&a));
+    assert!(a.amounts.iter().any(|x| x.value == 4e7 && x.unit.as_deref() == Some("euro")), "{:?}", a.amounts);
 }
