@@ -9,6 +9,7 @@ use dateline_text::segment::{Token, TokenKind};
 use dateline_text::Span;
 
 use super::lexicon::Lists;
+use super::split_elided;
 use crate::{Amount, TimeExpr};
 
 /// Currency signs and the ISO codes the English stage gives them.
@@ -123,16 +124,13 @@ fn unit_after<'w>(
     let Some(t) = toks.get(k).filter(|t| t.kind == TokenKind::Word) else { return (None, j) };
     let mut word = t.text(text);
     // an elided "de" in the unit's own token: "d'euros"
-    if let Some((d, rest)) = word.split_once(['\'', '\u{2019}']) {
-        if d.eq_ignore_ascii_case("d") && !rest.is_empty() {
+    if let Some((d, rest)) = split_elided(word) {
+        if matches!(d, "d'" | "D'" | "d\u{2019}" | "D\u{2019}") && !rest.is_empty() {
             word = rest;
         }
     }
     let lower = word.chars().next().is_some_and(char::is_lowercase);
-    let function = Lists::has(&lex.determiners, word)
-        || Lists::has(&lex.connectors, word)
-        || Lists::has(&lex.pronouns, word)
-        || Lists::has(&lex.complementizers, word)
+    let function = lex.closed_class(word)
         || Lists::has(&lex.auxiliaries, word)
         || lex.months.contains_key(&word.to_lowercase())
         || lex.weekdays.contains_key(&word.to_lowercase());

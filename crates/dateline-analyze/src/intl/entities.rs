@@ -16,6 +16,7 @@ use crate::gazetteer::NameMatch;
 use crate::Resources;
 
 use super::lexicon::Lists;
+use super::split_elided;
 
 /// The smallest population of a city found by its name in the language alone: big enough that
 /// its other-language names are not common words.
@@ -259,12 +260,11 @@ fn strip_determiner(text: &str, c: &mut Cand, res: &Resources, lex: &Lists) -> b
     }
     // a separate word ("Le Portugal") or an elided one ("L'Élysée", "L’Élysée")
     let leading = |w: &str| function_word(w, lex) || Lists::has(&lex.titles, w);
-    let cut = s.find(' ').filter(|&k| leading(&s[..k])).map(|k| k + 1).or_else(|| {
-        s.char_indices()
-            .find(|&(_, ch)| ch == '\'' || ch == '\u{2019}')
-            .map(|(k, ch)| k + ch.len_utf8())
-            .filter(|&k| Lists::has(&lex.determiners, &s[..k]))
-    });
+    let cut = s
+        .find(' ')
+        .filter(|&k| leading(&s[..k]))
+        .map(|k| k + 1)
+        .or_else(|| split_elided(s).filter(|(det, _)| Lists::has(&lex.determiners, det)).map(|(det, _)| det.len()));
     let Some(cut) = cut else { return false };
     let rest = s[cut..].trim_start();
     if !capitalised(rest) {
@@ -285,11 +285,7 @@ fn strip_determiner(text: &str, c: &mut Cand, res: &Resources, lex: &Lists) -> b
 /// A word of the language's closed classes (articles, connectors, pronouns, "selon"), which
 /// a name neither is nor ends with.
 fn function_word(w: &str, lex: &Lists) -> bool {
-    Lists::has(&lex.determiners, w)
-        || Lists::has(&lex.connectors, w)
-        || Lists::has(&lex.pronouns, w)
-        || Lists::has(&lex.complementizers, w)
-        || lex.according.iter().any(|p| p.len() == 1 && p[0] == w.to_lowercase())
+    lex.closed_class(w) || lex.according.iter().any(|p| p.len() == 1 && p[0] == w.to_lowercase())
 }
 
 /// "Sigillo Il", "Scholz Des": a recogniser's name that ran over the capitalised first word
@@ -444,8 +440,8 @@ fn people(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], added: &[C
 
 /// "l'Intérieur": an elided article or connector before a capitalised word, one token.
 fn elided_capital(w: &str, lex: &Lists) -> bool {
-    w.char_indices().find(|&(_, ch)| ch == '\'' || ch == '\u{2019}').map(|(k, ch)| k + ch.len_utf8()).is_some_and(|k| {
-        (Lists::has(&lex.connectors, &w[..k]) || Lists::has(&lex.determiners, &w[..k])) && capitalised(&w[k..])
+    split_elided(w).is_some_and(|(head, rest)| {
+        (Lists::has(&lex.connectors, head) || Lists::has(&lex.determiners, head)) && capitalised(rest)
     })
 }
 

@@ -89,7 +89,21 @@ pub(crate) struct Lists {
 impl Lists {
     /// Whether `word` (any case) is one of `list`'s entries.
     pub fn has(list: &HashSet<String>, word: &str) -> bool {
-        list.contains(&word.to_lowercase())
+        // most words reach here already in lower case (the quote finder lowers its tokens once)
+        if word.chars().all(|c| c.to_lowercase().eq([c])) {
+            list.contains(word)
+        } else {
+            list.contains(&word.to_lowercase())
+        }
+    }
+
+    /// Whether `word` is an article, a connector, a pronoun or a complementizer: a word no name
+    /// or unit is.
+    pub fn closed_class(&self, word: &str) -> bool {
+        Self::has(&self.determiners, word)
+            || Self::has(&self.connectors, word)
+            || Self::has(&self.pronouns, word)
+            || Self::has(&self.complementizers, word)
     }
 }
 
@@ -126,13 +140,7 @@ fn load() -> Result<Vec<Lists>, LexiconError> {
     let mut sets: Vec<Lists> = LANGUAGES.iter().map(|&code| Lists { code, ..Lists::default() }).collect();
     for (k, (file, text)) in FILES.iter().enumerate() {
         for [lang, entry] in dateline_lexicon::parse::<2>(file, text)? {
-            let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
-                return Err(LexiconError {
-                    file: file.to_string(),
-                    line: line_of(text, lang, entry),
-                    message: format!("language {lang:?} is not one of {LANGUAGES:?}"),
-                });
-            };
+            let set = set_of(&mut sets, file, text, lang, entry)?;
             let entry = entry.to_lowercase();
             let list = match k {
                 0 => &mut set.determiners,
@@ -141,7 +149,7 @@ fn load() -> Result<Vec<Lists>, LexiconError> {
                 3 => &mut set.speech_verbs,
                 4 => &mut set.object_verbs,
                 5 => {
-                    set.according.push(entry.split(' ').map(str::to_string).collect());
+                    set.according.push(words(&entry));
                     continue;
                 }
                 6 => &mut set.complementizers,
@@ -158,9 +166,7 @@ fn load() -> Result<Vec<Lists>, LexiconError> {
         for [lang, word, number] in dateline_lexicon::parse::<3>(file, text)? {
             let fault =
                 |message: String| LexiconError { file: file.to_string(), line: line_of(text, lang, word), message };
-            let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
-                return Err(fault(format!("language {lang:?} is not one of {LANGUAGES:?}")));
-            };
+            let set = set_of(&mut sets, file, text, lang, word)?;
             let n: i64 = number.parse().map_err(|_| fault(format!("{number:?} is not a number")))?;
             let word = word.to_lowercase();
             let in_range = |lo: i64, hi: i64| {
@@ -185,31 +191,21 @@ fn load() -> Result<Vec<Lists>, LexiconError> {
     }
     let (file, text) = NEXT_WORDS;
     for [lang, word] in dateline_lexicon::parse::<2>(file, text)? {
-        let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
-            return Err(LexiconError {
-                file: file.to_string(),
-                line: line_of(text, lang, word),
-                message: format!("language {lang:?} is not one of {LANGUAGES:?}"),
-            });
-        };
+        let set = set_of(&mut sets, file, text, lang, word)?;
         set.next_words.insert(word.to_lowercase());
     }
     let (file, text) = QUALIFIERS;
     for [lang, phrase, name] in dateline_lexicon::parse::<3>(file, text)? {
         let fault =
             |message: String| LexiconError { file: file.to_string(), line: line_of(text, lang, phrase), message };
-        let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
-            return Err(fault(format!("language {lang:?} is not one of {LANGUAGES:?}")));
-        };
+        let set = set_of(&mut sets, file, text, lang, phrase)?;
         let q = crate::Qualifier::parse(name).ok_or_else(|| fault(format!("{name:?} is not a qualifier")))?;
-        set.qualifiers.push((phrase.to_lowercase().split(' ').map(str::to_string).collect(), q));
+        set.qualifiers.push((words(&phrase.to_lowercase()), q));
     }
     let (file, text) = MULTIPLIERS;
     for [lang, word, power] in dateline_lexicon::parse::<3>(file, text)? {
         let fault = |message: String| LexiconError { file: file.to_string(), line: line_of(text, lang, word), message };
-        let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
-            return Err(fault(format!("language {lang:?} is not one of {LANGUAGES:?}")));
-        };
+        let set = set_of(&mut sets, file, text, lang, word)?;
         let p: i32 = power
             .parse()
             .ok()
@@ -219,24 +215,12 @@ fn load() -> Result<Vec<Lists>, LexiconError> {
     }
     let (file, text) = PERCENT;
     for [lang, phrase] in dateline_lexicon::parse::<2>(file, text)? {
-        let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
-            return Err(LexiconError {
-                file: file.to_string(),
-                line: line_of(text, lang, phrase),
-                message: format!("language {lang:?} is not one of {LANGUAGES:?}"),
-            });
-        };
-        set.percent.push(phrase.to_lowercase().split(' ').map(str::to_string).collect());
+        let set = set_of(&mut sets, file, text, lang, phrase)?;
+        set.percent.push(words(&phrase.to_lowercase()));
     }
     let (file, text) = COUNTRY_NAMES;
     for [lang, name, code] in dateline_lexicon::parse::<3>(file, text)? {
-        let Some(set) = sets.iter_mut().find(|s| s.code == lang) else {
-            return Err(LexiconError {
-                file: file.to_string(),
-                line: line_of(text, lang, name),
-                message: format!("language {lang:?} is not one of {LANGUAGES:?}"),
-            });
-        };
+        let set = set_of(&mut sets, file, text, lang, name)?;
         set.countries.push((name, code));
     }
     // longest first, so that "Corée du Sud" is found before a shorter name inside it
@@ -244,6 +228,27 @@ fn load() -> Result<Vec<Lists>, LexiconError> {
         set.countries.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
     }
     Ok(sets)
+}
+
+/// The set of language `lang`, or an error naming the line of `entry` when the language has
+/// none.
+fn set_of<'s>(
+    sets: &'s mut [Lists],
+    file: &str,
+    text: &str,
+    lang: &str,
+    entry: &str,
+) -> Result<&'s mut Lists, LexiconError> {
+    sets.iter_mut().find(|s| s.code == lang).ok_or_else(|| LexiconError {
+        file: file.to_string(),
+        line: line_of(text, lang, entry),
+        message: format!("language {lang:?} is not one of {LANGUAGES:?}"),
+    })
+}
+
+/// A phrase as its words ("plus de" → ["plus", "de"]).
+fn words(phrase: &str) -> Vec<String> {
+    phrase.split(' ').map(str::to_string).collect()
 }
 
 /// The line (from 1) of the first entry of `lang` holding `entry`, for an error.

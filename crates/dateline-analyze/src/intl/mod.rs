@@ -20,3 +20,9 @@ pub(crate) mod times;
 mod tests;
 
 pub(crate) use lexicon::{for_language, Lists};
+
+/// "l'ambassadeur" → ("l'", "ambassadeur").
+pub(super) fn split_elided(w: &str) -> Option<(&str, &str)> {
+    let (k, ch) = w.char_indices().find(|&(_, ch)| ch == '\'' || ch == '\u{2019}')?;
+    Some((&w[..k + ch.len_utf8()], &w[k + ch.len_utf8()..]))
+}

@@ -15,6 +15,7 @@ use crate::{Entity, Quote, QuoteKind};
 use super::speakers::{continue_attributions, quote, Mentions, Who};
 
 use super::lexicon::Lists;
+use super::split_elided;
 
 /// The most tokens between a closing quote mark and its verb of saying (", a-t-il ensuite
 /// déclaré"), and between an opening mark and the verb before it.
@@ -293,12 +294,6 @@ fn modifies(v: &View<'_>, lex: &Lists, s: Span, person: bool) -> bool {
             && crate::entities::capitalised(prev)
             && !opens_sentence
             && !Lists::has(&lex.titles, prev))
-}
-
-/// "l'ambassadeur" → ("l'", "ambassadeur").
-fn split_elided(w: &str) -> Option<(&str, &str)> {
-    let (k, ch) = w.char_indices().find(|&(_, ch)| ch == '\'' || ch == '\u{2019}')?;
-    Some((&w[..k + ch.len_utf8()], &w[k + ch.len_utf8()..]))
 }
 
 /// The speaker named after a verb of saying, before the clause ends: a mention, a role phrase

@@ -4,11 +4,12 @@
 //! for a missing year; a weekday is the last one on or before the publication date unless a
 //! word puts it ahead).
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use dateline_text::segment::{Token, TokenKind};
 use dateline_text::Span;
 
 use super::lexicon::Lists;
+use crate::times::resolve::{weekday_from, Direction};
 use crate::TimeExpr;
 
 /// The time expressions of an article in `lex`'s language. Without a reference date only
@@ -39,7 +40,8 @@ pub(crate) fn find(text: &str, toks: &[Token], lex: &Lists, reference: Option<Na
             if !dated {
                 let ahead = lex.next_words.contains(w(i + 1))
                     || i.checked_sub(1).is_some_and(|p| lex.next_words.contains(w(p)));
-                push(i, i, weekday_date(r, weekday, ahead).to_string());
+                let dir = if ahead { Direction::After } else { Direction::OnOrBefore };
+                push(i, i, weekday_from(r, weekday - 1, dir).to_string());
             }
         } else if let (Some(&offset), Some(r)) = (lex.relative_days.get(w(i)), reference) {
             push(i, i, (r + Duration::days(offset)).to_string());
@@ -114,17 +116,4 @@ fn year_digits(t: &Token, low: &str) -> Option<i32> {
         .then(|| low.parse().ok())
         .flatten()
         .filter(|y| (1800..=2200).contains(y))
-}
-
-/// The date of an ISO weekday seen from `reference`: the last one on or before it, or with
-/// `ahead` the next one after it.
-fn weekday_date(reference: NaiveDate, weekday: u32, ahead: bool) -> NaiveDate {
-    let today = reference.weekday().number_from_monday() as i64;
-    let w = i64::from(weekday);
-    if ahead {
-        let d = (w - today).rem_euclid(7);
-        reference + Duration::days(if d == 0 { 7 } else { d })
-    } else {
-        reference - Duration::days((today - w).rem_euclid(7))
-    }
 }

@@ -15,7 +15,7 @@
 mod holidays;
 pub(crate) mod lexicon;
 mod narrative;
-mod resolve;
+pub(crate) mod resolve;
 mod scan;
 mod tense;
 pub(crate) mod tokens;
