@@ -13,7 +13,9 @@ use std::collections::HashSet;
 
 use crate::entities::{capitalised, Cand, Kind, Source, Tok};
 use crate::gazetteer::NameMatch;
+use crate::quotes::SpanIndex;
 use crate::Resources;
+use dateline_text::Span;
 
 use super::lexicon::Lists;
 use super::split_elided;
@@ -195,35 +197,6 @@ fn vouched_for(
     acronym || place || person || (!s.contains(' ') && surnames.contains(s))
 }
 
-/// Mention spans by start with the furthest end reached so far, for overlap tests in
-/// O(log n) (an article's tokens times its mentions would be quadratic).
-struct Spans {
-    starts: Vec<usize>,
-    reach: Vec<usize>,
-}
-
-impl Spans {
-    fn of<'c>(cands: impl Iterator<Item = &'c Cand>) -> Spans {
-        let mut spans: Vec<(usize, usize)> = cands.map(|c| (c.start, c.end)).collect();
-        spans.sort_unstable();
-        let starts = spans.iter().map(|s| s.0).collect();
-        let reach = spans
-            .iter()
-            .scan(0, |r, s| {
-                *r = s.1.max(*r);
-                Some(*r)
-            })
-            .collect();
-        Spans { starts, reach }
-    }
-
-    /// Whether some span overlaps `[a, b)`.
-    fn overlaps(&self, a: usize, b: usize) -> bool {
-        let k = self.starts.partition_point(|&s| s < b);
-        k.checked_sub(1).is_some_and(|k| self.reach[k] > a)
-    }
-}
-
 /// For each token, whether it opens its sentence (after any quote marks, dashes or bullets).
 fn sentence_initial(text: &str, toks: &[Tok]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
@@ -343,8 +316,8 @@ fn capitalised_inside_sentences<'t>(text: &'t str, toks: &[Tok], initial: &[bool
 /// l'Intérieur") that no mention covers: the head, then capitalised words, joined by the
 /// language's connectors when a capitalised word follows them.
 fn organisations(text: &str, toks: &[Tok], cands: &[Cand], lex: &Lists) -> Vec<Cand> {
-    let spans = Spans::of(cands.iter());
-    let covered = |a: usize, b: usize| spans.overlaps(a, b);
+    let spans = SpanIndex::new(cands.iter().map(|c| Span(c.start, c.end)));
+    let covered = |a: usize, b: usize| spans.overlaps_any(Span(a, b));
     let word = |i: usize| toks.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
     let mut out = Vec::new();
     let mut i = 0;
@@ -395,8 +368,8 @@ fn organisations(text: &str, toks: &[Tok], cands: &[Cand], lex: &Lists) -> Vec<C
 /// ("Giulia Ferrandi"): a person. The recogniser, trained on English, misses many names
 /// among words it has never seen.
 fn people(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], added: &[Cand], lex: &Lists) -> Vec<Cand> {
-    let spans = Spans::of(cands.iter().chain(added));
-    let covered = |a: usize, b: usize| spans.overlaps(a, b);
+    let spans = SpanIndex::new(cands.iter().chain(added).map(|c| Span(c.start, c.end)));
+    let covered = |a: usize, b: usize| spans.overlaps_any(Span(a, b));
     let word = |i: usize| toks.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
     let name_word =
         |w: &str| capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-') && !function_word(w, lex);
@@ -453,8 +426,8 @@ fn elided_capital(w: &str, lex: &Lists) -> bool {
 fn cities(text: &str, toks: &[Tok], initial: &[bool], cands: &[Cand], res: &Resources, lex: &Lists) -> Vec<Cand> {
     let strict = super::lexicon::NOUNS_CAPITALISED.contains(&lex.code);
     let stems = stems(text, toks);
-    let spans = Spans::of(cands.iter());
-    let covered = |a: usize, b: usize| spans.overlaps(a, b);
+    let spans = SpanIndex::new(cands.iter().map(|c| Span(c.start, c.end)));
+    let covered = |a: usize, b: usize| spans.overlaps_any(Span(a, b));
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let w = &text[t.start..t.end];

@@ -174,7 +174,7 @@ fn cut_content(doc: &doc::Doc, content: Span) -> Span {
 
 /// Spans sorted by start with the running maximum of their ends: whether any of them contains
 /// or touches a given span, in O(log n) rather than a scan of them all.
-pub(super) struct SpanIndex {
+pub(crate) struct SpanIndex {
     starts: Vec<usize>,
     max_end: Vec<usize>,
 }
@@ -206,6 +206,12 @@ impl SpanIndex {
     /// Whether some span `o` has `o.0 <= s.1 && s.0 <= o.1` (overlapping or adjacent).
     pub fn touches_any(&self, s: Span) -> bool {
         self.max_end_from(s.1).is_some_and(|e| e >= s.0)
+    }
+
+    /// Whether some span `o` has `o.0 < s.1 && s.0 < o.1` (sharing a byte).
+    pub fn overlaps_any(&self, s: Span) -> bool {
+        let k = self.starts.partition_point(|&x| x < s.1);
+        k.checked_sub(1).is_some_and(|k| self.max_end[k] > s.0)
     }
 }
 
