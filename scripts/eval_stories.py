@@ -171,7 +171,9 @@ def semeval(a):
     print("| subset | half | pairs | dateline evidence | dateline shingles (max J, C) | "
           f"datasketch {datasketch.__version__} MinHash | TF-IDF cosine (scikit-learn) |")
     print("|---|---|---|---|---|---|---|")
-    subsets = [("all", lambda r: True), ("en-en", lambda r: r["lang1"] == "en" and r["lang2"] == "en")]
+    subsets = [("all", lambda r: True), ("en-en", lambda r: r["lang1"] == "en" and r["lang2"] == "en"),
+               ("other, one language", lambda r: r["lang1"] == r["lang2"] != "en"),
+               ("across languages", lambda r: r["lang1"] != r["lang2"])]
     for name, keep in subsets:
         for h in ("dev", "test"):
             idx = [i for i, r in enumerate(rows) if keep(r) and halves[i] == h]

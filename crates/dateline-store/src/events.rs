@@ -204,7 +204,7 @@ fn matching_events(
     let mut ranked: Vec<(i64, u32)> = shared.into_iter().collect();
     ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
     let mut row_of = tx.prepare_cached(
-        "SELECT a.text, a.published, m.skip_start, m.skip_end, s.event_id
+        "SELECT a.text, a.published, m.skip_start, m.skip_end, s.event_id, a.language
          FROM articles a JOIN story_members m ON m.article_pk = a.pk JOIN stories s ON s.id = m.story_id
          WHERE a.pk = ?1",
     )?;
@@ -213,10 +213,11 @@ fn matching_events(
         if compared.len() == CANDIDATES {
             break;
         }
-        type Row = (String, Option<String>, Option<i64>, Option<i64>, Option<i64>);
-        let row: Option<Row> =
-            row_of.query_row([cand], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).optional()?;
-        let Some((text, cand_published, start, end, Some(event))) = row else { continue };
+        type Row = (String, Option<String>, Option<i64>, Option<i64>, Option<i64>, Option<String>);
+        let row: Option<Row> = row_of
+            .query_row([cand], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+            .optional()?;
+        let Some((text, cand_published, start, end, Some(event), language)) = row else { continue };
         if !within_window(published, cand_published.as_deref()) || compared.iter().any(|(e, _)| *e == event) {
             continue;
         }
@@ -224,7 +225,7 @@ fn matching_events(
             (Some(s), Some(e)) => Some(usize::try_from(s).unwrap_or(0)..usize::try_from(e).unwrap_or(0)),
             _ => None,
         };
-        let mut other = Evidence::of_text(&text, skip);
+        let mut other = Evidence::of_text(&text, skip, language.as_deref());
         // The candidate's names, quotes and dateline are what it shares with the article through
         // the key index; its own full record is not read back.
         other.share_keys_from(ev, &key_set(tx, cand, keys)?);
@@ -383,7 +384,7 @@ pub(crate) fn catch_up(conn: &mut Connection, path: &Path) -> Result<u64, StoreE
             for (pk, text, json) in rows {
                 let ev = match decode(&text, &json) {
                     Some(a) => Evidence::of(&a),
-                    None => Evidence::of_text(&text, None),
+                    None => Evidence::of_text(&text, None, None),
                 };
                 pending.add(&ev);
                 for k in ev.event_keys() {

@@ -6,7 +6,9 @@
 //! story decision reads several pieces of evidence, each robust to one kind of editing:
 //!
 //! - **Content-word cosine** ([`Score::cosine`]): TF-IDF over content words (lower-cased, three
-//!   letters or more, a light suffix strip so "exports"/"exported" meet), sublinear term frequency.
+//!   letters or more, stemmed in the article's language so "exports"/"exported" meet, names kept
+//!   as written, character pairs in Chinese and Japanese: [`crate::terms`]), sublinear term
+//!   frequency.
 //!   Word order, paragraphing and rewording of the glue words do not move it; rare shared words
 //!   (names, places, figures) move it most. The IDF comes from a [`DocFreq`]: the store's document
 //!   frequencies, or the evaluated corpus itself.
@@ -19,6 +21,10 @@
 //! - **Shared quotes** ([`Score::quotes`]): the same words from the same speaker are the strongest
 //!   sign of a common source.
 //! - **Same dateline** ([`Score::same_dateline`]): same place on the same date.
+//! - **Shared names across languages** ([`Score::names`]): articles in two languages share almost
+//!   no words, but the capitalised words inside their sentences (names of people, places and
+//!   organisations) are mostly written alike. Their TF-IDF cosine stands in for the word cosine
+//!   when the two languages differ.
 //!
 //! Boilerplate (registration walls, newsletter prompts, share bars) is left out of terms and
 //! sentences by [`dateline_analyze::fingerprint::is_boilerplate`], the rule the shingles use, so
@@ -30,6 +36,8 @@ use std::ops::Range;
 use dateline_analyze::fingerprint::is_boilerplate;
 use dateline_analyze::Analysis;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+
+use crate::terms::{is_unspaced, TermStemmer};
 
 /// Sentences shorter than this (in words) are not compared: "He declined to comment." is in
 /// thousands of unrelated articles.
@@ -74,6 +82,8 @@ pub(crate) type HashKeyed<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Pr
 struct Counts {
     terms: HashKeyed<u64, u32>,
     names: HashKeyed<u64, u32>,
+    /// How words become terms ([`TermStemmer::for_language`]; `None` only in `Default`).
+    stemmer: Option<TermStemmer>,
 }
 
 /// Seeds that keep the kinds of event key apart.
@@ -81,6 +91,9 @@ const KEY_NAME: u64 = 0x4e41_4d45;
 const KEY_QUOTE: u64 = 0x5155_4f54;
 const KEY_DATELINE: u64 = 0x4441_5445;
 const KEY_WORD: u64 = 0x574f_5244;
+/// Seed of the name terms ([`Evidence::name_terms`]), apart from the content terms they share
+/// document frequencies with.
+const KEY_NAME_TERM: u64 = 0x4e54_524d;
 
 /// Quotes shorter than this (in words) are not compared: "no comment" is not a common source.
 pub const MIN_QUOTE_WORDS: usize = 5;
@@ -103,14 +116,20 @@ pub struct Evidence {
     /// hashed), sorted: names as any language that capitalises them writes them, so that the
     /// stories of languages the entity stage does not read still find each other.
     names: Vec<u64>,
+    /// Every capitalised word not opening a sentence (lower-cased, hashed with
+    /// [`KEY_NAME_TERM`]) with its count, sorted by hash: the terms compared across languages.
+    name_terms: Vec<(u64, u32)>,
+    /// The article's language (ISO 639-1), when known.
+    language: Option<String>,
 }
 
 impl Evidence {
     /// The evidence in a text alone (terms and sentences), leaving out the bytes in `exclude`
     /// (the dateline, whose credit copies change) and boilerplate lines. `exclude` off a char
-    /// boundary is ignored.
-    pub fn of_text(text: &str, exclude: Option<Range<usize>>) -> Evidence {
-        let mut counts = Counts::default();
+    /// boundary is ignored. `language` (ISO 639-1, as the analysis record has it) picks how words
+    /// are stemmed into terms; `None` strips English suffixes lightly.
+    pub fn of_text(text: &str, exclude: Option<Range<usize>>, language: Option<&str>) -> Evidence {
+        let mut counts = Counts { stemmer: Some(TermStemmer::for_language(language)), ..Counts::default() };
         let mut sentences: Vec<u64> = Vec::new();
         let mut words: Vec<u64> = Vec::new();
         let mut word = String::new();
@@ -127,10 +146,14 @@ impl Evidence {
         sentences.sort_unstable();
         sentences.dedup();
         let mut names: Vec<(u64, u32)> = counts.names.into_iter().collect();
+        let mut name_terms: Vec<(u64, u32)> =
+            names.iter().map(|&(h, c)| (xxh3_64_with_seed(&h.to_le_bytes(), KEY_NAME_TERM), c)).collect();
+        name_terms.sort_unstable();
         names.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut names: Vec<u64> = names.into_iter().take(NAME_KEYS).map(|(n, _)| n).collect();
         names.sort_unstable();
-        Evidence { terms, sentences, names, ..Evidence::default() }
+        let language = language.filter(|l| !l.is_empty() && *l != "und").map(str::to_string);
+        Evidence { terms, sentences, names, name_terms, language, ..Evidence::default() }
     }
 
     /// Only the sentences of a text (what [`Evidence::of_text`] would find), for the store's
@@ -163,7 +186,7 @@ impl Evidence {
     /// dateline.
     pub fn of(a: &Analysis) -> Evidence {
         let exclude = a.dateline.as_ref().map(|d| d.span.0..d.span.1);
-        let mut ev = Evidence::of_text(&a.text, exclude);
+        let mut ev = Evidence::of_text(&a.text, exclude, Some(a.language.as_str()));
         ev.entities = a.entities.iter().map(|e| xxh3_64(e.name.to_lowercase().as_bytes())).collect();
         ev.entities.sort_unstable();
         ev.entities.dedup();
@@ -216,9 +239,14 @@ impl Evidence {
             article.names.iter().copied().filter(|&w| has(xxh3_64_with_seed(&w.to_le_bytes(), KEY_WORD))).collect();
     }
 
-    /// The distinct content terms (hashes), for document frequencies.
+    /// The distinct content terms and name terms (hashes), for document frequencies.
     pub fn term_keys(&self) -> impl Iterator<Item = u64> + '_ {
-        self.terms.iter().map(|&(t, _)| t)
+        self.terms.iter().chain(&self.name_terms).map(|&(t, _)| t)
+    }
+
+    /// True when both languages are known and differ.
+    fn other_language(&self, other: &Evidence) -> bool {
+        matches!((&self.language, &other.language), (Some(a), Some(b)) if a != b)
     }
 
     /// Number of comparable sentences.
@@ -248,7 +276,8 @@ fn split_out(text: &str, exclude: Option<Range<usize>>) -> [&str; 2] {
 }
 
 /// Reads one line: its words into sentences (ended by `.`, `!`, `?` not inside a word, and by the
-/// line's end) and its content terms into `terms`.
+/// line's end) and its content terms into `terms`. A run of unspaced script ([`is_unspaced`]) is
+/// read as its overlapping character pairs (a lone character alone), each a word.
 fn scan_line(
     line: &str,
     word: &mut String,
@@ -261,10 +290,13 @@ fn scan_line(
     let mut chars = line.chars().peekable();
     let mut prev_alnum = false;
     let mut capital = false;
+    // The previous character of an unspaced run, and whether it has been paired yet.
+    let mut unspaced: Option<(char, bool)> = None;
     while let Some(c) = chars.next() {
         // ASCII first: `char::to_lowercase` walks Unicode tables and was the largest part of
         // this scan in a profile of the store's ingest.
         if c.is_ascii_alphanumeric() {
+            end_unspaced(&mut unspaced, words, counts.as_deref_mut());
             if word.is_empty() {
                 capital = c.is_ascii_uppercase();
             }
@@ -272,6 +304,21 @@ fn scan_line(
             prev_alnum = true;
             continue;
         }
+        if !c.is_ascii() && is_unspaced(c) {
+            end_word(word, capital, words, counts.as_deref_mut());
+            if let Some((prev, _)) = unspaced {
+                let mut pair = [0u8; 8];
+                let len = prev.encode_utf8(&mut pair).len();
+                let len = len + c.encode_utf8(&mut pair[len..]).len();
+                push_unspaced(&pair[..len], words, counts.as_deref_mut());
+                unspaced = Some((c, true));
+            } else {
+                unspaced = Some((c, false));
+            }
+            prev_alnum = true;
+            continue;
+        }
+        end_unspaced(&mut unspaced, words, counts.as_deref_mut());
         if !c.is_ascii() && c.is_alphanumeric() {
             if word.is_empty() {
                 capital = c.is_uppercase();
@@ -282,7 +329,7 @@ fn scan_line(
         }
         // A joiner between two word characters keeps the word going: U.S., Russia's, 2.5.
         let joiner = matches!(c, '.' | '\'' | '\u{2019}');
-        if joiner && prev_alnum && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
+        if joiner && prev_alnum && !word.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
             continue;
         }
         prev_alnum = false;
@@ -291,12 +338,13 @@ fn scan_line(
             end_sentence(words, sentences);
         }
     }
+    end_unspaced(&mut unspaced, words, counts.as_deref_mut());
     end_word(word, capital, words, counts);
     end_sentence(words, sentences);
 }
 
-/// Ends a word: its hash joins the sentence's words and, when counting, its stem joins the
-/// terms and (capitalised, not the sentence's first word) the name-like words.
+/// Ends a word: its hash joins the sentence's words and, when counting, its term joins the terms
+/// and (capitalised, not the sentence's first word) the name-like words.
 fn end_word(word: &mut String, capital: bool, words: &mut Vec<u64>, counts: Option<&mut Counts>) {
     if word.is_empty() {
         return;
@@ -306,12 +354,35 @@ fn end_word(word: &mut String, capital: bool, words: &mut Vec<u64>, counts: Opti
     words.push(h);
     let long_enough = word.len() >= MIN_TERM_CHARS * 4 || word.chars().count() >= MIN_TERM_CHARS;
     if let Some(counts) = counts.filter(|_| long_enough) {
-        *counts.terms.entry(xxh3_64(stem(word).as_bytes())).or_default() += 1;
-        if capital && !opens_sentence {
+        let name = capital && !opens_sentence;
+        let term = match &counts.stemmer {
+            Some(stemmer) => xxh3_64(stemmer.term(word, name).as_bytes()),
+            None => xxh3_64(crate::terms::light_strip(word).as_bytes()),
+        };
+        *counts.terms.entry(term).or_default() += 1;
+        if name {
             *counts.names.entry(h).or_default() += 1;
         }
     }
     word.clear();
+}
+
+/// Ends an unspaced run: a lone character that was never paired is a word of its own.
+fn end_unspaced(unspaced: &mut Option<(char, bool)>, words: &mut Vec<u64>, counts: Option<&mut Counts>) {
+    if let Some((c, false)) = unspaced.take() {
+        let mut one = [0u8; 4];
+        push_unspaced(c.encode_utf8(&mut one).as_bytes(), words, counts);
+    }
+}
+
+/// One word of an unspaced run (a character pair): a sentence word and a term as it is, since
+/// these scripts neither inflect nor capitalise.
+fn push_unspaced(bytes: &[u8], words: &mut Vec<u64>, counts: Option<&mut Counts>) {
+    let h = xxh3_64(bytes);
+    words.push(h);
+    if let Some(counts) = counts {
+        *counts.terms.entry(h).or_default() += 1;
+    }
 }
 
 fn end_sentence(words: &mut Vec<u64>, sentences: &mut Vec<u64>) {
@@ -323,20 +394,6 @@ fn end_sentence(words: &mut Vec<u64>, sentences: &mut Vec<u64>) {
         sentences.push(xxh3_64_with_seed(&buf, 0x53454e54));
     }
     words.clear();
-}
-
-/// A light English suffix strip, so that inflections of one word meet ("exports", "exported",
-/// "exporting" → "export"). Only when at least four characters remain, so short words keep their
-/// meaning; other languages lose nothing they had.
-fn stem(word: &str) -> &str {
-    for suffix in ["ing", "ed", "es", "s"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if stem.chars().count() > 3 {
-                return stem;
-            }
-        }
-    }
-    word
 }
 
 /// The hashes of the lower-cased words of `text` (no joiners kept apart, no stemming).
@@ -411,6 +468,11 @@ pub struct Score {
     pub quotes: usize,
     /// Same dateline place on the same date.
     pub same_dateline: bool,
+    /// TF-IDF cosine of the name terms (capitalised words inside sentences), in [0, 1].
+    pub names: f64,
+    /// The two articles are in different (known) languages: [`Score::names`] stands in for the
+    /// word evidence.
+    pub across_languages: bool,
 }
 
 /// How much each shared quote lifts [`Score::similarity`] (at most three count): the same words
@@ -439,7 +501,12 @@ impl Score {
     /// however its word counts shift.
     pub fn similarity(&self) -> f64 {
         let quotes = QUOTE_LIFT * (self.quotes.min(3) as f64);
-        self.cosine.max(self.sentences).max((self.cosine + quotes).min(1.0))
+        let words = self.cosine.max(self.sentences).max((self.cosine + quotes).min(1.0));
+        if self.across_languages {
+            words.max(self.names)
+        } else {
+            words
+        }
     }
 
     /// True when the smaller article is a version of the larger by its sentences, at the
@@ -472,6 +539,8 @@ pub fn compare(a: &Evidence, b: &Evidence, df: &dyn DocFreq) -> Score {
         entities: ratio(shared_entities, fewer_names),
         quotes: intersection(&a.quotes, &b.quotes),
         same_dateline: a.dateline.is_some() && a.dateline == b.dateline,
+        names: cosine(&a.name_terms, &b.name_terms, df),
+        across_languages: a.other_language(b),
     }
 }
 
@@ -542,7 +611,7 @@ mod tests {
     fn corpus(texts: &[&str]) -> CorpusFreq {
         let mut df = CorpusFreq::default();
         for t in texts {
-            df.add(&Evidence::of_text(t, None));
+            df.add(&Evidence::of_text(t, None, None));
         }
         df
     }
@@ -556,7 +625,7 @@ mod tests {
                 "Officials said on Tuesday that the council met for the {i}th time this year and approved \
                  the plan after a long debate, according to a statement released by the office."
             );
-            df.add(&Evidence::of_text(&filler, None));
+            df.add(&Evidence::of_text(&filler, None, None));
         }
         df
     }
@@ -565,7 +634,7 @@ mod tests {
     fn a_copy_flattened_into_one_paragraph_keeps_all_its_sentences() {
         let flat = WIRE.replace('\n', " ");
         let df = corpus(&[WIRE, &flat, OTHER]);
-        let s = compare(&Evidence::of_text(WIRE, None), &Evidence::of_text(&flat, None), &df);
+        let s = compare(&Evidence::of_text(WIRE, None, None), &Evidence::of_text(&flat, None, None), &df);
         assert_eq!(s.sentences, 1.0, "{s:?}");
         assert!(s.cosine > 0.99, "{s:?}");
     }
@@ -576,8 +645,11 @@ mod tests {
         let releb =
             format!("Dockers in Velmora are back at work and the grain is moving again.\n{}", trimmed.join("\n"));
         let df = corpus(&[WIRE, &releb, OTHER]);
-        let (w, r, o) =
-            (Evidence::of_text(WIRE, None), Evidence::of_text(&releb, None), Evidence::of_text(OTHER, None));
+        let (w, r, o) = (
+            Evidence::of_text(WIRE, None, None),
+            Evidence::of_text(&releb, None, None),
+            Evidence::of_text(OTHER, None, None),
+        );
         let copy = compare(&w, &r, &df);
         assert_eq!((copy.shared_sentences, copy.sentences), (3, 0.75), "{copy:?}");
         let unrelated = compare(&w, &o, &df);
@@ -589,7 +661,7 @@ mod tests {
 
     #[test]
     fn sentences_alone_are_the_sentences_of_the_full_evidence() {
-        let full = Evidence::of_text(WIRE, Some(0..8));
+        let full = Evidence::of_text(WIRE, Some(0..8), None);
         let only = Evidence::sentences_of_text(WIRE, Some(0..8));
         assert_eq!(only.sentences, full.sentences);
         assert!(only.terms.is_empty());
@@ -601,9 +673,9 @@ mod tests {
         let rewrite = "Crane operators at Velmora's harbour ended their strike, and wheat shipments \
             restarted on Tuesday. Tomas Brell, who leads the union, said members took a six percent raise.";
         let df = newsroom(&[WIRE, rewrite, OTHER]);
-        let w = Evidence::of_text(WIRE, None);
-        let near = compare(&w, &Evidence::of_text(rewrite, None), &df);
-        let far = compare(&w, &Evidence::of_text(OTHER, None), &df);
+        let w = Evidence::of_text(WIRE, None, None);
+        let near = compare(&w, &Evidence::of_text(rewrite, None, None), &df);
+        let far = compare(&w, &Evidence::of_text(OTHER, None, None), &df);
         assert_eq!(near.sentences, 0.0, "no sentence is copied");
         assert!(!near.same_version());
         // The shared names, places and figures carry the rewrite well above the other story.
@@ -615,23 +687,62 @@ mod tests {
     fn boilerplate_lines_and_the_excluded_dateline_are_not_evidence() {
         let wall = "Subscribe to continue reading.\nAlready a subscriber? Log in to read the full story today.";
         let a = format!("{OTHER}\n{wall}");
-        let ev = Evidence::of_text(&a, None);
-        assert_eq!(ev, Evidence::of_text(OTHER, None));
+        let ev = Evidence::of_text(&a, None, None);
+        assert_eq!(ev, Evidence::of_text(OTHER, None, None));
         let dated = format!("VELMORA (Wire) - {WIRE}");
-        let ev = Evidence::of_text(&dated, Some(0..17));
-        assert_eq!(ev, Evidence::of_text(WIRE, None));
+        let ev = Evidence::of_text(&dated, Some(0..17), None);
+        assert_eq!(ev, Evidence::of_text(WIRE, None, None));
+    }
+
+    #[test]
+    fn articles_in_two_languages_are_compared_by_their_names() {
+        let en = "Harbour officials in Velmora said that Tomas Brell of the Quillfield Ledger met \
+            Marit Olsen on Tuesday. Brell and Olsen spoke about the strike at Velmora.";
+        let es = "Las autoridades del puerto de Velmora dijeron que Tomas Brell, del Quillfield Ledger, \
+            se reunió con Marit Olsen el martes. Brell y Olsen hablaron de la huelga en Velmora.";
+        let filler: Vec<String> = (0..30).map(|i| format!("Council {i} met Dunmere {i} about libraries.")).collect();
+        let mut texts: Vec<&str> = filler.iter().map(String::as_str).collect();
+        texts.extend([en, es, OTHER]);
+        let mut df = CorpusFreq::default();
+        for t in &texts {
+            df.add(&Evidence::of_text(t, None, None));
+        }
+        let (a, b) = (Evidence::of_text(en, None, Some("en")), Evidence::of_text(es, None, Some("es")));
+        let across = compare(&a, &b, &df);
+        assert!(across.across_languages);
+        assert!(across.names > across.cosine, "the names agree more than the words: {across:?}");
+        assert!(across.names > 0.5 && across.same_event(), "shared names: {across:?}");
+        let unrelated = compare(&a, &Evidence::of_text(OTHER, None, Some("es")), &df);
+        assert!(!unrelated.same_event(), "{unrelated:?}");
+        let same_language = compare(&a, &Evidence::of_text(es, None, Some("en")), &df);
+        assert!(!same_language.across_languages);
+        assert_eq!(same_language.similarity(), same_language.cosine.max(same_language.sentences));
+        let unknown = compare(&a, &Evidence::of_text(es, None, Some("und")), &df);
+        assert!(!unknown.across_languages, "an undetermined language is not another language");
+    }
+
+    #[test]
+    fn unspaced_scripts_are_read_as_character_pairs() {
+        // "The port workers went on strike. The port closed on Monday." in our own words.
+        let ev = Evidence::of_text("港口工人罢工了。港口周一关闭了。", None, Some("zh"));
+        let term = |w: &str| ev.terms.iter().find(|t| t.0 == xxh3_64(w.as_bytes())).map(|t| t.1);
+        assert_eq!(term("港口"), Some(2), "one pair in both sentences");
+        assert_eq!(term("罢工"), Some(1));
+        assert_eq!(term("港口工人罢工了"), None, "a clause is no longer one word");
+        assert_eq!(ev.sentence_count(), 2, "each clause has six pairs or more");
+        let lone = Evidence::of_text("Ships left 港 today", None, None);
+        assert!(lone.terms.iter().any(|t| t.0 == xxh3_64("港".as_bytes())), "a lone character is a word");
+        assert!(lone.terms.iter().any(|t| t.0 == xxh3_64("ship".as_bytes())), "latin words around it as before");
     }
 
     #[test]
     fn empty_and_odd_inputs_score_zero_and_never_panic() {
-        let e = Evidence::of_text("", None);
+        let e = Evidence::of_text("", None, None);
         assert!(e.is_empty());
         let df = corpus(&[""]);
         assert_eq!(compare(&e, &e, &df), Score::default());
-        let odd = Evidence::of_text("é … ?!. \u{0}", Some(1..2));
+        let odd = Evidence::of_text("é … ?!. \u{0}", Some(1..2), None);
         assert_eq!(compare(&odd, &e, &df).similarity(), 0.0);
-        assert_eq!(stem("sings"), "sing");
-        assert_eq!(stem("gas"), "gas");
     }
 
     #[test]
@@ -649,14 +760,15 @@ mod tests {
         let ev = Evidence::of_text(
             "Officials in Velmora met Tomas Brell. Later they left. The port of Velmora reopened.",
             None,
+            None,
         );
         let name = |w: &str| xxh3_64(w.as_bytes());
         assert!(ev.names.contains(&name("velmora")) && ev.names.contains(&name("brell")));
         assert!(!ev.names.contains(&name("officials")) && !ev.names.contains(&name("later")), "sentence openers");
         assert!(!ev.names.contains(&name("port")));
         let many: String = (0..20).map(|i| format!("We met Name{i} there. ")).collect();
-        assert_eq!(Evidence::of_text(&many, None).names.len(), NAME_KEYS);
-        let mut other = Evidence::of_text("Brell spoke to Marit Olsen at length.", None);
+        assert_eq!(Evidence::of_text(&many, None, None).names.len(), NAME_KEYS);
+        let mut other = Evidence::of_text("Brell spoke to Marit Olsen at length.", None, None);
         other.share_keys_from(&ev, &ev.event_keys().collect::<Vec<_>>());
         assert_eq!(other.names, ev.names);
     }
@@ -675,7 +787,7 @@ mod tests {
         fn any_text_and_range_give_bounded_scores(
             a in "\\PC{0,300}", b in "\\PC{0,300}", start in 0usize..400, len in 0usize..400
         ) {
-            let (ea, eb) = (Evidence::of_text(&a, Some(start..start + len)), Evidence::of_text(&b, None));
+            let (ea, eb) = (Evidence::of_text(&a, Some(start..start + len), None), Evidence::of_text(&b, None, None));
             let mut df = CorpusFreq::default();
             df.add(&ea);
             df.add(&eb);

@@ -34,6 +34,7 @@ pub mod schema;
 mod search;
 mod stats;
 pub mod stories;
+mod terms;
 pub mod trails;
 pub mod views;
 pub mod walks;

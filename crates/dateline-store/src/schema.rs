@@ -17,7 +17,8 @@
 //! - `quote_wordings`, `quote_wordings_fts`, `quote_occurrences`: each distinct quote wording once,
 //!   searchable, with the quotes that carry it; see [`V6_QUOTE_WORDINGS`].
 //! - `events`, `stories.event_id`, `event_keys`, `term_df`, `term_docs`, `event_backlog`: events
-//!   (stories about one happening) and what finds them; see [`V7_EVENTS`].
+//!   (stories about one happening) and what finds them; see [`V7_EVENTS`]. Version 8 recounts
+//!   `term_df` for terms stemmed in each article's language; see [`V8_TERMS_BY_LANGUAGE`].
 //!
 //! The schema version lives in `PRAGMA user_version`; [`MIGRATIONS`]`[i]` takes a database from
 //! version `i` to `i + 1`. Each step runs in its own transaction together with the version bump, so
@@ -375,9 +376,20 @@ INSERT INTO events (id, stories, first_seen, last_seen) SELECT id, 1, first_seen
 UPDATE stories SET event_id = id;
 ";
 
+/// Version 8: the content terms of the story evidence are stemmed in each article's language
+/// (`crate::terms`), so the document frequencies counted under version 7 are of other terms.
+/// They are emptied and every stored article is put back in `event_backlog`, whose catch-up
+/// (`events::catch_up`, when the store opens) counts its terms again; its event keys are
+/// unchanged and re-inserted as no-ops. Tables and rows are otherwise untouched.
+const V8_TERMS_BY_LANGUAGE: &str = "
+DELETE FROM term_df;
+UPDATE term_docs SET docs = 0 WHERE id = 1;
+INSERT OR REPLACE INTO event_backlog (id, next_pk, last_pk) SELECT 1, 1, coalesce(max(pk), 0) FROM articles;
+";
+
 /// The migration steps, oldest first: step `i` takes the schema from version `i` to `i + 1`.
 pub const MIGRATIONS: &[&str] =
-    &[V1_CORE, V2_FULL_TEXT, V3_STORIES, V4_QUOTES, V5_STORY_SIZES, V6_QUOTE_WORDINGS, V7_EVENTS];
+    &[V1_CORE, V2_FULL_TEXT, V3_STORIES, V4_QUOTES, V5_STORY_SIZES, V6_QUOTE_WORDINGS, V7_EVENTS, V8_TERMS_BY_LANGUAGE];
 
 /// The schema version this code writes and reads.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

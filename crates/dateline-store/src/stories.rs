@@ -339,30 +339,31 @@ pub(crate) fn catch_up(conn: &mut Connection, path: &Path, opts: &StoryOptions) 
     let mut pending = PendingTerms::default();
     loop {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
-        let rows: Vec<(i64, String, String, Option<String>, String)> = {
+        type Row = (i64, String, String, Option<String>, String, Option<String>);
+        let rows: Vec<Row> = {
             let mut stmt = tx
                 .prepare(
-                    "SELECT pk, id, text, published, record_json FROM articles
+                    "SELECT pk, id, text, published, record_json, language FROM articles
                      WHERE pk > (SELECT coalesce(max(article_pk), 0) FROM story_members)
                      ORDER BY pk LIMIT ?1",
                 )
                 .map_err(err)?;
             let rows = stmt
-                .query_map([CATCH_UP_BATCH], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+                .query_map([CATCH_UP_BATCH], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
                 .map_err(err)?;
             rows.collect::<Result<_, _>>().map_err(err)?
         };
         if rows.is_empty() {
             return Ok(done);
         }
-        for (pk, id, text, published, json) in rows {
+        for (pk, id, text, published, json, language) in rows {
             let partial: DatelineOnly = serde_json::from_str(&json).map_err(|source| StoreError::CorruptRecord {
                 path: path.to_path_buf(),
                 id,
                 source,
             })?;
             let skip = exclusion(partial.dateline.as_ref());
-            let ev = Evidence::of_text(&text, skip.clone());
+            let ev = Evidence::of_text(&text, skip.clone(), language.as_deref());
             join_text(&tx, pk, (&text, skip), published.as_deref(), &ev, opts, &mut pending).map_err(err)?;
             done += 1;
         }

@@ -224,7 +224,7 @@ fn a_version_5_file_gains_events() -> TestResult {
     )?;
     let store = Store::open(&path)?;
     assert_eq!(store.schema_version()?, SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 7);
+    assert_eq!(SCHEMA_VERSION, 8);
     let events = store.events(0, 100, 1)?;
     assert_eq!(events.len(), before);
     for e in &events {
@@ -239,5 +239,42 @@ fn a_version_5_file_gains_events() -> TestResult {
     assert_eq!(joined.first().map(|e| e.size), Some(3), "the new stories join the old one's event");
     let old_event = store.event_of_story(store.story_of(&old.id)?.ok_or("no story")?)?;
     assert_eq!(joined.first().map(|e| e.id), old_event);
+    Ok(())
+}
+
+/// `(term, df)` rows sorted by term, and the documents counted.
+type TermCounts = (Vec<(i64, i64)>, i64);
+
+/// The document frequencies of a store.
+fn term_counts(path: &std::path::Path) -> Result<TermCounts, Box<dyn std::error::Error>> {
+    let conn = rusqlite::Connection::open(path)?;
+    let mut stmt = conn.prepare("SELECT term, df FROM term_df ORDER BY term")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
+    let docs = conn.query_row("SELECT docs FROM term_docs WHERE id = 1", [], |r| r.get(0))?;
+    Ok((rows, docs))
+}
+
+/// A version 7 file counted other terms (before stemming by language): opening it recounts the
+/// document frequencies from the stored articles, to what a fresh store of the same articles has.
+#[test]
+fn a_version_7_file_recounts_its_term_frequencies() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (fresh, old) = (dir.path().join("fresh.db"), dir.path().join("v7.db"));
+    for path in [&fresh, &old] {
+        let mut store = Store::open(path)?;
+        store.insert_batch(&background())?;
+        store.insert_batch(&coverage())?;
+    }
+    let expected = term_counts(&fresh)?;
+    assert_eq!(expected.1, (background().len() + coverage().len()) as i64);
+    assert!(!expected.0.is_empty());
+    rusqlite::Connection::open(&old)?.execute_batch(
+        "UPDATE term_df SET df = df + 7; INSERT INTO term_df (term, df) VALUES (12345, 3);
+         UPDATE term_docs SET docs = 999; DELETE FROM event_backlog; PRAGMA user_version = 7;",
+    )?;
+    let store = Store::open(&old)?;
+    assert_eq!(store.schema_version()?, SCHEMA_VERSION);
+    drop(store);
+    assert_eq!(term_counts(&old)?, expected);
     Ok(())
 }
