@@ -500,13 +500,18 @@ impl Score {
     /// and by a copy's sentence containment, since a trimmed or re-led copy is the same story
     /// however its word counts shift.
     pub fn similarity(&self) -> f64 {
-        let quotes = QUOTE_LIFT * (self.quotes.min(3) as f64);
-        let words = self.cosine.max(self.sentences).max((self.cosine + quotes).min(1.0));
         if self.across_languages {
-            words.max(self.names)
+            self.by_words().max(self.names)
         } else {
-            words
+            self.by_words()
         }
+    }
+
+    /// [`Score::similarity`] from the words alone (cosine, sentences, quotes), never the names
+    /// across languages.
+    pub fn by_words(&self) -> f64 {
+        let quotes = QUOTE_LIFT * (self.quotes.min(3) as f64);
+        self.cosine.max(self.sentences).max((self.cosine + quotes).min(1.0))
     }
 
     /// True when the smaller article is a version of the larger by its sentences, at the
@@ -524,6 +529,11 @@ impl Score {
     /// True when the two articles are about one happening: [`EVENT_THRESHOLD`].
     pub fn same_event(&self) -> bool {
         self.similarity() >= EVENT_THRESHOLD
+    }
+
+    /// True when the words alone ([`Score::by_words`]) say one happening.
+    pub fn same_event_by_words(&self) -> bool {
+        self.by_words() >= EVENT_THRESHOLD
     }
 }
 

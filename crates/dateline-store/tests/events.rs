@@ -278,3 +278,87 @@ fn a_version_7_file_recounts_its_term_frequencies() -> TestResult {
     assert_eq!(term_counts(&old)?, expected);
     Ok(())
 }
+
+fn in_language(mut a: Analysis, language: &str) -> Analysis {
+    a.language = language.into();
+    a
+}
+
+/// Two English stories on different happenings, and Spanish articles that share their names.
+fn across_languages() -> (Analysis, Analysis, Analysis, Analysis) {
+    let strike = in_language(
+        article(
+            "Dock workers at the port of Selvig walked out on Monday, halting container traffic, after \
+             talks between the union led by Oskar Lindqvist and Nordhavn Shipping broke down over night \
+             shifts. Lindqvist said the workers would stay out until Nordhavn Shipping put a new offer on \
+             the table. Cranes at Selvig stood idle for most of the day.",
+            "2025-09-01",
+            &[("Selvig", "GPE"), ("Oskar Lindqvist", "PERSON"), ("Nordhavn Shipping", "ORG")],
+            vec![],
+            "strike-en.txt",
+        ),
+        "en",
+    );
+    let tennis = in_language(
+        article(
+            "Ilsa Brandt won the Kerrow Open on Sunday, beating the top seed in three sets on a windy centre \
+             court. Brandt, who had never passed the second round at Kerrow, dropped the first set before \
+             taking control with her serve. The Kerrow Open is the last event before the autumn season.",
+            "2025-09-01",
+            &[("Ilsa Brandt", "PERSON"), ("Kerrow Open", "EVENT"), ("Kerrow", "GPE")],
+            vec![],
+            "tennis-en.txt",
+        ),
+        "en",
+    );
+    let strike_es = in_language(
+        article(
+            "Los estibadores del puerto de Selvig dejaron de trabajar el lunes y el tráfico de contenedores \
+             quedó paralizado, después de que fracasaran las conversaciones entre el sindicato de Oskar \
+             Lindqvist y la naviera Nordhavn Shipping. Según Lindqvist, la huelga seguirá hasta que Nordhavn \
+             Shipping presente una nueva oferta. Las grúas de Selvig estuvieron paradas casi todo el día.",
+            "2025-09-02",
+            &[("Selvig", "GPE"), ("Oskar Lindqvist", "PERSON"), ("Nordhavn Shipping", "ORG")],
+            vec![],
+            "strike-es.txt",
+        ),
+        "es",
+    );
+    let digest_es = in_language(
+        article(
+            "Resumen del día: en el puerto de Selvig sigue la huelga convocada por Oskar Lindqvist contra \
+             Nordhavn Shipping, y en el deporte, Ilsa Brandt ganó el Kerrow Open. Lindqvist y Brandt fueron \
+             los nombres de la jornada en Selvig y en Kerrow.",
+            "2025-09-02",
+            &[("Selvig", "GPE"), ("Oskar Lindqvist", "PERSON"), ("Ilsa Brandt", "PERSON")],
+            vec![],
+            "digest-es.txt",
+        ),
+        "es",
+    );
+    (strike, tennis, strike_es, digest_es)
+}
+
+/// An article in another language joins the event whose names it shares; names shared across
+/// languages never bridge two events (a digest naming both stories would chain them).
+#[test]
+fn names_join_an_event_across_languages_but_never_bridge_two() -> TestResult {
+    let mut store = Store::open_in_memory()?;
+    store.insert_batch(&background())?;
+    let (strike, tennis, strike_es, digest_es) = across_languages();
+    store.insert_batch(&[strike.clone(), tennis.clone()])?;
+    fn event(store: &Store, a: &Analysis) -> Result<Option<i64>, Box<dyn std::error::Error>> {
+        Ok(store.event_of_story(store.story_of(&a.id)?.ok_or("no story")?)?)
+    }
+    let (e_strike, e_tennis) = (event(&store, &strike)?, event(&store, &tennis)?);
+    assert!(e_strike.is_some() && e_strike != e_tennis);
+    store.insert_batch(&[digest_es.clone()])?;
+    let joined = event(&store, &digest_es)?;
+    assert!(joined == e_strike || joined == e_tennis, "the digest shares names with both: {joined:?}");
+    assert_ne!(event(&store, &strike)?, event(&store, &tennis)?, "the digest bridged the two events");
+    let mut store = Store::open_in_memory()?;
+    store.insert_batch(&background())?;
+    store.insert_batch(&[strike.clone(), tennis, strike_es.clone()])?;
+    assert_eq!(event(&store, &strike_es)?, event(&store, &strike)?, "the Spanish report joins the strike's event");
+    Ok(())
+}
