@@ -352,7 +352,7 @@ fn names_join_an_event_across_languages_but_never_bridge_two() -> TestResult {
     }
     let (e_strike, e_tennis) = (event(&store, &strike)?, event(&store, &tennis)?);
     assert!(e_strike.is_some() && e_strike != e_tennis);
-    store.insert_batch(&[digest_es.clone()])?;
+    store.insert_batch(std::slice::from_ref(&digest_es))?;
     let joined = event(&store, &digest_es)?;
     assert!(joined == e_strike || joined == e_tennis, "the digest shares names with both: {joined:?}");
     assert_ne!(event(&store, &strike)?, event(&store, &tennis)?, "the digest bridged the two events");
