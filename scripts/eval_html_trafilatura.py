@@ -72,7 +72,8 @@ def load(data_dir, limit):
 
 
 def build_bin():
-    exe = os.path.join(ROOT, "target", "release", "examples", "extract_html")
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
+    exe = os.path.join(target, "release", "examples", "extract_html")
     subprocess.run(["cargo", "build", "--quiet", "--release", "-p", "dateline-ingest", "--example", "extract_html"],
                    cwd=ROOT, check=True)
     return exe

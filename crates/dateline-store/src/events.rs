@@ -236,21 +236,22 @@ fn matching_events(
     }
     let freq = store_freq(tx, ev, compared.iter().map(|(_, e)| e), pending)?;
     let mut out: Vec<i64> = Vec::new();
-    let mut by_names: Option<(f64, i64)> = None;
+    let mut weaker: Option<(f64, i64)> = None;
     for (event, other) in &compared {
         let score = compare(ev, other, &freq);
         if score.same_event_by_words() {
             if !out.contains(event) {
                 out.push(*event);
             }
-        } else if score.same_event() && by_names.is_none_or(|(best, _)| score.names > best) {
-            by_names = Some((score.names, *event));
+        } else if score.same_event() && weaker.is_none_or(|(best, _)| score.similarity() > best) {
+            weaker = Some((score.similarity(), *event));
         }
     }
-    // Names shared across languages join an article to one event, never bridge two: a story
-    // in one language sharing names with two different stories in another would chain them.
+    // The weaker evidence (names shared across languages, close words with the same entities)
+    // joins an article to one event, never bridges two: an article sharing names with two
+    // different stories would chain them.
     if out.is_empty() {
-        out.extend(by_names.map(|(_, event)| event));
+        out.extend(weaker.map(|(_, event)| event));
     }
     Ok(out)
 }
