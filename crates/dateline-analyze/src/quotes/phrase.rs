@@ -220,8 +220,9 @@ pub(super) fn finite(doc: &Doc, i: usize) -> bool {
 
 fn is_boundary(doc: &Doc, i: usize, cues: &[Option<Cue>]) -> bool {
     if !doc.is_word(i) {
-        // Inner punctuation of names is part of their tokens; any other punct ends the phrase.
-        return !doc.is_possessive(i);
+        // Inner punctuation of names is part of their tokens, and a percent sign of its figure
+        // ("61% of riders call ..."); any other punct ends the phrase.
+        return !doc.is_possessive(i) && doc.t(i) != "%";
     }
     doc.is(i, &doc.lx.quotes.clause_words)
         || doc.is(i, &doc.lx.quotes.citing)

@@ -1498,3 +1498,53 @@ fn a_capitalised_modifier_before_a_common_noun_is_no_sentence_subject() {
     let q = speakers("Mensah toured the harbour on Monday, declaring it \"a great day for the town.\"", &[]);
     assert_eq!(q[0].1.as_deref(), Some("Mensah"), "{q:?}");
 }
+
+#[test]
+fn a_comparison_after_a_poll_figure_is_the_writers() {
+    let s = outer("Most riders said the new timetable was worse, compared with a third a year earlier.", &[]);
+    assert_eq!(s, one("indirect", "the new timetable was worse", "said", Some("Most riders")));
+    // Without the comma too; the other group's saying is then a quote of its own.
+    let s = outer(
+        "Two in three traders said rents at the market hall had doubled compared to 14 percent of \
+the stallholders who said they had barely moved.",
+        &[],
+    );
+    assert_eq!(s[0].1, "rents at the market hall had doubled", "{s:?}");
+    assert!(s.iter().any(|q| q.1 == "they had barely moved"), "{s:?}");
+}
+
+#[test]
+fn an_object_holding_quoted_words_is_what_the_verb_of_saying_reports() {
+    let s = shapes("At the launch, the harbour master stressed the \"long overdue\" repairs the old pier needs.", &[]);
+    let whole =
+        one("indirect", "the \"long overdue\" repairs the old pier needs", "stressed", Some("the harbour master"));
+    assert!(s.contains(&whole[0]), "{s:?}");
+    assert!(s.contains(&one("partial", "long overdue", "stressed", Some("the harbour master"))[0]), "{s:?}");
+    // "warned of": the object of the preposition.
+    let s = outer("The fishing union warned of a \"lost decade\" for the northern fleet.", &[]);
+    assert_eq!(s[0].1, "a \"lost decade\" for the northern fleet", "{s:?}");
+    // Without quoted words the object is no report.
+    let s = shapes("At the launch, the harbour master stressed the urgent repairs the old pier needs.", &[]);
+    assert!(s.is_empty(), "{s:?}");
+}
+
+#[test]
+fn a_subject_and_its_apposition_before_a_verb_with_an_object_are_no_content() {
+    let s = outer("Ama Boateng, a deputy mayor since 2019, urged a quick vote on the budget.", &[]);
+    assert!(s.iter().all(|q| !q.1.contains("deputy mayor")), "{s:?}");
+    let s = outer("The ferry company, which has run the route for decades, denied any wrongdoing.", &[]);
+    assert!(s.iter().all(|q| !q.1.contains("ferry company")), "{s:?}");
+    let s = outer("Kofi Mensah, a retired pilot on the port board, said the dredging plan had no budget.", &[]);
+    assert_eq!(s, one("indirect", "the dredging plan had no budget", "said", Some("Kofi Mensah")));
+    // A name after the cue still inverts: the subject before it is interrupted, not the speaker.
+    let s = outer("The real question, says Ama Lee, is who will pay for the dredging.", &[]);
+    assert!(!s.is_empty() && s.iter().all(|q| q.3.as_deref() == Some("Ama Lee")), "{s:?}");
+}
+
+#[test]
+fn a_percentage_is_a_speaker_and_another_figure_ends_its_content() {
+    let s = outer("Among riders under 30, 61% call the ferry too slow, 25% too dear.", &[]);
+    assert!(s.iter().all(|q| !q.1.contains("25%")), "{s:?}");
+    let s = outer("Of the traders polled, 55% say the council should keep the toll, 38% that it should go.", &[]);
+    assert_eq!(s, one("indirect", "the council should keep the toll", "say", Some("55%")));
+}
