@@ -468,6 +468,10 @@ fn verb(
         && !doc.t(c.start).ends_with("ing")
         && doc.t(c.start) != "quoted"
     {
+        // "Lee was asked about the levy": what was asked, by someone the sentence does not name.
+        if c.lemma == "ask" {
+            return one(asked(doc, c.end, hi), None);
+        }
         let impersonal = prev.and_then(|p| p.checked_sub(1)).is_some_and(|s| doc.is(s, &["it"]));
         if impersonal {
             if let After::That(a) = after_cue(doc, c.end, hi) {
@@ -514,7 +518,7 @@ fn verb(
     };
     // "When asked whether ...", "Asked on Monday why ...": the question, its asker unnamed.
     let Some(chain) = chain else {
-        return if c.lemma == "ask" { one(question(doc, c.end, hi), None) } else { Vec::new() };
+        return if c.lemma == "ask" { one(asked(doc, c.end, hi), None) } else { Vec::new() };
     };
     let speaker = doc.span(chain.speaker.0, chain.speaker.1);
     if let Some(content) = content_after(doc, c, hi) {
@@ -781,6 +785,40 @@ fn infinitive(doc: &Doc, c: Cue, hi: usize) -> Option<usize> {
     }
     let v = if doc.is_mark(j + 1) { j + 2 } else { j + 1 };
     (j > a && doc.is(j, &["to"]) && doc.is_word(v) && !doc.is_cap(v)).then_some(a)
+}
+
+/// What an unnamed asker asked ("Asked whether ...", "When asked about the levy, ...", "Lee was
+/// asked by a reporter to explain ..."): the question, the topic after "about" up to its comma,
+/// or the request after "to". A weekday or the asker ("by Kofi Mensah") may come first.
+fn asked(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
+    let mut a = from;
+    if doc.is(a, &doc.lx.quotes.weekdays) {
+        a += 1;
+    }
+    if doc.is(a, &["by"]) {
+        a += 1;
+        while a < hi && a - from < 6 && doc.is_cap(a) {
+            a += 1;
+        }
+    }
+    if let Some(q) = question(doc, a, hi) {
+        return Some(q);
+    }
+    let topic = doc.is(a, &["about"]);
+    let request = doc.is(a, &["to"]) && doc.is_word(a + 1) && !doc.is_cap(a + 1);
+    if !topic && !request {
+        return None;
+    }
+    let start = if topic { a + 1 } else { a };
+    let mut e = clause_end(doc, start, hi);
+    // "asked about the levy in an interview", "... after the debate": the occasion is not the topic.
+    if topic {
+        e = (start + 1..e).find(|&j| occasion(doc, j, e) || doc.is(j, &["after", "before", "during"])).unwrap_or(e);
+    }
+    while e > start && matches!(doc.t(e - 1), "." | "!" | "?") {
+        e -= 1;
+    }
+    (e > start && doc.is_word(start)).then(|| doc.span(start, e)).flatten()
 }
 
 /// "asked (reporters) whether CONTENT": the question, up to a comma or the sentence end.

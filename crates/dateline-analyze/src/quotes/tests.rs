@@ -1548,3 +1548,15 @@ fn a_percentage_is_a_speaker_and_another_figure_ends_its_content() {
     let s = outer("Of the traders polled, 55% say the council should keep the toll, 38% that it should go.", &[]);
     assert_eq!(s, one("indirect", "the council should keep the toll", "say", Some("55%")));
 }
+
+#[test]
+fn what_an_unnamed_asker_asked_is_reported() {
+    let s = shapes("Asked about the new ferry timetable, the harbour master said it would be reviewed.", &[]);
+    assert!(s.contains(&one("indirect", "the new ferry timetable", "Asked", None)[0]), "{s:?}");
+    let s = shapes("Asked Monday about the strike in a radio interview, Mensah said little.", &[]);
+    assert!(s.contains(&one("indirect", "the strike", "Asked", None)[0]), "{s:?}");
+    let s = shapes("Kofi Boateng was asked to name the firms behind the bid.", &[]);
+    assert_eq!(s, one("indirect", "to name the firms behind the bid", "asked", None));
+    let s = shapes("The mayor was asked by a local reporter whether the bridge would reopen.", &[]);
+    assert_eq!(s, one("indirect", "whether the bridge would reopen", "asked", None));
+}
