@@ -721,7 +721,11 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
             content_to_end(doc, a, hi)
         }
         After::Bare(_) if verb_form && super::cues::object_too(&doc.lx.quotes, c.lemma) => object(doc, c.end, hi),
-        After::Bare(a) if verb_form && !super::cues::is_belief(&doc.lx.quotes, c.lemma) => quoted_object(doc, a, hi),
+        // "commented on the ruling": "on" read as an adverbial left nothing to report.
+        After::End if doc.is(c.end, &["on"]) => topic_of(doc, c, c.end, hi),
+        After::Bare(a) if verb_form && !super::cues::is_belief(&doc.lx.quotes, c.lemma) => {
+            quoted_object(doc, a, hi).or_else(|| topic_of(doc, c, a, hi))
+        }
         _ => None,
     }
 }
@@ -809,16 +813,37 @@ fn asked(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
     if !topic && !request {
         return None;
     }
-    let start = if topic { a + 1 } else { a };
-    let mut e = clause_end(doc, start, hi);
-    // "asked about the levy in an interview", "... after the debate": the occasion is not the topic.
     if topic {
-        e = (start + 1..e).find(|&j| occasion(doc, j, e) || doc.is(j, &["after", "before", "during"])).unwrap_or(e);
+        return topic_span(doc, a + 1, hi);
     }
+    let e = clause_end(doc, a, hi);
+    (e > a).then(|| content_to_end(doc, a, e)).flatten()
+}
+
+/// "commented on the ruling", "warned of delays at the port", "joked about his age": the topic
+/// of a verb of comment after "on"/"about"/"of" is what the comment was about.
+fn topic_of(doc: &Doc, c: Cue, a: usize, hi: usize) -> Option<Span> {
+    let topical = matches!(c.lemma, "comment" | "warn" | "complain" | "joke" | "boast");
+    (topical && doc.is(a, &["on", "about", "of"])).then(|| topic_span(doc, a + 1, hi)).flatten()
+}
+
+/// A topic from token `start` up to its comma or the sentence end, before an occasion or a day
+/// ("about the levy in an interview", "... after the debate", "... on Monday"), without the
+/// final stop.
+fn topic_span(doc: &Doc, start: usize, hi: usize) -> Option<Span> {
+    let mut e = clause_end(doc, start, hi);
+    let occasion_or_time = |j: usize| {
+        occasion(doc, j, e)
+            || doc.is(j, &["after", "before", "during"])
+            || doc.is(j, &doc.lx.quotes.weekdays)
+            || doc.is(j, &["on"]) && doc.is(j + 1, &doc.lx.quotes.weekdays)
+    };
+    e = (start + 1..e).find(|&j| occasion_or_time(j)).unwrap_or(e);
     while e > start && matches!(doc.t(e - 1), "." | "!" | "?") {
         e -= 1;
     }
-    (e > start && doc.is_word(start)).then(|| doc.span(start, e)).flatten()
+    let opens = doc.is_word(start) && !doc.is(start, &doc.lx.quotes.prepositions);
+    (e > start && opens).then(|| doc.span(start, e)).flatten()
 }
 
 /// "asked (reporters) whether CONTENT": the question, up to a comma or the sentence end.

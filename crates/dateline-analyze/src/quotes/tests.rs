@@ -1560,3 +1560,16 @@ fn what_an_unnamed_asker_asked_is_reported() {
     let s = shapes("The mayor was asked by a local reporter whether the bridge would reopen.", &[]);
     assert_eq!(s, one("indirect", "whether the bridge would reopen", "asked", None));
 }
+
+#[test]
+fn the_topic_of_a_comment_is_what_it_reports() {
+    let s = shapes("The ferry operator has not yet commented on the cancelled winter sailings.", &[]);
+    assert_eq!(s, one("indirect", "the cancelled winter sailings", "commented", Some("The ferry operator")));
+    let s = shapes("Boateng commented on the ruling on Monday.", &[]);
+    assert_eq!(s, one("indirect", "the ruling", "commented", Some("Boateng")));
+    let s = shapes("The harbour pilots complained of long shifts and broken radar.", &[]);
+    assert_eq!(s, one("indirect", "long shifts and broken radar", "complained", Some("The harbour pilots")));
+    // A preposition after "about" opens no topic.
+    let s = shapes("This was the very shortfall the board warned about in its 2019 review.", &[]);
+    assert!(s.is_empty(), "{s:?}");
+}
