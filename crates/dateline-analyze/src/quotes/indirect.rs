@@ -104,6 +104,16 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             || !doc.is_cap(j) && super::cues::lemma(doc.lx, doc.t(j)).is_some() && !doc.t(j).ends_with("ing")
             || doc.is(j, &doc.lx.quotes.naming) && !doc.is_cap(j)
     };
+    // "said the board erred and called the vote a farce": a cue or a naming verb after "and"
+    // is another act of the speaker; any other verb ("... and want to ...") goes on with what
+    // was said.
+    // ("... and reports that ..." is read as a verb too: the speaker's, more often than not.)
+    let reports_that = |j: usize| {
+        doc.t(j).ends_with('s')
+            && doc.is(j + 1, &["that"])
+            && super::cues::lemma(doc.lx, doc.t(j)).is_some_and(|l| super::cues::is_speech(&doc.lx.quotes, l))
+    };
+    let second_act = |j: usize| cue_at(j) || doc.is(j, &doc.lx.quotes.naming) && !doc.is_cap(j) || reports_that(j);
     let participle = |j: usize| doc.t(j).ends_with("ing") && super::cues::lemma(doc.lx, doc.t(j)).is_some();
     // ", and most voters said ...": a second attribution, which is read on its own.
     let new_attribution = |j: usize| {
@@ -146,7 +156,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
         _ => {
             doc.is(j, &["and", "but"])
                 && (doc.is_word(j - 1) || doc.is_mark(j - 1) || super::phrase::aside_dash(doc, j - 1))
-                && verb_at(j + 1)
+                && second_act(j + 1)
                 && !doc.is(j + 1, &["that"])
                 && !plural_noun(doc, j + 1)
                 // "most riders said fares were too high, compared with a third last year": the
@@ -570,7 +580,9 @@ fn verb(
         let verb_in_subject = (chain.speaker.0..chain.speaker.1).any(|j| verbish(doc, j));
         let opening = rest.is_some()
             && (doc.is(lo, &doc.lx.quotes.prepositions) || doc.is(lo, &doc.lx.quotes.adverbial) || is_adverb(doc, lo));
-        if !nominal && !adverbial && !opening && !verb_in_subject {
+        // "..., whom he described as ...": a relative clause attributes none of the clause before it.
+        let relative = doc.is(chain.speaker.0, &["whom", "which", "who", "whose", "that"]);
+        if !nominal && !adverbial && !opening && !verb_in_subject && !relative {
             out.extend(one(content_before(doc, lo, chain.start - 1), speaker));
         }
         out.extend(one(rest, speaker));

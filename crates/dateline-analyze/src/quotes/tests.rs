@@ -1573,3 +1573,23 @@ fn the_topic_of_a_comment_is_what_it_reports() {
     let s = shapes("This was the very shortfall the board warned about in its 2019 review.", &[]);
     assert!(s.is_empty(), "{s:?}");
 }
+
+#[test]
+fn a_relative_clause_attributes_none_of_the_clause_before_it() {
+    let text = "Harbour spokesman Kofi Mensah said pilots sailed with the trawlers, whom he described as brave.";
+    let s = outer(text, &[]);
+    assert!(s.iter().all(|q| !q.1.contains("Kofi Mensah said")), "{s:?}");
+    assert_eq!(s[0].3.as_deref(), Some("Harbour spokesman Kofi Mensah"), "{s:?}");
+    let s = outer("The storm cut power to the whole island, which the utility reported on Sunday.", &[]);
+    assert!(s.iter().all(|q| !q.1.contains("storm cut power")), "{s:?}");
+}
+
+#[test]
+fn a_verb_after_and_that_reports_nothing_goes_on_with_the_content() {
+    let s = outer("The dock workers said they would stay on strike and hope the port stays shut all week.", &[]);
+    assert_eq!(s[0].1, "they would stay on strike and hope the port stays shut all week", "{s:?}");
+    // A cue after "and" is another act of the speaker, read on its own.
+    let s = outer("The ferry firm said the crossing would reopen in May and expects bookings to recover.", &[]);
+    assert_eq!(s[0].1, "the crossing would reopen in May", "{s:?}");
+    assert!(s.iter().any(|q| q.1 == "bookings to recover"), "{s:?}");
+}
