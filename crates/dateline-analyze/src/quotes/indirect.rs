@@ -742,7 +742,7 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     }
 }
 
-/// "stressed the "long overdue" repairs the pier needs", "warned of a "lost decade" for the fleet": a
+/// "declared the "long overdue" repairs a priority", "warned of a "lost decade" for the fleet": a
 /// verb of saying whose object (or the object of "of"/"about"/"on" after it) holds quoted words
 /// reports that object: the quoted words show it is the speaker's own account, not the writer's.
 fn quoted_object(doc: &Doc, a: usize, hi: usize) -> Option<Span> {
