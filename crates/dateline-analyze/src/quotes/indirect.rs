@@ -728,7 +728,9 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     let verb_form = super::cues::bare_clause_form(&doc.lx.quotes, doc.t(c.start), c.lemma);
     match after {
         After::That(a) => content_to_end(doc, a, hi),
-        After::Bare(a) if takes_bare_content(&doc.lx.quotes, c.lemma) => content_to_end(doc, a, hi),
+        After::Bare(a) if takes_bare_content(&doc.lx.quotes, c.lemma) && !document_written(doc, c, a, hi) => {
+            content_to_end(doc, a, hi)
+        }
         After::Bare(a) if verb_form && clause_like(doc, a, hi) && !doc.is(a, &["a", "an"]) => {
             content_to_end(doc, a, hi)
         }
@@ -750,6 +752,13 @@ fn quoted_object(doc: &Doc, a: usize, hi: usize) -> Option<Span> {
     let span = object(doc, from, hi)?;
     let (x, y) = (doc.tok_at(span.0), doc.tok_at(span.1));
     ((x..y).filter(|&j| doc.is_mark(j)).count() >= 2).then_some(span)
+}
+
+/// "wrote a letter to the council", "has written about the port for years", "wrote off the
+/// debt": what someone wrote, or wrote about, with no clause is a document or a subject, not
+/// words they are reported as saying.
+fn document_written(doc: &Doc, c: Cue, a: usize, hi: usize) -> bool {
+    c.lemma == "write" && doc.is(a, &["a", "an", "about", "of", "into", "off"]) && !clause_like(doc, a, hi)
 }
 
 /// The object of a verb of stance, to the end of its clause: "criticised [the plan for its cost]".

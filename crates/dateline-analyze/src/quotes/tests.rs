@@ -1605,3 +1605,18 @@ fn verbs_of_saying_that_report_their_object() {
     let s = outer("Lee stresed that the vote would go ahead.", &[]);
     assert_eq!(s, one("indirect", "the vote would go ahead", "stresed", Some("Lee")));
 }
+
+#[test]
+fn a_document_or_a_subject_written_is_no_quote() {
+    for text in [
+        "The retired skipper wrote a short history of the harbour in 2011.",
+        "Boateng, who writes about fisheries for a trade weekly, was not at the hearing.",
+        "The council has written off the unpaid berth fees.",
+    ] {
+        let s = outer(text, &[]);
+        assert!(s.is_empty(), "{text}: {s:?}");
+    }
+    // A clause is still what was written.
+    let s = outer("Mensah wrote a deal was close.", &[]);
+    assert_eq!(s, one("indirect", "a deal was close", "wrote", Some("Mensah")));
+}
