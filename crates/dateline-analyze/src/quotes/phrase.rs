@@ -106,6 +106,9 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     if prev.is_some_and(|p| doc.is(p, &doc.lx.quotes.determiners) || possessive_noun(doc, p)) {
         return None;
     }
+    if participle_adjective(doc, i) {
+        return None;
+    }
     let strict = cues::is_belief(&doc.lx.quotes, lemma)
         || !cues::is_speech(&doc.lx.quotes, lemma)
         || cues::is_object(&doc.lx.quotes, lemma);
@@ -119,6 +122,36 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
         return None;
     }
     Some(Cue { start: i, end: i + 1, lemma })
+}
+
+/// Adverbs that stand between a determiner and a participle used as an adjective.
+const PARTICIPLE_ADVERBS: &[&str] =
+    &["previously", "widely", "recently", "publicly", "officially", "newly", "already", "formally", "originally"];
+
+/// "all reported contributions", "no reported problems", "the previously announced visit": a
+/// past participle after a quantifier, a determiner or a preposition (an adverb may stand
+/// between) modifies the noun after it; nobody is reporting anything.
+fn participle_adjective(doc: &Doc, i: usize) -> bool {
+    if !doc.t(i).ends_with("ed") {
+        return false;
+    }
+    let mut p = i;
+    while p > 0 && doc.is(p - 1, PARTICIPLE_ADVERBS) {
+        p -= 1;
+    }
+    if p == 0 {
+        return false;
+    }
+    // ("have all attacked": "all" after an auxiliary floats off its subject.)
+    let floating = doc.is(p - 1, &["all"]) && p >= 2 && doc.is(p - 2, &doc.lx.quotes.auxiliaries);
+    let quantifier = doc.is(p - 1, &["all", "no", "any", "in"]) && !floating;
+    // The noun it modifies comes next ("they all said the vote ..." is a saying).
+    let noun_next = doc.is_word(i + 1)
+        && !doc.is_cap(i + 1)
+        && !doc.is(i + 1, &doc.lx.quotes.determiners)
+        && !doc.is(i + 1, &doc.lx.quotes.pronouns)
+        && !doc.is(i + 1, &["that"]);
+    doc.is(p - 1, &doc.lx.quotes.determiners) && p < i || quantifier && noun_next
 }
 
 /// For a plain verb at `i` after "to": the token where its governing verb starts ("went" of

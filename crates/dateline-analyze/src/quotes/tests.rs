@@ -1620,3 +1620,25 @@ fn a_document_or_a_subject_written_is_no_quote() {
     let s = outer("Mensah wrote a deal was close.", &[]);
     assert_eq!(s, one("indirect", "a deal was close", "wrote", Some("Mensah")));
 }
+
+#[test]
+fn a_participle_that_modifies_a_noun_is_no_cue() {
+    for text in [
+        "All reported sightings of the seal were checked by wardens.",
+        "There were no reported injuries in the blast at the fuel depot.",
+        "The previously announced closure of the ferry line will go ahead in June.",
+    ] {
+        let s = outer(text, &[]);
+        assert!(s.is_empty(), "{text}: {s:?}");
+    }
+    let s = outer("The pilots all said the channel was too shallow.", &[]);
+    assert_eq!(s, one("indirect", "the channel was too shallow", "said", Some("The pilots all")));
+}
+
+#[test]
+fn a_text_opening_with_a_participle_is_read_safely() {
+    let s = outer("Reported earlier, the closure stands.", &[]);
+    assert!(s.iter().all(|q| !q.1.is_empty()), "{s:?}");
+    let s = outer("reported", &[]);
+    assert!(s.is_empty(), "{s:?}");
+}
