@@ -728,7 +728,11 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     let verb_form = super::cues::bare_clause_form(&doc.lx.quotes, doc.t(c.start), c.lemma);
     match after {
         After::That(a) => content_to_end(doc, a, hi),
-        After::Bare(a) if takes_bare_content(&doc.lx.quotes, c.lemma) && !document_written(doc, c, a, hi) => {
+        After::Bare(a)
+            if takes_bare_content(&doc.lx.quotes, c.lemma)
+                && !document_written(doc, c, a, hi)
+                && !said_nothing(doc, a, hi) =>
+        {
             content_to_end(doc, a, hi)
         }
         After::Bare(a) if verb_form && clause_like(doc, a, hi) && !doc.is(a, &["a", "an"]) => {
@@ -759,6 +763,12 @@ fn quoted_object(doc: &Doc, a: usize, hi: usize) -> Option<Span> {
 /// words they are reported as saying.
 fn document_written(doc: &Doc, c: Cue, a: usize, hi: usize) -> bool {
     c.lemma == "write" && doc.is(a, &["a", "an", "about", "of", "into", "off"]) && !clause_like(doc, a, hi)
+}
+
+/// "said little about the plan", "would say nothing more": an amount of saying with no clause
+/// after it reports no words.
+fn said_nothing(doc: &Doc, a: usize, hi: usize) -> bool {
+    doc.is(a, &["nothing", "little", "much"]) && !clause_like(doc, a, hi)
 }
 
 /// The object of a verb of stance, to the end of its clause: "criticised [the plan for its cost]".

@@ -1642,3 +1642,14 @@ fn a_text_opening_with_a_participle_is_read_safely() {
     let s = outer("reported", &[]);
     assert!(s.is_empty(), "{s:?}");
 }
+
+#[test]
+fn saying_little_or_nothing_reports_no_words() {
+    for text in ["The harbour master said little about the dredging plan.", "Boateng would say nothing more on Monday."]
+    {
+        let s = outer(text, &[]);
+        assert!(s.is_empty(), "{text}: {s:?}");
+    }
+    let s = outer("Mensah said much of the cargo was lost.", &[]);
+    assert_eq!(s, one("indirect", "much of the cargo was lost", "said", Some("Mensah")));
+}
