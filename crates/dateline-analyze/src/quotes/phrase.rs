@@ -128,7 +128,7 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
 const PARTICIPLE_ADVERBS: &[&str] =
     &["previously", "widely", "recently", "publicly", "officially", "newly", "already", "formally", "originally"];
 
-/// "all reported contributions", "no reported problems", "the previously announced visit": a
+/// "all reported sightings", "no reported injuries", "the previously announced closure": a
 /// past participle after a quantifier, a determiner or a preposition (an adverb may stand
 /// between) modifies the noun after it; nobody is reporting anything.
 fn participle_adjective(doc: &Doc, i: usize) -> bool {
@@ -142,7 +142,7 @@ fn participle_adjective(doc: &Doc, i: usize) -> bool {
     if p == 0 {
         return false;
     }
-    // ("have all attacked": "all" after an auxiliary floats off its subject.)
+    // ("the pilots have all backed the plan": "all" after an auxiliary floats off its subject.)
     let floating = doc.is(p - 1, &["all"]) && p >= 2 && doc.is(p - 2, &doc.lx.quotes.auxiliaries);
     let quantifier = doc.is(p - 1, &["all", "no", "any", "in"]) && !floating;
     // The noun it modifies comes next ("they all said the vote ..." is a saying).
