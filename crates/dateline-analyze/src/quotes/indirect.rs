@@ -104,6 +104,16 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             || !doc.is_cap(j) && super::cues::lemma(doc.lx, doc.t(j)).is_some() && !doc.t(j).ends_with("ing")
             || doc.is(j, &doc.lx.quotes.naming) && !doc.is_cap(j)
     };
+    // "said the board erred and called the vote a farce": a cue or a naming verb after "and"
+    // is another act of the speaker; any other verb ("... and want to ...") goes on with what
+    // was said.
+    // ("... and reports that ..." is read as a verb too: the speaker's, more often than not.)
+    let reports_that = |j: usize| {
+        doc.t(j).ends_with('s')
+            && doc.is(j + 1, &["that"])
+            && super::cues::lemma(doc.lx, doc.t(j)).is_some_and(|l| super::cues::is_speech(&doc.lx.quotes, l))
+    };
+    let second_act = |j: usize| cue_at(j) || doc.is(j, &doc.lx.quotes.naming) && !doc.is_cap(j) || reports_that(j);
     let participle = |j: usize| doc.t(j).ends_with("ing") && super::cues::lemma(doc.lx, doc.t(j)).is_some();
     // ", and most voters said ...": a second attribution, which is read on its own.
     let new_attribution = |j: usize| {
@@ -140,13 +150,18 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || named_attribution(j + 1, whole(j))
                 // "..., a requirement that ...": a noun phrase summing up the clause is the writer's.
                 || doc.is(j + 1, &["a", "an"]) && whole(j)
+                // "61% of riders call the ferry too slow, 25% too dear": another poll figure.
+                || percent_figure(doc, j + 1) && whole(j)
         }
         _ => {
             doc.is(j, &["and", "but"])
                 && (doc.is_word(j - 1) || doc.is_mark(j - 1) || super::phrase::aside_dash(doc, j - 1))
-                && verb_at(j + 1)
+                && second_act(j + 1)
                 && !doc.is(j + 1, &["that"])
                 && !plural_noun(doc, j + 1)
+                // "most riders said fares were too high, compared with a third last year": the
+                // writer sets another figure against the one reported.
+                || doc.is(j, &["compared"]) && doc.is(j + 1, &["with", "to"]) && whole(j)
                 || occasion(doc, j, e) && whole(j)
                 // "... before noting that ...": a second cue ends the content.
                 || doc.is(j, &["before", "after", "while", "then"]) && participle(j + 1) && cue_at(j + 1)
@@ -157,11 +172,20 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
         if j > a + 2 && super::phrase::aside_dash(doc, j - 1) {
             j -= 1;
         }
+        // "..., compared with ...": nor does the comma before the stop belong to the content.
+        while j > a + 2 && doc.t(j - 1) == "," {
+            j -= 1;
+        }
         if let Some(span) = doc.span(a, j) {
             f.content = span;
         }
     }
     f
+}
+
+/// Whether a poll figure opens at token `j`: a number, then "%" or "percent".
+fn percent_figure(doc: &Doc, j: usize) -> bool {
+    doc.t(j).bytes().next().is_some_and(|c| c.is_ascii_digit()) && (doc.t(j + 1) == "%" || doc.is(j + 1, &["percent"]))
 }
 
 /// "the contract and reports from the inspectors": a cue word in -s followed by a preposition or the
@@ -454,6 +478,10 @@ fn verb(
         && !doc.t(c.start).ends_with("ing")
         && doc.t(c.start) != "quoted"
     {
+        // "Lee was asked about the levy": what was asked, by someone the sentence does not name.
+        if c.lemma == "ask" {
+            return one(asked(doc, c.end, hi), None);
+        }
         let impersonal = prev.and_then(|p| p.checked_sub(1)).is_some_and(|s| doc.is(s, &["it"]));
         if impersonal {
             if let After::That(a) = after_cue(doc, c.end, hi) {
@@ -500,7 +528,7 @@ fn verb(
     };
     // "When asked whether ...", "Asked on Monday why ...": the question, its asker unnamed.
     let Some(chain) = chain else {
-        return if c.lemma == "ask" { one(question(doc, c.end, hi), None) } else { Vec::new() };
+        return if c.lemma == "ask" { one(asked(doc, c.end, hi), None) } else { Vec::new() };
     };
     let speaker = doc.span(chain.speaker.0, chain.speaker.1);
     if let Some(content) = content_after(doc, c, hi) {
@@ -552,7 +580,9 @@ fn verb(
         let verb_in_subject = (chain.speaker.0..chain.speaker.1).any(|j| verbish(doc, j));
         let opening = rest.is_some()
             && (doc.is(lo, &doc.lx.quotes.prepositions) || doc.is(lo, &doc.lx.quotes.adverbial) || is_adverb(doc, lo));
-        if !nominal && !adverbial && !opening && !verb_in_subject {
+        // "..., whom he described as ...": a relative clause attributes none of the clause before it.
+        let relative = doc.is(chain.speaker.0, &["whom", "which", "who", "whose", "that"]);
+        if !nominal && !adverbial && !opening && !verb_in_subject && !relative {
             out.extend(one(content_before(doc, lo, chain.start - 1), speaker));
         }
         out.extend(one(rest, speaker));
@@ -698,13 +728,47 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     let verb_form = super::cues::bare_clause_form(&doc.lx.quotes, doc.t(c.start), c.lemma);
     match after {
         After::That(a) => content_to_end(doc, a, hi),
-        After::Bare(a) if takes_bare_content(&doc.lx.quotes, c.lemma) => content_to_end(doc, a, hi),
+        After::Bare(a)
+            if takes_bare_content(&doc.lx.quotes, c.lemma)
+                && !document_written(doc, c, a, hi)
+                && !said_nothing(doc, a, hi) =>
+        {
+            content_to_end(doc, a, hi)
+        }
         After::Bare(a) if verb_form && clause_like(doc, a, hi) && !doc.is(a, &["a", "an"]) => {
             content_to_end(doc, a, hi)
         }
         After::Bare(_) if verb_form && super::cues::object_too(&doc.lx.quotes, c.lemma) => object(doc, c.end, hi),
+        // "commented on the ruling": "on" read as an adverbial left nothing to report.
+        After::End if doc.is(c.end, &["on"]) => topic_of(doc, c, c.end, hi),
+        After::Bare(a) if verb_form && !super::cues::is_belief(&doc.lx.quotes, c.lemma) => {
+            quoted_object(doc, a, hi).or_else(|| topic_of(doc, c, a, hi))
+        }
         _ => None,
     }
+}
+
+/// "declared the "long overdue" repairs a priority", "warned of a "lost decade" for the fleet": a
+/// verb of saying whose object (or the object of "of"/"about"/"on" after it) holds quoted words
+/// reports that object: the quoted words show it is the speaker's own account, not the writer's.
+fn quoted_object(doc: &Doc, a: usize, hi: usize) -> Option<Span> {
+    let from = if doc.is(a, &["of", "about", "on"]) { a + 1 } else { a };
+    let span = object(doc, from, hi)?;
+    let (x, y) = (doc.tok_at(span.0), doc.tok_at(span.1));
+    ((x..y).filter(|&j| doc.is_mark(j)).count() >= 2).then_some(span)
+}
+
+/// "wrote a letter to the council", "has written about the port for years", "wrote off the
+/// debt": what someone wrote, or wrote about, with no clause is a document or a subject, not
+/// words they are reported as saying.
+fn document_written(doc: &Doc, c: Cue, a: usize, hi: usize) -> bool {
+    c.lemma == "write" && doc.is(a, &["a", "an", "about", "of", "into", "off"]) && !clause_like(doc, a, hi)
+}
+
+/// "said little about the plan", "would say nothing more": an amount of saying with no clause
+/// after it reports no words.
+fn said_nothing(doc: &Doc, a: usize, hi: usize) -> bool {
+    doc.is(a, &["nothing", "little", "much"]) && !clause_like(doc, a, hi)
 }
 
 /// The object of a verb of stance, to the end of its clause: "criticised [the plan for its cost]".
@@ -758,6 +822,61 @@ fn infinitive(doc: &Doc, c: Cue, hi: usize) -> Option<usize> {
     (j > a && doc.is(j, &["to"]) && doc.is_word(v) && !doc.is_cap(v)).then_some(a)
 }
 
+/// What an unnamed asker asked ("Asked whether ...", "When asked about the levy, ...", "Lee was
+/// asked by a reporter to explain ..."): the question, the topic after "about" up to its comma,
+/// or the request after "to". A weekday or the asker ("by Kofi Mensah") may come first.
+fn asked(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
+    let mut a = from;
+    if doc.is(a, &doc.lx.quotes.weekdays) {
+        a += 1;
+    }
+    if doc.is(a, &["by"]) {
+        a += 1;
+        while a < hi && a - from < 6 && doc.is_cap(a) {
+            a += 1;
+        }
+    }
+    if let Some(q) = question(doc, a, hi) {
+        return Some(q);
+    }
+    let topic = doc.is(a, &["about"]);
+    let request = doc.is(a, &["to"]) && doc.is_word(a + 1) && !doc.is_cap(a + 1);
+    if !topic && !request {
+        return None;
+    }
+    if topic {
+        return topic_span(doc, a + 1, hi);
+    }
+    let e = clause_end(doc, a, hi);
+    (e > a).then(|| content_to_end(doc, a, e)).flatten()
+}
+
+/// "commented on the ruling", "warned of delays at the port", "joked about his age": the topic
+/// of a verb of comment after "on"/"about"/"of" is what the comment was about.
+fn topic_of(doc: &Doc, c: Cue, a: usize, hi: usize) -> Option<Span> {
+    let topical = matches!(c.lemma, "comment" | "warn" | "complain" | "joke" | "boast");
+    (topical && doc.is(a, &["on", "about", "of"])).then(|| topic_span(doc, a + 1, hi)).flatten()
+}
+
+/// A topic from token `start` up to its comma or the sentence end, before an occasion or a day
+/// ("about the levy in an interview", "... after the debate", "... on Monday"), without the
+/// final stop.
+fn topic_span(doc: &Doc, start: usize, hi: usize) -> Option<Span> {
+    let mut e = clause_end(doc, start, hi);
+    let occasion_or_time = |j: usize| {
+        occasion(doc, j, e)
+            || doc.is(j, &["after", "before", "during"])
+            || doc.is(j, &doc.lx.quotes.weekdays)
+            || doc.is(j, &["on"]) && doc.is(j + 1, &doc.lx.quotes.weekdays)
+    };
+    e = (start + 1..e).find(|&j| occasion_or_time(j)).unwrap_or(e);
+    while e > start && matches!(doc.t(e - 1), "." | "!" | "?") {
+        e -= 1;
+    }
+    let opens = doc.is_word(start) && !doc.is(start, &doc.lx.quotes.prepositions);
+    (e > start && opens).then(|| doc.span(start, e)).flatten()
+}
+
 /// "asked (reporters) whether CONTENT": the question, up to a comma or the sentence end.
 fn question(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
     let w = (from..hi.min(from + 6)).take_while(|&j| doc.is_word(j)).find(|&j| doc.is(j, &doc.lx.quotes.wh))?;
@@ -795,10 +914,31 @@ fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
     }
     let content = if doc.is_mark(comma) {
         (comma > lo + 2).then(|| doc.span(lo, comma + 1)).flatten()?
+    } else if !verb_outside_relative(doc, lo, comma) && !name_like(doc, a, b) && !doc.is(a, &["he", "she", "they"]) {
+        // "Ama Boateng, a deputy mayor since 2019, urged a quick vote": no clause before the
+        // comma and no name after the cue, so the words after it are its object, not an
+        // inverted speaker ("The real question, says Ama Lee, is ..." still inverts: a name
+        // follows).
+        return None;
     } else {
         content_before(doc, lo, comma)?
     };
     Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(c.start, c.end), speaker: doc.span(a, b) })
+}
+
+/// Whether tokens `[a, b)` hold a verb outside a relative clause set off by a comma ("The ferry
+/// company, which has run the route for decades" holds none of its own): what an inverted cue
+/// reports is a clause, not a noun phrase.
+fn verb_outside_relative(doc: &Doc, a: usize, b: usize) -> bool {
+    let mut relative = false;
+    for j in a..b {
+        if doc.t(j) == "," {
+            relative = doc.is(j + 1, &["who", "which", "whose", "whom"]);
+        } else if !relative && (finite(doc, j) || past_tense(doc, j) || predicate(doc, j) || verbish(doc, j)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// "said Kofi Mensah in Tema.": a place of a few capitalised words ends the sentence after the

@@ -106,6 +106,9 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     if prev.is_some_and(|p| doc.is(p, &doc.lx.quotes.determiners) || possessive_noun(doc, p)) {
         return None;
     }
+    if participle_adjective(doc, i) {
+        return None;
+    }
     let strict = cues::is_belief(&doc.lx.quotes, lemma)
         || !cues::is_speech(&doc.lx.quotes, lemma)
         || cues::is_object(&doc.lx.quotes, lemma);
@@ -119,6 +122,36 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
         return None;
     }
     Some(Cue { start: i, end: i + 1, lemma })
+}
+
+/// Adverbs that stand between a determiner and a participle used as an adjective.
+const PARTICIPLE_ADVERBS: &[&str] =
+    &["previously", "widely", "recently", "publicly", "officially", "newly", "already", "formally", "originally"];
+
+/// "all reported sightings", "no reported injuries", "the previously announced closure": a
+/// past participle after a quantifier, a determiner or a preposition (an adverb may stand
+/// between) modifies the noun after it; nobody is reporting anything.
+fn participle_adjective(doc: &Doc, i: usize) -> bool {
+    if !doc.t(i).ends_with("ed") {
+        return false;
+    }
+    let mut p = i;
+    while p > 0 && doc.is(p - 1, PARTICIPLE_ADVERBS) {
+        p -= 1;
+    }
+    if p == 0 {
+        return false;
+    }
+    // ("the pilots have all backed the plan": "all" after an auxiliary floats off its subject.)
+    let floating = doc.is(p - 1, &["all"]) && p >= 2 && doc.is(p - 2, &doc.lx.quotes.auxiliaries);
+    let quantifier = doc.is(p - 1, &["all", "no", "any", "in"]) && !floating;
+    // The noun it modifies comes next ("they all said the vote ..." is a saying).
+    let noun_next = doc.is_word(i + 1)
+        && !doc.is_cap(i + 1)
+        && !doc.is(i + 1, &doc.lx.quotes.determiners)
+        && !doc.is(i + 1, &doc.lx.quotes.pronouns)
+        && !doc.is(i + 1, &["that"]);
+    doc.is(p - 1, &doc.lx.quotes.determiners) && p < i || quantifier && noun_next
 }
 
 /// For a plain verb at `i` after "to": the token where its governing verb starts ("went" of
@@ -220,8 +253,9 @@ pub(super) fn finite(doc: &Doc, i: usize) -> bool {
 
 fn is_boundary(doc: &Doc, i: usize, cues: &[Option<Cue>]) -> bool {
     if !doc.is_word(i) {
-        // Inner punctuation of names is part of their tokens; any other punct ends the phrase.
-        return !doc.is_possessive(i);
+        // Inner punctuation of names is part of their tokens, and a percent sign of its figure
+        // ("61% of riders call ..."); any other punct ends the phrase.
+        return !doc.is_possessive(i) && doc.t(i) != "%";
     }
     doc.is(i, &doc.lx.quotes.clause_words)
         || doc.is(i, &doc.lx.quotes.citing)

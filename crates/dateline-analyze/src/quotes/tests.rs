@@ -1498,3 +1498,158 @@ fn a_capitalised_modifier_before_a_common_noun_is_no_sentence_subject() {
     let q = speakers("Mensah toured the harbour on Monday, declaring it \"a great day for the town.\"", &[]);
     assert_eq!(q[0].1.as_deref(), Some("Mensah"), "{q:?}");
 }
+
+#[test]
+fn a_comparison_after_a_poll_figure_is_the_writers() {
+    let s = outer("Most riders said the new timetable was worse, compared with a third a year earlier.", &[]);
+    assert_eq!(s, one("indirect", "the new timetable was worse", "said", Some("Most riders")));
+    // Without the comma too; the other group's saying is then a quote of its own.
+    let s = outer(
+        "Two in three traders said rents at the market hall had doubled compared to 14 percent of \
+the stallholders who said they had barely moved.",
+        &[],
+    );
+    assert_eq!(s[0].1, "rents at the market hall had doubled", "{s:?}");
+    assert!(s.iter().any(|q| q.1 == "they had barely moved"), "{s:?}");
+}
+
+#[test]
+fn an_object_holding_quoted_words_is_what_the_verb_of_saying_reports() {
+    let s = shapes("At the launch, the harbour master declared the \"long overdue\" repairs a priority.", &[]);
+    let whole = one("indirect", "the \"long overdue\" repairs a priority", "declared", Some("the harbour master"));
+    assert!(s.contains(&whole[0]), "{s:?}");
+    assert!(s.contains(&one("partial", "long overdue", "declared", Some("the harbour master"))[0]), "{s:?}");
+    // "warned of": the object of the preposition.
+    let s = outer("The fishing union warned of a \"lost decade\" for the northern fleet.", &[]);
+    assert_eq!(s[0].1, "a \"lost decade\" for the northern fleet", "{s:?}");
+    // Without quoted words the object is no report.
+    let s = shapes("At the launch, the harbour master declared the urgent repairs a priority.", &[]);
+    assert!(s.is_empty(), "{s:?}");
+}
+
+#[test]
+fn a_subject_and_its_apposition_before_a_verb_with_an_object_are_no_content() {
+    let s = outer("Ama Boateng, a deputy mayor since 2019, urged a quick vote on the budget.", &[]);
+    assert!(s.iter().all(|q| !q.1.contains("deputy mayor")), "{s:?}");
+    let s = outer("The ferry company, which has run the route for decades, denied any wrongdoing.", &[]);
+    assert!(s.iter().all(|q| !q.1.contains("ferry company")), "{s:?}");
+    let s = outer("Kofi Mensah, a retired pilot on the port board, said the dredging plan had no budget.", &[]);
+    assert_eq!(s, one("indirect", "the dredging plan had no budget", "said", Some("Kofi Mensah")));
+    // A name after the cue still inverts: the subject before it is interrupted, not the speaker.
+    let s = outer("The real question, says Ama Lee, is who will pay for the dredging.", &[]);
+    assert!(!s.is_empty() && s.iter().all(|q| q.3.as_deref() == Some("Ama Lee")), "{s:?}");
+}
+
+#[test]
+fn a_percentage_is_a_speaker_and_another_figure_ends_its_content() {
+    let s = outer("Among riders under 30, 61% call the ferry too slow, 25% too dear.", &[]);
+    assert!(s.iter().all(|q| !q.1.contains("25%")), "{s:?}");
+    let s = outer("Of the traders polled, 55% say the council should keep the toll, 38% that it should go.", &[]);
+    assert_eq!(s, one("indirect", "the council should keep the toll", "say", Some("55%")));
+}
+
+#[test]
+fn what_an_unnamed_asker_asked_is_reported() {
+    let s = shapes("Asked about the new ferry timetable, the harbour master said it would be reviewed.", &[]);
+    assert!(s.contains(&one("indirect", "the new ferry timetable", "Asked", None)[0]), "{s:?}");
+    let s = shapes("Asked Monday about the strike in a radio interview, Mensah said little.", &[]);
+    assert!(s.contains(&one("indirect", "the strike", "Asked", None)[0]), "{s:?}");
+    let s = shapes("Kofi Boateng was asked to name the firms behind the bid.", &[]);
+    assert_eq!(s, one("indirect", "to name the firms behind the bid", "asked", None));
+    let s = shapes("The mayor was asked by a local reporter whether the bridge would reopen.", &[]);
+    assert_eq!(s, one("indirect", "whether the bridge would reopen", "asked", None));
+}
+
+#[test]
+fn the_topic_of_a_comment_is_what_it_reports() {
+    let s = shapes("The ferry operator has not yet commented on the cancelled winter sailings.", &[]);
+    assert_eq!(s, one("indirect", "the cancelled winter sailings", "commented", Some("The ferry operator")));
+    let s = shapes("Boateng commented on the ruling on Monday.", &[]);
+    assert_eq!(s, one("indirect", "the ruling", "commented", Some("Boateng")));
+    let s = shapes("The harbour pilots complained of long shifts and broken radar.", &[]);
+    assert_eq!(s, one("indirect", "long shifts and broken radar", "complained", Some("The harbour pilots")));
+    // A preposition after "about" opens no topic.
+    let s = shapes("This was the very shortfall the board warned about in its 2019 review.", &[]);
+    assert!(s.is_empty(), "{s:?}");
+}
+
+#[test]
+fn a_relative_clause_attributes_none_of_the_clause_before_it() {
+    let text = "Harbour spokesman Kofi Mensah said pilots sailed with the trawlers, whom he described as brave.";
+    let s = outer(text, &[]);
+    assert!(s.iter().all(|q| !q.1.contains("Kofi Mensah said")), "{s:?}");
+    assert_eq!(s[0].3.as_deref(), Some("Harbour spokesman Kofi Mensah"), "{s:?}");
+    let s = outer("The storm cut power to the whole island, which the utility reported on Sunday.", &[]);
+    assert!(s.iter().all(|q| !q.1.contains("storm cut power")), "{s:?}");
+}
+
+#[test]
+fn a_verb_after_and_that_reports_nothing_goes_on_with_the_content() {
+    let s = outer("The dock workers said they would stay on strike and hope the port stays shut all week.", &[]);
+    assert_eq!(s[0].1, "they would stay on strike and hope the port stays shut all week", "{s:?}");
+    // A cue after "and" is another act of the speaker, read on its own.
+    let s = outer("The ferry firm said the crossing would reopen in May and expects bookings to recover.", &[]);
+    assert_eq!(s[0].1, "the crossing would reopen in May", "{s:?}");
+    assert!(s.iter().any(|q| q.1 == "bookings to recover"), "{s:?}");
+}
+
+#[test]
+fn verbs_of_saying_that_report_their_object() {
+    let s = outer("In her closing remarks, the governor noted her long record on flood defences.", &[]);
+    assert_eq!(s, one("indirect", "her long record on flood defences", "noted", Some("the governor")));
+    let s = outer("Mensah stressed cross-party support for the new harbour wall.", &[]);
+    assert_eq!(s, one("indirect", "cross-party support for the new harbour wall", "stressed", Some("Mensah")));
+    // A clause still reads as a clause; a slip in the verb is still forgiven.
+    let s = outer("Boateng suggested the levy be scrapped.", &[]);
+    assert_eq!(s, one("indirect", "the levy be scrapped", "suggested", Some("Boateng")));
+    let s = outer("Lee stresed that the vote would go ahead.", &[]);
+    assert_eq!(s, one("indirect", "the vote would go ahead", "stresed", Some("Lee")));
+}
+
+#[test]
+fn a_document_or_a_subject_written_is_no_quote() {
+    for text in [
+        "The retired skipper wrote a short history of the harbour in 2011.",
+        "Boateng, who writes about fisheries for a trade weekly, was not at the hearing.",
+        "The council has written off the unpaid berth fees.",
+    ] {
+        let s = outer(text, &[]);
+        assert!(s.is_empty(), "{text}: {s:?}");
+    }
+    // A clause is still what was written.
+    let s = outer("Mensah wrote a deal was close.", &[]);
+    assert_eq!(s, one("indirect", "a deal was close", "wrote", Some("Mensah")));
+}
+
+#[test]
+fn a_participle_that_modifies_a_noun_is_no_cue() {
+    for text in [
+        "All reported sightings of the seal were checked by wardens.",
+        "There were no reported injuries in the blast at the fuel depot.",
+        "The previously announced closure of the ferry line will go ahead in June.",
+    ] {
+        let s = outer(text, &[]);
+        assert!(s.is_empty(), "{text}: {s:?}");
+    }
+    let s = outer("The pilots all said the channel was too shallow.", &[]);
+    assert_eq!(s, one("indirect", "the channel was too shallow", "said", Some("The pilots all")));
+}
+
+#[test]
+fn a_text_opening_with_a_participle_is_read_safely() {
+    let s = outer("Reported earlier, the closure stands.", &[]);
+    assert!(s.iter().all(|q| !q.1.is_empty()), "{s:?}");
+    let s = outer("reported", &[]);
+    assert!(s.is_empty(), "{s:?}");
+}
+
+#[test]
+fn saying_little_or_nothing_reports_no_words() {
+    for text in ["The harbour master said little about the dredging plan.", "Boateng would say nothing more on Monday."]
+    {
+        let s = outer(text, &[]);
+        assert!(s.is_empty(), "{text}: {s:?}");
+    }
+    let s = outer("Mensah said much of the cargo was lost.", &[]);
+    assert_eq!(s, one("indirect", "much of the cargo was lost", "said", Some("Mensah")));
+}
