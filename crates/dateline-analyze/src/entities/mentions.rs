@@ -64,6 +64,7 @@ pub(super) fn find(
     for c in &mut out {
         refine(text, toks, c, res);
     }
+    super::joins::places_leading_orgs(text, &mut out, res);
     propagate(text, toks, &mut out, res);
     super::common_words::drop_sentence_initial_common_words(text, toks, &mut out);
     let (long_forms, aliases): (Vec<Cand>, Vec<Cand>) =

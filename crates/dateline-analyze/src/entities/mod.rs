@@ -18,6 +18,7 @@
 
 mod common_words;
 mod geo;
+mod joins;
 mod mentions;
 pub(crate) use mentions::Tables as EntityTables;
 mod merge;

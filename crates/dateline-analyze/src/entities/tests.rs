@@ -463,3 +463,18 @@ proptest::proptest! {
         proptest::prop_assert_eq!(dateline_ner::tokenize_chunks(&text, chunks), dateline_ner::tokenize(&text));
     }
 }
+
+#[test]
+fn a_place_before_an_organisation_is_part_of_its_name() {
+    // Issue 19: boundaries of multi-word organisation names ("<country> Federal Reserve" split
+    // into a place and an organisation).
+    let ents =
+        run("The Kenya Federal Reserve raised rates on Monday. A leader of the South African Farmers Party spoke.");
+    assert_eq!(kinds_of(&ents, "Kenya Federal Reserve"), ["ORG"], "{ents:?}");
+    assert_eq!(kinds_of(&ents, "South African Farmers Party"), ["ORG"], "{ents:?}");
+    assert!(find(&ents, "Kenya").is_none() && find(&ents, "South African").is_none(), "{ents:?}");
+    // a body named after a place of its own stands apart from the place before it
+    let ents = run("The Norway European Union debate went on.");
+    assert_eq!(kinds_of(&ents, "European Union"), ["ORG"], "{ents:?}");
+    assert!(find(&ents, "Norway").is_some(), "{ents:?}");
+}
