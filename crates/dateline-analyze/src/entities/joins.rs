@@ -2,7 +2,8 @@
 //! organisation's name belongs to it ("the Westland Farmers Party", "the Norland Federal
 //! Reserve").
 
-use super::{demonym, Cand, Kind, Source};
+use super::mentions::{head_kind, is_calendar_word, is_headline_verb, is_known_place, name_like};
+use super::{capitalised, demonym, tok, Cand, Kind, Source, Tok};
 use crate::Resources;
 
 /// Whether `c` may open an organisation's name: a place or a nationality adjective, not the
@@ -48,4 +49,132 @@ pub(super) fn places_leading_orgs(text: &str, out: &mut Vec<Cand>, res: &Resourc
         joined.push(b);
     }
     *out = joined;
+}
+
+/// Whether token `k` can carry on the name of an organisation called after a place ("Falcons" in
+/// "the Westbury Falcons", "Philharmonic" in "the Westbury Philharmonic"): a capitalised word with
+/// lower-case letters that is no title, nationality, date, function word or headline verb, names
+/// no place of its own, and is not a head word that makes the name an event or a place.
+fn carries_org_name(text: &str, toks: &[Tok], k: usize, res: &Resources) -> bool {
+    let lx = &res.lexicon;
+    let w = tok(text, toks, k);
+    name_like(w, lx)
+        && !is_calendar_word(w)
+        && !is_headline_verb(w)
+        && !lx.entities.not_org_after_place.contains(&w)
+        && !lx.entities.facility_heads.contains(&w)
+        && head_kind(lx, &w.to_lowercase()).is_none()
+        && res.gazetteer.country_by_name(w).is_none()
+        && res.gazetteer.lookup(w).is_empty()
+}
+
+/// Whether most words of each sentence are capitalised (a title-case headline, where a place
+/// followed by capitalised words says nothing about a name), by sentence index.
+fn title_case_sentences(text: &str, toks: &[Tok]) -> Vec<bool> {
+    let n = toks.last().map_or(0, |t| t.sentence + 1);
+    let mut counts = vec![(0usize, 0usize); n];
+    for (k, t) in toks.iter().enumerate() {
+        let w = tok(text, toks, k);
+        if w.len() > 3 && w.chars().all(char::is_alphabetic) {
+            counts[t.sentence].0 += 1;
+            counts[t.sentence].1 += usize::from(capitalised(w));
+        }
+    }
+    counts.into_iter().map(|(words, caps)| words >= 3 && caps * 10 >= words * 6).collect()
+}
+
+/// "the Westbury Falcons", "the Westbury Philharmonic", "Port Avalon Comets": a place's
+/// mention followed, one space apart in the same sentence, by one to three capitalised words
+/// that name no place and carry on a name ([`carries_org_name`]) and then by a word that does
+/// not, is an organisation named after the place (a team, an orchestra, a band), as the dev
+/// corpora annotate it. Words the recogniser read as a person or a place inside the run are part
+/// of the name. Title-case headlines are left alone. `out` is in text order; so it stays.
+pub(super) fn places_naming_orgs(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
+    // (counted only when some place is followed by a word that may carry on a name)
+    let headline = std::cell::OnceCell::new();
+    // how often each person's name is a mention: a name that stands alone elsewhere is that
+    // person after a place ("in Westbury Odhiambo said ... Odhiambo added"), not part of a name
+    let mut people: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for c in out.iter().filter(|c| c.kind == Kind::Person) {
+        *people.entry(&text[c.start..c.end]).or_default() += 1;
+    }
+    let ctx = Context { headline: &headline, people: &people };
+    let mut joined: Vec<Cand> = Vec::with_capacity(out.len());
+    let mut i = 0;
+    while i < out.len() {
+        let a = &out[i];
+        let Some((end, absorbed)) = org_run_after_place(text, toks, out, i, &ctx, res) else {
+            joined.push(out[i].clone());
+            i += 1;
+            continue;
+        };
+        joined.push(super::mentions::cand(a.start, end, Kind::Org, Source::Rule, a.sentence));
+        i += 1 + absorbed;
+    }
+    *out = joined;
+}
+
+/// What [`org_run_after_place`] reads of the whole article.
+struct Context<'a> {
+    /// Whether each sentence is a title-case headline ([`title_case_sentences`]), counted the
+    /// first time it is asked.
+    headline: &'a std::cell::OnceCell<Vec<bool>>,
+    /// How many person mentions each name has.
+    people: &'a rustc_hash::FxHashMap<&'a str, usize>,
+}
+
+/// For the place mention `out[i]`, where the organisation named after it ends and how many of
+/// the mentions after it the name takes in, if one follows ([`places_naming_orgs`]).
+fn org_run_after_place(
+    text: &str,
+    toks: &[Tok],
+    out: &[Cand],
+    i: usize,
+    ctx: &Context,
+    res: &Resources,
+) -> Option<(usize, usize)> {
+    let a = &out[i];
+    if !matches!(a.kind, Kind::Gpe | Kind::Loc) || a.source == Source::Dateline || a.head.is_some() {
+        return None;
+    }
+    // a place the gazetteer knows, or a name starting with one ("Port Avalon Sound"): not a
+    // person's first name the recogniser took for a place
+    let name = &text[a.start..a.end];
+    if !is_known_place(name, res) && !is_known_place(name.split(' ').next().unwrap_or(name), res) {
+        return None;
+    }
+    let last = super::tok_ending(toks, a.end)?;
+    let s = toks[last].sentence;
+    if toks.get(last + 1).map(|t| text.get(a.end..t.start)) != Some(Some(" ")) {
+        return None;
+    }
+    let same = |k: usize| toks.get(k).is_some_and(|t| t.sentence == s);
+    let mut k = last + 1;
+    while same(k) && k - last <= 3 && carries_org_name(text, toks, k, res) {
+        k += 1;
+    }
+    // the run ends at a word that carries on no name: a capitalised one shows a longer name
+    // (a title, a place) the run did not take in whole
+    if k == last + 1 || (same(k) && capitalised(tok(text, toks, k))) {
+        return None;
+    }
+    if ctx.headline.get_or_init(|| title_case_sentences(text, toks)).get(s).copied().unwrap_or(true) {
+        return None;
+    }
+    let end = toks[k - 1].end;
+    // the mentions inside the run must be the recogniser's people or places, inside it, and no
+    // person named alone elsewhere
+    let mut absorbed = 0;
+    for c in out[i + 1..].iter().take_while(|c| c.start < end) {
+        let named_elsewhere = c.kind == Kind::Person && ctx.people.get(&text[c.start..c.end]).is_some_and(|&n| n > 1);
+        if c.source != Source::Model
+            || !matches!(c.kind, Kind::Person | Kind::Loc | Kind::Gpe)
+            || c.end > end
+            || named_elsewhere
+        {
+            return None;
+        }
+        absorbed += 1;
+    }
+    Some((end, absorbed))
 }

@@ -65,6 +65,7 @@ pub(super) fn find(
         refine(text, toks, c, res);
     }
     super::joins::places_leading_orgs(text, &mut out, res);
+    super::joins::places_naming_orgs(text, toks, &mut out, res);
     propagate(text, toks, &mut out, res);
     super::common_words::drop_sentence_initial_common_words(text, toks, &mut out);
     let (long_forms, aliases): (Vec<Cand>, Vec<Cand>) =
@@ -412,7 +413,7 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
 
 /// Capitalised verbs of reporting and auxiliaries as title-case headlines write them ("Says",
 /// "Will"): never inside a name.
-fn is_headline_verb(w: &str) -> bool {
+pub(super) fn is_headline_verb(w: &str) -> bool {
     matches!(
         w,
         "Says"
@@ -957,7 +958,7 @@ fn places_after_nouns(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand
 /// The kind a lower-case place head word gives a name: LOC for `entities/loc-words.txt`, else
 /// FAC for `fac-words.txt`. Asked at every token, so the lists are read once into a table
 /// ([`Tables`]).
-fn head_kind(lx: &crate::Lexicon, w: &str) -> Option<Kind> {
+pub(super) fn head_kind(lx: &crate::Lexicon, w: &str) -> Option<Kind> {
     lx.entity_tables().heads.get(w).copied()
 }
 
@@ -1059,7 +1060,7 @@ fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources)
 
 /// Capitalised, with a lower-case letter, and not a function word, title or nationality: a word
 /// that can be part of a person's name.
-fn name_like(w: &str, lx: &crate::Lexicon) -> bool {
+pub(super) fn name_like(w: &str, lx: &crate::Lexicon) -> bool {
     capitalised(w)
         && w.chars().any(char::is_lowercase)
         && !is_person_title(w, lx)
@@ -1336,7 +1337,7 @@ fn is_descriptive_head(w: &str) -> bool {
 }
 
 /// A country, region or place of the gazetteer.
-fn is_known_place(name: &str, res: &Resources) -> bool {
+pub(super) fn is_known_place(name: &str, res: &Resources) -> bool {
     res.gazetteer.country_by_name(name).is_some()
         || !res.gazetteer.lookup(name).is_empty()
         || !res.gazetteer.admin1_by_name(name).is_empty()

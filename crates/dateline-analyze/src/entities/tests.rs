@@ -478,3 +478,22 @@ fn a_place_before_an_organisation_is_part_of_its_name() {
     assert_eq!(kinds_of(&ents, "European Union"), ["ORG"], "{ents:?}");
     assert!(find(&ents, "Norway").is_some(), "{ents:?}");
 }
+
+#[test]
+fn a_team_named_after_a_city_is_an_organisation() {
+    // Issue 19: teams and clubs named after cities typed as places.
+    let ents = run(
+        "The Nairobi Falcons beat the visitors 3-1 on Sunday. She played with the Kampala Philharmonic for a decade.",
+    );
+    assert_eq!(kinds_of(&ents, "Nairobi Falcons"), ["ORG"], "{ents:?}");
+    assert_eq!(kinds_of(&ents, "Kampala Philharmonic"), ["ORG"], "{ents:?}");
+    assert!(find(&ents, "Nairobi").is_none() && find(&ents, "Kampala").is_none(), "{ents:?}");
+}
+
+#[test]
+fn a_person_named_right_after_a_place_stays_a_person() {
+    // ... but a name the article uses alone elsewhere is a person after the place
+    let ents = run("In Nairobi Odhiambo said the talks would resume. Odhiambo added that he was hopeful.");
+    assert!(ents.iter().any(|e| e.name == "Odhiambo" && e.kind == EntityType::Person), "{ents:?}");
+    assert!(ents.iter().all(|e| e.kind != EntityType::Org), "{ents:?}");
+}

@@ -29,6 +29,9 @@ crate::lists! {
     media_heads: Words = "entities/media-heads.txt";
     /// Lower-case nouns for a company that can stand right before its name ("the gas company X").
     company_nouns: Words = "entities/company-nouns.txt";
+    /// Capitalised words that, after a place's name, make it an event, an agreement or another
+    /// place ("the X Summit", "X Province") rather than an organisation named after the place.
+    not_org_after_place: Words = "entities/not-org-after-place.txt";
     /// Direction words that may stand between "in" and a country ("in southeast Syria").
     directions: Words = "entities/directions.txt";
     /// Nouns that head a role phrase ("the head of ...", "a spokesman for ...").
