@@ -497,3 +497,19 @@ fn a_person_named_right_after_a_place_stays_a_person() {
     assert!(ents.iter().any(|e| e.name == "Odhiambo" && e.kind == EntityType::Person), "{ents:?}");
     assert!(ents.iter().all(|e| e.kind != EntityType::Org), "{ents:?}");
 }
+
+#[test]
+fn a_family_name_written_first_joins_the_full_name() {
+    // Issue 19: "Teo" / "Teo Chee Hean" not merged (the family name comes first).
+    let ents = run("Senior Minister Tan Wee Keng visited the port on Monday. Tan said the port would expand.");
+    let tan = find(&ents, "Tan Wee Keng").expect("Tan Wee Keng");
+    assert!(tan.mentions.iter().any(|m| m.text == "Tan"), "{ents:?}");
+    assert!(find(&ents, "Tan").is_none(), "{ents:?}");
+    // an article that names people by their last word writes the family name last: a first
+    // name alone is not joined
+    let ents =
+        run("Officials met John Marsh and Pieter Smit. John said the deal was done. Smit agreed and Marsh left.");
+    assert!(find(&ents, "John").is_some(), "{ents:?}");
+    let marsh = find(&ents, "John Marsh").expect("John Marsh");
+    assert!(marsh.mentions.iter().all(|m| m.text != "John"), "{ents:?}");
+}
