@@ -457,14 +457,19 @@ fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res:
         // the recogniser ran on over the title ("Foreign Office Spokesperson" + a name): the
         // mention ends before it
         let first = super::tok_at(toks, c.start).unwrap_or(last);
+        // ("Westland Foreign" + "Minister" + a name: the title's first words too)
         let ends_in_title = |k: usize| capitalised(tok(text, toks, k)) && is_person_title(tok(text, toks, k), lx);
-        if last > first
-            && ends_in_title(last)
-            && !ends_in_title(last - 1)
-            && toks.get(last + 1).is_some_and(|t| t.sentence == toks[last].sentence)
-            && name_like(tok(text, toks, last + 1), lx)
-        {
-            last -= 1;
+        let same_sentence = |k: usize| toks.get(k).is_some_and(|t| t.sentence == toks[last].sentence);
+        let mut after = last + 1;
+        while same_sentence(after) && ends_in_title(after) {
+            after += 1;
+        }
+        let mut kept = last;
+        while kept > first && ends_in_title(kept) {
+            kept -= 1;
+        }
+        if kept < last && !ends_in_title(kept) && same_sentence(after) && name_like(tok(text, toks, after), lx) {
+            last = kept;
             c.end = toks[last].end;
             c.name_end = c.end;
         }
@@ -1025,6 +1030,10 @@ fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources)
             .is_some_and(|k| model[k].kind != Kind::Person && model[k].end > ts && model[k].start == ts);
         // "Former Norway test batsman X": a country after a title is the country
         let country = b > a && res.gazetteer.country_by_name(&text[toks[a].start..toks[b - 1].end]).is_some();
+        // "Former Health Minister X": words between two titles are a portfolio, not a name
+        if b > a && title_after_portfolio(text, toks, b, toks[i].sentence, lx) {
+            continue;
+        }
         // "Kestrel Mining CEO Ivo Pantic", "Kremlin spokesman X": the capitalised words before a
         // corporate title and a name are the organisation the person speaks for
         if b > a
@@ -1056,6 +1065,17 @@ fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources)
         }
     }
     out
+}
+
+/// Whether a capitalised title follows token `b` (the end of a run of name-like words), maybe
+/// after more of a portfolio joined by "and" ("Fisheries and Oceans Minister").
+fn title_after_portfolio(text: &str, toks: &[Tok], mut b: usize, sentence: usize, lx: &crate::Lexicon) -> bool {
+    let same = |k: usize| toks.get(k).is_some_and(|t| t.sentence == sentence);
+    while same(b + 1) && matches!(tok(text, toks, b), "and" | "&") && name_like(tok(text, toks, b + 1), lx) {
+        b = name_run_end(text, toks, b + 1, sentence, lx);
+    }
+    let next = tok(text, toks, b);
+    same(b) && capitalised(next) && is_person_title(next, lx)
 }
 
 /// Capitalised, with a lower-case letter, and not a function word, title or nationality: a word

@@ -349,7 +349,8 @@ fn a_portfolio_title_and_name_read_together_give_the_person() {
     let ents = run("Commerce Secretary Nina Salgado said the rules would change. Salgado spoke in Ohio.");
     let p = find(&ents, "Nina Salgado").expect("Nina Salgado");
     assert_eq!(p.kind, EntityType::Person);
-    assert_eq!(p.title.as_deref(), Some("Secretary"));
+    // the portfolio is part of the title, not a name (issue 19)
+    assert_eq!(p.title.as_deref(), Some("Commerce Secretary"));
     assert!(ents.iter().all(|e| !e.name.contains("Commerce")), "{ents:?}");
 }
 
@@ -512,4 +513,31 @@ fn a_family_name_written_first_joins_the_full_name() {
     assert!(find(&ents, "John").is_some(), "{ents:?}");
     let marsh = find(&ents, "John Marsh").expect("John Marsh");
     assert!(marsh.mentions.iter().all(|m| m.text != "John"), "{ents:?}");
+}
+
+#[test]
+fn a_portfolio_is_part_of_the_title() {
+    // Issue 19: "Veterans Affairs Minister X": the name is X, "Veterans Affairs Minister" the title.
+    let text = "Former Fisheries and Oceans Minister Tomas Veldhuis died on Monday. Veterans Affairs \
+                Minister Lena Oduya paid tribute. Meanwhile President Ana Ruiz left. Kestrel Mining CEO \
+                Ivo Pantic agreed.";
+    let ents = run(text);
+    let title = |name: &str| find(&ents, name).and_then(|e| e.title.clone());
+    assert_eq!(title("Tomas Veldhuis").as_deref(), Some("Former Fisheries and Oceans Minister"), "{ents:?}");
+    assert_eq!(title("Lena Oduya").as_deref(), Some("Veterans Affairs Minister"), "{ents:?}");
+    // a sentence adverb and another entity's name are not part of the title
+    assert_eq!(title("Ana Ruiz").as_deref(), Some("President"), "{ents:?}");
+    assert_eq!(title("Ivo Pantic").as_deref(), Some("CEO"), "{ents:?}");
+    // the words between two titles are the portfolio, not a person
+    assert!(ents.iter().all(|e| !e.name.contains("Fisheries")), "{ents:?}");
+}
+
+#[test]
+fn the_first_words_of_a_title_are_not_part_of_the_name_before_it() {
+    // Issue 19: modifiers taken for the name: "<place> Foreign Minister X" read as a name
+    // "<place> Foreign".
+    let ents = run("Westland Foreign Minister Ivo Dak arrived on Monday.");
+    assert!(ents.iter().all(|e| !e.name.contains("Foreign")), "{ents:?}");
+    let dak = find(&ents, "Ivo Dak").expect("Ivo Dak");
+    assert_eq!(dak.title.as_deref(), Some("Foreign Minister"), "{ents:?}");
 }

@@ -32,6 +32,9 @@ crate::lists! {
     /// Capitalised words that, after a place's name, make it an event, an agreement or another
     /// place ("the X Summit", "X Province") rather than an organisation named after the place.
     not_org_after_place: Words = "entities/not-org-after-place.txt";
+    /// Capitalised words that open sentences and are no portfolio before a title ("Meanwhile
+    /// Minister X"): the title is the title word alone.
+    not_portfolio: Words = "entities/not-portfolio.txt";
     /// Direction words that may stand between "in" and a country ("in southeast Syria").
     directions: Words = "entities/directions.txt";
     /// Nouns that head a role phrase ("the head of ...", "a spokesman for ...").
