@@ -178,3 +178,75 @@ fn org_run_after_place(
     }
     Some((end, absorbed))
 }
+
+/// A place the gazetteer knows or a continent or world region: what a company's branch is
+/// named after.
+fn branch_place(name: &str, res: &Resources) -> bool {
+    is_known_place(name, res) || res.lexicon.entities.world_regions.contains(&name)
+}
+
+/// Whether `c` is a place an organisation's name may end with ([`branch_place`]), found by the
+/// recogniser or the country lexicon, not extended over a head word.
+fn may_end_org(text: &str, c: &Cand, res: &Resources) -> bool {
+    matches!(c.kind, Kind::Gpe | Kind::Loc)
+        && matches!(c.source, Source::Model | Source::Lexicon)
+        && c.head.is_none()
+        && branch_place(&text[c.start..c.end], res)
+}
+
+/// "Kestrel Europe", "Kestrel Australia" (a company's branch, after "Kestrel" alone): an
+/// organisation's mention followed, one space apart in the same sentence, by a known place is
+/// one organisation; so is a place right after a word that names organisations by their place
+/// ("Air <country>" for airlines, `entities/org-before-place.txt`). `out` is in text order and
+/// its mentions do not overlap; so it stays.
+pub(super) fn orgs_ending_in_places(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
+    let lx = &res.lexicon;
+    let mut joined: Vec<Cand> = Vec::with_capacity(out.len());
+    for b in out.drain(..) {
+        if !may_end_org(text, &b, res) {
+            joined.push(b);
+            continue;
+        }
+        if let Some(a) = joined.last_mut() {
+            let org = a.kind == Kind::Org && a.source != Source::Dateline && a.head.is_none();
+            if org && a.sentence == b.sentence && text.get(a.end..b.start) == Some(" ") {
+                *a = super::mentions::cand(a.start, b.end, Kind::Org, Source::Rule, a.sentence);
+                continue;
+            }
+        }
+        // "Air" + a country: the word before must be no mention's
+        let first = super::tok_at(toks, b.start);
+        let before = first.and_then(|f| f.checked_sub(1)).filter(|&k| toks[k].sentence == b.sentence);
+        let free = |k: usize| joined.last().is_none_or(|a| a.end <= toks[k].start);
+        if let Some(k) = before.filter(|&k| free(k) && text.get(toks[k].end..b.start) == Some(" ")) {
+            if lx.entities.org_before_place.contains(&tok(text, toks, k)) {
+                let sentence = b.sentence;
+                joined.push(super::mentions::cand(toks[k].start, b.end, Kind::Org, Source::Rule, sentence));
+                continue;
+            }
+        }
+        joined.push(b);
+    }
+    *out = joined;
+}
+
+/// "Kestrel Europe" read whole as a place, in an article that names the company
+/// "Kestrel": a recogniser's mention made of an organisation's name in the article and a known
+/// place is that organisation's branch, an organisation.
+pub(super) fn org_branches(text: &str, out: &mut [Cand], res: &Resources) {
+    let orgs: rustc_hash::FxHashSet<&str> =
+        out.iter().filter(|c| c.kind == Kind::Org).map(|c| &text[c.start..c.name_end]).collect();
+    if orgs.is_empty() {
+        return;
+    }
+    for c in out.iter_mut().filter(|c| c.source == Source::Model && matches!(c.kind, Kind::Gpe | Kind::Loc)) {
+        let name = &text[c.start..c.name_end];
+        let branch =
+            name.match_indices(' ').any(|(at, _)| orgs.contains(&name[..at]) && branch_place(&name[at + 1..], res));
+        if branch {
+            c.kind = Kind::Org;
+            c.source = Source::Rule;
+            c.country = None;
+        }
+    }
+}

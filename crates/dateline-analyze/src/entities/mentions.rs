@@ -66,6 +66,8 @@ pub(super) fn find(
     }
     super::joins::places_leading_orgs(text, &mut out, res);
     super::joins::places_naming_orgs(text, toks, &mut out, res);
+    super::joins::orgs_ending_in_places(text, toks, &mut out, res);
+    super::joins::org_branches(text, &mut out, res);
     propagate(text, toks, &mut out, res);
     super::common_words::drop_sentence_initial_common_words(text, toks, &mut out);
     let (long_forms, aliases): (Vec<Cand>, Vec<Cand>) =

@@ -541,3 +541,23 @@ fn the_first_words_of_a_title_are_not_part_of_the_name_before_it() {
     let dak = find(&ents, "Ivo Dak").expect("Ivo Dak");
     assert_eq!(dak.title.as_deref(), Some("Foreign Minister"), "{ents:?}");
 }
+
+#[test]
+fn a_company_branch_named_after_a_place_is_the_organisation() {
+    // Issue 19: organisations never tagged, a company's branch typed as a place.
+    let text = "OTX said on Monday it would cut jobs in Asia. The government bought a stake in OTX Europe. \
+                Velmar Group said sales rose. Velmar Group Africa was sold.";
+    let ents = run(text);
+    assert_eq!(kinds_of(&ents, "OTX Europe"), ["ORG"], "{ents:?}");
+    assert_eq!(kinds_of(&ents, "Velmar Group Africa"), ["ORG"], "{ents:?}");
+    assert!(find(&ents, "Europe").is_none() && find(&ents, "Africa").is_none(), "{ents:?}");
+    // the place alone is still the place
+    assert!(find(&ents, "Asia").is_some_and(|e| e.kind != EntityType::Org), "{ents:?}");
+}
+
+#[test]
+fn an_airline_named_after_a_country_is_an_organisation() {
+    let ents = run("The plane was leased from Air Norway last year.");
+    assert_eq!(kinds_of(&ents, "Air Norway"), ["ORG"], "{ents:?}");
+    assert!(find(&ents, "Norway").is_none(), "{ents:?}");
+}

@@ -35,6 +35,11 @@ crate::lists! {
     /// Capitalised words that open sentences and are no portfolio before a title ("Meanwhile
     /// Minister X"): the title is the title word alone.
     not_portfolio: Words = "entities/not-portfolio.txt";
+    /// Capitalised words that, right before a country or city, name an organisation with it
+    /// ("Air <country>" for an airline).
+    org_before_place: Words = "entities/org-before-place.txt";
+    /// Continents and world regions (as written), which a company's branch may be named after.
+    world_regions: Words = "entities/world-regions.txt";
     /// Direction words that may stand between "in" and a country ("in southeast Syria").
     directions: Words = "entities/directions.txt";
     /// Nouns that head a role phrase ("the head of ...", "a spokesman for ...").
