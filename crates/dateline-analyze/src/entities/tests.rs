@@ -561,3 +561,13 @@ fn an_airline_named_after_a_country_is_an_organisation() {
     assert_eq!(kinds_of(&ents, "Air Norway"), ["ORG"], "{ents:?}");
     assert!(find(&ents, "Norway").is_none(), "{ents:?}");
 }
+
+#[test]
+fn a_title_before_a_name_is_not_a_person_of_its_own() {
+    // A title the recogniser read as a name once ("Chief Justice" addressed) is not propagated
+    // to its use before a name ("Justice Okafor": the person is Okafor).
+    let ents = run("Thank you, Chief Justice. The question, Justice Okafor, is a narrow one.");
+    let okafor = find(&ents, "Okafor").expect("Okafor");
+    assert_eq!(okafor.kind, EntityType::Person);
+    assert!(ents.iter().all(|e| e.mentions.iter().all(|m| m.text != "Justice" || m.span.1 < 30)), "{ents:?}");
+}
