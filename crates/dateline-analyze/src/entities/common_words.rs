@@ -62,3 +62,65 @@ pub(super) fn drop_sentence_initial_common_words(text: &str, toks: &[Tok], out: 
     }
     out.retain(|c| c.source != Source::Model || !common.contains(&text[c.start..c.end]));
 }
+
+/// Whether token `k` is written in capitals (a letter, none in lower case).
+fn shouted(text: &str, toks: &[Tok], k: usize) -> bool {
+    let w = tok(text, toks, k);
+    w.chars().any(char::is_alphabetic) && w.chars().all(|c| !c.is_lowercase())
+}
+
+/// Drops one-word organisation mentions that are a pronoun or wh-word written in capitals among
+/// other words in capitals ("DELEGATES, WHO MET ..."): in all-caps text "WHO" is the pronoun,
+/// whichever source (the recogniser, propagation of the acronym) took it for the organisation.
+pub(super) fn drop_shouted_function_words(text: &str, toks: &[Tok], out: &mut Vec<Cand>, lx: &crate::Lexicon) {
+    out.retain(|c| {
+        let Some(i) = super::tok_at(toks, c.start) else { return true };
+        if c.kind != super::Kind::Org || c.source == Source::Dateline || toks[i].end != c.end || !shouted(text, toks, i)
+        {
+            return true;
+        }
+        let lower = text[c.start..c.end].to_lowercase();
+        if !lx.quotes.wh.contains(&lower.as_str()) && !lx.quotes.pronouns.contains(&lower.as_str()) {
+            return true;
+        }
+        let same = |k: usize| toks.get(k).is_some_and(|t| t.sentence == toks[i].sentence);
+        let neighbour =
+            (i > 0 && same(i - 1) && shouted(text, toks, i - 1)) || (same(i + 1) && shouted(text, toks, i + 1));
+        !neighbour
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Resources;
+
+    fn toks(text: &str) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for w in text.split(' ') {
+            out.push(Tok { start, end: start + w.len(), sentence: 0 });
+            start += w.len() + 1;
+        }
+        out
+    }
+
+    fn org(text: &str, word: &str) -> Cand {
+        let a = text.find(word).expect("word in text");
+        super::super::mentions::cand(a, a + word.len(), super::super::Kind::Org, Source::Model, 0)
+    }
+
+    #[test]
+    fn a_pronoun_in_capitals_is_no_organisation() {
+        let res = Resources::embedded().expect("resources");
+        let text = "SOME DELEGATES , WHO MET ON FRIDAY , AGREED";
+        let mut out = vec![org(text, "WHO")];
+        drop_shouted_function_words(text, &toks(text), &mut out, &res.lexicon);
+        assert!(out.is_empty());
+        // the acronym in ordinary text is the organisation
+        let text = "The WHO said cases had fallen";
+        let mut out = vec![org(text, "WHO")];
+        drop_shouted_function_words(text, &toks(text), &mut out, &res.lexicon);
+        assert_eq!(out.len(), 1);
+    }
+}

@@ -71,6 +71,7 @@ pub(super) fn find(
     propagate(text, toks, &mut out, res);
     super::common_words::drop_sentence_initial_common_words(text, toks, &mut out);
     super::bare_titles::drop_bare_titles(text, toks, &mut out, lx);
+    super::common_words::drop_shouted_function_words(text, toks, &mut out, lx);
     let (long_forms, aliases): (Vec<Cand>, Vec<Cand>) =
         acronyms(text, toks, &out).into_iter().partition(|a| a.alias_of.is_none());
     for a in long_forms {
