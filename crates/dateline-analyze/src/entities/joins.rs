@@ -250,3 +250,69 @@ pub(super) fn org_branches(text: &str, out: &mut [Cand], res: &Resources) {
         }
     }
 }
+
+/// "the Ministry of Fisheries and Oceans", "the Party for Farmers and Workers": an
+/// organisation's name that names what it is "of" or "for" goes on over "and" and one to three
+/// capitalised words, when those words end the run of capitalised words and start no other
+/// organisation (no organisation head word among them: "the Ministry of Defence and Home Office"
+/// names two), "the" does not follow "and" ("the Party of X and the Y Party") and the words are
+/// no organisation's or person's mention of their own (but the guess of the sayer rule, one word
+/// before a verb of saying). The recogniser's and the rules' spans stop at the
+/// "and". Places inside the extension are taken in ("... of England and Wales"). `out` is in text
+/// order and stays so.
+pub(super) fn coordinated_org_names(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
+    let lx = &res.lexicon;
+    let mut joined: Vec<Cand> = Vec::with_capacity(out.len());
+    let mut i = 0;
+    while i < out.len() {
+        let mut c = out[i].clone();
+        i += 1;
+        let name = &text[c.start..c.end];
+        if c.kind != Kind::Org || c.source == Source::Dateline || !(name.contains(" of ") || name.contains(" for ")) {
+            joined.push(c);
+            continue;
+        }
+        let Some(last) = super::tok_ending(toks, c.end) else {
+            joined.push(c);
+            continue;
+        };
+        let s = toks[last].sentence;
+        let same = |k: usize| toks.get(k).is_some_and(|t| t.sentence == s);
+        let mut k = last + 2;
+        while same(k) && k - last <= 4 && name_like(tok(text, toks, k), lx) {
+            k += 1;
+        }
+        let run = last + 2..k;
+        let org_head = run.clone().any(|j| lx.entities.org_heads.contains(&tok(text, toks, j).to_lowercase().as_str()));
+        // an item of a list written without articles ("X, Y of Z and W") ends at the "and"
+        let listed =
+            super::tok_at(toks, c.start).and_then(|f| f.checked_sub(1)).is_some_and(|b| tok(text, toks, b) == ",");
+        // (the run ends the capitalised words: no longer name goes on after it)
+        let ends_capitals = !same(k) || !capitalised(tok(text, toks, k));
+        let ok = tok(text, toks, last + 1) == "and"
+            && !listed
+            && !run.is_empty()
+            && k - last <= 4
+            && ends_capitals
+            && !matches!(tok(text, toks, k), "of" | "for")
+            && !org_head;
+        if ok {
+            let end = toks[k - 1].end;
+            // the mentions inside the run, which must lie inside it and not be people
+            let inside = out[i..].iter().take_while(|o| o.start < end).count();
+            // (a person's name of one word before a verb of saying is the sayer rule's guess:
+            // "the Ministry of Fisheries and Oceans said")
+            let next = tok(text, toks, k);
+            let sayer = k == last + 3 && (lx.entities.saying.contains(&next) || lx.entities.reporting.contains(&next));
+            let fits = |o: &Cand| o.end <= end && o.kind != Kind::Org && (o.kind != Kind::Person || sayer);
+            if out[i..i + inside].iter().all(fits) {
+                c.end = end;
+                c.name_end = end;
+                c.source = Source::Rule;
+                i += inside;
+            }
+        }
+        joined.push(c);
+    }
+    *out = joined;
+}

@@ -571,3 +571,17 @@ fn a_title_before_a_name_is_not_a_person_of_its_own() {
     assert_eq!(okafor.kind, EntityType::Person);
     assert!(ents.iter().all(|e| e.mentions.iter().all(|m| m.text != "Justice" || m.span.1 < 30)), "{ents:?}");
 }
+
+#[test]
+fn an_organisation_name_goes_on_over_and() {
+    // Issue 19: boundaries of multi-word organisation names ("Ministry of X and Y" cut at "and").
+    let ents = run("Officials at the Ministry of Fisheries and Oceans said on Monday that quotas would fall. \
+                    The bloc joined the Party for Farmers and Workers in 2019.");
+    assert_eq!(kinds_of(&ents, "Ministry of Fisheries and Oceans"), ["ORG"], "{ents:?}");
+    assert_eq!(kinds_of(&ents, "Party for Farmers and Workers"), ["ORG"], "{ents:?}");
+    assert!(find(&ents, "Oceans").is_none(), "{ents:?}");
+    // two organisations joined by "and the" stay two
+    let ents = run("The Ministry of Defence and the Home Office declined to comment.");
+    assert_eq!(kinds_of(&ents, "Ministry of Defence"), ["ORG"], "{ents:?}");
+    assert_eq!(kinds_of(&ents, "Home Office"), ["ORG"], "{ents:?}");
+}
