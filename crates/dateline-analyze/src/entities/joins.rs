@@ -316,3 +316,45 @@ pub(super) fn coordinated_org_names(text: &str, toks: &[Tok], out: &mut Vec<Cand
     }
     *out = joined;
 }
+
+/// "Kestrel Preparatory School ... Kestrel's campus": a recogniser's person or place mention of
+/// one word that starts an organisation's name of the article ending in an organisation head
+/// word ("School", "Corp", "Party") is that organisation's short name, unless it names a place
+/// the gazetteer knows or a nationality, or starts or ends a person's name in the article.
+/// Runs before propagation, so every occurrence of the short name follows; the merge joins it to
+/// the full name (as an acronym's use joins its long form).
+pub(super) fn short_org_names(text: &str, out: &mut [Cand], res: &Resources) {
+    let lx = &res.lexicon;
+    // first word → where the first organisation name it starts begins
+    let mut firsts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    let mut people: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for c in out.iter() {
+        let name = &text[c.start..c.name_end];
+        let Some((first, rest)) = name.split_once(' ') else { continue };
+        let head = rest.rsplit(' ').next().unwrap_or(rest).to_lowercase();
+        if c.kind == Kind::Org && lx.entities.org_heads.contains(&head.as_str()) {
+            firsts.entry(first).or_insert(c.start);
+        } else if c.kind == Kind::Person {
+            people.insert(first);
+            people.insert(name.rsplit(' ').next().unwrap_or(name));
+        }
+    }
+    if firsts.is_empty() {
+        return;
+    }
+    for c in out.iter_mut() {
+        let w = &text[c.start..c.end];
+        let guess = c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Loc | Kind::Gpe);
+        let Some(&long) = firsts.get(w) else { continue };
+        if !guess || w.contains(' ') || people.contains(w) {
+            continue;
+        }
+        if is_known_place(w, res) || demonym(w, lx).is_some() {
+            continue;
+        }
+        c.kind = Kind::Org;
+        c.source = Source::Rule;
+        c.country = None;
+        c.alias_of = Some(long);
+    }
+}

@@ -69,6 +69,7 @@ pub(super) fn find(
     super::joins::orgs_ending_in_places(text, toks, &mut out, res);
     super::joins::org_branches(text, &mut out, res);
     super::joins::coordinated_org_names(text, toks, &mut out, res);
+    super::joins::short_org_names(text, &mut out, res);
     propagate(text, toks, &mut out, res);
     super::common_words::drop_sentence_initial_common_words(text, toks, &mut out);
     super::bare_titles::drop_bare_titles(text, toks, &mut out, lx);

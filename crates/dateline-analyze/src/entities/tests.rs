@@ -585,3 +585,13 @@ fn an_organisation_name_goes_on_over_and() {
     assert_eq!(kinds_of(&ents, "Ministry of Defence"), ["ORG"], "{ents:?}");
     assert_eq!(kinds_of(&ents, "Home Office"), ["ORG"], "{ents:?}");
 }
+
+#[test]
+fn the_short_name_of_an_organisation_is_the_organisation() {
+    // Issue 19: one wrong type spreading; a lone short name not merged with the full name.
+    let ents = run("Brandvik Polytechnic opened a new campus on Monday. Brandvik has 4,000 students, and Brandvik said fees would not rise.");
+    let org = find(&ents, "Brandvik Polytechnic").expect("Brandvik Polytechnic");
+    assert_eq!(org.kind, EntityType::Org);
+    assert_eq!(org.mentions.iter().filter(|m| m.text == "Brandvik").count(), 2, "{ents:?}");
+    assert!(find(&ents, "Brandvik").is_none(), "{ents:?}");
+}
