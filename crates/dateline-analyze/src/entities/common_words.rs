@@ -74,9 +74,12 @@ fn shouted(text: &str, toks: &[Tok], k: usize) -> bool {
 /// whichever source (the recogniser, propagation of the acronym) took it for the organisation.
 pub(super) fn drop_shouted_function_words(text: &str, toks: &[Tok], out: &mut Vec<Cand>, lx: &crate::Lexicon) {
     out.retain(|c| {
+        // (the cheap tests first: a short organisation's mention)
+        if c.kind != super::Kind::Org || c.source == Source::Dateline || c.end - c.start > 8 {
+            return true;
+        }
         let Some(i) = super::tok_at(toks, c.start) else { return true };
-        if c.kind != super::Kind::Org || c.source == Source::Dateline || toks[i].end != c.end || !shouted(text, toks, i)
-        {
+        if toks[i].end != c.end || !shouted(text, toks, i) {
             return true;
         }
         let lower = text[c.start..c.end].to_lowercase();
@@ -109,6 +112,10 @@ fn shouted_verb(w: &str, lx: &crate::Lexicon) -> bool {
 /// is left is dropped when it is a lone place head word ("RIVER FLOODED": "river", no name).
 pub(super) fn trim_shouted_verbs(text: &str, toks: &[Tok], out: &mut Vec<Cand>, lx: &crate::Lexicon) {
     out.retain_mut(|c| {
+        // (the cheap test first: most mentions have a lower-case letter)
+        if text[c.start..c.end].chars().any(char::is_lowercase) {
+            return true;
+        }
         let (Some(first), Some(last)) = (super::tok_at(toks, c.start), super::tok_ending(toks, c.end)) else {
             return true;
         };

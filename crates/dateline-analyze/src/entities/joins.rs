@@ -90,62 +90,69 @@ fn title_case_sentences(text: &str, toks: &[Tok]) -> Vec<bool> {
 /// corpora annotate it. Words the recogniser read as a person or a place inside the run are part
 /// of the name. Title-case headlines are left alone. `out` is in text order; so it stays.
 pub(super) fn places_naming_orgs(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
-    // (counted only when some place is followed by a word that may carry on a name)
+    // (both counted only when some place is followed by a word that may carry on a name)
     let headline = std::cell::OnceCell::new();
-    // how often each person's name is a mention: a name that stands alone elsewhere is that
-    // person after a place ("in Westbury Odhiambo said ... Odhiambo added"), not part of a name
+    let people = std::cell::OnceCell::new();
+    let ctx = Context { headline: &headline, people: &people };
+    let mut plans = Vec::new();
+    let mut i = 0;
+    while i < out.len() {
+        match org_run_after_place(text, toks, out, i, &ctx, res) {
+            Some((end, absorbed)) => {
+                plans.push((i, end, absorbed));
+                i += 1 + absorbed;
+            }
+            None => i += 1,
+        }
+    }
+    apply_joins(out, &plans);
+}
+
+/// What [`org_run_after_place`] reads of the whole article, each counted the first time it is
+/// asked.
+struct Context<'a, 't> {
+    /// Whether each sentence is a title-case headline ([`title_case_sentences`]).
+    headline: &'a std::cell::OnceCell<Vec<bool>>,
+    /// How many person mentions each name has: a name that stands alone elsewhere is that person
+    /// after a place ("in Westbury Odhiambo said ... Odhiambo added"), not part of a name.
+    people: &'a std::cell::OnceCell<rustc_hash::FxHashMap<&'t str, usize>>,
+}
+
+/// How many person mentions each name of `out` has.
+fn person_counts<'t>(text: &'t str, out: &[Cand]) -> rustc_hash::FxHashMap<&'t str, usize> {
     let mut people: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for c in out.iter().filter(|c| c.kind == Kind::Person) {
         *people.entry(&text[c.start..c.end]).or_default() += 1;
     }
-    let ctx = Context { headline: &headline, people: &people };
-    let mut joined: Vec<Cand> = Vec::with_capacity(out.len());
-    let mut i = 0;
-    while i < out.len() {
-        let a = &out[i];
-        let Some((end, absorbed)) = org_run_after_place(text, toks, out, i, &ctx, res) else {
-            joined.push(out[i].clone());
-            i += 1;
-            continue;
-        };
-        joined.push(super::mentions::cand(a.start, end, Kind::Org, Source::Rule, a.sentence));
-        i += 1 + absorbed;
-    }
-    *out = joined;
-}
-
-/// What [`org_run_after_place`] reads of the whole article.
-struct Context<'a> {
-    /// Whether each sentence is a title-case headline ([`title_case_sentences`]), counted the
-    /// first time it is asked.
-    headline: &'a std::cell::OnceCell<Vec<bool>>,
-    /// How many person mentions each name has.
-    people: &'a rustc_hash::FxHashMap<&'a str, usize>,
+    people
 }
 
 /// For the place mention `out[i]`, where the organisation named after it ends and how many of
 /// the mentions after it the name takes in, if one follows ([`places_naming_orgs`]).
-fn org_run_after_place(
-    text: &str,
+fn org_run_after_place<'t>(
+    text: &'t str,
     toks: &[Tok],
     out: &[Cand],
     i: usize,
-    ctx: &Context,
+    ctx: &Context<'_, 't>,
     res: &Resources,
 ) -> Option<(usize, usize)> {
     let a = &out[i];
     if !matches!(a.kind, Kind::Gpe | Kind::Loc) || a.source == Source::Dateline || a.head.is_some() {
         return None;
     }
+    let last = super::tok_ending(toks, a.end)?;
+    let s = toks[last].sentence;
+    // (the cheap test first: most places are not followed by a capitalised word)
+    if toks.get(last + 1).map(|t| text.get(a.end..t.start)) != Some(Some(" "))
+        || !capitalised(tok(text, toks, last + 1))
+    {
+        return None;
+    }
     // a place the gazetteer knows, or a name starting with one ("Port Avalon Sound"): not a
     // person's first name the recogniser took for a place
     let name = &text[a.start..a.end];
     if !is_known_place(name, res) && !is_known_place(name.split(' ').next().unwrap_or(name), res) {
-        return None;
-    }
-    let last = super::tok_ending(toks, a.end)?;
-    let s = toks[last].sentence;
-    if toks.get(last + 1).map(|t| text.get(a.end..t.start)) != Some(Some(" ")) {
         return None;
     }
     let same = |k: usize| toks.get(k).is_some_and(|t| t.sentence == s);
@@ -166,7 +173,8 @@ fn org_run_after_place(
     // person named alone elsewhere
     let mut absorbed = 0;
     for c in out[i + 1..].iter().take_while(|c| c.start < end) {
-        let named_elsewhere = c.kind == Kind::Person && ctx.people.get(&text[c.start..c.end]).is_some_and(|&n| n > 1);
+        let named_elsewhere = c.kind == Kind::Person
+            && ctx.people.get_or_init(|| person_counts(text, out)).get(&text[c.start..c.end]).is_some_and(|&n| n > 1);
         if c.source != Source::Model
             || !matches!(c.kind, Kind::Person | Kind::Loc | Kind::Gpe)
             || c.end > end
@@ -203,29 +211,35 @@ pub(super) fn orgs_ending_in_places(text: &str, toks: &[Tok], out: &mut Vec<Cand
     let lx = &res.lexicon;
     let mut joined: Vec<Cand> = Vec::with_capacity(out.len());
     for b in out.drain(..) {
-        if !may_end_org(text, &b, res) {
+        // (the cheap tests first: most places follow no organisation and no listed word)
+        let after_org = joined.last().is_some_and(|a| {
+            a.kind == Kind::Org
+                && a.source != Source::Dateline
+                && a.head.is_none()
+                && a.sentence == b.sentence
+                && text.get(a.end..b.start) == Some(" ")
+        });
+        let first = super::tok_at(toks, b.start);
+        let before = first.and_then(|f| f.checked_sub(1)).filter(|&k| {
+            toks[k].sentence == b.sentence
+                && joined.last().is_none_or(|a| a.end <= toks[k].start)
+                && text.get(toks[k].end..b.start) == Some(" ")
+                && lx.entities.org_before_place.contains(&tok(text, toks, k))
+        });
+        if !(after_org || before.is_some()) || !may_end_org(text, &b, res) {
             joined.push(b);
             continue;
         }
-        if let Some(a) = joined.last_mut() {
-            let org = a.kind == Kind::Org && a.source != Source::Dateline && a.head.is_none();
-            if org && a.sentence == b.sentence && text.get(a.end..b.start) == Some(" ") {
+        match (joined.last_mut(), before) {
+            (Some(a), _) if after_org => {
                 *a = super::mentions::cand(a.start, b.end, Kind::Org, Source::Rule, a.sentence);
-                continue;
             }
-        }
-        // "Air" + a country: the word before must be no mention's
-        let first = super::tok_at(toks, b.start);
-        let before = first.and_then(|f| f.checked_sub(1)).filter(|&k| toks[k].sentence == b.sentence);
-        let free = |k: usize| joined.last().is_none_or(|a| a.end <= toks[k].start);
-        if let Some(k) = before.filter(|&k| free(k) && text.get(toks[k].end..b.start) == Some(" ")) {
-            if lx.entities.org_before_place.contains(&tok(text, toks, k)) {
-                let sentence = b.sentence;
-                joined.push(super::mentions::cand(toks[k].start, b.end, Kind::Org, Source::Rule, sentence));
-                continue;
+            // "Air" + a country: the word before is no mention's
+            (_, Some(k)) => {
+                joined.push(super::mentions::cand(toks[k].start, b.end, Kind::Org, Source::Rule, b.sentence))
             }
+            _ => joined.push(b),
         }
-        joined.push(b);
     }
     *out = joined;
 }
@@ -261,60 +275,63 @@ pub(super) fn org_branches(text: &str, out: &mut [Cand], res: &Resources) {
 /// "and". Places inside the extension are taken in ("... of England and Wales"). `out` is in text
 /// order and stays so.
 pub(super) fn coordinated_org_names(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
-    let lx = &res.lexicon;
-    let mut joined: Vec<Cand> = Vec::with_capacity(out.len());
+    let mut plans = Vec::new();
     let mut i = 0;
     while i < out.len() {
-        let mut c = out[i].clone();
-        i += 1;
-        let name = &text[c.start..c.end];
-        if c.kind != Kind::Org || c.source == Source::Dateline || !(name.contains(" of ") || name.contains(" for ")) {
-            joined.push(c);
-            continue;
-        }
-        let Some(last) = super::tok_ending(toks, c.end) else {
-            joined.push(c);
-            continue;
-        };
-        let s = toks[last].sentence;
-        let same = |k: usize| toks.get(k).is_some_and(|t| t.sentence == s);
-        let mut k = last + 2;
-        while same(k) && k - last <= 4 && name_like(tok(text, toks, k), lx) {
-            k += 1;
-        }
-        let run = last + 2..k;
-        let org_head = run.clone().any(|j| lx.entities.org_heads.contains(&tok(text, toks, j).to_lowercase().as_str()));
-        // an item of a list written without articles ("X, Y of Z and W") ends at the "and"
-        let listed =
-            super::tok_at(toks, c.start).and_then(|f| f.checked_sub(1)).is_some_and(|b| tok(text, toks, b) == ",");
-        // (the run ends the capitalised words: no longer name goes on after it)
-        let ends_capitals = !same(k) || !capitalised(tok(text, toks, k));
-        let ok = tok(text, toks, last + 1) == "and"
-            && !listed
-            && !run.is_empty()
-            && k - last <= 4
-            && ends_capitals
-            && !matches!(tok(text, toks, k), "of" | "for")
-            && !org_head;
-        if ok {
-            let end = toks[k - 1].end;
-            // the mentions inside the run, which must lie inside it and not be people
-            let inside = out[i..].iter().take_while(|o| o.start < end).count();
-            // (a person's name of one word before a verb of saying is the sayer rule's guess:
-            // "the Ministry of Fisheries and Oceans said")
-            let next = tok(text, toks, k);
-            let sayer = k == last + 3 && (lx.entities.saying.contains(&next) || lx.entities.reporting.contains(&next));
-            let fits = |o: &Cand| o.end <= end && o.kind != Kind::Org && (o.kind != Kind::Person || sayer);
-            if out[i..i + inside].iter().all(fits) {
-                c.end = end;
-                c.name_end = end;
-                c.source = Source::Rule;
-                i += inside;
+        match org_over_and(text, toks, out, i, res) {
+            Some((end, absorbed)) => {
+                plans.push((i, end, absorbed));
+                i += 1 + absorbed;
             }
+            None => i += 1,
         }
-        joined.push(c);
     }
-    *out = joined;
+    apply_joins(out, &plans);
+}
+
+/// For the organisation's mention `out[i]`, where its name ends over "and" and how many of the
+/// mentions after it the name takes in, if it goes on ([`coordinated_org_names`]).
+fn org_over_and(text: &str, toks: &[Tok], out: &[Cand], i: usize, res: &Resources) -> Option<(usize, usize)> {
+    let lx = &res.lexicon;
+    let c = &out[i];
+    if c.kind != Kind::Org || c.source == Source::Dateline {
+        return None;
+    }
+    let last = super::tok_ending(toks, c.end)?;
+    let name = &text[c.start..c.end];
+    if tok(text, toks, last + 1) != "and" || !(name.contains(" of ") || name.contains(" for ")) {
+        return None;
+    }
+    let s = toks[last].sentence;
+    let same = |k: usize| toks.get(k).is_some_and(|t| t.sentence == s);
+    let mut k = last + 2;
+    while same(k) && k - last <= 4 && name_like(tok(text, toks, k), lx) {
+        k += 1;
+    }
+    let run = last + 2..k;
+    let org_head = run.clone().any(|j| lx.entities.org_heads.contains_ignore_ascii_case(tok(text, toks, j)));
+    // an item of a list written without articles ("X, Y of Z and W") ends at the "and"
+    let listed = super::tok_at(toks, c.start).and_then(|f| f.checked_sub(1)).is_some_and(|b| tok(text, toks, b) == ",");
+    // (the run ends the capitalised words: no longer name goes on after it)
+    let ends_capitals = !same(k) || !capitalised(tok(text, toks, k));
+    let ok = !listed
+        && !run.is_empty()
+        && k - last <= 4
+        && ends_capitals
+        && !matches!(tok(text, toks, k), "of" | "for")
+        && !org_head;
+    if !ok {
+        return None;
+    }
+    let end = toks[k - 1].end;
+    // the mentions inside the run must lie inside it and be no organisation's or person's
+    // (a person's name of one word before a verb of saying is the sayer rule's guess: "the
+    // Ministry of Fisheries and Oceans said")
+    let next = tok(text, toks, k);
+    let sayer = k == last + 3 && (lx.entities.saying.contains(&next) || lx.entities.reporting.contains(&next));
+    let fits = |o: &Cand| o.end <= end && o.kind != Kind::Org && (o.kind != Kind::Person || sayer);
+    let inside = out[i + 1..].iter().take_while(|o| o.start < end).count();
+    out[i + 1..i + 1 + inside].iter().all(fits).then_some((end, inside))
 }
 
 /// "Kestrel Preparatory School ... Kestrel's campus": a recogniser's person or place mention of
@@ -331,8 +348,8 @@ pub(super) fn short_org_names(text: &str, out: &mut [Cand], res: &Resources) {
     for c in out.iter() {
         let name = &text[c.start..c.name_end];
         let Some((first, rest)) = name.split_once(' ') else { continue };
-        let head = rest.rsplit(' ').next().unwrap_or(rest).to_lowercase();
-        if c.kind == Kind::Org && lx.entities.org_heads.contains(&head.as_str()) {
+        let head = rest.rsplit(' ').next().unwrap_or(rest);
+        if c.kind == Kind::Org && lx.entities.org_heads.contains_ignore_ascii_case(head) {
             firsts.entry(first).or_insert(c.start);
         } else if c.kind == Kind::Person {
             people.insert(first);
@@ -357,4 +374,33 @@ pub(super) fn short_org_names(text: &str, out: &mut [Cand], res: &Resources) {
         c.country = None;
         c.alias_of = Some(long);
     }
+}
+
+/// Rebuilds `out` (in text order) with each planned join applied: `(i, end, absorbed)` makes
+/// `out[i]` an organisation's mention ending at `end` in place of it and the `absorbed`
+/// mentions after it. `plans` are in order of `i` and do not overlap.
+fn apply_joins(out: &mut Vec<Cand>, plans: &[(usize, usize, usize)]) {
+    if plans.is_empty() {
+        return;
+    }
+    let mut joined: Vec<Cand> = Vec::with_capacity(out.len());
+    let mut next = plans.iter().peekable();
+    let mut skip = 0;
+    for (i, c) in std::mem::take(out).into_iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        match next.peek() {
+            Some(&&(at, end, absorbed)) if at == i => {
+                next.next();
+                let mut j = super::mentions::cand(c.start, end, Kind::Org, Source::Rule, c.sentence);
+                j.alias_of = c.alias_of;
+                joined.push(j);
+                skip = absorbed;
+            }
+            _ => joined.push(c),
+        }
+    }
+    *out = joined;
 }

@@ -12,9 +12,13 @@ fn is_role_noun(w: &str, lx: &crate::Lexicon) -> bool {
 /// Titles ("Col. Gen.", "President") and roles ("Russian President", "US leader", "head of
 /// ...") of every person, from the words before a name and from appositions around it.
 pub(super) fn assign(text: &str, toks: &[Tok], ents: &mut [Ent], lx: &crate::Lexicon) {
-    let mentions = Mentions::of(ents);
-    for e in ents.iter_mut().filter(|e| e.kind == Kind::Person) {
-        for m in e.mentions.clone() {
+    // (gathered the first time a title is found)
+    let mut mentions: Option<Mentions> = None;
+    for i in 0..ents.len() {
+        if ents[i].kind != Kind::Person {
+            continue;
+        }
+        for m in ents[i].mentions.clone() {
             let Some(first) = tok_at(toks, m.start) else { continue };
             // words before the name: titles, role nouns, nationality and country modifiers
             let mut j = first;
@@ -50,20 +54,21 @@ pub(super) fn assign(text: &str, toks: &[Tok], ents: &mut [Ent], lx: &crate::Lex
                 while t > j && capitalised(tok(text, toks, t - 1)) && is_person_title(tok(text, toks, t - 1), lx) {
                     t -= 1;
                 }
-                if t < first && e.title.is_none() {
-                    let p = portfolio_start(text, toks, t, &mentions, lx);
-                    e.title = Some(text[toks[p].start..toks[first - 1].end].to_string());
+                if t < first && ents[i].title.is_none() {
+                    let spans = mentions.get_or_insert_with(|| Mentions::of(ents));
+                    let p = portfolio_start(text, toks, t, spans, lx);
+                    ents[i].title = Some(text[toks[p].start..toks[first - 1].end].to_string());
                 }
-                if (j < t || t == first) && e.role.is_none() {
-                    e.role = Some(text[toks[j].start..toks[first - 1].end].to_string());
+                if (j < t || t == first) && ents[i].role.is_none() {
+                    ents[i].role = Some(text[toks[j].start..toks[first - 1].end].to_string());
                 }
             }
-            if e.role.is_none() {
-                e.role = apposition_before(text, toks, j, lx)
+            if ents[i].role.is_none() {
+                ents[i].role = apposition_before(text, toks, j, lx)
                     .or_else(|| tok_ending(toks, m.end).and_then(|last| apposition_after(text, toks, last, lx)));
             } else if let Some(r) = apposition_before(text, toks, j, lx) {
                 // an apposition says more than a modifier
-                e.role = Some(r);
+                ents[i].role = Some(r);
             }
         }
     }
