@@ -112,8 +112,10 @@ fn shouted_verb(w: &str, lx: &crate::Lexicon) -> bool {
 /// is left is dropped when it is a lone place head word ("RIVER FLOODED": "river", no name).
 pub(super) fn trim_shouted_verbs(text: &str, toks: &[Tok], out: &mut Vec<Cand>, lx: &crate::Lexicon) {
     out.retain_mut(|c| {
-        // (the cheap test first: most mentions have a lower-case letter)
-        if text[c.start..c.end].chars().any(char::is_lowercase) {
+        // (the cheap tests first: most mentions have a lower-case second letter, or one later)
+        if text.as_bytes().get(c.start + 1).is_some_and(u8::is_ascii_lowercase)
+            || text[c.start..c.end].chars().any(char::is_lowercase)
+        {
             return true;
         }
         let (Some(first), Some(last)) = (super::tok_at(toks, c.start), super::tok_ending(toks, c.end)) else {

@@ -33,22 +33,20 @@ fn may_follow_place(text: &str, c: &Cand, res: &Resources) -> bool {
 /// a nationality word against 3 written after one; places likewise). `out` is in text order
 /// and its mentions do not overlap; so it stays.
 pub(super) fn places_leading_orgs(text: &str, out: &mut Vec<Cand>, res: &Resources) {
-    let mut joined: Vec<Cand> = Vec::with_capacity(out.len());
-    for b in out.drain(..) {
-        if let Some(a) = joined.last_mut() {
-            if may_lead_org(a)
-                && may_follow_place(text, &b, res)
-                && a.sentence == b.sentence
-                && text.get(a.end..b.start) == Some(" ")
-            {
-                *a = super::mentions::cand(a.start, b.end, Kind::Org, Source::Rule, a.sentence);
-                a.name_end = b.name_end;
-                continue;
-            }
+    let mut plans = Vec::new();
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        // (the cheap tests first: most mentions are not a place right before another mention)
+        let adjacent = a.sentence == b.sentence && text.get(a.end..b.start) == Some(" ");
+        if adjacent && may_lead_org(a) && may_follow_place(text, b, res) {
+            plans.push((i, b.end, 1));
+            i += 2;
+        } else {
+            i += 1;
         }
-        joined.push(b);
     }
-    *out = joined;
+    apply_joins(out, &plans);
 }
 
 /// Whether token `k` can carry on the name of an organisation called after a place ("Falcons" in
@@ -211,7 +209,12 @@ pub(super) fn orgs_ending_in_places(text: &str, toks: &[Tok], out: &mut Vec<Cand
     let lx = &res.lexicon;
     let mut joined: Vec<Cand> = Vec::with_capacity(out.len());
     for b in out.drain(..) {
-        // (the cheap tests first: most places follow no organisation and no listed word)
+        // (the cheap tests first: most mentions are no place, most places follow no
+        // organisation and no listed word)
+        if !matches!(b.kind, Kind::Gpe | Kind::Loc) {
+            joined.push(b);
+            continue;
+        }
         let after_org = joined.last().is_some_and(|a| {
             a.kind == Kind::Org
                 && a.source != Source::Dateline
@@ -344,29 +347,33 @@ pub(super) fn short_org_names(text: &str, out: &mut [Cand], res: &Resources) {
     let lx = &res.lexicon;
     // first word → where the first organisation name it starts begins
     let mut firsts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
-    let mut people: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-    for c in out.iter() {
+    for c in out.iter().filter(|c| c.kind == Kind::Org) {
         let name = &text[c.start..c.name_end];
         let Some((first, rest)) = name.split_once(' ') else { continue };
         let head = rest.rsplit(' ').next().unwrap_or(rest);
-        if c.kind == Kind::Org && lx.entities.org_heads.contains_ignore_ascii_case(head) {
+        if lx.entities.org_heads.contains_ignore_ascii_case(head) {
             firsts.entry(first).or_insert(c.start);
-        } else if c.kind == Kind::Person {
-            people.insert(first);
-            people.insert(name.rsplit(' ').next().unwrap_or(name));
         }
     }
     if firsts.is_empty() {
         return;
     }
+    let mut people: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for c in out.iter().filter(|c| c.kind == Kind::Person) {
+        let name = &text[c.start..c.name_end];
+        if let Some((first, rest)) = name.split_once(' ') {
+            people.insert(first);
+            people.insert(rest.rsplit(' ').next().unwrap_or(rest));
+        }
+    }
     for c in out.iter_mut() {
-        let w = &text[c.start..c.end];
         let guess = c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Loc | Kind::Gpe);
-        let Some(&long) = firsts.get(w) else { continue };
-        if !guess || w.contains(' ') || people.contains(w) {
+        if !guess {
             continue;
         }
-        if is_known_place(w, res) || demonym(w, lx).is_some() {
+        let w = &text[c.start..c.end];
+        let Some(&long) = firsts.get(w) else { continue };
+        if w.contains(' ') || people.contains(w) || is_known_place(w, res) || demonym(w, lx).is_some() {
             continue;
         }
         c.kind = Kind::Org;
