@@ -691,6 +691,10 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             let w = tok(text, toks, k);
             w.chars().any(char::is_alphabetic) && w.chars().all(|c| !c.is_lowercase())
         };
+        // text in capitals: the listed names of several words, written in capitals
+        if org.is_none() && shouting(i) && res.org_names.may_start_shouted(w) {
+            org = shouted_org_name(text, toks, i, res);
+        }
         if org == Some(1)
             && w.chars().all(|c| !c.is_lowercase())
             && ((i > 0 && toks[i - 1].sentence == toks[i].sentence && shouting(i - 1))
@@ -748,6 +752,26 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
         i += 1;
     }
     out
+}
+
+/// How many tokens from `i` make the longest listed organisation name of several words written
+/// in capitals ("NORLAND FARMERS UNION" in a headline or text in capitals), if any.
+fn shouted_org_name(text: &str, toks: &[Tok], i: usize, res: &Resources) -> Option<usize> {
+    let mut name = String::new();
+    let mut found = None;
+    for k in i..(i + res.org_names.max_words()).min(toks.len()) {
+        if toks[k].sentence != toks[i].sentence {
+            break;
+        }
+        if k > i {
+            name.push(' ');
+        }
+        name.push_str(tok(text, toks, k));
+        if k > i && res.org_names.contains_shouted(&name) {
+            found = Some(k + 1 - i);
+        }
+    }
+    found
 }
 
 /// Organisations named in role phrases: "the director of Kenyan national agency for water

@@ -595,3 +595,16 @@ fn the_short_name_of_an_organisation_is_the_organisation() {
     assert_eq!(org.mentions.iter().filter(|m| m.text == "Brandvik").count(), 2, "{ents:?}");
     assert!(find(&ents, "Brandvik").is_none(), "{ents:?}");
 }
+
+#[test]
+fn a_listed_organisation_is_found_in_text_written_in_capitals() {
+    // Issue 19: robust to ALL CAPS (organisations missed in text written in capitals).
+    let mut res = resources();
+    res.org_names = crate::OrgNames::from_tsv("Quiet Copper Harbours\t2\nKestrel\t5\n");
+    let text = "THE TOUR BY QUIET COPPER HARBOURS OPENS IN MAY, THE PROMOTER SAID.";
+    let sentences = dateline_text::segment::sentences(text);
+    let ents = find_entities(text, &sentences, &res, None);
+    assert_eq!(kinds_of(&ents, "QUIET COPPER HARBOURS"), ["ORG"], "{ents:?}");
+    // a listed name of one word is left to the recogniser in capitals (it is often a word)
+    assert!(!res.org_names.may_start_shouted("KESTREL"));
+}
