@@ -26,6 +26,10 @@ pub struct OrgNames {
     names: dateline_ner::lexicon::WordMap<()>,
     /// The first token of every name, so that most words are turned away by one lookup.
     firsts: dateline_ner::lexicon::WordMap<()>,
+    /// The names of several words in capitals, for text written all in capitals, and their
+    /// first tokens.
+    shouted: dateline_ner::lexicon::WordMap<()>,
+    shouted_firsts: dateline_ner::lexicon::WordMap<()>,
     /// The most tokens of a name.
     max_words: usize,
 }
@@ -43,6 +47,10 @@ impl OrgNames {
             o.firsts.insert(first.to_string(), ());
             o.max_words = o.max_words.max(name.split(' ').count());
             o.names.insert(name.to_string(), ());
+            if name.contains(' ') {
+                o.shouted_firsts.insert(first.to_uppercase(), ());
+                o.shouted.insert(name.to_uppercase(), ());
+            }
         }
         o
     }
@@ -53,6 +61,15 @@ impl OrgNames {
     /// Whether `name` (tokens joined by single spaces) is a listed organisation.
     pub fn contains(&self, name: &str) -> bool {
         self.names.contains_key(name)
+    }
+    /// Whether some name of several words, in capitals, starts with the token `w`.
+    pub fn may_start_shouted(&self, w: &str) -> bool {
+        self.shouted_firsts.contains_key(w)
+    }
+    /// Whether `name` (tokens in capitals joined by single spaces) is a listed organisation's
+    /// name of several words written in capitals.
+    pub fn contains_shouted(&self, name: &str) -> bool {
+        self.shouted.contains_key(name)
     }
     /// The most tokens of a listed name.
     pub fn max_words(&self) -> usize {

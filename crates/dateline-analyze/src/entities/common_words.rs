@@ -62,3 +62,135 @@ pub(super) fn drop_sentence_initial_common_words(text: &str, toks: &[Tok], out: 
     }
     out.retain(|c| c.source != Source::Model || !common.contains(&text[c.start..c.end]));
 }
+
+/// Whether token `k` is written in capitals (a letter, none in lower case).
+fn shouted(text: &str, toks: &[Tok], k: usize) -> bool {
+    let w = tok(text, toks, k);
+    w.chars().any(char::is_alphabetic) && w.chars().all(|c| !c.is_lowercase())
+}
+
+/// Drops one-word organisation mentions that are a pronoun or wh-word written in capitals among
+/// other words in capitals ("DELEGATES, WHO MET ..."): in all-caps text "WHO" is the pronoun,
+/// whichever source (the recogniser, propagation of the acronym) took it for the organisation.
+pub(super) fn drop_shouted_function_words(text: &str, toks: &[Tok], out: &mut Vec<Cand>, lx: &crate::Lexicon) {
+    out.retain(|c| {
+        // (the cheap tests first: a short organisation's mention)
+        if c.kind != super::Kind::Org || c.source == Source::Dateline || c.end - c.start > 8 {
+            return true;
+        }
+        let Some(i) = super::tok_at(toks, c.start) else { return true };
+        if toks[i].end != c.end || !shouted(text, toks, i) {
+            return true;
+        }
+        let lower = text[c.start..c.end].to_lowercase();
+        if !lx.quotes.wh.contains(&lower.as_str()) && !lx.quotes.pronouns.contains(&lower.as_str()) {
+            return true;
+        }
+        let same = |k: usize| toks.get(k).is_some_and(|t| t.sentence == toks[i].sentence);
+        let neighbour =
+            (i > 0 && same(i - 1) && shouted(text, toks, i - 1)) || (same(i + 1) && shouted(text, toks, i + 1));
+        !neighbour
+    });
+}
+
+/// Whether `w`, written in capitals, is a verb the recogniser ran a name on over in all-caps
+/// text ("ODHIAMBO RESIGNED"): a past form in "-ED" of five letters or more (not a
+/// name such as "AHMED", "SAEED" or "UNITED"), or a verb of saying or reporting.
+fn shouted_verb(w: &str, lx: &crate::Lexicon) -> bool {
+    let lower = w.to_lowercase();
+    let past = lower.len() >= 5
+        && lower.ends_with("ed")
+        && !lower.ends_with("eed")
+        && !lower.ends_with("med")
+        && !lower.ends_with("hed")
+        && !matches!(lower.as_str(), "united" | "limited" | "incorporated");
+    past || lx.entities.saying.contains(&lower.as_str()) || lx.entities.reporting.contains(&lower.as_str())
+}
+
+/// Ends a mention written in capitals before a verb it ran on over ([`shouted_verb`]): the
+/// model cannot see case there, and a verb right after a subject is the commonest run-on. What
+/// is left is dropped when it is a lone place head word ("RIVER FLOODED": "river", no name).
+pub(super) fn trim_shouted_verbs(text: &str, toks: &[Tok], out: &mut Vec<Cand>, lx: &crate::Lexicon) {
+    out.retain_mut(|c| {
+        // (the cheap tests first: most mentions have a lower-case second letter, or one later)
+        if text.as_bytes().get(c.start + 1).is_some_and(u8::is_ascii_lowercase)
+            || text[c.start..c.end].chars().any(char::is_lowercase)
+        {
+            return true;
+        }
+        let (Some(first), Some(last)) = (super::tok_at(toks, c.start), super::tok_ending(toks, c.end)) else {
+            return true;
+        };
+        let all_caps = (first..=last).all(|k| shouted(text, toks, k));
+        if c.source == Source::Dateline || last == first || !all_caps || c.name_end != c.end {
+            return true;
+        }
+        if !shouted_verb(tok(text, toks, last), lx) {
+            return true;
+        }
+        c.end = toks[last - 1].end;
+        c.name_end = c.end;
+        let lone = last - 1 == first;
+        !(lone && super::mentions::head_kind(lx, &tok(text, toks, first).to_lowercase()).is_some())
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Resources;
+
+    fn toks(text: &str) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for w in text.split(' ') {
+            out.push(Tok { start, end: start + w.len(), sentence: 0 });
+            start += w.len() + 1;
+        }
+        out
+    }
+
+    fn org(text: &str, word: &str) -> Cand {
+        let a = text.find(word).expect("word in text");
+        super::super::mentions::cand(a, a + word.len(), super::super::Kind::Org, Source::Model, 0)
+    }
+
+    fn person(text: &str, words: &str) -> Cand {
+        let a = text.find(words).expect("words in text");
+        super::super::mentions::cand(a, a + words.len(), super::super::Kind::Person, Source::Model, 0)
+    }
+
+    #[test]
+    fn a_name_in_capitals_ends_before_its_verb() {
+        // Issue 19: all-caps names cut wrong ("ODHIAMBO DEMANDED" read as one name).
+        let res = Resources::embedded().expect("resources");
+        let text = "AFTER THE VOTE , ODHIAMBO DEMANDED A RECOUNT";
+        let mut out = vec![person(text, "ODHIAMBO DEMANDED")];
+        trim_shouted_verbs(text, &toks(text), &mut out, &res.lexicon);
+        assert_eq!(&text[out[0].start..out[0].end], "ODHIAMBO");
+        // a name that ends in "-ED" stays whole, and so does mixed case
+        let text = "TALKS WITH SAMIR AHMED RESUMED";
+        let mut out = vec![person(text, "SAMIR AHMED")];
+        trim_shouted_verbs(text, &toks(text), &mut out, &res.lexicon);
+        assert_eq!(&text[out[0].start..out[0].end], "SAMIR AHMED");
+        // a lone place word left over is no name
+        let text = "THE RIVER FLOODED THE TOWN";
+        let mut out = vec![person(text, "RIVER FLOODED")];
+        trim_shouted_verbs(text, &toks(text), &mut out, &res.lexicon);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_pronoun_in_capitals_is_no_organisation() {
+        let res = Resources::embedded().expect("resources");
+        let text = "SOME DELEGATES , WHO MET ON FRIDAY , AGREED";
+        let mut out = vec![org(text, "WHO")];
+        drop_shouted_function_words(text, &toks(text), &mut out, &res.lexicon);
+        assert!(out.is_empty());
+        // the acronym in ordinary text is the organisation
+        let text = "The WHO said cases had fallen";
+        let mut out = vec![org(text, "WHO")];
+        drop_shouted_function_words(text, &toks(text), &mut out, &res.lexicon);
+        assert_eq!(out.len(), 1);
+    }
+}

@@ -61,11 +61,20 @@ pub(super) fn find(
     // last, the names nobody found that say or report something
     out.extend(super::reporters::reporters(text, toks, |a, b| kept.overlaps(a, b), lx));
     out.sort_by_key(|c| c.start);
+    super::common_words::trim_shouted_verbs(text, toks, &mut out, lx);
     for c in &mut out {
         refine(text, toks, c, res);
     }
+    super::joins::places_leading_orgs(text, &mut out, res);
+    super::joins::places_naming_orgs(text, toks, &mut out, res);
+    super::joins::orgs_ending_in_places(text, toks, &mut out, res);
+    super::joins::org_branches(text, &mut out, res);
+    super::joins::coordinated_org_names(text, toks, &mut out, res);
+    super::joins::short_org_names(text, &mut out, res);
     propagate(text, toks, &mut out, res);
     super::common_words::drop_sentence_initial_common_words(text, toks, &mut out);
+    super::bare_titles::drop_bare_titles(text, toks, &mut out, lx);
+    super::common_words::drop_shouted_function_words(text, toks, &mut out, lx);
     let (long_forms, aliases): (Vec<Cand>, Vec<Cand>) =
         acronyms(text, toks, &out).into_iter().partition(|a| a.alias_of.is_none());
     for a in long_forms {
@@ -411,7 +420,7 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
 
 /// Capitalised verbs of reporting and auxiliaries as title-case headlines write them ("Says",
 /// "Will"): never inside a name.
-fn is_headline_verb(w: &str) -> bool {
+pub(super) fn is_headline_verb(w: &str) -> bool {
     matches!(
         w,
         "Says"
@@ -455,14 +464,19 @@ fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res:
         // the recogniser ran on over the title ("Foreign Office Spokesperson" + a name): the
         // mention ends before it
         let first = super::tok_at(toks, c.start).unwrap_or(last);
+        // ("Westland Foreign" + "Minister" + a name: the title's first words too)
         let ends_in_title = |k: usize| capitalised(tok(text, toks, k)) && is_person_title(tok(text, toks, k), lx);
-        if last > first
-            && ends_in_title(last)
-            && !ends_in_title(last - 1)
-            && toks.get(last + 1).is_some_and(|t| t.sentence == toks[last].sentence)
-            && name_like(tok(text, toks, last + 1), lx)
-        {
-            last -= 1;
+        let same_sentence = |k: usize| toks.get(k).is_some_and(|t| t.sentence == toks[last].sentence);
+        let mut after = last + 1;
+        while same_sentence(after) && ends_in_title(after) {
+            after += 1;
+        }
+        let mut kept = last;
+        while kept > first && ends_in_title(kept) {
+            kept -= 1;
+        }
+        if kept < last && !ends_in_title(kept) && same_sentence(after) && name_like(tok(text, toks, after), lx) {
+            last = kept;
             c.end = toks[last].end;
             c.name_end = c.end;
         }
@@ -677,6 +691,10 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             let w = tok(text, toks, k);
             w.chars().any(char::is_alphabetic) && w.chars().all(|c| !c.is_lowercase())
         };
+        // text in capitals: the listed names of several words, written in capitals
+        if org.is_none() && shouting(i) && res.org_names.may_start_shouted(w) {
+            org = shouted_org_name(text, toks, i, res);
+        }
         if org == Some(1)
             && w.chars().all(|c| !c.is_lowercase())
             && ((i > 0 && toks[i - 1].sentence == toks[i].sentence && shouting(i - 1))
@@ -734,6 +752,26 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
         i += 1;
     }
     out
+}
+
+/// How many tokens from `i` make the longest listed organisation name of several words written
+/// in capitals ("NORLAND FARMERS UNION" in a headline or text in capitals), if any.
+fn shouted_org_name(text: &str, toks: &[Tok], i: usize, res: &Resources) -> Option<usize> {
+    let mut name = String::new();
+    let mut found = None;
+    for k in i..(i + res.org_names.max_words()).min(toks.len()) {
+        if toks[k].sentence != toks[i].sentence {
+            break;
+        }
+        if k > i {
+            name.push(' ');
+        }
+        name.push_str(tok(text, toks, k));
+        if k > i && res.org_names.contains_shouted(&name) {
+            found = Some(k + 1 - i);
+        }
+    }
+    found
 }
 
 /// Organisations named in role phrases: "the director of Kenyan national agency for water
@@ -956,7 +994,7 @@ fn places_after_nouns(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand
 /// The kind a lower-case place head word gives a name: LOC for `entities/loc-words.txt`, else
 /// FAC for `fac-words.txt`. Asked at every token, so the lists are read once into a table
 /// ([`Tables`]).
-fn head_kind(lx: &crate::Lexicon, w: &str) -> Option<Kind> {
+pub(super) fn head_kind(lx: &crate::Lexicon, w: &str) -> Option<Kind> {
     lx.entity_tables().heads.get(w).copied()
 }
 
@@ -1023,6 +1061,10 @@ fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources)
             .is_some_and(|k| model[k].kind != Kind::Person && model[k].end > ts && model[k].start == ts);
         // "Former Norway test batsman X": a country after a title is the country
         let country = b > a && res.gazetteer.country_by_name(&text[toks[a].start..toks[b - 1].end]).is_some();
+        // "Former Health Minister X": words between two titles are a portfolio, not a name
+        if b > a && title_after_portfolio(text, toks, b, toks[i].sentence, lx) {
+            continue;
+        }
         // "Kestrel Mining CEO Ivo Pantic", "Kremlin spokesman X": the capitalised words before a
         // corporate title and a name are the organisation the person speaks for
         if b > a
@@ -1056,9 +1098,20 @@ fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources)
     out
 }
 
+/// Whether a capitalised title follows token `b` (the end of a run of name-like words), maybe
+/// after more of a portfolio joined by "and" ("Fisheries and Oceans Minister").
+fn title_after_portfolio(text: &str, toks: &[Tok], mut b: usize, sentence: usize, lx: &crate::Lexicon) -> bool {
+    let same = |k: usize| toks.get(k).is_some_and(|t| t.sentence == sentence);
+    while same(b + 1) && matches!(tok(text, toks, b), "and" | "&") && name_like(tok(text, toks, b + 1), lx) {
+        b = name_run_end(text, toks, b + 1, sentence, lx);
+    }
+    let next = tok(text, toks, b);
+    same(b) && capitalised(next) && is_person_title(next, lx)
+}
+
 /// Capitalised, with a lower-case letter, and not a function word, title or nationality: a word
 /// that can be part of a person's name.
-fn name_like(w: &str, lx: &crate::Lexicon) -> bool {
+pub(super) fn name_like(w: &str, lx: &crate::Lexicon) -> bool {
     capitalised(w)
         && w.chars().any(char::is_lowercase)
         && !is_person_title(w, lx)
@@ -1335,7 +1388,7 @@ fn is_descriptive_head(w: &str) -> bool {
 }
 
 /// A country, region or place of the gazetteer.
-fn is_known_place(name: &str, res: &Resources) -> bool {
+pub(super) fn is_known_place(name: &str, res: &Resources) -> bool {
     res.gazetteer.country_by_name(name).is_some()
         || !res.gazetteer.lookup(name).is_empty()
         || !res.gazetteer.admin1_by_name(name).is_empty()

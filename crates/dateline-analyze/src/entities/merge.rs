@@ -185,11 +185,18 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
             .map(|&(p, _)| people[p].0)
             .collect()
     };
-    // People by first word, for a family name written first after an honorific.
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    // One-word names of people, to tell the order an article writes names in.
+    let lone: std::collections::HashSet<String> = ents
+        .iter()
+        .filter(|e| e.kind == Kind::Person && !e.best_name(text).contains(' '))
+        .map(|e| norm(e.best_name(text)))
+        .collect();
+    // People by first word, for a family name written first, each with whether the article
+    // also names them by the last word alone (family name last).
+    let mut by_first: HashMap<&str, Vec<(usize, bool)>> = HashMap::default();
     for (j, full) in &people {
-        if let Some(first) = full.first() {
-            by_first.entry(first.as_str()).or_default().push(*j);
+        if let (Some(first), Some(last)) = (full.first(), full.last()) {
+            by_first.entry(first.as_str()).or_default().push((*j, lone.contains(last)));
         }
     }
     for i in 0..ents.len() {
@@ -211,9 +218,15 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
                 before.ends_with(h) && before[..before.len() - h.len()].ends_with(|c: char| !c.is_alphanumeric())
             })
         };
-        if fits.is_empty() && surname && ents[i].mentions.iter().all(honorific) {
+        // "Teo" after "Teo Kah Seng", no honorific: a family name written first, when the
+        // article never uses the full name's last word alone (it then writes names family name
+        // last, and "Teo" would be another person's first name).
+        if fits.is_empty() && surname {
             let same_first = words.first().and_then(|w| by_first.get(w.as_str()));
-            fits = same_first.map_or(Vec::new(), |js| js.iter().copied().filter(|&j| j != i).collect());
+            let honoured = ents[i].mentions.iter().all(honorific);
+            fits = same_first.map_or(Vec::new(), |js| {
+                js.iter().filter(|&&(j, family_last)| j != i && (honoured || !family_last)).map(|&(j, _)| j).collect()
+            });
             work += fits.len() as u64;
         }
         if fits.len() == 1 {

@@ -16,8 +16,10 @@
 //! 6. **Geocoding** ([`geo`]) against the gazetteer, disambiguated by the dateline and the other
 //!    places of the article; places the gazetteer lacks take their country from the text.
 
+mod bare_titles;
 mod common_words;
 mod geo;
+mod joins;
 mod mentions;
 pub(crate) use mentions::Tables as EntityTables;
 mod merge;

@@ -349,7 +349,8 @@ fn a_portfolio_title_and_name_read_together_give_the_person() {
     let ents = run("Commerce Secretary Nina Salgado said the rules would change. Salgado spoke in Ohio.");
     let p = find(&ents, "Nina Salgado").expect("Nina Salgado");
     assert_eq!(p.kind, EntityType::Person);
-    assert_eq!(p.title.as_deref(), Some("Secretary"));
+    // the portfolio is part of the title, not a name (issue 19)
+    assert_eq!(p.title.as_deref(), Some("Commerce Secretary"));
     assert!(ents.iter().all(|e| !e.name.contains("Commerce")), "{ents:?}");
 }
 
@@ -462,4 +463,148 @@ proptest::proptest! {
         let chunks = table.chunks().map(|(a, b, _)| (a, b));
         proptest::prop_assert_eq!(dateline_ner::tokenize_chunks(&text, chunks), dateline_ner::tokenize(&text));
     }
+}
+
+#[test]
+fn a_place_before_an_organisation_is_part_of_its_name() {
+    // Issue 19: boundaries of multi-word organisation names ("<country> Federal Reserve" split
+    // into a place and an organisation).
+    let ents =
+        run("The Kenya Federal Reserve raised rates on Monday. A leader of the South African Farmers Party spoke.");
+    assert_eq!(kinds_of(&ents, "Kenya Federal Reserve"), ["ORG"], "{ents:?}");
+    assert_eq!(kinds_of(&ents, "South African Farmers Party"), ["ORG"], "{ents:?}");
+    assert!(find(&ents, "Kenya").is_none() && find(&ents, "South African").is_none(), "{ents:?}");
+    // a body named after a place of its own stands apart from the place before it
+    let ents = run("The Norway European Union debate went on.");
+    assert_eq!(kinds_of(&ents, "European Union"), ["ORG"], "{ents:?}");
+    assert!(find(&ents, "Norway").is_some(), "{ents:?}");
+}
+
+#[test]
+fn a_team_named_after_a_city_is_an_organisation() {
+    // Issue 19: teams and clubs named after cities typed as places.
+    let ents = run(
+        "The Nairobi Falcons beat the visitors 3-1 on Sunday. She played with the Kampala Philharmonic for a decade.",
+    );
+    assert_eq!(kinds_of(&ents, "Nairobi Falcons"), ["ORG"], "{ents:?}");
+    assert_eq!(kinds_of(&ents, "Kampala Philharmonic"), ["ORG"], "{ents:?}");
+    assert!(find(&ents, "Nairobi").is_none() && find(&ents, "Kampala").is_none(), "{ents:?}");
+}
+
+#[test]
+fn a_person_named_right_after_a_place_stays_a_person() {
+    // ... but a name the article uses alone elsewhere is a person after the place
+    let ents = run("In Nairobi Odhiambo said the talks would resume. Odhiambo added that he was hopeful.");
+    assert!(ents.iter().any(|e| e.name == "Odhiambo" && e.kind == EntityType::Person), "{ents:?}");
+    assert!(ents.iter().all(|e| e.kind != EntityType::Org), "{ents:?}");
+}
+
+#[test]
+fn a_family_name_written_first_joins_the_full_name() {
+    // Issue 19: "Teo" / "Teo Chee Hean" not merged (the family name comes first).
+    let ents = run("Senior Minister Tan Wee Keng visited the port on Monday. Tan said the port would expand.");
+    let tan = find(&ents, "Tan Wee Keng").expect("Tan Wee Keng");
+    assert!(tan.mentions.iter().any(|m| m.text == "Tan"), "{ents:?}");
+    assert!(find(&ents, "Tan").is_none(), "{ents:?}");
+    // an article that names people by their last word writes the family name last: a first
+    // name alone is not joined
+    let ents =
+        run("Officials met John Marsh and Pieter Smit. John said the deal was done. Smit agreed and Marsh left.");
+    assert!(find(&ents, "John").is_some(), "{ents:?}");
+    let marsh = find(&ents, "John Marsh").expect("John Marsh");
+    assert!(marsh.mentions.iter().all(|m| m.text != "John"), "{ents:?}");
+}
+
+#[test]
+fn a_portfolio_is_part_of_the_title() {
+    // Issue 19: "Veterans Affairs Minister X": the name is X, "Veterans Affairs Minister" the title.
+    let text = "Former Fisheries and Oceans Minister Tomas Veldhuis died on Monday. Veterans Affairs \
+                Minister Lena Oduya paid tribute. Meanwhile President Ana Ruiz left. Kestrel Mining CEO \
+                Ivo Pantic agreed.";
+    let ents = run(text);
+    let title = |name: &str| find(&ents, name).and_then(|e| e.title.clone());
+    assert_eq!(title("Tomas Veldhuis").as_deref(), Some("Former Fisheries and Oceans Minister"), "{ents:?}");
+    assert_eq!(title("Lena Oduya").as_deref(), Some("Veterans Affairs Minister"), "{ents:?}");
+    // a sentence adverb and another entity's name are not part of the title
+    assert_eq!(title("Ana Ruiz").as_deref(), Some("President"), "{ents:?}");
+    assert_eq!(title("Ivo Pantic").as_deref(), Some("CEO"), "{ents:?}");
+    // the words between two titles are the portfolio, not a person
+    assert!(ents.iter().all(|e| !e.name.contains("Fisheries")), "{ents:?}");
+}
+
+#[test]
+fn the_first_words_of_a_title_are_not_part_of_the_name_before_it() {
+    // Issue 19: modifiers taken for the name: "<place> Foreign Minister X" read as a name
+    // "<place> Foreign".
+    let ents = run("Westland Foreign Minister Ivo Dak arrived on Monday.");
+    assert!(ents.iter().all(|e| !e.name.contains("Foreign")), "{ents:?}");
+    let dak = find(&ents, "Ivo Dak").expect("Ivo Dak");
+    assert_eq!(dak.title.as_deref(), Some("Foreign Minister"), "{ents:?}");
+}
+
+#[test]
+fn a_company_branch_named_after_a_place_is_the_organisation() {
+    // Issue 19: organisations never tagged, a company's branch typed as a place.
+    let text = "OTX said on Monday it would cut jobs in Asia. The government bought a stake in OTX Europe. \
+                Velmar Group said sales rose. Velmar Group Africa was sold.";
+    let ents = run(text);
+    assert_eq!(kinds_of(&ents, "OTX Europe"), ["ORG"], "{ents:?}");
+    assert_eq!(kinds_of(&ents, "Velmar Group Africa"), ["ORG"], "{ents:?}");
+    assert!(find(&ents, "Europe").is_none() && find(&ents, "Africa").is_none(), "{ents:?}");
+    // the place alone is still the place
+    assert!(find(&ents, "Asia").is_some_and(|e| e.kind != EntityType::Org), "{ents:?}");
+}
+
+#[test]
+fn an_airline_named_after_a_country_is_an_organisation() {
+    let ents = run("The plane was leased from Air Norway last year.");
+    assert_eq!(kinds_of(&ents, "Air Norway"), ["ORG"], "{ents:?}");
+    assert!(find(&ents, "Norway").is_none(), "{ents:?}");
+}
+
+#[test]
+fn a_title_before_a_name_is_not_a_person_of_its_own() {
+    // A title the recogniser read as a name once ("Chief Justice" addressed) is not propagated
+    // to its use before a name ("Justice Okafor": the person is Okafor).
+    let ents = run("Thank you, Chief Justice. The question, Justice Okafor, is a narrow one.");
+    let okafor = find(&ents, "Okafor").expect("Okafor");
+    assert_eq!(okafor.kind, EntityType::Person);
+    assert!(ents.iter().all(|e| e.mentions.iter().all(|m| m.text != "Justice" || m.span.1 < 30)), "{ents:?}");
+}
+
+#[test]
+fn an_organisation_name_goes_on_over_and() {
+    // Issue 19: boundaries of multi-word organisation names ("Ministry of X and Y" cut at "and").
+    let ents = run("Officials at the Ministry of Fisheries and Oceans said on Monday that quotas would fall. \
+                    The bloc joined the Party for Farmers and Workers in 2019.");
+    assert_eq!(kinds_of(&ents, "Ministry of Fisheries and Oceans"), ["ORG"], "{ents:?}");
+    assert_eq!(kinds_of(&ents, "Party for Farmers and Workers"), ["ORG"], "{ents:?}");
+    assert!(find(&ents, "Oceans").is_none(), "{ents:?}");
+    // two organisations joined by "and the" stay two
+    let ents = run("The Ministry of Defence and the Home Office declined to comment.");
+    assert_eq!(kinds_of(&ents, "Ministry of Defence"), ["ORG"], "{ents:?}");
+    assert_eq!(kinds_of(&ents, "Home Office"), ["ORG"], "{ents:?}");
+}
+
+#[test]
+fn the_short_name_of_an_organisation_is_the_organisation() {
+    // Issue 19: one wrong type spreading; a lone short name not merged with the full name.
+    let ents = run("Brandvik Polytechnic opened a new campus on Monday. Brandvik has 4,000 students, and Brandvik said fees would not rise.");
+    let org = find(&ents, "Brandvik Polytechnic").expect("Brandvik Polytechnic");
+    assert_eq!(org.kind, EntityType::Org);
+    assert_eq!(org.mentions.iter().filter(|m| m.text == "Brandvik").count(), 2, "{ents:?}");
+    assert!(find(&ents, "Brandvik").is_none(), "{ents:?}");
+}
+
+#[test]
+fn a_listed_organisation_is_found_in_text_written_in_capitals() {
+    // Issue 19: robust to ALL CAPS (organisations missed in text written in capitals).
+    let mut res = resources();
+    res.org_names = crate::OrgNames::from_tsv("Quiet Copper Harbours\t2\nKestrel\t5\n");
+    let text = "THE TOUR BY QUIET COPPER HARBOURS OPENS IN MAY, THE PROMOTER SAID.";
+    let sentences = dateline_text::segment::sentences(text);
+    let ents = find_entities(text, &sentences, &res, None);
+    assert_eq!(kinds_of(&ents, "QUIET COPPER HARBOURS"), ["ORG"], "{ents:?}");
+    // a listed name of one word is left to the recogniser in capitals (it is often a word)
+    assert!(!res.org_names.may_start_shouted("KESTREL"));
 }

@@ -12,8 +12,13 @@ fn is_role_noun(w: &str, lx: &crate::Lexicon) -> bool {
 /// Titles ("Col. Gen.", "President") and roles ("Russian President", "US leader", "head of
 /// ...") of every person, from the words before a name and from appositions around it.
 pub(super) fn assign(text: &str, toks: &[Tok], ents: &mut [Ent], lx: &crate::Lexicon) {
-    for e in ents.iter_mut().filter(|e| e.kind == Kind::Person) {
-        for m in e.mentions.clone() {
+    // (gathered the first time a title is found)
+    let mut mentions: Option<Mentions> = None;
+    for i in 0..ents.len() {
+        if ents[i].kind != Kind::Person {
+            continue;
+        }
+        for m in ents[i].mentions.clone() {
             let Some(first) = tok_at(toks, m.start) else { continue };
             // words before the name: titles, role nouns, nationality and country modifiers
             let mut j = first;
@@ -49,22 +54,99 @@ pub(super) fn assign(text: &str, toks: &[Tok], ents: &mut [Ent], lx: &crate::Lex
                 while t > j && capitalised(tok(text, toks, t - 1)) && is_person_title(tok(text, toks, t - 1), lx) {
                     t -= 1;
                 }
-                if t < first && e.title.is_none() {
-                    e.title = Some(text[toks[t].start..toks[first - 1].end].to_string());
+                if t < first && ents[i].title.is_none() {
+                    let spans = mentions.get_or_insert_with(|| Mentions::of(ents));
+                    let p = portfolio_start(text, toks, t, spans, lx);
+                    ents[i].title = Some(text[toks[p].start..toks[first - 1].end].to_string());
                 }
-                if (j < t || t == first) && e.role.is_none() {
-                    e.role = Some(text[toks[j].start..toks[first - 1].end].to_string());
+                if (j < t || t == first) && ents[i].role.is_none() {
+                    ents[i].role = Some(text[toks[j].start..toks[first - 1].end].to_string());
                 }
             }
-            if e.role.is_none() {
-                e.role = apposition_before(text, toks, j, lx)
+            if ents[i].role.is_none() {
+                ents[i].role = apposition_before(text, toks, j, lx)
                     .or_else(|| tok_ending(toks, m.end).and_then(|last| apposition_after(text, toks, last, lx)));
             } else if let Some(r) = apposition_before(text, toks, j, lx) {
                 // an apposition says more than a modifier
-                e.role = Some(r);
+                ents[i].role = Some(r);
             }
         }
     }
+}
+
+/// The spans of every mention of the article, to tell the words of a title from another
+/// entity's name.
+struct Mentions {
+    /// Starts of the mentions, in order.
+    starts: Vec<usize>,
+    /// The largest end among the mentions up to each one (mentions may nest after merging).
+    max_end: Vec<usize>,
+}
+
+impl Mentions {
+    fn of(ents: &[Ent]) -> Self {
+        let mut spans: Vec<(usize, usize)> =
+            ents.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end))).collect();
+        spans.sort_unstable();
+        let starts = spans.iter().map(|s| s.0).collect();
+        let max_end = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = s.1.max(*m);
+                Some(*m)
+            })
+            .collect();
+        Mentions { starts, max_end }
+    }
+
+    /// Whether some mention overlaps `[a, b)`.
+    fn covers(&self, a: usize, b: usize) -> bool {
+        let k = self.starts.partition_point(|&s| s < b);
+        k.checked_sub(1).is_some_and(|k| self.max_end[k] > a)
+    }
+}
+
+/// Whether `w` may be a word of a portfolio before a title ("Veterans Affairs", "Fisheries and
+/// Oceans" before "Minister"): capitalised with lower-case letters, no nationality, and not a
+/// function word or a sentence adverb ("Meanwhile Minister X").
+fn portfolio_word(w: &str, lx: &crate::Lexicon) -> bool {
+    let lower = w.to_lowercase();
+    capitalised(w)
+        && w.chars().any(char::is_lowercase)
+        && demonym(w, lx).is_none()
+        && !lx.entities.title_stop.contains(&lower.as_str())
+        && !lx.text.sentence_starters.contains(&w)
+        && !lx.entities.not_portfolio.contains(&w)
+        && !lower.ends_with("ly")
+        && !super::mentions::is_calendar_word(w)
+}
+
+/// Where the title that starts with capitalised title words at token `t` really starts: the
+/// portfolio before them is part of it ("Veterans Affairs Minister", "Former Fisheries and
+/// Oceans Minister"), at most four words that are no other entity's mention (in "Kestrel
+/// Mining CEO X" the company is an entity of its own, not the title).
+fn portfolio_start(text: &str, toks: &[Tok], t: usize, mentions: &Mentions, lx: &crate::Lexicon) -> usize {
+    let s = toks[t].sentence;
+    let free = |k: usize| !mentions.covers(toks[k].start, toks[k].end);
+    let mut p = t;
+    let mut k = t;
+    while k > 0 && toks[k - 1].sentence == s && t - k < 5 {
+        let w = tok(text, toks, k - 1);
+        let title = capitalised(w) && is_person_title(w, lx);
+        // "and" between two capitalised words of the portfolio
+        let joins = matches!(w, "and" | "&")
+            && k >= 2
+            && toks[k - 2].sentence == s
+            && portfolio_word(tok(text, toks, k - 2), lx);
+        if !free(k - 1) || !(title || joins || portfolio_word(w, lx)) {
+            break;
+        }
+        k -= 1;
+        if !joins {
+            p = k;
+        }
+    }
+    p
 }
 
 /// ", the head of X, [title] NAME": the role phrase between the previous comma and the one

@@ -29,6 +29,17 @@ crate::lists! {
     media_heads: Words = "entities/media-heads.txt";
     /// Lower-case nouns for a company that can stand right before its name ("the gas company X").
     company_nouns: Words = "entities/company-nouns.txt";
+    /// Capitalised words that, after a place's name, make it an event, an agreement or another
+    /// place ("the X Summit", "X Province") rather than an organisation named after the place.
+    not_org_after_place: Words = "entities/not-org-after-place.txt";
+    /// Capitalised words that open sentences and are no portfolio before a title ("Meanwhile
+    /// Minister X"): the title is the title word alone.
+    not_portfolio: Words = "entities/not-portfolio.txt";
+    /// Capitalised words that, right before a country or city, name an organisation with it
+    /// ("Air <country>" for an airline).
+    org_before_place: Words = "entities/org-before-place.txt";
+    /// Continents and world regions (as written), which a company's branch may be named after.
+    world_regions: Words = "entities/world-regions.txt";
     /// Direction words that may stand between "in" and a country ("in southeast Syria").
     directions: Words = "entities/directions.txt";
     /// Nouns that head a role phrase ("the head of ...", "a spokesman for ...").

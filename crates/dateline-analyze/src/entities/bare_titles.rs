@@ -1,0 +1,78 @@
+//! Titles the recogniser took for names: "Justice" in "Justice Okafor" read as a person of its
+//! own, "the Queen", "the Pope".
+
+use super::{is_person_title, tok, Cand, Kind, Source, Tok};
+
+/// Whether `c` is a recogniser's person mention of one word that is a title ("Justice",
+/// "Queen").
+fn is_bare_title(text: &str, c: &Cand, lx: &crate::Lexicon) -> bool {
+    let w = &text[c.start..c.end];
+    c.source == Source::Model && c.kind == Kind::Person && !w.contains(' ') && is_person_title(w, lx)
+}
+
+/// Drops the recogniser's one-word person mentions that are titles: before another person's
+/// mention ("Justice" + "Okafor": the name is the second), or after "the" ("the Queen", a
+/// title used as a description, which no news corpus marks as a name). `out` is in text order.
+pub(super) fn drop_bare_titles(text: &str, toks: &[Tok], out: &mut Vec<Cand>, lx: &crate::Lexicon) {
+    let keep: Vec<bool> = (0..out.len())
+        .map(|i| {
+            let c = &out[i];
+            if !is_bare_title(text, c, lx) {
+                return true;
+            }
+            let before_name = out.get(i + 1).is_some_and(|n| {
+                n.kind == Kind::Person && n.sentence == c.sentence && text.get(c.end..n.start) == Some(" ")
+            });
+            let first = super::tok_at(toks, c.start);
+            let after_the = first
+                .and_then(|f| f.checked_sub(1))
+                .is_some_and(|b| toks[b].sentence == c.sentence && matches!(tok(text, toks, b), "the" | "The" | "THE"));
+            !(before_name || after_the)
+        })
+        .collect();
+    let mut k = keep.iter();
+    out.retain(|_| k.next().copied().unwrap_or(true));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Resources;
+
+    /// Tokens split at spaces, one sentence.
+    fn toks(text: &str) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for w in text.split(' ') {
+            out.push(Tok { start, end: start + w.len(), sentence: 0 });
+            start += w.len() + 1;
+        }
+        out
+    }
+
+    fn person(text: &str, word: &str) -> Cand {
+        let a = text.find(word).expect("word in text");
+        super::super::mentions::cand(a, a + word.len(), Kind::Person, Source::Model, 0)
+    }
+
+    #[test]
+    fn a_title_read_as_a_person_is_no_name() {
+        let res = Resources::embedded().expect("resources");
+        // before another person's name: the name is the second mention
+        let text = "The question , Justice Okafor , is narrow";
+        let mut out = vec![person(text, "Justice"), person(text, "Okafor")];
+        drop_bare_titles(text, &toks(text), &mut out, &res.lexicon);
+        assert_eq!(out.len(), 1);
+        assert_eq!(&text[out[0].start..out[0].end], "Okafor");
+        // after "the": a description
+        let text = "THE QUEEN OPENED THE BRIDGE";
+        let mut out = vec![person(text, "QUEEN")];
+        drop_bare_titles(text, &toks(text), &mut out, &res.lexicon);
+        assert!(out.is_empty());
+        // a title used as a name of its own stays ("Chief Justice" addressed)
+        let text = "Thank you , Chief Justice";
+        let mut out = vec![person(text, "Justice")];
+        drop_bare_titles(text, &toks(text), &mut out, &res.lexicon);
+        assert_eq!(out.len(), 1);
+    }
+}
