@@ -140,15 +140,7 @@ mod tests {
     use super::*;
     use crate::Resources;
 
-    fn toks(text: &str) -> Vec<Tok> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for w in text.split(' ') {
-            out.push(Tok { start, end: start + w.len(), sentence: 0 });
-            start += w.len() + 1;
-        }
-        out
-    }
+    use super::super::mentions::space_tokens as toks;
 
     fn org(text: &str, word: &str) -> Cand {
         let a = text.find(word).expect("word in text");

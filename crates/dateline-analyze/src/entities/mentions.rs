@@ -670,21 +670,7 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
         // the organisation names of the training documents, longest first (tokens joined by
         // single spaces, as the list writes them)
         if org.is_none() && res.org_names.may_start(w) {
-            name.clear();
-            let mut ends = Vec::new();
-            for k in i..(i + res.org_names.max_words()).min(toks.len()) {
-                if toks[k].sentence != toks[i].sentence {
-                    break;
-                }
-                if k > i {
-                    name.push(' ');
-                }
-                name.push_str(tok(text, toks, k));
-                if res.org_names.contains(&name) {
-                    ends.push(k + 1 - i);
-                }
-            }
-            org = ends.last().copied();
+            org = longest_org_name(text, toks, i, res, &mut name, |n, _| res.org_names.contains(n));
         }
         // an all-caps listed name in all-caps text ("WHO" in "WHO KNEW") is a word, not a name
         let shouting = |k: usize| {
@@ -693,7 +679,9 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
         };
         // text in capitals: the listed names of several words, written in capitals
         if org.is_none() && shouting(i) && res.org_names.may_start_shouted(w) {
-            org = shouted_org_name(text, toks, i, res);
+            org = longest_org_name(text, toks, i, res, &mut name, |n, words| {
+                words > 1 && res.org_names.contains_shouted(n)
+            });
         }
         if org == Some(1)
             && w.chars().all(|c| !c.is_lowercase())
@@ -754,10 +742,32 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
     out
 }
 
-/// How many tokens from `i` make the longest listed organisation name of several words written
-/// in capitals ("NORLAND FARMERS UNION" in a headline or text in capitals), if any.
-fn shouted_org_name(text: &str, toks: &[Tok], i: usize, res: &Resources) -> Option<usize> {
-    let mut name = String::new();
+/// Tokens split at single spaces, all in one sentence: the token tables the tests of the entity
+/// passes write by hand.
+#[cfg(test)]
+pub(super) fn space_tokens(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for w in text.split(' ') {
+        out.push(Tok { start, end: start + w.len(), sentence: 0 });
+        start += w.len() + 1;
+    }
+    out
+}
+
+/// How many tokens from `i`, inside its sentence, make the longest name of the training
+/// documents' organisation list that `listed` accepts (called with the tokens joined by single
+/// spaces, as the list writes them, and their count): as written, or in capitals ("NORLAND
+/// FARMERS UNION" in a headline or text in capitals). `name` is a reused buffer.
+fn longest_org_name(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    res: &Resources,
+    name: &mut String,
+    listed: impl Fn(&str, usize) -> bool,
+) -> Option<usize> {
+    name.clear();
     let mut found = None;
     for k in i..(i + res.org_names.max_words()).min(toks.len()) {
         if toks[k].sentence != toks[i].sentence {
@@ -767,7 +777,7 @@ fn shouted_org_name(text: &str, toks: &[Tok], i: usize, res: &Resources) -> Opti
             name.push(' ');
         }
         name.push_str(tok(text, toks, k));
-        if k > i && res.org_names.contains_shouted(&name) {
+        if listed(name, k + 1 - i) {
             found = Some(k + 1 - i);
         }
     }
