@@ -1066,6 +1066,19 @@ fn reported_content_opening_with_a_lost_mark_is_direct() {
 }
 
 #[test]
+fn a_lost_mark_before_reported_content_runs_to_the_paragraph_end() {
+    let text = "Asked about the strike, Mayor Ines Corvo said that \"our first task is the bridge. The budget \
+comes after it, and nobody will be paid twice.\n\nThe council meets on Friday.";
+    let ents = [entity("e1", "PERSON", "Ines Corvo", None, None, text, &["Ines Corvo"])];
+    let q = run(text, &ents);
+    let own = q.iter().find(|q| q.content.contains("first task")).expect("the quote");
+    assert_eq!(own.kind.as_str(), "direct", "{q:?}");
+    assert_eq!(own.content, "our first task is the bridge. The budget comes after it, and nobody will be paid twice.");
+    assert_eq!(own.speaker.as_deref(), Some("e1"));
+    assert!(q.iter().all(|q| !q.content.contains("council")), "not past the paragraph: {q:?}");
+}
+
+#[test]
 fn said_on_a_weekday_then_a_bare_clause() {
     let text = "Rear Admiral Tom Bako said on Monday the ships were safe. Ana Ruiz said on Friday night that the port \
 would stay shut. Lee said on Monday in Lagos.";
