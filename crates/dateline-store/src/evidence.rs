@@ -78,12 +78,11 @@ impl std::hash::Hasher for Prehashed {
 pub(crate) type HashKeyed<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Prehashed>>;
 
 /// What one pass over a text counts besides its sentences.
-#[derive(Default)]
 struct Counts {
     terms: HashKeyed<u64, u32>,
     names: HashKeyed<u64, u32>,
-    /// How words become terms ([`TermStemmer::for_language`]; `None` only in `Default`).
-    stemmer: Option<TermStemmer>,
+    /// How words become terms ([`TermStemmer::for_language`]).
+    stemmer: TermStemmer,
 }
 
 /// Seeds that keep the kinds of event key apart.
@@ -129,7 +128,11 @@ impl Evidence {
     /// boundary is ignored. `language` (ISO 639-1, as the analysis record has it) picks how words
     /// are stemmed into terms; `None` strips English suffixes lightly.
     pub fn of_text(text: &str, exclude: Option<Range<usize>>, language: Option<&str>) -> Evidence {
-        let mut counts = Counts { stemmer: Some(TermStemmer::for_language(language)), ..Counts::default() };
+        let mut counts = Counts {
+            terms: HashKeyed::default(),
+            names: HashKeyed::default(),
+            stemmer: TermStemmer::for_language(language),
+        };
         let mut sentences: Vec<u64> = Vec::new();
         let mut words: Vec<u64> = Vec::new();
         let mut word = String::new();
@@ -355,10 +358,7 @@ fn end_word(word: &mut String, capital: bool, words: &mut Vec<u64>, counts: Opti
     let long_enough = word.len() >= MIN_TERM_CHARS * 4 || word.chars().count() >= MIN_TERM_CHARS;
     if let Some(counts) = counts.filter(|_| long_enough) {
         let name = capital && !opens_sentence;
-        let term = match &counts.stemmer {
-            Some(stemmer) => xxh3_64(stemmer.term(word, name).as_bytes()),
-            None => xxh3_64(crate::terms::light_strip(word).as_bytes()),
-        };
+        let term = xxh3_64(counts.stemmer.term(word, name).as_bytes());
         *counts.terms.entry(term).or_default() += 1;
         if name {
             *counts.names.entry(h).or_default() += 1;

@@ -70,7 +70,7 @@ impl TermStemmer {
 /// A light English suffix strip, so that inflections of one word meet ("exports", "exported",
 /// "exporting" → "export"), for texts of no known language. Only when at least four characters
 /// remain, so short words keep their meaning.
-pub(crate) fn light_strip(word: &str) -> &str {
+fn light_strip(word: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             if stem.chars().count() > 3 {

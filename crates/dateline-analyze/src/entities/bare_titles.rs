@@ -42,8 +42,7 @@ mod tests {
     use super::super::mentions::space_tokens as toks;
 
     fn person(text: &str, word: &str) -> Cand {
-        let a = text.find(word).expect("word in text");
-        super::super::mentions::cand(a, a + word.len(), Kind::Person, Source::Model, 0)
+        super::super::mentions::model_cand(text, word, Kind::Person)
     }
 
     #[test]

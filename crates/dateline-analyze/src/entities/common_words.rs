@@ -143,13 +143,11 @@ mod tests {
     use super::super::mentions::space_tokens as toks;
 
     fn org(text: &str, word: &str) -> Cand {
-        let a = text.find(word).expect("word in text");
-        super::super::mentions::cand(a, a + word.len(), super::super::Kind::Org, Source::Model, 0)
+        super::super::mentions::model_cand(text, word, super::super::Kind::Org)
     }
 
     fn person(text: &str, words: &str) -> Cand {
-        let a = text.find(words).expect("words in text");
-        super::super::mentions::cand(a, a + words.len(), super::super::Kind::Person, Source::Model, 0)
+        super::super::mentions::model_cand(text, words, super::super::Kind::Person)
     }
 
     #[test]

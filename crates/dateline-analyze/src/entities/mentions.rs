@@ -755,6 +755,14 @@ pub(super) fn space_tokens(text: &str) -> Vec<Tok> {
     out
 }
 
+/// A recogniser's mention of kind `kind` over the first occurrence of `words` in `text`, for the
+/// tests of the entity passes.
+#[cfg(test)]
+pub(super) fn model_cand(text: &str, words: &str, kind: Kind) -> Cand {
+    let a = text.find(words).expect("words in text");
+    cand(a, a + words.len(), kind, Source::Model, 0)
+}
+
 /// How many tokens from `i`, inside its sentence, make the longest name of the training
 /// documents' organisation list that `listed` accepts (called with the tokens joined by single
 /// spaces, as the list writes them, and their count): as written, or in capitals ("NORLAND

@@ -106,9 +106,10 @@ pub(crate) fn find_quotes_in(
     let at = found.len();
     found.extend(partials);
     found.splice(at..at, possessed);
-    let newlines = marks::newlines(text);
+    // (the newlines are read only when a quote opened by a lost mark needs its paragraph)
+    let mut newlines = None;
     for f in &mut found {
-        opened_by_a_mark(text, &newlines, f);
+        opened_by_a_mark(text, &mut newlines, f);
     }
     // Titles of shows and works, and markup values, are nobody's words.
     found.retain(|f| !not_speech::is_not_speech(text, f, lx));
@@ -149,12 +150,13 @@ pub(crate) fn find_quotes_in(
 /// whose closing mark was lost is the speaker's own words, a direct quote without the mark. With
 /// no mark left in its paragraph, the quote runs to the paragraph's end (the reported clause is
 /// only its first sentence).
-fn opened_by_a_mark(text: &str, newlines: &[usize], f: &mut Found) {
+fn opened_by_a_mark(text: &str, newlines: &mut Option<Vec<usize>>, f: &mut Found) {
     let Some(content) = text.get(f.content.0..f.content.1) else { return };
     let Some(rest) = content.strip_prefix(['"', '\u{201c}']) else { return };
     if f.kind == QuoteKind::Indirect && !rest.contains(['"', '\u{201c}', '\u{201d}']) && rest.trim_start().len() > 1 {
         f.kind = QuoteKind::Direct;
         f.content.0 = f.content.1 - rest.trim_start().len();
+        let newlines = newlines.get_or_insert_with(|| marks::newlines(text));
         let para = marks::paragraph_end(newlines, text.len(), f.content.1);
         let more = text.get(f.content.1..para).map(str::trim_end).unwrap_or("");
         if more.chars().any(char::is_alphanumeric)
