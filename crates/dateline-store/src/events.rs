@@ -33,6 +33,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
 use crate::evidence::{compare, DocFreq, Evidence, HashKeyed};
+use crate::postings::EVENT_KEYS;
 use crate::stories::StorySummary;
 use crate::StoreError;
 use std::path::Path;
@@ -40,7 +41,8 @@ use std::path::Path;
 /// Most articles read per key (the newest): a name in thousands of articles ("Reuters", a
 /// president) is as good a way in through its recent articles as through all of them, and this
 /// keeps the cost per article flat.
-pub const BUCKET_CAP: i64 = 32;
+pub const BUCKET_CAP: usize = 32;
+const _: () = assert!(EVENT_KEYS.cap == BUCKET_CAP, "the event keys read BUCKET_CAP articles per key");
 
 /// Most candidates compared per new story (those sharing the most keys).
 pub const CANDIDATES: usize = 8;
@@ -171,9 +173,8 @@ pub(crate) fn place(
         "UPDATE events SET first_seen = min(first_seen, ?2), last_seen = max(last_seen, ?2) WHERE id = ?1",
     )?
     .execute(params![event, seen])?;
-    let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO event_keys (key, article_pk) VALUES (?1, ?2)")?;
     for k in keys {
-        insert.execute(params![k, pk])?;
+        EVENT_KEYS.insert(tx, k, pk)?;
     }
     Ok(event)
 }
@@ -190,12 +191,12 @@ fn matching_events(
     if keys.is_empty() || ev.is_empty() {
         return Ok(Vec::new());
     }
-    let mut bucket =
-        tx.prepare_cached("SELECT article_pk FROM event_keys WHERE key = ?1 ORDER BY article_pk DESC LIMIT ?2")?;
     let mut shared: HashMap<i64, u32> = HashMap::new();
-    for k in keys {
-        for row in bucket.query_map(params![k, BUCKET_CAP], |r| r.get::<_, i64>(0))? {
-            let cand = row?;
+    let mut bucket = Vec::new();
+    for &k in keys {
+        bucket.clear();
+        EVENT_KEYS.newest(tx, k, &mut bucket)?;
+        for &cand in &bucket {
             if cand != pk {
                 *shared.entry(cand).or_default() += 1;
             }
@@ -258,10 +259,9 @@ fn matching_events(
 
 /// Which of `keys` the article `cand` carries.
 fn key_set(tx: &Transaction<'_>, cand: i64, keys: &[i64]) -> rusqlite::Result<Vec<u64>> {
-    let mut has = tx.prepare_cached("SELECT 1 FROM event_keys WHERE key = ?1 AND article_pk = ?2")?;
     let mut out = Vec::new();
     for &k in keys {
-        if has.exists(params![k, cand])? {
+        if EVENT_KEYS.contains(tx, k, cand)? {
             out.push(u64::from_ne_bytes(k.to_ne_bytes()));
         }
     }
@@ -391,8 +391,6 @@ pub(crate) fn catch_up(conn: &mut Connection, path: &Path) -> Result<u64, StoreE
             upto = rows.last().map_or(last, |r| r.0);
         }
         {
-            let mut insert =
-                tx.prepare_cached("INSERT OR IGNORE INTO event_keys (key, article_pk) VALUES (?1, ?2)").map_err(err)?;
             for (pk, text, json) in rows {
                 let ev = match decode(&text, &json) {
                     Some(a) => Evidence::of(&a),
@@ -400,12 +398,13 @@ pub(crate) fn catch_up(conn: &mut Connection, path: &Path) -> Result<u64, StoreE
                 };
                 pending.add(&ev);
                 for k in ev.event_keys() {
-                    insert.execute(params![key(k), pk]).map_err(err)?;
+                    EVENT_KEYS.insert(&tx, key(k), pk).map_err(err)?;
                 }
                 done += 1;
             }
         }
         pending.flush(&tx).map_err(err)?;
+        crate::postings::settle_due(&tx).map_err(err)?;
         tx.execute("UPDATE event_backlog SET next_pk = ?1 WHERE id = 1", [upto.saturating_add(1)]).map_err(err)?;
         tx.commit().map_err(err)?;
     }

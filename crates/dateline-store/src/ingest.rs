@@ -117,6 +117,8 @@ pub(crate) fn insert_batch(
     }
     let insert_err = |id: &str, source| StoreError::Insert { path: path.to_path_buf(), id: id.to_string(), source };
     let first_id = batch.first().map(|a| a.id.as_str()).unwrap_or_default();
+    // Computed before the write lock is taken: they need the text only.
+    let fingerprints = stories::Fingerprint::of_batch(batch);
     // IMMEDIATE: take the write lock up front, so a concurrent writer makes us wait (busy
     // timeout) rather than fail halfway when a read lock cannot be upgraded.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| insert_err(first_id, e))?;
@@ -124,7 +126,7 @@ pub(crate) fn insert_batch(
     {
         let mut insert_article = tx.prepare_cached(INSERT_ARTICLE).map_err(|e| insert_err(first_id, e))?;
         let mut insert_source = tx.prepare_cached(INSERT_SOURCE).map_err(|e| insert_err(first_id, e))?;
-        for (index, a) in batch.iter().enumerate() {
+        for (index, (a, fingerprint)) in batch.iter().zip(&fingerprints).enumerate() {
             let reject = |outcome: &mut BatchOutcome, reason: String| {
                 outcome.statuses.push(ArticleStatus::Rejected);
                 outcome.rejected.push(Rejected { index, id: a.id.clone(), source: describe_source(a), reason });
@@ -194,9 +196,10 @@ pub(crate) fn insert_batch(
             }
             // The new article joins a story in the same transaction, so a story never refers to
             // an article that was rolled back.
-            stories::join(&tx, pk, a, story_options, &mut pending).map_err(|e| insert_err(&a.id, e))?;
+            stories::join(&tx, pk, a, fingerprint, story_options, &mut pending).map_err(|e| insert_err(&a.id, e))?;
         }
         pending.flush(&tx).map_err(|e| insert_err(first_id, e))?;
+        crate::postings::settle_due(&tx).map_err(|e| insert_err(first_id, e))?;
     }
     tx.commit().map_err(|source| StoreError::Commit { path: path.to_path_buf(), articles: batch.len(), source })?;
     Ok(outcome)

@@ -1,6 +1,6 @@
 //! The schema and its migrations.
 //!
-//! Tables (version 7):
+//! Tables (version 9):
 //!
 //! - `articles`: one row per distinct text. `pk` (integer rowid, the full-text index's key),
 //!   `id` (the record's id, unique), `content_sha256` (of `text`, unique: the dedup key), the
@@ -19,6 +19,8 @@
 //! - `events`, `stories.event_id`, `event_keys`, `term_df`, `term_docs`, `event_backlog`: events
 //!   (stories about one happening) and what finds them; see [`V7_EVENTS`]. Version 8 recounts
 //!   `term_df` for terms stemmed in each article's language; see [`V8_TERMS_BY_LANGUAGE`].
+//! - `lsh_fresh`, `event_keys_fresh`: the newest rows of the band index and the event keys, moved
+//!   into `lsh_bands` and `event_keys` in sorted runs; see [`V9_FRESH_POSTINGS`].
 //!
 //! The schema version lives in `PRAGMA user_version`; [`MIGRATIONS`]`[i]` takes a database from
 //! version `i` to `i + 1`. Each step runs in its own transaction together with the version bump, so
@@ -387,9 +389,35 @@ UPDATE term_docs SET docs = 0 WHERE id = 1;
 INSERT OR REPLACE INTO event_backlog (id, next_pk, last_pk) SELECT 1, 1, coalesce(max(pk), 0) FROM articles;
 ";
 
+/// Version 9: the LSH band index and the event keys each get a small `*_fresh` table that
+/// receives new rows and moves them into the large one (`lsh_bands`, `event_keys`) in sorted runs,
+/// so that a batch no longer dirties a page of the large index per row (`crate::postings`). The
+/// rows already stored stay where they are: they are settled.
+const V9_FRESH_POSTINGS: &str = "
+CREATE TABLE lsh_fresh (
+    band_key   INTEGER NOT NULL,
+    article_pk INTEGER NOT NULL,
+    PRIMARY KEY (band_key, article_pk)
+) WITHOUT ROWID;
+CREATE TABLE event_keys_fresh (
+    key        INTEGER NOT NULL,
+    article_pk INTEGER NOT NULL,
+    PRIMARY KEY (key, article_pk)
+) WITHOUT ROWID;
+";
+
 /// The migration steps, oldest first: step `i` takes the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] =
-    &[V1_CORE, V2_FULL_TEXT, V3_STORIES, V4_QUOTES, V5_STORY_SIZES, V6_QUOTE_WORDINGS, V7_EVENTS, V8_TERMS_BY_LANGUAGE];
+pub const MIGRATIONS: &[&str] = &[
+    V1_CORE,
+    V2_FULL_TEXT,
+    V3_STORIES,
+    V4_QUOTES,
+    V5_STORY_SIZES,
+    V6_QUOTE_WORDINGS,
+    V7_EVENTS,
+    V8_TERMS_BY_LANGUAGE,
+    V9_FRESH_POSTINGS,
+];
 
 /// The schema version this code writes and reads.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

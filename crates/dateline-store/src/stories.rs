@@ -34,6 +34,7 @@ use crate::events::{self, PendingTerms};
 use crate::evidence::{Evidence, Score, MIN_SHARED_SENTENCES, VERSION_SENTENCES};
 use crate::lsh::{band_keys, BANDS};
 use crate::origin::{origin, Origin, VersionFacts};
+use crate::postings::{self, LSH_BANDS};
 use crate::StoreError;
 
 /// How articles are grouped into stories.
@@ -115,28 +116,64 @@ pub(crate) fn join(
     tx: &Transaction<'_>,
     pk: i64,
     a: &Analysis,
+    fingerprint: &Fingerprint,
     opts: &StoryOptions,
     pending: &mut PendingTerms,
 ) -> rusqlite::Result<i64> {
-    let ev = Evidence::of(a);
-    join_text(tx, pk, (&a.text, exclusion(a.dateline.as_ref())), a.published.as_deref(), &ev, opts, pending)
+    join_text(tx, pk, fingerprint, a.published.as_deref(), opts, pending)
+}
+
+/// What placing an article needs from its text alone: its shingles, their LSH band keys and its
+/// evidence. Computed before the batch's transaction, on every core ([`Fingerprint::of_batch`]),
+/// so that the single writer only reads and writes the store.
+pub(crate) struct Fingerprint {
+    /// The byte range left out of the shingles (the dateline).
+    skip: Option<Range<usize>>,
+    shingles: Shingles,
+    /// `None` when the article has no shingles (too short): it is then in no LSH bucket.
+    keys: Option<[i64; BANDS]>,
+    evidence: Evidence,
+}
+
+impl Fingerprint {
+    /// The fingerprint of an analysed article (its entities and quotes join the evidence).
+    pub(crate) fn of(a: &Analysis) -> Fingerprint {
+        Fingerprint::with_evidence(&a.text, exclusion(a.dateline.as_ref()), Evidence::of(a))
+    }
+
+    /// The fingerprint of a stored text whose record is not read (the catch-up of older files).
+    fn of_text(text: &str, skip: Option<Range<usize>>, language: Option<&str>) -> Fingerprint {
+        let evidence = Evidence::of_text(text, skip.clone(), language);
+        Fingerprint::with_evidence(text, skip, evidence)
+    }
+
+    fn with_evidence(text: &str, skip: Option<Range<usize>>, evidence: Evidence) -> Fingerprint {
+        let shingles = Shingles::of(text, skip.clone());
+        let keys = (!shingles.is_empty()).then(|| band_keys(&shingles.signature()));
+        Fingerprint { skip, shingles, keys, evidence }
+    }
+
+    /// The fingerprints of a batch, in order, computed in parallel: each article's is
+    /// independent of the others and of the store.
+    pub(crate) fn of_batch(batch: &[Analysis]) -> Vec<Fingerprint> {
+        use rayon::prelude::*;
+        batch.par_iter().map(Fingerprint::of).collect()
+    }
 }
 
 fn join_text(
     tx: &Transaction<'_>,
     pk: i64,
-    (text, skip): (&str, Option<Range<usize>>),
+    fingerprint: &Fingerprint,
     published: Option<&str>,
-    sentences: &Evidence,
     opts: &StoryOptions,
     pending: &mut PendingTerms,
 ) -> rusqlite::Result<i64> {
-    let shingles = Shingles::of(text, skip.clone());
+    let Fingerprint { skip, shingles, keys, evidence: sentences } = fingerprint;
     let mut best: Option<(i64, i64, Similarity)> = None; // (story, via article, similarity)
     let mut stories: Vec<i64> = Vec::new();
-    if !shingles.is_empty() {
-        let keys = band_keys(&shingles.signature());
-        for (cand, story, sim) in confirmed(tx, pk, (&shingles, sentences), &keys, opts)? {
+    if let Some(keys) = keys {
+        for (cand, story, sim) in confirmed(tx, pk, (shingles, sentences), keys, opts)? {
             if !stories.contains(&story) {
                 stories.push(story);
             }
@@ -144,9 +181,8 @@ fn join_text(
                 best = Some((story, cand, sim));
             }
         }
-        let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO lsh_bands (band_key, article_pk) VALUES (?1, ?2)")?;
-        for key in keys {
-            insert.execute(params![key, pk])?;
+        for &key in keys {
+            LSH_BANDS.insert(tx, key, pk)?;
         }
     }
     let seen: String = match published {
@@ -199,12 +235,13 @@ fn confirmed(
     // Per band, only the most recent BUCKET_CAP articles: a story republished thousands of times
     // fills its buckets, and any recent version of it is as good a way in as all of them. This
     // keeps the cost per article flat however large the store and its stories grow.
-    let mut bucket =
-        tx.prepare_cached("SELECT article_pk FROM lsh_bands WHERE band_key = ?1 ORDER BY article_pk DESC LIMIT ?2")?;
     let mut shared: HashMap<i64, u32> = HashMap::new();
-    for key in keys {
-        for row in bucket.query_map(params![key, BUCKET_CAP], |r| r.get::<_, i64>(0))? {
-            *shared.entry(row?).or_default() += 1;
+    let mut bucket = Vec::new();
+    for &key in keys {
+        bucket.clear();
+        LSH_BANDS.newest(tx, key, &mut bucket)?;
+        for &cand in &bucket {
+            *shared.entry(cand).or_default() += 1;
         }
     }
     let mut ranked: Vec<(i64, u32)> = shared.into_iter().collect();
@@ -285,7 +322,7 @@ pub fn versions_of_one_story(
 /// band, the [`BUCKET_CAP`] most recently stored articles; of those, the [`StoryOptions::candidates`]
 /// sharing the most bands (ties: the earliest stored). Exposed so that a batch clustering can pick
 /// the same pairs.
-pub const CANDIDATES_PER_BUCKET: usize = BUCKET_CAP as usize;
+pub const CANDIDATES_PER_BUCKET: usize = BUCKET_CAP;
 
 /// Merges `stories` into the largest of them (ties: the oldest) and returns it.
 fn merge(tx: &Transaction<'_>, stories: &[i64]) -> rusqlite::Result<i64> {
@@ -317,8 +354,12 @@ fn merge(tx: &Transaction<'_>, stories: &[i64]) -> rusqlite::Result<i64> {
 /// (the edited copies of `tests/story_edits.rs` keep 0.6 or more).
 const SENTENCE_FLOOR: f64 = 0.35;
 
-/// Most articles read from one LSH bucket per lookup (the newest).
-const BUCKET_CAP: i64 = 64;
+/// Most articles read from one LSH bucket per lookup (the newest). A version of a story shares
+/// most of its bands with the story's other versions, so its newest few in each band are as good
+/// a way in as all of them; reading the rows was a fifth of the time of placing an article at
+/// 300,000 stored when this was 64 (docs/bench-stories.md).
+const BUCKET_CAP: usize = 16;
+const _: () = assert!(LSH_BANDS.cap == BUCKET_CAP, "the band index reads BUCKET_CAP articles per band");
 
 /// Articles per transaction when fingerprinting the articles of an older file.
 const CATCH_UP_BATCH: i64 = 500;
@@ -356,18 +397,23 @@ pub(crate) fn catch_up(conn: &mut Connection, path: &Path, opts: &StoryOptions) 
         if rows.is_empty() {
             return Ok(done);
         }
-        for (pk, id, text, published, json, language) in rows {
-            let partial: DatelineOnly = serde_json::from_str(&json).map_err(|source| StoreError::CorruptRecord {
-                path: path.to_path_buf(),
-                id,
-                source,
-            })?;
-            let skip = exclusion(partial.dateline.as_ref());
-            let ev = Evidence::of_text(&text, skip.clone(), language.as_deref());
-            join_text(&tx, pk, (&text, skip), published.as_deref(), &ev, opts, &mut pending).map_err(err)?;
+        let prepared: Vec<(i64, Option<String>, Fingerprint)> = {
+            use rayon::prelude::*;
+            rows.into_par_iter()
+                .map(|(pk, id, text, published, json, language)| {
+                    let partial: DatelineOnly = serde_json::from_str(&json)
+                        .map_err(|source| StoreError::CorruptRecord { path: path.to_path_buf(), id, source })?;
+                    let skip = exclusion(partial.dateline.as_ref());
+                    Ok((pk, published, Fingerprint::of_text(&text, skip, language.as_deref())))
+                })
+                .collect::<Result<_, StoreError>>()?
+        };
+        for (pk, published, fingerprint) in prepared {
+            join_text(&tx, pk, &fingerprint, published.as_deref(), opts, &mut pending).map_err(err)?;
             done += 1;
         }
         pending.flush(&tx).map_err(err)?;
+        postings::settle_due(&tx).map_err(err)?;
         tx.commit().map_err(err)?;
     }
 }

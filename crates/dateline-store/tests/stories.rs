@@ -208,8 +208,9 @@ fn an_older_file_catches_up_when_opened() -> TestResult {
         store.insert_batch(&[original, copy])?;
     }
     // As a version 2 file would be: articles, no stories.
-    rusqlite::Connection::open(&path)?
-        .execute_batch("DELETE FROM story_members; DELETE FROM stories; DELETE FROM lsh_bands;")?;
+    rusqlite::Connection::open(&path)?.execute_batch(
+        "DELETE FROM story_members; DELETE FROM stories; DELETE FROM lsh_bands; DELETE FROM lsh_fresh;",
+    )?;
     let store = Store::open(&path)?;
     let stories = store.stories(10, 1)?;
     assert_eq!(stories.len(), 1);
@@ -266,7 +267,8 @@ fn a_version_4_file_gains_story_sizes_and_pages_agree() -> TestResult {
     }
     // Take the file back to version 4 as an older dateline left it.
     rusqlite::Connection::open(&path)?.execute_batch(
-        "DROP INDEX stories_event; ALTER TABLE stories DROP COLUMN event_id; DROP TABLE events;
+        "INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh; DROP TABLE event_keys_fresh;
+         DROP INDEX stories_event; ALTER TABLE stories DROP COLUMN event_id; DROP TABLE events;
          DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs; DROP TABLE event_backlog;
          DROP TRIGGER quote_wordings_of_new_quote; DROP TRIGGER quote_wordings_of_deleted_quote;
          DROP TABLE quote_wordings_fts; DROP TABLE quote_occurrences; DROP TABLE quote_wordings;
@@ -282,6 +284,37 @@ fn a_version_4_file_gains_story_sizes_and_pages_agree() -> TestResult {
     let sizes: Vec<u64> = store.stories(100, 1)?.iter().map(|s| s.size).collect();
     assert_eq!(sizes, [3, 2, 1, 1, 1]);
     check_pages(&store, &path)?;
+    Ok(())
+}
+
+/// A version 8 file kept every band row and event key in one table each: opened by this version,
+/// its rows stay where they are and still find the stored articles, and new rows go to the new
+/// tables.
+#[test]
+fn a_version_8_file_keeps_its_band_index() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("v8.db");
+    let (original, copy) = pair();
+    {
+        let mut store = Store::open(&path)?;
+        store.insert_batch(std::slice::from_ref(&original))?;
+    }
+    rusqlite::Connection::open(&path)?.execute_batch(
+        "INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh;
+         INSERT INTO event_keys SELECT * FROM event_keys_fresh; DROP TABLE event_keys_fresh;
+         PRAGMA user_version = 8;",
+    )?;
+    let mut store = Store::open(&path)?;
+    assert_eq!(store.schema_version()?, dateline_store::SCHEMA_VERSION);
+    store.insert_batch(std::slice::from_ref(&copy))?;
+    let stories = store.stories(10, 1)?;
+    assert_eq!(stories.len(), 1, "the copy found its original through the settled band rows");
+    assert_eq!(stories[0].size, 2);
+    drop(store);
+    let conn = rusqlite::Connection::open(&path)?;
+    let count = |table: &str| conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0));
+    assert_eq!(count("lsh_fresh")?, 42, "the copy's rows are fresh");
+    assert_eq!(count("lsh_bands")?, 42, "the original's rows stayed settled");
     Ok(())
 }
 
