@@ -80,6 +80,14 @@ pub(super) fn find(doc: &Doc, quoted: &[bool], cues: &[Option<Cue>], used: &[boo
             }
         }
     }
+    // Impressions and views with no verb of saying, where nothing else reports the words.
+    let taken = super::SpanIndex::new(out.iter().chain(direct).map(|o| o.content));
+    for &(sa, sb) in &doc.sents {
+        let lo = after_dateline(doc, sa, sb);
+        out.extend(
+            super::hedges::find(doc, lo, sb, cues, quoted).into_iter().filter(|f| !taken.overlaps_any(f.content)),
+        );
+    }
     out.sort_by_key(|f| f.content.0);
     out
 }
@@ -207,7 +215,7 @@ fn past_tense(doc: &Doc, j: usize) -> bool {
 /// Whether token `j` opens a phrase naming the occasion of the statement ("in an interview
 /// with CNN", "at a news conference", "on condition of anonymity", "on Twitter"), which ends
 /// the content: a preposition, then at most four words, the last an occasion noun.
-fn occasion(doc: &Doc, j: usize, e: usize) -> bool {
+pub(super) fn occasion(doc: &Doc, j: usize, e: usize) -> bool {
     if !doc.is(j, &["in", "on", "at", "during", "via"]) {
         return false;
     }

@@ -12,6 +12,7 @@ mod cues;
 pub(crate) use cues::Tables as CueTables;
 mod direct;
 mod doc;
+mod hedges;
 mod indirect;
 mod marks;
 mod nominals;
