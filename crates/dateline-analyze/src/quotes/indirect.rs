@@ -141,6 +141,14 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     // ("said the bomber, who was 28, had trained abroad" keeps going).
     // "According to X, CONTENT" attributes the whole sentence, relative clauses included.
     let whole = |j: usize| verb_cue && !doc.is(a, &["to"]) && (a + 1..j).any(|m| finite(doc, m) || past_tense(doc, m));
+    let relative = f.cue.is_some_and(|c| in_relative_clause(doc, doc.tok_at(c.0)));
+    // The sentence's own verb after a relative clause: "..., will not apply", "..., later left".
+    let verb = |m: usize| verbish(doc, m) || doc.is(m, &doc.lx.quotes.irregular_past);
+    let main_verb = |m: usize| {
+        verb(m)
+            || (is_adverb(doc, m) || doc.is(m, &["later", "then", "also", "still", "never", "soon", "now"]))
+                && verb(m + 1)
+    };
     let stop = (a + 2..e).find(|&j| match doc.t(j) {
         ";" => true,
         "," => {
@@ -160,6 +168,9 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || doc.is(j + 1, &["a", "an"]) && whole(j)
                 // "61% of riders call the ferry too slow, 25% too dear": another poll figure.
                 || percent_figure(doc, j + 1) && whole(j)
+                // "X, who said he would come, did not": the comma closing the relative clause,
+                // once the content has a verb ("who said the toll, already high, would rise" goes on).
+                || relative && main_verb(j + 1) && (a..j).any(|m| finite(doc, m) || past_tense(doc, m))
         }
         _ => {
             doc.is(j, &["and", "but"])
@@ -189,6 +200,16 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
         }
     }
     f
+}
+
+/// Whether the cue at token `k` is inside a relative clause set off by a comma ("Lee, who
+/// toured the port and said ...", "The fees, which officials said ..."): its content then ends
+/// at the comma that closes the clause, where the sentence's own verb comes back ("..., will
+/// not apply"), not at the sentence end.
+fn in_relative_clause(doc: &Doc, k: usize) -> bool {
+    let lo = doc.sent_of(k).map_or(k, |s| doc.sents[s].0).max(k.saturating_sub(25));
+    let Some(r) = (lo..k).rev().find(|&j| !doc.is_word(j) || doc.is(j, &["who", "which"])) else { return false };
+    r > lo && doc.is(r, &["who", "which"]) && doc.t(r - 1) == ","
 }
 
 /// Whether a poll figure opens at token `j`: a number, then "%" or "percent".

@@ -1733,3 +1733,14 @@ fn a_short_object_before_as_keeps_the_named_words_alone() {
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!((s[0].0.as_str(), s[0].1.as_str()), ("partial", "harbour gossip"), "{s:?}");
 }
+
+#[test]
+fn a_cue_in_a_relative_clause_reports_up_to_its_closing_comma() {
+    let s = outer("Ama Osei, who toured the harbour and said the toll would stay, later changed her mind.", &[]);
+    assert_eq!(s[0].1, "the toll would stay", "{s:?}");
+    let s = outer("The new fees, which officials said will start in May, will not apply to ferries.", &[]);
+    assert_eq!(s[0].1, "will start in May", "{s:?}");
+    // Outside a relative clause the sentence goes on with what was said.
+    let s = outer("Ama Osei said the toll would stay, will rise in May and will fund the pier.", &[]);
+    assert_eq!(s[0].1, "the toll would stay, will rise in May and will fund the pier", "{s:?}");
+}
