@@ -740,7 +740,9 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
         if let Some(a) = infinitive(doc, c, hi) {
             return content_to_end(doc, a, hi);
         }
-        if !is_speech(&doc.lx.quotes, c.lemma) {
+        // "hopes that the vote will pass", "officials expect the port will reopen": a verb of
+        // intent that is also one of thought reports a clause as well as an infinitive.
+        if !is_speech(&doc.lx.quotes, c.lemma) && !super::cues::is_belief(&doc.lx.quotes, c.lemma) {
             return None;
         }
     }

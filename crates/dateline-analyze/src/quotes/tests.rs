@@ -1744,3 +1744,13 @@ fn a_cue_in_a_relative_clause_reports_up_to_its_closing_comma() {
     let s = outer("Ama Osei said the toll would stay, will rise in May and will fund the pier.", &[]);
     assert_eq!(s[0].1, "the toll would stay, will rise in May and will fund the pier", "{s:?}");
 }
+
+#[test]
+fn a_verb_of_intent_and_thought_also_reports_a_clause() {
+    let s = shapes("Harbour pilots hope that the strike will end before the season.", &[]);
+    assert_eq!(s, one("indirect", "the strike will end before the season", "hope", Some("Harbour pilots")));
+    let s = shapes("Traders expect the central bank will hold rates in May.", &[]);
+    assert_eq!(s, one("indirect", "the central bank will hold rates in May", "expect", Some("Traders")));
+    // Intent alone ("want") still needs its infinitive.
+    assert!(shapes("Fishermen want the quota lifted before May.", &[]).is_empty());
+}
