@@ -168,6 +168,10 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || doc.is(j + 1, &["a", "an"]) && whole(j)
                 // "61% of riders call the ferry too slow, 25% too dear": another poll figure.
                 || percent_figure(doc, j + 1) && whole(j)
+                // ", but he sounded ...": the speaker, as a pronoun, does something else.
+                || doc.is(j + 1, &["but"]) && doc.is(j + 2, &["he", "she", "they"]) && past_tense(doc, j + 3) && whole(j)
+                // ", however this time ...": the writer turns to another clause.
+                || doc.is(j + 1, &["however"]) && doc.is_word(j + 2) && whole(j)
                 // "X, who said he would come, did not": the comma closing the relative clause,
                 // once the content has a verb ("who said the toll, already high, would rise" goes on).
                 || relative && main_verb(j + 1) && (a..j).any(|m| finite(doc, m) || past_tense(doc, m))

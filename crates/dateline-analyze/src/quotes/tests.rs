@@ -1754,3 +1754,17 @@ fn a_verb_of_intent_and_thought_also_reports_a_clause() {
     // Intent alone ("want") still needs its infinitive.
     assert!(shapes("Fishermen want the quota lifted before May.", &[]).is_empty());
 }
+
+#[test]
+fn the_writer_turning_to_another_clause_ends_the_content() {
+    // ", however" before a new clause is the writer's.
+    let s = outer("In March, 40 percent said they would back the levy, however that share has since fallen.", &[]);
+    assert_eq!(s[0].1, "they would back the levy", "{s:?}");
+    // ", but he ..." with a verb in the past: the speaker does something else.
+    let s =
+        outer("After the meeting, Kofi Mensah said the board had not convinced him, but he praised its chair.", &[]);
+    assert_eq!(s[0].1, "the board had not convinced him", "{s:?}");
+    // A parenthetical "however" inside the reported clause stays in.
+    let s = outer("Ama Osei said the toll, however, would stay in place until May.", &[]);
+    assert_eq!(s[0].1, "the toll, however, would stay in place until May", "{s:?}");
+}
