@@ -63,7 +63,10 @@ pub(super) fn find(doc: &Doc, quoted: &[bool], cues: &[Option<Cue>], used: &[boo
         }
     }
     for &(sa, sb) in &doc.sents {
-        if let Some(f) = labelled(doc, sa, sb, cues, quoted).or_else(|| study(doc, sa, sb, cues, quoted)) {
+        if let Some(f) = labelled(doc, sa, sb, cues, quoted)
+            .or_else(|| study(doc, sa, sb, cues, quoted))
+            .or_else(|| study_after(doc, after_dateline(doc, sa, sb), sb, cues, quoted))
+        {
             // The study speaks for the stance verbs inside its finding.
             let stance_inside = |o: &Found| {
                 contains(f.content, o.content)
@@ -295,7 +298,8 @@ fn study(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[bool])
     if !doc.is(sa, &["in"]) {
         return None;
     }
-    let comma = (sa + 1..sb.min(sa + 16)).find(|&j| !doc.is_word(j))?;
+    // (A name may hold inner punctuation: "In an NBC/Harbour Times poll, ...".)
+    let comma = (sa + 1..sb.min(sa + 16)).find(|&j| !doc.is_word(j) && !matches!(doc.t(j), "/" | "-" | "&"))?;
     if doc.t(comma) != "," || !(sa + 1..comma).any(|j| doc.is(j, &doc.lx.quotes.studies)) {
         return None;
     }
@@ -307,6 +311,67 @@ fn study(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[bool])
     }
     let content = content_to_end(doc, comma + 1, sb)?;
     Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(sa, sa + 1), speaker: doc.span(sa + 1, comma) })
+}
+
+/// The most tokens of a poll's name after "in" ("in a Harbour Times/Metro poll").
+const MAX_STUDY_NAME: usize = 8;
+
+/// The most tokens after a poll's name to the sentence end ("released Sunday", "taken in May").
+const MAX_STUDY_TAIL: usize = 10;
+
+/// "Osei leads by eight points in the latest Harbour Times poll.": a sentence with no cue of its
+/// own that ends by placing its finding in a poll, survey or study reports that finding. Cue:
+/// "in"; speaker: the poll; content: the clause before "in" (after a subordinator such as
+/// "although", which is the writer's).
+fn study_after(doc: &Doc, lo: usize, sb: usize, cues: &[Option<Cue>], quoted: &[bool]) -> Option<Found> {
+    if (lo..sb).any(|j| cues.get(j).copied().flatten().is_some() || quoted.get(j) == Some(&true) || doc.is_mark(j)) {
+        return None;
+    }
+    // The poll's name: words, inner punctuation and "of", no other preposition ("in single
+    // digits in polls") and no clause ("in a row that the poll ...").
+    let inner = |j: usize| {
+        (doc.is_word(j) || matches!(doc.t(j), "/" | "-" | "&") || doc.is_possessive(j))
+            && (doc.is(j, &["of"]) || !doc.is(j, &doc.lx.quotes.prepositions))
+            && !doc.is(j, &doc.lx.quotes.clause_words)
+    };
+    let k = (lo + 2..sb).find(|&k| {
+        doc.is(k, &["in"])
+            && !doc.is_cap(k)
+            && (k + 1..sb.min(k + 1 + MAX_STUDY_NAME))
+                .take_while(|&j| inner(j))
+                .any(|j| doc.is(j, &doc.lx.quotes.studies))
+    })?;
+    let noun = (k + 1..sb).find(|&j| doc.is(j, &doc.lx.quotes.studies))?;
+    // "Fifteen percent of voters in the poll were undecided": the poll names whom the subject
+    // counts, and the sentence's verb comes after it.
+    let verb_after =
+        (noun + 1..sb).any(|j| verbish(doc, j) || finite(doc, j) || past_tense(doc, j) && !doc.is(j - 1, &[","]));
+    if sb - noun > MAX_STUDY_TAIL || !doc.is_word(k + 1) || verb_after {
+        return None;
+    }
+    let mut start = lo;
+    for j in lo..k {
+        if j > lo
+            && doc.t(j - 1) == ","
+            && doc.is(j, &["although", "though", "while", "as", "because", "meaning", "when"])
+        {
+            start = j + 1;
+        }
+    }
+    let mut e = k;
+    while e > start && doc.t(e - 1) == "," {
+        e -= 1;
+    }
+    if (start..e).filter(|&j| doc.is_word(j)).count() < 3 {
+        return None;
+    }
+    let speaker_end = (noun + 1..sb).find(|&j| !doc.is_word(j)).unwrap_or(sb);
+    Some(Found {
+        kind: QuoteKind::Indirect,
+        content: doc.span(start, e)?,
+        cue: doc.span(k, k + 1),
+        speaker: doc.span(k + 1, speaker_end),
+    })
 }
 
 /// Content from token `a` to the end of its paragraph (a colon-led statement may run over

@@ -1768,3 +1768,21 @@ fn the_writer_turning_to_another_clause_ends_the_content() {
     let s = outer("Ama Osei said the toll, however, would stay in place until May.", &[]);
     assert_eq!(s[0].1, "the toll, however, would stay in place until May", "{s:?}");
 }
+
+#[test]
+fn a_finding_placed_in_a_poll_reports_it() {
+    let s = shapes("Ama Osei leads Kofi Mensah by eight points in the latest Harbour Times poll.", &[]);
+    assert_eq!(
+        s,
+        one("indirect", "Ama Osei leads Kofi Mensah by eight points", "in", Some("the latest Harbour Times poll"))
+    );
+    // A poll's name with inner punctuation, opening the sentence.
+    let s = shapes("In a Harbour/Metro poll released Monday, 50 percent of riders backed the toll.", &[]);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, "50 percent of riders backed the toll", "{s:?}");
+    // The poll names whom the subject counts: the sentence's verb comes after it.
+    assert!(shapes("Fifteen percent of voters in the poll were undecided.", &[]).is_empty());
+    // The last "in" names the poll.
+    let s = shapes("The mayor has been stuck in single digits in the polls.", &[]);
+    assert_eq!(s, one("indirect", "The mayor has been stuck in single digits", "in", Some("the polls")));
+}
