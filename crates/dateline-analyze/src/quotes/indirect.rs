@@ -145,6 +145,14 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     // "According to X, CONTENT" attributes the whole sentence, relative clauses included.
     let whole = |j: usize| verb_cue && !doc.is(a, &["to"]) && (a + 1..j).any(|m| finite(doc, m) || past_tense(doc, m));
     let relative = f.cue.is_some_and(|c| in_relative_clause(doc, doc.tok_at(c.0)));
+    let ing_gloss = |j: usize| {
+        let t = doc.t(j);
+        t.len() > 5
+            && t.ends_with("ing")
+            && !doc.is_cap(j)
+            && doc.is_word(j + 1)
+            && !doc.is(j, &["including", "according", "having", "being"])
+    };
     // The sentence's own verb after a relative clause: "..., will not apply", "..., later left".
     let verb = |m: usize| verbish(doc, m) || doc.is(m, &doc.lx.quotes.irregular_past);
     let main_verb = |m: usize| {
@@ -173,6 +181,9 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || percent_figure(doc, j + 1) && whole(j)
                 // ", but he sounded ...": the speaker, as a pronoun, does something else.
                 || doc.is(j + 1, &["but"]) && doc.is(j + 2, &["he", "she", "they"]) && past_tense(doc, j + 3) && whole(j)
+                // ", putting them ahead of ...": a participle after a whole clause is the writer's
+                // gloss on it.
+                || ing_gloss(j + 1) && whole(j)
                 // ", however this time ...": the writer turns to another clause.
                 || doc.is(j + 1, &["however"]) && doc.is_word(j + 2) && whole(j)
                 // "X, who said he would come, did not": the comma closing the relative clause,

@@ -1786,3 +1786,12 @@ fn a_finding_placed_in_a_poll_reports_it() {
     let s = shapes("The mayor has been stuck in single digits in the polls.", &[]);
     assert_eq!(s, one("indirect", "The mayor has been stuck in single digits", "in", Some("the polls")));
 }
+
+#[test]
+fn a_participle_glossing_a_whole_clause_ends_the_content() {
+    let s = outer("Half of the riders say they would pay a higher fare, putting the ferry ahead of the bus.", &[]);
+    assert_eq!(s[0].1, "they would pay a higher fare", "{s:?}");
+    // "having" and "including" go on with what was said.
+    let s = outer("Ama Osei said the port, having lost two cranes, would close.", &[]);
+    assert_eq!(s[0].1, "the port, having lost two cranes, would close", "{s:?}");
+}
