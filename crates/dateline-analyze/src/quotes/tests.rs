@@ -1795,3 +1795,10 @@ fn a_participle_glossing_a_whole_clause_ends_the_content() {
     let s = outer("Ama Osei said the port, having lost two cranes, would close.", &[]);
     assert_eq!(s[0].1, "the port, having lost two cranes, would close", "{s:?}");
 }
+
+#[test]
+fn a_subject_contracted_with_its_verb_is_a_whole_clause() {
+    // "he's hopeful ..., even though ...": the concession is the writer's, as after any clause.
+    let s = outer("Kofi Mensah said he's hopeful, even though the pier is closed.", &[]);
+    assert_eq!(s[0].1, "he's hopeful", "{s:?}");
+}
