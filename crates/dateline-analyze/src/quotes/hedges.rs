@@ -99,14 +99,20 @@ fn hedge_verb(doc: &Doc, v: usize) -> Option<(usize, usize)> {
     } else if seem {
         doc.is_word(n) && (doc.is(n, &["like", "that"]) || !doc.is(n, &doc.lx.quotes.prepositions))
     } else {
-        doc.is_word(n)
-            && !doc.is_cap(n)
-            && !doc.is(n, &doc.lx.quotes.prepositions)
-            && !doc.is(n, &doc.lx.quotes.determiners)
-            && !doc.is(n, &["as", "onstage", "live", "alongside", "together", "again", "briefly"])
-            && !(doc.t(n).ends_with("ly") && doc.is(n + 1, &doc.lx.quotes.prepositions))
+        doc.is_word(n) && !appearance(doc, n)
     };
     next_ok.then_some((n, n))
+}
+
+/// Whether the word at `n`, after "appear(s/ed)", shows a person or thing showing up somewhere
+/// ("appeared on television", "appeared briefly before", "appeared alongside", "appeared as a
+/// guest") rather than a hedge ("appears fatigued").
+fn appearance(doc: &Doc, n: usize) -> bool {
+    doc.is_cap(n)
+        || doc.is(n, &doc.lx.quotes.prepositions)
+        || doc.is(n, &doc.lx.quotes.determiners)
+        || doc.is(n, &["as", "onstage", "live", "alongside", "together", "again", "briefly"])
+        || doc.t(n).ends_with("ly") && doc.is(n + 1, &doc.lx.quotes.prepositions)
 }
 
 /// Where the clause holding the verb at `v` starts: after the nearest comma, semicolon, colon,

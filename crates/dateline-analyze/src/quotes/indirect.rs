@@ -163,7 +163,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             && doc.is_word(j + 1)
             && !doc.is(j, &["including", "according", "having", "being"])
     };
-    // The sentence's own verb after a relative clause: "..., will not apply", "..., later left".
+    // The sentence's own verb after a relative clause: "..., do not cover ferries", "..., later left".
     let verb = |m: usize| verbish(doc, m) || doc.is(m, &doc.lx.quotes.irregular_past);
     let main_verb = |m: usize| {
         verb(m)
@@ -231,9 +231,9 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
 }
 
 /// Whether the cue at token `k` is inside a relative clause set off by a comma ("Lee, who
-/// toured the port and said ...", "The fees, which officials said ..."): its content then ends
-/// at the comma that closes the clause, where the sentence's own verb comes back ("..., will
-/// not apply"), not at the sentence end.
+/// toured the port and said ...", "The fees, which port staff said ..."): its content then ends
+/// at the comma that closes the clause, where the sentence's own verb comes back ("..., do
+/// not cover ferries"), not at the sentence end.
 fn in_relative_clause(doc: &Doc, k: usize) -> bool {
     let lo = doc.sent_of(k).map_or(k, |s| doc.sents[s].0).max(k.saturating_sub(25));
     let Some(r) = (lo..k).rev().find(|&j| !doc.is_word(j) || doc.is(j, &["who", "which"])) else { return false };
@@ -363,7 +363,7 @@ fn study_after(doc: &Doc, lo: usize, sb: usize, cues: &[Option<Cue>], quoted: &[
                 .any(|j| doc.is(j, &doc.lx.quotes.studies))
     })?;
     let noun = (k + 1..sb).find(|&j| doc.is(j, &doc.lx.quotes.studies))?;
-    // "Fifteen percent of voters in the poll were undecided": the poll names whom the subject
+    // "A third of the riders in the harbour survey had no car": the survey names whom the subject
     // counts, and the sentence's verb comes after it.
     let verb_after =
         (noun + 1..sb).any(|j| verbish(doc, j) || finite(doc, j) || past_tense(doc, j) && !doc.is(j - 1, &[","]));
