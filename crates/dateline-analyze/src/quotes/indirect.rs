@@ -63,7 +63,10 @@ pub(super) fn find(doc: &Doc, quoted: &[bool], cues: &[Option<Cue>], used: &[boo
         }
     }
     for &(sa, sb) in &doc.sents {
-        if let Some(f) = labelled(doc, sa, sb, cues, quoted).or_else(|| study(doc, sa, sb, cues, quoted)) {
+        if let Some(f) = labelled(doc, sa, sb, cues, quoted)
+            .or_else(|| study(doc, sa, sb, cues, quoted))
+            .or_else(|| study_after(doc, after_dateline(doc, sa, sb), sb, cues, quoted))
+        {
             // The study speaks for the stance verbs inside its finding.
             let stance_inside = |o: &Found| {
                 contains(f.content, o.content)
@@ -79,6 +82,14 @@ pub(super) fn find(doc: &Doc, quoted: &[bool], cues: &[Option<Cue>], used: &[boo
                 out.push(f);
             }
         }
+    }
+    // Impressions and views with no verb of saying, where nothing else reports the words.
+    let taken = super::SpanIndex::new(out.iter().chain(direct).map(|o| o.content));
+    for &(sa, sb) in &doc.sents {
+        let lo = after_dateline(doc, sa, sb);
+        out.extend(
+            super::hedges::find(doc, lo, sb, cues, quoted).into_iter().filter(|f| !taken.overlaps_any(f.content)),
+        );
     }
     out.sort_by_key(|f| f.content.0);
     out
@@ -132,7 +143,33 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     // A relative clause or an occasion ends the content only once the content is a whole clause
     // ("said the bomber, who was 28, had trained abroad" keeps going).
     // "According to X, CONTENT" attributes the whole sentence, relative clauses included.
-    let whole = |j: usize| verb_cue && !doc.is(a, &["to"]) && (a + 1..j).any(|m| finite(doc, m) || past_tense(doc, m));
+    // ("they're liberal": a subject contracted with its verb is a whole clause too.)
+    let contracted = |m: usize| {
+        let t = doc.t(m).to_ascii_lowercase().replace('\u{2019}', "'");
+        t.split_once('\'').is_some_and(|(stem, verb)| {
+            matches!(verb, "re" | "s" | "ll" | "ve" | "d" | "m") && doc.lx.quotes.pronouns.contains(&stem)
+        })
+    };
+    let whole = |j: usize| {
+        verb_cue && !doc.is(a, &["to"]) && (a + 1..j).any(|m| finite(doc, m) || past_tense(doc, m))
+            || verb_cue && contracted(a)
+    };
+    let relative = f.cue.is_some_and(|c| in_relative_clause(doc, doc.tok_at(c.0)));
+    let ing_gloss = |j: usize| {
+        let t = doc.t(j);
+        t.len() > 5
+            && t.ends_with("ing")
+            && !doc.is_cap(j)
+            && doc.is_word(j + 1)
+            && !doc.is(j, &["including", "according", "having", "being"])
+    };
+    // The sentence's own verb after a relative clause: "..., do not cover ferries", "..., later left".
+    let verb = |m: usize| verbish(doc, m) || doc.is(m, &doc.lx.quotes.irregular_past);
+    let main_verb = |m: usize| {
+        verb(m)
+            || (is_adverb(doc, m) || doc.is(m, &["later", "then", "also", "still", "never", "soon", "now"]))
+                && verb(m + 1)
+    };
     let stop = (a + 2..e).find(|&j| match doc.t(j) {
         ";" => true,
         "," => {
@@ -152,6 +189,16 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || doc.is(j + 1, &["a", "an"]) && whole(j)
                 // "61% of riders call the ferry too slow, 25% too dear": another poll figure.
                 || percent_figure(doc, j + 1) && whole(j)
+                // ", but he sounded ...": the speaker, as a pronoun, does something else.
+                || doc.is(j + 1, &["but"]) && doc.is(j + 2, &["he", "she", "they"]) && past_tense(doc, j + 3) && whole(j)
+                // ", putting them ahead of ...": a participle after a whole clause is the writer's
+                // gloss on it.
+                || ing_gloss(j + 1) && whole(j)
+                // ", however this time ...": the writer turns to another clause.
+                || doc.is(j + 1, &["however"]) && doc.is_word(j + 2) && whole(j)
+                // "X, who said he would come, did not": the comma closing the relative clause,
+                // once the content has a verb ("who said the toll, already high, would rise" goes on).
+                || relative && main_verb(j + 1) && (a..j).any(|m| finite(doc, m) || past_tense(doc, m))
         }
         _ => {
             doc.is(j, &["and", "but"])
@@ -183,6 +230,16 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     f
 }
 
+/// Whether the cue at token `k` is inside a relative clause set off by a comma ("Lee, who
+/// toured the port and said ...", "The fees, which port staff said ..."): its content then ends
+/// at the comma that closes the clause, where the sentence's own verb comes back ("..., do
+/// not cover ferries"), not at the sentence end.
+fn in_relative_clause(doc: &Doc, k: usize) -> bool {
+    let lo = doc.sent_of(k).map_or(k, |s| doc.sents[s].0).max(k.saturating_sub(25));
+    let Some(r) = (lo..k).rev().find(|&j| !doc.is_word(j) || doc.is(j, &["who", "which"])) else { return false };
+    r > lo && doc.is(r, &["who", "which"]) && doc.t(r - 1) == ","
+}
+
 /// Whether a poll figure opens at token `j`: a number, then "%" or "percent".
 fn percent_figure(doc: &Doc, j: usize) -> bool {
     doc.t(j).bytes().next().is_some_and(|c| c.is_ascii_digit()) && (doc.t(j + 1) == "%" || doc.is(j + 1, &["percent"]))
@@ -207,7 +264,7 @@ fn past_tense(doc: &Doc, j: usize) -> bool {
 /// Whether token `j` opens a phrase naming the occasion of the statement ("in an interview
 /// with CNN", "at a news conference", "on condition of anonymity", "on Twitter"), which ends
 /// the content: a preposition, then at most four words, the last an occasion noun.
-fn occasion(doc: &Doc, j: usize, e: usize) -> bool {
+pub(super) fn occasion(doc: &Doc, j: usize, e: usize) -> bool {
     if !doc.is(j, &["in", "on", "at", "during", "via"]) {
         return false;
     }
@@ -262,7 +319,8 @@ fn study(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[bool])
     if !doc.is(sa, &["in"]) {
         return None;
     }
-    let comma = (sa + 1..sb.min(sa + 16)).find(|&j| !doc.is_word(j))?;
+    // (A name may hold inner punctuation: "In an NBC/Harbour Times poll, ...".)
+    let comma = (sa + 1..sb.min(sa + 16)).find(|&j| !doc.is_word(j) && !matches!(doc.t(j), "/" | "-" | "&"))?;
     if doc.t(comma) != "," || !(sa + 1..comma).any(|j| doc.is(j, &doc.lx.quotes.studies)) {
         return None;
     }
@@ -274,6 +332,67 @@ fn study(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[bool])
     }
     let content = content_to_end(doc, comma + 1, sb)?;
     Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(sa, sa + 1), speaker: doc.span(sa + 1, comma) })
+}
+
+/// The most tokens of a poll's name after "in" ("in a Harbour Times/Metro poll").
+const MAX_STUDY_NAME: usize = 8;
+
+/// The most tokens after a poll's name to the sentence end ("released Sunday", "taken in May").
+const MAX_STUDY_TAIL: usize = 10;
+
+/// "Osei leads by eight points in the latest Harbour Times poll.": a sentence with no cue of its
+/// own that ends by placing its finding in a poll, survey or study reports that finding. Cue:
+/// "in"; speaker: the poll; content: the clause before "in" (after a subordinator such as
+/// "although", which is the writer's).
+fn study_after(doc: &Doc, lo: usize, sb: usize, cues: &[Option<Cue>], quoted: &[bool]) -> Option<Found> {
+    if (lo..sb).any(|j| cues.get(j).copied().flatten().is_some() || quoted.get(j) == Some(&true) || doc.is_mark(j)) {
+        return None;
+    }
+    // The poll's name: words, inner punctuation and "of", no other preposition ("in single
+    // digits in polls") and no clause ("in a row that the poll ...").
+    let inner = |j: usize| {
+        (doc.is_word(j) || matches!(doc.t(j), "/" | "-" | "&") || doc.is_possessive(j))
+            && (doc.is(j, &["of"]) || !doc.is(j, &doc.lx.quotes.prepositions))
+            && !doc.is(j, &doc.lx.quotes.clause_words)
+    };
+    let k = (lo + 2..sb).find(|&k| {
+        doc.is(k, &["in"])
+            && !doc.is_cap(k)
+            && (k + 1..sb.min(k + 1 + MAX_STUDY_NAME))
+                .take_while(|&j| inner(j))
+                .any(|j| doc.is(j, &doc.lx.quotes.studies))
+    })?;
+    let noun = (k + 1..sb).find(|&j| doc.is(j, &doc.lx.quotes.studies))?;
+    // "A third of the riders in the harbour survey had no car": the survey names whom the subject
+    // counts, and the sentence's verb comes after it.
+    let verb_after =
+        (noun + 1..sb).any(|j| verbish(doc, j) || finite(doc, j) || past_tense(doc, j) && !doc.is(j - 1, &[","]));
+    if sb - noun > MAX_STUDY_TAIL || !doc.is_word(k + 1) || verb_after {
+        return None;
+    }
+    let mut start = lo;
+    for j in lo..k {
+        if j > lo
+            && doc.t(j - 1) == ","
+            && doc.is(j, &["although", "though", "while", "as", "because", "meaning", "when"])
+        {
+            start = j + 1;
+        }
+    }
+    let mut e = k;
+    while e > start && doc.t(e - 1) == "," {
+        e -= 1;
+    }
+    if (start..e).filter(|&j| doc.is_word(j)).count() < 3 {
+        return None;
+    }
+    let speaker_end = (noun + 1..sb).find(|&j| !doc.is_word(j)).unwrap_or(sb);
+    Some(Found {
+        kind: QuoteKind::Indirect,
+        content: doc.span(start, e)?,
+        cue: doc.span(k, k + 1),
+        speaker: doc.span(k + 1, speaker_end),
+    })
 }
 
 /// Content from token `a` to the end of its paragraph (a colon-led statement may run over
@@ -711,7 +830,9 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
         if let Some(a) = infinitive(doc, c, hi) {
             return content_to_end(doc, a, hi);
         }
-        if !is_speech(&doc.lx.quotes, c.lemma) {
+        // "hopes that the vote will pass", "officials expect the port will reopen": a verb of
+        // intent that is also one of thought reports a clause as well as an infinitive.
+        if !is_speech(&doc.lx.quotes, c.lemma) && !super::cues::is_belief(&doc.lx.quotes, c.lemma) {
             return None;
         }
     }

@@ -3,7 +3,9 @@
 //! The stages run over one shared view of the article ([`doc::Doc`]): quote marks are paired
 //! into regions ([`marks`]); regions with an attribution next to them become direct quotes
 //! ([`direct`]); cue verbs outside quote marks give reported speech ([`indirect`]); short quoted
-//! phrases framed by a cue give partial quotes ([`partial`]). Speakers are read off the words at
+//! phrases framed by a cue give partial quotes ([`partial`]); impressions and views with no verb
+//! of saying ("appears to", "is expected to", "sees X as Y") report their clause ([`hedges`]).
+//! Speakers are read off the words at
 //! the cue ([`phrase`]) and resolved to the article's entities ([`speaker`]). Everything is a
 //! linear scan over tokens with a fixed lexicon ([`cues`]): no regex, no model, no allocation per
 //! token beyond the cue lookup.
@@ -12,6 +14,7 @@ mod cues;
 pub(crate) use cues::Tables as CueTables;
 mod direct;
 mod doc;
+mod hedges;
 mod indirect;
 mod marks;
 mod nominals;

@@ -1666,3 +1666,139 @@ fn saying_little_or_nothing_reports_no_words() {
     let s = outer("Mensah said much of the cargo was lost.", &[]);
     assert_eq!(s, one("indirect", "much of the cargo was lost", "said", Some("Mensah")));
 }
+
+#[test]
+fn a_naming_verb_with_a_long_object_reports_the_object_and_its_name() {
+    // The object says whom the name was given to: it is part of what was said.
+    let s = shapes("Governor Ama Osei called the new harbour levy \"a tax on every fisherman\" last week.", &[]);
+    assert_eq!(
+        s,
+        one("indirect", "the new harbour levy \"a tax on every fisherman\"", "called", Some("Governor Ama Osei"))
+    );
+    // Words right after the closing mark finish the clause; "and" starts something else.
+    let s = shapes("The mayor calls the port authority's plan \"a gift\" for developers and left.", &[]);
+    assert_eq!(s, one("indirect", "the port authority's plan \"a gift\" for developers", "calls", Some("The mayor")));
+    // A participle after a comma speaks for the subject of the verb before it, not its object.
+    let s = shapes("Kwame Mensah criticised Ama Osei, calling her budget plan \"a fantasy.\"", &[]);
+    let named = s.iter().find(|q| q.2.as_deref() == Some("calling")).expect("a quote cued by calling");
+    assert_eq!((named.0.as_str(), named.1.as_str()), ("indirect", "her budget plan \"a fantasy.\""), "{s:?}");
+    assert_eq!(named.3.as_deref(), Some("Kwame Mensah"), "{s:?}");
+    // A pronoun or a one-word object keeps the quoted words alone; "called for" names nothing.
+    let s = shapes("The minister called it \"a disgrace\" and called the vote \"rigged.\"", &[]);
+    assert!(s.iter().all(|q| q.0 == "partial"), "{s:?}");
+}
+
+#[test]
+fn a_hedge_reports_its_clause_with_no_speaker() {
+    // The impression is nobody's in particular: the whole clause, no speaker.
+    let s = shapes("After the second vote, the harbour board appears to have dropped the toll plan.", &[]);
+    assert_eq!(s, one("indirect", "the harbour board appears to have dropped the toll plan", "appears", None));
+    let s = shapes("The ferry union is expected to approve the new contract on Monday.", &[]);
+    assert_eq!(
+        s,
+        one("indirect", "The ferry union is expected to approve the new contract on Monday", "is expected", None)
+    );
+    // With "it" as subject, what follows the hedge; a colon ends the impression.
+    let s = shapes("It seems, though, that the port will stay closed.", &[]);
+    assert_eq!(s, one("indirect", "the port will stay closed", "seems", None));
+    let s = shapes("Traders seemed unconvinced: the price fell again.", &[]);
+    assert_eq!(s, one("indirect", "Traders seemed unconvinced", "seemed", None));
+    // Appearances, modals, negations and aims are no hedges.
+    for text in [
+        "The minister appeared on state radio on Tuesday.",
+        "The mayor appeared before the committee for an hour.",
+        "The plan may seem generous to some fishermen.",
+        "The council did not appear to notice the change.",
+        "The governor is trying to appear calm before the vote.",
+    ] {
+        assert!(shapes(text, &[]).is_empty(), "{text}");
+    }
+    // A hedge inside someone's reported speech is theirs, not read twice.
+    let s = shapes("Ama Osei said the deal seems fair to both towns.", &[]);
+    assert_eq!(s, one("indirect", "the deal seems fair to both towns", "said", Some("Ama Osei")));
+}
+
+#[test]
+fn a_view_reports_its_object_and_what_it_is_seen_as() {
+    let s = shapes("Many fishermen see the new quota as a tax on small boats.", &[]);
+    assert_eq!(s, one("indirect", "the new quota as a tax on small boats", "see", Some("Many fishermen")));
+    // "saw him as he left" and "such as" are no views.
+    assert!(shapes("Residents saw the mayor as he left the hall.", &[]).is_empty());
+    assert!(shapes("Farmers see costs such as fuel rising.", &[]).is_empty());
+}
+
+#[test]
+fn a_short_object_before_as_keeps_the_named_words_alone() {
+    let s = shapes("A council spokesperson, Ama Osei, termed the claims as \"harbour gossip\".", &[]);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!((s[0].0.as_str(), s[0].1.as_str()), ("partial", "harbour gossip"), "{s:?}");
+}
+
+#[test]
+fn a_cue_in_a_relative_clause_reports_up_to_its_closing_comma() {
+    let s = outer("Ama Osei, who toured the harbour and said the toll would stay, later changed her mind.", &[]);
+    assert_eq!(s[0].1, "the toll would stay", "{s:?}");
+    let s = outer("The new fees, which port staff said would start in May, do not cover ferries.", &[]);
+    assert_eq!(s[0].1, "would start in May", "{s:?}");
+    // Outside a relative clause the sentence goes on with what was said.
+    let s = outer("Ama Osei said the toll would stay, will rise in May and will fund the pier.", &[]);
+    assert_eq!(s[0].1, "the toll would stay, will rise in May and will fund the pier", "{s:?}");
+}
+
+#[test]
+fn a_verb_of_intent_and_thought_also_reports_a_clause() {
+    let s = shapes("Harbour pilots hope that the strike will end before the season.", &[]);
+    assert_eq!(s, one("indirect", "the strike will end before the season", "hope", Some("Harbour pilots")));
+    let s = shapes("Traders expect the central bank will hold rates in May.", &[]);
+    assert_eq!(s, one("indirect", "the central bank will hold rates in May", "expect", Some("Traders")));
+    // Intent alone ("want") still needs its infinitive.
+    assert!(shapes("Fishermen want the quota lifted before May.", &[]).is_empty());
+}
+
+#[test]
+fn the_writer_turning_to_another_clause_ends_the_content() {
+    // ", however" before a new clause is the writer's.
+    let s = outer("In March, 40 percent said they would back the levy, however that share has since fallen.", &[]);
+    assert_eq!(s[0].1, "they would back the levy", "{s:?}");
+    // ", but he ..." with a verb in the past: the speaker does something else.
+    let s =
+        outer("After the meeting, Kofi Mensah said the board had not convinced him, but he praised its chair.", &[]);
+    assert_eq!(s[0].1, "the board had not convinced him", "{s:?}");
+    // A parenthetical "however" inside the reported clause stays in.
+    let s = outer("Ama Osei said the toll, however, would stay in place until May.", &[]);
+    assert_eq!(s[0].1, "the toll, however, would stay in place until May", "{s:?}");
+}
+
+#[test]
+fn a_finding_placed_in_a_poll_reports_it() {
+    let s = shapes("Ama Osei leads Kofi Mensah by eight points in the latest Harbour Times poll.", &[]);
+    assert_eq!(
+        s,
+        one("indirect", "Ama Osei leads Kofi Mensah by eight points", "in", Some("the latest Harbour Times poll"))
+    );
+    // A poll's name with inner punctuation, opening the sentence.
+    let s = shapes("In a Harbour/Metro poll released Monday, 50 percent of riders backed the toll.", &[]);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, "50 percent of riders backed the toll", "{s:?}");
+    // The poll names whom the subject counts: the sentence's verb comes after it.
+    assert!(shapes("A third of the ferry riders in the harbour survey had no car.", &[]).is_empty());
+    // The last "in" names the poll.
+    let s = shapes("The mayor has been stuck in single digits in the polls.", &[]);
+    assert_eq!(s, one("indirect", "The mayor has been stuck in single digits", "in", Some("the polls")));
+}
+
+#[test]
+fn a_participle_glossing_a_whole_clause_ends_the_content() {
+    let s = outer("Half of the riders say they would pay a higher fare, putting the ferry ahead of the bus.", &[]);
+    assert_eq!(s[0].1, "they would pay a higher fare", "{s:?}");
+    // "having" and "including" go on with what was said.
+    let s = outer("Ama Osei said the port, having lost two cranes, would close.", &[]);
+    assert_eq!(s[0].1, "the port, having lost two cranes, would close", "{s:?}");
+}
+
+#[test]
+fn a_subject_contracted_with_its_verb_is_a_whole_clause() {
+    // "he's hopeful ..., even though ...": the concession is the writer's, as after any clause.
+    let s = outer("Kofi Mensah said he's hopeful, even though the pier is closed.", &[]);
+    assert_eq!(s[0].1, "he's hopeful", "{s:?}");
+}
