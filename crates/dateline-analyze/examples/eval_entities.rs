@@ -111,6 +111,10 @@ fn main() {
         let bytes = std::fs::read(&m).unwrap_or_else(|e| die(format!("cannot read {m}: {e}")));
         res.ner = dateline_ner::Model::from_bytes(&bytes).unwrap_or_else(|e| die(format!("{m}: {e}")));
     }
+    if let Some(width) = std::env::var("DLNER_BEAM").ok().and_then(|v| v.parse().ok()) {
+        // another beam width than the model's own (experiments)
+        res.ner.set_beam(width);
+    }
     let mut results = Vec::new();
     let mut spent = 0.0f64;
     let mut total_words = 0usize;

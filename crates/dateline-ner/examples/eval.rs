@@ -77,6 +77,10 @@ fn main() {
         .unwrap_or_else(|e| common::die(format!("cannot read {}: {e}", model_path.display())));
     let t = Instant::now();
     let mut model = Model::from_bytes(&bytes).unwrap_or_else(|e| common::die(e.to_string()));
+    if let Some(width) = std::env::var("DLNER_BEAM").ok().and_then(|v| v.parse().ok()) {
+        // another beam width than the model's own (experiments)
+        model.set_beam(width);
+    }
     if std::env::var_os("DLNER_SCORE_ALL").is_some() {
         // score every token, lowercase ones outside entities included (the shortcut's cost)
         model.set_skip_lowercase(false);

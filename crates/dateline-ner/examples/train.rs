@@ -3,12 +3,14 @@
 //! ```text
 //! cargo run --release -p dateline-ner --example train -- \
 //!     --data ../shared/data --out resources/ner.model [--epochs 12] [--bits 20] [--seed N] [--augment 3]
-//!     [--sources gum,meantime,...] [--caps 20]
+//!     [--sources gum,meantime,...] [--caps 20] [--beam 4]
 //! ```
 //!
 //! `--sources` chooses the training corpora (default: every one in `common::DEFAULT_SOURCES`);
 //! `--clusters FILE` the word clusters (default `resources/word-clusters.tsv.gz`; `""` for none);
-//! `--caps N` adds every Nth training sentence once more in ALL CAPS (default 10; 0: none).
+//! `--caps N` adds every Nth training sentence once more in ALL CAPS (default 10; 0: none);
+//! `--beam N` the decoder's beam width, trained for and stored in the model (default 1: greedy;
+//! 4 measured better on dev but not yet taken, see docs/accuracy-entities.md, session 13).
 //!
 //! Deterministic: the same data, seed and settings give the same bytes. Held-out documents (GUM
 //! dev/test, every fifth MEANTIME article) and the UNER sets are never trained on.
@@ -57,6 +59,7 @@ fn main() {
             "--epochs" => cfg.epochs = val().parse().unwrap_or_else(|_| common::die("bad --epochs".into())),
             "--bits" => cfg.hash_bits = val().parse().unwrap_or_else(|_| common::die("bad --bits".into())),
             "--seed" => cfg.seed = val().parse().unwrap_or_else(|_| common::die("bad --seed".into())),
+            "--beam" => cfg.beam = val().parse().unwrap_or_else(|_| common::die("bad --beam".into())),
             "--prune" => cfg.prune = val().parse().unwrap_or_else(|_| common::die("bad --prune".into())),
             "--augment" => copies = val().parse().unwrap_or_else(|_| common::die("bad --augment".into())),
             "--clusters" => clusters_path = PathBuf::from(val()),

@@ -679,12 +679,26 @@ pub(crate) fn context_features(i: usize, info: &[TokenInfo], out: &mut Vec<u64>)
     out.push(feature(79, &[t.short, fine(&n1)]));
 }
 
-/// Features that depend on the tags already predicted to the left, appended to `out`.
+/// Features that depend on the tags already predicted to the left, appended to `out`:
+/// [`tag_features`] and [`word_tag_features`].
 pub(crate) fn dynamic_features(i: usize, prev: Tag, prev2: Tag, info: &[TokenInfo], out: &mut Vec<u64>) {
+    let (a, b) = tag_features(prev, prev2);
+    out.push(a);
+    out.push(b);
+    word_tag_features(i, prev, info, out);
+}
+
+/// The features of the previous tag and of the previous two tags alone (17 and 289 of them:
+/// the beam decoder keeps their weights in a table).
+pub(crate) fn tag_features(prev: Tag, prev2: Tag) -> (u64, u64) {
+    let p = u64::from(prev.0);
+    (feature(60, &[p]), feature(61, &[u64::from(prev2.0) << 8 | p]))
+}
+
+/// The features of the previous tag with token `i`, appended to `out`.
+pub(crate) fn word_tag_features(i: usize, prev: Tag, info: &[TokenInfo], out: &mut Vec<u64>) {
     let t = &info[i];
     let p = u64::from(prev.0);
-    out.push(feature(60, &[p]));
-    out.push(feature(61, &[u64::from(prev2.0) << 8 | p]));
     out.push(feature(62, &[p, t.lower]));
     out.push(feature(63, &[p, t.short]));
     out.push(feature(64, &[p << 8 | u64::from(t.coarse)]));

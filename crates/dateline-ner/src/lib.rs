@@ -1,6 +1,6 @@
 //! Named-entity recognition for dateline.
 //!
-//! A greedy left-to-right averaged-perceptron tagger over BILOU tags (PER, ORG, LOC, EVENT) with
+//! A left-to-right averaged-perceptron tagger (greedy, or a beam of tag sequences with structured training) over BILOU tags (PER, ORG, LOC, EVENT) with
 //! hashed features (word, shape, affixes, context words and shapes, capitalisation in context,
 //! sentence position, previous tags, and lexicon hits: GeoNames places, nationality adjectives,
 //! person titles, organisation words). It is trained by this project from freely licensed

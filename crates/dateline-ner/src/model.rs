@@ -1,14 +1,16 @@
 //! The trained model: hashed feature weights (quantised), the place lexicon, the file format and
-//! greedy left-to-right decoding under BILOU constraints.
+//! left-to-right decoding under BILOU constraints, greedy or with a small beam.
 //!
-//! File format, version 3 (all integers little-endian; version 2 had no word clusters and fewer
-//! features, version 1 hashed its features differently: their weights mean nothing to this build):
+//! File format, version 4 (all integers little-endian; version 3 is the same without the beam
+//! width and decodes greedily; version 2 had no word clusters and fewer features, version 1
+//! hashed its features differently: their weights mean nothing to this build):
 //!
 //! ```text
 //! magic     "DLNER"  (5 bytes)
-//! version   u16      = 3
+//! version   u16      = 4
 //! hash_bits u8       features fold into 2^hash_bits buckets
 //! n_tags    u8       = 17 (O + BILU × PER, ORG, LOC, EVENT)
+//! beam      u8       the decoder's beam width the weights were trained for (1: greedy)
 //! scale     f32      weight = i16 × scale
 //! n_places  u32      then n_places varint deltas of the sorted place-phrase hashes
 //! n_clust   u32      then n_clust × (varint delta of the sorted 32-bit word keys, u16 code)
@@ -17,8 +19,8 @@
 //! ```
 
 use crate::features::{
-    complete_window, context_features, dynamic_features, may_score, sentence_info_for_tagging, token_features, Fnv,
-    Lex, Scratch, TokenInfo,
+    complete_window, context_features, dynamic_features, may_score, sentence_info_for_tagging, tag_features,
+    token_features, word_tag_features, Fnv, Lex, Scratch, TokenInfo,
 };
 use crate::tags::{Label, Tag, N_TAGS};
 use crate::token_scores::TokenScores;
@@ -26,7 +28,7 @@ use crate::NerError;
 
 const MAGIC: &[u8; 5] = b"DLNER";
 /// The version of the model file format this build reads and writes.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 const EMPTY: u32 = u32::MAX;
 
 /// A trained entity recogniser. Immutable once loaded; share it by reference across threads.
@@ -44,6 +46,11 @@ pub struct Model {
     /// entity on one (measured on the evaluation sets: see docs/accuracy-entities.md), so this
     /// skips most of the work. On by default; [`Model::set_skip_lowercase`] turns it off.
     skip_lowercase: bool,
+    /// [`Model::tag_rows`], computed when first needed.
+    tag_rows: std::sync::OnceLock<Vec<[i32; N_TAGS]>>,
+    /// Beam width of the decoder (1: greedy, the best tag at each token): the one the weights
+    /// were trained for, stored in the file.
+    beam: usize,
     /// Which weights these are, for the per-thread cache of word scores ([`TokenScores`]): a
     /// number no other model loaded in this process has (a clone shares its weights, and so its id).
     id: u64,
@@ -76,6 +83,8 @@ impl Default for Model {
             scale: 1.0,
             lex: Lex::new(Vec::new(), Vec::new()),
             skip_lowercase: true,
+            beam: 1,
+            tag_rows: Default::default(),
             id: next_id(),
         }
     }
@@ -103,12 +112,50 @@ impl Model {
                 rows.extend_from_slice(&q);
             }
         }
-        Model { bits, index, rows, scale, lex, skip_lowercase: true, id: next_id() }
+        Model {
+            bits,
+            index,
+            rows,
+            scale,
+            lex,
+            skip_lowercase: true,
+            beam: 1,
+            tag_rows: Default::default(),
+            id: next_id(),
+        }
     }
 
     /// Whether lowercase words outside an entity are tagged `O` unscored (the default).
     pub fn set_skip_lowercase(&mut self, on: bool) {
         self.skip_lowercase = on;
+    }
+
+    /// Sets the decoder's beam width (1: greedy; at most 255). A model decodes best with the
+    /// width it was trained for, which it keeps in its file: this is for experiments.
+    pub fn set_beam(&mut self, width: usize) {
+        self.beam = width.clamp(1, 255);
+    }
+
+    /// The decoder's beam width.
+    pub fn beam(&self) -> usize {
+        self.beam
+    }
+
+    /// The weights of the features of tags alone ([`tag_features`]): 17 rows for the previous
+    /// tag, then 17 × 17 for the two previous tags (row `17 + prev2 * 17 + prev`).
+    fn tag_rows(&self) -> &[[i32; N_TAGS]] {
+        self.tag_rows.get_or_init(|| {
+            let mut rows = vec![[0i32; N_TAGS]; N_TAGS + N_TAGS * N_TAGS];
+            for p in 0..N_TAGS {
+                let (single, _) = tag_features(Tag(p as u8), Tag::O);
+                self.add_scores(&[single], &mut rows[p]);
+                for p2 in 0..N_TAGS {
+                    let (_, pair) = tag_features(Tag(p as u8), Tag(p2 as u8));
+                    self.add_scores(&[pair], &mut rows[N_TAGS + p2 * N_TAGS + p]);
+                }
+            }
+            rows
+        })
     }
 
     /// Number of feature rows with a non-zero weight.
@@ -155,6 +202,9 @@ impl Model {
     }
 
     pub(crate) fn predict_tags(&self, words: &[&str]) -> Vec<Tag> {
+        if self.beam > 1 {
+            return self.predict_tags_beam(words);
+        }
         let mut scratch = Scratch::default();
         let mut info = sentence_info_for_tagging(words, &self.lex, &mut scratch);
         let mut feats = Vec::with_capacity(48);
@@ -191,6 +241,111 @@ impl Model {
         tags
     }
 
+    /// [`Model::predict_tags`] with a beam of [`Model::beam`] tag sequences: at each token every
+    /// sequence of the beam is extended by every tag its last tag allows, and the best `beam`
+    /// extensions are kept, one per (previous tag, tag) pair (the only history the features
+    /// read, so a lower sequence ending in the same pair could never overtake).
+    fn predict_tags_beam(&self, words: &[&str]) -> Vec<Tag> {
+        let mut scratch = Scratch::default();
+        let mut info = sentence_info_for_tagging(words, &self.lex, &mut scratch);
+        let mut feats = Vec::with_capacity(48);
+        let mut beam: Vec<BeamItem> = vec![BeamItem { score: 0, prev: Tag::O, prev2: Tag::O, hist: NO_HIST }];
+        let mut next: Vec<BeamItem> = Vec::with_capacity(self.beam);
+        let mut hist: Vec<(Tag, u32)> = Vec::with_capacity(words.len() * 2);
+        // the scores of each previous tag of the beam's sequences (few: most share one)
+        let mut by_prev: Vec<(Tag, [i32; N_TAGS])> = Vec::with_capacity(self.beam);
+        let tag_rows = self.tag_rows();
+        TokenScores::with(self.id, |cache| {
+            for i in 0..words.len() {
+                let scored = may_score(&info[i]);
+                let open = |b: &BeamItem| b.prev.open();
+                // a lesser sequence inside a name may go on over a word before a capitalised one
+                let connector = || beam.iter().any(open) && (1..=2).any(|k| info.get(i + k).is_some_and(may_score));
+                if self.skip_lowercase && !scored && !open(&beam[0]) && !connector() {
+                    // See `skip_lowercase`: outside an entity, a lowercase word or a punctuation
+                    // mark stays outside. When the best sequence is outside one, the lesser
+                    // sequences still inside one go on only over a word before a capitalised one
+                    // ("Office for National ...", "Bank of the ..."), else they end there:
+                    // scoring every lowercase word after a name for them cost a tenth of the
+                    // whole analysis' time.
+                    beam.retain(|b| !b.prev.open());
+                    for b in &mut beam {
+                        hist.push((Tag::O, b.hist));
+                        *b = BeamItem { score: b.score, prev: Tag::O, prev2: b.prev, hist: hist.len() as u32 - 1 };
+                    }
+                    continue;
+                }
+                if !scored {
+                    complete_window(&mut info, i, words, &self.lex, &scratch);
+                }
+                let mut base = cache.get_or_insert(words[i], i == 0, |own| {
+                    feats.clear();
+                    token_features(i == 0, words[i], &info[i], scratch.lower(i), &mut feats);
+                    self.add_scores(&feats, own);
+                });
+                feats.clear();
+                context_features(i, &info, &mut feats);
+                self.add_scores(&feats, &mut base);
+                let last = i + 1 == words.len();
+                by_prev.clear();
+                next.clear();
+                for b in &beam {
+                    let k = match by_prev.iter().position(|p| p.0 == b.prev) {
+                        Some(k) => k,
+                        None => {
+                            let mut s = base;
+                            feats.clear();
+                            word_tag_features(i, b.prev, &info, &mut feats);
+                            self.add_scores(&feats, &mut s);
+                            add_row(&mut s, &tag_rows[usize::from(b.prev.0)]);
+                            by_prev.push((b.prev, s));
+                            by_prev.len() - 1
+                        }
+                    };
+                    let mut scores = by_prev[k].1;
+                    add_row(&mut scores, &tag_rows[N_TAGS + usize::from(b.prev2.0) * N_TAGS + usize::from(b.prev.0)]);
+                    for (t, &s) in scores.iter().enumerate() {
+                        let tag = Tag(t as u8);
+                        if !b.prev.allows(tag) || (last && tag.open()) {
+                            continue;
+                        }
+                        let score = b.score + i64::from(s);
+                        // the best `beam` extensions, best first, one per (previous tag, tag)
+                        if next.len() == self.beam && score <= next[next.len() - 1].score {
+                            continue;
+                        }
+                        if let Some(j) = next.iter().position(|n| n.prev == tag && n.prev2 == b.prev) {
+                            if next[j].score >= score {
+                                continue;
+                            }
+                            next.remove(j);
+                        } else if next.len() == self.beam {
+                            next.pop();
+                        }
+                        let at = next.iter().position(|n| n.score < score).unwrap_or(next.len());
+                        next.insert(at, BeamItem { score, prev: tag, prev2: b.prev, hist: b.hist });
+                    }
+                }
+                for n in &mut next {
+                    hist.push((n.prev, n.hist));
+                    n.hist = hist.len() as u32 - 1;
+                }
+                std::mem::swap(&mut beam, &mut next);
+            }
+        });
+        let mut tags = vec![Tag::O; words.len()];
+        let mut h = beam.first().map_or(NO_HIST, |b| b.hist);
+        for t in tags.iter_mut().rev() {
+            if h == NO_HIST {
+                break;
+            }
+            let (tag, back) = hist[h as usize];
+            *t = tag;
+            h = back;
+        }
+        tags
+    }
+
     /// Serialises the model (format above).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
@@ -198,6 +353,7 @@ impl Model {
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         out.push(self.bits);
         out.push(N_TAGS as u8);
+        out.push(self.beam as u8);
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&(self.lex.places.len() as u32).to_le_bytes());
         let mut last = 0u64;
@@ -248,7 +404,7 @@ impl Model {
         }
         let mut r = Reader { b: body, i: 5 };
         let version = u16::from_le_bytes([r.u8()?, r.u8()?]);
-        if version != FORMAT_VERSION {
+        if version != FORMAT_VERSION && version != 3 {
             return Err(NerError::Version(version));
         }
         let bits = r.u8()?;
@@ -258,6 +414,7 @@ impl Model {
         if usize::from(r.u8()?) != N_TAGS {
             return Err(bad("tag set differs from this build"));
         }
+        let beam = if version >= 4 { usize::from(r.u8()?.max(1)) } else { 1 };
         let scale = f32::from_le_bytes(r.arr4()?);
         let n_places = u32::from_le_bytes(r.arr4()?) as usize;
         let mut places = Vec::with_capacity(n_places.min(body.len()));
@@ -295,13 +452,43 @@ impl Model {
         if r.i != body.len() {
             return Err(bad("trailing bytes"));
         }
-        Ok(Model { bits, index, rows, scale, lex: Lex::new(places, clusters), skip_lowercase: true, id: next_id() })
+        Ok(Model {
+            bits,
+            index,
+            rows,
+            scale,
+            lex: Lex::new(places, clusters),
+            skip_lowercase: true,
+            beam,
+            tag_rows: Default::default(),
+            id: next_id(),
+        })
     }
 
     /// The factor that turns a quantised score back into perceptron units.
     pub fn scale(&self) -> f32 {
         self.scale
     }
+}
+
+/// `row` added to `scores`.
+fn add_row(scores: &mut [i32; N_TAGS], row: &[i32; N_TAGS]) {
+    for (s, r) in scores.iter_mut().zip(row) {
+        *s += r;
+    }
+}
+
+/// No history: the beam's first sequence before its first token.
+const NO_HIST: u32 = u32::MAX;
+
+/// A tag sequence of the beam: its score, its last two tags and where its last tag is kept in
+/// the history (each entry points back to the one before it).
+#[derive(Clone, Copy)]
+struct BeamItem {
+    score: i64,
+    prev: Tag,
+    prev2: Tag,
+    hist: u32,
 }
 
 /// The best tag that may follow `prev` (and may end the sentence when `last`).
@@ -414,6 +601,19 @@ mod tests {
             body[5..7].copy_from_slice(&old.to_le_bytes());
             assert!(matches!(Model::from_bytes(&sealed(body)), Err(NerError::Version(v)) if v == old));
         }
+    }
+
+    #[test]
+    fn version_3_models_load_and_decode_greedily() {
+        let mut model = small_model();
+        model.set_beam(4);
+        let bytes = model.to_bytes();
+        assert_eq!(Model::from_bytes(&bytes).expect("version 4").beam(), 4);
+        // version 3: no beam byte after the tag count
+        let mut body = bytes[..bytes.len() - 8].to_vec();
+        body[5..7].copy_from_slice(&3u16.to_le_bytes());
+        body.remove(9);
+        assert_eq!(Model::from_bytes(&sealed(body)).expect("version 3").beam(), 1);
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! Averaged-perceptron training (greedy decoding with the model's own history, lazy averaging).
+//! Averaged-perceptron training with lazy averaging: greedy (each token updated with the model's
+//! own history) or, by default, structured over a beam of tag sequences with early update
+//! (Collins and Roark 2004), the decoder the model then uses.
 
 use crate::features::{dynamic_features, phrase_hash, sentence_info, static_features, Lex, Scratch};
 use crate::model::Model;
@@ -99,11 +101,15 @@ pub struct TrainConfig {
     pub seed: u64,
     /// Averaged weights smaller than this are dropped from the saved model.
     pub prune: f32,
+    /// Beam width of the decoder trained for, kept in the model file (1: greedy, updated token
+    /// by token; more: a beam search over the sentence, updated on the whole sequence so far
+    /// when the gold sequence falls out of the beam: early update).
+    pub beam: usize,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { hash_bits: 20, epochs: 12, seed: 0x5eed_da7e, prune: 0.05 }
+        TrainConfig { hash_bits: 20, epochs: 12, seed: 0x5eed_da7e, prune: 0.05, beam: 1 }
     }
 }
 
@@ -151,6 +157,123 @@ impl Weights {
         }
         let n = f64::from(self.step.max(1));
         self.total.iter().map(|t| (t / n) as f32).collect()
+    }
+}
+
+/// A tag sequence of the training beam (see `model::BeamItem`), with whether it is a prefix of
+/// the gold sequence.
+#[derive(Clone, Copy)]
+struct Item {
+    score: f32,
+    prev: Tag,
+    prev2: Tag,
+    hist: u32,
+    gold: bool,
+}
+
+const NO_HIST: u32 = u32::MAX;
+
+/// The tags of the sequence ending at history entry `h`, `len` of them.
+fn backtrack(hist: &[(Tag, u32)], mut h: u32, len: usize) -> Vec<Tag> {
+    let mut tags = vec![Tag::O; len];
+    for t in tags.iter_mut().rev() {
+        let (tag, back) = hist[h as usize];
+        *t = tag;
+        h = back;
+    }
+    tags
+}
+
+/// One sentence of beam training (the decoder of `Model::predict_tags` with `width`, without
+/// skipping lowercase words): when the gold prefix falls out of the beam, or the best full
+/// sequence is not gold, the gold prefix's features gain and the best sequence's lose (early
+/// update). Returns (tokens of the best sequence that are right, tokens decoded).
+fn beam_sentence(
+    wts: &mut Weights,
+    stat: &[Vec<u64>],
+    info: &[crate::features::TokenInfo],
+    gold: &[Tag],
+    cfg: &TrainConfig,
+    dynf: &mut Vec<u64>,
+) -> (usize, usize) {
+    let width = cfg.beam;
+    let n = gold.len();
+    let mut beam = vec![Item { score: 0.0, prev: Tag::O, prev2: Tag::O, hist: NO_HIST, gold: true }];
+    let mut next: Vec<Item> = Vec::with_capacity(width);
+    let mut hist: Vec<(Tag, u32)> = Vec::with_capacity(n * width);
+    let mut cands: Vec<(f32, usize, Tag)> = Vec::with_capacity(width * N_TAGS);
+    for i in 0..n {
+        wts.step += 1;
+        let mut base = [0f32; N_TAGS];
+        wts.score(&stat[i], &mut base);
+        let last = i + 1 == n;
+        cands.clear();
+        for (k, b) in beam.iter().enumerate() {
+            let mut scores = base;
+            dynf.clear();
+            dynamic_features(i, b.prev, b.prev2, info, dynf);
+            wts.score(dynf, &mut scores);
+            for (t, &s) in scores.iter().enumerate() {
+                let tag = Tag(t as u8);
+                if b.prev.allows(tag) && !(last && tag.open()) {
+                    cands.push((b.score + s, k, tag));
+                }
+            }
+        }
+        cands.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2 .0.cmp(&y.2 .0)));
+        next.clear();
+        for &(score, k, tag) in &cands {
+            let b = beam[k];
+            if next.iter().any(|x| x.prev == tag && x.prev2 == b.prev) {
+                continue;
+            }
+            hist.push((tag, b.hist));
+            let g = b.gold && tag == gold[i];
+            next.push(Item { score, prev: tag, prev2: b.prev, hist: hist.len() as u32 - 1, gold: g });
+            if next.len() == width {
+                break;
+            }
+        }
+        std::mem::swap(&mut beam, &mut next);
+        let best = beam[0];
+        if !beam.iter().any(|x| x.gold) || (last && !best.gold) {
+            let pred = backtrack(&hist, best.hist, i + 1);
+            update_sequence(wts, stat, info, &gold[..=i], &pred, dynf);
+            let right = pred.iter().zip(gold).filter(|(p, g)| p == g).count();
+            return (right, i + 1);
+        }
+    }
+    (n, n)
+}
+
+/// The perceptron update of a sequence: the gold tags' features gain one, the predicted tags'
+/// lose one, at every token whose tag or tag history differs.
+fn update_sequence(
+    wts: &mut Weights,
+    stat: &[Vec<u64>],
+    info: &[crate::features::TokenInfo],
+    gold: &[Tag],
+    pred: &[Tag],
+    dynf: &mut Vec<u64>,
+) {
+    let at = |t: &[Tag], j: usize| if j < t.len() { t[j] } else { Tag::O };
+    for j in 0..gold.len() {
+        let (g1, g2) = (if j > 0 { gold[j - 1] } else { Tag::O }, if j > 1 { gold[j - 2] } else { Tag::O });
+        let (p1, p2) = (if j > 0 { pred[j - 1] } else { Tag::O }, if j > 1 { pred[j - 2] } else { Tag::O });
+        let (g, p) = (gold[j], at(pred, j));
+        if g == p && g1 == p1 && g2 == p2 {
+            continue;
+        }
+        if g != p {
+            wts.update(&stat[j], g, 1.0);
+            wts.update(&stat[j], p, -1.0);
+        }
+        dynf.clear();
+        dynamic_features(j, g1, g2, info, dynf);
+        wts.update(dynf, g, 1.0);
+        dynf.clear();
+        dynamic_features(j, p1, p2, info, dynf);
+        wts.update(dynf, p, -1.0);
     }
 }
 
@@ -206,6 +329,12 @@ pub fn train(
         let (mut right, mut all) = (0usize, 0usize);
         for &si in &order {
             let (stat, info, gold) = &prepared[si];
+            if cfg.beam > 1 {
+                let (r, a) = beam_sentence(&mut wts, stat, info, gold, cfg, &mut dynf);
+                right += r;
+                all += a;
+                continue;
+            }
             let mut tags: Vec<Tag> = Vec::with_capacity(gold.len());
             for i in 0..gold.len() {
                 wts.step += 1;
@@ -240,5 +369,44 @@ pub fn train(
         progress(epoch + 1, right as f64 / all.max(1) as f64);
     }
     let dense = wts.averaged();
-    Model::from_dense(cfg.hash_bits, &dense, lex, cfg.prune)
+    let mut model = Model::from_dense(cfg.hash_bits, &dense, lex, cfg.prune);
+    model.set_beam(cfg.beam);
+    model
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tags::Label;
+
+    fn sentence(text: &str, spans: &[(usize, usize, Label)]) -> Sentence {
+        Sentence { words: text.split(' ').map(str::to_string).collect(), spans: spans.to_vec() }
+    }
+
+    /// A few sentences of our own, each name in two contexts.
+    fn data() -> Vec<Sentence> {
+        vec![
+            sentence(
+                "Marta Quillon visited the Brenholt Institute on Monday .",
+                &[(0, 2, Label::Per), (4, 6, Label::Org)],
+            ),
+            sentence("The Brenholt Institute hired Marta Quillon .", &[(1, 3, Label::Org), (4, 6, Label::Per)]),
+            sentence("Officials in Vastrand said little .", &[(2, 3, Label::Loc)]),
+            sentence("Oskar Delvane flew to Vastrand .", &[(0, 2, Label::Per), (4, 5, Label::Loc)]),
+            sentence("Nothing happened here .", &[]),
+        ]
+    }
+
+    #[test]
+    fn a_beam_trained_model_decodes_with_its_beam_and_keeps_it_in_its_file() {
+        let cfg = TrainConfig { hash_bits: 14, epochs: 8, beam: 4, ..TrainConfig::default() };
+        let model = train(&data(), Vec::new(), Vec::new(), &cfg, |_, _| {});
+        assert_eq!(model.beam(), 4);
+        for s in data() {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            assert_eq!(model.predict(&words), s.spans, "{}", s.words.join(" "));
+        }
+        let back = Model::from_bytes(&model.to_bytes()).expect("round trip");
+        assert_eq!(back.beam(), 4);
+    }
 }
