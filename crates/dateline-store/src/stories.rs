@@ -2,7 +2,9 @@
 //!
 //! Each new article, inside the batch transaction that stores it:
 //!
-//! 1. is shingled (its dateline and boilerplate left out) and MinHashed ([`dateline_analyze::fingerprint`]);
+//! 1. is shingled (its dateline and boilerplate left out) and MinHashed ([`dateline_analyze::fingerprint`]),
+//!    which needs its text alone and so is done for the whole batch before the transaction, on
+//!    every core (`Fingerprint::of_batch`);
 //! 2. looks up the stored articles sharing at least one LSH band ([`crate::lsh`]) and keeps the
 //!    [`StoryOptions::candidates`] sharing the most bands;
 //! 3. is compared exactly with each of them (their shingles are recomputed from the stored text:
