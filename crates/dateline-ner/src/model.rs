@@ -333,17 +333,7 @@ impl Model {
                 std::mem::swap(&mut beam, &mut next);
             }
         });
-        let mut tags = vec![Tag::O; words.len()];
-        let mut h = beam.first().map_or(NO_HIST, |b| b.hist);
-        for t in tags.iter_mut().rev() {
-            if h == NO_HIST {
-                break;
-            }
-            let (tag, back) = hist[h as usize];
-            *t = tag;
-            h = back;
-        }
-        tags
+        backtrack(&hist, beam.first().map_or(NO_HIST, |b| b.hist), words.len())
     }
 
     /// Serialises the model (format above).
@@ -479,7 +469,22 @@ fn add_row(scores: &mut [i32; N_TAGS], row: &[i32; N_TAGS]) {
 }
 
 /// No history: the beam's first sequence before its first token.
-const NO_HIST: u32 = u32::MAX;
+pub(crate) const NO_HIST: u32 = u32::MAX;
+
+/// The `len` tags of the sequence whose last tag is history entry `h` (each entry is a tag and
+/// the entry before it); tags before the history's start stay `O`.
+pub(crate) fn backtrack(hist: &[(Tag, u32)], mut h: u32, len: usize) -> Vec<Tag> {
+    let mut tags = vec![Tag::O; len];
+    for t in tags.iter_mut().rev() {
+        if h == NO_HIST {
+            break;
+        }
+        let (tag, back) = hist[h as usize];
+        *t = tag;
+        h = back;
+    }
+    tags
+}
 
 /// A tag sequence of the beam: its score, its last two tags and where its last tag is kept in
 /// the history (each entry points back to the one before it).

@@ -1,9 +1,9 @@
 //! Averaged-perceptron training with lazy averaging: greedy (each token updated with the model's
-//! own history) or, by default, structured over a beam of tag sequences with early update
-//! (Collins and Roark 2004), the decoder the model then uses.
+//! own history; the default) or, with [`TrainConfig::beam`] above 1, structured over a beam of
+//! tag sequences with early update (Collins and Roark 2004), the decoder the model then uses.
 
 use crate::features::{dynamic_features, phrase_hash, sentence_info, static_features, Lex, Scratch};
-use crate::model::Model;
+use crate::model::{backtrack, Model, NO_HIST};
 use crate::tags::{encode, Label, Tag, N_TAGS};
 use crate::tokenize::tokenize;
 
@@ -169,19 +169,6 @@ struct Item {
     prev2: Tag,
     hist: u32,
     gold: bool,
-}
-
-const NO_HIST: u32 = u32::MAX;
-
-/// The tags of the sequence ending at history entry `h`, `len` of them.
-fn backtrack(hist: &[(Tag, u32)], mut h: u32, len: usize) -> Vec<Tag> {
-    let mut tags = vec![Tag::O; len];
-    for t in tags.iter_mut().rev() {
-        let (tag, back) = hist[h as usize];
-        *t = tag;
-        h = back;
-    }
-    tags
 }
 
 /// One sentence of beam training (the decoder of `Model::predict_tags` with `width`, without

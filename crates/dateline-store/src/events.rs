@@ -41,8 +41,8 @@ use std::path::Path;
 /// Most articles read per key (the newest): a name in thousands of articles ("Reuters", a
 /// president) is as good a way in through its recent articles as through all of them, and this
 /// keeps the cost per article flat.
-pub const BUCKET_CAP: usize = 32;
-const _: () = assert!(EVENT_KEYS.cap == BUCKET_CAP, "the event keys read BUCKET_CAP articles per key");
+/// Set where the key index's statements are written (`postings::EVENT_KEYS`).
+pub const BUCKET_CAP: usize = EVENT_KEYS.cap;
 
 /// Most candidates compared per new story (those sharing the most keys).
 pub const CANDIDATES: usize = 8;

@@ -90,11 +90,12 @@ macro_rules! postings {
 }
 
 /// The LSH band index of stories ([`crate::lsh`]): 42 rows per article; the newest 16 articles
-/// per band (`stories::BUCKET_CAP`).
+/// per band (a version shares most bands with its story's other versions, so its newest few are
+/// as good a way in as all of them).
 pub(crate) const LSH_BANDS: Postings = postings!("lsh_fresh", "lsh_bands", "band_key", 16, 1 << 20);
 
 /// The keys that find an event's candidates ([`crate::events`]): about a dozen rows per article;
-/// the newest 32 articles per key (`events::BUCKET_CAP`).
+/// the newest 32 articles per key.
 pub(crate) const EVENT_KEYS: Postings = postings!("event_keys_fresh", "event_keys", "key", 32, 1 << 18);
 
 impl Postings {

@@ -42,6 +42,10 @@ pub(super) fn find(doc: &Doc, lo: usize, sb: usize, cues: &[Option<Cue>], quoted
 /// start of its clause (after a comma, a semicolon or a conjunction) to the sentence end, with no
 /// speaker. With "it" as subject, only what follows the hedge ("that ...", "like ...").
 fn hedge(doc: &Doc, v: usize, lo: usize, sb: usize) -> Option<Found> {
+    let seems = matches!(doc.t(v), "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared");
+    if !seems && !matches!(doc.t(v), "is" | "are" | "was" | "were") {
+        return None;
+    }
     // "may seem", "did not appear", "trying to appear": a hedge under a modal, a negation or
     // an infinitive is the writer's aside or someone's aim, not an impression given.
     let negated = doc.t(v.saturating_sub(1)).ends_with("n't") || doc.t(v.saturating_sub(1)).ends_with("n\u{2019}t");
@@ -50,10 +54,6 @@ fn hedge(doc: &Doc, v: usize, lo: usize, sb: usize) -> Option<Found> {
             || doc.is(v - 1, &doc.lx.quotes.hypothetical)
             || doc.is(v - 1, &["to", "not", "never", "did", "does", "do", "will", "would"]))
     {
-        return None;
-    }
-    let seems = matches!(doc.t(v), "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared");
-    if !seems && !matches!(doc.t(v), "is" | "are" | "was" | "were") {
         return None;
     }
     let start = clause_start(doc, v, lo);
@@ -174,7 +174,6 @@ fn viewed_as(doc: &Doc, v: usize, lo: usize, sb: usize, cues: &[Option<Cue>]) ->
         return None;
     }
     let content = clause_to_end(doc, from, sb)?;
-    let speaker = subject_before(doc, v, lo, cues).and_then(|(a, b)| doc.span(a, b));
-    speaker?;
-    Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(v, v + 1), speaker })
+    let speaker = subject_before(doc, v, lo, cues).and_then(|(a, b)| doc.span(a, b))?;
+    Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(v, v + 1), speaker: Some(speaker) })
 }

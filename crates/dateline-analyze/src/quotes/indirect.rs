@@ -144,15 +144,15 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     // ("said the bomber, who was 28, had trained abroad" keeps going).
     // "According to X, CONTENT" attributes the whole sentence, relative clauses included.
     // ("they're liberal": a subject contracted with its verb is a whole clause too.)
-    let contracted = |m: usize| {
-        let t = doc.t(m).to_ascii_lowercase().replace('\u{2019}', "'");
+    let contracted_subject = verb_cue && {
+        let t = doc.t(a).to_ascii_lowercase().replace('\u{2019}', "'");
         t.split_once('\'').is_some_and(|(stem, verb)| {
             matches!(verb, "re" | "s" | "ll" | "ve" | "d" | "m") && doc.lx.quotes.pronouns.contains(&stem)
         })
     };
     let whole = |j: usize| {
         verb_cue && !doc.is(a, &["to"]) && (a + 1..j).any(|m| finite(doc, m) || past_tense(doc, m))
-            || verb_cue && contracted(a)
+            || contracted_subject
     };
     let relative = f.cue.is_some_and(|c| in_relative_clause(doc, doc.tok_at(c.0)));
     let ing_gloss = |j: usize| {
