@@ -178,6 +178,22 @@ impl Evidence {
         Evidence { sentences, ..Evidence::default() }
     }
 
+    /// The sentence hashes as stored with a story member: sorted distinct u64, little endian.
+    pub(crate) fn sentences_blob(&self) -> Vec<u8> {
+        self.sentences.iter().flat_map(|h| h.to_le_bytes()).collect()
+    }
+
+    /// The sentences of a stored [`Evidence::sentences_blob`]; `None` when the bytes are not one
+    /// (a length not a multiple of 8, hashes out of order), so that the caller splits the text.
+    pub(crate) fn from_sentences_blob(blob: &[u8]) -> Option<Evidence> {
+        if !blob.len().is_multiple_of(8) {
+            return None;
+        }
+        let sentences: Vec<u64> =
+            blob.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))).collect();
+        sentences.windows(2).all(|w| w[0] < w[1]).then(|| Evidence { sentences, ..Evidence::default() })
+    }
+
     /// The sentence containment of the two articles (share of the smaller one's sentences found
     /// in the larger) and how many sentences they share.
     pub fn sentence_containment(&self, other: &Evidence) -> (f64, usize) {

@@ -6,7 +6,8 @@
 //! into a counted duplicate instead of an error. Any other failure aborts the batch: the
 //! transaction is dropped, SQLite rolls it back, and the batches committed before stay.
 //!
-//! Every article stored joins its story ([`crate::stories`]) inside the same transaction.
+//! Every article stored joins its story ([`crate::stories`]) inside the same transaction; the
+//! batch's text and quotes enter the full-text indexes at its end, one statement each.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -103,6 +104,37 @@ ON CONFLICT (content_sha256) DO NOTHING";
 
 const INSERT_SOURCE: &str = "INSERT INTO article_sources (article_pk, position, source) VALUES (?1, ?2, ?3)";
 
+/// The full-text rows of the articles whose `pk` is in the JSON array `?1`, in one statement so
+/// that FTS5 writes them as one segment (schema version 10 says why).
+const INDEX_TEXT: &str = "
+INSERT INTO articles_fts(rowid, title, text)
+SELECT pk, title, text FROM articles WHERE pk IN (SELECT value FROM json_each(?1)) ORDER BY pk";
+
+/// The quote rows of the articles whose `pk` is in the JSON array `?1`, read from their records
+/// as the version 4 step fills them; the quote tables' triggers index them and their wordings.
+const INDEX_QUOTES: &str = "
+INSERT INTO quotes (article_pk, position, kind, speaker_name, cue, content, span_start, span_end)
+SELECT a.pk, CAST(q.key AS INTEGER), json_extract(q.value, '$.kind'),
+       json_extract(q.value, '$.speaker_name'), json_extract(q.value, '$.cue'),
+       json_extract(q.value, '$.content'), json_extract(q.value, '$.span[0]'),
+       json_extract(q.value, '$.span[1]')
+FROM articles a, json_each(CASE WHEN json_valid(a.record_json) THEN a.record_json ELSE '{}' END, '$.quotes') AS q
+WHERE a.pk IN (SELECT value FROM json_each(?1)) AND json_extract(q.value, '$.content') IS NOT NULL
+ORDER BY a.pk, CAST(q.key AS INTEGER)";
+
+/// Indexes the text and quotes of the articles stored by this batch (`pks`), after every story
+/// statement of the batch: an FTS5 index flushes its pending rows at each statement savepoint, so
+/// rows written between the batch's other statements would each become a segment of their own.
+fn index_batch(tx: &rusqlite::Transaction<'_>, pks: &[i64]) -> rusqlite::Result<()> {
+    if pks.is_empty() {
+        return Ok(());
+    }
+    let list = serde_json::to_string(pks).unwrap_or_else(|_| "[]".into());
+    tx.prepare_cached(INDEX_TEXT)?.execute([&list])?;
+    tx.prepare_cached(INDEX_QUOTES)?.execute([&list])?;
+    Ok(())
+}
+
 /// Stores `batch` in one transaction; see [`Store::insert_batch`](crate::Store::insert_batch).
 pub(crate) fn insert_batch(
     conn: &mut Connection,
@@ -123,6 +155,7 @@ pub(crate) fn insert_batch(
     // timeout) rather than fail halfway when a read lock cannot be upgraded.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| insert_err(first_id, e))?;
     let mut pending = crate::events::PendingTerms::default();
+    let mut stored: Vec<i64> = Vec::with_capacity(batch.len());
     {
         let mut insert_article = tx.prepare_cached(INSERT_ARTICLE).map_err(|e| insert_err(first_id, e))?;
         let mut insert_source = tx.prepare_cached(INSERT_SOURCE).map_err(|e| insert_err(first_id, e))?;
@@ -189,6 +222,7 @@ pub(crate) fn insert_batch(
             outcome.stored += 1;
             outcome.statuses.push(ArticleStatus::Stored);
             let pk = tx.last_insert_rowid();
+            stored.push(pk);
             for (position, source) in dl.map(|d| d.sources.as_slice()).unwrap_or_default().iter().enumerate() {
                 insert_source
                     .execute(params![pk, i64::try_from(position).unwrap_or(i64::MAX), source])
@@ -198,6 +232,7 @@ pub(crate) fn insert_batch(
             // an article that was rolled back.
             stories::join(&tx, pk, a, fingerprint, story_options, &mut pending).map_err(|e| insert_err(&a.id, e))?;
         }
+        index_batch(&tx, &stored).map_err(|e| insert_err(first_id, e))?;
         pending.flush(&tx).map_err(|e| insert_err(first_id, e))?;
         crate::postings::settle_due(&tx).map_err(|e| insert_err(first_id, e))?;
     }

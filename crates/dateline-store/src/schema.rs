@@ -1,6 +1,6 @@
 //! The schema and its migrations.
 //!
-//! Tables (version 9):
+//! Tables (version 10):
 //!
 //! - `articles`: one row per distinct text. `pk` (integer rowid, the full-text index's key),
 //!   `id` (the record's id, unique), `content_sha256` (of `text`, unique: the dedup key), the
@@ -9,8 +9,8 @@
 //!   `repairs` (count of text repairs), `record_json` (the full record less `text`) and
 //!   `ingested_at` (UTC).
 //! - `article_sources`: the dateline's wire credits, `(article_pk, position, source)`.
-//! - `articles_fts`: FTS5 over `title` and `text`, external content read from `articles`, kept in
-//!   step by triggers.
+//! - `articles_fts`: FTS5 over `title` and `text`, external content read from `articles`: new
+//!   rows indexed by the ingest, batch by batch (version 10), deletes and updates by triggers.
 //! - `stories`, `story_members`, `lsh_bands`: near-duplicate stories; see [`V3_STORIES`].
 //! - `quotes`, `quotes_fts`: every quote as a row, searchable; see [`V4_QUOTES`].
 //! - `story_sizes`: how many stories have each size, kept by triggers; see [`V5_STORY_SIZES`].
@@ -21,6 +21,8 @@
 //!   `term_df` for terms stemmed in each article's language; see [`V8_TERMS_BY_LANGUAGE`].
 //! - `lsh_fresh`, `event_keys_fresh`: the newest rows of the band index and the event keys, moved
 //!   into `lsh_bands` and `event_keys` in sorted runs; see [`V9_FRESH_POSTINGS`].
+//! - Version 10 indexes each batch's text and quotes in one statement each, from the ingest, and
+//!   keeps each story member's sentence hashes; see [`V10_BATCH_INDEXING`].
 //!
 //! The schema version lives in `PRAGMA user_version`; [`MIGRATIONS`]`[i]` takes a database from
 //! version `i` to `i + 1`. Each step runs in its own transaction together with the version bump, so
@@ -406,6 +408,25 @@ CREATE TABLE event_keys_fresh (
 ) WITHOUT ROWID;
 ";
 
+/// Version 10: a batch's rows enter the full-text indexes in one statement each, written by the
+/// ingest at the end of the batch (`crate::ingest`), instead of one trigger run per article. FTS5
+/// writes its pending rows to disk as a new segment at every statement savepoint, and every
+/// statement that may abort (triggers, foreign keys) opens one: with the triggers, each article of
+/// a batch became its own segment of each index, and merging those segments back was a fifth of
+/// the ingest. The triggers that indexed a new article's text and expanded its quotes are dropped
+/// (`IF EXISTS`: a file taken back to an older version in tests may have lost them already); the
+/// triggers for deletes and updates stay, as do the quote tables' own triggers (the batch's quotes
+/// go into `quotes` in one statement, so their index rows are written together too).
+///
+/// `story_members.sentences` keeps each article's sentence hashes (sorted distinct u64, little
+/// endian, a few hundred bytes), so that confirming a candidate as a version no longer splits its
+/// text into sentences again. NULL for the rows stored before: they are split from the text.
+const V10_BATCH_INDEXING: &str = "
+DROP TRIGGER IF EXISTS articles_fts_insert;
+DROP TRIGGER IF EXISTS quotes_of_new_article;
+ALTER TABLE story_members ADD COLUMN sentences BLOB;
+";
+
 /// The migration steps, oldest first: step `i` takes the schema from version `i` to `i + 1`.
 pub const MIGRATIONS: &[&str] = &[
     V1_CORE,
@@ -417,6 +438,7 @@ pub const MIGRATIONS: &[&str] = &[
     V7_EVENTS,
     V8_TERMS_BY_LANGUAGE,
     V9_FRESH_POSTINGS,
+    V10_BATCH_INDEXING,
 ];
 
 /// The schema version this code writes and reads.

@@ -8,7 +8,8 @@
 //! 2. looks up the stored articles sharing at least one LSH band ([`crate::lsh`]) and keeps the
 //!    [`StoryOptions::candidates`] sharing the most bands;
 //! 3. is compared exactly with each of them (their shingles are recomputed from the stored text:
-//!    about 20 µs each, cheaper than storing every shingle set). A candidate *matches* when the
+//!    about 20 µs each, cheaper than storing every shingle set; their sentence hashes, a few
+//!    hundred bytes, are stored with the member row). A candidate *matches* when the
 //!    Jaccard similarity reaches [`StoryOptions::threshold`] or the containment of the smaller
 //!    set in the larger reaches [`StoryOptions::containment`], so that a copy with paragraphs
 //!    dropped still joins its original; failing that, when the smaller article's *sentences* lie
@@ -200,8 +201,8 @@ fn join_text(
         Some(_) => merge(tx, &stories)?,
     };
     tx.prepare_cached(
-        "INSERT INTO story_members (article_pk, story_id, shingles, skip_start, skip_end, via_pk, similarity)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO story_members (article_pk, story_id, shingles, skip_start, skip_end, via_pk, similarity, sentences)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         pk,
@@ -211,6 +212,7 @@ fn join_text(
         skip.as_ref().map(|r| i64::try_from(r.end).unwrap_or(i64::MAX)),
         best.map(|(_, via, _)| via),
         best.map(|(_, _, sim)| score(sim)),
+        sentences.sentences_blob(),
     ])?;
     tx.prepare_cached(
         "UPDATE stories SET size = size + 1, first_seen = min(first_seen, ?2), last_seen = max(last_seen, ?2)
@@ -250,14 +252,17 @@ fn confirmed(
     ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let candidates: Vec<i64> = ranked.into_iter().take(opts.candidates).map(|(pk, _)| pk).collect();
     let mut story_of =
-        tx.prepare_cached("SELECT story_id, skip_start, skip_end FROM story_members WHERE article_pk = ?1")?;
+        tx.prepare_cached("SELECT story_id, skip_start, skip_end, sentences FROM story_members WHERE article_pk = ?1")?;
     let mut text_of = tx.prepare_cached("SELECT text FROM articles WHERE pk = ?1")?;
     let mut out: Vec<(i64, i64, Similarity)> = Vec::new();
     for cand in candidates.into_iter().filter(|&c| c != pk) {
         let row = story_of
-            .query_row([cand], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?)))
+            .query_row([cand], |r| {
+                let stored = r.get_ref(3)?.as_blob_or_null()?.and_then(Evidence::from_sentences_blob);
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?, stored))
+            })
             .optional()?;
-        let Some((story, start, end)) = row else { continue };
+        let Some((story, start, end, stored_sentences)) = row else { continue };
         // One confirmed version of a story is enough to join it; comparing more of its versions
         // cannot change where the article goes (they rank lower, so they matter little as `via`).
         if out.iter().any(|&(_, s, _)| s == story) {
@@ -268,7 +273,8 @@ fn confirmed(
             (Some(s), Some(e)) => Some(usize::try_from(s).unwrap_or(0)..usize::try_from(e).unwrap_or(0)),
             _ => None,
         };
-        if let Some(sim) = confirm((shingles, sentences), (&text, skip), opts) {
+        let sentences_of = || stored_sentences.unwrap_or_else(|| Evidence::sentences_of_text(&text, skip.clone()));
+        if let Some(sim) = confirm((shingles, sentences), (&text, skip.clone()), sentences_of, opts) {
             out.push((cand, story, sim));
         }
     }
@@ -276,13 +282,15 @@ fn confirmed(
 }
 
 /// The exact comparison of a new article (its shingles and sentences) with a candidate (its text
-/// less `skip`): the similarity when they are versions of one story, else `None`.
+/// less `skip`, and `sentences_of` giving its sentences, called only when they are needed): the
+/// similarity when they are versions of one story, else `None`.
 fn confirm(
     (shingles, sentences): (&Shingles, &Evidence),
     (text, skip): (&str, Option<Range<usize>>),
+    sentences_of: impl FnOnce() -> Evidence,
     opts: &StoryOptions,
 ) -> Option<Similarity> {
-    let sim = shingles.similarity(&Shingles::of(text, skip.clone()));
+    let sim = shingles.similarity(&Shingles::of(text, skip));
     if opts.same_story(sim) {
         return Some(sim);
     }
@@ -291,7 +299,7 @@ fn confirm(
     // paragraphs were cut and joined), and only when the article has enough sentences to
     // share: most candidates are settled by shingles alone, without a second scan.
     if sim.containment >= SENTENCE_FLOOR && sentences.sentence_count() >= MIN_SHARED_SENTENCES {
-        let (contained, shared) = sentences.sentence_containment(&Evidence::sentences_of_text(text, skip));
+        let (contained, shared) = sentences.sentence_containment(&sentences_of());
         if opts.same_by_sentences(contained, shared) {
             // Recorded as containment: the share of the smaller version found in the larger.
             return Some(Similarity { containment: contained.max(sim.containment), ..sim });
@@ -317,7 +325,7 @@ pub fn versions_of_one_story(
         return None;
     }
     let sentences = Evidence::sentences_of_text(a.0, a.1);
-    confirm((&shingles, &sentences), b, opts)
+    confirm((&shingles, &sentences), b.clone(), || Evidence::sentences_of_text(b.0, b.1), opts)
 }
 
 /// How the store picks the candidates it compares a new article with ([`confirmed`]): per LSH

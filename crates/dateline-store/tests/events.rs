@@ -218,14 +218,15 @@ fn a_version_5_file_gains_events() -> TestResult {
     }
     // Take the file back to version 6 (quote wordings, no events) as an older dateline left it.
     rusqlite::Connection::open(&path)?.execute_batch(
-        "INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh; DROP TABLE event_keys_fresh;
+        "ALTER TABLE story_members DROP COLUMN sentences;
+         INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh; DROP TABLE event_keys_fresh;
          DROP INDEX stories_event; ALTER TABLE stories DROP COLUMN event_id; DROP TABLE events;
          DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs; DROP TABLE event_backlog;
          PRAGMA user_version = 6;",
     )?;
     let store = Store::open(&path)?;
     assert_eq!(store.schema_version()?, SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 9);
+    assert_eq!(SCHEMA_VERSION, 10);
     let events = store.events(0, 100, 1)?;
     assert_eq!(events.len(), before);
     for e in &events {
@@ -270,7 +271,8 @@ fn a_version_7_file_recounts_its_term_frequencies() -> TestResult {
     assert_eq!(expected.1, (background().len() + coverage().len()) as i64);
     assert!(!expected.0.is_empty());
     rusqlite::Connection::open(&old)?.execute_batch(
-        "INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh;
+        "ALTER TABLE story_members DROP COLUMN sentences;
+         INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh;
          INSERT INTO event_keys SELECT * FROM event_keys_fresh; DROP TABLE event_keys_fresh;
          UPDATE term_df SET df = df + 7; INSERT INTO term_df (term, df) VALUES (12345, 3);
          UPDATE term_docs SET docs = 999; DELETE FROM event_backlog; PRAGMA user_version = 7;",

@@ -246,7 +246,8 @@ fn a_version_5_file_gains_its_wordings() -> TestResult {
     Store::open(&old)?.insert_batch(first)?;
     // Take the file back to version 5 as an older dateline left it (no events, no wordings).
     Connection::open(&old)?.execute_batch(
-        "INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh; DROP TABLE event_keys_fresh;
+        "ALTER TABLE story_members DROP COLUMN sentences;
+         INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh; DROP TABLE event_keys_fresh;
          DROP INDEX stories_event; ALTER TABLE stories DROP COLUMN event_id; DROP TABLE events;
          DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs; DROP TABLE event_backlog;
          DROP TRIGGER quote_wordings_of_new_quote; DROP TRIGGER quote_wordings_of_deleted_quote;

@@ -814,3 +814,56 @@ fn two_stores_on_one_file_see_each_others_commits() -> TestResult {
     assert_eq!(reader.search("Idlib", 5)?.len(), 1);
     Ok(())
 }
+
+/// The full-text rows of a batch are written at its end, in one statement per index (schema
+/// version 10): every stored article is found once, duplicates and rejected records are not
+/// indexed, quotes are searchable, and each index passes FTS5's own integrity check.
+#[test]
+fn a_batch_is_indexed_once_at_its_end() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (mut store, path) = open_file(&dir)?;
+    let records = corpus();
+    let mut again = records[1].clone();
+    again.source.path = Some("mirror.jsonl".into());
+    let mut huge = article(&"Tarsin flood relief convoy. ".repeat(400), None, None, &[], None);
+    huge.id = "huge".into();
+    store.set_max_record_bytes(4_000);
+    let batch = vec![records[0].clone(), full_record(), records[1].clone(), again, huge, records[2].clone()];
+    let outcome = store.insert_batch(&batch)?;
+    assert_eq!((outcome.stored, outcome.duplicates, outcome.rejected.len()), (4, 1, 1));
+    store.insert_batch(&records[3..])?;
+    assert_eq!(store.search("corridor", 10)?.len(), 3, "each stored copy once");
+    assert!(store.search("convoy", 10)?.is_empty(), "the rejected record is not indexed");
+    let conn = Connection::open(&path)?;
+    for index in ["articles_fts", "quotes_fts", "quote_wordings_fts"] {
+        conn.execute(&format!("INSERT INTO {index}({index}) VALUES ('integrity-check')"), [])?;
+    }
+    let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
+    assert_eq!(count("SELECT count(*) FROM articles_fts_docsize")?, count("SELECT count(*) FROM articles")?);
+    assert_eq!(count("SELECT count(*) FROM quotes")?, 1);
+    assert_eq!(count("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'humanitarian'")?, 1);
+    Ok(())
+}
+
+/// A fault in the batch's indexing statements (after every article and story row of the batch
+/// was written) rolls the whole batch back, and the same batch goes in once the fault is gone.
+#[test]
+fn a_failure_while_indexing_the_batch_rolls_it_back() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (mut store, path) = open_file(&dir)?;
+    let saboteur = Connection::open(&path)?;
+    saboteur.execute_batch(
+        "CREATE TRIGGER poison BEFORE INSERT ON quotes BEGIN SELECT RAISE(ABORT, 'injected fault'); END;",
+    )?;
+    let batch = vec![corpus()[0].clone(), full_record()];
+    let err = store.insert_batch(&batch).err().ok_or("poisoned batch succeeded")?;
+    assert!(err.to_string().contains("injected fault"), "{err}");
+    assert_eq!(store.stats()?.articles, 0);
+    assert!(store.search("rocket", 5)?.is_empty());
+    assert_eq!(store.stories(10, 1)?.len(), 0);
+    saboteur.execute_batch("DROP TRIGGER poison;")?;
+    drop(saboteur);
+    assert_eq!(store.insert_batch(&batch)?.stored, 2);
+    assert_eq!(store.search("rocket", 5)?.len(), 1);
+    Ok(())
+}

@@ -267,7 +267,8 @@ fn a_version_4_file_gains_story_sizes_and_pages_agree() -> TestResult {
     }
     // Take the file back to version 4 as an older dateline left it.
     rusqlite::Connection::open(&path)?.execute_batch(
-        "INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh; DROP TABLE event_keys_fresh;
+        "ALTER TABLE story_members DROP COLUMN sentences;
+         INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh; DROP TABLE event_keys_fresh;
          DROP INDEX stories_event; ALTER TABLE stories DROP COLUMN event_id; DROP TABLE events;
          DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs; DROP TABLE event_backlog;
          DROP TRIGGER quote_wordings_of_new_quote; DROP TRIGGER quote_wordings_of_deleted_quote;
@@ -300,7 +301,8 @@ fn a_version_8_file_keeps_its_band_index() -> TestResult {
         store.insert_batch(std::slice::from_ref(&original))?;
     }
     rusqlite::Connection::open(&path)?.execute_batch(
-        "INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh;
+        "ALTER TABLE story_members DROP COLUMN sentences;
+         INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh;
          INSERT INTO event_keys SELECT * FROM event_keys_fresh; DROP TABLE event_keys_fresh;
          PRAGMA user_version = 8;",
     )?;

@@ -152,3 +152,31 @@ fn different_articles_behind_the_same_registration_wall_stay_apart() -> TestResu
     assert_eq!(Shingles::of(&a.text, None), Shingles::of(OTHERS[0], None));
     Ok(())
 }
+
+/// The flattened copy of [`a_copy_flattened_into_one_paragraph_joins_its_story`] placed against
+/// an original whose stored sentence hashes were first replaced by `stored` (SQL): the size of the
+/// original's story afterwards.
+fn flattened_copy_joins_with_stored_sentences(stored: &str) -> Result<u64, Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("s.db");
+    let original = analysis(&WIRE.join("\n"), "wire.txt");
+    Store::open(&path)?.insert_batch(std::slice::from_ref(&original))?;
+    rusqlite::Connection::open(&path)?.execute(&format!("UPDATE story_members SET sentences = {stored}"), [])?;
+    let mut store = Store::open(&path)?;
+    store.insert_batch(&[analysis(&WIRE[..6].join(" "), "copy.txt")])?;
+    let story = store.story_of(&original.id)?.ok_or("the original has no story")?;
+    Ok(store.story(story)?.map_or(0, |s| s.summary.size))
+}
+
+/// Each stored article keeps its sentence hashes, and the confirmation reads them instead of
+/// splitting the candidate's text: emptied, they no longer match the flattened copy. Rows stored
+/// before schema version 10 (NULL) and bytes that are not a hash list are split from the text.
+#[test]
+fn stored_sentence_hashes_confirm_a_version_and_old_rows_fall_back_to_the_text() -> TestResult {
+    assert_eq!(flattened_copy_joins_with_stored_sentences("sentences")?, 2, "as stored");
+    assert_eq!(flattened_copy_joins_with_stored_sentences("x''")?, 1, "no sentences stored: read, not recomputed");
+    assert_eq!(flattened_copy_joins_with_stored_sentences("NULL")?, 2, "a row of an older version");
+    assert_eq!(flattened_copy_joins_with_stored_sentences("x'0102'")?, 2, "not a hash list");
+    assert_eq!(flattened_copy_joins_with_stored_sentences("zeroblob(16)")?, 2, "hashes out of order");
+    Ok(())
+}
