@@ -100,7 +100,7 @@ def synthetic(a):
     print("## Speed: shingling + MinHash + LSH insert/query, one thread, 2,000 docs\n")
     print("| tool | docs/s | MB/s | shingle s | MinHash s | LSH s | candidates/query | ratio |")
     print("|---|---|---|---|---|---|---|---|")
-    print(f"| dateline (42×3 bands, newest 64 per bucket) | {ours['end_to_end_docs_per_s']:,.0f} | {ours['MB_per_s']:.1f} | "
+    print(f"| dateline (42×3 bands, newest {ours['bucket_cap']} per bucket) | {ours['end_to_end_docs_per_s']:,.0f} | {ours['MB_per_s']:.1f} | "
           f"{ours['shingle_s']:.3f} | {ours['minhash_s']:.3f} | {ours['lsh_insert_query_s']:.3f} | "
           f"{ours['mean_candidates_per_query']:.0f} | 1.0 |")
     for r in ds["lsh"]:

@@ -23,6 +23,7 @@ use dateline_analyze::fingerprint::{minhash, Shingler};
 use dateline_analyze::{analyze, content_id, parse_dateline, Analysis, Format, Resources, Shingles, SourceRef};
 use dateline_store::evidence::{compare, CorpusFreq, Evidence};
 use dateline_store::lsh::band_keys;
+use dateline_store::stories::CANDIDATES_PER_BUCKET;
 use dateline_store::{Store, StoryOptions};
 use dateline_text::{Document, Metadata};
 
@@ -219,11 +220,11 @@ fn bench(dir: &Path) -> Result<()> {
             let sig = minhash(sh);
             let t3 = Instant::now();
             let keys = band_keys(&sig);
-            // As the store does: the newest 64 of each bucket, ranked by bands shared.
+            // As the store does: the newest of each bucket, ranked by bands shared.
             found.clear();
             for k in keys {
                 let bucket = index.entry(k).or_default();
-                found.extend(bucket.iter().rev().take(64));
+                found.extend(bucket.iter().rev().take(CANDIDATES_PER_BUCKET));
                 bucket.push(i as u32);
             }
             found.sort_unstable();
@@ -244,6 +245,7 @@ fn bench(dir: &Path) -> Result<()> {
         "end_to_end_docs_per_s": n as f64 / best, "MB_per_s": bytes as f64 / 1e6 / best,
         "shingle_s": phases.0, "minhash_s": phases.1, "lsh_insert_query_s": phases.2,
         "mean_candidates_per_query": candidates as f64 / n as f64, "peak_rss_MB": peak_rss_mb(),
+        "bucket_cap": CANDIDATES_PER_BUCKET,
     });
     println!("{row}");
     Ok(())
