@@ -1802,3 +1802,26 @@ fn a_subject_contracted_with_its_verb_is_a_whole_clause() {
     let s = outer("Kofi Mensah said he's hopeful, even though the pier is closed.", &[]);
     assert_eq!(s[0].1, "he's hopeful", "{s:?}");
 }
+
+#[test]
+fn reported_content_is_not_cut_inside_quote_marks_it_opened() {
+    // A concession inside the quoted words is the speaker's, not the writer's.
+    let s = outer("Ama Osei said the fee was \"fair, although steep for the small boats,\" and left.", &[]);
+    assert_eq!(s[0].1, "the fee was \"fair, although steep for the small boats,\"", "{s:?}");
+    // A sentence break inside the quoted words does not end what was said.
+    let s =
+        outer("Kofi Mensah said the pier was \"too old to save. Nobody will pay for it.\" The vote is in May.", &[]);
+    assert_eq!(s[0].1, "the pier was \"too old to save. Nobody will pay for it.\"", "{s:?}");
+}
+
+#[test]
+fn one_or_two_quoted_words_a_verb_of_saying_does_not_report_are_no_quote() {
+    // The quoted words are a name the writer borrows, not what the speaker said.
+    let s = shapes("Ama Osei spoke for an hour on Monday about the \"harbour first\" plan.", &[]);
+    assert!(s.iter().all(|q| q.0 != "partial"), "{s:?}");
+    let s = shapes("Kofi Mensah told the board on Monday about his \"reset\" of the ferry routes.", &[]);
+    assert!(s.iter().all(|q| q.0 != "partial"), "{s:?}");
+    // Three words or more framed by the verb are still the speaker's partial quote.
+    let s = shapes("Kofi Mensah told the board on Monday about a \"tax on every boat\" in the plan.", &[]);
+    assert!(s.iter().any(|q| q.0 == "partial" && q.1 == "tax on every boat"), "{s:?}");
+}
