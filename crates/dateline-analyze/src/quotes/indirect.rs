@@ -538,6 +538,9 @@ fn verb(
     so_far: &[Found],
 ) -> Vec<Found> {
     let Some(cue) = doc.span(c.start, c.end) else { return Vec::new() };
+    if withheld(doc, c) || relative_noun(doc, c) {
+        return Vec::new();
+    }
     let one = |content: Option<Span>, speaker: Option<Span>| -> Vec<Found> {
         content
             .map(|content| Found { kind: QuoteKind::Indirect, content, cue: Some(cue), speaker })
@@ -707,6 +710,34 @@ fn verb(
         out.extend(one(rest, speaker));
     }
     out
+}
+
+/// "the court denied him bail", "denied the port a second crane": "deny" with a person and then
+/// the thing refused (or a bare "bail", "entry", "access") withholds something; it reports no
+/// denial of a claim.
+fn withheld(doc: &Doc, c: Cue) -> bool {
+    if c.lemma != "deny" {
+        return false;
+    }
+    let person = doc.is(c.end, &["him", "her", "them", "us", "me", "it"]) || doc.is_cap(c.end) && doc.is_word(c.end);
+    let mut j = c.end;
+    while person && j < c.end + 4 && doc.is_cap(j) && doc.is_word(j) {
+        j += 1;
+    }
+    let thing = if person && j == c.end { c.end + 1 } else { j };
+    doc.is(c.end, &["bail", "entry", "access", "permission", "visas", "tenure"])
+        || person && thing > c.end && doc.is(thing, &["a", "an", "the", "any", "access", "entry", "bail"])
+}
+
+/// "the Rust Belt states that have lost jobs": a cue word in "-s" right before "that" and a verb
+/// is a plural noun with its relative clause ("he states that" is never followed by a verb).
+fn relative_noun(doc: &Doc, c: Cue) -> bool {
+    let t = doc.t(c.start);
+    c.end == c.start + 1
+        && t.ends_with('s')
+        && !t.ends_with("ss")
+        && doc.is(c.end, &["that"])
+        && (finite(doc, c.end + 1) || past_tense(doc, c.end + 1))
 }
 
 /// "As the newspaper reported, CONTENT", "As reported by X, CONTENT": an attribution in an

@@ -1825,3 +1825,18 @@ fn one_or_two_quoted_words_a_verb_of_saying_does_not_report_are_no_quote() {
     let s = shapes("Kofi Mensah told the board on Monday about a \"tax on every boat\" in the plan.", &[]);
     assert!(s.iter().any(|q| q.0 == "partial" && q.1 == "tax on every boat"), "{s:?}");
 }
+
+#[test]
+fn deny_withholding_something_reports_nothing() {
+    assert!(shapes("The court denied him bail on Monday.", &[]).is_empty());
+    assert!(shapes("The harbour board denied Tema Ferries a second berth this year.", &[]).is_empty());
+    // Denying a claim is still a report.
+    let s = shapes("Kofi Mensah denied that the port had lost money.", &[]);
+    assert_eq!(s, one("indirect", "the port had lost money", "denied", Some("Kofi Mensah")));
+}
+
+#[test]
+fn a_plural_noun_before_a_relative_that_is_no_cue() {
+    let s = shapes("Voters went to the polls on Tuesday in two Gulf Coast states that have lost ferry routes.", &[]);
+    assert!(s.is_empty(), "{s:?}");
+}
