@@ -1840,3 +1840,13 @@ fn a_plural_noun_before_a_relative_that_is_no_cue() {
     let s = shapes("Voters went to the polls on Tuesday in two Gulf Coast states that have lost ferry routes.", &[]);
     assert!(s.is_empty(), "{s:?}");
 }
+
+#[test]
+fn add_up_to_and_said_than_done_report_nothing() {
+    assert!(shapes("The repairs at the port added up to a year of lost trade.", &[]).is_empty());
+    assert!(shapes("The strike adds to the pressure that the harbour board faces.", &[]).is_empty());
+    assert!(shapes("Closing the ferry route is easier said than done in a town of islands.", &[]).is_empty());
+    // "added that" is still a report.
+    let s = shapes("Ama Osei added that the pier would reopen in May.", &[]);
+    assert_eq!(s, one("indirect", "the pier would reopen in May", "added", Some("Ama Osei")));
+}
