@@ -921,8 +921,11 @@ fn document_written(doc: &Doc, c: Cue, a: usize, hi: usize) -> bool {
 
 /// "said little about the plan", "would say nothing more": an amount of saying with no clause
 /// after it reports no words.
+/// So does "what he said about the levy", "Lee said of the mayor": a topic after "about" or "of"
+/// with no clause of its own (nor a "that" clause further on: "told members of the board that").
 fn said_nothing(doc: &Doc, a: usize, hi: usize) -> bool {
-    doc.is(a, &["nothing", "little", "much"]) && !clause_like(doc, a, hi)
+    let topic = doc.is(a, &["about", "of"]) && !(a..hi).any(|j| doc.is(j, &["that"]));
+    (doc.is(a, &["nothing", "little", "much"]) || topic) && !clause_like(doc, a, hi)
 }
 
 /// The object of a verb of stance, to the end of its clause: "criticised [the plan for its cost]".
@@ -1149,6 +1152,11 @@ fn after_object(doc: &Doc, from: usize, hi: usize) -> After {
             }
             while j < hi && j - a < 4 && (doc.is_cap(j) || j == a) {
                 j += 1;
+            }
+            // "told members of the board that": the hearer goes on after "of" to the "that".
+            if doc.is(j, &["of"]) {
+                let that = (j + 1..hi.min(j + 10)).take_while(|&k| doc.is_word(k)).find(|&k| doc.is(k, &["that"]));
+                return that.map_or(After::End, |k| After::That(k + 1));
             }
             if doc.is(j, &["in", "on", "at"]) {
                 // "told reporters in Geneva that": let the adverbial scan find "that".

@@ -1850,3 +1850,13 @@ fn add_up_to_and_said_than_done_report_nothing() {
     let s = shapes("Ama Osei added that the pier would reopen in May.", &[]);
     assert_eq!(s, one("indirect", "the pier would reopen in May", "added", Some("Ama Osei")));
 }
+
+#[test]
+fn a_topic_of_saying_without_a_clause_reports_nothing() {
+    assert!(shapes("Here are five things the harbour master has said about the ferry strike.", &[]).is_empty());
+    let s = shapes("\"He is one of us,\" Kofi Mensah said of the new port chief.", &[]);
+    assert!(s.iter().all(|q| q.0 == "direct"), "{s:?}");
+    // A "that" clause further on is still what was told.
+    let s = shapes("Ama Osei told members of the harbour board that the pier would close.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the pier would close"), "{s:?}");
+}
