@@ -538,6 +538,11 @@ fn verb(
     so_far: &[Found],
 ) -> Vec<Found> {
     let Some(cue) = doc.span(c.start, c.end) else { return Vec::new() };
+    // "the costs added up to ...", "adds to the drama", "easier said than done": no saying.
+    let idiom = c.lemma == "add" && doc.is(c.end, &["up", "to"]) || doc.is(c.end, &["than"]);
+    if idiom || withheld(doc, c) || relative_noun(doc, c) {
+        return Vec::new();
+    }
     let one = |content: Option<Span>, speaker: Option<Span>| -> Vec<Found> {
         content
             .map(|content| Found { kind: QuoteKind::Indirect, content, cue: Some(cue), speaker })
@@ -707,6 +712,34 @@ fn verb(
         out.extend(one(rest, speaker));
     }
     out
+}
+
+/// "the court denied him bail", "denied the port a second crane": "deny" with a person and then
+/// the thing refused (or a bare "bail", "entry", "access") withholds something; it reports no
+/// denial of a claim.
+fn withheld(doc: &Doc, c: Cue) -> bool {
+    if c.lemma != "deny" {
+        return false;
+    }
+    let person = doc.is(c.end, &["him", "her", "them", "us", "me", "it"]) || doc.is_cap(c.end) && doc.is_word(c.end);
+    let mut j = c.end;
+    while person && j < c.end + 4 && doc.is_cap(j) && doc.is_word(j) {
+        j += 1;
+    }
+    let thing = if person && j == c.end { c.end + 1 } else { j };
+    doc.is(c.end, &["bail", "entry", "access", "permission", "visas", "tenure"])
+        || person && thing > c.end && doc.is(thing, &["a", "an", "the", "any", "access", "entry", "bail"])
+}
+
+/// "the Rust Belt states that have lost jobs": a cue word in "-s" right before "that" and a verb
+/// is a plural noun with its relative clause ("he states that" is never followed by a verb).
+fn relative_noun(doc: &Doc, c: Cue) -> bool {
+    let t = doc.t(c.start);
+    c.end == c.start + 1
+        && t.ends_with('s')
+        && !t.ends_with("ss")
+        && doc.is(c.end, &["that"])
+        && (finite(doc, c.end + 1) || past_tense(doc, c.end + 1))
 }
 
 /// "As the newspaper reported, CONTENT", "As reported by X, CONTENT": an attribution in an
@@ -888,8 +921,11 @@ fn document_written(doc: &Doc, c: Cue, a: usize, hi: usize) -> bool {
 
 /// "said little about the plan", "would say nothing more": an amount of saying with no clause
 /// after it reports no words.
+/// So does "what he said about the levy", "Lee said of the mayor": a topic after "about" or "of"
+/// with no clause of its own (nor a "that" clause further on: "told members of the board that").
 fn said_nothing(doc: &Doc, a: usize, hi: usize) -> bool {
-    doc.is(a, &["nothing", "little", "much"]) && !clause_like(doc, a, hi)
+    let topic = doc.is(a, &["about", "of"]) && !(a..hi).any(|j| doc.is(j, &["that"]));
+    (doc.is(a, &["nothing", "little", "much"]) || topic) && !clause_like(doc, a, hi)
 }
 
 /// The object of a verb of stance, to the end of its clause: "criticised [the plan for its cost]".
@@ -1116,6 +1152,11 @@ fn after_object(doc: &Doc, from: usize, hi: usize) -> After {
             }
             while j < hi && j - a < 4 && (doc.is_cap(j) || j == a) {
                 j += 1;
+            }
+            // "told members of the board that": the hearer goes on after "of" to the "that".
+            if doc.is(j, &["of"]) {
+                let that = (j + 1..hi.min(j + 10)).take_while(|&k| doc.is_word(k)).find(|&k| doc.is(k, &["that"]));
+                return that.map_or(After::End, |k| After::That(k + 1));
             }
             if doc.is(j, &["in", "on", "at"]) {
                 // "told reporters in Geneva that": let the adverbial scan find "that".

@@ -95,7 +95,10 @@ pub(crate) fn find_quotes_in(
     let quoted = indirect::quoted_tokens(&doc, &regions);
     let (mut found, used) = direct::find(&doc, &regions, &cues);
     indirect::trim_clauses(&doc, &quoted, &cues, &mut found);
-    let indirect = indirect::find(&doc, &quoted, &cues, &used, &found);
+    let mut indirect = indirect::find(&doc, &quoted, &cues, &used, &found);
+    for f in found.iter_mut().chain(indirect.iter_mut()).filter(|f| f.kind == QuoteKind::Indirect) {
+        close_open_mark(&regions, f);
+    }
     // A quoted phrase inside reported speech is part of it ("said the plan was "a farce"").
     let reported = SpanIndex::new(indirect.iter().map(|i| i.content));
     found.retain(|f| f.kind == QuoteKind::Direct || !reported.contains_any(f.content));
@@ -147,6 +150,27 @@ pub(crate) fn find_quotes_in(
     }
     found.truncate(keep);
     (speaker::to_quotes(text, &resolver, found, lx), cut)
+}
+
+/// The most bytes reported content is carried forward to close a quote it opened.
+const MAX_CLOSING_REACH: usize = 600;
+
+/// `said the levy was "a tax on every boat, and nobody voted for it."`: reported content that
+/// ends inside quote marks it opened (cut at a comma or a sentence break inside the quoted words)
+/// runs on to the closing mark, when the quote closes in the same paragraph within
+/// [`MAX_CLOSING_REACH`] bytes: the speaker's quoted words are not cut in half.
+fn close_open_mark(regions: &[marks::Region], f: &mut Found) {
+    let k = regions.partition_point(|r| r.open < f.content.1);
+    let Some(r) = k.checked_sub(1).and_then(|k| regions.get(k)) else { return };
+    // (Content that opens with the mark is the speaker's own words: `opened_by_a_mark`.)
+    if r.open > f.content.0
+        && r.after > f.content.1
+        && !r.continues
+        && r.after - f.content.1 <= MAX_CLOSING_REACH
+        && r.after - f.content.0 <= MAX_QUOTE_CONTENT_BYTES
+    {
+        f.content.1 = r.after;
+    }
 }
 
 /// `telling reporters that "The plan failed.`: reported content that opens with a quote mark

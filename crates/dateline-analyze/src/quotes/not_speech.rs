@@ -56,7 +56,35 @@ fn framed_title(text: &str, content: Span, inner: &str, lx: &crate::Lexicon) -> 
     let before = before.trim_end_matches(|c: char| c.is_whitespace() || QUOTE_CHARS.contains(&c));
     let prev = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
     let possessive = prev.ends_with("'s") || prev.ends_with("\u{2019}s");
-    possessive || lx.quotes.title_frames.iter().any(|w| w.eq_ignore_ascii_case(prev))
+    // `in his 2012 memoir, "A Harbour Boy."`: a work named just before, set off by a comma.
+    let work = prev.strip_suffix(',').is_some_and(|w| WORKS.iter().any(|n| n.eq_ignore_ascii_case(w)));
+    possessive
+        || work
+        || lx.quotes.title_frames.iter().any(|w| w.eq_ignore_ascii_case(prev))
+        || subject(text, content, before, lx)
+}
+
+/// Nouns for works whose title may follow them after a comma.
+const WORKS: &[&str] =
+    &["book", "memoir", "novel", "film", "movie", "play", "show", "song", "album", "documentary", "series"];
+
+/// `"Harbour Lights" is a play about ...`, `"Tide Tables," which opens Friday, ...`: a
+/// title-case phrase opening a sentence and followed by the sentence's own lowercase words
+/// (not a verb of saying or a pronoun, as in `"Never Again," said the mayor`) is the subject of
+/// the sentence, a title.
+fn subject(text: &str, content: Span, before: &str, lx: &crate::Lexicon) -> bool {
+    let opens = before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
+    // (`"Out!" the crowd chanted`: an exclamation or a question is speech.)
+    let exclaims = text.get(content.0..content.1).is_some_and(|c| c.trim_end().ends_with(['!', '?']));
+    if !opens || exclaims {
+        return false;
+    }
+    let after = text.get(content.1..).unwrap_or("");
+    let after = after.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || QUOTE_CHARS.contains(&c));
+    let next: &str = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    next.chars().next().is_some_and(char::is_lowercase)
+        && super::cues::lemma(lx, next).is_none()
+        && !lx.quotes.pronouns.iter().any(|p| p.eq_ignore_ascii_case(next))
 }
 
 #[cfg(test)]
@@ -82,6 +110,17 @@ mod tests {
         // Speech in title case after a cue is still speech when it is not framed.
         let t = "The mayor called the plan \"A Disgrace\" on Monday.";
         assert!(!is_not_speech(t, &partial(t, "A Disgrace"), lx));
+        // A title-case phrase as a sentence's subject, or after a work it names.
+        let t = "The cast sang. \"Harbour Lights\" is a play about the ferry strike.";
+        assert!(is_not_speech(t, &partial(t, "Harbour Lights"), lx));
+        let t = "Mensah told the story in his 2019 memoir, \"A Harbour Boy.\" It sold well.";
+        assert!(is_not_speech(t, &partial(t, "A Harbour Boy."), lx));
+        let t = "The crowd cheered. \"Never Again,\" said the mayor.";
+        assert!(!is_not_speech(t, &partial(t, "Never Again,"), lx));
+        let t = "The crowd cheered. \"Go Home!\" chanted the dockers.";
+        assert!(!is_not_speech(t, &partial(t, "Go Home!"), lx));
+        let t = "The crowd cheered. \"Thank You,\" she said.";
+        assert!(!is_not_speech(t, &partial(t, "Thank You,"), lx));
         // Ordinary quoted words after a preposition are speech.
         let t = "She spoke of \"a very hard year for the town.\"";
         assert!(!is_not_speech(t, &partial(t, "a very hard year for the town."), lx));

@@ -234,6 +234,9 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>], found: &
     out
 }
 
+/// The fewest words a quoted phrase framed by a verb of saying (not a naming verb) must have.
+const MIN_FRAMED_WORDS: usize = 3;
+
 /// The nearest naming verb or cue before the phrase in its sentence, with its speaker.
 fn frame(doc: &Doc, r: &Region, open: usize, sa: usize, cues: &[Option<Cue>]) -> Option<Found> {
     let mut k = open;
@@ -270,6 +273,13 @@ fn frame(doc: &Doc, r: &Region, open: usize, sa: usize, cues: &[Option<Cue>]) ->
                 continue;
             }
             if c.lemma == "according" {
+                return None;
+            }
+            // A verb of saying that does not report the phrase as its clause ("the aide said
+            // little about the "reset"") frames one or two quoted words as a term, a title or a
+            // scare quote more often than as the speaker's words.
+            let words = doc.text.get(r.content.0..r.content.1).map_or(0, |s| s.split_whitespace().count());
+            if words < MIN_FRAMED_WORDS {
                 return None;
             }
             let speaker = speaker_of(doc, c.start, sa, cues);

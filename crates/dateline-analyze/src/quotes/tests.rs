@@ -1802,3 +1802,61 @@ fn a_subject_contracted_with_its_verb_is_a_whole_clause() {
     let s = outer("Kofi Mensah said he's hopeful, even though the pier is closed.", &[]);
     assert_eq!(s[0].1, "he's hopeful", "{s:?}");
 }
+
+#[test]
+fn reported_content_is_not_cut_inside_quote_marks_it_opened() {
+    // A concession inside the quoted words is the speaker's, not the writer's.
+    let s = outer("Ama Osei said the fee was \"fair, although steep for the small boats,\" and left.", &[]);
+    assert_eq!(s[0].1, "the fee was \"fair, although steep for the small boats,\"", "{s:?}");
+    // A sentence break inside the quoted words does not end what was said.
+    let s =
+        outer("Kofi Mensah said the pier was \"too old to save. Nobody will pay for it.\" The vote is in May.", &[]);
+    assert_eq!(s[0].1, "the pier was \"too old to save. Nobody will pay for it.\"", "{s:?}");
+}
+
+#[test]
+fn one_or_two_quoted_words_a_verb_of_saying_does_not_report_are_no_quote() {
+    // The quoted words are a name the writer borrows, not what the speaker said.
+    let s = shapes("Ama Osei spoke for an hour on Monday about the \"harbour first\" plan.", &[]);
+    assert!(s.iter().all(|q| q.0 != "partial"), "{s:?}");
+    let s = shapes("Kofi Mensah told the board on Monday about his \"reset\" of the ferry routes.", &[]);
+    assert!(s.iter().all(|q| q.0 != "partial"), "{s:?}");
+    // Three words or more framed by the verb are still the speaker's partial quote.
+    let s = shapes("Kofi Mensah told the board on Monday about a \"tax on every boat\" in the plan.", &[]);
+    assert!(s.iter().any(|q| q.0 == "partial" && q.1 == "tax on every boat"), "{s:?}");
+}
+
+#[test]
+fn deny_withholding_something_reports_nothing() {
+    assert!(shapes("The court denied him bail on Monday.", &[]).is_empty());
+    assert!(shapes("The harbour board denied Tema Ferries a second berth this year.", &[]).is_empty());
+    // Denying a claim is still a report.
+    let s = shapes("Kofi Mensah denied that the port had lost money.", &[]);
+    assert_eq!(s, one("indirect", "the port had lost money", "denied", Some("Kofi Mensah")));
+}
+
+#[test]
+fn a_plural_noun_before_a_relative_that_is_no_cue() {
+    let s = shapes("Voters went to the polls on Tuesday in two Gulf Coast states that have lost ferry routes.", &[]);
+    assert!(s.is_empty(), "{s:?}");
+}
+
+#[test]
+fn add_up_to_and_said_than_done_report_nothing() {
+    assert!(shapes("The repairs at the port added up to a year of lost trade.", &[]).is_empty());
+    assert!(shapes("The strike adds to the pressure that the harbour board faces.", &[]).is_empty());
+    assert!(shapes("Closing the ferry route is easier said than done in a town of islands.", &[]).is_empty());
+    // "added that" is still a report.
+    let s = shapes("Ama Osei added that the pier would reopen in May.", &[]);
+    assert_eq!(s, one("indirect", "the pier would reopen in May", "added", Some("Ama Osei")));
+}
+
+#[test]
+fn a_topic_of_saying_without_a_clause_reports_nothing() {
+    assert!(shapes("Here are five things the harbour master has said about the ferry strike.", &[]).is_empty());
+    let s = shapes("\"He is one of us,\" Kofi Mensah said of the new port chief.", &[]);
+    assert!(s.iter().all(|q| q.0 == "direct"), "{s:?}");
+    // A "that" clause further on is still what was told.
+    let s = shapes("Ama Osei told members of the harbour board that the pier would close.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the pier would close"), "{s:?}");
+}
