@@ -727,8 +727,9 @@ fn withheld(doc: &Doc, c: Cue) -> bool {
         j += 1;
     }
     let thing = if person && j == c.end { c.end + 1 } else { j };
-    doc.is(c.end, &["bail", "entry", "access", "permission", "visas", "tenure"])
-        || person && thing > c.end && doc.is(thing, &["a", "an", "the", "any", "access", "entry", "bail"])
+    let withheld_things = &doc.lx.quotes.withheld_things;
+    doc.is(c.end, withheld_things)
+        || person && thing > c.end && (doc.is(thing, &["a", "an", "the", "any"]) || doc.is(thing, withheld_things))
 }
 
 /// "the Rust Belt states that have lost jobs": a cue word in "-s" right before "that" and a verb

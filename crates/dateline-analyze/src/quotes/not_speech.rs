@@ -57,16 +57,12 @@ fn framed_title(text: &str, content: Span, inner: &str, lx: &crate::Lexicon) -> 
     let prev = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
     let possessive = prev.ends_with("'s") || prev.ends_with("\u{2019}s");
     // `in his 2012 memoir, "A Harbour Boy."`: a work named just before, set off by a comma.
-    let work = prev.strip_suffix(',').is_some_and(|w| WORKS.iter().any(|n| n.eq_ignore_ascii_case(w)));
+    let work = prev.strip_suffix(',').is_some_and(|w| lx.quotes.works.iter().any(|n| n.eq_ignore_ascii_case(w)));
     possessive
         || work
         || lx.quotes.title_frames.iter().any(|w| w.eq_ignore_ascii_case(prev))
         || subject(text, content, before, lx)
 }
-
-/// Nouns for works whose title may follow them after a comma.
-const WORKS: &[&str] =
-    &["book", "memoir", "novel", "film", "movie", "play", "show", "song", "album", "documentary", "series"];
 
 /// `"Harbour Lights" is a play about ...`, `"Tide Tables," which opens Friday, ...`: a
 /// title-case phrase opening a sentence and followed by the sentence's own lowercase words

@@ -159,4 +159,8 @@ crate::lists! {
     title_small_words: Words = "quotes/title-small-words.txt";
     /// Words after which a quoted title names a show, paper or work rather than someone's words.
     title_frames: Words = "quotes/title-frames.txt";
+    /// Kinds of work that, named before a comma, make the quoted title after it a name.
+    works: Words = "quotes/works.txt";
+    /// What "deny" withholds when it refuses something rather than a claim ("denied him bail").
+    withheld_things: Words = "quotes/withheld-things.txt";
 }
