@@ -669,3 +669,12 @@ fn a_region_after_a_place_preposition_is_a_place() {
     let toks = super::mentions::space_tokens(text);
     assert!(super::mentions::known_places_after_prepositions(text, &toks, &res).is_empty());
 }
+
+#[test]
+fn a_name_after_a_noun_for_a_band_or_group_is_an_organisation() {
+    // Session 14: "the band X" and "the militant group X" say what X is, as "the gas company X".
+    let ents = run("He played guitar in the band Tavaris for years. Tavaris released two albums and Tavaris toured.");
+    assert_eq!(kinds_of(&ents, "Tavaris"), ["ORG"], "{ents:?}");
+    let ents = run("The militant group Orvandi claimed the attack. Orvandi said more would follow.");
+    assert_eq!(kinds_of(&ents, "Orvandi"), ["ORG"], "{ents:?}");
+}
