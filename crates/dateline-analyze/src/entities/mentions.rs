@@ -1546,6 +1546,11 @@ fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate:
         if before.is_some_and(|b| lx.entities.company_nouns.contains(&tok(text, toks, b))) {
             companies.insert(&text[c.start..c.end]);
         }
+        // "parties such as Kestrel and Orvandi", "groups including ...": a name in the list
+        // after a plural noun for organisations
+        if c.kind != Kind::Org && first.is_some_and(|f| listed_after_org_plural(text, toks, f)) {
+            companies.insert(&text[c.start..c.end]);
+        }
     }
     if companies.is_empty() {
         return;
@@ -1557,6 +1562,48 @@ fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate:
             c.source = Source::Rule;
         }
     }
+}
+
+/// Whether token `f` stands in a list of names ("such as X, Y and Z", "including X or Y") right
+/// after a plural noun for organisations ("parties", "groups", "companies"): walking back over
+/// capitalised words and the list's commas, "and", "or", "the", "of", at most 40 tokens.
+pub(super) fn listed_after_org_plural(text: &str, toks: &[Tok], f: usize) -> bool {
+    let s = toks[f].sentence;
+    let mut k = f;
+    while k > 0 && toks[k - 1].sentence == s && f - k < 40 {
+        let w = tok(text, toks, k - 1);
+        let cue = match w {
+            "including" => Some(k - 1),
+            "as" if k >= 2 && tok(text, toks, k - 2) == "such" => Some(k - 2),
+            "like" => Some(k - 1),
+            _ => None,
+        };
+        if let Some(c) = cue {
+            let noun = c.checked_sub(1).map(|n| tok(text, toks, n)).unwrap_or("");
+            return matches!(
+                noun,
+                "parties"
+                    | "groups"
+                    | "organisations"
+                    | "organizations"
+                    | "companies"
+                    | "firms"
+                    | "bands"
+                    | "clubs"
+                    | "unions"
+                    | "charities"
+                    | "agencies"
+                    | "banks"
+                    | "broadcasters"
+                    | "newspapers"
+            );
+        }
+        if !(capitalised(w) || matches!(w, "," | "and" | "or" | "the" | "of" | "-" | "'s" | "(" | ")")) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
 }
 
 /// Place head words that describe a part of a place rather than name one ("border", "region").
