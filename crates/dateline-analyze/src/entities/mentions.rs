@@ -40,6 +40,8 @@ pub(super) fn find(
     rules.extend(orgs_of_places(text, toks, lx));
     rules.extend(facility_names(text, toks, lx));
     rules.extend(places_after_nouns(text, toks, lx));
+    rules.extend(events_of_places(text, toks, res));
+    let lexicon_places = known_places_after_prepositions(text, toks, res);
     rules.extend(places_before_heads(text, toks, res));
     rules.extend(names_after_titles(text, toks, &model, res));
     rules.extend(names_after_roles(text, toks, lx));
@@ -49,6 +51,7 @@ pub(super) fn find(
     // first and the lexicon ahead on ties.
     rules.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.start));
     model.extend(lexicon);
+    model.extend(lexicon_places);
     model.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.source != Source::Lexicon, c.start));
     let mut out: Vec<Cand> = Vec::new();
     let mut kept = Kept::default();
@@ -108,7 +111,14 @@ pub(super) fn find(
     out.extend(new_aliases);
     let unintroduced = acronyms_of_names(text, toks, &mut out);
     out.extend(unintroduced);
-    out.extend(places_inside_events(text, &out, res));
+    let inside = places_inside_events(text, &out, res);
+    if !inside.is_empty() {
+        // (rare: the places events are named after, found elsewhere in the article too, when
+        // the recogniser missed them there)
+        out.extend(inside);
+        out.sort_by_key(|c| c.start);
+        propagate(text, toks, &mut out, res);
+    }
     out.sort_by_key(|c| c.start);
     let _ = sentences;
     out
@@ -411,11 +421,58 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
                 Label::Loc => Kind::Loc,
                 Label::Event => Kind::Event,
             };
+            if kind == Kind::Org {
+                // "Shares of Kestrel Mining rose": a common word opening the sentence and "of"
+                // are no part of the organisation's name after them
+                if b > a + 2 && common_word_of(text, toks, a, lx) {
+                    a += 2;
+                    while a < b && matches!(tok(text, toks, a), "the" | "The") {
+                        a += 1;
+                    }
+                    if a >= b || !capitalised(tok(text, toks, a)) {
+                        continue;
+                    }
+                }
+                // "the Westland European Union debate": a country before a body named after a
+                // place or people is a mention of its own
+                if b > a + 2 && country_before_named_body(text, toks, a, res) {
+                    out.push(cand(toks[a].start, toks[a].end, Kind::Loc, Source::Model, s));
+                    a += 1;
+                }
+            }
             out.push(cand(toks[a].start, toks[b - 1].end, kind, Source::Model, s));
         }
         i = j;
     }
     out
+}
+
+/// Whether token `a` opens its sentence, is followed by "of", and is a word that starts no
+/// organisation's name "X of Y" (no organisation, facility or place head word, title or
+/// nationality): "Shares of", "Parts of", not "Bank of", "University of", "Minister of".
+fn common_word_of(text: &str, toks: &[Tok], a: usize, lx: &crate::Lexicon) -> bool {
+    let opens = a == 0 || toks[a - 1].sentence != toks[a].sentence;
+    let w = tok(text, toks, a);
+    if !opens || tok(text, toks, a + 1) != "of" || !w.chars().skip(1).all(char::is_lowercase) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    !lx.entities.org_heads.contains(&lower.as_str())
+        && !lx.entities.facility_heads.contains(&w)
+        && head_kind(lx, &lower).is_none()
+        && !lx.entities.not_org_after_place.contains(&w)
+        && !is_person_title(w, lx)
+        && demonym(w, lx).is_none()
+}
+
+/// Whether token `a` is a country's name followed by a nationality adjective or another
+/// country's name ("Westland European ...", "Westland Norland ..."), which starts a body of its
+/// own rather than a part of a name that starts with the country.
+fn country_before_named_body(text: &str, toks: &[Tok], a: usize, res: &Resources) -> bool {
+    let next = tok(text, toks, a + 1);
+    capitalised(next)
+        && res.gazetteer.country_by_name(tok(text, toks, a)).is_some()
+        && (demonym(next, &res.lexicon).is_some() || res.gazetteer.country_by_name(next).is_some())
 }
 
 /// Capitalised verbs of reporting and auxiliaries as title-case headlines write them ("Says",
@@ -511,10 +568,37 @@ fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res:
 /// on with "for"/"of"/"on" and capitalised words is one name, whatever the recogniser cut it into.
 /// The mention is extended over the capitalised words (with inner "of", "and", "for", "the") and
 /// the recogniser's mentions inside the extension are dropped.
-fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, lx: &crate::Lexicon) {
+pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, lx: &crate::Lexicon) {
     let mut extended = Vec::new();
     for c in model.iter_mut().filter(|c| c.kind == Kind::Org) {
         let Some(last) = super::tok_ending(toks, c.end) else { continue };
+        if let Some(first) = super::tok_at(toks, c.start) {
+            // "the Office for" + "National Statistics": a capitalised organisation word and
+            // "for"/"of" right before the name start it (with the capitalised words before them)
+            let head_before = first >= 2
+                && matches!(tok(text, toks, first - 1), "for" | "of")
+                && toks[first - 2].sentence == toks[first].sentence
+                && capitalised(tok(text, toks, first - 2))
+                && lx.ner.org_words.contains(&tok(text, toks, first - 2).to_ascii_lowercase().as_str());
+            // "East" + "Kestrel Railway Co.": a capitalised compass word right before the name
+            // starts it
+            let direction_before = first >= 1
+                && toks[first - 1].sentence == toks[first].sentence
+                && text.get(toks[first - 1].end..c.start) == Some(" ")
+                && capitalised(tok(text, toks, first - 1))
+                && lx.entities.directions.contains(&tok(text, toks, first - 1).to_ascii_lowercase().as_str());
+            let a = if head_before {
+                name_words_before(text, toks, first - 2, lx)
+            } else if direction_before {
+                first - 1
+            } else {
+                first
+            };
+            if a < first {
+                extended.push((toks[a].start, c.start));
+                c.start = toks[a].start;
+            }
+        }
         let head = tok(text, toks, last).to_ascii_lowercase();
         // "Xandrian News" + "Agency": a capitalised organisation head right after the name
         // belongs to it (the recogniser stopped one word short).
@@ -895,12 +979,17 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
                 defined.push((acr.to_string(), Kind::Org, a));
                 continue;
             }
-            defined.push((acr.to_string(), long.kind, long.start));
-            continue;
+            if matching.is_some() {
+                defined.push((acr.to_string(), long.kind, long.start));
+                continue;
+            }
         }
-        // no mention found: capitalised words (and "of", "the", "for", "and") right before,
-        // whose initials spell the acronym ("the Coastal Liberation Front militia (CLF, ...)",
-        // "Office of the Regional Commissioner for Water Safety (RCWS)")
+        // the mention right before spells no initials (the recogniser's "Coastal Survey
+        // Services" before "(ICSS)", missing the "Inter-" that starts it) or no mention was
+        // found: capitalised words (and "of", "the", "for", "and") right before, whose initials
+        // spell the acronym ("the Coastal Liberation Front militia (CLF, ...)", "Office of the
+        // Regional Commissioner for Water Safety (RCWS)"); else the mention right before
+        let fallback = long.filter(|l| l.kind != Kind::Person && l.end - l.start > acr.len());
         let want = acr.replace('.', "");
         let lo = i.saturating_sub(16);
         let mut found = None;
@@ -933,6 +1022,8 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
             let a = toks[p].start;
             out.push(cand(a, toks[end - 1].end, Kind::Org, Source::Rule, toks[p].sentence));
             defined.push((acr.to_string(), Kind::Org, a));
+        } else if let Some(long) = fallback {
+            defined.push((acr.to_string(), long.kind, long.start));
         }
     }
     // "XNA - Xandrian News Agency" (a masthead or credit line): an acronym, a dash set off by
@@ -979,6 +1070,72 @@ fn acronyms(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Cand> {
 /// left out; a test keeps every kind of the files known).
 fn with_kinds(pairs: &[(&'static str, &'static str)]) -> Vec<(&'static str, Kind)> {
     pairs.iter().filter_map(|&(w, k)| Some((w, Kind::parse(k)?))).collect()
+}
+
+/// "across the Westmark", "sur le Westmark": a capitalised word mid-sentence right after a
+/// place preposition (and an article), followed by no other capitalised word, that the
+/// gazetteer knows as a region, is a mention of that place when nobody else
+/// found one there (it goes in with the lexicon's mentions, after the recogniser's and the
+/// rules').
+pub(super) fn known_places_after_prepositions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for i in 1..toks.len() {
+        let w = tok(text, toks, i);
+        // (the cheap tests first: a capitalised word with lower-case letters after a preposition)
+        if !capitalised(w) || !w.chars().skip(1).all(char::is_lowercase) || w.len() < 4 {
+            continue;
+        }
+        let s = toks[i].sentence;
+        let same = |k: usize| toks.get(k).is_some_and(|t| t.sentence == s);
+        let mut p = i - 1;
+        if matches!(tok(text, toks, p), "the" | "le" | "la" | "les") && p > 0 {
+            p -= 1;
+        }
+        let prep = matches!(
+            tok(text, toks, p),
+            "in" | "at" | "near" | "across" | "throughout" | "into" | "from" | "to" | "sur" | "dans" | "au" | "en"
+        );
+        if !prep || !same(p) || (same(i + 1) && capitalised(tok(text, toks, i + 1))) {
+            continue;
+        }
+        // a region the gazetteer lists (a city's name is too often a person's), not a month,
+        // a season or a compass word, nor the start of a name with "of" ("the Horn of ...")
+        let region = !res.gazetteer.admin1_by_name(w).is_empty()
+            && !is_calendar_word(w)
+            && !matches!(w, "Spring" | "Summer" | "Autumn" | "Winter" | "Fall")
+            && !res.lexicon.entities.directions.contains(&w.to_lowercase().as_str())
+            && tok(text, toks, i + 1) != "of";
+        if region {
+            out.push(cand(toks[i].start, toks[i].end, Kind::Loc, Source::Lexicon, s));
+        }
+    }
+    out
+}
+
+/// "the Battle of Westbury", "the Siege of Port Avalon": a capitalised word for a battle or a
+/// siege, "of" and the name of a place the gazetteer knows (one to three capitalised words,
+/// ending the capitals) are an event named after the place.
+fn events_of_places(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for i in 0..toks.len().saturating_sub(2) {
+        // (the cheap test first: "of" after one of a few words)
+        if tok(text, toks, i + 1) != "of" || !matches!(tok(text, toks, i), "Battle" | "Siege" | "Sack" | "Liberation") {
+            continue;
+        }
+        let s = toks[i].sentence;
+        let a = i + 2;
+        let mut b = a;
+        while b < toks.len() && b - a < 4 && toks[b].sentence == s && capitalised(tok(text, toks, b)) {
+            b += 1;
+        }
+        if b == a || b - a > 3 {
+            continue;
+        }
+        if is_known_place(&text[toks[a].start..toks[b - 1].end], res) {
+            out.push(cand(toks[i].start, toks[b - 1].end, Kind::Event, Source::Rule, s));
+        }
+    }
+    out
 }
 
 /// "base at Al-Karim", "the town of Westbury": the capitalised words after a place noun and a
@@ -1381,10 +1538,17 @@ fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate:
         if same(k) && company_evidence(tok(text, toks, k)) {
             companies.insert(&text[c.start..c.end]);
         }
-        // "the gas company Kestrel", "state carrier Kestrel": a noun for a company right before.
+        // "the gas company Kestrel", "state carrier Kestrel": a noun for a company right before
+        // (also when the recogniser typed that mention an organisation: its other mentions
+        // follow it).
         let first = super::tok_at(toks, c.start);
         let before = first.and_then(|f| f.checked_sub(1)).filter(|&b| toks[b].sentence == toks[last].sentence);
-        if before.is_some_and(|b| lx.entities.company_nouns.contains(&tok(text, toks, b))) && c.kind != Kind::Org {
+        if before.is_some_and(|b| lx.entities.company_nouns.contains(&tok(text, toks, b))) {
+            companies.insert(&text[c.start..c.end]);
+        }
+        // "parties such as Kestrel and Orvandi", "groups including ...": a name in the list
+        // after a plural noun for organisations
+        if c.kind != Kind::Org && first.is_some_and(|f| listed_after_org_plural(text, toks, f)) {
             companies.insert(&text[c.start..c.end]);
         }
     }
@@ -1398,6 +1562,48 @@ fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate:
             c.source = Source::Rule;
         }
     }
+}
+
+/// Whether token `f` stands in a list of names ("such as X, Y and Z", "including X or Y") right
+/// after a plural noun for organisations ("parties", "groups", "companies"): walking back over
+/// capitalised words and the list's commas, "and", "or", "the", "of", at most 40 tokens.
+pub(super) fn listed_after_org_plural(text: &str, toks: &[Tok], f: usize) -> bool {
+    let s = toks[f].sentence;
+    let mut k = f;
+    while k > 0 && toks[k - 1].sentence == s && f - k < 40 {
+        let w = tok(text, toks, k - 1);
+        let cue = match w {
+            "including" => Some(k - 1),
+            "as" if k >= 2 && tok(text, toks, k - 2) == "such" => Some(k - 2),
+            "like" => Some(k - 1),
+            _ => None,
+        };
+        if let Some(c) = cue {
+            let noun = c.checked_sub(1).map(|n| tok(text, toks, n)).unwrap_or("");
+            return matches!(
+                noun,
+                "parties"
+                    | "groups"
+                    | "organisations"
+                    | "organizations"
+                    | "companies"
+                    | "firms"
+                    | "bands"
+                    | "clubs"
+                    | "unions"
+                    | "charities"
+                    | "agencies"
+                    | "banks"
+                    | "broadcasters"
+                    | "newspapers"
+            );
+        }
+        if !(capitalised(w) || matches!(w, "," | "and" | "or" | "the" | "of" | "-" | "'s" | "(" | ")")) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
 }
 
 /// Place head words that describe a part of a place rather than name one ("border", "region").

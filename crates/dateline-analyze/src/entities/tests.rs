@@ -608,3 +608,89 @@ fn a_listed_organisation_is_found_in_text_written_in_capitals() {
     // a listed name of one word is left to the recogniser in capitals (it is often a word)
     assert!(!res.org_names.may_start_shouted("KESTREL"));
 }
+
+#[test]
+fn a_common_word_and_of_opening_a_sentence_are_not_part_of_the_name() {
+    // Session 14: "Shares of" + a company read as one name by the beam model.
+    let ents = run("Parts of Kestrel Mining Group were sold last year to a rival.");
+    assert!(ents.iter().all(|e| !e.name.starts_with("Parts")), "{ents:?}");
+}
+
+#[test]
+fn a_battle_named_after_a_known_place_names_the_place() {
+    // Session 14: a place the recogniser misses everywhere, named by a battle.
+    let ents = run("Kandahar fell after a long march. The Battle of Kandahar ended the campaign in September.");
+    let place = find(&ents, "Kandahar").unwrap_or_else(|| panic!("{ents:?}"));
+    assert_eq!(place.mentions.len(), 2, "{place:?}");
+}
+
+#[test]
+fn an_organisation_word_and_for_before_a_name_start_it() {
+    // Session 14: "according to the Office for" + the recogniser's "National Audit" (the pass
+    // on the recogniser's mentions, so the test does not depend on the model's weights).
+    let res = resources();
+    let text = "Exports fell , according to the Office for National Audit in the capital .";
+    let toks = super::mentions::space_tokens(text);
+    let mut model = vec![super::mentions::model_cand(text, "National Audit", Kind::Org)];
+    super::mentions::extend_org_names(text, &toks, &mut model, &res.lexicon);
+    assert_eq!(&text[model[0].start..model[0].end], "Office for National Audit");
+    // a compass word right before a company's name starts it
+    let text = "Snow fell . East Kestrel Railway Co. halted its trains .";
+    let toks = super::mentions::space_tokens(text);
+    let mut model = vec![super::mentions::model_cand(text, "Kestrel Railway Co.", Kind::Org)];
+    super::mentions::extend_org_names(text, &toks, &mut model, &res.lexicon);
+    assert_eq!(&text[model[0].start..model[0].end], "East Kestrel Railway Co.");
+    // ... but not a lower-case word or a word that is no organisation's
+    let text = "Figures for Kestrel Mining rose and prices of Harbour Steel fell .";
+    let toks = super::mentions::space_tokens(text);
+    let mut model = vec![
+        super::mentions::model_cand(text, "Kestrel Mining", Kind::Org),
+        super::mentions::model_cand(text, "Harbour Steel", Kind::Org),
+    ];
+    super::mentions::extend_org_names(text, &toks, &mut model, &res.lexicon);
+    assert_eq!(&text[model[0].start..model[0].end], "Kestrel Mining");
+    assert_eq!(&text[model[1].start..model[1].end], "Harbour Steel");
+}
+
+#[test]
+fn a_region_after_a_place_preposition_is_a_place() {
+    // Session 14: a region nobody found after "across the" / "sur le" (the pass itself, so the
+    // test does not depend on the model's weights).
+    let res = resources();
+    let text = "Aid trucks moved slowly across the Tigray on Monday , and farmers in Tuscany waited .";
+    let toks = super::mentions::space_tokens(text);
+    let found: Vec<&str> = super::mentions::known_places_after_prepositions(text, &toks, &res)
+        .iter()
+        .map(|c| &text[c.start..c.end])
+        .collect();
+    assert_eq!(found, ["Tigray", "Tuscany"]);
+    // a compass word, a region opening a longer name, a name before "of" are not
+    let text = "Winds came from the North in March , then to Tuscany Holdings and to Tigray of old .";
+    let toks = super::mentions::space_tokens(text);
+    assert!(super::mentions::known_places_after_prepositions(text, &toks, &res).is_empty());
+}
+
+#[test]
+fn a_name_after_a_noun_for_a_band_or_group_is_an_organisation() {
+    // Session 14: "the band X" and "the militant group X" say what X is, as "the gas company X".
+    let ents = run("He played guitar in the band Tavaris for years. Tavaris released two albums and Tavaris toured.");
+    assert_eq!(kinds_of(&ents, "Tavaris"), ["ORG"], "{ents:?}");
+    let ents = run("The militant group Orvandi claimed the attack. Orvandi said more would follow.");
+    assert_eq!(kinds_of(&ents, "Orvandi"), ["ORG"], "{ents:?}");
+}
+
+#[test]
+fn names_listed_after_a_plural_noun_for_organisations_are_organisations() {
+    // Session 14: "parties such as X and Y" typed as people.
+    let text = "Small parties such as Velkaro and Tenmuir won seats . Velkaro later split .";
+    let toks = super::mentions::space_tokens(text);
+    let at = |w: &str| super::tok_at(&toks, text.find(w).expect(w)).expect(w);
+    assert!(super::mentions::listed_after_org_plural(text, &toks, at("Velkaro")));
+    assert!(super::mentions::listed_after_org_plural(text, &toks, at("Tenmuir")));
+    // not after another noun, nor past a lower-case word of the sentence
+    let text = "Leaders such as Velkaro spoke and voters in Tenmuir listened .";
+    let toks = super::mentions::space_tokens(text);
+    let at = |w: &str| super::tok_at(&toks, text.find(w).expect(w)).expect(w);
+    assert!(!super::mentions::listed_after_org_plural(text, &toks, at("Velkaro")));
+    assert!(!super::mentions::listed_after_org_plural(text, &toks, at("Tenmuir")));
+}

@@ -56,7 +56,10 @@ pub(super) fn assign(text: &str, toks: &[Tok], ents: &mut [Ent], lx: &crate::Lex
                 }
                 if t < first && ents[i].title.is_none() {
                     let spans = mentions.get_or_insert_with(|| Mentions::of(ents));
-                    let p = portfolio_start(text, toks, t, spans, lx);
+                    // a title of several title words ("Foreign Minister", "Vice President")
+                    // has its portfolio: a capitalised word before it is a place or body the
+                    // recogniser missed ("Westland Foreign Minister"), not part of the title
+                    let p = if first - t == 1 { portfolio_start(text, toks, t, spans, lx) } else { t };
                     ents[i].title = Some(text[toks[p].start..toks[first - 1].end].to_string());
                 }
                 if (j < t || t == first) && ents[i].role.is_none() {
