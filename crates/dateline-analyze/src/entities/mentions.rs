@@ -1091,10 +1091,7 @@ pub(super) fn known_places_after_prepositions(text: &str, toks: &[Tok], res: &Re
         if matches!(tok(text, toks, p), "the" | "le" | "la" | "les") && p > 0 {
             p -= 1;
         }
-        let prep = matches!(
-            tok(text, toks, p),
-            "in" | "at" | "near" | "across" | "throughout" | "into" | "from" | "to" | "sur" | "dans" | "au" | "en"
-        );
+        let prep = res.lexicon.entities.place_prepositions.contains(&tok(text, toks, p));
         if !prep || !same(p) || (same(i + 1) && capitalised(tok(text, toks, i + 1))) {
             continue;
         }
@@ -1102,7 +1099,7 @@ pub(super) fn known_places_after_prepositions(text: &str, toks: &[Tok], res: &Re
         // a season or a compass word, nor the start of a name with "of" ("the Horn of ...")
         let region = !res.gazetteer.admin1_by_name(w).is_empty()
             && !is_calendar_word(w)
-            && !matches!(w, "Spring" | "Summer" | "Autumn" | "Winter" | "Fall")
+            && !res.lexicon.entities.seasons.contains(&w)
             && !res.lexicon.entities.directions.contains(&w.to_lowercase().as_str())
             && tok(text, toks, i + 1) != "of";
         if region {
@@ -1119,7 +1116,7 @@ fn events_of_places(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 0..toks.len().saturating_sub(2) {
         // (the cheap test first: "of" after one of a few words)
-        if tok(text, toks, i + 1) != "of" || !matches!(tok(text, toks, i), "Battle" | "Siege" | "Sack" | "Liberation") {
+        if tok(text, toks, i + 1) != "of" || !res.lexicon.entities.events_of_places.contains(&tok(text, toks, i)) {
             continue;
         }
         let s = toks[i].sentence;
@@ -1548,7 +1545,7 @@ fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate:
         }
         // "parties such as Kestrel and Orvandi", "groups including ...": a name in the list
         // after a plural noun for organisations
-        if c.kind != Kind::Org && first.is_some_and(|f| listed_after_org_plural(text, toks, f)) {
+        if c.kind != Kind::Org && first.is_some_and(|f| listed_after_org_plural(text, toks, f, lx)) {
             companies.insert(&text[c.start..c.end]);
         }
     }
@@ -1567,7 +1564,7 @@ fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate:
 /// Whether token `f` stands in a list of names ("such as X, Y and Z", "including X or Y") right
 /// after a plural noun for organisations ("parties", "groups", "companies"): walking back over
 /// capitalised words and the list's commas, "and", "or", "the", "of", at most 40 tokens.
-pub(super) fn listed_after_org_plural(text: &str, toks: &[Tok], f: usize) -> bool {
+pub(super) fn listed_after_org_plural(text: &str, toks: &[Tok], f: usize, lx: &crate::Lexicon) -> bool {
     let s = toks[f].sentence;
     let mut k = f;
     while k > 0 && toks[k - 1].sentence == s && f - k < 40 {
@@ -1580,23 +1577,7 @@ pub(super) fn listed_after_org_plural(text: &str, toks: &[Tok], f: usize) -> boo
         };
         if let Some(c) = cue {
             let noun = c.checked_sub(1).map(|n| tok(text, toks, n)).unwrap_or("");
-            return matches!(
-                noun,
-                "parties"
-                    | "groups"
-                    | "organisations"
-                    | "organizations"
-                    | "companies"
-                    | "firms"
-                    | "bands"
-                    | "clubs"
-                    | "unions"
-                    | "charities"
-                    | "agencies"
-                    | "banks"
-                    | "broadcasters"
-                    | "newspapers"
-            );
+            return lx.entities.org_plurals.contains(&noun);
         }
         if !(capitalised(w) || matches!(w, "," | "and" | "or" | "the" | "of" | "-" | "'s" | "(" | ")")) {
             return false;

@@ -682,15 +682,16 @@ fn a_name_after_a_noun_for_a_band_or_group_is_an_organisation() {
 #[test]
 fn names_listed_after_a_plural_noun_for_organisations_are_organisations() {
     // Session 14: "parties such as X and Y" typed as people.
+    let lx = crate::Lexicon::embedded_static();
     let text = "Small parties such as Velkaro and Tenmuir won seats . Velkaro later split .";
     let toks = super::mentions::space_tokens(text);
     let at = |w: &str| super::tok_at(&toks, text.find(w).expect(w)).expect(w);
-    assert!(super::mentions::listed_after_org_plural(text, &toks, at("Velkaro")));
-    assert!(super::mentions::listed_after_org_plural(text, &toks, at("Tenmuir")));
+    assert!(super::mentions::listed_after_org_plural(text, &toks, at("Velkaro"), lx));
+    assert!(super::mentions::listed_after_org_plural(text, &toks, at("Tenmuir"), lx));
     // not after another noun, nor past a lower-case word of the sentence
     let text = "Leaders such as Velkaro spoke and voters in Tenmuir listened .";
     let toks = super::mentions::space_tokens(text);
     let at = |w: &str| super::tok_at(&toks, text.find(w).expect(w)).expect(w);
-    assert!(!super::mentions::listed_after_org_plural(text, &toks, at("Velkaro")));
-    assert!(!super::mentions::listed_after_org_plural(text, &toks, at("Tenmuir")));
+    assert!(!super::mentions::listed_after_org_plural(text, &toks, at("Velkaro"), lx));
+    assert!(!super::mentions::listed_after_org_plural(text, &toks, at("Tenmuir"), lx));
 }

@@ -69,4 +69,12 @@ crate::lists! {
     loc_words: Words = "entities/loc-words.txt";
     /// Head words of buildings and structures (→ FAC).
     fac_words: Words = "entities/fac-words.txt";
+    /// Plural nouns for organisations: the names listed after them are organisations.
+    org_plurals: Words = "entities/org-plurals.txt";
+    /// Words that, with "of" and a known place, name an event after it ("the Siege of X").
+    events_of_places: Words = "entities/events-of-places.txt";
+    /// Prepositions after which a region the gazetteer lists is a mention of that place.
+    place_prepositions: Words = "entities/place-prepositions.txt";
+    /// Seasons, capitalised in some house styles: never a region after a preposition.
+    seasons: Words = "entities/seasons.txt";
 }
