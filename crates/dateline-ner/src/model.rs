@@ -185,6 +185,35 @@ impl Model {
         }
     }
 
+    /// [`Model::add_scores`] of several feature lists at once: `feats[ends[k - 1]..ends[k]]`
+    /// (from 0 for `k = 0`) into `out[k]`. One pass of row numbers over every list, then one of
+    /// rows: the loads of all the lists overlap instead of waiting list after list.
+    fn add_scores_split(&self, feats: &[u64], ends: &[usize], out: &mut [[i32; N_TAGS]]) {
+        let mask = (1u64 << self.bits) - 1;
+        let mut found = [(0u32, 0u8); 64];
+        let mut seg = 0;
+        let mut start = 0;
+        while start < feats.len() {
+            let stop = feats.len().min(start + found.len());
+            let mut n = 0;
+            for (j, &f) in feats[start..stop].iter().enumerate() {
+                while ends[seg] <= start + j {
+                    seg += 1;
+                }
+                let r = self.index[(f & mask) as usize];
+                found[n] = (r, seg as u8);
+                n += usize::from(r != EMPTY);
+            }
+            for &(r, k) in &found[..n] {
+                let row = &self.rows[r as usize * N_TAGS..(r as usize + 1) * N_TAGS];
+                for (s, &w) in out[usize::from(k)].iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
+            }
+            start = stop;
+        }
+    }
+
     /// Labels the tokens of one sentence; returns entity spans over token indices.
     ///
     /// Person spans lose leading titles and honorifics (`Mr`, `President`), which the training
@@ -254,6 +283,9 @@ impl Model {
         let mut hist: Vec<(Tag, u32)> = Vec::with_capacity(words.len() * 2);
         // the scores of each previous tag of the beam's sequences (few: most share one)
         let mut by_prev: Vec<(Tag, [i32; N_TAGS])> = Vec::with_capacity(self.beam);
+        // where each list of features ends in `feats`, and their sums (see `add_scores_split`)
+        let mut ends: Vec<usize> = Vec::with_capacity(self.beam + 1);
+        let mut sums: Vec<[i32; N_TAGS]> = Vec::with_capacity(self.beam + 1);
         let tag_rows = self.tag_rows();
         TokenScores::with(self.id, |cache| {
             for i in 0..words.len() {
@@ -269,10 +301,23 @@ impl Model {
                     // scoring every lowercase word after a name for them cost a tenth of the
                     // whole analysis' time.
                     beam.retain(|b| !b.prev.open());
-                    for b in &mut beam {
+                    // Every sequence now ends in `O`: of two with the same tag before it, the
+                    // later (no better: the beam is best first) reads the same features from
+                    // here on, so it can never overtake, and at the next scored token each of its
+                    // extensions would lose to the better one's (one per pair of tags). Dropped
+                    // now, it is neither carried nor extended.
+                    let mut kept = 0;
+                    for k in 0..beam.len() {
+                        let b = beam[k];
+                        if beam[..kept].iter().any(|e| e.prev2 == b.prev) {
+                            continue;
+                        }
                         hist.push((Tag::O, b.hist));
-                        *b = BeamItem { score: b.score, prev: Tag::O, prev2: b.prev, hist: hist.len() as u32 - 1 };
+                        beam[kept] =
+                            BeamItem { score: b.score, prev: Tag::O, prev2: b.prev, hist: hist.len() as u32 - 1 };
+                        kept += 1;
                     }
+                    beam.truncate(kept);
                     continue;
                 }
                 if !scored {
@@ -283,25 +328,34 @@ impl Model {
                     token_features(i == 0, words[i], &info[i], scratch.lower(i), &mut feats);
                     self.add_scores(&feats, own);
                 });
+                // The context's features and those of each distinct previous tag of the beam
+                // with the word, summed in one pass (their weights are scattered over megabytes:
+                // the loads of every list overlap).
                 feats.clear();
                 context_features(i, &info, &mut feats);
-                self.add_scores(&feats, &mut base);
-                let last = i + 1 == words.len();
+                ends.clear();
+                ends.push(feats.len());
                 by_prev.clear();
+                for b in &beam {
+                    if !by_prev.iter().any(|p| p.0 == b.prev) {
+                        by_prev.push((b.prev, [0; N_TAGS]));
+                        word_tag_features(i, b.prev, &info, &mut feats);
+                        ends.push(feats.len());
+                    }
+                }
+                sums.clear();
+                sums.resize(ends.len(), [0; N_TAGS]);
+                self.add_scores_split(&feats, &ends, &mut sums);
+                add_row(&mut base, &sums[0]);
+                for (p, s) in by_prev.iter_mut().zip(&sums[1..]) {
+                    p.1 = base;
+                    add_row(&mut p.1, s);
+                    add_row(&mut p.1, &tag_rows[usize::from(p.0 .0)]);
+                }
+                let last = i + 1 == words.len();
                 next.clear();
                 for b in &beam {
-                    let k = match by_prev.iter().position(|p| p.0 == b.prev) {
-                        Some(k) => k,
-                        None => {
-                            let mut s = base;
-                            feats.clear();
-                            word_tag_features(i, b.prev, &info, &mut feats);
-                            self.add_scores(&feats, &mut s);
-                            add_row(&mut s, &tag_rows[usize::from(b.prev.0)]);
-                            by_prev.push((b.prev, s));
-                            by_prev.len() - 1
-                        }
-                    };
+                    let k = by_prev.iter().position(|p| p.0 == b.prev).unwrap_or(0);
                     let mut scores = by_prev[k].1;
                     add_row(&mut scores, &tag_rows[N_TAGS + usize::from(b.prev2.0) * N_TAGS + usize::from(b.prev.0)]);
                     for (t, &s) in scores.iter().enumerate() {

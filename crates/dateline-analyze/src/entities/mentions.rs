@@ -1329,9 +1329,11 @@ fn names_after_roles(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand>
 /// coordination ("A and B", "A, B and C") right before a plural place head is a place of that kind.
 fn places_before_plural_heads(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
     let mut out = Vec::new();
+    let heads = &lx.entity_tables().plural_place_heads;
     for h in 1..toks.len() {
-        let Some((_, kind)) = lx.entity_tables().plural_place_heads.iter().find(|(w, _)| *w == tok(text, toks, h))
-        else {
+        // the token sliced once, not once per head word
+        let w = tok(text, toks, h);
+        let Some((_, kind)) = heads.iter().find(|(head, _)| *head == w) else {
             continue;
         };
         let sentence = toks[h].sentence;
