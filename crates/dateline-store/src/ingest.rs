@@ -129,7 +129,13 @@ fn index_batch(tx: &rusqlite::Transaction<'_>, pks: &[i64]) -> rusqlite::Result<
     if pks.is_empty() {
         return Ok(());
     }
-    let list = serde_json::to_string(pks).unwrap_or_else(|_| "[]".into());
+    // Written by hand: numbers cannot fail to encode, so no fallback could index nothing silently.
+    let mut list = String::with_capacity(pks.len() * 8 + 2);
+    list.push('[');
+    for (i, pk) in pks.iter().enumerate() {
+        let _ = write!(list, "{}{pk}", if i == 0 { "" } else { "," });
+    }
+    list.push(']');
     tx.prepare_cached(INDEX_TEXT)?.execute([&list])?;
     tx.prepare_cached(INDEX_QUOTES)?.execute([&list])?;
     Ok(())
