@@ -1,10 +1,15 @@
 //! `dateline ingest`: analyse and store, in batches, with progress and a summary.
+//!
+//! Two stages run at once: the analysis (on `--jobs` threads) and the store's single writer (on a
+//! thread of its own), joined by a queue of one batch. Batches are written in input order, so the
+//! store is the same as if each batch were written before the next was analysed.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::{anyhow, Context, Result};
 use dateline_analyze::Analysis;
 use dateline_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -31,29 +36,52 @@ struct Tally {
 
 pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     let db = &args.db.db;
-    let mut store = Store::open(db).with_context(|| format!("opening the store {}", db.display()))?;
+    let store = Store::open(db).with_context(|| format!("opening the store {}", db.display()))?;
     let progress = progress_bar(args.quiet);
     let started = Instant::now();
     let batch_size = args.batch_size as usize;
-    let mut batch: Vec<Analysis> = Vec::with_capacity(batch_size);
+    let (to_writer, batches) = mpsc::sync_channel::<Vec<Analysis>>(BATCHES_QUEUED);
+    let (read, written) = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| write_batches(store, batches, db));
+        let read = read_batches(args, batch_size, &progress, to_writer);
+        // The sender is gone (dropped by `read_batches`), so the writer ends once it has written
+        // every batch sent; a writer that failed has already stopped taking them.
+        let written = writer.join().unwrap_or_else(|_| Err(anyhow!("the store writer of {} panicked", db.display())));
+        (read, written)
+    });
+    // The writer's error first: when it stops, the reader fails to send, and the cause is the
+    // writer's.
+    let written = written?;
+    let (mut tally, stats) = read?;
+    progress.finish_and_clear();
+    tally.stored = written.stored;
+    tally.duplicates = written.duplicates;
+    tally.failures.extend(written.failures);
+    report(&tally, &stats, started.elapsed().as_secs_f64());
+    Ok(exit_code(tally.failures.len()))
+}
+
+/// Batches waiting for the writer besides the one it writes: one, so the analysis of the next
+/// batch overlaps the writing of this one while at most three batches are held in memory.
+const BATCHES_QUEUED: usize = 1;
+
+/// Analyses the inputs and sends them to the writer in batches; what it counted (bytes, failed
+/// inputs) and the readers' statistics.
+fn read_batches(
+    args: &IngestArgs,
+    batch_size: usize,
+    progress: &ProgressBar,
+    to_writer: SyncSender<Vec<Analysis>>,
+) -> Result<(Tally, StatsSnapshot)> {
     let mut tally = Tally::default();
+    let mut batch: Vec<Analysis> = Vec::with_capacity(batch_size);
     let mut batch_bytes = 0usize;
-    let flush = |batch: &mut Vec<Analysis>, store: &mut Store, tally: &mut Tally| -> Result<()> {
+    let send = |batch: &mut Vec<Analysis>| -> Result<()> {
         if batch.is_empty() {
             return Ok(());
         }
-        let outcome = store.insert_batch(batch).with_context(|| format!("writing to {}", db.display()))?;
-        tally.stored += outcome.stored;
-        tally.duplicates += outcome.duplicates;
-        // An article that cannot be stored is a failure of its own: named with its source,
-        // skipped, and the run goes on.
-        for r in outcome.rejected {
-            let msg = format!("{}: article {} not stored: {}", r.source, r.id, r.reason);
-            eprintln!("failed: {}", crate::summary::one_line(&msg));
-            tally.failures.push(msg);
-        }
-        batch.clear();
-        Ok(())
+        let full = std::mem::replace(batch, Vec::with_capacity(batch_size));
+        to_writer.send(full).map_err(|_| anyhow!("the store writer stopped"))
     };
     let stats = analyse_inputs(&args.input, |outcome| {
         match outcome {
@@ -63,7 +91,7 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
                 batch.push(*analysis);
                 if batch.len() >= batch_size || batch_bytes >= BATCH_BYTES {
                     batch_bytes = 0;
-                    flush(&mut batch, &mut store, &mut tally)?;
+                    send(&mut batch)?;
                 }
             }
             Outcome::Failed(err) => {
@@ -74,10 +102,28 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         progress.inc(1);
         Ok(())
     })?;
-    flush(&mut batch, &mut store, &mut tally)?;
-    progress.finish_and_clear();
-    report(&tally, &stats, started.elapsed().as_secs_f64());
-    Ok(exit_code(tally.failures.len()))
+    send(&mut batch)?;
+    Ok((tally, stats))
+}
+
+/// Writes every batch received, in the order sent, on its own thread: the store has one writer,
+/// and while it writes a batch the analysis goes on with the next. Stops at the first batch the
+/// store cannot write (the batches before it stay committed).
+fn write_batches(mut store: Store, batches: Receiver<Vec<Analysis>>, db: &std::path::Path) -> Result<Tally> {
+    let mut tally = Tally::default();
+    for batch in batches {
+        let outcome = store.insert_batch(&batch).with_context(|| format!("writing to {}", db.display()))?;
+        tally.stored += outcome.stored;
+        tally.duplicates += outcome.duplicates;
+        // An article that cannot be stored is a failure of its own: named with its source,
+        // skipped, and the run goes on.
+        for r in outcome.rejected {
+            let msg = format!("{}: article {} not stored: {}", r.source, r.id, r.reason);
+            eprintln!("failed: {}", crate::summary::one_line(&msg));
+            tally.failures.push(msg);
+        }
+    }
+    Ok(tally)
 }
 
 /// The summary on stderr: counts, rates, what WARC readers skipped, and the reasons of failures.
