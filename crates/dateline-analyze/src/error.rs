@@ -1,6 +1,6 @@
 //! The one error type of this crate.
 
-/// Errors while loading or building analysis resources.
+/// Errors while loading or building analysis resources, or analysing one document.
 #[derive(Debug, thiserror::Error)]
 pub enum AnalyzeError {
     /// A resource file could not be read.
@@ -32,5 +32,14 @@ pub enum AnalyzeError {
         what: &'static str,
         /// The name given.
         value: String,
+    },
+    /// The analysis of one document stopped on an internal error (a panic: a bug in dateline),
+    /// caught by [`try_analyze`](crate::try_analyze) so that the other documents go on.
+    #[error("{input}: the analysis stopped on an internal error, please report it with this input: {message}")]
+    Internal {
+        /// The document: its path or URL, and its record.
+        input: String,
+        /// What the failure said.
+        message: String,
     },
 }

@@ -17,6 +17,7 @@ mod entities;
 mod error;
 pub mod fingerprint;
 pub mod gazetteer;
+mod guard;
 mod intl;
 mod lead;
 mod lexicon;
@@ -32,6 +33,7 @@ pub use dateline::parse_dateline;
 pub use entities::{entity_work, find_entities, find_entities_bounded, MAX_MENTIONS_BASE, TEXT_BYTES_PER_MENTION};
 pub use error::AnalyzeError;
 pub use fingerprint::{fingerprint, Shingles, Signature, Similarity};
+pub use guard::try_analyze;
 pub use lead::{find_dateline, lead_spans};
 pub use lexicon::Lexicon;
 pub use quotes::{

@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use dateline_analyze::{analyze as analyze_doc, Analysis, Format, Resources, SourceRef};
+use dateline_analyze::{try_analyze, Analysis, Format, Resources, SourceRef};
 use dateline_analyze::{Shingles, Signature};
 use dateline_ingest::{Body, IngestError, Limits, Record};
 use dateline_store::lsh::band_keys;
@@ -220,7 +220,9 @@ fn analyse(input: Input, resources: &Resources) -> Result<Analysis, String> {
         Input::Failed(e) => Err(e),
         Input::Record(r) => {
             let limits = Limits::default();
-            r.into_document(&limits).map(|doc| analyze_doc(&doc, resources)).map_err(|e: IngestError| e.to_string())
+            let doc = r.into_document(&limits).map_err(|e: IngestError| e.to_string())?;
+            // An internal failure of one document's analysis is that document's error.
+            try_analyze(&doc, resources).map_err(|e| e.to_string())
         }
     }
 }

@@ -9,7 +9,7 @@
 
 use std::sync::Mutex;
 
-use dateline_analyze::{analyze, Analysis, Resources};
+use dateline_analyze::{try_analyze, Analysis, Resources};
 use dateline_ingest::{read_jsonl_line, Limits};
 use dateline_store::{ArticleStatus, Store};
 
@@ -45,9 +45,12 @@ pub fn ingest_body(
         let line = i + 1;
         let Some(read) = read_jsonl_line(BODY, line, bytes, limits) else { continue };
         out.received += 1;
-        match read.and_then(|r| r.into_document(limits)) {
-            Ok(doc) => {
-                let analysis = analyze(&doc, resources);
+        // An analysis that stops on an internal error fails its line only, like an unreadable one.
+        match read.map_err(|e| e.to_string()).and_then(|r| {
+            let doc = r.into_document(limits).map_err(|e| e.to_string())?;
+            try_analyze(&doc, resources).map_err(|e| e.to_string())
+        }) {
+            Ok(analysis) => {
                 slots.push(out.lines.len());
                 out.lines.push(IngestLine {
                     line,
@@ -60,9 +63,7 @@ pub fn ingest_body(
                     flush(store, &mut batch, &mut slots, &mut out)?;
                 }
             }
-            Err(e) => {
-                out.lines.push(IngestLine { line, status: LineStatus::Invalid, id: None, error: Some(e.to_string()) })
-            }
+            Err(e) => out.lines.push(IngestLine { line, status: LineStatus::Invalid, id: None, error: Some(e) }),
         }
     }
     flush(store, &mut batch, &mut slots, &mut out)?;

@@ -265,7 +265,8 @@ pub enum LineStatus {
     Duplicate,
     /// Analysed, but the store cannot take it.
     Rejected,
-    /// Not a readable article (bad JSON, no text, over the size limit, empty).
+    /// Not a readable article (bad JSON, no text, over the size limit, empty), or one whose
+    /// analysis stopped on an internal error.
     Invalid,
 }
 

@@ -10,7 +10,7 @@ mod stories;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use dateline_analyze::{analyze, Analysis, Resources};
+use dateline_analyze::{try_analyze, Analysis, Resources};
 use dateline_ingest::{IngestError, Limits, Record, StatsSnapshot};
 use rayon::prelude::*;
 
@@ -45,8 +45,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 pub enum Outcome {
     /// Analysed.
     Analysed(Box<Analysis>),
-    /// Could not be read or decoded.
-    Failed(IngestError),
+    /// Could not be read or decoded, or its analysis stopped on an internal error.
+    Failed(anyhow::Error),
 }
 
 /// Reads the inputs in order, analyses them on all threads of the pool, and hands each outcome
@@ -74,8 +74,12 @@ fn analyse_inputs(input: &InputArgs, mut sink: impl FnMut(Outcome) -> Result<()>
             chunk
                 .par_drain(..)
                 .map(|record| match record.and_then(|r| r.into_document(&limits)) {
-                    Ok(doc) => Outcome::Analysed(Box::new(analyze(&doc, &resources))),
-                    Err(err) => Outcome::Failed(err),
+                    // One document's internal failure is that document's, named; the run goes on.
+                    Ok(doc) => match try_analyze(&doc, &resources) {
+                        Ok(analysis) => Outcome::Analysed(Box::new(analysis)),
+                        Err(err) => Outcome::Failed(err.into()),
+                    },
+                    Err(err) => Outcome::Failed(err.into()),
                 })
                 .collect()
         });
