@@ -24,7 +24,7 @@ use dateline_analyze::{analyze, content_id, parse_dateline, Analysis, Format, Re
 use dateline_store::evidence::{compare, CorpusFreq, Evidence};
 use dateline_store::lsh::band_keys;
 use dateline_store::stories::CANDIDATES_PER_BUCKET;
-use dateline_store::{Store, StoryOptions};
+use dateline_store::{PreparedBatch, Store, StoryOptions};
 use dateline_text::{Document, Metadata};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -255,6 +255,7 @@ fn bench(dir: &Path) -> Result<()> {
 /// corpus document `i mod len` with every 50th word replaced by a token made from `i`), so each is
 /// distinct and every corpus document has many near-duplicates. Prints time and peak RSS.
 fn scale(n: usize, dir: &Path, db: Option<PathBuf>, batch: usize, options: &StoryOptions) -> Result<()> {
+    let options = options.clone();
     let resources = Resources::embedded()?;
     let base: Vec<Analysis> = txt_files(dir)?
         .iter()
@@ -263,8 +264,25 @@ fn scale(n: usize, dir: &Path, db: Option<PathBuf>, batch: usize, options: &Stor
     if base.is_empty() {
         return Err("no documents".into());
     }
-    let mut store = open(db)?;
+    let store = open(db)?;
     let start = Instant::now();
+    // As `dateline ingest` does: the next batch is made and prepared (hashes, stored JSON,
+    // fingerprints, on every core) while the store's one writer, on its own thread, writes this
+    // one. A queue of one batch.
+    let (to_writer, batches) = std::sync::mpsc::sync_channel::<PreparedBatch>(1);
+    let writer = std::thread::spawn(move || -> std::result::Result<Store, dateline_store::StoreError> {
+        let mut store = store;
+        let mut written = 0usize;
+        for prepared in batches {
+            store.insert_prepared_with(&prepared, &options)?;
+            let before = written;
+            written += prepared.len();
+            if written / 100_000 > before / 100_000 {
+                eprintln!("{written} docs, {:.1}s, peak RSS {:.0} MB", start.elapsed().as_secs_f64(), peak_rss_mb());
+            }
+        }
+        Ok(store)
+    });
     let mut chunk = Vec::with_capacity(batch);
     for i in 0..n {
         let mut a = base[i % base.len()].clone();
@@ -285,13 +303,14 @@ fn scale(n: usize, dir: &Path, db: Option<PathBuf>, batch: usize, options: &Stor
         }
         chunk.push(a);
         if chunk.len() == batch || i + 1 == n {
-            store.insert_batch_with(&chunk, options)?;
-            chunk.clear();
-            if (i + 1) % 100_000 == 0 {
-                eprintln!("{} docs, {:.1}s, peak RSS {:.0} MB", i + 1, start.elapsed().as_secs_f64(), peak_rss_mb());
+            let full = std::mem::replace(&mut chunk, Vec::with_capacity(batch));
+            if to_writer.send(PreparedBatch::new(full)).is_err() {
+                break; // the writer stopped: its error is below
             }
         }
     }
+    drop(to_writer);
+    let store = writer.join().map_err(|_| "the store writer panicked")??;
     let secs = start.elapsed().as_secs_f64();
     let stories = store.stories(1, 1)?;
     println!(

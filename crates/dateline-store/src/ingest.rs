@@ -141,11 +141,92 @@ fn index_batch(tx: &rusqlite::Transaction<'_>, pks: &[i64]) -> rusqlite::Result<
     Ok(())
 }
 
+/// A batch with everything the writer needs that depends on its articles alone: each one's
+/// content hash, stored JSON and story fingerprint. Computed on every core and without the
+/// store, so a caller can prepare the next batch while the store's one writer writes this one
+/// (`dateline ingest` does); [`Store::insert_prepared`](crate::Store::insert_prepared) stores it.
+pub struct PreparedBatch {
+    batch: Vec<Analysis>,
+    parts: Vec<Parts>,
+}
+
+/// What [`PreparedBatch`] computes for one article.
+pub(crate) struct Parts {
+    sha: String,
+    /// The record as stored (`record_json_without_text`), or why it cannot be encoded.
+    json: Result<String, String>,
+    fingerprint: stories::Fingerprint,
+}
+
+impl Parts {
+    fn of(a: &Analysis) -> Parts {
+        Parts {
+            sha: content_sha256(&a.text),
+            json: record_json_without_text(a).map_err(|e| e.to_string()),
+            fingerprint: stories::Fingerprint::of(a),
+        }
+    }
+
+    /// Each article's parts, in order, computed in parallel: they are independent.
+    pub(crate) fn of_batch(batch: &[Analysis]) -> Vec<Parts> {
+        use rayon::prelude::*;
+        batch.par_iter().map(Parts::of).collect()
+    }
+}
+
+impl PreparedBatch {
+    /// Prepares `batch` on every core.
+    pub fn new(batch: Vec<Analysis>) -> PreparedBatch {
+        let parts = Parts::of_batch(&batch);
+        PreparedBatch { batch, parts }
+    }
+
+    /// The articles, in order.
+    pub fn articles(&self) -> &[Analysis] {
+        &self.batch
+    }
+
+    /// How many articles.
+    pub fn len(&self) -> usize {
+        self.batch.len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.batch.is_empty()
+    }
+}
+
 /// Stores `batch` in one transaction; see [`Store::insert_batch`](crate::Store::insert_batch).
 pub(crate) fn insert_batch(
     conn: &mut Connection,
     path: &Path,
     batch: &[Analysis],
+    story_options: &StoryOptions,
+    max_record_bytes: usize,
+) -> Result<BatchOutcome, StoreError> {
+    // Computed before the write lock is taken: they need the text only.
+    let parts = Parts::of_batch(batch);
+    insert_parts(conn, path, batch, &parts, story_options, max_record_bytes)
+}
+
+/// Stores a prepared batch; see [`Store::insert_prepared`](crate::Store::insert_prepared).
+pub(crate) fn insert_prepared(
+    conn: &mut Connection,
+    path: &Path,
+    prepared: &PreparedBatch,
+    story_options: &StoryOptions,
+    max_record_bytes: usize,
+) -> Result<BatchOutcome, StoreError> {
+    insert_parts(conn, path, &prepared.batch, &prepared.parts, story_options, max_record_bytes)
+}
+
+/// Stores `batch`, whose articles' parts are `parts` (same order), in one transaction.
+fn insert_parts(
+    conn: &mut Connection,
+    path: &Path,
+    batch: &[Analysis],
+    parts: &[Parts],
     story_options: &StoryOptions,
     max_record_bytes: usize,
 ) -> Result<BatchOutcome, StoreError> {
@@ -155,8 +236,6 @@ pub(crate) fn insert_batch(
     }
     let insert_err = |id: &str, source| StoreError::Insert { path: path.to_path_buf(), id: id.to_string(), source };
     let first_id = batch.first().map(|a| a.id.as_str()).unwrap_or_default();
-    // Computed before the write lock is taken: they need the text only.
-    let fingerprints = stories::Fingerprint::of_batch(batch);
     // IMMEDIATE: take the write lock up front, so a concurrent writer makes us wait (busy
     // timeout) rather than fail halfway when a read lock cannot be upgraded.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| insert_err(first_id, e))?;
@@ -165,13 +244,12 @@ pub(crate) fn insert_batch(
     {
         let mut insert_article = tx.prepare_cached(INSERT_ARTICLE).map_err(|e| insert_err(first_id, e))?;
         let mut insert_source = tx.prepare_cached(INSERT_SOURCE).map_err(|e| insert_err(first_id, e))?;
-        for (index, (a, fingerprint)) in batch.iter().zip(&fingerprints).enumerate() {
+        for (index, (a, Parts { sha, json, fingerprint })) in batch.iter().zip(parts).enumerate() {
             let reject = |outcome: &mut BatchOutcome, reason: String| {
                 outcome.statuses.push(ArticleStatus::Rejected);
                 outcome.rejected.push(Rejected { index, id: a.id.clone(), source: describe_source(a), reason });
             };
-            let sha = content_sha256(&a.text);
-            let json = match record_json_without_text(a) {
+            let json = match json {
                 Ok(json) => json,
                 Err(e) => {
                     reject(&mut outcome, format!("encoding the record as JSON: {e}"));
@@ -211,7 +289,7 @@ pub(crate) fn insert_batch(
                     reject(&mut outcome, format!("SQLite refused the record: {what}"));
                     continue;
                 }
-                Err(e) => match classify(path, a, &sha, e) {
+                Err(e) => match classify(path, a, sha, e) {
                     e @ StoreError::IdConflict { .. } => {
                         reject(&mut outcome, e.to_string());
                         continue;

@@ -49,7 +49,7 @@ use rusqlite::{Connection, OptionalExtension};
 pub use diff::VersionDiff;
 pub use error::StoreError;
 pub use events::{Event, EventPage};
-pub use ingest::{content_sha256, ArticleStatus, BatchOutcome, Rejected, MAX_RECORD_BYTES};
+pub use ingest::{content_sha256, ArticleStatus, BatchOutcome, PreparedBatch, Rejected, MAX_RECORD_BYTES};
 pub use origin::{Origin, OriginReason};
 pub use quotes::{QuoteFilter, QuoteHit, QuotePage};
 pub use schema::SCHEMA_VERSION;
@@ -156,6 +156,12 @@ impl Store {
         ingest::insert_batch(&mut self.conn, &self.path, batch, &StoryOptions::default(), self.max_record_bytes)
     }
 
+    /// Stores a batch prepared by [`PreparedBatch::new`] (possibly on another thread, while this
+    /// store wrote the batch before), exactly as [`Store::insert_batch`] stores its articles.
+    pub fn insert_prepared(&mut self, prepared: &PreparedBatch) -> Result<BatchOutcome, StoreError> {
+        ingest::insert_prepared(&mut self.conn, &self.path, prepared, &StoryOptions::default(), self.max_record_bytes)
+    }
+
     /// Full-text search over titles and text, best first, at most `limit` hits.
     ///
     /// `query` is free text: words must all occur (stemmed, case and accent insensitive),
@@ -249,6 +255,16 @@ impl Store {
     ) -> Result<BatchOutcome, StoreError> {
         options.validate()?;
         ingest::insert_batch(&mut self.conn, &self.path, batch, options, self.max_record_bytes)
+    }
+
+    /// Like [`Store::insert_prepared`], grouping the new articles into stories with `options`.
+    pub fn insert_prepared_with(
+        &mut self,
+        prepared: &PreparedBatch,
+        options: &StoryOptions,
+    ) -> Result<BatchOutcome, StoreError> {
+        options.validate()?;
+        ingest::insert_prepared(&mut self.conn, &self.path, prepared, options, self.max_record_bytes)
     }
 
     /// Stories with at least `min_size` versions, largest first, then most recently seen; at most

@@ -4,7 +4,7 @@
 //!
 //! 1. is shingled (its dateline and boilerplate left out) and MinHashed ([`dateline_analyze::fingerprint`]),
 //!    which needs its text alone and so is done for the whole batch before the transaction, on
-//!    every core (`Fingerprint::of_batch`);
+//!    every core (`ingest::Parts::of_batch`, with the article's hash and stored JSON);
 //! 2. looks up the stored articles sharing at least one LSH band ([`crate::lsh`]) and keeps the
 //!    [`StoryOptions::candidates`] sharing the most bands;
 //! 3. is compared exactly with each of them (their shingles are recomputed from the stored text:
@@ -127,7 +127,7 @@ pub(crate) fn join(
 }
 
 /// What placing an article needs from its text alone: its shingles, their LSH band keys and its
-/// evidence. Computed before the batch's transaction, on every core ([`Fingerprint::of_batch`]),
+/// evidence. Computed before the batch's transaction, on every core (`ingest::Parts::of_batch`),
 /// so that the single writer only reads and writes the store.
 pub(crate) struct Fingerprint {
     /// The byte range left out of the shingles (the dateline).
@@ -154,13 +154,6 @@ impl Fingerprint {
         let shingles = Shingles::of(text, skip.clone());
         let keys = (!shingles.is_empty()).then(|| band_keys(&shingles.signature()));
         Fingerprint { skip, shingles, keys, evidence }
-    }
-
-    /// The fingerprints of a batch, in order, computed in parallel: each article's is
-    /// independent of the others and of the store.
-    pub(crate) fn of_batch(batch: &[Analysis]) -> Vec<Fingerprint> {
-        use rayon::prelude::*;
-        batch.par_iter().map(Fingerprint::of).collect()
     }
 }
 

@@ -6,7 +6,7 @@
 use dateline_analyze::fingerprint::{signature, Shingles};
 use dateline_analyze::{Analysis, Dateline, Format, SourceRef, Span};
 use dateline_store::diff::{diff, paragraphs, ParagraphChange, WordChange};
-use dateline_store::{OriginReason, Store, StoryOptions};
+use dateline_store::{OriginReason, PreparedBatch, Store, StoryOptions};
 use proptest::prelude::*;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -70,6 +70,36 @@ fn paras(n: std::ops::Range<usize>) -> String {
     })
     .collect::<Vec<_>>()
     .join("\n\n")
+}
+
+/// A batch prepared apart (`PreparedBatch`, as `dateline ingest` prepares the next batch while
+/// one is written) is stored exactly as the same batch given to `insert_batch`: same outcome,
+/// same stories; the copy joining its original shows the prepared fingerprints are read.
+#[test]
+fn a_prepared_batch_is_stored_as_the_same_batch_given_whole() -> TestResult {
+    let (original, copy) = pair();
+    let mut first = unrelated();
+    first.push(original);
+    let mut duplicate = copy.clone();
+    duplicate.id = "again".into();
+    let second = vec![copy, duplicate];
+    let mut whole = Store::open_in_memory()?;
+    let mut prepared = Store::open_in_memory()?;
+    let mut outcomes = (Vec::new(), Vec::new());
+    for batch in [first, second] {
+        outcomes.0.push(whole.insert_batch(&batch)?);
+        let ready = PreparedBatch::new(batch.clone());
+        assert_eq!(ready.articles(), &batch[..]);
+        outcomes.1.push(prepared.insert_prepared(&ready)?);
+    }
+    assert_eq!(outcomes.0, outcomes.1);
+    assert_eq!(outcomes.1[1].stored, 1, "the copy is stored, its duplicate text is not");
+    let listed = |store: &Store| -> Result<Vec<(u64, Option<String>)>, Box<dyn std::error::Error>> {
+        Ok(store.stories(100, 1)?.into_iter().map(|s| (s.size, s.title)).collect())
+    };
+    assert_eq!(listed(&whole)?, listed(&prepared)?);
+    assert_eq!(listed(&prepared)?.first().map(|s| s.0), Some(2), "the copy joined its original");
+    Ok(())
 }
 
 #[test]

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use anyhow::{anyhow, Context, Result};
 use dateline_analyze::Analysis;
-use dateline_store::Store;
+use dateline_store::{PreparedBatch, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{analyse_inputs, exit_code, warc_summary, Outcome};
@@ -40,7 +40,7 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     let progress = progress_bar(args.quiet);
     let started = Instant::now();
     let batch_size = args.batch_size as usize;
-    let (to_writer, batches) = mpsc::sync_channel::<Vec<Analysis>>(BATCHES_QUEUED);
+    let (to_writer, batches) = mpsc::sync_channel::<PreparedBatch>(BATCHES_QUEUED);
     let (read, written) = std::thread::scope(|scope| {
         let writer = scope.spawn(|| write_batches(store, batches, db));
         let read = read_batches(args, batch_size, &progress, to_writer);
@@ -71,7 +71,7 @@ fn read_batches(
     args: &IngestArgs,
     batch_size: usize,
     progress: &ProgressBar,
-    to_writer: SyncSender<Vec<Analysis>>,
+    to_writer: SyncSender<PreparedBatch>,
 ) -> Result<(Tally, StatsSnapshot)> {
     let mut tally = Tally::default();
     let mut batch: Vec<Analysis> = Vec::with_capacity(batch_size);
@@ -81,7 +81,8 @@ fn read_batches(
             return Ok(());
         }
         let full = std::mem::replace(batch, Vec::with_capacity(batch_size));
-        to_writer.send(full).map_err(|_| anyhow!("the store writer stopped"))
+        // Hashes, stored JSON and story fingerprints on every core, off the writer's thread.
+        to_writer.send(PreparedBatch::new(full)).map_err(|_| anyhow!("the store writer stopped"))
     };
     let stats = analyse_inputs(&args.input, |outcome| {
         match outcome {
@@ -109,10 +110,10 @@ fn read_batches(
 /// Writes every batch received, in the order sent, on its own thread: the store has one writer,
 /// and while it writes a batch the analysis goes on with the next. Stops at the first batch the
 /// store cannot write (the batches before it stay committed).
-fn write_batches(mut store: Store, batches: Receiver<Vec<Analysis>>, db: &std::path::Path) -> Result<Tally> {
+fn write_batches(mut store: Store, batches: Receiver<PreparedBatch>, db: &std::path::Path) -> Result<Tally> {
     let mut tally = Tally::default();
     for batch in batches {
-        let outcome = store.insert_batch(&batch).with_context(|| format!("writing to {}", db.display()))?;
+        let outcome = store.insert_prepared(&batch).with_context(|| format!("writing to {}", db.display()))?;
         tally.stored += outcome.stored;
         tally.duplicates += outcome.duplicates;
         // An article that cannot be stored is a failure of its own: named with its source,
