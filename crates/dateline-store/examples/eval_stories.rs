@@ -255,7 +255,7 @@ fn bench(dir: &Path) -> Result<()> {
 /// corpus document `i mod len` with every 50th word replaced by a token made from `i`), so each is
 /// distinct and every corpus document has many near-duplicates. Prints time and peak RSS.
 fn scale(n: usize, dir: &Path, db: Option<PathBuf>, batch: usize, options: &StoryOptions) -> Result<()> {
-    let options = options.clone();
+    let options = *options;
     let resources = Resources::embedded()?;
     let base: Vec<Analysis> = txt_files(dir)?
         .iter()
