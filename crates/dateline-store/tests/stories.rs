@@ -94,9 +94,8 @@ fn a_prepared_batch_is_stored_as_the_same_batch_given_whole() -> TestResult {
     }
     assert_eq!(outcomes.0, outcomes.1);
     assert_eq!(outcomes.1[1].stored, 1, "the copy is stored, its duplicate text is not");
-    let listed = |store: &Store| -> Result<Vec<(u64, Option<String>)>, Box<dyn std::error::Error>> {
-        Ok(store.stories(100, 1)?.into_iter().map(|s| (s.size, s.title)).collect())
-    };
+    let listed =
+        |store: &Store| store.stories(100, 1).map(|v| v.into_iter().map(|s| (s.size, s.title)).collect::<Vec<_>>());
     assert_eq!(listed(&whole)?, listed(&prepared)?);
     assert_eq!(listed(&prepared)?.first().map(|s| s.0), Some(2), "the copy joined its original");
     Ok(())
