@@ -122,7 +122,7 @@ fn read_clusters(path: &std::path::Path, features: u8) -> Vec<(u32, WordClass)> 
         v => fail(format!("cluster file format {v} unknown to this build (it reads 1 and 2)")),
     };
     if !wide && features != 0 {
-        fail("a format-1 cluster file (fine and coarse clusters only) has no mid and sub clusters nor binarized vectors: rebuild it with scripts/build_word_clusters.py, or train without --features".into());
+        fail("a format-1 cluster file (fine and coarse clusters only) has no mid and sub clusters nor binarized vectors: build one with scripts/build_word_clusters.py --format 2 (see resources/README.md), or train without --features".into());
     }
     let rows = text.lines().enumerate().filter(|(_, l)| !l.starts_with('#')).map(|(n, l)| {
         let bad = || -> ! { fail(format!("line {}: malformed: {l:?}", n + 1)) };
