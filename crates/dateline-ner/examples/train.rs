@@ -3,14 +3,23 @@
 //! ```text
 //! cargo run --release -p dateline-ner --example train -- \
 //!     --data ../shared/data --out resources/ner.model [--epochs 12] [--bits 20] [--seed N] [--augment 3]
-//!     [--sources gum,meantime,...] [--caps 20] [--beam 4]
+//!     [--sources gum,meantime,...] [--caps 20] [--beam 4] [--features mid-sub,bits] [--clusters FILE]
 //! ```
 //!
 //! `--sources` chooses the training corpora (default: every one in `common::DEFAULT_SOURCES`);
 //! `--clusters FILE` the word clusters (default `resources/word-clusters.tsv.gz`; `""` for none);
 //! `--caps N` adds every Nth training sentence once more in ALL CAPS (default 10; 0: none);
 //! `--beam N` the decoder's beam width, trained for and stored in the model (default 1: greedy;
-//! 4 measured better on dev but not yet taken, see docs/accuracy-entities.md, session 13).
+//! 4 measured better on dev, see docs/accuracy-entities.md, session 13);
+//! `--features` the optional feature templates, comma-separated, kept in the model (default
+//! none: those of format 4, the committed model's): `mid-sub` the 256 mid clusters and 4,096
+//! nested sub-clusters of the word and its neighbours, `bits` the word's binarized GloVe vector,
+//! `bits-neighbours` also its neighbours', `bits-case` also the word's with its case (these need
+//! a format-2 cluster file), `orgs` the organisation names of the training sentences (the rules
+//! of `build_org_names`), matched in each training sentence with only the names of the other
+//! four of five folds (contiguous blocks of the training sentences, before the copies:
+//! jackknifing), and kept in the model (names of all folds) for new text. Measured in session 15
+//! of docs/accuracy-entities.md; none is in the committed model.
 //!
 //! Deterministic: the same data, seed and settings give the same bytes. Held-out documents (GUM
 //! dev/test, every fifth MEANTIME article) and the UNER sets are never trained on.
@@ -22,24 +31,128 @@ use std::time::Instant;
 
 use std::io::Read;
 
-use dateline_ner::{augment, cluster_entries, place_hashes, train, Model, Sentence, TrainConfig};
+use dateline_ner::{
+    augment, cluster_entries, org_name_hash, place_hashes, train, Label, Model, OrgNames, Sentence, TrainConfig,
+    WordClass, FEAT_BITS, FEAT_BITS_CASE, FEAT_BITS_NEIGHBOURS, FEAT_MID_SUB, FEAT_ORGS,
+};
 
-/// The word clusters of `resources/word-clusters.tsv.gz` (`word TAB fine TAB coarse` lines after
-/// a `#` header; see scripts/build_word_clusters.py) as cluster table entries.
-fn read_clusters(path: &std::path::Path) -> Vec<(u32, u16)> {
-    let file = std::fs::File::open(path).unwrap_or_else(|e| common::die(format!("{}: {e}", path.display())));
+/// Folds of the organisation-name jackknife.
+const ORG_FOLDS: usize = 5;
+/// The longest organisation name kept, in tokens (the features match no longer one).
+const ORG_MAX_WORDS: usize = 6;
+
+/// The hashes of the organisation names of `sentences` (those `keep` accepts, by index), by the
+/// rules of `build_org_names`: every word capitalised (connectors aside), annotated as an
+/// organisation once (several words) or twice (one word), at least 90% of its annotations
+/// organisations and at least half of its occurrences in those sentences.
+fn org_names(sentences: &[Sentence], keep: impl Fn(usize) -> bool) -> Vec<u64> {
+    use std::collections::HashMap;
+    let chosen = || sentences.iter().enumerate().filter(|(k, _)| keep(*k)).map(|(_, s)| s);
+    let mut labelled: HashMap<String, (usize, usize)> = HashMap::new();
+    for s in chosen() {
+        for &(a, b, l) in &s.spans {
+            if b - a <= ORG_MAX_WORDS {
+                let e = labelled.entry(s.words[a..b].join(" ")).or_default();
+                if l == Label::Org {
+                    e.0 += 1;
+                } else {
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    let shaped = |n: &str| {
+        let first = n.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let letters = n.chars().filter(|c| c.is_alphabetic()).count();
+        let words = n.split(' ').all(|w| {
+            !w.starts_with(char::is_lowercase) || matches!(w, "of" | "and" | "for" | "the" | "de" | "on" | "du" | "la")
+        });
+        first && letters >= 2 && words && !n.starts_with("The ") && !n.ends_with(" 's")
+    };
+    let mut seen: HashMap<&str, usize> = labelled
+        .iter()
+        .filter(|(n, &(org, other))| {
+            org >= if n.contains(' ') { 1 } else { 2 } && org * 10 >= (org + other) * 9 && shaped(n)
+        })
+        .map(|(n, _)| (n.as_str(), 0usize))
+        .collect();
+    let mut key = String::new();
+    for s in chosen() {
+        for a in 0..s.words.len() {
+            key.clear();
+            for b in a..(a + ORG_MAX_WORDS).min(s.words.len()) {
+                if b > a {
+                    key.push(' ');
+                }
+                key.push_str(&s.words[b]);
+                if let Some(c) = seen.get_mut(key.as_str()) {
+                    *c += 1;
+                }
+            }
+        }
+    }
+    let mut out: Vec<u64> = seen
+        .into_iter()
+        .filter(|&(n, occ)| labelled[n].0 * 2 >= occ)
+        .map(|(n, _)| org_name_hash(&n.split(' ').collect::<Vec<_>>()))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The word clusters of `resources/word-clusters.tsv.gz` as cluster table entries: after a
+/// `#dateline-word-clusters TAB version` header, `word TAB fine TAB coarse` lines (format 1) or
+/// `word TAB fine TAB coarse TAB mid TAB sub TAB high TAB low` (format 2, masks in hexadecimal;
+/// see scripts/build_word_clusters.py). `features`, the optional templates, must find their
+/// fields in the file: a format-1 file is refused for them, with the reason.
+fn read_clusters(path: &std::path::Path, features: u8) -> Vec<(u32, WordClass)> {
+    let fail = |e: String| -> ! { common::die(format!("{}: {e}", path.display())) };
+    let file = std::fs::File::open(path).unwrap_or_else(|e| fail(e.to_string()));
     let mut text = String::new();
-    flate2::read::GzDecoder::new(file)
-        .read_to_string(&mut text)
-        .unwrap_or_else(|e| common::die(format!("{}: {e}", path.display())));
-    let rows = text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
-        let mut c = l.split('\t');
-        let w = c.next()?;
-        let fine = c.next()?.parse().ok()?;
-        let coarse = c.next()?.parse().ok()?;
-        Some((w, fine, coarse))
+    flate2::read::GzDecoder::new(file).read_to_string(&mut text).unwrap_or_else(|e| fail(e.to_string()));
+    let header = text.lines().next().unwrap_or("");
+    let version = match header.split('\t').collect::<Vec<_>>()[..] {
+        ["#dateline-word-clusters", v, ..] => v.to_string(),
+        _ => fail("no #dateline-word-clusters header".into()),
+    };
+    let wide = match version.as_str() {
+        "1" => false,
+        "2" => true,
+        v => fail(format!("cluster file format {v} unknown to this build (it reads 1 and 2)")),
+    };
+    if !wide && features != 0 {
+        fail("a format-1 cluster file (fine and coarse clusters only) has no mid and sub clusters nor binarized vectors: build one with scripts/build_word_clusters.py --format 2 (see resources/README.md), or train without --features".into());
+    }
+    let rows = text.lines().enumerate().filter(|(_, l)| !l.starts_with('#')).map(|(n, l)| {
+        let bad = || -> ! { fail(format!("line {}: malformed: {l:?}", n + 1)) };
+        let c: Vec<&str> = l.split('\t').collect();
+        if c.len() != if wide { 7 } else { 3 } {
+            bad();
+        }
+        let num = |k: usize| c[k].parse::<u16>().unwrap_or_else(|_| bad());
+        let hex = |k: usize| u64::from_str_radix(c[k], 16).unwrap_or_else(|_| bad());
+        let mut class = WordClass { fine: num(1), coarse: num(2) as u8, ..WordClass::default() };
+        if wide {
+            (class.mid, class.sub) = (num(3) as u8, num(4) as u8);
+            (class.high, class.low) = (hex(5), hex(6));
+        }
+        (c[0], class)
     });
     cluster_entries(rows)
+}
+
+/// The `--features` value (`none`, or a comma-separated list of `mid-sub`, `bits`,
+/// `bits-neighbours`, `bits-case` and `orgs`).
+fn parse_features(v: &str) -> u8 {
+    v.split(',').filter(|f| !f.is_empty() && *f != "none").fold(0, |set, f| match f {
+        "mid-sub" => set | FEAT_MID_SUB,
+        "bits" => set | FEAT_BITS,
+        "bits-neighbours" => set | FEAT_BITS | FEAT_BITS_NEIGHBOURS,
+        "bits-case" => set | FEAT_BITS | FEAT_BITS_CASE,
+        "orgs" => set | FEAT_ORGS,
+        _ => common::die(format!("unknown feature set {f} (known: none, mid-sub, bits, bits-neighbours, orgs)")),
+    })
 }
 
 fn main() {
@@ -63,6 +176,7 @@ fn main() {
             "--prune" => cfg.prune = val().parse().unwrap_or_else(|_| common::die("bad --prune".into())),
             "--augment" => copies = val().parse().unwrap_or_else(|_| common::die("bad --augment".into())),
             "--clusters" => clusters_path = PathBuf::from(val()),
+            "--features" => cfg.features = parse_features(&val()),
             "--caps" => caps = val().parse().unwrap_or_else(|_| common::die("bad --caps".into())),
             "--sources" => sources = val().split(',').map(str::to_string).collect(),
             _ => common::die(format!("unknown argument {a}")),
@@ -73,6 +187,16 @@ fn main() {
         common::die(format!("unknown source {bad} (known: {})", common::SOURCES.join(",")));
     }
     let (mut sentences, notes) = common::training_data(&data, &sources);
+    // the organisation-name jackknife: the fold of each sentence (contiguous blocks), its copies'
+    let originals = sentences.len();
+    let mut fold_of: Vec<usize> = (0..originals).map(|k| k * ORG_FOLDS / originals.max(1)).collect();
+    let mut orgs = OrgNames::default();
+    if cfg.features & FEAT_ORGS != 0 {
+        orgs.all = org_names(&sentences, |_| true);
+        orgs.folds = (0..ORG_FOLDS).map(|f| org_names(&sentences, |k| fold_of[k] != f)).collect();
+        let sizes: Vec<usize> = orgs.folds.iter().map(Vec::len).collect();
+        eprintln!("  organisation names: {} ({sizes:?} outside each fold)", orgs.all.len());
+    }
     if caps > 0 {
         let upper: Vec<Sentence> = sentences
             .iter()
@@ -80,9 +204,21 @@ fn main() {
             .map(|s| Sentence { words: s.words.iter().map(|w| w.to_uppercase()).collect(), spans: s.spans.clone() })
             .collect();
         eprintln!("  ALL CAPS copies: {}", upper.len());
+        let folds: Vec<usize> = (0..originals).step_by(caps).map(|k| fold_of[k]).collect();
+        fold_of.extend(folds);
         sentences.extend(upper);
     }
     let extra = augment(&sentences, copies, cfg.seed);
+    let copied: Vec<usize> = sentences
+        .iter()
+        .zip(&fold_of)
+        .filter(|(s, _)| !s.spans.is_empty())
+        .flat_map(|(_, &f)| std::iter::repeat_n(f, copies))
+        .collect();
+    fold_of.extend(copied);
+    if cfg.features & FEAT_ORGS != 0 {
+        orgs.fold_of = fold_of;
+    }
     eprintln!("  augmentation: {} sentences with entities replaced ({copies} per sentence)", extra.len());
     sentences.extend(extra);
     for n in &notes {
@@ -103,9 +239,10 @@ fn main() {
     let names = common::place_names(&data);
     let places = place_hashes(names.iter().map(String::as_str));
     eprintln!("place lexicon: {} phrases", places.len());
-    let clusters = if clusters_path.as_os_str().is_empty() { Vec::new() } else { read_clusters(&clusters_path) };
+    let clusters =
+        if clusters_path.as_os_str().is_empty() { Vec::new() } else { read_clusters(&clusters_path, cfg.features) };
     eprintln!("word clusters: {} words", clusters.len());
-    let model = train(&sentences, places, clusters, &cfg, |epoch, acc| {
+    let model = train(&sentences, places, clusters, &orgs, &cfg, |epoch, acc| {
         eprintln!("epoch {epoch:2}: training-token accuracy {:.4}  ({:.0?})", acc, t0.elapsed());
     });
     let bytes = model.to_bytes();

@@ -76,6 +76,16 @@ pub fn phrase_hash(lower_tokens: &[&str]) -> u64 {
     h.finish()
 }
 
+/// Hash of an organisation name's lowercased tokens, for [`Lex::orgs`] (names of more than six
+/// tokens are never matched).
+pub fn org_phrase_hash(lower_tokens: &[&str]) -> u64 {
+    let mut h = Fnv::new(251);
+    for t in lower_tokens {
+        h.bytes(t.as_bytes());
+    }
+    h.finish()
+}
+
 /// Lexicons the features consult, built once when a model loads.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lex {
@@ -87,14 +97,23 @@ pub(crate) struct Lex {
     /// one search per token instead of one per lexicon.
     words: Vec<(u64, u8)>,
     /// Word clusters (GloVe 6B 50d k-means, see `scripts/build_word_clusters.py`): the
-    /// [`cluster_key`]s of lowercased words, sorted, and beside each its code (fine cluster in
-    /// the low 10 bits, coarse cluster above).
+    /// [`cluster_key`]s of lowercased words, sorted, and beside each its classes.
     pub cluster_keys: Vec<u32>,
-    pub cluster_codes: Vec<u16>,
-    /// The same clusters as an open-addressing table of `(key, code + 1)` (0: an empty slot)
-    /// with at least twice as many slots as keys: a token costs one or two probes instead of a
-    /// binary search over 100,000 keys (the keys are hash bits already, so they spread evenly).
+    pub cluster_classes: Vec<WordClass>,
+    /// The same clusters as an open-addressing table of `(key, code + 1)` (0: an empty slot;
+    /// code: fine cluster in bits 0-9, coarse 10-15, mid 16-23, sub 24-25) with at least twice
+    /// as many slots as keys: a token costs one or two probes instead of a binary search over
+    /// 100,000 keys (the keys are hash bits already, so they spread evenly).
     cluster_slots: Vec<(u32, u32)>,
+    /// The binarized vectors `(high, low)` by slot of `cluster_slots` (empty unless the set has
+    /// [`FEAT_BITS`]: a model without them keeps the 8-byte slots).
+    cluster_bits: Vec<(u64, u64)>,
+    /// Which of the optional feature templates the model reads ([`FEAT_MID_SUB`],
+    /// [`FEAT_BITS`], [`FEAT_ORGS`]; 0 for a model of format 3 or 4).
+    pub set: u8,
+    /// Sorted, distinct [`org_phrase_hash`]es of the organisation names of the training
+    /// documents (empty unless the set has [`FEAT_ORGS`]).
+    pub orgs: Vec<u64>,
     /// The same place hashes as an open-addressing table (0: an empty slot; a zero hash is
     /// `place_zero`), at most half full: one or two probes instead of a binary search over
     /// 71,000 hashes, for every capitalised token and each of the three tokens after it.
@@ -137,20 +156,60 @@ impl Prefilter {
 /// The fine and coarse cluster of a word not in the cluster list.
 const NO_FINE: u16 = 1024;
 const NO_COARSE: u8 = 64;
+/// The mid (256) and nested sub (4 × 1,024) clusters of a word not in the cluster list.
+const NO_MID: u16 = 256;
+const NO_SUB: u16 = 4096;
+
+/// Optional feature templates (the model file's feature-set byte, format 5): the 256 mid
+/// clusters and the 4,096 nested sub-clusters of the word and its neighbours.
+pub const FEAT_MID_SUB: u8 = 1;
+/// Optional feature templates: the binarized GloVe vector (Guo et al. 2014) of the word, one
+/// feature per dimension that is high or low.
+pub const FEAT_BITS: u8 = 2;
+/// Optional feature templates: the binarized vectors of the word's neighbours (with
+/// [`FEAT_BITS`], which stores the vectors).
+pub const FEAT_BITS_NEIGHBOURS: u8 = 8;
+/// Optional feature templates: the word's binarized vector with its case (with [`FEAT_BITS`]).
+pub const FEAT_BITS_CASE: u8 = 16;
+/// Optional feature templates: the word's place in a match of the organisation names of the
+/// training documents ([`Lex::orgs`]), with its neighbours'.
+pub const FEAT_ORGS: u8 = 4;
+/// Every optional feature template this build knows.
+pub const FEAT_ALL: u8 = FEAT_MID_SUB | FEAT_BITS | FEAT_ORGS | FEAT_BITS_NEIGHBOURS | FEAT_BITS_CASE;
+/// The longest organisation name matched, in tokens.
+const MAX_ORG_TOKENS: usize = 6;
+
+/// What the cluster table says of one word (see `scripts/build_word_clusters.py`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass {
+    /// Fine cluster, < 1,024.
+    pub fine: u16,
+    /// Coarse cluster (over the fine clusters' centroids), < 64.
+    pub coarse: u8,
+    /// Mid cluster (over the fine clusters' centroids), < 256.
+    pub mid: u8,
+    /// Which quarter of its fine cluster, < 4.
+    pub sub: u8,
+    /// Binarized vector: bit d set when dimension d is high, < 2^56.
+    pub high: u64,
+    /// Binarized vector: bit d set when dimension d is low, < 2^56.
+    pub low: u64,
+}
 
 /// The 32-bit key of a lowercase word's [`text_hash`] in the cluster table.
 fn cluster_key(h: u64) -> u32 {
     (avalanche(h) >> 32) as u32
 }
 
-/// Cluster table entries for (lowercase word, fine cluster < 1024, coarse cluster < 64), in the
-/// order given (the first of two words with the same key wins).
-pub fn cluster_entries<'a>(words: impl IntoIterator<Item = (&'a str, u16, u8)>) -> Vec<(u32, u16)> {
-    let mut out: Vec<(u32, u16, usize)> = words
+/// Cluster table entries for (lowercase word, its classes), in the order given (the first of
+/// two words with the same key wins); entries out of range (fine ≥ 1,024, coarse ≥ 64, sub ≥ 4,
+/// a binarized mask of more than 56 bits) are left out.
+pub fn cluster_entries<'a>(words: impl IntoIterator<Item = (&'a str, WordClass)>) -> Vec<(u32, WordClass)> {
+    let mut out: Vec<(u32, WordClass, usize)> = words
         .into_iter()
         .enumerate()
-        .filter(|(_, (_, f, c))| *f < NO_FINE && *c < NO_COARSE)
-        .map(|(i, (w, f, c))| (cluster_key(text_hash(w)), f | u16::from(c) << 10, i))
+        .filter(|(_, (_, c))| c.fine < NO_FINE && c.coarse < NO_COARSE && c.sub < 4 && (c.high | c.low) >> 56 == 0)
+        .map(|(i, (w, c))| (cluster_key(text_hash(w)), c, i))
         .collect();
     out.sort_by_key(|e| (e.0, e.2));
     out.dedup_by_key(|e| e.0);
@@ -180,22 +239,42 @@ fn word_flags() -> Vec<(u64, u8)> {
 }
 
 impl Lex {
-    pub(crate) fn new(mut places: Vec<u64>, mut clusters: Vec<(u32, u16)>) -> Self {
+    /// The lexicons of a model: place hashes, word clusters and the optional feature set
+    /// (bits of [`FEAT_ALL`]; the clusters' fields the set does not read are cleared).
+    pub(crate) fn new(mut places: Vec<u64>, mut clusters: Vec<(u32, WordClass)>, set: u8, mut orgs: Vec<u64>) -> Self {
         places.sort_unstable();
         places.dedup();
-        clusters.sort_unstable();
-        // one code per key (a rare 32-bit collision keeps the more frequent word's, listed first
-        // by the builder: `cluster_entries` keeps the first)
+        if set & FEAT_ORGS == 0 {
+            orgs.clear();
+        }
+        orgs.sort_unstable();
+        orgs.dedup();
+        for (_, c) in &mut clusters {
+            if set & FEAT_MID_SUB == 0 {
+                (c.mid, c.sub) = (0, 0);
+            }
+            if set & FEAT_BITS == 0 {
+                (c.high, c.low) = (0, 0);
+            }
+        }
+        // stable: one class per key (a rare 32-bit collision keeps the more frequent word's,
+        // listed first by the builder: `cluster_entries` keeps the first)
+        clusters.sort_by_key(|e| e.0);
         clusters.dedup_by_key(|e| e.0);
-        let (cluster_keys, cluster_codes): (Vec<u32>, Vec<u16>) = clusters.into_iter().unzip();
+        let (cluster_keys, cluster_classes): (Vec<u32>, Vec<WordClass>) = clusters.into_iter().unzip();
         let mut cluster_slots = vec![(0u32, 0u32); (2 * cluster_keys.len()).next_power_of_two()];
+        let mut cluster_bits = vec![(0u64, 0u64); if set & FEAT_BITS != 0 { cluster_slots.len() } else { 0 }];
         let mask = cluster_slots.len() - 1;
-        for (&key, &code) in cluster_keys.iter().zip(&cluster_codes) {
+        for (&key, c) in cluster_keys.iter().zip(&cluster_classes) {
             let mut i = key as usize & mask;
             while cluster_slots[i].1 != 0 {
                 i = (i + 1) & mask;
             }
-            cluster_slots[i] = (key, u32::from(code) + 1);
+            let code = u32::from(c.fine) | u32::from(c.coarse) << 10 | u32::from(c.mid) << 16 | u32::from(c.sub) << 24;
+            cluster_slots[i] = (key, code + 1);
+            if let Some(b) = cluster_bits.get_mut(i) {
+                *b = (c.high, c.low);
+            }
         }
         let words = word_flags();
         // Some ten bits per entry or more (71,000 places, 450 words): about one absent hash in
@@ -216,8 +295,11 @@ impl Lex {
             places,
             words,
             cluster_keys,
-            cluster_codes,
+            cluster_classes,
             cluster_slots,
+            cluster_bits,
+            set,
+            orgs,
             place_slots,
             place_zero,
             places_filter,
@@ -233,18 +315,26 @@ impl Lex {
         self.words.binary_search_by_key(&h, |&(w, _)| w).map_or(0, |k| self.words[k].1)
     }
 
-    /// The (fine, coarse) clusters of the word whose lowercase [`text_hash`] is `h`
-    /// ([`NO_FINE`], [`NO_COARSE`] when the word is not in the cluster list).
-    fn cluster(&self, h: u64) -> (u16, u8) {
+    /// The classes of the word whose lowercase [`text_hash`] is `h` (`None` when the word is
+    /// not in the cluster list; the fields the model's set does not read are 0).
+    fn cluster(&self, h: u64) -> Option<WordClass> {
         let key = cluster_key(h);
-        let Some(mask) = self.cluster_slots.len().checked_sub(1) else { return (NO_FINE, NO_COARSE) };
+        let mask = self.cluster_slots.len().checked_sub(1)?;
         let mut i = key as usize & mask;
         loop {
             match self.cluster_slots[i] {
-                (_, 0) => return (NO_FINE, NO_COARSE),
+                (_, 0) => return None,
                 (k, c) if k == key => {
-                    let c = (c - 1) as u16;
-                    return (c & 0x3ff, (c >> 10) as u8);
+                    let c = c - 1;
+                    let (high, low) = self.cluster_bits.get(i).copied().unwrap_or_default();
+                    return Some(WordClass {
+                        fine: (c & 0x3ff) as u16,
+                        coarse: (c >> 10 & 0x3f) as u8,
+                        mid: (c >> 16) as u8,
+                        sub: (c >> 24 & 3) as u8,
+                        high,
+                        low,
+                    });
                 }
                 _ => i = (i + 1) & mask,
             }
@@ -298,9 +388,17 @@ pub(crate) struct TokenInfo {
     org_word: bool,
     /// Position in a place-lexicon match: 0 none, 1 begin, 2 inside, 3 last, 4 unit.
     gaz: u8,
-    /// Word clusters (`NO_FINE` / `NO_COARSE` when unknown).
+    /// Position in an organisation-name match (as `gaz`; only with [`FEAT_ORGS`]).
+    org: u8,
+    /// Word clusters (`NO_FINE` / `NO_COARSE` / `NO_MID` / `NO_SUB` when unknown; `sub` is
+    /// `fine * 4 + quarter`).
     fine: u16,
     coarse: u8,
+    mid: u16,
+    sub: u16,
+    /// Binarized vector (0 when unknown or when the model does not read it).
+    high: u64,
+    low: u64,
 }
 
 /// The shape class of a character: `X` uppercase, `x` lowercase, `d` numeric, else itself.
@@ -397,7 +495,14 @@ fn push_lowercase(w: &str, out: &mut String) {
 /// The facts of token `w`, whose lowercase form is `lower`.
 fn token_info(w: &str, lower: &str, lex: &Lex) -> TokenInfo {
     let mut t = TokenInfo { lower: text_hash(lower), complete: true, ..TokenInfo::default() };
-    (t.fine, t.coarse) = lex.cluster(t.lower);
+    match lex.cluster(t.lower) {
+        Some(c) => {
+            (t.fine, t.coarse) = (c.fine, c.coarse);
+            (t.mid, t.sub) = (u16::from(c.mid), c.fine * 4 + u16::from(c.sub));
+            (t.high, t.low) = (c.high, c.low);
+        }
+        None => (t.fine, t.coarse, t.mid, t.sub) = (NO_FINE, NO_COARSE, NO_MID, NO_SUB),
+    }
     let first = w.chars().next();
     t.title = first.is_some_and(char::is_uppercase);
     t.lower_initial = first.is_some_and(char::is_lowercase);
@@ -464,6 +569,9 @@ pub(crate) fn sentence_info(words: &[&str], lex: &Lex, scratch: &mut Scratch) ->
         complete(t, words[k], scratch.lower(k), lex);
     }
     mark_places(&mut info, lex, scratch);
+    if lex.set & FEAT_ORGS != 0 {
+        mark_orgs(&mut info, &lex.orgs, scratch);
+    }
     info
 }
 
@@ -481,6 +589,9 @@ pub(crate) fn sentence_info_for_tagging(words: &[&str], lex: &Lex, scratch: &mut
         }
     }
     mark_places(&mut info, lex, scratch);
+    if lex.set & FEAT_ORGS != 0 {
+        mark_orgs(&mut info, &lex.orgs, scratch);
+    }
     info
 }
 
@@ -536,9 +647,51 @@ fn surface_info(w: &str) -> TokenInfo {
 /// later for the whole sentence, is kept).
 fn complete(t: &mut TokenInfo, w: &str, lower: &str, lex: &Lex) {
     if !t.complete {
-        let gaz = t.gaz;
+        let (gaz, org) = (t.gaz, t.org);
         *t = token_info(w, lower, lex);
-        t.gaz = gaz;
+        (t.gaz, t.org) = (gaz, org);
+    }
+}
+
+/// Organisation names `orgs` (sorted [`org_phrase_hash`]es): longest match (up to
+/// [`MAX_ORG_TOKENS`]) left to right from a capitalised token, as BILU positions in
+/// [`TokenInfo::org`] (cleared first). Training marks each sentence again with the names of the
+/// other folds of its corpus (jackknifing), so the feature is no more reliable there than on new
+/// text.
+pub(crate) fn mark_orgs(info: &mut [TokenInfo], orgs: &[u64], scratch: &Scratch) {
+    let n = info.len();
+    for t in info.iter_mut() {
+        t.org = 0;
+    }
+    if orgs.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    while i < n {
+        let mut matched = 0;
+        if info[i].title || info[i].upper {
+            let mut h = Fnv::new(251);
+            for (len, &(a, b)) in scratch.lowers[i..n.min(i + MAX_ORG_TOKENS)].iter().enumerate() {
+                h.bytes(&scratch.all_lower.as_bytes()[a..b]);
+                if orgs.binary_search(&h.finish()).is_ok() {
+                    matched = len + 1;
+                }
+            }
+        }
+        if matched == 0 {
+            i += 1;
+            continue;
+        }
+        if matched == 1 {
+            info[i].org = 4;
+        } else {
+            info[i].org = 1;
+            for t in &mut info[i + 1..i + matched - 1] {
+                t.org = 2;
+            }
+            info[i + matched - 1].org = 3;
+        }
+        i += matched;
     }
 }
 
@@ -578,10 +731,25 @@ fn mark_places(info: &mut [TokenInfo], lex: &Lex, scratch: &Scratch) {
 /// The features of token `i` (the word `word`) that do not depend on predicted tags, into `out`
 /// (cleared first): [`token_features`] followed by [`context_features`]. `scratch` must be the
 /// one [`sentence_info`] filled for this sentence.
-pub(crate) fn static_features(i: usize, word: &str, info: &[TokenInfo], scratch: &Scratch, out: &mut Vec<u64>) {
+pub(crate) fn static_features(
+    i: usize,
+    word: &str,
+    info: &[TokenInfo],
+    scratch: &Scratch,
+    set: u8,
+    out: &mut Vec<u64>,
+) {
     out.clear();
-    token_features(i == 0, word, &info[i], scratch.lower(i), out);
-    context_features(i, info, out);
+    token_features(i == 0, word, &info[i], scratch.lower(i), set, out);
+    context_features(i, info, set, out);
+}
+
+/// One feature of template `tpl` per set bit of `mask` (the bit's number its value).
+fn bit_features(tpl: u8, mut mask: u64, out: &mut Vec<u64>) {
+    while mask != 0 {
+        out.push(feature(tpl, &[u64::from(mask.trailing_zeros())]));
+        mask &= mask - 1;
+    }
 }
 
 /// The features that depend on nothing but the token itself (the word as written, whether it
@@ -589,8 +757,9 @@ pub(crate) fn static_features(i: usize, word: &str, info: &[TokenInfo], scratch:
 /// Because they depend on nothing else, the model can add up their weights once per distinct
 /// word and reuse the sum (`model::TokenScores`). The hashes only the token itself needs (the
 /// word as written, its shape and affixes) are computed here, so tokens the model never scores
-/// never pay for them. `lower` is the word's lowercase form.
-pub(crate) fn token_features(first: bool, word: &str, t: &TokenInfo, lower: &str, out: &mut Vec<u64>) {
+/// never pay for them. `lower` is the word's lowercase form; `set` the optional templates
+/// ([`Lex::set`]).
+pub(crate) fn token_features(first: bool, word: &str, t: &TokenInfo, lower: &str, set: u8, out: &mut Vec<u64>) {
     let b = u64::from;
     out.push(feature(0, &[]));
     out.push(feature(1, &[t.lower]));
@@ -616,17 +785,32 @@ pub(crate) fn token_features(first: bool, word: &str, t: &TokenInfo, lower: &str
     out.push(feature(70, &[u64::from(t.fine)]));
     out.push(feature(71, &[u64::from(t.fine) << 2 | case]));
     out.push(feature(72, &[u64::from(t.coarse) << 2 | case]));
+    if set & FEAT_MID_SUB != 0 {
+        out.push(feature(80, &[u64::from(t.sub)]));
+        out.push(feature(81, &[u64::from(t.sub) << 2 | case]));
+        out.push(feature(82, &[u64::from(t.mid) << 2 | case]));
+    }
+    if set & FEAT_BITS != 0 {
+        bit_features(90, t.high, out);
+        bit_features(91, t.low, out);
+        if set & FEAT_BITS_CASE != 0 {
+            bit_features(104 + case as u8, t.high, out);
+            bit_features(108 + case as u8, t.low, out);
+        }
+    }
 }
 
 /// The features of token `i` that read its neighbours or its place in a place-lexicon match,
-/// appended to `out`.
-pub(crate) fn context_features(i: usize, info: &[TokenInfo], out: &mut Vec<u64>) {
+/// appended to `out` (`set`: the optional templates, [`Lex::set`]).
+pub(crate) fn context_features(i: usize, info: &[TokenInfo], set: u8, out: &mut Vec<u64>) {
     let n = info.len();
     let none = TokenInfo {
         lower: text_hash(""),
         short: text_hash(""),
         fine: NO_FINE + 1,
         coarse: NO_COARSE + 1,
+        mid: NO_MID + 1,
+        sub: NO_SUB + 1,
         ..TokenInfo::default()
     };
     let at = |k: isize| -> TokenInfo {
@@ -677,6 +861,24 @@ pub(crate) fn context_features(i: usize, info: &[TokenInfo], out: &mut Vec<u64>)
     out.push(feature(77, &[coarse(&n1) << 8 | coarse(&n2)]));
     out.push(feature(78, &[fine(&p1), t.short]));
     out.push(feature(79, &[t.short, fine(&n1)]));
+    if set & FEAT_MID_SUB != 0 {
+        out.push(feature(83, &[u64::from(p1.mid)]));
+        out.push(feature(84, &[u64::from(n1.mid)]));
+        out.push(feature(85, &[u64::from(p1.sub)]));
+        out.push(feature(86, &[u64::from(n1.sub)]));
+    }
+    if set & FEAT_ORGS != 0 {
+        let o = u64::from(t.org);
+        out.push(feature(100, &[o << 1 | b(t.title)]));
+        out.push(feature(101, &[u64::from(n1.org) << 8 | o]));
+        out.push(feature(102, &[u64::from(p1.org) << 8 | o]));
+    }
+    if set & FEAT_BITS != 0 && set & FEAT_BITS_NEIGHBOURS != 0 {
+        bit_features(92, p1.high, out);
+        bit_features(93, p1.low, out);
+        bit_features(94, n1.high, out);
+        bit_features(95, n1.low, out);
+    }
 }
 
 /// Features that depend on the tags already predicted to the left, appended to `out`:
@@ -702,4 +904,65 @@ pub(crate) fn word_tag_features(i: usize, prev: Tag, info: &[TokenInfo], out: &m
     out.push(feature(62, &[p, t.lower]));
     out.push(feature(63, &[p, t.short]));
     out.push(feature(64, &[p << 8 | u64::from(t.coarse)]));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(set: u8) -> Lex {
+        let acme = WordClass { fine: 5, coarse: 2, mid: 9, sub: 3, high: 0b101, low: 1 << 40 };
+        let clusters = cluster_entries([("acme", acme), ("trust", WordClass { fine: 7, ..WordClass::default() })]);
+        Lex::new(Vec::new(), clusters, set, vec![org_phrase_hash(&["acme", "trust"])])
+    }
+
+    fn features(words: &[&str], set: u8) -> Vec<Vec<u64>> {
+        let lex = lex(set);
+        let mut scratch = Scratch::default();
+        let info = sentence_info(words, &lex, &mut scratch);
+        (0..words.len())
+            .map(|i| {
+                let mut out = Vec::new();
+                static_features(i, words[i], &info, &scratch, lex.set, &mut out);
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn optional_templates_only_add_features() {
+        let words = ["Shares", "of", "Acme", "Trust", "rose"];
+        let plain = features(&words, 0);
+        for set in [FEAT_MID_SUB, FEAT_BITS, FEAT_BITS | FEAT_BITS_NEIGHBOURS, FEAT_ORGS, FEAT_ALL] {
+            let more = features(&words, set);
+            for (a, b) in plain.iter().zip(&more) {
+                // the features of format 4, unchanged and in their order, with the set's added
+                let mut rest = b.iter();
+                assert!(a.iter().all(|f| rest.any(|g| g == f)), "set {set}");
+            }
+            assert!(more[2].len() > plain[2].len(), "set {set}");
+        }
+        // "Acme": 2 high bits and 1 low bit, its own; with the neighbours', "of" reads them too
+        let bits = features(&words, FEAT_BITS);
+        assert_eq!(bits[2].len(), plain[2].len() + 3);
+        assert_eq!(bits[1].len(), plain[1].len());
+        let near = features(&words, FEAT_BITS | FEAT_BITS_NEIGHBOURS);
+        assert_eq!(near[1].len(), plain[1].len() + 3);
+    }
+
+    #[test]
+    fn organisation_names_are_marked_from_a_capitalised_word() {
+        let lex = lex(FEAT_ORGS);
+        let mut scratch = Scratch::default();
+        let marks = |words: &[&str], scratch: &mut Scratch| -> Vec<u8> {
+            sentence_info(words, &lex, scratch).iter().map(|t| t.org).collect()
+        };
+        assert_eq!(marks(&["Shares", "of", "Acme", "Trust", "rose"], &mut scratch), [0, 0, 1, 3, 0]);
+        assert_eq!(marks(&["ACME", "TRUST"], &mut scratch), [1, 3]);
+        assert_eq!(marks(&["the", "acme", "trust"], &mut scratch), [0, 0, 0]);
+        // without the feature no name is marked, whatever the list
+        let plain = Lex::new(Vec::new(), Vec::new(), 0, vec![org_phrase_hash(&["acme", "trust"])]);
+        let info = sentence_info(&["Acme", "Trust"], &plain, &mut scratch);
+        assert!(info.iter().all(|t| t.org == 0));
+    }
 }

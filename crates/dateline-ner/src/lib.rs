@@ -18,11 +18,13 @@ mod token_scores;
 mod tokenize;
 mod train;
 
-pub use features::cluster_entries;
+pub use features::{
+    cluster_entries, WordClass, FEAT_ALL, FEAT_BITS, FEAT_BITS_CASE, FEAT_BITS_NEIGHBOURS, FEAT_MID_SUB, FEAT_ORGS,
+};
 pub use model::{Model, TokenSpan, FORMAT_VERSION};
 pub use tags::{decode as decode_tags, encode as encode_tags, Label, Tag, N_TAGS};
 pub use tokenize::{tokenize, tokenize_chunks};
-pub use train::{augment, place_hashes, train, Sentence, TrainConfig};
+pub use train::{augment, org_name_hash, place_hashes, train, OrgNames, Sentence, TrainConfig};
 
 /// Errors while loading a model.
 #[derive(Debug, thiserror::Error)]

@@ -1,26 +1,35 @@
 //! The trained model: hashed feature weights (quantised), the place lexicon, the file format and
 //! left-to-right decoding under BILOU constraints, greedy or with a small beam.
 //!
-//! File format, version 4 (all integers little-endian; version 3 is the same without the beam
-//! width and decodes greedily; version 2 had no word clusters and fewer features, version 1
-//! hashed its features differently: their weights mean nothing to this build):
+//! File format, version 5 (all integers little-endian; version 4 is the same without the
+//! feature-set byte and the clusters' extra fields, i.e. feature set 0; version 3 also lacks the
+//! beam width and decodes greedily; version 2 had no word clusters and fewer features, version 1
+//! hashed its features differently: their weights mean nothing to this build, which refuses them):
 //!
 //! ```text
 //! magic     "DLNER"  (5 bytes)
-//! version   u16      = 4
+//! version   u16      = 5
 //! hash_bits u8       features fold into 2^hash_bits buckets
 //! n_tags    u8       = 17 (O + BILU × PER, ORG, LOC, EVENT)
 //! beam      u8       the decoder's beam width the weights were trained for (1: greedy)
+//! features  u8       the optional feature templates the weights were trained with: bit 0 the
+//!                    mid and sub clusters, bit 1 the word's binarized vector, bit 2 the
+//!                    organisation names, bit 3 the neighbours' binarized vectors, bit 4 the
+//!                    word's with its case (bits 3-4 only with bit 1; other bits: refused)
 //! scale     f32      weight = i16 × scale
 //! n_places  u32      then n_places varint deltas of the sorted place-phrase hashes
-//! n_clust   u32      then n_clust × (varint delta of the sorted 32-bit word keys, u16 code)
+//! n_clust   u32      then n_clust × (varint delta of the sorted 32-bit word keys, u16 code: fine
+//!                    cluster in the low 10 bits, coarse above; with feature bit 0, u8 mid
+//!                    cluster and u8 sub-cluster; with bit 1, 7 bytes high mask, 7 bytes low mask)
+//! n_orgs    u32      only with feature bit 2: then n_orgs varint deltas of the sorted name hashes
 //! n_rows    u32      then per row: varint bucket delta, u8 nnz, nnz × (u8 tag, i16 weight)
 //! checksum  u64      FNV-1a of every byte before it
 //! ```
 
 use crate::features::{
     complete_window, context_features, dynamic_features, may_score, sentence_info_for_tagging, tag_features,
-    token_features, word_tag_features, Fnv, Lex, Scratch, TokenInfo,
+    token_features, word_tag_features, Fnv, Lex, Scratch, TokenInfo, WordClass, FEAT_ALL, FEAT_BITS, FEAT_MID_SUB,
+    FEAT_ORGS,
 };
 use crate::tags::{Label, Tag, N_TAGS};
 use crate::token_scores::TokenScores;
@@ -28,7 +37,7 @@ use crate::NerError;
 
 const MAGIC: &[u8; 5] = b"DLNER";
 /// The version of the model file format this build reads and writes.
-pub const FORMAT_VERSION: u16 = 4;
+pub const FORMAT_VERSION: u16 = 5;
 const EMPTY: u32 = u32::MAX;
 
 /// A trained entity recogniser. Immutable once loaded; share it by reference across threads.
@@ -81,7 +90,7 @@ impl Default for Model {
             index: vec![EMPTY; 2],
             rows: Vec::new(),
             scale: 1.0,
-            lex: Lex::new(Vec::new(), Vec::new()),
+            lex: Lex::new(Vec::new(), Vec::new(), 0, Vec::new()),
             skip_lowercase: true,
             beam: 1,
             tag_rows: Default::default(),
@@ -256,11 +265,11 @@ impl Model {
                 // distinct word (and sentence-initial flag), then reused.
                 let mut scores = cache.get_or_insert(words[i], i == 0, |own| {
                     feats.clear();
-                    token_features(i == 0, words[i], &info[i], scratch.lower(i), &mut feats);
+                    token_features(i == 0, words[i], &info[i], scratch.lower(i), self.lex.set, &mut feats);
                     self.add_scores(&feats, own);
                 });
                 feats.clear();
-                context_features(i, &info, &mut feats);
+                context_features(i, &info, self.lex.set, &mut feats);
                 dynamic_features(i, prev, prev2, &info, &mut feats);
                 self.add_scores(&feats, &mut scores);
                 let last = i + 1 == words.len();
@@ -325,14 +334,14 @@ impl Model {
                 }
                 let mut base = cache.get_or_insert(words[i], i == 0, |own| {
                     feats.clear();
-                    token_features(i == 0, words[i], &info[i], scratch.lower(i), &mut feats);
+                    token_features(i == 0, words[i], &info[i], scratch.lower(i), self.lex.set, &mut feats);
                     self.add_scores(&feats, own);
                 });
                 // The context's features and those of each distinct previous tag of the beam
                 // with the word, summed in one pass (their weights are scattered over megabytes:
                 // the loads of every list overlap).
                 feats.clear();
-                context_features(i, &info, &mut feats);
+                context_features(i, &info, self.lex.set, &mut feats);
                 ends.clear();
                 ends.push(feats.len());
                 by_prev.clear();
@@ -398,6 +407,7 @@ impl Model {
         out.push(self.bits);
         out.push(N_TAGS as u8);
         out.push(self.beam as u8);
+        out.push(self.lex.set);
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&(self.lex.places.len() as u32).to_le_bytes());
         let mut last = 0u64;
@@ -407,10 +417,26 @@ impl Model {
         }
         out.extend_from_slice(&(self.lex.cluster_keys.len() as u32).to_le_bytes());
         let mut last = 0u32;
-        for (&k, &c) in self.lex.cluster_keys.iter().zip(&self.lex.cluster_codes) {
+        for (&k, c) in self.lex.cluster_keys.iter().zip(&self.lex.cluster_classes) {
             varint(&mut out, u64::from(k - last));
-            out.extend_from_slice(&c.to_le_bytes());
+            out.extend_from_slice(&(c.fine | u16::from(c.coarse) << 10).to_le_bytes());
+            if self.lex.set & FEAT_MID_SUB != 0 {
+                out.push(c.mid);
+                out.push(c.sub);
+            }
+            if self.lex.set & FEAT_BITS != 0 {
+                out.extend_from_slice(&c.high.to_le_bytes()[..7]);
+                out.extend_from_slice(&c.low.to_le_bytes()[..7]);
+            }
             last = k;
+        }
+        if self.lex.set & FEAT_ORGS != 0 {
+            out.extend_from_slice(&(self.lex.orgs.len() as u32).to_le_bytes());
+            let mut last = 0u64;
+            for &h in &self.lex.orgs {
+                varint(&mut out, h - last);
+                last = h;
+            }
         }
         out.extend_from_slice(&(self.n_rows() as u32).to_le_bytes());
         let mut last = 0u64;
@@ -448,7 +474,7 @@ impl Model {
         }
         let mut r = Reader { b: body, i: 5 };
         let version = u16::from_le_bytes([r.u8()?, r.u8()?]);
-        if version != FORMAT_VERSION && version != 3 {
+        if !(3..=FORMAT_VERSION).contains(&version) {
             return Err(NerError::Version(version));
         }
         let bits = r.u8()?;
@@ -459,6 +485,10 @@ impl Model {
             return Err(bad("tag set differs from this build"));
         }
         let beam = if version >= 4 { usize::from(r.u8()?.max(1)) } else { 1 };
+        let set = if version >= 5 { r.u8()? } else { 0 };
+        if set & !FEAT_ALL != 0 {
+            return Err(bad(&format!("feature set {set:#04x} unknown to this build (it knows {FEAT_ALL:#04x})")));
+        }
         let scale = f32::from_le_bytes(r.arr4()?);
         let n_places = u32::from_le_bytes(r.arr4()?) as usize;
         let mut places = Vec::with_capacity(n_places.min(body.len()));
@@ -473,7 +503,29 @@ impl Model {
         for _ in 0..n_clusters {
             last = last.wrapping_add(r.varint()?);
             let key = u32::try_from(last).map_err(|_| bad("cluster key out of range"))?;
-            clusters.push((key, u16::from_le_bytes([r.u8()?, r.u8()?])));
+            let code = u16::from_le_bytes([r.u8()?, r.u8()?]);
+            let mut class = WordClass { fine: code & 0x3ff, coarse: (code >> 10) as u8, ..WordClass::default() };
+            if set & FEAT_MID_SUB != 0 {
+                (class.mid, class.sub) = (r.u8()?, r.u8()?);
+            }
+            if set & FEAT_BITS != 0 {
+                let mut b = [0u8; 8];
+                b[..7].copy_from_slice(r.take(7)?);
+                class.high = u64::from_le_bytes(b);
+                b[..7].copy_from_slice(r.take(7)?);
+                class.low = u64::from_le_bytes(b);
+            }
+            clusters.push((key, class));
+        }
+        let mut orgs = Vec::new();
+        if set & FEAT_ORGS != 0 {
+            let n_orgs = u32::from_le_bytes(r.arr4()?) as usize;
+            orgs.reserve(n_orgs.min(body.len()));
+            let mut last = 0u64;
+            for _ in 0..n_orgs {
+                last = last.wrapping_add(r.varint()?);
+                orgs.push(last);
+            }
         }
         let n_rows = u32::from_le_bytes(r.arr4()?) as usize;
         let mut index = vec![EMPTY; 1usize << bits];
@@ -501,7 +553,7 @@ impl Model {
             index,
             rows,
             scale,
-            lex: Lex::new(places, clusters),
+            lex: Lex::new(places, clusters, set, orgs),
             skip_lowercase: true,
             beam,
             tag_rows: Default::default(),
@@ -626,12 +678,18 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    fn small_model() -> Model {
-        // two non-empty buckets over 2^4, two place hashes
+    fn small_model_with(set: u8) -> Model {
+        // two non-empty buckets over 2^4, two place hashes, two words' classes
         let mut dense = vec![0f32; 16 * N_TAGS];
         dense[3 * N_TAGS + 1] = 1.5;
         dense[9 * N_TAGS + 5] = -0.75;
-        Model::from_dense(4, &dense, Lex::new(vec![42, 7], vec![(9, 3), (1000, 1025)]), 0.0)
+        let a = WordClass { fine: 3, coarse: 0, mid: 200, sub: 3, high: 1 << 49 | 5, low: 1 << 2 };
+        let b = WordClass { fine: 1, coarse: 1, mid: 7, sub: 1, high: 0, low: (1 << 50) - 1 };
+        Model::from_dense(4, &dense, Lex::new(vec![42, 7], vec![(9, a), (1000, b)], set, vec![5, 1 << 40]), 0.0)
+    }
+
+    fn small_model() -> Model {
+        small_model_with(0)
     }
 
     /// Re-seals `bytes` (without its checksum) with a valid checksum.
@@ -667,12 +725,41 @@ mod tests {
         let mut model = small_model();
         model.set_beam(4);
         let bytes = model.to_bytes();
-        assert_eq!(Model::from_bytes(&bytes).expect("version 4").beam(), 4);
-        // version 3: no beam byte after the tag count
+        assert_eq!(Model::from_bytes(&bytes).expect("version 5").beam(), 4);
+        // version 4: no feature-set byte after the beam width (set 0: no extra cluster fields)
         let mut body = bytes[..bytes.len() - 8].to_vec();
+        body[5..7].copy_from_slice(&4u16.to_le_bytes());
+        body.remove(10);
+        let v4 = Model::from_bytes(&sealed(body.clone())).expect("version 4");
+        assert_eq!((v4.beam(), v4.lex.set), (4, 0));
+        assert_eq!(v4.lex.cluster_classes, model.lex.cluster_classes);
+        // version 3: no beam byte after the tag count either
         body[5..7].copy_from_slice(&3u16.to_le_bytes());
         body.remove(9);
         assert_eq!(Model::from_bytes(&sealed(body)).expect("version 3").beam(), 1);
+    }
+
+    #[test]
+    fn the_feature_set_and_the_word_classes_it_reads_round_trip() {
+        for set in [0, FEAT_MID_SUB, FEAT_BITS, FEAT_ORGS, FEAT_ALL] {
+            let model = small_model_with(set);
+            let bytes = model.to_bytes();
+            let back = Model::from_bytes(&bytes).expect("round trip");
+            assert_eq!(back.lex.set, set);
+            assert_eq!(back.lex.cluster_classes, model.lex.cluster_classes);
+            assert_eq!(back.to_bytes(), bytes);
+            let a = back.lex.cluster_classes[0];
+            assert_eq!(a.fine, 3);
+            assert_eq!((a.mid, a.sub) != (0, 0), set & FEAT_MID_SUB != 0);
+            assert_eq!(a.high != 0, set & FEAT_BITS != 0);
+            assert_eq!(back.lex.orgs.len(), if set & FEAT_ORGS != 0 { 2 } else { 0 });
+        }
+        // a feature set this build does not know is refused with its number
+        let bytes = small_model().to_bytes();
+        let mut body = bytes[..bytes.len() - 8].to_vec();
+        body[10] = 0x80;
+        let err = Model::from_bytes(&sealed(body)).expect_err("refused").to_string();
+        assert!(err.contains("feature set 0x80"), "{err}");
     }
 
     #[test]

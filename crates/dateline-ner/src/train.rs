@@ -2,7 +2,9 @@
 //! own history; the default) or, with [`TrainConfig::beam`] above 1, structured over a beam of
 //! tag sequences with early update (Collins and Roark 2004), the decoder the model then uses.
 
-use crate::features::{dynamic_features, phrase_hash, sentence_info, static_features, Lex, Scratch};
+use crate::features::{
+    dynamic_features, mark_orgs, org_phrase_hash, phrase_hash, sentence_info, static_features, Lex, Scratch, FEAT_ORGS,
+};
 use crate::model::{backtrack, Model, NO_HIST};
 use crate::tags::{encode, Label, Tag, N_TAGS};
 use crate::tokenize::tokenize;
@@ -105,12 +107,37 @@ pub struct TrainConfig {
     /// by token; more: a beam search over the sentence, updated on the whole sequence so far
     /// when the gold sequence falls out of the beam: early update).
     pub beam: usize,
+    /// The optional feature templates ([`crate::FEAT_MID_SUB`], [`crate::FEAT_BITS`]), kept in
+    /// the model file (0: the templates of format 4).
+    pub features: u8,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { hash_bits: 20, epochs: 12, seed: 0x5eed_da7e, prune: 0.05, beam: 1 }
+        TrainConfig { hash_bits: 20, epochs: 12, seed: 0x5eed_da7e, prune: 0.05, beam: 1, features: 0 }
     }
+}
+
+/// The organisation names of the optional feature [`crate::FEAT_ORGS`]: those the model keeps
+/// and matches in new text (`all`), and for training, jackknifed, the names of the other folds
+/// (`folds[f]`) that the sentences of fold `f` are matched against (`fold_of[k]`: the fold of
+/// training sentence `k`). Empty: no names.
+#[derive(Debug, Clone, Default)]
+pub struct OrgNames {
+    /// [`org_name_hash`]es of every name.
+    pub all: Vec<u64>,
+    /// Per fold, the hashes of the names found outside it.
+    pub folds: Vec<Vec<u64>>,
+    /// The fold of each training sentence (empty: every sentence is matched against `all`).
+    pub fold_of: Vec<usize>,
+}
+
+/// The hash [`OrgNames`] keeps of an organisation name given as its tokens (as written; at most
+/// six tokens are ever matched).
+pub fn org_name_hash(tokens: &[&str]) -> u64 {
+    let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+    let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+    org_phrase_hash(&refs)
 }
 
 /// Place phrases (as written) turned into the lexicon hashes the features look up.
@@ -265,16 +292,28 @@ fn update_sequence(
 }
 
 /// Trains a model on `data` (already retokenised) with the place lexicon `places` and the word
-/// clusters `clusters` (from [`crate::cluster_entries`]; empty for none).
+/// clusters `clusters` (from [`crate::cluster_entries`]; empty for none) and, with the feature
+/// [`crate::FEAT_ORGS`], the organisation names `orgs`.
 /// `progress` is called after each epoch with (epoch, token accuracy on the training data).
 pub fn train(
     data: &[Sentence],
     places: Vec<u64>,
-    clusters: Vec<(u32, u16)>,
+    clusters: Vec<(u32, crate::WordClass)>,
+    orgs: &OrgNames,
     cfg: &TrainConfig,
     mut progress: impl FnMut(usize, f64),
 ) -> Model {
-    let lex = Lex::new(places, clusters);
+    let lex = Lex::new(places, clusters, cfg.features, orgs.all.clone());
+    let folds: Vec<Vec<u64>> = orgs
+        .folds
+        .iter()
+        .map(|f| {
+            let mut f = f.clone();
+            f.sort_unstable();
+            f.dedup();
+            f
+        })
+        .collect();
     let size = (1usize << cfg.hash_bits) * N_TAGS;
     let mut wts = Weights {
         w: vec![0.0; size],
@@ -288,13 +327,19 @@ pub fn train(
     let mut scratch = Scratch::default();
     let prepared: Vec<Prepared> = data
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(k, s)| {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let info = sentence_info(&words, &lex, &mut scratch);
+            let mut info = sentence_info(&words, &lex, &mut scratch);
+            if lex.set & FEAT_ORGS != 0 {
+                if let Some(names) = orgs.fold_of.get(k).and_then(|&f| folds.get(f)) {
+                    mark_orgs(&mut info, names, &scratch);
+                }
+            }
             let stat = (0..words.len())
                 .map(|i| {
                     let mut f = Vec::new();
-                    static_features(i, words[i], &info, &scratch, &mut f);
+                    static_features(i, words[i], &info, &scratch, lex.set, &mut f);
                     f
                 })
                 .collect();
@@ -387,7 +432,7 @@ mod tests {
     #[test]
     fn a_beam_trained_model_decodes_with_its_beam_and_keeps_it_in_its_file() {
         let cfg = TrainConfig { hash_bits: 14, epochs: 8, beam: 4, ..TrainConfig::default() };
-        let model = train(&data(), Vec::new(), Vec::new(), &cfg, |_, _| {});
+        let model = train(&data(), Vec::new(), Vec::new(), &OrgNames::default(), &cfg, |_, _| {});
         assert_eq!(model.beam(), 4);
         for s in data() {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
