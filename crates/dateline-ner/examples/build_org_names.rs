@@ -15,11 +15,8 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
-
-use dateline_ner::Label;
 
 const MAX_WORDS: usize = 8;
 
@@ -42,65 +39,7 @@ fn main() {
     for n in &notes {
         eprintln!("  {n}");
     }
-    // name → (organisation mentions, other-type mentions)
-    let mut labelled: HashMap<String, (usize, usize)> = HashMap::new();
-    for s in &sentences {
-        for &(a, b, l) in &s.spans {
-            if b - a > MAX_WORDS {
-                continue;
-            }
-            let name = s.words[a..b].join(" ");
-            let e = labelled.entry(name).or_default();
-            if l == Label::Org {
-                e.0 += 1;
-            } else {
-                e.1 += 1;
-            }
-        }
-    }
-    let shaped = |n: &str| {
-        let first = n.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let letters = n.chars().filter(|c| c.is_alphabetic()).count();
-        // every word capitalised, a number or a connector
-        let words = n.split(' ').all(|w| {
-            !w.starts_with(char::is_lowercase) || matches!(w, "of" | "and" | "for" | "the" | "de" | "on" | "du" | "la")
-        });
-        first && letters >= 2 && words && !n.starts_with("The ") && !n.ends_with(" 's")
-    };
-    // one annotation is enough for a name of several words; a single word needs `min`
-    let cands: HashMap<&str, usize> = labelled
-        .iter()
-        .filter(|(n, &(org, other))| {
-            org >= if n.contains(' ') { 1 } else { min } && org * 10 >= (org + other) * 9 && shaped(n)
-        })
-        .map(|(n, _)| (n.as_str(), 0usize))
-        .collect();
-    // how often each candidate occurs at all (any token sequence, labelled or not)
-    let mut seen = cands;
-    let mut key = String::new();
-    for s in &sentences {
-        for a in 0..s.words.len() {
-            key.clear();
-            for b in a..(a + MAX_WORDS).min(s.words.len()) {
-                if b > a {
-                    key.push(' ');
-                }
-                key.push_str(&s.words[b]);
-                if let Some(c) = seen.get_mut(key.as_str()) {
-                    *c += 1;
-                }
-            }
-        }
-    }
-    let mut kept: Vec<(&str, usize)> = seen
-        .into_iter()
-        .filter(|&(n, occ)| {
-            let org = labelled[n].0;
-            org * 2 >= occ
-        })
-        .map(|(n, _)| (n, labelled[n].0))
-        .collect();
-    kept.sort();
+    let kept = common::org_names(|| sentences.iter(), MAX_WORDS, min);
     let mut text = String::from(
         "# organisation names annotated in the training documents of GUM, MEANTIME, WNUT17, Re-DocRED, BTC, \
          WikiGold, CrossNER politics and LitBank (see NOTICE); name TAB times annotated\n",

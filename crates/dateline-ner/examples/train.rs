@@ -32,8 +32,8 @@ use std::time::Instant;
 use std::io::Read;
 
 use dateline_ner::{
-    augment, cluster_entries, org_name_hash, place_hashes, train, Label, Model, OrgNames, Sentence, TrainConfig,
-    WordClass, FEAT_BITS, FEAT_BITS_CASE, FEAT_BITS_NEIGHBOURS, FEAT_MID_SUB, FEAT_ORGS,
+    augment, cluster_entries, org_name_hash, place_hashes, train, Model, OrgNames, Sentence, TrainConfig, WordClass,
+    FEAT_BITS, FEAT_BITS_CASE, FEAT_BITS_NEIGHBOURS, FEAT_MID_SUB, FEAT_ORGS,
 };
 
 /// Folds of the organisation-name jackknife.
@@ -46,54 +46,9 @@ const ORG_MAX_WORDS: usize = 6;
 /// organisation once (several words) or twice (one word), at least 90% of its annotations
 /// organisations and at least half of its occurrences in those sentences.
 fn org_names(sentences: &[Sentence], keep: impl Fn(usize) -> bool) -> Vec<u64> {
-    use std::collections::HashMap;
     let chosen = || sentences.iter().enumerate().filter(|(k, _)| keep(*k)).map(|(_, s)| s);
-    let mut labelled: HashMap<String, (usize, usize)> = HashMap::new();
-    for s in chosen() {
-        for &(a, b, l) in &s.spans {
-            if b - a <= ORG_MAX_WORDS {
-                let e = labelled.entry(s.words[a..b].join(" ")).or_default();
-                if l == Label::Org {
-                    e.0 += 1;
-                } else {
-                    e.1 += 1;
-                }
-            }
-        }
-    }
-    let shaped = |n: &str| {
-        let first = n.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let letters = n.chars().filter(|c| c.is_alphabetic()).count();
-        let words = n.split(' ').all(|w| {
-            !w.starts_with(char::is_lowercase) || matches!(w, "of" | "and" | "for" | "the" | "de" | "on" | "du" | "la")
-        });
-        first && letters >= 2 && words && !n.starts_with("The ") && !n.ends_with(" 's")
-    };
-    let mut seen: HashMap<&str, usize> = labelled
+    let mut out: Vec<u64> = common::org_names(chosen, ORG_MAX_WORDS, 2)
         .iter()
-        .filter(|(n, &(org, other))| {
-            org >= if n.contains(' ') { 1 } else { 2 } && org * 10 >= (org + other) * 9 && shaped(n)
-        })
-        .map(|(n, _)| (n.as_str(), 0usize))
-        .collect();
-    let mut key = String::new();
-    for s in chosen() {
-        for a in 0..s.words.len() {
-            key.clear();
-            for b in a..(a + ORG_MAX_WORDS).min(s.words.len()) {
-                if b > a {
-                    key.push(' ');
-                }
-                key.push_str(&s.words[b]);
-                if let Some(c) = seen.get_mut(key.as_str()) {
-                    *c += 1;
-                }
-            }
-        }
-    }
-    let mut out: Vec<u64> = seen
-        .into_iter()
-        .filter(|&(n, occ)| labelled[n].0 * 2 >= occ)
         .map(|(n, _)| org_name_hash(&n.split(' ').collect::<Vec<_>>()))
         .collect();
     out.sort_unstable();

@@ -467,3 +467,70 @@ pub fn place_names(root: &Path) -> Vec<String> {
     }
     out
 }
+
+/// The organisation names of `sentences` by the rules of `build_org_names` (its module comment
+/// says why), with how often each was annotated an organisation, sorted by name: names of at
+/// most `max_words` tokens, every word capitalised (connectors aside), annotated as an
+/// organisation once (several words) or `min` times (one word), at least 90% of their
+/// annotations organisations, and at least half of their occurrences in those sentences.
+/// `train --features orgs` compiles its jackknifed list with the same rules.
+pub fn org_names<'a, I>(sentences: impl Fn() -> I, max_words: usize, min: usize) -> Vec<(String, usize)>
+where
+    I: Iterator<Item = &'a Sentence>,
+{
+    use std::collections::HashMap;
+    // name → (organisation mentions, other-type mentions)
+    let mut labelled: HashMap<String, (usize, usize)> = HashMap::new();
+    for s in sentences() {
+        for &(a, b, l) in &s.spans {
+            if b - a > max_words {
+                continue;
+            }
+            let e = labelled.entry(s.words[a..b].join(" ")).or_default();
+            if l == dateline_ner::Label::Org {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+    }
+    let shaped = |n: &str| {
+        let first = n.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let letters = n.chars().filter(|c| c.is_alphabetic()).count();
+        // every word capitalised, a number or a connector
+        let words = n.split(' ').all(|w| {
+            !w.starts_with(char::is_lowercase) || matches!(w, "of" | "and" | "for" | "the" | "de" | "on" | "du" | "la")
+        });
+        first && letters >= 2 && words && !n.starts_with("The ") && !n.ends_with(" 's")
+    };
+    // how often each candidate occurs at all (any token sequence, labelled or not)
+    let mut seen: HashMap<&str, usize> = labelled
+        .iter()
+        .filter(|(n, &(org, other))| {
+            org >= if n.contains(' ') { 1 } else { min } && org * 10 >= (org + other) * 9 && shaped(n)
+        })
+        .map(|(n, _)| (n.as_str(), 0usize))
+        .collect();
+    let mut key = String::new();
+    for s in sentences() {
+        for a in 0..s.words.len() {
+            key.clear();
+            for b in a..(a + max_words).min(s.words.len()) {
+                if b > a {
+                    key.push(' ');
+                }
+                key.push_str(&s.words[b]);
+                if let Some(c) = seen.get_mut(key.as_str()) {
+                    *c += 1;
+                }
+            }
+        }
+    }
+    let mut kept: Vec<(String, usize)> = seen
+        .into_iter()
+        .filter(|&(n, occ)| labelled[n].0 * 2 >= occ)
+        .map(|(n, _)| (n.to_string(), labelled[n].0))
+        .collect();
+    kept.sort();
+    kept
+}
