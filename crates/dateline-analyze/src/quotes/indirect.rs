@@ -181,6 +181,8 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || (doc.is(j + 1, &doc.lx.quotes.concessive) || doc.is(j + 1, &["even"]) && doc.is(j + 2, &["as", "though", "if", "while"]))
                     && whole(j)
                 || doc.is(j + 1, &["and", "but", "while", "whereas"]) && new_attribution(j + 1)
+                // ", and urged the board to ...": the speaker's next act, as without the comma.
+                || doc.is(j + 1, &["and"]) && second_act(j + 2) && !plural_noun(doc, j + 2)
                 // ", but insists ...": the speaker turns to another act.
                 || doc.is(j + 1, &["but"]) && verb_at(j + 2) && !doc.is(j + 2, &["that"]) && !plural_noun(doc, j + 2)
                 // ", Lee said on Friday that ...": a second attribution with its own subject.
@@ -464,10 +466,18 @@ fn content_before(doc: &Doc, a: usize, e: usize) -> Option<Span> {
 
 fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
     let cue = doc.span(c.start, c.end);
+    // "(According to the port police, ...)", "... unnoticed: According to recent polls, ...": the
+    // attribution opens a parenthesis or what follows a colon as it would a sentence.
+    let paren = c.start > lo && doc.t(c.start - 1) == "(";
+    let opens = c.start == lo || paren || c.start > lo && doc.t(c.start - 1) == ":" && doc.is_cap(c.start);
+    let hi = if paren { (c.end..hi).find(|&j| doc.t(j) == ")").unwrap_or(hi) } else { hi };
     let mut b = c.end;
-    // "a Harbour/Metro poll", "the A.P.": inner punctuation belongs to the name.
-    let reach = if c.start == lo { 24 } else { 12 };
-    while b < hi && b - c.end < reach && (doc.is_word(b) || doc.is_possessive(b) || matches!(doc.t(b), "/" | "&" | "-"))
+    // "a Harbour/Metro poll", "the A.P.": inner punctuation belongs to the name ("her "clean
+    // harbour" plan": so do quote marks, in an opening attribution).
+    let reach = if opens { 24 } else { 12 };
+    while b < hi
+        && b - c.end < reach
+        && (doc.is_word(b) || doc.is_possessive(b) || matches!(doc.t(b), "/" | "&" | "-") || opens && doc.is_mark(b))
     {
         b += 1;
     }
@@ -477,8 +487,17 @@ fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
         return out;
     }
     let found = |content| Found { kind: QuoteKind::Indirect, content, cue, speaker };
-    if c.start == lo && doc.t(b) == "," {
+    // "... 27 delegates according to a count by the paper", "... robbery — according to the
+    // latest figures": with no comma before it, only a source that names itself (a capital or
+    // a study word) at the sentence end; "voted according to party lines" attributes nothing.
+    let source = (c.end..b).any(|j| doc.is_cap(j) || doc.is(j, &doc.lx.quotes.studies));
+    let at_end = b >= hi || b + 1 == hi && matches!(doc.t(b), "." | "!" | "?");
+    let bare = c.start > lo + 2 && (doc.is_word(c.start - 1) || super::phrase::aside_dash(doc, c.start - 1));
+    if opens && doc.t(b) == "," {
         out.extend(content_to_end(doc, b + 1, hi).map(found));
+    } else if bare && source && at_end {
+        let e = if doc.is_word(c.start - 1) { c.start } else { c.start - 1 };
+        out.extend(doc.span(lo, e).map(found));
     } else if c.start > lo && doc.t(c.start - 1) == "," {
         out.extend(content_before(doc, lo, c.start - 1).map(found));
         // "The plan, according to X, will fail": the content goes on after the attribution.
@@ -575,8 +594,35 @@ fn verb(
         return Vec::new();
     }
     // "..., adding that ...": the speaker of the previous cue in this sentence, else the subject
-    // the sentence opens with.
-    if doc.t(c.start).ends_with("ing") && prev.is_some_and(|p| doc.t(p) == ",") {
+    // the sentence opens with. So too "... before insisting that ...", "..., while arguing ...":
+    // a participle joined to the clause before it (not one opening the sentence).
+    let link = prev.filter(|&p| doc.t(c.start).ends_with("ing") && doc.is(p, &doc.lx.quotes.participle_links));
+    let verb_before = |p: usize| {
+        (lo..p).any(|m| {
+            finite(doc, m) || past_tense(doc, m) || verbish(doc, m) || doc.is(m, &doc.lx.quotes.irregular_past)
+        })
+    };
+    // "After suggesting on Monday that ..., Lee changed course": a participle phrase opening the
+    // sentence reports up to its comma, for the subject after it.
+    if link.is_some_and(|p| !verb_before(p)) {
+        let comma = clause_end(doc, c.end, hi);
+        let speaker = (comma < hi).then(|| sentence_subject(doc, comma + 1, hi)).flatten();
+        return match speaker {
+            Some(speaker) => one(content_after(doc, c, comma), Some(speaker)),
+            None => Vec::new(),
+        };
+    }
+    // "Noting that the port is old, Lee asked ...": so does one opening the sentence.
+    if c.start == lo && doc.t(c.start).ends_with("ing") && doc.is_cap(c.start) {
+        let comma = clause_end(doc, c.end, hi);
+        let speaker = (comma < hi).then(|| sentence_subject(doc, comma + 1, hi)).flatten();
+        return match speaker {
+            Some(speaker) => one(content_after(doc, c, comma), Some(speaker)),
+            None => Vec::new(),
+        };
+    }
+    let linked = |p: usize| link == Some(p) && (doc.is_word(p - 1) || doc.t(p - 1) == ",");
+    if doc.t(c.start).ends_with("ing") && prev.is_some_and(|p| doc.t(p) == "," || linked(p)) {
         let sent_start = doc.start(lo);
         let speaker = direct
             .iter()

@@ -48,11 +48,21 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
         if t == "Asked" && opens && doc.is_word(i + 1) {
             return Some(Cue { start: i, end: i + 1, lemma: "ask" });
         }
+        // "Noting that the port is old, Lee asked ...": a participle of saying opening the
+        // sentence ("Reporting by ..." and "Writing by ..." are a wire story's credits).
+        if opens && t.len() > 5 && t.ends_with("ing") && doc.is_word(i + 1) && !doc.is(i + 1, &["by"]) {
+            let lemma = cues::lemma(doc.lx, t)
+                .filter(|l| cues::is_speech(&doc.lx.quotes, l) && !cues::is_intent(&doc.lx.quotes, l))?;
+            return Some(Cue { start: i, end: i + 1, lemma });
+        }
         // "Said Smith, "..."": the inverted attribution opening a sentence.
         if t == "Said" && opens && doc.is_cap(i + 1) {
             return Some(Cue { start: i, end: i + 1, lemma: "say" });
         }
-        return headline.then_some(Cue { start: i, end: i + 1, lemma: "say" });
+        if headline {
+            return Some(Cue { start: i, end: i + 1, lemma: "say" });
+        }
+        return title_verb(doc, i, t).map(|lemma| Cue { start: i, end: i + 1, lemma });
     }
     // "X was quoted as saying": X is the speaker.
     if t == "quoted" && doc.is(i + 1, &["as"]) && doc.is(i + 2, &doc.lx.quotes.as_saying) {
@@ -122,6 +132,21 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
         return None;
     }
     Some(Cue { start: i, end: i + 1, lemma })
+}
+
+/// "Port Chief Urges Calm", "Mayor Just Announced Her Budget": in the article's first line (its
+/// headline, in title case), a verb of saying in "-s" or "-ed" between two capitalised words.
+/// Lemmas that are also nouns ("Claims", "Reports") are left out.
+fn title_verb(doc: &Doc, i: usize, t: &str) -> Option<&'static str> {
+    let first_line = doc.newlines.first().is_none_or(|&n| doc.start(i) < n);
+    let inflected = t.ends_with("ed") || t.ends_with('s') && !t.ends_with("ss");
+    let q = &doc.lx.quotes;
+    // ("Responded To Critics": a topic after a preposition, not what was said.)
+    if !first_line || !inflected || i == 0 || !doc.is_cap(i - 1) || !doc.is_cap(i + 1) || doc.is(i + 1, &q.prepositions)
+    {
+        return None;
+    }
+    cues::lemma(doc.lx, t).filter(|l| cues::is_speech(q, l) && !q.nounish.contains(l) && !cues::is_object(q, l))
 }
 
 /// Adverbs that stand between a determiner and a participle used as an adjective.
@@ -270,8 +295,10 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         b -= 1;
     }
     // "Smith, the head of X, said": skip the comma that closes an apposition.
+    let mut comma = false;
     if b > lo + 1 && doc.t(b - 1) == "," && doc.is_word(b - 2) {
         b -= 1;
+        comma = true;
         // "Okoro, who runs a ferry firm in Tema, told": a relative clause set off by commas
         // stands between the subject and its verb; the subject ends at the comma before it.
         if let Some(comma) = relative_clause_start(doc, b, lo, 0) {
@@ -307,6 +334,19 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         a -= 1;
     }
     if a == b || (a > lo && b - a >= 12 && !is_boundary(doc, a - 1, cues)) {
+        return None;
+    }
+    // "Lee joked about the tides, declined to ...": lower-case words right after another cue
+    // verb, closed by a comma, are that verb's complement, not a subject.
+    // (A cue word that may be a noun, "the German state next to ...", only in the past tense;
+    // "first reported by the paper, ..." is a passive's agent.)
+    let verb_before = a > lo
+        && cues
+            .get(a - 1)
+            .copied()
+            .flatten()
+            .is_some_and(|c| !doc.lx.quotes.nounish.contains(&c.lemma) || doc.t(a - 1).ends_with("ed"));
+    if comma && verb_before && !doc.is_cap(a) && !doc.is(a, &["by"]) {
         return None;
     }
     // "Okoro, who calls ...": the relative pronoun stands for the name before its comma.

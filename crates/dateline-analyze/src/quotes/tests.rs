@@ -1860,3 +1860,81 @@ fn a_topic_of_saying_without_a_clause_reports_nothing() {
     let s = shapes("Ama Osei told members of the harbour board that the pier would close.", &[]);
     assert!(s.iter().any(|q| q.1 == "the pier would close"), "{s:?}");
 }
+
+#[test]
+fn a_participle_of_saying_joined_to_a_clause_speaks_for_its_subject() {
+    let s = shapes("Ama Osei praised the crews before explaining why she backs the plan.", &[]);
+    assert!(s.contains(&one("indirect", "why she backs the plan", "explaining", Some("Ama Osei"))[0]), "{s:?}");
+    let s = shapes("Kofi Mensah said the port was safe, while arguing the city should hire more pilots.", &[]);
+    assert!(s.contains(&one("indirect", "the port was safe", "said", Some("Kofi Mensah"))[0]), "{s:?}");
+    assert!(
+        s.contains(&one("indirect", "the city should hire more pilots", "arguing", Some("Kofi Mensah"))[0]),
+        "{s:?}"
+    );
+    // Opening the sentence, the participle reports up to its comma, for the subject after it.
+    let s = shapes("After suggesting on Monday that he regretted the remarks, Kofi Mensah changed course.", &[]);
+    assert_eq!(s, one("indirect", "he regretted the remarks", "suggesting", Some("Kofi Mensah")));
+    // A participle that is no verb of saying reports nothing.
+    assert!(shapes("After landing in Tema on Monday, the crew rested for a day.", &[]).is_empty());
+}
+
+#[test]
+fn a_participle_of_saying_opening_the_sentence_speaks_for_the_subject_after_its_comma() {
+    let s = shapes("Noting that the pier is old, Ama Osei asked the board for funds.", &[]);
+    assert!(s.contains(&one("indirect", "the pier is old", "Noting", Some("Ama Osei"))[0]), "{s:?}");
+    // A wire story's credit line is no participle of saying.
+    assert!(shapes("Reporting by Ama Osei; editing by Kofi Mensah.", &[]).is_empty());
+}
+
+#[test]
+fn and_with_a_comma_before_another_cue_ends_the_content() {
+    let s = shapes("Kofi Mensah said the port was not in crisis, and urged everyone to stay calm.", &[]);
+    assert_eq!(
+        s,
+        [
+            one("indirect", "the port was not in crisis", "said", Some("Kofi Mensah")).remove(0),
+            one("indirect", "everyone to stay calm", "urged", Some("Kofi Mensah")).remove(0),
+        ]
+    );
+}
+
+#[test]
+fn words_after_another_cue_verb_are_its_complement_not_a_speaker() {
+    let s = shapes("Ama Osei joked about the tides, declined to name a date, and told the crowd she would stay.", &[]);
+    let told = s.iter().find(|q| q.2.as_deref() == Some("told")).expect("the told clause");
+    assert_eq!((told.1.as_str(), told.3.as_deref()), ("she would stay", Some("Ama Osei")), "{s:?}");
+    assert!(s.iter().all(|q| q.3.as_deref() != Some("about the tides")), "{s:?}");
+}
+
+#[test]
+fn according_to_in_parentheses_after_a_colon_and_at_the_sentence_end() {
+    let s = shapes("Skaters pay fines. (According to the harbour police, it keeps no figures on such fines.)", &[]);
+    assert_eq!(s, one("indirect", "it keeps no figures on such fines", "According to", Some("the harbour police")));
+    let s = shapes("It has not gone unnoticed: According to recent polls, Osei holds 14 percent of the vote.", &[]);
+    assert_eq!(s, one("indirect", "Osei holds 14 percent of the vote", "According to", Some("recent polls")));
+    let s = shapes("Osei leads Mensah by 27 delegates according to a count by the Harbour Times.", &[]);
+    assert_eq!(
+        s,
+        one("indirect", "Osei leads Mensah by 27 delegates", "according to", Some("a count by the Harbour Times"))
+    );
+    let s = shapes("Tema had 115 thefts last year \u{2014} according to the latest police data.", &[]);
+    assert_eq!(s, one("indirect", "Tema had 115 thefts last year", "according to", Some("the latest police data")));
+    // Quote marks inside the source of an opening attribution.
+    let s = shapes("According to her \"clean harbour\" plan, firms must repay any grants.", &[]);
+    assert_eq!(s, one("indirect", "firms must repay any grants", "According to", Some("her \"clean harbour\" plan")));
+    // No comma and no source that names itself: a manner, not an attribution.
+    assert!(shapes("The crews voted according to party lines.", &[]).is_empty());
+    assert!(shapes("The repairs went according to plan.", &[]).is_empty());
+}
+
+#[test]
+fn a_headline_verb_of_saying_in_title_case() {
+    let s = shapes("Port Chief Warns Ferry Traffic Will Fall\n\nThe port reopened on Monday.", &[]);
+    assert_eq!(s, one("indirect", "Ferry Traffic Will Fall", "Warns", Some("Port Chief")));
+    let s = shapes("Ama Osei Just Announced Her Harbour Budget\n\nThe port reopened on Monday.", &[]);
+    assert!(s.iter().any(|q| q.1 == "Her Harbour Budget" && q.2.as_deref() == Some("Announced")), "{s:?}");
+    // Not a verb of saying before a topic, nor one that is also a noun, nor below the headline.
+    assert!(shapes("Mayor Responded To Critics\n\nThe port reopened on Monday.", &[]).is_empty());
+    assert!(shapes("Mayor Claims Victory\n\nThe port reopened on Monday.", &[]).is_empty());
+    assert!(shapes("The port reopened.\n\nPort Chief Warns Ferry Traffic Will Fall", &[]).is_empty());
+}
