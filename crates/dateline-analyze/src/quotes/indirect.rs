@@ -173,7 +173,18 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     let stop = (a + 2..e).find(|&j| match doc.t(j) {
         ";" => true,
         "," => {
-            participle(j + 1)
+            // `said it was "too late," adding ...`, `... "a good plan," while Mensah said ...`: a
+            // comma inside the closing mark, before another act of saying or another speaker,
+            // ends the content too (which then closes its quote). (Not for content that opens
+            // with the quote: `"...," Lee said, adding ...`.)
+            let opens_quoted = doc.is_mark(a) || quoted.get(a).copied().unwrap_or(false);
+            let m = if !opens_quoted && quoted.get(j).copied().unwrap_or(false) && doc.is_mark(j + 1) {
+                if doc.is_mark(j + 2) && doc.mark_start(j + 2) == j + 1 { j + 2 } else { j + 1 }
+            } else {
+                j
+            };
+            m > j && (participle(m + 1) || doc.is(m + 1, &["and", "but", "while", "whereas"]) && new_attribution(m + 1))
+                || participle(j + 1)
                 || doc.is(j + 1, &["before", "after", "while", "then"]) && participle(j + 2) && cue_at(j + 2)
                 || doc.is(j + 1, &["according", "echoing"])
                 || doc.is(j + 1, &doc.lx.quotes.clause_turns) && whole(j)
@@ -622,15 +633,21 @@ fn verb(
         };
     }
     let linked = |p: usize| link == Some(p) && (doc.is_word(p - 1) || doc.t(p - 1) == ",");
-    if doc.t(c.start).ends_with("ing") && prev.is_some_and(|p| doc.t(p) == "," || linked(p)) {
+    // (`"I do not like it," adding that ...`: the comma stands inside the closing mark.)
+    // (`"the yuca primary," referring to ...` glosses the quoted words: not after the marks.)
+    let in_marks = |p: usize| doc.is_mark(p) && doc.mark_start(p) > lo && doc.t(doc.mark_start(p) - 1) == ",";
+    if doc.t(c.start).ends_with("ing") && prev.is_some_and(|p| doc.t(p) == "," || in_marks(p) || linked(p)) {
         let sent_start = doc.start(lo);
-        let speaker = direct
+        let earlier = direct
             .iter()
             .chain(so_far)
             .rev()
             .find(|f| f.cue.is_some_and(|q| q.0 >= sent_start && q.1 <= doc.start(c.start)))
-            .and_then(|f| f.speaker)
-            .or_else(|| sentence_subject(doc, lo, c.start));
+            .and_then(|f| f.speaker);
+        if c.lemma == "refer to" && prev.is_some_and(in_marks) {
+            return Vec::new();
+        }
+        let speaker = earlier.or_else(|| sentence_subject(doc, lo, c.start));
         // ", claiming victory": a participle's bare object is an act, not speech, unless the verb
         // is "say" ("..., saying the plan failed") or a clause follows.
         let bare_object = matches!(after_cue(doc, c.end, hi), After::Bare(a) if !clause_like(doc, a, hi));
@@ -711,6 +728,30 @@ fn verb(
             return Vec::new();
         }
         return one(Some(content), speaker);
+    }
+    // "Mayor Ama Lee says, win or lose, she is staying", "I can now say, with hindsight, that
+    // ...": when the speaker opens the sentence, a comma after the cue can open the content
+    // (a clause follows it), not only a parenthetical attribution.
+    if chain.start == lo && doc.t(c.end) == "," && super::cues::is_speech(&doc.lx.quotes, c.lemma) {
+        // (Not across another cue, "The papers show, he said, that ...", nor into quote marks,
+        // which the direct stage reads.)
+        let clear = |to: usize| (c.end..=to).all(|j| !doc.is_mark(j) && cues.get(j).is_some_and(Option::is_none));
+        if let Some(that) = super::phrase::that_after_aside(doc, c.end, hi).filter(|&t| clear(t)) {
+            return one(content_to_end(doc, that, hi), speaker);
+        }
+        let a = c.end + 1;
+        // (A bare clause: with no cue nor quote mark in it, which would make the comma's words
+        // an aside or a quote's lead-in.)
+        let opens = doc.is_word(a)
+            && clear(hi.saturating_sub(1))
+            && !doc.t(a).ends_with("ing")
+            && !doc.is(a, &["and", "but", "or", "so", "then"])
+            && !doc.is(a, &doc.lx.quotes.subordinators)
+            && !doc.is(a, &doc.lx.quotes.prepositions);
+        let clause = (a..hi.min(a + 25)).any(|j| (j == a || doc.t(j - 1) == ",") && clause_like(doc, j, hi));
+        if opens && clause {
+            return one(content_to_end(doc, a, hi), speaker);
+        }
     }
     let ended = if c.lemma == "tell" { after_object(doc, c.end, hi) } else { after_cue(doc, c.end, hi) } == After::End;
     if !ended

@@ -592,7 +592,7 @@ const ASIDE_TOKENS: usize = 24;
 
 /// For the comma at `comma` after an occasion: the content start after `, that` when the aside
 /// between holds only words and commas (no quote mark, cue-like break or sentence end).
-fn that_after_aside(doc: &Doc, comma: usize, hi: usize) -> Option<usize> {
+pub(super) fn that_after_aside(doc: &Doc, comma: usize, hi: usize) -> Option<usize> {
     let end = hi.min(comma + ASIDE_TOKENS);
     let mut j = comma + 1;
     while j < end && (doc.is_word(j) || doc.t(j) == ",") {

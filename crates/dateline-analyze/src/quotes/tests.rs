@@ -1938,3 +1938,41 @@ fn a_headline_verb_of_saying_in_title_case() {
     assert!(shapes("Mayor Claims Victory\n\nThe port reopened on Monday.", &[]).is_empty());
     assert!(shapes("The port reopened.\n\nPort Chief Warns Ferry Traffic Will Fall", &[]).is_empty());
 }
+
+#[test]
+fn a_participle_after_a_comma_inside_the_closing_mark_speaks_for_the_quote_speaker() {
+    let s = shapes("Kofi Mensah said of the strike, \"I do not like it,\" adding that the vote was rushed.", &[]);
+    assert!(s.contains(&one("direct", "I do not like it", "said", Some("Kofi Mensah"))[0]), "{s:?}");
+    assert!(s.contains(&one("indirect", "the vote was rushed", "adding", Some("Kofi Mensah"))[0]), "{s:?}");
+    // A gloss of the quoted words is the writer's, not a quote.
+    let s = shapes("Fans chanted \"Build a pier,\" referring to the mayor.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("referring to")), "{s:?}");
+}
+
+#[test]
+fn a_comma_inside_the_closing_mark_before_another_act_ends_the_content() {
+    let s = shapes("Ama Osei said the fares were \"about right,\" while Kofi Mensah said they were too high.", &[]);
+    assert!(s.contains(&one("indirect", "the fares were \"about right,\"", "said", Some("Ama Osei"))[0]), "{s:?}");
+    assert!(s.contains(&one("indirect", "they were too high", "said", Some("Kofi Mensah"))[0]), "{s:?}");
+    let s = shapes("Kofi Mensah said the pier was \"a wreck,\" explaining that nobody had paid for it.", &[]);
+    assert!(s.contains(&one("indirect", "the pier was \"a wreck,\"", "said", Some("Kofi Mensah"))[0]), "{s:?}");
+    // A quote the content opens with keeps its own attribution inside it.
+    let s = shapes("\"We will stay,\" Osei said, according to the Harbour Times.", &[]);
+    assert!(s.iter().any(|q| q.2.as_deref() == Some("according to")), "{s:?}");
+}
+
+#[test]
+fn a_comma_after_the_cue_of_a_sentence_opening_speaker_can_open_the_content() {
+    let s = shapes("Mayor Ama Osei says, win or lose in the vote, she is staying in the race.", &[]);
+    assert_eq!(
+        s,
+        one("indirect", "win or lose in the vote, she is staying in the race", "says", Some("Mayor Ama Osei"))
+    );
+    let s = shapes("Ama Osei said, with the benefit of hindsight, that the pier was too small.", &[]);
+    assert_eq!(s, one("indirect", "the pier was too small", "said", Some("Ama Osei")));
+    // Not across another attribution, nor before a participle or quote marks.
+    let s = shapes("The papers show, Osei said in an interview, that the port lost money.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("show")), "{s:?}");
+    let s = shapes("Ama Osei said, adding that the pier was too small.", &[]);
+    assert_eq!(s, one("indirect", "the pier was too small", "adding", Some("Ama Osei")));
+}
