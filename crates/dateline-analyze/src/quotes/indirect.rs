@@ -1126,7 +1126,10 @@ fn topic_span(doc: &Doc, start: usize, hi: usize) -> Option<Span> {
 fn question(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
     let w = (from..hi.min(from + 6)).take_while(|&j| doc.is_word(j)).find(|&j| doc.is(j, &doc.lx.quotes.wh))?;
     let mut e = w + 1;
-    while e < hi && !matches!(doc.t(e), "," | ";" | "." | "?" | "!") && !doc.is_mark(e) {
+    // (`if the mayor "gets" the port`: a quoted word inside the question goes on with it; a
+    // quote mark right after the wh-word, or a closing one at its end, ends it.)
+    let inner_mark = |e: usize| e > w + 1 && doc.is_word(e + 1) && doc.is_word(e - 1);
+    while e < hi && !matches!(doc.t(e), "," | ";" | "." | "?" | "!") && (!doc.is_mark(e) || inner_mark(e)) {
         e += 1;
     }
     (e > w + 2).then(|| doc.span(w, e)).flatten()

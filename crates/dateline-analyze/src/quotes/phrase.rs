@@ -321,6 +321,10 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         }
     } else if b > lo + 2 && party_tag(doc.t(b - 1)) && doc.t(b - 2) == "," {
         b -= 2;
+    } else if b > lo + 4 && doc.t(b - 1) == "," && doc.t(b - 2) == "." && party_tag(doc.t(b - 3)) && doc.t(b - 4) == ","
+    {
+        // "Sen. Ann Lee, R-Ky., said": the tag with its dot, between commas.
+        b -= 4;
     } else if b > lo + 2 && aside_dash(doc, b - 1) {
         // "Many speakers — including farmers and traders — said": step over the aside (typed
         // with dashes, or with hyphens set off by spaces).
@@ -411,7 +415,7 @@ fn relative_clause_start(doc: &Doc, close: usize, lo: usize, marks_after: usize)
 }
 
 /// "R-Ky.", "D-Ore": a party and state tag after a legislator's name.
-fn party_tag(t: &str) -> bool {
+pub(super) fn party_tag(t: &str) -> bool {
     let mut parts = t.splitn(2, '-');
     matches!(parts.next(), Some("R" | "D" | "I"))
         && parts.next().is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
@@ -554,6 +558,11 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     // "said frankly, the plan was ...": a sentence adverb and its comma open the content.
     if is_adverb(doc, from) && doc.t(from + 1) == "," && from + 2 < hi && clause_like(doc, from + 2, hi) {
         return After::Bare(from + 2);
+    }
+    // "say this is a rough patch": "this" before a finite verb is the clause's subject, not
+    // the start of a time ("said this week ...").
+    if doc.is(from, &["this"]) && finite(doc, from + 1) {
+        return After::Bare(from);
     }
     if doc.is(from, &doc.lx.quotes.adverbial) || is_adverb(doc, from) {
         let mut j = from;

@@ -1976,3 +1976,28 @@ fn a_comma_after_the_cue_of_a_sentence_opening_speaker_can_open_the_content() {
     let s = shapes("Ama Osei said, adding that the pier was too small.", &[]);
     assert_eq!(s, one("indirect", "the pier was too small", "adding", Some("Ama Osei")));
 }
+
+#[test]
+fn a_party_tag_with_dots_stays_with_its_speaker() {
+    let s = shapes("The talks stalled. Sen. Ama Osei (D-R.I.) said the polls could be wrong.", &[]);
+    assert_eq!(s, one("indirect", "the polls could be wrong", "said", Some("Sen. Ama Osei")));
+    let s = shapes("The talks stalled. Sen. Ama Osei, R-Ky., told Harbour Radio that the polls could be wrong.", &[]);
+    assert_eq!(s, one("indirect", "the polls could be wrong", "told", Some("Sen. Ama Osei")));
+}
+
+#[test]
+fn this_before_a_finite_verb_opens_the_content() {
+    let s = shapes("Others say this is just a rough patch for the port.", &[]);
+    assert_eq!(s, one("indirect", "this is just a rough patch for the port", "say", Some("Others")));
+    // "this week" is still a time, not content.
+    let s = shapes("Ama Osei said this week the pier was too old.", &[]);
+    assert_eq!(s, one("indirect", "the pier was too old", "said", Some("Ama Osei")));
+}
+
+#[test]
+fn a_quoted_word_inside_a_question_goes_on_with_it() {
+    let s = shapes("Asked by Kofi Mensah if Osei \"gets\" the port, the mayor smiled.", &[]);
+    assert_eq!(s, one("indirect", "if Osei \"gets\" the port", "Asked", None));
+    let s = shapes("The harbour board asked Ama Osei whether the pier was \"safe enough.\"", &[]);
+    assert!(s.iter().any(|q| q.1.starts_with("whether the pier was \"safe enough")), "{s:?}");
+}
