@@ -2001,3 +2001,13 @@ fn a_quoted_word_inside_a_question_goes_on_with_it() {
     let s = shapes("The harbour board asked Ama Osei whether the pier was \"safe enough.\"", &[]);
     assert!(s.iter().any(|q| q.1.starts_with("whether the pier was \"safe enough")), "{s:?}");
 }
+
+#[test]
+fn a_tweeted_object_is_what_was_tweeted() {
+    let s = shapes("Ama Osei later tweeted a photo of the flooded pier.", &[]);
+    assert_eq!(s, one("indirect", "a photo of the flooded pier", "tweeted", Some("Ama Osei")));
+    let s = shapes("Ama Osei tweeted that the pier was flooded.", &[]);
+    assert_eq!(s, one("indirect", "the pier was flooded", "tweeted", Some("Ama Osei")));
+    // A topic is not what was tweeted.
+    assert!(shapes("Ama Osei tweeted about the flooded pier.", &[]).iter().all(|q| q.1 != "the flooded pier"));
+}
