@@ -477,13 +477,13 @@ fn content_before(doc: &Doc, a: usize, e: usize) -> Option<Span> {
 
 fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
     let cue = doc.span(c.start, c.end);
-    // "(According to the port police, ...)", "... unnoticed: According to recent polls, ...": the
+    // "(According to the port police, ...)", "... has shifted: According to a new survey, ...": the
     // attribution opens a parenthesis or what follows a colon as it would a sentence.
     let paren = c.start > lo && doc.t(c.start - 1) == "(";
     let opens = c.start == lo || paren || c.start > lo && doc.t(c.start - 1) == ":" && doc.is_cap(c.start);
     let hi = if paren { (c.end..hi).find(|&j| doc.t(j) == ")").unwrap_or(hi) } else { hi };
     let mut b = c.end;
-    // "a Harbour/Metro poll", "the A.P.": inner punctuation belongs to the name ("her "clean
+    // "a Harbour/Metro poll", "the A.P.": inner punctuation belongs to the name ("the "clean
     // harbour" plan": so do quote marks, in an opening attribution).
     let reach = if opens { 24 } else { 12 };
     while b < hi
@@ -498,7 +498,7 @@ fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
         return out;
     }
     let found = |content| Found { kind: QuoteKind::Indirect, content, cue, speaker };
-    // "... 27 delegates according to a count by the paper", "... robbery — according to the
+    // "... 9,000 passengers in May according to figures from the port", "... storms last year — according to the
     // latest figures": with no comma before it, only a source that names itself (a capital or
     // a study word) at the sentence end; "voted according to party lines" attributes nothing.
     let source = (c.end..b).any(|j| doc.is_cap(j) || doc.is(j, &doc.lx.quotes.studies));
@@ -633,8 +633,8 @@ fn verb(
         };
     }
     let linked = |p: usize| link == Some(p) && (doc.is_word(p - 1) || doc.t(p - 1) == ",");
-    // (`"I do not like it," adding that ...`: the comma stands inside the closing mark.)
-    // (`"the yuca primary," referring to ...` glosses the quoted words: not after the marks.)
+    // (`"It is too late," adding that ...`: the comma stands inside the closing mark.)
+    // (`"the harbour tax," referring to ...` glosses the quoted words: not after the marks.)
     let in_marks = |p: usize| doc.is_mark(p) && doc.mark_start(p) > lo && doc.t(doc.mark_start(p) - 1) == ",";
     if doc.t(c.start).ends_with("ing") && prev.is_some_and(|p| doc.t(p) == "," || in_marks(p) || linked(p)) {
         let sent_start = doc.start(lo);
@@ -729,11 +729,11 @@ fn verb(
         }
         return one(Some(content), speaker);
     }
-    // "Mayor Ama Lee says, win or lose, she is staying", "I can now say, with hindsight, that
+    // "Mayor Ama Lee says, rain or shine, the ferry will sail", "Lee said, on reflection, that
     // ...": when the speaker opens the sentence, a comma after the cue can open the content
     // (a clause follows it), not only a parenthetical attribution.
     if chain.start == lo && doc.t(c.end) == "," && super::cues::is_speech(&doc.lx.quotes, c.lemma) {
-        // (Not across another cue, "The papers show, he said, that ...", nor into quote marks,
+        // (Not across another cue, "The ledgers show, he said, that ...", nor into quote marks,
         // which the direct stage reads.)
         let clear = |to: usize| (c.end..=to).all(|j| !doc.is_mark(j) && cues.get(j).is_some_and(Option::is_none));
         if let Some(that) = super::phrase::that_after_aside(doc, c.end, hi).filter(|&t| clear(t)) {
@@ -1126,7 +1126,7 @@ fn topic_span(doc: &Doc, start: usize, hi: usize) -> Option<Span> {
 fn question(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
     let w = (from..hi.min(from + 6)).take_while(|&j| doc.is_word(j)).find(|&j| doc.is(j, &doc.lx.quotes.wh))?;
     let mut e = w + 1;
-    // (`if the mayor "gets" the port`: a quoted word inside the question goes on with it; a
+    // (`whether the "new" pier is safe`: a quoted word inside the question goes on with it; a
     // quote mark right after the wh-word, or a closing one at its end, ends it.)
     let inner_mark = |e: usize| e > w + 1 && doc.is_word(e + 1) && doc.is_word(e - 1);
     while e < hi && !matches!(doc.t(e), "," | ";" | "." | "?" | "!") && (!doc.is_mark(e) || inner_mark(e)) {

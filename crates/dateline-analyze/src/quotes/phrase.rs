@@ -340,7 +340,7 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
     if a == b || (a > lo && b - a >= 12 && !is_boundary(doc, a - 1, cues)) {
         return None;
     }
-    // "Lee joked about the tides, declined to ...": lower-case words right after another cue
+    // "Lee commented on the tides, refused to ...": lower-case words right after another cue
     // verb, closed by a comma, are that verb's complement, not a subject.
     // (A cue word that may be a noun, "the German state next to ...", only in the past tense;
     // "first reported by the paper, ..." is a passive's agent.)
@@ -559,7 +559,7 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     if is_adverb(doc, from) && doc.t(from + 1) == "," && from + 2 < hi && clause_like(doc, from + 2, hi) {
         return After::Bare(from + 2);
     }
-    // "say this is a rough patch": "this" before a finite verb is the clause's subject, not
+    // "say this is the worst season": "this" before a finite verb is the clause's subject, not
     // the start of a time ("said this week ...").
     if doc.is(from, &["this"]) && finite(doc, from + 1) {
         return After::Bare(from);

@@ -1863,8 +1863,8 @@ fn a_topic_of_saying_without_a_clause_reports_nothing() {
 
 #[test]
 fn a_participle_of_saying_joined_to_a_clause_speaks_for_its_subject() {
-    let s = shapes("Ama Osei praised the crews before explaining why she backs the plan.", &[]);
-    assert!(s.contains(&one("indirect", "why she backs the plan", "explaining", Some("Ama Osei"))[0]), "{s:?}");
+    let s = shapes("Ama Osei thanked the crews before explaining why the pier must close.", &[]);
+    assert!(s.contains(&one("indirect", "why the pier must close", "explaining", Some("Ama Osei"))[0]), "{s:?}");
     let s = shapes("Kofi Mensah said the port was safe, while arguing the city should hire more pilots.", &[]);
     assert!(s.contains(&one("indirect", "the port was safe", "said", Some("Kofi Mensah"))[0]), "{s:?}");
     assert!(
@@ -1872,8 +1872,8 @@ fn a_participle_of_saying_joined_to_a_clause_speaks_for_its_subject() {
         "{s:?}"
     );
     // Opening the sentence, the participle reports up to its comma, for the subject after it.
-    let s = shapes("After suggesting on Monday that he regretted the remarks, Kofi Mensah changed course.", &[]);
-    assert_eq!(s, one("indirect", "he regretted the remarks", "suggesting", Some("Kofi Mensah")));
+    let s = shapes("After suggesting on Monday that the fares might rise, Kofi Mensah changed course.", &[]);
+    assert_eq!(s, one("indirect", "the fares might rise", "suggesting", Some("Kofi Mensah")));
     // A participle that is no verb of saying reports nothing.
     assert!(shapes("After landing in Tema on Monday, the crew rested for a day.", &[]).is_empty());
 }
@@ -1888,40 +1888,56 @@ fn a_participle_of_saying_opening_the_sentence_speaks_for_the_subject_after_its_
 
 #[test]
 fn and_with_a_comma_before_another_cue_ends_the_content() {
-    let s = shapes("Kofi Mensah said the port was not in crisis, and urged everyone to stay calm.", &[]);
+    let s = shapes("Kofi Mensah said the ferries would run on time, and urged passengers to book early.", &[]);
     assert_eq!(
         s,
         [
-            one("indirect", "the port was not in crisis", "said", Some("Kofi Mensah")).remove(0),
-            one("indirect", "everyone to stay calm", "urged", Some("Kofi Mensah")).remove(0),
+            one("indirect", "the ferries would run on time", "said", Some("Kofi Mensah")).remove(0),
+            one("indirect", "passengers to book early", "urged", Some("Kofi Mensah")).remove(0),
         ]
     );
 }
 
 #[test]
 fn words_after_another_cue_verb_are_its_complement_not_a_speaker() {
-    let s = shapes("Ama Osei joked about the tides, declined to name a date, and told the crowd she would stay.", &[]);
+    let s = shapes("Ama Osei commented on the tides, refused to name a date, and told the crowd she would stay.", &[]);
     let told = s.iter().find(|q| q.2.as_deref() == Some("told")).expect("the told clause");
     assert_eq!((told.1.as_str(), told.3.as_deref()), ("she would stay", Some("Ama Osei")), "{s:?}");
-    assert!(s.iter().all(|q| q.3.as_deref() != Some("about the tides")), "{s:?}");
+    assert!(s.iter().all(|q| q.3.as_deref() != Some("on the tides")), "{s:?}");
 }
 
 #[test]
 fn according_to_in_parentheses_after_a_colon_and_at_the_sentence_end() {
-    let s = shapes("Skaters pay fines. (According to the harbour police, it keeps no figures on such fines.)", &[]);
-    assert_eq!(s, one("indirect", "it keeps no figures on such fines", "According to", Some("the harbour police")));
-    let s = shapes("It has not gone unnoticed: According to recent polls, Osei holds 14 percent of the vote.", &[]);
-    assert_eq!(s, one("indirect", "Osei holds 14 percent of the vote", "According to", Some("recent polls")));
-    let s = shapes("Osei leads Mensah by 27 delegates according to a count by the Harbour Times.", &[]);
+    let s = shapes("Skaters pay fines. (According to the harbour police, the pier has had no thefts this year.)", &[]);
+    assert_eq!(s, one("indirect", "the pier has had no thefts this year", "According to", Some("the harbour police")));
+    let s = shapes("The mood has shifted: According to a new survey, most traders back the levy.", &[]);
+    assert_eq!(s, one("indirect", "most traders back the levy", "According to", Some("a new survey")));
+    let s = shapes("The ferry carried 9,000 passengers in May according to figures from the Harbour Board.", &[]);
     assert_eq!(
         s,
-        one("indirect", "Osei leads Mensah by 27 delegates", "according to", Some("a count by the Harbour Times"))
+        one(
+            "indirect",
+            "The ferry carried 9,000 passengers in May",
+            "according to",
+            Some("figures from the Harbour Board")
+        )
     );
-    let s = shapes("Tema had 115 thefts last year \u{2014} according to the latest police data.", &[]);
-    assert_eq!(s, one("indirect", "Tema had 115 thefts last year", "according to", Some("the latest police data")));
+    let s = shapes("Tema lost 40 fishing days to storms last year \u{2014} according to the latest port data.", &[]);
+    assert_eq!(
+        s,
+        one("indirect", "Tema lost 40 fishing days to storms last year", "according to", Some("the latest port data"))
+    );
     // Quote marks inside the source of an opening attribution.
-    let s = shapes("According to her \"clean harbour\" plan, firms must repay any grants.", &[]);
-    assert_eq!(s, one("indirect", "firms must repay any grants", "According to", Some("her \"clean harbour\" plan")));
+    let s = shapes("According to the \"clean harbour\" plan, every trawler must fit a new filter by June.", &[]);
+    assert_eq!(
+        s,
+        one(
+            "indirect",
+            "every trawler must fit a new filter by June",
+            "According to",
+            Some("the \"clean harbour\" plan")
+        )
+    );
     // No comma and no source that names itself: a manner, not an attribution.
     assert!(shapes("The crews voted according to party lines.", &[]).is_empty());
     assert!(shapes("The repairs went according to plan.", &[]).is_empty());
@@ -1941,18 +1957,18 @@ fn a_headline_verb_of_saying_in_title_case() {
 
 #[test]
 fn a_participle_after_a_comma_inside_the_closing_mark_speaks_for_the_quote_speaker() {
-    let s = shapes("Kofi Mensah said of the strike, \"I do not like it,\" adding that the vote was rushed.", &[]);
-    assert!(s.contains(&one("direct", "I do not like it", "said", Some("Kofi Mensah"))[0]), "{s:?}");
+    let s = shapes("Kofi Mensah said of the strike, \"The fares are too high,\" adding that the vote was rushed.", &[]);
+    assert!(s.contains(&one("direct", "The fares are too high", "said", Some("Kofi Mensah"))[0]), "{s:?}");
     assert!(s.contains(&one("indirect", "the vote was rushed", "adding", Some("Kofi Mensah"))[0]), "{s:?}");
     // A gloss of the quoted words is the writer's, not a quote.
-    let s = shapes("Fans chanted \"Build a pier,\" referring to the mayor.", &[]);
+    let s = shapes("The crowd sang \"Harbour Lights,\" referring to the old ferry.", &[]);
     assert!(s.iter().all(|q| q.2.as_deref() != Some("referring to")), "{s:?}");
 }
 
 #[test]
 fn a_comma_inside_the_closing_mark_before_another_act_ends_the_content() {
-    let s = shapes("Ama Osei said the fares were \"about right,\" while Kofi Mensah said they were too high.", &[]);
-    assert!(s.contains(&one("indirect", "the fares were \"about right,\"", "said", Some("Ama Osei"))[0]), "{s:?}");
+    let s = shapes("Ama Osei said the fares were \"fair enough,\" while Kofi Mensah said they were too high.", &[]);
+    assert!(s.contains(&one("indirect", "the fares were \"fair enough,\"", "said", Some("Ama Osei"))[0]), "{s:?}");
     assert!(s.contains(&one("indirect", "they were too high", "said", Some("Kofi Mensah"))[0]), "{s:?}");
     let s = shapes("Kofi Mensah said the pier was \"a wreck,\" explaining that nobody had paid for it.", &[]);
     assert!(s.contains(&one("indirect", "the pier was \"a wreck,\"", "said", Some("Kofi Mensah"))[0]), "{s:?}");
@@ -1963,15 +1979,12 @@ fn a_comma_inside_the_closing_mark_before_another_act_ends_the_content() {
 
 #[test]
 fn a_comma_after_the_cue_of_a_sentence_opening_speaker_can_open_the_content() {
-    let s = shapes("Mayor Ama Osei says, win or lose in the vote, she is staying in the race.", &[]);
-    assert_eq!(
-        s,
-        one("indirect", "win or lose in the vote, she is staying in the race", "says", Some("Mayor Ama Osei"))
-    );
-    let s = shapes("Ama Osei said, with the benefit of hindsight, that the pier was too small.", &[]);
+    let s = shapes("Mayor Ama Osei says, rain or shine, the ferry will sail on Friday.", &[]);
+    assert_eq!(s, one("indirect", "rain or shine, the ferry will sail on Friday", "says", Some("Mayor Ama Osei")));
+    let s = shapes("Ama Osei said, on reflection, that the pier was too small.", &[]);
     assert_eq!(s, one("indirect", "the pier was too small", "said", Some("Ama Osei")));
     // Not across another attribution, nor before a participle or quote marks.
-    let s = shapes("The papers show, Osei said in an interview, that the port lost money.", &[]);
+    let s = shapes("The ledgers show, Osei said on Monday, that the port lost money.", &[]);
     assert!(s.iter().all(|q| q.2.as_deref() != Some("show")), "{s:?}");
     let s = shapes("Ama Osei said, adding that the pier was too small.", &[]);
     assert_eq!(s, one("indirect", "the pier was too small", "adding", Some("Ama Osei")));
@@ -1979,16 +1992,17 @@ fn a_comma_after_the_cue_of_a_sentence_opening_speaker_can_open_the_content() {
 
 #[test]
 fn a_party_tag_with_dots_stays_with_its_speaker() {
-    let s = shapes("The talks stalled. Sen. Ama Osei (D-R.I.) said the polls could be wrong.", &[]);
-    assert_eq!(s, one("indirect", "the polls could be wrong", "said", Some("Sen. Ama Osei")));
-    let s = shapes("The talks stalled. Sen. Ama Osei, R-Ky., told Harbour Radio that the polls could be wrong.", &[]);
-    assert_eq!(s, one("indirect", "the polls could be wrong", "told", Some("Sen. Ama Osei")));
+    let s = shapes("The talks stalled. Sen. Ama Osei (D-R.I.) said the ferry budget was too small.", &[]);
+    assert_eq!(s, one("indirect", "the ferry budget was too small", "said", Some("Sen. Ama Osei")));
+    let s =
+        shapes("The talks stalled. Sen. Ama Osei, R-Ky., told Harbour Radio that the ferry budget was too small.", &[]);
+    assert_eq!(s, one("indirect", "the ferry budget was too small", "told", Some("Sen. Ama Osei")));
 }
 
 #[test]
 fn this_before_a_finite_verb_opens_the_content() {
-    let s = shapes("Others say this is just a rough patch for the port.", &[]);
-    assert_eq!(s, one("indirect", "this is just a rough patch for the port", "say", Some("Others")));
+    let s = shapes("Some traders say this is the worst season in years.", &[]);
+    assert_eq!(s, one("indirect", "this is the worst season in years", "say", Some("Some traders")));
     // "this week" is still a time, not content.
     let s = shapes("Ama Osei said this week the pier was too old.", &[]);
     assert_eq!(s, one("indirect", "the pier was too old", "said", Some("Ama Osei")));
@@ -1996,18 +2010,18 @@ fn this_before_a_finite_verb_opens_the_content() {
 
 #[test]
 fn a_quoted_word_inside_a_question_goes_on_with_it() {
-    let s = shapes("Asked by Kofi Mensah if Osei \"gets\" the port, the mayor smiled.", &[]);
-    assert_eq!(s, one("indirect", "if Osei \"gets\" the port", "Asked", None));
+    let s = shapes("Asked by Kofi Mensah whether the \"new\" pier was safe, the mayor smiled.", &[]);
+    assert_eq!(s, one("indirect", "whether the \"new\" pier was safe", "Asked", None));
     let s = shapes("The harbour board asked Ama Osei whether the pier was \"safe enough.\"", &[]);
     assert!(s.iter().any(|q| q.1.starts_with("whether the pier was \"safe enough")), "{s:?}");
 }
 
 #[test]
 fn a_tweeted_object_is_what_was_tweeted() {
-    let s = shapes("Ama Osei later tweeted a photo of the flooded pier.", &[]);
-    assert_eq!(s, one("indirect", "a photo of the flooded pier", "tweeted", Some("Ama Osei")));
+    let s = shapes("Kofi Mensah tweeted a map of the new ferry routes.", &[]);
+    assert_eq!(s, one("indirect", "a map of the new ferry routes", "tweeted", Some("Kofi Mensah")));
     let s = shapes("Ama Osei tweeted that the pier was flooded.", &[]);
     assert_eq!(s, one("indirect", "the pier was flooded", "tweeted", Some("Ama Osei")));
     // A topic is not what was tweeted.
-    assert!(shapes("Ama Osei tweeted about the flooded pier.", &[]).iter().all(|q| q.1 != "the flooded pier"));
+    assert!(shapes("Ama Osei tweeted about the new ferry routes.", &[]).iter().all(|q| q.1 != "the new ferry routes"));
 }
