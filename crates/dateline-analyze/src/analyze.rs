@@ -202,6 +202,7 @@ fn dateline_kept_out(
         .iter()
         .filter_map(|s| match (s.0 < end, s.1 > end) {
             (true, true) => Some(Span(end, s.1)),
+            (true, false) if s.1 <= d.span.0 => Some(*s),
             (true, false) => None,
             _ => Some(*s),
         })

@@ -55,3 +55,17 @@ fn a_connective_before_a_pronoun_is_no_speaker() {
     let added = q.iter().find(|(_, _, c)| c.contains("night ferries")).expect("the added clause");
     assert_eq!(added.1.as_deref(), Some("Anna Belova"), "{q:?}");
 }
+
+#[test]
+fn a_headline_before_the_dateline_keeps_its_attribution() {
+    let q = quotes(
+        "Port Chief Says Ferry Traffic Will Recover\n\nOSLO, May 4 (Nordwire) - The harbour reopened on \
+         Monday after the storm, Deputy Mayor Anna Belova said.\n",
+    );
+    assert!(q.iter().any(|(k, _, c)| k == "indirect" && c == "Ferry Traffic Will Recover"), "{q:?}");
+    // The dateline itself is still no one's words.
+    for (_, s, c) in &q {
+        assert_ne!(s.as_deref(), Some("Nordwire"), "{q:?}");
+        assert!(!c.contains("May 4"), "{q:?}");
+    }
+}

@@ -42,7 +42,16 @@ impl<'a> Doc<'a> {
                 windowed = true;
             }
             if a < b {
-                sents.push((a, b));
+                // "Sen. Ann Lee (D-R.I.) said ...": the splitter ends a sentence at the first dot
+                // of a state in a party tag; the quote stage reads the two pieces as one.
+                match sents.last_mut() {
+                    Some(last)
+                        if party_tag_split(text, &toks, last.1, a) && b - last.0 <= super::MAX_SENTENCE_TOKENS =>
+                    {
+                        last.1 = b;
+                    }
+                    _ => sents.push((a, b)),
+                }
             }
         }
         Doc { text, toks, sents, windowed, newlines: super::marks::newlines(text), lx }
@@ -129,6 +138,18 @@ impl<'a> Doc<'a> {
     pub fn is_cap(&self, i: usize) -> bool {
         self.is_word(i) && self.t(i).chars().next().is_some_and(char::is_uppercase)
     }
+}
+
+/// Whether the sentence ending at token `end` (exclusive) was cut inside a party tag ("(D-R."
+/// then "I.) said"): it ends with "(", a party and the first letter of a state, and a dot, and
+/// the next sentence, from token `next`, goes on in the same line.
+fn party_tag_split(text: &str, toks: &[Token], end: usize, next: usize) -> bool {
+    let t = |i: usize| toks.get(i).and_then(|t| text.get(t.span.0..t.span.1)).unwrap_or("");
+    let same_line = match (end.checked_sub(1).and_then(|e| toks.get(e)), toks.get(next)) {
+        (Some(x), Some(y)) => text.get(x.span.1..y.span.0).is_some_and(|g| !g.contains('\n')),
+        _ => false,
+    };
+    end >= 3 && t(end - 1) == "." && super::phrase::party_tag(t(end - 2)) && t(end - 3) == "(" && same_line
 }
 
 /// Double quote marks, straight, curly, low and angled.

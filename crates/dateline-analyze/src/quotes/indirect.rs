@@ -173,7 +173,18 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     let stop = (a + 2..e).find(|&j| match doc.t(j) {
         ";" => true,
         "," => {
-            participle(j + 1)
+            // `said it was "too late," adding ...`, `... "a good plan," while Mensah said ...`: a
+            // comma inside the closing mark, before another act of saying or another speaker,
+            // ends the content too (which then closes its quote). (Not for content that opens
+            // with the quote: `"...," Lee said, adding ...`.)
+            let opens_quoted = doc.is_mark(a) || quoted.get(a).copied().unwrap_or(false);
+            let m = if !opens_quoted && quoted.get(j).copied().unwrap_or(false) && doc.is_mark(j + 1) {
+                if doc.is_mark(j + 2) && doc.mark_start(j + 2) == j + 1 { j + 2 } else { j + 1 }
+            } else {
+                j
+            };
+            m > j && (participle(m + 1) || doc.is(m + 1, &["and", "but", "while", "whereas"]) && new_attribution(m + 1))
+                || participle(j + 1)
                 || doc.is(j + 1, &["before", "after", "while", "then"]) && participle(j + 2) && cue_at(j + 2)
                 || doc.is(j + 1, &["according", "echoing"])
                 || doc.is(j + 1, &doc.lx.quotes.clause_turns) && whole(j)
@@ -181,6 +192,8 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || (doc.is(j + 1, &doc.lx.quotes.concessive) || doc.is(j + 1, &["even"]) && doc.is(j + 2, &["as", "though", "if", "while"]))
                     && whole(j)
                 || doc.is(j + 1, &["and", "but", "while", "whereas"]) && new_attribution(j + 1)
+                // ", and urged the board to ...": the speaker's next act, as without the comma.
+                || doc.is(j + 1, &["and"]) && second_act(j + 2) && !plural_noun(doc, j + 2)
                 // ", but insists ...": the speaker turns to another act.
                 || doc.is(j + 1, &["but"]) && verb_at(j + 2) && !doc.is(j + 2, &["that"]) && !plural_noun(doc, j + 2)
                 // ", Lee said on Friday that ...": a second attribution with its own subject.
@@ -464,10 +477,18 @@ fn content_before(doc: &Doc, a: usize, e: usize) -> Option<Span> {
 
 fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
     let cue = doc.span(c.start, c.end);
+    // "(According to the port police, ...)", "... has shifted: According to a new survey, ...": the
+    // attribution opens a parenthesis or what follows a colon as it would a sentence.
+    let paren = c.start > lo && doc.t(c.start - 1) == "(";
+    let opens = c.start == lo || paren || c.start > lo && doc.t(c.start - 1) == ":" && doc.is_cap(c.start);
+    let hi = if paren { (c.end..hi).find(|&j| doc.t(j) == ")").unwrap_or(hi) } else { hi };
     let mut b = c.end;
-    // "a Harbour/Metro poll", "the A.P.": inner punctuation belongs to the name.
-    let reach = if c.start == lo { 24 } else { 12 };
-    while b < hi && b - c.end < reach && (doc.is_word(b) || doc.is_possessive(b) || matches!(doc.t(b), "/" | "&" | "-"))
+    // "a Harbour/Metro poll", "the A.P.": inner punctuation belongs to the name ("the "clean
+    // harbour" plan": so do quote marks, in an opening attribution).
+    let reach = if opens { 24 } else { 12 };
+    while b < hi
+        && b - c.end < reach
+        && (doc.is_word(b) || doc.is_possessive(b) || matches!(doc.t(b), "/" | "&" | "-") || opens && doc.is_mark(b))
     {
         b += 1;
     }
@@ -477,8 +498,17 @@ fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
         return out;
     }
     let found = |content| Found { kind: QuoteKind::Indirect, content, cue, speaker };
-    if c.start == lo && doc.t(b) == "," {
+    // "... 9,000 passengers in May according to figures from the port", "... storms last year — according to the
+    // latest figures": with no comma before it, only a source that names itself (a capital or
+    // a study word) at the sentence end; "voted according to party lines" attributes nothing.
+    let source = (c.end..b).any(|j| doc.is_cap(j) || doc.is(j, &doc.lx.quotes.studies));
+    let at_end = b >= hi || b + 1 == hi && matches!(doc.t(b), "." | "!" | "?");
+    let bare = c.start > lo + 2 && (doc.is_word(c.start - 1) || super::phrase::aside_dash(doc, c.start - 1));
+    if opens && doc.t(b) == "," {
         out.extend(content_to_end(doc, b + 1, hi).map(found));
+    } else if bare && source && at_end {
+        let e = if doc.is_word(c.start - 1) { c.start } else { c.start - 1 };
+        out.extend(doc.span(lo, e).map(found));
     } else if c.start > lo && doc.t(c.start - 1) == "," {
         out.extend(content_before(doc, lo, c.start - 1).map(found));
         // "The plan, according to X, will fail": the content goes on after the attribution.
@@ -575,16 +605,49 @@ fn verb(
         return Vec::new();
     }
     // "..., adding that ...": the speaker of the previous cue in this sentence, else the subject
-    // the sentence opens with.
-    if doc.t(c.start).ends_with("ing") && prev.is_some_and(|p| doc.t(p) == ",") {
+    // the sentence opens with. So too "... before insisting that ...", "..., while arguing ...":
+    // a participle joined to the clause before it (not one opening the sentence).
+    let link = prev.filter(|&p| doc.t(c.start).ends_with("ing") && doc.is(p, &doc.lx.quotes.participle_links));
+    let verb_before = |p: usize| {
+        (lo..p).any(|m| {
+            finite(doc, m) || past_tense(doc, m) || verbish(doc, m) || doc.is(m, &doc.lx.quotes.irregular_past)
+        })
+    };
+    // "After suggesting on Monday that ..., Lee changed course": a participle phrase opening the
+    // sentence reports up to its comma, for the subject after it.
+    if link.is_some_and(|p| !verb_before(p)) {
+        let comma = clause_end(doc, c.end, hi);
+        let speaker = (comma < hi).then(|| sentence_subject(doc, comma + 1, hi)).flatten();
+        return match speaker {
+            Some(speaker) => one(content_after(doc, c, comma), Some(speaker)),
+            None => Vec::new(),
+        };
+    }
+    // "Noting that the port is old, Lee asked ...": so does one opening the sentence.
+    if c.start == lo && doc.t(c.start).ends_with("ing") && doc.is_cap(c.start) {
+        let comma = clause_end(doc, c.end, hi);
+        let speaker = (comma < hi).then(|| sentence_subject(doc, comma + 1, hi)).flatten();
+        return match speaker {
+            Some(speaker) => one(content_after(doc, c, comma), Some(speaker)),
+            None => Vec::new(),
+        };
+    }
+    let linked = |p: usize| link == Some(p) && (doc.is_word(p - 1) || doc.t(p - 1) == ",");
+    // (`"It is too late," adding that ...`: the comma stands inside the closing mark.)
+    // (`"the harbour tax," referring to ...` glosses the quoted words: not after the marks.)
+    let in_marks = |p: usize| doc.is_mark(p) && doc.mark_start(p) > lo && doc.t(doc.mark_start(p) - 1) == ",";
+    if doc.t(c.start).ends_with("ing") && prev.is_some_and(|p| doc.t(p) == "," || in_marks(p) || linked(p)) {
         let sent_start = doc.start(lo);
-        let speaker = direct
+        let earlier = direct
             .iter()
             .chain(so_far)
             .rev()
             .find(|f| f.cue.is_some_and(|q| q.0 >= sent_start && q.1 <= doc.start(c.start)))
-            .and_then(|f| f.speaker)
-            .or_else(|| sentence_subject(doc, lo, c.start));
+            .and_then(|f| f.speaker);
+        if c.lemma == "refer to" && prev.is_some_and(in_marks) {
+            return Vec::new();
+        }
+        let speaker = earlier.or_else(|| sentence_subject(doc, lo, c.start));
         // ", claiming victory": a participle's bare object is an act, not speech, unless the verb
         // is "say" ("..., saying the plan failed") or a clause follows.
         let bare_object = matches!(after_cue(doc, c.end, hi), After::Bare(a) if !clause_like(doc, a, hi));
@@ -665,6 +728,30 @@ fn verb(
             return Vec::new();
         }
         return one(Some(content), speaker);
+    }
+    // "Mayor Ama Lee says, rain or shine, the ferry will sail", "Lee said, on reflection, that
+    // ...": when the speaker opens the sentence, a comma after the cue can open the content
+    // (a clause follows it), not only a parenthetical attribution.
+    if chain.start == lo && doc.t(c.end) == "," && super::cues::is_speech(&doc.lx.quotes, c.lemma) {
+        // (Not across another cue, "The ledgers show, he said, that ...", nor into quote marks,
+        // which the direct stage reads.)
+        let clear = |to: usize| (c.end..=to).all(|j| !doc.is_mark(j) && cues.get(j).is_some_and(Option::is_none));
+        if let Some(that) = super::phrase::that_after_aside(doc, c.end, hi).filter(|&t| clear(t)) {
+            return one(content_to_end(doc, that, hi), speaker);
+        }
+        let a = c.end + 1;
+        // (A bare clause: with no cue nor quote mark in it, which would make the comma's words
+        // an aside or a quote's lead-in.)
+        let opens = doc.is_word(a)
+            && clear(hi.saturating_sub(1))
+            && !doc.t(a).ends_with("ing")
+            && !doc.is(a, &["and", "but", "or", "so", "then"])
+            && !doc.is(a, &doc.lx.quotes.subordinators)
+            && !doc.is(a, &doc.lx.quotes.prepositions);
+        let clause = (a..hi.min(a + 25)).any(|j| (j == a || doc.t(j - 1) == ",") && clause_like(doc, j, hi));
+        if opens && clause {
+            return one(content_to_end(doc, a, hi), speaker);
+        }
     }
     let ended = if c.lemma == "tell" { after_object(doc, c.end, hi) } else { after_cue(doc, c.end, hi) } == After::End;
     if !ended
@@ -1039,7 +1126,10 @@ fn topic_span(doc: &Doc, start: usize, hi: usize) -> Option<Span> {
 fn question(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
     let w = (from..hi.min(from + 6)).take_while(|&j| doc.is_word(j)).find(|&j| doc.is(j, &doc.lx.quotes.wh))?;
     let mut e = w + 1;
-    while e < hi && !matches!(doc.t(e), "," | ";" | "." | "?" | "!") && !doc.is_mark(e) {
+    // (`whether the "new" pier is safe`: a quoted word inside the question goes on with it; a
+    // quote mark right after the wh-word, or a closing one at its end, ends it.)
+    let inner_mark = |e: usize| e > w + 1 && doc.is_word(e + 1) && doc.is_word(e - 1);
+    while e < hi && !matches!(doc.t(e), "," | ";" | "." | "?" | "!") && (!doc.is_mark(e) || inner_mark(e)) {
         e += 1;
     }
     (e > w + 2).then(|| doc.span(w, e)).flatten()

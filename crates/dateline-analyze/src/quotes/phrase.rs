@@ -48,11 +48,21 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
         if t == "Asked" && opens && doc.is_word(i + 1) {
             return Some(Cue { start: i, end: i + 1, lemma: "ask" });
         }
+        // "Noting that the port is old, Lee asked ...": a participle of saying opening the
+        // sentence ("Reporting by ..." and "Writing by ..." are a wire story's credits).
+        if opens && t.len() > 5 && t.ends_with("ing") && doc.is_word(i + 1) && !doc.is(i + 1, &["by"]) {
+            let lemma = cues::lemma(doc.lx, t)
+                .filter(|l| cues::is_speech(&doc.lx.quotes, l) && !cues::is_intent(&doc.lx.quotes, l))?;
+            return Some(Cue { start: i, end: i + 1, lemma });
+        }
         // "Said Smith, "..."": the inverted attribution opening a sentence.
         if t == "Said" && opens && doc.is_cap(i + 1) {
             return Some(Cue { start: i, end: i + 1, lemma: "say" });
         }
-        return headline.then_some(Cue { start: i, end: i + 1, lemma: "say" });
+        if headline {
+            return Some(Cue { start: i, end: i + 1, lemma: "say" });
+        }
+        return title_verb(doc, i, t).map(|lemma| Cue { start: i, end: i + 1, lemma });
     }
     // "X was quoted as saying": X is the speaker.
     if t == "quoted" && doc.is(i + 1, &["as"]) && doc.is(i + 2, &doc.lx.quotes.as_saying) {
@@ -122,6 +132,21 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
         return None;
     }
     Some(Cue { start: i, end: i + 1, lemma })
+}
+
+/// "Port Chief Urges Calm", "Mayor Just Announced Her Budget": in the article's first line (its
+/// headline, in title case), a verb of saying in "-s" or "-ed" between two capitalised words.
+/// Lemmas that are also nouns ("Claims", "Reports") are left out.
+fn title_verb(doc: &Doc, i: usize, t: &str) -> Option<&'static str> {
+    let first_line = doc.newlines.first().is_none_or(|&n| doc.start(i) < n);
+    let inflected = t.ends_with("ed") || t.ends_with('s') && !t.ends_with("ss");
+    let q = &doc.lx.quotes;
+    // ("Responded To Critics": a topic after a preposition, not what was said.)
+    if !first_line || !inflected || i == 0 || !doc.is_cap(i - 1) || !doc.is_cap(i + 1) || doc.is(i + 1, &q.prepositions)
+    {
+        return None;
+    }
+    cues::lemma(doc.lx, t).filter(|l| cues::is_speech(q, l) && !q.nounish.contains(l) && !cues::is_object(q, l))
 }
 
 /// Adverbs that stand between a determiner and a participle used as an adjective.
@@ -270,8 +295,10 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         b -= 1;
     }
     // "Smith, the head of X, said": skip the comma that closes an apposition.
+    let mut comma = false;
     if b > lo + 1 && doc.t(b - 1) == "," && doc.is_word(b - 2) {
         b -= 1;
+        comma = true;
         // "Okoro, who runs a ferry firm in Tema, told": a relative clause set off by commas
         // stands between the subject and its verb; the subject ends at the comma before it.
         if let Some(comma) = relative_clause_start(doc, b, lo, 0) {
@@ -294,6 +321,10 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         }
     } else if b > lo + 2 && party_tag(doc.t(b - 1)) && doc.t(b - 2) == "," {
         b -= 2;
+    } else if b > lo + 4 && doc.t(b - 1) == "," && doc.t(b - 2) == "." && party_tag(doc.t(b - 3)) && doc.t(b - 4) == ","
+    {
+        // "Sen. Ann Lee, R-Ky., said": the tag with its dot, between commas.
+        b -= 4;
     } else if b > lo + 2 && aside_dash(doc, b - 1) {
         // "Many speakers — including farmers and traders — said": step over the aside (typed
         // with dashes, or with hyphens set off by spaces).
@@ -307,6 +338,19 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         a -= 1;
     }
     if a == b || (a > lo && b - a >= 12 && !is_boundary(doc, a - 1, cues)) {
+        return None;
+    }
+    // "Lee commented on the tides, refused to ...": lower-case words right after another cue
+    // verb, closed by a comma, are that verb's complement, not a subject.
+    // (A cue word that may be a noun, "the German state next to ...", only in the past tense;
+    // "first reported by the paper, ..." is a passive's agent.)
+    let verb_before = a > lo
+        && cues
+            .get(a - 1)
+            .copied()
+            .flatten()
+            .is_some_and(|c| !doc.lx.quotes.nounish.contains(&c.lemma) || doc.t(a - 1).ends_with("ed"));
+    if comma && verb_before && !doc.is_cap(a) && !doc.is(a, &["by"]) {
         return None;
     }
     // "Okoro, who calls ...": the relative pronoun stands for the name before its comma.
@@ -371,7 +415,7 @@ fn relative_clause_start(doc: &Doc, close: usize, lo: usize, marks_after: usize)
 }
 
 /// "R-Ky.", "D-Ore": a party and state tag after a legislator's name.
-fn party_tag(t: &str) -> bool {
+pub(super) fn party_tag(t: &str) -> bool {
     let mut parts = t.splitn(2, '-');
     matches!(parts.next(), Some("R" | "D" | "I"))
         && parts.next().is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
@@ -515,6 +559,11 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     if is_adverb(doc, from) && doc.t(from + 1) == "," && from + 2 < hi && clause_like(doc, from + 2, hi) {
         return After::Bare(from + 2);
     }
+    // "say this is the worst season": "this" before a finite verb is the clause's subject, not
+    // the start of a time ("said this week ...").
+    if doc.is(from, &["this"]) && finite(doc, from + 1) {
+        return After::Bare(from);
+    }
     if doc.is(from, &doc.lx.quotes.adverbial) || is_adverb(doc, from) {
         let mut j = from;
         // A quote mark ends the adverbial ("vowed to "take our fight" to voters that ...").
@@ -552,7 +601,7 @@ const ASIDE_TOKENS: usize = 24;
 
 /// For the comma at `comma` after an occasion: the content start after `, that` when the aside
 /// between holds only words and commas (no quote mark, cue-like break or sentence end).
-fn that_after_aside(doc: &Doc, comma: usize, hi: usize) -> Option<usize> {
+pub(super) fn that_after_aside(doc: &Doc, comma: usize, hi: usize) -> Option<usize> {
     let end = hi.min(comma + ASIDE_TOKENS);
     let mut j = comma + 1;
     while j < end && (doc.is_word(j) || doc.t(j) == ",") {

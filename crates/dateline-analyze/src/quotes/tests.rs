@@ -1860,3 +1860,168 @@ fn a_topic_of_saying_without_a_clause_reports_nothing() {
     let s = shapes("Ama Osei told members of the harbour board that the pier would close.", &[]);
     assert!(s.iter().any(|q| q.1 == "the pier would close"), "{s:?}");
 }
+
+#[test]
+fn a_participle_of_saying_joined_to_a_clause_speaks_for_its_subject() {
+    let s = shapes("Ama Osei thanked the crews before explaining why the pier must close.", &[]);
+    assert!(s.contains(&one("indirect", "why the pier must close", "explaining", Some("Ama Osei"))[0]), "{s:?}");
+    let s = shapes("Kofi Mensah said the port was safe, while arguing the city should hire more pilots.", &[]);
+    assert!(s.contains(&one("indirect", "the port was safe", "said", Some("Kofi Mensah"))[0]), "{s:?}");
+    assert!(
+        s.contains(&one("indirect", "the city should hire more pilots", "arguing", Some("Kofi Mensah"))[0]),
+        "{s:?}"
+    );
+    // Opening the sentence, the participle reports up to its comma, for the subject after it.
+    let s = shapes("After suggesting on Monday that the fares might rise, Kofi Mensah changed course.", &[]);
+    assert_eq!(s, one("indirect", "the fares might rise", "suggesting", Some("Kofi Mensah")));
+    // A participle that is no verb of saying reports nothing.
+    assert!(shapes("After landing in Tema on Monday, the crew rested for a day.", &[]).is_empty());
+}
+
+#[test]
+fn a_participle_of_saying_opening_the_sentence_speaks_for_the_subject_after_its_comma() {
+    let s = shapes("Noting that the pier is old, Ama Osei asked the board for funds.", &[]);
+    assert!(s.contains(&one("indirect", "the pier is old", "Noting", Some("Ama Osei"))[0]), "{s:?}");
+    // A wire story's credit line is no participle of saying.
+    assert!(shapes("Reporting by Ama Osei; editing by Kofi Mensah.", &[]).is_empty());
+}
+
+#[test]
+fn and_with_a_comma_before_another_cue_ends_the_content() {
+    let s = shapes("Kofi Mensah said the ferries would run on time, and urged passengers to book early.", &[]);
+    assert_eq!(
+        s,
+        [
+            one("indirect", "the ferries would run on time", "said", Some("Kofi Mensah")).remove(0),
+            one("indirect", "passengers to book early", "urged", Some("Kofi Mensah")).remove(0),
+        ]
+    );
+}
+
+#[test]
+fn words_after_another_cue_verb_are_its_complement_not_a_speaker() {
+    let s = shapes("Ama Osei commented on the tides, refused to name a date, and told the crowd she would stay.", &[]);
+    let told = s.iter().find(|q| q.2.as_deref() == Some("told")).expect("the told clause");
+    assert_eq!((told.1.as_str(), told.3.as_deref()), ("she would stay", Some("Ama Osei")), "{s:?}");
+    assert!(s.iter().all(|q| q.3.as_deref() != Some("on the tides")), "{s:?}");
+}
+
+#[test]
+fn according_to_in_parentheses_after_a_colon_and_at_the_sentence_end() {
+    let s = shapes("Skaters pay fines. (According to the harbour police, the pier has had no thefts this year.)", &[]);
+    assert_eq!(s, one("indirect", "the pier has had no thefts this year", "According to", Some("the harbour police")));
+    let s = shapes("The mood has shifted: According to a new survey, most traders back the levy.", &[]);
+    assert_eq!(s, one("indirect", "most traders back the levy", "According to", Some("a new survey")));
+    let s = shapes("The ferry carried 9,000 passengers in May according to figures from the Harbour Board.", &[]);
+    assert_eq!(
+        s,
+        one(
+            "indirect",
+            "The ferry carried 9,000 passengers in May",
+            "according to",
+            Some("figures from the Harbour Board")
+        )
+    );
+    let s = shapes("Tema lost 40 fishing days to storms last year \u{2014} according to the latest port data.", &[]);
+    assert_eq!(
+        s,
+        one("indirect", "Tema lost 40 fishing days to storms last year", "according to", Some("the latest port data"))
+    );
+    // Quote marks inside the source of an opening attribution.
+    let s = shapes("According to the \"clean harbour\" plan, every trawler must fit a new filter by June.", &[]);
+    assert_eq!(
+        s,
+        one(
+            "indirect",
+            "every trawler must fit a new filter by June",
+            "According to",
+            Some("the \"clean harbour\" plan")
+        )
+    );
+    // No comma and no source that names itself: a manner, not an attribution.
+    assert!(shapes("The crews voted according to party lines.", &[]).is_empty());
+    assert!(shapes("The repairs went according to plan.", &[]).is_empty());
+}
+
+#[test]
+fn a_headline_verb_of_saying_in_title_case() {
+    let s = shapes("Port Chief Warns Ferry Traffic Will Fall\n\nThe port reopened on Monday.", &[]);
+    assert_eq!(s, one("indirect", "Ferry Traffic Will Fall", "Warns", Some("Port Chief")));
+    let s = shapes("Ama Osei Just Announced Her Harbour Budget\n\nThe port reopened on Monday.", &[]);
+    assert!(s.iter().any(|q| q.1 == "Her Harbour Budget" && q.2.as_deref() == Some("Announced")), "{s:?}");
+    // Not a verb of saying before a topic, nor one that is also a noun, nor below the headline.
+    assert!(shapes("Mayor Responded To Critics\n\nThe port reopened on Monday.", &[]).is_empty());
+    assert!(shapes("Mayor Claims Victory\n\nThe port reopened on Monday.", &[]).is_empty());
+    assert!(shapes("The port reopened.\n\nPort Chief Warns Ferry Traffic Will Fall", &[]).is_empty());
+}
+
+#[test]
+fn a_participle_after_a_comma_inside_the_closing_mark_speaks_for_the_quote_speaker() {
+    let s = shapes("Kofi Mensah said of the strike, \"The fares are too high,\" adding that the vote was rushed.", &[]);
+    assert!(s.contains(&one("direct", "The fares are too high", "said", Some("Kofi Mensah"))[0]), "{s:?}");
+    assert!(s.contains(&one("indirect", "the vote was rushed", "adding", Some("Kofi Mensah"))[0]), "{s:?}");
+    // A gloss of the quoted words is the writer's, not a quote.
+    let s = shapes("The crowd sang \"Harbour Lights,\" referring to the old ferry.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("referring to")), "{s:?}");
+}
+
+#[test]
+fn a_comma_inside_the_closing_mark_before_another_act_ends_the_content() {
+    let s = shapes("Ama Osei said the fares were \"fair enough,\" while Kofi Mensah said they were too high.", &[]);
+    assert!(s.contains(&one("indirect", "the fares were \"fair enough,\"", "said", Some("Ama Osei"))[0]), "{s:?}");
+    assert!(s.contains(&one("indirect", "they were too high", "said", Some("Kofi Mensah"))[0]), "{s:?}");
+    let s = shapes("Kofi Mensah said the pier was \"a wreck,\" explaining that nobody had paid for it.", &[]);
+    assert!(s.contains(&one("indirect", "the pier was \"a wreck,\"", "said", Some("Kofi Mensah"))[0]), "{s:?}");
+    // A quote the content opens with keeps its own attribution inside it.
+    let s = shapes("\"We will stay,\" Osei said, according to the Harbour Times.", &[]);
+    assert!(s.iter().any(|q| q.2.as_deref() == Some("according to")), "{s:?}");
+}
+
+#[test]
+fn a_comma_after_the_cue_of_a_sentence_opening_speaker_can_open_the_content() {
+    let s = shapes("Mayor Ama Osei says, rain or shine, the ferry will sail on Friday.", &[]);
+    assert_eq!(s, one("indirect", "rain or shine, the ferry will sail on Friday", "says", Some("Mayor Ama Osei")));
+    let s = shapes("Ama Osei said, on reflection, that the pier was too small.", &[]);
+    assert_eq!(s, one("indirect", "the pier was too small", "said", Some("Ama Osei")));
+    // Not across another attribution, nor before a participle or quote marks.
+    let s = shapes("The ledgers show, Osei said on Monday, that the port lost money.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("show")), "{s:?}");
+    let s = shapes("Ama Osei said, adding that the pier was too small.", &[]);
+    assert_eq!(s, one("indirect", "the pier was too small", "adding", Some("Ama Osei")));
+}
+
+#[test]
+fn a_party_tag_with_dots_stays_with_its_speaker() {
+    let s = shapes("The talks stalled. Sen. Ama Osei (D-R.I.) said the ferry budget was too small.", &[]);
+    assert_eq!(s, one("indirect", "the ferry budget was too small", "said", Some("Sen. Ama Osei")));
+    let s =
+        shapes("The talks stalled. Sen. Ama Osei, R-Ky., told Harbour Radio that the ferry budget was too small.", &[]);
+    assert_eq!(s, one("indirect", "the ferry budget was too small", "told", Some("Sen. Ama Osei")));
+}
+
+#[test]
+fn this_before_a_finite_verb_opens_the_content() {
+    let s = shapes("Some traders say this is the worst season in years.", &[]);
+    assert_eq!(s, one("indirect", "this is the worst season in years", "say", Some("Some traders")));
+    // "this week" is still a time, not content.
+    let s = shapes("Ama Osei said this week the pier was too old.", &[]);
+    assert_eq!(s, one("indirect", "the pier was too old", "said", Some("Ama Osei")));
+}
+
+#[test]
+fn a_quoted_word_inside_a_question_goes_on_with_it() {
+    let s = shapes("Asked by Kofi Mensah whether the \"new\" pier was safe, the mayor smiled.", &[]);
+    assert_eq!(s, one("indirect", "whether the \"new\" pier was safe", "Asked", None));
+    let s = shapes("The harbour board asked Ama Osei whether the pier was \"safe enough.\"", &[]);
+    assert!(s.iter().any(|q| q.1.starts_with("whether the pier was \"safe enough")), "{s:?}");
+}
+
+#[test]
+fn a_tweeted_object_is_what_was_tweeted() {
+    let s = shapes("Kofi Mensah tweeted a map of the new ferry routes.", &[]);
+    assert_eq!(s, one("indirect", "a map of the new ferry routes", "tweeted", Some("Kofi Mensah")));
+    let s = shapes("Ama Osei tweeted that the pier was flooded.", &[]);
+    assert_eq!(s, one("indirect", "the pier was flooded", "tweeted", Some("Ama Osei")));
+    // A topic is not what was tweeted.
+    assert!(shapes("Ama Osei tweeted about the new ferry routes.", &[]).iter().all(|q| q.1 != "the new ferry routes"));
+}

@@ -163,4 +163,7 @@ crate::lists! {
     works: Words = "quotes/works.txt";
     /// What "deny" withholds when it refuses something rather than a claim ("denied him bail").
     withheld_things: Words = "quotes/withheld-things.txt";
+    /// Words that join a participle of saying to the clause before it ("... before insisting
+    /// that", "..., while arguing"): it speaks for that clause's subject.
+    participle_links: Words = "quotes/participle-links.txt";
 }
