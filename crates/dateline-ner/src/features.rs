@@ -659,54 +659,41 @@ fn complete(t: &mut TokenInfo, w: &str, lower: &str, lex: &Lex) {
 /// other folds of its corpus (jackknifing), so the feature is no more reliable there than on new
 /// text.
 pub(crate) fn mark_orgs(info: &mut [TokenInfo], orgs: &[u64], scratch: &Scratch) {
-    let n = info.len();
     for t in info.iter_mut() {
         t.org = 0;
     }
     if orgs.is_empty() {
         return;
     }
-    let mut i = 0;
-    while i < n {
-        let mut matched = 0;
-        if info[i].title || info[i].upper {
-            let mut h = Fnv::new(251);
-            for (len, &(a, b)) in scratch.lowers[i..n.min(i + MAX_ORG_TOKENS)].iter().enumerate() {
-                h.bytes(&scratch.all_lower.as_bytes()[a..b]);
-                if orgs.binary_search(&h.finish()).is_ok() {
-                    matched = len + 1;
-                }
-            }
-        }
-        if matched == 0 {
-            i += 1;
-            continue;
-        }
-        if matched == 1 {
-            info[i].org = 4;
-        } else {
-            info[i].org = 1;
-            for t in &mut info[i + 1..i + matched - 1] {
-                t.org = 2;
-            }
-            info[i + matched - 1].org = 3;
-        }
-        i += matched;
-    }
+    mark_longest(info, scratch, 251, MAX_ORG_TOKENS, |h| orgs.binary_search(&h).is_ok(), |t, pos| t.org = pos);
 }
 
 /// Place lexicon: longest match (up to 4 tokens) left to right, as BILU positions.
 fn mark_places(info: &mut [TokenInfo], lex: &Lex, scratch: &Scratch) {
+    mark_longest(info, scratch, 250, 4, |h| lex.is_place(h), |t, pos| t.gaz = pos);
+}
+
+/// Longest lexicon matches left to right, each starting at a capitalised or upper-case token:
+/// the phrase hash (template byte `seed`) of tokens `i..i+len`, extended one token at a time up
+/// to `max` tokens, is a match when `hit` says so. Each match's tokens get their BILU position
+/// from `set`: 1 begin, 2 inside, 3 last, 4 a match of one token.
+fn mark_longest(
+    info: &mut [TokenInfo],
+    scratch: &Scratch,
+    seed: u8,
+    max: usize,
+    hit: impl Fn(u64) -> bool,
+    set: impl Fn(&mut TokenInfo, u8),
+) {
     let n = info.len();
     let mut i = 0;
     while i < n {
         let mut matched = 0;
         if info[i].title || info[i].upper {
-            // `phrase_hash` of tokens i..i+len, extended one token at a time
-            let mut h = Fnv::new(250);
-            for (len, &(a, b)) in scratch.lowers[i..n.min(i + 4)].iter().enumerate() {
+            let mut h = Fnv::new(seed);
+            for (len, &(a, b)) in scratch.lowers[i..n.min(i + max)].iter().enumerate() {
                 h.bytes(&scratch.all_lower.as_bytes()[a..b]);
-                if lex.is_place(h.finish()) {
+                if hit(h.finish()) {
                     matched = len + 1;
                 }
             }
@@ -716,13 +703,13 @@ fn mark_places(info: &mut [TokenInfo], lex: &Lex, scratch: &Scratch) {
             continue;
         }
         if matched == 1 {
-            info[i].gaz = 4;
+            set(&mut info[i], 4);
         } else {
-            info[i].gaz = 1;
+            set(&mut info[i], 1);
             for t in &mut info[i + 1..i + matched - 1] {
-                t.gaz = 2;
+                set(t, 2);
             }
-            info[i + matched - 1].gaz = 3;
+            set(&mut info[i + matched - 1], 3);
         }
         i += matched;
     }
