@@ -25,16 +25,7 @@ pub fn try_analyze(doc: &Document, resources: &Resources) -> Result<Analysis, An
 /// built), so nothing it leaves half-written can be seen after the panic.
 fn guarded<T>(source: &SourceRef, work: impl FnOnce() -> T) -> Result<T, AnalyzeError> {
     catch_unwind(AssertUnwindSafe(work))
-        .map_err(|payload| AnalyzeError::Internal { input: describe(source), message: panic_message(&*payload) })
-}
-
-/// Where a document came from, as the command line names inputs: the path or URL, then the record.
-fn describe(s: &SourceRef) -> String {
-    let place = s.path.as_deref().or(s.url.as_deref()).unwrap_or("(unnamed input)");
-    match &s.record {
-        Some(r) => format!("{place} record {r}"),
-        None => place.to_string(),
-    }
+        .map_err(|payload| AnalyzeError::Internal { input: source.describe(), message: panic_message(&*payload) })
 }
 
 /// The message a panic was raised with (`panic!("...")` gives a `&str` or a `String`).

@@ -65,16 +65,6 @@ pub struct Rejected {
 /// SQLite's limit of 1e9 bytes per value, far above any article's record.
 pub const MAX_RECORD_BYTES: usize = 256 << 20;
 
-/// How a source reads in messages: the path or URL, then the line or record.
-pub(crate) fn describe_source(a: &Analysis) -> String {
-    let s = &a.source;
-    let place = s.path.as_deref().or(s.url.as_deref()).unwrap_or("(unnamed input)");
-    match &s.record {
-        Some(r) => format!("{place} record {r}"),
-        None => place.to_string(),
-    }
-}
-
 /// Hex SHA-256 of an article's text: the store's identity of an article.
 pub fn content_sha256(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
@@ -247,7 +237,7 @@ fn insert_parts(
         for (index, (a, Parts { sha, json, fingerprint })) in batch.iter().zip(parts).enumerate() {
             let reject = |outcome: &mut BatchOutcome, reason: String| {
                 outcome.statuses.push(ArticleStatus::Rejected);
-                outcome.rejected.push(Rejected { index, id: a.id.clone(), source: describe_source(a), reason });
+                outcome.rejected.push(Rejected { index, id: a.id.clone(), source: a.source.describe(), reason });
             };
             let json = match json {
                 Ok(json) => json,

@@ -89,6 +89,18 @@ pub struct SourceRef {
     pub record: Option<String>,
 }
 
+impl SourceRef {
+    /// Where the article came from as messages name it: the path or URL, then the record
+    /// (`crawl.jsonl record 17`).
+    pub fn describe(&self) -> String {
+        let place = self.path.as_deref().or(self.url.as_deref()).unwrap_or("(unnamed input)");
+        match &self.record {
+            Some(r) => format!("{place} record {r}"),
+            None => place.to_string(),
+        }
+    }
+}
+
 /// The crawl header some text dumps carry on their first line: ` date 2019-09-18 (@author)`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
