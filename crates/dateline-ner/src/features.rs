@@ -67,19 +67,26 @@ fn feature(tpl: u8, parts: &[u64]) -> u64 {
     avalanche(h)
 }
 
+/// The template byte that starts a place phrase's hash ([`phrase_hash`], [`mark_places`]).
+const PLACE_PHRASE: u8 = 250;
+/// The template byte that starts an organisation name's hash ([`org_phrase_hash`], [`mark_orgs`]).
+const ORG_PHRASE: u8 = 251;
+
 /// Hash of a lowercased place phrase (tokens joined by one space), for the place lexicon.
 pub fn phrase_hash(lower_tokens: &[&str]) -> u64 {
-    let mut h = Fnv::new(250);
-    for t in lower_tokens {
-        h.bytes(t.as_bytes());
-    }
-    h.finish()
+    seeded_phrase_hash(PLACE_PHRASE, lower_tokens)
 }
 
 /// Hash of an organisation name's lowercased tokens, for [`Lex::orgs`] (names of more than six
 /// tokens are never matched).
 pub fn org_phrase_hash(lower_tokens: &[&str]) -> u64 {
-    let mut h = Fnv::new(251);
+    seeded_phrase_hash(ORG_PHRASE, lower_tokens)
+}
+
+/// The hash [`mark_longest`] extends one token at a time: the FNV-1a of template byte `seed`
+/// and the tokens' bytes.
+fn seeded_phrase_hash(seed: u8, lower_tokens: &[&str]) -> u64 {
+    let mut h = Fnv::new(seed);
     for t in lower_tokens {
         h.bytes(t.as_bytes());
     }
@@ -665,12 +672,12 @@ pub(crate) fn mark_orgs(info: &mut [TokenInfo], orgs: &[u64], scratch: &Scratch)
     if orgs.is_empty() {
         return;
     }
-    mark_longest(info, scratch, 251, MAX_ORG_TOKENS, |h| orgs.binary_search(&h).is_ok(), |t, pos| t.org = pos);
+    mark_longest(info, scratch, ORG_PHRASE, MAX_ORG_TOKENS, |h| orgs.binary_search(&h).is_ok(), |t, pos| t.org = pos);
 }
 
 /// Place lexicon: longest match (up to 4 tokens) left to right, as BILU positions.
 fn mark_places(info: &mut [TokenInfo], lex: &Lex, scratch: &Scratch) {
-    mark_longest(info, scratch, 250, 4, |h| lex.is_place(h), |t, pos| t.gaz = pos);
+    mark_longest(info, scratch, PLACE_PHRASE, 4, |h| lex.is_place(h), |t, pos| t.gaz = pos);
 }
 
 /// Longest lexicon matches left to right, each starting at a capitalised or upper-case token:
