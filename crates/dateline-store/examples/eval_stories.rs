@@ -7,7 +7,10 @@
 //! eval_stories corpus DIR [--db FILE] [--threshold J] [--containment C]
 //!                                                 # ingest *.txt into a store -> {"id","story"}
 //! eval_stories bench DIR                          # in-memory shingle+MinHash+LSH, one thread
-//! eval_stories scale N [--db FILE] [--batch B]    # N synthetic variants of DIR's docs through the store
+//! eval_stories scale N [--db FILE] [--batch B] [--from K]
+//!                                                 # N synthetic variants of DIR's docs through the store
+//!                                                 # (documents K..K+N: --from continues a store that
+//!                                                 # holds the first K, to time placing at its size)
 //! ```
 //!
 //! Documents are read the way `dateline ingest` reads a crawl text file: the ` date … (@author)`
@@ -49,7 +52,9 @@ fn main() -> Result<()> {
         (Some("scale"), Some(n)) => {
             let dir = opt("--dir").ok_or("scale needs --dir DIR")?;
             let batch = opt("--batch").map_or(Ok(1000), |b| b.parse())?;
-            scale(n.parse()?, Path::new(&dir), opt("--db").map(PathBuf::from), batch, &options)
+            let from = opt("--from").map_or(Ok(0), |k| k.parse())?;
+            let range = from..from + n.parse::<usize>()?;
+            scale(range, Path::new(&dir), opt("--db").map(PathBuf::from), batch, &options)
         }
         _ => Err("usage: eval_stories pairs FILE | corpus DIR | bench DIR | scale N --dir DIR".into()),
     }
@@ -63,6 +68,19 @@ fn peak_rss_mb() -> f64 {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// CPU seconds (user + system) the calling thread has used, from Linux's
+/// `/proc/thread-self/stat` (0 elsewhere). On a shared machine the writer's CPU time says what
+/// the wall time cannot: how fast placing would go with a core of its own.
+fn thread_cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    // The fields after the command name (in parentheses, which may hold spaces): utime and
+    // stime are the 12th and 13th of them, in clock ticks (100 per second on Linux).
+    let fields: Vec<&str> =
+        stat.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().collect()).unwrap_or_default();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// Similarities of each pair (`pair_id`, `text1`, `text2`), one JSON line each: the shingle
@@ -251,10 +269,17 @@ fn bench(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `n` documents through the store in batches: variants of the corpus documents (document `i` is
-/// corpus document `i mod len` with every 50th word replaced by a token made from `i`), so each is
-/// distinct and every corpus document has many near-duplicates. Prints time and peak RSS.
-fn scale(n: usize, dir: &Path, db: Option<PathBuf>, batch: usize, options: &StoryOptions) -> Result<()> {
+/// Documents `range` through the store in batches: variants of the corpus documents (document `i`
+/// is corpus document `i mod len` with every 50th word replaced by a token made from `i`), so each
+/// is distinct and every corpus document has many near-duplicates. Prints time and peak RSS.
+fn scale(
+    range: std::ops::Range<usize>,
+    dir: &Path,
+    db: Option<PathBuf>,
+    batch: usize,
+    options: &StoryOptions,
+) -> Result<()> {
+    let n = range.len();
     let options = *options;
     let resources = Resources::embedded()?;
     let base: Vec<Analysis> = txt_files(dir)?
@@ -264,13 +289,17 @@ fn scale(n: usize, dir: &Path, db: Option<PathBuf>, batch: usize, options: &Stor
     if base.is_empty() {
         return Err("no documents".into());
     }
-    let store = open(db)?;
+    // Continuing (`--from`) keeps the store's articles; a run from 0 starts a new one.
+    let store = match db {
+        Some(p) if range.start > 0 => Store::open(&p)?,
+        db => open(db)?,
+    };
     let start = Instant::now();
     // As `dateline ingest` does: the next batch is made and prepared (hashes, stored JSON,
     // fingerprints, on every core) while the store's one writer, on its own thread, writes this
     // one. A queue of one batch.
     let (to_writer, batches) = std::sync::mpsc::sync_channel::<PreparedBatch>(1);
-    let writer = std::thread::spawn(move || -> std::result::Result<Store, dateline_store::StoreError> {
+    let writer = std::thread::spawn(move || -> std::result::Result<(Store, f64), dateline_store::StoreError> {
         let mut store = store;
         let mut written = 0usize;
         for prepared in batches {
@@ -278,13 +307,18 @@ fn scale(n: usize, dir: &Path, db: Option<PathBuf>, batch: usize, options: &Stor
             let before = written;
             written += prepared.len();
             if written / 100_000 > before / 100_000 {
-                eprintln!("{written} docs, {:.1}s, peak RSS {:.0} MB", start.elapsed().as_secs_f64(), peak_rss_mb());
+                eprintln!(
+                    "{written} docs, {:.1}s, writer CPU {:.1}s, peak RSS {:.0} MB",
+                    start.elapsed().as_secs_f64(),
+                    thread_cpu_seconds(),
+                    peak_rss_mb()
+                );
             }
         }
-        Ok(store)
+        Ok((store, thread_cpu_seconds()))
     });
     let mut chunk = Vec::with_capacity(batch);
-    for i in 0..n {
+    for i in range.clone() {
         let mut a = base[i % base.len()].clone();
         if i >= base.len() {
             let mut text = String::with_capacity(a.text.len() + 64);
@@ -302,7 +336,7 @@ fn scale(n: usize, dir: &Path, db: Option<PathBuf>, batch: usize, options: &Stor
             a.text = text;
         }
         chunk.push(a);
-        if chunk.len() == batch || i + 1 == n {
+        if chunk.len() == batch || i + 1 == range.end {
             let full = std::mem::replace(&mut chunk, Vec::with_capacity(batch));
             if to_writer.send(PreparedBatch::new(full)).is_err() {
                 break; // the writer stopped: its error is below
@@ -310,13 +344,14 @@ fn scale(n: usize, dir: &Path, db: Option<PathBuf>, batch: usize, options: &Stor
         }
     }
     drop(to_writer);
-    let store = writer.join().map_err(|_| "the store writer panicked")??;
+    let (store, writer_cpu) = writer.join().map_err(|_| "the store writer panicked")??;
     let secs = start.elapsed().as_secs_f64();
     let stories = store.stories(1, 1)?;
     println!(
         "{}",
         serde_json::json!({
             "docs": n, "seconds": secs, "docs_per_s": n as f64 / secs, "peak_rss_MB": peak_rss_mb(),
+            "writer_cpu_s": writer_cpu, "docs_per_writer_cpu_s": n as f64 / writer_cpu.max(0.01),
             "largest_story": stories.first().map(|s| s.size),
         })
     );

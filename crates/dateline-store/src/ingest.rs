@@ -9,14 +9,16 @@
 //! Every article stored joins its story ([`crate::stories`]) inside the same transaction; the
 //! batch's text and quotes enter the full-text indexes at its end, one statement each.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use dateline_analyze::Analysis;
+use dateline_analyze::{Analysis, Shingles};
 use rusqlite::{params, Connection, ErrorCode, TransactionBehavior};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::recent::{KnownShingles, Recent};
 use crate::stories::{self, StoryOptions};
 use crate::StoreError;
 
@@ -189,37 +191,41 @@ impl PreparedBatch {
 
 /// Stores `batch` in one transaction; see [`Store::insert_batch`](crate::Store::insert_batch).
 pub(crate) fn insert_batch(
-    conn: &mut Connection,
-    path: &Path,
+    writer: Writer<'_>,
     batch: &[Analysis],
     story_options: &StoryOptions,
-    max_record_bytes: usize,
 ) -> Result<BatchOutcome, StoreError> {
     // Computed before the write lock is taken: they need the text only.
     let parts = Parts::of_batch(batch);
-    insert_parts(conn, path, batch, &parts, story_options, max_record_bytes)
+    insert_parts(writer, batch, &parts, story_options)
 }
 
 /// Stores a prepared batch; see [`Store::insert_prepared`](crate::Store::insert_prepared).
 pub(crate) fn insert_prepared(
-    conn: &mut Connection,
-    path: &Path,
+    writer: Writer<'_>,
     prepared: &PreparedBatch,
     story_options: &StoryOptions,
-    max_record_bytes: usize,
 ) -> Result<BatchOutcome, StoreError> {
-    insert_parts(conn, path, &prepared.batch, &prepared.parts, story_options, max_record_bytes)
+    insert_parts(writer, &prepared.batch, &prepared.parts, story_options)
+}
+
+/// The store's side of a write: its connection and file, its size limit, and the shingles of the
+/// articles it stored last (`crate::recent`).
+pub(crate) struct Writer<'a> {
+    pub(crate) conn: &'a mut Connection,
+    pub(crate) path: &'a Path,
+    pub(crate) max_record_bytes: usize,
+    pub(crate) recent: &'a mut Recent,
 }
 
 /// Stores `batch`, whose articles' parts are `parts` (same order), in one transaction.
 fn insert_parts(
-    conn: &mut Connection,
-    path: &Path,
+    writer: Writer<'_>,
     batch: &[Analysis],
     parts: &[Parts],
     story_options: &StoryOptions,
-    max_record_bytes: usize,
 ) -> Result<BatchOutcome, StoreError> {
+    let Writer { conn, path, max_record_bytes, recent } = writer;
     let mut outcome = BatchOutcome { statuses: Vec::with_capacity(batch.len()), ..BatchOutcome::default() };
     if batch.is_empty() {
         return Ok(outcome);
@@ -231,6 +237,9 @@ fn insert_parts(
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| insert_err(first_id, e))?;
     let mut pending = crate::events::PendingTerms::default();
     let mut stored: Vec<i64> = Vec::with_capacity(batch.len());
+    // The articles stored so far in this batch, whose shingles a later one may compare with.
+    let mut in_batch: HashMap<i64, &Shingles> = HashMap::new();
+    let mut stored_shingles: Vec<(i64, &Shingles)> = Vec::with_capacity(batch.len());
     {
         let mut insert_article = tx.prepare_cached(INSERT_ARTICLE).map_err(|e| insert_err(first_id, e))?;
         let mut insert_source = tx.prepare_cached(INSERT_SOURCE).map_err(|e| insert_err(first_id, e))?;
@@ -304,13 +313,21 @@ fn insert_parts(
             }
             // The new article joins a story in the same transaction, so a story never refers to
             // an article that was rolled back.
-            stories::join(&tx, pk, a, fingerprint, story_options, &mut pending).map_err(|e| insert_err(&a.id, e))?;
+            let known = KnownShingles { recent: Some(&*recent), batch: Some(&in_batch) };
+            stories::join(&tx, pk, a, fingerprint, known, story_options, &mut pending)
+                .map_err(|e| insert_err(&a.id, e))?;
+            in_batch.insert(pk, fingerprint.shingles());
+            stored_shingles.push((pk, fingerprint.shingles()));
         }
         index_batch(&tx, &stored).map_err(|e| insert_err(first_id, e))?;
         pending.flush(&tx).map_err(|e| insert_err(first_id, e))?;
         crate::postings::settle_due(&tx).map_err(|e| insert_err(first_id, e))?;
     }
     tx.commit().map_err(|source| StoreError::Commit { path: path.to_path_buf(), articles: batch.len(), source })?;
+    // Kept once committed: a rolled-back batch's row ids are given out again.
+    for (pk, shingles) in stored_shingles {
+        recent.push(pk, shingles);
+    }
     Ok(outcome)
 }
 

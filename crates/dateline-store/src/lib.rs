@@ -31,6 +31,7 @@ pub mod lsh;
 pub mod origin;
 mod postings;
 pub mod quotes;
+mod recent;
 pub mod schema;
 mod search;
 mod stats;
@@ -76,6 +77,8 @@ pub struct Store {
     path: PathBuf,
     /// Largest record (JSON plus text) stored; larger ones are rejected one by one.
     max_record_bytes: usize,
+    /// The shingles of the articles it stored last (`recent`).
+    recent: recent::Recent,
 }
 
 impl Store {
@@ -123,7 +126,7 @@ impl Store {
         // interrupted catch-up) join their story and event.
         events::catch_up(&mut conn, &path)?;
         stories::catch_up(&mut conn, &path, &StoryOptions::default())?;
-        Ok(Store { conn, path, max_record_bytes: MAX_RECORD_BYTES })
+        Ok(Store { conn, path, max_record_bytes: MAX_RECORD_BYTES, recent: recent::Recent::default() })
     }
 
     /// How long a write waits for another connection's write lock before failing with "database
@@ -153,13 +156,23 @@ impl Store {
     /// the article; earlier batches are unaffected, so rerunning the same input finishes the
     /// job. Batches of a few hundred to a few thousand articles amortise the commit.
     pub fn insert_batch(&mut self, batch: &[Analysis]) -> Result<BatchOutcome, StoreError> {
-        ingest::insert_batch(&mut self.conn, &self.path, batch, &StoryOptions::default(), self.max_record_bytes)
+        ingest::insert_batch(self.writer(), batch, &StoryOptions::default())
     }
 
     /// Stores a batch prepared by [`PreparedBatch::new`] (possibly on another thread, while this
     /// store wrote the batch before), exactly as [`Store::insert_batch`] stores its articles.
     pub fn insert_prepared(&mut self, prepared: &PreparedBatch) -> Result<BatchOutcome, StoreError> {
-        ingest::insert_prepared(&mut self.conn, &self.path, prepared, &StoryOptions::default(), self.max_record_bytes)
+        ingest::insert_prepared(self.writer(), prepared, &StoryOptions::default())
+    }
+
+    /// What a write needs of this store.
+    fn writer(&mut self) -> ingest::Writer<'_> {
+        ingest::Writer {
+            conn: &mut self.conn,
+            path: &self.path,
+            max_record_bytes: self.max_record_bytes,
+            recent: &mut self.recent,
+        }
     }
 
     /// Full-text search over titles and text, best first, at most `limit` hits.
@@ -254,7 +267,7 @@ impl Store {
         options: &StoryOptions,
     ) -> Result<BatchOutcome, StoreError> {
         options.validate()?;
-        ingest::insert_batch(&mut self.conn, &self.path, batch, options, self.max_record_bytes)
+        ingest::insert_batch(self.writer(), batch, options)
     }
 
     /// Like [`Store::insert_prepared`], grouping the new articles into stories with `options`.
@@ -264,7 +277,7 @@ impl Store {
         options: &StoryOptions,
     ) -> Result<BatchOutcome, StoreError> {
         options.validate()?;
-        ingest::insert_prepared(&mut self.conn, &self.path, prepared, options, self.max_record_bytes)
+        ingest::insert_prepared(self.writer(), prepared, options)
     }
 
     /// Stories with at least `min_size` versions, largest first, then most recently seen; at most

@@ -7,9 +7,10 @@
 //!    every core (`ingest::Parts::of_batch`, with the article's hash and stored JSON);
 //! 2. looks up the stored articles sharing at least one LSH band ([`crate::lsh`]) and keeps the
 //!    [`StoryOptions::candidates`] sharing the most bands;
-//! 3. is compared exactly with each of them (their shingles are recomputed from the stored text:
-//!    about 20 µs each, cheaper than storing every shingle set; their sentence hashes, a few
-//!    hundred bytes, are stored with the member row). A candidate *matches* when the
+//! 3. is compared exactly with each of them (their shingles are those the writer kept of the
+//!    articles it stored last ([`crate::recent`]), else recomputed from the stored text, which is
+//!    cheaper than storing every shingle set; their sentence hashes, a few hundred bytes, are
+//!    stored with the member row). A candidate *matches* when the
 //!    Jaccard similarity reaches [`StoryOptions::threshold`] or the containment of the smaller
 //!    set in the larger reaches [`StoryOptions::containment`], so that a copy with paragraphs
 //!    dropped still joins its original; failing that, when the smaller article's *sentences* lie
@@ -38,6 +39,7 @@ use crate::evidence::{Evidence, Score, MIN_SHARED_SENTENCES, VERSION_SENTENCES};
 use crate::lsh::{band_keys, BANDS};
 use crate::origin::{origin, Origin, VersionFacts};
 use crate::postings::{self, LSH_BANDS};
+use crate::recent::KnownShingles;
 use crate::StoreError;
 
 /// How articles are grouped into stories.
@@ -120,10 +122,11 @@ pub(crate) fn join(
     pk: i64,
     a: &Analysis,
     fingerprint: &Fingerprint,
+    known: KnownShingles<'_>,
     opts: &StoryOptions,
     pending: &mut PendingTerms,
 ) -> rusqlite::Result<i64> {
-    join_text(tx, pk, fingerprint, a.published.as_deref(), opts, pending)
+    join_text(tx, pk, fingerprint, known, a.published.as_deref(), opts, pending)
 }
 
 /// What placing an article needs from its text alone: its shingles, their LSH band keys and its
@@ -155,12 +158,18 @@ impl Fingerprint {
         let keys = (!shingles.is_empty()).then(|| band_keys(&shingles.signature()));
         Fingerprint { skip, shingles, keys, evidence }
     }
+
+    /// Its shingles.
+    pub(crate) fn shingles(&self) -> &Shingles {
+        &self.shingles
+    }
 }
 
 fn join_text(
     tx: &Transaction<'_>,
     pk: i64,
     fingerprint: &Fingerprint,
+    known: KnownShingles<'_>,
     published: Option<&str>,
     opts: &StoryOptions,
     pending: &mut PendingTerms,
@@ -169,7 +178,7 @@ fn join_text(
     let mut best: Option<(i64, i64, Similarity)> = None; // (story, via article, similarity)
     let mut stories: Vec<i64> = Vec::new();
     if let Some(keys) = keys {
-        for (cand, story, sim) in confirmed(tx, pk, (shingles, sentences), keys, opts)? {
+        for (cand, story, sim) in confirmed(tx, pk, (shingles, sentences), keys, known, opts)? {
             if !stories.contains(&story) {
                 stories.push(story);
             }
@@ -221,12 +230,22 @@ fn score(sim: Similarity) -> f64 {
     sim.jaccard.max(sim.containment)
 }
 
-/// The candidates of the article `pk` that match it, with their story and similarity.
+/// The byte range a member row says its fingerprint left out.
+fn skip_of(start: Option<i64>, end: Option<i64>) -> Option<Range<usize>> {
+    match (start, end) {
+        (Some(s), Some(e)) => Some(usize::try_from(s).unwrap_or(0)..usize::try_from(e).unwrap_or(0)),
+        _ => None,
+    }
+}
+
+/// The candidates of the article `pk` that match it, with their story and similarity. A
+/// candidate whose shingles are `known` is not read and shingled again (`crate::recent`).
 fn confirmed(
     tx: &Transaction<'_>,
     pk: i64,
     (shingles, sentences): (&Shingles, &Evidence),
     keys: &[i64; BANDS],
+    known: KnownShingles<'_>,
     opts: &StoryOptions,
 ) -> rusqlite::Result<Vec<(i64, i64, Similarity)>> {
     // Per band, only the most recent BUCKET_CAP articles: a story republished thousands of times
@@ -261,29 +280,42 @@ fn confirmed(
         if out.iter().any(|&(_, s, _)| s == story) {
             continue;
         }
-        let Some(text) = text_of.query_row([cand], |r| r.get::<_, String>(0)).optional()? else { continue };
-        let skip = match (start, end) {
-            (Some(s), Some(e)) => Some(usize::try_from(s).unwrap_or(0)..usize::try_from(e).unwrap_or(0)),
-            _ => None,
+        let skip = skip_of(start, end);
+        let kept = known.get(cand);
+        // The text is read only when something needs it: shingles not kept, or sentences not
+        // stored (an older row).
+        let text = if kept.is_none() || stored_sentences.is_none() {
+            let Some(text) = text_of.query_row([cand], |r| r.get::<_, String>(0)).optional()? else { continue };
+            text
+        } else {
+            String::new()
+        };
+        let computed;
+        let theirs = match kept {
+            Some(s) => s,
+            None => {
+                computed = Shingles::of(&text, skip.clone());
+                &computed
+            }
         };
         let sentences_of = || stored_sentences.unwrap_or_else(|| Evidence::sentences_of_text(&text, skip.clone()));
-        if let Some(sim) = confirm((shingles, sentences), (&text, skip.clone()), sentences_of, opts) {
+        if let Some(sim) = confirm((shingles, sentences), theirs, sentences_of, opts) {
             out.push((cand, story, sim));
         }
     }
     Ok(out)
 }
 
-/// The exact comparison of a new article (its shingles and sentences) with a candidate (its text
-/// less `skip`, and `sentences_of` giving its sentences, called only when they are needed): the
+/// The exact comparison of a new article (its shingles and sentences) with a candidate (its
+/// shingles, and `sentences_of` giving its sentences, called only when they are needed): the
 /// similarity when they are versions of one story, else `None`.
 fn confirm(
     (shingles, sentences): (&Shingles, &Evidence),
-    (text, skip): (&str, Option<Range<usize>>),
+    theirs: &Shingles,
     sentences_of: impl FnOnce() -> Evidence,
     opts: &StoryOptions,
 ) -> Option<Similarity> {
-    let sim = shingles.similarity(&Shingles::of(text, skip));
+    let sim = shingles.similarity(theirs);
     if opts.same_story(sim) {
         return Some(sim);
     }
@@ -318,7 +350,8 @@ pub fn versions_of_one_story(
         return None;
     }
     let sentences = Evidence::sentences_of_text(a.0, a.1);
-    confirm((&shingles, &sentences), b.clone(), || Evidence::sentences_of_text(b.0, b.1), opts)
+    let theirs = Shingles::of(b.0, b.1.clone());
+    confirm((&shingles, &sentences), &theirs, || Evidence::sentences_of_text(b.0, b.1), opts)
 }
 
 /// How the store picks the candidates it compares a new article with ([`confirmed`]): per LSH
@@ -412,7 +445,8 @@ pub(crate) fn catch_up(conn: &mut Connection, path: &Path, opts: &StoryOptions) 
                 .collect::<Result<_, StoreError>>()?
         };
         for (pk, published, fingerprint) in prepared {
-            join_text(&tx, pk, &fingerprint, published.as_deref(), opts, &mut pending).map_err(err)?;
+            join_text(&tx, pk, &fingerprint, KnownShingles::default(), published.as_deref(), opts, &mut pending)
+                .map_err(err)?;
             done += 1;
         }
         pending.flush(&tx).map_err(err)?;

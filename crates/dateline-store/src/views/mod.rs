@@ -85,7 +85,12 @@ impl Store {
         conn.pragma_update(None, "cache_size", -16_000).map_err(open_err)?;
         conn.pragma_update(None, "mmap_size", 268_435_456_i64).map_err(open_err)?;
         conn.set_prepared_statement_cache_capacity(64);
-        Ok(Store { conn, path: path.to_path_buf(), max_record_bytes: crate::MAX_RECORD_BYTES })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            max_record_bytes: crate::MAX_RECORD_BYTES,
+            recent: crate::recent::Recent::default(),
+        })
     }
 
     /// A cheap token that changes whenever articles are added or removed: `(largest pk, count)`.
