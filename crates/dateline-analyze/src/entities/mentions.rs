@@ -37,7 +37,9 @@ pub(super) fn find(
         }
     }
     rules.extend(role_orgs(text, toks, lx));
-    rules.extend(orgs_of_places(text, toks, lx));
+    let mut of_places = orgs_of_places(text, toks, lx);
+    within_model_orgs(&model, &mut of_places);
+    rules.extend(of_places);
     rules.extend(facility_names(text, toks, lx));
     rules.extend(places_after_nouns(text, toks, lx));
     rules.extend(events_of_places(text, toks, res));
@@ -122,6 +124,19 @@ pub(super) fn find(
     out.sort_by_key(|c| c.start);
     let _ = sentences;
     out
+}
+
+/// "the Alliance of Farmers and Growers for Reform Party": a rule's organisation "X of Y" that
+/// stops at "and" inside a longer organisation the recogniser read is dropped, so that the
+/// recogniser's name stands. `model` is in text order and non-overlapping.
+pub(super) fn within_model_orgs(model: &[Cand], rules: &mut Vec<Cand>) {
+    rules.retain(|r| {
+        let k = model.partition_point(|c| c.start <= r.start);
+        !k.checked_sub(1).is_some_and(|k| {
+            let c = &model[k];
+            c.kind == Kind::Org && c.start <= r.start && c.end >= r.end && c.end - c.start > r.end - r.start
+        })
+    });
 }
 
 /// "the Foreign Office" ... "the FO": an acronym nobody introduced, found by no one, whose letters
@@ -1206,16 +1221,26 @@ fn places_before_heads(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
 
 /// "Chancellor Friedrich Baumann", "Gen. Ahmed Ali": capitalised words right after a
 /// capitalised title name a person.
-fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources) -> Vec<Cand> {
+pub(super) fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources) -> Vec<Cand> {
     let lx = &res.lexicon;
     let mut out = Vec::new();
     for i in 0..toks.len().saturating_sub(1) {
         let t = tok(text, toks, i);
-        if !capitalised(t) || !is_person_title(t, lx) {
+        if !capitalised(t)
+            || !is_person_title(t, lx)
+            || lx.entities.title_modifiers.contains(&t.to_lowercase().as_str())
+        {
             continue;
         }
         let a = i + 1;
         let b = name_run_end(text, toks, a, toks[i].sentence, lx);
+        // "President Jane Q. Doe": the recogniser's person starting right after the title and
+        // going on past the run (over an initial) is the name
+        let (na, nb) = (toks[a].start, toks[b.max(a + 1) - 1].end);
+        let m = model.partition_point(|c| c.start < na);
+        if b > a && model.get(m).is_some_and(|c| c.start == na && c.end > nb && c.kind == Kind::Person) {
+            continue;
+        }
         // "General Motors", "Premier League", "Animal Justice Party": the word that looks like a
         // title is part of an organisation's name when the name ends with an organisation word
         // or the recogniser read the title inside a name that is not a person's
@@ -1416,7 +1441,7 @@ pub(crate) fn initials(name: &str) -> String {
 /// organisation head word followed by "of" or "for" and capitalised words is one organisation's
 /// name (with the capitalised words right before the head), even when the words after it name a
 /// country the lexicon would take alone.
-fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
+pub(super) fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
     for i in 0..toks.len().saturating_sub(2) {
         // (the cheap test first: few words are followed by "of" or "for")

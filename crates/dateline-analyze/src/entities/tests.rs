@@ -695,3 +695,49 @@ fn names_listed_after_a_plural_noun_for_organisations_are_organisations() {
     assert!(!super::mentions::listed_after_org_plural(text, &toks, at("Velkaro"), lx));
     assert!(!super::mentions::listed_after_org_plural(text, &toks, at("Tenmuir"), lx));
 }
+
+#[test]
+fn a_title_modifier_alone_is_followed_by_no_name() {
+    // Session 16: "Foreign" (of "Foreign Minister") before "Relations" named a person "Relations"
+    // (the pass itself, so the test does not depend on the model's weights).
+    let res = resources();
+    let text = "She sat on the Council on Foreign Relations and met Foreign Minister Ivo Dak .";
+    let toks = super::mentions::space_tokens(text);
+    let names = super::mentions::names_after_titles(text, &toks, &[], &res);
+    let names: Vec<&str> = names.iter().map(|c| &text[c.start..c.end]).collect();
+    assert_eq!(names, ["Ivo Dak"]);
+}
+
+#[test]
+fn the_recogniser_person_going_on_past_an_initial_is_the_name() {
+    // Session 16: "President Jana K. Morrow" gave the person "Jana" (the run of name-like
+    // words stops at the initial) over the recogniser's "Jana K. Morrow".
+    let res = resources();
+    let text = "President Jana K. Morrow opened the session .";
+    let toks = super::mentions::space_tokens(text);
+    let without = super::mentions::names_after_titles(text, &toks, &[], &res);
+    assert_eq!(without.iter().map(|c| &text[c.start..c.end]).collect::<Vec<_>>(), ["Jana"]);
+    let model = [super::mentions::model_cand(text, "Jana K. Morrow", Kind::Person)];
+    assert!(super::mentions::names_after_titles(text, &toks, &model, &res).is_empty());
+    // a recogniser's person that ends with the run changes nothing
+    let model = [super::mentions::model_cand(text, "Jana", Kind::Person)];
+    assert_eq!(super::mentions::names_after_titles(text, &toks, &model, &res).len(), 1);
+}
+
+#[test]
+fn an_organisation_of_a_rule_inside_the_recogniser_longer_one_gives_way() {
+    // Session 16: "Alliance of X" stops at "and"; the recogniser read the whole name.
+    let res = resources();
+    let text = "She joined the Alliance of Farmers and Growers for Reform Party in May .";
+    let toks = super::mentions::space_tokens(text);
+    let mut rules = super::mentions::orgs_of_places(text, &toks, &res.lexicon);
+    assert_eq!(rules.iter().map(|c| &text[c.start..c.end]).collect::<Vec<_>>(), ["Alliance of Farmers"]);
+    let model = [super::mentions::model_cand(text, "Alliance of Farmers and Growers for Reform Party", Kind::Org)];
+    super::mentions::within_model_orgs(&model, &mut rules);
+    assert!(rules.is_empty());
+    // the rule's name stands when the recogniser read the same words or fewer
+    let mut rules = super::mentions::orgs_of_places(text, &toks, &res.lexicon);
+    let model = [super::mentions::model_cand(text, "Alliance of Farmers", Kind::Org)];
+    super::mentions::within_model_orgs(&model, &mut rules);
+    assert_eq!(rules.len(), 1);
+}
