@@ -358,6 +358,21 @@ fn one_type_per_name(text: &str, out: &mut [Cand]) {
     }
 }
 
+/// Where a recogniser's mention `a..b` of the sentence starting at token `first` starts without
+/// a leading "the": "The" inside a sentence, capitalised and read by the recogniser as the start
+/// of a name, with more words after it, is part of it ("members of The Harbour Collective"), not at the
+/// sentence's start or after a quotation mark or colon, where any word is capitalised.
+pub(super) fn after_leading_the(text: &str, toks: &[Tok], first: usize, mut a: usize, b: usize) -> usize {
+    let opens = a == first || matches!(tok(text, toks, a - 1), ":" | "\"" | "“" | "‘" | "'" | "`" | "``" | "--" | "—");
+    while a < b
+        && matches!(tok(text, toks, a), "the" | "The" | "THE")
+        && (tok(text, toks, a) != "The" || opens || b == a + 1)
+    {
+        a += 1;
+    }
+    a
+}
+
 /// The recogniser's mentions, sentence by sentence, without leading determiners and trailing
 /// possessives.
 fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
@@ -373,9 +388,7 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
         let words: Vec<&str> = (i..j).map(|k| tok(text, toks, k)).collect();
         for (a, b, label) in res.ner.predict(&words) {
             let (mut a, mut b) = (i + a, i + b);
-            while a < b && matches!(tok(text, toks, a), "the" | "The" | "THE") {
-                a += 1;
-            }
+            a = after_leading_the(text, toks, i, a, b);
             // a name ends with a capitalised word or a number: "United States and its allies"
             // → "United States", "US-led coalition" → "US"
             while b > a && {

@@ -741,3 +741,21 @@ fn an_organisation_of_a_rule_inside_the_recogniser_longer_one_gives_way() {
     super::mentions::within_model_orgs(&model, &mut rules);
     assert_eq!(rules.len(), 1);
 }
+
+#[test]
+fn a_capitalised_the_inside_a_sentence_that_the_recogniser_read_is_part_of_the_name() {
+    // Session 16 (the pass on the recogniser's span, so the test does not depend on the weights).
+    let text = "Members of The Harbour Collective met The Kestrel . The Harbour Collective said so .";
+    let toks = super::mentions::space_tokens(text);
+    // inside the sentence, with one word or more after it: kept
+    assert_eq!(super::mentions::after_leading_the(text, &toks, 0, 2, 5), 2);
+    assert_eq!(super::mentions::after_leading_the(text, &toks, 0, 6, 8), 6);
+    // opening the sentence: cut
+    let second = 9;
+    assert_eq!(&text[toks[second].start..toks[second].end], "The");
+    assert_eq!(super::mentions::after_leading_the(text, &toks, second, second, second + 3), second + 1);
+    // a lower-case "the" is never part of the name
+    let text = "Members of the Harbour Collective met .";
+    let toks = super::mentions::space_tokens(text);
+    assert_eq!(super::mentions::after_leading_the(text, &toks, 0, 2, 5), 3);
+}
