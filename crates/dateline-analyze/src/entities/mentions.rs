@@ -206,7 +206,7 @@ fn places_inside_events(text: &str, cands: &[Cand], res: &Resources) -> Vec<Cand
 pub(super) fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
     let lx = &res.lexicon;
     companies_by_evidence(text, toks, out, lx);
-    one_type_per_name(text, out);
+    one_type_per_name(text, out, lx);
     let mut names: Vec<(String, Kind)> = Vec::new();
     let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for c in out.iter() {
@@ -309,7 +309,7 @@ fn class(k: Kind) -> usize {
 /// take the class most mentions of that name have (rules and head words counting double, as in
 /// the merge, and the dateline's place and agencies triple; the first mention's class on a tie), so one mistyped mention neither stands apart
 /// as another entity nor spreads through [`propagate`].
-fn one_type_per_name(text: &str, out: &mut [Cand]) {
+pub(super) fn one_type_per_name(text: &str, out: &mut [Cand], lx: &crate::Lexicon) {
     // name → (votes per class, the kind and country of the first mention of each class)
     type First = Option<(Kind, Option<String>)>;
     let mut votes: Vec<(&str, [usize; 5], [First; 5])> = Vec::new();
@@ -333,6 +333,11 @@ fn one_type_per_name(text: &str, out: &mut [Cand]) {
         let cl = class(c.kind);
         votes[k].1[cl] += w;
         votes[k].2[cl].get_or_insert_with(|| (c.kind, c.country.clone()));
+        // "Tomas Fenwick" read as an organisation at some mentions: a known first name and one
+        // more name-like word is a person's name, one more vote for a person at each mention
+        if c.kind != Kind::Person && first_name_and_surname(name, lx) {
+            votes[k].1[0] += 1;
+        }
     }
     let winners: rustc_hash::FxHashMap<&str, (usize, Kind, Option<String>)> = votes
         .into_iter()
@@ -371,6 +376,21 @@ pub(super) fn after_leading_the(text: &str, toks: &[Tok], first: usize, mut a: u
         a += 1;
     }
     a
+}
+
+/// Whether `name` is two words, a first name the tables know and a name-like word that heads no
+/// organisation or place ("Tomas Fenwick", not "Christian Democrats" or "Victoria Harbour").
+fn first_name_and_surname(name: &str, lx: &crate::Lexicon) -> bool {
+    let Some((first, last)) = name.split_once(' ') else { return false };
+    let lower = last.to_lowercase();
+    !last.contains(' ')
+        && crate::quotes::is_first_name(first)
+        && name_like(first, lx)
+        && name_like(last, lx)
+        && !lx.ner.org_words.contains(&lower.as_str())
+        && !lx.entities.org_heads.contains(&lower.as_str())
+        && head_kind(lx, &lower).is_none()
+        && !last.ends_with('s')
 }
 
 /// The recogniser's mentions, sentence by sentence, without leading determiners and trailing
@@ -1750,7 +1770,7 @@ mod tests {
         // "XNA - ..." read as a place on a line of its own, "KAVALA, Oct 14, XNA --" the agency.
         let text = "XNA - a line\n\nKAVALA, Oct 14, XNA -- text";
         let mut cands = vec![cand(0, 3, Kind::Gpe, Source::Model, 0), cand(30, 33, Kind::Org, Source::Dateline, 1)];
-        one_type_per_name(text, &mut cands);
+        one_type_per_name(text, &mut cands, &crate::Lexicon::embedded());
         assert_eq!(cands[0].kind, Kind::Org);
         assert_eq!(cands[1].kind, Kind::Org);
     }

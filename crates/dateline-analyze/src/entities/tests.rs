@@ -759,3 +759,33 @@ fn a_capitalised_the_inside_a_sentence_that_the_recogniser_read_is_part_of_the_n
     let toks = super::mentions::space_tokens(text);
     assert_eq!(super::mentions::after_leading_the(text, &toks, 0, 2, 5), 3);
 }
+
+#[test]
+fn a_first_name_and_a_surname_read_as_an_organisation_at_some_mentions_is_a_person() {
+    // Session 16: a first name the tables know and a surname, read as an organisation at two
+    // mentions and as a person at one, is a person at all three.
+    let lx = crate::Lexicon::embedded();
+    let text = "Tomas Fenwick won . Tomas Fenwick left . Tomas Fenwick said so .";
+    let mut cands = vec![
+        super::mentions::model_cand(text, "Tomas Fenwick", Kind::Org),
+        super::mentions::cand(20, 33, Kind::Org, Source::Model, 1),
+        super::mentions::cand(41, 54, Kind::Person, Source::Model, 2),
+    ];
+    for c in &cands {
+        assert_eq!(&text[c.start..c.end], "Tomas Fenwick");
+    }
+    super::mentions::one_type_per_name(text, &mut cands, &lx);
+    assert!(cands.iter().all(|c| c.kind == Kind::Person), "{cands:?}");
+    // a name whose second word heads an organisation keeps the majority's type
+    let text = "Tomas Holdings won . Tomas Holdings left . Tomas Holdings said so .";
+    let mut cands = vec![
+        super::mentions::model_cand(text, "Tomas Holdings", Kind::Org),
+        super::mentions::cand(21, 35, Kind::Org, Source::Model, 1),
+        super::mentions::cand(43, 57, Kind::Person, Source::Model, 2),
+    ];
+    for c in &cands {
+        assert_eq!(&text[c.start..c.end], "Tomas Holdings");
+    }
+    super::mentions::one_type_per_name(text, &mut cands, &lx);
+    assert!(cands.iter().all(|c| c.kind == Kind::Org), "{cands:?}");
+}
