@@ -36,8 +36,10 @@ pub(super) fn find(
             rules.push(cand(c.0, c.1, Kind::Org, Source::Dateline, sentence));
         }
     }
-    rules.extend(role_orgs(text, toks, lx));
-    let mut of_places = orgs_of_places(text, toks, lx);
+    let mut roles = role_orgs(text, toks, lx);
+    swallowing_model_names(&model, &mut roles);
+    rules.extend(roles);
+    let mut of_places = orgs_of_places(text, toks, lx, &model);
     within_model_orgs(&model, &mut of_places);
     rules.extend(of_places);
     rules.extend(facility_names(text, toks, lx));
@@ -136,6 +138,16 @@ pub(super) fn within_model_orgs(model: &[Cand], rules: &mut Vec<Cand>) {
             let c = &model[k];
             c.kind == Kind::Org && c.start <= r.start && c.end >= r.end && c.end - c.start > r.end - r.start
         })
+    });
+}
+
+/// "members of the KLP joined the new Kestrel Labour Party": a role phrase's organisation that
+/// holds a name the recogniser found after its own start is no organisation written in lower
+/// case but words around names; it is dropped. `model` is in text order and non-overlapping.
+pub(super) fn swallowing_model_names(model: &[Cand], rules: &mut Vec<Cand>) {
+    rules.retain(|r| {
+        let k = model.partition_point(|c| c.start <= r.start);
+        !model.get(k).is_some_and(|c| c.start < r.end && c.end <= r.end)
     });
 }
 
@@ -618,6 +630,8 @@ fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res:
 /// the recogniser's mentions inside the extension are dropped.
 pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, lx: &crate::Lexicon) {
     let mut extended = Vec::new();
+    let mut org_starts: Vec<usize> = model.iter().filter(|c| c.kind == Kind::Org).map(|c| c.start).collect();
+    org_starts.sort_unstable();
     for c in model.iter_mut().filter(|c| c.kind == Kind::Org) {
         let Some(last) = super::tok_ending(toks, c.end) else { continue };
         if let Some(first) = super::tok_at(toks, c.start) {
@@ -652,7 +666,14 @@ pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, 
         // belongs to it (the recogniser stopped one word short).
         let next = tok(text, toks, last + 1);
         let same_sentence = toks.get(last + 1).is_some_and(|t| t.sentence == toks[last].sentence);
-        if same_sentence && capitalised(next) && lx.entities.org_heads.contains(&next.to_ascii_lowercase().as_str()) {
+        // ... unless the name of several words already ends in one ("the X Party Coalition")
+        let complete =
+            lx.entities.org_heads.contains(&head.as_str()) && super::tok_at(toks, c.start).is_some_and(|f| f < last);
+        if same_sentence
+            && !complete
+            && capitalised(next)
+            && lx.entities.org_heads.contains(&next.to_ascii_lowercase().as_str())
+        {
             extended.push((c.end, toks[last + 1].end));
             c.end = toks[last + 1].end;
             c.name_end = c.end;
@@ -665,6 +686,12 @@ pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, 
         let mut k = last + 2;
         if tok(text, toks, k) == "the" {
             k += 1;
+        }
+        // "the X Party for the Y Party": the recogniser read two organisations
+        if lx.entities.org_heads.contains(&head.as_str())
+            && toks.get(k).is_some_and(|t| org_starts.binary_search(&t.start).is_ok())
+        {
+            continue;
         }
         let mut end = None;
         while k < toks.len() && toks[k].sentence == sentence && k - last < 12 {
@@ -926,7 +953,7 @@ fn longest_org_name(
 
 /// Organisations named in role phrases: "the director of Kenyan national agency for water
 /// safety, ..." names an organisation even when the writer did not capitalise it.
-fn role_orgs(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
+pub(super) fn role_orgs(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 0..toks.len() {
         // (the cheap test first: few words are followed by "of")
@@ -1473,9 +1500,16 @@ pub(crate) fn initials(name: &str) -> String {
 /// "Bank of Canada", "Reserve Bank of Australia", "University of Westbury": a capitalised
 /// organisation head word followed by "of" or "for" and capitalised words is one organisation's
 /// name (with the capitalised words right before the head), even when the words after it name a
-/// country the lexicon would take alone.
-pub(super) fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
+/// country the lexicon would take alone. The name stops before a person the recogniser found
+/// ("the Liberal Party of Westland Ivo Dak"), and is not made of two organisations the recogniser
+/// read on either side of "for" or "of" ("the X Party for the Y Party").
+pub(super) fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon, model: &[Cand]) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
+    // (`model` is in text order: its starts are sorted)
+    let person_starts: Vec<usize> = model.iter().filter(|c| c.kind == Kind::Person).map(|c| c.start).collect();
+    let org_starts: Vec<usize> = model.iter().filter(|c| c.kind == Kind::Org).map(|c| c.start).collect();
+    let mut org_ends: Vec<usize> = model.iter().filter(|c| c.kind == Kind::Org).map(|c| c.end).collect();
+    org_ends.sort_unstable();
     for i in 0..toks.len().saturating_sub(2) {
         // (the cheap test first: few words are followed by "of" or "for")
         if !matches!(tok(text, toks, i + 1), "of" | "for") {
@@ -1493,10 +1527,17 @@ pub(super) fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> V
         if tok(text, toks, k) == "the" {
             k += 1;
         }
+        // "the X Party for the Y Party": the recogniser read two organisations
+        if k < toks.len()
+            && org_ends.binary_search(&toks[i].end).is_ok()
+            && org_starts.binary_search(&toks[k].start).is_ok()
+        {
+            continue;
+        }
         let mut end = None;
         while k < toks.len() && toks[k].sentence == s && k - i < 10 {
             let w = tok(text, toks, k);
-            if is_calendar_word(w) {
+            if is_calendar_word(w) || person_starts.binary_search(&toks[k].start).is_ok() {
                 break;
             }
             if capitalised(w) && w.chars().any(char::is_alphabetic) {

@@ -730,13 +730,13 @@ fn an_organisation_of_a_rule_inside_the_recogniser_longer_one_gives_way() {
     let res = resources();
     let text = "She joined the Alliance of Farmers and Growers for Reform Party in May .";
     let toks = super::mentions::space_tokens(text);
-    let mut rules = super::mentions::orgs_of_places(text, &toks, &res.lexicon);
+    let mut rules = super::mentions::orgs_of_places(text, &toks, &res.lexicon, &[]);
     assert_eq!(rules.iter().map(|c| &text[c.start..c.end]).collect::<Vec<_>>(), ["Alliance of Farmers"]);
     let model = [super::mentions::model_cand(text, "Alliance of Farmers and Growers for Reform Party", Kind::Org)];
     super::mentions::within_model_orgs(&model, &mut rules);
     assert!(rules.is_empty());
     // the rule's name stands when the recogniser read the same words or fewer
-    let mut rules = super::mentions::orgs_of_places(text, &toks, &res.lexicon);
+    let mut rules = super::mentions::orgs_of_places(text, &toks, &res.lexicon, &[]);
     let model = [super::mentions::model_cand(text, "Alliance of Farmers", Kind::Org)];
     super::mentions::within_model_orgs(&model, &mut rules);
     assert_eq!(rules.len(), 1);
@@ -788,4 +788,65 @@ fn a_first_name_and_a_surname_read_as_an_organisation_at_some_mentions_is_a_pers
     }
     super::mentions::one_type_per_name(text, &mut cands, &lx);
     assert!(cands.iter().all(|c| c.kind == Kind::Org), "{cands:?}");
+}
+
+#[test]
+fn rules_do_not_swallow_the_names_the_recogniser_found_around_them() {
+    // Session 16 (the passes on hand-made recogniser's mentions, so the test does not depend on
+    // the weights).
+    let res = resources();
+    let lx = &res.lexicon;
+    let names = |text: &str, v: &[Cand]| v.iter().map(|c| text[c.start..c.end].to_string()).collect::<Vec<_>>();
+    // a name that already ends in an organisation head takes no other one after it
+    let text = "Voters of the Kestrel Labour Party Coalition stayed home .";
+    let toks = super::mentions::space_tokens(text);
+    let mut model = vec![super::mentions::model_cand(text, "Kestrel Labour Party", Kind::Org)];
+    super::mentions::extend_org_names(text, &toks, &mut model, lx);
+    assert_eq!(names(text, &model), ["Kestrel Labour Party"]);
+    let text = "The Xandrian News Agency said so .";
+    let toks = super::mentions::space_tokens(text);
+    let mut model = vec![super::mentions::model_cand(text, "Xandrian News", Kind::Org)];
+    super::mentions::extend_org_names(text, &toks, &mut model, lx);
+    assert_eq!(names(text, &model), ["Xandrian News Agency"]);
+    // two organisations on either side of "for" stay two
+    let text = "She left the Kestrel Labour Party for the Harbour Union Party in May .";
+    let toks = super::mentions::space_tokens(text);
+    let model = vec![
+        super::mentions::model_cand(text, "Kestrel Labour Party", Kind::Org),
+        super::mentions::model_cand(text, "Harbour Union Party", Kind::Org),
+    ];
+    assert!(super::mentions::orgs_of_places(text, &toks, lx, &model).is_empty());
+    let mut extended = model.clone();
+    super::mentions::extend_org_names(text, &toks, &mut extended, lx);
+    assert_eq!(names(text, &extended), ["Kestrel Labour Party", "Harbour Union Party"]);
+    // ... while a head word and "for" before a place the recogniser read alone start its name
+    let model = vec![super::mentions::model_cand(text, "Harbour Union Party", Kind::Loc)];
+    assert_eq!(
+        names(text, &super::mentions::orgs_of_places(text, &toks, lx, &model)),
+        ["Kestrel Labour Party for the Harbour Union Party"]
+    );
+    // "X of Y" stops before a person
+    let text = "He stood for the Liberal Party of Westland Ivo Dak came second .";
+    let toks = super::mentions::space_tokens(text);
+    let model = vec![super::mentions::model_cand(text, "Ivo Dak", Kind::Person)];
+    assert_eq!(names(text, &super::mentions::orgs_of_places(text, &toks, lx, &model)), ["Liberal Party of Westland"]);
+    assert_eq!(
+        names(text, &super::mentions::orgs_of_places(text, &toks, lx, &[])),
+        ["Liberal Party of Westland Ivo Dak"]
+    );
+    // a role phrase's organisation in lower case holds no name the recogniser found
+    let text = "Most members of the KLP joined the new Kestrel Labour Party in May .";
+    let toks = super::mentions::space_tokens(text);
+    let mut roles = super::mentions::role_orgs(text, &toks, lx);
+    assert_eq!(names(text, &roles), ["KLP joined the new Kestrel Labour Party"]);
+    let model = vec![super::mentions::model_cand(text, "Kestrel Labour Party", Kind::Org)];
+    super::mentions::swallowing_model_names(&model, &mut roles);
+    assert!(roles.is_empty());
+    let text = "The head of the Kestrel national water agency said so .";
+    let toks = super::mentions::space_tokens(text);
+    let mut roles = super::mentions::role_orgs(text, &toks, lx);
+    assert_eq!(names(text, &roles), ["Kestrel national water agency"]);
+    let model = vec![super::mentions::model_cand(text, "Kestrel", Kind::Loc)];
+    super::mentions::swallowing_model_names(&model, &mut roles);
+    assert_eq!(roles.len(), 1);
 }
