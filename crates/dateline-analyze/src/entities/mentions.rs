@@ -36,6 +36,7 @@ pub(super) fn find(
             rules.push(cand(c.0, c.1, Kind::Org, Source::Dateline, sentence));
         }
     }
+    rules.extend(acronyms_before_titles(text, toks, res));
     let mut roles = role_orgs(text, toks, lx);
     swallowing_model_names(&model, &mut roles);
     rules.extend(roles);
@@ -149,6 +150,36 @@ pub(super) fn swallowing_model_names(model: &[Cand], rules: &mut Vec<Cand>) {
         let k = model.partition_point(|c| c.start <= r.start);
         !model.get(k).is_some_and(|c| c.start < r.end && c.end <= r.end)
     });
+}
+
+/// "KLPA Director Ivo Dak", "the WFA Deputy Chairman": an acronym right before a capitalised title
+/// and a name (or another title) is the organisation the person works for, unless it is a place
+/// the gazetteer knows ("US President X") or is itself a title ("CEO").
+pub(super) fn acronyms_before_titles(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
+    let lx = &res.lexicon;
+    let mut out = Vec::new();
+    for i in 0..toks.len().saturating_sub(2) {
+        let w = tok(text, toks, i);
+        // (the cheap test first: few words are acronyms)
+        if w.len() < 2 || !is_acronym(w) || w.contains('.') {
+            continue;
+        }
+        let same = |k: usize| toks.get(k).is_some_and(|t| t.sentence == toks[i].sentence);
+        let title = tok(text, toks, i + 1);
+        let after = tok(text, toks, i + 2);
+        if !same(i + 2) || !capitalised(title) || !is_person_title(title, lx) || !title.chars().any(char::is_lowercase)
+        {
+            continue;
+        }
+        if !(name_like(after, lx) || capitalised(after) && is_person_title(after, lx)) {
+            continue;
+        }
+        if is_person_title(w, lx) || demonym(w, lx).is_some() || is_known_place(w, res) {
+            continue;
+        }
+        out.push(cand(toks[i].start, toks[i].end, Kind::Org, Source::Rule, toks[i].sentence));
+    }
+    out
 }
 
 /// "the Foreign Office" ... "the FO": an acronym nobody introduced, found by no one, whose letters

@@ -850,3 +850,22 @@ fn rules_do_not_swallow_the_names_the_recogniser_found_around_them() {
     super::mentions::swallowing_model_names(&model, &mut roles);
     assert_eq!(roles.len(), 1);
 }
+
+#[test]
+fn an_acronym_before_a_title_and_a_name_is_an_organisation() {
+    // Session 16 (the rule itself, so the test does not depend on the model's weights).
+    let res = resources();
+    let found = |text: &str| {
+        let toks = super::mentions::space_tokens(text);
+        super::mentions::acronyms_before_titles(text, &toks, &res)
+            .iter()
+            .map(|c| (text[c.start..c.end].to_string(), c.kind))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(found("KLPA Director Ivo Dak said the agency would appeal ."), [("KLPA".to_string(), Kind::Org)]);
+    assert_eq!(found("The WFA Deputy Chairman resigned ."), [("WFA".to_string(), Kind::Org)]);
+    // a country, a title, or no name after the title: nothing
+    assert!(found("US President Lena Holt spoke .").is_empty());
+    assert!(found("CEO Ivo Dak spoke .").is_empty());
+    assert!(found("KLPA Director said so .").is_empty());
+}
