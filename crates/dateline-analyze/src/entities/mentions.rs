@@ -129,7 +129,7 @@ pub(super) fn find(
     out
 }
 
-/// "the Alliance of Farmers and Growers for Reform Party": a rule's organisation "X of Y" that
+/// "the Federation of Growers and Millers of Westland": a rule's organisation "X of Y" that
 /// stops at "and" inside a longer organisation the recogniser read is dropped, so that the
 /// recogniser's name stands. `model` is in text order and non-overlapping.
 pub(super) fn within_model_orgs(model: &[Cand], rules: &mut Vec<Cand>) {
@@ -142,7 +142,7 @@ pub(super) fn within_model_orgs(model: &[Cand], rules: &mut Vec<Cand>) {
     });
 }
 
-/// "members of the KLP joined the new Kestrel Labour Party": a role phrase's organisation that
+/// "the head of the KGP criticised the rival Kestrel Farmers Party": a role phrase's organisation that
 /// holds a name the recogniser found after its own start is no organisation written in lower
 /// case but words around names; it is dropped. `model` is in text order and non-overlapping.
 pub(super) fn swallowing_model_names(model: &[Cand], rules: &mut Vec<Cand>) {
@@ -1532,7 +1532,7 @@ pub(crate) fn initials(name: &str) -> String {
 /// organisation head word followed by "of" or "for" and capitalised words is one organisation's
 /// name (with the capitalised words right before the head), even when the words after it name a
 /// country the lexicon would take alone. The name stops before a person the recogniser found
-/// ("the Liberal Party of Westland Ivo Dak"), and is not made of two organisations the recogniser
+/// ("the Farmers Party of Westland Ivo Dak"), and is not made of two organisations the recogniser
 /// read on either side of "for" or "of" ("the X Party for the Y Party").
 pub(super) fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon, model: &[Cand]) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();

@@ -698,10 +698,10 @@ fn names_listed_after_a_plural_noun_for_organisations_are_organisations() {
 
 #[test]
 fn a_title_modifier_alone_is_followed_by_no_name() {
-    // Session 16: "Foreign" (of "Foreign Minister") before "Relations" named a person "Relations"
+    // Session 16: "Foreign" (of "Foreign Minister") before "Investors" named a person "Investors"
     // (the pass itself, so the test does not depend on the model's weights).
     let res = resources();
-    let text = "She sat on the Council on Foreign Relations and met Foreign Minister Ivo Dak .";
+    let text = "She sat on the Harbour Board of Foreign Investors and met Foreign Minister Ivo Dak .";
     let toks = super::mentions::space_tokens(text);
     let names = super::mentions::names_after_titles(text, &toks, &[], &res);
     let names: Vec<&str> = names.iter().map(|c| &text[c.start..c.end]).collect();
@@ -726,18 +726,18 @@ fn the_recogniser_person_going_on_past_an_initial_is_the_name() {
 
 #[test]
 fn an_organisation_of_a_rule_inside_the_recogniser_longer_one_gives_way() {
-    // Session 16: "Alliance of X" stops at "and"; the recogniser read the whole name.
+    // Session 16: "Federation of X" stops at "and"; the recogniser read the whole name.
     let res = resources();
-    let text = "She joined the Alliance of Farmers and Growers for Reform Party in May .";
+    let text = "She joined the Federation of Growers and Millers of Westland in May .";
     let toks = super::mentions::space_tokens(text);
     let mut rules = super::mentions::orgs_of_places(text, &toks, &res.lexicon, &[]);
-    assert_eq!(rules.iter().map(|c| &text[c.start..c.end]).collect::<Vec<_>>(), ["Alliance of Farmers"]);
-    let model = [super::mentions::model_cand(text, "Alliance of Farmers and Growers for Reform Party", Kind::Org)];
+    assert_eq!(rules.iter().map(|c| &text[c.start..c.end]).collect::<Vec<_>>(), ["Federation of Growers"]);
+    let model = [super::mentions::model_cand(text, "Federation of Growers and Millers of Westland", Kind::Org)];
     super::mentions::within_model_orgs(&model, &mut rules);
     assert!(rules.is_empty());
     // the rule's name stands when the recogniser read the same words or fewer
     let mut rules = super::mentions::orgs_of_places(text, &toks, &res.lexicon, &[]);
-    let model = [super::mentions::model_cand(text, "Alliance of Farmers", Kind::Org)];
+    let model = [super::mentions::model_cand(text, "Federation of Growers", Kind::Org)];
     super::mentions::within_model_orgs(&model, &mut rules);
     assert_eq!(rules.len(), 1);
 }
@@ -798,48 +798,48 @@ fn rules_do_not_swallow_the_names_the_recogniser_found_around_them() {
     let lx = &res.lexicon;
     let names = |text: &str, v: &[Cand]| v.iter().map(|c| text[c.start..c.end].to_string()).collect::<Vec<_>>();
     // a name that already ends in an organisation head takes no other one after it
-    let text = "Voters of the Kestrel Labour Party Coalition stayed home .";
+    let text = "Voters of the Kestrel Growers Party Coalition stayed home .";
     let toks = super::mentions::space_tokens(text);
-    let mut model = vec![super::mentions::model_cand(text, "Kestrel Labour Party", Kind::Org)];
+    let mut model = vec![super::mentions::model_cand(text, "Kestrel Growers Party", Kind::Org)];
     super::mentions::extend_org_names(text, &toks, &mut model, lx);
-    assert_eq!(names(text, &model), ["Kestrel Labour Party"]);
+    assert_eq!(names(text, &model), ["Kestrel Growers Party"]);
     let text = "The Xandrian News Agency said so .";
     let toks = super::mentions::space_tokens(text);
     let mut model = vec![super::mentions::model_cand(text, "Xandrian News", Kind::Org)];
     super::mentions::extend_org_names(text, &toks, &mut model, lx);
     assert_eq!(names(text, &model), ["Xandrian News Agency"]);
     // two organisations on either side of "for" stay two
-    let text = "She left the Kestrel Labour Party for the Harbour Union Party in May .";
+    let text = "Campaigners from the Harbour Union Party for the Kestrel Farmers Alliance handed out leaflets .";
     let toks = super::mentions::space_tokens(text);
     let model = vec![
-        super::mentions::model_cand(text, "Kestrel Labour Party", Kind::Org),
         super::mentions::model_cand(text, "Harbour Union Party", Kind::Org),
+        super::mentions::model_cand(text, "Kestrel Farmers Alliance", Kind::Org),
     ];
     assert!(super::mentions::orgs_of_places(text, &toks, lx, &model).is_empty());
     let mut extended = model.clone();
     super::mentions::extend_org_names(text, &toks, &mut extended, lx);
-    assert_eq!(names(text, &extended), ["Kestrel Labour Party", "Harbour Union Party"]);
+    assert_eq!(names(text, &extended), ["Harbour Union Party", "Kestrel Farmers Alliance"]);
     // ... while a head word and "for" before a place the recogniser read alone start its name
-    let model = vec![super::mentions::model_cand(text, "Harbour Union Party", Kind::Loc)];
+    let model = vec![super::mentions::model_cand(text, "Kestrel Farmers Alliance", Kind::Loc)];
     assert_eq!(
         names(text, &super::mentions::orgs_of_places(text, &toks, lx, &model)),
-        ["Kestrel Labour Party for the Harbour Union Party"]
+        ["Harbour Union Party for the Kestrel Farmers Alliance"]
     );
     // "X of Y" stops before a person
-    let text = "He stood for the Liberal Party of Westland Ivo Dak came second .";
+    let text = "Results : Farmers Party of Westland Ivo Dak 4,210 , Lena Holt 3,900 .";
     let toks = super::mentions::space_tokens(text);
     let model = vec![super::mentions::model_cand(text, "Ivo Dak", Kind::Person)];
-    assert_eq!(names(text, &super::mentions::orgs_of_places(text, &toks, lx, &model)), ["Liberal Party of Westland"]);
+    assert_eq!(names(text, &super::mentions::orgs_of_places(text, &toks, lx, &model)), ["Farmers Party of Westland"]);
     assert_eq!(
         names(text, &super::mentions::orgs_of_places(text, &toks, lx, &[])),
-        ["Liberal Party of Westland Ivo Dak"]
+        ["Farmers Party of Westland Ivo Dak"]
     );
     // a role phrase's organisation in lower case holds no name the recogniser found
-    let text = "Most members of the KLP joined the new Kestrel Labour Party in May .";
+    let text = "The head of the KGP criticised the rival Kestrel Farmers Party .";
     let toks = super::mentions::space_tokens(text);
     let mut roles = super::mentions::role_orgs(text, &toks, lx);
-    assert_eq!(names(text, &roles), ["KLP joined the new Kestrel Labour Party"]);
-    let model = vec![super::mentions::model_cand(text, "Kestrel Labour Party", Kind::Org)];
+    assert_eq!(names(text, &roles), ["KGP criticised the rival Kestrel Farmers Party"]);
+    let model = vec![super::mentions::model_cand(text, "Kestrel Farmers Party", Kind::Org)];
     super::mentions::swallowing_model_names(&model, &mut roles);
     assert!(roles.is_empty());
     let text = "The head of the Kestrel national water agency said so .";
