@@ -36,8 +36,13 @@ pub(super) fn find(
             rules.push(cand(c.0, c.1, Kind::Org, Source::Dateline, sentence));
         }
     }
-    rules.extend(role_orgs(text, toks, lx));
-    rules.extend(orgs_of_places(text, toks, lx));
+    rules.extend(acronyms_before_titles(text, toks, res));
+    let mut roles = role_orgs(text, toks, lx);
+    swallowing_model_names(&model, &mut roles);
+    rules.extend(roles);
+    let mut of_places = orgs_of_places(text, toks, lx, &model);
+    within_model_orgs(&model, &mut of_places);
+    rules.extend(of_places);
     rules.extend(facility_names(text, toks, lx));
     rules.extend(places_after_nouns(text, toks, lx));
     rules.extend(events_of_places(text, toks, res));
@@ -124,6 +129,59 @@ pub(super) fn find(
     out
 }
 
+/// "the Federation of Growers and Millers of Westland": a rule's organisation "X of Y" that
+/// stops at "and" inside a longer organisation the recogniser read is dropped, so that the
+/// recogniser's name stands. `model` is in text order and non-overlapping.
+pub(super) fn within_model_orgs(model: &[Cand], rules: &mut Vec<Cand>) {
+    rules.retain(|r| {
+        let k = model.partition_point(|c| c.start <= r.start);
+        !k.checked_sub(1).is_some_and(|k| {
+            let c = &model[k];
+            c.kind == Kind::Org && c.start <= r.start && c.end >= r.end && c.end - c.start > r.end - r.start
+        })
+    });
+}
+
+/// "the head of the KGP criticised the rival Kestrel Farmers Party": a role phrase's organisation that
+/// holds a name the recogniser found after its own start is no organisation written in lower
+/// case but words around names; it is dropped. `model` is in text order and non-overlapping.
+pub(super) fn swallowing_model_names(model: &[Cand], rules: &mut Vec<Cand>) {
+    rules.retain(|r| {
+        let k = model.partition_point(|c| c.start <= r.start);
+        !model.get(k).is_some_and(|c| c.start < r.end && c.end <= r.end)
+    });
+}
+
+/// "KLPA Director Ivo Dak", "the WFA Deputy Chairman": an acronym right before a capitalised title
+/// and a name (or another title) is the organisation the person works for, unless it is a place
+/// the gazetteer knows ("US President X") or is itself a title ("CEO").
+pub(super) fn acronyms_before_titles(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
+    let lx = &res.lexicon;
+    let mut out = Vec::new();
+    for i in 0..toks.len().saturating_sub(2) {
+        let w = tok(text, toks, i);
+        // (the cheap test first: few words are acronyms)
+        if w.len() < 2 || !is_acronym(w) || w.contains('.') {
+            continue;
+        }
+        let same = |k: usize| toks.get(k).is_some_and(|t| t.sentence == toks[i].sentence);
+        let title = tok(text, toks, i + 1);
+        let after = tok(text, toks, i + 2);
+        if !same(i + 2) || !capitalised(title) || !is_person_title(title, lx) || !title.chars().any(char::is_lowercase)
+        {
+            continue;
+        }
+        if !(name_like(after, lx) || capitalised(after) && is_person_title(after, lx)) {
+            continue;
+        }
+        if is_person_title(w, lx) || demonym(w, lx).is_some() || is_known_place(w, res) {
+            continue;
+        }
+        out.push(cand(toks[i].start, toks[i].end, Kind::Org, Source::Rule, toks[i].sentence));
+    }
+    out
+}
+
 /// "the Foreign Office" ... "the FO": an acronym nobody introduced, found by no one, whose letters
 /// are the initials of an organisation named in the article, is a mention of an organisation
 /// (the merge joins it to the name). `out` is sorted by start on return.
@@ -191,7 +249,7 @@ fn places_inside_events(text: &str, cands: &[Cand], res: &Resources) -> Vec<Cand
 pub(super) fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Resources) {
     let lx = &res.lexicon;
     companies_by_evidence(text, toks, out, lx);
-    one_type_per_name(text, out);
+    one_type_per_name(text, out, lx);
     let mut names: Vec<(String, Kind)> = Vec::new();
     let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for c in out.iter() {
@@ -294,7 +352,7 @@ fn class(k: Kind) -> usize {
 /// take the class most mentions of that name have (rules and head words counting double, as in
 /// the merge, and the dateline's place and agencies triple; the first mention's class on a tie), so one mistyped mention neither stands apart
 /// as another entity nor spreads through [`propagate`].
-fn one_type_per_name(text: &str, out: &mut [Cand]) {
+pub(super) fn one_type_per_name(text: &str, out: &mut [Cand], lx: &crate::Lexicon) {
     // name → (votes per class, the kind and country of the first mention of each class)
     type First = Option<(Kind, Option<String>)>;
     let mut votes: Vec<(&str, [usize; 5], [First; 5])> = Vec::new();
@@ -318,6 +376,11 @@ fn one_type_per_name(text: &str, out: &mut [Cand]) {
         let cl = class(c.kind);
         votes[k].1[cl] += w;
         votes[k].2[cl].get_or_insert_with(|| (c.kind, c.country.clone()));
+        // "Tomas Fenwick" read as an organisation at some mentions: a known first name and one
+        // more name-like word is a person's name, one more vote for a person at each mention
+        if c.kind != Kind::Person && first_name_and_surname(name, lx) {
+            votes[k].1[0] += 1;
+        }
     }
     let winners: rustc_hash::FxHashMap<&str, (usize, Kind, Option<String>)> = votes
         .into_iter()
@@ -343,6 +406,36 @@ fn one_type_per_name(text: &str, out: &mut [Cand]) {
     }
 }
 
+/// Where a recogniser's mention `a..b` of the sentence starting at token `first` starts without
+/// a leading "the": "The" inside a sentence, capitalised and read by the recogniser as the start
+/// of a name, with more words after it, is part of it ("members of The Harbour Collective"), not at the
+/// sentence's start or after a quotation mark or colon, where any word is capitalised.
+pub(super) fn after_leading_the(text: &str, toks: &[Tok], first: usize, mut a: usize, b: usize) -> usize {
+    let opens = a == first || matches!(tok(text, toks, a - 1), ":" | "\"" | "“" | "‘" | "'" | "`" | "``" | "--" | "—");
+    while a < b
+        && matches!(tok(text, toks, a), "the" | "The" | "THE")
+        && (tok(text, toks, a) != "The" || opens || b == a + 1)
+    {
+        a += 1;
+    }
+    a
+}
+
+/// Whether `name` is two words, a first name the tables know and a name-like word that heads no
+/// organisation or place ("Tomas Fenwick", not "Christian Democrats" or "Victoria Harbour").
+fn first_name_and_surname(name: &str, lx: &crate::Lexicon) -> bool {
+    let Some((first, last)) = name.split_once(' ') else { return false };
+    let lower = last.to_lowercase();
+    !last.contains(' ')
+        && crate::quotes::is_first_name(first)
+        && name_like(first, lx)
+        && name_like(last, lx)
+        && !lx.ner.org_words.contains(&lower.as_str())
+        && !lx.entities.org_heads.contains(&lower.as_str())
+        && head_kind(lx, &lower).is_none()
+        && !last.ends_with('s')
+}
+
 /// The recogniser's mentions, sentence by sentence, without leading determiners and trailing
 /// possessives.
 fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
@@ -358,9 +451,7 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
         let words: Vec<&str> = (i..j).map(|k| tok(text, toks, k)).collect();
         for (a, b, label) in res.ner.predict(&words) {
             let (mut a, mut b) = (i + a, i + b);
-            while a < b && matches!(tok(text, toks, a), "the" | "The" | "THE") {
-                a += 1;
-            }
+            a = after_leading_the(text, toks, i, a, b);
             // a name ends with a capitalised word or a number: "United States and its allies"
             // → "United States", "US-led coalition" → "US"
             while b > a && {
@@ -570,6 +661,8 @@ fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res:
 /// the recogniser's mentions inside the extension are dropped.
 pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, lx: &crate::Lexicon) {
     let mut extended = Vec::new();
+    let mut org_starts: Vec<usize> = model.iter().filter(|c| c.kind == Kind::Org).map(|c| c.start).collect();
+    org_starts.sort_unstable();
     for c in model.iter_mut().filter(|c| c.kind == Kind::Org) {
         let Some(last) = super::tok_ending(toks, c.end) else { continue };
         if let Some(first) = super::tok_at(toks, c.start) {
@@ -604,7 +697,14 @@ pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, 
         // belongs to it (the recogniser stopped one word short).
         let next = tok(text, toks, last + 1);
         let same_sentence = toks.get(last + 1).is_some_and(|t| t.sentence == toks[last].sentence);
-        if same_sentence && capitalised(next) && lx.entities.org_heads.contains(&next.to_ascii_lowercase().as_str()) {
+        // ... unless the name of several words already ends in one ("the X Party Coalition")
+        let complete =
+            lx.entities.org_heads.contains(&head.as_str()) && super::tok_at(toks, c.start).is_some_and(|f| f < last);
+        if same_sentence
+            && !complete
+            && capitalised(next)
+            && lx.entities.org_heads.contains(&next.to_ascii_lowercase().as_str())
+        {
             extended.push((c.end, toks[last + 1].end));
             c.end = toks[last + 1].end;
             c.name_end = c.end;
@@ -617,6 +717,12 @@ pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, 
         let mut k = last + 2;
         if tok(text, toks, k) == "the" {
             k += 1;
+        }
+        // "the X Party for the Y Party": the recogniser read two organisations
+        if lx.entities.org_heads.contains(&head.as_str())
+            && toks.get(k).is_some_and(|t| org_starts.binary_search(&t.start).is_ok())
+        {
+            continue;
         }
         let mut end = None;
         while k < toks.len() && toks[k].sentence == sentence && k - last < 12 {
@@ -878,7 +984,7 @@ fn longest_org_name(
 
 /// Organisations named in role phrases: "the director of Kenyan national agency for water
 /// safety, ..." names an organisation even when the writer did not capitalise it.
-fn role_orgs(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
+pub(super) fn role_orgs(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 0..toks.len() {
         // (the cheap test first: few words are followed by "of")
@@ -1206,16 +1312,26 @@ fn places_before_heads(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
 
 /// "Chancellor Friedrich Baumann", "Gen. Ahmed Ali": capitalised words right after a
 /// capitalised title name a person.
-fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources) -> Vec<Cand> {
+pub(super) fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: &Resources) -> Vec<Cand> {
     let lx = &res.lexicon;
     let mut out = Vec::new();
     for i in 0..toks.len().saturating_sub(1) {
         let t = tok(text, toks, i);
-        if !capitalised(t) || !is_person_title(t, lx) {
+        if !capitalised(t)
+            || !is_person_title(t, lx)
+            || lx.entities.title_modifiers.contains(&t.to_lowercase().as_str())
+        {
             continue;
         }
         let a = i + 1;
         let b = name_run_end(text, toks, a, toks[i].sentence, lx);
+        // "President Jane Q. Doe": the recogniser's person starting right after the title and
+        // going on past the run (over an initial) is the name
+        let (na, nb) = (toks[a].start, toks[b.max(a + 1) - 1].end);
+        let m = model.partition_point(|c| c.start < na);
+        if b > a && model.get(m).is_some_and(|c| c.start == na && c.end > nb && c.kind == Kind::Person) {
+            continue;
+        }
         // "General Motors", "Premier League", "Animal Justice Party": the word that looks like a
         // title is part of an organisation's name when the name ends with an organisation word
         // or the recogniser read the title inside a name that is not a person's
@@ -1415,9 +1531,16 @@ pub(crate) fn initials(name: &str) -> String {
 /// "Bank of Canada", "Reserve Bank of Australia", "University of Westbury": a capitalised
 /// organisation head word followed by "of" or "for" and capitalised words is one organisation's
 /// name (with the capitalised words right before the head), even when the words after it name a
-/// country the lexicon would take alone.
-fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
+/// country the lexicon would take alone. The name stops before a person the recogniser found
+/// ("the Farmers Party of Westland Ivo Dak"), and is not made of two organisations the recogniser
+/// read on either side of "for" or "of" ("the X Party for the Y Party").
+pub(super) fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon, model: &[Cand]) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
+    // (`model` is in text order: its starts are sorted)
+    let person_starts: Vec<usize> = model.iter().filter(|c| c.kind == Kind::Person).map(|c| c.start).collect();
+    let org_starts: Vec<usize> = model.iter().filter(|c| c.kind == Kind::Org).map(|c| c.start).collect();
+    let mut org_ends: Vec<usize> = model.iter().filter(|c| c.kind == Kind::Org).map(|c| c.end).collect();
+    org_ends.sort_unstable();
     for i in 0..toks.len().saturating_sub(2) {
         // (the cheap test first: few words are followed by "of" or "for")
         if !matches!(tok(text, toks, i + 1), "of" | "for") {
@@ -1435,10 +1558,17 @@ fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
         if tok(text, toks, k) == "the" {
             k += 1;
         }
+        // "the X Party for the Y Party": the recogniser read two organisations
+        if k < toks.len()
+            && org_ends.binary_search(&toks[i].end).is_ok()
+            && org_starts.binary_search(&toks[k].start).is_ok()
+        {
+            continue;
+        }
         let mut end = None;
         while k < toks.len() && toks[k].sentence == s && k - i < 10 {
             let w = tok(text, toks, k);
-            if is_calendar_word(w) {
+            if is_calendar_word(w) || person_starts.binary_search(&toks[k].start).is_ok() {
                 break;
             }
             if capitalised(w) && w.chars().any(char::is_alphabetic) {
@@ -1712,7 +1842,7 @@ mod tests {
         // "XNA - ..." read as a place on a line of its own, "KAVALA, Oct 14, XNA --" the agency.
         let text = "XNA - a line\n\nKAVALA, Oct 14, XNA -- text";
         let mut cands = vec![cand(0, 3, Kind::Gpe, Source::Model, 0), cand(30, 33, Kind::Org, Source::Dateline, 1)];
-        one_type_per_name(text, &mut cands);
+        one_type_per_name(text, &mut cands, &crate::Lexicon::embedded());
         assert_eq!(cands[0].kind, Kind::Org);
         assert_eq!(cands[1].kind, Kind::Org);
     }

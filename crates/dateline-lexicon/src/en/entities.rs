@@ -12,6 +12,9 @@ crate::lists! {
     /// Titles after which the capitalised words before them are the organisation the person works
     /// for ("Kestrel Mining CEO Ivo Pantic"), not a portfolio ("Fisheries Minister").
     corporate_titles: Words = "entities/corporate-titles.txt";
+    /// Title words that only modify another title ("Foreign Minister"): no name follows them
+    /// directly.
+    title_modifiers: Words = "entities/title-modifiers.txt";
     /// Words that end the name of a role phrase: prepositions of time and place, relatives, verbs.
     role_stop: Words = "entities/role-stop.txt";
     /// Nouns of places that, followed by a preposition, introduce the place's name: "military
