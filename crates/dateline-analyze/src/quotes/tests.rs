@@ -2025,3 +2025,25 @@ fn a_tweeted_object_is_what_was_tweeted() {
     // A topic is not what was tweeted.
     assert!(shapes("Ama Osei tweeted about the new ferry routes.", &[]).iter().all(|q| q.1 != "the new ferry routes"));
 }
+
+#[test]
+fn an_attribution_with_its_own_clause_does_not_take_quoted_words_before_it() {
+    // A show's title before a cue that reports a clause of its own: the clause is what was said.
+    let s =
+        shapes("Tuesday on Harbour TV's \"Evening Desk,\" Ama Osei said if the ferry stops the town will fail.", &[]);
+    assert!(
+        s.contains(&one("indirect", "if the ferry stops the town will fail", "said", Some("Ama Osei"))[0]),
+        "{s:?}"
+    );
+    assert!(s.iter().all(|q| !q.1.contains("Evening Desk")), "{s:?}");
+    // A passive attribution: the subject was asked, the quoted words are nobody's answer.
+    let s = shapes(
+        "Last week, during a visit to the \"Old Pier,\" Kofi Mensah was asked by a reporter whether the toll would rise.",
+        &[],
+    );
+    assert!(s.iter().all(|q| !q.1.contains("Old Pier")), "{s:?}");
+    assert!(s.iter().any(|q| q.1 == "whether the toll would rise"), "{s:?}");
+    // The ordinary form keeps its reading.
+    let s = shapes("The board is unlikely to be \"swamped by newcomers,\" Ama Osei said on Tuesday.", &[]);
+    assert!(s.iter().any(|q| q.0 == "partial" && q.1 == "swamped by newcomers"), "{s:?}");
+}
