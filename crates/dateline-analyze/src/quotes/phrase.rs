@@ -509,7 +509,8 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     if at_end(from) || matches!(doc.t(from), "," | ";" | "(" | "\u{2014}" | "\u{2013}") {
         return After::End;
     }
-    if doc.is(from, &["that"]) {
+    // ("said that was a mistake": "that" before a finite verb is the clause's subject.)
+    if doc.is(from, &["that"]) && !finite(doc, from + 1) {
         return After::That(from + 1);
     }
     // "said Thursday his plan ...": a one-word day, then the content without "that".

@@ -2047,3 +2047,15 @@ fn an_attribution_with_its_own_clause_does_not_take_quoted_words_before_it() {
     let s = shapes("The board is unlikely to be \"swamped by newcomers,\" Ama Osei said on Tuesday.", &[]);
     assert!(s.iter().any(|q| q.0 == "partial" && q.1 == "swamped by newcomers"), "{s:?}");
 }
+
+#[test]
+fn that_before_a_finite_verb_is_the_subject_of_the_content() {
+    let s = shapes("Asked about the toll, Ama Osei said that was a fair price for the new pier.", &[]);
+    assert!(
+        s.iter().any(|q| q.1 == "that was a fair price for the new pier" && q.2.as_deref() == Some("said")),
+        "{s:?}"
+    );
+    // "that" opening a clause with its own subject is still left out.
+    let s = shapes("Ama Osei said that the pier was too old.", &[]);
+    assert_eq!(s, one("indirect", "the pier was too old", "said", Some("Ama Osei")));
+}
