@@ -1256,6 +1256,11 @@ fn after_object(doc: &Doc, from: usize, hi: usize) -> After {
                     _ => After::End,
                 };
             }
+            // "told the crew to turn back": what the hearer was told to do.
+            let v = if doc.is_mark(j + 1) { j + 2 } else { j + 1 };
+            if j > a && doc.is(j, &["to"]) && doc.is_word(v) && !doc.is_cap(v) && !doc.is(v, &["the", "a", "an"]) {
+                return After::Bare(j);
+            }
             match after_cue(doc, j, hi) {
                 After::That(x) => After::That(x),
                 After::Bare(x) => After::Bare(x),

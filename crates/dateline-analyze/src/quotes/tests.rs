@@ -2059,3 +2059,14 @@ fn that_before_a_finite_verb_is_the_subject_of_the_content() {
     let s = shapes("Ama Osei said that the pier was too old.", &[]);
     assert_eq!(s, one("indirect", "the pier was too old", "said", Some("Ama Osei")));
 }
+
+#[test]
+fn what_a_hearer_is_told_to_do_is_reported() {
+    let s = shapes("The harbour master told the crew to turn the ferry around.", &[]);
+    assert_eq!(s, one("indirect", "to turn the ferry around", "told", Some("The harbour master")));
+    let s = shapes("Kofi Mensah was heard on the radio telling Osei to close the pier.", &[]);
+    assert!(s.iter().any(|q| q.1 == "to close the pier" && q.2.as_deref() == Some("telling")), "{s:?}");
+    // A hearer and then a clause keep their reading.
+    let s = shapes("Ama Osei told reporters she planned to stay.", &[]);
+    assert_eq!(s, one("indirect", "she planned to stay", "told", Some("Ama Osei")));
+}
