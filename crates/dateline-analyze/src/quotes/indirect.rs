@@ -150,9 +150,12 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             matches!(verb, "re" | "s" | "ll" | "ve" | "d" | "m") && doc.lx.quotes.pronouns.contains(&stem)
         })
     };
+    // ("vowed to close the pier, which ...": an infinitive with its verb is a whole predicate.)
+    let infinitive = verb_cue && doc.is(a, &["to"]) && doc.is_word(a + 1) && !doc.is_cap(a + 1);
     let whole = |j: usize| {
         verb_cue && !doc.is(a, &["to"]) && (a + 1..j).any(|m| finite(doc, m) || past_tense(doc, m))
             || contracted_subject
+            || infinitive && j > a + 2
     };
     let relative = f.cue.is_some_and(|c| in_relative_clause(doc, doc.tok_at(c.0)));
     let ing_gloss = |j: usize| {

@@ -2070,3 +2070,14 @@ fn what_a_hearer_is_told_to_do_is_reported() {
     let s = shapes("Ama Osei told reporters she planned to stay.", &[]);
     assert_eq!(s, one("indirect", "she planned to stay", "told", Some("Ama Osei")));
 }
+
+#[test]
+fn an_infinitive_content_ends_where_a_whole_clause_would() {
+    let s = outer("The council vowed to close the old pier, which has stood since 1920.", &[]);
+    assert_eq!(s, one("indirect", "to close the old pier", "vowed", Some("The council")));
+    let s = outer("Ama Osei pledged to repave the harbour road, meaning the ferry will run late.", &[]);
+    assert_eq!(s, one("indirect", "to repave the harbour road", "pledged", Some("Ama Osei")));
+    // A list inside the infinitive goes on.
+    let s = outer("Ama Osei pledged to repave the road, the pier and the old quay.", &[]);
+    assert_eq!(s, one("indirect", "to repave the road, the pier and the old quay", "pledged", Some("Ama Osei")));
+}
