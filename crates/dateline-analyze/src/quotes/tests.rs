@@ -2081,3 +2081,10 @@ fn an_infinitive_content_ends_where_a_whole_clause_would() {
     let s = outer("Ama Osei pledged to repave the road, the pier and the old quay.", &[]);
     assert_eq!(s, one("indirect", "to repave the road, the pier and the old quay", "pledged", Some("Ama Osei")));
 }
+
+#[test]
+fn only_before_a_participle_of_saying_is_no_speaker() {
+    let s = outer("Ama Osei spoke to the crowd for an hour, only saying at the end that the pier was safe.", &[]);
+    assert!(s.contains(&one("indirect", "the pier was safe", "saying", Some("Ama Osei"))[0]), "{s:?}");
+    assert!(s.iter().all(|q| q.3.as_deref() != Some("only")), "{s:?}");
+}
