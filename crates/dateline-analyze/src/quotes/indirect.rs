@@ -900,6 +900,12 @@ pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span
         // phrase is no subject.
         a = (a..upto.min(a + 20)).find(|&j| doc.t(j) == ",")? + 1;
     }
+    // "Hours later, Lee ...", "A week earlier, she ...": an opening time phrase is no subject.
+    if let Some(k) = (a..upto.min(a + 4)).find(|&j| doc.is(j, &["later", "earlier", "ago"])) {
+        if k + 1 < upto && doc.t(k + 1) == "," && (a..k).all(|j| doc.is_word(j)) {
+            a = k + 2;
+        }
+    }
     if doc.is(a, &["he", "she", "they", "we", "i"]) {
         return doc.span(a, a + 1);
     }

@@ -2088,3 +2088,11 @@ fn only_before_a_participle_of_saying_is_no_speaker() {
     assert!(s.contains(&one("indirect", "the pier was safe", "saying", Some("Ama Osei"))[0]), "{s:?}");
     assert!(s.iter().all(|q| q.3.as_deref() != Some("only")), "{s:?}");
 }
+
+#[test]
+fn an_opening_time_phrase_is_no_speaker() {
+    let s = outer("Hours later, Kofi Mensah returned to the pier, telling reporters, \"The ferry will sail.\"", &[]);
+    assert!(s.contains(&one("direct", "The ferry will sail.", "telling", Some("Kofi Mensah"))[0]), "{s:?}");
+    let s = outer("A week earlier, she visited the port, telling the crews that the pier would stay open.", &[]);
+    assert!(s.contains(&one("indirect", "the pier would stay open", "telling", Some("she"))[0]), "{s:?}");
+}
