@@ -301,7 +301,7 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         comma = true;
         // "Okoro, who runs a ferry firm in Tema, told": a relative clause set off by commas
         // stands between the subject and its verb; the subject ends at the comma before it.
-        if let Some(comma) = relative_clause_start(doc, b, lo, 0) {
+        if let Some(comma) = relative_clause_start(doc, b, lo, 0).or_else(|| aside_start(doc, b, lo, cues)) {
             b = comma;
         }
     } else if b > lo + 2 && doc.is_mark(b - 1) && doc.t(b - 2) == "," {
@@ -365,6 +365,50 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         }
     }
     Some((a, b))
+}
+
+/// How far back the comma opening an aside before a cue is looked for, in tokens.
+const ASIDE_COMMA_TOKENS: usize = 20;
+
+/// "Blunt, after a long pause, said", "Ruiz, facing a challenge at home, said", "The board,
+/// meanwhile, said", "Her office, when contacted, said": the comma that opens an aside set off by
+/// commas before the comma at `close`, when the aside opens with a preposition, a subordinator,
+/// a connective, an adverb or a participle and holds no cue; the subject ends at that comma.
+/// (The comma before the aside may be one of two: "Lee, 22, of Tema, said".)
+fn aside_start(doc: &Doc, close: usize, lo: usize, cues: &[Option<Cue>]) -> Option<usize> {
+    let floor = close.saturating_sub(ASIDE_COMMA_TOKENS).max(lo + 1);
+    let mut j = close;
+    let mut commas = 0;
+    while j > floor {
+        j -= 1;
+        if !doc.is_word(j) && doc.t(j) != "," && !doc.is_possessive(j) || cues.get(j).is_some_and(Option::is_some) {
+            return None;
+        }
+        if doc.t(j) != "," {
+            continue;
+        }
+        let k = j + 1;
+        let opens = doc.is(k, &doc.lx.quotes.prepositions)
+            || doc.is(k, &doc.lx.quotes.subordinators)
+            || doc.is(k, &doc.lx.quotes.connectives)
+            || is_adverb(doc, k)
+            || doc.t(k).len() > 4 && doc.t(k).ends_with("ing") && !doc.is_cap(k);
+        // (Not a relative clause holding the speaker: ", in what Lee, the port's chief, called".)
+        let relative = (k + 1..close).any(|m| doc.is(m, &doc.lx.quotes.wh));
+        if opens && !relative && doc.is_word(j - 1) && j - 1 > lo {
+            return Some(j);
+        }
+        // A name of more than one word right before the cue is the speaker ("..., as one of
+        // them, the Harbour Times's Ama Lee, reported").
+        if commas == 0 && doc.is_cap(k) && close - k > 1 {
+            return None;
+        }
+        commas += 1;
+        if commas == 2 {
+            return None;
+        }
+    }
+    None
 }
 
 /// How far back the opening dash of an aside before a cue is looked for, in tokens.

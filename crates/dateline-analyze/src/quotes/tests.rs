@@ -2096,3 +2096,16 @@ fn an_opening_time_phrase_is_no_speaker() {
     let s = outer("A week earlier, she visited the port, telling the crews that the pier would stay open.", &[]);
     assert!(s.contains(&one("indirect", "the pier would stay open", "telling", Some("she"))[0]), "{s:?}");
 }
+
+#[test]
+fn an_aside_between_the_speaker_and_the_cue_is_stepped_over() {
+    let s = outer("Ama Osei, after a long pause, said the pier would stay open.", &[]);
+    assert_eq!(s, one("indirect", "the pier would stay open", "said", Some("Ama Osei")));
+    let s = outer("Kofi Mensah, facing a hard race in Tema, said he would keep the ferry running.", &[]);
+    assert_eq!(s, one("indirect", "he would keep the ferry running", "said", Some("Kofi Mensah")));
+    let s = outer("The harbour board, meanwhile, said the toll would rise.", &[]);
+    assert_eq!(s, one("indirect", "the toll would rise", "said", Some("The harbour board")));
+    // A relative clause holding the speaker is no aside, and a name next to the cue is the speaker.
+    let s = outer("The port was busy, in what Ama Osei, the harbour chief, called \"a record week.\"", &[]);
+    assert!(s.iter().all(|q| q.3.as_deref() != Some("The port was busy")), "{s:?}");
+}
