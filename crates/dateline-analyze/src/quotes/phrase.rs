@@ -294,6 +294,13 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
     while b > lo && doc.is_word(b - 1) && (doc.is(b - 1, &doc.lx.quotes.auxiliaries) || is_adverb(doc, b - 1)) {
         b -= 1;
     }
+    // "Lee last week said", "the chairman this past week announced": a time before the verb.
+    if b > lo + 2 && doc.is(b - 1, &doc.lx.quotes.periods) {
+        let k = if doc.is(b - 2, &["past"]) { b - 2 } else { b - 1 };
+        if k > lo + 1 && doc.is(k - 1, &["last", "this", "earlier"]) {
+            b = k - 1;
+        }
+    }
     // "Smith, the head of X, said": skip the comma that closes an apposition.
     let mut comma = false;
     if b > lo + 1 && doc.t(b - 1) == "," && doc.is_word(b - 2) {

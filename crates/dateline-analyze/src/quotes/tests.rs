@@ -2109,3 +2109,11 @@ fn an_aside_between_the_speaker_and_the_cue_is_stepped_over() {
     let s = outer("The port was busy, in what Ama Osei, the harbour chief, called \"a record week.\"", &[]);
     assert!(s.iter().all(|q| q.3.as_deref() != Some("The port was busy")), "{s:?}");
 }
+
+#[test]
+fn a_time_before_the_cue_is_no_speaker() {
+    let s = outer("Ama Osei, the harbour chief, this past week announced a new ferry route.", &[]);
+    assert_eq!(s, one("indirect", "a new ferry route", "announced", Some("Ama Osei")));
+    let s = outer("Sen. Kofi Mensah (D-Tema) last week said the pier was unsafe.", &[]);
+    assert_eq!(s, one("indirect", "the pier was unsafe", "said", Some("Sen. Kofi Mensah")));
+}
