@@ -889,7 +889,10 @@ fn before_verb(doc: &Doc, start: usize, lo: usize) -> Option<usize> {
 /// met ... and said"), past an opening adverbial ("On Monday, ..."). Nothing else is guessed.
 pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span> {
     let mut a = lo;
-    if doc.is(a, &doc.lx.quotes.adverbial) || is_adverb(doc, a) {
+    // ("Ultimately, Lee ...", "Likewise, she ...": a capitalised sentence adverb and its comma.)
+    let opening_adverb = doc.t(a + 1) == ","
+        && (doc.is(a, &doc.lx.quotes.connectives) || doc.t(a).len() > 4 && doc.t(a).ends_with("ly"));
+    if doc.is(a, &doc.lx.quotes.adverbial) || is_adverb(doc, a) || opening_adverb {
         a = (a..upto.min(a + 8)).find(|&j| doc.t(j) == ",")? + 1;
     } else if doc.is_cap(a)
         && doc.t(a).len() > 4

@@ -2117,3 +2117,11 @@ fn a_time_before_the_cue_is_no_speaker() {
     let s = outer("Sen. Kofi Mensah (D-Tema) last week said the pier was unsafe.", &[]);
     assert_eq!(s, one("indirect", "the pier was unsafe", "said", Some("Sen. Kofi Mensah")));
 }
+
+#[test]
+fn a_capitalised_sentence_adverb_is_no_speaker() {
+    let s = outer("Ultimately, Ama Osei visited the pier and said it was safe.", &[]);
+    assert!(s.contains(&one("indirect", "it was safe", "said", Some("Ama Osei"))[0]), "{s:?}");
+    let s = outer("Likewise, Kofi Mensah toured the port and called for a new crane.", &[]);
+    assert!(s.contains(&one("indirect", "a new crane", "called for", Some("Kofi Mensah"))[0]), "{s:?}");
+}
