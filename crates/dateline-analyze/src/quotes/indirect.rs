@@ -201,6 +201,9 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || doc.is(j + 1, &["but"]) && verb_at(j + 2) && !doc.is(j + 2, &["that"]) && !plural_noun(doc, j + 2)
                 // ", Lee said on Friday that ...": a second attribution with its own subject.
                 || named_attribution(j + 1, whole(j))
+                // "vowed to cut the toll, Lee has run on ...": the sentence's own clause after an
+                // opening one.
+                || infinitive && named_clause(doc, j + 1)
                 // "..., a requirement that ...": a noun phrase summing up the clause is the writer's.
                 || doc.is(j + 1, &["a", "an"]) && whole(j)
                 // "61% of riders call the ferry too slow, 25% too dear": another poll figure.
@@ -269,6 +272,13 @@ fn plural_noun(doc: &Doc, j: usize) -> bool {
     t.ends_with('s')
         && !t.ends_with("ss")
         && (doc.is(j + 1, &["in", "of", "from", "by", "on", "about", "at", "for", "and", "or"]) || !doc.is_word(j + 1))
+}
+
+/// "..., Lee was holding a meeting": a capitalised subject of up to four words right before a
+/// finite or past verb opens a new clause at token `j`.
+fn named_clause(doc: &Doc, j: usize) -> bool {
+    let m = (j..j + 5).find(|&m| !doc.is_cap(m)).unwrap_or(j);
+    m > j && !doc.is(j, &doc.lx.quotes.pronouns) && (finite(doc, m) || past_tense(doc, m))
 }
 
 /// A past-tense verb in lower case ("boycotted", "conceded").
@@ -1043,7 +1053,10 @@ fn object(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
     }
     let mut e = a;
     while e < hi && !matches!(doc.t(e), ";" | ":" | "(" | "\u{2014}") {
-        if doc.t(e) == "," && (doc.is(e + 1, &doc.lx.quotes.object_end) || doc.t(e + 1).ends_with("ing")) {
+        // (", Lee was ...": the sentence's own clause after an opening one.)
+        if doc.t(e) == ","
+            && (doc.is(e + 1, &doc.lx.quotes.object_end) || doc.t(e + 1).ends_with("ing") || named_clause(doc, e + 1))
+        {
             break;
         }
         // "endorsed Smith last week and has campaigned with him": a second verb, not the object.
