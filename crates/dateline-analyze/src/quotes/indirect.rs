@@ -989,6 +989,12 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
         }
     }
     let after = if c.lemma == "tell" { after_object(doc, c.end, hi) } else { after_cue(doc, c.end, hi) };
+    // (Verbs of saying only: "they think so" reports no words.)
+    if let (After::Bare(a), true) = (after, super::cues::is_speech(&doc.lx.quotes, c.lemma)) {
+        if let Some(word) = one_word_answer(doc, a) {
+            return Some(word);
+        }
+    }
     let verb_form = super::cues::bare_clause_form(&doc.lx.quotes, doc.t(c.start), c.lemma);
     match after {
         After::That(a) => content_to_end(doc, a, hi),
@@ -1010,6 +1016,20 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
         }
         _ => None,
     }
+}
+
+/// "46% said yes, compared with ...", "half said so in May", "he said no. But ...": a one-word
+/// answer before a comma, a stop or a preposition is all that was said.
+fn one_word_answer(doc: &Doc, a: usize) -> Option<Span> {
+    let t = doc.t(a);
+    let word = t.strip_suffix('.').unwrap_or(t);
+    if !["yes", "no", "so"].iter().any(|w| w.eq_ignore_ascii_case(word)) || doc.is_cap(a) {
+        return None;
+    }
+    let ends = word.len() < t.len()
+        || !doc.is_word(a + 1) && !doc.is_mark(a + 1)
+        || doc.is(a + 1, &doc.lx.quotes.prepositions) && !doc.is(a + 1, &["to", "of", "for", "about"]);
+    ends.then(|| Span(doc.start(a), doc.start(a) + word.len()))
 }
 
 /// "declared the "long overdue" repairs a priority", "warned of a "lost decade" for the fleet": a

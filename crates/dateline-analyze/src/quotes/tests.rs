@@ -2136,3 +2136,14 @@ fn a_named_clause_after_an_object_or_infinitive_ends_it() {
     );
     assert!(s.iter().any(|q| q.1 == "to close the pier" && q.2.as_deref() == Some("vowed")), "{s:?}");
 }
+
+#[test]
+fn a_one_word_answer_is_all_that_was_said() {
+    let s = outer("Asked about the toll, 46 percent of riders said yes, compared with 30 percent last year.", &[]);
+    assert!(s.iter().any(|q| q.1 == "yes" && q.2.as_deref() == Some("said")), "{s:?}");
+    let s = outer("A year ago, half the crews said so in a survey.", &[]);
+    assert!(s.iter().any(|q| q.1 == "so" && q.2.as_deref() == Some("said")), "{s:?}");
+    // "no" opening a clause is not an answer.
+    let s = outer("Ama Osei said no ferry would sail on Friday.", &[]);
+    assert_eq!(s, one("indirect", "no ferry would sail on Friday", "said", Some("Ama Osei")));
+}
