@@ -297,7 +297,9 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
     // "Lee last week said", "the chairman this past week announced": a time before the verb.
     if b > lo + 2 && doc.is(b - 1, &doc.lx.quotes.periods) {
         let k = if doc.is(b - 2, &["past"]) { b - 2 } else { b - 1 };
-        if k > lo + 1 && doc.is(k - 1, &["last", "this", "earlier"]) {
+        // (Not the time of a participle: "Economists polled last week had expected".)
+        let participle = k >= lo + 2 && !doc.is_cap(k - 2) && doc.t(k - 2).ends_with("ed");
+        if k > lo + 1 && doc.is(k - 1, &["last", "this", "earlier"]) && !participle {
             b = k - 1;
         }
     }

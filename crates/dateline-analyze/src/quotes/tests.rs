@@ -2147,3 +2147,9 @@ fn a_one_word_answer_is_all_that_was_said() {
     let s = outer("Ama Osei said no ferry would sail on Friday.", &[]);
     assert_eq!(s, one("indirect", "no ferry would sail on Friday", "said", Some("Ama Osei")));
 }
+
+#[test]
+fn a_time_after_a_participle_stays_in_the_speaker_phrase() {
+    let s = outer("Traders polled last week had expected the port to reopen.", &[]);
+    assert!(s.iter().any(|q| q.3.as_deref() == Some("Traders polled last week")), "{s:?}");
+}
