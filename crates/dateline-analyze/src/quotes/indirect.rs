@@ -595,6 +595,10 @@ fn verb(
     // "X said: CONTENT" with no quote marks: the rest of the paragraph.
     let verb_form = super::cues::bare_clause_form(&doc.lx.quotes, doc.t(c.start), c.lemma);
     if doc.t(c.end) == ":" && !doc.is_mark(c.end + 1) && !doc.is_mark(c.end + 2) {
+        // ("... have been denied: a chance to ...": a passive reports nothing.)
+        if c.start > lo && doc.is(c.start - 1, &doc.lx.quotes.be) {
+            return Vec::new();
+        }
         let chain = (c.start > lo).then(|| speaker_chain(doc, c.start, lo, cues)).flatten();
         let Some(speaker) = chain.and_then(|ch| doc.span(ch.speaker.0, ch.speaker.1)) else { return Vec::new() };
         if !verb_form || !super::cues::is_speech(&doc.lx.quotes, c.lemma) {
@@ -962,6 +966,10 @@ fn cue_like(doc: &Doc, j: usize) -> bool {
 /// verb for verbs of intent ("plans to run", "wants voters to know"); a question after "asked".
 fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     use super::cues::{is_intent, is_object, is_speech, takes_bare_content};
+    // "responded as if he had been hurt": the manner of the reply, not its words.
+    if doc.is(c.end, &["as"]) && doc.is(c.end + 1, &["if", "though"]) {
+        return None;
+    }
     if is_object(&doc.lx.quotes, c.lemma) {
         // "demanded that the board be dissolved": a that-clause is the content itself.
         if let After::That(a) = after_cue(doc, c.end, hi) {
@@ -971,6 +979,11 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     }
     if is_intent(&doc.lx.quotes, c.lemma) || matches!(c.lemma, "urge" | "ask" | "call on") {
         if let Some(a) = infinitive(doc, c, hi) {
+            // "the divides he promised to bridge have grown": the infinitive's object is the
+            // noun before it, and the sentence's own verb follows; nothing is reported.
+            if doc.is(a, &["to"]) && finite(doc, a + 2) {
+                return None;
+            }
             return content_to_end(doc, a, hi);
         }
         // "hopes that the vote will pass", "officials expect the port will reopen": a verb of

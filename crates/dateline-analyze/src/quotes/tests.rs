@@ -2153,3 +2153,19 @@ fn a_time_after_a_participle_stays_in_the_speaker_phrase() {
     let s = outer("Traders polled last week had expected the port to reopen.", &[]);
     assert!(s.iter().any(|q| q.3.as_deref() == Some("Traders polled last week")), "{s:?}");
 }
+
+#[test]
+fn readings_that_report_nothing() {
+    // The manner of a reply.
+    let s = outer("Ama Osei responded as if she had been insulted by the harbour board.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("responded")), "{s:?}");
+    // An infinitive whose object is the noun before it.
+    let s = outer("The repairs the board promised to fund have never begun.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("promised")), "{s:?}");
+    // A passive before a colon.
+    let s = outer("The ferry got what the old pier had been denied: a second berth and a new crane.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("denied")), "{s:?}");
+    // The ordinary forms keep their reading.
+    let s = outer("The board promised to fund the repairs.", &[]);
+    assert_eq!(s, one("indirect", "to fund the repairs", "promised", Some("The board")));
+}
