@@ -362,6 +362,10 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
     if comma && verb_before && !doc.is_cap(a) && !doc.is(a, &["by"]) {
         return None;
     }
+    // "the only member whom Lee refused": the subject after a relative "whom" is the speaker.
+    if let Some(w) = (a..b.saturating_sub(1)).rev().find(|&j| doc.is(j, &["whom"])) {
+        return Some((w + 1, b));
+    }
     // "Okoro, who calls ...": the relative pronoun stands for the name before its comma.
     if b - a == 1 && doc.is(a, &["who"]) && a > lo + 1 && doc.t(a - 1) == "," {
         let end = a - 1;

@@ -2169,3 +2169,9 @@ fn readings_that_report_nothing() {
     let s = outer("The board promised to fund the repairs.", &[]);
     assert_eq!(s, one("indirect", "to fund the repairs", "promised", Some("The board")));
 }
+
+#[test]
+fn the_subject_after_whom_is_the_speaker() {
+    let s = outer("But the mayor was not the only official whom Ama Osei refused to endorse.", &[]);
+    assert!(s.iter().any(|q| q.2.as_deref() == Some("refused") && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+}
