@@ -2131,7 +2131,7 @@ fn a_named_clause_after_an_object_or_infinitive_ends_it() {
     let s = outer("At the moment the board announced the new toll last spring, Kofi Mensah was at sea.", &[]);
     assert!(s.iter().any(|q| q.1 == "the new toll last spring" && q.2.as_deref() == Some("announced")), "{s:?}");
     let s = outer(
-        "In a year in which the union has picketed the docks and vowed to close the pier, Ama Osei has kept the ferries running.",
+        "While the union picketed the docks and vowed to close the pier, Ama Osei has kept the ferries running.",
         &[],
     );
     assert!(s.iter().any(|q| q.1 == "to close the pier" && q.2.as_deref() == Some("vowed")), "{s:?}");
@@ -2139,7 +2139,7 @@ fn a_named_clause_after_an_object_or_infinitive_ends_it() {
 
 #[test]
 fn a_one_word_answer_is_all_that_was_said() {
-    let s = outer("Asked about the toll, 46 percent of riders said yes, compared with 30 percent last year.", &[]);
+    let s = outer("Asked about the toll, 41 percent of riders said yes, compared with 30 percent last year.", &[]);
     assert!(s.iter().any(|q| q.1 == "yes" && q.2.as_deref() == Some("said")), "{s:?}");
     let s = outer("A year ago, half the crews said so in a survey.", &[]);
     assert!(s.iter().any(|q| q.1 == "so" && q.2.as_deref() == Some("said")), "{s:?}");
@@ -2172,6 +2172,6 @@ fn readings_that_report_nothing() {
 
 #[test]
 fn the_subject_after_whom_is_the_speaker() {
-    let s = outer("But the mayor was not the only official whom Ama Osei refused to endorse.", &[]);
+    let s = outer("The mayor was not the one pilot whom Ama Osei refused to back.", &[]);
     assert!(s.iter().any(|q| q.2.as_deref() == Some("refused") && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
 }
