@@ -99,6 +99,7 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
                 && a.cue_tok - from <= limit
                 && (doc.is_cap(from) || doc.is(from, &doc.lx.quotes.embedded_speaker_starts))
                 && (from..a.cue_tok).all(|k| doc.is_word(k) && !doc.is(k, &doc.lx.quotes.not_going_on))
+                && !reports_own(doc, a, hi)
         });
         // ... and words a naming verb frames (`the judge called "distasteful,"`, `refers to
         // him as "Chris,"`) are its subject's, not the next clause's.
@@ -264,6 +265,21 @@ fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Opt
         object_after(doc, c.end, hi).and_then(|(a, b)| doc.span(a, b))
     };
     Some(Attr { cue: doc.span(c.start, c.end)?, cue_tok: c.start, speaker, end: sentence_end(doc, c.start) })
+}
+
+/// `On Harbour TV's "Evening Desk," Ama Lee said if the ferry ...`, `..., "Tide Tables," Lee
+/// was asked whether ...`: an attribution after quoted words that reports a clause of its own
+/// ("that", "if", "whether" or a bare clause after the cue), or that is a passive (the subject
+/// was told or asked something), does not attribute the quoted words before it.
+fn reports_own(doc: &Doc, a: Attr, hi: usize) -> bool {
+    let (from, end) = (a.cue_tok, doc.tok_at(a.cue.1));
+    let passive = from > 0 && doc.is(from - 1, &doc.lx.quotes.be);
+    passive
+        || match after_cue(doc, end, hi) {
+            After::That(_) => true,
+            After::Bare(j) => doc.is(j, &["if", "whether"]) || super::phrase::clause_like(doc, j, hi),
+            After::End => false,
+        }
 }
 
 /// How far back, in tokens, a participle or a verb after "and" looks for the cue whose speaker

@@ -150,9 +150,12 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             matches!(verb, "re" | "s" | "ll" | "ve" | "d" | "m") && doc.lx.quotes.pronouns.contains(&stem)
         })
     };
+    // ("vowed to close the pier, which ...": an infinitive with its verb is a whole predicate.)
+    let infinitive = verb_cue && doc.is(a, &["to"]) && doc.is_word(a + 1) && !doc.is_cap(a + 1);
     let whole = |j: usize| {
         verb_cue && !doc.is(a, &["to"]) && (a + 1..j).any(|m| finite(doc, m) || past_tense(doc, m))
             || contracted_subject
+            || infinitive && j > a + 2
     };
     let relative = f.cue.is_some_and(|c| in_relative_clause(doc, doc.tok_at(c.0)));
     let ing_gloss = |j: usize| {
@@ -198,6 +201,9 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || doc.is(j + 1, &["but"]) && verb_at(j + 2) && !doc.is(j + 2, &["that"]) && !plural_noun(doc, j + 2)
                 // ", Lee said on Friday that ...": a second attribution with its own subject.
                 || named_attribution(j + 1, whole(j))
+                // "vowed to cut the toll, Lee has run on ...": the sentence's own clause after an
+                // opening one.
+                || infinitive && named_clause(doc, j + 1)
                 // "..., a requirement that ...": a noun phrase summing up the clause is the writer's.
                 || doc.is(j + 1, &["a", "an"]) && whole(j)
                 // "61% of riders call the ferry too slow, 25% too dear": another poll figure.
@@ -266,6 +272,13 @@ fn plural_noun(doc: &Doc, j: usize) -> bool {
     t.ends_with('s')
         && !t.ends_with("ss")
         && (doc.is(j + 1, &["in", "of", "from", "by", "on", "about", "at", "for", "and", "or"]) || !doc.is_word(j + 1))
+}
+
+/// "..., Lee was holding a meeting": a capitalised subject of up to four words right before a
+/// finite or past verb opens a new clause at token `j`.
+fn named_clause(doc: &Doc, j: usize) -> bool {
+    let m = (j..j + 5).find(|&m| !doc.is_cap(m)).unwrap_or(j);
+    m > j && !doc.is(j, &doc.lx.quotes.pronouns) && (finite(doc, m) || past_tense(doc, m))
 }
 
 /// A past-tense verb in lower case ("boycotted", "conceded").
@@ -582,6 +595,10 @@ fn verb(
     // "X said: CONTENT" with no quote marks: the rest of the paragraph.
     let verb_form = super::cues::bare_clause_form(&doc.lx.quotes, doc.t(c.start), c.lemma);
     if doc.t(c.end) == ":" && !doc.is_mark(c.end + 1) && !doc.is_mark(c.end + 2) {
+        // ("... have been denied: a chance to ...": a passive reports nothing.)
+        if c.start > lo && doc.is(c.start - 1, &doc.lx.quotes.be) {
+            return Vec::new();
+        }
         let chain = (c.start > lo).then(|| speaker_chain(doc, c.start, lo, cues)).flatten();
         let Some(speaker) = chain.and_then(|ch| doc.span(ch.speaker.0, ch.speaker.1)) else { return Vec::new() };
         if !verb_form || !super::cues::is_speech(&doc.lx.quotes, c.lemma) {
@@ -886,7 +903,10 @@ fn before_verb(doc: &Doc, start: usize, lo: usize) -> Option<usize> {
 /// met ... and said"), past an opening adverbial ("On Monday, ..."). Nothing else is guessed.
 pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span> {
     let mut a = lo;
-    if doc.is(a, &doc.lx.quotes.adverbial) || is_adverb(doc, a) {
+    // ("Ultimately, Lee ...", "Likewise, she ...": a capitalised sentence adverb and its comma.)
+    let opening_adverb = doc.t(a + 1) == ","
+        && (doc.is(a, &doc.lx.quotes.connectives) || doc.t(a).len() > 4 && doc.t(a).ends_with("ly"));
+    if doc.is(a, &doc.lx.quotes.adverbial) || is_adverb(doc, a) || opening_adverb {
         a = (a..upto.min(a + 8)).find(|&j| doc.t(j) == ",")? + 1;
     } else if doc.is_cap(a)
         && doc.t(a).len() > 4
@@ -896,6 +916,12 @@ pub(super) fn sentence_subject(doc: &Doc, lo: usize, upto: usize) -> Option<Span
         // "Talking to the station's evening programme, he declined ...": an opening participle
         // phrase is no subject.
         a = (a..upto.min(a + 20)).find(|&j| doc.t(j) == ",")? + 1;
+    }
+    // "Hours later, Lee ...", "A week earlier, she ...": an opening time phrase is no subject.
+    if let Some(k) = (a..upto.min(a + 4)).find(|&j| doc.is(j, &["later", "earlier", "ago"])) {
+        if k + 1 < upto && doc.t(k + 1) == "," && (a..k).all(|j| doc.is_word(j)) {
+            a = k + 2;
+        }
     }
     if doc.is(a, &["he", "she", "they", "we", "i"]) {
         return doc.span(a, a + 1);
@@ -940,6 +966,10 @@ fn cue_like(doc: &Doc, j: usize) -> bool {
 /// verb for verbs of intent ("plans to run", "wants voters to know"); a question after "asked".
 fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     use super::cues::{is_intent, is_object, is_speech, takes_bare_content};
+    // "responded as if he had been hurt": the manner of the reply, not its words.
+    if doc.is(c.end, &["as"]) && doc.is(c.end + 1, &["if", "though"]) {
+        return None;
+    }
     if is_object(&doc.lx.quotes, c.lemma) {
         // "demanded that the board be dissolved": a that-clause is the content itself.
         if let After::That(a) = after_cue(doc, c.end, hi) {
@@ -949,6 +979,11 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
     }
     if is_intent(&doc.lx.quotes, c.lemma) || matches!(c.lemma, "urge" | "ask" | "call on") {
         if let Some(a) = infinitive(doc, c, hi) {
+            // "the divides he promised to bridge have grown": the infinitive's object is the
+            // noun before it, and the sentence's own verb follows; nothing is reported.
+            if doc.is(a, &["to"]) && finite(doc, a + 2) {
+                return None;
+            }
             return content_to_end(doc, a, hi);
         }
         // "hopes that the vote will pass", "officials expect the port will reopen": a verb of
@@ -967,6 +1002,12 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
         }
     }
     let after = if c.lemma == "tell" { after_object(doc, c.end, hi) } else { after_cue(doc, c.end, hi) };
+    // (Verbs of saying only: "they think so" reports no words.)
+    if let (After::Bare(a), true) = (after, super::cues::is_speech(&doc.lx.quotes, c.lemma)) {
+        if let Some(word) = one_word_answer(doc, a) {
+            return Some(word);
+        }
+    }
     let verb_form = super::cues::bare_clause_form(&doc.lx.quotes, doc.t(c.start), c.lemma);
     match after {
         After::That(a) => content_to_end(doc, a, hi),
@@ -988,6 +1029,20 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
         }
         _ => None,
     }
+}
+
+/// "46% said yes, compared with ...", "half said so in May", "he said no. But ...": a one-word
+/// answer before a comma, a stop or a preposition is all that was said.
+fn one_word_answer(doc: &Doc, a: usize) -> Option<Span> {
+    let t = doc.t(a);
+    let word = t.strip_suffix('.').unwrap_or(t);
+    if !["yes", "no", "so"].iter().any(|w| w.eq_ignore_ascii_case(word)) || doc.is_cap(a) {
+        return None;
+    }
+    let ends = word.len() < t.len()
+        || !doc.is_word(a + 1) && !doc.is_mark(a + 1)
+        || doc.is(a + 1, &doc.lx.quotes.prepositions) && !doc.is(a + 1, &["to", "of", "for", "about"]);
+    ends.then(|| Span(doc.start(a), doc.start(a) + word.len()))
 }
 
 /// "declared the "long overdue" repairs a priority", "warned of a "lost decade" for the fleet": a
@@ -1031,7 +1086,10 @@ fn object(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
     }
     let mut e = a;
     while e < hi && !matches!(doc.t(e), ";" | ":" | "(" | "\u{2014}") {
-        if doc.t(e) == "," && (doc.is(e + 1, &doc.lx.quotes.object_end) || doc.t(e + 1).ends_with("ing")) {
+        // (", Lee was ...": the sentence's own clause after an opening one.)
+        if doc.t(e) == ","
+            && (doc.is(e + 1, &doc.lx.quotes.object_end) || doc.t(e + 1).ends_with("ing") || named_clause(doc, e + 1))
+        {
             break;
         }
         // "endorsed Smith last week and has campaigned with him": a second verb, not the object.
@@ -1255,6 +1313,11 @@ fn after_object(doc: &Doc, from: usize, hi: usize) -> After {
                     After::That(x) => After::That(x),
                     _ => After::End,
                 };
+            }
+            // "told the crew to turn back": what the hearer was told to do.
+            let v = if doc.is_mark(j + 1) { j + 2 } else { j + 1 };
+            if j > a && doc.is(j, &["to"]) && doc.is_word(v) && !doc.is_cap(v) && !doc.is(v, &["the", "a", "an"]) {
+                return After::Bare(j);
             }
             match after_cue(doc, j, hi) {
                 After::That(x) => After::That(x),

@@ -294,6 +294,15 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
     while b > lo && doc.is_word(b - 1) && (doc.is(b - 1, &doc.lx.quotes.auxiliaries) || is_adverb(doc, b - 1)) {
         b -= 1;
     }
+    // "Lee last week said", "the chairman this past week announced": a time before the verb.
+    if b > lo + 2 && doc.is(b - 1, &doc.lx.quotes.periods) {
+        let k = if doc.is(b - 2, &["past"]) { b - 2 } else { b - 1 };
+        // (Not the time of a participle: "Economists polled last week had expected".)
+        let participle = k >= lo + 2 && !doc.is_cap(k - 2) && doc.t(k - 2).ends_with("ed");
+        if k > lo + 1 && doc.is(k - 1, &["last", "this", "earlier"]) && !participle {
+            b = k - 1;
+        }
+    }
     // "Smith, the head of X, said": skip the comma that closes an apposition.
     let mut comma = false;
     if b > lo + 1 && doc.t(b - 1) == "," && doc.is_word(b - 2) {
@@ -301,7 +310,7 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         comma = true;
         // "Okoro, who runs a ferry firm in Tema, told": a relative clause set off by commas
         // stands between the subject and its verb; the subject ends at the comma before it.
-        if let Some(comma) = relative_clause_start(doc, b, lo, 0) {
+        if let Some(comma) = relative_clause_start(doc, b, lo, 0).or_else(|| aside_start(doc, b, lo, cues)) {
             b = comma;
         }
     } else if b > lo + 2 && doc.is_mark(b - 1) && doc.t(b - 2) == "," {
@@ -353,6 +362,10 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
     if comma && verb_before && !doc.is_cap(a) && !doc.is(a, &["by"]) {
         return None;
     }
+    // "the only member whom Lee refused": the subject after a relative "whom" is the speaker.
+    if let Some(w) = (a..b.saturating_sub(1)).rev().find(|&j| doc.is(j, &["whom"])) {
+        return Some((w + 1, b));
+    }
     // "Okoro, who calls ...": the relative pronoun stands for the name before its comma.
     if b - a == 1 && doc.is(a, &["who"]) && a > lo + 1 && doc.t(a - 1) == "," {
         let end = a - 1;
@@ -365,6 +378,50 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cu
         }
     }
     Some((a, b))
+}
+
+/// How far back the comma opening an aside before a cue is looked for, in tokens.
+const ASIDE_COMMA_TOKENS: usize = 20;
+
+/// "Blunt, after a long pause, said", "Ruiz, facing a challenge at home, said", "The board,
+/// meanwhile, said", "Her office, when contacted, said": the comma that opens an aside set off by
+/// commas before the comma at `close`, when the aside opens with a preposition, a subordinator,
+/// a connective, an adverb or a participle and holds no cue; the subject ends at that comma.
+/// (The comma before the aside may be one of two: "Lee, 22, of Tema, said".)
+fn aside_start(doc: &Doc, close: usize, lo: usize, cues: &[Option<Cue>]) -> Option<usize> {
+    let floor = close.saturating_sub(ASIDE_COMMA_TOKENS).max(lo + 1);
+    let mut j = close;
+    let mut commas = 0;
+    while j > floor {
+        j -= 1;
+        if !doc.is_word(j) && doc.t(j) != "," && !doc.is_possessive(j) || cues.get(j).is_some_and(Option::is_some) {
+            return None;
+        }
+        if doc.t(j) != "," {
+            continue;
+        }
+        let k = j + 1;
+        let opens = doc.is(k, &doc.lx.quotes.prepositions)
+            || doc.is(k, &doc.lx.quotes.subordinators)
+            || doc.is(k, &doc.lx.quotes.connectives)
+            || is_adverb(doc, k)
+            || doc.t(k).len() > 4 && doc.t(k).ends_with("ing") && !doc.is_cap(k);
+        // (Not a relative clause holding the speaker: ", in what Lee, the port's chief, called".)
+        let relative = (k + 1..close).any(|m| doc.is(m, &doc.lx.quotes.wh));
+        if opens && !relative && doc.is_word(j - 1) && j - 1 > lo {
+            return Some(j);
+        }
+        // A name of more than one word right before the cue is the speaker ("..., as one of
+        // them, the Harbour Times's Ama Lee, reported").
+        if commas == 0 && doc.is_cap(k) && close - k > 1 {
+            return None;
+        }
+        commas += 1;
+        if commas == 2 {
+            return None;
+        }
+    }
+    None
 }
 
 /// How far back the opening dash of an aside before a cue is looked for, in tokens.
@@ -509,7 +566,8 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     if at_end(from) || matches!(doc.t(from), "," | ";" | "(" | "\u{2014}" | "\u{2013}") {
         return After::End;
     }
-    if doc.is(from, &["that"]) {
+    // ("said that was a mistake": "that" before a finite verb is the clause's subject.)
+    if doc.is(from, &["that"]) && !finite(doc, from + 1) {
         return After::That(from + 1);
     }
     // "said Thursday his plan ...": a one-word day, then the content without "that".

@@ -2025,3 +2025,153 @@ fn a_tweeted_object_is_what_was_tweeted() {
     // A topic is not what was tweeted.
     assert!(shapes("Ama Osei tweeted about the new ferry routes.", &[]).iter().all(|q| q.1 != "the new ferry routes"));
 }
+
+#[test]
+fn an_attribution_with_its_own_clause_does_not_take_quoted_words_before_it() {
+    // A show's title before a cue that reports a clause of its own: the clause is what was said.
+    let s =
+        shapes("Tuesday on Harbour TV's \"Evening Desk,\" Ama Osei said if the ferry stops the town will fail.", &[]);
+    assert!(
+        s.contains(&one("indirect", "if the ferry stops the town will fail", "said", Some("Ama Osei"))[0]),
+        "{s:?}"
+    );
+    assert!(s.iter().all(|q| !q.1.contains("Evening Desk")), "{s:?}");
+    // A passive attribution: the subject was asked, the quoted words are nobody's answer.
+    let s = shapes(
+        "Last week, during a visit to the \"Old Pier,\" Kofi Mensah was asked by a reporter whether the toll would rise.",
+        &[],
+    );
+    assert!(s.iter().all(|q| !q.1.contains("Old Pier")), "{s:?}");
+    assert!(s.iter().any(|q| q.1 == "whether the toll would rise"), "{s:?}");
+    // The ordinary form keeps its reading.
+    let s = shapes("The board is unlikely to be \"swamped by newcomers,\" Ama Osei said on Tuesday.", &[]);
+    assert!(s.iter().any(|q| q.0 == "partial" && q.1 == "swamped by newcomers"), "{s:?}");
+}
+
+#[test]
+fn that_before_a_finite_verb_is_the_subject_of_the_content() {
+    let s = shapes("Asked about the toll, Ama Osei said that was a fair price for the new pier.", &[]);
+    assert!(
+        s.iter().any(|q| q.1 == "that was a fair price for the new pier" && q.2.as_deref() == Some("said")),
+        "{s:?}"
+    );
+    // "that" opening a clause with its own subject is still left out.
+    let s = shapes("Ama Osei said that the pier was too old.", &[]);
+    assert_eq!(s, one("indirect", "the pier was too old", "said", Some("Ama Osei")));
+}
+
+#[test]
+fn what_a_hearer_is_told_to_do_is_reported() {
+    let s = shapes("The harbour master told the crew to turn the ferry around.", &[]);
+    assert_eq!(s, one("indirect", "to turn the ferry around", "told", Some("The harbour master")));
+    let s = shapes("Kofi Mensah was heard on the radio telling Osei to close the pier.", &[]);
+    assert!(s.iter().any(|q| q.1 == "to close the pier" && q.2.as_deref() == Some("telling")), "{s:?}");
+    // A hearer and then a clause keep their reading.
+    let s = shapes("Ama Osei told reporters she planned to stay.", &[]);
+    assert_eq!(s, one("indirect", "she planned to stay", "told", Some("Ama Osei")));
+}
+
+#[test]
+fn an_infinitive_content_ends_where_a_whole_clause_would() {
+    let s = outer("The council vowed to close the old pier, which has stood since 1920.", &[]);
+    assert_eq!(s, one("indirect", "to close the old pier", "vowed", Some("The council")));
+    let s = outer("Ama Osei pledged to repave the harbour road, meaning the ferry will run late.", &[]);
+    assert_eq!(s, one("indirect", "to repave the harbour road", "pledged", Some("Ama Osei")));
+    // A list inside the infinitive goes on.
+    let s = outer("Ama Osei pledged to repave the road, the pier and the old quay.", &[]);
+    assert_eq!(s, one("indirect", "to repave the road, the pier and the old quay", "pledged", Some("Ama Osei")));
+}
+
+#[test]
+fn only_before_a_participle_of_saying_is_no_speaker() {
+    let s = outer("Ama Osei spoke to the crowd for an hour, only saying at the end that the pier was safe.", &[]);
+    assert!(s.contains(&one("indirect", "the pier was safe", "saying", Some("Ama Osei"))[0]), "{s:?}");
+    assert!(s.iter().all(|q| q.3.as_deref() != Some("only")), "{s:?}");
+}
+
+#[test]
+fn an_opening_time_phrase_is_no_speaker() {
+    let s = outer("Hours later, Kofi Mensah returned to the pier, telling reporters, \"The ferry will sail.\"", &[]);
+    assert!(s.contains(&one("direct", "The ferry will sail.", "telling", Some("Kofi Mensah"))[0]), "{s:?}");
+    let s = outer("A week earlier, she visited the port, telling the crews that the pier would stay open.", &[]);
+    assert!(s.contains(&one("indirect", "the pier would stay open", "telling", Some("she"))[0]), "{s:?}");
+}
+
+#[test]
+fn an_aside_between_the_speaker_and_the_cue_is_stepped_over() {
+    let s = outer("Ama Osei, after a long pause, said the pier would stay open.", &[]);
+    assert_eq!(s, one("indirect", "the pier would stay open", "said", Some("Ama Osei")));
+    let s = outer("Kofi Mensah, facing a hard race in Tema, said he would keep the ferry running.", &[]);
+    assert_eq!(s, one("indirect", "he would keep the ferry running", "said", Some("Kofi Mensah")));
+    let s = outer("The harbour board, meanwhile, said the toll would rise.", &[]);
+    assert_eq!(s, one("indirect", "the toll would rise", "said", Some("The harbour board")));
+    // A relative clause holding the speaker is no aside, and a name next to the cue is the speaker.
+    let s = outer("The port was busy, in what Ama Osei, the harbour chief, called \"a record week.\"", &[]);
+    assert!(s.iter().all(|q| q.3.as_deref() != Some("The port was busy")), "{s:?}");
+}
+
+#[test]
+fn a_time_before_the_cue_is_no_speaker() {
+    let s = outer("Ama Osei, the harbour chief, this past week announced a new ferry route.", &[]);
+    assert_eq!(s, one("indirect", "a new ferry route", "announced", Some("Ama Osei")));
+    let s = outer("Sen. Kofi Mensah (D-Tema) last week said the pier was unsafe.", &[]);
+    assert_eq!(s, one("indirect", "the pier was unsafe", "said", Some("Sen. Kofi Mensah")));
+}
+
+#[test]
+fn a_capitalised_sentence_adverb_is_no_speaker() {
+    let s = outer("Ultimately, Ama Osei visited the pier and said it was safe.", &[]);
+    assert!(s.contains(&one("indirect", "it was safe", "said", Some("Ama Osei"))[0]), "{s:?}");
+    let s = outer("Likewise, Kofi Mensah toured the port and called for a new crane.", &[]);
+    assert!(s.contains(&one("indirect", "a new crane", "called for", Some("Kofi Mensah"))[0]), "{s:?}");
+}
+
+#[test]
+fn a_named_clause_after_an_object_or_infinitive_ends_it() {
+    let s = outer("At the moment the board announced the new toll last spring, Kofi Mensah was at sea.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the new toll last spring" && q.2.as_deref() == Some("announced")), "{s:?}");
+    let s = outer(
+        "While the union picketed the docks and vowed to close the pier, Ama Osei has kept the ferries running.",
+        &[],
+    );
+    assert!(s.iter().any(|q| q.1 == "to close the pier" && q.2.as_deref() == Some("vowed")), "{s:?}");
+}
+
+#[test]
+fn a_one_word_answer_is_all_that_was_said() {
+    let s = outer("Asked about the toll, 41 percent of riders said yes, compared with 30 percent last year.", &[]);
+    assert!(s.iter().any(|q| q.1 == "yes" && q.2.as_deref() == Some("said")), "{s:?}");
+    let s = outer("A year ago, half the crews said so in a survey.", &[]);
+    assert!(s.iter().any(|q| q.1 == "so" && q.2.as_deref() == Some("said")), "{s:?}");
+    // "no" opening a clause is not an answer.
+    let s = outer("Ama Osei said no ferry would sail on Friday.", &[]);
+    assert_eq!(s, one("indirect", "no ferry would sail on Friday", "said", Some("Ama Osei")));
+}
+
+#[test]
+fn a_time_after_a_participle_stays_in_the_speaker_phrase() {
+    let s = outer("Traders polled last week had expected the port to reopen.", &[]);
+    assert!(s.iter().any(|q| q.3.as_deref() == Some("Traders polled last week")), "{s:?}");
+}
+
+#[test]
+fn readings_that_report_nothing() {
+    // The manner of a reply.
+    let s = outer("Ama Osei responded as if she had been insulted by the harbour board.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("responded")), "{s:?}");
+    // An infinitive whose object is the noun before it.
+    let s = outer("The repairs the board promised to fund have never begun.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("promised")), "{s:?}");
+    // A passive before a colon.
+    let s = outer("The ferry got what the old pier had been denied: a second berth and a new crane.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("denied")), "{s:?}");
+    // The ordinary forms keep their reading.
+    let s = outer("The board promised to fund the repairs.", &[]);
+    assert_eq!(s, one("indirect", "to fund the repairs", "promised", Some("The board")));
+}
+
+#[test]
+fn the_subject_after_whom_is_the_speaker() {
+    let s = outer("The mayor was not the one pilot whom Ama Osei refused to back.", &[]);
+    assert!(s.iter().any(|q| q.2.as_deref() == Some("refused") && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+}
