@@ -2,9 +2,10 @@
 //! with them needs neither their text nor shingling it again.
 //!
 //! Placing an article compares it exactly with its best LSH candidates, and a candidate's
-//! shingles used to be recomputed from its stored text each time: at 300,000 stored that was a
-//! third of the writer's time, reading and shingling articles stored moments before (copies of a
-//! story arrive close together, and the newest articles of a bucket are the ones read). A stored
+//! shingles used to be recomputed from its stored text each time: at 300,000 stored that was
+//! about an eighth of the writer's time, reading and shingling articles stored moments before
+//! (copies of a story arrive close together, and the newest articles of a bucket are the ones
+//! read). A stored
 //! article's text and dateline never change, and a committed article's row id is never reused,
 //! so its shingles can be kept as they were computed when it was stored.
 
