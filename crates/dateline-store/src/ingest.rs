@@ -239,7 +239,6 @@ fn insert_parts(
     let mut stored: Vec<i64> = Vec::with_capacity(batch.len());
     // The articles stored so far in this batch, whose shingles a later one may compare with.
     let mut in_batch: HashMap<i64, &Shingles> = HashMap::new();
-    let mut stored_shingles: Vec<(i64, &Shingles)> = Vec::with_capacity(batch.len());
     {
         let mut insert_article = tx.prepare_cached(INSERT_ARTICLE).map_err(|e| insert_err(first_id, e))?;
         let mut insert_source = tx.prepare_cached(INSERT_SOURCE).map_err(|e| insert_err(first_id, e))?;
@@ -317,16 +316,17 @@ fn insert_parts(
             stories::join(&tx, pk, a, fingerprint, known, story_options, &mut pending)
                 .map_err(|e| insert_err(&a.id, e))?;
             in_batch.insert(pk, fingerprint.shingles());
-            stored_shingles.push((pk, fingerprint.shingles()));
         }
         index_batch(&tx, &stored).map_err(|e| insert_err(first_id, e))?;
         pending.flush(&tx).map_err(|e| insert_err(first_id, e))?;
         crate::postings::settle_due(&tx).map_err(|e| insert_err(first_id, e))?;
     }
     tx.commit().map_err(|source| StoreError::Commit { path: path.to_path_buf(), articles: batch.len(), source })?;
-    // Kept once committed: a rolled-back batch's row ids are given out again.
-    for (pk, shingles) in stored_shingles {
-        recent.push(pk, shingles);
+    // Kept once committed (a rolled-back batch's row ids are given out again), oldest first.
+    for pk in &stored {
+        if let Some(shingles) = in_batch.get(pk) {
+            recent.push(*pk, shingles);
+        }
     }
     Ok(outcome)
 }

@@ -129,6 +129,32 @@ pub(super) fn find(
     out
 }
 
+/// Where the recogniser's mentions of one kind start and end (byte offsets, sorted), for the rules
+/// that stop at or step over them.
+struct Bounds {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl Bounds {
+    fn of(model: &[Cand], kind: Kind) -> Bounds {
+        let of_kind = || model.iter().filter(move |c| c.kind == kind);
+        let mut starts: Vec<usize> = of_kind().map(|c| c.start).collect();
+        let mut ends: Vec<usize> = of_kind().map(|c| c.end).collect();
+        starts.sort_unstable();
+        ends.sort_unstable();
+        Bounds { starts, ends }
+    }
+
+    fn starts_at(&self, at: usize) -> bool {
+        self.starts.binary_search(&at).is_ok()
+    }
+
+    fn ends_at(&self, at: usize) -> bool {
+        self.ends.binary_search(&at).is_ok()
+    }
+}
+
 /// "the Federation of Growers and Millers of Westland": a rule's organisation "X of Y" that
 /// stops at "and" inside a longer organisation the recogniser read is dropped, so that the
 /// recogniser's name stands. `model` is in text order and non-overlapping.
@@ -661,8 +687,7 @@ fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res:
 /// the recogniser's mentions inside the extension are dropped.
 pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, lx: &crate::Lexicon) {
     let mut extended = Vec::new();
-    let mut org_starts: Vec<usize> = model.iter().filter(|c| c.kind == Kind::Org).map(|c| c.start).collect();
-    org_starts.sort_unstable();
+    let orgs = Bounds::of(model, Kind::Org);
     for c in model.iter_mut().filter(|c| c.kind == Kind::Org) {
         let Some(last) = super::tok_ending(toks, c.end) else { continue };
         if let Some(first) = super::tok_at(toks, c.start) {
@@ -719,9 +744,7 @@ pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, 
             k += 1;
         }
         // "the X Party for the Y Party": the recogniser read two organisations
-        if lx.entities.org_heads.contains(&head.as_str())
-            && toks.get(k).is_some_and(|t| org_starts.binary_search(&t.start).is_ok())
-        {
+        if lx.entities.org_heads.contains(&head.as_str()) && toks.get(k).is_some_and(|t| orgs.starts_at(t.start)) {
             continue;
         }
         let mut end = None;
@@ -1536,11 +1559,7 @@ pub(crate) fn initials(name: &str) -> String {
 /// read on either side of "for" or "of" ("the X Party for the Y Party").
 pub(super) fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon, model: &[Cand]) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
-    // (`model` is in text order: its starts are sorted)
-    let person_starts: Vec<usize> = model.iter().filter(|c| c.kind == Kind::Person).map(|c| c.start).collect();
-    let org_starts: Vec<usize> = model.iter().filter(|c| c.kind == Kind::Org).map(|c| c.start).collect();
-    let mut org_ends: Vec<usize> = model.iter().filter(|c| c.kind == Kind::Org).map(|c| c.end).collect();
-    org_ends.sort_unstable();
+    let (people, orgs) = (Bounds::of(model, Kind::Person), Bounds::of(model, Kind::Org));
     for i in 0..toks.len().saturating_sub(2) {
         // (the cheap test first: few words are followed by "of" or "for")
         if !matches!(tok(text, toks, i + 1), "of" | "for") {
@@ -1559,16 +1578,13 @@ pub(super) fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon, mode
             k += 1;
         }
         // "the X Party for the Y Party": the recogniser read two organisations
-        if k < toks.len()
-            && org_ends.binary_search(&toks[i].end).is_ok()
-            && org_starts.binary_search(&toks[k].start).is_ok()
-        {
+        if k < toks.len() && orgs.ends_at(toks[i].end) && orgs.starts_at(toks[k].start) {
             continue;
         }
         let mut end = None;
         while k < toks.len() && toks[k].sentence == s && k - i < 10 {
             let w = tok(text, toks, k);
-            if is_calendar_word(w) || person_starts.binary_search(&toks[k].start).is_ok() {
+            if is_calendar_word(w) || people.starts_at(toks[k].start) {
                 break;
             }
             if capitalised(w) && w.chars().any(char::is_alphabetic) {
