@@ -21,6 +21,7 @@
 //! The tables are documented in [`schema`]; `record_json` keeps each full [`Analysis`] (less its
 //! `text`, which has its own column) so [`Store::get`] returns exactly what was stored.
 
+mod checkpoint;
 pub mod diff;
 mod error;
 pub mod events;
@@ -79,6 +80,12 @@ pub struct Store {
     max_record_bytes: usize,
     /// The shingles of the articles it stored last (`recent`).
     recent: recent::Recent,
+    /// Checkpoints for the writer, on their own thread; started by the first write to a file.
+    /// After `conn`, so the writer's connection closes first and this one, the last, folds the
+    /// log into the file.
+    checkpointer: Option<checkpoint::Checkpointer>,
+    /// Whether starting `checkpointer` was tried (it is tried once).
+    checkpointer_tried: bool,
 }
 
 impl Store {
@@ -126,7 +133,14 @@ impl Store {
         // interrupted catch-up) join their story and event.
         events::catch_up(&mut conn, &path)?;
         stories::catch_up(&mut conn, &path, &StoryOptions::default())?;
-        Ok(Store { conn, path, max_record_bytes: MAX_RECORD_BYTES, recent: recent::Recent::default() })
+        Ok(Store {
+            conn,
+            path,
+            max_record_bytes: MAX_RECORD_BYTES,
+            recent: recent::Recent::default(),
+            checkpointer: None,
+            checkpointer_tried: false,
+        })
     }
 
     /// How long a write waits for another connection's write lock before failing with "database
@@ -165,8 +179,15 @@ impl Store {
         ingest::insert_prepared(self.writer(), prepared, &StoryOptions::default())
     }
 
-    /// What a write needs of this store.
+    /// What a write needs of this store. The first one of a file-backed store hands its WAL
+    /// checkpoints to a thread of their own ([`checkpoint`]).
     fn writer(&mut self) -> ingest::Writer<'_> {
+        if !self.checkpointer_tried {
+            self.checkpointer_tried = true;
+            if self.path != Path::new(":memory:") {
+                self.checkpointer = checkpoint::Checkpointer::start(&mut self.conn, &self.path);
+            }
+        }
         ingest::Writer {
             conn: &mut self.conn,
             path: &self.path,

@@ -222,6 +222,25 @@ fn records_survive_closing_and_reopening_the_file() -> TestResult {
     Ok(())
 }
 
+/// The writer's checkpoints run on a thread with its own connection; closing the store stops
+/// that thread too, so the last connection folds the log into the file and removes it: the
+/// `.db` file alone is then a complete copy.
+#[test]
+fn closing_a_written_store_leaves_no_log_beside_the_file() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let records = corpus();
+    let (mut store, path) = open_file(&dir)?;
+    store.insert_batch(&records)?;
+    let log = path.with_extension("db-wal");
+    assert!(log.exists(), "a written store in WAL mode has a log while open");
+    drop(store);
+    assert!(!log.exists(), "the log outlived the store");
+    let conn = Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let n: i64 = conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+    assert_eq!(n, records.len() as i64);
+    Ok(())
+}
+
 #[test]
 fn the_same_batch_twice_stores_nothing_the_second_time() -> TestResult {
     let mut store = Store::open_in_memory()?;

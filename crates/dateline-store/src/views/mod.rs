@@ -90,6 +90,9 @@ impl Store {
             path: path.to_path_buf(),
             max_record_bytes: crate::MAX_RECORD_BYTES,
             recent: crate::recent::Recent::default(),
+            // A read-only store never writes, so never checkpoints.
+            checkpointer: None,
+            checkpointer_tried: true,
         })
     }
 
