@@ -6,11 +6,40 @@ use std::borrow::Cow;
 use dateline_text::segment::{Token, TokenKind};
 use dateline_text::Span;
 
+/// A set of words a token is compared with, ASCII case ignored.
+///
+/// The stages ask "is this token one of these words" for nearly every token and many lists;
+/// a lexicon list answers from its entries of the token's length, a literal list by scanning.
+pub(super) trait WordSet {
+    fn has_ignore_ascii_case(&self, word: &str) -> bool;
+}
+
+impl WordSet for [&str] {
+    fn has_ignore_ascii_case(&self, word: &str) -> bool {
+        self.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+impl<const N: usize> WordSet for [&str; N] {
+    fn has_ignore_ascii_case(&self, word: &str) -> bool {
+        self.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+impl WordSet for dateline_lexicon::Words {
+    fn has_ignore_ascii_case(&self, word: &str) -> bool {
+        self.contains_ignore_ascii_case(word)
+    }
+}
+
 /// Tokens and sentences of one article, computed once and shared by every stage.
 pub(super) struct Doc<'a> {
     pub text: &'a str,
     /// The tokens of the article's token table (or of `text`, for [`Doc::new`]).
     pub toks: Cow<'a, [Token]>,
+    /// The text of each token, cut once: the stages read token texts hundreds of times per
+    /// sentence, and slicing checks char boundaries each time.
+    words: Vec<&'a str>,
     /// Sentences as `[first, last)` token ranges, in order.
     pub sents: Vec<(usize, usize)>,
     /// Whether a sentence over [`super::MAX_SENTENCE_TOKENS`] was read as windows.
@@ -54,7 +83,8 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        Doc { text, toks, sents, windowed, newlines: super::marks::newlines(text), lx }
+        let words = toks.iter().map(|t| text.get(t.span.0..t.span.1).unwrap_or("")).collect();
+        Doc { text, toks, words, sents, windowed, newlines: super::marks::newlines(text), lx }
     }
 
     /// The end of the paragraph holding byte `from`: the next newline, or the text end.
@@ -64,17 +94,17 @@ impl<'a> Doc<'a> {
 
     /// The text of token `i` ("" out of range).
     pub fn t(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| self.text.get(t.span.0..t.span.1).unwrap_or(""))
+        self.words.get(i).copied().unwrap_or("")
     }
 
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct)
     }
 
-    /// Case-insensitive comparison of token `i` with any of `words`.
-    pub fn is(&self, i: usize, words: &[&str]) -> bool {
-        let t = self.t(i);
-        words.iter().any(|w| w.eq_ignore_ascii_case(t))
+    /// Case-insensitive comparison of token `i` with any of `words`: a few literal words, or a
+    /// lexicon list (looked up among its entries of the token's length only).
+    pub fn is<W: WordSet + ?Sized>(&self, i: usize, words: &W) -> bool {
+        words.has_ignore_ascii_case(self.t(i))
     }
 
     pub fn start(&self, i: usize) -> usize {

@@ -56,8 +56,7 @@ const MAX_POSSESSED: usize = 120;
 /// remarks": the words are still Lee's).
 pub(super) fn possessed(text: &str, lx: &crate::Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
-    for (open, c) in text.char_indices() {
-        let Some(close_mark) = closing_mark(c) else { continue };
+    for (open, close_mark) in opening_marks(text) {
         let lo = ceil(text, open.saturating_sub(LOOK_BACK));
         let before = text[lo..open].trim_end_matches(' ');
         let Some(owner_end) =
@@ -115,8 +114,7 @@ pub(super) fn possessed(text: &str, lx: &crate::Lexicon) -> Vec<Found> {
 /// someone else's reported speech, where the region-based partial quotes do not look.
 pub(super) fn named(text: &str, lx: &crate::Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
-    for (open, c) in text.char_indices() {
-        let Some(close_mark) = closing_mark(c) else { continue };
+    for (open, close_mark) in opening_marks(text) {
         // Only the words just before the mark are read (a bounded look-back keeps a text of
         // marks and no spaces linear).
         let lo = ceil(text, open.saturating_sub(LOOK_BACK));
@@ -172,6 +170,15 @@ pub(super) fn named(text: &str, lx: &crate::Lexicon) -> Vec<Found> {
 }
 
 /// The closing mark that goes with the opening mark `c`, when `c` opens a quote.
+/// Every quote mark that can open a phrase, with the mark that closes it: (byte offset, closing
+/// mark). The marks' first bytes are found by `memchr` (`"`, `'`, and the 0xE2 that starts
+/// U+2018 and U+201C): the text is read as bytes, not decoded char by char. Those bytes never
+/// continue a UTF-8 sequence, so every hit is a char boundary.
+fn opening_marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    memchr::memchr3_iter(b'"', b'\'', 0xE2, text.as_bytes())
+        .filter_map(|i| text.get(i..)?.chars().next().and_then(closing_mark).map(|close| (i, close)))
+}
+
 fn closing_mark(c: char) -> Option<char> {
     match c {
         '\u{201c}' => Some('\u{201d}'),
@@ -362,4 +369,22 @@ fn occasion_or_time(doc: &Doc, j: usize, hi: usize) -> bool {
         || doc.is(j, &doc.lx.quotes.weekdays)
         || doc.is(j, &["on", "last", "this", "next"])
             && (doc.is(j + 1, &doc.lx.quotes.weekdays) || doc.is(j + 1, &doc.lx.quotes.periods))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The byte scan finds exactly the marks a char-by-char scan finds, on texts mixing the
+        /// marks with other characters that start with 0xE2 (dashes, the closing marks).
+        #[test]
+        fn opening_marks_are_those_of_a_char_scan(chars in proptest::collection::vec(0..9usize, 0..60)) {
+            let alphabet = ['"', '\'', '\u{201c}', '\u{2018}', '\u{201d}', '\u{2014}', 'é', 'a', ' '];
+            let text: String = chars.iter().map(|&c| alphabet[c]).collect();
+            let by_chars: Vec<(usize, char)> =
+                text.char_indices().filter_map(|(i, c)| closing_mark(c).map(|close| (i, close))).collect();
+            proptest::prop_assert_eq!(opening_marks(&text).collect::<Vec<_>>(), by_chars);
+        }
+    }
 }
