@@ -299,10 +299,15 @@ fn scale(
     // fingerprints, on every core) while the store's one writer, on its own thread, writes this
     // one. A queue of one batch.
     let (to_writer, batches) = std::sync::mpsc::sync_channel::<PreparedBatch>(1);
-    let writer = std::thread::spawn(move || -> std::result::Result<(Store, f64), dateline_store::StoreError> {
+    let writer = std::thread::spawn(move || -> std::result::Result<(Store, f64, f64), dateline_store::StoreError> {
         let mut store = store;
         let mut written = 0usize;
-        for prepared in batches {
+        // Time the writer spent waiting for the next batch: what the preparing side costs it.
+        let mut idle = 0.0;
+        loop {
+            let waited = Instant::now();
+            let Ok(prepared) = batches.recv() else { break };
+            idle += waited.elapsed().as_secs_f64();
             store.insert_prepared_with(&prepared, &options)?;
             let before = written;
             written += prepared.len();
@@ -315,7 +320,7 @@ fn scale(
                 );
             }
         }
-        Ok((store, thread_cpu_seconds()))
+        Ok((store, thread_cpu_seconds(), idle))
     });
     let mut chunk = Vec::with_capacity(batch);
     for i in range.clone() {
@@ -344,14 +349,14 @@ fn scale(
         }
     }
     drop(to_writer);
-    let (store, writer_cpu) = writer.join().map_err(|_| "the store writer panicked")??;
+    let (store, writer_cpu, writer_idle) = writer.join().map_err(|_| "the store writer panicked")??;
     let secs = start.elapsed().as_secs_f64();
     let stories = store.stories(1, 1)?;
     println!(
         "{}",
         serde_json::json!({
             "docs": n, "seconds": secs, "docs_per_s": n as f64 / secs, "peak_rss_MB": peak_rss_mb(),
-            "writer_cpu_s": writer_cpu, "docs_per_writer_cpu_s": n as f64 / writer_cpu.max(0.01),
+            "writer_cpu_s": writer_cpu, "writer_idle_s": writer_idle, "docs_per_writer_cpu_s": n as f64 / writer_cpu.max(0.01),
             "largest_story": stories.first().map(|s| s.size),
         })
     );
