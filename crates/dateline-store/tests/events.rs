@@ -221,12 +221,12 @@ fn a_version_5_file_gains_events() -> TestResult {
         "ALTER TABLE story_members DROP COLUMN sentences;
          INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh; DROP TABLE event_keys_fresh;
          DROP INDEX stories_event; ALTER TABLE stories DROP COLUMN event_id; DROP TABLE events;
-         DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs; DROP TABLE event_backlog;
+         DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_df_fresh; DROP TABLE term_docs; DROP TABLE event_backlog;
          PRAGMA user_version = 6;",
     )?;
     let store = Store::open(&path)?;
     assert_eq!(store.schema_version()?, SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 10);
+    assert_eq!(SCHEMA_VERSION, 11);
     let events = store.events(0, 100, 1)?;
     assert_eq!(events.len(), before);
     for e in &events {
@@ -247,10 +247,13 @@ fn a_version_5_file_gains_events() -> TestResult {
 /// `(term, df)` rows sorted by term, and the documents counted.
 type TermCounts = (Vec<(i64, i64)>, i64);
 
-/// The document frequencies of a store.
+/// The document frequencies of a store (a term's count is the sum of its settled and fresh rows).
 fn term_counts(path: &std::path::Path) -> Result<TermCounts, Box<dyn std::error::Error>> {
     let conn = rusqlite::Connection::open(path)?;
-    let mut stmt = conn.prepare("SELECT term, df FROM term_df ORDER BY term")?;
+    let mut stmt = conn.prepare(
+        "SELECT term, sum(df) FROM (SELECT term, df FROM term_df UNION ALL SELECT term, df FROM term_df_fresh)
+         GROUP BY term ORDER BY term",
+    )?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
     let docs = conn.query_row("SELECT docs FROM term_docs WHERE id = 1", [], |r| r.get(0))?;
     Ok((rows, docs))
@@ -274,6 +277,7 @@ fn a_version_7_file_recounts_its_term_frequencies() -> TestResult {
         "ALTER TABLE story_members DROP COLUMN sentences;
          INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh;
          INSERT INTO event_keys SELECT * FROM event_keys_fresh; DROP TABLE event_keys_fresh;
+         DROP TABLE term_df_fresh;
          UPDATE term_df SET df = df + 7; INSERT INTO term_df (term, df) VALUES (12345, 3);
          UPDATE term_docs SET docs = 999; DELETE FROM event_backlog; PRAGMA user_version = 7;",
     )?;

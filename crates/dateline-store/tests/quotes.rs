@@ -176,7 +176,7 @@ fn version_3_store_is_back_filled() -> TestResult {
             "ALTER TABLE story_members DROP COLUMN sentences;
          INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh; DROP TABLE event_keys_fresh;
              DROP INDEX stories_event; ALTER TABLE stories DROP COLUMN event_id; DROP TABLE events;
-             DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs; DROP TABLE event_backlog;
+             DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_df_fresh; DROP TABLE term_docs; DROP TABLE event_backlog;
              DROP TRIGGER quote_wordings_of_new_quote; DROP TRIGGER quote_wordings_of_deleted_quote;
              DROP TABLE quote_wordings_fts; DROP TABLE quote_occurrences; DROP TABLE quote_wordings;
              DROP TRIGGER quotes_of_deleted_article;

@@ -331,7 +331,7 @@ fn a_version_4_file_gains_story_sizes_and_pages_agree() -> TestResult {
         "ALTER TABLE story_members DROP COLUMN sentences;
          INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh; DROP TABLE event_keys_fresh;
          DROP INDEX stories_event; ALTER TABLE stories DROP COLUMN event_id; DROP TABLE events;
-         DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_docs; DROP TABLE event_backlog;
+         DROP TABLE event_keys; DROP TABLE term_df; DROP TABLE term_df_fresh; DROP TABLE term_docs; DROP TABLE event_backlog;
          DROP TRIGGER quote_wordings_of_new_quote; DROP TRIGGER quote_wordings_of_deleted_quote;
          DROP TABLE quote_wordings_fts; DROP TABLE quote_occurrences; DROP TABLE quote_wordings;
          DROP TRIGGER story_sizes_insert; DROP TRIGGER story_sizes_delete; DROP TRIGGER story_sizes_update;
@@ -365,6 +365,9 @@ fn a_version_8_file_keeps_its_band_index() -> TestResult {
         "ALTER TABLE story_members DROP COLUMN sentences;
          INSERT INTO lsh_bands SELECT * FROM lsh_fresh; DROP TABLE lsh_fresh;
          INSERT INTO event_keys SELECT * FROM event_keys_fresh; DROP TABLE event_keys_fresh;
+         INSERT INTO term_df SELECT term, df FROM term_df_fresh WHERE true
+           ON CONFLICT (term) DO UPDATE SET df = df + excluded.df;
+         DROP TABLE term_df_fresh;
          PRAGMA user_version = 8;",
     )?;
     let mut store = Store::open(&path)?;
