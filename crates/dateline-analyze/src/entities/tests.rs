@@ -869,3 +869,18 @@ fn an_acronym_before_a_title_and_a_name_is_an_organisation() {
     assert!(found("CEO Ivo Dak spoke .").is_empty());
     assert!(found("KLPA Director said so .").is_empty());
 }
+
+#[test]
+fn a_school_or_an_orchestra_the_recogniser_read_as_a_place_is_an_organisation() {
+    // Session 17: schools, orchestras, societies and funds are organisations (the recogniser's
+    // place or person is retyped by the last word; a hand-made recogniser's mention, so the test
+    // does not depend on the weights).
+    let res = resources();
+    let text = "Pupils of the Marlow Heights High School sang with the Tenby Philharmonic on Friday .";
+    let toks = super::mentions::space_tokens(text);
+    for (name, kind) in [("Marlow Heights High School", Kind::Loc), ("Tenby Philharmonic", Kind::Person)] {
+        let mut c = super::mentions::model_cand(text, name, kind);
+        super::mentions::refine(text, &toks, &mut c, &res);
+        assert_eq!(c.kind, Kind::Org, "{name}: {c:?}");
+    }
+}
