@@ -1697,6 +1697,9 @@ fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate:
             companies.insert(&text[c.start..c.end]);
         }
     }
+    // "Velkaro, Tenmuir and the Harbour Party": a name in a list of names most of which are
+    // organisations is one too
+    companies.extend(listed_among_orgs(text, toks, out));
     if companies.is_empty() {
         return;
     }
@@ -1707,6 +1710,50 @@ fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate:
             c.source = Source::Rule;
         }
     }
+}
+
+/// The names of the recogniser's people and places the gazetteer does not type (not a known
+/// first name and a surname) that stand in a list of at least three mentions ("A, B and C",
+/// "A, B, or the C") more than half of which are organisations: "Velkaro, Tenmuir and the
+/// Harbour Party" when the recogniser read the first two as people. `out` is in text order.
+pub(super) fn listed_among_orgs<'t>(text: &'t str, toks: &[Tok], out: &[Cand]) -> Vec<&'t str> {
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < out.len() {
+        // the list: mentions joined by commas, "and", "or" and "the" alone
+        let mut j = i + 1;
+        while j < out.len() && listed_next(text, toks, &out[j - 1], &out[j]) {
+            j += 1;
+        }
+        let list = &out[i..j];
+        let orgs = list.iter().filter(|c| c.kind == Kind::Org).count();
+        if list.len() >= 3 && 2 * orgs > list.len() {
+            for c in list.iter().filter(|c| c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Loc)) {
+                let name = &text[c.start..c.end];
+                if !name.split(' ').next().is_some_and(crate::quotes::is_first_name) {
+                    names.push(name);
+                }
+            }
+        }
+        i = j;
+    }
+    names
+}
+
+/// Whether mention `b` follows `a` in a list: in the same sentence, with only commas, "and",
+/// "or" and "the" between them, one comma, "and" or "or" at least.
+fn listed_next(text: &str, toks: &[Tok], a: &Cand, b: &Cand) -> bool {
+    if a.sentence != b.sentence || b.start <= a.end {
+        return false;
+    }
+    let (Some(from), Some(to)) = (super::tok_ending(toks, a.end), super::tok_at(toks, b.start)) else {
+        return false;
+    };
+    let gap = from + 1..to;
+    !gap.is_empty()
+        && gap.len() <= 3
+        && gap.clone().all(|k| matches!(tok(text, toks, k), "," | "and" | "or" | "the"))
+        && gap.clone().any(|k| tok(text, toks, k) != "the")
 }
 
 /// Whether token `f` stands in a list of names ("such as X, Y and Z", "including X or Y") right

@@ -884,3 +884,44 @@ fn a_school_or_an_orchestra_the_recogniser_read_as_a_place_is_an_organisation() 
         assert_eq!(c.kind, Kind::Org, "{name}: {c:?}");
     }
 }
+
+#[test]
+fn a_name_in_a_list_of_organisations_is_an_organisation() {
+    // Session 17: a name the recogniser read as a person in a list whose other names are
+    // organisations ("Velkaro, the Harbour Party and the Farmers League"); hand-made
+    // recogniser's mentions, so the test does not depend on the weights.
+    let text = "Velkaro , the Harbour Party and the Farmers League won seats .";
+    let toks = super::mentions::space_tokens(text);
+    let cands = vec![
+        super::mentions::model_cand(text, "Velkaro", Kind::Person),
+        super::mentions::model_cand(text, "Harbour Party", Kind::Org),
+        super::mentions::model_cand(text, "Farmers League", Kind::Org),
+    ];
+    assert_eq!(super::mentions::listed_among_orgs(text, &toks, &cands), ["Velkaro"]);
+    // not when most names of the list are people, nor a known first name
+    let text = "Velkaro , Tenmuir and the Harbour Party won seats .";
+    let toks = super::mentions::space_tokens(text);
+    let cands = vec![
+        super::mentions::model_cand(text, "Velkaro", Kind::Person),
+        super::mentions::model_cand(text, "Tenmuir", Kind::Person),
+        super::mentions::model_cand(text, "Harbour Party", Kind::Org),
+    ];
+    assert!(super::mentions::listed_among_orgs(text, &toks, &cands).is_empty());
+    let text = "Tomas Velkaro , the Harbour Party and the Farmers League won seats .";
+    let toks = super::mentions::space_tokens(text);
+    let cands = vec![
+        super::mentions::model_cand(text, "Tomas Velkaro", Kind::Person),
+        super::mentions::model_cand(text, "Harbour Party", Kind::Org),
+        super::mentions::model_cand(text, "Farmers League", Kind::Org),
+    ];
+    assert!(super::mentions::listed_among_orgs(text, &toks, &cands).is_empty());
+    // nor names apart from each other in the sentence
+    let text = "Velkaro met the Harbour Party and the Farmers League .";
+    let toks = super::mentions::space_tokens(text);
+    let cands = vec![
+        super::mentions::model_cand(text, "Velkaro", Kind::Person),
+        super::mentions::model_cand(text, "Harbour Party", Kind::Org),
+        super::mentions::model_cand(text, "Farmers League", Kind::Org),
+    ];
+    assert!(super::mentions::listed_among_orgs(text, &toks, &cands).is_empty());
+}
