@@ -24,6 +24,7 @@ pub(super) fn find(
     let lx = &res.lexicon;
     let mut model = model_mentions(text, toks, res);
     extend_org_names(text, toks, &mut model, lx);
+    shouted_org_heads(text, toks, &mut model, lx);
     modifiers_before_titles(text, toks, &mut model, res);
     let mut rules = Vec::new();
     if let Some(d) = dateline {
@@ -764,6 +765,58 @@ pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, 
             extended.push((c.end, toks[e].end));
             c.end = toks[e].end;
             c.name_end = c.end;
+        }
+    }
+    model.retain(|m| !extended.iter().any(|&(a, b)| m.start >= a && m.end <= b));
+}
+
+/// Whether `w` is a word written in capitals ("ORCHESTRA", not "Orchestra" or "2015").
+fn shouted_word(w: &str) -> bool {
+    w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase)
+}
+
+/// "THE TENBY PHILHARMONIC ORCHESTRA": in text written in capitals, where the recogniser often
+/// reads only the place an organisation is named after, a recogniser's place or person followed
+/// by one to three words in capitals, the last an organisation head word (`entities/org-heads.txt`),
+/// is that organisation; no function word or name the recogniser found may come between.
+/// `model` is in text order and non-overlapping.
+pub(super) fn shouted_org_heads(text: &str, toks: &[Tok], model: &mut Vec<Cand>, lx: &crate::Lexicon) {
+    let people = Bounds::of(model, Kind::Person);
+    let (places, orgs) = (Bounds::of(model, Kind::Loc), Bounds::of(model, Kind::Org));
+    let mut extended = Vec::new();
+    for c in model.iter_mut().filter(|c| matches!(c.kind, Kind::Loc | Kind::Person)) {
+        // (the cheap test first: a name in capitals)
+        if !shouted_word(&text[c.start..c.end]) {
+            continue;
+        }
+        let Some(last) = super::tok_ending(toks, c.end) else { continue };
+        let sentence = toks[last].sentence;
+        let mut k = last + 1;
+        while k < toks.len() && toks[k].sentence == sentence && k - last <= 3 {
+            let w = tok(text, toks, k);
+            if !shouted_word(w)
+                || !w.chars().all(char::is_alphabetic)
+                || matches!(w, "THE" | "OF" | "AND" | "FOR" | "IN" | "AT" | "ON" | "TO" | "BY" | "A" | "AN" | "WITH")
+                || [&people, &places, &orgs].iter().any(|b| b.starts_at(toks[k].start))
+            {
+                break;
+            }
+            if lx.entities.org_heads.contains(&w.to_lowercase().as_str()) {
+                // ... and over the head words right after it ("PHILHARMONIC ORCHESTRA")
+                let mut e = k;
+                while toks.get(e + 1).is_some_and(|t| t.sentence == sentence) && {
+                    let n = tok(text, toks, e + 1);
+                    shouted_word(n) && lx.entities.org_heads.contains(&n.to_lowercase().as_str())
+                } {
+                    e += 1;
+                }
+                extended.push((c.end, toks[e].end));
+                c.end = toks[e].end;
+                c.name_end = c.end;
+                c.kind = Kind::Org;
+                break;
+            }
+            k += 1;
         }
     }
     model.retain(|m| !extended.iter().any(|&(a, b)| m.start >= a && m.end <= b));

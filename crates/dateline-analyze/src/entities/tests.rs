@@ -925,3 +925,33 @@ fn a_name_in_a_list_of_organisations_is_an_organisation() {
     ];
     assert!(super::mentions::listed_among_orgs(text, &toks, &cands).is_empty());
 }
+
+#[test]
+fn a_place_before_an_organisation_head_in_capitals_is_the_organisation() {
+    // Session 17: in text written in capitals the recogniser reads the place an orchestra or a
+    // conservatory is named after; the head words after it make the organisation (hand-made
+    // recogniser's mentions, so the test does not depend on the weights).
+    let lx = crate::Lexicon::embedded();
+    let names =
+        |text: &str, v: &[Cand]| v.iter().map(|c| (text[c.start..c.end].to_string(), c.kind)).collect::<Vec<_>>();
+    let text = "SHE JOINED THE TENBY PHILHARMONIC ORCHESTRA IN 1998 .";
+    let toks = super::mentions::space_tokens(text);
+    let mut model = vec![super::mentions::model_cand(text, "TENBY", Kind::Loc)];
+    super::mentions::shouted_org_heads(text, &toks, &mut model, &lx);
+    assert_eq!(names(text, &model), [("TENBY PHILHARMONIC ORCHESTRA".to_string(), Kind::Org)]);
+    // not over a function word or another name, nor in mixed-case text
+    for (text, place) in [
+        ("FANS IN TENBY AND THE LEAGUE CHEERED .", "TENBY"),
+        ("FROM TENBY KESTREL FOUNDATION STAFF CAME .", "TENBY"),
+        ("She joined the Tenby Philharmonic Orchestra in 1998 .", "Tenby"),
+    ] {
+        let toks = super::mentions::space_tokens(text);
+        let mut model = vec![super::mentions::model_cand(text, place, Kind::Loc)];
+        if text.contains("KESTREL") {
+            model.push(super::mentions::model_cand(text, "KESTREL FOUNDATION", Kind::Org));
+        }
+        let before = names(text, &model);
+        super::mentions::shouted_org_heads(text, &toks, &mut model, &lx);
+        assert_eq!(names(text, &model), before, "{text}");
+    }
+}
