@@ -955,3 +955,19 @@ fn a_place_before_an_organisation_head_in_capitals_is_the_organisation() {
         assert_eq!(names(text, &model), before, "{text}");
     }
 }
+
+#[test]
+fn an_air_force_or_the_democrats_of_a_place_are_organisations() {
+    // Session 17: "force", "international", "democrats", "greens", "forum", "motors" and
+    // "socialists" end organisation names too (hand-made recogniser's mentions).
+    let res = resources();
+    let text = "The Westland Air Force and the Tenby Democrats met Kestrel Motors staff .";
+    let toks = super::mentions::space_tokens(text);
+    for (name, kind) in
+        [("Westland Air Force", Kind::Loc), ("Tenby Democrats", Kind::Person), ("Kestrel Motors", Kind::Person)]
+    {
+        let mut c = super::mentions::model_cand(text, name, kind);
+        super::mentions::refine(text, &toks, &mut c, &res);
+        assert_eq!(c.kind, Kind::Org, "{name}: {c:?}");
+    }
+}
