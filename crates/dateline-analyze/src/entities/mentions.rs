@@ -689,6 +689,11 @@ fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res:
 pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, lx: &crate::Lexicon) {
     let mut extended = Vec::new();
     let orgs = Bounds::of(model, Kind::Org);
+    // every recogniser's mention, for the names a start may not take in
+    let mut bounds =
+        Bounds { starts: model.iter().map(|c| c.start).collect(), ends: model.iter().map(|c| c.end).collect() };
+    bounds.starts.sort_unstable();
+    bounds.ends.sort_unstable();
     for c in model.iter_mut().filter(|c| c.kind == Kind::Org) {
         let Some(last) = super::tok_ending(toks, c.end) else { continue };
         if let Some(first) = super::tok_at(toks, c.start) {
@@ -706,10 +711,28 @@ pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, 
                 && text.get(toks[first - 1].end..c.start) == Some(" ")
                 && capitalised(tok(text, toks, first - 1))
                 && lx.entities.directions.contains(&tok(text, toks, first - 1).to_ascii_lowercase().as_str());
+            // "Justice and" + "Development Party": one capitalised word and "and" right before a
+            // name of several words ending in an organisation head start it, when the recogniser
+            // read no name of its own there and no capitalised word comes before
+            let and_before = first >= 2
+                && tok(text, toks, first - 1) == "and"
+                && toks[first - 2].sentence == toks[first].sentence
+                && super::tok_ending(toks, c.end).is_some_and(|l| {
+                    l > first && lx.entities.org_heads.contains(&tok(text, toks, l).to_ascii_lowercase().as_str())
+                })
+                && name_like(tok(text, toks, first - 2), lx)
+                && !is_calendar_word(tok(text, toks, first - 2))
+                && !bounds.starts_at(toks[first - 2].start)
+                && !bounds.ends_at(toks[first - 2].end)
+                && (first == 2
+                    || toks[first - 3].sentence != toks[first].sentence
+                    || !capitalised(tok(text, toks, first - 3)));
             let a = if head_before {
                 name_words_before(text, toks, first - 2, lx)
             } else if direction_before {
                 first - 1
+            } else if and_before {
+                first - 2
             } else {
                 first
             };

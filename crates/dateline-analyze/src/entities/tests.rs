@@ -971,3 +971,32 @@ fn an_air_force_or_the_democrats_of_a_place_are_organisations() {
         assert_eq!(c.kind, Kind::Org, "{name}: {c:?}");
     }
 }
+
+#[test]
+fn one_word_and_and_before_an_organisation_start_its_name() {
+    // Session 17: "the Harvest and Welfare Party" read by the recogniser as "Welfare Party"
+    // (hand-made recogniser's mentions, so the test does not depend on the weights).
+    let lx = crate::Lexicon::embedded();
+    let names = |text: &str, v: &[Cand]| v.iter().map(|c| text[c.start..c.end].to_string()).collect::<Vec<_>>();
+    let text = "Voters backed the Harvest and Welfare Party on Sunday .";
+    let toks = super::mentions::space_tokens(text);
+    let mut model = vec![super::mentions::model_cand(text, "Welfare Party", Kind::Org)];
+    super::mentions::extend_org_names(text, &toks, &mut model, &lx);
+    assert_eq!(names(text, &model), ["Harvest and Welfare Party"]);
+    // not a name the recogniser read, two capitalised words, or a name without a head word
+    for (text, first) in [
+        ("Voters backed Velkaro and Welfare Party rivals .", Some("Velkaro")),
+        ("Voters backed the Tenby Harvest and Welfare Party .", None),
+        ("Voters backed the Harvest and Welfare Velkaro .", None),
+    ] {
+        let toks = super::mentions::space_tokens(text);
+        let org = if text.ends_with("Velkaro .") { "Welfare Velkaro" } else { "Welfare Party" };
+        let mut model = vec![super::mentions::model_cand(text, org, Kind::Org)];
+        if let Some(p) = first {
+            model.insert(0, super::mentions::model_cand(text, p, Kind::Person));
+        }
+        let before = names(text, &model);
+        super::mentions::extend_org_names(text, &toks, &mut model, &lx);
+        assert_eq!(names(text, &model), before, "{text}");
+    }
+}
