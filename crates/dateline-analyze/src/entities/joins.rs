@@ -57,6 +57,7 @@ fn carries_org_name(text: &str, toks: &[Tok], k: usize, res: &Resources) -> bool
     let lx = &res.lexicon;
     let w = tok(text, toks, k);
     name_like(w, lx)
+        && !w.strip_suffix('s').is_some_and(|t| super::is_person_title(t, lx))
         && !is_calendar_word(w)
         && !is_headline_verb(w)
         && !lx.entities.not_org_after_place.contains(&w)
@@ -78,7 +79,7 @@ fn title_case_sentences(text: &str, toks: &[Tok]) -> Vec<bool> {
             counts[t.sentence].1 += usize::from(capitalised(w));
         }
     }
-    counts.into_iter().map(|(words, caps)| words >= 3 && caps * 10 >= words * 6).collect()
+    counts.into_iter().map(|(words, caps)| words >= 3 && caps * 10 >= words * 8).collect()
 }
 
 /// "the Westbury Falcons", "the Westbury Philharmonic", "Port Avalon Comets": a place's
@@ -171,8 +172,13 @@ fn org_run_after_place<'t>(
     // person named alone elsewhere
     let mut absorbed = 0;
     for c in out[i + 1..].iter().take_while(|c| c.start < end) {
+        let name = &text[c.start..c.end];
+        // (a person of several words, or with a known first name, is a person after a place:
+        // "U.S. Presidents Richard Nixon and ...")
         let named_elsewhere = c.kind == Kind::Person
-            && ctx.people.get_or_init(|| person_counts(text, out)).get(&text[c.start..c.end]).is_some_and(|&n| n > 1);
+            && (name.contains(' ')
+                || crate::quotes::is_first_name(name)
+                || ctx.people.get_or_init(|| person_counts(text, out)).get(name).is_some_and(|&n| n > 1));
         if c.source != Source::Model
             || !matches!(c.kind, Kind::Person | Kind::Loc | Kind::Gpe)
             || c.end > end

@@ -24,6 +24,7 @@ pub(super) fn find(
     let lx = &res.lexicon;
     let mut model = model_mentions(text, toks, res);
     extend_org_names(text, toks, &mut model, lx);
+    shouted_org_heads(text, toks, &mut model, lx);
     modifiers_before_titles(text, toks, &mut model, res);
     let mut rules = Vec::new();
     if let Some(d) = dateline {
@@ -688,6 +689,11 @@ fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res:
 pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, lx: &crate::Lexicon) {
     let mut extended = Vec::new();
     let orgs = Bounds::of(model, Kind::Org);
+    // every recogniser's mention, for the names a start may not take in
+    let mut bounds =
+        Bounds { starts: model.iter().map(|c| c.start).collect(), ends: model.iter().map(|c| c.end).collect() };
+    bounds.starts.sort_unstable();
+    bounds.ends.sort_unstable();
     for c in model.iter_mut().filter(|c| c.kind == Kind::Org) {
         let Some(last) = super::tok_ending(toks, c.end) else { continue };
         if let Some(first) = super::tok_at(toks, c.start) {
@@ -705,10 +711,28 @@ pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, 
                 && text.get(toks[first - 1].end..c.start) == Some(" ")
                 && capitalised(tok(text, toks, first - 1))
                 && lx.entities.directions.contains(&tok(text, toks, first - 1).to_ascii_lowercase().as_str());
+            // "Justice and" + "Development Party": one capitalised word and "and" right before a
+            // name of several words ending in an organisation head start it, when the recogniser
+            // read no name of its own there and no capitalised word comes before
+            let and_before = first >= 2
+                && tok(text, toks, first - 1) == "and"
+                && toks[first - 2].sentence == toks[first].sentence
+                && super::tok_ending(toks, c.end).is_some_and(|l| {
+                    l > first && lx.entities.org_heads.contains(&tok(text, toks, l).to_ascii_lowercase().as_str())
+                })
+                && name_like(tok(text, toks, first - 2), lx)
+                && !is_calendar_word(tok(text, toks, first - 2))
+                && !bounds.starts_at(toks[first - 2].start)
+                && !bounds.ends_at(toks[first - 2].end)
+                && (first == 2
+                    || toks[first - 3].sentence != toks[first].sentence
+                    || !capitalised(tok(text, toks, first - 3)));
             let a = if head_before {
                 name_words_before(text, toks, first - 2, lx)
             } else if direction_before {
                 first - 1
+            } else if and_before {
+                first - 2
             } else {
                 first
             };
@@ -764,6 +788,58 @@ pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, 
             extended.push((c.end, toks[e].end));
             c.end = toks[e].end;
             c.name_end = c.end;
+        }
+    }
+    model.retain(|m| !extended.iter().any(|&(a, b)| m.start >= a && m.end <= b));
+}
+
+/// Whether `w` is a word written in capitals ("ORCHESTRA", not "Orchestra" or "2015").
+fn shouted_word(w: &str) -> bool {
+    w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase)
+}
+
+/// "THE TENBY PHILHARMONIC ORCHESTRA": in text written in capitals, where the recogniser often
+/// reads only the place an organisation is named after, a recogniser's place or person followed
+/// by one to three words in capitals, the last an organisation head word (`entities/org-heads.txt`),
+/// is that organisation; no function word or name the recogniser found may come between.
+/// `model` is in text order and non-overlapping.
+pub(super) fn shouted_org_heads(text: &str, toks: &[Tok], model: &mut Vec<Cand>, lx: &crate::Lexicon) {
+    let people = Bounds::of(model, Kind::Person);
+    let (places, orgs) = (Bounds::of(model, Kind::Loc), Bounds::of(model, Kind::Org));
+    let mut extended = Vec::new();
+    for c in model.iter_mut().filter(|c| matches!(c.kind, Kind::Loc | Kind::Person)) {
+        // (the cheap test first: a name in capitals)
+        if !shouted_word(&text[c.start..c.end]) {
+            continue;
+        }
+        let Some(last) = super::tok_ending(toks, c.end) else { continue };
+        let sentence = toks[last].sentence;
+        let mut k = last + 1;
+        while k < toks.len() && toks[k].sentence == sentence && k - last <= 3 {
+            let w = tok(text, toks, k);
+            if !shouted_word(w)
+                || !w.chars().all(char::is_alphabetic)
+                || matches!(w, "THE" | "OF" | "AND" | "FOR" | "IN" | "AT" | "ON" | "TO" | "BY" | "A" | "AN" | "WITH")
+                || [&people, &places, &orgs].iter().any(|b| b.starts_at(toks[k].start))
+            {
+                break;
+            }
+            if lx.entities.org_heads.contains(&w.to_lowercase().as_str()) {
+                // ... and over the head words right after it ("PHILHARMONIC ORCHESTRA")
+                let mut e = k;
+                while toks.get(e + 1).is_some_and(|t| t.sentence == sentence) && {
+                    let n = tok(text, toks, e + 1);
+                    shouted_word(n) && lx.entities.org_heads.contains(&n.to_lowercase().as_str())
+                } {
+                    e += 1;
+                }
+                extended.push((c.end, toks[e].end));
+                c.end = toks[e].end;
+                c.name_end = c.end;
+                c.kind = Kind::Org;
+                break;
+            }
+            k += 1;
         }
     }
     model.retain(|m| !extended.iter().any(|&(a, b)| m.start >= a && m.end <= b));
@@ -1697,6 +1773,9 @@ fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate:
             companies.insert(&text[c.start..c.end]);
         }
     }
+    // "Velkaro, Tenmuir and the Harbour Party": a name in a list of names most of which are
+    // organisations is one too
+    companies.extend(listed_among_orgs(text, toks, out));
     if companies.is_empty() {
         return;
     }
@@ -1707,6 +1786,50 @@ fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate:
             c.source = Source::Rule;
         }
     }
+}
+
+/// The names of the recogniser's people and places the gazetteer does not type (not a known
+/// first name and a surname) that stand in a list of at least three mentions ("A, B and C",
+/// "A, B, or the C") more than half of which are organisations: "Velkaro, Tenmuir and the
+/// Harbour Party" when the recogniser read the first two as people. `out` is in text order.
+pub(super) fn listed_among_orgs<'t>(text: &'t str, toks: &[Tok], out: &[Cand]) -> Vec<&'t str> {
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < out.len() {
+        // the list: mentions joined by commas, "and", "or" and "the" alone
+        let mut j = i + 1;
+        while j < out.len() && listed_next(text, toks, &out[j - 1], &out[j]) {
+            j += 1;
+        }
+        let list = &out[i..j];
+        let orgs = list.iter().filter(|c| c.kind == Kind::Org).count();
+        if list.len() >= 3 && 2 * orgs > list.len() {
+            for c in list.iter().filter(|c| c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Loc)) {
+                let name = &text[c.start..c.end];
+                if !name.split(' ').next().is_some_and(crate::quotes::is_first_name) {
+                    names.push(name);
+                }
+            }
+        }
+        i = j;
+    }
+    names
+}
+
+/// Whether mention `b` follows `a` in a list: in the same sentence, with only commas, "and",
+/// "or" and "the" between them, one comma, "and" or "or" at least.
+fn listed_next(text: &str, toks: &[Tok], a: &Cand, b: &Cand) -> bool {
+    if a.sentence != b.sentence || b.start <= a.end {
+        return false;
+    }
+    let (Some(from), Some(to)) = (super::tok_ending(toks, a.end), super::tok_at(toks, b.start)) else {
+        return false;
+    };
+    let gap = from + 1..to;
+    !gap.is_empty()
+        && gap.len() <= 3
+        && gap.clone().all(|k| matches!(tok(text, toks, k), "," | "and" | "or" | "the"))
+        && gap.clone().any(|k| tok(text, toks, k) != "the")
 }
 
 /// Whether token `f` stands in a list of names ("such as X, Y and Z", "including X or Y") right
