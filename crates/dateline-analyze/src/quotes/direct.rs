@@ -211,10 +211,26 @@ fn share_attributions(doc: &Doc, regions: &[Region], attrs: &mut [Option<Attr>],
         let Some(prev) = attrs[ri - 1] else { continue };
         let from = prev.end.max(regions[ri - 1].after);
         let gap_clear = doc.text.get(from..regions[ri].open).is_some_and(|g| g.trim().is_empty());
-        if gap_clear {
+        if gap_clear && !unread_attribution(doc, &regions[ri]) {
             attrs[ri] = Some(prev);
         }
     }
+}
+
+/// `"...," a pier official, who was not allowed to speak, told Tide FM.`, `"Out!" the crowd
+/// yelled.`: a speaker phrase right after the closing mark (a capitalised word or a word such as
+/// "the" or "his" after a comma; such a word after `?` or `!`), on the quote's line, is an
+/// attribution we could not read: the quote is not the previous speaker's.
+fn unread_attribution(doc: &Doc, r: &Region) -> bool {
+    let Some(content) = doc.text.get(r.content.0..r.content.1) else { return false };
+    let mut k = doc.tok_at(r.after);
+    let comma = content.ends_with(',') || doc.t(k) == ",";
+    while doc.t(k) == "," {
+        k += 1;
+    }
+    let same_line = k < doc.toks.len() && doc.text.get(r.after..doc.start(k)).is_some_and(|g| !g.contains('\n'));
+    let starts = doc.is(k, &doc.lx.quotes.embedded_speaker_starts) && !doc.is_cap(k);
+    same_line && doc.is_word(k) && (comma && (doc.is_cap(k) || starts) || content.ends_with(['?', '!']) && starts)
 }
 
 fn sentence_end(doc: &Doc, tok: usize) -> usize {

@@ -2175,3 +2175,31 @@ fn the_subject_after_whom_is_the_speaker() {
     let s = outer("The mayor was not the one pilot whom Ama Osei refused to back.", &[]);
     assert!(s.iter().any(|q| q.2.as_deref() == Some("refused") && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
 }
+
+#[test]
+fn the_hearer_after_told_is_never_an_inverted_speaker() {
+    let s = outer(
+        "Despite a week of storms, the harbour board remains committed to opening the pier in May, its chief \
+         engineer, Ama Osei, told the Harbour Times.",
+        &[],
+    );
+    assert!(s.iter().all(|q| q.3.as_deref() != Some("the Harbour Times")), "{s:?}");
+    assert!(s.iter().all(|q| !q.1.contains("Ama Osei")), "{s:?}");
+    // "said" still inverts.
+    let s = outer("The pier will reopen in May, said Ama Osei, the port's chief engineer.", &[]);
+    assert!(s.iter().any(|q| q.1 == "The pier will reopen in May" && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+}
+
+#[test]
+fn a_quote_with_an_attribution_of_its_own_is_not_the_previous_speakers() {
+    let text = "\"We are nowhere near done,\" Ama Osei said.\n\n\
+                \"The boats are old and the crews are tired,\" a pier official, who was not authorised to speak \
+                on the record, told Tide FM.\n\n\
+                \"Out!\" the crowd on the quay yelled.";
+    let s = shapes(text, &[]);
+    assert!(s.iter().all(|q| q.3.as_deref() != Some("Ama Osei") || q.1 == "We are nowhere near done"), "{s:?}");
+    // With nothing after it, the next paragraph still continues the speaker.
+    let s =
+        shapes("\"We are nowhere near done,\" Ama Osei said.\n\n\"The boats are old and the crews are tired.\"", &[]);
+    assert!(s.iter().all(|q| q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+}
