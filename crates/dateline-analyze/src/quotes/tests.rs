@@ -2203,3 +2203,24 @@ fn a_quote_with_an_attribution_of_its_own_is_not_the_previous_speakers() {
         shapes("\"We are nowhere near done,\" Ama Osei said.\n\n\"The boats are old and the crews are tired.\"", &[]);
     assert!(s.iter().all(|q| q.3.as_deref() == Some("Ama Osei")), "{s:?}");
 }
+
+#[test]
+fn a_long_apposition_between_the_quote_and_its_cue_is_read() {
+    let s = shapes(
+        "''It works as a way to sell tickets,'' Kofi A. Mensah Jr., the director of the National Harbour Safety \
+         Board, said at a news conference in Tema.",
+        &[],
+    );
+    assert_eq!(s, one("direct", "It works as a way to sell tickets", "said", Some("Kofi A. Mensah Jr.")));
+}
+
+#[test]
+fn a_nested_quote_closing_with_the_outer_one_keeps_the_attribution() {
+    let s = shapes(
+        "\u{201c}Her first answer was, \u{2018}What can we do to help?\u{2019}\u{201d} Ama Osei told reporters.",
+        &[],
+    );
+    assert!(s.iter().any(|q| q.0 == "direct" && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+    let s = shapes("''We are told all the time, 'The pier is a special case,''' Mr. Mensah said.", &[]);
+    assert!(s.iter().any(|q| q.0 == "direct" && q.3.as_deref() == Some("Mr. Mensah")), "{s:?}");
+}
