@@ -173,8 +173,18 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             || (is_adverb(doc, m) || doc.is(m, &["later", "then", "also", "still", "never", "soon", "now"]))
                 && verb(m + 1)
     };
+    // "endorsed Lee - her first pick in a race this year", "vowed to fund the pier — a pledge
+    // ...": after a verb of stance or intent, a lone dash turns to the writer's gloss (a pair of
+    // dashes is an aside inside the content).
+    let stance = f.cue.and_then(|c| cues.get(doc.tok_at(c.0)).copied().flatten()).is_some_and(|c| {
+        let q = &doc.lx.quotes;
+        (super::cues::is_object(q, c.lemma) || super::cues::is_intent(q, c.lemma))
+            && !super::cues::is_belief(q, c.lemma)
+    });
+    let lone_dash = stance && (a..e).filter(|&j| super::phrase::aside_dash(doc, j)).count() == 1;
     let stop = (a + 2..e).find(|&j| match doc.t(j) {
         ";" => true,
+        _ if lone_dash && super::phrase::aside_dash(doc, j) => true,
         "," => {
             // `said it was "too late," adding ...`, `... "a good plan," while Mensah said ...`: a
             // comma inside the closing mark, before another act of saying or another speaker,

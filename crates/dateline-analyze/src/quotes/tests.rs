@@ -2224,3 +2224,14 @@ fn a_nested_quote_closing_with_the_outer_one_keeps_the_attribution() {
     let s = shapes("''We are told all the time, 'The pier is a special case,''' Mr. Mensah said.", &[]);
     assert!(s.iter().any(|q| q.0 == "direct" && q.3.as_deref() == Some("Mr. Mensah")), "{s:?}");
 }
+
+#[test]
+fn a_lone_dash_ends_what_a_verb_of_stance_or_intent_reports() {
+    let s = outer("The ferry union has also endorsed Ama Osei - a break with its habit of staying neutral.", &[]);
+    assert!(s.iter().any(|q| q.1 == "Ama Osei" && q.2.as_deref() == Some("endorsed")), "{s:?}");
+    let s = outer("Kofi Mensah pledged to reopen the pier by May — a promise the board has heard before.", &[]);
+    assert!(s.iter().any(|q| q.1 == "to reopen the pier by May" && q.2.as_deref() == Some("pledged")), "{s:?}");
+    // A pair of dashes is an aside inside the content.
+    let s = outer("Kofi Mensah pledged to close the pier — and the old ferry slip — before the winter.", &[]);
+    assert!(s.iter().any(|q| q.1 == "to close the pier — and the old ferry slip — before the winter"), "{s:?}");
+}
