@@ -2179,8 +2179,8 @@ fn the_subject_after_whom_is_the_speaker() {
 #[test]
 fn the_hearer_after_told_is_never_an_inverted_speaker() {
     let s = outer(
-        "Despite a week of storms, the harbour board remains committed to opening the pier in May, its chief \
-         engineer, Ama Osei, told the Harbour Times.",
+        "After two ferries ran aground, the crossing will shut for a month, its chief engineer, Ama Osei, \
+         told the Harbour Times.",
         &[],
     );
     assert!(s.iter().all(|q| q.3.as_deref() != Some("the Harbour Times")), "{s:?}");
@@ -2192,36 +2192,45 @@ fn the_hearer_after_told_is_never_an_inverted_speaker() {
 
 #[test]
 fn a_quote_with_an_attribution_of_its_own_is_not_the_previous_speakers() {
-    let text = "\"We are nowhere near done,\" Ama Osei said.\n\n\
-                \"The boats are old and the crews are tired,\" a pier official, who was not authorised to speak \
-                on the record, told Tide FM.\n\n\
-                \"Out!\" the crowd on the quay yelled.";
+    let text = "\"The tide tables were printed wrong,\" Ama Osei said.\n\n\
+                \"Shame on the harbour board!\" the crowd on the quay yelled.";
     let s = shapes(text, &[]);
-    assert!(s.iter().all(|q| q.3.as_deref() != Some("Ama Osei") || q.1 == "We are nowhere near done"), "{s:?}");
+    assert!(s.iter().any(|q| q.1 == "Shame on the harbour board!" && q.3.is_none()), "{s:?}");
+    let text = "\"The tide tables were printed wrong,\" Ama Osei said.\n\n\
+                \"Two boats left late and one ran dry,\" a deckhand, whose old ferry sat on the mud of the \
+                inner harbour until well after noon on Friday, told Tide FM.";
+    let s = shapes(text, &[]);
+    assert!(
+        s.iter().all(|q| q.3.as_deref() != Some("Ama Osei") || q.1 == "The tide tables were printed wrong"),
+        "{s:?}"
+    );
     // With nothing after it, the next paragraph still continues the speaker.
-    let s =
-        shapes("\"We are nowhere near done,\" Ama Osei said.\n\n\"The boats are old and the crews are tired.\"", &[]);
+    let s = shapes(
+        "\"The tide tables were printed wrong,\" Ama Osei said.\n\n\"Two boats left late and one ran dry.\"",
+        &[],
+    );
     assert!(s.iter().all(|q| q.3.as_deref() == Some("Ama Osei")), "{s:?}");
 }
 
 #[test]
 fn a_long_apposition_between_the_quote_and_its_cue_is_read() {
     let s = shapes(
-        "''It works as a way to sell tickets,'' Kofi A. Mensah Jr., the director of the National Harbour Safety \
-         Board, said at a news conference in Tema.",
+        "''The slipway needs new timber before the spring tides,'' Kofi A. Mensah Jr., the longest-serving harbour \
+         master of the old Tema fishing port, said on the quay.",
         &[],
     );
-    assert_eq!(s, one("direct", "It works as a way to sell tickets", "said", Some("Kofi A. Mensah Jr.")));
+    assert_eq!(
+        s,
+        one("direct", "The slipway needs new timber before the spring tides", "said", Some("Kofi A. Mensah Jr."))
+    );
 }
 
 #[test]
 fn a_nested_quote_closing_with_the_outer_one_keeps_the_attribution() {
-    let s = shapes(
-        "\u{201c}Her first answer was, \u{2018}What can we do to help?\u{2019}\u{201d} Ama Osei told reporters.",
-        &[],
-    );
+    let s =
+        shapes("\u{201c}The skipper shouted, \u{2018}Is the rope tied?\u{2019}\u{201d} Ama Osei told reporters.", &[]);
     assert!(s.iter().any(|q| q.0 == "direct" && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
-    let s = shapes("''We are told all the time, 'The pier is a special case,''' Mr. Mensah said.", &[]);
+    let s = shapes("''The sign on the gate read, 'No boats after dark,''' Mr. Mensah said.", &[]);
     assert!(s.iter().any(|q| q.0 == "direct" && q.3.as_deref() == Some("Mr. Mensah")), "{s:?}");
 }
 
