@@ -29,7 +29,7 @@ pub(super) struct Attr {
 const REACH: usize = 14;
 
 /// ... or when a speaker phrase with an apposition stands between them (`"...," Kofi A. Mensah Jr.,
-/// the director of the harbour board, said`): the quote closes on a comma, the phrase opens
+/// the harbour master of the old fishing port, said`): the quote closes on a comma, the phrase opens
 /// like a speaker and the cue follows a comma.
 const APPOSITION_REACH: usize = 24;
 
@@ -66,7 +66,7 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
         let mut hi = doc.sent_of(after_tok.saturating_sub(1)).map_or(after_tok, |s| doc.sents[s].1).min(next_open);
         // `"Who are they?" Hale said.`: the sentence splitter ends the sentence at `?"` before a
         // capital; the attribution that follows on the same line belongs to the quote.
-        // (`... ‘What can we do?’” Lee told ...`: a nested quote may close first.)
+        // (`... ‘Is the rope tied?’” Lee told ...`: a nested quote may close first.)
         let asks = doc
             .text
             .get(r.content.0..r.content.1)
@@ -226,7 +226,7 @@ fn share_attributions(doc: &Doc, regions: &[Region], attrs: &mut [Option<Attr>],
     }
 }
 
-/// `"...," a pier official, who was not allowed to speak, told Tide FM.`, `"Out!" the crowd
+/// `"...," a deckhand, whose ferry sat on the mud, told Tide FM.`, `"Shame!" the crowd
 /// yelled.`: a speaker phrase right after the closing mark (a capitalised word or a word such as
 /// "the" or "his" after a comma; such a word after `?` or `!`), on the quote's line, is an
 /// attribution we could not read: the quote is not the previous speaker's.
@@ -322,7 +322,7 @@ pub(super) fn prior_cue(at: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Cu
 
 /// `"...," X said` or `"...," said X`: a cue within reach after the closing mark.
 fn after(doc: &Doc, from: usize, hi: usize, cues: &[Option<Cue>]) -> Option<Attr> {
-    // (`'a special case,''' Lee said`: a single mark closing a nested quote may stand after the
+    // (`'No boats after dark,''' Lee said`: a single mark closing a nested quote may stand after the
     // double one.)
     let mut i = from;
     while i < hi && (matches!(doc.t(i), "," | "\u{2014}" | "\u{2013}" | "-") || i == from && doc.t(i) == "'") {

@@ -1206,7 +1206,7 @@ fn question(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
 /// "CONTENT, said X." and "CONTENT, said X, the head of Y.": the speaker follows the cue and
 /// ends the sentence (or an apposition does).
 fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
-    // "..., its chief engineer, Ama Lee, told the Harbour Times": what follows "told" is the
+    // "the crossing will shut, its chief engineer, Ama Lee, told the Harbour Times": what follows "told" is the
     // hearer, never an inverted speaker.
     if c.lemma == "tell" {
         return None;
