@@ -182,6 +182,12 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             && !super::cues::is_belief(q, c.lemma)
     });
     let lone_dash = stance && (a..e).filter(|&j| super::phrase::aside_dash(doc, j)).count() == 1;
+    // "backed the levy despite her doubts", "praised the crews during a visit": a stance verb's
+    // object ends before the circumstances of the act.
+    let object_only = f.cue.and_then(|c| cues.get(doc.tok_at(c.0)).copied().flatten()).is_some_and(|c| {
+        let q = &doc.lx.quotes;
+        super::cues::is_object(q, c.lemma) && !super::cues::is_intent(q, c.lemma) && !super::cues::is_belief(q, c.lemma)
+    }) && !doc.is(a, &["to", "that"]);
     let stop = (a + 2..e).find(|&j| match doc.t(j) {
         ";" => true,
         _ if lone_dash && super::phrase::aside_dash(doc, j) => true,
@@ -229,6 +235,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 // once the content has a verb ("who said the toll, already high, would rise" goes on).
                 || relative && main_verb(j + 1) && (a..j).any(|m| finite(doc, m) || past_tense(doc, m))
         }
+        _ if object_only && doc.is(j, &doc.lx.quotes.object_circumstances) => true,
         _ => {
             doc.is(j, &["and", "but"])
                 && (doc.is_word(j - 1) || doc.is_mark(j - 1) || super::phrase::aside_dash(doc, j - 1))

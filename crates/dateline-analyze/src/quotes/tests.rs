@@ -2244,3 +2244,14 @@ fn a_lone_dash_ends_what_a_verb_of_stance_or_intent_reports() {
     let s = outer("Kofi Mensah pledged to close the pier — and the old ferry slip — before the winter.", &[]);
     assert!(s.iter().any(|q| q.1 == "to close the pier — and the old ferry slip — before the winter"), "{s:?}");
 }
+
+#[test]
+fn a_stance_verbs_object_ends_before_the_circumstances_of_the_act() {
+    let s = outer("Kofi Mensah backed the harbour levy despite his doubts about the fishing fleet.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the harbour levy" && q.2.as_deref() == Some("backed")), "{s:?}");
+    let s = outer("Ama Osei praised the lifeboat crews during a visit to the eastern pier.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the lifeboat crews" && q.2.as_deref() == Some("praised")), "{s:?}");
+    // A clause after a verb of saying keeps its circumstances.
+    let s = outer("Ama Osei said the crews worked without pay during the storm.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the crews worked without pay during the storm"), "{s:?}");
+}
