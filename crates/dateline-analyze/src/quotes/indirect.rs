@@ -181,6 +181,8 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
         (super::cues::is_object(q, c.lemma) || super::cues::is_intent(q, c.lemma))
             && !super::cues::is_belief(q, c.lemma)
     });
+    // "CONTENT, X said": the content comes before its cue.
+    let fronted = f.cue.is_some_and(|c| c.0 >= f.content.1);
     let lone_dash = stance && (a..e).filter(|&j| super::phrase::aside_dash(doc, j)).count() == 1;
     // "backed the levy despite her doubts", "praised the crews during a visit": a stance verb's
     // object ends before the circumstances of the act.
@@ -221,7 +223,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 // opening one.
                 || infinitive && named_clause(doc, j + 1)
                 // "..., a requirement that ...": a noun phrase summing up the clause is the writer's.
-                || doc.is(j + 1, &["a", "an"]) && whole(j)
+                || doc.is(j + 1, &["a", "an"]) && whole(j) && !fronted
                 // "61% of riders call the ferry too slow, 25% too dear": another poll figure.
                 || percent_figure(doc, j + 1) && whole(j)
                 // ", but he sounded ...": the speaker, as a pronoun, does something else.
@@ -244,8 +246,10 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 && !plural_noun(doc, j + 1)
                 // "most riders said fares were too high, compared with a third last year": the
                 // writer sets another figure against the one reported.
-                || doc.is(j, &["compared"]) && doc.is(j + 1, &["with", "to"]) && whole(j)
-                || occasion(doc, j, e) && whole(j)
+                || doc.is(j, &["compared"]) && doc.is(j + 1, &["with", "to"]) && whole(j) && !fronted
+                // (Only after the cue: inside content that comes before it, "in debate prep" is
+                // not the occasion of the saying.)
+                || occasion(doc, j, e) && whole(j) && !fronted
                 // "... before noting that ...": a second cue ends the content.
                 || doc.is(j, &["before", "after", "while", "then"]) && participle(j + 1) && cue_at(j + 1)
         }

@@ -2255,3 +2255,20 @@ fn a_stance_verbs_object_ends_before_the_circumstances_of_the_act() {
     let s = outer("Ama Osei said the crews worked without pay during the storm.", &[]);
     assert!(s.iter().any(|q| q.1 == "the crews worked without pay during the storm"), "{s:?}");
 }
+
+#[test]
+fn content_before_its_cue_keeps_phrases_that_end_content_after_a_cue() {
+    // An occasion word inside fronted content is not the occasion of the saying.
+    let s = outer("The crews worked late at the harbour board meeting, the harbour master said.", &[]);
+    assert!(
+        s.iter().any(|q| q.1 == "The crews worked late at the harbour board meeting" && q.2.as_deref() == Some("said")),
+        "{s:?}"
+    );
+    // Nor is a noun phrase after a comma a gloss of the writer's.
+    let s =
+        outer("While the pier is shut for repairs, a second ferry route is the board's best hope, officials say.", &[]);
+    assert!(s.iter().any(|q| q.1.ends_with("the board's best hope") && q.2.as_deref() == Some("say")), "{s:?}");
+    // After the cue, the occasion still ends the content.
+    let s = outer("The harbour master said the ferry was late in an interview on Monday.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the ferry was late" && q.2.as_deref() == Some("said")), "{s:?}");
+}
