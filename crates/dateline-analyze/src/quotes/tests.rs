@@ -2272,3 +2272,16 @@ fn content_before_its_cue_keeps_phrases_that_end_content_after_a_cue() {
     let s = outer("The harbour master said the ferry was late in an interview on Monday.", &[]);
     assert!(s.iter().any(|q| q.1 == "the ferry was late" && q.2.as_deref() == Some("said")), "{s:?}");
 }
+
+#[test]
+fn one_quoted_phrase_of_one_cue_is_one_quote() {
+    let text = "The pier closed at noon.\n\nA reporter for Tide FM called it \"a total mess on the water.\"\n\n\
+                Former Mayor Ama Osei called the plan \"the cheapest of the bad choices.\"";
+    let s = shapes(text, &[]);
+    let partials: Vec<_> = s.iter().filter(|q| q.0 == "partial").collect();
+    assert_eq!(partials.len(), 2, "{s:?}");
+    assert!(
+        s.iter().any(|q| q.1 == "a total mess on the water" && q.3.as_deref() == Some("A reporter for Tide FM")),
+        "{s:?}"
+    );
+}
