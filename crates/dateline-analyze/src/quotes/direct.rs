@@ -28,6 +28,11 @@ pub(super) struct Attr {
 /// How far (tokens) an attribution may sit from its quote mark.
 const REACH: usize = 14;
 
+/// ... or when a speaker phrase with an apposition stands between them (`"...," Kofi A. Mensah Jr.,
+/// the harbour master of the old fishing port, said`): the quote closes on a comma, the phrase opens
+/// like a speaker and the cue follows a comma.
+const APPOSITION_REACH: usize = 24;
+
 /// The most words between the closing mark of quoted words inside a sentence and the cue that
 /// attributes them (`the mayor "has ...," Ama Mensah said`).
 const EMBEDDED_SPEAKER_TOKENS: usize = 4;
@@ -61,7 +66,11 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
         let mut hi = doc.sent_of(after_tok.saturating_sub(1)).map_or(after_tok, |s| doc.sents[s].1).min(next_open);
         // `"Who are they?" Hale said.`: the sentence splitter ends the sentence at `?"` before a
         // capital; the attribution that follows on the same line belongs to the quote.
-        let asks = doc.text.get(r.content.0..r.content.1).is_some_and(|c| c.trim_end().ends_with(['?', '!']));
+        // (`... ‘Is the rope tied?’” Lee told ...`: a nested quote may close first.)
+        let asks = doc
+            .text
+            .get(r.content.0..r.content.1)
+            .is_some_and(|c| c.trim_end().trim_end_matches(['\'', '\u{2019}']).ends_with(['?', '!']));
         if asks
             && hi == after_tok
             && doc.sents.get(doc.sent_of(after_tok).unwrap_or(usize::MAX)).is_some_and(|s| s.0 == after_tok)
@@ -211,10 +220,29 @@ fn share_attributions(doc: &Doc, regions: &[Region], attrs: &mut [Option<Attr>],
         let Some(prev) = attrs[ri - 1] else { continue };
         let from = prev.end.max(regions[ri - 1].after);
         let gap_clear = doc.text.get(from..regions[ri].open).is_some_and(|g| g.trim().is_empty());
-        if gap_clear {
+        if gap_clear && !unread_attribution(doc, &regions[ri]) {
             attrs[ri] = Some(prev);
         }
     }
+}
+
+/// `"...," a deckhand, whose ferry sat on the mud, told Tide FM.`, `"Shame!" the crowd
+/// yelled.`: a speaker phrase right after the closing mark (a capitalised word or a word such as
+/// "the" or "his" after a comma; such a word after `?` or `!`), on the quote's line, is an
+/// attribution we could not read: the quote is not the previous speaker's.
+fn unread_attribution(doc: &Doc, r: &Region) -> bool {
+    let Some(content) = doc.text.get(r.content.0..r.content.1) else { return false };
+    let mut k = doc.tok_at(r.after);
+    if doc.t(k) == "'" {
+        k += 1;
+    }
+    let comma = content.ends_with(',') || doc.t(k) == ",";
+    while doc.t(k) == "," {
+        k += 1;
+    }
+    let same_line = k < doc.toks.len() && doc.text.get(r.after..doc.start(k)).is_some_and(|g| !g.contains('\n'));
+    let starts = doc.is(k, &doc.lx.quotes.embedded_speaker_starts) && !doc.is_cap(k);
+    same_line && doc.is_word(k) && (comma && (doc.is_cap(k) || starts) || content.ends_with(['?', '!']) && starts)
 }
 
 fn sentence_end(doc: &Doc, tok: usize) -> usize {
@@ -294,16 +322,28 @@ pub(super) fn prior_cue(at: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Cu
 
 /// `"...," X said` or `"...," said X`: a cue within reach after the closing mark.
 fn after(doc: &Doc, from: usize, hi: usize, cues: &[Option<Cue>]) -> Option<Attr> {
+    // (`'No boats after dark,''' Lee said`: a single mark closing a nested quote may stand after the
+    // double one.)
     let mut i = from;
-    while i < hi && matches!(doc.t(i), "," | "\u{2014}" | "\u{2013}" | "-") {
+    while i < hi && (matches!(doc.t(i), "," | "\u{2014}" | "\u{2013}" | "-") || i == from && doc.t(i) == "'") {
         i += 1;
     }
-    for k in i..hi.min(i + REACH) {
+    let comma_closed = i > from
+        || doc
+            .text
+            .get(..doc.start(from))
+            .is_some_and(|t| t.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',').ends_with(','));
+    let speaker_opens = doc.is_cap(i) || doc.is(i, &doc.lx.quotes.embedded_speaker_starts);
+    let reach = if comma_closed && speaker_opens { APPOSITION_REACH } else { REACH };
+    for k in i..hi.min(i + reach) {
         let t = doc.t(k);
-        if matches!(t, "." | ";" | ":" | "?" | "!" | "(") || doc.is_mark(k) {
+        if matches!(t, ";" | ":" | "?" | "!" | "(") || t == "." && !doc.is_cap(k.saturating_sub(1)) || doc.is_mark(k) {
             break;
         }
         if let Some(c) = cues.get(k).copied().flatten() {
+            if k >= i + REACH && doc.t(k - 1) != "," {
+                return None;
+            }
             return attr_at(doc, c, i, hi, cues);
         }
     }

@@ -2,8 +2,8 @@
 //! expected to approve the loan", "voters see the levy as a tax on the poor".
 //!
 //! News attributes these as much as speech: a hedge ("seems", "appears", "is expected to") gives
-//! an impression the article does not pin on anyone, so the whole clause is the content and the
-//! speaker stays unnamed; a view ("X sees Y as Z") is its subject's, and what it holds is the
+//! an impression the article does not pin on anyone, so the clause is the content (in two
+//! fragments around the hedge, which is the cue) and the speaker stays unnamed; a view ("X sees Y as Z") is its subject's, and what it holds is the
 //! object and what it is seen as. Both are read only outside quote marks and only where no other
 //! cue already reports the words.
 
@@ -29,12 +29,29 @@ pub(super) fn find(doc: &Doc, lo: usize, sb: usize, cues: &[Option<Cue>], quoted
         let found = hedge(doc, v, lo, sb).or_else(|| viewed_as(doc, v, lo, sb, cues));
         if let Some(f) = found {
             v = doc.tok_at(f.content.1).max(v + 1);
-            out.push(f);
+            out.extend(split_at_hedge(doc, f));
         } else {
             v += 1;
         }
     }
     out
+}
+
+/// "the bid | appears | to have stalled": a hedge inside its clause splits the content in two,
+/// the subject and what it seems to do or be, as an attribution interrupts a quote ("The levy,
+/// the minister said, will raise little"); the hedge itself is the cue, not content. A view
+/// ("sees X as Y") and "It seems that ..." keep one span.
+fn split_at_hedge(doc: &Doc, f: Found) -> Vec<Found> {
+    let (a, e) = (doc.tok_at(f.content.0), doc.tok_at(f.content.1));
+    let hedged = f.speaker.is_none() && f.cue.is_some_and(|c| a < doc.tok_at(c.0) && doc.tok_at(c.1) < e);
+    match f.cue.filter(|_| hedged) {
+        Some(c) => [doc.span(a, doc.tok_at(c.0)), doc.span(doc.tok_at(c.1), e)]
+            .into_iter()
+            .flatten()
+            .map(|content| Found { content, ..f })
+            .collect(),
+        None => vec![f],
+    }
 }
 
 /// "the bid appears to have stalled", "Ruiz seemed unmoved", "the council is expected to vote

@@ -173,8 +173,26 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             || (is_adverb(doc, m) || doc.is(m, &["later", "then", "also", "still", "never", "soon", "now"]))
                 && verb(m + 1)
     };
+    // "endorsed Lee - her first pick in a race this year", "vowed to fund the pier — a pledge
+    // ...": after a verb of stance or intent, a lone dash turns to the writer's gloss (a pair of
+    // dashes is an aside inside the content).
+    let stance = f.cue.and_then(|c| cues.get(doc.tok_at(c.0)).copied().flatten()).is_some_and(|c| {
+        let q = &doc.lx.quotes;
+        (super::cues::is_object(q, c.lemma) || super::cues::is_intent(q, c.lemma))
+            && !super::cues::is_belief(q, c.lemma)
+    });
+    // "CONTENT, X said": the content comes before its cue.
+    let fronted = f.cue.is_some_and(|c| c.0 >= f.content.1);
+    let lone_dash = stance && (a..e).filter(|&j| super::phrase::aside_dash(doc, j)).count() == 1;
+    // "backed the levy despite her doubts", "praised the crews during a visit": a stance verb's
+    // object ends before the circumstances of the act.
+    let object_only = f.cue.and_then(|c| cues.get(doc.tok_at(c.0)).copied().flatten()).is_some_and(|c| {
+        let q = &doc.lx.quotes;
+        super::cues::is_object(q, c.lemma) && !super::cues::is_intent(q, c.lemma) && !super::cues::is_belief(q, c.lemma)
+    }) && !doc.is(a, &["to", "that"]);
     let stop = (a + 2..e).find(|&j| match doc.t(j) {
         ";" => true,
+        _ if lone_dash && super::phrase::aside_dash(doc, j) => true,
         "," => {
             // `said it was "too late," adding ...`, `... "a good plan," while Mensah said ...`: a
             // comma inside the closing mark, before another act of saying or another speaker,
@@ -205,7 +223,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 // opening one.
                 || infinitive && named_clause(doc, j + 1)
                 // "..., a requirement that ...": a noun phrase summing up the clause is the writer's.
-                || doc.is(j + 1, &["a", "an"]) && whole(j)
+                || doc.is(j + 1, &["a", "an"]) && whole(j) && !fronted
                 // "61% of riders call the ferry too slow, 25% too dear": another poll figure.
                 || percent_figure(doc, j + 1) && whole(j)
                 // ", but he sounded ...": the speaker, as a pronoun, does something else.
@@ -219,6 +237,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 // once the content has a verb ("who said the toll, already high, would rise" goes on).
                 || relative && main_verb(j + 1) && (a..j).any(|m| finite(doc, m) || past_tense(doc, m))
         }
+        _ if object_only && doc.is(j, &doc.lx.quotes.object_circumstances) => true,
         _ => {
             doc.is(j, &["and", "but"])
                 && (doc.is_word(j - 1) || doc.is_mark(j - 1) || super::phrase::aside_dash(doc, j - 1))
@@ -227,8 +246,10 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 && !plural_noun(doc, j + 1)
                 // "most riders said fares were too high, compared with a third last year": the
                 // writer sets another figure against the one reported.
-                || doc.is(j, &["compared"]) && doc.is(j + 1, &["with", "to"]) && whole(j)
-                || occasion(doc, j, e) && whole(j)
+                || doc.is(j, &["compared"]) && doc.is(j + 1, &["with", "to"]) && whole(j) && !fronted
+                // (Only after the cue: inside content that comes before it, "in debate prep" is
+                // not the occasion of the saying.)
+                || occasion(doc, j, e) && whole(j) && !fronted
                 // "... before noting that ...": a second cue ends the content.
                 || doc.is(j, &["before", "after", "while", "then"]) && participle(j + 1) && cue_at(j + 1)
         }
@@ -1196,6 +1217,11 @@ fn question(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
 /// "CONTENT, said X." and "CONTENT, said X, the head of Y.": the speaker follows the cue and
 /// ends the sentence (or an apposition does).
 fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
+    // "the crossing will shut, its chief engineer, Ama Lee, told the Harbour Times": what follows "told" is the
+    // hearer, never an inverted speaker.
+    if c.lemma == "tell" {
+        return None;
+    }
     // `... them," said X`: the comma may sit inside the closing mark.
     let comma = match c.start.checked_sub(1) {
         Some(p) if p > lo && doc.t(p) == "," => p,

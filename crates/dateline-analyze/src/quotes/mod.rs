@@ -58,6 +58,16 @@ pub const BYTES_PER_QUOTE: usize = 100;
 /// past either budget (in text order) are not reported and the record says the stage was cut.
 pub const QUOTE_CONTENT_SLACK: usize = 64 * 1024;
 
+/// Whether two partial quotes of one cue open together and the later, longer one only adds
+/// punctuation (`"a mess"` and `"a mess."`).
+fn same_phrase(text: &str, a: &Found, b: &Found) -> bool {
+    a.kind == QuoteKind::Partial
+        && b.kind == QuoteKind::Partial
+        && a.cue == b.cue
+        && a.content.0 == b.content.0
+        && text.get(a.content.1..b.content.1).is_some_and(|t| t.chars().all(|c| matches!(c, ',' | '.' | ';')))
+}
+
 /// Finds direct, indirect and partial quotes in `text` and resolves their speakers to `entities`.
 ///
 /// `sentences` are the article's sentence spans (from `dateline_text::segment::sentences`).
@@ -120,7 +130,21 @@ pub(crate) fn find_quotes_in(
     // Titles of shows and works, and markup values, are nobody's words.
     found.retain(|f| !not_speech::is_not_speech(text, f, lx));
     found.sort_by_key(|f| (f.content.0, f.content.1));
-    found.dedup_by(|b, a| a.content == b.content);
+    // (Two readings of one quoted phrase by one cue, `called it "a mess."`, may differ only by the
+    // stop inside the closing mark: the first, without it, is kept, with the longer speaker phrase
+    // of the two when they end together and it opens with a capital, "A reporter for X" rather
+    // than "X", unless the shorter is a pronoun.)
+    found.dedup_by(|b, a| {
+        let same = same_phrase(text, a, b);
+        if let (true, Some(sa), Some(sb)) = (same, a.speaker, b.speaker) {
+            let pronoun = text.get(sa.0..sa.1).is_some_and(|w| lx.quotes.pronouns.contains(&w.to_lowercase().as_str()));
+            let capital = text.get(sb.0..sb.1).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
+            if sb.1 == sa.1 && sb.0 < sa.0 && !pronoun && capital {
+                a.speaker = b.speaker;
+            }
+        }
+        a.content == b.content || same
+    });
     for f in &mut found {
         if f.content.1 - f.content.0 > MAX_QUOTE_CONTENT_BYTES {
             f.content = cut_content(&doc, f.content);

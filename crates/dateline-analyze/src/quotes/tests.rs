@@ -1690,19 +1690,20 @@ fn a_naming_verb_with_a_long_object_reports_the_object_and_its_name() {
 
 #[test]
 fn a_hedge_reports_its_clause_with_no_speaker() {
-    // The impression is nobody's in particular: the whole clause, no speaker.
+    // The impression is nobody's in particular: the clause, no speaker, in two fragments around
+    // the hedge (its cue), as an attribution interrupts a quote.
+    let two = |subject: &str, rest: &str, cue: &str| {
+        [one("indirect", subject, cue, None), one("indirect", rest, cue, None)].concat()
+    };
     let s = shapes("After the second vote, the harbour board appears to have dropped the toll plan.", &[]);
-    assert_eq!(s, one("indirect", "the harbour board appears to have dropped the toll plan", "appears", None));
+    assert_eq!(s, two("the harbour board", "to have dropped the toll plan", "appears"));
     let s = shapes("The ferry union is expected to approve the new contract on Monday.", &[]);
-    assert_eq!(
-        s,
-        one("indirect", "The ferry union is expected to approve the new contract on Monday", "is expected", None)
-    );
+    assert_eq!(s, two("The ferry union", "to approve the new contract on Monday", "is expected"));
     // With "it" as subject, what follows the hedge; a colon ends the impression.
     let s = shapes("It seems, though, that the port will stay closed.", &[]);
     assert_eq!(s, one("indirect", "the port will stay closed", "seems", None));
     let s = shapes("Traders seemed unconvinced: the price fell again.", &[]);
-    assert_eq!(s, one("indirect", "Traders seemed unconvinced", "seemed", None));
+    assert_eq!(s, two("Traders", "unconvinced", "seemed"));
     // Appearances, modals, negations and aims are no hedges.
     for text in [
         "The minister appeared on state radio on Tuesday.",
@@ -2174,4 +2175,114 @@ fn readings_that_report_nothing() {
 fn the_subject_after_whom_is_the_speaker() {
     let s = outer("The mayor was not the one pilot whom Ama Osei refused to back.", &[]);
     assert!(s.iter().any(|q| q.2.as_deref() == Some("refused") && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+}
+
+#[test]
+fn the_hearer_after_told_is_never_an_inverted_speaker() {
+    let s = outer(
+        "After two ferries ran aground, the crossing will shut for a month, its chief engineer, Ama Osei, \
+         told the Harbour Times.",
+        &[],
+    );
+    assert!(s.iter().all(|q| q.3.as_deref() != Some("the Harbour Times")), "{s:?}");
+    assert!(s.iter().all(|q| !q.1.contains("Ama Osei")), "{s:?}");
+    // "said" still inverts.
+    let s = outer("The pier will reopen in May, said Ama Osei, the port's chief engineer.", &[]);
+    assert!(s.iter().any(|q| q.1 == "The pier will reopen in May" && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+}
+
+#[test]
+fn a_quote_with_an_attribution_of_its_own_is_not_the_previous_speakers() {
+    let text = "\"The tide tables were printed wrong,\" Ama Osei said.\n\n\
+                \"Shame on the harbour board!\" the crowd on the quay yelled.";
+    let s = shapes(text, &[]);
+    assert!(s.iter().any(|q| q.1 == "Shame on the harbour board!" && q.3.is_none()), "{s:?}");
+    let text = "\"The tide tables were printed wrong,\" Ama Osei said.\n\n\
+                \"Two boats left late and one ran dry,\" a deckhand, whose old ferry sat on the mud of the \
+                inner harbour until well after noon on Friday, told Tide FM.";
+    let s = shapes(text, &[]);
+    assert!(
+        s.iter().all(|q| q.3.as_deref() != Some("Ama Osei") || q.1 == "The tide tables were printed wrong"),
+        "{s:?}"
+    );
+    // With nothing after it, the next paragraph still continues the speaker.
+    let s = shapes(
+        "\"The tide tables were printed wrong,\" Ama Osei said.\n\n\"Two boats left late and one ran dry.\"",
+        &[],
+    );
+    assert!(s.iter().all(|q| q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+}
+
+#[test]
+fn a_long_apposition_between_the_quote_and_its_cue_is_read() {
+    let s = shapes(
+        "''The slipway needs new timber before the spring tides,'' Kofi A. Mensah Jr., the longest-serving harbour \
+         master of the old Tema fishing port, said on the quay.",
+        &[],
+    );
+    assert_eq!(
+        s,
+        one("direct", "The slipway needs new timber before the spring tides", "said", Some("Kofi A. Mensah Jr."))
+    );
+}
+
+#[test]
+fn a_nested_quote_closing_with_the_outer_one_keeps_the_attribution() {
+    let s =
+        shapes("\u{201c}The skipper shouted, \u{2018}Is the rope tied?\u{2019}\u{201d} Ama Osei told reporters.", &[]);
+    assert!(s.iter().any(|q| q.0 == "direct" && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+    let s = shapes("''The sign on the gate read, 'No boats after dark,''' Mr. Mensah said.", &[]);
+    assert!(s.iter().any(|q| q.0 == "direct" && q.3.as_deref() == Some("Mr. Mensah")), "{s:?}");
+}
+
+#[test]
+fn a_lone_dash_ends_what_a_verb_of_stance_or_intent_reports() {
+    let s = outer("The ferry union has also endorsed Ama Osei - a break with its habit of staying neutral.", &[]);
+    assert!(s.iter().any(|q| q.1 == "Ama Osei" && q.2.as_deref() == Some("endorsed")), "{s:?}");
+    let s = outer("Kofi Mensah pledged to reopen the pier by May — a promise the board has heard before.", &[]);
+    assert!(s.iter().any(|q| q.1 == "to reopen the pier by May" && q.2.as_deref() == Some("pledged")), "{s:?}");
+    // A pair of dashes is an aside inside the content.
+    let s = outer("Kofi Mensah pledged to close the pier — and the old ferry slip — before the winter.", &[]);
+    assert!(s.iter().any(|q| q.1 == "to close the pier — and the old ferry slip — before the winter"), "{s:?}");
+}
+
+#[test]
+fn a_stance_verbs_object_ends_before_the_circumstances_of_the_act() {
+    let s = outer("Kofi Mensah backed the harbour levy despite his doubts about the fishing fleet.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the harbour levy" && q.2.as_deref() == Some("backed")), "{s:?}");
+    let s = outer("Ama Osei praised the lifeboat crews during a visit to the eastern pier.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the lifeboat crews" && q.2.as_deref() == Some("praised")), "{s:?}");
+    // A clause after a verb of saying keeps its circumstances.
+    let s = outer("Ama Osei said the crews worked without pay during the storm.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the crews worked without pay during the storm"), "{s:?}");
+}
+
+#[test]
+fn content_before_its_cue_keeps_phrases_that_end_content_after_a_cue() {
+    // An occasion word inside fronted content is not the occasion of the saying.
+    let s = outer("The crews worked late at the harbour board meeting, the harbour master said.", &[]);
+    assert!(
+        s.iter().any(|q| q.1 == "The crews worked late at the harbour board meeting" && q.2.as_deref() == Some("said")),
+        "{s:?}"
+    );
+    // Nor is a noun phrase after a comma a gloss of the writer's.
+    let s =
+        outer("While the pier is shut for repairs, a second ferry route is the board's best hope, officials say.", &[]);
+    assert!(s.iter().any(|q| q.1.ends_with("the board's best hope") && q.2.as_deref() == Some("say")), "{s:?}");
+    // After the cue, the occasion still ends the content.
+    let s = outer("The harbour master said the ferry was late in an interview on Monday.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the ferry was late" && q.2.as_deref() == Some("said")), "{s:?}");
+}
+
+#[test]
+fn one_quoted_phrase_of_one_cue_is_one_quote() {
+    let text = "The pier closed at noon.\n\nA reporter for Tide FM called it \"a total mess on the water.\"\n\n\
+                Former Mayor Ama Osei called the plan \"the cheapest of the bad choices.\"";
+    let s = shapes(text, &[]);
+    let partials: Vec<_> = s.iter().filter(|q| q.0 == "partial").collect();
+    assert_eq!(partials.len(), 2, "{s:?}");
+    assert!(
+        s.iter().any(|q| q.1 == "a total mess on the water" && q.3.as_deref() == Some("A reporter for Tide FM")),
+        "{s:?}"
+    );
 }

@@ -108,6 +108,9 @@ crate::lists! {
     subordinators: Words = "quotes/subordinators.txt";
     /// Words after a comma that end the object of a verb of stance ("criticised the plan, saying").
     object_end: Words = "quotes/object-end.txt";
+    /// Prepositions that end the object of a verb of stance with the circumstances of the act
+    /// ("backed the levy despite her doubts", "praised the crews during a visit").
+    object_circumstances: Words = "quotes/object-circumstances.txt";
     wh: Words = "quotes/wh.txt";
     /// Words that open a speaker phrase after an inverted cue ("..., said several observers").
     quantifiers: Words = "quotes/quantifiers.txt";
