@@ -11,7 +11,7 @@
 //! 1. its **keys** are indexed: the names of its entities, its quotes (speaker and words), its
 //!    dateline (place and date) and its most frequent capitalised words, each hashed
 //!    ([`Evidence::event_keys`]); its content terms count once more in the store's document
-//!    frequencies (`term_df`, written once per batch: [`PendingTerms`]), from which term rarity
+//!    frequencies (`term_df` and its fresh part, written once per batch: [`PendingTerms`]), from which term rarity
 //!    is read;
 //! 2. when its story already has an event (the article joined an existing story), it is in that
 //!    event and nothing is compared;
@@ -51,14 +51,14 @@ pub const CANDIDATES: usize = 8;
 /// happening's coverage (an anniversary, a trial years later): they are stories of their own.
 pub const WINDOW_DAYS: i64 = 3;
 
-/// Document frequencies counted in the open batch and not yet written: one upsert per distinct
-/// term per batch, in term order, instead of one random B-tree write per term per article (at
-/// 100,000 articles the per-article writes halved the insertion rate).
 /// Terms in `term_df_fresh` at which they are added into `term_df`: a fresh table of this size
 /// (about 1,000 pages) stays in the page cache, and `term_df` is rewritten once per about 20
 /// batches of 1,000 articles instead of at a page per new term in every batch.
 pub(crate) const FRESH_TERM_ROWS: i64 = 200_000;
 
+/// Document frequencies counted in the open batch and not yet written: one upsert per distinct
+/// term per batch, in term order, instead of one random B-tree write per term per article (at
+/// 100,000 articles the per-article writes halved the insertion rate).
 #[derive(Debug, Default)]
 pub(crate) struct PendingTerms {
     df: HashKeyed<i64, i64>,
