@@ -80,12 +80,10 @@ pub struct Store {
     max_record_bytes: usize,
     /// The shingles of the articles it stored last (`recent`).
     recent: recent::Recent,
-    /// Checkpoints for the writer, on their own thread; started by the first write to a file.
-    /// After `conn`, so the writer's connection closes first and this one, the last, folds the
-    /// log into the file.
-    checkpointer: Option<checkpoint::Checkpointer>,
-    /// Whether starting `checkpointer` was tried (it is tried once).
-    checkpointer_tried: bool,
+    /// Checkpoints for the writer, on their own thread: started by the first write (set once,
+    /// to `None` for an in-memory store or when the thread cannot start). After `conn`, so the
+    /// writer's connection closes first and this one, the last, folds the log into the file.
+    checkpointer: std::cell::OnceCell<Option<checkpoint::Checkpointer>>,
 }
 
 impl Store {
@@ -138,8 +136,7 @@ impl Store {
             path,
             max_record_bytes: MAX_RECORD_BYTES,
             recent: recent::Recent::default(),
-            checkpointer: None,
-            checkpointer_tried: false,
+            checkpointer: std::cell::OnceCell::new(),
         })
     }
 
@@ -182,12 +179,10 @@ impl Store {
     /// What a write needs of this store. The first one of a file-backed store hands its WAL
     /// checkpoints to a thread of their own ([`checkpoint`]).
     fn writer(&mut self) -> ingest::Writer<'_> {
-        if !self.checkpointer_tried {
-            self.checkpointer_tried = true;
-            if self.path != Path::new(":memory:") {
-                self.checkpointer = checkpoint::Checkpointer::start(&mut self.conn, &self.path);
-            }
-        }
+        let (conn, path) = (&mut self.conn, &self.path);
+        self.checkpointer.get_or_init(|| {
+            (path != Path::new(":memory:")).then(|| checkpoint::Checkpointer::start(conn, path)).flatten()
+        });
         ingest::Writer {
             conn: &mut self.conn,
             path: &self.path,

@@ -5,9 +5,8 @@
 //! shingles used to be recomputed from its stored text each time: at 300,000 stored that was
 //! about an eighth of the writer's time, reading and shingling articles stored moments before
 //! (copies of a story arrive close together, and the newest articles of a bucket are the ones
-//! read). A stored
-//! article's text and dateline never change, and a committed article's row id is never reused,
-//! so its shingles can be kept as they were computed when it was stored.
+//! read). A stored article's text and dateline never change, and a committed article's row id
+//! is never reused, so its shingles can be kept as they were computed when it was stored.
 
 use std::collections::{HashMap, VecDeque};
 

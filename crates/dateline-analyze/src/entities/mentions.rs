@@ -138,10 +138,16 @@ struct Bounds {
 }
 
 impl Bounds {
+    /// The bounds of the mentions of one kind.
     fn of(model: &[Cand], kind: Kind) -> Bounds {
-        let of_kind = || model.iter().filter(move |c| c.kind == kind);
-        let mut starts: Vec<usize> = of_kind().map(|c| c.start).collect();
-        let mut ends: Vec<usize> = of_kind().map(|c| c.end).collect();
+        Bounds::matching(model, |c| c.kind == kind)
+    }
+
+    /// The bounds of the mentions `keep` accepts.
+    fn matching(model: &[Cand], keep: impl Fn(&Cand) -> bool) -> Bounds {
+        let kept = || model.iter().filter(|c| keep(c));
+        let mut starts: Vec<usize> = kept().map(|c| c.start).collect();
+        let mut ends: Vec<usize> = kept().map(|c| c.end).collect();
         starts.sort_unstable();
         ends.sort_unstable();
         Bounds { starts, ends }
@@ -690,10 +696,7 @@ pub(super) fn extend_org_names(text: &str, toks: &[Tok], model: &mut Vec<Cand>, 
     let mut extended = Vec::new();
     let orgs = Bounds::of(model, Kind::Org);
     // every recogniser's mention, for the names a start may not take in
-    let mut bounds =
-        Bounds { starts: model.iter().map(|c| c.start).collect(), ends: model.iter().map(|c| c.end).collect() };
-    bounds.starts.sort_unstable();
-    bounds.ends.sort_unstable();
+    let bounds = Bounds::matching(model, |_| true);
     for c in model.iter_mut().filter(|c| c.kind == Kind::Org) {
         let Some(last) = super::tok_ending(toks, c.end) else { continue };
         if let Some(first) = super::tok_at(toks, c.start) {
@@ -804,8 +807,7 @@ fn shouted_word(w: &str) -> bool {
 /// is that organisation; no function word or name the recogniser found may come between.
 /// `model` is in text order and non-overlapping.
 pub(super) fn shouted_org_heads(text: &str, toks: &[Tok], model: &mut Vec<Cand>, lx: &crate::Lexicon) {
-    let people = Bounds::of(model, Kind::Person);
-    let (places, orgs) = (Bounds::of(model, Kind::Loc), Bounds::of(model, Kind::Org));
+    let names = Bounds::matching(model, |c| matches!(c.kind, Kind::Person | Kind::Loc | Kind::Org));
     let mut extended = Vec::new();
     for c in model.iter_mut().filter(|c| matches!(c.kind, Kind::Loc | Kind::Person)) {
         // (the cheap test first: a name in capitals)
@@ -820,7 +822,7 @@ pub(super) fn shouted_org_heads(text: &str, toks: &[Tok], model: &mut Vec<Cand>,
             if !shouted_word(w)
                 || !w.chars().all(char::is_alphabetic)
                 || matches!(w, "THE" | "OF" | "AND" | "FOR" | "IN" | "AT" | "ON" | "TO" | "BY" | "A" | "AN" | "WITH")
-                || [&people, &places, &orgs].iter().any(|b| b.starts_at(toks[k].start))
+                || names.starts_at(toks[k].start)
             {
                 break;
             }

@@ -176,19 +176,18 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     // "endorsed Lee - her first pick in a race this year", "vowed to fund the pier — a pledge
     // ...": after a verb of stance or intent, a lone dash turns to the writer's gloss (a pair of
     // dashes is an aside inside the content).
-    let stance = f.cue.and_then(|c| cues.get(doc.tok_at(c.0)).copied().flatten()).is_some_and(|c| {
-        let q = &doc.lx.quotes;
-        (super::cues::is_object(q, c.lemma) || super::cues::is_intent(q, c.lemma))
-            && !super::cues::is_belief(q, c.lemma)
+    let q = &doc.lx.quotes;
+    let lemma = f.cue.and_then(|c| cues.get(doc.tok_at(c.0)).copied().flatten()).map(|c| c.lemma);
+    let stance = lemma.is_some_and(|l| {
+        (super::cues::is_object(q, l) || super::cues::is_intent(q, l)) && !super::cues::is_belief(q, l)
     });
     // "CONTENT, X said": the content comes before its cue.
     let fronted = f.cue.is_some_and(|c| c.0 >= f.content.1);
     let lone_dash = stance && (a..e).filter(|&j| super::phrase::aside_dash(doc, j)).count() == 1;
     // "backed the levy despite her doubts", "praised the crews during a visit": a stance verb's
     // object ends before the circumstances of the act.
-    let object_only = f.cue.and_then(|c| cues.get(doc.tok_at(c.0)).copied().flatten()).is_some_and(|c| {
-        let q = &doc.lx.quotes;
-        super::cues::is_object(q, c.lemma) && !super::cues::is_intent(q, c.lemma) && !super::cues::is_belief(q, c.lemma)
+    let object_only = lemma.is_some_and(|l| {
+        super::cues::is_object(q, l) && !super::cues::is_intent(q, l) && !super::cues::is_belief(q, l)
     }) && !doc.is(a, &["to", "that"]);
     let stop = (a + 2..e).find(|&j| match doc.t(j) {
         ";" => true,

@@ -91,8 +91,7 @@ impl Store {
             max_record_bytes: crate::MAX_RECORD_BYTES,
             recent: crate::recent::Recent::default(),
             // A read-only store never writes, so never checkpoints.
-            checkpointer: None,
-            checkpointer_tried: true,
+            checkpointer: std::cell::OnceCell::from(None),
         })
     }
 
