@@ -367,12 +367,11 @@ impl Model {
                     let k = by_prev.iter().position(|p| p.0 == b.prev).unwrap_or(0);
                     let mut scores = by_prev[k].1;
                     add_row(&mut scores, &tag_rows[N_TAGS + usize::from(b.prev2.0) * N_TAGS + usize::from(b.prev.0)]);
-                    for (t, &s) in scores.iter().enumerate() {
-                        let tag = Tag(t as u8);
-                        if !b.prev.allows(tag) || (last && tag.open()) {
+                    for &tag in b.prev.successors() {
+                        if last && tag.open() {
                             continue;
                         }
-                        let score = b.score + i64::from(s);
+                        let score = b.score + i64::from(scores[usize::from(tag.0)]);
                         // the best `beam` extensions, best first, one per (previous tag, tag)
                         if next.len() == self.beam && score <= next[next.len() - 1].score {
                             continue;

@@ -67,6 +67,42 @@ impl Tag {
             next.0 == 0 || next.pos() == 0 || next.pos() == 3
         }
     }
+
+    /// The tags that may follow this one ([`Tag::allows`]), in tag order: two after an open
+    /// tag, nine after a closed one. The beam decoder extends each sequence by these only,
+    /// instead of testing all [`N_TAGS`] for every sequence at every token.
+    pub(crate) fn successors(self) -> &'static [Tag] {
+        let (tags, n) = &SUCCESSORS[usize::from(self.0)];
+        &tags[..usize::from(*n)]
+    }
+}
+
+/// [`Tag::successors`] of each tag, computed at compile time from the rule of [`Tag::allows`]
+/// (a test checks the two agree).
+static SUCCESSORS: [([Tag; N_TAGS], u8); N_TAGS] = successor_table();
+
+const fn successor_table() -> [([Tag; N_TAGS], u8); N_TAGS] {
+    let mut table = [([Tag::O; N_TAGS], 0u8); N_TAGS];
+    let mut p = 0;
+    while p < N_TAGS {
+        let open = p > 0 && (p - 1) % 4 < 2;
+        let mut t = 0;
+        while t < N_TAGS {
+            let allowed = if open {
+                t > 0 && (t - 1) / 4 == (p - 1) / 4 && ((t - 1) % 4 == 1 || (t - 1) % 4 == 2)
+            } else {
+                t == 0 || (t - 1) % 4 == 0 || (t - 1) % 4 == 3
+            };
+            if allowed {
+                let n = table[p].1 as usize;
+                table[p].0[n] = Tag(t as u8);
+                table[p].1 += 1;
+            }
+            t += 1;
+        }
+        p += 1;
+    }
+    table
 }
 
 /// BILOU tags for a sentence of `n` tokens with entity spans `[start, end)` over tokens.
@@ -140,5 +176,15 @@ mod tests {
         assert!(!b.allows(Tag::O));
         assert!(Tag::O.allows(Tag::new(Label::Org, 3)));
         assert!(!Tag::O.allows(Tag::new(Label::Org, 1)));
+    }
+
+    #[test]
+    fn successors_are_the_allowed_tags_in_order() {
+        for p in 0..N_TAGS as u8 {
+            let allowed: Vec<Tag> = (0..N_TAGS as u8).map(Tag).filter(|&t| Tag(p).allows(t)).collect();
+            assert_eq!(Tag(p).successors(), &allowed[..], "after tag {p}");
+        }
+        assert_eq!(Tag::new(Label::Org, 0).successors().len(), 2);
+        assert_eq!(Tag::O.successors().len(), 9);
     }
 }

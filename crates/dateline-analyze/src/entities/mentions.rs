@@ -1036,11 +1036,11 @@ fn lexicon_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
 /// Tokens split at single spaces, all in one sentence: the token tables the tests of the entity
 /// passes write by hand.
 #[cfg(test)]
-pub(super) fn space_tokens(text: &str) -> Vec<Tok> {
+pub(super) fn space_tokens(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
     for w in text.split(' ') {
-        out.push(Tok { start, end: start + w.len(), sentence: 0 });
+        out.push(Tok { start, end: start + w.len(), sentence: 0, word: w });
         start += w.len() + 1;
     }
     out

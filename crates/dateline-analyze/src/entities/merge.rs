@@ -32,7 +32,8 @@ impl Ent {
             .iter()
             .filter(|m| m.alias_of.is_none() || self.mentions.len() == 1)
             .map(|m| &text[m.start..m.name_end])
-            .max_by_key(|s| (s.chars().count(), std::cmp::Reverse(s.to_string())))
+            // the longest (in characters), the first in byte order among equally long ones
+            .max_by(|a, b| a.chars().count().cmp(&b.chars().count()).then_with(|| b.cmp(a)))
             .or_else(|| self.mentions.first().map(|m| &text[m.start..m.name_end]))
             .unwrap_or("")
     }

@@ -75,12 +75,16 @@ pub(crate) struct Cand {
     pub sentence: usize,
 }
 
-/// A token of the article: byte span, and the sentence it belongs to.
+/// A token of the article: byte span, the sentence it belongs to, and its text (the rules read
+/// each token's words dozens of times: sliced once here, not checked for char boundaries at
+/// every read).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'t> {
     pub start: usize,
     pub end: usize,
     pub sentence: usize,
+    /// `text[start..end]`.
+    pub word: &'t str,
 }
 
 /// Finds, types, merges and geocodes the entities of `text`.
@@ -166,7 +170,7 @@ pub(crate) fn propagate_cands(text: &str, toks: &[Tok], cands: &mut Vec<Cand>, r
 
 /// Tokens of the whole text (the recogniser's tokenizer, splitting the whitespace-free chunks of
 /// the article's token table), each tagged with its sentence.
-fn tokens(text: &str, table: &TokenTable, sentences: &[Span]) -> Vec<Tok> {
+fn tokens<'t>(text: &'t str, table: &TokenTable, sentences: &[Span]) -> Vec<Tok<'t>> {
     let spans = dateline_ner::tokenize_chunks(text, table.chunks().map(|(a, b, _)| (a, b)));
     let mut out = Vec::with_capacity(spans.len());
     let mut s = 0;
@@ -174,14 +178,15 @@ fn tokens(text: &str, table: &TokenTable, sentences: &[Span]) -> Vec<Tok> {
         while s + 1 < sentences.len() && a >= sentences[s].1 {
             s += 1;
         }
-        out.push(Tok { start: a, end: b, sentence: s });
+        out.push(Tok { start: a, end: b, sentence: s, word: text.get(a..b).unwrap_or("") });
     }
     out
 }
 
 /// The text of token `i`, or "" past the ends.
-pub(crate) fn tok<'t>(text: &'t str, toks: &[Tok], i: usize) -> &'t str {
-    toks.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("")
+pub(crate) fn tok<'t>(text: &'t str, toks: &[Tok<'t>], i: usize) -> &'t str {
+    debug_assert!(toks.get(i).is_none_or(|t| text.get(t.start..t.end) == Some(t.word)));
+    toks.get(i).map_or("", |t| t.word)
 }
 
 thread_local! {

@@ -166,14 +166,14 @@ fn has_border(s: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    fn toks_of(text: &str) -> Vec<Tok> {
+    fn toks_of(text: &str) -> Vec<Tok<'_>> {
         let mut out = Vec::new();
         let mut start = None;
         for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
             match (c.is_alphanumeric(), start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
-                    out.push(Tok { start: s, end: i, sentence: 0 });
+                    out.push(Tok { start: s, end: i, sentence: 0, word: &text[s..i] });
                     start = None;
                 }
                 _ => {}

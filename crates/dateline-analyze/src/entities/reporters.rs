@@ -149,7 +149,7 @@ fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize, org: bool, lx: &crate::
 }
 
 /// The capitalised words of the text that stand somewhere other than first in their sentence.
-fn capitalised_mid_sentence<'t>(text: &'t str, toks: &[Tok]) -> HashSet<&'t str> {
+fn capitalised_mid_sentence<'t>(text: &'t str, toks: &[Tok<'t>]) -> HashSet<&'t str> {
     (1..toks.len())
         .filter(|&i| toks[i - 1].sentence == toks[i].sentence)
         .map(|i| tok(text, toks, i))
