@@ -131,24 +131,59 @@ const BOOSTER: u8 = 1;
 const DAMPENER: u8 = 2;
 const NEGATION: u8 = 4;
 const PRONOUN: u8 = 8;
+const ACTIVITY: u8 = 16;
+
+/// The classes of one lowercase word ([`Classes::of_word`]): the scorer looks each token up once
+/// and asks these bits, instead of one lookup per question (booster? negation? pronoun?
+/// activity verb?) and again for each of the three words before every word with a valence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WordClass(u8);
+
+impl WordClass {
+    /// The booster (positive) or dampener (negative) increment (a word on both lists boosts).
+    pub(super) fn booster(self) -> Option<f64> {
+        if self.0 & BOOSTER != 0 {
+            Some(B_INCR)
+        } else if self.0 & DAMPENER != 0 {
+            Some(B_DECR)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the word `lower` of this class negates what follows: a negation word, or any
+    /// `n't` form.
+    pub(super) fn negates(self, lower: &str) -> bool {
+        self.0 & NEGATION != 0 || lower.contains("n't")
+    }
+
+    /// A personal or possessive pronoun.
+    pub(super) fn is_pronoun(self) -> bool {
+        self.0 & PRONOUN != 0
+    }
+
+    /// An activity verb or one of its inflections.
+    pub(super) fn is_activity(self) -> bool {
+        self.0 & ACTIVITY != 0
+    }
+}
 
 /// What the tone stage derives from the `tone/` lists, built once per set
 /// ([`crate::Lexicon`]).
 pub(crate) struct ToneTables {
     /// The classes of each word or phrase of `boosters.txt`, `dampeners.txt`, `negations.txt`
-    /// and `pronouns.txt`, as bits ([`BOOSTER`], ...).
-    classes: FxHashMap<&'static str, u8>,
+    /// and `pronouns.txt`, and of every form of the activity verbs (the lemma, `-s`, `-es`,
+    /// `-ed`, `-d`, `-ing`, with a final `e` dropped or the last consonant doubled, and the
+    /// irregular forms), as bits ([`BOOSTER`], ...).
+    classes: FxHashMap<Box<str>, u8>,
     /// The first words of the multi-word boosters and dampeners ("just enough", "kind of"): the
     /// phrase rule spells out a phrase only at such a word.
     phrase_openers: Vec<&'static str>,
-    /// Every form of the activity verbs: the lemma, `-s`, `-es`, `-ed`, `-d`, `-ing` (with a
-    /// final `e` dropped, or the last consonant doubled), and the irregular forms.
-    activity: FxHashSet<String>,
 }
 
 impl ToneTables {
     pub(crate) fn new(lists: &dateline_lexicon::en::tone::Tone) -> Self {
-        let mut classes: FxHashMap<&'static str, u8> = FxHashMap::default();
+        let mut classes: FxHashMap<Box<str>, u8> = FxHashMap::default();
         for (list, bit) in [
             (&lists.boosters, BOOSTER),
             (&lists.dampeners, DAMPENER),
@@ -156,7 +191,7 @@ impl ToneTables {
             (&lists.pronouns, PRONOUN),
         ] {
             for w in list.iter() {
-                *classes.entry(w).or_default() |= bit;
+                *classes.entry((*w).into()).or_default() |= bit;
             }
         }
         let mut phrase_openers: Vec<&'static str> = Vec::new();
@@ -182,7 +217,10 @@ impl ToneTables {
                 activity.insert(format!("{v}{last}ing"));
             }
         }
-        ToneTables { classes, phrase_openers, activity }
+        for form in activity {
+            *classes.entry(form.into_boxed_str()).or_default() |= ACTIVITY;
+        }
+        ToneTables { classes, phrase_openers }
     }
 }
 
@@ -192,21 +230,15 @@ impl<'a> Classes<'a> {
         Classes { derived: lx.tone_tables() }
     }
 
-    fn class(self, lower: &str) -> u8 {
-        self.derived.classes.get(lower).copied().unwrap_or(0)
+    /// The classes of a lowercase word or phrase.
+    pub(super) fn of_word(self, lower: &str) -> WordClass {
+        WordClass(self.derived.classes.get(lower).copied().unwrap_or(0))
     }
 
     /// The booster (positive) or dampener (negative) increment of a lowercase word or phrase (a
     /// word on both lists boosts).
     pub(super) fn booster(self, lower: &str) -> Option<f64> {
-        let class = self.class(lower);
-        if class & BOOSTER != 0 {
-            Some(B_INCR)
-        } else if class & DAMPENER != 0 {
-            Some(B_DECR)
-        } else {
-            None
-        }
+        self.of_word(lower).booster()
     }
 
     /// Whether `word` is the first word of a multi-word booster or dampener ("just enough",
@@ -216,19 +248,16 @@ impl<'a> Classes<'a> {
     }
 
     /// True when a lowercase token negates what follows: a negation word, or any `n't` form.
+    #[cfg(test)]
     pub(super) fn negates(self, lower: &str) -> bool {
-        self.class(lower) & NEGATION != 0 || lower.contains("n't")
+        self.of_word(lower).negates(lower)
     }
 
     /// True when a lowercase word is a personal or possessive pronoun (GDELT V2Tone field 6
     /// counts "pronouns"; we count personal ones, which carry the self and group references).
+    #[cfg(test)]
     pub(super) fn is_pronoun(self, lower: &str) -> bool {
-        self.class(lower) & PRONOUN != 0
-    }
-
-    /// True when a lowercase word is an activity verb or one of its inflections.
-    pub(super) fn is_activity(self, lower: &str) -> bool {
-        self.derived.activity.contains(lower)
+        self.of_word(lower).is_pronoun()
     }
 }
 
@@ -320,7 +349,7 @@ mod tests {
     #[test]
     fn activity_inflections() {
         let lx = crate::Lexicon::embedded();
-        let is_activity = |w: &str| Classes::of(&lx).is_activity(w);
+        let is_activity = |w: &str| Classes::of(&lx).of_word(w).is_activity();
         for w in [
             "attack",
             "attacked",

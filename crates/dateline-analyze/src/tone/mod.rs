@@ -52,18 +52,23 @@ pub fn article_tone(
         compound_sum += p.compound;
         scored += 1;
         for (i, &(a, b)) in scratch.spans.iter().enumerate() {
-            if !s[a..b].chars().any(char::is_alphanumeric) {
+            let word = &s[a..b];
+            let alphanumeric = if word.is_ascii() {
+                word.bytes().any(|b| b.is_ascii_alphanumeric())
+            } else {
+                word.chars().any(char::is_alphanumeric)
+            };
+            if !alphanumeric {
                 continue;
             }
             words += 1;
-            let lower = scratch.lower(i);
             let v = scratch.valences[i];
             let sign = if v != 0.0 {
                 v.signum()
             } else if let Some(p) = scratch.known[i].pattern {
                 // Pattern words VADER lacks: their polarity, turned by a negation up to three
                 // words before.
-                let negated = (i.saturating_sub(3)..i).any(|k| c.negates(scratch.lower(k)));
+                let negated = (i.saturating_sub(3)..i).any(|k| scratch.class(k).negates(scratch.lower(k)));
                 if negated {
                     -p.signum()
                 } else {
@@ -77,8 +82,8 @@ pub fn article_tone(
             } else if sign < 0.0 {
                 negative += 1;
             }
-            activity += usize::from(c.is_activity(lower));
-            pronouns += usize::from(c.is_pronoun(lower));
+            activity += usize::from(scratch.class(i).is_activity());
+            pronouns += usize::from(scratch.class(i).is_pronoun());
         }
     }
     let percent = |k: usize| if words == 0 { 0.0 } else { round4(100.0 * k as f64 / words as f64) };

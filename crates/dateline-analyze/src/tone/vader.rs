@@ -18,7 +18,7 @@
 //! looks values up by equality, which differs when two valences are equal); typographic quotes
 //! and dashes count as punctuation as well as ASCII ones.
 
-use super::lexicon::{opens_special_case, Classes, ToneLexicon, WordTone, C_INCR, N_SCALAR, SPECIAL_CASES};
+use super::lexicon::{opens_special_case, Classes, ToneLexicon, WordClass, WordTone, C_INCR, N_SCALAR, SPECIAL_CASES};
 
 /// VADER's normalisation constant: the sum at which compound reaches about ±0.72.
 const ALPHA: f64 = 15.0;
@@ -47,6 +47,8 @@ pub struct Scratch {
     n: usize,
     /// What the lexicons say of each token (`vader`: its valence, when VADER has the word).
     pub(super) known: Vec<WordTone>,
+    /// The rules' classes of each token (booster, negation, pronoun, activity verb).
+    classes: Vec<WordClass>,
     /// Adjusted valence of each token after all rules.
     pub(super) valences: Vec<f64>,
 }
@@ -55,6 +57,11 @@ impl Scratch {
     /// The lowercase form of token `i`.
     pub(super) fn lower(&self, i: usize) -> &str {
         &self.lower[i]
+    }
+
+    /// The rules' classes of token `i`.
+    pub(super) fn class(&self, i: usize) -> WordClass {
+        self.classes[i]
     }
 }
 
@@ -66,6 +73,10 @@ fn is_punct(c: char) -> bool {
 
 /// Python's `str.isupper`: at least one cased character and no lowercase one.
 fn is_upper(s: &str) -> bool {
+    // (asked of every token: ASCII words, nearly all, without the Unicode tables)
+    if s.is_ascii() {
+        return !s.bytes().any(|b| b.is_ascii_lowercase()) && s.bytes().any(|b| b.is_ascii_uppercase());
+    }
     let mut cased = false;
     for c in s.chars() {
         if c.is_lowercase() {
@@ -95,10 +106,12 @@ pub(super) fn score(text: &str, lex: &ToneLexicon, c: Classes<'_>, s: &mut Scrat
     let cap_diff = upper_count > 0 && upper_count < n;
     s.known.clear();
     s.known.extend(s.lower[..n].iter().map(|w| lex.word(w)));
+    s.classes.clear();
+    s.classes.extend(s.lower[..n].iter().map(|w| c.of_word(w)));
     s.valences.clear();
     for i in 0..n {
         let w = s.lower[i].as_str();
-        let skip = c.booster(w).is_some() || (w == "kind" && i + 1 < n && s.lower[i + 1] == "of");
+        let skip = s.classes[i].booster().is_some() || (w == "kind" && i + 1 < n && s.lower[i + 1] == "of");
         let v = if skip {
             0.0
         } else {
@@ -190,12 +203,12 @@ fn word_valence(i: usize, base: f64, tokens: &Tokens<'_>, s: &Scratch, cap_diff:
         if s.known[j].vader.is_some() {
             continue;
         }
-        let mut inc = modifier(&tokens[j], w(j), v, cap_diff, c);
+        let mut inc = modifier(&tokens[j], s.classes[j], v, cap_diff);
         if inc != 0.0 {
             inc *= [1.0, 0.95, 0.9][back];
         }
         v += inc;
-        v = negation(v, back, i, &w, c);
+        v = negation(v, back, i, &w, |k| s.classes[k].negates(w(k)));
         if back == 2 {
             v = idioms(v, i, n, &w, c);
         }
@@ -207,9 +220,10 @@ fn word_valence(i: usize, base: f64, tokens: &Tokens<'_>, s: &Scratch, cap_diff:
     v
 }
 
-/// The increment a booster or dampener `word` gives a following word of valence `v`.
-fn modifier(word: &str, lower: &str, v: f64, cap_diff: bool, c: Classes<'_>) -> f64 {
-    let Some(mut inc) = c.booster(lower) else { return 0.0 };
+/// The increment a booster or dampener `word` (of classes `class`) gives a following word of
+/// valence `v`.
+fn modifier(word: &str, class: WordClass, v: f64, cap_diff: bool) -> f64 {
+    let Some(mut inc) = class.booster() else { return 0.0 };
     if v < 0.0 {
         inc = -inc;
     }
@@ -219,12 +233,13 @@ fn modifier(word: &str, lower: &str, v: f64, cap_diff: bool, c: Classes<'_>) -> 
     inc
 }
 
-/// The negation rule for the word `back + 1` places before word `i`.
-fn negation<'a>(v: f64, back: usize, i: usize, w: &impl Fn(usize) -> &'a str, c: Classes<'_>) -> f64 {
+/// The negation rule for the word `back + 1` places before word `i` (`negates(k)`: whether word
+/// `k` negates what follows).
+fn negation<'a>(v: f64, back: usize, i: usize, w: &impl Fn(usize) -> &'a str, negates: impl Fn(usize) -> bool) -> f64 {
     let so_this = |x: &str| matches!(x, "so" | "this");
     match back {
         0 => {
-            if c.negates(w(i - 1)) {
+            if negates(i - 1) {
                 return v * N_SCALAR;
             }
         }
@@ -235,7 +250,7 @@ fn negation<'a>(v: f64, back: usize, i: usize, w: &impl Fn(usize) -> &'a str, c:
             if w(i - 2) == "without" && w(i - 1) == "doubt" {
                 return v;
             }
-            if c.negates(w(i - 2)) {
+            if negates(i - 2) {
                 return v * N_SCALAR;
             }
         }
@@ -248,7 +263,7 @@ fn negation<'a>(v: f64, back: usize, i: usize, w: &impl Fn(usize) -> &'a str, c:
             if w(i - 3) == "without" && (w(i - 2) == "doubt" || w(i - 1) == "doubt") {
                 return v;
             }
-            if c.negates(w(i - 3)) {
+            if negates(i - 3) {
                 return v * N_SCALAR;
             }
         }
@@ -354,4 +369,30 @@ fn finish(text: &str, valences: &[f64]) -> Polarity {
         return Polarity::default();
     }
     Polarity { neg: (neg / total).abs(), neu: (neu / total).abs(), pos: (pos / total).abs(), compound }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `is_upper` by its definition, char by char (the path non-ASCII words take).
+    fn is_upper_by_chars(s: &str) -> bool {
+        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+    }
+
+    #[test]
+    fn ascii_words_are_upper_as_python_says() {
+        for (w, upper) in [("NATO", true), ("U.S.", true), ("Nato", false), ("42", false), ("A1", true), ("", false)] {
+            assert_eq!(is_upper(w), upper, "{w}");
+            assert_eq!(is_upper_by_chars(w), upper, "{w}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_ascii_path_agrees_with_the_char_path(w in "[a-zA-Z0-9.'!-]{0,8}|\\PC{0,6}") {
+            prop_assert_eq!(is_upper(&w), is_upper_by_chars(&w));
+        }
+    }
 }
