@@ -284,17 +284,25 @@ impl Model {
     /// extensions are kept, one per (previous tag, tag) pair (the only history the features
     /// read, so a lower sequence ending in the same pair could never overtake).
     fn predict_tags_beam(&self, words: &[&str]) -> Vec<Tag> {
-        let mut scratch = Scratch::default();
-        let mut info = sentence_info_for_tagging(words, &self.lex, &mut scratch);
-        let mut feats = Vec::with_capacity(48);
-        let mut beam: Vec<BeamItem> = vec![BeamItem { score: 0, prev: Tag::O, prev2: Tag::O, hist: NO_HIST }];
-        let mut next: Vec<BeamItem> = Vec::with_capacity(self.beam);
-        let mut hist: Vec<(Tag, u32)> = Vec::with_capacity(words.len() * 2);
-        // the scores of each previous tag of the beam's sequences (few: most share one)
-        let mut by_prev: Vec<(Tag, [i32; N_TAGS])> = Vec::with_capacity(self.beam);
-        // where each list of features ends in `feats`, and their sums (see `add_scores_split`)
-        let mut ends: Vec<usize> = Vec::with_capacity(self.beam + 1);
-        let mut sums: Vec<[i32; N_TAGS]> = Vec::with_capacity(self.beam + 1);
+        BEAM_BUFFERS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut buffers) => self.predict_tags_beam_with(words, &mut buffers),
+            Err(_) => self.predict_tags_beam_with(words, &mut BeamBuffers::default()),
+        })
+    }
+
+    /// [`Model::predict_tags_beam`] with the thread's buffers (emptied first: nothing of the
+    /// sentence before is read).
+    fn predict_tags_beam_with(&self, words: &[&str], buffers: &mut BeamBuffers) -> Vec<Tag> {
+        let BeamBuffers { scratch, feats, beam, next, hist, by_prev, ends, sums } = buffers;
+        let mut info = sentence_info_for_tagging(words, &self.lex, scratch);
+        feats.clear();
+        beam.clear();
+        beam.push(BeamItem { score: 0, prev: Tag::O, prev2: Tag::O, hist: NO_HIST });
+        next.clear();
+        hist.clear();
+        by_prev.clear();
+        ends.clear();
+        sums.clear();
         let tag_rows = self.tag_rows();
         TokenScores::with(self.id, |cache| {
             for i in 0..words.len() {
@@ -330,31 +338,31 @@ impl Model {
                     continue;
                 }
                 if !scored {
-                    complete_window(&mut info, i, words, &self.lex, &scratch);
+                    complete_window(&mut info, i, words, &self.lex, scratch);
                 }
                 let mut base = cache.get_or_insert(words[i], i == 0, |own| {
                     feats.clear();
-                    token_features(i == 0, words[i], &info[i], scratch.lower(i), self.lex.set, &mut feats);
-                    self.add_scores(&feats, own);
+                    token_features(i == 0, words[i], &info[i], scratch.lower(i), self.lex.set, feats);
+                    self.add_scores(feats, own);
                 });
                 // The context's features and those of each distinct previous tag of the beam
                 // with the word, summed in one pass (their weights are scattered over megabytes:
                 // the loads of every list overlap).
                 feats.clear();
-                context_features(i, &info, self.lex.set, &mut feats);
+                context_features(i, &info, self.lex.set, feats);
                 ends.clear();
                 ends.push(feats.len());
                 by_prev.clear();
-                for b in &beam {
+                for b in beam.iter() {
                     if !by_prev.iter().any(|p| p.0 == b.prev) {
                         by_prev.push((b.prev, [0; N_TAGS]));
-                        word_tag_features(i, b.prev, &info, &mut feats);
+                        word_tag_features(i, b.prev, &info, feats);
                         ends.push(feats.len());
                     }
                 }
                 sums.clear();
                 sums.resize(ends.len(), [0; N_TAGS]);
-                self.add_scores_split(&feats, &ends, &mut sums);
+                self.add_scores_split(feats, ends, sums);
                 add_row(&mut base, &sums[0]);
                 for (p, s) in by_prev.iter_mut().zip(&sums[1..]) {
                     p.1 = base;
@@ -363,7 +371,7 @@ impl Model {
                 }
                 let last = i + 1 == words.len();
                 next.clear();
-                for b in &beam {
+                for b in beam.iter() {
                     let k = by_prev.iter().position(|p| p.0 == b.prev).unwrap_or(0);
                     let mut scores = by_prev[k].1;
                     add_row(&mut scores, &tag_rows[N_TAGS + usize::from(b.prev2.0) * N_TAGS + usize::from(b.prev.0)]);
@@ -388,14 +396,14 @@ impl Model {
                         next.insert(at, BeamItem { score, prev: tag, prev2: b.prev, hist: b.hist });
                     }
                 }
-                for n in &mut next {
+                for n in next.iter_mut() {
                     hist.push((n.prev, n.hist));
                     n.hist = hist.len() as u32 - 1;
                 }
-                std::mem::swap(&mut beam, &mut next);
+                std::mem::swap(beam, next);
             }
         });
-        backtrack(&hist, beam.first().map_or(NO_HIST, |b| b.hist), words.len())
+        backtrack(hist, beam.first().map_or(NO_HIST, |b| b.hist), words.len())
     }
 
     /// Serialises the model (format above).
@@ -593,6 +601,27 @@ pub(crate) fn backtrack(hist: &[(Tag, u32)], mut h: u32, len: usize) -> Vec<Tag>
 
 /// A tag sequence of the beam: its score, its last two tags and where its last tag is kept in
 /// the history (each entry points back to the one before it).
+/// The buffers of one beam decoding, kept by each thread from sentence to sentence (a dozen
+/// allocations per sentence otherwise).
+#[derive(Default)]
+struct BeamBuffers {
+    scratch: Scratch,
+    /// Features of the token being scored: the context's, then each previous tag's.
+    feats: Vec<u64>,
+    beam: Vec<BeamItem>,
+    next: Vec<BeamItem>,
+    hist: Vec<(Tag, u32)>,
+    /// The scores of each previous tag of the beam's sequences (few: most share one).
+    by_prev: Vec<(Tag, [i32; N_TAGS])>,
+    /// Where each list of features ends in `feats`, and their sums (see `add_scores_split`).
+    ends: Vec<usize>,
+    sums: Vec<[i32; N_TAGS]>,
+}
+
+thread_local! {
+    static BEAM_BUFFERS: std::cell::RefCell<BeamBuffers> = std::cell::RefCell::new(BeamBuffers::default());
+}
+
 #[derive(Clone, Copy)]
 struct BeamItem {
     score: i64,

@@ -52,21 +52,32 @@ pub(super) fn occurrences<'n>(
         l.dedup();
     }
     if !by_key.is_empty() {
-        let powers: FxHashMap<usize, u64> =
-            lengths.iter().flatten().map(|&len| (len, BASE.wrapping_pow(len as u32))).collect();
+        // each first byte's lengths, ascending, with the power of the hash base each needs
+        let lengths: Vec<Vec<(usize, u64)>> = lengths
+            .iter()
+            .map(|ls| ls.iter().map(|&len| (len, BASE.wrapping_pow(len as u32))).collect())
+            .collect();
         let (at_start, at_end) = boundary_hashes(bytes, toks);
         work += bytes.len() as u64;
         for (i, t) in toks.iter().enumerate() {
             let a = t.start;
             let Some(&first) = bytes.get(a) else { continue };
-            for &len in &lengths[usize::from(first)] {
+            // The token ending at `a + len`, if any: tokens are in order and lengths ascend, so
+            // one forward walk from token `i` serves all the lengths.
+            let mut j = i;
+            for &(len, power) in &lengths[usize::from(first)] {
                 let b = a + len;
                 if b > bytes.len() {
                     break;
                 }
                 work += 1;
-                let Some(j) = tok_ending(toks, b) else { continue };
-                let h = at_end[j].wrapping_sub(at_start[i].wrapping_mul(powers[&len]));
+                while j < toks.len() && toks[j].end < b {
+                    j += 1;
+                }
+                if toks.get(j).is_none_or(|t| t.end != b) {
+                    continue;
+                }
+                let h = at_end[j].wrapping_sub(at_start[i].wrapping_mul(power));
                 let Some(candidates) = by_key.get(&(len, h)) else { continue };
                 for &n in candidates {
                     work += len as u64;

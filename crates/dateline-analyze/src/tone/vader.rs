@@ -90,8 +90,15 @@ fn is_upper(s: &str) -> bool {
 /// Scores `text` as one unit (VADER is meant for a sentence or a short passage): valences from
 /// `lex`, the rules' word classes (boosters, negations) from the `tone/` lists of `words`.
 pub fn polarity_scores(text: &str, lex: &ToneLexicon, words: &crate::Lexicon) -> Polarity {
-    let mut scratch = Scratch::default();
-    score(text, lex, Classes::of(words), &mut scratch)
+    // Every quote of every article is scored here: the buffers (a string per token among them)
+    // are the thread's, kept from call to call.
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+    }
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => score(text, lex, Classes::of(words), &mut scratch),
+        Err(_) => score(text, lex, Classes::of(words), &mut Scratch::default()),
+    })
 }
 
 /// Scores `text`, leaving the tokens and their adjusted valences in `scratch`.
