@@ -1092,7 +1092,7 @@ fn said_nothing(doc: &Doc, a: usize, hi: usize) -> bool {
 }
 
 /// The object of a verb of stance, to the end of its clause: "criticised [the plan for its cost]".
-fn object(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
+pub(super) fn object(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
     let mut a = from;
     while a < hi && is_adverb(doc, a) {
         a += 1;

@@ -2286,3 +2286,22 @@ fn one_quoted_phrase_of_one_cue_is_one_quote() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_naming_verb_without_quote_marks_reports_its_object_and_name() {
+    assert_eq!(
+        shapes("Critics call the new ferry toll a tax on the poor.", &[]),
+        one("indirect", "the new ferry toll a tax on the poor", "call", Some("Critics"))
+    );
+    assert_eq!(
+        shapes("Mayor Ama Osei called him reckless.", &[]),
+        one("indirect", "him reckless", "called", Some("Mayor Ama Osei"))
+    );
+    let s = shapes("The strike went on for a week, with union leader Kofi Mensah calling the offer an insult.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the offer an insult" && q.3.as_deref() == Some("Kofi Mensah")), "{s:?}");
+    // A call that names nothing: a meeting, a call back, a noun.
+    assert!(shapes("The port authority called a meeting for Friday.", &[]).is_empty());
+    assert!(shapes("The harbour master called him back within the hour.", &[]).is_empty());
+    assert!(shapes("The roll call itself was delayed by an hour.", &[]).is_empty());
+    assert!(shapes("The board called snap elections for October.", &[]).is_empty());
+}

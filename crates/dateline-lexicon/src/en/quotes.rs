@@ -111,6 +111,12 @@ crate::lists! {
     /// Prepositions that end the object of a verb of stance with the circumstances of the act
     /// ("backed the levy despite her doubts", "praised the crews during a visit").
     object_circumstances: Words = "quotes/object-circumstances.txt";
+    /// Verbs that name what their object is without quote marks ("called him reckless").
+    naming_plain: Words = "quotes/naming-plain.txt";
+    /// Pronouns as the object of a verb ("called him reckless").
+    object_pronouns: Words = "quotes/object-pronouns.txt";
+    /// Words after a naming verb and a pronoun that say nothing it was called ("called him back").
+    naming_not_complement: Words = "quotes/naming-not-complement.txt";
     wh: Words = "quotes/wh.txt";
     /// Words that open a speaker phrase after an inverted cue ("..., said several observers").
     quantifiers: Words = "quotes/quantifiers.txt";
