@@ -251,6 +251,14 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || occasion(doc, j, e) && whole(j) && !fronted
                 // "... before noting that ...": a second cue ends the content.
                 || doc.is(j, &["before", "after", "while", "then"]) && participle(j + 1) && cue_at(j + 1)
+                // "vowed to keep the pier open and praised the crews": an infinitive goes on with
+                // a bare verb, so a past or finite verb after "and" is the speaker's next act.
+                // (Not inside quote marks, nor before an adjective: "the posh and well-connected".)
+                || infinitive
+                    && j > a + 2
+                    && doc.is(j, &["and"])
+                    && !quoted.get(j).copied().unwrap_or(false)
+                    && (past_tense(doc, j + 1) && !doc.t(j + 1).contains('-') || finite(doc, j + 1))
         }
     });
     if let Some(mut j) = stop {

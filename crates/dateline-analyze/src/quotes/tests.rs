@@ -2305,3 +2305,20 @@ fn a_naming_verb_without_quote_marks_reports_its_object_and_name() {
     assert!(shapes("The roll call itself was delayed by an hour.", &[]).is_empty());
     assert!(shapes("The board called snap elections for October.", &[]).is_empty());
 }
+
+#[test]
+fn an_infinitive_ends_before_a_past_or_finite_verb_after_and() {
+    assert_eq!(
+        outer("The ferry operator has vowed to keep the night crossings and toured the harbour on Monday.", &[]),
+        one("indirect", "to keep the night crossings", "vowed", Some("The ferry operator"))
+    );
+    assert_eq!(
+        outer("The mayor has vowed to stay on the board and would run again.", &[]),
+        one("indirect", "to stay on the board", "vowed", Some("The mayor"))
+    );
+    // A bare verb goes on with the infinitive.
+    assert_eq!(
+        outer("The ferry operator has vowed to keep the night crossings and open a second berth.", &[]),
+        one("indirect", "to keep the night crossings and open a second berth", "vowed", Some("The ferry operator"))
+    );
+}
