@@ -2322,3 +2322,14 @@ fn an_infinitive_ends_before_a_past_or_finite_verb_after_and() {
         one("indirect", "to keep the night crossings and open a second berth", "vowed", Some("The ferry operator"))
     );
 }
+
+#[test]
+fn question_reports_the_object_it_casts_doubt_on() {
+    assert_eq!(
+        outer("Harbour master Ama Osei questioned the board's figures.", &[]),
+        one("indirect", "the board's figures", "questioned", Some("Harbour master Ama Osei"))
+    );
+    // A question that follows is still the content.
+    let s = outer("Kofi Mensah questioned why the ferry had left early.", &[]);
+    assert!(s.iter().any(|q| q.1 == "why the ferry had left early"), "{s:?}");
+}
