@@ -83,6 +83,11 @@ pub(super) fn find(doc: &Doc, quoted: &[bool], cues: &[Option<Cue>], used: &[boo
             }
         }
     }
+    // "X said: "... Vladimir Lee had said that the port would reopen ..."": a named person's
+    // words the speaker reports inside the direct quote.
+    for f in direct.iter().filter(|f| f.kind == QuoteKind::Direct) {
+        out.extend(nested_in_direct(doc, cues, quoted, f));
+    }
     // Impressions and views with no verb of saying, where nothing else reports the words.
     let taken = super::SpanIndex::new(out.iter().chain(direct).map(|o| o.content));
     for &(sa, sb) in &doc.sents {
@@ -93,6 +98,37 @@ pub(super) fn find(doc: &Doc, quoted: &[bool], cues: &[Option<Cue>], used: &[boo
     }
     out.sort_by_key(|f| f.content.0);
     out
+}
+
+/// The most words of a name that opens a report nested in a direct quote.
+const MAX_NESTED_NAME: usize = 4;
+
+/// `"It is important that Ama Lee had said that the ferry would run, and ..."`: inside a direct
+/// quote, a name of two to four capitalised words right before "said"/"has said"/"had said"
+/// and "that" reports that person's words, as the speaker tells them. Only this form is read:
+/// a pronoun or a noun phrase inside quote marks may stand for anyone in the speaker's story,
+/// and the name must open its clause (a sentence start, a comma or a bracket before it).
+fn nested_in_direct(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], f: &Found) -> Option<Found> {
+    let (a, b) = (doc.tok_at(f.content.0), doc.tok_at(f.content.1));
+    let k = (a..b).find(|&k| {
+        cues.get(k).copied().flatten().is_some_and(|c| c.lemma == "say" && doc.is(c.end, &["that"])) && !doc.is_cap(k)
+    })?;
+    let c = cues.get(k).copied().flatten()?;
+    let v = if doc.is(k - 1, &["had", "has"]) { k - 1 } else { k };
+    let mut s = v;
+    while s > a && v - s < MAX_NESTED_NAME && doc.is_word(s - 1) && doc.is_cap(s - 1) {
+        s -= 1;
+    }
+    let opens = s == a || matches!(doc.t(s - 1), "," | "(" | ")" | "." | ";" | ":");
+    if v - s < 2 || !opens || !super::phrase::name_like(doc, s, v) {
+        return None;
+    }
+    // (", and when he saw it he doubted": the speaker's own story goes on after ", and"/", but".)
+    let hi = doc.sent_of(k).map_or(b, |i| doc.sents[i].1.min(b));
+    let hi = (c.end + 2..hi).find(|&j| doc.t(j) == "," && doc.is(j + 1, &["and", "but"])).unwrap_or(hi);
+    let content = content_to_end(doc, c.end + 1, hi)?;
+    let found = Found { kind: QuoteKind::Indirect, content, cue: doc.span(v, c.end), speaker: doc.span(s, v) };
+    Some(trim_content(doc, cues, quoted, true, found))
 }
 
 /// Trims the reported clauses the direct stage found (`X says "..." despite ...`) like any other.

@@ -2333,3 +2333,23 @@ fn question_reports_the_object_it_casts_doubt_on() {
     let s = outer("Kofi Mensah questioned why the ferry had left early.", &[]);
     assert!(s.iter().any(|q| q.1 == "why the ferry had left early"), "{s:?}");
 }
+
+#[test]
+fn a_named_persons_words_reported_inside_a_direct_quote() {
+    let text = "\"The deal matters. Harbour Minister Kofi Mensah had said that the ferry would run all winter, \
+                and then he changed his mind,\" Ama Osei said.";
+    let s = shapes(text, &[]);
+    assert!(
+        s.iter().any(|q| q.0 == "indirect"
+            && q.1 == "the ferry would run all winter"
+            && q.2.as_deref() == Some("had said")
+            && q.3.as_deref() == Some("Harbour Minister Kofi Mensah")),
+        "{s:?}"
+    );
+    assert!(s.iter().any(|q| q.0 == "direct" && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+    // A pronoun, or a name that does not open its clause, is not read inside the quote.
+    let s = shapes("\"He had said that the ferry would run,\" Ama Osei said.", &[]);
+    assert!(s.iter().all(|q| q.0 != "indirect"), "{s:?}");
+    let s = shapes("\"I heard that Kofi Mensah said that the ferry would run,\" Ama Osei said.", &[]);
+    assert!(s.iter().all(|q| q.0 != "indirect"), "{s:?}");
+}
