@@ -187,6 +187,20 @@ pub(super) fn infinitive_frame(doc: &Doc, i: usize) -> Option<usize> {
     if doc.is(v, &doc.lx.quotes.infinitive_frames) && !doc.is_cap(v) {
         return Some(v);
     }
+    // "voters are more likely to say", "Lee was quick to point out": the form of "be" before an
+    // adjective frame, words of degree, adverbs and "not" between.
+    if doc.is(v, &doc.lx.quotes.adjective_frames) {
+        let mut b = v;
+        while b > 0
+            && v - b < 4
+            && (doc.is(b - 1, &doc.lx.quotes.degree_words)
+                || doc.is(b - 1, &doc.lx.quotes.middle)
+                || is_adverb(doc, b - 1))
+        {
+            b -= 1;
+        }
+        return b.checked_sub(1).filter(|&p| doc.is(p, &doc.lx.quotes.be) && !doc.is(p, &["be", "been", "being"]));
+    }
     let went = v.checked_sub(1).filter(|_| doc.is(v, &["on"]))?;
     doc.is(went, &["went", "goes", "go"]).then_some(went)
 }

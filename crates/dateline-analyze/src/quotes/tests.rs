@@ -2353,3 +2353,15 @@ fn a_named_persons_words_reported_inside_a_direct_quote() {
     let s = shapes("\"I heard that Kofi Mensah said that the ferry would run,\" Ama Osei said.", &[]);
     assert!(s.iter().all(|q| q.0 != "indirect"), "{s:?}");
 }
+
+#[test]
+fn an_adjective_frame_after_be_reads_the_saying_of_the_subject() {
+    assert_eq!(
+        outer("Harbour pilots are slightly more likely to say the toll is too high.", &[]),
+        one("indirect", "the toll is too high", "say", Some("Harbour pilots"))
+    );
+    assert_eq!(
+        outer("Ama Osei was eager to point out that the pier needs new piles.", &[]),
+        one("indirect", "the pier needs new piles", "point out", Some("Ama Osei"))
+    );
+}
