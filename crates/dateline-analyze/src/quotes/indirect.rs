@@ -297,6 +297,21 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                     && (past_tense(doc, j + 1) && !doc.t(j + 1).contains('-') || finite(doc, j + 1))
         }
     });
+    // "endorsed Lee last week", "announced his bid in June 2015": after a short object, the time
+    // of the act is no part of what was endorsed or announced.
+    let object_reading = lemma.is_some_and(|l| super::cues::is_object(q, l) || super::cues::object_too(q, l))
+        && !doc.is(a, &["to", "that"])
+        && !fronted;
+    let stop = match stop {
+        None if object_reading => {
+            let mut end = e;
+            while end > a && matches!(doc.t(end - 1), "." | ",") {
+                end -= 1;
+            }
+            (a + 1..end.min(a + 1 + MAX_TIMED_OBJECT)).find(|&j| time_tail(doc, j, end))
+        }
+        stop => stop,
+    };
     if let Some(mut j) = stop {
         // "... -- but said ...": the dash before the conjunction goes too.
         if j > a + 2 && super::phrase::aside_dash(doc, j - 1) {
@@ -311,6 +326,46 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
         }
     }
     f
+}
+
+/// The most words of an object whose time ("endorsed Lee last week") is cut from what it reports.
+const MAX_TIMED_OBJECT: usize = 3;
+
+/// Whether tokens `[j, e)` are a time and nothing else: "last week", "(on) Tuesday (night)", "in
+/// (early) June (2015)", "in 2012", "June 3", "earlier this month", "late Monday", "during the
+/// primary", with "here" or "there" before it.
+fn time_tail(doc: &Doc, j: usize, e: usize) -> bool {
+    let q = &doc.lx.quotes;
+    let mut k = j;
+    if doc.is(k, &["here", "there"]) {
+        k += 1;
+    }
+    let year = |i: usize| doc.t(i).len() == 4 && doc.t(i).bytes().all(|b| b.is_ascii_digit());
+    let day = |i: usize| (1..=2).contains(&doc.t(i).len()) && doc.t(i).bytes().all(|b| b.is_ascii_digit());
+    let weekday = |i: usize| doc.is(i, &q.weekdays) && (i + 1 == e || i + 2 == e && doc.is(i + 1, &q.day_parts));
+    let month = |i: usize| {
+        doc.is(i, &q.months)
+            && (i + 1 == e
+                || i + 2 == e && (year(i + 1) || day(i + 1))
+                || i + 4 == e && day(i + 1) && doc.t(i + 2) == "," && year(i + 3))
+    };
+    if doc.is(k, &["last", "this", "next"]) {
+        return k + 2 == e && doc.is(k + 1, &q.periods);
+    }
+    if doc.is(k, &["earlier", "later", "early", "late"]) {
+        return k + 3 == e && doc.is(k + 1, &["this", "last"]) && doc.is(k + 2, &q.periods) || weekday(k + 1);
+    }
+    if doc.is(k, &["on"]) {
+        return weekday(k + 1) || month(k + 1);
+    }
+    if doc.is(k, &["in"]) {
+        let m = if doc.is(k + 1, &["early", "late", "mid"]) { k + 2 } else { k + 1 };
+        return month(m) || m == k + 1 && k + 2 == e && year(k + 1);
+    }
+    if doc.is(k, &["during"]) {
+        return k + 3 == e && doc.is(k + 1, &["the"]) && doc.is_word(k + 2);
+    }
+    weekday(k) || month(k) && k + 1 < e
 }
 
 /// Whether the cue at token `k` is inside a relative clause set off by a comma ("Lee, who

@@ -2365,3 +2365,20 @@ fn an_adjective_frame_after_be_reads_the_saying_of_the_subject() {
         one("indirect", "the pier needs new piles", "point out", Some("Ama Osei"))
     );
 }
+
+#[test]
+fn a_short_object_ends_before_the_time_of_the_act() {
+    assert_eq!(
+        outer("The dockers' union endorsed Mensah last week.", &[]),
+        one("indirect", "Mensah", "endorsed", Some("The dockers' union"))
+    );
+    assert_eq!(
+        outer("Ama Osei announced her candidacy in early May 2019.", &[]),
+        one("indirect", "her candidacy", "announced", Some("Ama Osei"))
+    );
+    // A clause keeps its time: it belongs to what was said.
+    assert_eq!(
+        outer("Ama Osei said the pier would close on Tuesday.", &[]),
+        one("indirect", "the pier would close on Tuesday", "said", Some("Ama Osei"))
+    );
+}
