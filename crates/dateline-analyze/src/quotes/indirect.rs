@@ -1127,7 +1127,19 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
             return Some(word);
         }
     }
-    let verb_form = super::cues::bare_clause_form(&doc.lx.quotes, doc.t(c.start), c.lemma);
+    // ("The Harbour Times reports the pier will close": the "-s" form of a lemma that is also a
+    // noun is a verb right after a name or a pronoun, as the cue test read it.)
+    let named_s_form = doc.t(c.start).ends_with('s')
+        && c.start > 0
+        && (doc.is_cap(c.start - 1) && doc.sent_of(c.start - 1).is_some_and(|s| doc.sents[s].0 != c.start - 1)
+            || doc.is(c.start - 1, &["he", "she", "it"]))
+        // ("G-III reports show ...", "Census replies with ...", "which X estimates would cost":
+        // a verb or a preposition next makes the "-s" word a noun or the verb of a relative clause.)
+        && !finite(doc, c.end)
+        && !verbish(doc, c.end)
+        && !doc.is(c.end, &doc.lx.quotes.prepositions)
+        && super::cues::lemma(doc.lx, doc.t(c.end)).is_none();
+    let verb_form = super::cues::bare_clause_form(&doc.lx.quotes, doc.t(c.start), c.lemma) || named_s_form;
     match after {
         After::That(a) => content_to_end(doc, a, hi),
         After::Bare(a)

@@ -2382,3 +2382,17 @@ fn a_short_object_ends_before_the_time_of_the_act() {
         one("indirect", "the pier would close on Tuesday", "said", Some("Ama Osei"))
     );
 }
+
+#[test]
+fn an_s_form_after_a_name_reports_a_bare_clause() {
+    let text = "The ferry was late again.\n\nThe Harbour Times reports the pier will close for a month.";
+    assert_eq!(
+        outer(text, &[]),
+        one("indirect", "the pier will close for a month", "reports", Some("The Harbour Times"))
+    );
+    // A verb or a preposition after it makes the word a noun: no report.
+    let s = outer("The ferry was late again.\n\nTema Ferries reports show the pier is closed.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("reports")), "{s:?}");
+    let s = outer("The ferry was late again.\n\nHarbour Census replies with care.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("replies")), "{s:?}");
+}
