@@ -229,8 +229,14 @@ fn thought_form(doc: &Doc, i: usize, t: &str, lemma: &str) -> bool {
     if t.ends_with("ing") {
         return doc.is(p, &doc.lx.quotes.be) || prev == ",";
     }
-    if doc.is(p, &doc.lx.quotes.be) || doc.is(p, &["to"]) || prev.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    // ("4 in 10 want ...": a poll's share of people is a plural subject; other numbers are not.)
+    let digit = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let share = p >= 2 && doc.is(p - 1, &["in", "of"]) && digit(doc.t(p - 2));
+    if doc.is(p, &doc.lx.quotes.be) || doc.is(p, &["to"]) || digit(prev) && !share {
         return false;
+    }
+    if share {
+        return true;
     }
     let intent_only = !cues::is_speech(&doc.lx.quotes, lemma) && !cues::is_belief(&doc.lx.quotes, lemma);
     // "you might want to", "those who want to": a writer's aside or a modifier, not an attribution.

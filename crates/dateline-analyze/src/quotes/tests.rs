@@ -2396,3 +2396,12 @@ fn an_s_form_after_a_name_reports_a_bare_clause() {
     let s = outer("The ferry was late again.\n\nHarbour Census replies with care.", &[]);
     assert!(s.iter().all(|q| q.2.as_deref() != Some("replies")), "{s:?}");
 }
+
+#[test]
+fn a_polls_share_of_people_is_a_plural_subject() {
+    // "3 in 10 want ..." is a second attribution, which ends the first content.
+    assert_eq!(
+        outer("Most ferry pilots say the toll is fair, while 3 in 10 want it cut by half.", &[]),
+        one("indirect", "the toll is fair", "say", Some("Most ferry pilots"))
+    );
+}
