@@ -225,7 +225,9 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     let object_only = lemma.is_some_and(|l| {
         super::cues::is_object(q, l) && !super::cues::is_intent(q, l) && !super::cues::is_belief(q, l)
     }) && !doc.is(a, &["to", "that"]);
-    let stop = (a + 2..e).find(|&j| match doc.t(j) {
+    // ("endorsed Lee - the first time ...": after a one-word object too.)
+    let one_word_dash = (lone_dash && a + 1 < e && super::phrase::aside_dash(doc, a + 1)).then_some(a + 1);
+    let stop = one_word_dash.or_else(|| (a + 2..e).find(|&j| match doc.t(j) {
         ";" => true,
         _ if lone_dash && super::phrase::aside_dash(doc, j) => true,
         "," => {
@@ -287,6 +289,9 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || occasion(doc, j, e) && whole(j) && !fronted
                 // "... before noting that ...": a second cue ends the content.
                 || doc.is(j, &["before", "after", "while", "then"]) && participle(j + 1) && cue_at(j + 1)
+                // "acknowledged some errors even as he defended the board": the writer sets
+                // another act against the one reported.
+                || doc.is(j, &["even"]) && doc.is(j + 1, &["as"]) && !doc.is(j - 1, &["and", "or"])
                 // "vowed to keep the pier open and praised the crews": an infinitive goes on with
                 // a bare verb, so a past or finite verb after "and" is the speaker's next act.
                 // (Not inside quote marks, nor before an adjective: "the posh and well-connected".)
@@ -296,7 +301,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                     && !quoted.get(j).copied().unwrap_or(false)
                     && (past_tense(doc, j + 1) && !doc.t(j + 1).contains('-') || finite(doc, j + 1))
         }
-    });
+    }));
     // "endorsed Lee last week", "announced his bid in June 2015": after a short object, the time
     // of the act is no part of what was endorsed or announced.
     let object_reading = lemma.is_some_and(|l| super::cues::is_object(q, l) || super::cues::object_too(q, l))
@@ -317,9 +322,10 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
         if j > a + 2 && super::phrase::aside_dash(doc, j - 1) {
             j -= 1;
         }
-        // "..., compared with ...": nor does the comma before the stop belong to the content.
-        while j > a + 2 && doc.t(j - 1) == "," {
-            j -= 1;
+        // "..., compared with ...": nor does the comma before the stop belong to the content,
+        // nor a dash written as hyphens ("... the floor -- even as ...").
+        while j > a + 2 && (doc.t(j - 1) == "," || doc.t(j - 1) == "-" && doc.t(j - 2) == "-") {
+            j -= if doc.t(j - 1) == "," { 1 } else { 2 };
         }
         if let Some(span) = doc.span(a, j) {
             f.content = span;

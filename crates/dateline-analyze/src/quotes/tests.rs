@@ -2405,3 +2405,16 @@ fn a_polls_share_of_people_is_a_plural_subject() {
         one("indirect", "the toll is fair", "say", Some("Most ferry pilots"))
     );
 }
+
+#[test]
+fn a_stance_object_ends_at_a_lone_dash_or_even_as() {
+    assert_eq!(
+        outer("The dockers' union endorsed Mensah - its first endorsement in a decade.", &[]),
+        one("indirect", "Mensah", "endorsed", Some("The dockers' union"))
+    );
+    let s = outer("Ama Osei acknowledged some delays even as she defended the new timetable.", &[]);
+    assert!(s.iter().any(|q| q.1 == "some delays" && q.2.as_deref() == Some("acknowledged")), "{s:?}");
+    assert!(s.iter().any(|q| q.1 == "the new timetable" && q.2.as_deref() == Some("defended")), "{s:?}");
+    let s = outer("The union is pledging to fight the toll -- even as the board closed the pier.", &[]);
+    assert!(s.iter().any(|q| q.1 == "to fight the toll" && q.2.as_deref() == Some("pledging")), "{s:?}");
+}
