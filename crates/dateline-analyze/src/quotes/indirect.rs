@@ -648,7 +648,11 @@ fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
         let e = if doc.is_word(c.start - 1) { c.start } else { c.start - 1 };
         out.extend(doc.span(lo, e).map(found));
     } else if c.start > lo && doc.t(c.start - 1) == "," {
-        out.extend(content_before(doc, lo, c.start - 1).map(found));
+        // "..., with most riders paying more, according to the survey.", "..., which rose by a
+        // third, according to port figures.": at the sentence end the attribution is of the last
+        // phrase, a "with" phrase or a relative clause after a comma.
+        let from = if at_end { last_attributed_phrase(doc, lo, c.start - 1) } else { lo };
+        out.extend(content_before(doc, from, c.start - 1).map(found));
         // "The plan, according to X, will fail": the content goes on after the attribution.
         if doc.t(b) == "," {
             out.extend(continuation(doc, b + 1, hi).map(found));
@@ -661,6 +665,15 @@ fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Where the last phrase before the comma at `e` that a closing "according to" attributes
+/// starts: after ", with", or at ", who" / ", which"; else `lo`.
+fn last_attributed_phrase(doc: &Doc, lo: usize, e: usize) -> usize {
+    (lo + 2..e.saturating_sub(2))
+        .rev()
+        .find(|&j| doc.t(j - 1) == "," && doc.is(j, &["with", "who", "which"]))
+        .map_or(lo, |j| if doc.is(j, &["with"]) { j + 1 } else { j })
 }
 
 /// The content that resumes after a parenthetical attribution ("The plan, he said, will fail"):

@@ -2418,3 +2418,20 @@ fn a_stance_object_ends_at_a_lone_dash_or_even_as() {
     let s = outer("The union is pledging to fight the toll -- even as the board closed the pier.", &[]);
     assert!(s.iter().any(|q| q.1 == "to fight the toll" && q.2.as_deref() == Some("pledging")), "{s:?}");
 }
+
+#[test]
+fn a_closing_according_to_attributes_the_last_with_phrase_or_relative_clause() {
+    assert_eq!(
+        outer("Ferry traffic fell last year, with most riders paying more, according to the Harbour Board.", &[]),
+        one("indirect", "most riders paying more", "according to", Some("the Harbour Board"))
+    );
+    assert_eq!(
+        outer("The toll is set by the pier trust, which met twice in May, according to Tide FM.", &[]),
+        one("indirect", "which met twice in May", "according to", Some("Tide FM"))
+    );
+    // Without such a phrase the whole clause stays the content.
+    assert_eq!(
+        outer("Ferry traffic fell by a third last year, according to the Harbour Board.", &[]),
+        one("indirect", "Ferry traffic fell by a third last year", "according to", Some("the Harbour Board"))
+    );
+}
