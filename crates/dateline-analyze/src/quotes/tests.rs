@@ -2435,3 +2435,16 @@ fn a_closing_according_to_attributes_the_last_with_phrase_or_relative_clause() {
         one("indirect", "Ferry traffic fell by a third last year", "according to", Some("the Harbour Board"))
     );
 }
+
+#[test]
+fn quoted_words_that_run_on_to_the_attribution_are_one_clause() {
+    assert_eq!(
+        outer("\"The pier is safe\" for the winter, Ama Osei said.", &[]),
+        one("indirect", "\"The pier is safe\" for the winter", "said", Some("Ama Osei"))
+    );
+    // A comma inside the marks, or a speaker phrase right after them, keeps the direct quote.
+    let s = outer("\"The pier is safe,\" another pilot, Kofi Mensah, said.", &[]);
+    assert!(s.iter().any(|q| q.0 == "direct" && q.1 == "The pier is safe"), "{s:?}");
+    let s = outer("\"The pier is safe\" the harbour master said.", &[]);
+    assert!(s.iter().all(|q| q.0 != "indirect"), "{s:?}");
+}
