@@ -391,7 +391,8 @@ Mayor Lisa Grant, who endorsed Pike in March, stayed silent. Pike called for a f
                 Some("criticised".into()),
                 Some("e1".into())
             ),
-            ("indirect".into(), "Pike in March".into(), Some("endorsed".into()), Some("e2".into())),
+            // (The time of the endorsement is not what was endorsed.)
+            ("indirect".into(), "Pike".into(), Some("endorsed".into()), Some("e2".into())),
             ("indirect".into(), "a full inquiry".into(), Some("called for".into()), Some("e1".into())),
         ]
     );
@@ -2130,7 +2131,8 @@ fn a_capitalised_sentence_adverb_is_no_speaker() {
 #[test]
 fn a_named_clause_after_an_object_or_infinitive_ends_it() {
     let s = outer("At the moment the board announced the new toll last spring, Kofi Mensah was at sea.", &[]);
-    assert!(s.iter().any(|q| q.1 == "the new toll last spring" && q.2.as_deref() == Some("announced")), "{s:?}");
+    // (The time of the announcement is cut from the short object too.)
+    assert!(s.iter().any(|q| q.1 == "the new toll" && q.2.as_deref() == Some("announced")), "{s:?}");
     let s = outer(
         "While the union picketed the docks and vowed to close the pier, Ama Osei has kept the ferries running.",
         &[],
