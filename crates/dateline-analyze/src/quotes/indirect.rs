@@ -244,6 +244,8 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             m > j && (participle(m + 1) || doc.is(m + 1, &["and", "but", "while", "whereas"]) && new_attribution(m + 1))
                 || participle(j + 1)
                 || doc.is(j + 1, &["before", "after", "while", "then"]) && participle(j + 2) && cue_at(j + 2)
+                // ("vowed to cut the toll, while raising ..."): after an infinitive, any participle.
+                || infinitive && doc.is(j + 1, &["before", "after", "while"]) && doc.t(j + 2).ends_with("ing")
                 || doc.is(j + 1, &["according", "echoing"])
                 || doc.is(j + 1, &doc.lx.quotes.clause_turns) && whole(j)
                 // ", even though ...", ", although ...": a concession the writer adds.

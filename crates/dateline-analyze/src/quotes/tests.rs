@@ -2450,3 +2450,9 @@ fn quoted_words_that_run_on_to_the_attribution_are_one_clause() {
     let s = outer("\"The pier is safe\" the harbour master said.", &[]);
     assert!(s.iter().all(|q| q.0 != "indirect"), "{s:?}");
 }
+
+#[test]
+fn an_infinitive_ends_before_a_participle_after_while() {
+    let s = outer("The dockers' union vowed to cut the night toll, while raising doubts about the new pier.", &[]);
+    assert!(s.iter().any(|q| q.1 == "to cut the night toll" && q.2.as_deref() == Some("vowed")), "{s:?}");
+}
