@@ -47,6 +47,7 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
     let mut direct = vec![false; regions.len()];
     let mut mixed = vec![false; regions.len()];
     let mut embedded = vec![false; regions.len()];
+    let mut run_on: Vec<Option<Span>> = vec![None; regions.len()];
     for (ri, r) in regions.iter().enumerate() {
         let open_tok = doc.tok_at(r.open);
         let after_tok = doc.tok_at(r.after);
@@ -92,6 +93,28 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
             && cues.get(after_tok).is_some_and(Option::is_none)
             && !doc.is(after_tok, &doc.lx.quotes.not_going_on)
             && !doc.text.get(r.content.0..r.content.1).is_some_and(|c| c.ends_with(['.', '!', '?', ',']));
+        // `"We are not worried" about the tides, Lee said.`: quoted words opening the sentence
+        // that run on, unquoted, to the comma before the attribution are one clause of hers.
+        if let (None, Some(a), true) = (before, after, at_start || open_tok == lo) {
+            let att = a.speaker.map_or(a.cue_tok, |sp| doc.tok_at(sp.0).min(a.cue_tok));
+            // (Not after a comma inside the marks, `"...," another friend, Ama Lee, said`, nor
+            // before a speaker phrase, `" the mayor said`.)
+            let runs_on = !r.continues
+                && !doc.text.get(r.content.0..r.content.1).is_some_and(|c| c.ends_with(','))
+                && doc.is_word(after_tok)
+                && !doc.is_cap(after_tok)
+                && !doc.is(after_tok, &doc.lx.quotes.determiners)
+                && !doc.is(after_tok, &doc.lx.quotes.embedded_speaker_starts)
+                && !doc.is(after_tok, &doc.lx.quotes.pronouns)
+                && cues.get(after_tok).is_some_and(Option::is_none)
+                && att > after_tok + 1
+                && doc.t(att - 1) == ","
+                && (after_tok..att - 1).all(|k| doc.is_word(k) || doc.t(k) == "," || doc.is_possessive(k));
+            if runs_on {
+                // (From the opening mark, so that the quoted words keep both their marks.)
+                run_on[ri] = doc.span(open_tok, att - 1);
+            }
+        }
         // `the mayor "has made herself a leader," Mensah said`: quoted words inside a sentence,
         // set off from the attribution after them by a comma, are the speaker's words.
         let comma_closed =
@@ -147,7 +170,7 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
                 *u = true;
             }
         }
-        let clause = if mixed[ri] { clause_from(doc, r.open) } else { None };
+        let clause = if mixed[ri] { clause_from(doc, r.open) } else { run_on[ri] };
         out.push(Found {
             kind: if clause.is_some() {
                 QuoteKind::Indirect

@@ -4,8 +4,9 @@
 //! News attributes these as much as speech: a hedge ("seems", "appears", "is expected to") gives
 //! an impression the article does not pin on anyone, so the clause is the content (in two
 //! fragments around the hedge, which is the cue) and the speaker stays unnamed; a view ("X sees Y as Z") is its subject's, and what it holds is the
-//! object and what it is seen as. Both are read only outside quote marks and only where no other
-//! cue already reports the words.
+//! object and what it is seen as. So is a naming without quote marks ("critics call the levy a
+//! tax"): the object and what it is called. All are read only outside quote marks and only where
+//! no other cue already reports the words.
 
 use dateline_text::Span;
 
@@ -26,7 +27,9 @@ pub(super) fn find(doc: &Doc, lo: usize, sb: usize, cues: &[Option<Cue>], quoted
             v += 1;
             continue;
         }
-        let found = hedge(doc, v, lo, sb).or_else(|| viewed_as(doc, v, lo, sb, cues));
+        let found = hedge(doc, v, lo, sb)
+            .or_else(|| viewed_as(doc, v, lo, sb, cues))
+            .or_else(|| named_plainly(doc, v, lo, sb, cues));
         if let Some(f) = found {
             v = doc.tok_at(f.content.1).max(v + 1);
             out.extend(split_at_hedge(doc, f));
@@ -192,5 +195,79 @@ fn viewed_as(doc: &Doc, v: usize, lo: usize, sb: usize, cues: &[Option<Cue>]) ->
     }
     let content = clause_to_end(doc, from, sb)?;
     let speaker = subject_before(doc, v, lo, cues).and_then(|(a, b)| doc.span(a, b))?;
+    Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(v, v + 1), speaker: Some(speaker) })
+}
+
+/// The most tokens of an object named by a verb of naming before what it is called.
+const MAX_NAMED: usize = 10;
+
+/// "Critics call the levy a tax on the poor", "she called him reckless", "calling himself a
+/// moderate": a naming verb with no quote marks, its object and what the object is called give
+/// the subject's view, as "sees the levy as a tax" does; the content is the object and its name,
+/// to the end of the clause. A name object needs "a"/"an" to open what it is called ("called a
+/// meeting", "called snap elections", "called the race for X" name nothing); a pronoun object
+/// may be followed by any word that is no particle, time or preposition ("called him back",
+/// "called them on Monday"). Quoted words are the partial and naming readings' own.
+fn named_plainly(doc: &Doc, v: usize, lo: usize, sb: usize, cues: &[Option<Cue>]) -> Option<Found> {
+    if !doc.is(v, &doc.lx.quotes.naming_plain) || doc.is_cap(v) {
+        return None;
+    }
+    let from = v + 1;
+    // ("the roll call itself": a noun.)
+    let noun = v > lo && doc.is(v - 1, &doc.lx.quotes.determiners);
+    if noun || !doc.is_word(from) || doc.is(from, &doc.lx.quotes.prepositions) || doc.is(from, &["a", "an"]) {
+        return None;
+    }
+    let named = if doc.is(from, &doc.lx.quotes.object_pronouns) {
+        let n = from + 1;
+        let word = doc.is_word(n)
+            && !doc.is_cap(n)
+            && !doc.is(n, &doc.lx.quotes.prepositions)
+            && !doc.is(n, &doc.lx.quotes.naming_not_complement)
+            && !doc.is(n, &doc.lx.quotes.weekdays)
+            && !doc.is(n, &["to", "that", "as"])
+            && !super::phrase::finite(doc, n);
+        if !word {
+            return None;
+        }
+        n
+    } else {
+        let limit = sb.min(from + MAX_NAMED);
+        let at = (from + 1..limit).find(|&j| doc.is(j, &["a", "an"]) || !doc.is_word(j) && !doc.is_possessive(j))?;
+        let verb_inside = (from..at).any(|j| super::phrase::finite(doc, j) || doc.is(j, &doc.lx.quotes.prepositions));
+        if !doc.is(at, &["a", "an"]) || verb_inside {
+            return None;
+        }
+        at
+    };
+    // ("called the hotel a day later": a time, not a name.)
+    if doc.is(named, &["a", "an"]) && doc.is(named + 1, &doc.lx.quotes.periods) {
+        return None;
+    }
+    // (The object's end is read from what it is called: "it" opens no object of its own.)
+    let mut b = doc.tok_at(super::indirect::object(doc, named, sb)?.1);
+    while b > named + 1 && matches!(doc.t(b - 1), "." | "," | "!" | "?" | ";" | ":") {
+        b -= 1;
+    }
+    if (from..b).any(|j| doc.is_mark(j)) {
+        return None;
+    }
+    let content = doc.span(from, b)?;
+    let speaker = if v > lo && doc.is(v - 1, &["to"]) {
+        // "used his speech to call ...", "continued to call ...": the verb that governs the
+        // infinitive has the subject, when it is one that carries on.
+        let frame = super::phrase::infinitive_frame(doc, v).filter(|&f| f > lo)?;
+        super::partial::speaker_of(doc, frame, lo, cues)?
+    } else if doc.t(v).ends_with("ing") && v > lo && doc.t(v - 1) != "," {
+        // "with Mayor Ama Lee calling the plan a mistake": the name right before the
+        // participle, else nobody named.
+        let mut a = v;
+        while a > lo && v - a < 6 && doc.is_word(a - 1) && doc.is_cap(a - 1) {
+            a -= 1;
+        }
+        return Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(v, v + 1), speaker: doc.span(a, v) });
+    } else {
+        super::partial::speaker_of(doc, v, lo, cues)?
+    };
     Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(v, v + 1), speaker: Some(speaker) })
 }

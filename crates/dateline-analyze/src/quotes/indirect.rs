@@ -83,6 +83,11 @@ pub(super) fn find(doc: &Doc, quoted: &[bool], cues: &[Option<Cue>], used: &[boo
             }
         }
     }
+    // "X said: "... Vladimir Lee had said that the port would reopen ..."": a named person's
+    // words the speaker reports inside the direct quote.
+    for f in direct.iter().filter(|f| f.kind == QuoteKind::Direct) {
+        out.extend(nested_in_direct(doc, cues, quoted, f));
+    }
     // Impressions and views with no verb of saying, where nothing else reports the words.
     let taken = super::SpanIndex::new(out.iter().chain(direct).map(|o| o.content));
     for &(sa, sb) in &doc.sents {
@@ -93,6 +98,37 @@ pub(super) fn find(doc: &Doc, quoted: &[bool], cues: &[Option<Cue>], used: &[boo
     }
     out.sort_by_key(|f| f.content.0);
     out
+}
+
+/// The most words of a name that opens a report nested in a direct quote.
+const MAX_NESTED_NAME: usize = 4;
+
+/// `"It is important that Ama Lee had said that the ferry would run, and ..."`: inside a direct
+/// quote, a name of two to four capitalised words right before "said"/"has said"/"had said"
+/// and "that" reports that person's words, as the speaker tells them. Only this form is read:
+/// a pronoun or a noun phrase inside quote marks may stand for anyone in the speaker's story,
+/// and the name must open its clause (a sentence start, a comma or a bracket before it).
+fn nested_in_direct(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], f: &Found) -> Option<Found> {
+    let (a, b) = (doc.tok_at(f.content.0), doc.tok_at(f.content.1));
+    let k = (a..b).find(|&k| {
+        cues.get(k).copied().flatten().is_some_and(|c| c.lemma == "say" && doc.is(c.end, &["that"])) && !doc.is_cap(k)
+    })?;
+    let c = cues.get(k).copied().flatten()?;
+    let v = if doc.is(k - 1, &["had", "has"]) { k - 1 } else { k };
+    let mut s = v;
+    while s > a && v - s < MAX_NESTED_NAME && doc.is_word(s - 1) && doc.is_cap(s - 1) {
+        s -= 1;
+    }
+    let opens = s == a || matches!(doc.t(s - 1), "," | "(" | ")" | "." | ";" | ":");
+    if v - s < 2 || !opens || !super::phrase::name_like(doc, s, v) {
+        return None;
+    }
+    // (", and when he saw it he doubted": the speaker's own story goes on after ", and"/", but".)
+    let hi = doc.sent_of(k).map_or(b, |i| doc.sents[i].1.min(b));
+    let hi = (c.end + 2..hi).find(|&j| doc.t(j) == "," && doc.is(j + 1, &["and", "but"])).unwrap_or(hi);
+    let content = content_to_end(doc, c.end + 1, hi)?;
+    let found = Found { kind: QuoteKind::Indirect, content, cue: doc.span(v, c.end), speaker: doc.span(s, v) };
+    Some(trim_content(doc, cues, quoted, true, found))
 }
 
 /// Trims the reported clauses the direct stage found (`X says "..." despite ...`) like any other.
@@ -189,7 +225,9 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     let object_only = lemma.is_some_and(|l| {
         super::cues::is_object(q, l) && !super::cues::is_intent(q, l) && !super::cues::is_belief(q, l)
     }) && !doc.is(a, &["to", "that"]);
-    let stop = (a + 2..e).find(|&j| match doc.t(j) {
+    // ("endorsed Lee - the first time ...": after a one-word object too.)
+    let one_word_dash = (lone_dash && a + 1 < e && super::phrase::aside_dash(doc, a + 1)).then_some(a + 1);
+    let stop = one_word_dash.or_else(|| (a + 2..e).find(|&j| match doc.t(j) {
         ";" => true,
         _ if lone_dash && super::phrase::aside_dash(doc, j) => true,
         "," => {
@@ -206,6 +244,8 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             m > j && (participle(m + 1) || doc.is(m + 1, &["and", "but", "while", "whereas"]) && new_attribution(m + 1))
                 || participle(j + 1)
                 || doc.is(j + 1, &["before", "after", "while", "then"]) && participle(j + 2) && cue_at(j + 2)
+                // ("vowed to cut the toll, while raising ..."): after an infinitive, any participle.
+                || infinitive && doc.is(j + 1, &["before", "after", "while"]) && doc.t(j + 2).ends_with("ing")
                 || doc.is(j + 1, &["according", "echoing"])
                 || doc.is(j + 1, &doc.lx.quotes.clause_turns) && whole(j)
                 // ", even though ...", ", although ...": a concession the writer adds.
@@ -251,22 +291,89 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || occasion(doc, j, e) && whole(j) && !fronted
                 // "... before noting that ...": a second cue ends the content.
                 || doc.is(j, &["before", "after", "while", "then"]) && participle(j + 1) && cue_at(j + 1)
+                // "acknowledged some errors even as he defended the board": the writer sets
+                // another act against the one reported.
+                || doc.is(j, &["even"]) && doc.is(j + 1, &["as"]) && !doc.is(j - 1, &["and", "or"])
+                // "vowed to keep the pier open and praised the crews": an infinitive goes on with
+                // a bare verb, so a past or finite verb after "and" is the speaker's next act.
+                // (Not inside quote marks, nor before an adjective: "the posh and well-connected".)
+                || infinitive
+                    && j > a + 2
+                    && doc.is(j, &["and"])
+                    && !quoted.get(j).copied().unwrap_or(false)
+                    && (past_tense(doc, j + 1) && !doc.t(j + 1).contains('-') || finite(doc, j + 1))
         }
-    });
+    }));
+    // "endorsed Lee last week", "announced his bid in June 2015": after a short object, the time
+    // of the act is no part of what was endorsed or announced.
+    let object_reading = lemma.is_some_and(|l| super::cues::is_object(q, l) || super::cues::object_too(q, l))
+        && !doc.is(a, &["to", "that"])
+        && !fronted;
+    let stop = match stop {
+        None if object_reading => {
+            let mut end = e;
+            while end > a && matches!(doc.t(end - 1), "." | ",") {
+                end -= 1;
+            }
+            (a + 1..end.min(a + 1 + MAX_TIMED_OBJECT)).find(|&j| time_tail(doc, j, end))
+        }
+        stop => stop,
+    };
     if let Some(mut j) = stop {
         // "... -- but said ...": the dash before the conjunction goes too.
         if j > a + 2 && super::phrase::aside_dash(doc, j - 1) {
             j -= 1;
         }
-        // "..., compared with ...": nor does the comma before the stop belong to the content.
-        while j > a + 2 && doc.t(j - 1) == "," {
-            j -= 1;
+        // "..., compared with ...": nor does the comma before the stop belong to the content,
+        // nor a dash written as hyphens ("... the floor -- even as ...").
+        while j > a + 2 && (doc.t(j - 1) == "," || doc.t(j - 1) == "-" && doc.t(j - 2) == "-") {
+            j -= if doc.t(j - 1) == "," { 1 } else { 2 };
         }
         if let Some(span) = doc.span(a, j) {
             f.content = span;
         }
     }
     f
+}
+
+/// The most words of an object whose time ("endorsed Lee last week") is cut from what it reports.
+const MAX_TIMED_OBJECT: usize = 3;
+
+/// Whether tokens `[j, e)` are a time and nothing else: "last week", "(on) Tuesday (night)", "in
+/// (early) June (2015)", "in 2012", "June 3", "earlier this month", "late Monday", "during the
+/// primary", with "here" or "there" before it.
+fn time_tail(doc: &Doc, j: usize, e: usize) -> bool {
+    let q = &doc.lx.quotes;
+    let mut k = j;
+    if doc.is(k, &["here", "there"]) {
+        k += 1;
+    }
+    let year = |i: usize| doc.t(i).len() == 4 && doc.t(i).bytes().all(|b| b.is_ascii_digit());
+    let day = |i: usize| (1..=2).contains(&doc.t(i).len()) && doc.t(i).bytes().all(|b| b.is_ascii_digit());
+    let weekday = |i: usize| doc.is(i, &q.weekdays) && (i + 1 == e || i + 2 == e && doc.is(i + 1, &q.day_parts));
+    let month = |i: usize| {
+        doc.is(i, &q.months)
+            && (i + 1 == e
+                || i + 2 == e && (year(i + 1) || day(i + 1))
+                || i + 4 == e && day(i + 1) && doc.t(i + 2) == "," && year(i + 3))
+    };
+    if doc.is(k, &["last", "this", "next"]) {
+        return k + 2 == e && doc.is(k + 1, &q.periods);
+    }
+    if doc.is(k, &["earlier", "later", "early", "late"]) {
+        return k + 3 == e && doc.is(k + 1, &["this", "last"]) && doc.is(k + 2, &q.periods) || weekday(k + 1);
+    }
+    if doc.is(k, &["on"]) {
+        return weekday(k + 1) || month(k + 1);
+    }
+    if doc.is(k, &["in"]) {
+        let m = if doc.is(k + 1, &["early", "late", "mid"]) { k + 2 } else { k + 1 };
+        return month(m) || m == k + 1 && k + 2 == e && year(k + 1);
+    }
+    if doc.is(k, &["during"]) {
+        return k + 3 == e && doc.is(k + 1, &["the"]) && doc.is_word(k + 2);
+    }
+    weekday(k) || month(k) && k + 1 < e
 }
 
 /// Whether the cue at token `k` is inside a relative clause set off by a comma ("Lee, who
@@ -543,7 +650,11 @@ fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
         let e = if doc.is_word(c.start - 1) { c.start } else { c.start - 1 };
         out.extend(doc.span(lo, e).map(found));
     } else if c.start > lo && doc.t(c.start - 1) == "," {
-        out.extend(content_before(doc, lo, c.start - 1).map(found));
+        // "..., with most riders paying more, according to the survey.", "..., which rose by a
+        // third, according to port figures.": at the sentence end the attribution is of the last
+        // phrase, a "with" phrase or a relative clause after a comma.
+        let from = if at_end { last_attributed_phrase(doc, lo, c.start - 1) } else { lo };
+        out.extend(content_before(doc, from, c.start - 1).map(found));
         // "The plan, according to X, will fail": the content goes on after the attribution.
         if doc.t(b) == "," {
             out.extend(continuation(doc, b + 1, hi).map(found));
@@ -556,6 +667,15 @@ fn according(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Where the last phrase before the comma at `e` that a closing "according to" attributes
+/// starts: after ", with", or at ", who" / ", which"; else `lo`.
+fn last_attributed_phrase(doc: &Doc, lo: usize, e: usize) -> usize {
+    (lo + 2..e.saturating_sub(2))
+        .rev()
+        .find(|&j| doc.t(j - 1) == "," && doc.is(j, &["with", "who", "which"]))
+        .map_or(lo, |j| if doc.is(j, &["with"]) { j + 1 } else { j })
 }
 
 /// The content that resumes after a parenthetical attribution ("The plan, he said, will fail"):
@@ -1028,7 +1148,19 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
             return Some(word);
         }
     }
-    let verb_form = super::cues::bare_clause_form(&doc.lx.quotes, doc.t(c.start), c.lemma);
+    // ("The Harbour Times reports the pier will close": the "-s" form of a lemma that is also a
+    // noun is a verb right after a name or a pronoun, as the cue test read it.)
+    let named_s_form = doc.t(c.start).ends_with('s')
+        && c.start > 0
+        && (doc.is_cap(c.start - 1) && doc.sent_of(c.start - 1).is_some_and(|s| doc.sents[s].0 != c.start - 1)
+            || doc.is(c.start - 1, &["he", "she", "it"]))
+        // ("G-III reports show ...", "Census replies with ...", "which X estimates would cost":
+        // a verb or a preposition next makes the "-s" word a noun or the verb of a relative clause.)
+        && !finite(doc, c.end)
+        && !verbish(doc, c.end)
+        && !doc.is(c.end, &doc.lx.quotes.prepositions)
+        && super::cues::lemma(doc.lx, doc.t(c.end)).is_none();
+    let verb_form = super::cues::bare_clause_form(&doc.lx.quotes, doc.t(c.start), c.lemma) || named_s_form;
     match after {
         After::That(a) => content_to_end(doc, a, hi),
         After::Bare(a)
@@ -1092,7 +1224,7 @@ fn said_nothing(doc: &Doc, a: usize, hi: usize) -> bool {
 }
 
 /// The object of a verb of stance, to the end of its clause: "criticised [the plan for its cost]".
-fn object(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
+pub(super) fn object(doc: &Doc, from: usize, hi: usize) -> Option<Span> {
     let mut a = from;
     while a < hi && is_adverb(doc, a) {
         a += 1;

@@ -306,7 +306,7 @@ fn frame(doc: &Doc, r: &Region, open: usize, sa: usize, cues: &[Option<Cue>]) ->
 /// that a participle after a comma ("X said ..., noting it "..."", "X toured ..., declaring it
 /// "..."", "X attacked Y, calling him "...""), speaks for the subject of the cue before it in the
 /// sentence, else for the sentence's subject, not for the noun just before its comma.
-fn speaker_of(doc: &Doc, k: usize, sa: usize, cues: &[Option<Cue>]) -> Option<Span> {
+pub(super) fn speaker_of(doc: &Doc, k: usize, sa: usize, cues: &[Option<Cue>]) -> Option<Span> {
     if doc.t(k).ends_with("ing") && k > sa && doc.t(k - 1) == "," {
         super::direct::prior_cue(k, sa, cues)
             .and_then(|p| subject_before(doc, p.start, sa, cues))

@@ -187,6 +187,20 @@ pub(super) fn infinitive_frame(doc: &Doc, i: usize) -> Option<usize> {
     if doc.is(v, &doc.lx.quotes.infinitive_frames) && !doc.is_cap(v) {
         return Some(v);
     }
+    // "voters are more likely to say", "Lee was quick to point out": the form of "be" before an
+    // adjective frame, words of degree, adverbs and "not" between.
+    if doc.is(v, &doc.lx.quotes.adjective_frames) {
+        let mut b = v;
+        while b > 0
+            && v - b < 4
+            && (doc.is(b - 1, &doc.lx.quotes.degree_words)
+                || doc.is(b - 1, &doc.lx.quotes.middle)
+                || is_adverb(doc, b - 1))
+        {
+            b -= 1;
+        }
+        return b.checked_sub(1).filter(|&p| doc.is(p, &doc.lx.quotes.be) && !doc.is(p, &["be", "been", "being"]));
+    }
     let went = v.checked_sub(1).filter(|_| doc.is(v, &["on"]))?;
     doc.is(went, &["went", "goes", "go"]).then_some(went)
 }
@@ -215,8 +229,14 @@ fn thought_form(doc: &Doc, i: usize, t: &str, lemma: &str) -> bool {
     if t.ends_with("ing") {
         return doc.is(p, &doc.lx.quotes.be) || prev == ",";
     }
-    if doc.is(p, &doc.lx.quotes.be) || doc.is(p, &["to"]) || prev.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    // ("4 in 10 want ...": a poll's share of people is a plural subject; other numbers are not.)
+    let digit = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let share = p >= 2 && doc.is(p - 1, &["in", "of"]) && digit(doc.t(p - 2));
+    if doc.is(p, &doc.lx.quotes.be) || doc.is(p, &["to"]) || digit(prev) && !share {
         return false;
+    }
+    if share {
+        return true;
     }
     let intent_only = !cues::is_speech(&doc.lx.quotes, lemma) && !cues::is_belief(&doc.lx.quotes, lemma);
     // "you might want to", "those who want to": a writer's aside or a modifier, not an attribution.

@@ -111,6 +111,18 @@ crate::lists! {
     /// Prepositions that end the object of a verb of stance with the circumstances of the act
     /// ("backed the levy despite her doubts", "praised the crews during a visit").
     object_circumstances: Words = "quotes/object-circumstances.txt";
+    /// Month names ("endorsed Lee in June": the time of the act, not what was endorsed).
+    months: Words = "quotes/months.txt";
+    /// Adjectives after "be" whose infinitive is the subject's saying ("more likely to say").
+    adjective_frames: Words = "quotes/adjective-frames.txt";
+    /// Words of degree between "be" and such an adjective ("are slightly more likely to say").
+    degree_words: Words = "quotes/degree-words.txt";
+    /// Verbs that name what their object is without quote marks ("called him reckless").
+    naming_plain: Words = "quotes/naming-plain.txt";
+    /// Pronouns as the object of a verb ("called him reckless").
+    object_pronouns: Words = "quotes/object-pronouns.txt";
+    /// Words after a naming verb and a pronoun that say nothing it was called ("called him back").
+    naming_not_complement: Words = "quotes/naming-not-complement.txt";
     wh: Words = "quotes/wh.txt";
     /// Words that open a speaker phrase after an inverted cue ("..., said several observers").
     quantifiers: Words = "quotes/quantifiers.txt";
