@@ -259,9 +259,9 @@ fn multiconer_cased(text: &str) -> Vec<Sentence> {
         let spans = bio_spans_raw(&tags);
         let mut words: Vec<String> = rows.iter().map(|r| r.0.to_string()).collect();
         for &(a, b, _) in &spans {
-            for k in a..b {
-                if k == a || !SMALL.contains(&words[k].as_str()) {
-                    words[k] = cap(&words[k]);
+            for (k, w) in words[a..b].iter_mut().enumerate() {
+                if k == 0 || !SMALL.contains(&w.as_str()) {
+                    *w = cap(w);
                 }
             }
         }
@@ -322,6 +322,7 @@ pub const SOURCES: &[&str] = &[
     "multiconer",
     "multiconer-cased",
     "multiconer-orgs",
+    "multiconer-orgs-half",
 ];
 
 /// The sources trained on unless `--sources` says otherwise.
@@ -466,9 +467,12 @@ pub fn corpora(root: &Path) -> Vec<Corpus> {
     let mut c = Corpus { name: "multiconer-cased", ..Corpus::default() };
     c.train = multiconer_cased(&read(&root.join("multiconer-en/en_train.conll")));
     // and only its sentences with an organisation (GRP or CORP)
-    let orgs = c.train.iter().filter(|s| s.spans.iter().any(|x| x.2 == dateline_ner::Label::Org)).cloned().collect();
+    let orgs: Vec<Sentence> =
+        c.train.iter().filter(|s| s.spans.iter().any(|x| x.2 == dateline_ner::Label::Org)).cloned().collect();
     out.push(c);
+    let half = orgs.iter().step_by(2).cloned().collect();
     out.push(Corpus { name: "multiconer-orgs", train: orgs, ..Corpus::default() });
+    out.push(Corpus { name: "multiconer-orgs-half", train: half, ..Corpus::default() });
     // UNER: evaluation only (no train split in the snapshot), test-like
     let mut c = Corpus { name: "uner", ..Corpus::default() };
     let pud = data::bio_conll(&read(&root.join("uner-english-pud/en_pud-ud-test.iob2")));
