@@ -211,7 +211,8 @@ fn without_handles(mut s: Sentence) -> Sentence {
 }
 
 /// MultiCoNER's lower-case sentences written as cased text would be (see `corpora`).
-fn multiconer_cased(text: &str) -> Vec<Sentence> {
+/// With each sentence, whether it names a product or a creative work (capitalised, unlabelled).
+fn multiconer_cased(text: &str) -> Vec<(Sentence, bool)> {
     const SMALL: &[&str] = &[
         "of", "the", "and", "for", "de", "on", "in", "a", "an", "to", "at", "by", "la", "du", "von", "van", "der",
         "del", "da", "le",
@@ -257,6 +258,7 @@ fn multiconer_cased(text: &str) -> Vec<Sentence> {
         }
         let tags: Vec<String> = rows.iter().map(|r| r.1.to_string()).collect();
         let spans = bio_spans_raw(&tags);
+        let works = spans.iter().any(|s| data::conll_label(&s.2).is_none());
         let mut words: Vec<String> = rows.iter().map(|r| r.0.to_string()).collect();
         for &(a, b, _) in &spans {
             for (k, w) in words[a..b].iter_mut().enumerate() {
@@ -274,7 +276,7 @@ fn multiconer_cased(text: &str) -> Vec<Sentence> {
         }
         words[0] = cap(&words[0]);
         let spans = spans.into_iter().filter_map(|(a, b, t)| data::conll_label(&t).map(|l| (a, b, l))).collect();
-        out.push(Sentence { words, spans });
+        out.push((Sentence { words, spans }, works));
     }
     out
 }
@@ -323,6 +325,7 @@ pub const SOURCES: &[&str] = &[
     "multiconer-cased",
     "multiconer-orgs",
     "multiconer-orgs-half",
+    "multiconer-orgs-clean",
 ];
 
 /// The sources trained on unless `--sources` says otherwise.
@@ -465,11 +468,15 @@ pub fn corpora(root: &Path) -> Vec<Corpus> {
     // span (creative works and products too, which stay unlabelled), the sentence's first word,
     // "i", months, weekdays and nationality words capitalised
     let mut c = Corpus { name: "multiconer-cased", ..Corpus::default() };
-    c.train = multiconer_cased(&read(&root.join("multiconer-en/en_train.conll")));
-    // and only its sentences with an organisation (GRP or CORP)
-    let orgs: Vec<Sentence> =
-        c.train.iter().filter(|s| s.spans.iter().any(|x| x.2 == dateline_ner::Label::Org)).cloned().collect();
+    let cased = multiconer_cased(&read(&root.join("multiconer-en/en_train.conll")));
+    // and only its sentences with an organisation (GRP or CORP); and of those, the ones that
+    // name no product or work ("clean")
+    let has_org = |s: &Sentence| s.spans.iter().any(|x| x.2 == dateline_ner::Label::Org);
+    let clean = cased.iter().filter(|(s, works)| has_org(s) && !works).map(|(s, _)| s.clone()).collect();
+    c.train = cased.into_iter().map(|(s, _)| s).collect();
+    let orgs: Vec<Sentence> = c.train.iter().filter(|s| has_org(s)).cloned().collect();
     out.push(c);
+    out.push(Corpus { name: "multiconer-orgs-clean", train: clean, ..Corpus::default() });
     let half = orgs.iter().step_by(2).cloned().collect();
     out.push(Corpus { name: "multiconer-orgs", train: orgs, ..Corpus::default() });
     out.push(Corpus { name: "multiconer-orgs-half", train: half, ..Corpus::default() });
