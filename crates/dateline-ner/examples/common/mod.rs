@@ -281,6 +281,17 @@ fn multiconer_cased(text: &str) -> Vec<(Sentence, bool)> {
     out
 }
 
+/// `s` with a capitalised "The" opening a name of several words left out of the name.
+fn without_leading_the(s: &Sentence) -> Sentence {
+    let mut s = s.clone();
+    for sp in s.spans.iter_mut() {
+        if sp.1 - sp.0 > 1 && s.words[sp.0] == "The" {
+            sp.0 += 1;
+        }
+    }
+    s
+}
+
 /// BIO tags' spans with their raw type names.
 fn bio_spans_raw(tags: &[String]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
@@ -326,6 +337,7 @@ pub const SOURCES: &[&str] = &[
     "multiconer-orgs",
     "multiconer-orgs-half",
     "multiconer-orgs-clean",
+    "multiconer-orgs-clean-nothe",
 ];
 
 /// The sources trained on unless `--sources` says otherwise.
@@ -472,11 +484,15 @@ pub fn corpora(root: &Path) -> Vec<Corpus> {
     // and only its sentences with an organisation (GRP or CORP); and of those, the ones that
     // name no product or work ("clean")
     let has_org = |s: &Sentence| s.spans.iter().any(|x| x.2 == dateline_ner::Label::Org);
-    let clean = cased.iter().filter(|(s, works)| has_org(s) && !works).map(|(s, _)| s.clone()).collect();
+    let clean: Vec<Sentence> = cased.iter().filter(|(s, works)| has_org(s) && !works).map(|(s, _)| s.clone()).collect();
     c.train = cased.into_iter().map(|(s, _)| s).collect();
     let orgs: Vec<Sentence> = c.train.iter().filter(|s| has_org(s)).cloned().collect();
     out.push(c);
+    // the same with "The" cut from the start of names (MultiCoNER keeps it in, most of our
+    // sets and the news sets leave it out)
+    let no_the = clean.iter().map(without_leading_the).collect();
     out.push(Corpus { name: "multiconer-orgs-clean", train: clean, ..Corpus::default() });
+    out.push(Corpus { name: "multiconer-orgs-clean-nothe", train: no_the, ..Corpus::default() });
     let half = orgs.iter().step_by(2).cloned().collect();
     out.push(Corpus { name: "multiconer-orgs", train: orgs, ..Corpus::default() });
     out.push(Corpus { name: "multiconer-orgs-half", train: half, ..Corpus::default() });
