@@ -35,7 +35,7 @@ fn main() {
         }
     }
     let sources: Vec<String> = common::DEFAULT_SOURCES.iter().map(|s| s.to_string()).collect();
-    let (sentences, notes) = common::training_data(&data, &sources);
+    let (sentences, notes) = common::training_data(&data, &sources, |_| 1);
     for n in &notes {
         eprintln!("  {n}");
     }

@@ -3,8 +3,15 @@
 //! ```text
 //! cargo run --release -p dateline-ner --example train -- \
 //!     --data ../shared/data --out resources/ner.model [--epochs 12] [--bits 20] [--seed N] [--augment 3]
-//!     [--sources gum,meantime,...] [--caps 20] [--beam 4] [--features mid-sub,bits] [--clusters FILE]
+//!     [--sources gum,meantime,...] [--weights gum-news=2,...] [--caps 20] [--beam 4]
+//!     [--features mid-sub,bits] [--clusters FILE] [--start-prior ORG=2000]
 //! ```
+//!
+//! `--weights` reads some sources more than once per epoch (`source=N`; `gum-news` for GUM's
+//! news documents alone; 0 leaves a source out; measured in session 18, none shipped);
+//! `--start-prior LABEL=DELTA,...` adds DELTA (in the model file's quantised units) to the
+//! constant feature's weight of the tags that open an entity of LABEL, after training: the
+//! committed model has `ORG=2000` (session 18 of docs/accuracy-entities.md).
 //!
 //! `--sources` chooses the training corpora (default: every one in `common::DEFAULT_SOURCES`);
 //! `--clusters FILE` the word clusters (default `resources/word-clusters.tsv.gz`; `""` for none);
@@ -32,8 +39,8 @@ use std::time::Instant;
 use std::io::Read;
 
 use dateline_ner::{
-    augment, cluster_entries, org_name_hash, place_hashes, train, Model, OrgNames, Sentence, TrainConfig, WordClass,
-    FEAT_BITS, FEAT_BITS_CASE, FEAT_BITS_NEIGHBOURS, FEAT_MID_SUB, FEAT_ORGS,
+    augment, cluster_entries, org_name_hash, place_hashes, train, Label, Model, OrgNames, Sentence, TrainConfig,
+    WordClass, FEAT_BITS, FEAT_BITS_CASE, FEAT_BITS_NEIGHBOURS, FEAT_MID_SUB, FEAT_ORGS,
 };
 
 /// Folds of the organisation-name jackknife.
@@ -118,6 +125,8 @@ fn main() {
     let mut caps = 10usize;
     let mut clusters_path = PathBuf::from("resources/word-clusters.tsv.gz");
     let mut sources: Vec<String> = common::DEFAULT_SOURCES.iter().map(|s| s.to_string()).collect();
+    let mut weights: Vec<(String, usize)> = Vec::new();
+    let mut priors: Vec<(Label, i16)> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().unwrap_or_else(|| common::die(format!("{a} needs a value")));
@@ -134,6 +143,31 @@ fn main() {
             "--features" => cfg.features = parse_features(&val()),
             "--caps" => caps = val().parse().unwrap_or_else(|_| common::die("bad --caps".into())),
             "--sources" => sources = val().split(',').map(str::to_string).collect(),
+            "--start-prior" => {
+                priors = val()
+                    .split(',')
+                    .filter(|w| !w.is_empty())
+                    .map(|w| {
+                        let bad = || -> ! { common::die(format!("bad --start-prior entry {w} (LABEL=DELTA)")) };
+                        let (l, d) = w.split_once('=').unwrap_or_else(|| bad());
+                        (Label::parse(l).unwrap_or_else(|| bad()), d.parse().unwrap_or_else(|_| bad()))
+                    })
+                    .collect()
+            }
+            "--weights" => {
+                weights = val()
+                    .split(',')
+                    .filter(|w| !w.is_empty())
+                    .map(|w| {
+                        let (name, n) =
+                            w.split_once('=').unwrap_or_else(|| common::die(format!("bad --weights entry {w}")));
+                        (
+                            name.to_string(),
+                            n.parse().unwrap_or_else(|_| common::die(format!("bad --weights entry {w}"))),
+                        )
+                    })
+                    .collect()
+            }
             _ => common::die(format!("unknown argument {a}")),
         }
     }
@@ -141,7 +175,19 @@ fn main() {
     if let Some(bad) = sources.iter().find(|s| !common::SOURCES.contains(&s.as_str())) {
         common::die(format!("unknown source {bad} (known: {})", common::SOURCES.join(",")));
     }
-    let (mut sentences, notes) = common::training_data(&data, &sources);
+    if let Some((bad, _)) = weights.iter().find(|(s, _)| !common::SOURCES.contains(&s.as_str()) && s != "gum-news") {
+        common::die(format!("unknown source {bad} in --weights (known: {},gum-news)", common::SOURCES.join(",")));
+    }
+    let weight = |name: &str| -> usize {
+        let base = if name == "gum-news" { "gum" } else { name };
+        weights
+            .iter()
+            .rev()
+            .find(|(s, _)| s == name)
+            .or_else(|| weights.iter().rev().find(|(s, _)| s == base))
+            .map_or(1, |w| w.1)
+    };
+    let (mut sentences, notes) = common::training_data(&data, &sources, weight);
     // the organisation-name jackknife: the fold of each sentence (contiguous blocks), its copies'
     let originals = sentences.len();
     let mut fold_of: Vec<usize> = (0..originals).map(|k| k * ORG_FOLDS / originals.max(1)).collect();
@@ -197,9 +243,13 @@ fn main() {
     let clusters =
         if clusters_path.as_os_str().is_empty() { Vec::new() } else { read_clusters(&clusters_path, cfg.features) };
     eprintln!("word clusters: {} words", clusters.len());
-    let model = train(&sentences, places, clusters, &orgs, &cfg, |epoch, acc| {
+    let mut model = train(&sentences, places, clusters, &orgs, &cfg, |epoch, acc| {
         eprintln!("epoch {epoch:2}: training-token accuracy {:.4}  ({:.0?})", acc, t0.elapsed());
     });
+    for &(label, delta) in &priors {
+        model.shift_start_prior(label, delta);
+        eprintln!("start prior of {}: {delta:+} (row now {:?})", label.as_str(), model.prior_row());
+    }
     let bytes = model.to_bytes();
     if let Err(e) = std::fs::write(&out, &bytes) {
         common::die(format!("cannot write {}: {e}", out.display()));

@@ -59,6 +59,11 @@ fn text_hash(s: &str) -> u64 {
 /// A feature: template `tpl` with the values `parts` (token hashes or small packed integers).
 /// Each part goes through a multiply-rotate step, so the order of the parts matters.
 #[inline]
+/// The hash of the constant feature (template 0, no parts), which every scored token has.
+pub(crate) fn constant_feature() -> u64 {
+    feature(0, &[])
+}
+
 fn feature(tpl: u8, parts: &[u64]) -> u64 {
     let mut h = (u64::from(tpl) + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     for &p in parts {

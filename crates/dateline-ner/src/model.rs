@@ -167,6 +167,70 @@ impl Model {
         })
     }
 
+    /// The mean of the weights of `models` (trained on the same data and features with
+    /// different seeds), pruned and quantised as training does (`prune`, in the weights' units),
+    /// with the first model's lexicons and beam width. `None` when they differ in hash bits,
+    /// feature set or beam width, or when there is none.
+    pub fn average(models: &[&Model], prune: f32) -> Option<Model> {
+        let first = models.first()?;
+        if models.iter().any(|m| m.bits != first.bits || m.lex.set != first.lex.set || m.beam != first.beam) {
+            return None;
+        }
+        let mut dense = vec![0f32; (1usize << first.bits) * N_TAGS];
+        let n = models.len() as f32;
+        for m in models {
+            for (b, &r) in m.index.iter().enumerate() {
+                if r == EMPTY {
+                    continue;
+                }
+                let row = &m.rows[r as usize * N_TAGS..(r as usize + 1) * N_TAGS];
+                for (d, &w) in dense[b * N_TAGS..(b + 1) * N_TAGS].iter_mut().zip(row) {
+                    *d += f32::from(w) * m.scale / n;
+                }
+            }
+        }
+        let mut out = Model::from_dense(first.bits, &dense, first.lex.clone(), prune);
+        out.set_beam(first.beam);
+        Some(out)
+    }
+
+    /// The constant feature's weights (every scored token has it), one per tag, in the
+    /// quantised units of the rows.
+    pub fn prior_row(&self) -> [i16; N_TAGS] {
+        let mut out = [0i16; N_TAGS];
+        let mask = (1u64 << self.bits) - 1;
+        let r = self.index[(crate::features::constant_feature() & mask) as usize];
+        if r != EMPTY {
+            out.copy_from_slice(&self.rows[r as usize * N_TAGS..(r as usize + 1) * N_TAGS]);
+        }
+        out
+    }
+
+    /// Adds `delta` (quantised units) to the constant feature's weight of the tags that open
+    /// an entity of `label` (B and U): a prior for (or against) starting one, every scored
+    /// token alike.
+    pub fn shift_start_prior(&mut self, label: Label, delta: i16) {
+        self.shift_prior(label, 0, delta);
+        self.shift_prior(label, 3, delta);
+    }
+
+    /// Adds `delta` (quantised units) to the constant feature's weight of one tag of `label`
+    /// (`pos`: 0 B, 1 I, 2 L, 3 U).
+    pub fn shift_prior(&mut self, label: Label, pos: u8, delta: i16) {
+        let mask = (1u64 << self.bits) - 1;
+        let slot = (crate::features::constant_feature() & mask) as usize;
+        if self.index[slot] == EMPTY {
+            self.index[slot] = (self.rows.len() / N_TAGS) as u32;
+            self.rows.extend_from_slice(&[0; N_TAGS]);
+        }
+        let r = self.index[slot] as usize;
+        let w = &mut self.rows[r * N_TAGS + usize::from(Tag::new(label, pos).0)];
+        *w = w.saturating_add(delta);
+        // other weights now: the cached word scores and tag rows belong to the old ones
+        self.id = next_id();
+        self.tag_rows = Default::default();
+    }
+
     /// Number of feature rows with a non-zero weight.
     pub fn n_rows(&self) -> usize {
         self.rows.len() / N_TAGS

@@ -441,4 +441,22 @@ mod tests {
         let back = Model::from_bytes(&model.to_bytes()).expect("round trip");
         assert_eq!(back.beam(), 4);
     }
+
+    #[test]
+    fn a_start_prior_moves_only_the_opening_tags_of_its_label_and_is_kept_in_the_file() {
+        let cfg = TrainConfig { hash_bits: 14, epochs: 8, beam: 4, ..TrainConfig::default() };
+        let mut model = train(&data(), Vec::new(), Vec::new(), &OrgNames::default(), &cfg, |_, _| {});
+        let words = ["Officials", "met", "Talverin", "."];
+        let _ = model.predict(&words); // fills this thread's cache of word scores
+        let before = model.prior_row();
+        model.shift_start_prior(Label::Org, 2_000);
+        let after = model.prior_row();
+        let opening = [usize::from(Tag::new(Label::Org, 0).0), usize::from(Tag::new(Label::Org, 3).0)];
+        for (t, (a, b)) in before.iter().zip(&after).enumerate() {
+            assert_eq!(*b, if opening.contains(&t) { a + 2_000 } else { *a }, "tag {t}");
+        }
+        let back = Model::from_bytes(&model.to_bytes()).expect("round trip");
+        assert_eq!(back.prior_row(), after);
+        assert_eq!(back.predict(&words), model.predict(&words));
+    }
 }

@@ -343,8 +343,8 @@ fn org_over_and(text: &str, toks: &[Tok], out: &[Cand], i: usize, res: &Resource
     out[i + 1..i + 1 + inside].iter().all(fits).then_some((end, inside))
 }
 
-/// "Kestrel Preparatory School ... Kestrel's campus": a recogniser's person or place mention of
-/// one word that starts an organisation's name of the article ending in an organisation head
+/// "Kestrel Preparatory School ... Kestrel's campus": a recogniser's person, place or
+/// organisation mention of one word that starts an organisation's name of the article ending in an organisation head
 /// word ("School", "Corp", "Party") is that organisation's short name, unless it names a place
 /// the gazetteer knows or a nationality, or starts or ends a person's name in the article.
 /// Runs before propagation, so every occurrence of the short name follows; the merge joins it to
@@ -373,7 +373,8 @@ pub(super) fn short_org_names(text: &str, out: &mut [Cand], res: &Resources) {
         }
     }
     for c in out.iter_mut() {
-        let guess = c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Loc | Kind::Gpe);
+        // (an organisation of one word too: the same name, typed right, joins the full name)
+        let guess = c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Loc | Kind::Gpe | Kind::Org);
         if !guess {
             continue;
         }

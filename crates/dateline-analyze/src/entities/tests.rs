@@ -1035,3 +1035,27 @@ fn a_team_named_after_a_place_in_a_sentence_with_many_names_is_an_organisation()
         assert_eq!(names(text, &out), before, "{text}");
     }
 }
+
+#[test]
+fn a_one_word_organisation_starting_an_organisation_name_is_its_short_name() {
+    // Session 18: with the model's prior towards organisations, the recogniser types the short
+    // name itself an organisation ("Dravenport said ..."), which must still join the full name
+    // as the person or place reading of it does; hand-made recogniser's mentions.
+    let text =
+        "Dravenport Polytechnic raised its fees on Tuesday . Dravenport said the rise was its first in six years .";
+    let short = text.rfind("Dravenport").expect("second mention");
+    let mut cands = vec![
+        super::mentions::model_cand(text, "Dravenport Polytechnic", Kind::Org),
+        super::mentions::cand(short, short + "Dravenport".len(), Kind::Org, Source::Model, 1),
+    ];
+    super::joins::short_org_names(text, &mut cands, &resources());
+    assert_eq!(cands[1].alias_of, Some(0), "{cands:?}");
+    // an organisation of several words is no short name
+    let text = "Dravenport Polytechnic raised its fees . Dravenport Rail said nothing .";
+    let mut cands = vec![
+        super::mentions::model_cand(text, "Dravenport Polytechnic", Kind::Org),
+        super::mentions::model_cand(text, "Dravenport Rail", Kind::Org),
+    ];
+    super::joins::short_org_names(text, &mut cands, &resources());
+    assert_eq!(cands[1].alias_of, None, "{cands:?}");
+}

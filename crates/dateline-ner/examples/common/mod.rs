@@ -210,6 +210,107 @@ fn without_handles(mut s: Sentence) -> Sentence {
     s
 }
 
+/// MultiCoNER's lower-case sentences written as cased text would be (see `corpora`).
+/// With each sentence, whether it names a product or a creative work (capitalised, unlabelled).
+fn multiconer_cased(text: &str) -> Vec<(Sentence, bool)> {
+    const SMALL: &[&str] = &[
+        "of", "the", "and", "for", "de", "on", "in", "a", "an", "to", "at", "by", "la", "du", "von", "van", "der",
+        "del", "da", "le",
+    ];
+    const ALWAYS: &[&str] = &[
+        "i",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let cap = |w: &str| -> String {
+        let mut c = w.chars();
+        c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+    };
+    let mut out = Vec::new();
+    for block in text.split("\n\n") {
+        let rows: Vec<(&str, &str)> = block
+            .lines()
+            .filter(|l| !l.starts_with("# ") && !l.trim().is_empty())
+            .filter_map(|l| {
+                let c: Vec<&str> = l.split_whitespace().collect();
+                (c.len() >= 2).then(|| (c[0], c[c.len() - 1]))
+            })
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let tags: Vec<String> = rows.iter().map(|r| r.1.to_string()).collect();
+        let spans = bio_spans_raw(&tags);
+        let works = spans.iter().any(|s| data::conll_label(&s.2).is_none());
+        let mut words: Vec<String> = rows.iter().map(|r| r.0.to_string()).collect();
+        for &(a, b, _) in &spans {
+            for (k, w) in words[a..b].iter_mut().enumerate() {
+                if k == 0 || !SMALL.contains(&w.as_str()) {
+                    *w = cap(w);
+                }
+            }
+        }
+        for w in words.iter_mut() {
+            if ALWAYS.contains(&w.as_str()) && w != "may"
+                || dateline_ner::lexicon::demonym(w).is_some() && w.chars().all(char::is_lowercase)
+            {
+                *w = cap(w);
+            }
+        }
+        words[0] = cap(&words[0]);
+        let spans = spans.into_iter().filter_map(|(a, b, t)| data::conll_label(&t).map(|l| (a, b, l))).collect();
+        out.push((Sentence { words, spans }, works));
+    }
+    out
+}
+
+/// `s` with a capitalised "The" opening a name of several words left out of the name.
+fn without_leading_the(s: &Sentence) -> Sentence {
+    let mut s = s.clone();
+    for sp in s.spans.iter_mut() {
+        if sp.1 - sp.0 > 1 && s.words[sp.0] == "The" {
+            sp.0 += 1;
+        }
+    }
+    s
+}
+
+/// BIO tags' spans with their raw type names.
+fn bio_spans_raw(tags: &[String]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    for (k, t) in tags.iter().chain(std::iter::once(&"O".to_string())).enumerate() {
+        let (p, ty) = t.split_once('-').unwrap_or((t.as_str(), ""));
+        let cont = p == "I" && open.as_ref().is_some_and(|(_, o)| o == ty);
+        if !cont {
+            if let Some((a, o)) = open.take() {
+                out.push((a, k, o));
+            }
+            if p == "B" || p == "I" {
+                open = Some((k, ty.to_string()));
+            }
+        }
+    }
+    out
+}
+
 /// One corpus, split into training, dev and test sentences.
 #[derive(Default)]
 pub struct Corpus {
@@ -217,11 +318,27 @@ pub struct Corpus {
     pub train: Vec<Sentence>,
     pub dev: Vec<(String, Held)>,
     pub test: Vec<(String, Held)>,
+    /// The training sentences (indices into `train`) of news documents, for a weight of their own.
+    pub news: std::ops::Range<usize>,
 }
 
 /// Corpora the model may be trained on, by name: the ones `--sources` chooses from.
-pub const SOURCES: &[&str] =
-    &["gum", "meantime", "wnut17", "redocred", "btc", "wikigold", "crossner", "litbank", "multiconer"];
+pub const SOURCES: &[&str] = &[
+    "gum",
+    "meantime",
+    "wnut17",
+    "redocred",
+    "btc",
+    "wikigold",
+    "crossner",
+    "litbank",
+    "multiconer",
+    "multiconer-cased",
+    "multiconer-orgs",
+    "multiconer-orgs-half",
+    "multiconer-orgs-clean",
+    "multiconer-orgs-clean-nothe",
+];
 
 /// The sources trained on unless `--sources` says otherwise.
 pub const DEFAULT_SOURCES: &[&str] =
@@ -250,7 +367,13 @@ pub fn corpora(root: &Path) -> Vec<Corpus> {
                 ot.push_doc(s)
             }
         } else {
+            if news && c.news.is_empty() {
+                c.news = c.train.len()..c.train.len();
+            }
             c.train.extend(s);
+            if news {
+                c.news.end = c.train.len();
+            }
         }
     }
     c.dev = vec![("GUM news".into(), nd), ("GUM other genres".into(), od)];
@@ -353,6 +476,26 @@ pub fn corpora(root: &Path) -> Vec<Corpus> {
         .flatten()
         .collect();
     out.push(c);
+    // MultiCoNER recased (measuring only): the same sentences with the words of every named
+    // span (creative works and products too, which stay unlabelled), the sentence's first word,
+    // "i", months, weekdays and nationality words capitalised
+    let mut c = Corpus { name: "multiconer-cased", ..Corpus::default() };
+    let cased = multiconer_cased(&read(&root.join("multiconer-en/en_train.conll")));
+    // and only its sentences with an organisation (GRP or CORP); and of those, the ones that
+    // name no product or work ("clean")
+    let has_org = |s: &Sentence| s.spans.iter().any(|x| x.2 == dateline_ner::Label::Org);
+    let clean: Vec<Sentence> = cased.iter().filter(|(s, works)| has_org(s) && !works).map(|(s, _)| s.clone()).collect();
+    c.train = cased.into_iter().map(|(s, _)| s).collect();
+    let orgs: Vec<Sentence> = c.train.iter().filter(|s| has_org(s)).cloned().collect();
+    out.push(c);
+    // the same with "The" cut from the start of names (MultiCoNER keeps it in, most of our
+    // sets and the news sets leave it out)
+    let no_the = clean.iter().map(without_leading_the).collect();
+    out.push(Corpus { name: "multiconer-orgs-clean", train: clean, ..Corpus::default() });
+    out.push(Corpus { name: "multiconer-orgs-clean-nothe", train: no_the, ..Corpus::default() });
+    let half = orgs.iter().step_by(2).cloned().collect();
+    out.push(Corpus { name: "multiconer-orgs", train: orgs, ..Corpus::default() });
+    out.push(Corpus { name: "multiconer-orgs-half", train: half, ..Corpus::default() });
     // UNER: evaluation only (no train split in the snapshot), test-like
     let mut c = Corpus { name: "uner", ..Corpus::default() };
     let pud = data::bio_conll(&read(&root.join("uner-english-pud/en_pud-ud-test.iob2")));
@@ -370,6 +513,9 @@ pub fn corpora(root: &Path) -> Vec<Corpus> {
         let fix = |v: &mut Vec<Sentence>| {
             *v = v.iter().filter(|x| !x.words.is_empty()).map(Sentence::retokenized).collect();
         };
+        // the news range counted again without the empty sentences
+        let kept_before = |end: usize| c.train[..end].iter().filter(|x| !x.words.is_empty()).count();
+        c.news = kept_before(c.news.start)..kept_before(c.news.end);
         fix(&mut c.train);
         for (_, h) in c.dev.iter_mut().chain(c.test.iter_mut()) {
             let (mut s, mut d) = (Vec::new(), Vec::new());
@@ -387,7 +533,9 @@ pub fn corpora(root: &Path) -> Vec<Corpus> {
 }
 
 /// The training sentences (retokenised) of the chosen sources, and a description of what went in.
-pub fn training_data(root: &Path, sources: &[String]) -> (Vec<Sentence>, Vec<String>) {
+/// `weight` says how many times each source's sentences are read (1 unless named; the copies
+/// are shuffled with the rest, so a weight of 2 counts that source twice per epoch).
+pub fn training_data(root: &Path, sources: &[String], weight: impl Fn(&str) -> usize) -> (Vec<Sentence>, Vec<String>) {
     let mut out = Vec::new();
     let mut notes = Vec::new();
     for c in corpora(root) {
@@ -395,8 +543,22 @@ pub fn training_data(root: &Path, sources: &[String]) -> (Vec<Sentence>, Vec<Str
             continue;
         }
         let ents: usize = c.train.iter().map(|s| s.spans.len()).sum();
-        notes.push(format!("{}: {} sentences, {ents} entities", c.name, c.train.len()));
-        out.extend(c.train);
+        let w = weight(c.name);
+        // GUM's news documents may be weighted apart from its other genres ("gum-news")
+        let wn = if c.name == "gum" { weight("gum-news") } else { w };
+        let w_of = |k: usize| if c.news.contains(&k) { wn } else { w };
+        notes.push(format!(
+            "{}: {} sentences, {ents} entities, weight {w}{}",
+            c.name,
+            c.train.len(),
+            if c.news.is_empty() { String::new() } else { format!(" ({} news sentences: weight {wn})", c.news.len()) }
+        ));
+        // the sentences once, in order, then the further copies
+        let extra: Vec<Sentence> = (2..=w.max(wn))
+            .flat_map(|n| c.train.iter().enumerate().filter(move |&(k, _)| w_of(k) >= n).map(|(_, s)| s.clone()))
+            .collect();
+        out.extend(c.train.into_iter().enumerate().filter(|&(k, _)| w_of(k) > 0).map(|(_, s)| s));
+        out.extend(extra);
     }
     (out, notes)
 }
