@@ -53,10 +53,8 @@ pub(super) fn occurrences<'n>(
     }
     if !by_key.is_empty() {
         // each first byte's lengths, ascending, with the power of the hash base each needs
-        let lengths: Vec<Vec<(usize, u64)>> = lengths
-            .iter()
-            .map(|ls| ls.iter().map(|&len| (len, BASE.wrapping_pow(len as u32))).collect())
-            .collect();
+        let lengths: Vec<Vec<(usize, u64)>> =
+            lengths.iter().map(|ls| ls.iter().map(|&len| (len, BASE.wrapping_pow(len as u32))).collect()).collect();
         let (at_start, at_end) = boundary_hashes(bytes, toks);
         work += bytes.len() as u64;
         for (i, t) in toks.iter().enumerate() {
