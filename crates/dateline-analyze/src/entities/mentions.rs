@@ -38,6 +38,7 @@ pub(super) fn find(
         }
     }
     rules.extend(acronyms_before_titles(text, toks, res));
+    rules.extend(acronyms_after_org_words(text, toks, &model, res));
     let mut roles = role_orgs(text, toks, lx);
     swallowing_model_names(&model, &mut roles);
     rules.extend(roles);
@@ -283,7 +284,9 @@ pub(super) fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Res
     let lx = &res.lexicon;
     companies_by_evidence(text, toks, out, lx);
     one_type_per_name(text, out, lx);
-    let mut names: Vec<(String, Kind)> = Vec::new();
+    // (with the organisation a short name stands for: "Brandvik" after "Brandvik Polytechnic"
+    // is that organisation wherever propagation finds it, at a sentence's start too)
+    let mut names: Vec<(String, Kind, Option<usize>)> = Vec::new();
     let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for c in out.iter() {
         let name = &text[c.start..c.name_end];
@@ -291,13 +294,13 @@ pub(super) fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Res
             continue;
         }
         if seen.insert(name) {
-            names.push((name.to_string(), c.kind));
+            names.push((name.to_string(), c.kind, c.alias_of));
         }
         // a person's surname alone ("Odhiambo said") is that person too
         if c.kind == Kind::Person {
             if let Some((_, last)) = name.rsplit_once(' ') {
                 if last.chars().count() >= 3 && capitalised(last) && seen.insert(last) {
-                    names.push((last.to_string(), Kind::Person));
+                    names.push((last.to_string(), Kind::Person, None));
                 }
             }
         }
@@ -319,9 +322,9 @@ pub(super) fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Res
         k.checked_sub(1).is_some_and(|k| out_max_end[k] > a)
     };
     let mut kept = Kept::default();
-    let (found, work) = super::occurrences::occurrences(text, toks, names.iter().map(|(n, _)| n.as_str()));
+    let (found, work) = super::occurrences::occurrences(text, toks, names.iter().map(|(n, _, _)| n.as_str()));
     super::add_work(work);
-    for ((name, kind), starts) in names.into_iter().zip(found) {
+    for ((name, kind, alias_of), starts) in names.into_iter().zip(found) {
         for a in starts {
             let b = a + name.len();
             let (Some(ta), Some(_)) = (super::tok_at(toks, a), super::tok_ending(toks, b)) else {
@@ -331,6 +334,9 @@ pub(super) fn propagate(text: &str, toks: &[Tok], out: &mut Vec<Cand>, res: &Res
                 kept.insert(a, b);
                 let mut c = cand(a, b, kind, Source::Model, toks[ta].sentence);
                 refine(text, toks, &mut c, res);
+                if c.kind == kind {
+                    c.alias_of = alias_of;
+                }
                 added.push(c);
             }
         }
@@ -442,9 +448,11 @@ pub(super) fn one_type_per_name(text: &str, out: &mut [Cand], lx: &crate::Lexico
 /// Where a recogniser's mention `a..b` of the sentence starting at token `first` starts without
 /// a leading "the": "The" inside a sentence, capitalised and read by the recogniser as the start
 /// of a name, with more words after it, is part of it ("members of The Harbour Collective"), not at the
-/// sentence's start or after a quotation mark or colon, where any word is capitalised.
+/// sentence's start or after a quotation mark, colon or dash, where any word is capitalised.
 pub(super) fn after_leading_the(text: &str, toks: &[Tok], first: usize, mut a: usize, b: usize) -> usize {
-    let opens = a == first || matches!(tok(text, toks, a - 1), ":" | "\"" | "“" | "‘" | "'" | "`" | "``" | "--" | "—");
+    // (a dash too: the one after a dateline, "LONDON, Feb 26 - The Bank of England ...")
+    let opens = a == first
+        || matches!(tok(text, toks, a - 1), ":" | "\"" | "“" | "‘" | "'" | "`" | "``" | "--" | "—" | "-" | "–");
     while a < b
         && matches!(tok(text, toks, a), "the" | "The" | "THE")
         && (tok(text, toks, a) != "The" || opens || b == a + 1)
@@ -638,7 +646,7 @@ pub(super) fn is_headline_verb(w: &str) -> bool {
 /// person. It is an organisation when the recogniser or its head word says so or the title is a
 /// corporate one; a place the gazetteer knows stays a place; anything else is dropped (a
 /// portfolio, part of the title).
-fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res: &Resources) {
+pub(super) fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res: &Resources) {
     let lx = &res.lexicon;
     model.retain_mut(|c| {
         let Some(mut last) = super::tok_ending(toks, c.end) else { return true };
@@ -676,7 +684,16 @@ fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<Cand>, res:
         }
         let head = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
         let corporate = res.lexicon.entities.corporate_titles.contains(&t.to_lowercase().as_str());
-        if c.kind == Kind::Org || lx.ner.org_words.contains(&head.as_str()) || corporate {
+        // "Fisheries Minister X": one word the recogniser read as an organisation before a
+        // government title is the minister's portfolio, unless a list knows the organisation
+        // (an acronym or a word without lower-case letters is left to the recogniser)
+        let portfolio = !corporate
+            && !name.contains(' ')
+            && name.chars().any(char::is_lowercase)
+            && !lx.ner.org_words.contains(&head.as_str())
+            && !lx.entities.org_names.contains(&name)
+            && !res.org_names.contains(name);
+        if (c.kind == Kind::Org && !portfolio) || lx.ner.org_words.contains(&head.as_str()) || corporate {
             c.kind = Kind::Org;
             return true;
         }
@@ -1081,6 +1098,39 @@ fn longest_org_name(
         }
     }
     found
+}
+
+/// "according to the national statistics institute INE": an acronym right after a lower-case
+/// organisation word ("institute", "agency", "union") names that organisation, unless it is a
+/// place or a nationality or the recogniser read a name over it.
+pub(super) fn acronyms_after_org_words(text: &str, toks: &[Tok], model: &[Cand], res: &Resources) -> Vec<Cand> {
+    let lx = &res.lexicon;
+    let mut out = Vec::new();
+    for i in 1..toks.len() {
+        let w = tok(text, toks, i);
+        if !is_acronym(w) || toks[i - 1].sentence != toks[i].sentence {
+            continue;
+        }
+        let before = tok(text, toks, i - 1);
+        // (not the words of newspapers' names, "the press", "the post")
+        if !before.bytes().all(|b| b.is_ascii_lowercase())
+            || !lx.ner.org_words.contains(&before)
+            || matches!(before, "news" | "times" | "post" | "press")
+            || is_known_place(w, res)
+            || demonym(w, lx).is_some()
+        {
+            continue;
+        }
+        // (`model` is in text order and its mentions do not overlap: the last one starting
+        // before the acronym's end is the only one that can cover it)
+        let (a, b) = (toks[i].start, toks[i].end);
+        let k = model.partition_point(|c| c.start < b);
+        if k.checked_sub(1).is_some_and(|k| model[k].end > a) {
+            continue;
+        }
+        out.push(cand(a, b, Kind::Org, Source::Rule, toks[i].sentence));
+    }
+    out
 }
 
 /// Organisations named in role phrases: "the director of Kenyan national agency for water

@@ -3,20 +3,30 @@
 //!
 //! Name propagation used to search each distinct name at every occurrence of its first byte, so
 //! a text of 40,000 distinct names did 40,000 searches of the whole text. Here each token start
-//! is tried against the lengths the names starting with its byte have, each try one hash
+//! is tried against the lengths the names starting with its first four bytes have, each try one hash
 //! comparison (polynomial hashes of the text at token boundaries, computed once): the work is
 //! the number of such tries, bounded by the tokens times the distinct name lengths, not by the
 //! names times the text. A hash match is confirmed byte by byte, so the result is exact.
 //!
 //! The result equals what `str::match_indices` finds (left to right, each match after the last
 //! one's end) filtered to token boundaries. For a name that cannot overlap itself that is every
-//! occurrence; a name with a border (a proper prefix equal to a suffix, "Ab Ab") can, so its
-//! matches are found at every byte (a rolling hash per distinct length of such names) and the
-//! overlapping ones skipped exactly as `match_indices` skips them.
+//! occurrence; a name with a border (a proper prefix equal to a suffix, "Ab Ab") can, so each of
+//! its matches at a token is checked against the matches just before it, at any byte, and the
+//! overlapping ones skipped exactly as `match_indices` skips them. Names shorter than four bytes
+//! (and tokens out of order) take a rolling hash per distinct length over every byte.
 
 use rustc_hash::FxHashMap;
 
 use super::{tok_ending, Tok};
+
+/// How many first bytes of a name key the lengths tried at a token (shorter names take the
+/// rolling path, which is exact for any name).
+const KEY_BYTES: usize = 4;
+
+/// The first [`KEY_BYTES`] bytes of `b` as one number.
+fn key(b: &[u8]) -> u32 {
+    b[..KEY_BYTES].iter().fold(0, |k, &x| (k << 8) | u32::from(x))
+}
 
 /// Multiplier of the polynomial hash (odd, so powers never vanish modulo 2^64).
 const BASE: u64 = 0x0100_0000_01b3;
@@ -35,35 +45,45 @@ pub(super) fn occurrences<'n>(
     let mut work = 0u64;
     let ordered = toks.windows(2).all(|w| w[0].end <= w[1].start) && toks.iter().all(|t| t.start < t.end);
     let mut by_key: FxHashMap<(usize, u64), Vec<usize>> = FxHashMap::default();
-    let mut lengths: Vec<Vec<usize>> = vec![Vec::new(); 256];
+    // the lengths of the names by their first four bytes (by the first byte alone, a text of
+    // many names of many lengths tried every length at every token)
+    let mut lengths: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     let mut overlapping: Vec<usize> = Vec::new();
+    // names that can overlap themselves: a hit at a token is checked against the matches just
+    // before it (`kept_at`), not by a pass over the whole text per length, whose cost grew with
+    // the text times the lengths of such names
+    let border: Vec<bool> = names.iter().map(|n| has_border(n)).collect();
     for (n, name) in names.iter().enumerate() {
         work += name.len() as u64;
-        let Some(&first) = name.first() else { continue };
-        if !ordered || has_border(name) {
+        if name.is_empty() {
+            continue;
+        }
+        if !ordered || name.len() < KEY_BYTES {
             overlapping.push(n);
             continue;
         }
         by_key.entry((name.len(), hash(name))).or_default().push(n);
-        lengths[usize::from(first)].push(name.len());
+        lengths.entry(key(name)).or_default().push(name.len());
     }
-    for l in &mut lengths {
+    for l in lengths.values_mut() {
         l.sort_unstable();
         l.dedup();
     }
     if !by_key.is_empty() {
         // each first byte's lengths, ascending, with the power of the hash base each needs
-        let lengths: Vec<Vec<(usize, u64)>> =
-            lengths.iter().map(|ls| ls.iter().map(|&len| (len, BASE.wrapping_pow(len as u32))).collect()).collect();
+        let lengths: FxHashMap<u32, Vec<(usize, u64)>> = lengths
+            .into_iter()
+            .map(|(k, ls)| (k, ls.iter().map(|&len| (len, BASE.wrapping_pow(len as u32))).collect()))
+            .collect();
         let (at_start, at_end) = boundary_hashes(bytes, toks);
         work += bytes.len() as u64;
         for (i, t) in toks.iter().enumerate() {
             let a = t.start;
-            let Some(&first) = bytes.get(a) else { continue };
+            let Some(ls) = bytes.get(a..a + KEY_BYTES).and_then(|k| lengths.get(&key(k))) else { continue };
             // The token ending at `a + len`, if any: tokens are in order and lengths ascend, so
             // one forward walk from token `i` serves all the lengths.
             let mut j = i;
-            for &(len, power) in &lengths[usize::from(first)] {
+            for &(len, power) in ls {
                 let b = a + len;
                 if b > bytes.len() {
                     break;
@@ -79,7 +99,7 @@ pub(super) fn occurrences<'n>(
                 let Some(candidates) = by_key.get(&(len, h)) else { continue };
                 for &n in candidates {
                     work += len as u64;
-                    if &bytes[a..b] == names[n] {
+                    if &bytes[a..b] == names[n] && (!border[n] || kept_at(bytes, names[n], a, &mut work)) {
                         found[n].push(a);
                     }
                 }
@@ -128,6 +148,32 @@ pub(super) fn occurrences<'n>(
         }
     }
     (found, work)
+}
+
+/// Whether the match of `name` at `a` is one that `match_indices` keeps (left to right, each
+/// match after the last one's end) for a name that can overlap itself: from the first match of
+/// the run of overlapping matches that ends at `a` (no match overlaps it, so it is kept), the
+/// matches kept in turn. `work` counts the bytes compared.
+fn kept_at(bytes: &[u8], name: &[u8], a: usize, work: &mut u64) -> bool {
+    let len = name.len();
+    let mut is_match = |p: usize| {
+        *work += len as u64;
+        bytes.get(p..p + len) == Some(name)
+    };
+    let mut start = a;
+    while let Some(p) = (start.saturating_sub(len - 1)..start).find(|&p| is_match(p)) {
+        start = p;
+    }
+    let mut free = start;
+    for p in start..=a {
+        if p >= free && is_match(p) {
+            if p == a {
+                return true;
+            }
+            free = p + len;
+        }
+    }
+    false
 }
 
 /// The polynomial hash of `s`: `s[0]·B^(n-1) + … + s[n-1]`, modulo 2^64.

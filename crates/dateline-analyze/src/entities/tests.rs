@@ -81,7 +81,7 @@ fn debug_candidates() {
         println!("{}\n   {}", words.join(" "), shown.join(" "));
     }
     for c in mentions::find(&text, &toks, &sentences, &res, None, &[]) {
-        println!("{:?} {:?} {:?}", &text[c.start..c.end], c.kind, c.source);
+        println!("{:?} {:?} {:?} {}", &text[c.start..c.end], c.kind, c.source, c.start);
     }
 }
 
@@ -1058,4 +1058,57 @@ fn a_one_word_organisation_starting_an_organisation_name_is_its_short_name() {
     ];
     super::joins::short_org_names(text, &mut cands, &resources());
     assert_eq!(cands[1].alias_of, None, "{cands:?}");
+}
+
+#[test]
+fn a_one_word_organisation_before_a_government_title_is_the_portfolio() {
+    // Session 19: the recogniser's "Fisheries" read as an organisation before "Minister" and a
+    // name (the pass on hand-made recogniser's mentions, so the test does not depend on the
+    // weights).
+    let mut res = resources();
+    let text = "Fisheries Minister Tomas Veldhuis said the port would reopen .";
+    let toks = super::mentions::space_tokens(text);
+    let mut model = vec![super::mentions::model_cand(text, "Fisheries", Kind::Org)];
+    super::mentions::modifiers_before_titles(text, &toks, &mut model, &res);
+    assert!(model.is_empty(), "{model:?}");
+    // a corporate title keeps the company
+    let text = "Kestrelworks CEO Ivo Pantic said the company would appeal .";
+    let toks = super::mentions::space_tokens(text);
+    let mut model = vec![super::mentions::model_cand(text, "Kestrelworks", Kind::Org)];
+    super::mentions::modifiers_before_titles(text, &toks, &mut model, &res);
+    assert_eq!(model.len(), 1, "{model:?}");
+    // ... and so does a listed organisation before a government title
+    res.org_names = crate::OrgNames::from_tsv("Veldorra\t3\n");
+    let text = "Veldorra Secretary Ivo Pantic said the union would appeal .";
+    let toks = super::mentions::space_tokens(text);
+    let mut model = vec![super::mentions::model_cand(text, "Veldorra", Kind::Org)];
+    super::mentions::modifiers_before_titles(text, &toks, &mut model, &res);
+    assert_eq!(model.len(), 1, "{model:?}");
+    assert_eq!(model[0].kind, Kind::Org);
+}
+
+#[test]
+fn a_capitalised_the_after_a_dateline_dash_is_not_part_of_the_name() {
+    // Session 19: "OSLOVIK, March 3 - The Harbour Collective ..." (the pass on the recogniser's
+    // span, so the test does not depend on the weights).
+    let text = "OSLOVIK , March 3 - The Harbour Collective said so .";
+    let toks = super::mentions::space_tokens(text);
+    assert_eq!(&text[toks[5].start..toks[5].end], "The");
+    assert_eq!(super::mentions::after_leading_the(text, &toks, 0, 5, 8), 6);
+}
+
+#[test]
+fn an_acronym_after_a_lower_case_organisation_word_is_the_organisation() {
+    // Session 19: "the national statistics institute INE" (the pass itself, with no recogniser's
+    // mentions, so the test does not depend on the weights).
+    let res = resources();
+    let text = "Prices rose , according to the national statistics institute KSV . The agency US said so .";
+    let toks = super::mentions::space_tokens(text);
+    let found = super::mentions::acronyms_after_org_words(text, &toks, &[], &res);
+    let names: Vec<&str> = found.iter().map(|c| &text[c.start..c.end]).collect();
+    assert_eq!(names, ["KSV"], "a place is not the organisation");
+    assert_eq!(found[0].kind, Kind::Org);
+    // a name the recogniser read over the acronym is left alone
+    let model = [super::mentions::model_cand(text, "KSV .", Kind::Org)];
+    assert!(super::mentions::acronyms_after_org_words(text, &toks, &model, &res).is_empty());
 }
