@@ -261,10 +261,7 @@ fn named_plainly(doc: &Doc, v: usize, lo: usize, sb: usize, cues: &[Option<Cue>]
     } else if doc.t(v).ends_with("ing") && v > lo && doc.t(v - 1) != "," {
         // "with Mayor Ama Lee calling the plan a mistake": the name right before the
         // participle, else nobody named.
-        let mut a = v;
-        while a > lo && v - a < 6 && doc.is_word(a - 1) && doc.is_cap(a - 1) {
-            a -= 1;
-        }
+        let a = super::phrase::capitalised_run_before(doc, v, lo, 6);
         return Some(Found { kind: QuoteKind::Indirect, content, cue: doc.span(v, v + 1), speaker: doc.span(a, v) });
     } else {
         super::partial::speaker_of(doc, v, lo, cues)?

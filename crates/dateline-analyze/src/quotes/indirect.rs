@@ -115,10 +115,7 @@ fn nested_in_direct(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], f: &Found)
     })?;
     let c = cues.get(k).copied().flatten()?;
     let v = if doc.is(k - 1, &["had", "has"]) { k - 1 } else { k };
-    let mut s = v;
-    while s > a && v - s < MAX_NESTED_NAME && doc.is_word(s - 1) && doc.is_cap(s - 1) {
-        s -= 1;
-    }
+    let s = super::phrase::capitalised_run_before(doc, v, a, MAX_NESTED_NAME);
     let opens = s == a || matches!(doc.t(s - 1), "," | "(" | ")" | "." | ";" | ":");
     if v - s < 2 || !opens || !super::phrase::name_like(doc, s, v) {
         return None;
@@ -351,8 +348,9 @@ fn time_tail(doc: &Doc, j: usize, e: usize) -> bool {
     let year = |i: usize| doc.t(i).len() == 4 && doc.t(i).bytes().all(|b| b.is_ascii_digit());
     let day = |i: usize| (1..=2).contains(&doc.t(i).len()) && doc.t(i).bytes().all(|b| b.is_ascii_digit());
     let weekday = |i: usize| doc.is(i, &q.weekdays) && (i + 1 == e || i + 2 == e && doc.is(i + 1, &q.day_parts));
+    // a full month name (the crate's one table, `dates`; abbreviations are other words here)
     let month = |i: usize| {
-        doc.is(i, &q.months)
+        crate::times::lexicon::month(doc.t(i)).is_some_and(|(_, abbreviated)| !abbreviated)
             && (i + 1 == e
                 || i + 2 == e && (year(i + 1) || day(i + 1))
                 || i + 4 == e && day(i + 1) && doc.t(i + 2) == "," && year(i + 3))

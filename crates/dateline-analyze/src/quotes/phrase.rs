@@ -498,6 +498,16 @@ pub(super) fn party_tag(t: &str) -> bool {
         && parts.next().is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Where the run of capitalised words that ends right before token `v` starts: at most `max`
+/// words, never before `lo` (`v` itself when there is none).
+pub(super) fn capitalised_run_before(doc: &Doc, v: usize, lo: usize, max: usize) -> usize {
+    let mut a = v;
+    while a > lo && v - a < max && doc.is_word(a - 1) && doc.is_cap(a - 1) {
+        a -= 1;
+    }
+    a
+}
+
 /// Whether tokens `[a, b)` look like a name: capitalised words, title abbreviations, particles.
 pub(super) fn name_like(doc: &Doc, a: usize, b: usize) -> bool {
     b > a

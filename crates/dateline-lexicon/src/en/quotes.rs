@@ -111,8 +111,6 @@ crate::lists! {
     /// Prepositions that end the object of a verb of stance with the circumstances of the act
     /// ("backed the levy despite her doubts", "praised the crews during a visit").
     object_circumstances: Words = "quotes/object-circumstances.txt";
-    /// Month names ("endorsed Lee in June": the time of the act, not what was endorsed).
-    months: Words = "quotes/months.txt";
     /// Adjectives after "be" whose infinitive is the subject's saying ("more likely to say").
     adjective_frames: Words = "quotes/adjective-frames.txt";
     /// Words of degree between "be" and such an adjective ("are slightly more likely to say").
