@@ -53,6 +53,7 @@ pub(super) fn occurrences<'n>(
     // before it (`kept_at`), not by a pass over the whole text per length, whose cost grew with
     // the text times the lengths of such names
     let border: Vec<bool> = names.iter().map(|n| has_border(n)).collect();
+    let mut kept: Vec<Kept> = vec![Kept::default(); names.len()];
     for (n, name) in names.iter().enumerate() {
         work += name.len() as u64;
         if name.is_empty() {
@@ -99,7 +100,8 @@ pub(super) fn occurrences<'n>(
                 let Some(candidates) = by_key.get(&(len, h)) else { continue };
                 for &n in candidates {
                     work += len as u64;
-                    if &bytes[a..b] == names[n] && (!border[n] || kept_at(bytes, names[n], a, &mut work)) {
+                    if &bytes[a..b] == names[n] && (!border[n] || kept_at(bytes, names[n], a, &mut kept[n], &mut work))
+                    {
                         found[n].push(a);
                     }
                 }
@@ -150,30 +152,48 @@ pub(super) fn occurrences<'n>(
     (found, work)
 }
 
+/// What is known of one self-overlapping name's matches, left to right: every match before
+/// `resolved` has been decided, and the last one kept ends at `free`.
+#[derive(Clone, Copy, Default)]
+struct Kept {
+    resolved: usize,
+    free: usize,
+}
+
 /// Whether the match of `name` at `a` is one that `match_indices` keeps (left to right, each
-/// match after the last one's end) for a name that can overlap itself: from the first match of
-/// the run of overlapping matches that ends at `a` (no match overlaps it, so it is kept), the
-/// matches kept in turn. `work` counts the bytes compared.
-fn kept_at(bytes: &[u8], name: &[u8], a: usize, work: &mut u64) -> bool {
+/// match after the last one's end) for a name that can overlap itself. The matches are asked
+/// for in text order, and `state` carries what the earlier questions decided, so each byte of the
+/// text is looked at once per name (plus a window of the name's length per question): walking
+/// back to the start of a run of overlapping matches every time made a run of 30,000 of them
+/// quadratic. From the first match at or after the decided part that no undecided match
+/// overlaps (so it is kept), the matches are kept in turn up to `a`. `work` counts the bytes
+/// compared.
+fn kept_at(bytes: &[u8], name: &[u8], a: usize, state: &mut Kept, work: &mut u64) -> bool {
     let len = name.len();
     let mut is_match = |p: usize| {
         *work += len as u64;
         bytes.get(p..p + len) == Some(name)
     };
+    // matches before `lo` are decided (before `resolved`) or overlap the last kept one (before
+    // `free`), so none of them is kept and overlaps a match at or after `lo`
+    let lo = state.resolved.max(state.free);
+    if a < lo {
+        *state = Kept { resolved: state.resolved.max(a + 1), free: state.free };
+        return false;
+    }
     let mut start = a;
-    while let Some(p) = (start.saturating_sub(len - 1)..start).find(|&p| is_match(p)) {
+    while let Some(p) = (start.saturating_sub(len - 1).max(lo)..start).find(|&p| is_match(p)) {
         start = p;
     }
-    let mut free = start;
+    let (mut free, mut kept) = (start, false);
     for p in start..=a {
         if p >= free && is_match(p) {
-            if p == a {
-                return true;
-            }
+            kept = p == a;
             free = p + len;
         }
     }
-    false
+    *state = Kept { resolved: a + 1, free };
+    kept
 }
 
 /// The polynomial hash of `s`: `s[0]·B^(n-1) + … + s[n-1]`, modulo 2^64.
@@ -308,6 +328,26 @@ mod tests {
         let (small, large) = (work_for(500), work_for(2_000));
         let ratio = large as f64 / small as f64;
         assert!(ratio < 6.0, "{small} -> {large} steps for 4x the names (ratio {ratio:.2})");
+    }
+
+    /// A long run of a name that overlaps itself ("Kalo Kalo" in "Kalo Kalo Kalo ..."): each
+    /// match at a token is decided from the ones before it once, so 4x the run is about 4x the
+    /// work (walking back to the run's start for every match made it 16x).
+    #[test]
+    fn a_run_of_a_self_overlapping_name_costs_linear_work() {
+        let work_for = |n: usize| {
+            let text = format!("Minister {}said.", "Kalo ".repeat(n));
+            let toks = toks_of(&text);
+            let names = ["Kalo Kalo", "Kalo Kalo Kalo", "Minister Kalo"];
+            let (found, work) = occurrences(&text, &toks, names.iter().copied());
+            for (n, name) in names.iter().enumerate() {
+                assert_eq!(found[n], reference(&text, &toks, name), "{name}");
+            }
+            work
+        };
+        let (small, large) = (work_for(2_000), work_for(8_000));
+        let ratio = large as f64 / small as f64;
+        assert!(ratio < 5.0, "{small} -> {large} steps for 4x the run (ratio {ratio:.2})");
     }
 
     #[test]
