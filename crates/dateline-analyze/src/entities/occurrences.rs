@@ -3,7 +3,8 @@
 //!
 //! Name propagation used to search each distinct name at every occurrence of its first byte, so
 //! a text of 40,000 distinct names did 40,000 searches of the whole text. Here each token start
-//! is tried against the lengths the names starting with its first four bytes have, each try one hash
+//! is tried against the lengths the names starting with its first four bytes have (with the
+//! names shorter than four bytes, by their first byte), each try one hash
 //! comparison (polynomial hashes of the text at token boundaries, computed once): the work is
 //! the number of such tries, bounded by the tokens times the distinct name lengths, not by the
 //! names times the text. A hash match is confirmed byte by byte, so the result is exact.
@@ -12,15 +13,15 @@
 //! one's end) filtered to token boundaries. For a name that cannot overlap itself that is every
 //! occurrence; a name with a border (a proper prefix equal to a suffix, "Ab Ab") can, so each of
 //! its matches at a token is checked against the matches just before it, at any byte, and the
-//! overlapping ones skipped exactly as `match_indices` skips them. Names shorter than four bytes
-//! (and tokens out of order) take a rolling hash per distinct length over every byte.
+//! overlapping ones skipped exactly as `match_indices` skips them. Tokens out of order (never
+//! from the analysis) make every name take a rolling hash per distinct length over every byte.
 
 use rustc_hash::FxHashMap;
 
 use super::{tok_ending, Tok};
 
-/// How many first bytes of a name key the lengths tried at a token (shorter names take the
-/// rolling path, which is exact for any name).
+/// How many first bytes of a name key the lengths tried at a token (shorter names are keyed by
+/// their first byte).
 const KEY_BYTES: usize = 4;
 
 /// The first [`KEY_BYTES`] bytes of `b` as one number.
@@ -46,9 +47,16 @@ pub(super) fn occurrences<'n>(
     let ordered = toks.windows(2).all(|w| w[0].end <= w[1].start) && toks.iter().all(|t| t.start < t.end);
     let mut by_key: FxHashMap<(usize, u64), Vec<usize>> = FxHashMap::default();
     // the lengths of the names by their first four bytes (by the first byte alone, a text of
-    // many names of many lengths tried every length at every token)
+    // many names of many lengths tried every length at every token), and whether any such name
+    // starts with a byte (most tokens start with none, and skip the lookup)
     let mut lengths: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-    let mut overlapping: Vec<usize> = Vec::new();
+    let mut long_first = [false; 256];
+    // the lengths (bits 0, 1, 2 for 1, 2, 3 bytes) of the names shorter than four bytes, by
+    // their first byte: at most three tries a token ("US", "EU"; a pass over every byte for
+    // each of their lengths cost more than all the rest of the search)
+    let mut short = [0u8; 256];
+    // the tokens out of order (never in the analysis): every name takes the rolling pass
+    let mut rolling: Vec<usize> = Vec::new();
     // names that can overlap themselves: a hit at a token is checked against the matches just
     // before it (`kept_at`), not by a pass over the whole text per length, whose cost grew with
     // the text times the lengths of such names
@@ -56,35 +64,45 @@ pub(super) fn occurrences<'n>(
     let mut kept: Vec<Kept> = vec![Kept::default(); names.len()];
     for (n, name) in names.iter().enumerate() {
         work += name.len() as u64;
-        if name.is_empty() {
-            continue;
-        }
-        if !ordered || name.len() < KEY_BYTES {
-            overlapping.push(n);
+        let Some(&first) = name.first() else { continue };
+        if !ordered {
+            rolling.push(n);
             continue;
         }
         by_key.entry((name.len(), hash(name))).or_default().push(n);
-        lengths.entry(key(name)).or_default().push(name.len());
+        if name.len() < KEY_BYTES {
+            short[usize::from(first)] |= 1 << (name.len() - 1);
+        } else {
+            long_first[usize::from(first)] = true;
+            lengths.entry(key(name)).or_default().push(name.len());
+        }
     }
     for l in lengths.values_mut() {
         l.sort_unstable();
         l.dedup();
     }
     if !by_key.is_empty() {
-        // each first byte's lengths, ascending, with the power of the hash base each needs
+        // each key's lengths, ascending, with the power of the hash base each needs
         let lengths: FxHashMap<u32, Vec<(usize, u64)>> = lengths
             .into_iter()
             .map(|(k, ls)| (k, ls.iter().map(|&len| (len, BASE.wrapping_pow(len as u32))).collect()))
             .collect();
+        const SHORT: [(usize, u64); KEY_BYTES - 1] =
+            [(1, BASE), (2, BASE.wrapping_mul(BASE)), (3, BASE.wrapping_mul(BASE).wrapping_mul(BASE))];
         let (at_start, at_end) = boundary_hashes(bytes, toks);
         work += bytes.len() as u64;
         for (i, t) in toks.iter().enumerate() {
             let a = t.start;
-            let Some(ls) = bytes.get(a..a + KEY_BYTES).and_then(|k| lengths.get(&key(k))) else { continue };
-            // The token ending at `a + len`, if any: tokens are in order and lengths ascend, so
-            // one forward walk from token `i` serves all the lengths.
+            let first = usize::from(bytes[a]);
+            let shorts = SHORT.iter().filter(|&&(len, _)| short[first] & (1 << (len - 1)) != 0);
+            let longs = match long_first[first] {
+                true => bytes.get(a..a + KEY_BYTES).and_then(|k| lengths.get(&key(k))),
+                false => None,
+            };
+            // The token ending at `a + len`, if any: tokens are in order and lengths ascend
+            // (the short ones first), so one forward walk from token `i` serves all the lengths.
             let mut j = i;
-            for &(len, power) in ls {
+            for &(len, power) in shorts.chain(longs.into_iter().flatten()) {
                 let b = a + len;
                 if b > bytes.len() {
                     break;
@@ -108,12 +126,12 @@ pub(super) fn occurrences<'n>(
             }
         }
     }
-    // Names that can overlap themselves: every match at any byte (a rolling hash per distinct
+    // Tokens out of order: every match at any byte (a rolling hash per distinct
     // length, confirmed byte by byte), then the left-to-right non-overlapping choice of
     // `match_indices`, then the token-boundary filter. One pass over the text per distinct
     // length, not per name: a text made of thousands of such names ("Kalo Kalo") took minutes.
     let mut by_len: FxHashMap<usize, FxHashMap<u64, Vec<usize>>> = FxHashMap::default();
-    for &n in &overlapping {
+    for &n in &rolling {
         by_len.entry(names[n].len()).or_default().entry(hash(names[n])).or_default().push(n);
     }
     let mut hits: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
@@ -137,7 +155,7 @@ pub(super) fn occurrences<'n>(
             a += 1;
         }
     }
-    for n in overlapping {
+    for n in rolling {
         let len = names[n].len();
         let mut free_from = 0;
         for &a in hits.get(&n).into_iter().flatten() {
@@ -310,11 +328,17 @@ mod tests {
             for (n, name) in distinct.iter().enumerate() {
                 proptest::prop_assert_eq!(&found[n], &reference(&text, &toks, name), "{:?} in {:?}", name, text);
             }
+            // every token twice (tokens not in order): the rolling pass, the same answer
+            let twice: Vec<Tok> = toks.iter().flat_map(|&t| [t, t]).collect();
+            let (found, _) = occurrences(&text, &twice, distinct.iter().copied());
+            for (n, name) in distinct.iter().enumerate() {
+                proptest::prop_assert_eq!(&found[n], &reference(&text, &toks, name), "{:?} in {:?}, tokens twice", name, text);
+            }
         }
     }
 
     /// Thousands of names that overlap themselves ("N00007 N00007"): 4x the names and text is
-    /// about 4x the work (one rolling pass per distinct length); a search per name was 16x.
+    /// about 4x the work (each name's hits decided once); a search per name was 16x.
     #[test]
     fn names_that_overlap_themselves_cost_one_pass_per_length() {
         let work_for = |n: usize| {
