@@ -112,7 +112,8 @@ impl Resources {
         })?;
         Ok(Resources {
             gazetteer: Gazetteer::embedded()?,
-            ner: dateline_ner::Model::from_bytes(NER_MODEL).map_err(|e| AnalyzeError::Resource {
+            // (the bytes the build read: their checksum is checked by a test, not by every run)
+            ner: dateline_ner::Model::from_embedded_bytes(NER_MODEL).map_err(|e| AnalyzeError::Resource {
                 name: "embedded resources/ner.model".to_string(),
                 line: 0,
                 message: e.to_string(),
@@ -132,5 +133,16 @@ impl Resources {
             },
             lexicon: crate::Lexicon::embedded(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `Resources::embedded` loads the model without summing it; the sum is checked here, once.
+    #[test]
+    fn the_embedded_model_passes_its_checksum() {
+        let checked = dateline_ner::Model::from_bytes(super::NER_MODEL).expect("the committed model's checksum holds");
+        let unchecked = dateline_ner::Model::from_embedded_bytes(super::NER_MODEL).expect("loads");
+        assert_eq!(checked.to_bytes(), unchecked.to_bytes());
     }
 }
