@@ -762,7 +762,10 @@ fn verb(
     // "..., adding that ...": the speaker of the previous cue in this sentence, else the subject
     // the sentence opens with. So too "... before insisting that ...", "..., while arguing ...":
     // a participle joined to the clause before it (not one opening the sentence).
-    let link = prev.filter(|&p| doc.t(c.start).ends_with("ing") && doc.is(p, &doc.lx.quotes.participle_links));
+    let link = prev.filter(|&p| {
+        doc.t(c.start).ends_with("ing")
+            && (doc.is(p, &doc.lx.quotes.participle_links) || super::phrase::stance_participle(doc, p, c.lemma))
+    });
     let verb_before = |p: usize| {
         (lo..p).any(|m| {
             finite(doc, m) || past_tense(doc, m) || verbish(doc, m) || doc.is(m, &doc.lx.quotes.irregular_past)
@@ -809,6 +812,15 @@ fn verb(
         if bare_object && matches!(c.lemma, "claim" | "insist" | "argue" | "contend" | "assert" | "write") {
             return Vec::new();
         }
+        // "... in denouncing the toll, the harbour's biggest cost": what a stance participle
+        // joined by a word (not a comma) reports ends at its comma, whose words go back to the
+        // sentence ("While Lee lagged in calling for X, she ...").
+        let hi = match prev {
+            Some(p) if doc.t(p) != "," && super::phrase::stance_participle(doc, p, c.lemma) => {
+                clause_end(doc, c.end, hi)
+            }
+            _ => hi,
+        };
         return one(content_after(doc, c, hi), speaker);
     }
     if let Some(f) = inverted(doc, c, lo, hi) {

@@ -2456,3 +2456,27 @@ fn an_infinitive_ends_before_a_participle_after_while() {
     let s = outer("The dockers' union vowed to cut the night toll, while raising doubts about the new pier.", &[]);
     assert!(s.iter().any(|q| q.1 == "to cut the night toll" && q.2.as_deref() == Some("vowed")), "{s:?}");
 }
+
+#[test]
+fn a_stance_participle_after_by_in_while_or_and_is_the_subjects_act() {
+    // "by/in/while/and" + the "-ing" form of a verb of stance: the act of the clause's subject,
+    // its object ending at the comma.
+    let s = outer("Councillor Ama Osei won the ferry vote by denouncing the night toll, a levy on the poor.", &[]);
+    assert!(
+        s.iter().any(|q| q.1 == "the night toll"
+            && q.2.as_deref() == Some("denouncing")
+            && q.3.as_deref() == Some("Councillor Ama Osei")),
+        "{s:?}"
+    );
+    let s = outer("Kofi Mensah was the loudest in the chamber in criticizing the harbour board.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the harbour board" && q.2.as_deref() == Some("criticizing")), "{s:?}");
+    let s = outer("Mayor Ama Osei spoke for an hour, praising the crews and calling for a new pier at Port Vell.", &[]);
+    assert!(s.iter().any(|q| q.1 == "a new pier at Port Vell" && q.2.as_deref() == Some("calling for")), "{s:?}");
+    // The clause after the comma is the sentence's own.
+    let s = outer("While Lee lagged behind in backing the levy, she has often called for a ferry fund.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the levy" && q.2.as_deref() == Some("backing")), "{s:?}");
+    assert!(s.iter().any(|q| q.1 == "a ferry fund" && q.2.as_deref() == Some("called for")), "{s:?}");
+    // "for" gives a reason someone else holds: no act of the subject.
+    let s = outer("The board fined the pilots for backing the strike.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("backing")), "{s:?}");
+}
