@@ -1180,7 +1180,9 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
         {
             content_to_end(doc, a, hi)
         }
-        After::Bare(a) if verb_form && clause_like(doc, a, hi) && !doc.is(a, &["a", "an"]) => {
+        After::Bare(a)
+            if (verb_form || thought_verb(doc, c)) && clause_like(doc, a, hi) && !doc.is(a, &["a", "an"]) =>
+        {
             content_to_end(doc, a, hi)
         }
         After::Bare(_) if verb_form && super::cues::object_too(&doc.lx.quotes, c.lemma) => object(doc, c.end, hi),
@@ -1191,6 +1193,15 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
         }
         _ => None,
     }
+}
+
+/// "Harbour pilots hope the strike will end soon", "they are fearing the pier will close": the
+/// plain or "-ing" form of a verb of thought that is also a noun (hope, fear, doubt, worry) reads
+/// a bare clause as the other verbs of thought do, once the cue test has read it as a verb (a
+/// plural, pronoun or modal subject, or "be" or a comma before the participle).
+fn thought_verb(doc: &Doc, c: Cue) -> bool {
+    let t = doc.t(c.start);
+    super::cues::is_belief(&doc.lx.quotes, c.lemma) && (t.eq_ignore_ascii_case(c.lemma) || t.ends_with("ing"))
 }
 
 /// "46% said yes, compared with ...", "half said so in May", "he said no. But ...": a one-word

@@ -2480,3 +2480,20 @@ fn a_stance_participle_after_by_in_while_or_and_is_the_subjects_act() {
     let s = outer("The board fined the pilots for backing the strike.", &[]);
     assert!(s.iter().all(|q| q.2.as_deref() != Some("backing")), "{s:?}");
 }
+
+#[test]
+fn a_verb_of_thought_that_is_also_a_noun_reads_a_bare_clause() {
+    // The plain or "-ing" form of hope / fear / doubt / worry, read as a verb by its subject.
+    let s = outer("Most harbour pilots hope the night ferry will run again by May.", &[]);
+    assert!(
+        s.iter().any(|q| q.1 == "the night ferry will run again by May"
+            && q.2.as_deref() == Some("hope")
+            && q.3.as_deref() == Some("Most harbour pilots")),
+        "{s:?}"
+    );
+    let s = outer("Many skippers fear the new quota will empty the harbour.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the new quota will empty the harbour" && q.2.as_deref() == Some("fear")), "{s:?}");
+    // A noun is no cue: nothing is reported.
+    let s = outer("The only hope the town has is a second pier.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("hope")), "{s:?}");
+}
