@@ -83,6 +83,15 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     if matches!(t, "point" | "points" | "pointed" | "pointing") && doc.is(i + 1, &["out"]) {
         return Some(Cue { start: i, end: i + 2, lemma: "point out" });
     }
+    // "Lee pointed to the ferry figures", "They point to the toll": what is cited as evidence,
+    // a verb of stance. ("the point to his audience", "several points to win": a noun; "-s"
+    // only after a name or a pronoun, as other verbs that are also nouns.)
+    if matches!(t, "point" | "points" | "pointed" | "pointing") && doc.is(i + 1, &["to"]) {
+        let named = i > 0 && (doc.is_cap(i - 1) || doc.is(i - 1, &["he", "she", "it", "they"]));
+        let linked = t == "pointing" && i > 0 && stance_participle(doc, i - 1, "point to");
+        let ok = if t == "points" { named } else { thought_form(doc, i, t, "point") || linked };
+        return ok.then_some(Cue { start: i, end: i + 2, lemma: "point to" });
+    }
     if matches!(t, "call" | "calls" | "called" | "calling") && doc.is(i + 1, &["for", "on"]) {
         let lemma = if doc.is(i + 1, &["for"]) { "call for" } else { "call on" };
         // ("..., praising the crews and calling for a new pier": as a verb of stance's participle.)

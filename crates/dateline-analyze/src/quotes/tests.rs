@@ -452,7 +452,7 @@ fn noun_cues_report_their_that_clause() {
         )),
         "{s:?}"
     );
-    let s = shapes("Officials pointed to a warning by the harbour authority that the pier was unsafe.", &[]);
+    let s = shapes("Officials acted on a warning by the harbour authority that the pier was unsafe.", &[]);
     assert_eq!(s, one("indirect", "the pier was unsafe", "warning", Some("the harbour authority")));
     let s = shapes("Ferry operators repeated their belief that the new timetable will cut costs.", &[]);
     assert!(
@@ -2496,4 +2496,24 @@ fn a_verb_of_thought_that_is_also_a_noun_reads_a_bare_clause() {
     // A noun is no cue: nothing is reported.
     let s = outer("The only hope the town has is a second pier.", &[]);
     assert!(s.iter().all(|q| q.2.as_deref() != Some("hope")), "{s:?}");
+}
+
+#[test]
+fn point_to_reports_what_is_cited() {
+    assert_eq!(
+        outer("Mayor Ama Osei pointed to the ferry figures from March.", &[]),
+        one("indirect", "the ferry figures from March", "pointed to", Some("Mayor Ama Osei"))
+    );
+    let s = outer("Harbour pilots point to the new tide tables.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the new tide tables" && q.2.as_deref() == Some("point to")), "{s:?}");
+    // A noun: no cue.
+    let s = outer("The Rovers needed several points to stay up.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("points to")), "{s:?}");
+}
+
+#[test]
+fn a_stance_verb_with_its_object_does_not_frame_a_quoted_title_before_it() {
+    let s = outer("In an interview with \"Harbour Talk,\" Mayor Ama Osei praised the ferry crews.", &[]);
+    assert!(s.iter().all(|q| !q.1.contains("Harbour Talk")), "{s:?}");
+    assert!(s.iter().any(|q| q.1 == "the ferry crews" && q.2.as_deref() == Some("praised")), "{s:?}");
 }
