@@ -435,8 +435,10 @@ fn labelled(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[boo
         return None;
     }
     let colon = (sa..sb.min(sa + 6)).find(|&j| doc.t(j) == ":")?;
+    // ("Poll: ...", "Osei camp: ...": a source noun ends the words before a headline's colon.)
+    let source = colon > sa && doc.is(colon - 1, &doc.lx.quotes.label_sources) && (sa..colon).all(|j| doc.is_word(j));
     if colon == sa
-        || !name_like(doc, sa, colon)
+        || !name_like(doc, sa, colon) && !source
         || doc.is(sa, &doc.lx.quotes.labels)
         || doc.is(colon - 1, &doc.lx.quotes.labels)
         || doc.is(sa, &["the", "a", "an", "just"])

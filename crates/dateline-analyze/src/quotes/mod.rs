@@ -155,9 +155,15 @@ pub(crate) fn find_quotes_in(
     let resolver = speaker::Resolver::new(entities, &regions, lx).with_reported(indirect.iter().map(|i| i.content));
     // "Name: ..." at a paragraph start (cue: the colon) is a speaker only when the name is one the
     // entities stage found; otherwise it is a section head ("Morning Briefing: ...") or an interviewer.
+    // In the headline a source noun before the colon is one too ("Poll: Mensah leads").
+    let headline_source = |f: &Found| {
+        let first_line = f.cue.is_some_and(|c| text.get(..c.0).is_some_and(|t| !t.contains('\n')));
+        let last_word = f.speaker.and_then(|s| text.get(s.0..s.1)).and_then(|s| s.split_whitespace().last());
+        first_line && last_word.is_some_and(|w| lx.quotes.label_sources.contains(&w.to_lowercase().as_str()))
+    };
     found.retain(|f| {
         let colon = f.cue.and_then(|c| text.get(c.0..c.1)) == Some(":");
-        !colon || f.speaker.is_some_and(|s| resolver.resolve(text, s).is_some())
+        !colon || f.speaker.is_some_and(|s| resolver.resolve(text, s).is_some()) || headline_source(f)
     });
     // The article's budget of quotes and of quoted bytes, in text order.
     let max_quotes = QUOTES_BASE.saturating_add(text.len() / BYTES_PER_QUOTE);

@@ -2517,3 +2517,16 @@ fn a_stance_verb_with_its_object_does_not_frame_a_quoted_title_before_it() {
     assert!(s.iter().all(|q| !q.1.contains("Harbour Talk")), "{s:?}");
     assert!(s.iter().any(|q| q.1 == "the ferry crews" && q.2.as_deref() == Some("praised")), "{s:?}");
 }
+
+#[test]
+fn a_source_noun_before_a_headline_colon_is_a_speaker() {
+    let s = shapes("Poll: Mensah leads in the northern districts.\n\nThe vote is on Sunday.", &[]);
+    assert_eq!(s, one("indirect", "Mensah leads in the northern districts", ":", Some("Poll")));
+    let s = shapes("Osei camp: the harbour toll is a tax on the poor.\n\nThe vote is on Sunday.", &[]);
+    assert_eq!(s, one("indirect", "the harbour toll is a tax on the poor", ":", Some("Osei camp")));
+    // Not in the body, nor a section head in the headline.
+    let s = shapes("Ferry vote nears.\n\nPoll: Mensah leads in the northern districts.", &[]);
+    assert!(s.is_empty(), "{s:?}");
+    let s = shapes("Weekend Briefing: Mensah leads in the northern districts.\n\nThe vote is on Sunday.", &[]);
+    assert!(s.is_empty(), "{s:?}");
+}

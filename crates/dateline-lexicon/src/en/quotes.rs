@@ -182,4 +182,7 @@ crate::lists! {
     /// Words that make the "-ing" form of a verb of stance after them the clause subject's act
     /// ("won the vote by promising ...", "..., praising X and calling for Y").
     stance_participles: Words = "quotes/stance-participles.txt";
+    /// Source nouns that, ending the words before a headline's colon, make what follows the
+    /// source's words ("Poll: Mensah leads in the north").
+    label_sources: Words = "quotes/label-sources.txt";
 }
