@@ -224,7 +224,9 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     }) && !doc.is(a, &["to", "that"]);
     // ("endorsed Lee - the first time ...": after a one-word object too.)
     let one_word_dash = (lone_dash && a + 1 < e && super::phrase::aside_dash(doc, a + 1)).then_some(a + 1);
-    let stop = one_word_dash.or_else(|| (a + 2..e).find(|&j| match doc.t(j) {
+    // ("endorsed Lee despite ...", "backed Osei during ...": so do the circumstances.)
+    let one_word_circumstance = (object_only && a + 1 < e && doc.is(a + 1, &q.object_circumstances)).then_some(a + 1);
+    let stop = one_word_dash.or(one_word_circumstance).or_else(|| (a + 2..e).find(|&j| match doc.t(j) {
         ";" => true,
         _ if lone_dash && super::phrase::aside_dash(doc, j) => true,
         "," => {

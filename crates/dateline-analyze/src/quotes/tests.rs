@@ -2539,3 +2539,13 @@ fn a_source_noun_before_a_headline_colon_is_a_speaker() {
     let s = shapes("Weekend Briefing: Mensah leads in the northern districts.\n\nThe vote is on Sunday.", &[]);
     assert!(s.is_empty(), "{s:?}");
 }
+
+#[test]
+fn a_one_word_stance_object_ends_before_the_circumstances_too() {
+    assert_eq!(
+        outer("The dockers' union endorsed Mensah despite doubts about the night toll.", &[]),
+        one("indirect", "Mensah", "endorsed", Some("The dockers' union"))
+    );
+    let s = outer("Ama Osei, who backed Mensah during the harbour debate, spoke last.", &[]);
+    assert!(s.iter().any(|q| q.1 == "Mensah" && q.2.as_deref() == Some("backed")), "{s:?}");
+}
