@@ -131,7 +131,7 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
                 && a.cue_tok - from <= limit
                 && (doc.is_cap(from) || doc.is(from, &doc.lx.quotes.embedded_speaker_starts))
                 && (from..a.cue_tok).all(|k| doc.is_word(k) && !doc.is(k, &doc.lx.quotes.not_going_on))
-                && !reports_own(doc, a, hi)
+                && !reports_own(doc, a, hi, cues)
         });
         // ... and words a naming verb frames (`the judge called "distasteful,"`, `refers to
         // him as "Chris,"`) are its subject's, not the next clause's.
@@ -322,13 +322,16 @@ fn attr_at(doc: &Doc, c: Cue, lo: usize, hi: usize, cues: &[Option<Cue>]) -> Opt
 /// was asked whether ...`: an attribution after quoted words that reports a clause of its own
 /// ("that", "if", "whether" or a bare clause after the cue), or that is a passive (the subject
 /// was told or asked something), does not attribute the quoted words before it.
-fn reports_own(doc: &Doc, a: Attr, hi: usize) -> bool {
+fn reports_own(doc: &Doc, a: Attr, hi: usize, cues: &[Option<Cue>]) -> bool {
     let (from, end) = (a.cue_tok, doc.tok_at(a.cue.1));
     let passive = from > 0 && doc.is(from - 1, &doc.lx.quotes.be);
+    // (`In an interview with "Harbour Talk," Lee praised the crews`: a verb of stance with its
+    // object after it reports that object, not the quoted title before it.)
+    let stance = cues.get(from).copied().flatten().is_some_and(|c| super::cues::is_object(&doc.lx.quotes, c.lemma));
     passive
         || match after_cue(doc, end, hi) {
             After::That(_) => true,
-            After::Bare(j) => doc.is(j, &["if", "whether"]) || super::phrase::clause_like(doc, j, hi),
+            After::Bare(j) => stance || doc.is(j, &["if", "whether"]) || super::phrase::clause_like(doc, j, hi),
             After::End => false,
         }
 }

@@ -224,7 +224,9 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     }) && !doc.is(a, &["to", "that"]);
     // ("endorsed Lee - the first time ...": after a one-word object too.)
     let one_word_dash = (lone_dash && a + 1 < e && super::phrase::aside_dash(doc, a + 1)).then_some(a + 1);
-    let stop = one_word_dash.or_else(|| (a + 2..e).find(|&j| match doc.t(j) {
+    // ("endorsed Lee despite ...", "backed Osei during ...": so do the circumstances.)
+    let one_word_circumstance = (object_only && a + 1 < e && doc.is(a + 1, &q.object_circumstances)).then_some(a + 1);
+    let stop = one_word_dash.or(one_word_circumstance).or_else(|| (a + 2..e).find(|&j| match doc.t(j) {
         ";" => true,
         _ if lone_dash && super::phrase::aside_dash(doc, j) => true,
         "," => {
@@ -435,8 +437,10 @@ fn labelled(doc: &Doc, sa: usize, sb: usize, cues: &[Option<Cue>], quoted: &[boo
         return None;
     }
     let colon = (sa..sb.min(sa + 6)).find(|&j| doc.t(j) == ":")?;
+    // ("Poll: ...", "Osei camp: ...": a source noun ends the words before a headline's colon.)
+    let source = colon > sa && doc.is(colon - 1, &doc.lx.quotes.label_sources) && (sa..colon).all(|j| doc.is_word(j));
     if colon == sa
-        || !name_like(doc, sa, colon)
+        || !name_like(doc, sa, colon) && !source
         || doc.is(sa, &doc.lx.quotes.labels)
         || doc.is(colon - 1, &doc.lx.quotes.labels)
         || doc.is(sa, &["the", "a", "an", "just"])
@@ -762,7 +766,10 @@ fn verb(
     // "..., adding that ...": the speaker of the previous cue in this sentence, else the subject
     // the sentence opens with. So too "... before insisting that ...", "..., while arguing ...":
     // a participle joined to the clause before it (not one opening the sentence).
-    let link = prev.filter(|&p| doc.t(c.start).ends_with("ing") && doc.is(p, &doc.lx.quotes.participle_links));
+    let link = prev.filter(|&p| {
+        doc.t(c.start).ends_with("ing")
+            && (doc.is(p, &doc.lx.quotes.participle_links) || super::phrase::stance_participle(doc, p, c.lemma))
+    });
     let verb_before = |p: usize| {
         (lo..p).any(|m| {
             finite(doc, m) || past_tense(doc, m) || verbish(doc, m) || doc.is(m, &doc.lx.quotes.irregular_past)
@@ -809,6 +816,15 @@ fn verb(
         if bare_object && matches!(c.lemma, "claim" | "insist" | "argue" | "contend" | "assert" | "write") {
             return Vec::new();
         }
+        // "... in denouncing the toll, the harbour's biggest cost": what a stance participle
+        // joined by a word (not a comma) reports ends at its comma, whose words go back to the
+        // sentence ("While Lee lagged in calling for X, she ...").
+        let hi = match prev {
+            Some(p) if doc.t(p) != "," && super::phrase::stance_participle(doc, p, c.lemma) => {
+                clause_end(doc, c.end, hi)
+            }
+            _ => hi,
+        };
         return one(content_after(doc, c, hi), speaker);
     }
     if let Some(f) = inverted(doc, c, lo, hi) {
@@ -1168,7 +1184,9 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
         {
             content_to_end(doc, a, hi)
         }
-        After::Bare(a) if verb_form && clause_like(doc, a, hi) && !doc.is(a, &["a", "an"]) => {
+        After::Bare(a)
+            if (verb_form || thought_verb(doc, c)) && clause_like(doc, a, hi) && !doc.is(a, &["a", "an"]) =>
+        {
             content_to_end(doc, a, hi)
         }
         After::Bare(_) if verb_form && super::cues::object_too(&doc.lx.quotes, c.lemma) => object(doc, c.end, hi),
@@ -1179,6 +1197,15 @@ fn content_after(doc: &Doc, c: Cue, hi: usize) -> Option<Span> {
         }
         _ => None,
     }
+}
+
+/// "Harbour pilots hope the strike will end soon", "they are fearing the pier will close": the
+/// plain or "-ing" form of a verb of thought that is also a noun (hope, fear, doubt, worry) reads
+/// a bare clause as the other verbs of thought do, once the cue test has read it as a verb (a
+/// plural, pronoun or modal subject, or "be" or a comma before the participle).
+fn thought_verb(doc: &Doc, c: Cue) -> bool {
+    let t = doc.t(c.start);
+    super::cues::is_belief(&doc.lx.quotes, c.lemma) && (t.eq_ignore_ascii_case(c.lemma) || t.ends_with("ing"))
 }
 
 /// "46% said yes, compared with ...", "half said so in May", "he said no. But ...": a one-word

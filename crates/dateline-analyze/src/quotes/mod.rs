@@ -130,6 +130,25 @@ pub(crate) fn find_quotes_in(
     // Titles of shows and works, and markup values, are nobody's words.
     found.retain(|f| !not_speech::is_not_speech(text, f, lx));
     found.sort_by_key(|f| (f.content.0, f.content.1));
+    // (A naming verb's object with its quoted name, `called it "a mess"`, is one indirect quote:
+    // another reading of the quoted words alone by the same verb is not kept beside it.)
+    let naming = |c: Span| {
+        text.get(c.0..c.1).is_some_and(|w| {
+            lx.quotes.naming_right_before.contains_ignore_ascii_case(w)
+                || ["call", "calling", "dub", "term", "label", "brand"].iter().any(|n| n.eq_ignore_ascii_case(w))
+        })
+    };
+    let mut named: Vec<(usize, Span)> = found
+        .iter()
+        .filter(|f| f.kind == QuoteKind::Indirect)
+        .filter_map(|f| f.cue.filter(|&c| naming(c)).map(|c| (c.0, f.content)))
+        .collect();
+    named.sort_unstable_by_key(|n| n.0);
+    found.retain(|f| {
+        let Some(c) = f.cue.filter(|_| f.kind == QuoteKind::Partial) else { return true };
+        let from = named.partition_point(|n| n.0 < c.0);
+        !named[from..].iter().take_while(|n| n.0 == c.0).any(|n| n.1 .0 <= f.content.0 && f.content.1 <= n.1 .1)
+    });
     // (Two readings of one quoted phrase by one cue, `called it "a mess."`, may differ only by the
     // stop inside the closing mark: the first, without it, is kept, with the longer speaker phrase
     // of the two when they end together and it opens with a capital, "A reporter for X" rather
@@ -155,9 +174,15 @@ pub(crate) fn find_quotes_in(
     let resolver = speaker::Resolver::new(entities, &regions, lx).with_reported(indirect.iter().map(|i| i.content));
     // "Name: ..." at a paragraph start (cue: the colon) is a speaker only when the name is one the
     // entities stage found; otherwise it is a section head ("Morning Briefing: ...") or an interviewer.
+    // In the headline a source noun before the colon is one too ("Poll: Mensah leads").
+    let headline_source = |f: &Found| {
+        let first_line = f.cue.is_some_and(|c| text.get(..c.0).is_some_and(|t| !t.contains('\n')));
+        let last_word = f.speaker.and_then(|s| text.get(s.0..s.1)).and_then(|s| s.split_whitespace().last());
+        first_line && last_word.is_some_and(|w| lx.quotes.label_sources.contains_ignore_ascii_case(w))
+    };
     found.retain(|f| {
         let colon = f.cue.and_then(|c| text.get(c.0..c.1)) == Some(":");
-        !colon || f.speaker.is_some_and(|s| resolver.resolve(text, s).is_some())
+        !colon || f.speaker.is_some_and(|s| resolver.resolve(text, s).is_some()) || headline_source(f)
     });
     // The article's budget of quotes and of quoted bytes, in text order.
     let max_quotes = QUOTES_BASE.saturating_add(text.len() / BYTES_PER_QUOTE);

@@ -320,13 +320,13 @@ pub(super) fn speaker_of(doc: &Doc, k: usize, sa: usize, cues: &[Option<Cue>]) -
 /// The most tokens between a naming verb and its quoted phrase read as the verb's object.
 const MAX_NAMED_OBJECT: usize = 12;
 
-/// "X called the visiting minister "a great friend" of the port": a naming verb with an object of
-/// two or more words before the quoted phrase says what it calls whom, so what is reported is the
-/// object with its name, to the end of the clause when words follow the closing mark; the quoted
-/// words alone would drop whom they were said about. A pronoun object ("called it "a farce"")
-/// keeps the quoted words alone (the name is most of what was said), as does "termed the
-/// claims as "..."" (words beside "as" are not counted), and "called for" or "calls from ...",
-/// where the verb is not naming.
+/// "X called the visiting minister "a great friend" of the port": a naming verb with an object
+/// before the quoted phrase says what it calls whom, so what is reported is the object with its
+/// name, to the end of the clause when words follow the closing mark; the quoted words alone
+/// would drop whom they were said about. So too with one word or a pronoun ("called Lee "a
+/// clown"", "called it "a farce"": PolNeAR's content holds the object as well). "termed the claims
+/// as "..."" keeps the quoted words alone (an object beside "as"), as do "called for" and "calls
+/// from ...", where the verb is not naming.
 fn named_object(doc: &Doc, k: usize, open: usize, r: &Region) -> Option<Span> {
     if !doc.is(k, &doc.lx.quotes.naming_right_before)
         && !doc.is(k, &["call", "calling", "dub", "term", "label", "brand"])
@@ -341,7 +341,10 @@ fn named_object(doc: &Doc, k: usize, open: usize, r: &Region) -> Option<Span> {
         .filter(|&j| doc.is_word(j) && !doc.is(j, &doc.lx.quotes.determiners) && !doc.is(j, &doc.lx.quotes.pronouns))
         .filter(|&j| !doc.is(j, &["as"]))
         .count();
-    if words < 2 || (from..mark).any(|j| doc.is_mark(j) || doc.is(j, &[";", ":", "(", ")"]) || doc.is_dash(j)) {
+    let object = (from..mark).any(|j| doc.is_word(j)) && !(from..mark).any(|j| doc.is(j, &["as"]));
+    if words < 2 && !object
+        || (from..mark).any(|j| doc.is_mark(j) || doc.is(j, &[";", ":", "(", ")"]) || doc.is_dash(j))
+    {
         return None;
     }
     let quoted = doc.text.get(r.content.0..r.content.1)?;

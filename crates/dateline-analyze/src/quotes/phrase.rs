@@ -83,9 +83,20 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     if matches!(t, "point" | "points" | "pointed" | "pointing") && doc.is(i + 1, &["out"]) {
         return Some(Cue { start: i, end: i + 2, lemma: "point out" });
     }
+    // "Lee pointed to the ferry figures", "They point to the toll": what is cited as evidence,
+    // a verb of stance. ("the point to his audience", "several points to win": a noun; "-s"
+    // only after a name or a pronoun, as other verbs that are also nouns.)
+    if matches!(t, "point" | "points" | "pointed" | "pointing") && doc.is(i + 1, &["to"]) {
+        let named = i > 0 && (doc.is_cap(i - 1) || doc.is(i - 1, &["he", "she", "it", "they"]));
+        let linked = t == "pointing" && i > 0 && stance_participle(doc, i - 1, "point to");
+        let ok = if t == "points" { named } else { thought_form(doc, i, t, "point") || linked };
+        return ok.then_some(Cue { start: i, end: i + 2, lemma: "point to" });
+    }
     if matches!(t, "call" | "calls" | "called" | "calling") && doc.is(i + 1, &["for", "on"]) {
         let lemma = if doc.is(i + 1, &["for"]) { "call for" } else { "call on" };
-        return thought_form(doc, i, t, "call").then_some(Cue { start: i, end: i + 2, lemma });
+        // ("..., praising the crews and calling for a new pier": as a verb of stance's participle.)
+        let linked = t == "calling" && lemma == "call for" && i > 0 && stance_participle(doc, i - 1, lemma);
+        return (thought_form(doc, i, t, "call") || linked).then_some(Cue { start: i, end: i + 2, lemma });
     }
     // "X continued: "..."", "..." he continued.": speech only when a quote mark is next to it
     // ("continued to rise" and "the talks continued" are not).
@@ -227,7 +238,7 @@ fn thought_form(doc: &Doc, i: usize, t: &str, lemma: &str) -> bool {
     // "is seeking to", ", hoping that": a participle needs its auxiliary or a comma; "investors
     // seeking to" is a noun with a modifier.
     if t.ends_with("ing") {
-        return doc.is(p, &doc.lx.quotes.be) || prev == ",";
+        return doc.is(p, &doc.lx.quotes.be) || prev == "," || stance_participle(doc, p, lemma);
     }
     // ("4 in 10 want ...": a poll's share of people is a plural subject; other numbers are not.)
     let digit = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
@@ -255,6 +266,13 @@ fn thought_form(doc: &Doc, i: usize, t: &str, lemma: &str) -> bool {
             && !doc.is(p, &doc.lx.quotes.not_plural)
             && !doc.is(p, &doc.lx.quotes.determiners))
         || (doc.is_cap(p) && !doc.is(p, &["The", "A", "An"]))
+}
+
+/// "won the vote by promising ...", "the loudest in denouncing the toll", "..., praising X and
+/// calling for Y": the "-ing" form of a verb of stance after one of `quotes/stance-participles.txt`
+/// (at `p`) is the act of the clause's subject.
+pub(super) fn stance_participle(doc: &Doc, p: usize, lemma: &str) -> bool {
+    cues::is_object(&doc.lx.quotes, lemma) && doc.is(p, &doc.lx.quotes.stance_participles)
 }
 
 /// Whether the words from token `a` read as a clause ("the plan will fail", "he lied"), not a

@@ -179,4 +179,10 @@ crate::lists! {
     /// Words that join a participle of saying to the clause before it ("... before insisting
     /// that", "..., while arguing"): it speaks for that clause's subject.
     participle_links: Words = "quotes/participle-links.txt";
+    /// Words that make the "-ing" form of a verb of stance after them the clause subject's act
+    /// ("won the vote by promising ...", "..., praising X and calling for Y").
+    stance_participles: Words = "quotes/stance-participles.txt";
+    /// Source nouns that, ending the words before a headline's colon, make what follows the
+    /// source's words ("Poll: Mensah leads in the north").
+    label_sources: Words = "quotes/label-sources.txt";
 }
