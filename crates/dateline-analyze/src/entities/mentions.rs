@@ -82,7 +82,9 @@ pub(super) fn find(
     super::joins::coordinated_org_names(text, toks, &mut out, res);
     super::joins::short_org_names(text, &mut out, res);
     propagate(text, toks, &mut out, res);
+    super::events::event_names(text, toks, &mut out, lx);
     super::common_words::drop_sentence_initial_common_words(text, toks, &mut out);
+    super::common_words::drop_plural_acronyms(text, &mut out);
     super::bare_titles::drop_bare_titles(text, toks, &mut out, lx);
     super::common_words::drop_shouted_function_words(text, toks, &mut out, lx);
     let (long_forms, aliases): (Vec<Cand>, Vec<Cand>) =
