@@ -1954,9 +1954,12 @@ pub(super) fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
         }
     }
     if c.kind == Kind::Person && c.source == Source::Model && !name.contains(' ') {
-        // "Washington has backed ...": a capital or region name alone is the place
-        let capital =
-            res.gazetteer.lookup(name).first().is_some_and(|p| p.place.kind == crate::gazetteer::PlaceKind::Capital);
+        // "Washington has backed ...": a capital or region name alone is the place; a first
+        // name is a capital's only by its own name, not an alternate ("Ben" for Bern)
+        let capital = res.gazetteer.lookup(name).first().is_some_and(|p| {
+            p.place.kind == crate::gazetteer::PlaceKind::Capital
+                && (p.via == crate::gazetteer::NameMatch::Primary || !crate::quotes::is_first_name(name))
+        });
         if capital || !res.gazetteer.admin1_by_name(name).is_empty() {
             c.kind = Kind::Gpe;
         }

@@ -1112,3 +1112,18 @@ fn an_acronym_after_a_lower_case_organisation_word_is_the_organisation() {
     let model = [super::mentions::model_cand(text, "KSV .", Kind::Org)];
     assert!(super::mentions::acronyms_after_org_words(text, &toks, &model, &res).is_empty());
 }
+
+#[test]
+fn a_first_name_is_no_capital_by_an_alternate_name() {
+    // the gazetteer lists "Ben" among Bern's alternate names: the recogniser's person "Ben"
+    // stays a person; a capital's own name alone still is the place
+    let res = resources();
+    let text = "Ben said Nairobi had backed the plan";
+    let toks = super::mentions::space_tokens(text);
+    let mut ben = super::mentions::model_cand(text, "Ben", Kind::Person);
+    super::mentions::refine(text, &toks, &mut ben, &res);
+    assert_eq!(ben.kind, Kind::Person);
+    let mut nairobi = super::mentions::model_cand(text, "Nairobi", Kind::Person);
+    super::mentions::refine(text, &toks, &mut nairobi, &res);
+    assert_eq!(nairobi.kind, Kind::Gpe);
+}
