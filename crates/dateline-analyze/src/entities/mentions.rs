@@ -1717,6 +1717,17 @@ pub(super) fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon, mode
             if is_calendar_word(w) || people.starts_at(toks[k].start) {
                 break;
             }
+            // "the Kestrel Party of Norland MP", "... of Tarvia Chairman": a title after the
+            // name is the person's, not part of it (an acronym only in text not in capitals,
+            // and no Roman numeral: "... of Charles III")
+            let title = || {
+                is_person_title(w, lx)
+                    || lx.entities.corporate_titles.contains_ignore_ascii_case(w)
+                    || is_acronym(w) && !w.bytes().all(|b| b"IVXL".contains(&b)) && head.chars().any(char::is_lowercase)
+            };
+            if end.is_some() && title() {
+                break;
+            }
             if capitalised(w) && w.chars().any(char::is_alphabetic) {
                 end = Some(k);
             } else if w != "of" || end.is_none() {

@@ -1127,3 +1127,21 @@ fn a_first_name_is_no_capital_by_an_alternate_name() {
     super::mentions::refine(text, &toks, &mut nairobi, &res);
     assert_eq!(nairobi.kind, Kind::Gpe);
 }
+
+#[test]
+fn a_title_after_an_organisation_of_a_place_is_no_part_of_its_name() {
+    let res = resources();
+    let names = |text: &str| -> Vec<String> {
+        let toks = super::mentions::space_tokens(text);
+        super::mentions::orgs_of_places(text, &toks, &res.lexicon, &[])
+            .iter()
+            .map(|c| text[c.start..c.end].to_string())
+            .collect()
+    };
+    assert_eq!(names("Dana Reyes was the only Kestrel Party of Norland MP in the north"), ["Kestrel Party of Norland"]);
+    assert_eq!(names("said the Popular Front of Tarvia Chairman , Ivo Dak"), ["Popular Front of Tarvia"]);
+    // a title word right after "of" is the name's ("the Ministry of the Interior"), and a
+    // Roman numeral ends no name
+    assert_eq!(names("a decree of the Ministry of the Interior on Monday"), ["Ministry of the Interior"]);
+    assert_eq!(names("the Society of Tomas III was founded"), ["Society of Tomas III"]);
+}
