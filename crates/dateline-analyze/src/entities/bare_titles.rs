@@ -3,11 +3,14 @@
 
 use super::{is_person_title, tok, Cand, Kind, Source, Tok};
 
-/// Whether `c` is a recogniser's person mention of one word that is a title ("Justice",
-/// "Queen").
+/// Whether `c` is a recogniser's person or organisation mention of one word that is a title
+/// ("Justice", "Queen"; "the Commodore" read as an organisation).
 fn is_bare_title(text: &str, c: &Cand, lx: &crate::Lexicon) -> bool {
     let w = &text[c.start..c.end];
-    c.source == Source::Model && c.kind == Kind::Person && !w.contains(' ') && is_person_title(w, lx)
+    c.source == Source::Model
+        && matches!(c.kind, Kind::Person | Kind::Org)
+        && !w.contains(' ')
+        && is_person_title(w, lx)
 }
 
 /// Drops the recogniser's one-word person mentions that are titles: before another person's
@@ -73,6 +76,11 @@ mod tests {
         drop_bare_titles(text, &toks(text), &mut out, &res.lexicon);
         assert_eq!(out.len(), 1);
         assert_eq!(&text[out[0].start..out[0].end], "Ivo Dak");
+        // read as an organisation ("the Queen" in a text that names a band "Queen")
+        let text = "The Queen opened the new session of the Tarvish Parliament";
+        let mut out = vec![super::super::mentions::model_cand(text, "Queen", Kind::Org)];
+        drop_bare_titles(text, &toks(text), &mut out, &res.lexicon);
+        assert!(out.is_empty());
         // a title used as a name of its own stays ("Chief Justice" addressed)
         let text = "Thank you , Chief Justice";
         let mut out = vec![person(text, "Justice")];
