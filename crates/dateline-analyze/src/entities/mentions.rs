@@ -75,6 +75,7 @@ pub(super) fn find(
     for c in &mut out {
         refine(text, toks, c, res);
     }
+    super::definitions::defined_places(text, toks, &mut out, lx);
     super::joins::places_leading_orgs(text, &mut out, res);
     super::joins::places_naming_orgs(text, toks, &mut out, res);
     super::joins::orgs_ending_in_places(text, toks, &mut out, res);
@@ -82,6 +83,8 @@ pub(super) fn find(
     super::joins::coordinated_org_names(text, toks, &mut out, res);
     super::joins::short_org_names(text, &mut out, res);
     propagate(text, toks, &mut out, res);
+    // (again: propagation finds the names the recogniser missed in their definitions)
+    super::definitions::defined_places(text, toks, &mut out, lx);
     super::events::event_names(text, toks, &mut out, lx);
     super::common_words::drop_sentence_initial_common_words(text, toks, &mut out);
     super::common_words::drop_plural_acronyms(text, &mut out);
@@ -1427,6 +1430,12 @@ fn places_after_nouns(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand
 /// ([`Tables`]).
 pub(super) fn head_kind(lx: &crate::Lexicon, w: &str) -> Option<Kind> {
     lx.entity_tables().heads.get(w).copied()
+}
+
+/// The kind a lower-case noun of a place gives the name it describes: `place-nouns.tsv`
+/// ("village" GPE, "camp" LOC, "airport" FAC), else [`head_kind`].
+pub(super) fn place_noun_kind(lx: &crate::Lexicon, w: &str) -> Option<Kind> {
+    lx.entity_tables().place_nouns.iter().find(|(n, _)| *n == w).map(|&(_, k)| k).or_else(|| head_kind(lx, w))
 }
 
 /// "the Dadaab camp", "Kandahar air base": capitalised words right before a lower-case place
