@@ -1145,3 +1145,16 @@ fn a_title_after_an_organisation_of_a_place_is_no_part_of_its_name() {
     assert_eq!(names("a decree of the Ministry of the Interior on Monday"), ["Ministry of the Interior"]);
     assert_eq!(names("the Society of Tomas III was founded"), ["Society of Tomas III"]);
 }
+
+#[test]
+fn a_broadcaster_the_recogniser_read_as_a_place_is_an_organisation() {
+    // "... Radio", "... FM", "... TV" end an organisation's name (entities/org-heads.txt)
+    let res = resources();
+    let text = "The interview ran on Kestrel Radio and Varnook FM before Tarvia TV picked it up";
+    let toks = super::mentions::space_tokens(text);
+    for (name, kind) in [("Kestrel Radio", Kind::Loc), ("Varnook FM", Kind::Person), ("Tarvia TV", Kind::Gpe)] {
+        let mut c = super::mentions::model_cand(text, name, kind);
+        super::mentions::refine(text, &toks, &mut c, &res);
+        assert_eq!(c.kind, Kind::Org, "{name}");
+    }
+}
