@@ -63,6 +63,34 @@ pub(super) fn drop_sentence_initial_common_words(text: &str, toks: &[Tok], out: 
     out.retain(|c| c.source != Source::Model || !common.contains(&text[c.start..c.end]));
 }
 
+/// Whether `w` is the plural of an acronym ("MPs", "NGOs", "M.P.s"): two capitals or more
+/// (periods allowed), then a lower-case "s".
+fn plural_acronym(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix('s') else { return false };
+    stem.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && stem.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+}
+
+/// Drops the one-word mentions of the recogniser and of the organisation-name list that are the
+/// plural of an acronym ("sitting MPs", "the NGOs that ..."; the list, compiled from the training
+/// documents, has "MPs"): a class of people or bodies, not the name of one; kept when a rule
+/// names it too (an acronym defined in parentheses). Two passes over `out`.
+pub(super) fn drop_plural_acronyms(text: &str, out: &mut Vec<Cand>) {
+    let named: HashSet<&str> = out
+        .iter()
+        .filter(|c| !matches!(c.source, Source::Model | Source::Lexicon) || c.alias_of.is_some())
+        .map(|c| &text[c.start..c.end])
+        .filter(|w| plural_acronym(w))
+        .collect();
+    out.retain(|c| {
+        let w = &text[c.start..c.end];
+        !matches!(c.source, Source::Model | Source::Lexicon)
+            || c.alias_of.is_some()
+            || !plural_acronym(w)
+            || named.contains(w)
+    });
+}
+
 /// Whether token `k` is written in capitals (a letter, none in lower case).
 fn shouted(text: &str, toks: &[Tok], k: usize) -> bool {
     let w = tok(text, toks, k);
@@ -148,6 +176,23 @@ mod tests {
 
     fn person(text: &str, words: &str) -> Cand {
         super::super::mentions::model_cand(text, words, super::super::Kind::Person)
+    }
+
+    #[test]
+    fn the_plural_of_an_acronym_is_no_organisation() {
+        // the recogniser's and the organisation list's "MPs", "NGOs": a class, not a name
+        let text = "Several MPs and two NGOs backed the Tarvish Farmers Party";
+        let mut out = vec![org(text, "MPs"), org(text, "NGOs"), org(text, "Tarvish Farmers Party")];
+        out[1].source = Source::Lexicon;
+        drop_plural_acronyms(text, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(&text[out[0].start..out[0].end], "Tarvish Farmers Party");
+        // one acronym ("KFP"), or one a rule found (defined in parentheses), stays
+        let text = "the Kestrel Farmers Parties ( KFPs ) and the KFP";
+        let mut out = vec![org(text, "KFPs"), org(text, "KFP")];
+        out[0].source = Source::Rule;
+        drop_plural_acronyms(text, &mut out);
+        assert_eq!(out.len(), 2);
     }
 
     #[test]

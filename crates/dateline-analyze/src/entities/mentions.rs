@@ -75,6 +75,7 @@ pub(super) fn find(
     for c in &mut out {
         refine(text, toks, c, res);
     }
+    super::definitions::defined_places(text, toks, &mut out, lx);
     super::joins::places_leading_orgs(text, &mut out, res);
     super::joins::places_naming_orgs(text, toks, &mut out, res);
     super::joins::orgs_ending_in_places(text, toks, &mut out, res);
@@ -82,7 +83,11 @@ pub(super) fn find(
     super::joins::coordinated_org_names(text, toks, &mut out, res);
     super::joins::short_org_names(text, &mut out, res);
     propagate(text, toks, &mut out, res);
+    // (again: propagation finds the names the recogniser missed in their definitions)
+    super::definitions::defined_places(text, toks, &mut out, lx);
+    super::events::event_names(text, toks, &mut out, lx);
     super::common_words::drop_sentence_initial_common_words(text, toks, &mut out);
+    super::common_words::drop_plural_acronyms(text, &mut out);
     super::bare_titles::drop_bare_titles(text, toks, &mut out, lx);
     super::common_words::drop_shouted_function_words(text, toks, &mut out, lx);
     let (long_forms, aliases): (Vec<Cand>, Vec<Cand>) =
@@ -1427,6 +1432,12 @@ pub(super) fn head_kind(lx: &crate::Lexicon, w: &str) -> Option<Kind> {
     lx.entity_tables().heads.get(w).copied()
 }
 
+/// The kind a lower-case noun of a place gives the name it describes: `place-nouns.tsv`
+/// ("village" GPE, "camp" LOC, "airport" FAC), else [`head_kind`].
+pub(super) fn place_noun_kind(lx: &crate::Lexicon, w: &str) -> Option<Kind> {
+    lx.entity_tables().place_nouns.iter().find(|(n, _)| *n == w).map(|&(_, k)| k).or_else(|| head_kind(lx, w))
+}
+
 /// "the Dadaab camp", "Kandahar air base": capitalised words right before a lower-case place
 /// head word name a place (LOC, or FAC for buildings).
 fn places_before_heads(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
@@ -1715,6 +1726,17 @@ pub(super) fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon, mode
             if is_calendar_word(w) || people.starts_at(toks[k].start) {
                 break;
             }
+            // "the Kestrel Party of Norland MP", "... of Tarvia Chairman": a title after the
+            // name is the person's, not part of it (an acronym only in text not in capitals,
+            // and no Roman numeral: "... of Charles III")
+            let title = || {
+                is_person_title(w, lx)
+                    || lx.entities.corporate_titles.contains_ignore_ascii_case(w)
+                    || is_acronym(w) && !w.bytes().all(|b| b"IVXL".contains(&b)) && head.chars().any(char::is_lowercase)
+            };
+            if end.is_some() && title() {
+                break;
+            }
             if capitalised(w) && w.chars().any(char::is_alphabetic) {
                 end = Some(k);
             } else if w != "of" || end.is_none() {
@@ -1952,9 +1974,12 @@ pub(super) fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
         }
     }
     if c.kind == Kind::Person && c.source == Source::Model && !name.contains(' ') {
-        // "Washington has backed ...": a capital or region name alone is the place
-        let capital =
-            res.gazetteer.lookup(name).first().is_some_and(|p| p.place.kind == crate::gazetteer::PlaceKind::Capital);
+        // "Washington has backed ...": a capital or region name alone is the place; a first
+        // name is a capital's only by its own name, not an alternate ("Ben" for Bern)
+        let capital = res.gazetteer.lookup(name).first().is_some_and(|p| {
+            p.place.kind == crate::gazetteer::PlaceKind::Capital
+                && (p.via == crate::gazetteer::NameMatch::Primary || !crate::quotes::is_first_name(name))
+        });
         if capital || !res.gazetteer.admin1_by_name(name).is_empty() {
             c.kind = Kind::Gpe;
         }

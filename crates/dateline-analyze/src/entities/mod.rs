@@ -18,6 +18,8 @@
 
 mod bare_titles;
 mod common_words;
+mod definitions;
+mod events;
 mod geo;
 mod joins;
 mod mentions;

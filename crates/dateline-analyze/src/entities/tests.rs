@@ -1112,3 +1112,49 @@ fn an_acronym_after_a_lower_case_organisation_word_is_the_organisation() {
     let model = [super::mentions::model_cand(text, "KSV .", Kind::Org)];
     assert!(super::mentions::acronyms_after_org_words(text, &toks, &model, &res).is_empty());
 }
+
+#[test]
+fn a_first_name_is_no_capital_by_an_alternate_name() {
+    // the gazetteer lists "Ben" among Bern's alternate names: the recogniser's person "Ben"
+    // stays a person; a capital's own name alone still is the place
+    let res = resources();
+    let text = "Ben said Nairobi had backed the plan";
+    let toks = super::mentions::space_tokens(text);
+    let mut ben = super::mentions::model_cand(text, "Ben", Kind::Person);
+    super::mentions::refine(text, &toks, &mut ben, &res);
+    assert_eq!(ben.kind, Kind::Person);
+    let mut nairobi = super::mentions::model_cand(text, "Nairobi", Kind::Person);
+    super::mentions::refine(text, &toks, &mut nairobi, &res);
+    assert_eq!(nairobi.kind, Kind::Gpe);
+}
+
+#[test]
+fn a_title_after_an_organisation_of_a_place_is_no_part_of_its_name() {
+    let res = resources();
+    let names = |text: &str| -> Vec<String> {
+        let toks = super::mentions::space_tokens(text);
+        super::mentions::orgs_of_places(text, &toks, &res.lexicon, &[])
+            .iter()
+            .map(|c| text[c.start..c.end].to_string())
+            .collect()
+    };
+    assert_eq!(names("Dana Reyes was the only Kestrel Party of Norland MP in the north"), ["Kestrel Party of Norland"]);
+    assert_eq!(names("said the Popular Front of Tarvia Chairman , Ivo Dak"), ["Popular Front of Tarvia"]);
+    // a title word right after "of" is the name's ("the Ministry of the Interior"), and a
+    // Roman numeral ends no name
+    assert_eq!(names("a decree of the Ministry of the Interior on Monday"), ["Ministry of the Interior"]);
+    assert_eq!(names("the Society of Tomas III was founded"), ["Society of Tomas III"]);
+}
+
+#[test]
+fn a_broadcaster_the_recogniser_read_as_a_place_is_an_organisation() {
+    // "... Radio", "... FM", "... TV" end an organisation's name (entities/org-heads.txt)
+    let res = resources();
+    let text = "The interview ran on Kestrel Radio and Varnook FM before Tarvia TV picked it up";
+    let toks = super::mentions::space_tokens(text);
+    for (name, kind) in [("Kestrel Radio", Kind::Loc), ("Varnook FM", Kind::Person), ("Tarvia TV", Kind::Gpe)] {
+        let mut c = super::mentions::model_cand(text, name, kind);
+        super::mentions::refine(text, &toks, &mut c, &res);
+        assert_eq!(c.kind, Kind::Org, "{name}");
+    }
+}

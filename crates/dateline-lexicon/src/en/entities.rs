@@ -76,6 +76,10 @@ crate::lists! {
     org_plurals: Words = "entities/org-plurals.txt";
     /// Words that, with "of" and a known place, name an event after it ("the Siege of X").
     events_of_places: Words = "entities/events-of-places.txt";
+    /// Capitalised last words that make a name of several words an event ("... Games").
+    event_heads: Words = "entities/event-heads.txt";
+    /// Capitalised words that, before a name, make it a storm's name ("Cyclone X").
+    storm_words: Words = "entities/storm-words.txt";
     /// Prepositions after which a region the gazetteer lists is a mention of that place.
     place_prepositions: Words = "entities/place-prepositions.txt";
     /// Seasons, capitalised in some house styles: never a region after a preposition.
