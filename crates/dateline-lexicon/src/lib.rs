@@ -155,6 +155,13 @@ struct Index {
     len_starts: [u32; LONG + 2],
     /// Bit `l` set when some entry has length `min(l, LONG)`.
     lens: u128,
+    /// The ASCII-lowercased first byte of each entry of `by_len` (0 for the empty entry).
+    by_len_first: Vec<u8>,
+    /// For each length group, bit `b % 64` set when one of its entries has the lowercased first
+    /// byte `b`: [`Words::contains_ignore_ascii_case`] turns most words away on this bit and
+    /// compares whole entries only when their first bytes agree (it runs for nearly every token,
+    /// scanning a length group was a percent of the whole analysis).
+    len_firsts: [u64; LONG + 1],
     /// The non-empty entries by their first byte, ASCII-lowercased.
     by_first: Vec<&'static str>,
     /// Where each first byte's entries start in `by_first`.
@@ -184,9 +191,25 @@ impl Index {
         let mut len_starts = [0u32; LONG + 2];
         len_starts.copy_from_slice(&starts);
         let lens = list.iter().fold(0u128, |m, w| m | 1 << w.len().min(LONG));
+        let by_len_first: Vec<u8> =
+            by_len.iter().map(|w| w.as_bytes().first().map_or(0, u8::to_ascii_lowercase)).collect();
+        let mut len_firsts = [0u64; LONG + 1];
+        for (w, &f) in by_len.iter().zip(&by_len_first) {
+            len_firsts[w.len().min(LONG)] |= 1 << (f % 64);
+        }
         let firsts: Vec<&'static str> = list.iter().copied().filter(|w| !w.is_empty()).collect();
         let (by_first, first_starts) = group(&firsts, 256, |w| usize::from(w.as_bytes()[0].to_ascii_lowercase()));
-        Index { has_empty: list.iter().any(|w| w.is_empty()), list, by_len, len_starts, lens, by_first, first_starts }
+        Index {
+            has_empty: list.iter().any(|w| w.is_empty()),
+            list,
+            by_len,
+            len_starts,
+            lens,
+            by_len_first,
+            len_firsts,
+            by_first,
+            first_starts,
+        }
     }
     /// The entries as long as `len` bytes.
     fn of_len(&self, len: usize) -> &[&'static str] {
@@ -223,7 +246,17 @@ impl Words {
     }
     /// Whether `word` is an entry, ASCII case ignored.
     pub fn contains_ignore_ascii_case(&self, word: &str) -> bool {
-        self.index().of_len(word.len()).iter().any(|e| e.eq_ignore_ascii_case(word))
+        let ix = self.index();
+        let Some(&b) = word.as_bytes().first() else { return ix.has_empty };
+        let (l, first) = (word.len().min(LONG), b.to_ascii_lowercase());
+        if ix.len_firsts[l] >> (first % 64) & 1 == 0 {
+            return false;
+        }
+        let group = ix.len_starts[l] as usize..ix.len_starts[l + 1] as usize;
+        ix.by_len_first[group.clone()]
+            .iter()
+            .zip(&ix.by_len[group])
+            .any(|(&f, e)| f == first && e.eq_ignore_ascii_case(word))
     }
     /// Whether some entry is a prefix of `text`.
     pub fn has_prefix_of(&self, text: &str) -> bool {

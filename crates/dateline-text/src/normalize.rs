@@ -105,13 +105,27 @@ fn tidy_whitespace(text: &str) -> (String, OffsetMap) {
     let mut map = OffsetMap::new();
     let mut pos = 0;
     while pos < bytes.len() {
-        // A stretch of non-whitespace, copied as it is.
-        let word_end = bytes
-            .get(pos..)
-            .unwrap_or_default()
-            .iter()
-            .position(|&b| is_hspace(b) || b == b'\n' || b == b'\r')
-            .map_or(bytes.len(), |k| pos + k);
+        // A stretch of non-whitespace, copied as it is, with the single spaces between its
+        // words (each kept as it is, as the whitespace block below would keep it): one copy and
+        // one map run a line instead of one a word (a copy call and a map push per word were
+        // most of this pass).
+        let is_space = |b: u8| is_hspace(b) || b == b'\n' || b == b'\r';
+        let mut word_end = pos;
+        loop {
+            word_end = bytes
+                .get(word_end..)
+                .unwrap_or_default()
+                .iter()
+                .position(|&b| is_space(b))
+                .map_or(bytes.len(), |k| word_end + k);
+            let single_space = word_end > pos
+                && bytes.get(word_end) == Some(&b' ')
+                && bytes.get(word_end + 1).is_some_and(|&b| !is_space(b));
+            if !single_space {
+                break;
+            }
+            word_end += 1;
+        }
         if word_end > pos {
             out.push_str(text.get(pos..word_end).unwrap_or_default());
             map.push(pos, word_end - pos, word_end - pos);
@@ -159,6 +173,76 @@ fn tidy_whitespace(text: &str) -> (String, OffsetMap) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`tidy_whitespace`] as it was, one word at a time: the reference for the line-at-a-time
+    /// copy.
+    fn tidy_whitespace_by_words(text: &str) -> (String, OffsetMap) {
+        let bytes = text.as_bytes();
+        let mut out = String::with_capacity(text.len());
+        let mut map = OffsetMap::new();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let word_end = bytes[pos..]
+                .iter()
+                .position(|&b| is_hspace(b) || b == b'\n' || b == b'\r')
+                .map_or(bytes.len(), |k| pos + k);
+            if word_end > pos {
+                out.push_str(&text[pos..word_end]);
+                map.push(pos, word_end - pos, word_end - pos);
+                pos = word_end;
+                continue;
+            }
+            let mut end = pos;
+            let mut breaks = 0;
+            while let Some(&b) = bytes.get(end) {
+                match b {
+                    b'\n' => breaks += 1,
+                    b'\r' => {
+                        breaks += 1;
+                        if bytes.get(end + 1) == Some(&b'\n') {
+                            end += 1;
+                        }
+                    }
+                    b if is_hspace(b) => {}
+                    _ => break,
+                }
+                end += 1;
+            }
+            let repl = if pos == 0 || end == bytes.len() {
+                ""
+            } else {
+                match breaks {
+                    0 => " ",
+                    1 => "\n",
+                    _ => "\n\n",
+                }
+            };
+            let block = &text[pos..end];
+            out.push_str(repl);
+            if block == repl {
+                map.push(pos, block.len(), block.len());
+            } else {
+                map.push(pos, block.len(), repl.len());
+            }
+            pos = end;
+        }
+        (out, map)
+    }
+
+    #[test]
+    fn whitespace_is_tidied_as_word_by_word() {
+        for t in ["", " ", "a", " a b  c\td \n e\r\nf\n\n\ng ", "x y", "x  y", "a b\x0bc\x0c d é f"] {
+            assert_eq!(tidy_whitespace(t), tidy_whitespace_by_words(t), "{t:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn line_copies_agree_with_word_copies(t in "[ab é\t\n\r\x0b\x0c]{0,30}") {
+            prop_assert_eq!(tidy_whitespace(&t), tidy_whitespace_by_words(&t));
+        }
+    }
 
     fn norm(s: &str) -> String {
         normalize(s).0

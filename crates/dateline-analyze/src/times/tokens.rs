@@ -81,8 +81,17 @@ pub(crate) fn from_table(text: &str, table: &TokenTable) -> Vec<Token> {
         let mut glued = false;
         let mut newline = newline;
         while i < b {
-            let Some(c) = char_at(text, i) else { break };
-            let (kind, end) = piece(text, i, c);
+            // An ASCII byte (nearly every piece) is classed as `piece` would class its char,
+            // without decoding it (the proptest below compares with `tokenize`).
+            let (kind, end) = match text.as_bytes()[i] {
+                c if c.is_ascii_alphabetic() => (Kind::Word, word_end(text, i)),
+                c if c.is_ascii_digit() => (Kind::Num, number_end(text.as_bytes(), i)),
+                c if c.is_ascii() => (Kind::Punct, i + 1),
+                _ => {
+                    let Some(c) = char_at(text, i) else { break };
+                    piece(text, i, c)
+                }
+            };
             out.push(Token { kind, start: i, end, glued, newline });
             glued = true;
             newline = false;
@@ -105,6 +114,10 @@ fn word_end(text: &str, start: usize) -> usize {
         // ASCII letters without decoding them; other letters one char at a time.
         while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
             end += 1;
+        }
+        // (an ASCII byte or the end ends the word: no char to decode)
+        if bytes.get(end).is_none_or(u8::is_ascii) {
+            return end;
         }
         match char_at(text, end) {
             Some(c) if !c.is_ascii() && c.is_alphabetic() => end += c.len_utf8(),

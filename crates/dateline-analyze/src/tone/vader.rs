@@ -45,6 +45,8 @@ pub struct Scratch {
     lower: Vec<String>,
     /// Number of valid entries in `lower`.
     n: usize,
+    /// Whether each token (as written) is ALL CAPS ([`is_upper`]), found while it is lowercased.
+    upper: Vec<bool>,
     /// What the lexicons say of each token (`vader`: its valence, when VADER has the word).
     pub(super) known: Vec<WordTone>,
     /// The rules' classes of each token (booster, negation, pronoun, activity verb).
@@ -108,8 +110,7 @@ pub(super) fn score(text: &str, lex: &ToneLexicon, c: Classes<'_>, s: &mut Scrat
     if n == 0 {
         return Polarity::default();
     }
-    let tokens = Tokens { text, spans: &s.spans };
-    let upper_count = s.spans.iter().filter(|&&(a, b)| is_upper(&text[a..b])).count();
+    let upper_count = s.upper.iter().filter(|&&u| u).count();
     let cap_diff = upper_count > 0 && upper_count < n;
     s.known.clear();
     s.known.extend(s.lower[..n].iter().map(|w| lex.word(w)));
@@ -123,7 +124,7 @@ pub(super) fn score(text: &str, lex: &ToneLexicon, c: Classes<'_>, s: &mut Scrat
             0.0
         } else {
             match s.known[i].vader {
-                Some(base) => word_valence(i, base, &tokens, s, cap_diff, c),
+                Some(base) => word_valence(i, base, s, cap_diff, c),
                 None => 0.0,
             }
         };
@@ -142,50 +143,80 @@ pub(super) fn score(text: &str, lex: &ToneLexicon, c: Classes<'_>, s: &mut Scrat
     finish(text, &s.valences)
 }
 
-/// The tokens of the text scored, as written (not lowercased).
-struct Tokens<'a> {
-    text: &'a str,
-    spans: &'a [(usize, usize)],
-}
-
-impl std::ops::Index<usize> for Tokens<'_> {
-    type Output = str;
-    fn index(&self, i: usize) -> &str {
-        let (a, b) = self.spans[i];
-        &self.text[a..b]
-    }
-}
-
 /// Splits on whitespace and strips punctuation from the ends of each token, keeping the token
 /// whole when stripping would leave two characters or fewer.
 fn tokenize(text: &str, s: &mut Scratch) {
     s.spans.clear();
+    s.upper.clear();
     s.n = 0;
+    if text.is_ascii() {
+        tokenize_ascii(text, s);
+        return;
+    }
     let base = text.as_ptr() as usize;
     for raw in text.split_whitespace() {
         let start = raw.as_ptr() as usize - base;
         let stripped = raw.trim_matches(is_punct);
         let tok = if stripped.chars().nth(2).is_none() { raw } else { stripped };
         let a = start + (tok.as_ptr() as usize - raw.as_ptr() as usize);
-        s.spans.push((a, a + tok.len()));
-        if s.lower.len() == s.n {
-            s.lower.push(String::new());
-        }
-        let l = &mut s.lower[s.n];
-        l.clear();
-        if tok.is_ascii() {
-            l.push_str(tok);
-            l.make_ascii_lowercase();
-        } else {
-            l.extend(tok.chars().flat_map(char::to_lowercase));
-        }
-        s.n += 1;
+        push_token(text, a, a + tok.len(), s);
     }
+}
+
+/// [`tokenize`] for ASCII text (nearly every sentence): the same tokens, found on bytes
+/// (`split_whitespace` and `trim_matches` decode every char; about 100 instructions a token).
+/// A test checks it against the char path.
+fn tokenize_ascii(text: &str, s: &mut Scratch) {
+    // `char::is_whitespace` in ASCII: tab, line feed, vertical tab, form feed, return, space.
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if space(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !space(bytes[i]) {
+            i += 1;
+        }
+        let raw = &bytes[start..i];
+        let (mut a, mut b) = (0, raw.len());
+        while a < b && raw[a].is_ascii_punctuation() {
+            a += 1;
+        }
+        while b > a && raw[b - 1].is_ascii_punctuation() {
+            b -= 1;
+        }
+        if b - a <= 2 {
+            (a, b) = (0, raw.len());
+        }
+        push_token(text, start + a, start + b, s);
+    }
+}
+
+/// Records the token `text[a..b]`: its span, its lowercase form and whether it is ALL CAPS.
+fn push_token(text: &str, a: usize, b: usize, s: &mut Scratch) {
+    let tok = &text[a..b];
+    s.spans.push((a, b));
+    s.upper.push(is_upper(tok));
+    if s.lower.len() == s.n {
+        s.lower.push(String::new());
+    }
+    let l = &mut s.lower[s.n];
+    l.clear();
+    if tok.is_ascii() {
+        l.push_str(tok);
+        l.make_ascii_lowercase();
+    } else {
+        l.extend(tok.chars().flat_map(char::to_lowercase));
+    }
+    s.n += 1;
 }
 
 /// The valence of lexicon word `i` after the negation, booster, capitals, idiom and `least`
 /// rules.
-fn word_valence(i: usize, base: f64, tokens: &Tokens<'_>, s: &Scratch, cap_diff: bool, c: Classes<'_>) -> f64 {
+fn word_valence(i: usize, base: f64, s: &Scratch, cap_diff: bool, c: Classes<'_>) -> f64 {
     let n = s.n;
     let w = |k: usize| s.lower[k].as_str();
     let mut v = base;
@@ -199,7 +230,7 @@ fn word_valence(i: usize, base: f64, tokens: &Tokens<'_>, s: &Scratch, cap_diff:
     {
         v = base * N_SCALAR;
     }
-    if cap_diff && is_upper(&tokens[i]) {
+    if cap_diff && s.upper[i] {
         v += if v > 0.0 { C_INCR } else { -C_INCR };
     }
     for back in 0..3 {
@@ -210,7 +241,7 @@ fn word_valence(i: usize, base: f64, tokens: &Tokens<'_>, s: &Scratch, cap_diff:
         if s.known[j].vader.is_some() {
             continue;
         }
-        let mut inc = modifier(&tokens[j], s.classes[j], v, cap_diff);
+        let mut inc = modifier(s.upper[j], s.classes[j], v, cap_diff);
         if inc != 0.0 {
             inc *= [1.0, 0.95, 0.9][back];
         }
@@ -227,14 +258,14 @@ fn word_valence(i: usize, base: f64, tokens: &Tokens<'_>, s: &Scratch, cap_diff:
     v
 }
 
-/// The increment a booster or dampener `word` (of classes `class`) gives a following word of
-/// valence `v`.
-fn modifier(word: &str, class: WordClass, v: f64, cap_diff: bool) -> f64 {
+/// The increment a booster or dampener word (of classes `class`, ALL CAPS when `upper`) gives a
+/// following word of valence `v`.
+fn modifier(upper: bool, class: WordClass, v: f64, cap_diff: bool) -> f64 {
     let Some(mut inc) = class.booster() else { return 0.0 };
     if v < 0.0 {
         inc = -inc;
     }
-    if cap_diff && is_upper(word) {
+    if cap_diff && upper {
         inc += if v > 0.0 { C_INCR } else { -C_INCR };
     }
     inc
@@ -396,10 +427,42 @@ mod tests {
         }
     }
 
+    /// The tokens of [`tokenize`]'s char path, whatever the text.
+    fn tokens_by_chars(text: &str) -> (Vec<(usize, usize)>, Vec<String>, Vec<bool>) {
+        let mut s = Scratch::default();
+        let base = text.as_ptr() as usize;
+        for raw in text.split_whitespace() {
+            let start = raw.as_ptr() as usize - base;
+            let stripped = raw.trim_matches(is_punct);
+            let tok = if stripped.chars().nth(2).is_none() { raw } else { stripped };
+            let a = start + (tok.as_ptr() as usize - raw.as_ptr() as usize);
+            push_token(text, a, a + tok.len(), &mut s);
+        }
+        (s.spans, s.lower[..s.n].to_vec(), s.upper)
+    }
+
+    fn tokens_of(text: &str) -> (Vec<(usize, usize)>, Vec<String>, Vec<bool>) {
+        let mut s = Scratch::default();
+        tokenize(text, &mut s);
+        (s.spans, s.lower[..s.n].to_vec(), s.upper)
+    }
+
+    #[test]
+    fn ascii_tokens_are_the_char_path_tokens() {
+        for t in ["", "  ", "Hello, WORLD!! :) ...", "a\x0bb\x0cc\rd\te\nf", "\"US-led\" (NATO) 'ok'.", "-- :-) x."] {
+            assert_eq!(tokens_of(t), tokens_by_chars(t), "{t:?}");
+        }
+    }
+
     proptest! {
         #[test]
         fn the_ascii_path_agrees_with_the_char_path(w in "[a-zA-Z0-9.'!-]{0,8}|\\PC{0,6}") {
             prop_assert_eq!(is_upper(&w), is_upper_by_chars(&w));
+        }
+
+        #[test]
+        fn ascii_tokenizing_agrees_with_the_char_path(t in "[a-zA-Z0-9.,'!?():;\"\\- \t\n\x0b\x0c\r\x1f]{0,40}") {
+            prop_assert_eq!(tokens_of(&t), tokens_by_chars(&t));
         }
     }
 }
