@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn whitespace_is_tidied_as_word_by_word() {
-        for t in ["", " ", "a", " a b  c\td \n e\r\nf\n\n\ng ", "x y", "x  y", "a b\x0bc\x0c d é f"] {
+        for t in ["", " ", "a", " ferry  docks\tat \n the\r\npier\n\n\nsoon ", "x y", "x  y", "a b\x0bc\x0c d é f"] {
             assert_eq!(tidy_whitespace(t), tidy_whitespace_by_words(t), "{t:?}");
         }
     }
