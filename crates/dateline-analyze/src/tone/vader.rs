@@ -151,8 +151,13 @@ fn tokenize(text: &str, s: &mut Scratch) {
     s.n = 0;
     if text.is_ascii() {
         tokenize_ascii(text, s);
-        return;
+    } else {
+        tokenize_chars(text, s);
     }
+}
+
+/// [`tokenize`] for any text, char by char (the reference the ASCII path is tested against).
+fn tokenize_chars(text: &str, s: &mut Scratch) {
     let base = text.as_ptr() as usize;
     for raw in text.split_whitespace() {
         let start = raw.as_ptr() as usize - base;
@@ -430,14 +435,7 @@ mod tests {
     /// The tokens of [`tokenize`]'s char path, whatever the text.
     fn tokens_by_chars(text: &str) -> (Vec<(usize, usize)>, Vec<String>, Vec<bool>) {
         let mut s = Scratch::default();
-        let base = text.as_ptr() as usize;
-        for raw in text.split_whitespace() {
-            let start = raw.as_ptr() as usize - base;
-            let stripped = raw.trim_matches(is_punct);
-            let tok = if stripped.chars().nth(2).is_none() { raw } else { stripped };
-            let a = start + (tok.as_ptr() as usize - raw.as_ptr() as usize);
-            push_token(text, a, a + tok.len(), &mut s);
-        }
+        tokenize_chars(text, &mut s);
         (s.spans, s.lower[..s.n].to_vec(), s.upper)
     }
 
