@@ -537,8 +537,7 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
                 // ... unless a place ran on over its place noun ("the Hamra district of X"): the
                 // capitalised words before the noun are the place
                 let w = tok(text, toks, k);
-                let place_noun =
-                    head_kind(lx, w).is_some() || lx.entity_tables().place_nouns.iter().any(|(n, _)| *n == w);
+                let place_noun = place_noun_kind(lx, w).is_some();
                 if label == Label::Loc && place_noun && k > a && capitalised(tok(text, toks, k - 1)) {
                     b = k;
                 } else {

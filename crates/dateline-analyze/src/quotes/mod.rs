@@ -132,12 +132,7 @@ pub(crate) fn find_quotes_in(
     found.sort_by_key(|f| (f.content.0, f.content.1));
     // (A naming verb's object with its quoted name, `called it "a mess"`, is one indirect quote:
     // another reading of the quoted words alone by the same verb is not kept beside it.)
-    let naming = |c: Span| {
-        text.get(c.0..c.1).is_some_and(|w| {
-            lx.quotes.naming_right_before.contains_ignore_ascii_case(w)
-                || ["call", "calling", "dub", "term", "label", "brand"].iter().any(|n| n.eq_ignore_ascii_case(w))
-        })
-    };
+    let naming = |c: Span| text.get(c.0..c.1).is_some_and(|w| partial::naming_verb(lx, w));
     let mut named: Vec<(usize, Span)> = found
         .iter()
         .filter(|f| f.kind == QuoteKind::Indirect)

@@ -317,6 +317,15 @@ pub(super) fn speaker_of(doc: &Doc, k: usize, sa: usize, cues: &[Option<Cue>]) -
     }
 }
 
+/// Whether `w` is a naming verb that may take an object before its quoted name ("called Lee
+/// "a clown"", "dubbed the plan "a farce""): `quotes/naming-right-before.txt` and the plain forms
+/// of "call", "dub", "term", "label", "brand".
+pub(super) fn naming_verb(lx: &crate::Lexicon, w: &str) -> bool {
+    use super::doc::WordSet;
+    lx.quotes.naming_right_before.has_ignore_ascii_case(w)
+        || ["call", "calling", "dub", "term", "label", "brand"].has_ignore_ascii_case(w)
+}
+
 /// The most tokens between a naming verb and its quoted phrase read as the verb's object.
 const MAX_NAMED_OBJECT: usize = 12;
 
@@ -328,9 +337,7 @@ const MAX_NAMED_OBJECT: usize = 12;
 /// as "..."" keeps the quoted words alone (an object beside "as"), as do "called for" and "calls
 /// from ...", where the verb is not naming.
 fn named_object(doc: &Doc, k: usize, open: usize, r: &Region) -> Option<Span> {
-    if !doc.is(k, &doc.lx.quotes.naming_right_before)
-        && !doc.is(k, &["call", "calling", "dub", "term", "label", "brand"])
-    {
+    if !naming_verb(doc.lx, doc.t(k)) {
         return None;
     }
     let (from, mark) = (k + 1, doc.mark_start(open));
