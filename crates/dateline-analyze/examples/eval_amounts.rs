@@ -63,7 +63,8 @@ fn main() {
             }
             if let Some(u) = gold_unit(&g.kind, &g.text) {
                 row[4] += 1;
-                if hits.iter().any(|a| a.unit.as_deref() == Some(u)) {
+                // Money is compared by its ISO code, percent by its unit.
+                if hits.iter().any(|a| a.unit.as_deref() == Some(u) || a.currency.as_deref() == Some(u)) {
                     row[5] += 1;
                 }
             }

@@ -38,7 +38,8 @@ fn wire_story() {
     assert_eq!(b.qualifier, Some(Qualifier::MoreThan));
     assert_eq!(row("60 percent").map(|a| a.value), Some(60.0));
     assert_eq!(row("more than 12 villages").map(|a| a.value), Some(12.0));
-    assert_eq!(row("$3.5bn").and_then(|a| a.unit.clone()).as_deref(), Some("USD"));
+    let dollars = row("$3.5bn").expect("$3.5bn");
+    assert_eq!((dollars.unit.as_deref(), dollars.currency.as_deref()), (Some("dollars"), Some("USD")));
     assert_eq!(row("\u{20ac}20m").map(|a| a.value), Some(2e7));
     assert_eq!(row("4.2%").and_then(|a| a.unit.clone()).as_deref(), Some("percent"));
     assert_eq!(got.len(), 7, "{got:?}");

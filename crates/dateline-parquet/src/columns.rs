@@ -175,6 +175,7 @@ fn amounts_column(records: &[Analysis]) -> ArrayRef {
         strs(t().map(|x| Some(x.text.as_str()))),
         floats(t().map(|x| Some(x.value))),
         strs(t().map(|x| x.unit.as_deref())),
+        strs(t().map(|x| x.currency.as_deref())),
         strs(t().map(|x| x.qualifier.map(Qualifier::as_str))),
         strs(t().map(|x| x.about.as_deref())),
         starts(&spans),

@@ -19,7 +19,7 @@ use parquet::file::properties::WriterProperties;
 
 /// Version of the Parquet schema, written into the file's key-value metadata
 /// (`dateline.schema_version`); bumped on any change of columns.
-pub const SCHEMA_VERSION: &str = "2";
+pub const SCHEMA_VERSION: &str = "3";
 
 /// Records buffered before a row group is written, at most.
 pub const ROW_GROUP_ROWS: usize = 1024;
@@ -116,6 +116,7 @@ pub(crate) fn amount_fields() -> Fields {
         utf8("text", false),
         f64f("value", false),
         utf8("unit", true),
+        utf8("currency", true),
         utf8("qualifier", true),
         utf8("about", true),
         i64f("start", false),

@@ -85,10 +85,13 @@ fn record(i: usize) -> Analysis {
         })
         .collect();
     a.times = vec![TimeExpr { text: "on Tuesday".into(), value: "2024-03-05".into(), span: Span(20, 30) }];
+    // Every third record's amount is money: its currency code is kept beside the unit.
+    let money = i.is_multiple_of(3);
     a.amounts = vec![Amount {
-        text: format!("{i} tonnes"),
+        text: if money { format!("${i}") } else { format!("{i} tonnes") },
         value: i as f64,
-        unit: Some("tonnes".into()),
+        unit: Some(if money { "dollars" } else { "tonnes" }.into()),
+        currency: money.then(|| "USD".into()),
         qualifier: None,
         about: None,
         span: Span(35, 45),
@@ -182,6 +185,11 @@ fn records_read_back_in_order_with_nested_values() {
             let a = amounts.value(row);
             let value = a.as_struct().column_by_name("value").expect("value").as_primitive::<Float64Type>().value(0);
             assert_eq!(value, i as f64);
+            let currency = a.as_struct().column_by_name("currency").expect("currency");
+            assert_eq!(currency.is_null(0), !i.is_multiple_of(3), "row {i}");
+            if i.is_multiple_of(3) {
+                assert_eq!(currency.as_string::<i32>().value(0), "USD");
+            }
             i += 1;
         }
     }

@@ -38,5 +38,5 @@ fn schema_is_frozen() {
         schema.metadata().get("dateline.schema_version").map(String::as_str),
         Some(dateline_parquet::SCHEMA_VERSION)
     );
-    assert_eq!(dateline_parquet::SCHEMA_VERSION, "2");
+    assert_eq!(dateline_parquet::SCHEMA_VERSION, "3");
 }

@@ -37,7 +37,7 @@ def test_analyze_returns_the_cli_record(cli, harbour_jsonl, harbour_rows):
     speakers = {q["speaker_name"] for q in first["quotes"] if q["speaker_name"]}
     assert "Helena Marques" in speakers
     assert any(t["value"] == "2024-03-05" for t in first["times"])
-    assert any(a["unit"] == "EUR" for a in first["amounts"])
+    assert any(a["unit"] == "euros" and a["currency"] == "EUR" for a in first["amounts"])
     assert first["tone"] is not None and first["tone"]["word_count"] > 100
 
 

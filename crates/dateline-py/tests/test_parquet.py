@@ -71,8 +71,8 @@ def check_row(row, rec):
         assert q["speaker_affiliation"] == r.get("speaker_affiliation")
     assert [(t["text"], t["value"], t["start"], t["end"]) for t in row["times"]] == [
         (t["text"], t["value"], t["span"][0], t["span"][1]) for t in rec["times"]]
-    assert [(a["text"], a["value"], a["unit"], a["qualifier"], a["about"], a["start"], a["end"]) for a in row["amounts"]] == [
-        (a["text"], a["value"], a["unit"], a["qualifier"], a["about"], a["span"][0], a["span"][1]) for a in rec["amounts"]]
+    assert [(a["text"], a["value"], a["unit"], a["currency"], a["qualifier"], a["about"], a["start"], a["end"]) for a in row["amounts"]] == [
+        (a["text"], a["value"], a["unit"], a.get("currency"), a["qualifier"], a["about"], a["span"][0], a["span"][1]) for a in rec["amounts"]]
     if rec["tone"] is None:
         assert row["tone"] is None
     else:
@@ -88,7 +88,7 @@ def test_pyarrow_reads_every_column_as_the_json_record(written):
     path, records = written
     table = pq.read_table(path)
     assert table.schema.remove_metadata() == dateline.arrow_schema().remove_metadata()
-    assert table.schema.metadata[b"dateline.schema_version"] == b"2"
+    assert table.schema.metadata[b"dateline.schema_version"] == b"3"
     assert table.num_rows == len(records) >= 19
     for row, rec in zip(table.to_pylist(), records):
         check_row(row, rec)

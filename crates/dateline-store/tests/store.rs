@@ -114,6 +114,7 @@ fn full_record() -> Analysis {
         text: "some 12,500 people".into(),
         value: 12_500.0,
         unit: Some("people".into()),
+        currency: None,
         qualifier: Some(Qualifier::Approximately),
         about: None,
         span: Span(108, 126),

@@ -12,6 +12,8 @@ mod unit;
 
 use chrono::NaiveDate;
 
+pub(crate) use unit::currency_name;
+
 use crate::times::tokens::Toks;
 use crate::{Amount, Entity, Qualifier, Span, TimeExpr};
 
@@ -114,6 +116,7 @@ struct Found {
     next: usize,
     value: f64,
     unit: Option<String>,
+    currency: Option<&'static str>,
     qualifier: Option<Qualifier>,
 }
 
@@ -151,7 +154,7 @@ fn read_amount(t: &Toks, i: usize, rupee: &'static str, lx: &crate::Lexicon) -> 
         None => (i, None),
     };
     let qualifier = qualifier.or(n.vague.then_some(Qualifier::AtLeast));
-    Some(Found { start_tok: q_tok, next: u.next, value: n.value, unit: u.unit, qualifier })
+    Some(Found { start_tok: q_tok, next: u.next, value: n.value, unit: u.unit, currency: u.currency, qualifier })
 }
 
 /// The upper bound of a range that starts with `n`: "-" glued between two numbers written in
@@ -176,7 +179,15 @@ fn to_amount(t: &Toks, f: &Found, mentions: &about::Mentions) -> Option<Amount> 
     let end = t.end(f.next.checked_sub(1)?);
     let text = t.text.get(start..end)?.to_string();
     let about = mentions.about(t, f.start_tok, f.next);
-    Some(Amount { text, value: f.value, unit: f.unit.clone(), qualifier: f.qualifier, about, span: Span(start, end) })
+    Some(Amount {
+        text,
+        value: f.value,
+        unit: f.unit.clone(),
+        currency: f.currency.map(str::to_string),
+        qualifier: f.qualifier,
+        about,
+        span: Span(start, end),
+    })
 }
 
 /// Words before a number that make it an identifier, not a count ("No. 10", "Article 5").

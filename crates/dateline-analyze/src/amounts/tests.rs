@@ -60,16 +60,39 @@ fn words_and_scales() {
     assert!(amounts("one of the three said no one came").is_empty());
 }
 
+/// Money: `(text, value, unit, currency)` found in `text`.
+fn money(text: &str, want: &str, value: f64, unit: &str, currency: &str) {
+    let got = find_amounts(text, &[]);
+    assert!(
+        got.iter().any(|a| a.text == want
+            && a.value == value
+            && a.unit.as_deref() == Some(unit)
+            && a.currency.as_deref() == Some(currency)),
+        "{text:?}: want {want:?} {value} {unit} {currency}, got {got:?}"
+    );
+}
+
 #[test]
 fn money_and_percent() {
-    has("a $3.5bn deal", "$3.5bn", 3.5e9, Some("USD"), None);
-    has("worth 3.5 billion dollars", "3.5 billion dollars", 3.5e9, Some("USD"), None);
-    has("profit of 5.93 mln dlrs", "5.93 mln dlrs", 5.93e6, Some("USD"), None);
-    has("debt of 1.2 trillion yen", "1.2 trillion yen", 1.2e12, Some("JPY"), None);
-    has("fined Rs 500 by", "Rs 500", 500.0, Some("INR"), None);
-    has("a €20m fund", "€20m", 2e7, Some("EUR"), None);
-    has("£1.2 billion contract", "£1.2 billion", 1.2e9, Some("GBP"), None);
-    has("about US$ 2.2 billion", "about US$ 2.2 billion", 2.2e9, Some("USD"), Some("approximately"));
+    // A sign or code gives the currency's name as the unit and its ISO code as the currency.
+    money("a $3.5bn deal", "$3.5bn", 3.5e9, "dollars", "USD");
+    money("a €20m fund", "€20m", 2e7, "euros", "EUR");
+    money("£1.2 billion contract", "£1.2 billion", 1.2e9, "pounds", "GBP");
+    money("fined Rs 500 by", "Rs 500", 500.0, "rupees", "INR");
+    money("a A$40 million grant", "A$40 million", 4e7, "dollars", "AUD");
+    money("a USD 5 million loan", "USD 5 million", 5e6, "dollars", "USD");
+    // A word keeps its spelling; an abbreviation is written out.
+    money("worth 3.5 billion dollars", "3.5 billion dollars", 3.5e9, "dollars", "USD");
+    money("profit of 5.93 mln dlrs", "5.93 mln dlrs", 5.93e6, "dollars", "USD");
+    money("debt of 1.2 trillion yen", "1.2 trillion yen", 1.2e12, "yen", "JPY");
+    money("a 40 billion rouble budget", "40 billion rouble", 4e10, "rouble", "RUB");
+    money("paid 300 million roubles", "300 million roubles", 3e8, "roubles", "RUB");
+    money("worth 2 million Canadian dollars", "2 million Canadian dollars", 2e6, "dollars", "CAD");
+    money("a 5 million pounds sterling fund", "5 million pounds sterling", 5e6, "pounds", "GBP");
+    has("about US$ 2.2 billion", "about US$ 2.2 billion", 2.2e9, Some("dollars"), Some("approximately"));
+    // Not money: no currency code.
+    let plain = find_amounts("some 12,500 people and 80% of them", &[]);
+    assert!(plain.iter().all(|a| a.currency.is_none()), "{plain:?}");
     has("rose 80% in", "80%", 80.0, Some("percent"), None);
     has("rose 80 per cent in", "80 per cent", 80.0, Some("percent"), None);
     has("fell 3.5 pct", "3.5 pct", 3.5, Some("percent"), None);
@@ -156,7 +179,7 @@ fn measures_currencies_and_non_counts_seen_on_pages() {
         None,
     );
     has("The farm covers 12 square kilometres.", "12 square kilometres", 12.0, Some("square kilometres"), None);
-    has("The fee was 100 U.S. dollars per visa.", "100 U.S. dollars", 100.0, Some("USD"), None);
+    money("The fee was 100 U.S. dollars per visa.", "100 U.S. dollars", 100.0, "dollars", "USD");
     let got = amounts("It was the only one possible, and she chose one because it was cheap.");
     assert!(got.iter().all(|a| a.2.as_deref() != Some("possible") && a.2.as_deref() != Some("because")), "{got:?}");
 }

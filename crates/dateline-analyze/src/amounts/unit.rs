@@ -6,6 +6,8 @@ use crate::times::tokens::Toks;
 /// The unit found after a number and the token after the whole amount.
 pub(crate) struct UnitFound {
     pub unit: Option<String>,
+    /// The ISO 4217 code when the amount is money.
+    pub currency: Option<&'static str>,
     pub next: usize,
 }
 
@@ -96,7 +98,10 @@ const S_WORDS: [&str; 16] = [
 /// Finds the unit after number `n`. `None` means the number is not an amount (a duration).
 pub(crate) fn after(t: &Toks, n: &Number, rupee: &'static str, lx: &crate::Lexicon) -> Option<UnitFound> {
     let k = n.next;
-    let found = |unit: &str, next: usize| Some(UnitFound { unit: Some(unit.to_string()), next });
+    let found = |unit: &str, next: usize| Some(UnitFound { unit: Some(unit.to_string()), currency: None, next });
+    let money = |unit: &str, code: &'static str, next: usize| {
+        Some(UnitFound { unit: Some(unit.to_string()), currency: Some(code), next })
+    };
     if let Some(g) = n.glued_unit {
         return found(t.s(g), k);
     }
@@ -110,12 +115,44 @@ pub(crate) fn after(t: &Toks, n: &Number, rupee: &'static str, lx: &crate::Lexic
         return found("percentage points", k + 2);
     }
     if let Some(code) = n.currency {
-        return found(code, k);
+        return money(currency_name(code), code, k);
     }
     if let Some((code, next)) = currency_word(t, k, rupee) {
-        return found(code, next);
+        // The word as written names the unit ("roubles", "dollar"), the abbreviation in full.
+        let written = t.lower(next - 1);
+        let unit = match &*written {
+            "dlrs" => "dollars",
+            "dlr" => "dollar",
+            "sterling" => "pounds",
+            w => w,
+        };
+        return money(unit, code, next);
     }
     counted_noun(t, n, k, lx)
+}
+
+/// The English name of the currency with ISO code `code`, as a reader writes it after an
+/// amount: "$5 million" is five million dollars, "€20" twenty euros.
+pub(crate) fn currency_name(code: &str) -> &'static str {
+    match code {
+        "EUR" => "euros",
+        "GBP" | "EGP" => "pounds",
+        "JPY" => "yen",
+        "CNY" => "yuan",
+        "RUB" => "rubles",
+        "INR" | "PKR" | "LKR" | "NPR" => "rupees",
+        "CHF" => "francs",
+        "TRY" => "lira",
+        "SAR" => "riyals",
+        "AED" => "dirhams",
+        "NGN" => "naira",
+        "ZAR" => "rand",
+        "KRW" => "won",
+        "BDT" => "taka",
+        "BRL" => "reais",
+        // USD, AUD, CAD, HKD, SGD, NZD: the dollars
+        _ => "dollars",
+    }
 }
 
 /// "dollars", "US dollars", "dlrs", "euros", "pounds sterling", "yen".
@@ -153,7 +190,7 @@ fn currency_word(t: &Toks, k: usize, rupee: &'static str) -> Option<(&'static st
 /// The counted noun within three words after the number, past modifiers ("25,000 Syrian
 /// refugees").
 fn counted_noun(t: &Toks, n: &Number, k: usize, lx: &crate::Lexicon) -> Option<UnitFound> {
-    let none = Some(UnitFound { unit: None, next: k });
+    let none = Some(UnitFound { unit: None, currency: None, next: k });
     let mut first = None;
     for j in k..k + 3 {
         if !t.is_word(j) || t.glued(j) {
@@ -170,15 +207,15 @@ fn counted_noun(t: &Toks, n: &Number, k: usize, lx: &crate::Lexicon) -> Option<U
             if j != k || lx.amounts.not_duration_after.contains(&&*after) || t.is_punct(j + 1, "-") {
                 return None;
             }
-            return Some(UnitFound { unit: Some(w.to_string()), next: j + 1 });
+            return Some(UnitFound { unit: Some(w.to_string()), currency: None, next: j + 1 });
         }
         let capital = t.capitalized(j);
         if !capital && (NOUNS.contains(&lw.as_str()) || plural(&lw)) {
             // "cubic metres", "square kilometres": the measure is the unit.
             if j > k && matches!(&*t.lower(j - 1), "cubic" | "square") {
-                return Some(UnitFound { unit: Some(format!("{} {w}", t.s(j - 1))), next: j + 1 });
+                return Some(UnitFound { unit: Some(format!("{} {w}", t.s(j - 1))), currency: None, next: j + 1 });
             }
-            return Some(UnitFound { unit: Some(w.to_string()), next: j + 1 });
+            return Some(UnitFound { unit: Some(w.to_string()), currency: None, next: j + 1 });
         }
         if first.is_none() && !capital {
             first = Some(j);
@@ -190,7 +227,7 @@ fn counted_noun(t: &Toks, n: &Number, k: usize, lx: &crate::Lexicon) -> Option<U
         // Not a verb form, nor an adjective with no noun after it ("one possible").
         let adjective = ["ible", "able", "ous", "ive", "ful"].iter().any(|x| w.ends_with(x));
         if !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly") && !adjective {
-            return Some(UnitFound { unit: Some(w.to_string()), next: j + 1 });
+            return Some(UnitFound { unit: Some(w.to_string()), currency: None, next: j + 1 });
         }
     }
     none

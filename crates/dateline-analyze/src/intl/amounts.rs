@@ -10,6 +10,7 @@ use dateline_text::Span;
 
 use super::lexicon::Lists;
 use super::split_elided;
+use crate::amounts::currency_name;
 use crate::{Amount, TimeExpr};
 
 /// Currency signs and the ISO codes the English stage gives them.
@@ -51,18 +52,26 @@ pub(crate) fn find(text: &str, toks: &[Token], lex: &Lists, times: &[TimeExpr]) 
             j += 1;
         }
         let sign = i.checked_sub(1).and_then(|k| CURRENCY_SIGNS.iter().find(|(s, _)| w(k) == *s));
+        let money = |code: &'static str| Some((currency_name(code).to_string(), Some(code)));
         let (unit, end) = if w(j) == "%" {
-            (Some("percent".to_string()), j)
+            (Some(("percent".to_string(), None)), j)
         } else if let Some(p) = lex.percent.iter().find(|p| p.iter().enumerate().all(|(k, x)| w(j + k) == x)) {
-            (Some("percent".to_string()), j + p.len() - 1)
+            (Some(("percent".to_string(), None)), j + p.len() - 1)
         } else if let Some((_, code)) = CURRENCY_SIGNS.iter().find(|(s, _)| w(j) == *s) {
-            (Some(code.to_string()), j)
+            (money(code), j)
         } else if let Some((_, code)) = sign {
-            (Some(code.to_string()), j - 1)
+            (money(code), j - 1)
         } else {
-            unit_after(text, toks, &w, lex, j)
+            let (unit, end) = unit_after(text, toks, &w, lex, j);
+            (
+                unit.map(|u| {
+                    let code = currency_word(&u);
+                    (u, code)
+                }),
+                end,
+            )
         };
-        let Some(unit) = unit else {
+        let Some((unit, currency)) = unit else {
             i = last + 1;
             continue;
         };
@@ -74,6 +83,7 @@ pub(crate) fn find(text: &str, toks: &[Token], lex: &Lists, times: &[TimeExpr]) 
             text: text[span.0..span.1].to_string(),
             value,
             unit: Some(unit),
+            currency: currency.map(str::to_string),
             qualifier,
             about: None,
             span,
@@ -81,6 +91,16 @@ pub(crate) fn find(text: &str, toks: &[Token], lex: &Lists, times: &[TimeExpr]) 
         i = end + 1;
     }
     out
+}
+
+/// The ISO code of a currency word these languages share ("dollars", "dólares", "Euro"):
+/// dollars with no country are US dollars, as in the English stage.
+fn currency_word(word: &str) -> Option<&'static str> {
+    let w = word.to_lowercase();
+    if w.starts_with("dollar") || w.starts_with("dólar") {
+        return Some("USD");
+    }
+    matches!(w.as_str(), "euro" | "euros").then_some("EUR")
 }
 
 /// The number a token gives in these languages: "130.000" and "130 000" are 130000, "5,3" is

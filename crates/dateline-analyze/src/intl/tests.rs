@@ -279,9 +279,14 @@ fn amounts_with_comma_decimals_grouped_thousands_units_and_qualifiers() {
     }
     // the date's numbers are no amounts
     assert!(got.iter().all(|g| g.1 != 3.0 && g.1 != 2025.0), "{got:?}");
+    // money carries its ISO code; counts do not
+    let code = |t: &str| a.amounts.iter().find(|x| x.text == t).and_then(|x| x.currency.clone());
+    assert_eq!(code("1,8 milliard d'euros").as_deref(), Some("EUR"));
+    assert_eq!(code("40 pompiers"), None);
     let b = run("es", "El plan costará 2.300 millones de dólares y unas 90 viviendas serán demolidas.");
     let got: Vec<(f64, Option<String>)> = b.amounts.iter().map(|x| (x.value, x.unit.clone())).collect();
     assert!(got.contains(&(2.3e9, Some("dólares".to_string()))), "{got:?}");
+    assert!(b.amounts.iter().any(|x| x.value == 2.3e9 && x.currency.as_deref() == Some("USD")), "{:?}", b.amounts);
     assert!(got.contains(&(90.0, Some("viviendas".to_string()))), "{got:?}");
 }
 

@@ -217,8 +217,14 @@ pub struct Amount {
     pub text: String,
     /// The number.
     pub value: f64,
-    /// Counted noun, currency or `percent`.
+    /// What the number counts, in words: the counted noun as written ("people", "cubic
+    /// metres"), `percent`, or for money the currency's name ("dollars", "euros"; as written
+    /// when the text spells it, "roubles"), whether the text wrote a sign or a word.
     pub unit: Option<String>,
+    /// For money, the ISO 4217 code the currency resolves to ("USD" for "$" and "US dollars",
+    /// "AUD" for "A$"): `unit` keeps the words a reader expects, this the code that sums.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
     /// approximately, more than, less than, at least, at most, exactly.
     pub qualifier: Option<Qualifier>,
     /// Entity id the amount is about.

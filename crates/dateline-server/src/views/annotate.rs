@@ -115,6 +115,9 @@ pub fn annotate(a: &Analysis) -> String {
         if let Some(u) = &am.unit {
             tip.push_str(&format!(" {u}"));
         }
+        if let Some(c) = &am.currency {
+            tip.push_str(&format!(" ({c})"));
+        }
         if let Some(q) = &am.qualifier {
             tip.push_str(&format!(" · {q}"));
         }

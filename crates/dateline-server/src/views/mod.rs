@@ -99,6 +99,7 @@ pub struct AmountView {
     pub text: String,
     pub value: String,
     pub unit: Option<String>,
+    pub currency: Option<String>,
     pub qualifier: Option<Qualifier>,
     pub about: Option<String>,
 }
@@ -183,6 +184,7 @@ pub fn article_view(a: &Analysis) -> ArticleView {
                 text: m.text.clone(),
                 value: number(m.value),
                 unit: m.unit.clone(),
+                currency: m.currency.clone(),
                 qualifier: m.qualifier,
                 about: m.about.as_ref().and_then(|id| a.entities.iter().find(|e| &e.id == id)).map(|e| e.name.clone()),
             })
