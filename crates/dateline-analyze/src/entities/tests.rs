@@ -48,6 +48,23 @@ fn apposition_role_and_military_coreference() {
 }
 
 #[test]
+fn a_nominal_refers_back_to_a_title_it_names_otherwise() {
+    // "the premier" is the person titled Prime Minister, "the lawmaker" the senator.
+    let text = "Critics rounded on former Prime Minister Tomas Varga on Tuesday. Later the former \
+                premier said he would answer them in court. Senator Ines Kollar backed the plan. \
+                The lawmaker added that the vote would come in May.";
+    let ents = run(text);
+    let varga = find(&ents, "Tomas Varga").expect("Tomas Varga");
+    assert!(varga.mentions.iter().any(|m| m.text == "the former premier" && m.via.is_some()), "{varga:?}");
+    let kollar = find(&ents, "Ines Kollar").expect("Ines Kollar");
+    assert!(kollar.mentions.iter().any(|m| m.text == "The lawmaker" && m.via.is_some()), "{kollar:?}");
+    // A nominal with no synonym in the title links to nobody ("the envoy" is no senator).
+    let ents = run("Senator Ines Kollar backed the plan. The envoy added that the vote would come in May.");
+    let kollar = find(&ents, "Ines Kollar").expect("Ines Kollar");
+    assert!(kollar.mentions.iter().all(|m| m.via.is_none()), "{kollar:?}");
+}
+
+#[test]
 fn empty_text() {
     assert!(run("").is_empty());
     assert!(run("   \n").is_empty());

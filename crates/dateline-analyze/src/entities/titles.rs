@@ -277,7 +277,7 @@ pub(super) fn coreference(text: &str, toks: &[Tok], ents: &mut [Ent], lx: &crate
             } else if noun.starts_with("spokes") {
                 words.iter().any(|w| w.starts_with("spokes"))
             } else {
-                words.contains(&noun)
+                words.contains(&noun) || synonym_in(lx, noun, &words)
             };
             if !ok {
                 continue;
@@ -294,6 +294,15 @@ pub(super) fn coreference(text: &str, toks: &[Tok], ents: &mut [Ent], lx: &crate
             ents[ei].nominal.push(Span(span.0, span.1));
         }
     }
+}
+
+/// Whether the title or role words `words` hold a phrase the lexicon gives as another name of
+/// the nominal `noun` ("premier" for "Prime Minister").
+fn synonym_in(lx: &crate::Lexicon, noun: &str, words: &[&str]) -> bool {
+    lx.entities.nominal_synonyms.as_slice().iter().filter_map(|line| line.split_once(':')).any(|(n, phrase)| {
+        let phrase: Vec<&str> = phrase.split_whitespace().collect();
+        n.trim() == noun && !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase.as_slice())
+    })
 }
 
 /// Verbs that may follow a nominal subject ("the official added").

@@ -51,6 +51,9 @@ crate::lists! {
     military: Words = "entities/military.txt";
     /// Nouns of nominal mentions that refer back to a titled person ("the official").
     nominals: Words = "entities/nominals.txt";
+    /// Nominal nouns and title words they also refer back to, "noun: words" ("premier: prime
+    /// minister").
+    nominal_synonyms: Words = "entities/nominal-synonyms.txt";
     /// Function words that never modify a role noun.
     title_stop: Words = "entities/title-stop.txt";
     /// Nouns of nominal mentions that fit anyone with a title or role.
