@@ -906,7 +906,52 @@ pub(super) fn speaker_phrase(text: &str, s: Span, lx: &crate::Lexicon) -> Option
     if lx.quotes.not_speaker_start.contains(&first) || rest.len() > 1 && rest.last().is_some_and(|(x, _)| x == "ago") {
         return None;
     }
-    Some(if lead > 0 { Span(rest[0].1 .0, s.1) } else { s })
+    // "Hillary Clinton on Tuesday said": the time belongs to the saying, not to the speaker.
+    let end = match rest.len() - trailing_time(rest) {
+        keep if keep > 0 && keep < rest.len() => rest[keep - 1].1 .1,
+        _ => s.1,
+    };
+    Some(Span(if lead > 0 { rest[0].1 .0 } else { s.0 }, end))
+}
+
+/// How many of the last words of a speaker phrase are a time adverbial ("on Tuesday", "last
+/// week", "yesterday") that ends it, or 0. A time after a verb form modifies it and stays
+/// ("a survey released on Tuesday", "traders polled last week").
+fn trailing_time(w: &[(String, Span)]) -> usize {
+    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const UNITS: [&str; 4] = ["week", "month", "year", "weekend"];
+    const PARTS: [&str; 4] = ["morning", "afternoon", "evening", "night"];
+    let n = w.len();
+    let at = |k: usize| -> &str { n.checked_sub(k).map_or("", |i| w[i].0.as_str()) };
+    let day = |x: &str| DAYS.contains(&x);
+    let k = if at(3) == "on" && day(at(2)) && PARTS.contains(&at(1)) {
+        3
+    } else if matches!(at(3), "earlier" | "later") && matches!(at(2), "this" | "last") && UNITS.contains(&at(1)) {
+        3
+    } else if at(2) == "on" && day(at(1)) {
+        2
+    } else if matches!(at(2), "last" | "this") && (UNITS.contains(&at(1)) || day(at(1))) {
+        2
+    } else if matches!(at(1), "yesterday" | "today" | "tonight") {
+        1
+    } else {
+        return 0;
+    };
+    // The time modifies a verb form anywhere before it ("fishermen meeting the inspectors on
+    // Tuesday") as much as one right before it.
+    let verbal = |x: &str| {
+        x.ends_with("ed")
+            || x.ends_with("ing")
+            || matches!(
+                x,
+                "taken" | "given" | "seen" | "shown" | "written" | "held" | "made" | "who" | "that" | "which"
+            )
+    };
+    if n <= k || w[..n - k].iter().any(|(x, _)| verbal(x)) {
+        0
+    } else {
+        k
+    }
 }
 
 /// A byline ("By Ann Lee"), a photo credit ("(Ann Lee/Agency)", "Photo: Ann Lee") or a headline

@@ -820,6 +820,14 @@ fn adverbials_are_not_speakers_and_lead_adverbs_are_dropped() {
     assert_eq!(phrase(t, "Two weeks ago"), None);
     assert_eq!(phrase(t, "Then she"), Some("she".to_string()));
     assert_eq!(phrase(t, "the council"), Some("the council".to_string()));
+    // A time that ends the phrase belongs to the saying; after a participle it stays.
+    let t = "Harbour chief Ama Osei on Tuesday said the pier would reopen. The port board last week said so. \
+             A survey released on Tuesday said so. Pilots polled last week said so. The mayor yesterday said so.";
+    assert_eq!(phrase(t, "Harbour chief Ama Osei on Tuesday"), Some("Harbour chief Ama Osei".to_string()));
+    assert_eq!(phrase(t, "The port board last week"), Some("The port board".to_string()));
+    assert_eq!(phrase(t, "A survey released on Tuesday"), Some("A survey released on Tuesday".to_string()));
+    assert_eq!(phrase(t, "Pilots polled last week"), Some("Pilots polled last week".to_string()));
+    assert_eq!(phrase(t, "The mayor yesterday"), Some("The mayor".to_string()));
 }
 
 #[test]
