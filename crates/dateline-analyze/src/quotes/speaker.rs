@@ -907,7 +907,7 @@ pub(super) fn speaker_phrase(text: &str, s: Span, lx: &crate::Lexicon) -> Option
         return None;
     }
     // "Hillary Clinton on Tuesday said": the time belongs to the saying, not to the speaker.
-    let end = match rest.len() - trailing_time(rest) {
+    let end = match rest.len() - trailing_time(text, rest) {
         keep if keep > 0 && keep < rest.len() => rest[keep - 1].1 .1,
         _ => s.1,
     };
@@ -917,7 +917,7 @@ pub(super) fn speaker_phrase(text: &str, s: Span, lx: &crate::Lexicon) -> Option
 /// How many of the last words of a speaker phrase are a time adverbial ("on Tuesday", "last
 /// week", "yesterday") that ends it, or 0. A time after a verb form modifies it and stays
 /// ("a survey released on Tuesday", "traders polled last week").
-fn trailing_time(w: &[(String, Span)]) -> usize {
+fn trailing_time(text: &str, w: &[(String, Span)]) -> usize {
     const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     const UNITS: [&str; 4] = ["week", "month", "year", "weekend"];
     const PARTS: [&str; 4] = ["morning", "afternoon", "evening", "night"];
@@ -947,7 +947,9 @@ fn trailing_time(w: &[(String, Span)]) -> usize {
                 "taken" | "given" | "seen" | "shown" | "written" | "held" | "made" | "who" | "that" | "which"
             )
     };
-    if n <= k || w[..n - k].iter().any(|(x, _)| verbal(x)) {
+    // A capitalised word is a name ("Ted"), whatever its ending.
+    let name = |s: Span| text.get(s.0..s.1).and_then(|x| x.chars().next()).is_some_and(char::is_uppercase);
+    if n <= k || w[..n - k].iter().any(|(x, s)| verbal(x) && !name(*s)) {
         0
     } else {
         k

@@ -828,6 +828,8 @@ fn adverbials_are_not_speakers_and_lead_adverbs_are_dropped() {
     assert_eq!(phrase(t, "A survey released on Tuesday"), Some("A survey released on Tuesday".to_string()));
     assert_eq!(phrase(t, "Pilots polled last week"), Some("Pilots polled last week".to_string()));
     assert_eq!(phrase(t, "The mayor yesterday"), Some("The mayor".to_string()));
+    let t = "Port rival Ted Marsh on Friday said so.";
+    assert_eq!(phrase(t, "Port rival Ted Marsh on Friday"), Some("Port rival Ted Marsh".to_string()));
 }
 
 #[test]
