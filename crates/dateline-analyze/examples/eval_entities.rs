@@ -5,6 +5,7 @@
 //! ```text
 //! cargo run --release -p dateline-ner --example eval -- --data ../shared/data --split all --dump /tmp/s.jsonl --json
 //! cargo run --release -p dateline-analyze --example eval_entities -- /tmp/s.jsonl [--split dev|test|all] [--json]
+//!     [--model FILE] [--bias LABEL[.TAGS]=N]...
 //! ```
 //!
 //! Each document's sentences are joined into one text (words separated by spaces, sentences by
@@ -47,11 +48,23 @@ fn die(msg: String) -> ! {
     std::process::exit(1)
 }
 
+/// `--bias LABEL[.TAGS]=N`: `ORG=1500` sets the bias of the four tags of ORG (B, I, L, U),
+/// `ORG.BU=1500` of the tags that open one (B and U, i.e. once per entity), `LOC.U=-500` one tag.
+fn parse_bias(v: &str) -> Option<(dateline_ner::Label, Vec<u8>, i32)> {
+    let (key, n) = v.split_once('=')?;
+    let n: i32 = n.trim().parse().ok()?;
+    let (label, tags) = key.split_once('.').unwrap_or((key, "BILU"));
+    let label = dateline_ner::Label::parse(label)?;
+    let positions = tags.chars().map(|c| "BILU".find(c).map(|p| p as u8)).collect::<Option<Vec<u8>>>()?;
+    (!positions.is_empty()).then_some((label, positions, n))
+}
+
 fn main() {
     let mut path = None;
     let mut split = "all".to_string();
     let mut json = false;
     let mut model = None;
+    let mut biases: Vec<(dateline_ner::Label, Vec<u8>, i32)> = Vec::new();
     let show = std::env::var("DLNER_SHOW").is_ok();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -59,12 +72,17 @@ fn main() {
             "--split" => split = args.next().unwrap_or_else(|| die("--split needs a value".into())),
             "--json" => json = true,
             "--model" => model = Some(args.next().unwrap_or_else(|| die("--model needs a value".into()))),
+            "--bias" => {
+                let v = args.next().unwrap_or_else(|| die("--bias needs a value".into()));
+                biases.push(parse_bias(&v).unwrap_or_else(|| die(format!("--bias {v}: want LABEL[.TAGS]=N"))));
+            }
             _ if path.is_none() => path = Some(a),
             _ => die(format!("unknown argument {a}")),
         }
     }
     let path = path.unwrap_or_else(|| {
-        die("usage: eval_entities DUMP.jsonl [--split dev|test|all] [--json] [--model FILE]".into())
+        die("usage: eval_entities DUMP.jsonl [--split dev|test|all] [--json] [--model FILE] [--bias LABEL[.TAGS]=N]..."
+            .into())
     });
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| die(format!("cannot read {path}: {e}")));
     // set name → documents (in order) → sentences
@@ -110,6 +128,15 @@ fn main() {
         // another model file than the embedded one (to compare models before committing one)
         let bytes = std::fs::read(&m).unwrap_or_else(|e| die(format!("cannot read {m}: {e}")));
         res.ner = dateline_ner::Model::from_bytes(&bytes).unwrap_or_else(|e| die(format!("{m}: {e}")));
+        // decoded as the embedded one is (its tag biases; `--bias` below replaces them)
+        dateline_analyze::set_decoding_bias(&mut res.ner);
+    }
+    for (label, positions, bias) in &biases {
+        // a decoding bias on the tags of one label (quantised units), replacing the shipped one
+        // (`--bias ORG=0` measures the model without it)
+        for &pos in positions {
+            res.ner.set_tag_bias(*label, pos, *bias);
+        }
     }
     if let Some(width) = std::env::var("DLNER_BEAM").ok().and_then(|v| v.parse().ok()) {
         // another beam width than the model's own (experiments)

@@ -41,6 +41,6 @@ pub use quotes::{
     QUOTES_BASE, QUOTE_CONTENT_SLACK,
 };
 pub use record::*;
-pub use resources::{OrgNames, Resources};
+pub use resources::{set_decoding_bias, OrgNames, Resources, ORG_TAG_BIAS};
 pub use times::find_times;
 pub use tone::{article_tone, polarity_scores, quote_tone, Polarity, ToneLexicon};

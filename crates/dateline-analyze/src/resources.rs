@@ -91,6 +91,22 @@ static ORG_NAMES_GZ: &[u8] = include_bytes!("../../../resources/org-names.tsv.gz
 /// The entity model compiled into the binary.
 static NER_MODEL: &[u8] = include_bytes!("../../../resources/ner.model");
 
+/// The decoding bias of the recogniser's organisation tags (B, I, L and U of ORG), in the
+/// model's quantised units: added to their scores at every token the decoder scores, so that a
+/// name the weights find about as likely an organisation as not is read as one (more
+/// organisations found, a few more wrongly). Tuned on the dev sets with the shipped model
+/// (`eval_entities --split dev --bias ORG=N`; docs/accuracy-entities.md, session 20).
+pub const ORG_TAG_BIAS: i32 = 500;
+
+/// Sets the recogniser's decoding settings the entity stage is tuned with
+/// ([`ORG_TAG_BIAS`]) on `ner`: done for the embedded model, and for another model loaded in
+/// its place to be measured the same way.
+pub fn set_decoding_bias(ner: &mut dateline_ner::Model) {
+    for pos in 0..4 {
+        ner.set_tag_bias(dateline_ner::Label::Org, pos, ORG_TAG_BIAS);
+    }
+}
+
 impl Resources {
     /// Loads the resources embedded in the binary (built by the documented commands in
     /// `resources/README.md`).
@@ -113,11 +129,16 @@ impl Resources {
         Ok(Resources {
             gazetteer: Gazetteer::embedded()?,
             // (the bytes the build read: their checksum is checked by a test, not by every run)
-            ner: dateline_ner::Model::from_embedded_bytes(NER_MODEL).map_err(|e| AnalyzeError::Resource {
-                name: "embedded resources/ner.model".to_string(),
-                line: 0,
-                message: e.to_string(),
-            })?,
+            ner: {
+                let mut ner =
+                    dateline_ner::Model::from_embedded_bytes(NER_MODEL).map_err(|e| AnalyzeError::Resource {
+                        name: "embedded resources/ner.model".to_string(),
+                        line: 0,
+                        message: e.to_string(),
+                    })?;
+                set_decoding_bias(&mut ner);
+                ner
+            },
             tone: crate::ToneLexicon::embedded()?,
             org_names: {
                 use std::io::Read;
@@ -138,6 +159,22 @@ impl Resources {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_embedded_recogniser_decodes_with_the_organisation_bias_and_no_other() {
+        let res = super::Resources::embedded().expect("loads");
+        for pos in 0..4 {
+            assert_eq!(res.ner.tag_bias(dateline_ner::Label::Org, pos), super::ORG_TAG_BIAS);
+            for other in [dateline_ner::Label::Per, dateline_ner::Label::Loc, dateline_ner::Label::Event] {
+                assert_eq!(res.ner.tag_bias(other, pos), 0);
+            }
+        }
+        // a model loaded in its place gets the same setting
+        let mut other = dateline_ner::Model::from_bytes(super::NER_MODEL).expect("loads");
+        assert_eq!(other.tag_bias(dateline_ner::Label::Org, 1), 0);
+        super::set_decoding_bias(&mut other);
+        assert_eq!(other.tag_bias(dateline_ner::Label::Org, 1), super::ORG_TAG_BIAS);
+    }
+
     /// `Resources::embedded` loads the model without summing it; the sum is checked here, once.
     #[test]
     fn the_embedded_model_passes_its_checksum() {

@@ -60,6 +60,11 @@ pub struct Model {
     /// Beam width of the decoder (1: greedy, the best tag at each token): the one the weights
     /// were trained for, stored in the file.
     beam: usize,
+    /// A constant added to each tag's score at every scored token when decoding (quantised
+    /// units, those of the weights): a decoding setting, not part of the weights or the file
+    /// (all zero unless [`Model::set_tag_bias`] sets one). A bias on the tags of one label
+    /// trades that label's precision for its recall without retraining.
+    tag_bias: [i32; N_TAGS],
     /// Which weights these are, for the per-thread cache of word scores ([`TokenScores`]): a
     /// number no other model loaded in this process has (a clone shares its weights, and so its id).
     id: u64,
@@ -93,6 +98,7 @@ impl Default for Model {
             lex: Lex::new(Vec::new(), Vec::new(), 0, Vec::new()),
             skip_lowercase: true,
             beam: 1,
+            tag_bias: [0; N_TAGS],
             tag_rows: Default::default(),
             id: next_id(),
         }
@@ -129,6 +135,7 @@ impl Model {
             lex,
             skip_lowercase: true,
             beam: 1,
+            tag_bias: [0; N_TAGS],
             tag_rows: Default::default(),
             id: next_id(),
         }
@@ -148,6 +155,26 @@ impl Model {
     /// The decoder's beam width.
     pub fn beam(&self) -> usize {
         self.beam
+    }
+
+    /// Sets the decoding bias of one tag of `label` (`pos`: 0 B, 1 I, 2 L, 3 U; others are
+    /// ignored) to `bias`, in the quantised units of the weights ([`Model::scale`] turns them
+    /// into perceptron units): the constant is added to that tag's score at every token the
+    /// decoder scores. The weights are untouched (a word's cached scores stay valid); the bias
+    /// is not written to the model file.
+    pub fn set_tag_bias(&mut self, label: Label, pos: u8, bias: i32) {
+        if pos < 4 {
+            self.tag_bias[usize::from(Tag::new(label, pos).0)] = bias;
+        }
+    }
+
+    /// The decoding bias of one tag of `label` (see [`Model::set_tag_bias`]).
+    pub fn tag_bias(&self, label: Label, pos: u8) -> i32 {
+        if pos < 4 {
+            self.tag_bias[usize::from(Tag::new(label, pos).0)]
+        } else {
+            0
+        }
     }
 
     /// The weights of the features of tags alone ([`tag_features`]): 17 rows for the previous
@@ -336,6 +363,7 @@ impl Model {
                 context_features(i, &info, self.lex.set, &mut feats);
                 dynamic_features(i, prev, prev2, &info, &mut feats);
                 self.add_scores(&feats, &mut scores);
+                add_row(&mut scores, &self.tag_bias);
                 let last = i + 1 == words.len();
                 tags.push(best_tag(&scores, prev, last, &info, i));
             }
@@ -428,6 +456,7 @@ impl Model {
                 sums.resize(ends.len(), [0; N_TAGS]);
                 self.add_scores_split(feats, ends, sums);
                 add_row(&mut base, &sums[0]);
+                add_row(&mut base, &self.tag_bias);
                 for (p, s) in by_prev.iter_mut().zip(&sums[1..]) {
                     p.1 = base;
                     add_row(&mut p.1, s);
@@ -640,6 +669,7 @@ impl Model {
             lex: Lex::new(places, clusters, set, orgs),
             skip_lowercase: true,
             beam,
+            tag_bias: [0; N_TAGS],
             tag_rows: Default::default(),
             id: next_id(),
         })

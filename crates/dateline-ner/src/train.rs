@@ -459,4 +459,37 @@ mod tests {
         assert_eq!(back.prior_row(), after);
         assert_eq!(back.predict(&words), model.predict(&words));
     }
+
+    #[test]
+    fn a_decoding_bias_moves_the_tags_of_its_label_and_stays_out_of_the_weights_and_the_file() {
+        for beam in [1, 4] {
+            let cfg = TrainConfig { hash_bits: 14, epochs: 8, beam, ..TrainConfig::default() };
+            let mut model = train(&data(), Vec::new(), Vec::new(), &OrgNames::default(), &cfg, |_, _| {});
+            let words = ["Officials", "met", "Talverin", "Brook", "on", "Monday", "."];
+            let plain = model.predict(&words); // fills this thread's cache of word scores
+            for pos in 0..4 {
+                model.set_tag_bias(Label::Org, pos, 1_000_000);
+            }
+            assert_eq!(model.tag_bias(Label::Org, 3), 1_000_000);
+            assert_eq!(model.tag_bias(Label::Per, 3), 0);
+            let biased = model.predict(&words);
+            assert!(
+                biased.iter().any(|&(a, b, l)| l == Label::Org && a <= 2 && b >= 4),
+                "beam {beam}: {biased:?} (unbiased {plain:?})"
+            );
+            assert!(biased.iter().all(|s| s.2 == Label::Org), "beam {beam}: {biased:?}");
+            for pos in 0..4 {
+                model.set_tag_bias(Label::Org, pos, -1_000_000);
+            }
+            assert!(model.predict(&words).iter().all(|s| s.2 != Label::Org), "beam {beam}");
+            // not written to the file: the weights read back decode as before the bias
+            let back = Model::from_bytes(&model.to_bytes()).expect("round trip");
+            assert_eq!(back.tag_bias(Label::Org, 0), 0);
+            assert_eq!(back.predict(&words), plain, "beam {beam}");
+            for pos in 0..4 {
+                model.set_tag_bias(Label::Org, pos, 0);
+            }
+            assert_eq!(model.predict(&words), plain, "beam {beam}");
+        }
+    }
 }

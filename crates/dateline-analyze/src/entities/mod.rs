@@ -22,6 +22,7 @@ mod definitions;
 mod events;
 mod geo;
 mod joins;
+mod listed;
 mod mentions;
 pub(crate) use mentions::Tables as EntityTables;
 mod merge;
