@@ -89,6 +89,16 @@ fn money_and_percent() {
     money("paid 300 million roubles", "300 million roubles", 3e8, "roubles", "RUB");
     money("worth 2 million Canadian dollars", "2 million Canadian dollars", 2e6, "dollars", "CAD");
     money("a 5 million pounds sterling fund", "5 million pounds sterling", 5e6, "pounds", "GBP");
+    // A country before the word names the currency when it is that country's.
+    money("fees of 12 Swiss francs", "12 Swiss francs", 12.0, "francs", "CHF");
+    money("a 3 billion Hong Kong dollar loan", "3 billion Hong Kong dollar", 3e9, "dollar", "HKD");
+    money("bills of 500 Mexican pesos", "500 Mexican pesos", 500.0, "pesos", "MXN");
+    money("paid 40 million British pounds", "40 million British pounds", 4e7, "pounds", "GBP");
+    // A word several currencies share, with no country, and pounds that may weigh: no code.
+    for text in ["bills of 500 pesos", "a sack of 50 pounds", "fees of 9 Canadian rupees"] {
+        let got = find_amounts(text, &[]);
+        assert!(got.iter().all(|a| a.currency.is_none()), "{text}: {got:?}");
+    }
     has("about US$ 2.2 billion", "about US$ 2.2 billion", 2.2e9, Some("dollars"), Some("approximately"));
     // Not money: no currency code.
     let plain = find_amounts("some 12,500 people and 80% of them", &[]);

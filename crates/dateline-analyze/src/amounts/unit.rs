@@ -143,46 +143,148 @@ pub(crate) fn currency_name(code: &str) -> &'static str {
         "INR" | "PKR" | "LKR" | "NPR" => "rupees",
         "CHF" => "francs",
         "TRY" => "lira",
-        "SAR" => "riyals",
+        "SAR" | "QAR" => "riyals",
+        "IRR" => "rials",
         "AED" => "dirhams",
         "NGN" => "naira",
         "ZAR" => "rand",
         "KRW" => "won",
         "BDT" => "taka",
         "BRL" => "reais",
-        // USD, AUD, CAD, HKD, SGD, NZD: the dollars
+        "MXN" | "PHP" | "ARS" => "pesos",
+        "KES" | "UGX" | "TZS" => "shillings",
+        "IDR" => "rupiah",
+        "MYR" => "ringgit",
+        "THB" => "baht",
+        "UAH" => "hryvnias",
+        "PLN" => "zlotys",
+        "ILS" => "shekels",
+        "GHS" => "cedis",
+        "KWD" => "dinars",
+        "SEK" => "kronor",
+        "NOK" | "DKK" => "kroner",
+        // USD, AUD, CAD, HKD, SGD, NZD, TWD: the dollars
         _ => "dollars",
     }
 }
 
-/// "dollars", "US dollars", "dlrs", "euros", "pounds sterling", "yen".
+/// Country adjectives (one or two words) that may stand before a currency word, with the ISO
+/// code of their country's currency: "Swiss francs" are CHF, "Hong Kong dollars" HKD.
+const COUNTRY_CURRENCIES: [(&str, &str); 47] = [
+    ("US", "USD"),
+    ("American", "USD"),
+    ("Australian", "AUD"),
+    ("Canadian", "CAD"),
+    ("Singapore", "SGD"),
+    ("Singaporean", "SGD"),
+    ("Hong Kong", "HKD"),
+    ("New Zealand", "NZD"),
+    ("Taiwan", "TWD"),
+    ("Taiwanese", "TWD"),
+    ("Swiss", "CHF"),
+    ("Indian", "INR"),
+    ("Pakistani", "PKR"),
+    ("Sri Lankan", "LKR"),
+    ("Nepali", "NPR"),
+    ("Nepalese", "NPR"),
+    ("Saudi", "SAR"),
+    ("Qatari", "QAR"),
+    ("Iranian", "IRR"),
+    ("Emirati", "AED"),
+    ("Turkish", "TRY"),
+    ("South African", "ZAR"),
+    ("Chinese", "CNY"),
+    ("Japanese", "JPY"),
+    ("South Korean", "KRW"),
+    ("Korean", "KRW"),
+    ("British", "GBP"),
+    ("Egyptian", "EGP"),
+    ("Russian", "RUB"),
+    ("Brazilian", "BRL"),
+    ("Mexican", "MXN"),
+    ("Philippine", "PHP"),
+    ("Argentine", "ARS"),
+    ("Nigerian", "NGN"),
+    ("Kenyan", "KES"),
+    ("Ugandan", "UGX"),
+    ("Tanzanian", "TZS"),
+    ("Indonesian", "IDR"),
+    ("Malaysian", "MYR"),
+    ("Thai", "THB"),
+    ("Bangladeshi", "BDT"),
+    ("Ukrainian", "UAH"),
+    ("Polish", "PLN"),
+    ("Israeli", "ILS"),
+    ("Ghanaian", "GHS"),
+    ("Kuwaiti", "KWD"),
+    ("Swedish", "SEK"),
+];
+
+/// A currency word as written (lower case): the name of its currency family, as
+/// [`currency_name`] writes it, and the code it has with no country before it (none when the
+/// word is shared by several currencies and the country is needed: "pesos", "shillings").
+fn currency_family(w: &str, rupee: &'static str) -> Option<(&'static str, Option<&'static str>)> {
+    Some(match w {
+        "dollars" | "dollar" | "dlrs" | "dlr" => ("dollars", Some("USD")),
+        "euros" | "euro" => ("euros", Some("EUR")),
+        "yen" => ("yen", Some("JPY")),
+        "yuan" | "renminbi" => ("yuan", Some("CNY")),
+        "roubles" | "rubles" | "rouble" | "ruble" => ("rubles", Some("RUB")),
+        "riyals" | "riyal" => ("riyals", Some("SAR")),
+        "rials" | "rial" => ("rials", None),
+        "dirhams" | "dirham" => ("dirhams", Some("AED")),
+        "lira" | "liras" => ("lira", Some("TRY")),
+        "naira" => ("naira", Some("NGN")),
+        "francs" | "franc" => ("francs", Some("CHF")),
+        "rupees" | "rupee" => ("rupees", Some(rupee)),
+        "rand" => ("rand", Some("ZAR")),
+        "rupiah" => ("rupiah", Some("IDR")),
+        "ringgit" => ("ringgit", Some("MYR")),
+        "baht" => ("baht", Some("THB")),
+        "taka" => ("taka", Some("BDT")),
+        "hryvnias" | "hryvnia" => ("hryvnias", Some("UAH")),
+        "zlotys" | "zloty" | "zlotych" => ("zlotys", Some("PLN")),
+        "shekels" | "shekel" => ("shekels", Some("ILS")),
+        "cedis" | "cedi" => ("cedis", Some("GHS")),
+        "reais" | "real" => ("reais", None),
+        "pesos" | "peso" => ("pesos", None),
+        "shillings" | "shilling" => ("shillings", None),
+        "dinars" | "dinar" => ("dinars", None),
+        "kronor" | "krona" => ("kronor", None),
+        "kroner" | "krone" => ("kroner", None),
+        "won" => ("won", None),
+        // a weight as often as money: only with a country or "sterling"
+        "pounds" | "pound" => ("pounds", None),
+        _ => return None,
+    })
+}
+
+/// "dollars", "US dollars", "Swiss francs", "dlrs", "euros", "pounds sterling", "yen": the ISO
+/// code and the token after the currency word.
 fn currency_word(t: &Toks, k: usize, rupee: &'static str) -> Option<(&'static str, usize)> {
     // "U.S. dollars": letters and full stops are separate tokens.
     let dotted_us = t.s(k) == "U" && t.is_punct(k + 1, ".") && t.s(k + 2) == "S" && t.is_punct(k + 3, ".");
-    let (dollar, j) = match t.s(k) {
-        _ if dotted_us => ("USD", k + 4),
-        "US" => ("USD", k + 1),
-        "Australian" => ("AUD", k + 1),
-        "Canadian" => ("CAD", k + 1),
-        "Singapore" => ("SGD", k + 1),
-        _ => ("USD", k),
+    let country = if dotted_us {
+        Some(("USD", k + 4))
+    } else {
+        COUNTRY_CURRENCIES.iter().find_map(|(adj, code)| {
+            let mut words = adj.split(' ');
+            let first = words.next()?;
+            match words.next() {
+                None => (t.s(k) == first).then_some((*code, k + 1)),
+                Some(second) => (t.s(k) == first && t.s(k + 1) == second).then_some((*code, k + 2)),
+            }
+        })
     };
-    let w = t.lower(j);
-    let code = match &*w {
-        "dollars" | "dollar" | "dlrs" | "dlr" => dollar,
-        _ if j != k => return None,
-        "euros" | "euro" => "EUR",
-        "yen" => "JPY",
-        "yuan" | "renminbi" => "CNY",
-        "roubles" | "rubles" | "rouble" | "ruble" => "RUB",
-        "riyals" => "SAR",
-        "dirhams" => "AED",
-        "lira" => "TRY",
-        "naira" => "NGN",
-        "francs" => "CHF",
-        "pounds" if t.is(j + 1, "sterling") => return Some(("GBP", j + 2)),
-        "rupees" | "rupee" => rupee,
-        _ => return None,
+    let j = country.map_or(k, |c| c.1);
+    let (family, default) = currency_family(&t.lower(j), rupee)?;
+    if family == "pounds" && country.is_none() {
+        return t.is(j + 1, "sterling").then_some(("GBP", j + 2));
+    }
+    let code = match country {
+        // the country's currency must be the one the word names ("Canadian rupees" is none)
+        Some((code, _)) => (currency_name(code) == family).then_some(code)?,
+        None => default?,
     };
     Some((code, j + 1))
 }
