@@ -929,9 +929,9 @@ fn trailing_time(text: &str, w: &[(String, Span)]) -> usize {
         matches!(at(3), "earlier" | "later") && matches!(at(2), "this" | "last") && UNITS.contains(&at(1));
     let k = if on_day_part || earlier_this {
         3
-    } else if at(2) == "on" && day(at(1)) {
-        2
-    } else if matches!(at(2), "last" | "this") && (UNITS.contains(&at(1)) || day(at(1))) {
+    } else if (at(2) == "on" && day(at(1)))
+        || (matches!(at(2), "last" | "this") && (UNITS.contains(&at(1)) || day(at(1))))
+    {
         2
     } else if matches!(at(1), "yesterday" | "today" | "tonight") {
         1
