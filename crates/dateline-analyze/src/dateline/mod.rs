@@ -8,6 +8,7 @@
 //! ISLAMABAD, Jul 2 (Indus Desk / Capital Point News - 2nd Jul, 2021 ) : ...
 //! PARIS, March 3 (AFP) - ...            LONDON, Feb 26 - ...
 //! BEIRUT, Lebanon -- ...                Moscow, 18 September (TASS) – ...
+//! (CNN) — ...                           (AP) - ...     (a credit alone: no place)
 //! ```
 //!
 //! The signal is structural: a place, then optional comma-separated qualifiers (a region or
@@ -60,6 +61,10 @@ pub(crate) fn parse_dateline_at(
     let stars = text.get(lead..)?.bytes().take_while(|&b| b == b'*').count();
     let lead = if stars > 0 { lead + stars + scan::spaces(&text[lead + stars..]) } else { lead };
     let window = prefix(text.get(lead..)?, WINDOW);
+    if let Some((sources, end)) = credit_only(window, &resources.lexicon) {
+        let sources = sources.iter().map(|s| s.to_string()).collect();
+        return Some(Dateline { place: None, country: None, sources, date: None, span: Span(lead, lead + end) });
+    }
     let raw = scan::scan(window, &resources.lexicon)?;
     let gaz = &resources.gazetteer;
     let resolved = resolve::resolve(gaz, &raw, &resources.lexicon)?;
@@ -72,6 +77,45 @@ pub(crate) fn parse_dateline_at(
         date: date.map(|d| d.format("%Y-%m-%d").to_string()),
         span: Span(lead, lead + raw.end),
     })
+}
+
+/// The longest credit a place-less dateline may have, in bytes (`(Associated Press)`).
+const MAX_CREDIT_ONLY: usize = 40;
+
+/// A credit with no place opening the story: `(CNN) — The ...`, `(AP) - ...`, `(CNN)The ...`.
+/// The agencies and the length of the dateline, closing dash included.
+///
+/// A parenthesis opening a text is more often a remark or a label (`(VIDEO)`, `(Updated)`) than
+/// a credit, so the credit must be one or more agencies each written as an acronym in capitals
+/// (`AP`, `IANS`) or known by name (`entities/org-names.txt`: `Reuters`), none a newsroom label
+/// (`dateline/labels.txt`), and be followed by a closing dash or colon, or, for the form some
+/// outlets print with no dash, directly by the body's first capital (`(CNN)The`).
+fn credit_only<'a>(window: &'a str, lx: &crate::Lexicon) -> Option<(Vec<&'a str>, usize)> {
+    let close = window.strip_prefix('(')?.find(')')? + 1;
+    if close > MAX_CREDIT_ONLY {
+        return None;
+    }
+    let credit = sources::parse_credit(&window[1..close], lx)?;
+    let known = |s: &str| lx.entities.org_names.contains(s);
+    let acronym = |s: &str| (2..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase());
+    let label = |s: &str| lx.dateline.labels.contains(&s.to_lowercase().as_str());
+    if credit.sources.is_empty() || !credit.sources.iter().all(|s| (known(s) || acronym(s)) && !label(s)) {
+        return None;
+    }
+    let after = close + 1;
+    let pos = after + scan::spaces(&window[after..]);
+    let closing = scan::closing_len(&window[pos..]);
+    let end = if closing > 0 && window[pos + closing..].starts_with([' ', '\t']) {
+        pos + closing
+    } else if window[after..].starts_with(|c: char| c.is_uppercase()) {
+        after
+    } else {
+        return None;
+    };
+    window[end..]
+        .trim_start()
+        .starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '\u{201c}'))
+        .then_some((credit.sources, end))
 }
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.

@@ -46,3 +46,29 @@ fn replacement_character_closes_a_dateline() {
     assert_eq!(d.span, crate::Span(0, "NAIROBI, Kenya \u{FFFD}".len()));
     assert!(parse_dateline("NAIROBI\u{FFFD}s talks resumed.", &r, None).is_none());
 }
+
+#[test]
+fn a_credit_alone_opens_a_story_with_no_place() {
+    let r = Resources::embedded().expect("resources");
+    let parse = |t: &str| parse_dateline(t, &r, None);
+    let d = parse("(CNN) \u{2014} The harbour reopened on Monday.").expect("(CNN) —");
+    assert_eq!((d.place, d.sources, d.span), (None, vec!["CNN".to_string()], crate::Span(0, "(CNN) \u{2014}".len())));
+    let d = parse("(CNN)The harbour reopened on Monday.").expect("(CNN)The");
+    assert_eq!((d.sources, d.span), (vec!["CNN".to_string()], crate::Span(0, 5)));
+    let d = parse("(AP) - Pilots said the pier was safe.").expect("(AP) -");
+    assert_eq!(d.sources, vec!["AP".to_string()]);
+    // A known agency written in full, with a dash.
+    let d = parse("(Reuters) - Pilots said the pier was safe.").expect("(Reuters) -");
+    assert_eq!(d.sources, vec!["Reuters".to_string()]);
+    // Labels, remarks and words that are no credit.
+    for text in [
+        "(VIDEO) - The harbour reopened on Monday.",
+        "(Updated) The harbour reopened on Monday.",
+        "(Harbour Board) The pier reopened on Monday.",
+        "(AP) the pier reopened.",
+        "(This story was corrected.) The pier reopened.",
+        "(CNN",
+    ] {
+        assert!(parse(text).is_none(), "{text}");
+    }
+}
