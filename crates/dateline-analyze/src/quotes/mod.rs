@@ -198,7 +198,16 @@ pub(crate) fn find_quotes_in(
         keep += 1;
     }
     found.truncate(keep);
-    (speaker::to_quotes(text, &resolver, found, lx), cut)
+    let mut quotes = speaker::to_quotes(text, &resolver, found, lx);
+    // `he said the choice was plain: "Leave or fight."`: quoted words with no cue and no speaker
+    // inside someone's reported speech are part of what they said, as partial quotes are.
+    let reported = SpanIndex::new(
+        quotes.iter().filter(|q| q.kind == QuoteKind::Indirect && q.speaker_mention.is_some()).map(|q| q.span),
+    );
+    quotes.retain(|q| {
+        q.kind != QuoteKind::Direct || q.cue.is_some() || q.speaker_mention.is_some() || !reported.contains_any(q.span)
+    });
+    (quotes, cut)
 }
 
 /// The most bytes reported content is carried forward to close a quote it opened.

@@ -2606,3 +2606,12 @@ fn the_fragment_after_a_parenthetical_attribution_of_direct_speech_is_direct_too
     assert_eq!(s.len(), 2, "{s:?}");
     assert!(s.iter().all(|q| q.0 == "direct"), "{s:?}");
 }
+
+#[test]
+fn quoted_words_with_no_cue_nor_speaker_inside_reported_speech_are_part_of_it() {
+    let text = "Ama Osei said the pilots had one answer for the board: \"We sail at dawn or not at all.\"";
+    let s = shapes(text, &[]);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].0, "indirect", "{s:?}");
+    assert!(s[0].1.contains("We sail at dawn"), "{s:?}");
+}
