@@ -2615,3 +2615,22 @@ fn quoted_words_with_no_cue_nor_speaker_inside_reported_speech_are_part_of_it() 
     assert_eq!(s[0].0, "indirect", "{s:?}");
     assert!(s[0].1.contains("We sail at dawn"), "{s:?}");
 }
+
+#[test]
+fn a_lone_dash_after_a_verb_of_saying_turns_to_the_writer() {
+    assert_eq!(
+        outer("Ama Osei said she saw the old pier burn - the third fire on the harbour this year.", &[]),
+        one("indirect", "she saw the old pier burn", "said", Some("Ama Osei"))
+    );
+    assert_eq!(
+        outer("Ama Osei said the toll would stay \u{2014} a blow to the ferry crews.", &[]),
+        one("indirect", "the toll would stay", "said", Some("Ama Osei"))
+    );
+    // Not when the dash goes on with the report, nor inside quote marks, nor with a pair of dashes.
+    let s = outer("Ama Osei said the toll would stay - and that the fares would rise in May.", &[]);
+    assert!(s.iter().any(|q| q.1.ends_with("the fares would rise in May")), "{s:?}");
+    let s = outer("Ama Osei said the toll was \"a burden - a heavy one\" for the crews.", &[]);
+    assert!(s.iter().any(|q| q.0 == "indirect" && q.1.ends_with("for the crews")), "{s:?}");
+    let s = outer("Ama Osei said the toll - the highest on the coast - would stay until May.", &[]);
+    assert!(s.iter().any(|q| q.1.ends_with("would stay until May")), "{s:?}");
+}
