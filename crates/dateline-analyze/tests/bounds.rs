@@ -151,3 +151,28 @@ fn name_search_work_on_news_like_text_is_linear() {
     let ratio = large as f64 / small as f64;
     assert!((3.0..5.0).contains(&ratio), "{small} -> {large} steps for 4x the text (ratio {ratio:.2})");
 }
+
+/// First-person speech without quote marks (`quotes/unquoted.rs`) in one unbroken paragraph:
+/// every attribution turns its words direct and the first-person sentences after it continue
+/// them, each sentence read once, so the record grows in proportion.
+#[test]
+fn unquoted_first_person_speech_in_one_paragraph_grows_linearly() {
+    let para = |n: usize| {
+        let mut s = String::new();
+        for i in 0..n {
+            s.push_str("We will not sell the harbour, the minister said. ");
+            for _ in 0..(i % 4) {
+                s.push_str("Our crews are ready and I will stand with them. ");
+            }
+        }
+        s.push('\n');
+        s
+    };
+    let (a_small, out_small) = run(&para(500));
+    let (a_large, out_large) = run(&para(4_000));
+    for a in [&a_small, &a_large] {
+        assert_within_caps(a);
+        assert!(a.quotes.iter().any(|q| q.kind == dateline_analyze::QuoteKind::Direct && q.cue.is_none()));
+    }
+    assert!(out_large <= 10 * out_small, "{out_small} -> {out_large} bytes");
+}

@@ -36,13 +36,14 @@ fn real_pages_keep_their_scores() {
     let got = common::score_groups(last);
     let score = |name: &str| got.iter().find(|g| g.0 == name).map(|g| (g.1, g.2)).unwrap_or((0, 1));
     // Header, dateline and repairs are complete; the others are floors at the scores of
-    // session 12 (211/222), so a change that loses a real page's item fails here.
+    // session 12 (211/222), quotes at session 20's (62/63), so a change that loses a real page's
+    // item fails here.
     for (name, floor) in [
         ("header", 4),
         ("dateline", 24),
         ("repairs", 9),
         ("entities", 81),
-        ("quotes", 59),
+        ("quotes", 62),
         ("times", 28),
         ("amounts", 6),
     ] {

@@ -216,7 +216,18 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     });
     // "CONTENT, X said": the content comes before its cue.
     let fronted = f.cue.is_some_and(|c| c.0 >= f.content.1);
-    let lone_dash = stance && (a..e).filter(|&j| super::phrase::aside_dash(doc, j)).count() == 1;
+    let one_dash = (a..e).filter(|&j| super::phrase::aside_dash(doc, j)).count() == 1;
+    let lone_dash = stance && one_dash;
+    // "said she saw the pier burn - the third fire this year": so after a verb of saying, when
+    // the dash stands outside quote marks and does not go on with the report ("- and that ...",
+    // "- including ...").
+    let speech = verb_cue && !fronted && lemma.is_some_and(|l| super::cues::is_speech(q, l));
+    let said_dash = |j: usize| {
+        speech
+            && one_dash
+            && !quoted.get(j).copied().unwrap_or(false)
+            && !doc.is(j + 1, &["and", "including", "especially"])
+    };
     // "backed the levy despite her doubts", "praised the crews during a visit": a stance verb's
     // object ends before the circumstances of the act.
     let object_only = lemma.is_some_and(|l| {
@@ -228,7 +239,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     let one_word_circumstance = (object_only && a + 1 < e && doc.is(a + 1, &q.object_circumstances)).then_some(a + 1);
     let stop = one_word_dash.or(one_word_circumstance).or_else(|| (a + 2..e).find(|&j| match doc.t(j) {
         ";" => true,
-        _ if lone_dash && super::phrase::aside_dash(doc, j) => true,
+        _ if (lone_dash || said_dash(j)) && super::phrase::aside_dash(doc, j) => true,
         "," => {
             // `said it was "too late," adding ...`, `... "a good plan," while Mensah said ...`: a
             // comma inside the closing mark, before another act of saying or another speaker,

@@ -4,7 +4,9 @@
 //! into regions ([`marks`]); regions with an attribution next to them become direct quotes
 //! ([`direct`]); cue verbs outside quote marks give reported speech ([`indirect`]); short quoted
 //! phrases framed by a cue give partial quotes ([`partial`]); impressions and views with no verb
-//! of saying ("appears to", "is expected to", "sees X as Y") report their clause ([`hedges`]).
+//! of saying ("appears to", "is expected to", "sees X as Y") report their clause ([`hedges`]);
+//! first-person reported words before their attribution are direct speech without marks
+//! ([`unquoted`]).
 //! Speakers are read off the words at
 //! the cue ([`phrase`]) and resolved to the article's entities ([`speaker`]). Everything is a
 //! linear scan over tokens with a fixed lexicon ([`cues`]): no regex, no model, no allocation per
@@ -23,6 +25,7 @@ mod noun_cues;
 mod partial;
 mod phrase;
 mod speaker;
+mod unquoted;
 pub(crate) use speaker::is_first_name;
 
 pub(crate) use nominals::{add_speaker_mentions, add_speaker_mentions_with};
@@ -109,6 +112,8 @@ pub(crate) fn find_quotes_in(
     for f in found.iter_mut().chain(indirect.iter_mut()).filter(|f| f.kind == QuoteKind::Indirect) {
         close_open_mark(&regions, f);
     }
+    // `We will not bow, the minister said.`: first-person words without marks are direct speech.
+    unquoted::speak_directly(&doc, &quoted, &cues, &mut indirect);
     // A quoted phrase inside reported speech is part of it ("said the plan was "a farce"").
     let reported = SpanIndex::new(indirect.iter().map(|i| i.content));
     found.retain(|f| f.kind == QuoteKind::Direct || !reported.contains_any(f.content));
@@ -193,7 +198,16 @@ pub(crate) fn find_quotes_in(
         keep += 1;
     }
     found.truncate(keep);
-    (speaker::to_quotes(text, &resolver, found, lx), cut)
+    let mut quotes = speaker::to_quotes(text, &resolver, found, lx);
+    // `he said the choice was plain: "Leave or fight."`: quoted words with no cue and no speaker
+    // inside someone's reported speech are part of what they said, as partial quotes are.
+    let reported = SpanIndex::new(
+        quotes.iter().filter(|q| q.kind == QuoteKind::Indirect && q.speaker_mention.is_some()).map(|q| q.span),
+    );
+    quotes.retain(|q| {
+        q.kind != QuoteKind::Direct || q.cue.is_some() || q.speaker_mention.is_some() || !reported.contains_any(q.span)
+    });
+    (quotes, cut)
 }
 
 /// The most bytes reported content is carried forward to close a quote it opened.

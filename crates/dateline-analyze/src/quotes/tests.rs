@@ -325,8 +325,9 @@ Editor's note: This story has been updated with new figures.";
         s,
         [
             ("indirect".into(), "The bridge will reopen in June".into(), Some("said".into()), Some("e1".into())),
+            // (First-person words after a speaker's colon are the speaker's own: `unquoted.rs`.)
             (
-                "indirect".into(),
+                "direct".into(),
                 "We have the money and the crews to finish it".into(),
                 Some(":".into()),
                 Some("e2".into())
@@ -1497,7 +1498,8 @@ fn doubled_single_marks_close_quoted_words_before_an_attribution() {
 #[test]
 fn a_hearer_with_a_possessive_is_skipped() {
     let s = shapes("This is not about me, President Mensah told his closest advisers as he worked on the speech.", &[]);
-    assert_eq!(s, one("indirect", "This is not about me", "told", Some("President Mensah")));
+    // (Direct: first-person words before their attribution, `unquoted.rs`.)
+    assert_eq!(s, one("direct", "This is not about me", "told", Some("President Mensah")));
     let s = shapes("Mensah told his advisers the plan would fail.", &[]);
     assert_eq!(s, one("indirect", "the plan would fail", "told", Some("Mensah")));
 }
@@ -2558,4 +2560,87 @@ fn a_one_word_stance_object_ends_before_the_circumstances_too() {
     );
     let s = outer("Ama Osei, who backed Mensah during the harbour debate, spoke last.", &[]);
     assert!(s.iter().any(|q| q.1 == "Mensah" && q.2.as_deref() == Some("backed")), "{s:?}");
+}
+
+#[test]
+fn first_person_words_before_their_attribution_are_direct_speech() {
+    let s = shapes("We will not bow to pressure from the lenders, the finance minister said on Friday.", &[]);
+    assert_eq!(s, one("direct", "We will not bow to pressure from the lenders", "said", Some("the finance minister")));
+    let s = shapes("Our door is open to the harbour unions, he told reporters.", &[]);
+    assert_eq!(s, one("direct", "Our door is open to the harbour unions", "told", Some("he")));
+    let s = shapes("The ferry will not sail before May, the port authority said.", &[]);
+    assert_eq!(s, one("indirect", "The ferry will not sail before May", "said", Some("the port authority")));
+    // "US" is the country, "World War I" a numeral, a first person inside marks the quoted words'.
+    let s = shapes("US tariffs will hurt the fishing towns, the envoy said.", &[]);
+    assert_eq!(s[0].0, "indirect", "{s:?}");
+    let s = shapes("The pier dates from before World War I and must be rebuilt, the engineer said.", &[]);
+    assert_eq!(s[0].0, "indirect", "{s:?}");
+    let s = shapes("The levy is \"a tax on us all\" and should go, the union said.", &[]);
+    assert_eq!(s[0].0, "indirect", "{s:?}");
+    // A headline speaker's colon.
+    let text = "Mensah: I will run for the harbour seat again\n\nKofi Mensah spoke in Tema.";
+    let s = shapes(text, &[entity("e1", "PERSON", "Kofi Mensah", None, None, text, &["Kofi Mensah", "Mensah"])]);
+    assert_eq!(s[0].0, "direct", "{s:?}");
+}
+
+#[test]
+fn unquoted_direct_speech_goes_on_in_the_first_person_in_its_paragraph() {
+    let text = "It does not matter to us who wins the port vote, the minister said. Today the mayor asks us \
+for help and tomorrow he says I never called him. We keep working.\n\nThe vote is on Sunday.";
+    let s = shapes(text, &[]);
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!(s[0].0, "direct");
+    assert_eq!(
+        s[1],
+        (
+            "direct".to_string(),
+            "Today the mayor asks us for help and tomorrow he says I never called him. We keep working".to_string(),
+            None,
+            Some("the minister".to_string())
+        )
+    );
+    // Not past a sentence in the third person, nor into the next paragraph.
+    let text = "We will not bow, the minister said. The talks resume on Monday. We are ready.\n\nI am tired.";
+    let s = shapes(text, &[]);
+    assert_eq!(s.len(), 1, "{s:?}");
+    // Nor into a sentence with an attribution of its own.
+    let text = "We will not bow, the minister said. Our army is ready, her deputy added.";
+    let s = shapes(text, &[]);
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!(s[1].2.as_deref(), Some("added"), "{s:?}");
+}
+
+#[test]
+fn the_fragment_after_a_parenthetical_attribution_of_direct_speech_is_direct_too() {
+    let s = shapes("Our harbour and its piers, the mayor said, will not be sold to the lenders.", &[]);
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert!(s.iter().all(|q| q.0 == "direct"), "{s:?}");
+}
+
+#[test]
+fn quoted_words_with_no_cue_nor_speaker_inside_reported_speech_are_part_of_it() {
+    let text = "Ama Osei said the pilots had one answer for the board: \"We sail at dawn or not at all.\"";
+    let s = shapes(text, &[]);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].0, "indirect", "{s:?}");
+    assert!(s[0].1.contains("We sail at dawn"), "{s:?}");
+}
+
+#[test]
+fn a_lone_dash_after_a_verb_of_saying_turns_to_the_writer() {
+    assert_eq!(
+        outer("Ama Osei said she saw the old pier burn - the third fire on the harbour this year.", &[]),
+        one("indirect", "she saw the old pier burn", "said", Some("Ama Osei"))
+    );
+    assert_eq!(
+        outer("Ama Osei said the toll would stay \u{2014} a blow to the ferry crews.", &[]),
+        one("indirect", "the toll would stay", "said", Some("Ama Osei"))
+    );
+    // Not when the dash goes on with the report, nor inside quote marks, nor with a pair of dashes.
+    let s = outer("Ama Osei said the toll would stay - and that the fares would rise in May.", &[]);
+    assert!(s.iter().any(|q| q.1.ends_with("the fares would rise in May")), "{s:?}");
+    let s = outer("Ama Osei said the toll was \"a burden - a heavy one\" for the crews.", &[]);
+    assert!(s.iter().any(|q| q.0 == "indirect" && q.1.ends_with("for the crews")), "{s:?}");
+    let s = outer("Ama Osei said the toll - the highest on the coast - would stay until May.", &[]);
+    assert!(s.iter().any(|q| q.1.ends_with("would stay until May")), "{s:?}");
 }

@@ -185,4 +185,8 @@ crate::lists! {
     /// Source nouns that, ending the words before a headline's colon, make what follows the
     /// source's words ("Poll: Mensah leads in the north").
     label_sources: Words = "quotes/label-sources.txt";
+    /// First-person pronouns: reported content before its attribution that speaks with one of
+    /// them outside quote marks is a direct quote whose marks were dropped ("Our door is open,
+    /// he told reporters").
+    first_person: Words = "quotes/first-person.txt";
 }
