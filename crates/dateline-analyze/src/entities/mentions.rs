@@ -53,6 +53,7 @@ pub(super) fn find(
     rules.extend(names_after_titles(text, toks, &model, res));
     rules.extend(names_after_roles(text, toks, lx));
     rules.extend(places_before_plural_heads(text, toks, lx));
+    rules.extend(super::ministries::portfolio_ministries(text, toks, lx));
     let lexicon = lexicon_mentions(text, toks, res);
     // Rules and the dateline first (longest first), then model and lexicon mentions, longer
     // first and the lexicon ahead on ties.

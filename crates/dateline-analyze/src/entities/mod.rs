@@ -24,6 +24,7 @@ mod geo;
 mod joins;
 mod listed;
 mod mentions;
+mod ministries;
 pub(crate) use mentions::Tables as EntityTables;
 mod merge;
 mod occurrences;

@@ -65,6 +65,24 @@ fn a_nominal_refers_back_to_a_title_it_names_otherwise() {
 }
 
 #[test]
+fn a_portfolio_before_a_lower_case_ministry_is_an_organisation() {
+    let text = "Defence ministry spokesman Ivo Marek denied the report on Monday. The Health ministry \
+                said clinics in the north would stay open.";
+    let ents = run(text);
+    for name in ["Defence ministry", "Health ministry"] {
+        let e = ents
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.text == name))
+            .unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(e.kind, EntityType::Org, "{e:?}");
+    }
+    assert_eq!(find(&ents, "Ivo Marek").map(|e| e.kind), Some(EntityType::Person));
+    // Lower-case portfolios are no name.
+    let ents = run("A defence ministry spokesman denied the report on Monday.");
+    assert!(ents.iter().all(|e| e.mentions.iter().all(|m| !m.text.contains("ministry"))), "{ents:?}");
+}
+
+#[test]
 fn empty_text() {
     assert!(run("").is_empty());
     assert!(run("   \n").is_empty());

@@ -54,6 +54,9 @@ crate::lists! {
     /// Nominal nouns and title words they also refer back to, "noun: words" ("premier: prime
     /// minister").
     nominal_synonyms: Words = "entities/nominal-synonyms.txt";
+    /// Portfolios a ministry is named after ("Foreign", "Defence"), capitalised before a
+    /// lower-case "ministry".
+    portfolios: Words = "entities/portfolios.txt";
     /// Function words that never modify a role noun.
     title_stop: Words = "entities/title-stop.txt";
     /// Nouns of nominal mentions that fit anyone with a title or role.
