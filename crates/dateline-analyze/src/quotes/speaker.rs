@@ -346,6 +346,24 @@ impl<'a> Resolver<'a> {
             (Some(f), Some(l)) if head_len > 0 => Span(f.1 .0, l.1 .1),
             _ => return none,
         };
+        // "Foreign ministry spokesperson Ann Lee": a person named at the end of the head is its
+        // head noun; the names before it (an organisation, a place) only modify it, however
+        // long they are. Not when the words before it hold a verb or a conjunction: then the
+        // phrase is a clause or a list ("Lee Endorses Ann Hale", "Lee scolded Hale for").
+        let modifiers_only = words[..head_len - 1].iter().all(|(w, s)| {
+            let named = self.overlapping(*s, |_| true).is_some();
+            let written = text.get(s.0..s.1).unwrap_or("");
+            let capital = written.starts_with(|c: char| c.is_uppercase());
+            named
+                || !(matches!(w.as_str(), "and" | "or")
+                    || (!capital && (w.ends_with("ed") || w.ends_with("ing")))
+                    || (capital && w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss")))
+        });
+        if modifiers_only {
+            if let Some(p) = self.overlapping(words[head_len - 1].1, |e| e.kind == EntityType::Person) {
+                return Resolution { entity: Some(p), confidence: 0.9, affiliation: None };
+            }
+        }
         if let Some(e) = self.overlapping(head, |_| true) {
             // "a Texas real estate developer", "die-hard Ruritania supporters": the name only
             // modifies a common noun, so the speaker is the noun's referent, not the name.

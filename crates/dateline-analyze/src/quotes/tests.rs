@@ -633,6 +633,32 @@ fn speakers(text: &str, ents: &[Entity]) -> Vec<(String, Option<String>, Option<
 }
 
 #[test]
+fn a_person_ending_the_speaker_phrase_outranks_a_longer_name_modifying_it() {
+    // Regression: the organisation before the role noun was longer, so it was the speaker.
+    let text = "Harbour Authority spokesperson Ivo Marek dismissed the claims, telling reporters that \
+\"the pier is safe.\"";
+    let ents = [
+        entity("e1", "ORG", "Harbour Authority", None, None, text, &["Harbour Authority"]),
+        entity("e2", "PERSON", "Ivo Marek", None, None, text, &["Ivo Marek"]),
+    ];
+    let q = run(text, &ents);
+    assert!(!q.is_empty() && q.iter().all(|q| q.speaker.as_deref() == Some("e2")), "{q:?}");
+    // A clause before the last person: the person opening it speaks, not its object.
+    let text = "At the meeting, party chairman Ivo Marek fairly scolded Ana Ruiz for saying the pier was unsafe.";
+    let ents = [
+        entity("e1", "PERSON", "Ivo Marek", None, None, text, &["Ivo Marek"]),
+        entity("e2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+    ];
+    let q = run(text, &ents);
+    assert!(!q.is_empty() && q.iter().all(|q| q.speaker.as_deref() == Some("e1")), "{q:?}");
+    // The organisation alone still speaks for itself.
+    let text = "The Harbour Authority said the pier was safe.";
+    let ents = [entity("e1", "ORG", "Harbour Authority", None, None, text, &["Harbour Authority"])];
+    let q = run(text, &ents);
+    assert_eq!(q.first().and_then(|q| q.speaker.as_deref()), Some("e1"), "{q:?}");
+}
+
+#[test]
 fn pronoun_agrees_in_gender_with_the_article_evidence() {
     let text = "Ana Ruiz met Tom Reyes on Monday. Ruiz said her office would review the deal. \
 \"We agreed on nothing at all,\" he said.";
