@@ -350,19 +350,29 @@ impl<'a> Resolver<'a> {
         // head noun; the names before it (an organisation, a place) only modify it, however
         // long they are. Not when the words before it hold a verb or a conjunction: then the
         // phrase is a clause or a list ("Lee Endorses Ann Hale", "Lee scolded Hale for").
-        let modifiers_only = words[..head_len - 1].iter().all(|(w, s)| {
+        let person_at = |s: Span| self.overlapping(s, |e| e.kind == EntityType::Person).is_some();
+        let modifiers_only = words[..head_len - 1].iter().enumerate().all(|(k, (w, s))| {
             let named = self.overlapping(*s, |_| true).is_some();
             let written = text.get(s.0..s.1).unwrap_or("");
             let capital = written.starts_with(|c: char| c.is_uppercase());
+            // a headline's verb after a person ("Lee Endorses Hale"), not a place ("Texas")
+            let headline_verb = capital && w.len() >= 5 && w.ends_with('s') && k > 0 && person_at(words[k - 1].1);
             named
                 || !(matches!(w.as_str(), "and" | "or")
                     || (!capital && (w.ends_with("ed") || w.ends_with("ing")))
-                    || (capital && w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss")))
+                    || headline_verb)
         });
         if modifiers_only {
             if let Some(p) = self.overlapping(words[head_len - 1].1, |e| e.kind == EntityType::Person) {
                 return Resolution { entity: Some(p), confidence: 0.9, affiliation: None };
             }
+        }
+        // "Harbour County Supervisor of Elections Ana Ruiz": a capitalised title ends the head,
+        // and its "of" part leads to the person, who outranks the county before the title.
+        let titled = text.get(words[head_len - 1].1 .0..).is_some_and(|w| w.starts_with(char::is_uppercase))
+            && words.get(head_len).is_some_and(|(w, _)| matches!(w.as_str(), "of" | "for"));
+        if let Some(e) = titled.then(|| self.titled_name(text, &words[head_len..])).flatten() {
+            return Resolution { entity: Some(e), confidence: 0.9, affiliation: None };
         }
         if let Some(e) = self.overlapping(head, |_| true) {
             // "a Texas real estate developer", "die-hard Ruritania supporters": the name only
@@ -448,9 +458,10 @@ impl<'a> Resolver<'a> {
         if lx.quotes.spokes.contains(&noun.as_str()) && head_len < words.len() {
             let rest = Span(head.1, phrase.1);
             // "a spokesperson for Ruritania's president Ana Ruiz" speaks for a person, who did
-            // not say it herself; the place before her name is not the speaker either.
+            // not say it herself; the place before her name is not the speaker either, nor the
+            // one after it ("a spokesman for Mayor Ana Ruiz of Faro").
             // ("a statement from Lee's office" is Lee's office: the person is not the head.)
-            if self.last_is_person(text, rest) {
+            if self.has_person(text, rest) {
                 return none;
             }
             if let Some(e) = self.overlapping(rest, |e| e.kind == EntityType::Org || e.kind == EntityType::Gpe) {
@@ -638,14 +649,14 @@ impl<'a> Resolver<'a> {
         Resolution { entity: Some(i), confidence: 0.9, affiliation: None }
     }
 
-    /// Whether the last name inside `span` is a person's, not as a possessor ("for Lee's office").
-    fn last_is_person(&self, text: &str, span: Span) -> bool {
+    /// Whether a name inside `span` is a person's, not as a possessor ("for Lee's office").
+    fn has_person(&self, text: &str, span: Span) -> bool {
         let end = self.mentions.partition_point(|(s, _)| s.0 < span.1);
-        let Some(&(m, i)) = self.mentions[..end].iter().rev().find(|(s, _)| s.0 >= span.0 && s.1 <= span.1) else {
-            return false;
-        };
-        let possessor = text.get(m.1..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
-        self.entities.get(i).is_some_and(|e| e.kind == EntityType::Person) && !possessor
+        let start = self.mentions[..end].partition_point(|(s, _)| s.0 < span.0);
+        self.mentions[start..end].iter().filter(|(s, _)| s.1 <= span.1).any(|&(m, i)| {
+            let possessor = text.get(m.1..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
+            self.entities.get(i).is_some_and(|e| e.kind == EntityType::Person) && !possessor
+        })
     }
 
     /// The entity whose mention overlaps `span` most (persons first on ties).

@@ -651,6 +651,14 @@ fn a_person_ending_the_speaker_phrase_outranks_a_longer_name_modifying_it() {
     ];
     let q = run(text, &ents);
     assert!(!q.is_empty() && q.iter().all(|q| q.speaker.as_deref() == Some("e1")), "{q:?}");
+    // A capitalised title with its "of" part between the place and the person.
+    let text = "Harbour County Supervisor of Elections Ana Ruiz said the count would end on Friday.";
+    let ents = [
+        entity("e1", "GPE", "Harbour County", None, None, text, &["Harbour County"]),
+        entity("e2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+    ];
+    let q = run(text, &ents);
+    assert_eq!(q.first().and_then(|q| q.speaker.as_deref()), Some("e2"), "{q:?}");
     // The organisation alone still speaks for itself.
     let text = "The Harbour Authority said the pier was safe.";
     let ents = [entity("e1", "ORG", "Harbour Authority", None, None, text, &["Harbour Authority"])];
@@ -734,6 +742,15 @@ fn a_spokesman_for_an_organisation_is_the_organisation() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].speaker_mention.as_ref().map(|m| m.text.as_str()), Some("A spokesman for the Harbour Authority"));
     assert_eq!(got[0].speaker.as_deref(), Some("e1"));
+    // For a person, nobody named said it: not the place after the person either.
+    let text = "A spokesman for Mayor Ana Ruiz of Faro said the pier would stay closed.";
+    let ents = [
+        entity("e1", "PERSON", "Ana Ruiz", Some("Mayor"), None, text, &["Ana Ruiz"]),
+        entity("e2", "GPE", "Faro", None, None, text, &["Faro"]),
+    ];
+    let got = run(text, &ents);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker, None, "{got:?}");
 }
 
 #[test]
