@@ -387,8 +387,17 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .filter(|(s, i)| *i == e && s.1 <= last.0)
                 .any(|(s, _)| text.get(s.1..last.0).is_some_and(|g| g.trim_start().starts_with(',')));
+            // "Ruritania's Ambassador to Faro": a capitalised role noun that names nobody after a
+            // place is a head as a lower-case one is (after an organisation, "Harbour Authority
+            // President", the organisation speaks through its head, as before).
+            let role_noun = |w: &str| {
+                lx.entities.nominals.contains(w) || lx.quotes.leaders.contains(w) || lx.quotes.spokes.contains(w)
+            };
+            let place = self.entities.get(e).is_some_and(|x| matches!(x.kind, EntityType::Gpe | EntityType::Loc));
+            let lower_head = text[last.0..last.1].starts_with(|c: char| c.is_lowercase())
+                || (place && role_noun(words[head_len - 1].0.as_str()) && self.overlapping(last, |_| true).is_none());
             let modifier = !apposition
-                && text[last.0..last.1].starts_with(|c: char| c.is_lowercase())
+                && lower_head
                 && self.overlapping(last, |x| self.entities.get(e).is_some_and(|y| std::ptr::eq(x, y))).is_none()
                 && !words[head_len - 1].0.ends_with("'s")
                 && !words[head_len - 1].0.ends_with("\u{2019}s")

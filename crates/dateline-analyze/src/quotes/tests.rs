@@ -659,6 +659,14 @@ fn a_person_ending_the_speaker_phrase_outranks_a_longer_name_modifying_it() {
     ];
     let q = run(text, &ents);
     assert_eq!(q.first().and_then(|q| q.speaker.as_deref()), Some("e2"), "{q:?}");
+    // A capitalised role noun after a place's possessive: the place is no speaker.
+    let text = "Ruritania's Ambassador to Faro said the talks would resume.";
+    let ents = [
+        entity("e1", "GPE", "Ruritania", None, None, text, &["Ruritania"]),
+        entity("e2", "GPE", "Faro", None, None, text, &["Faro"]),
+    ];
+    let q = run(text, &ents);
+    assert!(!q.is_empty() && q.iter().all(|q| q.speaker.is_none()), "{q:?}");
     // The organisation alone still speaks for itself.
     let text = "The Harbour Authority said the pier was safe.";
     let ents = [entity("e1", "ORG", "Harbour Authority", None, None, text, &["Harbour Authority"])];
