@@ -29,6 +29,7 @@ pub(crate) use mentions::Tables as EntityTables;
 mod merge;
 mod occurrences;
 mod reporters;
+mod surnames;
 mod titles;
 
 use dateline_text::segment::TokenTable;

@@ -83,6 +83,20 @@ fn a_portfolio_before_a_lower_case_ministry_is_an_organisation() {
 }
 
 #[test]
+fn a_demonym_after_an_honorific_or_a_first_name_is_a_surname() {
+    let text = "Harbour pilot Tom English criticised the plan on Monday. Mr. English said the pier \
+                was unsafe. Ms. French, his deputy, agreed. The French government said nothing.";
+    let ents = run(text);
+    let tom = find(&ents, "Tom English").unwrap_or_else(|| panic!("{ents:?}"));
+    assert_eq!(tom.kind, EntityType::Person);
+    assert!(tom.mentions.iter().any(|m| m.text == "English"), "{tom:?}");
+    let french = ents.iter().filter(|e| e.name == "French").collect::<Vec<_>>();
+    assert!(french.iter().any(|e| e.kind == EntityType::Person), "{ents:?}");
+    // The nationality stays one where it modifies a noun.
+    assert!(french.iter().any(|e| e.kind == EntityType::Norp), "{ents:?}");
+}
+
+#[test]
 fn empty_text() {
     assert!(run("").is_empty());
     assert!(run("   \n").is_empty());
