@@ -918,20 +918,43 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
     })
 }
 
-/// The name that opens the phrase `words` (after capitalised titles) when a verb or an adverb
-/// follows it (see `quotes/subject-clause-words.txt`; "-ed" and "-ly" words): the phrase is a clause with the name
-/// as its subject, not a noun the name modifies. `named` says which words are in a mention.
+/// The name that opens the clause `words` when a verb or an adverb follows it (see
+/// `quotes/subject-clause-words.txt`; "-ed" and "-ly" words): the phrase is a clause with the
+/// name as its subject, not a noun the name modifies. Before the name may stand titles and
+/// modifiers, other names among them ("Former Rep.", "Texas Sen.", "Democratic presidential
+/// candidate"), but no article, preposition, conjunction, relative pronoun or verb form ("a
+/// Texas developer", "supporters of Lee", "voters who like Lee", "polls showing Lee"). `named`
+/// says which words are in a mention.
 fn names_a_clause(words: &[(String, Span)], named: impl Fn(Span) -> bool, lx: &crate::Lexicon) -> Option<Span> {
-    let first = words.iter().position(|(_, s)| named(*s))?;
-    // Only titles before the name ("Former Rep.", "Mr."), which the caller sees capitalised.
-    if words[..first].iter().any(|(w, _)| !lx.quotes.title_like.contains(&w.as_str())) {
-        return None;
+    let mut k = 0;
+    while k < words.len() {
+        let (w, s) = (&words[k].0, words[k].1);
+        if !named(s) {
+            let w = w.as_str();
+            let modifier = lx.quotes.title_like.contains(&w)
+                || !(matches!(w, "a" | "an" | "the" | "and" | "or" | "but" | "who" | "that" | "which" | "whose")
+                    || lx.quotes.head_end.contains(&w)
+                    || lx.quotes.subject_clause_words.contains(&w)
+                    || w.ends_with("ed")
+                    || w.ends_with("ing")
+                    || w.ends_with("'s")
+                    || w.ends_with("\u{2019}s"));
+            if !modifier {
+                return None;
+            }
+            k += 1;
+            continue;
+        }
+        let end = k + words[k..].iter().take_while(|(_, s)| named(*s)).count();
+        let next = words.get(end)?.0.as_str();
+        let verb = lx.quotes.subject_clause_words.contains(&next)
+            || (next.len() > 4 && (next.ends_with("ed") || next.ends_with("ly")));
+        if verb {
+            return Some(Span(words[k].1 .0, words[end - 1].1 .1));
+        }
+        k = end;
     }
-    let end = first + words[first..].iter().take_while(|(_, s)| named(*s)).count();
-    let next = words.get(end)?.0.as_str();
-    let verb = lx.quotes.subject_clause_words.contains(&next)
-        || (next.len() > 4 && (next.ends_with("ed") || next.ends_with("ly")));
-    verb.then(|| Span(words[first].1 .0, words[end - 1].1 .1))
+    None
 }
 
 /// The speaker phrase at `s` with leading adverbs dropped, or none when it is not a noun phrase

@@ -667,6 +667,15 @@ fn a_person_ending_the_speaker_phrase_outranks_a_longer_name_modifying_it() {
     ];
     let q = run(text, &ents);
     assert!(!q.is_empty() && q.iter().all(|q| q.speaker.is_none()), "{q:?}");
+    // A clause whose subject is the person after titles and modifiers.
+    for text in [
+        "Harbour board candidate Ana Ruiz is making a pitch to ferry users by promising that the pier will reopen.",
+        "Moderator Ana Ruiz started the debate off by asking whether the pier would reopen.",
+    ] {
+        let ents = [entity("e1", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"])];
+        let q = run(text, &ents);
+        assert!(!q.is_empty() && q.iter().all(|q| q.speaker.as_deref() == Some("e1")), "{text}: {q:?}");
+    }
     // The organisation alone still speaks for itself.
     let text = "The Harbour Authority said the pier was safe.";
     let ents = [entity("e1", "ORG", "Harbour Authority", None, None, text, &["Harbour Authority"])];
