@@ -396,13 +396,21 @@ impl<'a> Resolver<'a> {
             let place = self.entities.get(e).is_some_and(|x| matches!(x.kind, EntityType::Gpe | EntityType::Loc));
             let lower_head = text[last.0..last.1].starts_with(|c: char| c.is_lowercase())
                 || (place && role_noun(words[head_len - 1].0.as_str()) && self.overlapping(last, |_| true).is_none());
+            let clause = names_a_clause(&words[..head_len], |w| self.overlapping(w, |_| true).is_some(), lx);
+            // "Lee included Ruritania on a list of ...": the person the clause opens with is
+            // the speaker, whatever longer name its object holds.
+            let subject = clause.and_then(|run| self.overlapping(run, |_| true));
+            if let Some(p) =
+                subject.filter(|&p| p != e && self.entities.get(p).is_some_and(|x| x.kind == EntityType::Person))
+            {
+                return Resolution { entity: Some(p), confidence: 0.9, affiliation: None };
+            }
             let modifier = !apposition
                 && lower_head
                 && self.overlapping(last, |x| self.entities.get(e).is_some_and(|y| std::ptr::eq(x, y))).is_none()
                 && !words[head_len - 1].0.ends_with("'s")
                 && !words[head_len - 1].0.ends_with("\u{2019}s")
-                && names_a_clause(&words[..head_len], |w| self.overlapping(w, |_| true).is_some(), lx)
-                    .is_none_or(|run| self.overlapping(run, |_| true) != Some(e));
+                && subject.is_none_or(|p| p != e);
             if !modifier {
                 return Resolution { entity: Some(e), confidence: 0.9, affiliation: None };
             }

@@ -676,6 +676,14 @@ fn a_person_ending_the_speaker_phrase_outranks_a_longer_name_modifying_it() {
         let q = run(text, &ents);
         assert!(!q.is_empty() && q.iter().all(|q| q.speaker.as_deref() == Some("e1")), "{text}: {q:?}");
     }
+    // The person opening the clause outranks a longer name in its object.
+    let text = "Ana Ruiz included Ruritania on a list of countries she said were unsafe for ferries.";
+    let ents = [
+        entity("e1", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+        entity("e2", "GPE", "Ruritania", None, None, text, &["Ruritania"]),
+    ];
+    let q = run(text, &ents);
+    assert!(!q.is_empty() && q.iter().all(|q| q.speaker.as_deref() == Some("e1")), "{q:?}");
     // The organisation alone still speaks for itself.
     let text = "The Harbour Authority said the pier was safe.";
     let ents = [entity("e1", "ORG", "Harbour Authority", None, None, text, &["Harbour Authority"])];
