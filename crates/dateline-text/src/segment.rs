@@ -123,10 +123,16 @@ fn scan_word(text: &str, start: usize, lists: &Lists) -> usize {
     if char_at(text, end) == Some('.') {
         let word = &text[start..end];
         let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        // "No. 10" abbreviates "number" only before a number: "she would vote no." ends a
+        // sentence.
+        let numero = word.eq_ignore_ascii_case("no") || word.eq_ignore_ascii_case("nos");
+        let number_after =
+            text[end + 1..].trim_start_matches([' ', '\u{a0}']).starts_with(|c: char| c.is_ascii_digit());
         if dotted
             || single
-            || is_abbreviation(word, &lists.title_abbreviations)
-            || is_abbreviation(word, &lists.other_abbreviations)
+            || (!numero || number_after)
+                && (is_abbreviation(word, &lists.title_abbreviations)
+                    || is_abbreviation(word, &lists.other_abbreviations))
         {
             end += 1;
         }
@@ -345,6 +351,9 @@ mod tests {
     fn numbers_decimals_and_no() {
         let t = "Prices rose 3.5 percent at No. 10 Downing Street. Some 25,000 people came.";
         assert_eq!(sents(t), ["Prices rose 3.5 percent at No. 10 Downing Street.", "Some 25,000 people came."]);
+        // "no" before anything but a number is the word, and its period may end a sentence.
+        let t = "She said she would vote no. Yet the board approved it. It is No.1 again.";
+        assert_eq!(sents(t), ["She said she would vote no.", "Yet the board approved it.", "It is No.1 again."]);
         assert_eq!(
             toks("rose 3.5 percent, 25,000 people on 18th"),
             ["rose", "3.5", "percent", ",", "25,000", "people", "on", "18th"]
