@@ -470,6 +470,34 @@ pub(super) fn after_leading_the(text: &str, toks: &[Tok], first: usize, mut a: u
     a
 }
 
+/// Where a recogniser's mention `a..b` starts without the conjunction or linking adverb that
+/// opens its sentence ("But Harbour Democrats said", "Yet Harbour Authority officials"): capitalised
+/// only because it opens the sentence, it is never the first word of the name after it.
+fn after_opening_conjunction(text: &str, toks: &[Tok], first: usize, a: usize, b: usize) -> usize {
+    let opens = a == first || matches!(tok(text, toks, a - 1), "\"" | "“" | "‘" | "—" | "--");
+    let linking = matches!(
+        tok(text, toks, a),
+        "But"
+            | "And"
+            | "Yet"
+            | "So"
+            | "Or"
+            | "Nor"
+            | "Meanwhile"
+            | "However"
+            | "Still"
+            | "Then"
+            | "Also"
+            | "Instead"
+            | "Indeed"
+    );
+    if opens && linking && b > a + 1 {
+        a + 1
+    } else {
+        a
+    }
+}
+
 /// Whether `name` is two words, a first name the tables know and a name-like word that heads no
 /// organisation or place ("Tomas Fenwick", not "Christian Democrats" or "Victoria Harbour").
 fn first_name_and_surname(name: &str, lx: &crate::Lexicon) -> bool {
@@ -501,6 +529,7 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
         for (a, b, label) in res.ner.predict(&words) {
             let (mut a, mut b) = (i + a, i + b);
             a = after_leading_the(text, toks, i, a, b);
+            a = after_opening_conjunction(text, toks, i, a, b);
             // a name ends with a capitalised word or a number: "United States and its allies"
             // → "United States", "US-led coalition" → "US"
             while b > a && {

@@ -97,6 +97,15 @@ fn a_demonym_after_an_honorific_or_a_first_name_is_a_surname() {
 }
 
 #[test]
+fn a_conjunction_opening_the_sentence_is_not_part_of_a_name() {
+    let text = "The harbour bill passed on Monday. Yet Harbour Authority officials praised it. \
+                But Kestrel Shipping Lines said it would appeal.";
+    let ents = run(text);
+    assert!(ents.iter().all(|e| !e.name.starts_with("Yet ") && !e.name.starts_with("But ")), "{ents:?}");
+    assert!(find(&ents, "Harbour Authority").is_some(), "{ents:?}");
+}
+
+#[test]
 fn empty_text() {
     assert!(run("").is_empty());
     assert!(run("   \n").is_empty());
