@@ -215,14 +215,14 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
         work += full.len() as u64;
     }
     // The people whose full name has `words` as a proper suffix, in order.
-    let ending = |words: &[String], work: &mut u64| -> Vec<usize> {
+    let ending = |words: &[&str], work: &mut u64| -> Vec<usize> {
         let h = words.iter().rev().fold(0u64, |h, w| suffix_step(h, w));
         *work += words.len() as u64;
         let Some(hits) = by_suffix.get(&(words.len(), h)) else { return Vec::new() };
         hits.iter()
             .filter(|&&(p, k)| {
                 *work += words.len() as u64;
-                people[p].1[k..] == *words
+                people[p].1[k..].iter().map(String::as_str).eq(words.iter().copied())
             })
             .map(|&(p, _)| people[p].0)
             .collect()
@@ -243,13 +243,24 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
     }
     for i in 0..ents.len() {
         let e = &ents[i];
+        if !matches!(e.kind, Kind::Person | Kind::Org | Kind::Loc | Kind::Gpe) {
+            continue;
+        }
         let strong = e.mentions.iter().any(|m| m.source != Source::Model);
-        let words: Vec<String> = norm(e.best_name(text)).split(' ').map(str::to_string).collect();
+        // (only a person's surname stays with a strong mention, below: other strong names are
+        // passed before their words are made)
+        if strong && e.kind != Kind::Person {
+            continue;
+        }
+        // the name's words borrowed from one normalised string, not a string each: this runs
+        // for every entity of every article
+        let normed = norm(e.best_name(text));
+        let words: Vec<&str> = normed.split(' ').collect();
         // A person's surname found by a rule ("President Valdner" in a headline, before the
         // full name) is still that person's.
         let surname =
             e.kind == Kind::Person && words.len() == 1 && e.mentions.iter().all(|m| m.source != Source::Dateline);
-        if (strong && !surname) || !matches!(e.kind, Kind::Person | Kind::Org | Kind::Loc | Kind::Gpe) {
+        if strong && !surname {
             continue;
         }
         let mut fits: Vec<usize> = ending(&words, &mut work).into_iter().filter(|&j| j != i).collect();
@@ -264,7 +275,7 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
         // article never uses the full name's last word alone (it then writes names family name
         // last, and "Teo" would be another person's first name).
         if fits.is_empty() && surname {
-            let same_first = words.first().and_then(|w| by_first.get(w.as_str()));
+            let same_first = words.first().and_then(|w| by_first.get(w));
             let honoured = ents[i].mentions.iter().all(honorific);
             fits = same_first.map_or(Vec::new(), |js| {
                 js.iter().filter(|&&(j, family_last)| j != i && (honoured || !family_last)).map(|&(j, _)| j).collect()
