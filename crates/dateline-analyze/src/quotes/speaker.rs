@@ -924,13 +924,13 @@ fn trailing_time(text: &str, w: &[(String, Span)]) -> usize {
     let n = w.len();
     let at = |k: usize| -> &str { n.checked_sub(k).map_or("", |i| w[i].0.as_str()) };
     let day = |x: &str| DAYS.contains(&x);
-    let k = if at(3) == "on" && day(at(2)) && PARTS.contains(&at(1)) {
+    let k = if (at(3) == "on" && day(at(2)) && PARTS.contains(&at(1)))
+        || (matches!(at(3), "earlier" | "later") && matches!(at(2), "this" | "last") && UNITS.contains(&at(1)))
+    {
         3
-    } else if matches!(at(3), "earlier" | "later") && matches!(at(2), "this" | "last") && UNITS.contains(&at(1)) {
-        3
-    } else if at(2) == "on" && day(at(1)) {
-        2
-    } else if matches!(at(2), "last" | "this") && (UNITS.contains(&at(1)) || day(at(1))) {
+    } else if (at(2) == "on" && day(at(1)))
+        || (matches!(at(2), "last" | "this") && (UNITS.contains(&at(1)) || day(at(1))))
+    {
         2
     } else if matches!(at(1), "yesterday" | "today" | "tonight") {
         1
