@@ -153,14 +153,12 @@ struct Index {
     by_len: Vec<&'static str>,
     /// Where each length's entries start in `by_len` (`len_starts[l]..len_starts[l + 1]`).
     len_starts: [u32; LONG + 2],
-    /// Bit `l` set when some entry has length `min(l, LONG)`.
-    lens: u128,
     /// The ASCII-lowercased first byte of each entry of `by_len` (0 for the empty entry).
     by_len_first: Vec<u8>,
     /// For each length group, bit `b % 64` set when one of its entries has the lowercased first
-    /// byte `b`: [`Words::contains_ignore_ascii_case`] turns most words away on this bit and
-    /// compares whole entries only when their first bytes agree (it runs for nearly every token,
-    /// scanning a length group was a percent of the whole analysis).
+    /// byte `b`: [`Words::contains`] and [`Words::contains_ignore_ascii_case`] turn most words
+    /// away on this bit and compare whole entries only when their first bytes agree (they run
+    /// for nearly every token, and scanning a length group was a percent of the whole analysis).
     len_firsts: [u64; LONG + 1],
     /// The non-empty entries by their first byte, ASCII-lowercased.
     by_first: Vec<&'static str>,
@@ -190,7 +188,6 @@ impl Index {
         let (by_len, starts) = group(&list, LONG + 1, |w| w.len().min(LONG));
         let mut len_starts = [0u32; LONG + 2];
         len_starts.copy_from_slice(&starts);
-        let lens = list.iter().fold(0u128, |m, w| m | 1 << w.len().min(LONG));
         let by_len_first: Vec<u8> =
             by_len.iter().map(|w| w.as_bytes().first().map_or(0, u8::to_ascii_lowercase)).collect();
         let mut len_firsts = [0u64; LONG + 1];
@@ -204,20 +201,11 @@ impl Index {
             list,
             by_len,
             len_starts,
-            lens,
             by_len_first,
             len_firsts,
             by_first,
             first_starts,
         }
-    }
-    /// The entries as long as `len` bytes.
-    fn of_len(&self, len: usize) -> &[&'static str] {
-        let l = len.min(LONG);
-        if self.lens >> l & 1 == 0 {
-            return &[];
-        }
-        &self.by_len[self.len_starts[l] as usize..self.len_starts[l + 1] as usize]
     }
     /// The non-empty entries whose first byte is `b` (ASCII case ignored).
     fn of_first(&self, b: u8) -> &[&'static str] {
@@ -240,9 +228,21 @@ impl Words {
     }
     /// Whether `word` is an entry (as the slice's `contains`, without scanning every entry;
     /// it takes the `&&str` that one takes, and a `&str` or `&String`).
+    ///
+    /// Like [`Words::contains_ignore_ascii_case`], it turns a word away on the bit of its length
+    /// and lowercased first byte, and compares whole entries only where the first bytes agree:
+    /// the entity rules ask lists for nearly every token, and a scan of a length group was a
+    /// string comparison (a `memcmp` call) per entry.
     pub fn contains<W: AsRef<str> + ?Sized>(&self, word: &W) -> bool {
         let word = word.as_ref();
-        self.index().of_len(word.len()).contains(&word)
+        let ix = self.index();
+        let Some(&b) = word.as_bytes().first() else { return ix.has_empty };
+        let (l, first) = (word.len().min(LONG), b.to_ascii_lowercase());
+        if ix.len_firsts[l] >> (first % 64) & 1 == 0 {
+            return false;
+        }
+        let group = ix.len_starts[l] as usize..ix.len_starts[l + 1] as usize;
+        ix.by_len_first[group.clone()].iter().zip(&ix.by_len[group]).any(|(&f, e)| f == first && *e == word)
     }
     /// Whether `word` is an entry, ASCII case ignored.
     pub fn contains_ignore_ascii_case(&self, word: &str) -> bool {

@@ -5,7 +5,7 @@ use dateline_ner::lexicon::{Vocabulary, WordMap};
 use dateline_ner::Label;
 use dateline_text::Span;
 
-use super::{capitalised, demonym, is_person_title, tok, Cand, Kind, Source, Tok};
+use super::{capitalised, demonym, is_person_title, tok, with_lowercase, Cand, Kind, Source, Tok};
 use crate::{Dateline, Resources};
 
 pub(super) fn cand(start: usize, end: usize, kind: Kind, source: Source, sentence: usize) -> Cand {
@@ -719,7 +719,7 @@ pub(super) fn modifiers_before_titles(text: &str, toks: &[Tok], model: &mut Vec<
             return true;
         }
         let head = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-        let corporate = res.lexicon.entities.corporate_titles.contains(&t.to_lowercase().as_str());
+        let corporate = with_lowercase(t, |l| res.lexicon.entities.corporate_titles.contains(l));
         // "Fisheries Minister X": one word the recogniser read as an organisation before a
         // government title is the minister's portfolio, unless a list knows the organisation
         // (an acronym or a word without lower-case letters is left to the recogniser)
@@ -879,12 +879,12 @@ pub(super) fn shouted_org_heads(text: &str, toks: &[Tok], model: &mut Vec<Cand>,
             {
                 break;
             }
-            if lx.entities.org_heads.contains(&w.to_lowercase().as_str()) {
+            if with_lowercase(w, |l| lx.entities.org_heads.contains(l)) {
                 // ... and over the head words right after it ("PHILHARMONIC ORCHESTRA")
                 let mut e = k;
                 while toks.get(e + 1).is_some_and(|t| t.sentence == sentence) && {
                     let n = tok(text, toks, e + 1);
-                    shouted_word(n) && lx.entities.org_heads.contains(&n.to_lowercase().as_str())
+                    shouted_word(n) && with_lowercase(n, |l| lx.entities.org_heads.contains(l))
                 } {
                     e += 1;
                 }
@@ -1175,8 +1175,7 @@ pub(super) fn role_orgs(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Ca
     let mut out = Vec::new();
     for i in 0..toks.len() {
         // (the cheap test first: few words are followed by "of")
-        if tok(text, toks, i + 1) != "of" || !lx.entities.role_of.contains(&tok(text, toks, i).to_lowercase().as_str())
-        {
+        if tok(text, toks, i + 1) != "of" || !with_lowercase(tok(text, toks, i), |l| lx.entities.role_of.contains(l)) {
             continue;
         }
         let mut a = i + 2;
@@ -1206,7 +1205,7 @@ pub(super) fn role_orgs(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Ca
             !capitalised(t) && !matches!(t, "of" | "for" | "and" | "the" | "on")
         });
         let has_org_word = lower_at
-            .is_some_and(|l| (l..b).any(|k| lx.ner.org_words.contains(&tok(text, toks, k).to_lowercase().as_str())));
+            .is_some_and(|l| (l..b).any(|k| with_lowercase(tok(text, toks, k), |w| lx.ner.org_words.contains(w))));
         if b > a + 1 && has_org_word {
             out.push(cand(toks[a].start, toks[b - 1].end, Kind::Org, Source::Rule, toks[i].sentence));
         }
@@ -1393,7 +1392,7 @@ pub(super) fn known_places_after_prepositions(text: &str, toks: &[Tok], res: &Re
         let region = !res.gazetteer.admin1_by_name(w).is_empty()
             && !is_calendar_word(w)
             && !res.lexicon.entities.seasons.contains(&w)
-            && !res.lexicon.entities.directions.contains(&w.to_lowercase().as_str())
+            && !with_lowercase(w, |l| res.lexicon.entities.directions.contains(l))
             && tok(text, toks, i + 1) != "of";
         if region {
             out.push(cand(toks[i].start, toks[i].end, Kind::Loc, Source::Lexicon, s));
@@ -1458,7 +1457,8 @@ fn places_after_nouns(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand
 
 /// The kind a lower-case place head word gives a name: LOC for `entities/loc-words.txt`, else
 /// FAC for `fac-words.txt`. Asked at every token, so the lists are read once into a table
-/// ([`Tables`]).
+/// ([`Tables`]). Inlined: out of line, its call at every token cost more than the lookup.
+#[inline]
 pub(super) fn head_kind(lx: &crate::Lexicon, w: &str) -> Option<Kind> {
     lx.entity_tables().heads.get(w).copied()
 }
@@ -1510,9 +1510,7 @@ pub(super) fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: 
     let mut out = Vec::new();
     for i in 0..toks.len().saturating_sub(1) {
         let t = tok(text, toks, i);
-        if !capitalised(t)
-            || !is_person_title(t, lx)
-            || lx.entities.title_modifiers.contains(&t.to_lowercase().as_str())
+        if !capitalised(t) || !is_person_title(t, lx) || with_lowercase(t, |l| lx.entities.title_modifiers.contains(l))
         {
             continue;
         }
@@ -1552,12 +1550,12 @@ pub(super) fn names_after_titles(text: &str, toks: &[Tok], model: &[Cand], res: 
             && !org_end
             && !in_other_name
             && !country
-            && res.lexicon.entities.org_before_titles.contains(&t.to_lowercase().as_str())
+            && with_lowercase(t, |l| res.lexicon.entities.org_before_titles.contains(l))
         {
             let mut o = name_words_before(text, toks, i, lx);
             // "Foreign Office Spokesperson X": a title-like word starts an organisation's name
             // that ends in an organisation word
-            let org_word = o < i && lx.ner.org_words.contains(&tok(text, toks, i - 1).to_lowercase().as_str());
+            let org_word = o < i && with_lowercase(tok(text, toks, i - 1), |l| lx.ner.org_words.contains(l));
             while org_word && o > 0 && toks[o - 1].sentence == toks[i].sentence && i - o < 4 && {
                 let w = tok(text, toks, o - 1);
                 capitalised(w) && is_person_title(w, lx) && w.chars().any(char::is_lowercase)
@@ -1736,9 +1734,9 @@ pub(super) fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon, mode
             continue;
         }
         let head = tok(text, toks, i);
-        let lower = head.to_lowercase();
+        // (the capital tested before the word is lowercased)
         if !capitalised(head)
-            || !(lx.entities.org_heads.contains(&lower.as_str()) || lx.entities.media_heads.contains(&lower.as_str()))
+            || !with_lowercase(head, |l| lx.entities.org_heads.contains(l) || lx.entities.media_heads.contains(l))
         {
             continue;
         }
@@ -1983,7 +1981,7 @@ pub(super) fn refine(text: &str, toks: &[Tok], c: &mut Cand, res: &Resources) {
         // "Free Mountain Army", "Harbour Workers Association": a name of several words that ends in an
         // organisation head word is an organisation, whatever the recogniser typed it.
         if let Some((_, last)) = name.rsplit_once(' ') {
-            if capitalised(last) && res.lexicon.entities.org_heads.contains(&last.to_lowercase().as_str()) {
+            if capitalised(last) && with_lowercase(last, |l| res.lexicon.entities.org_heads.contains(l)) {
                 c.kind = Kind::Org;
             }
         }

@@ -41,49 +41,90 @@ impl Ent {
 
 /// The comparison form of a name: lower case, periods and possessives dropped, single spaces.
 pub(crate) fn norm(s: &str) -> String {
-    let s = s.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']);
-    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
-    if s.is_ascii() {
-        return norm_ascii(s);
-    }
-    s.to_lowercase().replace('.', "").split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    norm_into(s, &mut out);
+    out
 }
 
-/// The end of [`norm`] for an ASCII name (nearly all), in one pass: lower case, periods
-/// dropped, words joined by single spaces.
-fn norm_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+/// [`norm`] appended to `out`, so that a merge key (a prefix and the name's comparison form) is
+/// one string built once, not a `norm` copied again by `format!`.
+fn norm_into(s: &str, out: &mut String) {
+    // (`strip_suffix` in a loop is `trim_end_matches` of a string pattern without setting up a
+    // substring searcher for each name: that set-up cost more than the trimming)
+    let mut s = s;
+    while let Some(t) = s.strip_suffix("'s") {
+        s = t;
+    }
+    while let Some(t) = s.strip_suffix("’s") {
+        s = t;
+    }
+    let s = s.trim_end_matches(['\'', '’']);
+    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    if s.is_ascii() {
+        norm_ascii(s, out);
+        return;
+    }
+    out.push_str(&s.to_lowercase().replace('.', "").split_whitespace().collect::<Vec<_>>().join(" "));
+}
+
+/// The end of [`norm`] for an ASCII name (nearly all), in one pass appended to `out`: lower
+/// case, periods dropped, words joined by single spaces.
+fn norm_ascii(s: &str, out: &mut String) {
+    let from = out.len();
     let mut space = false;
     for c in s.chars().filter(|&c| c != '.') {
         if c.is_whitespace() {
             space = true;
             continue;
         }
-        if space && !out.is_empty() {
+        if space && out.len() > from {
             out.push(' ');
         }
         space = false;
         out.push(c.to_ascii_lowercase());
     }
-    out
 }
 
+/// The key that joins a mention to the entities before it: a class prefix and the country code,
+/// the place's id or the name's [`norm`]. Built by pushes into one string, as it is made for
+/// every mention of every article.
 fn key(text: &str, c: &Cand, res: &Resources) -> String {
     let name = &text[c.start..c.name_end];
+    let mut k = String::with_capacity(name.len() + 2);
     match c.kind {
         Kind::Gpe if c.country.is_some() && res.gazetteer.country_by_name(name).is_some() => {
-            format!("c:{}", c.country.as_deref().unwrap_or(""))
+            k.push_str("c:");
+            k.push_str(c.country.as_deref().unwrap_or(""));
         }
         Kind::Norp => match &c.country {
-            Some(code) => format!("n:{code}"),
-            None => format!("n:{}", norm(name).trim_end_matches('s')),
+            Some(code) => {
+                k.push_str("n:");
+                k.push_str(code);
+            }
+            None => {
+                k.push_str("n:");
+                norm_into(name, &mut k);
+                // (a plural's "s" off the name; the prefix ends in ':', where trimming stops)
+                let end = k.trim_end_matches('s').len();
+                k.truncate(end);
+            }
         },
-        k if k.is_place() => match res.gazetteer.lookup(name).first() {
-            Some(p) => format!("g:{}", p.place.geonames_id),
-            None => format!("p:{}", norm(name)),
+        kind if kind.is_place() => match res.gazetteer.lookup(name).first() {
+            Some(p) => {
+                use std::fmt::Write as _;
+                let _ = write!(k, "g:{}", p.place.geonames_id);
+            }
+            None => {
+                k.push_str("p:");
+                norm_into(name, &mut k);
+            }
         },
-        _ => format!("x:{}", norm(name)),
+        _ => {
+            k.push_str("x:");
+            norm_into(name, &mut k);
+        }
     }
+    k
 }
 
 /// One step of the suffix hash: the hash of `word` followed by the words hashed so far.
@@ -174,14 +215,14 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
         work += full.len() as u64;
     }
     // The people whose full name has `words` as a proper suffix, in order.
-    let ending = |words: &[String], work: &mut u64| -> Vec<usize> {
+    let ending = |words: &[&str], work: &mut u64| -> Vec<usize> {
         let h = words.iter().rev().fold(0u64, |h, w| suffix_step(h, w));
         *work += words.len() as u64;
         let Some(hits) = by_suffix.get(&(words.len(), h)) else { return Vec::new() };
         hits.iter()
             .filter(|&&(p, k)| {
                 *work += words.len() as u64;
-                people[p].1[k..] == *words
+                people[p].1[k..].iter().map(String::as_str).eq(words.iter().copied())
             })
             .map(|&(p, _)| people[p].0)
             .collect()
@@ -202,13 +243,24 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
     }
     for i in 0..ents.len() {
         let e = &ents[i];
+        if !matches!(e.kind, Kind::Person | Kind::Org | Kind::Loc | Kind::Gpe) {
+            continue;
+        }
         let strong = e.mentions.iter().any(|m| m.source != Source::Model);
-        let words: Vec<String> = norm(e.best_name(text)).split(' ').map(str::to_string).collect();
+        // (only a person's surname stays with a strong mention, below: other strong names are
+        // passed before their words are made)
+        if strong && e.kind != Kind::Person {
+            continue;
+        }
+        // the name's words borrowed from one normalised string, not a string each: this runs
+        // for every entity of every article
+        let normed = norm(e.best_name(text));
+        let words: Vec<&str> = normed.split(' ').collect();
         // A person's surname found by a rule ("President Valdner" in a headline, before the
         // full name) is still that person's.
         let surname =
             e.kind == Kind::Person && words.len() == 1 && e.mentions.iter().all(|m| m.source != Source::Dateline);
-        if (strong && !surname) || !matches!(e.kind, Kind::Person | Kind::Org | Kind::Loc | Kind::Gpe) {
+        if strong && !surname {
             continue;
         }
         let mut fits: Vec<usize> = ending(&words, &mut work).into_iter().filter(|&j| j != i).collect();
@@ -223,7 +275,7 @@ pub(super) fn merge(text: &str, toks: &[Tok], cands: Vec<Cand>, res: &Resources)
         // article never uses the full name's last word alone (it then writes names family name
         // last, and "Teo" would be another person's first name).
         if fits.is_empty() && surname {
-            let same_first = words.first().and_then(|w| by_first.get(w.as_str()));
+            let same_first = words.first().and_then(|w| by_first.get(w));
             let honoured = ents[i].mentions.iter().all(honorific);
             fits = same_first.map_or(Vec::new(), |js| {
                 js.iter().filter(|&&(j, family_last)| j != i && (honoured || !family_last)).map(|&(j, _)| j).collect()
@@ -352,4 +404,32 @@ pub(super) fn finish(text: &str, ents: Vec<Ent>) -> Vec<Entity> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::norm;
+
+    /// `norm` as it was written before it appended into a key: `trim_end_matches` of string
+    /// patterns and one allocation per step.
+    fn norm_reference(s: &str) -> String {
+        let s = s.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']);
+        let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+        s.to_lowercase().replace('.', "").split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    proptest::proptest! {
+        /// The one-pass `norm` (and so each key it appends to) is the plain one.
+        #[test]
+        fn norm_equals_the_plain_steps(s in r"(the |The |'s|’s|'|’|\.|[ \t\n]{1,2}|[aBsS]{1,3}|É|ß){0,12}") {
+            proptest::prop_assert_eq!(norm(&s), norm_reference(&s));
+        }
+    }
+
+    #[test]
+    fn norm_drops_possessives_periods_and_the() {
+        assert_eq!(norm("The U.N.'s's"), "un");
+        assert_eq!(norm("  Irina   Volkova’"), "irina volkova");
+        assert_eq!(norm("the Café’s"), "café");
+    }
 }

@@ -222,6 +222,21 @@ pub(crate) fn tok_ending(toks: &[Tok], b: usize) -> Option<usize> {
     toks.binary_search_by_key(&b, |t| t.end).ok()
 }
 
+/// Calls `f` with `w.to_lowercase()`, built in a stack buffer for an ASCII word of up to 32 bytes
+/// (nearly every word; for ASCII, `to_lowercase` is `to_ascii_lowercase`) instead of allocated:
+/// the rules lowercase a word before looking it up in a list at many tokens of every article.
+pub(crate) fn with_lowercase<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    if let Some(lower) = buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&w.to_lowercase())
+}
+
 pub(crate) fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }

@@ -511,6 +511,12 @@ fn a_common_word_capitalised_only_at_sentence_starts_is_no_name() {
 }
 
 proptest::proptest! {
+    /// The stack-buffer lowercasing is `to_lowercase`, for short and long, ASCII and other words.
+    #[test]
+    fn with_lowercase_is_to_lowercase(w in r"[A-Za-z'.-]{0,40}|\PC{0,12}|[A-Z\u{130}\u{c9}]{1,4}") {
+        proptest::prop_assert_eq!(with_lowercase(&w, str::to_string), w.to_lowercase());
+    }
+
     /// The entity stage's treebank tokens, split from the chunks of the article's token table,
     /// are the recogniser's own tokenization of the text.
     #[test]
