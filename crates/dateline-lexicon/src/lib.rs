@@ -235,17 +235,17 @@ impl Words {
     /// string comparison (a `memcmp` call) per entry.
     pub fn contains<W: AsRef<str> + ?Sized>(&self, word: &W) -> bool {
         let word = word.as_ref();
-        let ix = self.index();
-        let Some(&b) = word.as_bytes().first() else { return ix.has_empty };
-        let (l, first) = (word.len().min(LONG), b.to_ascii_lowercase());
-        if ix.len_firsts[l] >> (first % 64) & 1 == 0 {
-            return false;
-        }
-        let group = ix.len_starts[l] as usize..ix.len_starts[l + 1] as usize;
-        ix.by_len_first[group.clone()].iter().zip(&ix.by_len[group]).any(|(&f, e)| f == first && *e == word)
+        self.same_length_and_first(word, |e| e == word)
     }
     /// Whether `word` is an entry, ASCII case ignored.
     pub fn contains_ignore_ascii_case(&self, word: &str) -> bool {
+        self.same_length_and_first(word, |e| e.eq_ignore_ascii_case(word))
+    }
+    /// Whether an entry as long as `word` (long ones grouped) whose first byte is `word`'s,
+    /// ASCII case ignored, passes `same`; the bit of that length and first byte turns most words
+    /// away before any entry is read. An empty `word` matches the empty entry.
+    #[inline]
+    fn same_length_and_first(&self, word: &str, same: impl Fn(&str) -> bool) -> bool {
         let ix = self.index();
         let Some(&b) = word.as_bytes().first() else { return ix.has_empty };
         let (l, first) = (word.len().min(LONG), b.to_ascii_lowercase());
@@ -253,10 +253,7 @@ impl Words {
             return false;
         }
         let group = ix.len_starts[l] as usize..ix.len_starts[l + 1] as usize;
-        ix.by_len_first[group.clone()]
-            .iter()
-            .zip(&ix.by_len[group])
-            .any(|(&f, e)| f == first && e.eq_ignore_ascii_case(word))
+        ix.by_len_first[group.clone()].iter().zip(&ix.by_len[group]).any(|(&f, e)| f == first && same(e))
     }
     /// Whether some entry is a prefix of `text`.
     pub fn has_prefix_of(&self, text: &str) -> bool {
