@@ -498,6 +498,12 @@ fn after_opening_conjunction(text: &str, toks: &[Tok], first: usize, a: usize, b
     }
 }
 
+/// A company's closing abbreviation with its full stop ("Co.", "Inc.", "Corp.", "Ltd."; not "Bros.",
+/// which often goes on: "Warner Bros. Pictures").
+fn is_company_suffix(w: &str) -> bool {
+    matches!(w, "Co." | "Inc." | "Corp." | "Ltd.")
+}
+
 /// Whether `name` is two words, a first name the tables know and a name-like word that heads no
 /// organisation or place ("Tomas Fenwick", not "Christian Democrats" or "Victoria Harbour").
 fn first_name_and_surname(name: &str, lx: &crate::Lexicon) -> bool {
@@ -548,6 +554,38 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             // before the first capitalised verb of reporting or auxiliary
             if let Some(k) = (a..b).find(|&k| k > a && is_headline_verb(tok(text, toks, k))) {
                 b = k;
+            }
+            // "D.E. Marek & Co. Ruiz said": a company's closing abbreviation ends its name, and
+            // the word after it, read into the name because the abbreviation's full stop also
+            // ended the sentence, is not part of it
+            if let Some(k) = (a..b).find(|&k| {
+                k > a
+                    && k + 1 < b
+                    && is_company_suffix(tok(text, toks, k))
+                    && !is_company_suffix(tok(text, toks, k + 1))
+                    && !matches!(
+                        tok(text, toks, k + 1),
+                        "Ltd"
+                            | "Limited"
+                            | "LLC"
+                            | "LLP"
+                            | "LP"
+                            | "AG"
+                            | "SA"
+                            | "NV"
+                            | "BV"
+                            | "KG"
+                            | "GmbH"
+                            | "plc"
+                            | "PLC"
+                            | "Inc"
+                            | "&"
+                            | ","
+                            | "("
+                            | "-"
+                    )
+            }) {
+                b = k + 1;
             }
             // "at Harbour Polytechnic on Tuesday": a date after the name is not part of it
             if let Some(k) =

@@ -106,6 +106,18 @@ fn a_conjunction_opening_the_sentence_is_not_part_of_a_name() {
 }
 
 #[test]
+fn a_company_abbreviation_ends_the_name_before_the_next_sentence_word() {
+    // The full stop of "Co." also ends the sentence, so the next word was read into the name.
+    let text = "The fund was run by Kestrel Marek & Co. Ruiz said on Tuesday the fund would close. \
+                Harbour Precision Industry Co. Ltd. also backed it.";
+    let ents = run(text);
+    assert!(find(&ents, "Kestrel Marek & Co.").is_some(), "{ents:?}");
+    assert!(ents.iter().all(|e| !e.name.ends_with("Co. Ruiz")), "{ents:?}");
+    // A legal form after the abbreviation stays in the name.
+    assert!(ents.iter().all(|e| e.name != "Harbour Precision Industry Co."), "{ents:?}");
+}
+
+#[test]
 fn empty_text() {
     assert!(run("").is_empty());
     assert!(run("   \n").is_empty());
