@@ -132,42 +132,45 @@ fn tidy_whitespace(text: &str) -> (String, OffsetMap) {
             pos = word_end;
             continue;
         }
-        // A whitespace block: count its line breaks (CRLF is one).
-        let mut end = pos;
-        let mut breaks = 0;
-        while let Some(&b) = bytes.get(end) {
-            match b {
-                b'\n' => breaks += 1,
-                b'\r' => {
-                    breaks += 1;
-                    if bytes.get(end + 1) == Some(&b'\n') {
-                        end += 1;
-                    }
-                }
-                b if is_hspace(b) => {}
-                _ => break,
-            }
-            end += 1;
-        }
-        let repl = if pos == 0 || end == bytes.len() {
-            ""
-        } else {
-            match breaks {
-                0 => " ",
-                1 => "\n",
-                _ => "\n\n",
-            }
-        };
-        let block = text.get(pos..end).unwrap_or_default();
-        out.push_str(repl);
-        if block == repl {
-            map.push(pos, block.len(), block.len());
-        } else {
-            map.push(pos, block.len(), repl.len());
-        }
-        pos = end;
+        pos = whitespace_block(text, pos, &mut out, &mut map);
     }
     (out, map)
+}
+
+/// Copies the whitespace block starting at `pos` into `out` as one space, one line break or a
+/// paragraph break (by its line breaks, CRLF counting one; nothing at the text's ends), maps it,
+/// and returns where it ends.
+fn whitespace_block(text: &str, pos: usize, out: &mut String, map: &mut OffsetMap) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = pos;
+    let mut breaks = 0;
+    while let Some(&b) = bytes.get(end) {
+        match b {
+            b'\n' => breaks += 1,
+            b'\r' => {
+                breaks += 1;
+                if bytes.get(end + 1) == Some(&b'\n') {
+                    end += 1;
+                }
+            }
+            b if is_hspace(b) => {}
+            _ => break,
+        }
+        end += 1;
+    }
+    let repl = if pos == 0 || end == bytes.len() {
+        ""
+    } else {
+        match breaks {
+            0 => " ",
+            1 => "\n",
+            _ => "\n\n",
+        }
+    };
+    let block = text.get(pos..end).unwrap_or_default();
+    out.push_str(repl);
+    map.push(pos, block.len(), if block == repl { block.len() } else { repl.len() });
+    end
 }
 
 #[cfg(test)]
@@ -176,7 +179,7 @@ mod tests {
     use proptest::prelude::*;
 
     /// [`tidy_whitespace`] as it was, one word at a time: the reference for the line-at-a-time
-    /// copy.
+    /// copy (the whitespace blocks between are [`whitespace_block`]'s in both).
     fn tidy_whitespace_by_words(text: &str) -> (String, OffsetMap) {
         let bytes = text.as_bytes();
         let mut out = String::with_capacity(text.len());
@@ -193,39 +196,7 @@ mod tests {
                 pos = word_end;
                 continue;
             }
-            let mut end = pos;
-            let mut breaks = 0;
-            while let Some(&b) = bytes.get(end) {
-                match b {
-                    b'\n' => breaks += 1,
-                    b'\r' => {
-                        breaks += 1;
-                        if bytes.get(end + 1) == Some(&b'\n') {
-                            end += 1;
-                        }
-                    }
-                    b if is_hspace(b) => {}
-                    _ => break,
-                }
-                end += 1;
-            }
-            let repl = if pos == 0 || end == bytes.len() {
-                ""
-            } else {
-                match breaks {
-                    0 => " ",
-                    1 => "\n",
-                    _ => "\n\n",
-                }
-            };
-            let block = &text[pos..end];
-            out.push_str(repl);
-            if block == repl {
-                map.push(pos, block.len(), block.len());
-            } else {
-                map.push(pos, block.len(), repl.len());
-            }
-            pos = end;
+            pos = whitespace_block(text, pos, &mut out, &mut map);
         }
         (out, map)
     }
