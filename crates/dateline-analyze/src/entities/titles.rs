@@ -299,9 +299,11 @@ pub(super) fn coreference(text: &str, toks: &[Tok], ents: &mut [Ent], lx: &crate
 /// Whether the title or role words `words` hold a phrase the lexicon gives as another name of
 /// the nominal `noun` ("premier" for "Prime Minister").
 fn synonym_in(lx: &crate::Lexicon, noun: &str, words: &[&str]) -> bool {
-    lx.entities.nominal_synonyms.as_slice().iter().filter_map(|line| line.split_once(':')).any(|(n, phrase)| {
+    let lines = lx.entities.nominal_synonyms.as_slice().iter().filter_map(|line| line.split_once(':'));
+    lines.filter(|(n, _)| n.trim() == noun).any(|(_, phrase)| {
+        // (the phrase's words, split only for the lines of this noun)
         let phrase: Vec<&str> = phrase.split_whitespace().collect();
-        n.trim() == noun && !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase.as_slice())
+        !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase.as_slice())
     })
 }
 

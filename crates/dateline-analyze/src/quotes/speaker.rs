@@ -351,21 +351,23 @@ impl<'a> Resolver<'a> {
         // long they are. Not when the words before it hold a verb or a conjunction: then the
         // phrase is a clause or a list ("Lee Endorses Ann Hale", "Lee scolded Hale for").
         let person_at = |s: Span| self.overlapping(s, |e| e.kind == EntityType::Person).is_some();
-        let modifiers_only = words[..head_len - 1].iter().enumerate().all(|(k, (w, s))| {
-            let named = self.overlapping(*s, |_| true).is_some();
-            let written = text.get(s.0..s.1).unwrap_or("");
-            let capital = written.starts_with(|c: char| c.is_uppercase());
-            // a headline's verb after a person ("Lee Endorses Hale"), not a place ("Texas")
-            let headline_verb = capital && w.len() >= 5 && w.ends_with('s') && k > 0 && person_at(words[k - 1].1);
-            named
-                || !(matches!(w.as_str(), "and" | "or")
-                    || (!capital && (w.ends_with("ed") || w.ends_with("ing")))
-                    || headline_verb)
-        });
-        if modifiers_only {
-            if let Some(p) = self.overlapping(words[head_len - 1].1, |e| e.kind == EntityType::Person) {
-                return Resolution { entity: Some(p), confidence: 0.9, affiliation: None };
-            }
+        let last_person = self.overlapping(words[head_len - 1].1, |e| e.kind == EntityType::Person);
+        // (read only when the head ends in a person)
+        let modifiers_only = || {
+            words[..head_len - 1].iter().enumerate().all(|(k, (w, s))| {
+                let named = self.overlapping(*s, |_| true).is_some();
+                let written = text.get(s.0..s.1).unwrap_or("");
+                let capital = written.starts_with(|c: char| c.is_uppercase());
+                // a headline's verb after a person ("Lee Endorses Hale"), not a place ("Texas")
+                let headline_verb = capital && w.len() >= 5 && w.ends_with('s') && k > 0 && person_at(words[k - 1].1);
+                named
+                    || !(matches!(w.as_str(), "and" | "or")
+                        || (!capital && (w.ends_with("ed") || w.ends_with("ing")))
+                        || headline_verb)
+            })
+        };
+        if let Some(p) = last_person.filter(|_| modifiers_only()) {
+            return Resolution { entity: Some(p), confidence: 0.9, affiliation: None };
         }
         // "Harbour County Supervisor of Elections Ana Ruiz": a capitalised title ends the head,
         // and its "of" part leads to the person, who outranks the county before the title.
