@@ -21,6 +21,8 @@ use super::marks::Region;
 use super::Found;
 use crate::{Entity, EntityType, Quote, QuoteKind, SpeakerMention};
 
+mod cataphora;
+
 /// How far back (bytes) a pronoun or a role noun may look for its person: about two paragraphs.
 const WINDOW: usize = 1500;
 
@@ -798,6 +800,8 @@ pub(super) fn to_quotes(text: &str, resolver: &Resolver, found: Vec<Found>, lx: 
         resolved[i] = r;
     }
     continue_speakers(text, resolver, &mut found, &mut resolved);
+    // "A spokesman for the party said ...", then "..., Ana Ruiz told reporters": the name.
+    cataphora::name_described_speakers(text, resolver, &found, &mut resolved);
     found.into_iter().zip(resolved).filter_map(|(f, r)| to_quote(text, resolver, f, r)).collect()
 }
 
