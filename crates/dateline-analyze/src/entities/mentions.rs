@@ -498,6 +498,28 @@ fn after_opening_conjunction(text: &str, toks: &[Tok], first: usize, a: usize, b
     }
 }
 
+/// A capitalised possessive determiner ("His", "Their"): a name starts after it ("His Treasury
+/// Department" is the department), and one inside a span shows a title-case clause, not a name
+/// ("The Party Elite Betrayed Their Voters"). Honorifics stay whole: "Her Majesty", "Your Honor".
+fn possessive_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
+    matches!(tok(text, toks, k), "His" | "Her" | "Its" | "Their" | "Our" | "My" | "Your")
+        && !matches!(
+            tok(text, toks, k + 1),
+            "Majesty"
+                | "Majesty's"
+                | "Holiness"
+                | "Highness"
+                | "Excellency"
+                | "Eminence"
+                | "Grace"
+                | "Lordship"
+                | "Royal"
+                | "Honor"
+                | "Honour"
+                | "Worship"
+        )
+}
+
 /// A company's closing abbreviation with its full stop ("Co.", "Inc.", "Corp.", "Ltd."; not "Bros.",
 /// which often goes on: "Warner Bros. Pictures").
 fn is_company_suffix(w: &str) -> bool {
@@ -536,6 +558,13 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             let (mut a, mut b) = (i + a, i + b);
             a = after_leading_the(text, toks, i, a, b);
             a = after_opening_conjunction(text, toks, i, a, b);
+            // (with two words left at least: "Your Party" may be a party's name)
+            if a + 2 < b && possessive_determiner(text, toks, a) {
+                a += 1;
+            }
+            if (a + 1..b).any(|k| possessive_determiner(text, toks, k)) {
+                continue;
+            }
             // a name ends with a capitalised word or a number: "United States and its allies"
             // → "United States", "US-led coalition" → "US"
             while b > a && {

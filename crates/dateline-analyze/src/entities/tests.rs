@@ -106,6 +106,19 @@ fn a_conjunction_opening_the_sentence_is_not_part_of_a_name() {
 }
 
 #[test]
+fn a_possessive_determiner_is_no_part_of_a_name() {
+    // Issue 19: "His Treasury Department" as a name; a title-case headline read as one name.
+    let text = "The Democratic Elite Betrayed Their Voters\n\n\
+                He said His Treasury Department staff would resign. \
+                The Harbour Authority said Her Majesty's Government would reply.";
+    let ents = run(text);
+    let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.iter().all(|n| !n.starts_with("His ") && !n.contains(" Their ")), "{names:?}");
+    assert!(find(&ents, "Treasury Department").is_some(), "{names:?}");
+    assert!(names.iter().any(|n| n.starts_with("Her Majesty")), "{names:?}");
+}
+
+#[test]
 fn a_company_abbreviation_ends_the_name_before_the_next_sentence_word() {
     // The full stop of "Co." also ends the sentence, so the next word was read into the name.
     let text = "The fund was run by Kestrel Marek & Co. Ruiz said on Tuesday the fund would close. \
