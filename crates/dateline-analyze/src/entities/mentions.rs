@@ -23,6 +23,8 @@ pub(super) fn find(
 ) -> Vec<Cand> {
     let lx = &res.lexicon;
     let mut model = model_mentions(text, toks, res);
+    let tag_lines = super::tag_lists::tag_lines(text, toks, res);
+    super::tag_lists::drop_runs_over_tags(text, toks, &tag_lines, &mut model, res);
     extend_org_names(text, toks, &mut model, lx);
     shouted_org_heads(text, toks, &mut model, lx);
     modifiers_before_titles(text, toks, &mut model, res);
@@ -93,6 +95,7 @@ pub(super) fn find(
     super::common_words::drop_plural_acronyms(text, &mut out);
     super::bare_titles::drop_bare_titles(text, toks, &mut out, lx);
     super::common_words::drop_shouted_function_words(text, toks, &mut out, lx);
+    super::tag_lists::keep_names_told_elsewhere(text, toks, &tag_lines, &mut out, res);
     let (long_forms, aliases): (Vec<Cand>, Vec<Cand>) =
         acronyms(text, toks, &out).into_iter().partition(|a| a.alias_of.is_none());
     for a in long_forms {

@@ -30,6 +30,7 @@ mod merge;
 mod occurrences;
 mod reporters;
 mod surnames;
+mod tag_lists;
 mod titles;
 
 use dateline_text::segment::TokenTable;

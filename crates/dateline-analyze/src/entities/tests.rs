@@ -119,6 +119,27 @@ fn a_possessive_determiner_is_no_part_of_a_name() {
 }
 
 #[test]
+fn a_line_of_tags_is_no_name_run() {
+    // A news page's topic tags kept as a line of text: the recogniser ran names over the tags.
+    let tags = [
+        "Portugal Spain Fishing Lisbon Madrid Foreign Office June Media From",
+        "Ghana Togo Cocoa Accra Lome Finance Ministry Prices",
+    ];
+    for line in tags {
+        let text = format!("The talks ended on Monday, the Foreign Office said.\n\n{line}\n\nMore news\n");
+        let ents = run(&text);
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        // every name is a tag, or a name the story writes too
+        assert!(names.iter().all(|n| !n.contains(' ') || *n == "Foreign Office"), "{names:?}");
+        assert!(find(&ents, "Foreign Office").is_some_and(|e| e.kind == EntityType::Org), "{names:?}");
+    }
+    // A headline in title case is no line of tags.
+    let text = "Storm Hits Lisbon And Madrid Over Weekend\n\nThe Harbour Authority closed the port.";
+    let ents = run(text);
+    assert!(find(&ents, "Harbour Authority").is_some(), "{ents:?}");
+}
+
+#[test]
 fn a_company_abbreviation_ends_the_name_before_the_next_sentence_word() {
     // The full stop of "Co." also ends the sentence, so the next word was read into the name.
     let text = "The fund was run by Kestrel Marek & Co. Ruiz said on Tuesday the fund would close. \
