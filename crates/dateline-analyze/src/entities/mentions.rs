@@ -75,7 +75,7 @@ pub(super) fn find(
     out.extend(super::reporters::reporters(text, toks, |a, b| kept.overlaps(a, b), lx));
     out.sort_by_key(|c| c.start);
     super::listed::orgs_listed_after_plurals(text, toks, &mut out, lx);
-    super::surnames::demonym_surnames(text, toks, &mut out);
+    super::surnames::demonym_surnames(text, toks, &mut out, lx);
     super::common_words::trim_shouted_verbs(text, toks, &mut out, lx);
     for c in &mut out {
         refine(text, toks, c, res);

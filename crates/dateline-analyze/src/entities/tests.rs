@@ -140,6 +140,20 @@ fn a_line_of_tags_is_no_name_run() {
 }
 
 #[test]
+fn a_surname_that_is_a_nationality_is_the_person_alone_too() {
+    // Issue 19: a person's surname later in the article kept the nationality type.
+    let text = "Ana Ruiz and Peter English spoke on Tuesday. English said the port would reopen, and \
+                English's rivals agreed. The English government disagreed.";
+    let ents = run(text);
+    let person = ents.iter().find(|e| e.kind == EntityType::Person && e.name.ends_with("English")).expect("the person");
+    let spans: Vec<&str> = person.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(spans.len(), 3, "{ents:?}");
+    // "The English government": the nationality.
+    let government = text.find("English government").expect("in the text");
+    assert!(!person.mentions.iter().any(|m| m.span.0 == government), "{ents:?}");
+}
+
+#[test]
 fn a_company_abbreviation_ends_the_name_before_the_next_sentence_word() {
     // The full stop of "Co." also ends the sentence, so the next word was read into the name.
     let text = "The fund was run by Kestrel Marek & Co. Ruiz said on Tuesday the fund would close. \

@@ -533,6 +533,11 @@ pub(super) fn name_like(doc: &Doc, a: usize, b: usize) -> bool {
         && (a..b).all(|i| doc.is_cap(i) || doc.is(i, &["de", "da", "van", "von", "bin", "al", "el", "la", "le", "du"]))
 }
 
+/// Whether `w` is a person's age as news writes it after a name: a number of one to three digits.
+fn is_age(w: &str) -> bool {
+    (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether tokens `[a, b)` look like an apposition ("the head of the national centre"): a noun
 /// phrase of modest length with no finite verb.
 fn appositive(doc: &Doc, a: usize, b: usize) -> bool {
@@ -544,10 +549,18 @@ fn appositive(doc: &Doc, a: usize, b: usize) -> bool {
 pub(super) fn speaker_chain(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Chain> {
     let (a, b) = subject_before(doc, cue, lo, cues)?;
     if a >= lo + 2 && doc.t(a - 1) == "," {
-        let seg_end = a - 1;
+        let mut seg_end = a - 1;
         let mut seg = seg_end;
         while seg > lo && !is_boundary(doc, seg - 1, cues) && seg_end - seg < 15 {
             seg -= 1;
+        }
+        // "Ana Ruiz, 39, a fisherman, said": an age stands between the name and its apposition.
+        if seg_end - seg == 1 && is_age(doc.t(seg)) && seg >= lo + 2 && doc.t(seg - 1) == "," {
+            seg_end = seg - 1;
+            seg = seg_end;
+            while seg > lo && !is_boundary(doc, seg - 1, cues) && seg_end - seg < 15 {
+                seg -= 1;
+            }
         }
         // A pronoun takes no name before it ("However, he added": the connective is no speaker);
         // an apposition is closed by a comma before the cue ("Smith, a lawyer, said"), so "In

@@ -329,6 +329,28 @@ impl<'a> Resolver<'a> {
     /// The entity the speaker phrase `phrase` of a quote with content `content` refers to;
     /// `previous` is what the attributions before it say.
     pub fn resolve_at(&self, text: &str, phrase: Span, content: Span, previous: Before) -> Resolution {
+        let r = self.resolve_phrase(text, phrase, content, previous);
+        // "a Lebanese man visiting Faro", "a registered Republican": a nationality or party word
+        // describes one person, who is not the group; only the group named in the plural speaks
+        // as the group ("Republicans in Ohio said").
+        let group = r.entity.filter(|&e| self.entities.get(e).is_some_and(|x| x.kind == EntityType::Norp));
+        if group.is_some_and(|e| !self.plural_in(text, e, phrase)) {
+            return Resolution { entity: None, confidence: 0.0, ..r };
+        }
+        r
+    }
+
+    /// Whether entity `e` has a plural mention ("Republicans", "Democrats") inside `phrase`.
+    fn plural_in(&self, text: &str, e: usize, phrase: Span) -> bool {
+        let from = self.mentions.partition_point(|(s, _)| s.0 < phrase.0);
+        self.mentions[from..]
+            .iter()
+            .take_while(|(s, _)| s.1 <= phrase.1)
+            .any(|&(s, i)| i == e && text.get(s.0..s.1).is_some_and(|w| w.ends_with('s') && !w.ends_with("ss")))
+    }
+
+    /// [`Resolver::resolve_at`] before the check of groups.
+    fn resolve_phrase(&self, text: &str, phrase: Span, content: Span, previous: Before) -> Resolution {
         let lx = self.lx;
         let none = Resolution::NONE;
         let words = words(text, phrase);

@@ -2712,3 +2712,35 @@ fn a_lone_dash_after_a_verb_of_saying_turns_to_the_writer() {
     let s = outer("Ama Osei said the toll - the highest on the coast - would stay until May.", &[]);
     assert!(s.iter().any(|q| q.1.ends_with("would stay until May")), "{s:?}");
 }
+
+#[test]
+fn an_age_between_a_name_and_its_apposition_leaves_the_name_the_speaker() {
+    let text = "Ana Ruiz, 39, a fisherman visiting Faro with her family, told reporters that she had seen \
+                the fire. Ivo Marek, 52, a pilot, said the boats were safe.";
+    let ents = [
+        entity("p0", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+        entity("p1", "PERSON", "Ivo Marek", None, None, text, &["Ivo Marek"]),
+        entity("g0", "GPE", "Faro", None, None, text, &["Faro"]),
+    ];
+    let q = run(text, &ents);
+    let speaker = |start: &str| q.iter().find(|q| q.content.starts_with(start)).and_then(|q| q.speaker.clone());
+    assert_eq!(speaker("she had seen").as_deref(), Some("p0"), "{q:#?}");
+    assert_eq!(speaker("the boats").as_deref(), Some("p1"), "{q:#?}");
+}
+
+#[test]
+fn a_nationality_or_party_word_for_one_person_is_not_the_group() {
+    // Not the group: one person the word describes. The group in the plural speaks as one.
+    let text = "A Ruritanian man visiting Faro said the harbour was closed. A registered Unionist who \
+                would not give a name said the vote was unfair. Unionists in Faro said the count was fair.";
+    let ents = [
+        entity("n0", "NORP", "Ruritanian", None, None, text, &["Ruritanian"]),
+        entity("n1", "NORP", "Unionists", None, None, text, &["Unionists", "Unionist"]),
+        entity("g0", "GPE", "Faro", None, None, text, &["Faro"]),
+    ];
+    let q = run(text, &ents);
+    let speaker = |start: &str| q.iter().find(|q| q.content.starts_with(start)).and_then(|q| q.speaker.clone());
+    assert_eq!(speaker("the harbour was closed"), None, "{q:#?}");
+    assert_eq!(speaker("the vote was unfair"), None, "{q:#?}");
+    assert_eq!(speaker("the count was fair").as_deref(), Some("n1"), "{q:#?}");
+}
