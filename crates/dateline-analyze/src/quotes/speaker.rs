@@ -329,6 +329,26 @@ impl<'a> Resolver<'a> {
     /// The entity the speaker phrase `phrase` of a quote with content `content` refers to;
     /// `previous` is what the attributions before it say.
     pub fn resolve_at(&self, text: &str, phrase: Span, content: Span, previous: Before) -> Resolution {
+        // "Lee did well among voters who believe ...": the cue's subject is "who", and "who"
+        // stands for the words just before it, not for the clause's subject: a person named
+        // there (or a group: "Republicans who agree"), or nobody named.
+        if text.get(phrase.1..).is_some_and(|t| t.trim_start_matches(' ').starts_with("who ")) {
+            let end = self.mentions.partition_point(|(s, _)| s.0 < phrase.1);
+            let last = self.mentions[..end].iter().rev().take_while(|(s, _)| s.1 + MAX_MENTION > phrase.1);
+            let named = last.filter(|(s, _)| s.1 == phrase.1 && phrase.0 <= s.0).find(|&&(s, i)| {
+                self.entities.get(i).is_some_and(|e| match e.kind {
+                    // (an organisation there is most often where the person works or studied:
+                    // "a graduate of Harbour Law School who argued")
+                    EntityType::Person => true,
+                    EntityType::Norp => self.plural_in(text, i, s),
+                    _ => false,
+                })
+            });
+            return match named {
+                Some(&(_, i)) => Resolution { entity: Some(i), confidence: 0.9, affiliation: None },
+                None => Resolution::NONE,
+            };
+        }
         let r = self.resolve_phrase(text, phrase, content, previous);
         // "a Lebanese man visiting Faro", "a registered Republican": a nationality or party word
         // describes one person, who is not the group; only the group named in the plural speaks

@@ -2744,3 +2744,20 @@ fn a_nationality_or_party_word_for_one_person_is_not_the_group() {
     assert_eq!(speaker("the vote was unfair"), None, "{q:#?}");
     assert_eq!(speaker("the count was fair").as_deref(), Some("n1"), "{q:#?}");
 }
+
+#[test]
+fn who_before_the_cue_stands_for_the_words_before_it_not_the_clause_subject() {
+    let text = "Ana Ruiz performed well among harbour workers who believe that the port should stay open. \
+                Ana Ruiz thanked Ivo Marek who said the pier would be rebuilt. \
+                Ana Ruiz was sternly critical of Unionists who suggested the toll was fair.";
+    let ents = [
+        entity("p0", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+        entity("p1", "PERSON", "Ivo Marek", None, None, text, &["Ivo Marek"]),
+        entity("n0", "NORP", "Unionists", None, None, text, &["Unionists"]),
+    ];
+    let q = run(text, &ents);
+    let speaker = |start: &str| q.iter().find(|q| q.content.starts_with(start)).and_then(|q| q.speaker.clone());
+    assert_eq!(speaker("the port should"), None, "{q:#?}");
+    assert_eq!(speaker("the pier would").as_deref(), Some("p1"), "{q:#?}");
+    assert_eq!(speaker("the toll was fair").as_deref(), Some("n0"), "{q:#?}");
+}
