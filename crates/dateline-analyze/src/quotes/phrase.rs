@@ -533,6 +533,33 @@ pub(super) fn name_like(doc: &Doc, a: usize, b: usize) -> bool {
         && (a..b).all(|i| doc.is_cap(i) || doc.is(i, &["de", "da", "van", "von", "bin", "al", "el", "la", "le", "du"]))
 }
 
+/// Whether tokens `[a, b)` end in a place named after a preposition ("a nurse in Harbourton",
+/// "of Harbour County"): capitalised words, then "in", "of", "from" or "near" before them.
+fn ends_in_a_place(doc: &Doc, a: usize, b: usize) -> bool {
+    let mut k = b;
+    while k > a && doc.is_cap(k - 1) {
+        k -= 1;
+    }
+    k < b && k > a && doc.is(k - 1, &["in", "of", "from", "near"])
+}
+
+/// The name that a comma-set apposition starting at token `seg` describes: the name-like
+/// words before the comma before it, an age between them skipped ("Ana Ruiz, 67, a nurse").
+fn name_before(doc: &Doc, seg: usize, lo: usize, cues: &[Option<Cue>]) -> Option<(usize, usize)> {
+    if seg < lo + 2 || doc.t(seg - 1) != "," {
+        return None;
+    }
+    let mut end = seg - 1;
+    if end >= lo + 2 && is_age(doc.t(end - 1)) && doc.t(end - 2) == "," {
+        end -= 2;
+    }
+    let mut start = end;
+    while start > lo && !is_boundary(doc, start - 1, cues) && end - start < 15 {
+        start -= 1;
+    }
+    name_like(doc, start, end).then_some((start, end))
+}
+
 /// Whether `w` is a person's age as news writes it after a name: a number of one to three digits.
 fn is_age(w: &str) -> bool {
     (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
@@ -562,12 +589,30 @@ pub(super) fn speaker_chain(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue
                 seg -= 1;
             }
         }
+        // "a retired nurse in Harbourton, Pa., said": the state after its town ends the
+        // apposition and names nobody; the speaker is the name before the apposition, if any
+        // ("Ana Ruiz, 67, a retired nurse in ..."), else the apposition with its place.
+        // (the state set off by commas: "Speaking in Harbourton, Lee said" names Lee)
+        if b - a <= 3 && doc.is_cap(a) && doc.t(b) == "," && ends_in_a_place(doc, seg, seg_end) {
+            if let Some(name) = name_before(doc, seg, lo, cues) {
+                return Some(Chain { speaker: name, start: name.0 });
+            }
+            // (not an opening adverbial: "Speaking in Harbourton, Lee, smiling, said")
+            let adverbial = doc.t(seg).ends_with("ing") || doc.is(seg, &doc.lx.quotes.prepositions);
+            if !adverbial {
+                return Some(Chain { speaker: (seg, b), start: seg });
+            }
+        }
         // A pronoun takes no name before it ("However, he added": the connective is no speaker);
         // an apposition is closed by a comma before the cue ("Smith, a lawyer, said"), so "In
         // Tema, a new poll shows" names no speaker before the comma.
         let closed = doc.t(b) == "," || aside_dash(doc, b);
-        let nominal =
-            closed && (!doc.is_cap(a) || doc.is(a, &["the", "a", "an"])) && !doc.is(a, &doc.lx.quotes.pronouns);
+        // ("Ana Ruiz, Mayor of Faro, said", "Ivo Marek, Unionist of Harbour County, said": a
+        // capitalised role with its "of" part describes the name before it.)
+        let role_of = b - a >= 3 && doc.is_cap(a) && doc.is(a + 1, &["of", "for"]);
+        let nominal = closed
+            && (!doc.is_cap(a) || doc.is(a, &["the", "a", "an"]) || role_of)
+            && !doc.is(a, &doc.lx.quotes.pronouns);
         // "Still, the newspaper reported": a sentence adverb before the comma is not a name.
         let adverb = seg_end - seg == 1 && (doc.is(seg, &doc.lx.quotes.connectives) || is_adverb(doc, seg));
         if nominal && !adverb && name_like(doc, seg, seg_end) {

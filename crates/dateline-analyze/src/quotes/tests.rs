@@ -2761,3 +2761,30 @@ fn who_before_the_cue_stands_for_the_words_before_it_not_the_clause_subject() {
     assert_eq!(speaker("the pier would").as_deref(), Some("p1"), "{q:#?}");
     assert_eq!(speaker("the toll was fair").as_deref(), Some("n0"), "{q:#?}");
 }
+
+#[test]
+fn a_town_and_its_state_in_an_apposition_name_nobody() {
+    let text = "Cecilia Parmer, 67, a retired nurse in Harbourton, Pa., said in an interview that she had \
+                voted. The mayor of Harbourton, Pa., said the port was closed. Representative Ivo Marek, \
+                Unionist of Harbour County, said the toll was fair. Speaking in Harbourton, Ana Ruiz, \
+                without naming him, said the tide was high.";
+    let ents = [
+        entity("p0", "PERSON", "Cecilia Parmer", None, None, text, &["Cecilia Parmer"]),
+        entity("p1", "PERSON", "Ivo Marek", None, None, text, &["Ivo Marek"]),
+        entity("p2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+        entity("g0", "GPE", "Pa.", None, None, text, &["Pa."]),
+        entity("g1", "GPE", "Harbourton", None, None, text, &["Harbourton"]),
+        entity("g2", "GPE", "Harbour County", None, None, text, &["Harbour County"]),
+    ];
+    let q = run(text, &ents);
+    let find = |start: &str| q.iter().find(|q| q.content.starts_with(start)).expect("the quote");
+    assert_eq!(find("she had voted").speaker.as_deref(), Some("p0"), "{q:#?}");
+    let mayor = find("the port was closed");
+    assert_eq!(mayor.speaker, None, "{q:#?}");
+    assert!(mayor.speaker_mention.as_ref().is_some_and(|m| m.text.starts_with("The mayor")), "{q:#?}");
+    assert_eq!(find("the toll was fair").speaker.as_deref(), Some("p1"), "{q:#?}");
+    let tide = find("the tide was high");
+    assert_eq!(tide.speaker.as_deref(), Some("p2"), "{q:#?}");
+    // (an opening adverbial with a place is no apposition of the speaker)
+    assert_eq!(tide.speaker_mention.as_ref().map(|m| m.text.as_str()), Some("Ana Ruiz"), "{q:#?}");
+}
