@@ -442,7 +442,7 @@ impl<'a> Resolver<'a> {
             let place = self.entities.get(e).is_some_and(|x| matches!(x.kind, EntityType::Gpe | EntityType::Loc));
             let lower_head = text[last.0..last.1].starts_with(|c: char| c.is_lowercase())
                 || (place && role_noun(words[head_len - 1].0.as_str()) && self.overlapping(last, |_| true).is_none());
-            let clause = names_a_clause(&words[..head_len], |w| self.overlapping(w, |_| true).is_some(), lx);
+            let clause = names_a_clause(text, &words[..head_len], |w| self.overlapping(w, |_| true).is_some(), lx);
             // "Lee included Ruritania on a list of ...": the person the clause opens with is
             // the speaker, whatever longer name its object holds.
             let subject = clause.and_then(|run| self.overlapping(run, |_| true));
@@ -975,13 +975,18 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
 }
 
 /// The name that opens the clause `words` when a verb or an adverb follows it (see
-/// `quotes/subject-clause-words.txt`; "-ed" and "-ly" words): the phrase is a clause with the
+/// `quotes/subject-clause-words.txt`; "-ed" and "-ly" words; a capitalised "-s" word, a headline's verb): the phrase is a clause with the
 /// name as its subject, not a noun the name modifies. Before the name may stand titles and
 /// modifiers, other names among them ("Former Rep.", "Texas Sen.", "Democratic presidential
 /// candidate"), but no article, preposition, conjunction, relative pronoun or verb form ("a
 /// Texas developer", "supporters of Lee", "voters who like Lee", "polls showing Lee"). `named`
 /// says which words are in a mention.
-fn names_a_clause(words: &[(String, Span)], named: impl Fn(Span) -> bool, lx: &crate::Lexicon) -> Option<Span> {
+fn names_a_clause(
+    text: &str,
+    words: &[(String, Span)],
+    named: impl Fn(Span) -> bool,
+    lx: &crate::Lexicon,
+) -> Option<Span> {
     let mut k = 0;
     while k < words.len() {
         let (w, s) = (&words[k].0, words[k].1);
@@ -1002,9 +1007,17 @@ fn names_a_clause(words: &[(String, Span)], named: impl Fn(Span) -> bool, lx: &c
             continue;
         }
         let end = k + words[k..].iter().take_while(|(_, s)| named(*s)).count();
-        let next = words.get(end)?.0.as_str();
+        let (next, at) = (words.get(end)?.0.as_str(), words.get(end)?.1);
+        // (a title-case headline's verb: "Lee Addresses Harbour Fire"; not when a name ends the
+        // phrase, "Lee Communications Director Ana Ruiz": that is a title)
+        let headline_verb = next.len() > 4
+            && words.last().is_some_and(|(_, s)| !named(*s))
+            && next.ends_with('s')
+            && !next.ends_with("ss")
+            && text.get(at.0..at.1).is_some_and(|w| w.starts_with(char::is_uppercase));
         let verb = lx.quotes.subject_clause_words.contains(&next)
-            || (next.len() > 4 && (next.ends_with("ed") || next.ends_with("ly")));
+            || (next.len() > 4 && (next.ends_with("ed") || next.ends_with("ly")))
+            || headline_verb;
         if verb {
             return Some(Span(words[k].1 .0, words[end - 1].1 .1));
         }

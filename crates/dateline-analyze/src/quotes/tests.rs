@@ -2788,3 +2788,18 @@ fn a_town_and_its_state_in_an_apposition_name_nobody() {
     // (an opening adverbial with a place is no apposition of the speaker)
     assert_eq!(tide.speaker_mention.as_ref().map(|m| m.text.as_str()), Some("Ana Ruiz"), "{q:#?}");
 }
+
+#[test]
+fn a_title_case_headline_with_a_verb_names_its_subject() {
+    let text = "Ruiz Addresses Harbourton Fire: 'We Will Rebuild.'\n\nRuiz Communications Director Ivo Marek said \
+                the pier would reopen.";
+    let ents = [
+        entity("p0", "PERSON", "Ana Ruiz", None, None, text, &["Ruiz"]),
+        entity("p1", "PERSON", "Ivo Marek", None, None, text, &["Ivo Marek"]),
+        entity("g0", "GPE", "Harbourton", None, None, text, &["Harbourton"]),
+    ];
+    let q = run(text, &ents);
+    let speaker = |start: &str| q.iter().find(|q| q.content.contains(start)).and_then(|q| q.speaker.clone());
+    assert_eq!(speaker("We Will Rebuild").as_deref(), Some("p0"), "{q:#?}");
+    assert_eq!(speaker("the pier would").as_deref(), Some("p1"), "{q:#?}");
+}
