@@ -446,7 +446,8 @@ fn aside_start(doc: &Doc, close: usize, lo: usize, cues: &[Option<Cue>]) -> Opti
             || doc.t(k).len() > 4 && doc.t(k).ends_with("ing") && !doc.is_cap(k);
         // (Not a relative clause holding the speaker: ", in what Lee, the port's chief, called".)
         let relative = (k + 1..close).any(|m| doc.is(m, &doc.lx.quotes.wh));
-        if opens && !relative && doc.is_word(j - 1) && j - 1 > lo {
+        // (after a word, or a designation: "Sen. Ann Lee (D-Ore.), facing ..., said")
+        if opens && !relative && (doc.is_word(j - 1) || doc.t(j - 1) == ")") && j - 1 > lo {
             return Some(j);
         }
         // A name of more than one word right before the cue is the speaker ("..., as one of

@@ -2803,3 +2803,15 @@ fn a_title_case_headline_with_a_verb_names_its_subject() {
     assert_eq!(speaker("We Will Rebuild").as_deref(), Some("p0"), "{q:#?}");
     assert_eq!(speaker("the pier would").as_deref(), Some("p1"), "{q:#?}");
 }
+
+#[test]
+fn an_aside_after_a_designation_leaves_the_name_the_speaker() {
+    let text = "Sen. Ana Ruiz (U-Faro), facing a hard race against Mayor Ivo Marek, noted that the port was closed.";
+    let ents = [
+        entity("p0", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+        entity("p1", "PERSON", "Ivo Marek", None, None, text, &["Ivo Marek"]),
+    ];
+    let q = run(text, &ents);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("p0"), "{q:#?}");
+}
