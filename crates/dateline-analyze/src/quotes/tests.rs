@@ -2815,3 +2815,23 @@ fn an_aside_after_a_designation_leaves_the_name_the_speaker() {
     assert_eq!(q.len(), 1, "{q:#?}");
     assert_eq!(q[0].speaker.as_deref(), Some("p0"), "{q:#?}");
 }
+
+#[test]
+fn a_name_in_a_wh_clause_is_no_subject_a_pronoun_goes_back_to() {
+    // "how Marek rowed" is a clause inside the sentence, not what the paragraph is about.
+    let text = "The rower Ivo Marek retired on Friday. His races filled the quays every summer, and \
+                his club kept his oars on its wall.\n\nA crowd met at the Marek Boathouse, a club that \
+                keeps his trophies.\n\nTomas Berg walked his nephew along the quay on Sunday to show him how \
+                Marek rowed.\n\nHe said: \"Nobody on this coast ever rowed faster, and the boy knows it now.\"";
+    let mut marek = entity("p1", "PERSON", "Ivo Marek", None, None, text, &["Ivo Marek"]);
+    let alone = text.find("how Marek").expect("in the text") + "how ".len();
+    marek.mentions.push(Mention { text: "Marek".into(), span: Span(alone, alone + "Marek".len()), via: None });
+    let ents = [
+        entity("p0", "PERSON", "Tomas Berg", None, None, text, &["Tomas Berg"]),
+        marek,
+        entity("o0", "ORG", "Marek Boathouse", None, None, text, &["Marek Boathouse"]),
+    ];
+    let q = run(text, &ents);
+    let faster = q.iter().find(|q| q.content.contains("rowed faster")).expect("the quote");
+    assert_ne!(faster.speaker.as_deref(), Some("p1"), "{q:#?}");
+}
