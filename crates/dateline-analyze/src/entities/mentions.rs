@@ -523,6 +523,12 @@ fn possessive_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
         )
 }
 
+/// Whether the recogniser's span `a..b` holds a possessive determiner after its first word, so
+/// is a title-case clause ("The Party Elite Betrayed Their Voters"), not a name.
+fn is_a_clause(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
+    (a + 1..b).any(|k| possessive_determiner(text, toks, k))
+}
+
 /// A company's closing abbreviation with its full stop ("Co.", "Inc.", "Corp.", "Ltd."; not "Bros.",
 /// which often goes on: "Warner Bros. Pictures").
 fn is_company_suffix(w: &str) -> bool {
@@ -565,7 +571,7 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             if a + 2 < b && possessive_determiner(text, toks, a) {
                 a += 1;
             }
-            if (a + 1..b).any(|k| possessive_determiner(text, toks, k)) {
+            if is_a_clause(text, toks, a, b) {
                 continue;
             }
             // a name ends with a capitalised word or a number: "United States and its allies"
@@ -2176,5 +2182,25 @@ mod tests {
         assert_eq!(t.place_nouns.len(), en.place_nouns.len());
         assert_eq!(t.plural_place_heads.len(), en.plural_place_heads.len());
         assert!(t.place_nouns.contains(&("airport", Kind::Fac)));
+    }
+
+    fn toks(text: &str) -> Vec<Tok<'_>> {
+        let sentences = dateline_text::segment::sentences(text);
+        super::super::tokens(text, &dateline_text::segment::TokenTable::new(text), &sentences)
+    }
+
+    #[test]
+    fn a_span_with_a_possessive_determiner_inside_is_a_clause() {
+        let text = "The Harbour Elite Betrayed Their Voters";
+        let t = toks(text);
+        assert!(is_a_clause(text, &t, 0, t.len()));
+        // first: a determiner before a name, not a clause; an honorific is a name
+        assert!(!is_a_clause(text, &t, 4, t.len()));
+        let text = "Her Majesty's Government";
+        let t = toks(text);
+        assert!(!is_a_clause(text, &t, 0, t.len()) && !possessive_determiner(text, &t, 0));
+        let text = "The Harbour Authority";
+        let t = toks(text);
+        assert!(!is_a_clause(text, &t, 0, t.len()));
     }
 }

@@ -2715,8 +2715,8 @@ fn a_lone_dash_after_a_verb_of_saying_turns_to_the_writer() {
 
 #[test]
 fn an_age_between_a_name_and_its_apposition_leaves_the_name_the_speaker() {
-    let text = "Ana Ruiz, 39, a fisherman visiting Faro with her family, told reporters that she had seen \
-                the fire. Ivo Marek, 52, a pilot, said the boats were safe.";
+    let text = "Ana Ruiz, 39, a ferry pilot from Faro, told reporters that she had seen the fire. Ivo \
+                Marek, 52, a net maker, said the boats were safe.";
     let ents = [
         entity("p0", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
         entity("p1", "PERSON", "Ivo Marek", None, None, text, &["Ivo Marek"]),
@@ -2731,8 +2731,8 @@ fn an_age_between_a_name_and_its_apposition_leaves_the_name_the_speaker() {
 #[test]
 fn a_nationality_or_party_word_for_one_person_is_not_the_group() {
     // Not the group: one person the word describes. The group in the plural speaks as one.
-    let text = "A Ruritanian man visiting Faro said the harbour was closed. A registered Unionist who \
-                would not give a name said the vote was unfair. Unionists in Faro said the count was fair.";
+    let text = "A Ruritanian trader based in Faro said the harbour was closed. A lifelong Unionist said \
+                the vote was unfair. Unionists in Faro said the count was fair.";
     let ents = [
         entity("n0", "NORP", "Ruritanian", None, None, text, &["Ruritanian"]),
         entity("n1", "NORP", "Unionists", None, None, text, &["Unionists", "Unionist"]),
@@ -2747,9 +2747,9 @@ fn a_nationality_or_party_word_for_one_person_is_not_the_group() {
 
 #[test]
 fn who_before_the_cue_stands_for_the_words_before_it_not_the_clause_subject() {
-    let text = "Ana Ruiz performed well among harbour workers who believe that the port should stay open. \
+    let text = "Ana Ruiz polled strongly among harbour workers who believe that the port should stay open. \
                 Ana Ruiz thanked Ivo Marek who said the pier would be rebuilt. \
-                Ana Ruiz was sternly critical of Unionists who suggested the toll was fair.";
+                Ana Ruiz met Unionists who suggested the toll was fair.";
     let ents = [
         entity("p0", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
         entity("p1", "PERSON", "Ivo Marek", None, None, text, &["Ivo Marek"]),
@@ -2764,12 +2764,12 @@ fn who_before_the_cue_stands_for_the_words_before_it_not_the_clause_subject() {
 
 #[test]
 fn a_town_and_its_state_in_an_apposition_name_nobody() {
-    let text = "Cecilia Parmer, 67, a retired nurse in Harbourton, Pa., said in an interview that she had \
-                voted. The mayor of Harbourton, Pa., said the port was closed. Representative Ivo Marek, \
+    let text = "Maria Kowal, 58, a retired teacher in Harbourton, Pa., said the ferry was late again. \
+                The mayor of Harbourton, Pa., said the port was closed. Councillor Ivo Marek, \
                 Unionist of Harbour County, said the toll was fair. Speaking in Harbourton, Ana Ruiz, \
                 without naming him, said the tide was high.";
     let ents = [
-        entity("p0", "PERSON", "Cecilia Parmer", None, None, text, &["Cecilia Parmer"]),
+        entity("p0", "PERSON", "Maria Kowal", None, None, text, &["Maria Kowal"]),
         entity("p1", "PERSON", "Ivo Marek", None, None, text, &["Ivo Marek"]),
         entity("p2", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
         entity("g0", "GPE", "Pa.", None, None, text, &["Pa."]),
@@ -2778,7 +2778,7 @@ fn a_town_and_its_state_in_an_apposition_name_nobody() {
     ];
     let q = run(text, &ents);
     let find = |start: &str| q.iter().find(|q| q.content.starts_with(start)).expect("the quote");
-    assert_eq!(find("she had voted").speaker.as_deref(), Some("p0"), "{q:#?}");
+    assert_eq!(find("the ferry was late").speaker.as_deref(), Some("p0"), "{q:#?}");
     let mayor = find("the port was closed");
     assert_eq!(mayor.speaker, None, "{q:#?}");
     assert!(mayor.speaker_mention.as_ref().is_some_and(|m| m.text.starts_with("The mayor")), "{q:#?}");
@@ -2791,7 +2791,7 @@ fn a_town_and_its_state_in_an_apposition_name_nobody() {
 
 #[test]
 fn a_title_case_headline_with_a_verb_names_its_subject() {
-    let text = "Ruiz Addresses Harbourton Fire: 'We Will Rebuild.'\n\nRuiz Communications Director Ivo Marek said \
+    let text = "Ruiz Visits Harbourton After Fire: 'We Will Rebuild.'\n\nRuiz Ports Manager Ivo Marek said \
                 the pier would reopen.";
     let ents = [
         entity("p0", "PERSON", "Ana Ruiz", None, None, text, &["Ruiz"]),
@@ -2806,7 +2806,8 @@ fn a_title_case_headline_with_a_verb_names_its_subject() {
 
 #[test]
 fn an_aside_after_a_designation_leaves_the_name_the_speaker() {
-    let text = "Sen. Ana Ruiz (U-Faro), facing a hard race against Mayor Ivo Marek, noted that the port was closed.";
+    let text =
+        "Sen. Ana Ruiz (U-Faro), under pressure from Mayor Ivo Marek over the tolls, noted that the port was closed.";
     let ents = [
         entity("p0", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
         entity("p1", "PERSON", "Ivo Marek", None, None, text, &["Ivo Marek"]),

@@ -1,5 +1,5 @@
-//! Speakers described before they are named: "A spokesperson for the opposition on Tuesday
-//! accused ...", then, in the next attribution, "..., Ana Ruiz told reporters."
+//! Speakers described before they are named: "A spokesperson for the opposition said on
+//! Tuesday ...", then, in the next attribution, "..., Ana Ruiz told a news conference."
 //!
 //! The wire lead names a source by role and gives the name in the next paragraph. The first
 //! quote's phrase is indefinite, so it refers back to nobody and stays unresolved. It is the
@@ -164,12 +164,12 @@ mod tests {
         q.iter().find(|q| q.content.starts_with(start)).expect("the quote is found").speaker.clone()
     }
 
-    const LEAD: &str = "A spokesperson for opposition leader Ana Ruiz on Tuesday accused the navy of \
-        blocking the port of Faro to fishing boats.\n\n";
+    const LEAD: &str = "A spokesperson for opposition leader Ana Ruiz said on Tuesday that the navy had \
+        closed the port of Faro to fishing boats.\n\n";
 
     #[test]
     fn a_role_then_a_new_bare_name_in_the_next_attribution_is_that_person() {
-        let text = format!("{LEAD}\"The harbour belongs to the fishermen,\" Tomas Berg told reporters in Faro.");
+        let text = format!("{LEAD}\"The harbour belongs to the fishermen,\" Tomas Berg told a news conference.");
         let q = quotes(&text, &[&["Ana Ruiz", "Ruiz"], &["Tomas Berg", "Berg"]]);
         assert_eq!(speaker_of(&q, "the navy").as_deref(), Some("p1"), "{q:#?}");
         assert_eq!(speaker_of(&q, "The harbour").as_deref(), Some("p1"));
@@ -182,8 +182,8 @@ mod tests {
     #[test]
     fn a_name_with_its_own_description_is_someone_else() {
         for next in [
-            "\"The harbour belongs to the fishermen,\" Tomas Berg, a trawler captain, told reporters.",
-            "\"The harbour belongs to the fishermen,\" trawler captain Tomas Berg told reporters.",
+            "\"The harbour belongs to the fishermen,\" Tomas Berg, a trawler captain, told a news conference.",
+            "\"The harbour belongs to the fishermen,\" trawler captain Tomas Berg told a news conference.",
         ] {
             let text = format!("{LEAD}{next}");
             let q = quotes(&text, &[&["Ana Ruiz", "Ruiz"], &["Tomas Berg", "Berg"]]);
@@ -195,7 +195,7 @@ mod tests {
     fn a_name_used_before_or_another_person_named_between_leaves_the_role_unnamed() {
         // Berg was named before the description: the spokesperson is not introduced by his name.
         let text = format!(
-            "Tomas Berg sailed home.\n\n{LEAD}\"The harbour belongs to the fishermen,\" Tomas Berg told reporters."
+            "Tomas Berg sailed home.\n\n{LEAD}\"The harbour belongs to the fishermen,\" Tomas Berg told a news conference."
         );
         let q = quotes(&text, &[&["Ana Ruiz", "Ruiz"], &["Tomas Berg", "Berg"]]);
         assert_eq!(speaker_of(&q, "the navy"), None, "{q:#?}");
@@ -203,7 +203,7 @@ mod tests {
         let lead = LEAD.trim_end();
         let text = format!(
             "{lead} Harbour master Ivo Marek closed the gates.\n\n\"The harbour belongs to the fishermen,\" \
-             Tomas Berg told reporters."
+             Tomas Berg told a news conference."
         );
         let q = quotes(&text, &[&["Ana Ruiz", "Ruiz"], &["Tomas Berg", "Berg"], &["Ivo Marek", "Marek"]]);
         assert_eq!(speaker_of(&q, "the navy"), None, "{q:#?}");
@@ -212,12 +212,12 @@ mod tests {
     #[test]
     fn a_name_two_paragraphs_on_or_a_group_is_not_the_described_person() {
         let text = format!(
-            "{LEAD}The navy did not comment.\n\n\"The harbour belongs to the fishermen,\" Tomas Berg told reporters."
+            "{LEAD}The navy did not comment.\n\n\"The harbour belongs to the fishermen,\" Tomas Berg told a news conference."
         );
         let q = quotes(&text, &[&["Ana Ruiz", "Ruiz"], &["Tomas Berg", "Berg"]]);
         assert_eq!(speaker_of(&q, "the navy"), None, "{q:#?}");
-        let text = "Spokespeople for opposition leader Ana Ruiz accused the navy of blocking the port.\n\n\
-            \"The harbour belongs to the fishermen,\" Tomas Berg told reporters.";
+        let text = "Spokespeople for opposition leader Ana Ruiz said the navy had closed the port.\n\n\
+            \"The harbour belongs to the fishermen,\" Tomas Berg told a news conference.";
         let q = quotes(text, &[&["Ana Ruiz", "Ruiz"], &["Tomas Berg", "Berg"]]);
         assert_eq!(speaker_of(&q, "the navy"), None, "{q:#?}");
     }
