@@ -623,6 +623,38 @@ pub(super) fn content_to_end(doc: &Doc, a: usize, b: usize) -> Option<Span> {
     doc.span(a, e)
 }
 
+/// Where the content before a closing attribution starts, for the sentence start `lo` and the
+/// attribution's comma `e`: `Because of the delays, "the pier is lost," Lee said` and `Whatever
+/// the board decides, the crews "will not go back," said Lee`: an opening adverbial (a
+/// preposition, a subordinate clause, a participle) set off by its comma, before quoted words,
+/// is the writer's frame for them, and the content starts after its comma. With no quote marks
+/// after the comma the whole sentence stays the content ("If the levy fails, the pier will
+/// close, Lee said": PolNeAR marks the condition with it).
+pub(super) fn after_frame(doc: &Doc, lo: usize, e: usize) -> usize {
+    let q = &doc.lx.quotes;
+    let t = doc.t(lo);
+    // ("Right-wing parties ...", "Nothing ...": no participle.)
+    let participle = doc.is_cap(lo)
+        && t.len() > 4
+        && t.ends_with("ing")
+        && !t.ends_with("thing")
+        && t.chars().all(|c| c.is_ascii_alphabetic());
+    let opener = participle
+        || doc.is(lo, &q.prepositions)
+        || doc.is(lo, &q.subordinators)
+        || doc.is(lo, &q.concessive)
+        || doc.is(lo, &q.frame_openers);
+    if !opener {
+        return lo;
+    }
+    // (The frame's own words hold no quote mark: `As "the people's mayor," Lee said ...`.)
+    let comma = (lo + 1..e).take_while(|&j| !doc.is_mark(j)).find(|&j| doc.t(j) == ",");
+    match comma {
+        Some(c) if (c + 1..e).any(|j| doc.is_mark(j)) => c + 1,
+        _ => lo,
+    }
+}
+
 /// Content from the sentence start `a` up to (not including) token `e`, which is a comma.
 fn content_before(doc: &Doc, a: usize, e: usize) -> Option<Span> {
     (e > a + 2 && doc.t(e) == ",").then(|| doc.span(a, e)).flatten()
@@ -976,7 +1008,7 @@ fn verb(
         // "..., whom he described as ...": a relative clause attributes none of the clause before it.
         let relative = doc.is(chain.speaker.0, &["whom", "which", "who", "whose", "that"]);
         if !nominal && !adverbial && !opening && !verb_in_subject && !relative {
-            out.extend(one(content_before(doc, lo, chain.start - 1), speaker));
+            out.extend(one(content_before(doc, after_frame(doc, lo, chain.start - 1), chain.start - 1), speaker));
         }
         out.extend(one(rest, speaker));
     }
@@ -1412,6 +1444,7 @@ fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
         return None;
     }
     let content = if doc.is_mark(comma) {
+        let lo = after_frame(doc, lo, comma);
         (comma > lo + 2).then(|| doc.span(lo, comma + 1)).flatten()?
     } else if !verb_outside_relative(doc, lo, comma) && !name_like(doc, a, b) && !doc.is(a, &["he", "she", "they"]) {
         // "Ama Boateng, a deputy mayor since 2019, urged a quick vote": no clause before the

@@ -2712,3 +2712,25 @@ fn a_lone_dash_after_a_verb_of_saying_turns_to_the_writer() {
     let s = outer("Ama Osei said the toll - the highest on the coast - would stay until May.", &[]);
     assert!(s.iter().any(|q| q.1.ends_with("would stay until May")), "{s:?}");
 }
+
+#[test]
+fn an_opening_frame_before_quoted_words_and_their_attribution_is_the_writers() {
+    // The frame is a prepositional phrase, a subordinate clause, "whatever" or a participle.
+    let s = shapes("As for the night ferry, \"we will not run it again,\" said Ama Osei.", &[]);
+    assert!(s.iter().any(|q| q.1.starts_with("\"we will not run it") && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+    assert!(s.iter().all(|q| !q.1.contains("night ferry")), "{s:?}");
+    let s = shapes("Whatever the board decides, the pilots \"will not go back to sea,\" Kofi Mensah said.", &[]);
+    assert!(s.iter().any(|q| q.1.starts_with("the pilots \"will not")), "{s:?}");
+    assert!(s.iter().all(|q| !q.1.contains("board decides")), "{s:?}");
+    let s = shapes("Leaving the harbour office, the mayor \"looked very tired,\" Kofi Mensah said.", &[]);
+    assert!(s.iter().any(|q| q.1.starts_with("the mayor \"looked")), "{s:?}");
+    // With nothing between the frame's comma and the marks, the quoted words are direct speech.
+    let s = shapes("Because of the storm damage, \"the pier must close,\" Kofi Mensah said.", &[]);
+    assert_eq!(s, one("direct", "the pier must close", "said", Some("Kofi Mensah")));
+    // No quote marks after the frame: the whole sentence, as before; nor is a hyphenated word a
+    // participle.
+    let s = shapes("Because of the storm damage, the pier must close, Kofi Mensah said.", &[]);
+    assert_eq!(s, one("indirect", "Because of the storm damage, the pier must close", "said", Some("Kofi Mensah")));
+    let s = shapes("Right-wing parties, and the harbour union, \"will fight the toll,\" Kofi Mensah said.", &[]);
+    assert!(s.iter().any(|q| q.1.starts_with("Right-wing parties")), "{s:?}");
+}
