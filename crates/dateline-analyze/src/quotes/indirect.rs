@@ -191,6 +191,13 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             || infinitive && j > a + 2
     };
     let relative = f.cue.is_some_and(|c| in_relative_clause(doc, doc.tok_at(c.0)));
+    let relative_to_end = |j: usize| {
+        verb_cue
+            && doc.is(j + 1, &["which"])
+            && !quoted.get(j).copied().unwrap_or(false)
+            && f.cue.is_some_and(|c| c.0 < f.content.0)
+            && (j + 2..e).all(|m| doc.t(m) != ",")
+    };
     let ing_gloss = |j: usize| {
         let t = doc.t(j);
         t.len() > 5
@@ -258,6 +265,10 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || infinitive && doc.is(j + 1, &["before", "after", "while"]) && doc.t(j + 2).ends_with("ing")
                 || doc.is(j + 1, &["according", "echoing"])
                 || doc.is(j + 1, &doc.lx.quotes.clause_turns) && whole(j)
+                // "urged the board to close the pier, which ...", "said Lee's lead in the polls,
+                // which is ...": a relative clause on "which" that runs to the end (no comma
+                // closes it before a verb of the content's own) is the writer's, whole clause or not.
+                || relative_to_end(j)
                 // ", even though ...", ", although ...": a concession the writer adds.
                 || (doc.is(j + 1, &doc.lx.quotes.concessive) || doc.is(j + 1, &["even"]) && doc.is(j + 2, &["as", "though", "if", "while"]))
                     && whole(j)

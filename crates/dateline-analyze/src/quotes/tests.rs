@@ -2734,3 +2734,19 @@ fn an_opening_frame_before_quoted_words_and_their_attribution_is_the_writers() {
     let s = shapes("Right-wing parties, and the harbour union, \"will fight the toll,\" Kofi Mensah said.", &[]);
     assert!(s.iter().any(|q| q.1.starts_with("Right-wing parties")), "{s:?}");
 }
+
+#[test]
+fn a_relative_clause_on_which_that_runs_to_the_end_is_the_writers() {
+    // After an object and its infinitive, and after a noun phrase with no verb of its own.
+    assert_eq!(
+        outer("The mayor urged the harbour board to close the old pier, which was built in 1911.", &[]),
+        one("indirect", "the harbour board to close the old pier", "urged", Some("The mayor"))
+    );
+    assert_eq!(
+        outer("Kofi Mensah declared he plans to repeal the night toll, which was passed in 2019.", &[]),
+        one("indirect", "he plans to repeal the night toll", "declared", Some("Kofi Mensah"))
+    );
+    // Not when a comma closes the relative clause before the content's own verb.
+    let s = outer("Ama Osei said the night toll, which was passed in 2019, hurts the ferry crews.", &[]);
+    assert!(s.iter().any(|q| q.1.ends_with("hurts the ferry crews")), "{s:?}");
+}
