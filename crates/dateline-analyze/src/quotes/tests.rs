@@ -2750,3 +2750,19 @@ fn a_relative_clause_on_which_that_runs_to_the_end_is_the_writers() {
     let s = outer("Ama Osei said the night toll, which was passed in 2019, hurts the ferry crews.", &[]);
     assert!(s.iter().any(|q| q.1.ends_with("hurts the ferry crews")), "{s:?}");
 }
+
+#[test]
+fn this_and_a_noun_before_a_finite_verb_open_a_bare_clause() {
+    let s = outer(
+        "Two harbour engineers suggest this shift has less to do with the tides than with the owners' insistence \
+         that the pier stay open.",
+        &[],
+    );
+    assert!(
+        s.iter().any(|q| q.1.starts_with("this shift has less to do") && q.2.as_deref() == Some("suggest")),
+        "{s:?}"
+    );
+    // "this week" is still a time before the content.
+    let s = outer("Ama Osei said this week the pier would stay open.", &[]);
+    assert_eq!(s, one("indirect", "the pier would stay open", "said", Some("Ama Osei")));
+}
