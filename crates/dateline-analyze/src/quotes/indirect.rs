@@ -782,6 +782,12 @@ fn verb(
     if idiom || withheld(doc, c) || relative_noun(doc, c) {
         return Vec::new();
     }
+    // "which he has denied and which ...", "books, plays, television shows and films": a
+    // conjunction right after the verb joins another part of the sentence; the verb reports
+    // nothing of its own there (nor is what stands before it a fragment of content).
+    if doc.is(c.end, &["and", "or"]) {
+        return Vec::new();
+    }
     let one = |content: Option<Span>, speaker: Option<Span>| -> Vec<Found> {
         content
             .map(|content| Found { kind: QuoteKind::Indirect, content, cue: Some(cue), speaker })

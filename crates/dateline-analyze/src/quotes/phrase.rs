@@ -681,6 +681,11 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     {
         return After::Bare(from);
     }
+    // "told him and his aides to ...": a conjunction right after the hearer joins another
+    // part of the sentence, it opens no content.
+    if doc.is(from, &["and", "or"]) {
+        return After::End;
+    }
     if doc.is(from, &doc.lx.quotes.adverbial) || is_adverb(doc, from) {
         let mut j = from;
         // A quote mark ends the adverbial ("vowed to "take our fight" to voters that ...").

@@ -2766,3 +2766,12 @@ fn this_and_a_noun_before_a_finite_verb_open_a_bare_clause() {
     let s = outer("Ama Osei said this week the pier would stay open.", &[]);
     assert_eq!(s, one("indirect", "the pier would stay open", "said", Some("Ama Osei")));
 }
+
+#[test]
+fn a_conjunction_right_after_a_cue_or_its_hearer_opens_no_content() {
+    let s =
+        outer("The mayor faces a claim of fraud, which she has denied and which her deputy repeated on Monday.", &[]);
+    assert!(s.iter().all(|q| !q.1.starts_with("and")), "{s:?}");
+    let s = outer("You could do what the harbour master told him and his crew to do with the nets.", &[]);
+    assert!(s.iter().all(|q| !q.1.starts_with("and")), "{s:?}");
+}
