@@ -785,7 +785,12 @@ fn verb(
     // "which he has denied and which ...", "books, plays, television shows and films": a
     // conjunction right after the verb joins another part of the sentence; the verb reports
     // nothing of its own there (nor is what stands before it a fragment of content).
-    if doc.is(c.end, &["and", "or"]) {
+    let joined = doc.is(c.end, &["and", "or"]);
+    // "the board backed down", "backed off on the toll", "which it backed away from": a retreat,
+    // no support. ("Backed away from a suggestion that ..." still reports the position given up.)
+    let retreat =
+        c.lemma == "back" && (doc.is(c.end, &["down", "off"]) || doc.is(c.end, &["away"]) && !doc.is_word(c.end + 2));
+    if joined || retreat {
         return Vec::new();
     }
     let one = |content: Option<Span>, speaker: Option<Span>| -> Vec<Found> {

@@ -2775,3 +2775,14 @@ fn a_conjunction_right_after_a_cue_or_its_hearer_opens_no_content() {
     let s = outer("You could do what the harbour master told him and his crew to do with the nets.", &[]);
     assert!(s.iter().all(|q| !q.1.starts_with("and")), "{s:?}");
 }
+
+#[test]
+fn backing_down_or_away_is_a_retreat_not_support() {
+    let s = outer("After two weeks of protests the harbour board backed down.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("backed")), "{s:?}");
+    let s = outer("The crews praised a plan which the board later backed away from.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("backed")), "{s:?}");
+    // A position given up is still reported.
+    let s = outer("Ama Osei backed away from a suggestion that the pier would close.", &[]);
+    assert!(s.iter().any(|q| q.1.contains("the pier would close")), "{s:?}");
+}
