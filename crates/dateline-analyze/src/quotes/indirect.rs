@@ -1300,8 +1300,27 @@ fn quoted_object(doc: &Doc, a: usize, hi: usize) -> Option<Span> {
 /// "wrote a letter to the council", "has written about the port for years", "wrote off the
 /// debt": what someone wrote, or wrote about, with no clause is a document or a subject, not
 /// words they are reported as saying.
+/// So is what a lawyer argued ("has argued appeals at the harbour court", "argued the appeal"),
+/// and what someone wrote with "the" or a possessive ("wrote the foreword to her memoir",
+/// "wrote his column"): a noun phrase with no verb of its own, not a clause ("wrote the crews
+/// knew the risk" reports one).
 fn document_written(doc: &Doc, c: Cue, a: usize, hi: usize) -> bool {
-    c.lemma == "write" && doc.is(a, &["a", "an", "about", "of", "into", "off"]) && !clause_like(doc, a, hi)
+    let determiner = ["a", "an", "the", "his", "her", "their", "its"];
+    let written =
+        c.lemma == "write" && doc.is(a, &["a", "an", "about", "of", "into", "off"]) && !clause_like(doc, a, hi);
+    // ("wrote the local paper, the Harbour Times, that ...": a hearer, then the clause.)
+    let that_later = (a..hi).any(|j| doc.is(j, &["that"]));
+    let object =
+        matches!(c.lemma, "write" | "argue") && doc.is(a, &determiner) && !verb_in_phrase(doc, a, hi) && !that_later;
+    written || object
+}
+
+/// Whether the words from token `a` (up to a clause break, at most a dozen) hold a verb: a finite
+/// auxiliary, an irregular past ("knew") or a lowercase past in "-ed".
+fn verb_in_phrase(doc: &Doc, a: usize, hi: usize) -> bool {
+    (a + 1..hi.min(a + 13))
+        .take_while(|&j| doc.is_word(j) || doc.is_mark(j) || doc.is_possessive(j))
+        .any(|j| finite(doc, j) || past_tense(doc, j) || doc.is(j, &doc.lx.quotes.irregular_past))
 }
 
 /// "said little about the plan", "would say nothing more": an amount of saying with no clause

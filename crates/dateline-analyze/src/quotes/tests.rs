@@ -2786,3 +2786,16 @@ fn backing_down_or_away_is_a_retreat_not_support() {
     let s = outer("Ama Osei backed away from a suggestion that the pier would close.", &[]);
     assert!(s.iter().any(|q| q.1.contains("the pier would close")), "{s:?}");
 }
+
+#[test]
+fn what_a_lawyer_argued_or_a_writer_wrote_as_a_noun_phrase_is_no_report() {
+    let s = outer("Ama Osei, a lawyer who has argued the appeal at the harbour court, will chair the board.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("argued")), "{s:?}");
+    let s = outer("Kofi Mensah wrote the foreword for a new book on the ferry strike.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("wrote")), "{s:?}");
+    // A clause, or a hearer and then "that", is still reported.
+    let s = outer("Kofi Mensah wrote the crews knew the risk of the night crossing.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the crews knew the risk of the night crossing"), "{s:?}");
+    let s = outer("Kofi Mensah wrote the harbour board, the Port Council, that the pier would close.", &[]);
+    assert!(s.iter().any(|q| q.1.ends_with("that the pier would close")), "{s:?}");
+}
