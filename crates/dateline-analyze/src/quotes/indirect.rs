@@ -624,7 +624,9 @@ fn after_dateline(doc: &Doc, sa: usize, sb: usize) -> usize {
 
 /// Content from token `a` to the sentence end `b`, without the final stop.
 pub(super) fn content_to_end(doc: &Doc, a: usize, b: usize) -> Option<Span> {
-    let mut e = b;
+    // (Not past the paragraph's end: a sentence the segmenter ran on over a line of its own, a
+    // "___" rule or a bare heading, ends with its paragraph.)
+    let mut e = b.min(doc.tok_at(doc.paragraph_end(doc.start(a))).max(a + 1));
     while e > a && matches!(doc.t(e - 1), "." | "!" | "?" | ",") {
         e -= 1;
     }

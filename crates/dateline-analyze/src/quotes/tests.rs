@@ -2799,3 +2799,11 @@ fn what_a_lawyer_argued_or_a_writer_wrote_as_a_noun_phrase_is_no_report() {
     let s = outer("Kofi Mensah wrote the harbour board, the Port Council, that the pier would close.", &[]);
     assert!(s.iter().any(|q| q.1.ends_with("that the pier would close")), "{s:?}");
 }
+
+#[test]
+fn reported_content_ends_with_its_paragraph() {
+    // A line of its own after a closing mark ("___" between items of a live blog) is no content.
+    let s = outer("Ama Osei said the night ferry \"will sail again on Monday.\"\n\n___\n\nThe pier is old.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the night ferry \"will sail again on Monday.\""), "{s:?}");
+    assert!(s.iter().all(|q| !q.1.contains('\n')), "{s:?}");
+}
