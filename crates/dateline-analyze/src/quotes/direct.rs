@@ -171,9 +171,18 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
             }
         }
         let clause = if mixed[ri] { clause_from(doc, r.open) } else { run_on[ri] };
+        // The sentence's start, and where its words begin after an opening frame (`Whatever
+        // the board decides, the crews "will not go back," Lee said`, `Like most pilots, "we
+        // stay," Lee said`: from the end of the frame).
+        let open_tok = doc.tok_at(r.open);
+        let sent_lo = doc.sent_of(open_tok).map_or(open_tok, |s| doc.sents[s].0);
+        let lo = super::indirect::after_frame(doc, sent_lo, open_tok + 1);
         out.push(Found {
             kind: if clause.is_some() {
                 QuoteKind::Indirect
+            } else if embedded[ri] && lo == open_tok && lo > sent_lo {
+                // (Nothing between the frame and the marks: the speaker's own sentence.)
+                QuoteKind::Direct
             } else if embedded[ri] {
                 QuoteKind::Partial
             } else {
@@ -186,9 +195,9 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
         // `The board is unlikely to be "swamped by newcomers," Lee said.`: the sentence up
         // to the closing mark is what Lee said, the quoted words her own.
         if embedded[ri] {
-            let open_tok = doc.tok_at(r.open);
-            let lo = doc.sent_of(open_tok).map_or(open_tok, |s| doc.sents[s].0);
-            if open_tok >= lo + 2 {
+            // (After a frame, one word may be the whole subject: `..., Lee "will go," Ama said`.)
+            let words = if lo > sent_lo { 1 } else { 2 };
+            if open_tok >= lo + words {
                 out.extend(doc.span(lo, open_tok).map(|s| Found {
                     kind: QuoteKind::Indirect,
                     content: Span(s.0, r.after),

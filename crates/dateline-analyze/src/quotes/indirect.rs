@@ -191,6 +191,13 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             || infinitive && j > a + 2
     };
     let relative = f.cue.is_some_and(|c| in_relative_clause(doc, doc.tok_at(c.0)));
+    let relative_to_end = |j: usize| {
+        verb_cue
+            && doc.is(j + 1, &["which"])
+            && !quoted.get(j).copied().unwrap_or(false)
+            && f.cue.is_some_and(|c| c.0 < f.content.0)
+            && (j + 2..e).all(|m| doc.t(m) != ",")
+    };
     let ing_gloss = |j: usize| {
         let t = doc.t(j);
         t.len() > 5
@@ -258,6 +265,10 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 || infinitive && doc.is(j + 1, &["before", "after", "while"]) && doc.t(j + 2).ends_with("ing")
                 || doc.is(j + 1, &["according", "echoing"])
                 || doc.is(j + 1, &doc.lx.quotes.clause_turns) && whole(j)
+                // "urged the board to close the pier, which ...", "said Lee's lead in the polls,
+                // which is ...": a relative clause on "which" that runs to the end (no comma
+                // closes it before a verb of the content's own) is the writer's, whole clause or not.
+                || relative_to_end(j)
                 // ", even though ...", ", although ...": a concession the writer adds.
                 || (doc.is(j + 1, &doc.lx.quotes.concessive) || doc.is(j + 1, &["even"]) && doc.is(j + 2, &["as", "though", "if", "while"]))
                     && whole(j)
@@ -613,7 +624,9 @@ fn after_dateline(doc: &Doc, sa: usize, sb: usize) -> usize {
 
 /// Content from token `a` to the sentence end `b`, without the final stop.
 pub(super) fn content_to_end(doc: &Doc, a: usize, b: usize) -> Option<Span> {
-    let mut e = b;
+    // (Not past the paragraph's end: a sentence the segmenter ran on over a line of its own, a
+    // "___" rule or a bare heading, ends with its paragraph.)
+    let mut e = b.min(doc.tok_at(doc.paragraph_end(doc.start(a))).max(a + 1));
     while e > a && matches!(doc.t(e - 1), "." | "!" | "?" | ",") {
         e -= 1;
     }
@@ -621,6 +634,38 @@ pub(super) fn content_to_end(doc: &Doc, a: usize, b: usize) -> Option<Span> {
         return None;
     }
     doc.span(a, e)
+}
+
+/// Where the content before a closing attribution starts, for the sentence start `lo` and the
+/// attribution's comma `e`: `Because of the delays, "the pier is lost," Lee said` and `Whatever
+/// the board decides, the crews "will not go back," said Lee`: an opening adverbial (a
+/// preposition, a subordinate clause, a participle) set off by its comma, before quoted words,
+/// is the writer's frame for them, and the content starts after its comma. With no quote marks
+/// after the comma the whole sentence stays the content ("If the levy fails, the pier will
+/// close, Lee said": PolNeAR marks the condition with it).
+pub(super) fn after_frame(doc: &Doc, lo: usize, e: usize) -> usize {
+    let q = &doc.lx.quotes;
+    let t = doc.t(lo);
+    // ("Right-wing parties ...", "Nothing ...": no participle.)
+    let participle = doc.is_cap(lo)
+        && t.len() > 4
+        && t.ends_with("ing")
+        && !t.ends_with("thing")
+        && t.chars().all(|c| c.is_ascii_alphabetic());
+    let opener = participle
+        || doc.is(lo, &q.prepositions)
+        || doc.is(lo, &q.subordinators)
+        || doc.is(lo, &q.concessive)
+        || doc.is(lo, &q.frame_openers);
+    if !opener {
+        return lo;
+    }
+    // (The frame's own words hold no quote mark: `As "the people's mayor," Lee said ...`.)
+    let comma = (lo + 1..e).take_while(|&j| !doc.is_mark(j)).find(|&j| doc.t(j) == ",");
+    match comma {
+        Some(c) if (c + 1..e).any(|j| doc.is_mark(j)) => c + 1,
+        _ => lo,
+    }
 }
 
 /// Content from the sentence start `a` up to (not including) token `e`, which is a comma.
@@ -737,6 +782,17 @@ fn verb(
     // "the costs added up to ...", "adds to the drama", "easier said than done": no saying.
     let idiom = c.lemma == "add" && doc.is(c.end, &["up", "to"]) || doc.is(c.end, &["than"]);
     if idiom || withheld(doc, c) || relative_noun(doc, c) {
+        return Vec::new();
+    }
+    // "which he has denied and which ...", "books, plays, television shows and films": a
+    // conjunction right after the verb joins another part of the sentence; the verb reports
+    // nothing of its own there (nor is what stands before it a fragment of content).
+    let joined = doc.is(c.end, &["and", "or"]);
+    // "the board backed down", "backed off on the toll", "which it backed away from": a retreat,
+    // no support. ("Backed away from a suggestion that ..." still reports the position given up.)
+    let retreat =
+        c.lemma == "back" && (doc.is(c.end, &["down", "off"]) || doc.is(c.end, &["away"]) && !doc.is_word(c.end + 2));
+    if joined || retreat {
         return Vec::new();
     }
     let one = |content: Option<Span>, speaker: Option<Span>| -> Vec<Found> {
@@ -976,7 +1032,7 @@ fn verb(
         // "..., whom he described as ...": a relative clause attributes none of the clause before it.
         let relative = doc.is(chain.speaker.0, &["whom", "which", "who", "whose", "that"]);
         if !nominal && !adverbial && !opening && !verb_in_subject && !relative {
-            out.extend(one(content_before(doc, lo, chain.start - 1), speaker));
+            out.extend(one(content_before(doc, after_frame(doc, lo, chain.start - 1), chain.start - 1), speaker));
         }
         out.extend(one(rest, speaker));
     }
@@ -1246,8 +1302,27 @@ fn quoted_object(doc: &Doc, a: usize, hi: usize) -> Option<Span> {
 /// "wrote a letter to the council", "has written about the port for years", "wrote off the
 /// debt": what someone wrote, or wrote about, with no clause is a document or a subject, not
 /// words they are reported as saying.
+/// So is what a lawyer argued ("has argued appeals at the harbour court", "argued the appeal"),
+/// and what someone wrote with "the" or a possessive ("wrote the foreword to her memoir",
+/// "wrote his column"): a noun phrase with no verb of its own, not a clause ("wrote the crews
+/// knew the risk" reports one).
 fn document_written(doc: &Doc, c: Cue, a: usize, hi: usize) -> bool {
-    c.lemma == "write" && doc.is(a, &["a", "an", "about", "of", "into", "off"]) && !clause_like(doc, a, hi)
+    let determiner = ["a", "an", "the", "his", "her", "their", "its"];
+    let written =
+        c.lemma == "write" && doc.is(a, &["a", "an", "about", "of", "into", "off"]) && !clause_like(doc, a, hi);
+    // ("wrote the local paper, the Harbour Times, that ...": a hearer, then the clause.)
+    let that_later = (a..hi).any(|j| doc.is(j, &["that"]));
+    let object =
+        matches!(c.lemma, "write" | "argue") && doc.is(a, &determiner) && !verb_in_phrase(doc, a, hi) && !that_later;
+    written || object
+}
+
+/// Whether the words from token `a` (up to a clause break, at most a dozen) hold a verb: a finite
+/// auxiliary, an irregular past ("knew") or a lowercase past in "-ed".
+fn verb_in_phrase(doc: &Doc, a: usize, hi: usize) -> bool {
+    (a + 1..hi.min(a + 13))
+        .take_while(|&j| doc.is_word(j) || doc.is_mark(j) || doc.is_possessive(j))
+        .any(|j| finite(doc, j) || past_tense(doc, j) || doc.is(j, &doc.lx.quotes.irregular_past))
 }
 
 /// "said little about the plan", "would say nothing more": an amount of saying with no clause
@@ -1412,6 +1487,7 @@ fn inverted(doc: &Doc, c: Cue, lo: usize, hi: usize) -> Option<Found> {
         return None;
     }
     let content = if doc.is_mark(comma) {
+        let lo = after_frame(doc, lo, comma);
         (comma > lo + 2).then(|| doc.span(lo, comma + 1)).flatten()?
     } else if !verb_outside_relative(doc, lo, comma) && !name_like(doc, a, b) && !doc.is(a, &["he", "she", "they"]) {
         // "Ama Boateng, a deputy mayor since 2019, urged a quick vote": no clause before the

@@ -729,6 +729,22 @@ pub(super) fn after_cue(doc: &Doc, from: usize, hi: usize) -> After {
     if doc.is(from, &["this"]) && finite(doc, from + 1) {
         return After::Bare(from);
     }
+    // "suggest this shift has little to do with ...", "say these new tolls will ...": "this"
+    // or "these" and a noun or two before a finite verb open the clause, not a time ("said
+    // this week ..."); the adverbial scan below would run on to a "that" deep in the clause.
+    if doc.is(from, &["this", "these"])
+        && !doc.is(from + 1, &doc.lx.quotes.periods)
+        && !doc.is(from + 1, &doc.lx.quotes.day_parts)
+        && (from + 2..hi.min(from + 4))
+            .any(|v| finite(doc, v) && (from + 1..v).all(|k| doc.is_word(k) && !doc.is_cap(k) && !finite(doc, k)))
+    {
+        return After::Bare(from);
+    }
+    // "told him and his aides to ...": a conjunction right after the hearer joins another
+    // part of the sentence, it opens no content.
+    if doc.is(from, &["and", "or"]) {
+        return After::End;
+    }
     if doc.is(from, &doc.lx.quotes.adverbial) || is_adverb(doc, from) {
         let mut j = from;
         // A quote mark ends the adverbial ("vowed to "take our fight" to voters that ...").

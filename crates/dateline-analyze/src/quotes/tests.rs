@@ -2836,3 +2836,98 @@ fn a_name_in_a_wh_clause_is_no_subject_a_pronoun_goes_back_to() {
     let faster = q.iter().find(|q| q.content.contains("rowed faster")).expect("the quote");
     assert_ne!(faster.speaker.as_deref(), Some("p1"), "{q:#?}");
 }
+
+#[test]
+fn an_opening_frame_before_quoted_words_and_their_attribution_is_the_writers() {
+    // The frame is a prepositional phrase, a subordinate clause, "whatever" or a participle.
+    let s = shapes("As for the night ferry, \"we will not run it again,\" said Ama Osei.", &[]);
+    assert!(s.iter().any(|q| q.1.starts_with("\"we will not run it") && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+    assert!(s.iter().all(|q| !q.1.contains("night ferry")), "{s:?}");
+    let s = shapes("Whatever the board decides, the pilots \"will not go back to sea,\" Kofi Mensah said.", &[]);
+    assert!(s.iter().any(|q| q.1.starts_with("the pilots \"will not")), "{s:?}");
+    assert!(s.iter().all(|q| !q.1.contains("board decides")), "{s:?}");
+    let s = shapes("Leaving the harbour office, the mayor \"looked very tired,\" Kofi Mensah said.", &[]);
+    assert!(s.iter().any(|q| q.1.starts_with("the mayor \"looked")), "{s:?}");
+    // With nothing between the frame's comma and the marks, the quoted words are direct speech.
+    let s = shapes("Because of the storm damage, \"the pier must close,\" Kofi Mensah said.", &[]);
+    assert_eq!(s, one("direct", "the pier must close", "said", Some("Kofi Mensah")));
+    // No quote marks after the frame: the whole sentence, as before; nor is a hyphenated word a
+    // participle.
+    let s = shapes("Because of the storm damage, the pier must close, Kofi Mensah said.", &[]);
+    assert_eq!(s, one("indirect", "Because of the storm damage, the pier must close", "said", Some("Kofi Mensah")));
+    let s = shapes("Right-wing parties, and the harbour union, \"will fight the toll,\" Kofi Mensah said.", &[]);
+    assert!(s.iter().any(|q| q.1.starts_with("Right-wing parties")), "{s:?}");
+}
+
+#[test]
+fn a_relative_clause_on_which_that_runs_to_the_end_is_the_writers() {
+    // After an object and its infinitive, and after a noun phrase with no verb of its own.
+    assert_eq!(
+        outer("The mayor urged the harbour board to close the old pier, which was built in 1911.", &[]),
+        one("indirect", "the harbour board to close the old pier", "urged", Some("The mayor"))
+    );
+    assert_eq!(
+        outer("Kofi Mensah declared he plans to repeal the night toll, which was passed in 2019.", &[]),
+        one("indirect", "he plans to repeal the night toll", "declared", Some("Kofi Mensah"))
+    );
+    // Not when a comma closes the relative clause before the content's own verb.
+    let s = outer("Ama Osei said the night toll, which was passed in 2019, hurts the ferry crews.", &[]);
+    assert!(s.iter().any(|q| q.1.ends_with("hurts the ferry crews")), "{s:?}");
+}
+
+#[test]
+fn this_and_a_noun_before_a_finite_verb_open_a_bare_clause() {
+    let s = outer(
+        "Two harbour engineers suggest this shift has less to do with the tides than with the owners' insistence \
+         that the pier stay open.",
+        &[],
+    );
+    assert!(
+        s.iter().any(|q| q.1.starts_with("this shift has less to do") && q.2.as_deref() == Some("suggest")),
+        "{s:?}"
+    );
+    // "this week" is still a time before the content.
+    let s = outer("Ama Osei said this week the pier would stay open.", &[]);
+    assert_eq!(s, one("indirect", "the pier would stay open", "said", Some("Ama Osei")));
+}
+
+#[test]
+fn a_conjunction_right_after_a_cue_or_its_hearer_opens_no_content() {
+    let s =
+        outer("The mayor faces a claim of fraud, which she has denied and which her deputy repeated on Monday.", &[]);
+    assert!(s.iter().all(|q| !q.1.starts_with("and")), "{s:?}");
+    let s = outer("You could do what the harbour master told him and his crew to do with the nets.", &[]);
+    assert!(s.iter().all(|q| !q.1.starts_with("and")), "{s:?}");
+}
+
+#[test]
+fn backing_down_or_away_is_a_retreat_not_support() {
+    let s = outer("After two weeks of protests the harbour board backed down.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("backed")), "{s:?}");
+    let s = outer("The crews praised a plan which the board later backed away from.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("backed")), "{s:?}");
+    // A position given up is still reported.
+    let s = outer("Ama Osei backed away from a suggestion that the pier would close.", &[]);
+    assert!(s.iter().any(|q| q.1.contains("the pier would close")), "{s:?}");
+}
+
+#[test]
+fn what_a_lawyer_argued_or_a_writer_wrote_as_a_noun_phrase_is_no_report() {
+    let s = outer("Ama Osei, a lawyer who has argued the appeal at the harbour court, will chair the board.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("argued")), "{s:?}");
+    let s = outer("Kofi Mensah wrote the foreword for a new book on the ferry strike.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("wrote")), "{s:?}");
+    // A clause, or a hearer and then "that", is still reported.
+    let s = outer("Kofi Mensah wrote the crews knew the risk of the night crossing.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the crews knew the risk of the night crossing"), "{s:?}");
+    let s = outer("Kofi Mensah wrote the harbour board, the Port Council, that the pier would close.", &[]);
+    assert!(s.iter().any(|q| q.1.ends_with("that the pier would close")), "{s:?}");
+}
+
+#[test]
+fn reported_content_ends_with_its_paragraph() {
+    // A line of its own after a closing mark ("___" between items of a live blog) is no content.
+    let s = outer("Ama Osei said the night ferry \"will sail again on Monday.\"\n\n___\n\nThe pier is old.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the night ferry \"will sail again on Monday.\""), "{s:?}");
+    assert!(s.iter().all(|q| !q.1.contains('\n')), "{s:?}");
+}

@@ -153,6 +153,9 @@ crate::lists! {
     as_saying: Words = "quotes/as-saying.txt";
     /// Conjunctions of concession that open a clause after a comma.
     concessive: Words = "quotes/concessive.txt";
+    /// Words other than prepositions and subordinators that open an adverbial frame at a
+    /// sentence's start ("Whatever his plans, ...", "Despite the delays, ...").
+    frame_openers: Words = "quotes/frame-openers.txt";
     /// Past forms of common verbs that do not end in "-ed".
     irregular_past: Words = "quotes/irregular-past.txt";
     /// Modals before a cue that make the saying hypothetical.
