@@ -561,6 +561,25 @@ fn name_before(doc: &Doc, seg: usize, lo: usize, cues: &[Option<Cue>]) -> Option
     name_like(doc, start, end).then_some((start, end))
 }
 
+/// The capitalised name whose possessive stands right before the cue at `cue` ("Ana Ruiz's",
+/// "the Unionists'"), up to five words.
+fn possessor_before(doc: &Doc, cue: usize, lo: usize) -> Option<(usize, usize)> {
+    let k = cue.checked_sub(1).filter(|&k| k > lo)?;
+    let t = doc.t(k);
+    let end = if doc.is_possessive(k) {
+        k
+    } else if doc.is_cap(k) && (t.ends_with("'s") || t.ends_with("\u{2019}s")) {
+        k + 1
+    } else {
+        return None;
+    };
+    let mut start = end;
+    while start > lo && doc.is_cap(start - 1) && end - start < 5 {
+        start -= 1;
+    }
+    (start < end && name_like(doc, start, end)).then_some((start, end))
+}
+
 /// Whether `w` is a person's age as news writes it after a name: a number of one to three digits.
 fn is_age(w: &str) -> bool {
     (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
@@ -575,6 +594,11 @@ fn appositive(doc: &Doc, a: usize, b: usize) -> bool {
 /// The speaker before `cue` with its appositions. When the phrase next to the cue is a noun
 /// phrase and a name sits before it ("Smith, the head of X, said"), the name is the speaker.
 pub(super) fn speaker_chain(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue>]) -> Option<Chain> {
+    // "Unionists joined Ana Ruiz's call for a vote": after a possessor the cue is a noun, and
+    // the possessor is who calls, not the clause's subject.
+    if let Some(p) = possessor_before(doc, cue, lo) {
+        return Some(Chain { speaker: p, start: p.0 });
+    }
     let (a, b) = subject_before(doc, cue, lo, cues)?;
     if a >= lo + 2 && doc.t(a - 1) == "," {
         let mut seg_end = a - 1;

@@ -2931,3 +2931,15 @@ fn reported_content_ends_with_its_paragraph() {
     assert!(s.iter().any(|q| q.1 == "the night ferry \"will sail again on Monday.\""), "{s:?}");
     assert!(s.iter().all(|q| !q.1.contains('\n')), "{s:?}");
 }
+
+#[test]
+fn after_a_possessor_the_cue_is_a_noun_and_the_possessor_calls() {
+    let text = "The Harbour Traders Union joined Ana Ruiz's call for a new vote on the tolls.";
+    let ents = [
+        entity("p0", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz"]),
+        entity("o0", "ORG", "Harbour Traders Union", None, None, text, &["Harbour Traders Union"]),
+    ];
+    let q = run(text, &ents);
+    let vote = q.iter().find(|q| q.content.starts_with("a new vote")).expect("the quote");
+    assert_eq!(vote.speaker.as_deref(), Some("p0"), "{q:#?}");
+}
