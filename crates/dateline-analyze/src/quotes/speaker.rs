@@ -1080,7 +1080,9 @@ fn trailing_time(text: &str, w: &[(String, Span)]) -> usize {
     };
     // A capitalised word is a name ("Ted"), whatever its ending.
     let name = |s: Span| text.get(s.0..s.1).and_then(|x| x.chars().next()).is_some_and(char::is_uppercase);
-    if n <= k || w[..n - k].iter().any(|(x, s)| verbal(x) && !name(*s)) {
+    // ... but not one before a capitalised word, which it qualifies ("ousted Harbour Party leader").
+    let adjective = |i: usize| w.get(i + 1).is_some_and(|(_, s)| name(*s));
+    if n <= k || w[..n - k].iter().enumerate().any(|(i, (x, s))| verbal(x) && !name(*s) && !adjective(i)) {
         0
     } else {
         k

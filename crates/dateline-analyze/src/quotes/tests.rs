@@ -899,6 +899,10 @@ fn adverbials_are_not_speakers_and_lead_adverbs_are_dropped() {
     assert_eq!(phrase(t, "The mayor yesterday"), Some("The mayor".to_string()));
     let t = "Port rival Ted Marsh on Friday said so.";
     assert_eq!(phrase(t, "Port rival Ted Marsh on Friday"), Some("Port rival Ted Marsh".to_string()));
+    // A participle before a capitalised word qualifies it: the time still belongs to the saying.
+    let t = "An aide to embattled Harbour Party leader Ama Osei on Tuesday said so.";
+    let aide = "An aide to embattled Harbour Party leader Ama Osei";
+    assert_eq!(phrase(t, &format!("{aide} on Tuesday")), Some(aide.to_string()));
 }
 
 #[test]
