@@ -25,6 +25,7 @@ pub(super) fn find(
     let mut model = model_mentions(text, toks, res);
     let tag_lines = super::tag_lists::tag_lines(text, toks, res);
     super::tag_lists::drop_runs_over_tags(text, toks, &tag_lines, &mut model, res);
+    super::networks::named_networks(text, toks, &mut model);
     extend_org_names(text, toks, &mut model, lx);
     shouted_org_heads(text, toks, &mut model, lx);
     modifiers_before_titles(text, toks, &mut model, res);

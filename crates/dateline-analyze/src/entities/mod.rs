@@ -25,6 +25,7 @@ mod joins;
 mod listed;
 mod mentions;
 mod ministries;
+mod networks;
 pub(crate) use mentions::Tables as EntityTables;
 mod merge;
 mod occurrences;

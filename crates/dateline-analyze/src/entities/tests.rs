@@ -153,6 +153,16 @@ fn a_surname_that_is_a_nationality_is_the_person_alone_too() {
 }
 
 #[test]
+fn a_name_before_a_lower_case_network_is_the_network() {
+    // A real page's "<name> network" was a person named like the group.
+    let text = "Troops pounded the Kestrel network in raids on Monday. Kestrel said nothing.";
+    let ents = run(text);
+    let network = find(&ents, "Kestrel network").expect("the network");
+    assert_eq!(network.kind, EntityType::Org, "{ents:?}");
+    assert!(ents.iter().all(|e| e.kind != EntityType::Person), "{ents:?}");
+}
+
+#[test]
 fn a_company_abbreviation_ends_the_name_before_the_next_sentence_word() {
     // The full stop of "Co." also ends the sentence, so the next word was read into the name.
     let text = "The fund was run by Kestrel Marek & Co. Ruiz said on Tuesday the fund would close. \
