@@ -36,12 +36,12 @@ fn real_pages_keep_their_scores() {
     let got = common::score_groups(last);
     let score = |name: &str| got.iter().find(|g| g.0 == name).map(|g| (g.1, g.2)).unwrap_or((0, 1));
     // Header, dateline, repairs, quotes, times and amounts are complete; entities is a floor at
-    // session 21's score (84/87), so a change that loses a real page's item fails here.
+    // session 21's score (85/87), so a change that loses a real page's item fails here.
     for (name, floor) in [
         ("header", 4),
         ("dateline", 24),
         ("repairs", 9),
-        ("entities", 84),
+        ("entities", 85),
         ("quotes", 63),
         ("times", 28),
         ("amounts", 7),

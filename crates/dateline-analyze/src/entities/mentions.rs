@@ -1859,10 +1859,10 @@ pub(super) fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon, mode
         out.push(cand(toks[a].start, toks[e].end, Kind::Org, Source::Rule, s));
     }
     // "the Westbury Morning Herald", "the Daily Courier Times": capitalised words before a
-    // newspaper's head word
+    // newspaper's head word, or before a news brand written in one word ("Kestrel NewsPress")
     for i in 1..toks.len() {
         let head = tok(text, toks, i);
-        if !capitalised(head) || !lx.entities.media_heads.contains_ignore_ascii_case(head) {
+        if !capitalised(head) || !(lx.entities.media_heads.contains_ignore_ascii_case(head) || news_brand(head, lx)) {
             continue;
         }
         let a = name_words_before(text, toks, i, lx);
@@ -1874,6 +1874,18 @@ pub(super) fn orgs_of_places(text: &str, toks: &[Tok], lx: &crate::Lexicon, mode
     }
     out.sort_by_key(|c| c.start);
     out
+}
+
+/// Whether `w` is a news brand written as one word with inner capitals whose last part is a
+/// newspaper's head word or "News", "Press", "Media", "Wire" ("NewsPress", "DailyWire").
+fn news_brand(w: &str, lx: &crate::Lexicon) -> bool {
+    let Some(last) = w.char_indices().skip(1).filter(|(_, c)| c.is_uppercase()).last().map(|(i, _)| &w[i..]) else {
+        return false;
+    };
+    last.len() > 2
+        && last.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && (lx.entities.media_heads.contains_ignore_ascii_case(last)
+            || matches!(last, "News" | "Press" | "Media" | "Wire"))
 }
 
 /// "the Lakeside Cricket Ground", "Westbury Central Station": capitalised words before a
@@ -2188,6 +2200,26 @@ mod tests {
     fn toks(text: &str) -> Vec<Tok<'_>> {
         let sentences = dateline_text::segment::sentences(text);
         super::super::tokens(text, &dateline_text::segment::TokenTable::new(text), &sentences)
+    }
+
+    #[test]
+    fn a_news_brand_is_one_word_with_a_news_head_after_an_inner_capital() {
+        let lx = crate::Lexicon::embedded();
+        for w in ["NewsPress", "DailyWire", "KestrelTimes"] {
+            assert!(news_brand(w, &lx), "{w}");
+        }
+        // (letters outside ASCII anywhere: no panic, no brand)
+        for w in [
+            "News",
+            "YouTube",
+            "McDonald",
+            "\u{391}\u{395}.",
+            "\u{395}\u{3a1}\u{3a4}News\u{3a3}",
+            "ÉditionsPresse",
+            "A\u{395}",
+        ] {
+            assert!(!news_brand(w, &lx), "{w}");
+        }
     }
 
     #[test]

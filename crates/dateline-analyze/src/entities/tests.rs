@@ -163,6 +163,16 @@ fn a_name_before_a_lower_case_network_is_the_network() {
 }
 
 #[test]
+fn a_news_brand_in_one_word_takes_the_names_before_it() {
+    // Issue 19: a credit line's "<place> <NewsBrand>" read as the place.
+    let text = "From: Ana Ruiz | Kestrel NewsPress\n\nThe port reopened, Harbour DailyWire reported.";
+    let ents = run(text);
+    for name in ["Kestrel NewsPress", "Harbour DailyWire"] {
+        assert!(find(&ents, name).is_some_and(|e| e.kind == EntityType::Org), "{name}: {ents:?}");
+    }
+}
+
+#[test]
 fn a_company_abbreviation_ends_the_name_before_the_next_sentence_word() {
     // The full stop of "Co." also ends the sentence, so the next word was read into the name.
     let text = "The fund was run by Kestrel Marek & Co. Ruiz said on Tuesday the fund would close. \
