@@ -5,6 +5,8 @@
 //! article has named the person, the surname alone is the person too ("Cuban said", "English
 //! added"), where nothing shows the nationality: no article before it and no noun after it.
 
+use std::collections::HashSet;
+
 use super::{tok, Cand, Kind, Tok};
 
 /// Honorifics that stand before a surname (without their full stop, which the token may hold).
@@ -57,7 +59,7 @@ pub(super) fn demonym_surnames(text: &str, toks: &[Tok], out: &mut Vec<Cand>, lx
 /// them and a verb, a possessive or punctuation follows ("Cuban said", "English's plan"), not a
 /// noun ("the Cuban government", "Cuban officials").
 fn surnames_alone(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate::Lexicon) {
-    let norp: Vec<&str> = out
+    let norp: HashSet<&str> = out
         .iter()
         .filter(|c| c.kind == Kind::Norp)
         .filter_map(|c| text.get(c.start..c.end))
@@ -66,7 +68,7 @@ fn surnames_alone(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate::Lexico
     if norp.is_empty() {
         return;
     }
-    let surnames: Vec<&str> = out
+    let surnames: HashSet<&str> = out
         .iter()
         .filter(|c| c.kind == Kind::Person)
         .filter_map(|c| text.get(c.start..c.end)?.rsplit_once(' ').map(|(_, last)| last))
@@ -77,7 +79,7 @@ fn surnames_alone(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate::Lexico
     }
     let at = |pos: usize| toks.partition_point(|t| t.start < pos);
     for c in out.iter_mut().filter(|c| c.kind == Kind::Norp) {
-        if !surnames.contains(&&text[c.start..c.end]) {
+        if !surnames.contains(&text[c.start..c.end]) {
             continue;
         }
         let i = at(c.start);

@@ -78,9 +78,14 @@ fn is_tag_line(text: &str, toks: &[Tok], a: usize, b: usize, res: &Resources) ->
     if b - a < MIN_TAGS {
         return false;
     }
-    let head = text.get(..toks[a].start).and_then(|t| t.rsplit('\n').next()).unwrap_or("x");
-    let tail = text.get(toks[b - 1].end..).and_then(|t| t.split('\n').next()).unwrap_or("x");
-    if !head.trim().is_empty() || !tail.trim().is_empty() {
+    // Only blanks between the line's ends and its first and last words (read over the blanks
+    // alone: a text with no line break is not scanned back to its start at every sentence).
+    let blank = |c: char| c == ' ' || c == '\t' || c == '\r' || c == '\u{a0}';
+    let head = text.get(..toks[a].start).map(|t| t.trim_end_matches(blank));
+    let tail = text.get(toks[b - 1].end..).map(|t| t.trim_start_matches(blank));
+    let own_line = head.is_some_and(|t| t.is_empty() || t.ends_with('\n'))
+        && tail.is_some_and(|t| t.is_empty() || t.starts_with('\n'));
+    if !own_line {
         return false;
     }
     let lx = &res.lexicon;

@@ -31,11 +31,18 @@ pub(super) fn name_described_speakers(text: &str, resolver: &Resolver, found: &[
     let mut order: Vec<usize> = (0..found.len()).filter(|&i| found[i].speaker.is_some()).collect();
     order.sort_by_key(|&i| found[i].speaker.map(|s| (s.0, s.1)));
     order.dedup_by_key(|&mut i| found[i].speaker);
+    // Each entity's first mention, read once (linear in the article's mentions).
+    let mut firsts: Vec<Option<Span>> = vec![None; resolver.entities.len()];
+    for &(span, i) in &resolver.mentions {
+        if let Some(f) = firsts.get_mut(i) {
+            f.get_or_insert(span);
+        }
+    }
+    // (phrase, person) for every described phrase the next attribution names
+    let mut named: Vec<(Span, usize)> = Vec::new();
     for pair in order.windows(2) {
         let (i, j) = (pair[0], pair[1]);
         let (Some(s), Some(next)) = (found[i].speaker, found[j].speaker) else { continue };
-        // (every quote of the described phrase, a continued one too, gets the name)
-        let same_phrase = |k: usize| found[k].speaker == Some(s);
         if resolved[i].entity.is_some() || !describes_someone(text, s, lx) {
             continue;
         }
@@ -46,16 +53,20 @@ pub(super) fn name_described_speakers(text: &str, resolver: &Resolver, found: &[
         let r = resolved[j];
         let Some(p) = r.entity.filter(|_| r.confidence >= super::MIN_CONFIDENCE) else { continue };
         let person = resolver.entities.get(p).is_some_and(|e| e.kind == EntityType::Person);
-        if !person || !bare_full_name(text, next, found[j].cue) || resolver.first_mention(p) != Some(next) {
+        if !person || !bare_full_name(text, next, found[j].cue) || firsts.get(p).copied().flatten() != Some(next) {
             continue;
         }
-        if resolver.someone_named_between(s.1, next.0, p) {
+        if resolver.someone_named_between(s.1, next.0, p, &firsts) {
             continue;
         }
-        for (k, res) in resolved.iter_mut().enumerate() {
-            if same_phrase(k) && res.entity.is_none() {
-                *res = Resolution { entity: Some(p), confidence: NAMED_NEXT, ..*res };
-            }
+        named.push((s, p));
+    }
+    // every quote of a described phrase, a continued one too, gets the name
+    named.sort_by_key(|(s, _)| (s.0, s.1));
+    for (f, res) in found.iter().zip(resolved.iter_mut()) {
+        let Some(s) = f.speaker.filter(|_| res.entity.is_none()) else { continue };
+        if let Ok(k) = named.binary_search_by_key(&(s.0, s.1), |(x, _)| (x.0, x.1)) {
+            *res = Resolution { entity: Some(named[k].1), confidence: NAMED_NEXT, ..*res };
         }
     }
 }
@@ -103,21 +114,17 @@ fn paragraphs_between(text: &str, a: usize, b: usize) -> usize {
 }
 
 impl Resolver<'_> {
-    /// The span of entity `e`'s first mention in the article.
-    fn first_mention(&self, e: usize) -> Option<Span> {
-        self.entities.get(e)?.mentions.iter().map(|m| m.span).min_by_key(|m| (m.0, m.1))
-    }
-
-    /// Is a person other than `except` first named between `a` and `b`, outside quote marks
-    /// and reported speech (a person named there is what someone said, not a new source)?
-    fn someone_named_between(&self, a: usize, b: usize, except: usize) -> bool {
+    /// Is a person other than `except` first named between `a` and `b` (`firsts`: each entity's
+    /// first mention), outside quote marks and reported speech (a person named there is what
+    /// someone said, not a new source)?
+    fn someone_named_between(&self, a: usize, b: usize, except: usize, firsts: &[Option<Span>]) -> bool {
         let from = self.mentions.partition_point(|(s, _)| s.0 < a);
         self.mentions[from..].iter().take_while(|(s, _)| s.0 < b).any(|&(s, i)| {
             i != except
                 && !self.is_quoted(s.0)
                 && !self.is_reported(s.0)
                 && self.entities.get(i).is_some_and(|e| e.kind == EntityType::Person)
-                && self.first_mention(i).is_some_and(|f| f.0 >= a)
+                && firsts.get(i).copied().flatten().is_some_and(|f| f.0 >= a)
         })
     }
 }
