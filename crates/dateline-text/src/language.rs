@@ -69,7 +69,9 @@ pub fn detect_with_confidence_with(text: &str, lists: &dateline_lexicon::en::tex
         end -= 1;
     }
     let sample = &text[..end];
-    let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
+    // Letters are only compared with MIN_LETTERS and RELIABLE_LETTERS: counted up to the larger,
+    // not over the whole sample.
+    let letters = sample.chars().filter(|c| c.is_alphabetic()).take(MIN_LETTERS.max(RELIABLE_LETTERS)).count();
     if letters < MIN_LETTERS {
         return Detection { code: None, confidence: 0.0, reliable: false };
     }
@@ -99,6 +101,37 @@ pub fn detect_with_confidence_with(text: &str, lists: &dateline_lexicon::en::tex
 
 /// Words of `sample`, and how many of them are English function words.
 fn english_share(sample: &str, lists: &dateline_lexicon::en::text::Text) -> (usize, usize) {
+    if sample.is_ascii() {
+        return english_share_ascii(sample, lists);
+    }
+    english_share_by_chars(sample, lists)
+}
+
+/// [`english_share`] of an ASCII sample (nearly every one), read by bytes: for an ASCII char,
+/// `is_alphabetic` is `is_ascii_alphabetic`, and splitting on a char predicate decoded every char.
+fn english_share_ascii(sample: &str, lists: &dateline_lexicon::en::text::Text) -> (usize, usize) {
+    let (mut words, mut english) = (0usize, 0usize);
+    let bytes = sample.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+        words += 1;
+        if i - start <= 5 && sample.get(start..i).is_some_and(|w| lists.english_words.contains_ignore_ascii_case(w)) {
+            english += 1;
+        }
+    }
+    (words, english)
+}
+
+/// [`english_share`] by chars.
+fn english_share_by_chars(sample: &str, lists: &dateline_lexicon::en::text::Text) -> (usize, usize) {
     let (mut words, mut english) = (0usize, 0usize);
     for w in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
@@ -203,6 +236,18 @@ fn iso639_1(lang: Lang) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte reading of an ASCII sample counts the words and English words the char
+        /// reading counts.
+        #[test]
+        fn ascii_share_equals_the_char_share(
+            sample in r"((the|of|and|in|to|a|is|was|for|that|said|Mr|X|\\d+|[a-zA-Z]{1,8})[ ,.'\-\n0-9]{1,3}){0,40}"
+        ) {
+            let lists = &dateline_lexicon::Lexicon::embedded_en_ref().text;
+            proptest::prop_assert_eq!(english_share_ascii(&sample, lists), english_share_by_chars(&sample, lists));
+        }
+    }
 
     #[test]
     fn common_news_languages() {

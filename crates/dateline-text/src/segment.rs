@@ -81,7 +81,19 @@ pub fn tokens_with(text: &str, lists: &Lists) -> Vec<Token> {
     out
 }
 
+/// The char at byte `i` of `text`, if `i` is a boundary inside it. An ASCII byte (nearly every
+/// one; never a continuation byte, so always a boundary) is the char, without slicing the text
+/// and decoding: the tokenizer asks this at every space and at the end of every word.
+#[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => char_at_decoded(text, i),
+    }
+}
+
+/// [`char_at`] by slicing and decoding.
+fn char_at_decoded(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
@@ -400,6 +412,17 @@ mod tests {
     fn abbreviations_fit_the_length_bound() {
         let all = embedded().title_abbreviations.iter().chain(embedded().other_abbreviations.iter());
         assert!(all.map(|a| a.len()).max() == Some(LONGEST_ABBREVIATION));
+    }
+
+    proptest::proptest! {
+        /// The ASCII shortcut of `char_at` answers as slicing and decoding does, at every byte
+        /// offset (boundaries or not) and past the end.
+        #[test]
+        fn char_at_equals_decoding(text in r"[a-z .'\u{e9}\u{2019}\u{301}\n]{0,12}|\PC{0,24}") {
+            for i in 0..text.len() + 3 {
+                proptest::prop_assert_eq!(char_at(&text, i), char_at_decoded(&text, i));
+            }
+        }
     }
 
     #[test]

@@ -220,6 +220,22 @@ const COUNTRY_CURRENCIES: [(&str, &str); 47] = [
     ("Swedish", "SEK"),
 ];
 
+/// The first bytes of [`COUNTRY_CURRENCIES`]' adjectives: a word opening with another byte is
+/// the first word of none of them, told without the scan of all 47 and the split of each
+/// (asked at the word after every number).
+const COUNTRY_FIRST_BYTES: [bool; 256] = {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < COUNTRY_CURRENCIES.len() {
+        let adj = COUNTRY_CURRENCIES[i].0.as_bytes();
+        if !adj.is_empty() {
+            set[adj[0] as usize] = true;
+        }
+        i += 1;
+    }
+    set
+};
+
 /// A currency word as written (lower case): the name of its currency family, as
 /// [`currency_name`] writes it, and the code it has with no country before it (none when the
 /// word is shared by several currencies and the country is needed: "pesos", "shillings").
@@ -266,6 +282,9 @@ fn currency_word(t: &Toks, k: usize, rupee: &'static str) -> Option<(&'static st
     let dotted_us = t.s(k) == "U" && t.is_punct(k + 1, ".") && t.s(k + 2) == "S" && t.is_punct(k + 3, ".");
     let country = if dotted_us {
         Some(("USD", k + 4))
+    } else if t.s(k).as_bytes().first().is_some_and(|&b| !COUNTRY_FIRST_BYTES[usize::from(b)]) {
+        // (an adjective's first word opens with its first byte: none can equal this word)
+        None
     } else {
         COUNTRY_CURRENCIES.iter().find_map(|(adj, code)| {
             let mut words = adj.split(' ');
@@ -353,4 +372,20 @@ pub(crate) fn rupee_code(text: &str) -> &'static str {
         ("NPR", text.matches("Nepal").count()),
     ];
     candidates.iter().max_by_key(|c| c.1).filter(|c| c.1 > 0).map_or("INR", |c| c.0)
+}
+
+#[cfg(test)]
+mod first_byte_tests {
+    use super::*;
+
+    /// The first-byte set holds the first byte of every adjective, so no adjective's first word
+    /// is turned away; and it turns away the lower-case words that follow most numbers.
+    #[test]
+    fn the_first_bytes_hold_every_adjective() {
+        for (adj, _) in COUNTRY_CURRENCIES {
+            let first = adj.split(' ').next().unwrap_or_default();
+            assert!(first.as_bytes().first().is_some_and(|&b| COUNTRY_FIRST_BYTES[usize::from(b)]), "{adj}");
+        }
+        assert!(!COUNTRY_FIRST_BYTES[usize::from(b'd')] && !COUNTRY_FIRST_BYTES[usize::from(b'%')]);
+    }
 }

@@ -1029,6 +1029,8 @@ pub(crate) struct Tables {
     place_nouns: Vec<(&'static str, Kind)>,
     /// `plural-place-heads.tsv`, likewise.
     plural_place_heads: Vec<(&'static str, Kind)>,
+    /// The lengths and last bytes of `plural_place_heads`: their scan runs at every token.
+    plural_head_shapes: Shapes,
     /// `loc-words.txt` as LOC, then `fac-words.txt` as FAC (see [`head_kind`]).
     heads: WordMap<Kind>,
     /// The set's `ner/demonyms.tsv` and `ner/person-titles.txt`: the rules share the entity
@@ -1052,6 +1054,7 @@ impl Tables {
             org_prefixes: prefixes.map(|p| (p.to_string(), ())).collect(),
             place_nouns: with_kinds(&lx.place_nouns),
             plural_place_heads: with_kinds(&lx.plural_place_heads),
+            plural_head_shapes: Shapes::of(lx.plural_place_heads.iter().map(|(w, _)| *w)),
             heads,
             vocabulary: Vocabulary::new(&set.ner.demonyms, &set.ner.person_titles),
         }
@@ -1441,6 +1444,37 @@ fn with_kinds(pairs: &[(&'static str, &'static str)]) -> Vec<(&'static str, Kind
     pairs.iter().filter_map(|&(w, k)| Some((w, Kind::parse(k)?))).collect()
 }
 
+/// The byte lengths and last bytes of a short list of words: a word whose length or last byte
+/// no entry has is in none of them, told in two bit tests where the list's scan compared it with
+/// every entry of its length.
+#[derive(Debug, Default)]
+struct Shapes {
+    /// Bit `n` for a word of `n` bytes; bit 63 for 63 bytes or more.
+    lengths: u64,
+    /// Bit `b` for a word ending in byte `b`.
+    lasts: [u64; 4],
+}
+
+impl Shapes {
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
+        let mut shapes = Shapes::default();
+        for w in words {
+            shapes.lengths |= 1 << w.len().min(63);
+            // (an empty word counts as ending in byte 0, as `may_hold` reads it)
+            let b = w.as_bytes().last().copied().unwrap_or(0);
+            shapes.lasts[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        shapes
+    }
+
+    /// False when no word of the list can equal `w`.
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        let last = w.as_bytes().last().copied().unwrap_or(0);
+        self.lengths >> w.len().min(63) & 1 == 1 && self.lasts[usize::from(last >> 6)] >> (last & 63) & 1 == 1
+    }
+}
+
 /// "across the Westmark", "sur le Westmark": a capitalised word mid-sentence right after a
 /// place preposition (and an article), followed by no other capitalised word, that the
 /// gazetteer knows as a region, is a mention of that place when nobody else
@@ -1713,10 +1747,14 @@ fn names_after_roles(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand>
 /// coordination ("A and B", "A, B and C") right before a plural place head is a place of that kind.
 fn places_before_plural_heads(text: &str, toks: &[Tok], lx: &crate::Lexicon) -> Vec<Cand> {
     let mut out = Vec::new();
-    let heads = &lx.entity_tables().plural_place_heads;
+    let tables = lx.entity_tables();
+    let heads = &tables.plural_place_heads;
     for h in 1..toks.len() {
         // the token sliced once, not once per head word
         let w = tok(text, toks, h);
+        if !tables.plural_head_shapes.may_hold(w) {
+            continue;
+        }
         let Some((_, kind)) = heads.iter().find(|(head, _)| *head == w) else {
             continue;
         };
@@ -2235,5 +2273,35 @@ mod tests {
         let text = "The Harbour Authority";
         let t = toks(text);
         assert!(!is_a_clause(text, &t, 0, t.len()));
+    }
+
+    #[test]
+    fn the_shapes_of_the_plural_heads_hold_each_head() {
+        let lx = crate::Lexicon::embedded();
+        let t = lx.entity_tables();
+        for (w, _) in &t.plural_place_heads {
+            assert!(t.plural_head_shapes.may_hold(w), "{w}");
+        }
+        assert!(!t.plural_head_shapes.may_hold("Idlib"));
+        assert!(!t.plural_head_shapes.may_hold(""));
+    }
+
+    proptest::proptest! {
+        /// The shape test before the scan of a short list never turns away a word of the list.
+        #[test]
+        fn shapes_never_turn_away_a_listed_word(
+            list in proptest::collection::vec(r"\PC{0,70}", 0..6),
+            w in r"\PC{0,70}",
+            pick in 0usize..8,
+        ) {
+            let shapes = Shapes::of(list.iter().map(String::as_str));
+            for entry in &list {
+                proptest::prop_assert!(shapes.may_hold(entry));
+            }
+            let w = list.get(pick).cloned().unwrap_or(w);
+            if list.contains(&w) {
+                proptest::prop_assert!(shapes.may_hold(&w));
+            }
+        }
     }
 }

@@ -48,7 +48,7 @@ pub(super) fn from_text(text: &str, name: &str) -> Result<Gazetteer, AnalyzeErro
             continue;
         }
         fields.clear();
-        fields.extend(line.split('\t'));
+        split_tabs(line, &mut fields);
         let err = |m: &str| bad(name, line_no, m);
         match fields.first().copied() {
             Some("P") => add_place(&mut g, &fields).map_err(err)?,
@@ -70,6 +70,19 @@ pub(super) fn from_text(text: &str, name: &str) -> Result<Gazetteer, AnalyzeErro
     }
     rank(&mut g);
     Ok(g)
+}
+
+/// Appends the tab-separated fields of `line` to `fields`: what `line.split('\t')` gives, found
+/// by `memchr` (many bytes per step, where the split's char searcher took about one). The
+/// gazetteer's 37,000 lines are split once per process, before the first article.
+fn split_tabs<'a>(line: &'a str, fields: &mut Vec<&'a str>) {
+    let mut from = 0;
+    for tab in memchr::memchr_iter(b'\t', line.as_bytes()) {
+        // (a tab is ASCII: both ends are char boundaries)
+        fields.push(line.get(from..tab).unwrap_or_default());
+        from = tab + 1;
+    }
+    fields.push(line.get(from..).unwrap_or_default());
 }
 
 fn field<'a>(f: &[&'a str], i: usize) -> &'a str {
@@ -211,4 +224,19 @@ fn rank(g: &mut Gazetteer) {
     debug_assert!(keyed.windows(2).all(|w| w[0].1.place <= w[1].1.place));
     keyed.sort_by_key(|k| k.0);
     g.place_names = keyed.into_iter().map(|k| k.1).collect();
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::split_tabs;
+
+    proptest::proptest! {
+        /// The memchr split gives the fields `split('\t')` gives, empty ones included.
+        #[test]
+        fn split_tabs_equals_split(line in "[a-z\t|é]{0,30}|\\PC{0,40}") {
+            let mut fields = Vec::new();
+            split_tabs(&line, &mut fields);
+            proptest::prop_assert_eq!(fields, line.split('\t').collect::<Vec<_>>());
+        }
+    }
 }

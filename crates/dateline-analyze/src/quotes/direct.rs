@@ -161,8 +161,10 @@ pub(super) fn find(doc: &Doc, regions: &[Region], cues: &[Option<Cue>]) -> (Vec<
         }
         let attr = attrs[ri];
         // A standalone quote with no speaker at all must at least look like speech.
-        let words = doc.text.get(r.content.0..r.content.1).map_or(0, |s| s.split_whitespace().count());
-        if attr.is_none() && words < 4 {
+        // (words counted only for a quote without a speaker, and only up to the four it needs)
+        let few_words =
+            || doc.text.get(r.content.0..r.content.1).map_or(0, |s| s.split_whitespace().take(4).count()) < 4;
+        if attr.is_none() && few_words() {
             continue;
         }
         if let Some(a) = attr {

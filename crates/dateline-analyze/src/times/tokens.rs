@@ -156,16 +156,25 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
 pub(crate) struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
+    /// Each token's text, sliced once: the scanners read the text of the tokens around every
+    /// word, over a dozen times per token, and each slice from the text checked its two char
+    /// boundaries again.
+    words: Vec<&'a str>,
 }
 
 impl<'a> Toks<'a> {
     pub fn new(text: &'a str) -> Self {
-        Toks { text, toks: tokenize(text) }
+        Self::with_tokens(text, tokenize(text))
     }
 
     /// The tokens of `text` from its token table (the same as [`Toks::new`]).
     pub fn from_table(text: &'a str, table: &TokenTable) -> Self {
-        Toks { text, toks: from_table(text, table) }
+        Self::with_tokens(text, from_table(text, table))
+    }
+
+    fn with_tokens(text: &'a str, toks: Vec<Token>) -> Self {
+        let words = toks.iter().map(|t| text.get(t.start..t.end).unwrap_or("")).collect();
+        Toks { text, toks, words }
     }
 
     pub fn len(&self) -> usize {
@@ -185,7 +194,8 @@ impl<'a> Toks<'a> {
 
     /// The token's text, or "" past the end.
     pub fn s(&self, i: usize) -> &'a str {
-        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+        debug_assert_eq!(self.words.len(), self.toks.len());
+        self.words.get(i).copied().unwrap_or("")
     }
 
     pub fn kind(&self, i: usize) -> Option<Kind> {
@@ -308,6 +318,18 @@ mod tests {
         fn table_pieces_equal_the_tokenizer(text in r"([a-zA-Z0-9.,'\u{2019}\u{301}\u{e9}$%()-]{1,6}|[ \n\r\t\u{a0}\u{2029}]{1,2}){0,24}|\PC{0,60}") {
             let table = TokenTable::new(&text);
             proptest::prop_assert_eq!(from_table(&text, &table), tokenize(&text));
+        }
+
+        /// A token's text, sliced once when the tokens are made, is the text's slice at the
+        /// token's range ("" past the end), as it was when each call sliced it.
+        #[test]
+        fn token_text_is_the_slice_of_its_range(text in r"([a-zA-Z0-9.,'\u{2019}\u{e9}$%-]{1,6}|[ \n\u{a0}]{1,2}){0,16}|\PC{0,40}") {
+            for t in [Toks::new(&text), Toks::from_table(&text, &TokenTable::new(&text))] {
+                for i in 0..t.len() + 2 {
+                    let slice = t.toks.get(i).and_then(|k| text.get(k.start..k.end)).unwrap_or("");
+                    proptest::prop_assert_eq!(t.s(i), slice);
+                }
+            }
         }
     }
 }

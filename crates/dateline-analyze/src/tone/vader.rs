@@ -370,10 +370,12 @@ fn phrase_booster<'a>(range: std::ops::Range<usize>, w: &impl Fn(usize) -> &'a s
     c.booster(&phrase)
 }
 
-/// Punctuation emphasis: `!` and repeated `?` in the text.
+/// Punctuation emphasis: `!` and repeated `?` in the text. The marks are counted by `memchr`
+/// (many bytes per step: both are rare), and only up to four, past which the emphasis is the
+/// same; counting every byte of every sentence and quote cost a hundredth of the analysis.
 fn punctuation_emphasis(text: &str) -> f64 {
-    let bangs = text.bytes().filter(|&b| b == b'!').count().min(4);
-    let questions = text.bytes().filter(|&b| b == b'?').count();
+    let bangs = memchr::memchr_iter(b'!', text.as_bytes()).take(4).count();
+    let questions = memchr::memchr_iter(b'?', text.as_bytes()).take(4).count();
     let q = match questions {
         0 | 1 => 0.0,
         2 | 3 => questions as f64 * 0.18,
@@ -418,6 +420,26 @@ fn finish(text: &str, valences: &[f64]) -> Polarity {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// `punctuation_emphasis` as it was: every byte counted.
+    fn emphasis_by_bytes(text: &str) -> f64 {
+        let bangs = text.bytes().filter(|&b| b == b'!').count().min(4);
+        let questions = text.bytes().filter(|&b| b == b'?').count();
+        let q = match questions {
+            0 | 1 => 0.0,
+            2 | 3 => questions as f64 * 0.18,
+            _ => 0.96,
+        };
+        bangs as f64 * 0.292 + q
+    }
+
+    proptest! {
+        /// Counting the marks by `memchr`, up to four, gives the emphasis counting every byte gave.
+        #[test]
+        fn emphasis_counts_as_the_byte_count(text in "[a !?\u{e9}]{0,40}|[!?]{0,9}|\\PC{0,40}") {
+            prop_assert_eq!(punctuation_emphasis(&text).to_bits(), emphasis_by_bytes(&text).to_bits());
+        }
+    }
 
     /// `is_upper` by its definition, char by char (the path non-ASCII words take).
     fn is_upper_by_chars(s: &str) -> bool {
