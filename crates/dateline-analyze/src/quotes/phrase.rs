@@ -127,7 +127,7 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     if prev.is_some_and(|p| doc.is(p, &doc.lx.quotes.determiners) || possessive_noun(doc, p)) {
         return None;
     }
-    if participle_adjective(doc, i) {
+    if participle_adjective(doc, i) || degree_adjective(doc, i) {
         return None;
     }
     let strict = cues::is_belief(&doc.lx.quotes, lemma)
@@ -188,6 +188,20 @@ fn participle_adjective(doc: &Doc, i: usize) -> bool {
         && !doc.is(i + 1, &doc.lx.quotes.pronouns)
         && !doc.is(i + 1, &["that"]);
     doc.is(p - 1, &doc.lx.quotes.determiners) && p < i || quantifier && noun_next
+}
+
+/// Adverbs of degree that make an "-ing" form after them an adjective ("very telling").
+const DEGREE_ADVERBS: &[&str] = &["very", "quite", "so", "too", "particularly", "especially", "increasingly", "less"];
+
+/// "the most telling sign", "a more promising plan", "a very telling remark": an "-ing" form
+/// after an adverb of degree is an adjective. "most" and "more" only after a determiner ("with
+/// most saying they ..." is a saying).
+fn degree_adjective(doc: &Doc, i: usize) -> bool {
+    if !doc.t(i).ends_with("ing") || i == 0 {
+        return false;
+    }
+    doc.is(i - 1, DEGREE_ADVERBS)
+        || doc.is(i - 1, &["most", "more", "least"]) && i >= 2 && doc.is(i - 2, &doc.lx.quotes.determiners)
 }
 
 /// For a plain verb at `i` after "to": the token where its governing verb starts ("went" of

@@ -2931,3 +2931,14 @@ fn reported_content_ends_with_its_paragraph() {
     assert!(s.iter().any(|q| q.1 == "the night ferry \"will sail again on Monday.\""), "{s:?}");
     assert!(s.iter().all(|q| !q.1.contains('\n')), "{s:?}");
 }
+
+#[test]
+fn an_ing_form_after_an_adverb_of_degree_is_an_adjective() {
+    let s = outer("The most telling change the harbour board has made is that it no longer meets at night.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("telling")), "{s:?}");
+    let s = outer("It was a very telling moment for the ferry crews.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("telling")), "{s:?}");
+    // "most" without a determiner is a quantity of people, who still speak.
+    let s = outer("Of the pilots polled, most saying the pier is unsafe, few will sail.", &[]);
+    assert!(s.iter().any(|q| q.1.starts_with("the pier is unsafe")), "{s:?}");
+}
