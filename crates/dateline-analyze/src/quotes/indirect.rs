@@ -291,6 +291,9 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 // ", putting them ahead of ...": a participle after a whole clause is the writer's
                 // gloss on it.
                 || ing_gloss(j + 1) && whole(j)
+                // "tweeted a chart of the fares, just a day after the strike": the time of the act,
+                // set against another event, is the writer's.
+                || doc.is(j + 1, &["just"]) && just_before_or_after(doc, j + 2) && !fronted
                 // ", however this time ...": the writer turns to another clause.
                 || doc.is(j + 1, &["however"]) && doc.is_word(j + 2) && whole(j)
                 // "X, who said he would come, did not": the comma closing the relative clause,
@@ -406,6 +409,13 @@ fn in_relative_clause(doc: &Doc, k: usize) -> bool {
     let lo = doc.sent_of(k).map_or(k, |s| doc.sents[s].0).max(k.saturating_sub(25));
     let Some(r) = (lo..k).rev().find(|&j| !doc.is_word(j) || doc.is(j, &["who", "which"])) else { return false };
     r > lo && doc.is(r, &["who", "which"]) && doc.t(r - 1) == ","
+}
+
+/// "before ...", "after ...", "a day after ...", "hours before ...": after "just", a time set
+/// against another event (a preposition within three words).
+fn just_before_or_after(doc: &Doc, k: usize) -> bool {
+    let relation = |m: usize| doc.is(m, &["before", "after"]);
+    relation(k) || (k..k + 3).take_while(|&m| doc.is_word(m)).any(|m| relation(m + 1))
 }
 
 /// Whether a poll figure opens at token `j`: a number, then "%" or "percent".

@@ -2942,3 +2942,11 @@ fn an_ing_form_after_an_adverb_of_degree_is_an_adjective() {
     let s = outer("Of the pilots polled, most saying the pier is unsafe, few will sail.", &[]);
     assert!(s.iter().any(|q| q.1.starts_with("the pier is unsafe")), "{s:?}");
 }
+
+#[test]
+fn a_time_set_against_another_event_after_just_is_the_writers() {
+    let s = outer("Ama Osei posted a video of the empty pier, just two days after the ferry strike began.", &[]);
+    assert!(s.iter().all(|q| !q.1.contains("strike")), "{s:?}");
+    let s = outer("Kofi Mensah announced his bid for the harbour board, just before the vote.", &[]);
+    assert!(s.iter().all(|q| !q.1.contains("vote")), "{s:?}");
+}
