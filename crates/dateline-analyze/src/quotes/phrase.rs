@@ -127,7 +127,7 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     if prev.is_some_and(|p| doc.is(p, &doc.lx.quotes.determiners) || possessive_noun(doc, p)) {
         return None;
     }
-    if participle_adjective(doc, i) || degree_adjective(doc, i) {
+    if participle_adjective(doc, i) || degree_adjective(doc, i) || reduced_relative(doc, i) {
         return None;
     }
     let strict = cues::is_belief(&doc.lx.quotes, lemma)
@@ -188,6 +188,25 @@ fn participle_adjective(doc: &Doc, i: usize) -> bool {
         && !doc.is(i + 1, &doc.lx.quotes.pronouns)
         && !doc.is(i + 1, &["that"]);
     doc.is(p - 1, &doc.lx.quotes.determiners) && p < i || quantifier && noun_next
+}
+
+/// "the figures reported by the board", "a plan announced by the mayor": a past participle
+/// with its agent right after a common noun modifies the noun; the writer reports no act of
+/// saying there ("was reported by", "as reported by", "Lee reported by phone" are left alone).
+fn reduced_relative(doc: &Doc, i: usize) -> bool {
+    let q = &doc.lx.quotes;
+    let noun_before = i > 0
+        && doc.is_word(i - 1)
+        && !doc.is_cap(i - 1)
+        && !doc.is(i - 1, &q.auxiliaries)
+        && !doc.is(i - 1, &q.be)
+        && !doc.is(i - 1, &q.pronouns)
+        && !doc.is(i - 1, &q.determiners)
+        && !doc.is(i - 1, &["as", "and", "or", "but", "who", "which", "that"])
+        && !is_adverb(doc, i - 1);
+    // ("responded by saying ...": "by" and a participle is the means, not the agent.)
+    let agent = doc.is(i + 1, &["by"]) && !doc.t(i + 2).ends_with("ing");
+    doc.t(i).ends_with("ed") && agent && noun_before
 }
 
 /// Adverbs of degree that make an "-ing" form after them an adjective ("very telling").

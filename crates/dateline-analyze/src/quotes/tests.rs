@@ -2950,3 +2950,13 @@ fn a_time_set_against_another_event_after_just_is_the_writers() {
     let s = outer("Kofi Mensah announced his bid for the harbour board, just before the vote.", &[]);
     assert!(s.iter().all(|q| !q.1.contains("vote")), "{s:?}");
 }
+
+#[test]
+fn a_participle_with_its_agent_after_a_noun_reports_nothing() {
+    // "the figures reported by the board" names figures; nobody in the sentence reports.
+    let s = outer("The memo had two parts, one listing the figures reported by the harbour board in 2019.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("reported")), "{s:?}");
+    // "as reported by" still reads the agent as the speaker.
+    let s = outer("As reported by the Harbour Times, the pier will close in May.", &[]);
+    assert!(s.iter().any(|q| q.2.as_deref() == Some("reported")), "{s:?}");
+}
