@@ -116,7 +116,12 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     }
     // "reports", "claims", "states": a verb only right after a subject.
     // A capital that only opens the sentence is no name ("Future attacks remain likely").
-    let name_before = |p: usize| doc.is_cap(p) && doc.sent_of(p).is_some_and(|s| doc.sents[s].0 != p);
+    // Nor is a compass adjective ("Southern states", "Midwestern states").
+    let compass = |p: usize| {
+        let w = doc.t(p).to_ascii_lowercase();
+        ["western", "eastern", "northern", "southern"].iter().any(|c| w.ends_with(c))
+    };
+    let name_before = |p: usize| doc.is_cap(p) && !compass(p) && doc.sent_of(p).is_some_and(|s| doc.sents[s].0 != p);
     if cues::maybe_noun(&doc.lx.quotes, t, lemma)
         && !prev.is_some_and(|p| name_before(p) || doc.is(p, &["he", "she", "it", "they"]))
     {

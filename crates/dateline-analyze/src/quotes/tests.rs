@@ -2960,3 +2960,12 @@ fn a_participle_with_its_agent_after_a_noun_reports_nothing() {
     let s = outer("As reported by the Harbour Times, the pier will close in May.", &[]);
     assert!(s.iter().any(|q| q.2.as_deref() == Some("reported")), "{s:?}");
 }
+
+#[test]
+fn states_after_a_compass_adjective_is_a_noun() {
+    let s = outer("The race moves on to Southern states this week that Lee hopes to win.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("states")), "{s:?}");
+    // After a name it is still a verb.
+    let s = outer("Ama Osei states that the pier is safe.", &[]);
+    assert!(s.iter().any(|q| q.1.contains("the pier is safe")), "{s:?}");
+}
