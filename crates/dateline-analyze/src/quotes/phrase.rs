@@ -132,7 +132,7 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     if prev.is_some_and(|p| doc.is(p, &doc.lx.quotes.determiners) || possessive_noun(doc, p)) {
         return None;
     }
-    if participle_adjective(doc, i) || degree_adjective(doc, i) || reduced_relative(doc, i) {
+    if participle_adjective(doc, i) || degree_adjective(doc, i) || reduced_relative(doc, i) || said_thing(doc, i) {
         return None;
     }
     let strict = cues::is_belief(&doc.lx.quotes, lemma)
@@ -212,6 +212,20 @@ fn reduced_relative(doc: &Doc, i: usize) -> bool {
     // ("responded by saying ...": "by" and a participle is the means, not the agent.)
     let agent = doc.is(i + 1, &["by"]) && !doc.t(i + 2).ends_with("ing");
     doc.t(i).ends_with("ed") && agent && noun_before
+}
+
+/// "not everything Lee says is true", "anything she writes will sell": a cue whose subject (a
+/// name or a pronoun) follows an indefinite pronoun is a clause on that pronoun, the thing said;
+/// what comes after the cue is the writer's sentence going on, not what was said.
+fn said_thing(doc: &Doc, i: usize) -> bool {
+    let mut p = i;
+    while p > 0 && i - p < 4 && doc.is_cap(p - 1) {
+        p -= 1;
+    }
+    if p == i && i > 0 && doc.is(i - 1, &doc.lx.quotes.pronouns) {
+        p = i - 1;
+    }
+    p < i && p > 0 && doc.is(p - 1, &["everything", "anything", "nothing", "something", "whatever"])
 }
 
 /// Adverbs of degree that make an "-ing" form after them an adjective ("very telling").

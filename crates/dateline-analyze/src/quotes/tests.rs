@@ -2969,3 +2969,12 @@ fn states_after_a_compass_adjective_is_a_noun() {
     let s = outer("Ama Osei states that the pier is safe.", &[]);
     assert!(s.iter().any(|q| q.1.contains("the pier is safe")), "{s:?}");
 }
+
+#[test]
+fn a_cue_on_an_indefinite_pronoun_reports_nothing() {
+    // "everything Osei says" is a noun phrase; "is true" is the writer's.
+    let s = outer("While not everything Ama Osei says is true, the crews trust her.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("says")), "{s:?}");
+    let s = outer("Anything he writes about the pier will be read closely.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("writes")), "{s:?}");
+}
