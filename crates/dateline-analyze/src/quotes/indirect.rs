@@ -191,12 +191,24 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             || infinitive && j > a + 2
     };
     let relative = f.cue.is_some_and(|c| in_relative_clause(doc, doc.tok_at(c.0)));
+    let fronted_cue = f.cue.is_some_and(|c| c.0 >= f.content.1);
     let relative_to_end = |j: usize| {
         verb_cue
             && doc.is(j + 1, &["which"])
             && !quoted.get(j).copied().unwrap_or(false)
             && f.cue.is_some_and(|c| c.0 < f.content.0)
             && (j + 2..e).all(|m| doc.t(m) != ",")
+    };
+    // "urged the crews to stay in port, and the ferry was ...": after an infinitive (with its
+    // hearer: no finite verb before the "to"), ", and" or ", but" and a new subject with its
+    // own finite verb is the writer's next clause.
+    let to_infinitive = verb_cue
+        && !fronted_cue
+        && (a..e.min(a + 4))
+            .any(|m| doc.is(m, &["to"]) && doc.is_word(m + 1) && !doc.is_cap(m + 1) && (a..m).all(|x| !finite(doc, x)));
+    let new_clause = |k: usize| {
+        (doc.is(k, &["the", "a", "an", "his", "her", "their", "its"]) || doc.is_cap(k))
+            && (k + 1..e.min(k + 5)).take_while(|&m| doc.is_word(m)).any(|m| finite(doc, m))
     };
     let ing_gloss = |j: usize| {
         let t = doc.t(j);
@@ -294,6 +306,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 // "tweeted a chart of the fares, just a day after the strike": the time of the act,
                 // set against another event, is the writer's.
                 || doc.is(j + 1, &["just"]) && just_before_or_after(doc, j + 2) && !fronted
+                || to_infinitive && doc.is(j + 1, &["and", "but"]) && new_clause(j + 2)
                 // ", however this time ...": the writer turns to another clause.
                 || doc.is(j + 1, &["however"]) && doc.is_word(j + 2) && whole(j)
                 // "X, who said he would come, did not": the comma closing the relative clause,

@@ -2978,3 +2978,14 @@ fn a_cue_on_an_indefinite_pronoun_reports_nothing() {
     let s = outer("Anything he writes about the pier will be read closely.", &[]);
     assert!(s.iter().all(|q| q.2.as_deref() != Some("writes")), "{s:?}");
 }
+
+#[test]
+fn a_new_subject_after_an_infinitive_and_a_comma_ends_the_content() {
+    let s = outer("The port authority urged crews to stay in port, and the night ferry was cancelled.", &[]);
+    assert!(s.iter().any(|q| q.1 == "crews to stay in port"), "{s:?}");
+    let s = outer("Ama Osei vowed to reopen the pier, but the board had other plans.", &[]);
+    assert!(s.iter().any(|q| q.1 == "to reopen the pier"), "{s:?}");
+    // What was said after "said" keeps its second clause.
+    let s = outer("Ama Osei said pilots are asked to slow down, and the ferry is never late.", &[]);
+    assert!(s.iter().any(|q| q.1.ends_with("the ferry is never late")), "{s:?}");
+}
