@@ -373,6 +373,32 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     f
 }
 
+/// Units of a span of time ("a few days later").
+const TIME_UNITS: &[&str] =
+    &["minutes", "hours", "days", "weeks", "months", "years", "hour", "day", "week", "month", "year"];
+
+/// "as the paper reported a few days later", "On Tuesday, ..., Lee wrote": reported content that
+/// is only a time (a date, or a span of time before "later", "earlier" or "ago") says nothing
+/// anyone said; it is when the act took place.
+pub(super) fn only_time(doc: &Doc, f: &Found) -> bool {
+    let (a, mut e) = (doc.tok_at(f.content.0), doc.tok_at(f.content.1));
+    while e > a && matches!(doc.t(e - 1), "." | ",") {
+        e -= 1;
+    }
+    if e == a {
+        return false;
+    }
+    let mut k = a;
+    while k < e && k < a + 2 && (doc.is(k, &["a", "few", "several", "some"]) || doc.is(k, TIME_COUNTS)) {
+        k += 1;
+    }
+    let span = k + 2 == e && doc.is(k, TIME_UNITS) && doc.is(k + 1, &["later", "earlier", "ago"]);
+    span || time_tail(doc, a, e)
+}
+
+/// Numbers written as words before a unit of time ("three weeks later").
+const TIME_COUNTS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
 /// The most words of an object whose time ("endorsed Lee last week") is cut from what it reports.
 const MAX_TIMED_OBJECT: usize = 3;
 

@@ -2989,3 +2989,11 @@ fn a_new_subject_after_an_infinitive_and_a_comma_ends_the_content() {
     let s = outer("Ama Osei said pilots are asked to slow down, and the ferry is never late.", &[]);
     assert!(s.iter().any(|q| q.1.ends_with("the ferry is never late")), "{s:?}");
 }
+
+#[test]
+fn content_that_is_only_a_time_is_no_quote() {
+    let s = outer("The crews walked out, as the Harbour Times reported a few days later.", &[]);
+    assert!(s.iter().all(|q| q.1 != "a few days later"), "{s:?}");
+    let s = outer("On Friday, as the ferry sat idle, Ama Osei wrote to the board.", &[]);
+    assert!(s.iter().all(|q| q.1 != "On Friday"), "{s:?}");
+}
