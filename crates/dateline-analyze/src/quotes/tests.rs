@@ -2997,3 +2997,11 @@ fn content_that_is_only_a_time_is_no_quote() {
     let s = outer("On Friday, as the ferry sat idle, Ama Osei wrote to the board.", &[]);
     assert!(s.iter().all(|q| q.1 != "On Friday"), "{s:?}");
 }
+
+#[test]
+fn a_sentence_adverb_between_a_cue_and_that_is_no_content() {
+    let s = outer("Several pilots suggest however that the board will not close the pier this year.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the board will not close the pier this year"), "{s:?}");
+    let s = outer("The mayor said nonetheless that the ferry would sail.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the ferry would sail"), "{s:?}");
+}
