@@ -3005,3 +3005,13 @@ fn a_sentence_adverb_between_a_cue_and_that_is_no_content() {
     let s = outer("The mayor said nonetheless that the ferry would sail.", &[]);
     assert!(s.iter().any(|q| q.1 == "the ferry would sail"), "{s:?}");
 }
+
+#[test]
+fn though_and_a_second_attribution_end_the_content() {
+    let s = outer("Lee said the pier is too old, though Ama Osei said she doubted it.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the pier is too old"), "{s:?}");
+    assert!(s.iter().any(|q| q.1 == "she doubted it" && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+    // "though" without a verb of saying after it stays in the content.
+    let s = outer("Lee said the pier is too old, though the crews like it.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the pier is too old, though the crews like it"), "{s:?}");
+}
