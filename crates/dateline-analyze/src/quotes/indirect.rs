@@ -270,7 +270,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             } else {
                 j
             };
-            m > j && (participle(m + 1) || doc.is(m + 1, &["and", "but", "while", "whereas", "though", "although"]) && new_attribution(m + 1))
+            m > j && (participle(m + 1) || doc.is(m + 1, &["and", "but", "while", "whereas", "though", "although", "after", "before"]) && new_attribution(m + 1))
                 || participle(j + 1)
                 || doc.is(j + 1, &["before", "after", "while", "then"]) && participle(j + 2) && cue_at(j + 2)
                 // ("vowed to cut the toll, while raising ..."): after an infinitive, any participle.
@@ -284,7 +284,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 // ", even though ...", ", although ...": a concession the writer adds.
                 || (doc.is(j + 1, &doc.lx.quotes.concessive) || doc.is(j + 1, &["even"]) && doc.is(j + 2, &["as", "though", "if", "while"]))
                     && whole(j)
-                || doc.is(j + 1, &["and", "but", "while", "whereas", "though", "although"]) && new_attribution(j + 1)
+                || doc.is(j + 1, &["and", "but", "while", "whereas", "though", "although", "after", "before"]) && new_attribution(j + 1)
                 // ", and urged the board to ...": the speaker's next act, as without the comma.
                 || doc.is(j + 1, &["and"]) && second_act(j + 2) && !plural_noun(doc, j + 2)
                 // ", but insists ...": the speaker turns to another act.

@@ -3011,6 +3011,9 @@ fn though_and_a_second_attribution_end_the_content() {
     let s = outer("Lee said the pier is too old, though Ama Osei said she doubted it.", &[]);
     assert!(s.iter().any(|q| q.1 == "the pier is too old"), "{s:?}");
     assert!(s.iter().any(|q| q.1 == "she doubted it" && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+    // So do "after" and "before" ("..., after most said so last year").
+    let s = outer("Six in ten pilots say the pier is safe, after a third said the same in May.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the pier is safe"), "{s:?}");
     // "though" without a verb of saying after it stays in the content.
     let s = outer("Lee said the pier is too old, though the crews like it.", &[]);
     assert!(s.iter().any(|q| q.1 == "the pier is too old, though the crews like it"), "{s:?}");
