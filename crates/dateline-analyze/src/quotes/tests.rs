@@ -2934,7 +2934,7 @@ fn reported_content_ends_with_its_paragraph() {
 
 #[test]
 fn an_ing_form_after_an_adverb_of_degree_is_an_adjective() {
-    let s = outer("The most telling change the harbour board has made is that it no longer meets at night.", &[]);
+    let s = outer("For the dockers it was the most telling sign yet that the night shift will end.", &[]);
     assert!(s.iter().all(|q| q.2.as_deref() != Some("telling")), "{s:?}");
     let s = outer("It was a very telling moment for the ferry crews.", &[]);
     assert!(s.iter().all(|q| q.2.as_deref() != Some("telling")), "{s:?}");
@@ -2953,9 +2953,9 @@ fn a_time_set_against_another_event_after_just_is_the_writers() {
 
 #[test]
 fn a_participle_with_its_agent_after_a_noun_reports_nothing() {
-    // "the figures reported by the board" names figures; nobody in the sentence reports.
-    let s = outer("The memo had two parts, one listing the figures reported by the harbour board in 2019.", &[]);
-    assert!(s.iter().all(|q| q.2.as_deref() != Some("reported")), "{s:?}");
+    // "the cuts announced by the port office" names cuts; nobody in the sentence announces.
+    let s = outer("Pilots looked hard at the ferry budget, above all the cuts announced by the port office.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("announced")), "{s:?}");
     // "as reported by" still reads the agent as the speaker.
     let s = outer("As reported by the Harbour Times, the pier will close in May.", &[]);
     assert!(s.iter().any(|q| q.2.as_deref() == Some("reported")), "{s:?}");
@@ -2963,7 +2963,7 @@ fn a_participle_with_its_agent_after_a_noun_reports_nothing() {
 
 #[test]
 fn states_after_a_compass_adjective_is_a_noun() {
-    let s = outer("The race moves on to Southern states this week that Lee hopes to win.", &[]);
+    let s = outer("Her tour heads for Eastern states next month that no ferry line serves.", &[]);
     assert!(s.iter().all(|q| q.2.as_deref() != Some("states")), "{s:?}");
     // After a name it is still a verb.
     let s = outer("Ama Osei states that the pier is safe.", &[]);
@@ -2972,9 +2972,9 @@ fn states_after_a_compass_adjective_is_a_noun() {
 
 #[test]
 fn a_cue_on_an_indefinite_pronoun_reports_nothing() {
-    // "everything Osei says" is a noun phrase; "is true" is the writer's.
-    let s = outer("While not everything Ama Osei says is true, the crews trust her.", &[]);
-    assert!(s.iter().all(|q| q.2.as_deref() != Some("says")), "{s:?}");
+    // "everything she writes" is a noun phrase; what follows is the writer's.
+    let s = outer("Not everything she writes is read by the board.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("writes")), "{s:?}");
     let s = outer("Anything he writes about the pier will be read closely.", &[]);
     assert!(s.iter().all(|q| q.2.as_deref() != Some("writes")), "{s:?}");
 }
@@ -2992,8 +2992,8 @@ fn a_new_subject_after_an_infinitive_and_a_comma_ends_the_content() {
 
 #[test]
 fn content_that_is_only_a_time_is_no_quote() {
-    let s = outer("The crews walked out, as the Harbour Times reported a few days later.", &[]);
-    assert!(s.iter().all(|q| q.1 != "a few days later"), "{s:?}");
+    let s = outer("Ferry crews stayed home, as the Harbour Times noted two weeks later.", &[]);
+    assert!(s.iter().all(|q| q.1 != "two weeks later"), "{s:?}");
     let s = outer("On Friday, as the ferry sat idle, Ama Osei wrote to the board.", &[]);
     assert!(s.iter().all(|q| q.1 != "On Friday"), "{s:?}");
 }
