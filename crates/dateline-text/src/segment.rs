@@ -140,8 +140,13 @@ fn scan_word(text: &str, start: usize, lists: &Lists) -> usize {
         let numero = word.eq_ignore_ascii_case("no") || word.eq_ignore_ascii_case("nos");
         let number_after =
             text[end + 1..].trim_start_matches([' ', '\u{a0}']).starts_with(|c: char| c.is_ascii_digit());
+        // "then-Sen.", "ex-Gov.": a title after a hyphenated prefix keeps its period too.
+        let hyphened_title = word.rsplit_once('-').is_some_and(|(_, title)| {
+            title.starts_with(|c: char| c.is_ascii_uppercase()) && is_abbreviation(title, &lists.title_abbreviations)
+        });
         if dotted
             || single
+            || hyphened_title
             || (!numero || number_after)
                 && (is_abbreviation(word, &lists.title_abbreviations)
                     || is_abbreviation(word, &lists.other_abbreviations))
@@ -344,6 +349,17 @@ mod tests {
     fn titles_do_not_split() {
         let t = "The commander, Col. Gen. Ivan Petrov, spoke. Lt. Smith agreed.";
         assert_eq!(sents(t), ["The commander, Col. Gen. Ivan Petrov, spoke.", "Lt. Smith agreed."]);
+    }
+
+    #[test]
+    fn titles_after_a_hyphenated_prefix_do_not_split() {
+        let t = "Lee said the gap with then-Gov. Ama Osei was small. Ex-Sen. Kofi Mensah agreed.";
+        assert_eq!(sents(t), ["Lee said the gap with then-Gov. Ama Osei was small.", "Ex-Sen. Kofi Mensah agreed."]);
+        // (A hyphenated word whose last part is no title still ends its sentence.)
+        assert_eq!(
+            sents("The pier closed for well-being. Lee left."),
+            ["The pier closed for well-being.", "Lee left."]
+        );
     }
 
     #[test]

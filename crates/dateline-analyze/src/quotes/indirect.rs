@@ -191,12 +191,24 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             || infinitive && j > a + 2
     };
     let relative = f.cue.is_some_and(|c| in_relative_clause(doc, doc.tok_at(c.0)));
+    let fronted_cue = f.cue.is_some_and(|c| c.0 >= f.content.1);
     let relative_to_end = |j: usize| {
         verb_cue
             && doc.is(j + 1, &["which"])
             && !quoted.get(j).copied().unwrap_or(false)
             && f.cue.is_some_and(|c| c.0 < f.content.0)
             && (j + 2..e).all(|m| doc.t(m) != ",")
+    };
+    // "urged the crews to stay in port, and the ferry was ...": after an infinitive (with its
+    // hearer: no finite verb before the "to"), ", and" or ", but" and a new subject with its
+    // own finite verb is the writer's next clause.
+    let to_infinitive = verb_cue
+        && !fronted_cue
+        && (a..e.min(a + 4))
+            .any(|m| doc.is(m, &["to"]) && doc.is_word(m + 1) && !doc.is_cap(m + 1) && (a..m).all(|x| !finite(doc, x)));
+    let new_clause = |k: usize| {
+        (doc.is(k, &["the", "a", "an", "his", "her", "their", "its"]) || doc.is_cap(k))
+            && (k + 1..e.min(k + 5)).take_while(|&m| doc.is_word(m)).any(|m| finite(doc, m))
     };
     let ing_gloss = |j: usize| {
         let t = doc.t(j);
@@ -258,7 +270,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
             } else {
                 j
             };
-            m > j && (participle(m + 1) || doc.is(m + 1, &["and", "but", "while", "whereas"]) && new_attribution(m + 1))
+            m > j && (participle(m + 1) || doc.is(m + 1, &["and", "but", "while", "whereas", "though", "although", "after", "before"]) && new_attribution(m + 1))
                 || participle(j + 1)
                 || doc.is(j + 1, &["before", "after", "while", "then"]) && participle(j + 2) && cue_at(j + 2)
                 // ("vowed to cut the toll, while raising ..."): after an infinitive, any participle.
@@ -272,7 +284,7 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 // ", even though ...", ", although ...": a concession the writer adds.
                 || (doc.is(j + 1, &doc.lx.quotes.concessive) || doc.is(j + 1, &["even"]) && doc.is(j + 2, &["as", "though", "if", "while"]))
                     && whole(j)
-                || doc.is(j + 1, &["and", "but", "while", "whereas"]) && new_attribution(j + 1)
+                || doc.is(j + 1, &["and", "but", "while", "whereas", "though", "although", "after", "before"]) && new_attribution(j + 1)
                 // ", and urged the board to ...": the speaker's next act, as without the comma.
                 || doc.is(j + 1, &["and"]) && second_act(j + 2) && !plural_noun(doc, j + 2)
                 // ", but insists ...": the speaker turns to another act.
@@ -291,6 +303,10 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
                 // ", putting them ahead of ...": a participle after a whole clause is the writer's
                 // gloss on it.
                 || ing_gloss(j + 1) && whole(j)
+                // "tweeted a chart of the fares, just a day after the strike": the time of the act,
+                // set against another event, is the writer's.
+                || doc.is(j + 1, &["just"]) && just_before_or_after(doc, j + 2) && !fronted
+                || to_infinitive && doc.is(j + 1, &["and", "but"]) && new_clause(j + 2)
                 // ", however this time ...": the writer turns to another clause.
                 || doc.is(j + 1, &["however"]) && doc.is_word(j + 2) && whole(j)
                 // "X, who said he would come, did not": the comma closing the relative clause,
@@ -357,6 +373,32 @@ fn trim_content(doc: &Doc, cues: &[Option<Cue>], quoted: &[bool], verb_cue: bool
     f
 }
 
+/// Units of a span of time ("a few days later").
+const TIME_UNITS: &[&str] =
+    &["minutes", "hours", "days", "weeks", "months", "years", "hour", "day", "week", "month", "year"];
+
+/// "as the paper reported a few days later", "On Tuesday, ..., Lee wrote": reported content that
+/// is only a time (a date, or a span of time before "later", "earlier" or "ago") says nothing
+/// anyone said; it is when the act took place.
+pub(super) fn only_time(doc: &Doc, f: &Found) -> bool {
+    let (a, mut e) = (doc.tok_at(f.content.0), doc.tok_at(f.content.1));
+    while e > a && matches!(doc.t(e - 1), "." | ",") {
+        e -= 1;
+    }
+    if e == a {
+        return false;
+    }
+    let mut k = a;
+    while k < e && k < a + 2 && (doc.is(k, &["a", "few", "several", "some"]) || doc.is(k, TIME_COUNTS)) {
+        k += 1;
+    }
+    let span = k + 2 == e && doc.is(k, TIME_UNITS) && doc.is(k + 1, &["later", "earlier", "ago"]);
+    span || time_tail(doc, a, e)
+}
+
+/// Numbers written as words before a unit of time ("three weeks later").
+const TIME_COUNTS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
 /// The most words of an object whose time ("endorsed Lee last week") is cut from what it reports.
 const MAX_TIMED_OBJECT: usize = 3;
 
@@ -406,6 +448,13 @@ fn in_relative_clause(doc: &Doc, k: usize) -> bool {
     let lo = doc.sent_of(k).map_or(k, |s| doc.sents[s].0).max(k.saturating_sub(25));
     let Some(r) = (lo..k).rev().find(|&j| !doc.is_word(j) || doc.is(j, &["who", "which"])) else { return false };
     r > lo && doc.is(r, &["who", "which"]) && doc.t(r - 1) == ","
+}
+
+/// "before ...", "after ...", "a day after ...", "hours before ...": after "just", a time set
+/// against another event (a preposition within three words).
+fn just_before_or_after(doc: &Doc, k: usize) -> bool {
+    let relation = |m: usize| doc.is(m, &["before", "after"]);
+    relation(k) || (k..k + 3).take_while(|&m| doc.is_word(m)).any(|m| relation(m + 1))
 }
 
 /// Whether a poll figure opens at token `j`: a number, then "%" or "percent".

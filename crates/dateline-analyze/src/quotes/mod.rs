@@ -114,6 +114,7 @@ pub(crate) fn find_quotes_in(
     }
     // `We will not bow, the minister said.`: first-person words without marks are direct speech.
     unquoted::speak_directly(&doc, &quoted, &cues, &mut indirect);
+    indirect.retain(|f| f.kind != QuoteKind::Indirect || !indirect::only_time(&doc, f));
     // A quoted phrase inside reported speech is part of it ("said the plan was "a farce"").
     let reported = SpanIndex::new(indirect.iter().map(|i| i.content));
     found.retain(|f| f.kind == QuoteKind::Direct || !reported.contains_any(f.content));

@@ -62,6 +62,39 @@ fn framed_title(text: &str, content: Span, inner: &str, lx: &crate::Lexicon) -> 
         || work
         || lx.quotes.title_frames.iter().any(|w| w.eq_ignore_ascii_case(prev))
         || subject(text, content, before, lx)
+        || modifier(text, content, inner, lx)
+}
+
+/// Words after a quoted phrase that go on with the sentence rather than name a thing.
+const NOT_NOUNS: &[&str] =
+    &["and", "or", "but", "as", "because", "while", "if", "than", "that", "which", "who", "when"];
+
+/// `wore "Vote Harbour First" badges`, `his "Harbour Nights" show`: a title-case phrase right
+/// before a lowercase noun (no comma or stop between) is the name of that thing, a slogan or a
+/// title, not words anyone is quoted as saying.
+fn modifier(text: &str, content: Span, inner: &str, lx: &crate::Lexicon) -> bool {
+    if inner.trim_end().ends_with(|c: char| c.is_ascii_punctuation()) {
+        return false;
+    }
+    let after = text.get(content.1..).unwrap_or("");
+    let Some(after) = after.strip_prefix(|c: char| QUOTE_CHARS.contains(&c)) else { return false };
+    let after = after.trim_start_matches(|c: char| QUOTE_CHARS.contains(&c));
+    let Some(after) = after.strip_prefix(' ') else { return false };
+    let next: &str = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let has = |list: &dateline_lexicon::Words| list.iter().any(|w| w.eq_ignore_ascii_case(next));
+    next.len() > 2
+        && next.chars().all(|c| c.is_ascii_lowercase())
+        && after[next.len()..].starts_with([' ', '.', ','])
+        && !NOT_NOUNS.contains(&next)
+        && !has(&lx.quotes.pronouns)
+        && !has(&lx.quotes.determiners)
+        && !has(&lx.quotes.prepositions)
+        && !has(&lx.quotes.finite)
+        && !has(&lx.quotes.verbish)
+        && super::cues::lemma(lx, next).is_none()
+        && !next.ends_with("ed")
+        && !next.ends_with("ing")
+        && !next.ends_with("ly")
 }
 
 /// `"Harbour Lights" is a play about ...`, `"Tide Tables," which opens Friday, ...`: a
@@ -117,6 +150,16 @@ mod tests {
         assert!(!is_not_speech(t, &partial(t, "Go Home!"), lx));
         let t = "The crowd cheered. \"Thank You,\" she said.";
         assert!(!is_not_speech(t, &partial(t, "Thank You,"), lx));
+        // A slogan or a title naming the noun after it.
+        let t = "Dockers wore \"Save Our Pier\" badges at the rally.";
+        assert!(is_not_speech(t, &partial(t, "Save Our Pier"), lx));
+        let t = "The board dropped its \"Harbour Nights\" series in May.";
+        assert!(is_not_speech(t, &partial(t, "Harbour Nights"), lx));
+        // Not before a verb, a conjunction or after a comma inside the marks.
+        let t = "She said \"The Dockers\" and left.";
+        assert!(!is_not_speech(t, &partial(t, "The Dockers"), lx));
+        let t = "Osei called it \"Sons of the Pier,\" in a speech.";
+        assert!(!is_not_speech(t, &partial(t, "Sons of the Pier,"), lx));
         // Ordinary quoted words after a preposition are speech.
         let t = "She spoke of \"a very hard year for the town.\"";
         assert!(!is_not_speech(t, &partial(t, "a very hard year for the town."), lx));

@@ -116,7 +116,12 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     }
     // "reports", "claims", "states": a verb only right after a subject.
     // A capital that only opens the sentence is no name ("Future attacks remain likely").
-    let name_before = |p: usize| doc.is_cap(p) && doc.sent_of(p).is_some_and(|s| doc.sents[s].0 != p);
+    // Nor is a compass adjective ("Southern states", "Midwestern states").
+    let compass = |p: usize| {
+        let w = doc.t(p).to_ascii_lowercase();
+        ["western", "eastern", "northern", "southern"].iter().any(|c| w.ends_with(c))
+    };
+    let name_before = |p: usize| doc.is_cap(p) && !compass(p) && doc.sent_of(p).is_some_and(|s| doc.sents[s].0 != p);
     if cues::maybe_noun(&doc.lx.quotes, t, lemma)
         && !prev.is_some_and(|p| name_before(p) || doc.is(p, &["he", "she", "it", "they"]))
     {
@@ -127,7 +132,7 @@ fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
     if prev.is_some_and(|p| doc.is(p, &doc.lx.quotes.determiners) || possessive_noun(doc, p)) {
         return None;
     }
-    if participle_adjective(doc, i) {
+    if participle_adjective(doc, i) || degree_adjective(doc, i) || reduced_relative(doc, i) || said_thing(doc, i) {
         return None;
     }
     let strict = cues::is_belief(&doc.lx.quotes, lemma)
@@ -188,6 +193,53 @@ fn participle_adjective(doc: &Doc, i: usize) -> bool {
         && !doc.is(i + 1, &doc.lx.quotes.pronouns)
         && !doc.is(i + 1, &["that"]);
     doc.is(p - 1, &doc.lx.quotes.determiners) && p < i || quantifier && noun_next
+}
+
+/// "the figures reported by the board", "a plan announced by the mayor": a past participle
+/// with its agent right after a common noun modifies the noun; the writer reports no act of
+/// saying there ("was reported by", "as reported by", "Lee reported by phone" are left alone).
+fn reduced_relative(doc: &Doc, i: usize) -> bool {
+    let q = &doc.lx.quotes;
+    let noun_before = i > 0
+        && doc.is_word(i - 1)
+        && !doc.is_cap(i - 1)
+        && !doc.is(i - 1, &q.auxiliaries)
+        && !doc.is(i - 1, &q.be)
+        && !doc.is(i - 1, &q.pronouns)
+        && !doc.is(i - 1, &q.determiners)
+        && !doc.is(i - 1, &["as", "and", "or", "but", "who", "which", "that"])
+        && !is_adverb(doc, i - 1);
+    // ("responded by saying ...": "by" and a participle is the means, not the agent.)
+    let agent = doc.is(i + 1, &["by"]) && !doc.t(i + 2).ends_with("ing");
+    doc.t(i).ends_with("ed") && agent && noun_before
+}
+
+/// "not everything Lee says is true", "anything she writes will sell": a cue whose subject (a
+/// name or a pronoun) follows an indefinite pronoun is a clause on that pronoun, the thing said;
+/// what comes after the cue is the writer's sentence going on, not what was said.
+fn said_thing(doc: &Doc, i: usize) -> bool {
+    let mut p = i;
+    while p > 0 && i - p < 4 && doc.is_cap(p - 1) {
+        p -= 1;
+    }
+    if p == i && i > 0 && doc.is(i - 1, &doc.lx.quotes.pronouns) {
+        p = i - 1;
+    }
+    p < i && p > 0 && doc.is(p - 1, &["everything", "anything", "nothing", "something", "whatever"])
+}
+
+/// Adverbs of degree that make an "-ing" form after them an adjective ("very telling").
+const DEGREE_ADVERBS: &[&str] = &["very", "quite", "so", "too", "particularly", "especially", "increasingly", "less"];
+
+/// "the most telling sign", "a more promising plan", "a very telling remark": an "-ing" form
+/// after an adverb of degree is an adjective. "most" and "more" only after a determiner ("with
+/// most saying they ..." is a saying).
+fn degree_adjective(doc: &Doc, i: usize) -> bool {
+    if !doc.t(i).ends_with("ing") || i == 0 {
+        return false;
+    }
+    doc.is(i - 1, DEGREE_ADVERBS)
+        || doc.is(i - 1, &["most", "more", "least"]) && i >= 2 && doc.is(i - 2, &doc.lx.quotes.determiners)
 }
 
 /// For a plain verb at `i` after "to": the token where its governing verb starts ("went" of

@@ -2947,3 +2947,90 @@ fn after_a_possessor_the_cue_is_a_noun_and_the_possessor_calls() {
     let vote = q.iter().find(|q| q.content.starts_with("a new vote")).expect("the quote");
     assert_eq!(vote.speaker.as_deref(), Some("p0"), "{q:#?}");
 }
+
+#[test]
+fn an_ing_form_after_an_adverb_of_degree_is_an_adjective() {
+    let s = outer("For the dockers it was the most telling sign yet that the night shift will end.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("telling")), "{s:?}");
+    let s = outer("It was a very telling moment for the ferry crews.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("telling")), "{s:?}");
+    // "most" without a determiner is a quantity of people, who still speak.
+    let s = outer("Of the pilots polled, most saying the pier is unsafe, few will sail.", &[]);
+    assert!(s.iter().any(|q| q.1.starts_with("the pier is unsafe")), "{s:?}");
+}
+
+#[test]
+fn a_time_set_against_another_event_after_just_is_the_writers() {
+    let s = outer("Ama Osei posted a video of the empty pier, just two days after the ferry strike began.", &[]);
+    assert!(s.iter().all(|q| !q.1.contains("strike")), "{s:?}");
+    let s = outer("Kofi Mensah announced his bid for the harbour board, just before the vote.", &[]);
+    assert!(s.iter().all(|q| !q.1.contains("vote")), "{s:?}");
+}
+
+#[test]
+fn a_participle_with_its_agent_after_a_noun_reports_nothing() {
+    // "the cuts announced by the port office" names cuts; nobody in the sentence announces.
+    let s = outer("Pilots looked hard at the ferry budget, above all the cuts announced by the port office.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("announced")), "{s:?}");
+    // "as reported by" still reads the agent as the speaker.
+    let s = outer("As reported by the Harbour Times, the pier will close in May.", &[]);
+    assert!(s.iter().any(|q| q.2.as_deref() == Some("reported")), "{s:?}");
+}
+
+#[test]
+fn states_after_a_compass_adjective_is_a_noun() {
+    let s = outer("Her tour heads for Eastern states next month that no ferry line serves.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("states")), "{s:?}");
+    // After a name it is still a verb.
+    let s = outer("Ama Osei states that the pier is safe.", &[]);
+    assert!(s.iter().any(|q| q.1.contains("the pier is safe")), "{s:?}");
+}
+
+#[test]
+fn a_cue_on_an_indefinite_pronoun_reports_nothing() {
+    // "everything she writes" is a noun phrase; what follows is the writer's.
+    let s = outer("Not everything she writes is read by the board.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("writes")), "{s:?}");
+    let s = outer("Anything he writes about the pier will be read closely.", &[]);
+    assert!(s.iter().all(|q| q.2.as_deref() != Some("writes")), "{s:?}");
+}
+
+#[test]
+fn a_new_subject_after_an_infinitive_and_a_comma_ends_the_content() {
+    let s = outer("The port authority urged crews to stay in port, and the night ferry was cancelled.", &[]);
+    assert!(s.iter().any(|q| q.1 == "crews to stay in port"), "{s:?}");
+    let s = outer("Ama Osei vowed to reopen the pier, but the board had other plans.", &[]);
+    assert!(s.iter().any(|q| q.1 == "to reopen the pier"), "{s:?}");
+    // What was said after "said" keeps its second clause.
+    let s = outer("Ama Osei said pilots are asked to slow down, and the ferry is never late.", &[]);
+    assert!(s.iter().any(|q| q.1.ends_with("the ferry is never late")), "{s:?}");
+}
+
+#[test]
+fn content_that_is_only_a_time_is_no_quote() {
+    let s = outer("Ferry crews stayed home, as the Harbour Times noted two weeks later.", &[]);
+    assert!(s.iter().all(|q| q.1 != "two weeks later"), "{s:?}");
+    let s = outer("On Friday, as the ferry sat idle, Ama Osei wrote to the board.", &[]);
+    assert!(s.iter().all(|q| q.1 != "On Friday"), "{s:?}");
+}
+
+#[test]
+fn a_sentence_adverb_between_a_cue_and_that_is_no_content() {
+    let s = outer("Several pilots suggest however that the board will not close the pier this year.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the board will not close the pier this year"), "{s:?}");
+    let s = outer("The mayor said nonetheless that the ferry would sail.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the ferry would sail"), "{s:?}");
+}
+
+#[test]
+fn though_and_a_second_attribution_end_the_content() {
+    let s = outer("Lee said the pier is too old, though Ama Osei said she doubted it.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the pier is too old"), "{s:?}");
+    assert!(s.iter().any(|q| q.1 == "she doubted it" && q.3.as_deref() == Some("Ama Osei")), "{s:?}");
+    // So do "after" and "before" ("..., after most said so last year").
+    let s = outer("Six in ten pilots say the pier is safe, after a third said the same in May.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the pier is safe"), "{s:?}");
+    // "though" without a verb of saying after it stays in the content.
+    let s = outer("Lee said the pier is too old, though the crews like it.", &[]);
+    assert!(s.iter().any(|q| q.1 == "the pier is too old, though the crews like it"), "{s:?}");
+}
