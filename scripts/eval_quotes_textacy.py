@@ -384,7 +384,7 @@ def main():
           f"{tally.speech_found}/{tally.n_speech} = {tally.speech_found / max(1, tally.n_speech):.3f}")
     for name, t in (("", tally), (", partials nested in its own reported speech not counted", flat)):
         print(f"dateline: precision of its quotes whose cue is a verb of saying{name}: {t.ours_speech} quotes, matched "
-              f"majority {t.ours_speech_tp['majority'] / max(1, t.ours_speech):.3f}, "
+              f"majority {t.ours_speech_tp['majority']} ({t.ours_speech_tp['majority'] / max(1, t.ours_speech):.4f}), "
               f"any overlap {t.ours_speech_tp['any'] / max(1, t.ours_speech):.3f}")
     if t_tally:
         print(f"textacy:  recall on the speech-verb subset: {t_tally.speech_found}/{t_tally.n_speech} = "
