@@ -556,13 +556,8 @@ fn first_name_and_surname(name: &str, lx: &crate::Lexicon) -> bool {
 fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
     let lx = &res.lexicon;
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
+    for (i, j) in super::sentence_runs(toks) {
         let s = toks[i].sentence;
-        let mut j = i;
-        while j < toks.len() && toks[j].sentence == s {
-            j += 1;
-        }
         let words: Vec<&str> = (i..j).map(|k| tok(text, toks, k)).collect();
         for (a, b, label) in res.ner.predict(&words) {
             let (mut a, mut b) = (i + a, i + b);
@@ -687,7 +682,6 @@ fn model_mentions(text: &str, toks: &[Tok], res: &Resources) -> Vec<Cand> {
             }
             out.push(cand(toks[a].start, toks[b - 1].end, kind, Source::Model, s));
         }
-        i = j;
     }
     out
 }

@@ -190,6 +190,20 @@ fn tokens<'t>(text: &'t str, table: &TokenTable, sentences: &[Span]) -> Vec<Tok<
     out
 }
 
+/// The token ranges `a..b` of the article's sentences, in order (each run of tokens with one
+/// sentence index).
+pub(crate) fn sentence_runs<'a>(toks: &'a [Tok]) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let s = toks.get(i)?.sentence;
+        let a = i;
+        while toks.get(i).is_some_and(|t| t.sentence == s) {
+            i += 1;
+        }
+        Some((a, i))
+    })
+}
+
 /// The text of token `i`, or "" past the ends.
 pub(crate) fn tok<'t>(text: &'t str, toks: &[Tok<'t>], i: usize) -> &'t str {
     debug_assert!(toks.get(i).is_none_or(|t| text.get(t.start..t.end) == Some(t.word)));

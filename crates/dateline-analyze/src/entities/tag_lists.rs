@@ -22,20 +22,10 @@ const MIN_PLACES: usize = 2;
 
 /// The sentences (by index) that are lines of tags, in order.
 pub(super) fn tag_lines(text: &str, toks: &[Tok], res: &Resources) -> Vec<usize> {
-    let mut lines = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let s = toks[i].sentence;
-        let mut j = i;
-        while j < toks.len() && toks[j].sentence == s {
-            j += 1;
-        }
-        if is_tag_line(text, toks, i, j, res) {
-            lines.push(s);
-        }
-        i = j;
-    }
-    lines
+    super::sentence_runs(toks)
+        .filter(|&(i, j)| is_tag_line(text, toks, i, j, res))
+        .map(|(i, _)| toks[i].sentence)
+        .collect()
 }
 
 /// Drops the recogniser's mentions in `model` that run over tags (a known place after their
