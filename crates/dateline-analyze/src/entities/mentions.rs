@@ -2003,6 +2003,14 @@ fn companies_by_evidence(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate:
     if companies.is_empty() {
         return;
     }
+    // The surname of a person the article names in full is that person ("Ana Ruiz", then "the
+    // group Ruiz addressed": a relative clause, not a company noun before a name).
+    let surnames: std::collections::HashSet<&str> = out
+        .iter()
+        .filter(|c| c.kind == Kind::Person)
+        .filter_map(|c| text[c.start..c.end].rsplit_once(' ').map(|(_, last)| last))
+        .collect();
+    companies.retain(|name| !surnames.contains(name));
     let names: std::collections::HashSet<String> = companies.into_iter().map(str::to_string).collect();
     for c in out.iter_mut().filter(|c| c.source == Source::Model && matches!(c.kind, Kind::Person | Kind::Loc)) {
         if names.contains(&text[c.start..c.end]) {

@@ -173,6 +173,17 @@ fn a_news_brand_in_one_word_takes_the_names_before_it() {
 }
 
 #[test]
+fn a_persons_surname_after_a_company_noun_in_a_relative_clause_stays_the_person() {
+    // "the group Ruiz addressed": "group" is no company noun before the name here.
+    let text = "Ana Ruiz spoke to harbour traders in May. It was the second chapter of the group Ruiz \
+                addressed that spring. Ruiz said she would not speak again.";
+    let ents = run(text);
+    let person = ents.iter().find(|e| e.kind == EntityType::Person && e.name.ends_with("Ruiz")).expect("the person");
+    assert_eq!(person.mentions.len(), 3, "{ents:?}");
+    assert!(ents.iter().all(|e| !(e.kind == EntityType::Org && e.name == "Ruiz")), "{ents:?}");
+}
+
+#[test]
 fn a_company_abbreviation_ends_the_name_before_the_next_sentence_word() {
     // The full stop of "Co." also ends the sentence, so the next word was read into the name.
     let text = "The fund was run by Kestrel Marek & Co. Ruiz said on Tuesday the fund would close. \

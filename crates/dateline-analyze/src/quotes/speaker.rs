@@ -415,8 +415,11 @@ impl<'a> Resolver<'a> {
         }
         // "Harbour County Supervisor of Elections Ana Ruiz": a capitalised title ends the head,
         // and its "of" part leads to the person, who outranks the county before the title.
-        let titled = text.get(words[head_len - 1].1 .0..).is_some_and(|w| w.starts_with(char::is_uppercase))
-            && words.get(head_len).is_some_and(|(w, _)| matches!(w.as_str(), "of" | "for"));
+        // (a sentence's first word is capitalised whatever it is: there, only a title word;
+        // "Supporters of Ana Ruiz" are not Ruiz)
+        let capital_title = text.get(words[head_len - 1].1 .0..).is_some_and(|w| w.starts_with(char::is_uppercase))
+            && (head_len > 1 || crate::entities::is_person_title(&words[0].0, lx));
+        let titled = capital_title && words.get(head_len).is_some_and(|(w, _)| matches!(w.as_str(), "of" | "for"));
         if let Some(e) = titled.then(|| self.titled_name(text, &words[head_len..])).flatten() {
             return Resolution { entity: Some(e), confidence: 0.9, affiliation: None };
         }
@@ -477,9 +480,12 @@ impl<'a> Resolver<'a> {
             }
             return Resolution { affiliation, ..none };
         }
-        if let Some(e) = self.titled_name(text, &words[head_len..]) {
-            // "Secretary of State Ann Lee", "Minister for Trade Ann Lee": a title with a
-            // preposition inside it, then the person.
+        // "Secretary of State Ann Lee", "Minister for Trade Ann Lee": a title with a preposition
+        // inside it, then the person. The title is capitalised: "a spokeswoman for Lee",
+        // "supporters of Lee", "people close to Lee" speak for Lee, not as Lee. What comes
+        // "from" or "by" a person is theirs ("an email from Lee", "a response from Lee").
+        let authored = words.get(head_len).is_some_and(|(w, _)| matches!(w.as_str(), "from" | "by"));
+        if let Some(e) = (capital_title || authored).then(|| self.titled_name(text, &words[head_len..])).flatten() {
             return Resolution { entity: Some(e), confidence: 0.9, affiliation: None };
         }
         let r = self.resolve_nominal(text, phrase, content, previous, &words, head_len, head);

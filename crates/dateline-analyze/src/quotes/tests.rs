@@ -3034,3 +3034,16 @@ fn though_and_a_second_attribution_end_the_content() {
     let s = outer("Lee said the pier is too old, though the crews like it.", &[]);
     assert!(s.iter().any(|q| q.1 == "the pier is too old, though the crews like it"), "{s:?}");
 }
+
+#[test]
+fn someone_speaking_for_a_person_is_not_the_person() {
+    let text = "Ana Ruiz toured the harbour on Monday.\n\nA spokeswoman for Ruiz said the port was closed. \
+                Supporters of Ana Ruiz said the vote was fair. An email from Ana Ruiz said the pier would reopen.";
+    let ents = [entity("p0", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz", "Ruiz"])];
+    let q = run(text, &ents);
+    let speaker = |start: &str| q.iter().find(|q| q.content.starts_with(start)).and_then(|q| q.speaker.clone());
+    assert_eq!(speaker("the port was closed"), None, "{q:#?}");
+    assert_eq!(speaker("the vote was fair"), None, "{q:#?}");
+    // what comes from a person is theirs
+    assert_eq!(speaker("the pier would reopen").as_deref(), Some("p0"), "{q:#?}");
+}
