@@ -475,7 +475,11 @@ impl<'a> Resolver<'a> {
             if lx.quotes.spokes.contains(&words[head_len - 1].0.as_str())
                 || lx.quotes.voices.contains(&words[head_len - 1].0.as_str())
             {
-                // "a ministry spokesman", "the Hale campaign": they speak for the name.
+                // "a ministry spokesman", "the Hale campaign": they speak for the name (not a
+                // former one).
+                if former(&words[..head_len]) {
+                    return Resolution { affiliation, ..none };
+                }
                 return Resolution { entity: Some(e), confidence: 0.75, affiliation };
             }
             return Resolution { affiliation, ..none };
@@ -534,6 +538,10 @@ impl<'a> Resolver<'a> {
                 return none;
             }
             if let Some(e) = self.overlapping(rest, |e| e.kind == EntityType::Org || e.kind == EntityType::Gpe) {
+                // "a former spokesman for the ministry" no longer speaks for it
+                if former(&words[..head_len]) {
+                    return Resolution { affiliation: Some(e), ..none };
+                }
                 return Resolution { entity: Some(e), confidence: 0.8, affiliation: None };
             }
         }
@@ -978,6 +986,11 @@ fn to_quote(text: &str, resolver: &Resolver, f: Found, r: Resolution) -> Option<
         confidence,
         tone: None,
     })
+}
+
+/// Whether the words of a speaker phrase's head say the role is past ("a former spokesman").
+fn former(head: &[(String, Span)]) -> bool {
+    head.iter().any(|(w, _)| matches!(w.as_str(), "former" | "ex" | "onetime" | "one-time"))
 }
 
 /// The name that opens the clause `words` when a verb or an adverb follows it (see

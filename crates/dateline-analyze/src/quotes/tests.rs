@@ -3047,3 +3047,19 @@ fn someone_speaking_for_a_person_is_not_the_person() {
     // what comes from a person is theirs
     assert_eq!(speaker("the pier would reopen").as_deref(), Some("p0"), "{q:#?}");
 }
+
+#[test]
+fn a_former_spokesman_speaks_for_nobody_now() {
+    let text = "A spokesman for the Harbour Authority said the pier would close. A former spokesman for \
+                the Harbour Authority said the pier was safe. A former Harbour Authority spokeswoman said the \
+                tolls were too high.";
+    let ents = [entity("o0", "ORG", "Harbour Authority", None, None, text, &["Harbour Authority"])];
+    let q = run(text, &ents);
+    let find = |start: &str| q.iter().find(|q| q.content.starts_with(start)).expect("the quote");
+    assert_eq!(find("the pier would close").speaker.as_deref(), Some("o0"), "{q:#?}");
+    for start in ["the pier was safe", "the tolls were"] {
+        let former = find(start);
+        assert_eq!(former.speaker, None, "{q:#?}");
+        assert_eq!(former.speaker_affiliation.as_deref(), Some("o0"), "{q:#?}");
+    }
+}
