@@ -612,7 +612,18 @@ fn study_after(doc: &Doc, lo: usize, sb: usize, cues: &[Option<Cue>], quoted: &[
     if (start..e).filter(|&j| doc.is_word(j)).count() < 3 {
         return None;
     }
-    let speaker_end = (noun + 1..sb).find(|&j| !doc.is_word(j)).unwrap_or(sb);
+    // (the poll and who made it, "a poll by the Harbour Times"; not what the finding is about
+    // after it: "in polls behind Lee and Hale" names no pollster)
+    let mut speaker_end = noun + 1;
+    if speaker_end + 1 < sb && doc.is(speaker_end, &["by", "from", "for", "of"]) {
+        speaker_end += 1;
+        while speaker_end < sb
+            && doc.is_word(speaker_end)
+            && (doc.is_cap(speaker_end) || doc.is(speaker_end, &["the", "of", "and"]))
+        {
+            speaker_end += 1;
+        }
+    }
     Some(Found {
         kind: QuoteKind::Indirect,
         content: doc.span(start, e)?,

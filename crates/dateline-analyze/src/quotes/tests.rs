@@ -3063,3 +3063,21 @@ fn a_former_spokesman_speaks_for_nobody_now() {
         assert_eq!(former.speaker_affiliation.as_deref(), Some("o0"), "{q:#?}");
     }
 }
+
+#[test]
+fn a_poll_is_its_pollster_not_the_names_the_finding_is_about() {
+    let text = "Kofi Osei has been stuck in single digits in polls behind Ana Ruiz and Ivo Marek. \
+                Ruiz leads by eight points in a poll by the Harbour Times.";
+    let ents = [
+        entity("p0", "PERSON", "Ana Ruiz", None, None, text, &["Ana Ruiz", "Ruiz"]),
+        entity("p1", "PERSON", "Ivo Marek", None, None, text, &["Ivo Marek"]),
+        entity("p2", "PERSON", "Kofi Osei", None, None, text, &["Kofi Osei"]),
+        entity("o0", "ORG", "Harbour Times", None, None, text, &["Harbour Times"]),
+    ];
+    let q = run(text, &ents);
+    let find = |start: &str| q.iter().find(|q| q.content.starts_with(start)).expect("the quote");
+    let digits = find("Kofi Osei has been stuck");
+    assert_eq!(digits.speaker, None, "{q:#?}");
+    assert_eq!(digits.speaker_mention.as_ref().map(|m| m.text.as_str()), Some("polls"), "{q:#?}");
+    assert_eq!(find("Ruiz leads").speaker.as_deref(), Some("o0"), "{q:#?}");
+}
