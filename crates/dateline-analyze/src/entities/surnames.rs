@@ -86,12 +86,10 @@ fn surnames_alone(text: &str, toks: &[Tok], out: &mut [Cand], lx: &crate::Lexico
         let same = |j: usize| toks.get(j).is_some_and(|t| t.sentence == toks[i].sentence);
         let article = i > 0 && same(i - 1) && matches!(tok(text, toks, i - 1), "the" | "The" | "a" | "A" | "an" | "An");
         let next = if same(i + 1) { tok(text, toks, i + 1) } else { "" };
-        let lower = next.to_lowercase();
         let verb_or_stop = next.is_empty()
             || !next.starts_with(char::is_alphanumeric)
             || matches!(next, "'s" | "\u{2019}s" | "is" | "was" | "has" | "had" | "will" | "would" | "also")
-            || lx.entities.saying.contains(&lower.as_str())
-            || lx.entities.reporting.contains(&lower.as_str())
+            || super::with_lowercase(next, |l| lx.entities.saying.contains(&l) || lx.entities.reporting.contains(&l))
             || next.ends_with("ed") && next.starts_with(char::is_lowercase);
         if !article && verb_or_stop {
             c.kind = Kind::Person;

@@ -602,15 +602,26 @@ fn name_before(doc: &Doc, seg: usize, lo: usize, cues: &[Option<Cue>]) -> Option
     if seg < lo + 2 || doc.t(seg - 1) != "," {
         return None;
     }
-    let mut end = seg - 1;
-    if end >= lo + 2 && is_age(doc.t(end - 1)) && doc.t(end - 2) == "," {
-        end -= 2;
-    }
-    let mut start = end;
-    while start > lo && !is_boundary(doc, start - 1, cues) && end - start < 15 {
-        start -= 1;
-    }
+    let (start, end) = segment_before_comma(doc, seg - 1, lo, cues);
     name_like(doc, start, end).then_some((start, end))
+}
+
+/// The words between the comma at token `comma` and the boundary before them (at most 15
+/// tokens), as `(start, end)`; an age set off by commas there is stepped over to the words
+/// before it ("Ana Ruiz, 39, a pilot": from the comma after "39", "Ana Ruiz").
+fn segment_before_comma(doc: &Doc, comma: usize, lo: usize, cues: &[Option<Cue>]) -> (usize, usize) {
+    let start_of = |end: usize| {
+        let mut start = end;
+        while start > lo && !is_boundary(doc, start - 1, cues) && end - start < 15 {
+            start -= 1;
+        }
+        start
+    };
+    let start = start_of(comma);
+    if comma - start == 1 && is_age(doc.t(start)) && start >= lo + 2 && doc.t(start - 1) == "," {
+        return (start_of(start - 1), start - 1);
+    }
+    (start, comma)
 }
 
 /// The capitalised name whose possessive stands right before the cue at `cue` ("Ana Ruiz's",
@@ -653,19 +664,8 @@ pub(super) fn speaker_chain(doc: &Doc, cue: usize, lo: usize, cues: &[Option<Cue
     }
     let (a, b) = subject_before(doc, cue, lo, cues)?;
     if a >= lo + 2 && doc.t(a - 1) == "," {
-        let mut seg_end = a - 1;
-        let mut seg = seg_end;
-        while seg > lo && !is_boundary(doc, seg - 1, cues) && seg_end - seg < 15 {
-            seg -= 1;
-        }
-        // "Ana Ruiz, 39, a fisherman, said": an age stands between the name and its apposition.
-        if seg_end - seg == 1 && is_age(doc.t(seg)) && seg >= lo + 2 && doc.t(seg - 1) == "," {
-            seg_end = seg - 1;
-            seg = seg_end;
-            while seg > lo && !is_boundary(doc, seg - 1, cues) && seg_end - seg < 15 {
-                seg -= 1;
-            }
-        }
+        // ("Ana Ruiz, 39, a fisherman, said": an age stands between the name and its apposition.)
+        let (seg, seg_end) = segment_before_comma(doc, a - 1, lo, cues);
         // "a retired nurse in Harbourton, Pa., said": the state after its town ends the
         // apposition and names nobody; the speaker is the name before the apposition, if any
         // ("Ana Ruiz, 67, a retired nurse in ..."), else the apposition with its place.

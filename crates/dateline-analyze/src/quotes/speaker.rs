@@ -403,7 +403,7 @@ impl<'a> Resolver<'a> {
                 let written = text.get(s.0..s.1).unwrap_or("");
                 let capital = written.starts_with(|c: char| c.is_uppercase());
                 // a headline's verb after a person ("Lee Endorses Hale"), not a place ("Texas")
-                let headline_verb = capital && w.len() >= 5 && w.ends_with('s') && k > 0 && person_at(words[k - 1].1);
+                let headline_verb = headline_verb_shape(written, w) && k > 0 && person_at(words[k - 1].1);
                 named
                     || !(matches!(w.as_str(), "and" | "or")
                         || (!capital && (w.ends_with("ed") || w.ends_with("ing")))
@@ -929,13 +929,23 @@ fn continue_speakers(text: &str, resolver: &Resolver, found: &mut [Found], resol
 /// Is the speaker phrase `s` someone new and unnamed ("a delegate", "one senior aide", "another
 /// witness"): one person, introduced by an indefinite word?
 fn introduces_someone(text: &str, s: Span, lx: &crate::Lexicon) -> bool {
-    let w = words(text, s);
+    introduced_noun(text, s, lx).is_some()
+}
+
+/// The head noun (lower-cased) of a speaker phrase that introduces someone new and unnamed
+/// ([`introduces_someone`]): "delegate" in "one senior delegate from Faro".
+fn introduced_noun(text: &str, s: Span, lx: &crate::Lexicon) -> Option<String> {
+    let mut w = words(text, s);
     let head = w.iter().position(|(x, _)| lx.quotes.head_end.contains(&x.as_str())).unwrap_or(w.len());
-    let (Some(first), Some(noun)) = (w.first(), head.checked_sub(1).and_then(|h| w.get(h))) else { return false };
-    matches!(first.0.as_str(), "a" | "an" | "one" | "another")
-        && head > 1
-        && (!noun.0.ends_with('s') || noun.0.ends_with("ss"))
-        && !matches!(noun.0.as_str(), "statement" | "report" | "release" | "letter" | "study" | "poll" | "survey")
+    let indefinite = w.first().is_some_and(|(x, _)| matches!(x.as_str(), "a" | "an" | "one" | "another"));
+    if !indefinite || head < 2 {
+        return None;
+    }
+    w.truncate(head);
+    let (noun, _) = w.pop()?;
+    let one = !noun.ends_with('s') || noun.ends_with("ss");
+    let document = matches!(noun.as_str(), "statement" | "report" | "release" | "letter" | "study" | "poll" | "survey");
+    (one && !document).then_some(noun)
 }
 
 /// Does the quote at `open` start a sentence (a stop, a quote mark or a line break before it)?
@@ -993,9 +1003,16 @@ fn former(head: &[(String, Span)]) -> bool {
     head.iter().any(|(w, _)| matches!(w.as_str(), "former" | "ex" | "onetime" | "one-time"))
 }
 
+/// Whether a word (as written, and lower-cased) has the shape of a title-case headline's verb:
+/// capitalised, five letters or more, ending in "s" ("Endorses", "Addresses").
+fn headline_verb_shape(written: &str, lower: &str) -> bool {
+    lower.len() > 4 && lower.ends_with('s') && written.starts_with(char::is_uppercase)
+}
+
 /// The name that opens the clause `words` when a verb or an adverb follows it (see
-/// `quotes/subject-clause-words.txt`; "-ed" and "-ly" words; a capitalised "-s" word, a headline's verb): the phrase is a clause with the
-/// name as its subject, not a noun the name modifies. Before the name may stand titles and
+/// `quotes/subject-clause-words.txt`; "-ed" and "-ly" words; a headline's verb,
+/// [`headline_verb_shape`]): the phrase is a clause with the name as its subject, not a noun the
+/// name modifies. Before the name may stand titles and
 /// modifiers, other names among them ("Former Rep.", "Texas Sen.", "Democratic presidential
 /// candidate"), but no article, preposition, conjunction, relative pronoun or verb form ("a
 /// Texas developer", "supporters of Lee", "voters who like Lee", "polls showing Lee"). `named`
@@ -1029,11 +1046,9 @@ fn names_a_clause(
         let (next, at) = (words.get(end)?.0.as_str(), words.get(end)?.1);
         // (a title-case headline's verb: "Lee Addresses Harbour Fire"; not when a name ends the
         // phrase, "Lee Communications Director Ana Ruiz": that is a title)
-        let headline_verb = next.len() > 4
-            && words.last().is_some_and(|(_, s)| !named(*s))
-            && next.ends_with('s')
+        let headline_verb = words.last().is_some_and(|(_, s)| !named(*s))
             && !next.ends_with("ss")
-            && text.get(at.0..at.1).is_some_and(|w| w.starts_with(char::is_uppercase));
+            && text.get(at.0..at.1).is_some_and(|w| headline_verb_shape(w, next));
         let verb = lx.quotes.subject_clause_words.contains(&next)
             || (next.len() > 4 && (next.ends_with("ed") || next.ends_with("ly")))
             || headline_verb;

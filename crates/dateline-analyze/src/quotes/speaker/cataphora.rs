@@ -13,7 +13,7 @@
 
 use dateline_text::Span;
 
-use super::{introduces_someone, words, Found, Resolution, Resolver};
+use super::{introduced_noun, Found, Resolution, Resolver};
 use crate::EntityType;
 
 /// How sure a speaker named only by the next attribution is: at the floor of what is given.
@@ -31,13 +31,20 @@ pub(super) fn name_described_speakers(text: &str, resolver: &Resolver, found: &[
     let mut order: Vec<usize> = (0..found.len()).filter(|&i| found[i].speaker.is_some()).collect();
     order.sort_by_key(|&i| found[i].speaker.map(|s| (s.0, s.1)));
     order.dedup_by_key(|&mut i| found[i].speaker);
-    // Each entity's first mention, read once (linear in the article's mentions).
-    let mut firsts: Vec<Option<Span>> = vec![None; resolver.entities.len()];
-    for &(span, i) in &resolver.mentions {
-        if let Some(f) = firsts.get_mut(i) {
-            f.get_or_insert(span);
-        }
-    }
+    // Each entity's first mention, read once (linear in the article's mentions) and only when a
+    // described speaker and a named one follow each other.
+    let firsts = std::cell::OnceCell::new();
+    let firsts = || {
+        firsts.get_or_init(|| {
+            let mut firsts: Vec<Option<Span>> = vec![None; resolver.entities.len()];
+            for &(span, i) in &resolver.mentions {
+                if let Some(f) = firsts.get_mut(i) {
+                    f.get_or_insert(span);
+                }
+            }
+            firsts
+        })
+    };
     // (phrase, person) for every described phrase the next attribution names
     let mut named: Vec<(Span, usize)> = Vec::new();
     for pair in order.windows(2) {
@@ -53,10 +60,10 @@ pub(super) fn name_described_speakers(text: &str, resolver: &Resolver, found: &[
         let r = resolved[j];
         let Some(p) = r.entity.filter(|_| r.confidence >= super::MIN_CONFIDENCE) else { continue };
         let person = resolver.entities.get(p).is_some_and(|e| e.kind == EntityType::Person);
-        if !person || !bare_full_name(text, next, found[j].cue) || firsts.get(p).copied().flatten() != Some(next) {
+        if !person || !bare_full_name(text, next, found[j].cue) || firsts().get(p).copied().flatten() != Some(next) {
             continue;
         }
-        if resolver.someone_named_between(s.1, next.0, p, &firsts) {
+        if resolver.someone_named_between(s.1, next.0, p, firsts()) {
             continue;
         }
         named.push((s, p));
@@ -74,12 +81,7 @@ pub(super) fn name_described_speakers(text: &str, resolver: &Resolver, found: &[
 /// Is the phrase `s` one unnamed person introduced by role ("a spokesperson for ...", "an aide
 /// to ...", "a senior official"), not a document or a group?
 fn describes_someone(text: &str, s: Span, lx: &crate::Lexicon) -> bool {
-    if !introduces_someone(text, s, lx) {
-        return false;
-    }
-    let w = words(text, s);
-    let head = w.iter().position(|(x, _)| lx.quotes.head_end.contains(&x.as_str())).unwrap_or(w.len());
-    head.checked_sub(1).and_then(|h| w.get(h)).is_some_and(|(noun, _)| {
+    introduced_noun(text, s, lx).is_some_and(|noun| {
         lx.entities.role_nouns.contains(&noun.as_str()) || lx.quotes.generic.contains(&noun.as_str())
     })
 }
@@ -89,8 +91,8 @@ fn describes_someone(text: &str, s: Span, lx: &crate::Lexicon) -> bool {
 /// relative clause describes the name)?
 fn bare_full_name(text: &str, s: Span, cue: Option<Span>) -> bool {
     let Some(name) = text.get(s.0..s.1) else { return false };
-    let mut parts = name.split_whitespace();
-    let whole = parts.all(|w| w.starts_with(char::is_uppercase)) && name.split_whitespace().count() >= 2;
+    let whole =
+        name.split_whitespace().all(|w| w.starts_with(char::is_uppercase)) && name.split_whitespace().nth(1).is_some();
     let before = text.get(..s.0).unwrap_or("").trim_end();
     let last_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let after_cue = cue.is_some_and(|c| c.1 <= s.0 && text.get(c.1..s.0).is_some_and(|g| g.trim().is_empty()));
